@@ -1,0 +1,168 @@
+// Owns the pipeline's options: their defaults, their --help text and their validation, resolved
+// once into a frozen Config that every stage reads.
+import { parseArgs } from 'node:util';
+
+export interface Config {
+  inputs: string[];
+  db: string;
+  /** A fixed k, or 'auto' to choose k in kRange by stability. */
+  k: number | 'auto';
+  kRange: { min: number; max: number; step: number };
+  seed: number;
+  restarts: number;
+  maxIter: number;
+  tolerance: number;
+  minDf: number;
+  maxDf: number;
+  maxTerms: number;
+  ngramMax: number;
+  topTerms: number;
+  neighbours: number;
+  emergingWindow: number;
+  strict: boolean;
+  lockWait: number;
+  workers: number;
+  quiet: boolean;
+}
+
+export const SAMPLE_INPUTS = ['data/sample-arxiv.jsonl.gz', 'data/seed-papers.jsonl'];
+
+export const DEFAULTS: Config = Object.freeze({
+  inputs: SAMPLE_INPUTS,
+  db: 'data/themes.duckdb',
+  k: 20,
+  kRange: { min: 10, max: 40, step: 5 },
+  seed: 42,
+  restarts: 2,
+  maxIter: 100,
+  tolerance: 1e-4,
+  minDf: 3,
+  maxDf: 0.5,
+  maxTerms: 60_000,
+  ngramMax: 3,
+  topTerms: 12,
+  neighbours: 5,
+  emergingWindow: 3,
+  strict: false,
+  lockWait: 120,
+  workers: 2,
+  quiet: false
+}) as Config;
+
+export class UsageError extends Error {}
+
+export const HELP = `Usage: npm run pipeline -- [options]
+
+Reads paper abstracts, finds themes (TF-IDF + k-means), names them, lays them out on a map,
+computes trends and writes one complete run into a DuckDB file.
+
+Options (default in brackets):
+  --input FILE...        input files: .jsonl, .jsonl.gz, .json (array), .csv, .csv.gz; repeatable
+                         [${SAMPLE_INPUTS.join(' ')}]
+  --db PATH              DuckDB file to add the run to [${DEFAULTS.db}]
+  --k N|auto             number of themes, or auto to choose by stability [${DEFAULTS.k}]
+  --k-range MIN..MAX[:STEP]  candidates for --k auto [${DEFAULTS.kRange.min}..${DEFAULTS.kRange.max}:${DEFAULTS.kRange.step}]
+  --seed S               random seed; same input + seed = same run [${DEFAULTS.seed}]
+  --restarts N           k-means runs with seeds S, S+1, ...; the best is kept, and the
+                         agreement between them (ARI) is the run's stability figure [${DEFAULTS.restarts}]
+  --max-iter N           k-means iterations at most [${DEFAULTS.maxIter}]
+  --tolerance T          stop when the objective improves by less than T (relative) [${DEFAULTS.tolerance}]
+  --min-df N             drop terms in fewer than N papers [${DEFAULTS.minDf}]
+  --max-df F             drop terms in more than this fraction of papers [${DEFAULTS.maxDf}]
+  --max-terms N          keep at most N terms, the most frequent [${DEFAULTS.maxTerms}]
+  --ngram-max N          longest phrase, in words (1..3) [${DEFAULTS.ngramMax}]
+  --top-terms N          keywords stored per theme [${DEFAULTS.topTerms}]
+  --neighbours N         nearest themes stored per theme [${DEFAULTS.neighbours}]
+  --emerging-window N    months that count as "now" for emerging/fading [${DEFAULTS.emergingWindow}]
+  --strict               stop at the first bad record instead of skipping it
+  --lock-wait SECONDS    wait this long for another pipeline writing the same database [${DEFAULTS.lockWait}]
+  --workers N            worker threads for clustering (1 = none) [${DEFAULTS.workers}]
+  --quiet                no progress output, only the summary
+  -h, --help             this help
+
+Exit codes: 0 done · 1 internal error · 2 bad input or usage · 3 database busy or unwritable.`;
+
+function int(name: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const n = Number(text);
+  if (!/^-?\d+$/.test(text) || n < min || n > max) {
+    throw new UsageError(`--${name} expects an integer between ${min} and ${max}, got "${text}"`);
+  }
+  return n;
+}
+
+function num(name: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new UsageError(`--${name} expects a number between ${min} and ${max}, got "${text}"`);
+  }
+  return n;
+}
+
+function parseKRange(text: string): Config['kRange'] {
+  const m = /^(\d+)\.\.(\d+)(?::(\d+))?$/.exec(text);
+  if (!m) throw new UsageError(`--k-range expects MIN..MAX or MIN..MAX:STEP, got "${text}"`);
+  const [min, max, step] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 5)];
+  if (min < 2 || max < min || step < 1) {
+    throw new UsageError(`--k-range needs 2 <= MIN <= MAX and STEP >= 1, got "${text}"`);
+  }
+  return { min, max, step };
+}
+
+/** Parses argv (without node and script) into a Config, or returns 'help'. Throws UsageError. */
+export function resolveConfig(argv: string[]): Config | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        input: { type: 'string', multiple: true },
+        db: { type: 'string' },
+        k: { type: 'string' },
+        'k-range': { type: 'string' },
+        seed: { type: 'string' },
+        restarts: { type: 'string' },
+        'max-iter': { type: 'string' },
+        tolerance: { type: 'string' },
+        'min-df': { type: 'string' },
+        'max-df': { type: 'string' },
+        'max-terms': { type: 'string' },
+        'ngram-max': { type: 'string' },
+        'top-terms': { type: 'string' },
+        neighbours: { type: 'string' },
+        'emerging-window': { type: 'string' },
+        strict: { type: 'boolean' },
+        'lock-wait': { type: 'string' },
+        workers: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }
+      }
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) return 'help';
+  const d = DEFAULTS;
+  return Object.freeze({
+    inputs: v.input && v.input.length > 0 ? v.input : d.inputs,
+    db: v.db ?? d.db,
+    k: v.k === undefined ? d.k : v.k === 'auto' ? 'auto' : int('k', v.k, 2, 10_000),
+    kRange: v['k-range'] ? parseKRange(v['k-range']) : d.kRange,
+    seed: v.seed ? int('seed', v.seed, 0, 2 ** 31 - 1) : d.seed,
+    restarts: v.restarts ? int('restarts', v.restarts, 1, 100) : d.restarts,
+    maxIter: v['max-iter'] ? int('max-iter', v['max-iter'], 1, 10_000) : d.maxIter,
+    tolerance: v.tolerance ? num('tolerance', v.tolerance, 0, 1) : d.tolerance,
+    minDf: v['min-df'] ? int('min-df', v['min-df'], 1) : d.minDf,
+    maxDf: v['max-df'] ? num('max-df', v['max-df'], 0.01, 1) : d.maxDf,
+    maxTerms: v['max-terms'] ? int('max-terms', v['max-terms'], 10) : d.maxTerms,
+    ngramMax: v['ngram-max'] ? int('ngram-max', v['ngram-max'], 1, 3) : d.ngramMax,
+    topTerms: v['top-terms'] ? int('top-terms', v['top-terms'], 1, 100) : d.topTerms,
+    neighbours: v.neighbours ? int('neighbours', v.neighbours, 1, 50) : d.neighbours,
+    emergingWindow: v['emerging-window'] ? int('emerging-window', v['emerging-window'], 1, 24) : d.emergingWindow,
+    strict: v.strict ?? false,
+    lockWait: v['lock-wait'] ? int('lock-wait', v['lock-wait'], 0, 86_400) : d.lockWait,
+    workers: v.workers ? int('workers', v.workers, 1, 16) : d.workers,
+    quiet: v.quiet ?? false
+  });
+}

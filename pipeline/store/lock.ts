@@ -1,0 +1,72 @@
+// Owns the writer lock beside a database file, so two pipelines on one database never interleave:
+// the second waits (up to a limit) and then fails with a message naming the holder.
+import { openSync, writeSync, closeSync, readFileSync, unlinkSync } from 'node:fs';
+
+export class LockError extends Error {}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function tryTakeOnce(lockPath: string): boolean {
+  try {
+    const fd = openSync(lockPath, 'wx');
+    writeSync(fd, String(process.pid));
+    closeSync(fd);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    return false;
+  }
+}
+
+function tryTake(lockPath: string): boolean {
+  if (tryTakeOnce(lockPath)) return true;
+  // A lock left by a process that died (SIGKILL) is stale: remove it and try once more.
+  let text: string;
+  try {
+    text = readFileSync(lockPath, 'utf8').trim();
+  } catch {
+    return tryTakeOnce(lockPath); // released meanwhile
+  }
+  if (text === '') return false; // the holder has created the file but not yet written its pid
+  const holder = Number(text);
+  if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) return false;
+  try {
+    unlinkSync(lockPath);
+  } catch {
+    /* another waiter removed it first */
+  }
+  return tryTakeOnce(lockPath);
+}
+
+/** Takes the lock, polling every 200 ms for up to `waitMs`; returns a release function. */
+export async function acquireLock(lockPath: string, waitMs: number): Promise<() => void> {
+  const deadline = Date.now() + waitMs;
+  while (!tryTake(lockPath)) {
+    if (Date.now() >= deadline) {
+      let holder = '?';
+      try {
+        holder = readFileSync(lockPath, 'utf8').trim();
+      } catch {
+        /* released meanwhile */
+      }
+      throw new LockError(
+        `another pipeline (pid ${holder}) is writing this database (lock ${lockPath}); waited ${Math.round(waitMs / 1000)} s`
+      );
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return () => {
+    try {
+      unlinkSync(lockPath);
+    } catch {
+      /* already gone */
+    }
+  };
+}

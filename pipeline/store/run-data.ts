@@ -1,0 +1,54 @@
+// The complete result of one pipeline run, as handed to writeRun: everything the tables need.
+import type {
+  Clustering,
+  IngestIssue,
+  InputFileInfo,
+  KSelectionPoint,
+  MapLayout,
+  Paper,
+  PeriodRow,
+  PeriodTotal,
+  ThemeNeighbour,
+  ThemeTrend
+} from '../types.js';
+
+export interface ThemeRecord {
+  themeId: number;
+  label: string;
+  size: number;
+  share: number;
+  /** Top terms (surface form), best first, and their c-TF-IDF weights. */
+  keywords: string[];
+  weights: number[];
+  x: number;
+  y: number;
+  trend: ThemeTrend;
+}
+
+export interface RunData {
+  createdAt: Date;
+  inputSha256: string;
+  inputFiles: InputFileInfo[];
+  papers: Paper[];
+  skipped: IngestIssue[];
+  duplicates: number;
+  nTerms: number;
+  k: number;
+  seed: number;
+  stability: number | null;
+  dateMin: string | null;
+  dateMax: string | null;
+  params: Record<string, unknown>;
+  toolVersion: string;
+  durations: Record<string, number>;
+  metrics: Record<string, unknown>;
+  themes: ThemeRecord[];
+  clustering: Clustering;
+  /** 1 = most typical paper of its theme, per paper row. */
+  rankInTheme: Int32Array;
+  layout: MapLayout;
+  periods: PeriodRow[];
+  totals: PeriodTotal[];
+  neighbours: ThemeNeighbour[];
+  kSelection: KSelectionPoint[];
+}

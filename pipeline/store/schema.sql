@@ -1,0 +1,127 @@
+-- The DuckDB contract between the pipeline (the only writer) and the dashboard (read-only).
+-- Every run-scoped table is keyed by run_id; a run is shown only once runs.status = 'complete'.
+-- Row types mirroring these tables live in pipeline/types.ts (RunRow, ThemeRow, ...).
+
+CREATE TABLE IF NOT EXISTS runs (
+  run_id        INTEGER PRIMARY KEY,
+  created_at    TIMESTAMP NOT NULL,
+  status        VARCHAR NOT NULL,          -- 'complete' only once every other row of the run is written
+  input_sha256  VARCHAR NOT NULL,          -- sha256 over the input files' sha256s, in order
+  input_files   JSON NOT NULL,             -- [{path, format, sha256, records}]
+  n_papers      INTEGER NOT NULL,          -- papers clustered (after skips and duplicate merge)
+  n_skipped     INTEGER NOT NULL,
+  n_duplicates  INTEGER NOT NULL,
+  n_terms       INTEGER NOT NULL,          -- vocabulary kept after min/max df pruning
+  k             INTEGER NOT NULL,
+  seed          INTEGER NOT NULL,
+  stability     DOUBLE,                    -- ARI between two seeds' clusterings of the same data
+  date_min      DATE,
+  date_max      DATE,
+  params        JSON NOT NULL,             -- every resolved option
+  tool_version  VARCHAR NOT NULL,
+  durations     JSON NOT NULL,             -- {stage: seconds}
+  metrics       JSON NOT NULL              -- {inertia, iterations, ...}
+);
+
+-- Papers are shared by runs (upserted by paper_id); runs reach them through paper_themes.
+CREATE TABLE IF NOT EXISTS papers (
+  paper_id        VARCHAR PRIMARY KEY,
+  title           VARCHAR NOT NULL,
+  abstract        VARCHAR NOT NULL,
+  published       DATE,                    -- first day of the month/year for coarser precision
+  date_precision  VARCHAR,                 -- 'day' | 'month' | 'year' | NULL
+  authors         VARCHAR[] NOT NULL,
+  categories      VARCHAR[] NOT NULL,
+  url             VARCHAR,
+  source          VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS themes (
+  run_id          INTEGER NOT NULL,
+  theme_id        INTEGER NOT NULL,
+  label           VARCHAR NOT NULL,        -- unique within the run
+  size            INTEGER NOT NULL,
+  share           DOUBLE NOT NULL,         -- size / n_papers
+  keywords        VARCHAR[] NOT NULL,      -- top terms, surface form, best first
+  x               DOUBLE NOT NULL,         -- topic-map position
+  y               DOUBLE NOT NULL,
+  growth          DOUBLE NOT NULL,         -- relative change of share, recent window vs before
+  emerging_score  DOUBLE NOT NULL,         -- > 0 rising, < 0 fading (trends/emerging.ts)
+  direction       VARCHAR NOT NULL,        -- 'emerging' | 'fading' | 'steady'
+  window_months   INTEGER NOT NULL,
+  share_before    DOUBLE NOT NULL,
+  share_after     DOUBLE NOT NULL,
+  papers_before   INTEGER NOT NULL,
+  papers_after    INTEGER NOT NULL,
+  z_score         DOUBLE NOT NULL,
+  PRIMARY KEY (run_id, theme_id)
+);
+
+CREATE TABLE IF NOT EXISTS theme_terms (
+  run_id    INTEGER NOT NULL,
+  theme_id  INTEGER NOT NULL,
+  rank      INTEGER NOT NULL,              -- 1 = best
+  term      VARCHAR NOT NULL,              -- surface form
+  weight    DOUBLE NOT NULL,               -- c-TF-IDF weight
+  PRIMARY KEY (run_id, theme_id, rank)
+);
+
+CREATE TABLE IF NOT EXISTS paper_themes (
+  run_id         INTEGER NOT NULL,
+  paper_id       VARCHAR NOT NULL,
+  theme_id       INTEGER NOT NULL,
+  similarity     DOUBLE NOT NULL,          -- cosine to the theme centroid
+  rank_in_theme  INTEGER NOT NULL,         -- 1 = most typical
+  x              DOUBLE NOT NULL,
+  y              DOUBLE NOT NULL,
+  PRIMARY KEY (run_id, paper_id)
+);
+
+-- Papers per theme and period. Papers whose date is coarser than the granularity are not counted.
+CREATE TABLE IF NOT EXISTS theme_periods (
+  run_id       INTEGER NOT NULL,
+  theme_id     INTEGER NOT NULL,
+  granularity  VARCHAR NOT NULL,           -- 'month' | 'quarter' | 'year'
+  period       DATE NOT NULL,              -- first day of the period
+  papers       INTEGER NOT NULL,
+  share        DOUBLE NOT NULL,            -- papers / all papers of the run in that period
+  partial      BOOLEAN NOT NULL,           -- the data covers only part of the period
+  PRIMARY KEY (run_id, theme_id, granularity, period)
+);
+
+CREATE TABLE IF NOT EXISTS period_totals (
+  run_id       INTEGER NOT NULL,
+  granularity  VARCHAR NOT NULL,
+  period       DATE NOT NULL,
+  papers       INTEGER NOT NULL,
+  partial      BOOLEAN NOT NULL,
+  PRIMARY KEY (run_id, granularity, period)
+);
+
+CREATE TABLE IF NOT EXISTS theme_neighbours (
+  run_id       INTEGER NOT NULL,
+  theme_id     INTEGER NOT NULL,
+  rank         INTEGER NOT NULL,           -- 1 = nearest
+  neighbour_id INTEGER NOT NULL,
+  similarity   DOUBLE NOT NULL,            -- cosine between centroids
+  PRIMARY KEY (run_id, theme_id, rank)
+);
+
+-- The evidence behind --k auto: one row per candidate k (a fixed-k run stores its own k only).
+CREATE TABLE IF NOT EXISTS k_selection (
+  run_id     INTEGER NOT NULL,
+  k          INTEGER NOT NULL,
+  stability  DOUBLE NOT NULL,              -- mean ARI between clusterings with different seeds
+  inertia    DOUBLE NOT NULL,              -- sum of (1 - cosine) to own centroid
+  chosen     BOOLEAN NOT NULL,
+  PRIMARY KEY (run_id, k)
+);
+
+-- Input records the run skipped, with where and why.
+CREATE TABLE IF NOT EXISTS skipped_records (
+  run_id  INTEGER NOT NULL,
+  file    VARCHAR NOT NULL,
+  line    INTEGER NOT NULL,
+  field   VARCHAR NOT NULL,
+  reason  VARCHAR NOT NULL
+);

@@ -1,0 +1,237 @@
+// Types shared by the pipeline stages, and the row types of the DuckDB contract that the dashboard
+// imports (`import type` only: nothing at runtime crosses the pipeline/dashboard boundary).
+
+/** How precise a paper's date is: a year-only date is never counted as January. */
+export type DatePrecision = 'day' | 'month' | 'year';
+
+export type Granularity = 'month' | 'quarter' | 'year';
+export const GRANULARITIES: readonly Granularity[] = ['month', 'quarter', 'year'];
+
+/** One paper after ingest: validated, normalised, deduplicated by `paperId`. */
+export interface Paper {
+  paperId: string;
+  title: string;
+  abstract: string;
+  /** ISO date `YYYY-MM-DD`; for month/year precision the first day of that month/year. */
+  published: string | null;
+  datePrecision: DatePrecision | null;
+  authors: string[];
+  categories: string[];
+  url: string | null;
+  /** Input file (basename) the paper came from. */
+  source: string;
+}
+
+/** A record that ingest rejected (skipped), or, with `--strict`, the reason the run stopped. */
+export interface IngestIssue {
+  file: string;
+  /** 1-based line of the record's start (CSV: physical line where the record begins). */
+  line: number;
+  field: string;
+  reason: string;
+}
+
+export interface InputFileInfo {
+  path: string;
+  format: InputFormat;
+  sha256: string;
+  records: number;
+}
+
+export type InputFormat = 'jsonl' | 'json' | 'csv';
+
+export interface IngestResult {
+  papers: Paper[];
+  skipped: IngestIssue[];
+  /** Records whose id was already seen; merged into the first (missing fields filled in). */
+  duplicates: number;
+  files: InputFileInfo[];
+  /** sha256 over the input files' sha256s, in the order given. */
+  inputSha256: string;
+}
+
+/**
+ * Output of tokenise: one interned dictionary of terms (stemmed unigrams and two/three-word phrases,
+ * words joined by a single space) and, per document, the ids of its terms with repetition.
+ */
+export interface TokenisedCorpus {
+  /** Matching key of each term (stems joined by ' '). */
+  terms: string[];
+  /** Most frequent surface form of each term, for labels ("model merging"). */
+  surfaces: string[];
+  /** Per document, term ids in order of occurrence (repeated ids = term frequency). */
+  docs: Uint32Array[];
+}
+
+/** Compressed sparse rows; row i is values[indptr[i]..indptr[i+1]) at columns indices[...]. */
+export interface CsrMatrix {
+  nRows: number;
+  nCols: number;
+  indptr: Uint32Array;
+  indices: Uint32Array;
+  values: Float32Array;
+}
+
+export interface Vocabulary {
+  terms: string[];
+  surfaces: string[];
+  /** Document frequency of each kept term. */
+  df: Uint32Array;
+  idf: Float64Array;
+}
+
+export interface TfidfResult {
+  matrix: CsrMatrix;
+  vocabulary: Vocabulary;
+}
+
+export interface Clustering {
+  k: number;
+  /** Theme of each paper, 0..k-1. */
+  assignments: Int32Array;
+  /** Cosine similarity of each paper to its theme's (unit-length) centroid. */
+  similarity: Float32Array;
+  /** Dense k × nCols unit-length centroids, row-major. */
+  centroids: Float32Array;
+  /** Sum over papers of (1 - cosine to own centroid). */
+  inertia: number;
+  iterations: number;
+}
+
+export interface ThemeLabel {
+  themeId: number;
+  label: string;
+  keywords: { term: string; weight: number }[];
+  /** Paper row indices, most typical first (highest similarity to the centroid). */
+  typical: number[];
+}
+
+export interface MapLayout {
+  /** x,y per theme, interleaved. */
+  themeXY: Float64Array;
+  /** x,y per paper, interleaved. */
+  paperXY: Float32Array;
+}
+
+export interface ThemeNeighbour {
+  themeId: number;
+  neighbourId: number;
+  rank: number;
+  similarity: number;
+}
+
+export interface PeriodRow {
+  themeId: number;
+  period: string; // ISO date of period start
+  granularity: Granularity;
+  papers: number;
+  share: number;
+  partial: boolean;
+}
+
+export interface PeriodTotal {
+  period: string;
+  granularity: Granularity;
+  papers: number;
+  partial: boolean;
+}
+
+export type TrendDirection = 'emerging' | 'fading' | 'steady';
+
+export interface ThemeTrend {
+  themeId: number;
+  /** Positive = rising share now, negative = fading. See trends/emerging.ts for the formula. */
+  emergingScore: number;
+  direction: TrendDirection;
+  windowMonths: number;
+  shareBefore: number;
+  shareAfter: number;
+  papersBefore: number;
+  papersAfter: number;
+  /** Two-proportion z statistic of shareAfter vs shareBefore. */
+  zScore: number;
+  /** Relative growth of share, (after - before) / before. */
+  growth: number;
+}
+
+export interface KSelectionPoint {
+  k: number;
+  stability: number;
+  inertia: number;
+  chosen: boolean;
+}
+
+// ---- DuckDB row types (the dashboard reads these; keep in step with store/schema.sql) ----
+
+export interface RunRow {
+  run_id: number;
+  created_at: string;
+  status: 'running' | 'complete' | 'failed';
+  input_sha256: string;
+  n_papers: number;
+  n_skipped: number;
+  n_duplicates: number;
+  n_terms: number;
+  k: number;
+  seed: number;
+  stability: number | null;
+  date_min: string | null;
+  date_max: string | null;
+  params: string;
+  tool_version: string;
+  durations: string;
+  metrics: string;
+  input_files: string;
+}
+
+export interface ThemeRow {
+  run_id: number;
+  theme_id: number;
+  label: string;
+  size: number;
+  share: number;
+  keywords: string[];
+  x: number;
+  y: number;
+  growth: number;
+  emerging_score: number;
+  direction: TrendDirection;
+  window_months: number;
+  share_before: number;
+  share_after: number;
+  papers_before: number;
+  papers_after: number;
+  z_score: number;
+}
+
+export interface PaperRow {
+  paper_id: string;
+  title: string;
+  abstract: string;
+  published: string | null;
+  date_precision: DatePrecision | null;
+  authors: string[];
+  categories: string[];
+  url: string | null;
+  source: string;
+}
+
+export interface PaperThemeRow {
+  run_id: number;
+  paper_id: string;
+  theme_id: number;
+  similarity: number;
+  rank_in_theme: number;
+  x: number;
+  y: number;
+}
+
+export interface ThemePeriodRow {
+  run_id: number;
+  theme_id: number;
+  period: string;
+  granularity: Granularity;
+  papers: number;
+  share: number;
+  partial: boolean;
+}
