@@ -1,0 +1,88 @@
+// Owns the dashboard's read-only DuckDB handle. The pipeline replaces the database by renaming a
+// new file into place; each query checks the file's identity and, when it changed, opens the new
+// file and retires the old handle once its in-flight queries are done. No restart, no lock fights.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+export type Params = Record<string, DuckDBValue>;
+
+interface Handle {
+  key: string;
+  instance: DuckDBInstance;
+  idle: DuckDBConnection[];
+  active: number;
+  retired: boolean;
+}
+
+const POOL_SIZE = 4;
+let current: Handle | null = null;
+let opening: Promise<Handle> | null = null;
+
+export class DatabaseMissingError extends Error {}
+
+export function databasePath(): string {
+  return resolve(process.env.THEMESCOPE_DB ?? 'data/themes.duckdb');
+}
+
+/** Identity of the file now at the path: a rename-into-place changes inode and mtime. */
+function fileKey(path: string): string {
+  try {
+    const s = statSync(path);
+    return `${s.ino}:${s.mtimeMs}:${s.size}`;
+  } catch {
+    throw new DatabaseMissingError(
+      `No database at ${path}. Run the pipeline first (npm run pipeline) or set THEMESCOPE_DB.`
+    );
+  }
+}
+
+async function open(path: string, key: string): Promise<Handle> {
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', threads: '2' });
+  return { key, instance, idle: [], active: 0, retired: false };
+}
+
+function closeIfDone(handle: Handle): void {
+  if (!handle.retired || handle.active > 0) return;
+  for (const c of handle.idle) c.closeSync();
+  handle.idle = [];
+  handle.instance.closeSync();
+}
+
+async function currentHandle(): Promise<Handle> {
+  const path = databasePath();
+  const key = fileKey(path);
+  if (current && current.key === key) return current;
+  if (!opening) {
+    opening = open(path, key)
+      .then((handle) => {
+        const old = current;
+        current = handle;
+        if (old) {
+          old.retired = true;
+          closeIfDone(old);
+        }
+        return handle;
+      })
+      .finally(() => {
+        opening = null;
+      });
+  }
+  return opening;
+}
+
+/** Runs one read query with bound parameters; rows come back as JSON-safe objects. */
+export async function query<T = Record<string, unknown>>(sql: string, params: Params = {}): Promise<T[]> {
+  const handle = await currentHandle();
+  handle.active++;
+  const connection = handle.idle.pop() ?? (await handle.instance.connect());
+  try {
+    const reader = await connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as T[];
+  } finally {
+    handle.active--;
+    if (handle.retired || handle.idle.length >= POOL_SIZE) connection.closeSync();
+    else handle.idle.push(connection);
+    closeIfDone(handle);
+  }
+}

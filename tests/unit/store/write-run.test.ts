@@ -1,0 +1,80 @@
+import { mkdtempSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { writeRun } from '../../../pipeline/store/write-run.js';
+import { handMadeRun } from '../../fixtures/hand-made-run.js';
+
+async function rows(path: string, sql: string) {
+  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRowObjectsJson();
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+function tempDb(): string {
+  return join(mkdtempSync(join(tmpdir(), 'themescope-store-')), 'themes.duckdb');
+}
+
+describe('writeRun', () => {
+  it('writes a complete run with every table filled', async () => {
+    const db = tempDb();
+    const runId = await writeRun(db, handMadeRun(), { lockWaitMs: 0 });
+    expect(runId).toBe(1);
+    expect(await rows(db, 'SELECT run_id, status, n_papers, k FROM runs')).toStrictEqual([
+      { run_id: 1, status: 'complete', n_papers: 24, k: 3 }
+    ]);
+    const counts = await rows(
+      db,
+      `SELECT (SELECT count(*) FROM papers)::INT AS papers, (SELECT count(*) FROM themes)::INT AS themes,
+              (SELECT count(*) FROM theme_terms)::INT AS terms, (SELECT count(*) FROM paper_themes)::INT AS pt,
+              (SELECT count(*) FROM theme_periods)::INT AS periods, (SELECT count(*) FROM skipped_records)::INT AS skipped`
+    );
+    expect(counts).toStrictEqual([{ papers: 24, themes: 3, terms: 12, pt: 24, periods: 18, skipped: 1 }]);
+    expect(await rows(db, "SELECT published, authors FROM papers WHERE paper_id = '2501.10005'")).toStrictEqual([
+      { published: '2025-02-10', authors: ['Author 5', 'Shared Author'] }
+    ]);
+    expect(readdirSync(join(db, '..')).sort()).toStrictEqual(['themes.duckdb']);
+  });
+
+  it('numbers runs in order and upserts papers shared by runs', async () => {
+    const db = tempDb();
+    await writeRun(db, handMadeRun(), { lockWaitMs: 0 });
+    expect(await writeRun(db, handMadeRun(' (v2)'), { lockWaitMs: 0 })).toBe(2);
+    expect(await rows(db, 'SELECT count(*)::INT AS n, max(title) AS t FROM papers WHERE paper_id = \'2501.10000\'')).toStrictEqual([
+      { n: 1, t: 'model merging, task vectors paper 0 (v2)' }
+    ]);
+  });
+
+  it('leaves the previous database untouched when a write fails midway', async () => {
+    const db = tempDb();
+    await writeRun(db, handMadeRun(), { lockWaitMs: 0 });
+    const failing = writeRun(db, handMadeRun(), {
+      lockWaitMs: 0,
+      onStep: (step) => {
+        if (step === 'theme_periods') throw new Error('disk on fire');
+      }
+    });
+    await expect(failing).rejects.toThrow('disk on fire');
+    expect(await rows(db, 'SELECT run_id, status FROM runs')).toStrictEqual([{ run_id: 1, status: 'complete' }]);
+    expect(readdirSync(join(db, '..')).sort()).toStrictEqual(['themes.duckdb']);
+  });
+
+  it('refuses to write while another live process holds the lock', async () => {
+    const db = tempDb();
+    writeFileSync(`${db}.lock`, String(process.ppid));
+    await expect(writeRun(db, handMadeRun(), { lockWaitMs: 300 })).rejects.toThrow(/another pipeline \(pid \d+\)/);
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('takes over a lock left by a dead process', async () => {
+    const db = tempDb();
+    writeFileSync(`${db}.lock`, '999999999');
+    expect(await writeRun(db, handMadeRun(), { lockWaitMs: 0 })).toBe(1);
+  });
+});
