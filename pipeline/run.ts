@@ -1,0 +1,134 @@
+// Owns the order of the stages: one call each, timed, handed to the store as one complete run.
+import { readFileSync } from 'node:fs';
+import { ingestFiles } from './ingest/index.js';
+import { tokeniseCorpus } from './tokenise/index.js';
+import { buildTfidf } from './tfidf/index.js';
+import { chooseK } from './cluster/choose-k.js';
+import { clusterPapers, rankInTheme } from './cluster/index.js';
+import { labelThemes } from './label/index.js';
+import { layoutMap, nearestThemes } from './map/index.js';
+import { computePeriods, scoreTrends } from './trends/index.js';
+import { writeRun } from './store/write-run.js';
+import type { RunData, ThemeRecord } from './store/run-data.js';
+import type { Config } from './config.js';
+import type { KSelectionPoint, Paper, ThemeLabel, ThemeTrend } from './types.js';
+
+export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | 'label' | 'map' | 'trends' | 'store';
+
+export interface Reporter {
+  start(stage: Stage): void;
+  end(stage: Stage, seconds: number, detail: string): void;
+}
+
+export class PipelineInputError extends Error {}
+
+export interface RunSummary {
+  runId: number;
+  run: RunData;
+  labels: ThemeLabel[];
+  peakRssMb: number;
+}
+
+const TOOL_VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+/** Runs `fn` as stage `stage`, recording its wall time in `durations`. */
+async function timed<T>(
+  stage: Stage,
+  reporter: Reporter,
+  durations: Record<string, number>,
+  fn: () => T | Promise<T>,
+  detail: (value: T) => string
+): Promise<T> {
+  reporter.start(stage);
+  const t0 = performance.now();
+  const value = await fn();
+  const seconds = (performance.now() - t0) / 1000;
+  durations[stage] = Math.round(seconds * 1000) / 1000;
+  reporter.end(stage, seconds, detail(value));
+  return value;
+}
+
+function dateRange(papers: Paper[]): [string | null, string | null] {
+  let min: string | null = null;
+  let max: string | null = null;
+  for (const p of papers) {
+    if (p.published === null) continue;
+    if (min === null || p.published < min) min = p.published;
+    if (max === null || p.published > max) max = p.published;
+  }
+  return [min, max];
+}
+
+export async function runPipeline(config: Config, reporter: Reporter): Promise<RunSummary> {
+  const durations: Record<string, number> = {};
+  const createdAt = new Date();
+  const ingest = await timed('ingest', reporter, durations, () => ingestFiles(config.inputs, { strict: config.strict }),
+    (r) => `${r.papers.length} papers, ${r.skipped.length} skipped, ${r.duplicates} duplicates merged`);
+  const { papers } = ingest;
+  const corpus = await timed('tokenise', reporter, durations, () => tokeniseCorpus(papers, { ngramMax: config.ngramMax }),
+    (c) => `${c.terms.length} distinct terms`);
+  const tfidf = await timed('tfidf', reporter, durations,
+    () => buildTfidf(corpus, { minDf: config.minDf, maxDf: config.maxDf, maxTerms: config.maxTerms }),
+    (t) => `${t.matrix.nCols} terms kept, ${t.matrix.indices.length} non-zeros`);
+  const { matrix, vocabulary } = tfidf;
+
+  let k = config.k === 'auto' ? 0 : config.k;
+  let kSelection: KSelectionPoint[] = [];
+  if (config.k === 'auto') {
+    const { kRange } = config;
+    const choice = await timed('choose-k', reporter, durations,
+      () => chooseK(matrix, { kMin: kRange.min, kMax: Math.min(kRange.max, papers.length - 1), kStep: kRange.step,
+        seed: config.seed, maxIter: config.maxIter, tolerance: config.tolerance, workers: config.workers }),
+      (c) => `k = ${c.k} (${c.curve.map((p) => `${p.k}:${p.stability.toFixed(2)}`).join(' ')})`);
+    k = choice.k;
+    kSelection = choice.curve.map((p) => ({ ...p, chosen: p.k === choice.k }));
+  }
+  if (papers.length < k) {
+    throw new PipelineInputError(`fewer papers (${papers.length}) than themes (k = ${k}); lower --k`);
+  }
+  const clustered = await timed('cluster', reporter, durations,
+    () => clusterPapers(matrix, { k, seed: config.seed, restarts: config.restarts, maxIter: config.maxIter,
+      tolerance: config.tolerance, workers: config.workers }),
+    (c) => `${c.best.iterations} iterations, stability ${c.stability === null ? 'n/a' : c.stability.toFixed(3)}`);
+  const clustering = clustered.best;
+  if (kSelection.length === 0) {
+    kSelection = [{ k, stability: clustered.stability ?? 1, inertia: clustering.inertia, chosen: true }];
+  }
+  const labels = await timed('label', reporter, durations,
+    () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms }), (l) => `${l.length} themes named`);
+  const { layout, neighbours } = await timed('map', reporter, durations,
+    () => ({ layout: layoutMap(matrix, clustering, { seed: config.seed }),
+      neighbours: nearestThemes(clustering, matrix.nCols, Math.min(config.neighbours, k - 1)) }),
+    () => `${papers.length} papers placed`);
+  const trend = await timed('trends', reporter, durations, () => {
+    const { periods, totals } = computePeriods(papers, clustering.assignments, k);
+    return { periods, totals, trends: scoreTrends(periods, totals, k, { windowMonths: config.emergingWindow }) };
+  }, (t) => `${t.totals.filter((p) => p.granularity === 'month').length} months`);
+
+  const [dateMin, dateMax] = dateRange(papers);
+  const run: RunData = {
+    createdAt, inputSha256: ingest.inputSha256, inputFiles: ingest.files, papers, skipped: ingest.skipped,
+    duplicates: ingest.duplicates, nTerms: matrix.nCols, k, seed: config.seed, stability: clustered.stability,
+    dateMin, dateMax, params: { ...config, inputs: config.inputs }, toolVersion: TOOL_VERSION, durations,
+    metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: clustered.runs.length,
+      nnz: matrix.indices.length, termsBeforePruning: corpus.terms.length },
+    themes: themeRecords(labels, clustering.assignments, layout.themeXY, trend.trends, papers.length),
+    clustering, rankInTheme: rankInTheme(clustering), layout, periods: trend.periods, totals: trend.totals,
+    neighbours, kSelection
+  };
+  const runId = await timed('store', reporter, durations,
+    () => writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000 }), (id) => `run ${id} → ${config.db}`);
+  run.metrics.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  return { runId, run, labels, peakRssMb: run.metrics.peakRssMb as number };
+}
+
+function themeRecords(labels: ThemeLabel[], assignments: Int32Array, themeXY: Float64Array, trends: ThemeTrend[],
+  nPapers: number): ThemeRecord[] {
+  const sizes = new Int32Array(labels.length);
+  for (const t of assignments) sizes[t]++;
+  return labels.map((l) => ({
+    themeId: l.themeId, label: l.label, size: sizes[l.themeId], share: sizes[l.themeId] / nPapers,
+    keywords: l.keywords.map((w) => w.term), weights: l.keywords.map((w) => w.weight),
+    x: themeXY[2 * l.themeId], y: themeXY[2 * l.themeId + 1], trend: trends[l.themeId]
+  }));
+}

@@ -1,0 +1,111 @@
+// The CLI end to end on real abstracts (tests/fixtures/three-topics.jsonl: 20 arXiv papers each on
+// gaussian splatting, speech recognition and jailbreak attacks) into a temporary DuckDB.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FIXTURE = join(ROOT, 'tests/fixtures/three-topics.jsonl');
+
+export function runCli(args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, TZ: 'UTC' }
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function select(db: string, sql: string) {
+  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRowObjectsJson();
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+function tempDb() {
+  return join(mkdtempSync(join(tmpdir(), 'themescope-cli-')), 'themes.duckdb');
+}
+
+const ARGS = ['--input', FIXTURE, '--k', '3', '--seed', '7', '--min-df', '2', '--quiet'];
+
+describe('pipeline CLI', () => {
+  it('writes one complete run whose three themes are the three topics of the input', async () => {
+    const db = tempDb();
+    const r = runCli([...ARGS, '--db', db]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Run 1 complete');
+    const [run] = await select(db, 'SELECT status, n_papers, k, seed, n_skipped FROM runs');
+    expect(run).toStrictEqual({ status: 'complete', n_papers: 60, k: 3, seed: 7, n_skipped: 0 });
+    // Each theme holds the 20 papers of one topic: the topic keyword appears in every title of its theme.
+    const themes = await select(
+      db,
+      `SELECT t.theme_id, t.size, t.label,
+         count(*) FILTER (WHERE lower(p.title) SIMILAR TO '.*(gaussian splatting).*')::INT AS gs,
+         count(*) FILTER (WHERE lower(p.title) SIMILAR TO '.*(speech recognition|\\basr\\b).*')::INT AS asr,
+         count(*) FILTER (WHERE lower(p.title) SIMILAR TO '.*(jailbreak).*')::INT AS jb
+       FROM themes t JOIN paper_themes pt USING (run_id, theme_id) JOIN papers p USING (paper_id)
+       GROUP BY ALL ORDER BY t.theme_id`
+    );
+    const purity = themes.map((t) => Math.max(Number(t.gs), Number(t.asr), Number(t.jb)) / Number(t.size));
+    expect(purity.every((p) => p >= 0.9)).toBe(true);
+    const counts = await select(
+      db,
+      `SELECT (SELECT count(*) FROM paper_themes)::INT AS pt, (SELECT count(*) FROM theme_terms)::INT > 0 AS terms,
+              (SELECT count(DISTINCT granularity) FROM theme_periods)::INT AS granularities,
+              (SELECT count(*) FROM theme_neighbours)::INT AS neighbours`
+    );
+    expect(counts).toStrictEqual([{ pt: 60, terms: true, granularities: 3, neighbours: 6 }]);
+  });
+
+  it('gives identical tables for two runs with one seed', async () => {
+    const [a, b] = [tempDb(), tempDb()];
+    expect(runCli([...ARGS, '--db', a]).code).toBe(0);
+    expect(runCli([...ARGS, '--db', b]).code).toBe(0);
+    for (const sql of [
+      'SELECT * FROM themes ORDER BY theme_id',
+      'SELECT * FROM theme_terms ORDER BY theme_id, rank',
+      'SELECT * FROM paper_themes ORDER BY paper_id',
+      'SELECT * FROM theme_periods ORDER BY ALL',
+      'SELECT * FROM theme_neighbours ORDER BY ALL',
+      'SELECT input_sha256, n_papers, n_terms, k, seed, stability, params FROM runs'
+    ]) {
+      expect(await select(b, sql)).toStrictEqual(await select(a, sql));
+    }
+  });
+
+  it('exits 2 with a one-line reason for a missing input file', () => {
+    const r = runCli(['--input', 'no/such/file.jsonl', '--db', tempDb()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('no/such/file.jsonl');
+  });
+
+  it('exits 2 when there are fewer papers than themes', () => {
+    const r = runCli(['--input', FIXTURE, '--k', '61', '--db', tempDb(), '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('fewer papers (60) than themes');
+  });
+
+  it('exits 2 on a bad option value', () => {
+    const r = runCli(['--k', 'many']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--k expects an integer');
+  });
+
+  it('prints every option with its default under --help', () => {
+    const r = runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const option of ['--input', '--db', '--k', '--seed', '--restarts', '--min-df', '--max-df', '--strict']) {
+      expect(r.stdout).toContain(option);
+    }
+  });
+});
