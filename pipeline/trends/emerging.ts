@@ -1,0 +1,75 @@
+// Emerging and fading themes: compares each theme's share of papers in the most recent complete
+// months ("after") with its share in the months just before ("before").
+//
+// Windows (month granularity, partial months excluded): after = the last `windowMonths` complete
+// months; before = up to BASELINE_WINDOWS × windowMonths complete months right before them (a year
+// for the default 3-month window) — long enough that the baseline share is steadier than the recent
+// one, short enough that a decade-long corpus compares "now" with the recent past, not with 2015.
+// Fewer months: before takes what there is; with no before (or no after) month, every theme gets
+// zeros and 'steady'. windowMonths in the result = the number of months actually in "after".
+//
+// With a, A = theme papers / all papers in after, b, B = the same in before, N = A + B:
+//   shareAfter = a / A,  shareBefore = b / B
+//   smoothed shares  sA = a/A + 1/N,  sB = b/B + 1/N   (one paper's worth of share added to both, so
+//                    equal shares stay equal, 0 → 0 is "no change" and nothing divides by zero)
+//   growth = sA / sB − 1
+//   zScore = (a/A − b/B) / sqrt(p (1 − p) (1/A + 1/B)),  p = (a + b) / N   (pooled two-proportion z;
+//            0 when the denominator is 0)
+//   emergingScore = sign(L) · max(0, |L| − 1.96 · se),  L = log2(sA / sB),
+//            se = sqrt(max(0, (1 − sA) / (A sA)) + max(0, (1 − sB) / (B sB))) / ln 2
+//   i.e. the log2 change of share at the end of its 95% interval nearest to 0 (delta-method variance
+//   of a log proportion): "the rise the data supports at least". Noise in a small theme (2 → 3
+//   papers) has a wide interval and scores 0, so small themes cannot top the list by chance.
+//   direction = 'emerging' if zScore ≥ 1.96 and the share rose, 'fading' if zScore ≤ −1.96 and it
+//   fell, else 'steady'. Score and direction are both 95% tests, so they agree except at the margin.
+import type { PeriodRow, PeriodTotal, ThemeTrend, TrendDirection } from '../types.js';
+
+export const BASELINE_WINDOWS = 4;
+export const Z_CRITICAL = 1.96;
+
+export function scoreTrends(periods: PeriodRow[], totals: PeriodTotal[], k: number, options: { windowMonths: number }): ThemeTrend[] {
+  const window = options.windowMonths;
+  if (!(Number.isInteger(window) && window >= 1)) throw new Error(`scoreTrends: windowMonths must be a positive integer, got ${window}`);
+  const complete = totals.filter((t) => t.granularity === 'month' && !t.partial).sort((x, y) => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0));
+  const n = complete.length;
+  const after = complete.slice(Math.max(0, n - window));
+  const before = complete.slice(Math.max(0, n - window - BASELINE_WINDOWS * window), Math.max(0, n - window));
+  const afterSet = new Set(after.map((t) => t.period));
+  const beforeSet = new Set(before.map((t) => t.period));
+  const a = new Float64Array(k);
+  const b = new Float64Array(k);
+  for (const row of periods) {
+    if (row.granularity !== 'month') continue;
+    if (!(row.themeId >= 0 && row.themeId < k)) throw new Error(`scoreTrends: period row has theme ${row.themeId}, outside 0..${k - 1}`);
+    if (afterSet.has(row.period)) a[row.themeId] += row.papers;
+    else if (beforeSet.has(row.period)) b[row.themeId] += row.papers;
+  }
+  const sumAfter = after.reduce((s, t) => s + t.papers, 0);
+  const sumBefore = before.reduce((s, t) => s + t.papers, 0);
+  return Array.from({ length: k }, (_, theme) => scoreTheme(theme, a[theme], sumAfter, b[theme], sumBefore, after.length));
+}
+
+/** One theme's trend from its counts; the formulas are in the header comment. */
+export function scoreTheme(themeId: number, a: number, A: number, b: number, B: number, windowMonths: number): ThemeTrend {
+  const shareAfter = A > 0 ? a / A : 0;
+  const shareBefore = B > 0 ? b / B : 0;
+  const base = { themeId, windowMonths, shareBefore, shareAfter, papersBefore: b, papersAfter: a };
+  if (A === 0 || B === 0) return { ...base, emergingScore: 0, direction: 'steady', zScore: 0, growth: 0 };
+  const N = A + B;
+  const sA = shareAfter + 1 / N;
+  const sB = shareBefore + 1 / N;
+  const p = (a + b) / N;
+  const seZ = Math.sqrt(p * (1 - p) * (1 / A + 1 / B));
+  const zScore = seZ > 0 ? (shareAfter - shareBefore) / seZ : 0;
+  const L = Math.log2(sA / sB);
+  const seL = Math.sqrt(Math.max(0, (1 - sA) / (A * sA)) + Math.max(0, (1 - sB) / (B * sB))) / Math.LN2;
+  const margin = Math.max(0, Math.abs(L) - Z_CRITICAL * seL);
+  const emergingScore = margin === 0 ? 0 : Math.sign(L) * margin;
+  return { ...base, emergingScore, direction: directionOf(zScore, shareAfter - shareBefore), zScore, growth: sA / sB - 1 };
+}
+
+function directionOf(z: number, change: number): TrendDirection {
+  if (z >= Z_CRITICAL && change > 0) return 'emerging';
+  if (z <= -Z_CRITICAL && change < 0) return 'fading';
+  return 'steady';
+}

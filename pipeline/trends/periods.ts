@@ -1,0 +1,118 @@
+// Papers per theme and period (month, quarter, year), each as a share of all papers of that period,
+// with zero rows for gaps and a `partial` flag where the data covers only part of a period.
+//
+// Counting: a paper counts at a granularity only if its date is at least that precise — day and
+// month dates count at month, quarter and year; year-only dates count only at year (a year-only
+// date is never counted as January); undated papers are not counted.
+// Range: every period from the first to the last counted period of that granularity, × every theme.
+// share = papers of the theme in the period / papers of the run in the period (0 when none).
+//
+// Coverage and `partial`: the data is taken to cover [lo, hi], the span of the dates of the finest
+// precision present (normally day dates: lo = earliest day, hi = latest day; month dates cover
+// their whole month, year dates their whole year). A period [start, end] is partial when
+//   start + GRACE_DAYS < lo   or   end − GRACE_DAYS > hi,
+// i.e. the data starts more than 3 days into it or stops more than 3 days before its end. The grace
+// keeps a month whose last days are a weekend without papers from being flagged. Examples: data
+// 2025-03-18..2026-07-01 → March 2025, Q1 2025, 2025, July 2026, Q3 2026 and 2026 are partial.
+import { GRANULARITIES, type Granularity, type Paper, type PeriodRow, type PeriodTotal } from '../types.js';
+import { dayNumber, parseIsoDate, periodEndDay, periodIndex, periodStartDay, periodStartIso, type CalendarDate } from './calendar.js';
+
+export const GRACE_DAYS = 3;
+
+type DatedPaper = { date: CalendarDate; precision: 'day' | 'month' | 'year'; theme: number };
+
+export function computePeriods(
+  papers: Pick<Paper, 'published' | 'datePrecision'>[],
+  assignments: Int32Array,
+  k: number
+): { periods: PeriodRow[]; totals: PeriodTotal[] } {
+  if (assignments.length !== papers.length) {
+    throw new Error(`computePeriods: ${papers.length} papers but ${assignments.length} assignments`);
+  }
+  const dated = collectDated(papers, assignments, k);
+  const coverage = coverageOf(dated);
+  const periods: PeriodRow[] = [];
+  const totals: PeriodTotal[] = [];
+  // Emitted in (granularity, period, theme) order — GRANULARITIES is month, quarter, year.
+  for (const granularity of GRANULARITIES) countGranularity(dated, granularity, k, coverage, periods, totals);
+  return { periods, totals };
+}
+
+function collectDated(papers: Pick<Paper, 'published' | 'datePrecision'>[], assignments: Int32Array, k: number): DatedPaper[] {
+  const dated: DatedPaper[] = [];
+  for (let i = 0; i < papers.length; i++) {
+    const theme = assignments[i];
+    if (!(theme >= 0 && theme < k)) throw new Error(`computePeriods: paper ${i} has theme ${theme}, outside 0..${k - 1}`);
+    const { published, datePrecision } = papers[i];
+    if (published === null || datePrecision === null) continue;
+    const date = parseIsoDate(published);
+    if (!date) throw new Error(`computePeriods: paper ${i} has published "${published}", not a YYYY-MM-DD date`);
+    dated.push({ date, precision: datePrecision, theme });
+  }
+  return dated;
+}
+
+/** [lo, hi] day numbers spanned by the dates of the finest precision present, or null if undated. */
+function coverageOf(dated: DatedPaper[]): { lo: number; hi: number } | null {
+  const finest = (['day', 'month', 'year'] as const).find((p) => dated.some((d) => d.precision === p));
+  if (!finest) return null;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const { date, precision } of dated) {
+    if (precision !== finest) continue;
+    const start = periodStartDayOfPrecision(date, precision);
+    const end = precision === 'day' ? start : periodEndDay(precision, periodIndex(precision, date.year, date.month));
+    lo = Math.min(lo, start);
+    hi = Math.max(hi, end);
+  }
+  return { lo, hi };
+}
+
+function periodStartDayOfPrecision(date: CalendarDate, precision: DatedPaper['precision']): number {
+  switch (precision) {
+    case 'day':
+      return dayNumber(date.year, date.month, date.day);
+    case 'month':
+    case 'year':
+      return periodStartDay(precision, periodIndex(precision, date.year, date.month));
+    default:
+      throw new Error(`unknown date precision: ${String(precision satisfies never)}`);
+  }
+}
+
+function counts(precision: DatedPaper['precision'], granularity: Granularity): boolean {
+  return granularity === 'year' || precision !== 'year';
+}
+
+function countGranularity(
+  dated: DatedPaper[],
+  granularity: Granularity,
+  k: number,
+  coverage: { lo: number; hi: number } | null,
+  periods: PeriodRow[],
+  totals: PeriodTotal[]
+): void {
+  const indexed = dated.filter((d) => counts(d.precision, granularity)).map((d) => ({ theme: d.theme, index: periodIndex(granularity, d.date.year, d.date.month) }));
+  if (indexed.length === 0 || coverage === null) return;
+  const first = indexed.reduce((m, d) => Math.min(m, d.index), Infinity);
+  const last = indexed.reduce((m, d) => Math.max(m, d.index), -Infinity);
+  const nPeriods = last - first + 1;
+  const perTheme = new Int32Array(nPeriods * k);
+  const perPeriod = new Int32Array(nPeriods);
+  for (const { theme, index } of indexed) {
+    perTheme[(index - first) * k + theme]++;
+    perPeriod[index - first]++;
+  }
+  for (let p = 0; p < nPeriods; p++) {
+    const index = first + p;
+    const period = periodStartIso(granularity, index);
+    const partial =
+      periodStartDay(granularity, index) + GRACE_DAYS < coverage.lo || periodEndDay(granularity, index) - GRACE_DAYS > coverage.hi;
+    const all = perPeriod[p];
+    totals.push({ period, granularity, papers: all, partial });
+    for (let theme = 0; theme < k; theme++) {
+      const n = perTheme[p * k + theme];
+      periods.push({ themeId: theme, period, granularity, papers: n, share: all > 0 ? n / all : 0, partial });
+    }
+  }
+}
