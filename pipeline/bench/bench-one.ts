@@ -1,0 +1,55 @@
+// One benchmark measurement in its own process (so peak memory is this run's alone): the full
+// pipeline, read → DuckDB written, on one corpus and k; prints one JSON line last.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveConfig, type Config } from '../config.js';
+import { runPipeline } from '../run.js';
+import { adjustedRandIndex } from '../cluster/ari.js';
+import { scoreAgainstLabels } from './quality.js';
+
+const [corpus, k, seed, workers] = process.argv.slice(2);
+const dir = mkdtempSync(join(tmpdir(), 'themescope-bench-'));
+const config = resolveConfig([
+  '--input', corpus, '--k', k, '--seed', seed ?? '42', '--workers', workers ?? '2',
+  '--db', join(dir, 'bench.duckdb'), '--quiet'
+]) as Config;
+
+const t0 = performance.now();
+const { run } = await runPipeline(config, { start() {}, end() {} });
+const total = (performance.now() - t0) / 1000;
+rmSync(dir, { recursive: true, force: true });
+
+// Quality against the primary category (categories[0]) of the papers that have one.
+const labelled = run.papers.flatMap((p, i) => (p.categories.length > 0 ? [i] : []));
+const primary = labelled.map((i) => run.papers[i].categories[0]);
+const clusters = labelled.map((i) => run.clustering.assignments[i]);
+const classIds = new Map(primary.map((c) => [c, 0]));
+[...classIds.keys()].forEach((c, i) => classIds.set(c, i));
+const quality = labelled.length > 0 ? scoreAgainstLabels(primary, clusters) : null;
+
+console.log(
+  JSON.stringify({
+    tool: 'themescope',
+    corpus,
+    n_docs: run.papers.length,
+    k: run.k,
+    seed: run.seed,
+    timings_s: { ...run.durations, total: Math.round(total * 1000) / 1000 },
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    vocab_size: run.nTerms,
+    nnz: run.metrics.nnz,
+    n_iter: run.clustering.iterations,
+    inertia: run.clustering.inertia,
+    stability: run.stability,
+    quality: quality && {
+      labelled_docs: labelled.length,
+      nmi: quality.nmi,
+      v_measure: quality.vMeasure,
+      homogeneity: quality.homogeneity,
+      completeness: quality.completeness,
+      ari: adjustedRandIndex(primary.map((c) => classIds.get(c)!), clusters)
+    },
+    labels: run.themes.map((t) => ({ label: t.label, size: t.size }))
+  })
+);

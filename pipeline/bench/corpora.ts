@@ -1,0 +1,49 @@
+// The benchmark's corpora: evenly spaced subsets of the shared arXiv corpus (or the shipped sample
+// when ../shared is absent) and, on request, synthetic corpora from ../shared/bench/make_synthetic.py.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+export interface Corpus {
+  name: string;
+  path: string;
+  docs: number;
+}
+
+const WORK = join(tmpdir(), 'themescope-bench-corpora');
+
+/** Every (n/size)-th line of the file, so a subset spans the whole date range. */
+function subset(lines: string[], size: number): string[] {
+  const step = lines.length / size;
+  return Array.from({ length: size }, (_, i) => lines[Math.floor(i * step)]);
+}
+
+export function prepareCorpora(root: string, sizes: (number | 'all')[], synthetic: number[]): Corpus[] {
+  mkdirSync(WORK, { recursive: true });
+  const shared = resolve(root, '../shared/data/arxiv-daily-cs-2025-2026.jsonl.gz');
+  const source = existsSync(shared) ? shared : join(root, 'data/sample-arxiv.jsonl.gz');
+  const name = existsSync(shared) ? 'arxiv' : 'sample';
+  const lines = gunzipSync(readFileSync(source)).toString('utf8').trimEnd().split('\n');
+  const corpora: Corpus[] = [];
+  for (const size of sizes) {
+    if (size === 'all' || size >= lines.length) {
+      if (!corpora.some((c) => c.docs === lines.length)) corpora.push({ name: `${name}-all`, path: source, docs: lines.length });
+      continue;
+    }
+    const path = join(WORK, `${name}-${size}.jsonl.gz`);
+    if (!existsSync(path)) writeFileSync(path, gzipSync(subset(lines, size).join('\n') + '\n'));
+    corpora.push({ name: `${name}-${size}`, path, docs: size });
+  }
+  const maker = resolve(root, '../shared/bench/make_synthetic.py');
+  for (const docs of synthetic) {
+    const path = join(WORK, `synthetic-${docs}.jsonl.gz`);
+    if (!existsSync(path)) {
+      const r = spawnSync('/usr/bin/python3', [maker, path, '--docs', String(docs)], { stdio: 'inherit' });
+      if (r.status !== 0) throw new Error(`make_synthetic.py failed for ${docs} docs`);
+    }
+    corpora.push({ name: `synthetic-${docs}`, path, docs });
+  }
+  return corpora;
+}
