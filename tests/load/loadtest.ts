@@ -52,7 +52,7 @@ try {
   });
   // autocannon's own percentiles skip p95; keep every response time to compute it exactly.
   const times: number[] = [];
-  tracker.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
+  (tracker as unknown as import('node:events').EventEmitter).on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => times.push(ms));
   const result = await tracker;
   const after = rssMb(pid);
   times.sort((a, b) => a - b);
