@@ -1,0 +1,94 @@
+// Owns validation of request parameters. Every bad value becomes a 400 naming the parameter and
+// what was expected; empty values (an untouched form field) count as absent. Never a 500.
+import { error } from '@sveltejs/kit';
+import type { Granularity } from '../../../pipeline/types.js';
+import { query } from './db.js';
+
+export type Measure = 'papers' | 'share';
+export type ExportFormat = 'csv' | 'json' | 'parquet';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'json', 'parquet'];
+
+export const MAX_LIMIT = 200;
+export const MAX_PAGE = 100_000;
+export const MAX_QUERY_LENGTH = 200;
+
+/** The parameter's value, or null when it is absent or empty. */
+function raw(params: URLSearchParams, name: string): string | null {
+  const value = params.get(name);
+  return value === null || value === '' ? null : value;
+}
+
+/** An integer written in plain digits within [min, max]; `fallback` when absent. */
+export function readInt(params: URLSearchParams, name: string, min: number, max: number, fallback: number): number;
+export function readInt(params: URLSearchParams, name: string, min: number, max: number): number | null;
+export function readInt(params: URLSearchParams, name: string, min: number, max: number, fallback?: number) {
+  const value = raw(params, name);
+  if (value === null) return fallback ?? null;
+  const n = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= min && n <= max)) error(400, `${name}: expected an integer from ${min} to ${max}`);
+  return n;
+}
+
+export function readPage(params: URLSearchParams): number {
+  return readInt(params, 'page', 1, MAX_PAGE, 1);
+}
+
+export function readLimit(params: URLSearchParams, fallback: number): number {
+  return readInt(params, 'limit', 1, MAX_LIMIT, fallback);
+}
+
+/** A real calendar date written YYYY-MM-DD (2025-02-30 is refused), or null. */
+export function readDate(params: URLSearchParams, name: string): string | null {
+  const value = raw(params, name);
+  if (value === null) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
+  if (!date || date.toISOString().slice(0, 10) !== value) {
+    error(400, `${name}: expected a date YYYY-MM-DD`);
+  }
+  return value;
+}
+
+/** `from` and `to` dates, refusing a range that ends before it starts. */
+export function readDateRange(params: URLSearchParams): { from: string | null; to: string | null } {
+  const from = readDate(params, 'from');
+  const to = readDate(params, 'to');
+  if (from !== null && to !== null && from > to) error(400, 'to: expected a date on or after from');
+  return { from, to };
+}
+
+/** Search text, trimmed; at most MAX_QUERY_LENGTH characters. */
+export function readQuery(params: URLSearchParams): string | null {
+  const value = raw(params, 'q')?.trim() ?? null;
+  if (value !== null && [...value].length > MAX_QUERY_LENGTH) {
+    error(400, `q: expected at most ${MAX_QUERY_LENGTH} characters`);
+  }
+  return value === '' ? null : value;
+}
+
+function readChoice<T extends string>(params: URLSearchParams, name: string, choices: readonly T[], fallback: T): T {
+  const value = raw(params, name);
+  if (value === null) return fallback;
+  if (!(choices as readonly string[]).includes(value)) error(400, `${name}: expected one of ${choices.join(', ')}`);
+  return value as T;
+}
+
+export function readGranularity(params: URLSearchParams): Granularity {
+  return readChoice(params, 'granularity', ['month', 'quarter', 'year'], 'month');
+}
+
+export function readMeasure(params: URLSearchParams): Measure {
+  return readChoice(params, 'measure', ['papers', 'share'], 'share');
+}
+
+/** A theme id that exists in the run: malformed → 400, well-formed but not in the run → 404. */
+export async function readTheme(params: URLSearchParams, runId: number, required = false): Promise<number | null> {
+  const id = readInt(params, 'theme', 0, 1_000_000);
+  if (id === null) {
+    if (required) error(400, 'theme: expected a theme id (required)');
+    return null;
+  }
+  const rows = await query(`SELECT 1 FROM themes WHERE run_id = $run AND theme_id = $theme`, { run: runId, theme: id });
+  if (rows.length === 0) error(404, `No theme ${id} in run ${runId}`);
+  return id;
+}

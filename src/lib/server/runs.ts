@@ -1,0 +1,94 @@
+// Owns the run history for the Runs page: every run (any status, newest first) with its inputs,
+// counts, timings, metrics, parameters, k-selection curve and a sample of skipped records.
+import type { RunRow } from '../../../pipeline/types.js';
+import { query } from './db.js';
+import { RUN_COLUMNS } from './run.js';
+
+export const SKIPPED_SAMPLE = 20;
+
+export interface InputFile {
+  path: string;
+  format: string;
+  sha256: string;
+  records: number;
+}
+
+export interface KPoint {
+  k: number;
+  stability: number;
+  inertia: number;
+  chosen: boolean;
+}
+
+export interface SkippedRecord {
+  file: string;
+  line: number;
+  field: string;
+  reason: string;
+}
+
+export interface RunDetails {
+  run: RunRow;
+  inputFiles: InputFile[];
+  durations: [stage: string, seconds: number][];
+  totalSeconds: number;
+  metrics: [name: string, value: string][];
+  /** Resolved options, pretty-printed. */
+  params: string;
+  kSelection: KPoint[];
+  skipped: SkippedRecord[];
+}
+
+/** A JSON column as an object; a malformed value shows up as {} rather than breaking the page. */
+function parseObject(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function parseFiles(text: string): InputFile[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value as InputFile[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A metric value as text: numbers to 4 significant digits, other values as JSON. */
+export function formatMetric(value: unknown): string {
+  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+export async function listRuns(): Promise<RunDetails[]> {
+  const [runs, kRows, skippedRows] = await Promise.all([
+    query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY run_id DESC`),
+    query<KPoint & { run_id: number }>(`SELECT run_id, k, stability, inertia, chosen FROM k_selection ORDER BY run_id, k`),
+    // The first SKIPPED_SAMPLE skipped records of each run, in file and line order.
+    query<SkippedRecord & { run_id: number }>(
+      `SELECT run_id, file, line, field, reason FROM skipped_records
+       QUALIFY row_number() OVER (PARTITION BY run_id ORDER BY file, line, field) <= $n
+       ORDER BY run_id, file, line, field`,
+      { n: SKIPPED_SAMPLE }
+    )
+  ]);
+  return runs.map((run) => {
+    const durations = Object.entries(parseObject(run.durations)).filter(
+      (e): e is [string, number] => typeof e[1] === 'number'
+    );
+    return {
+      run,
+      inputFiles: parseFiles(run.input_files),
+      durations,
+      totalSeconds: durations.reduce((sum, [, s]) => sum + s, 0),
+      metrics: Object.entries(parseObject(run.metrics)).map(([k, v]) => [k, formatMetric(v)]),
+      params: JSON.stringify(parseObject(run.params), null, 2),
+      kSelection: kRows.filter((r) => r.run_id === run.run_id).map(({ k, stability, inertia, chosen }) => ({ k, stability, inertia, chosen })),
+      skipped: skippedRows.filter((r) => r.run_id === run.run_id).map(({ file, line, field, reason }) => ({ file, line, field, reason }))
+    };
+  });
+}

@@ -1,0 +1,126 @@
+import { describe, it, expect } from 'vitest';
+import {
+  readDate,
+  readDateRange,
+  readGranularity,
+  readInt,
+  readLimit,
+  readMeasure,
+  readPage,
+  readQuery
+} from '../../../src/lib/server/params.js';
+import { httpErrorOf } from './http-error.js';
+
+const search = (text: string) => new URLSearchParams(text);
+
+describe('readPage', () => {
+  it('defaults to page 1 when absent or empty', () => {
+    expect([readPage(search('')), readPage(search('page='))]).toStrictEqual([1, 1]);
+  });
+
+  it('reads a page number', () => {
+    expect(readPage(search('page=7'))).toBe(7);
+  });
+
+  it.each(['-1', '0', 'abc', '1.5', '1e3', ' 2', '0x10', '100001', '99999999999'])('refuses page=%s with a 400', async (value) => {
+    expect(await httpErrorOf(() => readPage(search(`page=${encodeURIComponent(value)}`)))).toStrictEqual({
+      status: 400,
+      message: 'page: expected an integer from 1 to 100000'
+    });
+  });
+});
+
+describe('readLimit', () => {
+  it('uses the fallback when absent and accepts up to 200', () => {
+    expect([readLimit(search(''), 50), readLimit(search('limit=200'), 50)]).toStrictEqual([50, 200]);
+  });
+
+  it('refuses a limit over 200', async () => {
+    expect(await httpErrorOf(() => readLimit(search('limit=100000'), 50))).toStrictEqual({
+      status: 400,
+      message: 'limit: expected an integer from 1 to 200'
+    });
+  });
+});
+
+describe('readInt', () => {
+  it('returns null for an absent optional integer', () => {
+    expect(readInt(search(''), 'theme', 0, 10)).toBe(null);
+  });
+
+  it('accepts the lower bound 0 when allowed', () => {
+    expect(readInt(search('theme=0'), 'theme', 0, 10)).toBe(0);
+  });
+});
+
+describe('readDate', () => {
+  it('reads a calendar date', () => {
+    expect(readDate(search('from=2024-02-29'), 'from')).toBe('2024-02-29');
+  });
+
+  it.each(['2025-13-40', '2025-02-29', '2025-1-5', '20250105', '2025-01-05T00:00', 'yesterday'])(
+    'refuses from=%s with a 400',
+    async (value) => {
+      expect(await httpErrorOf(() => readDate(search(`from=${value}`), 'from'))).toStrictEqual({
+        status: 400,
+        message: 'from: expected a date YYYY-MM-DD'
+      });
+    }
+  );
+
+  it('treats an empty date as absent', () => {
+    expect(readDate(search('to='), 'to')).toBe(null);
+  });
+});
+
+describe('readDateRange', () => {
+  it('accepts a one-day range', () => {
+    expect(readDateRange(search('from=2025-03-01&to=2025-03-01'))).toStrictEqual({ from: '2025-03-01', to: '2025-03-01' });
+  });
+
+  it('refuses a range that ends before it starts', async () => {
+    expect(await httpErrorOf(() => readDateRange(search('from=2025-03-02&to=2025-03-01')))).toStrictEqual({
+      status: 400,
+      message: 'to: expected a date on or after from'
+    });
+  });
+});
+
+describe('readQuery', () => {
+  it('trims the search text and treats blank as absent', () => {
+    expect([readQuery(search('q=%20 merging %20')), readQuery(search('q=%20%20'))]).toStrictEqual(['merging', null]);
+  });
+
+  it('accepts 200 characters and refuses 201', async () => {
+    expect(readQuery(search(`q=${'x'.repeat(200)}`))).toBe('x'.repeat(200));
+    expect(await httpErrorOf(() => readQuery(search(`q=${'x'.repeat(201)}`)))).toStrictEqual({
+      status: 400,
+      message: 'q: expected at most 200 characters'
+    });
+  });
+
+  it('counts characters, not UTF-16 units', () => {
+    expect(readQuery(search(`q=${encodeURIComponent('😀'.repeat(200))}`))).toBe('😀'.repeat(200));
+  });
+});
+
+describe('readGranularity and readMeasure', () => {
+  it('default to month and share', () => {
+    expect([readGranularity(search('')), readMeasure(search(''))]).toStrictEqual(['month', 'share']);
+  });
+
+  it('read the allowed values', () => {
+    expect([readGranularity(search('granularity=year')), readMeasure(search('measure=papers'))]).toStrictEqual(['year', 'papers']);
+  });
+
+  it('refuse other values naming the allowed ones', async () => {
+    expect(await httpErrorOf(() => readGranularity(search('granularity=week')))).toStrictEqual({
+      status: 400,
+      message: 'granularity: expected one of month, quarter, year'
+    });
+    expect(await httpErrorOf(() => readMeasure(search('measure=Share')))).toStrictEqual({
+      status: 400,
+      message: 'measure: expected one of papers, share'
+    });
+  });
+});
