@@ -17,10 +17,14 @@ export function parseIsoDate(iso: string): CalendarDate | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const probe = new Date(dayNumber(year, month, day) * MS_PER_DAY);
-  if (probe.getUTCMonth() !== month - 1) return null; // e.g. 2025-02-30
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null; // e.g. 2025-02-30
   return { year, month, day };
+}
+
+/** Days in a month of the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 /** Days since 1970-01-01 (UTC) of a calendar date. */

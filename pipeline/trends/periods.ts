@@ -15,7 +15,7 @@
 // keeps a month whose last days are a weekend without papers from being flagged. Examples: data
 // 2025-03-18..2026-07-01 → March 2025, Q1 2025, 2025, July 2026, Q3 2026 and 2026 are partial.
 import { GRANULARITIES, type Granularity, type Paper, type PeriodRow, type PeriodTotal } from '../types.js';
-import { dayNumber, parseIsoDate, periodEndDay, periodIndex, periodStartDay, periodStartIso, type CalendarDate } from './calendar.js';
+import { dayNumber, daysInMonth, parseIsoDate, periodEndDay, periodIndex, periodStartDay, periodStartIso, type CalendarDate } from './calendar.js';
 
 export const GRACE_DAYS = 3;
 
@@ -56,25 +56,29 @@ function collectDated(papers: Pick<Paper, 'published' | 'datePrecision'>[], assi
 function coverageOf(dated: DatedPaper[]): { lo: number; hi: number } | null {
   const finest = (['day', 'month', 'year'] as const).find((p) => dated.some((d) => d.precision === p));
   if (!finest) return null;
+  // Compared as yyyymmdd integers; only the two extremes become day numbers.
   let lo = Infinity;
   let hi = -Infinity;
   for (const { date, precision } of dated) {
     if (precision !== finest) continue;
-    const start = periodStartDayOfPrecision(date, precision);
-    const end = precision === 'day' ? start : periodEndDay(precision, periodIndex(precision, date.year, date.month));
+    const [start, end] = spanOf(date, precision);
     lo = Math.min(lo, start);
     hi = Math.max(hi, end);
   }
-  return { lo, hi };
+  const toDay = (key: number) => dayNumber(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
+  return { lo: toDay(lo), hi: toDay(hi) };
 }
 
-function periodStartDayOfPrecision(date: CalendarDate, precision: DatedPaper['precision']): number {
+/** First and last day (as yyyymmdd) that a date of this precision stands for. */
+function spanOf({ year, month, day }: CalendarDate, precision: DatedPaper['precision']): [number, number] {
+  const key = (m: number, d: number) => year * 10_000 + m * 100 + d;
   switch (precision) {
     case 'day':
-      return dayNumber(date.year, date.month, date.day);
+      return [key(month, day), key(month, day)];
     case 'month':
+      return [key(month, 1), key(month, daysInMonth(year, month))];
     case 'year':
-      return periodStartDay(precision, periodIndex(precision, date.year, date.month));
+      return [key(1, 1), key(12, 31)];
     default:
       throw new Error(`unknown date precision: ${String(precision satisfies never)}`);
   }
