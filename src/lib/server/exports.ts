@@ -85,9 +85,9 @@ async function themePapersQuery(runId: number, search: URLSearchParams): Promise
   };
 }
 
-/** Search text as a filename word: lower-case letters and digits joined by '-', at most 40 chars. */
+/** Search text as a filename word: ASCII letters and digits (accents dropped) joined by '-', ≤ 40 chars. */
 export function slug(text: string): string {
-  const words = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const words = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return `q-${words.slice(0, 40).replace(/-+$/, '') || 'text'}`;
 }
 

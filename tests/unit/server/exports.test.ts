@@ -1,0 +1,157 @@
+import { readdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { buildExport, parseExportName, slug } from '../../../src/lib/server/exports.js';
+import { resolveRun } from '../../../src/lib/server/run.js';
+import { hostileRun, HOSTILE_TITLES } from '../../fixtures/hostile-run.js';
+import { httpErrorOf } from './http-error.js';
+import { writeTempDb, type TempDb } from './temp-db.js';
+
+let db: TempDb;
+beforeAll(async () => {
+  db = await writeTempDb([hostileRun()]);
+});
+afterAll(() => db.remove());
+
+async function download(file: string, search = '') {
+  const url = new URL(`http://x/export/${file}?${search}`);
+  const response = await buildExport(parseExportName(file), await resolveRun(url), url.searchParams);
+  return { response, disposition: response.headers.get('content-disposition'), type: response.headers.get('content-type') };
+}
+
+const csvLines = async (r: Response) => (await r.text()).split('\r\n');
+
+describe('parseExportName', () => {
+  it('knows every dataset in every format', () => {
+    expect([parseExportName('themes.csv'), parseExportName('theme-papers.parquet')]).toStrictEqual([
+      { dataset: 'themes', format: 'csv' },
+      { dataset: 'theme-papers', format: 'parquet' }
+    ]);
+  });
+
+  it.each(['themes.xlsx', '../themes.csv', 'themes.csv/..', 'THEMES.CSV', 'themes', '.csv', 'etc%2Fpasswd'])('answers 404 for %s', async (name) => {
+    expect((await httpErrorOf(() => parseExportName(name)))?.status).toBe(404);
+  });
+});
+
+describe('slug', () => {
+  it('keeps letters and digits of the search text joined by dashes', () => {
+    expect([slug('Model  Merging!'), slug('Ünïcode café'), slug('***')]).toStrictEqual(['q-model-merging', 'q-unicode-cafe', 'q-text']);
+  });
+});
+
+describe('themes export', () => {
+  it('writes one row per theme with its fields as CSV', async () => {
+    const { response, disposition, type } = await download('themes.csv');
+    const lines = await csvLines(response);
+    expect([disposition, type]).toStrictEqual(['attachment; filename="themescope-run1-themes.csv"', 'text/csv; charset=utf-8']);
+    expect(lines[0]).toBe(
+      '"theme_id","label","size","share","keywords","direction","emerging_score","growth","z_score","window_months",' +
+        '"share_before","share_after","papers_before","papers_after","x","y"'
+    );
+    const third = 1 / 3;
+    expect(lines[1]).toBe(
+      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0,0,0,3,${third},${third},4,4,-0.5,0`
+    );
+    expect(lines.length).toBe(5); // header, 3 themes, and the empty string after the final CRLF
+  });
+});
+
+describe('trends export', () => {
+  it('writes the long table of the granularity as JSON, both measures', async () => {
+    const { response, disposition } = await download('trends.json', 'granularity=month&measure=papers');
+    const rows = await response.json();
+    expect(disposition).toBe('attachment; filename="themescope-run1-trends-month-papers.json"');
+    expect(rows.length).toBe(18);
+    // January holds papers 0..3: themes 0, 1, 2, 0.
+    expect(rows.slice(0, 3)).toStrictEqual([
+      { period: '2025-01-01', granularity: 'month', theme_id: 0, label: 'model merging, task vectors', papers: 2, share: 0.5, partial: false },
+      { period: '2025-01-01', granularity: 'month', theme_id: 1, label: rows[1].label, papers: 1, share: 0.25, partial: false },
+      { period: '2025-01-01', granularity: 'month', theme_id: 2, label: 'gaussian splatting', papers: 1, share: 0.25, partial: false }
+    ]);
+  });
+
+  it('names month and share when the parameters are absent', async () => {
+    expect((await download('trends.csv')).disposition).toBe('attachment; filename="themescope-run1-trends-month-share.csv"');
+  });
+
+  it('refuses an unknown granularity', async () => {
+    expect(await httpErrorOf(() => download('trends.csv', 'granularity=week'))).toStrictEqual({
+      status: 400,
+      message: 'granularity: expected one of month, quarter, year'
+    });
+  });
+});
+
+describe('papers export', () => {
+  it('writes every matching paper with theme, authors and categories', async () => {
+    const { response, disposition } = await download('papers.csv', 'theme=0&from=2025-06-01');
+    const lines = await csvLines(response);
+    expect(disposition).toBe('attachment; filename="themescope-run1-papers-theme0-from-2025-06-01.csv"');
+    expect(lines).toStrictEqual([
+      '"paper_id","title","published","theme_id","theme_label","similarity","url","authors","categories"',
+      `"2501.10021","model merging, task vectors paper 21","2025-06-10",0,"model merging, task vectors",${Math.fround(1 - 21 / 48)},"https://arxiv.org/abs/2501.10021","Author 21; Shared Author","cs.CV"`,
+      ''
+    ]);
+  });
+
+  it('neutralises formula titles in CSV but keeps them verbatim in JSON', async () => {
+    const csv = await csvLines((await download('papers.csv', 'to=2025-01-31')).response);
+    const json: { title: string }[] = await (await download('papers.json', 'to=2025-01-31')).response.json();
+    expect(csv.slice(1, 5).map((line) => line.split(',')[1])).toStrictEqual([
+      '"<script>alert(1)</script><img src=x onerror=alert(1)>"',
+      `"'=HYPERLINK(""http://evil.example""`,
+      `"'+1+1"`,
+      `"'-2+3"`
+    ]);
+    expect(json.map((p) => p.title)).toStrictEqual(HOSTILE_TITLES.slice(0, 4));
+  });
+
+  it('names the search text in the filename', async () => {
+    expect((await download('papers.json', 'q=Long%20Context')).disposition).toBe(
+      'attachment; filename="themescope-run1-papers-q-long-context.json"'
+    );
+  });
+});
+
+describe('theme-papers export', () => {
+  it('lists the theme papers most typical first', async () => {
+    const rows: { rank_in_theme: number; paper_id: string }[] = await (await download('theme-papers.json', 'theme=2')).response.json();
+    expect(rows.map((r) => [r.rank_in_theme, r.paper_id])).toStrictEqual(
+      [2, 5, 8, 11, 14, 17, 20, 23].map((i, r) => [r + 1, i === 5 ? 'not-arxiv-5' : `2501.${10000 + i}`])
+    );
+  });
+
+  it('requires a theme that exists in the run', async () => {
+    expect([await httpErrorOf(() => download('theme-papers.csv')), await httpErrorOf(() => download('theme-papers.csv', 'theme=9'))]).toStrictEqual([
+      { status: 400, message: 'theme: expected a theme id (required)' },
+      { status: 404, message: 'No theme 9 in run 1' }
+    ]);
+  });
+});
+
+describe('parquet export', () => {
+  it('streams a Parquet file with the same rows as the CSV and leaves no temp file', async () => {
+    const before = readdirSync(tmpdir()).filter((n) => n.startsWith('themescope-export-'));
+    const { response, type, disposition } = await download('papers.parquet', 'theme=1');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([type, disposition]).toStrictEqual(['application/vnd.apache.parquet', 'attachment; filename="themescope-run1-papers-theme1.parquet"']);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('themescope-export-'))).toStrictEqual(before);
+
+    const dir = mkdtempSync(join(tmpdir(), 'themescope-parquet-check-'));
+    try {
+      writeFileSync(join(dir, 'x.parquet'), bytes);
+      const instance = await DuckDBInstance.create(':memory:');
+      const connection = await instance.connect();
+      const reader = await connection.runAndReadAll(`SELECT paper_id, theme_id, published::VARCHAR AS published FROM '${join(dir, 'x.parquet')}'`);
+      expect(reader.columnNames()).toStrictEqual(['paper_id', 'theme_id', 'published']);
+      expect(reader.getRowObjectsJson().map((r) => r.paper_id)).toStrictEqual([22, 16, 19, 13, 10, 4, 7, 1].map((i) => `2501.${10000 + i}`));
+      connection.closeSync();
+      instance.closeSync();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import { listThemeOptions, readPaperFilter, searchPapers, type PaperFilter } from '../../../src/lib/server/papers.js';
+import { handMadeRun } from '../../fixtures/hand-made-run.js';
+import { httpErrorOf } from './http-error.js';
+import { writeTempDb, type TempDb } from './temp-db.js';
+
+// Hand-made run: paper i (id 2501.1000i, zero-padded to 5 digits) is in theme i % 3, published 2025-(floor(i/4)+1)-10.
+const id = (i: number) => `2501.${10000 + i}`;
+const NONE: PaperFilter = { theme: null, q: null, from: null, to: null };
+let db: TempDb;
+
+beforeAll(async () => {
+  db = await writeTempDb([handMadeRun()]);
+});
+afterAll(() => db.remove());
+
+async function ids(filter: Partial<PaperFilter>, page = 1, pageSize = 50) {
+  const result = await searchPapers(1, { ...NONE, ...filter }, page, pageSize);
+  return { total: result.total, pages: result.pages, ids: result.items.map((p) => p.paperId) };
+}
+
+describe('searchPapers', () => {
+  it('lists every paper of the run newest first, ties by id', async () => {
+    const result = await ids({});
+    expect(result.total).toBe(24);
+    expect(result.ids.slice(0, 6)).toStrictEqual([id(20), id(21), id(22), id(23), id(16), id(17)]);
+  });
+
+  it('filters by theme', async () => {
+    expect(await ids({ theme: 1 })).toStrictEqual({ total: 8, pages: 1, ids: [22, 16, 19, 13, 10, 4, 7, 1].map(id) });
+  });
+
+  it('matches the search text in titles case-insensitively', async () => {
+    // "paper 1", "paper 10" … "paper 19" contain "PAPER 1".
+    expect((await ids({ q: 'PAPER 1' })).total).toBe(11);
+  });
+
+  it('matches the search text in abstracts', async () => {
+    expect((await ids({ q: 'Position Interpolation' })).total).toBe(8);
+  });
+
+  it('treats % and _ in the search text literally', async () => {
+    expect([(await ids({ q: 'paper_1' })).total, (await ids({ q: '%' })).total]).toStrictEqual([0, 0]);
+  });
+
+  it('keeps papers within inclusive date bounds', async () => {
+    expect(await ids({ from: '2025-03-10', to: '2025-04-10' })).toStrictEqual({
+      total: 8,
+      pages: 1,
+      ids: [12, 13, 14, 15, 8, 9, 10, 11].map(id)
+    });
+  });
+
+  it('combines the filters', async () => {
+    // Theme 0 is papers 0, 3, …, 21; from May on leaves 18 (May) and 21 (June).
+    expect(await ids({ theme: 0, q: 'merging', from: '2025-05-01' })).toStrictEqual({ total: 2, pages: 1, ids: [id(21), id(18)] });
+  });
+
+  it('pages through the results without overlap', async () => {
+    const pages = [await ids({}, 1, 10), await ids({}, 2, 10), await ids({}, 3, 10)];
+    expect(pages.map((p) => [p.total, p.pages, p.ids.length])).toStrictEqual([[24, 3, 10], [24, 3, 10], [24, 3, 4]]);
+    expect(new Set(pages.flatMap((p) => p.ids)).size).toBe(24);
+  });
+
+  it('returns no items but the total for a page past the end', async () => {
+    expect(await ids({}, 9, 10)).toStrictEqual({ total: 24, pages: 3, ids: [] });
+  });
+
+  it('shows each paper with its link, short authors, theme and excerpt', async () => {
+    const result = await searchPapers(1, { ...NONE, theme: 2, q: 'splatting' }, 1, 1);
+    expect(result.items).toStrictEqual([
+      {
+        paperId: id(20),
+        title: 'gaussian splatting paper 20',
+        published: '2025-06-10',
+        authors: 'Author 20, Shared Author',
+        href: `https://arxiv.org/abs/${id(20)}`,
+        themeId: 2,
+        themeLabel: 'gaussian splatting',
+        excerpt: [
+          { text: 'An abstract about gaussian ', hit: false },
+          { text: 'splatting', hit: true },
+          { text: ' and 3dgs and novel view synthesis and rendering (20).', hit: false }
+        ]
+      }
+    ]);
+  });
+});
+
+describe('readPaperFilter', () => {
+  it('reads every filter parameter', async () => {
+    const filter = await readPaperFilter(new URLSearchParams('theme=2&q=x&from=2025-01-01&to=2025-02-01'), 1);
+    expect(filter).toStrictEqual({ theme: 2, q: 'x', from: '2025-01-01', to: '2025-02-01' });
+  });
+
+  it('refuses a theme that is not in the run with a 404', async () => {
+    expect(await httpErrorOf(() => readPaperFilter(new URLSearchParams('theme=3'), 1))).toStrictEqual({
+      status: 404,
+      message: 'No theme 3 in run 1'
+    });
+  });
+
+  it('refuses a malformed theme with a 400', async () => {
+    expect(await httpErrorOf(() => readPaperFilter(new URLSearchParams('theme=-1'), 1))).toStrictEqual({
+      status: 400,
+      message: 'theme: expected an integer from 0 to 1000000'
+    });
+  });
+});
+
+describe('listThemeOptions', () => {
+  it('lists the run themes by label', async () => {
+    expect(await listThemeOptions(1)).toStrictEqual([
+      { theme_id: 2, label: 'gaussian splatting', size: 8 },
+      { theme_id: 1, label: 'long context', size: 8 },
+      { theme_id: 0, label: 'model merging, task vectors', size: 8 }
+    ]);
+  });
+});

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, it, expect } from 'vitest';
+import { formatMetric, listRuns } from '../../../src/lib/server/runs.js';
+import { handMadeRun } from '../../fixtures/hand-made-run.js';
+import { writeTempDb, type TempDb } from './temp-db.js';
+
+let db: TempDb;
+
+beforeAll(async () => {
+  const second = handMadeRun();
+  // 25 skipped records, written in reverse line order: the sample must be the first 20 by line.
+  second.skipped = Array.from({ length: 25 }, (_, i) => ({ file: 'b.csv', line: 100 - i, field: 'title', reason: 'empty' }));
+  second.durations = { ingest: 1.25, cluster: 2.5 };
+  second.kSelection = [
+    { k: 2, stability: 0.5, inertia: 9, chosen: false },
+    { k: 3, stability: 0.9, inertia: 6, chosen: true }
+  ];
+  db = await writeTempDb([handMadeRun(), second], `UPDATE runs SET status = 'failed' WHERE run_id = 1`);
+});
+afterAll(() => db.remove());
+
+describe('listRuns', () => {
+  it('lists every run newest first, whatever its status', async () => {
+    const runs = await listRuns();
+    expect(runs.map((r) => [r.run.run_id, r.run.status])).toStrictEqual([
+      [2, 'complete'],
+      [1, 'failed']
+    ]);
+  });
+
+  it('parses inputs, durations with their total, metrics and parameters', async () => {
+    const [, first] = await listRuns();
+    expect({
+      inputFiles: first.inputFiles,
+      durations: first.durations,
+      totalSeconds: first.totalSeconds,
+      metrics: first.metrics,
+      params: first.params
+    }).toStrictEqual({
+      inputFiles: [{ path: 'hand-made.jsonl', format: 'jsonl', sha256: 'b'.repeat(64), records: 24 }],
+      durations: [['ingest', 0.01]],
+      totalSeconds: 0.01,
+      metrics: [
+        ['inertia', '1.5'],
+        ['iterations', '3']
+      ],
+      params: '{\n  "k": 3,\n  "seed": 42\n}'
+    });
+  });
+
+  it('gives each run its own k-selection curve', async () => {
+    const [second, first] = await listRuns();
+    expect([second.kSelection, first.kSelection]).toStrictEqual([
+      [
+        { k: 2, stability: 0.5, inertia: 9, chosen: false },
+        { k: 3, stability: 0.9, inertia: 6, chosen: true }
+      ],
+      [{ k: 3, stability: 0.9, inertia: 1.5, chosen: true }]
+    ]);
+  });
+
+  it('samples the first 20 skipped records by file and line', async () => {
+    const [second, first] = await listRuns();
+    expect(second.skipped.map((s) => s.line)).toStrictEqual(Array.from({ length: 20 }, (_, i) => 76 + i));
+    expect(first.skipped).toStrictEqual([{ file: 'hand-made.jsonl', line: 25, field: 'abstract', reason: 'expected a non-empty string' }]);
+    expect(second.totalSeconds).toBe(3.75);
+  });
+});
+
+describe('formatMetric', () => {
+  it('shows numbers to four significant digits and other values as JSON', () => {
+    expect([formatMetric(12), formatMetric(0.123456), formatMetric(1234.5678), formatMetric('x'), formatMetric([1, 2])]).toStrictEqual([
+      '12',
+      '0.1235',
+      '1235',
+      'x',
+      '[1,2]'
+    ]);
+  });
+});
