@@ -5,10 +5,22 @@ import { IngestError } from './ingest/index.js';
 import { LockError } from './store/lock.js';
 import { PipelineInputError, runPipeline, type Reporter, type Stage, type RunSummary } from './run.js';
 
+/**
+ * THEMESCOPE_TEST_HANG_AT=<stage or store step> makes the process announce itself on stderr and
+ * block there, so the crash tests can SIGKILL it at a known point (tests/integration/crash.test.ts).
+ */
+function hangIfAsked(point: string): void {
+  if (process.env.THEMESCOPE_TEST_HANG_AT !== point) return;
+  process.stderr.write(`hanging at ${point}\n`);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600_000);
+}
+
 function lineReporter(quiet: boolean): Reporter {
   const tty = process.stderr.isTTY === true;
   return {
+    storeStep: hangIfAsked,
     start(stage: Stage) {
+      hangIfAsked(stage);
       if (quiet) return;
       if (tty) process.stderr.write(`  … ${stage.padEnd(9)}`);
       else process.stderr.write(`${stage}: started\n`);

@@ -18,6 +18,8 @@ export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | '
 export interface Reporter {
   start(stage: Stage): void;
   end(stage: Stage, seconds: number, detail: string): void;
+  /** Steps inside the store stage (one per table), so a long write shows where it is. */
+  storeStep?(step: string): void;
 }
 
 export class PipelineInputError extends Error {}
@@ -117,7 +119,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     neighbours, kSelection
   };
   const runId = await timed('store', reporter, durations,
-    () => writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000 }), (id) => `run ${id} → ${config.db}`);
+    () => writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep }), (id) => `run ${id} → ${config.db}`);
   run.metrics.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   return { runId, run, labels, peakRssMb: run.metrics.peakRssMb as number };
 }

@@ -1,4 +1,4 @@
-// Shared end-to-end harness: builds the dashboard once, serves it with `node build` on a free port
+// Shared end-to-end harness: serves the built dashboard (tests/e2e/global-setup.ts) with `node build` on a free port
 // against a given database, and drives Debian's Chromium through playwright-core (no downloads).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
@@ -11,18 +11,9 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 
-let built = false;
-
-/** Runs `vite build` once per test process; THEMESCOPE_SKIP_BUILD=1 reuses an existing build/ (CI builds first). */
-export function buildOnce(): void {
-  if (built) return;
-  if (process.env.THEMESCOPE_SKIP_BUILD === '1' && existsSync(join(ROOT, 'build', 'index.js'))) {
-    built = true;
-    return;
-  }
-  const r = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
-  if (r.status !== 0) throw new Error(`vite build failed:\n${r.stdout}\n${r.stderr}`);
-  built = true;
+/** The build made by tests/e2e/global-setup.ts (once per test run). */
+function assertBuilt(): void {
+  if (!existsSync(join(ROOT, 'build', 'index.js'))) throw new Error('no build/: run `npx vite build` first');
 }
 
 export function freePort(): Promise<number> {
@@ -44,7 +35,7 @@ export interface Server {
 
 /** Serves the built dashboard against `dbPath`; resolves once it answers HTTP. */
 export async function startServer(dbPath: string): Promise<Server> {
-  buildOnce();
+  assertBuilt();
   const port = await freePort();
   let log = '';
   const child = spawn(process.execPath, [join(ROOT, 'build', 'index.js')], {

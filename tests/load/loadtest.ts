@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import buildDashboard from '../e2e/global-setup.js';
 import { startServer } from '../e2e/harness.js';
 
 const { values } = parseArgs({
@@ -34,6 +35,7 @@ function rssMb(pid: number): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
 }
 
+buildDashboard();
 const server = await startServer(values.db!);
 const pid = server.process.pid!;
 try {
