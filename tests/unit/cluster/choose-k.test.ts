@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { chooseK, pickK, sampleRows } from '../../../pipeline/cluster/choose-k.js';
+import { blobs, makeCsr, toDense } from './make-csr.js';
+
+const threeGroups = makeCsr(blobs([[1, 0, 0, 0, 0, 0], [0, 0, 1, 0, 0, 0], [0, 0, 0, 0, 1, 0]], 15, 0.6, 11));
+const options = { kMin: 2, kMax: 5, kStep: 1, seed: 42, maxIter: 50, tolerance: 1e-4, workers: 1 };
+
+describe('chooseK', () => {
+  it('picks 3 for three clear groups among 2..5', async () => {
+    const { k, curve } = await chooseK(threeGroups, options);
+    expect(k).toBe(3);
+    expect(curve.map((p) => p.k)).toStrictEqual([2, 3, 4, 5]);
+    expect(curve[1].stability).toBe(1);
+  });
+
+  it('steps through the candidates by kStep', async () => {
+    const { curve } = await chooseK(threeGroups, { ...options, kMin: 2, kMax: 6, kStep: 2 });
+    expect(curve.map((p) => p.k)).toStrictEqual([2, 4, 6]);
+  });
+
+  it('is the same with worker threads', async () => {
+    const inThread = await chooseK(threeGroups, options);
+    expect(await chooseK(threeGroups, { ...options, workers: 2 })).toStrictEqual(inThread);
+  });
+});
+
+describe('pickK', () => {
+  it('takes the largest k within 0.02 of the most stable one', () => {
+    const curve = [0.9, 0.95, 0.94, 0.8].map((stability, i) => ({ k: 10 + 5 * i, stability, inertia: 0 }));
+    expect(pickK(curve)).toBe(20);
+  });
+
+  it('takes the most stable k when no other is close', () => {
+    const curve = [0.99, 0.9, 0.85].map((stability, i) => ({ k: 2 + i, stability, inertia: 0 }));
+    expect(pickK(curve)).toBe(2);
+  });
+});
+
+describe('sampleRows', () => {
+  const matrix = makeCsr([[1, 0], [0, 1], [1, 1], [2, 1], [1, 2]]);
+
+  it('returns the matrix itself when it has no more rows than asked', () => {
+    expect(sampleRows(matrix, 5, 1)).toBe(matrix);
+  });
+
+  it('keeps n distinct rows in input order, the same for the same seed', () => {
+    const sample = sampleRows(matrix, 3, 42);
+    const rows = toDense(matrix).map((r) => r.join());
+    const picked = toDense(sample).map((r) => rows.indexOf(r.join()));
+    expect(picked).toHaveLength(3);
+    expect(new Set(picked).size).toBe(3);
+    expect(picked).toStrictEqual([...picked].sort((a, b) => a - b));
+    expect(sampleRows(matrix, 3, 42)).toStrictEqual(sample);
+  });
+});

@@ -1,0 +1,63 @@
+import { kmeans } from 'ml-kmeans';
+import { describe, expect, it } from 'vitest';
+import { createAssigner } from '../../../pipeline/cluster/assigner.js';
+import { centroidsFromRows } from '../../../pipeline/cluster/centroids.js';
+import { runLloyd } from '../../../pipeline/cluster/lloyd.js';
+import type { CsrMatrix } from '../../../pipeline/types.js';
+import { blobs, makeCsr, toDense } from './make-csr.js';
+
+// Three overlapping groups in 5 dimensions; all three starting centres come from the first group,
+// so Lloyd's algorithm needs several iterations to move them apart.
+const centres = [[1, 0.2, 0, 0, 0.3], [0, 1, 0.2, 0, 0.3], [0.2, 0, 1, 0.4, 0]];
+const start = [0, 3, 6];
+const lloyd = { maxIter: 100, tolerance: 0 };
+
+async function ours(matrix: CsrMatrix, spherical: boolean) {
+  const assigner = createAssigner(matrix, 1);
+  const result = await runLloyd(matrix, assigner, centroidsFromRows(matrix, start), start.length, { ...lloyd, spherical });
+  await assigner.close();
+  return result;
+}
+
+const cosineDistance = (a: number[], b: number[]) => {
+  const dot = a.reduce((s, x, j) => s + x * b[j], 0);
+  return 1 - dot / (Math.hypot(...a) * Math.hypot(...b));
+};
+
+describe('runLloyd against ml-kmeans from the same initial centres', () => {
+  it('assigns like ml-kmeans in Euclidean mode', async () => {
+    const matrix = makeCsr(blobs(centres, 20, 1.2, 3), false);
+    const data = toDense(matrix);
+    const oracle = kmeans(data, 3, { initialization: start.map((i) => data[i]), maxIterations: 100, tolerance: 0 });
+    const result = await ours(matrix, false);
+    expect(oracle.iterations).toBeGreaterThan(3);
+    expect(result.assignments).toStrictEqual(Int32Array.from(oracle.clusters));
+    expect(result.iterations).toBe(oracle.iterations);
+  });
+
+  it('assigns like ml-kmeans with the cosine distance in spherical mode', async () => {
+    // argmin (1 − cos(x, mean)) = argmax cos(x, mean / ‖mean‖): ml-kmeans' unnormalised means give
+    // the same assignments as spherical k-means' unit centroids.
+    const matrix = makeCsr(blobs(centres, 20, 1.2, 3));
+    const data = toDense(matrix);
+    const oracle = kmeans(data, 3, {
+      initialization: start.map((i) => data[i]), maxIterations: 100, tolerance: 0, distanceFunction: cosineDistance
+    });
+    const result = await ours(matrix, true);
+    expect(oracle.iterations).toBeGreaterThan(3);
+    expect(result.assignments).toStrictEqual(Int32Array.from(oracle.clusters));
+    expect(result.iterations).toBe(oracle.iterations);
+  });
+
+  it('ends with Euclidean centroids equal to the means of their rows', async () => {
+    const matrix = makeCsr(blobs(centres, 20, 1.2, 3), false);
+    const data = toDense(matrix);
+    const result = await ours(matrix, false);
+    for (let c = 0; c < 3; c++) {
+      const members = data.filter((_, i) => result.assignments[i] === c);
+      const mean = data[0].map((_, j) => members.reduce((s, row) => s + row[j], 0) / members.length);
+      const centroid = Array.from(result.centroids.subarray(c * 5, c * 5 + 5));
+      centroid.forEach((x, j) => expect(Math.abs(x - mean[j])).toBeLessThan(1e-6));
+    }
+  });
+});
