@@ -1,0 +1,88 @@
+// Owns reading a paper's date into an ISO day plus its precision: a year-only date is stored as
+// YYYY-01-01 with precision 'year' (never counted as January), a month as YYYY-MM-01.
+import type { DatePrecision } from '../types.js';
+
+export type ParsedDate = { iso: string; precision: DatePrecision } | { error: string };
+
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2100;
+const EXPECTED = 'expected a date like 2025-03-18, 2025-03, 2025 or "Mon, 2 Apr 2007 19:18:42 GMT"';
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
+  'october', 'november', 'december'];
+/** RFC 2822 zone names, in minutes east of UTC. */
+const ZONES: Record<string, number> = { gmt: 0, ut: 0, utc: 0, z: 0, est: -300, edt: -240, cst: -360,
+  cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420 };
+
+const YEAR = /^(\d{4})$/;
+const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
+const DAY = /^(\d{4})[-/](\d{2})[-/](\d{2})$/;
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+// "Mon, 2 Apr 2007 19:18:42 GMT" (RFC 2822, as in arXiv's versions[].created), also "2 April 2007".
+const RFC_2822 = /^(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*([a-z]+|[+-]\d{4})?)?$/i;
+const MONTH_NAME_YEAR = /^([a-z]{3,9})\.?\s+(\d{4})$/i;
+const MONTH_NAME_DAY_YEAR = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/i;
+
+/** Parses a date field (string or year number); an impossible or out-of-range date is an error. */
+export function parseDate(value: string | number): ParsedDate {
+  if (typeof value === 'number') {
+    if (Number.isInteger(value)) return checked(value, 1, 1, 'year', `number ${value}`);
+    return { error: `${EXPECTED}, got number ${value}` };
+  }
+  const text = value.trim();
+  const got = `"${text}"`;
+  let m: RegExpExecArray | null;
+  if ((m = YEAR.exec(text))) return checked(+m[1], 1, 1, 'year', got);
+  if ((m = YEAR_MONTH.exec(text))) return checked(+m[1], +m[2], 1, 'month', got);
+  if ((m = DAY.exec(text))) return checked(+m[1], +m[2], +m[3], 'day', got);
+  if ((m = ISO_TIME.exec(text))) {
+    return fromTime(+m[1], +m[2], +m[3], [+m[4], +m[5], +(m[6] ?? 0)], zoneOffset(m[7] ?? 'Z'), got);
+  }
+  if ((m = RFC_2822.exec(text))) {
+    const month = monthNumber(m[2]);
+    if (m[4] === undefined) return checked(+m[3], month, +m[1], 'day', got);
+    return fromTime(+m[3], month, +m[1], [+m[4], +m[5], +(m[6] ?? 0)], zoneOffset(m[7] ?? 'GMT'), got);
+  }
+  if ((m = MONTH_NAME_YEAR.exec(text))) return checked(+m[2], monthNumber(m[1]), 1, 'month', got);
+  if ((m = MONTH_NAME_DAY_YEAR.exec(text))) return checked(+m[3], monthNumber(m[1]), +m[2], 'day', got);
+  return { error: `${EXPECTED}, got ${got}` };
+}
+
+/** 1..12, or 0 for a word that is no month name (rejected later as "month 0"). */
+function monthNumber(word: string): number {
+  const lower = word.toLowerCase();
+  return MONTHS.findIndex((name) => name.startsWith(lower)) + 1;
+}
+
+/** Minutes east of UTC, or NaN for an unknown zone. */
+function zoneOffset(zone: string): number {
+  const named = ZONES[zone.toLowerCase()];
+  if (named !== undefined) return named;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (!m) return NaN;
+  return (m[1] === '-' ? -1 : 1) * (+m[2] * 60 + +m[3]);
+}
+
+/** A local date-time with a zone offset becomes the UTC calendar day it falls on. */
+function fromTime(y: number, mo: number, d: number, hms: number[], offset: number, got: string): ParsedDate {
+  const local = checked(y, mo, d, 'day', got);
+  if ('error' in local) return local;
+  const [h, mi, s] = hms;
+  if (h > 23 || mi > 59 || s > 60) return { error: `expected a real time of day, got ${got}` };
+  if (Number.isNaN(offset)) return { error: `expected a time zone like GMT or +0100, got ${got}` };
+  const utc = new Date(Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59)) - offset * 60_000);
+  return checked(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate(), 'day', got);
+}
+
+/** Validates the calendar (2025-02-30 is impossible) and the 1900..2100 range. */
+function checked(y: number, mo: number, d: number, precision: DatePrecision, got: string): ParsedDate {
+  const impossible = `expected a real date in ${MIN_YEAR}..${MAX_YEAR}, got ${got}`;
+  if (y < MIN_YEAR || y > MAX_YEAR) return { error: `${impossible} (year ${y} is out of range)` };
+  if (mo < 1 || mo > 12) return { error: `${impossible} (there is no month ${mo})` };
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > days) return { error: `${impossible} (${y}-${pad(mo)} has ${days} days)` };
+  return { iso: `${y}-${pad(mo)}-${pad(d)}`, precision };
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}

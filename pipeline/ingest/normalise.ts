@@ -1,0 +1,162 @@
+// Owns turning one raw record (a JSON object or a CSV row keyed by header) into a Paper: field
+// aliases (case-insensitive), type checks, dates, ids and urls. A bad record becomes a Problem.
+import type { DatePrecision, Paper } from '../types.js';
+import { parseDate } from './dates.js';
+import { describeValue } from './errors.js';
+import { MAX_ABSTRACT_CHARS, arxivId, cleanList, cleanText, splitAuthors, splitCategories, titleId, truncate } from './text.js';
+
+/** Why a record was skipped: the (canonical) field and what was expected. */
+export interface Problem {
+  field: string;
+  reason: string;
+}
+
+/** A record whose keys are all lower-case. */
+type Fields = Record<string, unknown>;
+
+// Aliases, lower-cased, in order of preference (Zotero exports "Abstract Note", "Publication Year").
+const TITLE = ['title'];
+const ABSTRACT = ['abstract', 'summary', 'abstractnote', 'abstract note'];
+const ID = ['id', 'paper_id', 'paperid', 'arxiv_id', 'arxivid', 'doi', 'key'];
+const AUTHORS = ['authors', 'author'];
+const CATEGORIES = ['categories', 'category'];
+const URL = ['url', 'abs', 'link'];
+/** Most precise first; VERSIONS stands for arXiv's versions[0].created (the v1 submission). */
+const VERSIONS = 'versions[0].created';
+const DATES = ['published', 'date', 'publication_date', VERSIONS, 'update_date', 'year', 'publication year'];
+
+/** The fields a record cannot do without, and the (lower-cased) names each may go by. */
+export const REQUIRED_FIELDS: Record<string, string[]> = { title: TITLE, abstract: ABSTRACT };
+
+/** Validates and normalises one record; `source` is the basename of its file. */
+export function normaliseRecord(record: Record<string, unknown>, source: string): Paper | Problem {
+  const fields = lowerKeys(record);
+  const title = requiredText(pick(fields, TITLE), 'title');
+  if (typeof title !== 'string') return title;
+  const abstract = requiredText(pick(fields, ABSTRACT), 'abstract');
+  if (typeof abstract !== 'string') return abstract;
+  const paperId = readId(fields, title);
+  if (typeof paperId !== 'string') return paperId;
+  const date = readDate(fields);
+  if ('reason' in date) return date;
+  const authors = readAuthors(fields);
+  if (!Array.isArray(authors)) return authors;
+  const categories = readList(pick(fields, CATEGORIES), 'categories', splitCategories);
+  if (!Array.isArray(categories)) return categories;
+  const url = readUrl(fields, paperId);
+  if (url !== null && typeof url !== 'string') return url;
+  return {
+    paperId, title, abstract: truncate(abstract, MAX_ABSTRACT_CHARS), published: date.iso,
+    datePrecision: date.precision, authors, categories, url, source
+  };
+}
+
+const UPPER = /[A-Z]/;
+
+function lowerKeys(record: Record<string, unknown>): Fields {
+  let lowerCase = true;
+  for (const key in record) if (UPPER.test(key)) lowerCase = false;
+  if (lowerCase) return record; // the common case, read as it is (no copy per record)
+  const fields: Fields = Object.create(null);
+  for (const key of Object.keys(record)) {
+    const lower = key.toLowerCase();
+    // Two keys differing only in case: the first non-blank one counts.
+    if (isBlank(fields[lower])) fields[lower] = record[key];
+  }
+  return fields;
+}
+
+/** fields[key] unless it is inherited (a record is a plain object: "constructor" is no field). */
+function own(fields: Fields, key: string): unknown {
+  return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** The first alias with a non-blank value; else the first present blank one (for the message). */
+function pick(fields: Fields, aliases: string[]): unknown {
+  let blank: unknown = undefined;
+  for (const alias of aliases) {
+    const value = own(fields, alias);
+    if (!isBlank(value)) return value;
+    if (blank === undefined) blank = value;
+  }
+  return blank;
+}
+
+function requiredText(value: unknown, field: string): string | Problem {
+  const text = typeof value === 'string' ? cleanText(value) : '';
+  if (text !== '') return text;
+  return { field, reason: `expected a non-empty string, got ${describeValue(value)}` };
+}
+
+function readId(fields: Fields, title: string): string | Problem {
+  const value = pick(fields, ID);
+  if (isBlank(value)) return titleId(title);
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  if (typeof value !== 'string') return { field: 'id', reason: `expected a string, got ${describeValue(value)}` };
+  const id = value.trim();
+  return arxivId(id) ?? id;
+}
+
+type DateField = { iso: string | null; precision: DatePrecision | null };
+
+function readDate(fields: Fields): DateField | Problem {
+  for (const alias of DATES) {
+    const value = alias === VERSIONS ? firstVersionCreated(own(fields, 'versions')) : own(fields, alias);
+    if (isBlank(value)) continue;
+    if (typeof value === 'object' && value !== null && 'reason' in value) return value as Problem;
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      return { field: 'published', reason: `expected a date string or a year number, got ${describeValue(value)}` };
+    }
+    const parsed = parseDate(value);
+    return 'error' in parsed ? { field: 'published', reason: parsed.error } : parsed;
+  }
+  return { iso: null, precision: null };
+}
+
+/** arXiv snapshot: versions = [{version: "v1", created: "Mon, 2 Apr 2007 19:18:42 GMT"}, ...]. */
+function firstVersionCreated(versions: unknown): unknown {
+  if (isBlank(versions) || (Array.isArray(versions) && versions.length === 0)) return undefined;
+  const first: unknown = Array.isArray(versions) ? versions[0] : undefined;
+  if (typeof first === 'object' && first !== null && !Array.isArray(first)) {
+    return (first as Record<string, unknown>).created;
+  }
+  const got = Array.isArray(versions) ? `an array containing ${describeValue(first)}` : describeValue(versions);
+  return { field: 'versions', reason: `expected an array of {version, created} objects, got ${got}` };
+}
+
+function readAuthors(fields: Fields): string[] | Problem {
+  const parsed = own(fields, 'authors_parsed');
+  if (isBlank(parsed)) return readList(pick(fields, AUTHORS), 'authors', splitAuthors);
+  // arXiv snapshot: [[last, first, suffix], ...] → "first last suffix".
+  const ok = Array.isArray(parsed) && parsed.every((a) => Array.isArray(a) && a.every((p) => typeof p === 'string'));
+  if (!ok) return { field: 'authors_parsed', reason: `expected an array of [last, first, suffix] arrays, got ${describeList(parsed)}` };
+  return cleanList((parsed as string[][]).map(([last = '', first = '', suffix = '']) => `${first} ${last} ${suffix}`));
+}
+
+/** A list field: an array of strings (or of {name} objects), or one string to split. */
+function readList(value: unknown, field: string, split: (text: string) => string[]): string[] | Problem {
+  if (isBlank(value)) return [];
+  if (typeof value === 'string') return split(value);
+  if (Array.isArray(value)) {
+    const names = value.map((item) => (typeof item === 'object' && item !== null && 'name' in item ? item.name : item));
+    if (names.every((name) => typeof name === 'string')) return cleanList(names as string[]);
+  }
+  return { field, reason: `expected a string or an array of strings, got ${describeList(value)}` };
+}
+
+function describeList(value: unknown): string {
+  if (!Array.isArray(value)) return describeValue(value);
+  const odd = value.find((item) => typeof item !== 'string' && !Array.isArray(item));
+  return odd === undefined ? 'an array' : `an array containing ${describeValue(odd)}`;
+}
+
+function readUrl(fields: Fields, paperId: string): string | null | Problem {
+  const value = pick(fields, URL);
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (!isBlank(value)) return { field: 'url', reason: `expected a string, got ${describeValue(value)}` };
+  return arxivId(paperId) === null ? null : `https://arxiv.org/abs/${paperId}`;
+}

@@ -1,0 +1,62 @@
+// Owns the small text rules of ingest: Unicode/whitespace cleaning, abstract truncation, arXiv ids
+// and the stable id derived from a title.
+import { createHash } from 'node:crypto';
+
+/** Abstracts longer than this are cut (a 1 MB "abstract" is a broken export, not a paper). */
+export const MAX_ABSTRACT_CHARS = 20_000;
+
+const WHITESPACE = /\s+/g;
+/** Anything but printable ASCII: only text with it (or with double spaces) needs NFC and collapsing. */
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+// New-style ids (2407.02880, 2407.02880v2) and old-style ones (cs/0112017, math.GT/0309136v1),
+// optionally written "arXiv:…"; group 1 is the id without its version suffix.
+const NEW_ARXIV = /^(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$/i;
+const OLD_ARXIV = /^(?:arxiv:)?([a-z][a-z-]*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?$/i;
+
+/** NFC-normalises and collapses every run of whitespace (newlines, tabs, NBSP) into one space. */
+export function cleanText(text: string): string {
+  // The fast path matters: most abstracts are already clean ASCII, and a regex test plus includes()
+  // is ~4x cheaper than normalize + replace over 128 MB of abstracts.
+  if (!NOT_PRINTABLE_ASCII.test(text) && !text.includes('  ')) return text.trim();
+  return text.normalize('NFC').replace(WHITESPACE, ' ').trim();
+}
+
+/** Cuts to at most `max` UTF-16 units without splitting a surrogate pair. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const last = text.charCodeAt(max - 1);
+  const end = last >= 0xd800 && last <= 0xdbff ? max - 1 : max;
+  return text.slice(0, end).trimEnd();
+}
+
+/** The arXiv id without version or "arXiv:" prefix, or null when `id` is not an arXiv id. */
+export function arxivId(id: string): string | null {
+  const match = NEW_ARXIV.exec(id) ?? OLD_ARXIV.exec(id);
+  return match ? match[1] : null;
+}
+
+/** Stable id for a paper without one: `t:` + first 16 hex of sha1(lower-cased title). */
+export function titleId(title: string): string {
+  return `t:${createHash('sha1').update(title.toLowerCase()).digest('hex').slice(0, 16)}`;
+}
+
+/** "A; B", "A, B and C", "A and B" → names; `;` wins so "Last, First; Last, First" stays whole. */
+export function splitAuthors(text: string): string[] {
+  const parts = text.includes(';') ? text.split(';') : text.split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
+  return cleanList(parts);
+}
+
+/** "cs.CL cs.AI" or "cs.CL; cs.AI" → categories. */
+export function splitCategories(text: string): string[] {
+  return cleanList(text.split(/[\s;,]+/));
+}
+
+/** Cleans each string and drops the empty ones. */
+export function cleanList(items: string[]): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const clean = cleanText(item);
+    if (clean !== '') out.push(clean);
+  }
+  return out;
+}
