@@ -25,6 +25,9 @@ const CARRIAGE_RETURN = 0x0d;
 const BOM = '\uFEFF';
 /** 1 MiB reads and gunzip output: zlib's default 16 KiB chunks make gunzip twice as slow. */
 const CHUNK_BYTES = 1 << 20;
+// A few chunks of buffer let gunzip (on libuv's thread pool) run ahead while lines are parsed.
+// zlib passes highWaterMark on to its Transform, though @types/node's ZlibOptions omits it.
+const GUNZIP_OPTIONS = { chunkSize: CHUNK_BYTES, highWaterMark: 4 * CHUNK_BYTES };
 
 export function openLines(path: string): LineSource {
   const hash = createHash('sha256');
@@ -43,7 +46,7 @@ export function openLines(path: string): LineSource {
   const gzipped = path.toLowerCase().endsWith('.gz');
   // pipeline() forwards an error of any stage (unreadable file, corrupt gzip) to the last one,
   // where the `for await` below rethrows it; the callback only keeps it from being unhandled.
-  const bytes: Readable = gzipped ? pipeline(raw, tap, createGunzip({ chunkSize: CHUNK_BYTES, highWaterMark: 4 * CHUNK_BYTES }), () => {}) : pipeline(raw, tap, () => {});
+  const bytes: Readable = gzipped ? pipeline(raw, tap, createGunzip(GUNZIP_OPTIONS), () => {}) : pipeline(raw, tap, () => {});
   return {
     lines: splitLines(bytes),
     sha256() {
