@@ -63,8 +63,8 @@ export function discRadii(sizes: Int32Array): Float64Array {
 /**
  * Pushes overlapping discs apart, pair by pair in a fixed order, each by half the overlap along the
  * line between centres, until no pair overlaps (or MAX_SEPARATION_SWEEPS). Coincident centres move
- * along a direction drawn from `random`. Then scales centres and radii by one factor so every disc
- * lies inside [-1, 1]² and touches its edge. Mutates `xy` and `radius`.
+ * along a direction drawn from `random`. Then fits the discs to [-1, 1]² (fitSquare). Mutates `xy`
+ * and `radius`.
  */
 export function separateDiscs(xy: Float64Array, radius: Float64Array, random: () => number): void {
   const k = radius.length;
@@ -92,9 +92,26 @@ export function separateDiscs(xy: Float64Array, radius: Float64Array, random: ()
     }
     if (!moved) break;
   }
-  let extent = 0;
-  for (let i = 0; i < k; i++) extent = Math.max(extent, Math.abs(xy[2 * i]) + radius[i], Math.abs(xy[2 * i + 1]) + radius[i]);
-  if (!(extent > 0)) return;
-  for (let i = 0; i < 2 * k; i++) xy[i] /= extent;
-  for (let i = 0; i < k; i++) radius[i] /= extent;
+  fitSquare(xy, radius);
+}
+
+/**
+ * Centres the discs' bounding box on the origin and scales centres and radii by one factor (aspect
+ * kept) so the box's longer side spans [-1, 1]: every disc inside the square, none overlapping.
+ */
+function fitSquare(xy: Float64Array, radius: Float64Array): void {
+  const k = radius.length;
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let i = 0; i < k; i++) {
+    [minX, maxX] = [Math.min(minX, xy[2 * i] - radius[i]), Math.max(maxX, xy[2 * i] + radius[i])];
+    [minY, maxY] = [Math.min(minY, xy[2 * i + 1] - radius[i]), Math.max(maxY, xy[2 * i + 1] + radius[i])];
+  }
+  const half = Math.max(maxX - minX, maxY - minY) / 2;
+  if (!(half > 0)) return;
+  const [midX, midY] = [(minX + maxX) / 2, (minY + maxY) / 2];
+  for (let i = 0; i < k; i++) {
+    xy[2 * i] = (xy[2 * i] - midX) / half;
+    xy[2 * i + 1] = (xy[2 * i + 1] - midY) / half;
+    radius[i] /= half;
+  }
 }

@@ -45,4 +45,12 @@ describe('separateDiscs', () => {
       }
     }
   });
+
+  it('centres the discs\' bounding box and stretches its longer side to exactly [-1, 1]', () => {
+    const xy = Float64Array.from([2, 5, 4, 5, 3, 6]);
+    const radius = Float64Array.from([0.5, 0.5, 0.25]);
+    separateDiscs(xy, radius, mulberry32(1)); // already apart: only the fit applies (box x 1.5..4.5, y 4.5..6.25)
+    expect(Array.from(xy)).toStrictEqual([(2 - 3) / 1.5, (5 - 5.375) / 1.5, (4 - 3) / 1.5, (5 - 5.375) / 1.5, 0, (6 - 5.375) / 1.5]);
+    expect(Array.from(radius)).toStrictEqual([0.5 / 1.5, 0.5 / 1.5, 0.25 / 1.5]);
+  });
 });
