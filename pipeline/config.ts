@@ -147,7 +147,7 @@ export function resolveConfig(argv: string[]): Config | 'help' {
   return Object.freeze({
     inputs: v.input && v.input.length > 0 ? v.input : d.inputs,
     db: v.db ?? d.db,
-    k: v.k === undefined ? d.k : v.k === 'auto' ? 'auto' : int('k', v.k, 2, 10_000),
+    k: v.k === undefined ? d.k : v.k === 'auto' ? 'auto' : int('k', v.k, 2, 500),
     kRange: v['k-range'] ? parseKRange(v['k-range']) : d.kRange,
     seed: v.seed ? int('seed', v.seed, 0, 2 ** 31 - 1) : d.seed,
     restarts: v.restarts ? int('restarts', v.restarts, 1, 100) : d.restarts,
