@@ -1,0 +1,103 @@
+// The Papers page in Chromium: totals and pages agree with the database, filters survive paging,
+// links go to the source, the theme and the export of the current filter.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { handMadeRun } from '../fixtures/hand-made-run.js';
+import { readDb, writeDb } from './dbs.js';
+import { launchBrowser, newPage, screenshot, startServer, type Server } from './harness.js';
+
+let db: string;
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  db = await writeDb([handMadeRun()]);
+  server = await startServer(db);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await newPage(browser);
+  const response = await page.goto(server.url + path);
+  expect(response?.status()).toBe(200);
+  return page;
+}
+
+const count = async (where: string, params: Record<string, string | number> = {}) =>
+  (await readDb<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM paper_themes pt JOIN papers p USING (paper_id) WHERE pt.run_id = 1 ${where}`, params))[0].n;
+
+describe('the Papers page', () => {
+  it('shows every paper of the run with the total from the database', async () => {
+    const page = await open('/papers');
+    expect(await page.locator('[data-testid=total]').textContent()).toBe(String(await count('')));
+    expect(await page.locator('ol.papers > li').count()).toBe(24);
+    expect(await page.locator('.summary').textContent()).toContain('page 1 of 1');
+    await screenshot(page, 'papers');
+  });
+
+  it('searches titles and abstracts from the form, and marks the matches', async () => {
+    const page = await open('/papers');
+    await page.fill('#q', 'Context Window');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/q=Context\+Window/);
+    const expected = await count(`AND contains(lower(p.abstract || ' ' || p.title), 'context window')`);
+    expect(expected).toBe(8);
+    expect(await page.locator('[data-testid=total]').textContent()).toBe(String(expected));
+    expect(await page.locator('ol.papers mark').first().textContent()).toBe('context window');
+    await screenshot(page, 'papers-search');
+  });
+
+  it('filters by theme and dates, and keeps the filter on the next page', async () => {
+    const page = await open('/papers?theme=1&from=2025-02-01&limit=2');
+    const expected = await count(`AND pt.theme_id = 1 AND p.published >= DATE '2025-02-01'`);
+    expect(await page.locator('.summary').textContent()).toContain(`page 1 of ${Math.ceil(expected / 2)}`);
+    await page.click('a[rel=next]');
+    await page.waitForURL(/page=2/);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toStrictEqual({ theme: '1', from: '2025-02-01', limit: '2', page: '2' });
+    expect(await page.locator('.summary').textContent()).toContain(`page 2 of ${Math.ceil(expected / 2)}`);
+    expect(await page.locator('#theme').inputValue()).toBe('1');
+    expect(await page.locator('#from').inputValue()).toBe('2025-02-01');
+  });
+
+  it('links each paper to its arXiv page and its theme in this run', async () => {
+    const page = await open('/papers?run=1&q=paper%2023');
+    const item = page.locator('ol.papers > li').first();
+    expect(await item.locator('h2 a').getAttribute('href')).toBe('https://arxiv.org/abs/2501.10023');
+    expect(await item.locator('a.pill').getAttribute('href')).toBe('/themes/2?run=1');
+    expect(await item.locator('a.pill').textContent()).toBe('gaussian splatting');
+  });
+
+  it('offers the export of the current filter, and its CSV has the listed papers', async () => {
+    const page = await open('/papers?q=merging&theme=0');
+    const href = await page.locator('a', { hasText: 'CSV' }).getAttribute('href');
+    expect(href).toBe('/export/papers.csv?q=merging&theme=0');
+    const csv = await (await fetch(server.url + href)).text();
+    expect(csv.split('\r\n').length - 2).toBe(Number(await page.locator('[data-testid=total]').textContent()));
+  });
+
+  it('keeps ?run= in the navigation and shows the run badge', async () => {
+    const page = await open('/papers?run=1');
+    const hrefs = await page.locator('header nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toStrictEqual(['/?run=1', '/map?run=1', '/papers?run=1', '/runs?run=1']);
+    expect(await page.locator('.run-badge').textContent()).toBe('Run 1 · 24 papers · k=3 · 2025-07-01');
+    expect(await page.locator('header nav a[aria-current=page]').textContent()).toBe('Papers');
+  });
+
+  it('is usable from the keyboard with a visible focus outline', async () => {
+    const page = await open('/papers');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { text: el.textContent?.trim(), outline: getComputedStyle(el).outlineStyle };
+    });
+    expect(focused).toStrictEqual({ text: 'Overview', outline: 'solid' });
+  });
+});
