@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { labelThemes, typicalPapers } from '../../../pipeline/label/index.js';
+import type { Clustering, Vocabulary } from '../../../pipeline/types.js';
+import { makeCsr } from '../cluster/make-csr.js';
+
+function vocabularyOf(pairs: [string, string][]): Vocabulary {
+  const n = pairs.length;
+  return { terms: pairs.map((p) => p[0]), surfaces: pairs.map((p) => p[1]), df: new Uint32Array(n), idf: new Float64Array(n).fill(1) };
+}
+
+function clusteringOf(assignments: number[], similarity: number[], k: number): Clustering {
+  return {
+    k, assignments: Int32Array.from(assignments), similarity: Float32Array.from(similarity),
+    centroids: new Float32Array(0), inertia: 0, iterations: 1
+  };
+}
+
+describe('labelThemes', () => {
+  const vocabulary = vocabularyOf([
+    ['gaussian splat', 'gaussian splatting'], ['splat', 'splatting'], ['render', 'rendering'],
+    ['model', 'model'], ['languag model', 'language models'], ['token', 'tokens']
+  ]);
+  // Theme 0 = rows 0, 1; theme 1 = rows 2, 3. Per theme: tf0 = [1, .75, .75, .5, 0, 0] (‖‖₁ = 3),
+  // tf1 = [0, 0, 0, .5, 1.25, .75] (‖‖₁ = 2.5); A = 2.75; f = [1, .75, .75, 1, 1.25, .75].
+  const matrix = makeCsr([
+    [0.5, 0.5, 0.25, 0.25, 0, 0],
+    [0.5, 0.25, 0.5, 0.25, 0, 0],
+    [0, 0, 0, 0.25, 0.5, 0.5],
+    [0, 0, 0, 0.25, 0.75, 0.25]
+  ], false);
+  const clustering = clusteringOf([0, 0, 1, 1], [0.9, 0.8, 0.7, 0.95], 2);
+
+  it('weighs keywords by c-TF-IDF and drops terms inside a kept phrase', () => {
+    const [splats, language] = labelThemes(matrix, vocabulary, clustering, { topTerms: 3 });
+    // "splatting" is inside "gaussian splatting" (weight ≥ half its own); "model" likewise in theme 1.
+    expect(splats.keywords).toStrictEqual([
+      { term: 'gaussian splatting', weight: (1 / 3) * Math.log(1 + 2.75 / 1) },
+      { term: 'rendering', weight: (0.75 / 3) * Math.log(1 + 2.75 / 0.75) },
+      { term: 'model', weight: (0.5 / 3) * Math.log(1 + 2.75 / 1) }
+    ]);
+    expect(language.keywords).toStrictEqual([
+      { term: 'language models', weight: (1.25 / 2.5) * Math.log(1 + 2.75 / 1.25) },
+      { term: 'tokens', weight: (0.75 / 2.5) * Math.log(1 + 2.75 / 0.75) }
+    ]);
+  });
+
+  it('names a theme by its best phrase and the next term, in surface form', () => {
+    const labels = labelThemes(matrix, vocabulary, clustering, { topTerms: 3 });
+    expect(labels.map((l) => [l.themeId, l.label])).toStrictEqual([[0, 'gaussian splatting, rendering'], [1, 'language models, tokens']]);
+  });
+
+  it('lists typical papers by similarity, at most `typical`', () => {
+    const labels = labelThemes(matrix, vocabulary, clustering, { topTerms: 3, typical: 1 });
+    expect(labels.map((l) => l.typical)).toStrictEqual([[0], [3]]);
+  });
+
+  it('extends the later of two equal labels with its next distinct keyword', () => {
+    const gnn = vocabularyOf([
+      ['graph neural network', 'graph neural networks'], ['molecul', 'molecules'], ['protein', 'proteins'],
+      ['traffic', 'traffic'], ['citat', 'citation']
+    ]);
+    // Themes 0 and 1 share their two heavy terms; each has one light term of its own.
+    const rows = makeCsr([[0.75, 0.75, 0.125, 0, 0], [0.75, 0.75, 0, 0, 0.125], [0, 0, 0, 0.5, 0]], false);
+    const labels = labelThemes(rows, gnn, clusteringOf([0, 1, 2], [1, 1, 1], 3), { topTerms: 5 });
+    expect(labels.map((l) => l.label)).toStrictEqual([
+      'graph neural networks, molecules', 'graph neural networks, molecules, citation', 'traffic'
+    ]);
+  });
+
+  it('names a theme of empty papers by its id', () => {
+    const rows = makeCsr([[0.5, 0], [0, 0]], false);
+    const labels = labelThemes(rows, vocabularyOf([['a', 'a'], ['b', 'b']]), clusteringOf([0, 1], [1, 0], 2), { topTerms: 2 });
+    expect(labels[1]).toStrictEqual({ themeId: 1, label: 'theme 1', keywords: [], typical: [1] });
+  });
+});
+
+describe('typicalPapers', () => {
+  it('orders each theme by similarity, ties to the lower row', () => {
+    const clustering = clusteringOf([1, 0, 1, 1, 0], [0.5, 0.2, 0.9, 0.5, 0.3], 2);
+    expect(typicalPapers(clustering, 10)).toStrictEqual([[4, 1], [2, 0, 3]]);
+  });
+});
