@@ -1,0 +1,82 @@
+// Owns label placement without overlap: greedy, most important label first; each label tries a few
+// positions around its anchor and takes the first whose measured box is inside the bounds and clear
+// of every box already placed; a label with no free position is left out (zooming in frees room).
+
+export interface LabelRequest {
+  id: number;
+  /** Anchor point (e.g. the theme's centre on the map), in pixels. */
+  x: number;
+  y: number;
+  /** Measured text box size in pixels. */
+  width: number;
+  height: number;
+  /** Higher is placed first (e.g. theme size). */
+  priority: number;
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+export interface PlacedLabel extends Box {
+  id: number;
+  /** Centre of the placed box (text is drawn centred here). */
+  cx: number;
+  cy: number;
+}
+
+/** True when the boxes intersect or come closer than `pad` px; boxes exactly `pad` apart do not count. */
+export function boxesOverlap(a: Box, b: Box, pad = 0): boolean {
+  return (
+    a.left - pad < b.left + b.width &&
+    b.left - pad < a.left + a.width &&
+    a.top - pad < b.top + b.height &&
+    b.top - pad < a.top + a.height
+  );
+}
+
+/**
+ * Box centres tried in order: just above the anchor, below it, right of it, left of it, then
+ * further above and below. The anchor itself stays uncovered (the map draws a dot there).
+ */
+function candidateCentres(l: LabelRequest): [number, number][] {
+  const gap = 5;
+  const dx = l.width / 2 + gap + 2;
+  const dy = l.height / 2 + gap;
+  return [
+    [l.x, l.y - dy],
+    [l.x, l.y + dy],
+    [l.x + dx, l.y],
+    [l.x - dx, l.y],
+    [l.x, l.y - dy - l.height - 2],
+    [l.x, l.y + dy + l.height + 2]
+  ];
+}
+
+function inside(b: Box, bounds: Box): boolean {
+  return (
+    b.left >= bounds.left &&
+    b.top >= bounds.top &&
+    b.left + b.width <= bounds.left + bounds.width &&
+    b.top + b.height <= bounds.top + bounds.height
+  );
+}
+
+/** Places labels by descending priority (ties: lower id first); returns the placed ones only. */
+export function placeLabels(labels: LabelRequest[], bounds: Box, pad = 2): PlacedLabel[] {
+  const order = [...labels].sort((a, b) => b.priority - a.priority || a.id - b.id);
+  const placed: PlacedLabel[] = [];
+  for (const l of order) {
+    for (const [cx, cy] of candidateCentres(l)) {
+      const box = { left: cx - l.width / 2, top: cy - l.height / 2, width: l.width, height: l.height };
+      if (!inside(box, bounds)) continue;
+      if (placed.some((p) => boxesOverlap(p, box, pad))) continue;
+      placed.push({ id: l.id, ...box, cx, cy });
+      break;
+    }
+  }
+  return placed;
+}

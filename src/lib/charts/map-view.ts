@@ -1,0 +1,72 @@
+// Owns the topic map's coordinate frames: grid units → base pixels (fit with padding, aspect kept),
+// then the d3-zoom transform on top; and the quadtree that finds the point under the pointer.
+import { quadtree, type Quadtree } from 'd3-quadtree';
+
+export interface BaseFrame {
+  /** Pixels per grid unit before zoom. */
+  k: number;
+  tx: number;
+  ty: number;
+}
+
+export interface ZoomLike {
+  k: number;
+  x: number;
+  y: number;
+}
+
+export interface Extent {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export function extentOf(xs: ArrayLike<number>, ys: ArrayLike<number>): Extent {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (let i = 0; i < xs.length; i++) {
+    if (xs[i] < x0) x0 = xs[i];
+    if (xs[i] > x1) x1 = xs[i];
+    if (ys[i] < y0) y0 = ys[i];
+    if (ys[i] > y1) y1 = ys[i];
+  }
+  return xs.length ? { x0, y0, x1, y1 } : { x0: 0, y0: 0, x1: 1, y1: 1 };
+}
+
+/** Largest uniform scale that fits `extent` into width × height minus `pad` on every side, centred. */
+export function fitFrame(extent: Extent, width: number, height: number, pad: number): BaseFrame {
+  const w = Math.max(extent.x1 - extent.x0, 1e-9);
+  const h = Math.max(extent.y1 - extent.y0, 1e-9);
+  const k = Math.min((width - 2 * pad) / w, (height - 2 * pad) / h);
+  return { k, tx: (width - k * w) / 2 - k * extent.x0, ty: (height - k * h) / 2 - k * extent.y0 };
+}
+
+/** Screen pixel of a grid point: zoom ∘ base, i.e. z.x + z.k · (tx + k · q). */
+export function toScreen(base: BaseFrame, zoom: ZoomLike, qx: number, qy: number): [number, number] {
+  return [zoom.x + zoom.k * (base.tx + base.k * qx), zoom.y + zoom.k * (base.ty + base.k * qy)];
+}
+
+/** Grid point under a screen pixel (inverse of toScreen). */
+export function toGridPoint(base: BaseFrame, zoom: ZoomLike, sx: number, sy: number): [number, number] {
+  return [((sx - zoom.x) / zoom.k - base.tx) / base.k, ((sy - zoom.y) / zoom.k - base.ty) / base.k];
+}
+
+export function buildPointIndex(xs: ArrayLike<number>, ys: ArrayLike<number>): Quadtree<number> {
+  return quadtree<number>()
+    .x((i) => xs[i])
+    .y((i) => ys[i])
+    .addAll(Array.from({ length: xs.length }, (_, i) => i));
+}
+
+/** Index of the point nearest to screen pixel (sx, sy) within `radiusPx` screen pixels, or null. */
+export function findPointAt(
+  tree: Quadtree<number>,
+  base: BaseFrame,
+  zoom: ZoomLike,
+  sx: number,
+  sy: number,
+  radiusPx: number
+): number | null {
+  const [qx, qy] = toGridPoint(base, zoom, sx, sy);
+  return tree.find(qx, qy, radiusPx / (zoom.k * base.k)) ?? null;
+}

@@ -1,0 +1,38 @@
+// Owns how periods are named on axes and read-outs: month "Mar 2025", quarter "Q1 2025", year "2025".
+// Periods arrive as ISO dates of the period's first day ('YYYY-MM-DD', UTC calendar dates).
+import type { Granularity } from '../../../pipeline/types.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function formatPeriod(period: string, granularity: Granularity): string {
+  const year = period.slice(0, 4);
+  const month = Number(period.slice(5, 7)) - 1;
+  switch (granularity) {
+    case 'month':
+      return `${MONTHS[month]} ${year}`;
+    case 'quarter':
+      return `Q${Math.floor(month / 3) + 1} ${year}`;
+    case 'year':
+      return year;
+  }
+}
+
+/**
+ * Which of `n` evenly spaced period labels to print so that labels `labelWidth` px wide never touch:
+ * every `step`-th label, step = ceil(n · labelWidth / width), always including the first.
+ */
+export function thinLabels(n: number, width: number, labelWidth: number): number[] {
+  if (n <= 0) return [];
+  const step = Math.max(1, Math.ceil((n * labelWidth) / Math.max(1, width)));
+  const kept: number[] = [];
+  for (let i = 0; i < n; i += step) kept.push(i);
+  return kept;
+}
+
+export function formatShare(share: number, digits = 1): string {
+  return `${(share * 100).toFixed(digits)}%`;
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}

@@ -1,0 +1,85 @@
+// Owns the pixel geometry of the stacked area: x per period, y scale, one SVG path per series,
+// axis ticks, and the x-span of each partial period (drawn hatched). Pure: numbers in, strings out.
+import { scaleLinear } from 'd3-scale';
+import { area } from 'd3-shape';
+import type { Granularity } from '../../../pipeline/types.js';
+import { formatPeriod, thinLabels } from './periods.js';
+import type { Measure, StackLayout } from './stack-layout.js';
+import { formatAxisValue } from './axis.js';
+
+export interface Tick {
+  /** Pixel position along the axis (x for x-ticks, y for y-ticks), inside the plot area. */
+  at: number;
+  label: string;
+}
+
+export interface StackPath {
+  key: string;
+  themeId: number | null;
+  label: string;
+  colour: string;
+  d: string;
+}
+
+export interface StackGeometry {
+  /** x of each period's point inside the plot area. */
+  xs: number[];
+  paths: StackPath[];
+  xTicks: Tick[];
+  yTicks: Tick[];
+  partialSpans: { x0: number; x1: number; period: string }[];
+  /** Pixel y of a value. */
+  y: (value: number) => number;
+}
+
+/** Approximate width of a month label ("Sep 2025") at 11px, used to thin x labels. */
+const X_LABEL_WIDTH = 64;
+
+/** Points sit at i · width / (n − 1); a single period spans the whole width (drawn as a flat band). */
+export function periodPositions(n: number, width: number): number[] {
+  if (n === 1) return [width / 2];
+  return Array.from({ length: n }, (_, i) => (i * width) / (n - 1));
+}
+
+export function layoutStackGeometry(
+  layout: StackLayout,
+  granularity: Granularity,
+  measure: Measure,
+  width: number,
+  height: number
+): StackGeometry {
+  const n = layout.periods.length;
+  const xs = periodPositions(n, width);
+  // Share always spans 0..100%; counts start at 0 and end at a nice number above the tallest stack.
+  const top = measure === 'share' ? 1 : Math.max(1, layout.max);
+  const y = scaleLinear().domain([0, top]).range([height, 0]).nice();
+  // A single period is drawn from the left edge to the right edge so it is visible as a band.
+  const drawXs = n === 1 ? [0, width] : xs;
+  const paths = layout.series.map((s) => {
+    const bands = n === 1 ? [s.bands[0], s.bands[0]] : s.bands;
+    const generator = area<[number, number]>()
+      .x((_, i) => drawXs[i])
+      .y0((b) => y(b[0]))
+      .y1((b) => y(b[1]));
+    return { key: s.key, themeId: s.themeId, label: s.label, colour: s.colour, d: generator(bands) ?? '' };
+  });
+  const step = n > 1 ? width / (n - 1) : width;
+  const partialSpans = layout.periods.flatMap((period, i) =>
+    layout.partial[i]
+      ? [{ period, x0: Math.max(0, xs[i] - step / 2), x1: Math.min(width, xs[i] + step / 2) }]
+      : []
+  );
+  const xTicks = thinLabels(n, width, X_LABEL_WIDTH).map((i) => ({ at: xs[i], label: formatPeriod(layout.periods[i], granularity) }));
+  const yTicks = y
+    .ticks(5)
+    .filter((v) => measure === 'share' || Number.isInteger(v))
+    .map((v) => ({ at: y(v), label: formatAxisValue(v, measure) }));
+  return { xs, paths, xTicks, yTicks, partialSpans, y };
+}
+
+/** Index of the period whose point is nearest to pixel `px` (plot-area coordinates). */
+export function nearestPeriod(xs: number[], px: number): number {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i] - px) < Math.abs(xs[best] - px)) best = i;
+  return best;
+}

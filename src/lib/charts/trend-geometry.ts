@@ -1,0 +1,71 @@
+// Owns the geometry of one theme's trend: two panels on a shared band x scale — its share of all
+// papers per period (line, top) and its paper count per period (bars, bottom) — plus partial spans.
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import type { Granularity } from '../../../pipeline/types.js';
+import { formatPeriod, thinLabels } from './periods.js';
+import { formatAxisValue } from './axis.js';
+import type { Tick } from './stack-geometry.js';
+
+export interface TrendInput {
+  periods: string[];
+  papers: number[];
+  share: number[];
+  partial: boolean[];
+}
+
+export interface TrendGeometry {
+  centres: number[];
+  bandWidth: number;
+  sharePath: string;
+  sharePoints: { x: number; y: number }[];
+  shareTicks: Tick[];
+  bars: { x: number; y: number; width: number; height: number }[];
+  papersTicks: Tick[];
+  xTicks: Tick[];
+  partialSpans: { x0: number; x1: number; period: string }[];
+}
+
+export function layoutTrend(
+  input: TrendInput,
+  granularity: Granularity,
+  width: number,
+  shareHeight: number,
+  papersHeight: number
+): TrendGeometry {
+  const x = scaleBand<number>()
+    .domain(input.periods.map((_, i) => i))
+    .range([0, width])
+    .paddingInner(0.2)
+    .paddingOuter(0.1);
+  const centres = input.periods.map((_, i) => x(i)! + x.bandwidth() / 2);
+  const yShare = scaleLinear()
+    .domain([0, Math.max(0.01, ...input.share)])
+    .range([shareHeight, 0])
+    .nice();
+  const yPapers = scaleLinear()
+    .domain([0, Math.max(1, ...input.papers)])
+    .range([papersHeight, 0])
+    .nice();
+  const sharePoints = input.share.map((s, i) => ({ x: centres[i], y: yShare(s) }));
+  const step = x.step();
+  return {
+    centres,
+    bandWidth: x.bandwidth(),
+    sharePath: line()(sharePoints.map((p) => [p.x, p.y] as [number, number])) ?? '',
+    sharePoints,
+    shareTicks: yShare.ticks(4).map((v) => ({ at: yShare(v), label: formatAxisValue(v, 'share') })),
+    bars: input.papers.map((n, i) => ({ x: x(i)!, y: yPapers(n), width: x.bandwidth(), height: papersHeight - yPapers(n) })),
+    papersTicks: yPapers
+      .ticks(4)
+      .filter(Number.isInteger)
+      .map((v) => ({ at: yPapers(v), label: formatAxisValue(v, 'papers') })),
+    xTicks: thinLabels(input.periods.length, width, 64).map((i) => ({
+      at: centres[i],
+      label: formatPeriod(input.periods[i], granularity)
+    })),
+    partialSpans: input.periods.flatMap((period, i) =>
+      input.partial[i] ? [{ period, x0: centres[i] - step / 2, x1: centres[i] + step / 2 }] : []
+    )
+  };
+}

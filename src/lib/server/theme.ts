@@ -1,0 +1,171 @@
+// Owns the theme page's queries: the theme's figures, keywords with weights, trend per period,
+// typical papers, all its papers (searchable, paginated), and its nearest themes.
+import { error } from '@sveltejs/kit';
+import type { Granularity, TrendDirection } from '../../../pipeline/types.js';
+import type { TrendInput } from '../charts/trend-geometry.js';
+import { query } from './db.js';
+import { paperHref, shortAuthors } from './paper-format.js';
+
+export interface ThemeDetail {
+  themeId: number;
+  label: string;
+  size: number;
+  share: number;
+  direction: TrendDirection;
+  growth: number;
+  zScore: number;
+  windowMonths: number;
+  shareBefore: number;
+  shareAfter: number;
+  papersBefore: number;
+  papersAfter: number;
+}
+
+export interface ThemeTerm {
+  rank: number;
+  term: string;
+  weight: number;
+}
+
+export interface ThemePaper {
+  rank: number;
+  paperId: string;
+  title: string;
+  published: string | null;
+  authors: string;
+  similarity: number;
+  href: string | null;
+}
+
+export interface ThemePaperPage {
+  items: ThemePaper[];
+  total: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+}
+
+export interface Neighbour {
+  rank: number;
+  themeId: number;
+  label: string;
+  size: number;
+  similarity: number;
+}
+
+/** The `[id]` path segment: plain digits only, else there is no such page (404). */
+export function readThemeIdParam(raw: string): number {
+  if (!/^\d{1,7}$/.test(raw)) error(404, `No theme “${raw.slice(0, 40)}”: theme ids are integers ≥ 0`);
+  return Number(raw);
+}
+
+export async function loadThemeDetail(runId: number, themeId: number): Promise<ThemeDetail> {
+  const rows = await query<ThemeDetail>(
+    `SELECT theme_id AS "themeId", label, size, share, direction, growth, z_score AS "zScore",
+       window_months AS "windowMonths", share_before AS "shareBefore", share_after AS "shareAfter",
+       papers_before AS "papersBefore", papers_after AS "papersAfter"
+     FROM themes WHERE run_id = $run AND theme_id = $theme`,
+    { run: runId, theme: themeId }
+  );
+  if (rows.length === 0) error(404, `No theme ${themeId} in run ${runId}`);
+  return rows[0];
+}
+
+export async function loadThemeTerms(runId: number, themeId: number): Promise<ThemeTerm[]> {
+  return query<ThemeTerm>(
+    `SELECT rank, term, weight FROM theme_terms WHERE run_id = $run AND theme_id = $theme ORDER BY rank`,
+    { run: runId, theme: themeId }
+  );
+}
+
+/** Every period of the run at the granularity; the theme's papers and share there (0 when absent). */
+export async function loadThemeTrend(runId: number, themeId: number, granularity: Granularity): Promise<TrendInput> {
+  const rows = await query<{ period: string; papers: number; share: number; partial: boolean }>(
+    `SELECT pt.period::VARCHAR AS period, coalesce(tp.papers, 0)::INTEGER AS papers,
+       coalesce(tp.share, 0) AS share, pt.partial
+     FROM period_totals pt
+     LEFT JOIN theme_periods tp
+       ON tp.run_id = pt.run_id AND tp.granularity = pt.granularity AND tp.period = pt.period
+       AND tp.theme_id = $theme
+     WHERE pt.run_id = $run AND pt.granularity = $granularity
+     ORDER BY pt.period`,
+    { run: runId, theme: themeId, granularity }
+  );
+  return {
+    periods: rows.map((r) => r.period),
+    papers: rows.map((r) => r.papers),
+    share: rows.map((r) => r.share),
+    partial: rows.map((r) => r.partial)
+  };
+}
+
+interface PaperRowOut {
+  rank: number;
+  paper_id: string;
+  title: string;
+  published: string | null;
+  authors: string[];
+  similarity: number;
+  url: string | null;
+  total: number;
+}
+
+function toThemePaper(r: PaperRowOut): ThemePaper {
+  return {
+    rank: r.rank,
+    paperId: r.paper_id,
+    title: r.title,
+    published: r.published,
+    authors: shortAuthors(r.authors),
+    similarity: r.similarity,
+    href: paperHref(r.paper_id, r.url)
+  };
+}
+
+/**
+ * The theme's papers, most typical first (rank_in_theme), `pageSize` per page. With `q`, only
+ * papers whose title or abstract contains it (case-insensitive; contains() needs no LIKE escaping).
+ */
+export async function loadThemePapers(
+  runId: number,
+  themeId: number,
+  q: string | null,
+  page: number,
+  pageSize: number
+): Promise<ThemePaperPage> {
+  const rows = await query<PaperRowOut>(
+    `SELECT pt.rank_in_theme AS rank, p.paper_id, p.title, p.published::VARCHAR AS published, p.authors,
+       pt.similarity, p.url, count(*) OVER ()::INTEGER AS total
+     FROM paper_themes pt JOIN papers p ON p.paper_id = pt.paper_id
+     WHERE pt.run_id = $run AND pt.theme_id = $theme
+       -- optional text filter: NULL means "no filter"
+       AND ($q IS NULL OR contains(lower(p.title), lower($q)) OR contains(lower(p.abstract), lower($q)))
+     ORDER BY pt.rank_in_theme, p.paper_id
+     LIMIT $limit OFFSET $offset`,
+    { run: runId, theme: themeId, q, limit: pageSize, offset: (page - 1) * pageSize }
+  );
+  const total = rows.length > 0 ? rows[0].total : await countThemePapers(runId, themeId, q);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (page > pages) error(404, `No page ${page}: ${pages === 1 ? 'there is 1 page' : `there are ${pages} pages`}`);
+  return { items: rows.map(toThemePaper), total, page, pages, pageSize };
+}
+
+async function countThemePapers(runId: number, themeId: number, q: string | null): Promise<number> {
+  const rows = await query<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM paper_themes pt JOIN papers p ON p.paper_id = pt.paper_id
+     WHERE pt.run_id = $run AND pt.theme_id = $theme
+       AND ($q IS NULL OR contains(lower(p.title), lower($q)) OR contains(lower(p.abstract), lower($q)))`,
+    { run: runId, theme: themeId, q }
+  );
+  return rows[0].n;
+}
+
+export async function loadNeighbours(runId: number, themeId: number): Promise<Neighbour[]> {
+  return query<Neighbour>(
+    `SELECT n.rank, n.neighbour_id AS "themeId", t.label, t.size, n.similarity
+     FROM theme_neighbours n JOIN themes t ON t.run_id = n.run_id AND t.theme_id = n.neighbour_id
+     WHERE n.run_id = $run AND n.theme_id = $theme
+     ORDER BY n.rank`,
+    { run: runId, theme: themeId }
+  );
+}

@@ -1,0 +1,17 @@
+// Topic map data: the run and its themes (centres, sizes). Points come from /map/points after the
+// page is shown, so the HTML stays small; `q` pre-fills the title search.
+import { listMapThemes } from '$lib/server/map';
+import { readQuery } from '$lib/server/params';
+import { guardDatabase, resolveRun } from '$lib/server/run';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+  const q = readQuery(url.searchParams);
+  const run = await resolveRun(url);
+  return guardDatabase(async () => ({
+    runId: run.run_id,
+    nPapers: run.n_papers,
+    q,
+    themes: await listMapThemes(run.run_id)
+  }));
+};

@@ -1,0 +1,142 @@
+// The Topic map in Chromium: the canvas is painted with every point, theme labels do not overlap
+// and open theme pages, hovering a dot shows its paper's title, the search dims non-matching dots.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { toGrid, type MapPointsPayload } from '../../src/lib/charts/map-points.js';
+import { extentOf, fitFrame, toScreen } from '../../src/lib/charts/map-view.js';
+import { boxesOverlap } from '../../src/lib/charts/label-placement.js';
+import { handMadeDb, launchBrowser, newPage, screenshot, startServer, type Server } from './harness.js';
+import { readDb } from './dbs.js';
+
+let db: string;
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  db = handMadeDb();
+  server = await startServer(db);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Opens the map and waits until the points are loaded ("24 papers" in the status line). */
+async function openMap(path = '/map'): Promise<Page> {
+  const page = await newPage(browser);
+  expect((await page.goto(server.url + path))?.status()).toBe(200);
+  await page.locator('#map-search-status', { hasText: /papers/ }).waitFor();
+  await page.waitForTimeout(100); // one animation frame for the repaint
+  return page;
+}
+
+/** Distinct RGBA colours among the canvas pixels. */
+async function canvasColours(page: Page): Promise<Map<string, number>> {
+  const counts = await page.locator('.topic-map canvas').evaluate((c: HTMLCanvasElement) => {
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const out: Record<string, number> = {};
+    for (let i = 0; i < data.length; i += 4) {
+      const key = `${data[i]},${data[i + 1]},${data[i + 2]},${data[i + 3]}`;
+      out[key] = (out[key] ?? 0) + 1;
+    }
+    return out;
+  });
+  return new Map(Object.entries(counts));
+}
+
+/** Page coordinates of point `i`, computed the way the map lays points out (identity zoom). */
+async function pointOnPage(page: Page, i: number): Promise<[number, number]> {
+  const payload = (await (await fetch(`${server.url}/map/points?run=1`)).json()) as MapPointsPayload;
+  const themes = await readDb<{ x: number; y: number }>(db, 'SELECT x, y FROM themes WHERE run_id = 1 ORDER BY theme_id');
+  const centres = themes.map((t) => toGrid(payload, t.x, t.y));
+  const extent = extentOf([...payload.x, ...centres.map((c) => c[0])], [...payload.y, ...centres.map((c) => c[1])]);
+  const svg = page.locator('.topic-map svg[role=img]');
+  const box = (await svg.boundingBox())!;
+  const width = Number(await svg.getAttribute('width'));
+  const height = Number(await svg.getAttribute('height'));
+  const [sx, sy] = toScreen(fitFrame(extent, width, height, 28), { k: 1, x: 0, y: 0 }, payload.x[i], payload.y[i]);
+  return [box.x + sx, box.y + sy];
+}
+
+describe('the Topic map', () => {
+  it('paints every point on the canvas in the theme colours', async () => {
+    const page = await openMap();
+    const colours = await canvasColours(page);
+    // Transparent background plus one colour per theme (3), at least.
+    expect(colours.size).toBeGreaterThanOrEqual(4);
+    await screenshot(page, 'map');
+  });
+
+  it('places one label per theme with no two labels overlapping', async () => {
+    const page = await openMap();
+    const labels = page.locator('a.theme-label text');
+    expect((await labels.allTextContents()).sort()).toStrictEqual(['gaussian splatting', 'long context', 'model merging, task vectors']);
+    const boxes = await labels.evaluateAll((ts) =>
+      ts.map((t) => {
+        const r = t.getBoundingClientRect();
+        return { left: r.left, top: r.top, width: r.width, height: r.height };
+      })
+    );
+    for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(boxesOverlap(boxes[i], boxes[j])).toBe(false);
+  });
+
+  it('shows the title of the paper under the pointer', async () => {
+    const page = await openMap();
+    const [x, y] = await pointOnPage(page, 0);
+    await page.mouse.move(x, y);
+    const tooltip = page.locator('.tooltip .paper-title');
+    await tooltip.filter({ hasText: 'paper' }).waitFor();
+    // Point 0 is the most typical paper of theme 0: paper 0 (rank 1).
+    expect(await tooltip.textContent()).toBe('model merging, task vectors paper 0');
+    await screenshot(page, 'map-hover');
+  });
+
+  it('opens the theme page when a theme label is clicked', async () => {
+    const page = await openMap();
+    await page.click('a.theme-label[data-theme-id="1"]');
+    await page.waitForURL(/\/themes\/1\?run=1$/);
+    expect(await page.locator('h1').textContent()).toContain('long context');
+  });
+
+  it('opens the theme of the dot that is clicked', async () => {
+    const page = await openMap();
+    const [x, y] = await pointOnPage(page, 20);
+    await page.mouse.move(x, y);
+    await page.mouse.click(x, y);
+    await page.waitForURL(/\/themes\/2\?run=1$/);
+  });
+
+  it('highlights the papers whose title matches the search and keeps the search in the URL', async () => {
+    const page = await openMap();
+    const before = await canvasColours(page);
+    await page.fill('.topic-map input[type=search]', 'paper 1');
+    // Titles containing "paper 1": papers 1 and 10..19.
+    await page.locator('#map-search-status', { hasText: '11 papers match' }).waitFor();
+    await page.waitForURL(/q=paper\+1/);
+    await page.waitForTimeout(100);
+    const after = await canvasColours(page);
+    // Dimmed dots are light grey (#d6d6d6); no theme colour is grey.
+    const grey = (c: string) => {
+      const [r, g, b, a] = c.split(',').map(Number);
+      return a > 0 && r === g && g === b && r >= 200 && r <= 225;
+    };
+    expect([...after.keys()].some(grey)).toBe(true);
+    expect([...before.keys()].some(grey)).toBe(false);
+    await screenshot(page, 'map-search');
+  });
+
+  it('downloads the map as a PNG composed of the points, labels and legend', async () => {
+    const page = await openMap();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download PNG')]);
+    expect(download.suggestedFilename()).toBe('topic-map.png');
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('text=Download SVG')]);
+    const svg = readFileSync((await svgDownload.path())!, 'utf8');
+    for (const text of ['Topic map — run 1', 'gaussian splatting', 'Themes (papers)', 'data:image/png;base64,']) {
+      expect(svg).toContain(text);
+    }
+  });
+});

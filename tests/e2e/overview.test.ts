@@ -1,0 +1,128 @@
+// The Overview in Chromium: one stacked series per theme in the database, URL-driven controls,
+// the hover read-out, the partial period marked, run facts, export links and the SVG download.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { handMadeRun } from '../fixtures/hand-made-run.js';
+import { readDb, writeDb } from './dbs.js';
+import { launchBrowser, newPage, screenshot, startServer, type Server } from './harness.js';
+
+let db: string;
+let server: Server;
+let browser: Browser;
+
+/** The hand-made run with its last month (June 2025) marked as covered only in part. */
+function runWithPartialJune() {
+  const run = handMadeRun();
+  run.totals = run.totals.map((t) => (t.period === '2025-06-01' ? { ...t, partial: true } : t));
+  run.periods = run.periods.map((p) => (p.period === '2025-06-01' ? { ...p, partial: true } : p));
+  return run;
+}
+
+beforeAll(async () => {
+  db = await writeDb([runWithPartialJune()]);
+  server = await startServer(db);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await newPage(browser);
+  const response = await page.goto(server.url + path);
+  expect(response?.status()).toBe(200);
+  return page;
+}
+
+describe('the Overview page', () => {
+  it('draws one stacked series per theme in the database, each named in the legend', async () => {
+    const page = await open('/');
+    const themes = await readDb<{ label: string }>(db, 'SELECT label FROM themes WHERE run_id = 1 ORDER BY theme_id');
+    expect(await page.locator('svg path[data-series]').count()).toBe(themes.length);
+    const legend = await page.locator('svg g.legend text').allTextContents();
+    for (const t of themes) expect(legend).toContain(t.label);
+    expect(await page.locator('svg path[data-series]').evaluateAll((ps) => ps.some((p) => p.getAttribute('d')!.includes('NaN')))).toBe(false);
+    await screenshot(page, 'overview');
+  });
+
+  it('labels both axes and marks the partial period', async () => {
+    const page = await open('/');
+    const text = await page.locator('figure.chart svg').first().textContent();
+    expect(text).toContain('Share of the period’s papers');
+    expect(text).toContain('Period (month)');
+    expect(text).toContain('partial period');
+  });
+
+  it('shows the period and every theme’s share in the hover read-out', async () => {
+    const page = await open('/');
+    const target = page.locator('rect.hover-target');
+    const box = (await target.boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    const readout = page.locator('.readout');
+    await readout.waitFor();
+    // January: papers 0..3 → themes 0, 1, 2, 0 → shares 2/4, 1/4, 1/4.
+    expect(await readout.locator('strong').textContent()).toBe('Jan 2025');
+    const rows = await readout.locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.children[1].textContent, tr.children[2].textContent]));
+    expect(rows).toStrictEqual([
+      ['gaussian splatting', '25.0%'],
+      ['long context', '25.0%'],
+      ['model merging, task vectors', '50.0%']
+    ]);
+    await screenshot(page, 'overview-hover');
+  });
+
+  it('switches to paper counts from the controls and keeps the choice in the URL', async () => {
+    const page = await open('/');
+    await page.check('input[name=measure][value=papers]');
+    await page.waitForURL(/measure=papers/);
+    await page.locator('text=Themes over time — papers per month').waitFor();
+    expect(await page.locator('figure.chart svg').first().textContent()).toContain('Papers');
+    expect(await page.locator('a[href^="/export/trends.csv"]').getAttribute('href')).toBe(
+      '/export/trends.csv?granularity=month&measure=papers&run=1'
+    );
+  });
+
+  it('stacks the themes not picked as Other', async () => {
+    const page = await open('/?themes=0');
+    expect(await page.locator('svg path[data-series]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-series')))).toStrictEqual([
+      'theme-0',
+      'other'
+    ]);
+  });
+
+  it('refuses a malformed theme list with 400 and an unknown theme with 404', async () => {
+    const page = await newPage(browser);
+    expect((await page.goto(server.url + '/?themes=x'))?.status()).toBe(400);
+    expect((await page.goto(server.url + '/?themes=7'))?.status()).toBe(404);
+    expect((await page.goto(server.url + '/?granularity=week'))?.status()).toBe(400);
+  });
+
+  it('lists the run facts and links to the themes export', async () => {
+    const page = await open('/');
+    const facts = await page.locator('.facts').textContent();
+    for (const fact of ['24', '2025-01-10', '2025-06-10', '42', '0.90', '12 terms']) expect(facts).toContain(fact);
+    expect(await page.locator('a[href="/export/themes.csv?run=1"]').count()).toBe(1);
+  });
+
+  it('downloads the chart as a standalone SVG with its title, axis titles and legend', async () => {
+    const page = await open('/');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download SVG')]);
+    expect(download.suggestedFilename()).toBe('themes-over-time-run1-month-share.svg');
+    const svg = readFileSync((await download.path())!, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    for (const text of ['Themes over time — share of papers per month', 'Period (month)', 'long context']) {
+      expect(svg).toContain(text);
+    }
+    expect(svg).not.toContain('hover-target');
+  });
+
+  it('downloads the chart as a PNG', async () => {
+    const page = await open('/');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download PNG')]);
+    expect(download.suggestedFilename()).toBe('themes-over-time-run1-month-share.png');
+    const png = readFileSync((await download.path())!);
+    expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+  });
+});

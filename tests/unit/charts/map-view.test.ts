@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { pointSize } from '../../../src/lib/charts/map-draw.js';
+import { toGrid } from '../../../src/lib/charts/map-points.js';
+import { buildPointIndex, extentOf, findPointAt, fitFrame, toGridPoint, toScreen } from '../../../src/lib/charts/map-view.js';
+
+describe('fitFrame', () => {
+  it('fits the extent with padding and keeps the aspect ratio, centring the short side', () => {
+    const frame = fitFrame({ x0: 0, y0: 0, x1: 100, y1: 50 }, 220, 220, 10);
+    expect(frame).toStrictEqual({ k: 2, tx: 10, ty: 60 });
+  });
+});
+
+describe('toScreen and toGridPoint', () => {
+  it('are inverse to each other under a zoom transform', () => {
+    const base = { k: 2, tx: 10, ty: 60 };
+    const zoom = { k: 4, x: -30, y: 12 };
+    const [sx, sy] = toScreen(base, zoom, 25, 40);
+    expect([sx, sy]).toStrictEqual([-30 + 4 * (10 + 2 * 25), 12 + 4 * (60 + 2 * 40)]);
+    expect(toGridPoint(base, zoom, sx, sy)).toStrictEqual([25, 40]);
+  });
+});
+
+describe('findPointAt', () => {
+  const xs = [0, 10, 100];
+  const ys = [0, 0, 100];
+  const tree = buildPointIndex(xs, ys);
+  const base = { k: 1, tx: 0, ty: 0 };
+
+  it('finds the nearest point within the radius and none outside it', () => {
+    expect(findPointAt(tree, base, { k: 1, x: 0, y: 0 }, 8, 1, 5)).toBe(1);
+    expect(findPointAt(tree, base, { k: 1, x: 0, y: 0 }, 50, 50, 5)).toBe(null);
+  });
+
+  it('measures the radius in screen pixels, so zooming in narrows it in grid units', () => {
+    expect(findPointAt(tree, base, { k: 10, x: 0, y: 0 }, 140, 0, 5)).toBe(null);
+    expect(findPointAt(tree, base, { k: 10, x: 0, y: 0 }, 103, 0, 5)).toBe(1);
+  });
+});
+
+describe('extentOf and toGrid', () => {
+  it('spans the points, and maps raw layout coordinates back to grid units', () => {
+    expect(extentOf([3, -1, 2], [5, 0, 7])).toStrictEqual({ x0: -1, y0: 0, x1: 3, y1: 7 });
+    expect(toGrid({ origin: [-1, 0], step: 0.5 }, 0, 2)).toStrictEqual([2, 4]);
+  });
+});
+
+describe('pointSize', () => {
+  it('draws few points large and many points small, growing with √zoom up to 8 px', () => {
+    expect(pointSize(1, 24)).toBeCloseTo(7 - 1.2 * Math.log10(24), 12);
+    expect([pointSize(1, 75_000), pointSize(4, 75_000), pointSize(100, 24)]).toStrictEqual([1.6, 3.2, 8]);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { formatPeriod, formatShare, thinLabels } from '../../../src/lib/charts/periods.js';
+import { truncate } from '../../../src/lib/charts/axis.js';
+
+describe('formatPeriod', () => {
+  it('names a period by month, quarter or year', () => {
+    expect([
+      formatPeriod('2025-03-01', 'month'),
+      formatPeriod('2025-07-01', 'quarter'),
+      formatPeriod('2025-10-01', 'quarter'),
+      formatPeriod('2026-01-01', 'year')
+    ]).toStrictEqual(['Mar 2025', 'Q3 2025', 'Q4 2025', '2026']);
+  });
+});
+
+describe('thinLabels', () => {
+  it('keeps every label when n · labelWidth fits, else every ceil(n · labelWidth / width)-th', () => {
+    expect(thinLabels(4, 400, 64)).toStrictEqual([0, 1, 2, 3]);
+    expect(thinLabels(18, 600, 64)).toStrictEqual([0, 2, 4, 6, 8, 10, 12, 14, 16]);
+    expect(thinLabels(0, 600, 64)).toStrictEqual([]);
+  });
+});
+
+describe('formatShare and truncate', () => {
+  it('prints a share as a percentage with one decimal', () => {
+    expect(formatShare(0.1234)).toBe('12.3%');
+  });
+
+  it('cuts a long label to the limit with an ellipsis and leaves a short one alone', () => {
+    expect([truncate('gaussian splatting', 30), truncate('gaussian splatting', 9)]).toStrictEqual([
+      'gaussian splatting',
+      'gaussian…'
+    ]);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { layoutStackGeometry, nearestPeriod, periodPositions } from '../../../src/lib/charts/stack-geometry.js';
+import { layoutStack } from '../../../src/lib/charts/stack-layout.js';
+
+const months = ['2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01', '2025-05-01'];
+const totals = months.map((period, i) => ({ period, papers: 10, partial: i === 4 }));
+const rows = months.flatMap((period, i) => [
+  { themeId: 0, period, papers: i, share: i / 10 },
+  { themeId: 1, period, papers: 2, share: 0.2 },
+  { themeId: 2, period, papers: 3, share: 0.3 }
+]);
+const picked = [0, 1, 2].map((themeId) => ({ themeId, label: `theme ${themeId}` }));
+
+describe('layoutStackGeometry', () => {
+  it('draws one closed path per series with no NaN in it', () => {
+    const layout = layoutStack(totals, rows, picked, 'share');
+    const g = layoutStackGeometry(layout, 'month', 'share', 400, 200);
+    expect(g.paths.map((p) => p.key)).toStrictEqual(['theme-0', 'theme-1', 'theme-2', 'other']);
+    for (const p of g.paths) {
+      expect(p.d.startsWith('M')).toBe(true);
+      expect(p.d.endsWith('Z')).toBe(true);
+      expect(p.d).not.toContain('NaN');
+    }
+  });
+
+  it('maps share 1 to the top of the plot and 0 to the bottom', () => {
+    const layout = layoutStack(totals, rows, picked, 'share');
+    const g = layoutStackGeometry(layout, 'month', 'share', 400, 200);
+    expect([g.y(1), g.y(0)]).toStrictEqual([0, 200]);
+    expect(g.yTicks.map((t) => t.label)).toStrictEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
+  });
+
+  it('hatches the partial period from half a step before its point to the plot edge', () => {
+    const layout = layoutStack(totals, rows, picked, 'papers');
+    const g = layoutStackGeometry(layout, 'month', 'papers', 400, 200);
+    expect(g.partialSpans).toStrictEqual([{ period: '2025-05-01', x0: 350, x1: 400 }]);
+  });
+
+  it('labels every period when there is room and every second one when there is not', () => {
+    const layout = layoutStack(totals, rows, picked, 'share');
+    expect(layoutStackGeometry(layout, 'month', 'share', 400, 200).xTicks.map((t) => t.label)).toStrictEqual([
+      'Jan 2025', 'Feb 2025', 'Mar 2025', 'Apr 2025', 'May 2025'
+    ]);
+    expect(layoutStackGeometry(layout, 'month', 'share', 200, 200).xTicks.map((t) => t.at)).toStrictEqual([0, 100, 200]);
+  });
+
+  it('prints only whole numbers on the papers axis', () => {
+    const small = layoutStack(totals.map((t) => ({ ...t, papers: 2 })), [], [], 'papers');
+    const g = layoutStackGeometry(small, 'month', 'papers', 400, 200);
+    expect(g.yTicks.map((t) => t.label)).toStrictEqual(['0', '1', '2']);
+  });
+
+  it('draws a single period as a flat band across the whole width', () => {
+    const layout = layoutStack(totals.slice(0, 1), rows.slice(0, 3), picked, 'share');
+    const g = layoutStackGeometry(layout, 'year', 'share', 300, 100);
+    expect(g.xs).toStrictEqual([150]);
+    expect(g.paths[0].d).toBe('M0,100L300,100L300,100L0,100Z');
+  });
+});
+
+describe('periodPositions and nearestPeriod', () => {
+  it('spaces periods evenly from the left edge to the right edge', () => {
+    expect(periodPositions(5, 400)).toStrictEqual([0, 100, 200, 300, 400]);
+  });
+
+  it('finds the period whose point is nearest to the pointer', () => {
+    expect([nearestPeriod([0, 100, 200], 40), nearestPeriod([0, 100, 200], 160), nearestPeriod([0, 100, 200], 999)]).toStrictEqual([0, 2, 2]);
+  });
+});
