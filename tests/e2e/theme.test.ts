@@ -1,0 +1,100 @@
+// The Theme page in Chromium: keywords match theme_terms, the trend has one bar per period, typical
+// papers come by rank, all papers page and search, neighbours link on, bad ids are 404.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { handMadeDb, launchBrowser, newPage, screenshot, startServer, type Server } from './harness.js';
+import { readDb } from './dbs.js';
+
+let db: string;
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  db = handMadeDb();
+  server = await startServer(db);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await newPage(browser);
+  const response = await page.goto(server.url + path);
+  expect(response?.status()).toBe(200);
+  return page;
+}
+
+describe('the Theme page', () => {
+  it('shows the theme’s keywords in rank order with their weights, as theme_terms holds them', async () => {
+    const page = await open('/themes/1?run=1');
+    const terms = await readDb<{ term: string; weight: number }>(
+      db,
+      'SELECT term, weight FROM theme_terms WHERE run_id = 1 AND theme_id = 1 ORDER BY rank'
+    );
+    const bars = page.locator('figure.chart svg g.bar');
+    expect(await bars.count()).toBe(terms.length);
+    const shown = await bars.evaluateAll((gs) => gs.map((g) => [...g.querySelectorAll('text')].map((t) => t.childNodes[0].textContent!.trim())));
+    expect(shown).toStrictEqual(terms.map((t) => [t.term, String(t.weight)]));
+    expect(await page.locator('h1').textContent()).toContain('long context');
+    await screenshot(page, 'theme');
+  });
+
+  it('draws the trend with one bar per month of the run and labelled axes', async () => {
+    const page = await open('/themes/0?run=1');
+    const trend = page.locator('figure.chart').nth(1).locator('svg');
+    expect(await trend.locator('rect[fill-opacity="0.55"]').count()).toBe(1 + 6); // legend swatch + 6 months
+    const text = await trend.textContent();
+    for (const t of ['Share', 'Papers', 'Period (month)', 'Jan 2025', 'share of all papers in the period']) expect(text).toContain(t);
+  });
+
+  it('lists the most typical papers first, by rank in the theme', async () => {
+    const page = await open('/themes/2?run=1');
+    const expected = await readDb<{ title: string }>(
+      db,
+      `SELECT p.title FROM paper_themes pt JOIN papers p USING (paper_id)
+       WHERE pt.run_id = 1 AND pt.theme_id = 2 ORDER BY pt.rank_in_theme LIMIT 10`
+    );
+    expect(await page.locator('ol.typical li a').allTextContents()).toStrictEqual(expected.map((r) => r.title));
+  });
+
+  it('searches the theme’s papers and keeps run and query in the URL', async () => {
+    const page = await open('/themes/0?run=1');
+    expect(await page.locator('table.papers tbody tr').count()).toBe(8);
+    await page.fill('#theme-q', 'paper 1');
+    await page.click('form.search button[type=submit]');
+    await page.waitForURL(/q=paper\+1/);
+    // Theme 0 holds papers 0, 3, …, 21; of those, "paper 1…" titles are 12, 15 and 18.
+    expect(await page.locator('table.papers tbody tr td:nth-child(2)').allTextContents()).toStrictEqual([
+      'model merging, task vectors paper 12',
+      'model merging, task vectors paper 15',
+      'model merging, task vectors paper 18'
+    ]);
+    expect(new URL(page.url()).searchParams.get('run')).toBe('1');
+  });
+
+  it('links the nearest themes with their similarity', async () => {
+    const page = await open('/themes/0?run=1');
+    const rows = await page.locator('#near-heading ~ table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector('a')!.getAttribute('href'), tr.children[1].textContent])
+    );
+    expect(rows).toStrictEqual([
+      ['/themes/1?run=1', '0.50'],
+      ['/themes/2?run=1', '0.25']
+    ]);
+  });
+
+  it('links the export of the theme’s papers', async () => {
+    const page = await open('/themes/2?run=1');
+    expect(await page.locator('a[href="/export/theme-papers.csv?theme=2&run=1"]').count()).toBe(1);
+  });
+
+  it('answers 404 for a theme id that is not a number or not in the run, and for a page past the end', async () => {
+    const page = await newPage(browser);
+    expect((await page.goto(server.url + '/themes/abc'))?.status()).toBe(404);
+    expect((await page.goto(server.url + '/themes/3?run=1'))?.status()).toBe(404);
+    expect((await page.goto(server.url + '/themes/0?page=2'))?.status()).toBe(404);
+    expect((await page.goto(server.url + '/themes/0?granularity=week'))?.status()).toBe(400);
+  });
+});
