@@ -1,7 +1,7 @@
 // Owns CSV input (RFC 4180 via csv-parse): the header row, column checks, and each row as a record
 // keyed by header with the physical line it starts on (quoted fields may span lines).
 import { Readable, pipeline } from 'node:stream';
-import { parse, type CsvError, type Info } from 'csv-parse';
+import { parse, type CsvError } from 'csv-parse';
 import { IngestError, errorAt, failAt } from './errors.js';
 import type { RecordItem } from './formats.js';
 import { REQUIRED_FIELDS } from './normalise.js';
@@ -9,23 +9,39 @@ import type { RawLine } from './read-lines.js';
 
 const BATCH_CHARS = 1 << 16;
 
+/** The physical lines one CSV record spans. */
+interface Span {
+  line: number;
+  end: number;
+}
+
 export async function* readCsvRecords(file: string, lines: AsyncIterable<RawLine>): AsyncGenerator<RecordItem> {
   const invalid = new Set<number>();
-  const parser = parse({ info: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: '\n', bom: false });
+  const spans: Span[] = []; // one per parsed record, in order; the loop below takes them in turn
+  let lastEnd = 0; // last line of the last parsed record, even one an error kept from the loop
+  const parser = parse({
+    relax_column_count: true,
+    skip_empty_lines: true,
+    record_delimiter: '\n',
+    bom: false,
+    // Runs synchronously as each record completes: context.lines is then the record's last line,
+    // and each "\n" inside its quoted fields is one line more.
+    on_record: (fields, context) => {
+      lastEnd = context.lines;
+      spans.push({ line: lastEnd - countNewlines(fields), end: lastEnd });
+      return fields;
+    }
+  });
   const rows = pipeline(Readable.from(joinLines(lines, invalid)), parser, () => {});
   let header: string[] | null = null;
-  let lastEnd = 0;
   let records = 0;
   try {
-    for await (const { record, info } of rows as AsyncIterable<{ record: string[]; info: Info }>) {
-      // info.lines is the record's last line; each "\n" inside its quoted fields is one line more.
-      const end = info.lines;
-      const line = end - countNewlines(record);
-      lastEnd = end;
-      if (header === null) header = checkHeader(file, line, record);
+    for await (const fields of rows as AsyncIterable<string[]>) {
+      const { line, end } = spans.shift()!;
+      if (header === null) header = checkHeader(file, line, fields);
       else {
         records++;
-        yield toItem(header, record, line, hasInvalid(invalid, line, end));
+        yield toItem(header, fields, line, hasInvalid(invalid, line, end));
       }
     }
   } catch (error) {

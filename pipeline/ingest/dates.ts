@@ -37,17 +37,19 @@ export function parseDate(value: string | number): ParsedDate {
   if ((m = ISO_TIME.exec(text))) {
     return fromTime(+m[1], +m[2], +m[3], [+m[4], +m[5], +(m[6] ?? 0)], zoneOffset(m[7] ?? 'Z'), got);
   }
-  if ((m = RFC_2822.exec(text))) {
+  if ((m = RFC_2822.exec(text)) && monthNumber(m[2]) > 0) {
     const month = monthNumber(m[2]);
     if (m[4] === undefined) return checked(+m[3], month, +m[1], 'day', got);
     return fromTime(+m[3], month, +m[1], [+m[4], +m[5], +(m[6] ?? 0)], zoneOffset(m[7] ?? 'GMT'), got);
   }
-  if ((m = MONTH_NAME_YEAR.exec(text))) return checked(+m[2], monthNumber(m[1]), 1, 'month', got);
-  if ((m = MONTH_NAME_DAY_YEAR.exec(text))) return checked(+m[3], monthNumber(m[1]), +m[2], 'day', got);
+  if ((m = MONTH_NAME_YEAR.exec(text)) && monthNumber(m[1]) > 0) return checked(+m[2], monthNumber(m[1]), 1, 'month', got);
+  if ((m = MONTH_NAME_DAY_YEAR.exec(text)) && monthNumber(m[1]) > 0) {
+    return checked(+m[3], monthNumber(m[1]), +m[2], 'day', got);
+  }
   return { error: `${EXPECTED}, got ${got}` };
 }
 
-/** 1..12, or 0 for a word that is no month name (rejected later as "month 0"). */
+/** 1..12 for a month name or its abbreviation ("Apr", "Sept"), else 0. */
 function monthNumber(word: string): number {
   const lower = word.toLowerCase();
   return MONTHS.findIndex((name) => name.startsWith(lower)) + 1;

@@ -32,11 +32,12 @@ export function readFormat(file: string, declared: InputFormat, lines: AsyncGene
   async function* records(): AsyncGenerator<RecordItem> {
     if (declared === 'csv') return yield* readCsvRecords(file, lines);
     if (declared === 'jsonl') return yield* readJsonLines(lines);
+    // next() by hand: leaving a for-await with break would close `lines` for good.
     const head: RawLine[] = [];
-    for await (const raw of lines) {
-      head.push(raw);
-      if (!NON_SPACE.test(raw.text)) continue;
-      if (raw.text.trimStart().startsWith('{')) format = 'jsonl';
+    for (let next = await lines.next(); !next.done; next = await lines.next()) {
+      head.push(next.value);
+      if (!NON_SPACE.test(next.value.text)) continue;
+      if (next.value.text.trimStart().startsWith('{')) format = 'jsonl';
       break;
     }
     const all = prepend(head, lines);
@@ -69,7 +70,7 @@ async function* readJsonArray(file: string, lines: AsyncIterable<RawLine>): Asyn
 
 function parseElement({ line, text }: ElementText): RecordItem {
   if (!NON_SPACE.test(text)) return { line, problem: { field: '(record)', reason: 'invalid JSON: empty array element' } };
-  return parseRecord(text, line);
+  return parseRecord(text.trim(), line);
 }
 
 function parseRecord(text: string, line: number): RecordItem {
@@ -77,7 +78,9 @@ function parseRecord(text: string, line: number): RecordItem {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { line, problem: { field: '(line)', reason: `invalid JSON: ${(error as Error).message}` } };
+    // V8 quotes the bad text in its message; a multi-line array element must not break the line.
+    const message = (error as Error).message.replace(/\s+/g, ' ');
+    return { line, problem: { field: '(line)', reason: `invalid JSON: ${message}` } };
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     return { line, record: value as Record<string, unknown> };

@@ -3,7 +3,7 @@
 import type { DatePrecision, Paper } from '../types.js';
 import { parseDate } from './dates.js';
 import { describeValue } from './errors.js';
-import { MAX_ABSTRACT_CHARS, arxivId, cleanList, cleanText, splitAuthors, splitCategories, titleId, truncate } from './text.js';
+import { MAX_ABSTRACT_CHARS, arxivId, cleanList, cleanText, splitAuthors, splitCategories, splitLastFirstAuthors, titleId, truncate } from './text.js';
 
 /** Why a record was skipped: the (canonical) field and what was expected. */
 export interface Problem {
@@ -18,7 +18,6 @@ type Fields = Record<string, unknown>;
 const TITLE = ['title'];
 const ABSTRACT = ['abstract', 'summary', 'abstractnote', 'abstract note'];
 const ID = ['id', 'paper_id', 'paperid', 'arxiv_id', 'arxivid', 'doi', 'key'];
-const AUTHORS = ['authors', 'author'];
 const CATEGORIES = ['categories', 'category'];
 const URL = ['url', 'abs', 'link'];
 /** Most precise first; VERSIONS stands for arXiv's versions[0].created (the v1 submission). */
@@ -130,7 +129,12 @@ function firstVersionCreated(versions: unknown): unknown {
 
 function readAuthors(fields: Fields): string[] | Problem {
   const parsed = own(fields, 'authors_parsed');
-  if (isBlank(parsed)) return readList(pick(fields, AUTHORS), 'authors', splitAuthors);
+  if (isBlank(parsed)) {
+    // "authors" lists "First Last, First Last"; a singular "author" (Zotero, BibTeX) "Last, First; ...".
+    const authors = own(fields, 'authors');
+    if (!isBlank(authors)) return readList(authors, 'authors', splitAuthors);
+    return readList(own(fields, 'author'), 'authors', splitLastFirstAuthors);
+  }
   // arXiv snapshot: [[last, first, suffix], ...] → "first last suffix".
   const ok = Array.isArray(parsed) && parsed.every((a) => Array.isArray(a) && a.every((p) => typeof p === 'string'));
   if (!ok) return { field: 'authors_parsed', reason: `expected an array of [last, first, suffix] arrays, got ${describeList(parsed)}` };

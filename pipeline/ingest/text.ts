@@ -12,6 +12,8 @@ const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 // optionally written "arXiv:…"; group 1 is the id without its version suffix.
 const NEW_ARXIV = /^(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$/i;
 const OLD_ARXIV = /^(?:arxiv:)?([a-z][a-z-]*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?$/i;
+/** arXiv's own DOIs (10.48550/arXiv.2402.00001) name the same paper as the id. */
+const ARXIV_DOI = /^10\.48550\/arxiv\./i;
 
 /** NFC-normalises and collapses every run of whitespace (newlines, tabs, NBSP) into one space. */
 export function cleanText(text: string): string {
@@ -31,6 +33,7 @@ export function truncate(text: string, max: number): string {
 
 /** The arXiv id without version or "arXiv:" prefix, or null when `id` is not an arXiv id. */
 export function arxivId(id: string): string | null {
+  if (ARXIV_DOI.test(id)) return arxivId(id.slice('10.48550/arXiv.'.length));
   const match = NEW_ARXIV.exec(id) ?? OLD_ARXIV.exec(id);
   return match ? match[1] : null;
 }
@@ -44,6 +47,14 @@ export function titleId(title: string): string {
 export function splitAuthors(text: string): string[] {
   const parts = text.includes(';') ? text.split(';') : text.split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
   return cleanList(parts);
+}
+
+/**
+ * Names in "Last, First" form (Zotero's Author column, BibTeX's author): split on ";" or " and ",
+ * never on the comma inside a name.
+ */
+export function splitLastFirstAuthors(text: string): string[] {
+  return cleanList(text.split(/;|\s+and\s+/));
 }
 
 /** "cs.CL cs.AI" or "cs.CL; cs.AI" → categories. */

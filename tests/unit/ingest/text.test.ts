@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { arxivId, cleanText, splitAuthors, splitCategories, splitLastFirstAuthors, titleId, truncate } from '../../../pipeline/ingest/text.js';
+
+describe('cleanText', () => {
+  it('collapses newlines, tabs, no-break spaces and double spaces into one space and trims', () => {
+    expect(cleanText('  Large\n  language\tmodels\u00a0as  judges \r\n')).toBe('Large language models as judges');
+  });
+  it('NFC-normalises a decomposed accent into one code point', () => {
+    expect(cleanText('Bal\u0061\u0301zs')).toBe('Bal\u00e1zs');
+  });
+  it('returns clean ASCII unchanged', () => {
+    expect(cleanText('Task vectors (TV) merge models.')).toBe('Task vectors (TV) merge models.');
+  });
+});
+
+describe('truncate', () => {
+  it('keeps text at or under the limit', () => {
+    expect(truncate('abcde', 5)).toBe('abcde');
+  });
+  it('cuts to the limit', () => {
+    expect(truncate('abcdef', 4)).toBe('abcd');
+  });
+  it('never splits a surrogate pair at the cut', () => {
+    expect(truncate('ab\u{1F600}cd', 3)).toBe('ab');
+  });
+});
+
+describe('arxivId', () => {
+  it('strips the version suffix of a new-style id', () => {
+    expect(arxivId('2407.02880v2')).toBe('2407.02880');
+  });
+  it('keeps a new-style id without version', () => {
+    expect(arxivId('2407.02880')).toBe('2407.02880');
+    expect(arxivId('0704.0001')).toBe('0704.0001');
+  });
+  it('reads old-style ids with and without subject class and version', () => {
+    expect(arxivId('cs/0112017')).toBe('cs/0112017');
+    expect(arxivId('math.GT/0309136v1')).toBe('math.GT/0309136');
+    expect(arxivId('hep-th/9901001')).toBe('hep-th/9901001');
+  });
+  it('drops an "arXiv:" prefix', () => {
+    expect(arxivId('arXiv:2407.02880v1')).toBe('2407.02880');
+  });
+  it("reads arXiv's own DOIs as the id", () => {
+    expect(arxivId('10.48550/arXiv.2402.00001')).toBe('2402.00001');
+  });
+  it('is null for DOIs, keys and near misses', () => {
+    expect(arxivId('10.1103/PhysRevD.76.013009')).toBe(null);
+    expect(arxivId('ABCD1234')).toBe(null);
+    expect(arxivId('2407.028')).toBe(null);
+  });
+});
+
+describe('titleId', () => {
+  it('is "t:" and the first 16 hex digits of sha1 of the lower-cased title', () => {
+    const sha1 = createHash('sha1').update('model merging with task vectors').digest('hex');
+    expect(titleId('Model Merging with Task Vectors')).toBe(`t:${sha1.slice(0, 16)}`);
+  });
+});
+
+describe('splitAuthors', () => {
+  it('splits on commas and "and"', () => {
+    expect(splitAuthors('A. One, B. Two and C. Three')).toStrictEqual(['A. One', 'B. Two', 'C. Three']);
+  });
+  it('splits an Oxford-comma list', () => {
+    expect(splitAuthors('A. One, B. Two, and C. Three')).toStrictEqual(['A. One', 'B. Two', 'C. Three']);
+  });
+  it('splits on semicolons only when there are any, keeping "Last, First" names whole', () => {
+    expect(splitAuthors('Smith, Jane; Doe, John;')).toStrictEqual(['Smith, Jane', 'Doe, John']);
+  });
+});
+
+describe('splitLastFirstAuthors', () => {
+  it('keeps a single "Last, First" name whole', () => {
+    expect(splitLastFirstAuthors('Roe, Richard')).toStrictEqual(['Roe, Richard']);
+  });
+  it('splits on semicolons and on "and" (BibTeX)', () => {
+    expect(splitLastFirstAuthors('Smith, Jane; Doe, John and Roe, R.')).toStrictEqual(['Smith, Jane', 'Doe, John', 'Roe, R.']);
+  });
+});
+
+describe('splitCategories', () => {
+  it('splits on spaces and semicolons', () => {
+    expect(splitCategories(' cs.CL  cs.AI;stat.ML ')).toStrictEqual(['cs.CL', 'cs.AI', 'stat.ML']);
+  });
+});
