@@ -44,6 +44,7 @@ describe('the Papers page', () => {
     await page.fill('#q', 'Context Window');
     await page.click('button[type=submit]');
     await page.waitForURL(/q=Context\+Window/);
+    expect(new URL(page.url()).search).toBe('?q=Context+Window');
     const expected = await count(`AND contains(lower(p.abstract || ' ' || p.title), 'context window')`);
     expect(expected).toBe(8);
     expect(await page.locator('[data-testid=total]').textContent()).toBe(String(expected));
