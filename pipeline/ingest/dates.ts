@@ -13,7 +13,7 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const ZONES: Record<string, number> = { gmt: 0, ut: 0, utc: 0, z: 0, est: -300, edt: -240, cst: -360,
   cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420 };
 
-const YEAR = /^(\d{4})$/;
+const YEAR = /^(\d{1,4})$/; // short years ("0", "25") are then rejected as out of range
 const YEAR_MONTH = /^(\d{4})-(\d{2})$/;
 const DAY = /^(\d{4})[-/](\d{2})[-/](\d{2})$/;
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;

@@ -81,6 +81,11 @@ describe('parseDate rejects impossible dates with the reason', () => {
       error: 'expected a real date in 1900..2100, got number 2101 (year 2101 is out of range)'
     });
   });
+  it('rejects a short year string as out of range', () => {
+    expect(parseDate('25')).toStrictEqual({
+      error: 'expected a real date in 1900..2100, got "25" (year 25 is out of range)'
+    });
+  });
   it('rejects a fractional year number', () => {
     expect(parseDate(2025.5)).toStrictEqual({ error: `${EXPECTED}, got number 2025.5` });
   });

@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../../pipeline/ingest/index.js';
+import { titleId } from '../../../pipeline/ingest/text.js';
+import { expectIngestError, jsonLines, makeTempInputs, paper } from '../../fixtures/ingest/temp-inputs.js';
+
+const temp = makeTempInputs();
+afterAll(() => temp.remove());
+
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+const ok = { title: 'Fine', abstract: 'Fine.' };
+/** The message JSON.parse gives for `text` (its wording differs between Node versions). */
+const parseMessage = (text: string) => {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('parsed');
+};
+
+describe('ingestFiles stops with a one-line IngestError on unusable input files', () => {
+  it('names a missing file', async () => {
+    const path = join(temp.dir, 'nope.jsonl');
+    await expectIngestError(ingestFiles([path], { strict: false }), `${path}: no such file`);
+  });
+  it('names a directory given as a file', async () => {
+    const path = join(temp.dir, 'folder.jsonl');
+    mkdirSync(path);
+    await expectIngestError(ingestFiles([path], { strict: false }), `${path} is a directory, expected a file`);
+  });
+  it('names an empty file', async () => {
+    const path = temp.write('empty.jsonl', '');
+    await expectIngestError(ingestFiles([path], { strict: false }), `${path} is empty`);
+  });
+  it('names a file of blank lines, and a gzip of nothing, as empty', async () => {
+    const blank = temp.write('blank.jsonl', '\n  \n\n');
+    await expectIngestError(ingestFiles([blank], { strict: false }), `${blank} is empty`);
+    const nothing = temp.write('nothing.jsonl.gz', '');
+    await expectIngestError(ingestFiles([nothing], { strict: false }), `${nothing} is empty`);
+  });
+  it('names a file whose extension is no known format', async () => {
+    const path = temp.write('papers.txt', jsonLines(ok));
+    await expectIngestError(
+      ingestFiles([path], { strict: false }),
+      `${path}: unknown format: expected .jsonl, .ndjson, .json or .csv (each optionally .gz)`
+    );
+  });
+  it('names a .gz file that is not gzip', async () => {
+    const path = temp.writeRaw('plain.jsonl.gz', Buffer.from(jsonLines(ok)));
+    await expectIngestError(ingestFiles([path], { strict: false }), `${path}: not a readable gzip file (incorrect header check)`);
+  });
+  it('names a gzip file that is cut short', async () => {
+    const zipped = gzipSync(Buffer.from(jsonLines(ok, ok, ok)));
+    const path = temp.writeRaw('cut.jsonl.gz', zipped.subarray(0, zipped.length - 10));
+    await expectIngestError(ingestFiles([path], { strict: false }), `${path}: not a readable gzip file (unexpected end of file)`);
+  });
+  it('names a file with no valid paper, counting its skips and quoting the first', async () => {
+    const path = temp.write('none.jsonl', jsonLines({ title: 'T', abstract: null }, { abstract: 'x' }));
+    await expectIngestError(
+      ingestFiles([path], { strict: false }),
+      `no valid papers in ${path} (2 records skipped; first: line 1: field "abstract": expected a non-empty string, got null)`
+    );
+  });
+  it('fails on a file with no valid paper even when earlier files had some', async () => {
+    const good = temp.write('good.jsonl', jsonLines(ok));
+    const bad = temp.write('bad.jsonl', '{oops\n');
+    await expectIngestError(
+      ingestFiles([good, bad], { strict: false }),
+      `no valid papers in ${bad} (1 records skipped; first: line 1: invalid JSON: ${parseMessage('{oops')})`
+    );
+  });
+});
+
+describe('ingestFiles in strict mode', () => {
+  it('stops at the first bad record with its file, line, field and reason', async () => {
+    const path = temp.write('strict.jsonl', jsonLines(ok, ok, { abstract: 'no title' }, { title: 'T', abstract: ' ' }));
+    const error = await expectIngestError(
+      ingestFiles([path], { strict: true }),
+      `${path} line 3: field "title": expected a non-empty string, got nothing (field missing)`
+    );
+    expect(error.issue).toStrictEqual({ file: path, line: 3, field: 'title', reason: 'expected a non-empty string, got nothing (field missing)' });
+  });
+  it('stops at a non-UTF-8 line that lenient mode would skip', async () => {
+    const path = temp.write('strict-bytes.jsonl', Buffer.concat([Buffer.from(jsonLines(ok)), Buffer.from([0xc3, 0x28, 0x0a])]));
+    await expectIngestError(ingestFiles([path], { strict: true }), `${path} line 2: not valid UTF-8`);
+  });
+  it('reads files without bad records exactly as lenient mode does', async () => {
+    const path = temp.write('clean.jsonl', jsonLines(ok, { ...ok, title: 'Other' }));
+    expect(await ingestFiles([path], { strict: true })).toStrictEqual(await ingestFiles([path], { strict: false }));
+  });
+});
+
+describe('ingestFiles merges duplicates by id', () => {
+  it('keeps the first of two records with one id, fills what it lacks from the later one and counts it', async () => {
+    const first = temp.write('first.jsonl', jsonLines(
+      { id: '2407.02880', title: 'Knowledge composition', abstract: 'First abstract.' },
+      { id: '2407.02880v2', title: 'Knowledge composition (v2)', abstract: 'Second abstract.', published: '2024-07-03', authors: ['A. Author'], url: 'https://example.org/v2' }
+    ));
+    const second = temp.write('second.csv', 'id,title,abstract,categories,published\n2407.02880v3,Again,Third abstract.,cs.CV,2024-07\n');
+    const result = await ingestFiles([first, second], { strict: false });
+    expect(result.papers).toStrictEqual([
+      paper({
+        paperId: '2407.02880',
+        title: 'Knowledge composition',
+        abstract: 'First abstract.',
+        published: '2024-07-03',
+        datePrecision: 'day',
+        authors: ['A. Author'],
+        categories: ['cs.CV'],
+        url: 'https://arxiv.org/abs/2407.02880',
+        source: 'first.jsonl'
+      })
+    ]);
+    expect(result.duplicates).toBe(2);
+    expect(result.files.map((f) => f.records)).toStrictEqual([2, 1]);
+  });
+  it('merges records without ids whose titles differ only in case and spacing', async () => {
+    const path = temp.write('titles.jsonl', jsonLines(
+      { title: 'Model  Merging', abstract: 'One.' },
+      { title: 'model merging', abstract: 'Two.', year: 2024 },
+      { title: 'Model Merging 2', abstract: 'Three.' }
+    ));
+    const result = await ingestFiles([path], { strict: false });
+    expect(result.papers).toStrictEqual([
+      paper({ paperId: titleId('Model Merging'), title: 'Model Merging', abstract: 'One.', published: '2024-01-01', datePrecision: 'year', source: 'titles.jsonl' }),
+      paper({ paperId: titleId('Model Merging 2'), title: 'Model Merging 2', abstract: 'Three.', source: 'titles.jsonl' })
+    ]);
+    expect(result.duplicates).toBe(1);
+  });
+});
+
+describe('ingestFiles accounts for its input', () => {
+  it('hashes each file as raw bytes and the run input as the sha256 of the hex digests in order', async () => {
+    const a = temp.write('a.jsonl', jsonLines(ok));
+    const b = temp.write('b.csv.gz', 'title,abstract\nB,Bee.\n');
+    const result = await ingestFiles([a, b], { strict: false });
+    const digests = [sha256(readFileSync(a)), sha256(readFileSync(b))];
+    expect(result.files).toStrictEqual([
+      { path: a, format: 'jsonl', sha256: digests[0], records: 1 },
+      { path: b, format: 'csv', sha256: digests[1], records: 1 }
+    ]);
+    expect(result.inputSha256).toBe(sha256(digests[0] + digests[1]));
+    const reversed = await ingestFiles([b, a], { strict: false });
+    expect(reversed.inputSha256).toBe(sha256(digests[1] + digests[0]));
+  });
+  it('keeps papers in file order and each paper names the basename of its file', async () => {
+    const a = temp.write('order-a.jsonl', jsonLines({ title: 'A1', abstract: 'x' }, { title: 'A2', abstract: 'x' }));
+    const b = temp.write('order-b.jsonl', jsonLines({ title: 'B1', abstract: 'x' }));
+    const result = await ingestFiles([b, a], { strict: false });
+    expect(result.papers.map((p) => [p.title, p.source])).toStrictEqual([
+      ['B1', 'order-b.jsonl'],
+      ['A1', 'order-a.jsonl'],
+      ['A2', 'order-a.jsonl']
+    ]);
+  });
+  it('collects the skipped records of every file with their lines', async () => {
+    const a = temp.write('skips-a.jsonl', jsonLines(ok, { title: 'Bad date', abstract: 'x', published: '2025-02-30' }));
+    const b = temp.write('skips-b.csv', 'title,abstract,year\nZero,x,0\nGood,x,2020\n');
+    const result = await ingestFiles([a, b], { strict: false });
+    expect(result.skipped).toStrictEqual([
+      { file: a, line: 2, field: 'published', reason: 'expected a real date in 1900..2100, got "2025-02-30" (2025-02 has 28 days)' },
+      { file: b, line: 2, field: 'published', reason: 'expected a real date in 1900..2100, got "0" (year 0 is out of range)' }
+    ]);
+  });
+});
