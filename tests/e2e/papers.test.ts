@@ -65,6 +65,13 @@ describe('the Papers page', () => {
     expect(await page.locator('#from').inputValue()).toBe('2025-02-01');
   });
 
+  it('answers a page past the end with the total and a link to the last page', async () => {
+    const page = await open('/papers?theme=2&limit=3&page=9');
+    expect((await page.locator('.summary p').first().textContent())?.replace(/\s+/g, ' ').trim()).toBe('8 papers match · 3 pages');
+    expect(await page.locator('main a', { hasText: 'Go to the last page (3)' }).getAttribute('href')).toBe('/papers?theme=2&limit=3&page=3');
+    expect(await page.locator('nav.pager').count()).toBe(0);
+  });
+
   it('links each paper to its arXiv page and its theme in this run', async () => {
     const page = await open('/papers?run=1&q=paper%2023');
     const item = page.locator('ol.papers > li').first();
