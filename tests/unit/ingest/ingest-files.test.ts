@@ -5,22 +5,13 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../pipeline/ingest/index.js';
 import { titleId } from '../../../pipeline/ingest/text.js';
-import { expectIngestError, jsonLines, makeTempInputs, paper } from '../../fixtures/ingest/temp-inputs.js';
+import { expectIngestError, jsonLines, makeTempInputs, paper, parseMessage } from '../../fixtures/ingest/temp-inputs.js';
 
 const temp = makeTempInputs();
 afterAll(() => temp.remove());
 
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 const ok = { title: 'Fine', abstract: 'Fine.' };
-/** The message JSON.parse gives for `text` (its wording differs between Node versions). */
-const parseMessage = (text: string) => {
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('parsed');
-};
 
 describe('ingestFiles stops with a one-line IngestError on unusable input files', () => {
   it('names a missing file', async () => {

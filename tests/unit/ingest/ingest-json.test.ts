@@ -3,21 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../pipeline/ingest/index.js';
-import { expectIngestError, jsonLines, makeTempInputs, paper } from '../../fixtures/ingest/temp-inputs.js';
+import { expectIngestError, jsonLines, makeTempInputs, paper, parseMessage } from '../../fixtures/ingest/temp-inputs.js';
 
 const temp = makeTempInputs();
 afterAll(() => temp.remove());
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-/** The message JSON.parse gives for `text`, as the skip reason quotes it. */
-const parseMessage = (text: string) => {
-  try {
-    JSON.parse(text);
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('parsed');
-};
 
 const one = { id: '2501.00001', title: 'First', abstract: 'One.', published: '2025-01-02', categories: ['cs.CL'], authors: ['Ada'] };
 const two = { id: '2501.00002', title: 'Second', abstract: 'Two.' };
