@@ -1,6 +1,5 @@
 // Owns reading one input file: streamed in chunks (gunzipped for .gz), hashed as raw bytes on the
 // way, split into lines and checked line by line as UTF-8. Never holds the whole file in memory.
-import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Transform, pipeline, type Readable } from 'node:stream';
@@ -23,6 +22,8 @@ export interface LineSource {
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const BOM = '\uFEFF';
+// ignoreBOM keeps a BOM in the text: only the file's first line drops it (below), not every line.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /** 1 MiB reads and gunzip output: zlib's default 16 KiB chunks make gunzip twice as slow. */
 const CHUNK_BYTES = 1 << 20;
 // A few chunks of buffer let gunzip (on libuv's thread pool) run ahead while lines are parsed.
@@ -60,54 +61,34 @@ async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<RawLin
   let pending: Buffer[] = []; // the start of a line that continues in a later chunk
   let line = 0;
   for await (const chunk of chunks) {
-    const first = chunk.indexOf(NEWLINE);
-    if (first === -1) {
-      pending.push(chunk); // a long line is joined once, at its end (no quadratic re-concatenation)
-      continue;
+    let start = 0;
+    for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
+      const piece = chunk.subarray(start, end);
+      // A long line spanning chunks is joined once, at its end (no quadratic re-concatenation).
+      yield decodeLine(pending.length === 0 ? piece : Buffer.concat([...pending, piece]), ++line);
+      pending = [];
+      start = end + 1;
     }
-    const last = chunk.lastIndexOf(NEWLINE);
-    yield decodeLine(Buffer.concat([...pending, chunk.subarray(0, first)]), ++line);
-    if (last > first) {
-      const block = decodeBlock(chunk.subarray(first + 1, last), line + 1);
-      line += block.length;
-      yield* block;
-    }
-    pending = last + 1 < chunk.length ? [chunk.subarray(last + 1)] : [];
+    if (start < chunk.length) pending.push(chunk.subarray(start));
   }
   if (pending.length > 0) yield decodeLine(Buffer.concat(pending), ++line);
 }
 
 /**
- * Whole lines of one chunk. A valid chunk is decoded once and sliced (slices share the decoded
- * text: no second copy of every line); only a chunk with invalid UTF-8 is checked line by line.
+ * Decodes one line strictly. Line by line on purpose: decoding a whole 1 MiB chunk at once is
+ * 8x slower, as one non-ASCII character turns the whole chunk into a two-byte string.
  */
-function decodeBlock(bytes: Buffer, firstLine: number): RawLine[] {
-  const out: RawLine[] = [];
-  if (isUtf8(bytes)) {
-    const text = bytes.toString('utf8');
-    for (let start = 0, line = firstLine; ; line++) {
-      const end = text.indexOf('\n', start);
-      const stop = end === -1 ? text.length : end;
-      const cut = stop > start && text.charCodeAt(stop - 1) === CARRIAGE_RETURN ? stop - 1 : stop;
-      out.push({ line, text: text.slice(start, cut), valid: true });
-      if (end === -1) return out;
-      start = end + 1;
-    }
-  }
-  for (let start = 0, line = firstLine; ; line++) {
-    const end = bytes.indexOf(NEWLINE, start);
-    out.push(decodeLine(bytes.subarray(start, end === -1 ? bytes.length : end), line));
-    if (end === -1) return out;
-    start = end + 1;
-  }
-}
-
 function decodeLine(bytes: Buffer, line: number): RawLine {
   const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
   const content = bytes.subarray(0, end);
-  // isUtf8 is the same strict check as TextDecoder('utf-8', {fatal: true}), without the throw.
-  const valid = isUtf8(content);
-  let text = content.toString('utf8');
+  let text: string;
+  let valid = true;
+  try {
+    text = STRICT_UTF8.decode(content);
+  } catch {
+    text = content.toString('utf8'); // lossy (U+FFFD), only for the message and CSV's parser
+    valid = false;
+  }
   if (line === 1 && text.startsWith(BOM)) text = text.slice(1);
   return { line, text, valid };
 }
