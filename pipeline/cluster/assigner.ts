@@ -11,6 +11,7 @@ export interface Assigner {
   readonly scores: Float64Array;
   /** Assigns every row; `centT` (nCols × k, term-major) and `bias` must come from `sharedArray`. */
   assign(centT: Float32Array, bias: Float64Array, k: number): Promise<void>;
+  /** Ends the worker threads; callers must call it (in a finally) or the process stays alive. */
   close(): Promise<void>;
 }
 
@@ -50,10 +51,12 @@ export function createAssigner(matrix: CsrMatrix, workers: number): Assigner {
   const m = threads > 1 ? { indptr: share(matrix.indptr), indices: share(matrix.indices), values: share(matrix.values) } : matrix;
   const bounds = splitRows(m.indptr, matrix.nRows, threads);
   const pool: Worker[] = [];
+  let failure: Error | null = null;
   for (let t = 0; t < threads - 1; t++) {
     const workerData = { ...m, assignments, scores, start: bounds[t], end: bounds[t + 1] };
+    // Referenced (not unref'd): an unref'd worker lets Node exit while the main thread awaits it.
     const worker = new Worker(new URL('./assign-worker.mjs', import.meta.url), { workerData });
-    worker.unref();
+    worker.on('error', (error) => { failure ??= error; });
     pool.push(worker);
   }
   const mainStart = bounds[threads - 1];
@@ -61,6 +64,7 @@ export function createAssigner(matrix: CsrMatrix, workers: number): Assigner {
     assignments,
     scores,
     async assign(centT, bias, k) {
+      if (failure) throw failure;
       const done = pool.map((worker) => awaitDone(worker));
       for (const worker of pool) worker.postMessage({ centT, bias, k });
       assignRange(m.indptr, m.indices, m.values, centT, bias, k, mainStart, matrix.nRows, assignments, scores);
@@ -72,17 +76,17 @@ export function createAssigner(matrix: CsrMatrix, workers: number): Assigner {
   };
 }
 
+/** Resolves on the worker's next 'done'; rejects if it fails or exits first. */
 function awaitDone(worker: Worker): Promise<void> {
   return new Promise((resolve, reject) => {
-    const onError = (error: Error) => {
-      worker.off('message', onMessage);
-      reject(error);
+    const settle = (error: Error | null) => {
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      if (error) reject(error);
+      else resolve();
     };
-    const onMessage = () => {
-      worker.off('error', onError);
-      resolve();
-    };
-    worker.once('message', onMessage);
-    worker.once('error', onError);
+    const onMessage = () => settle(null);
+    const onError = (error: Error) => settle(error);
+    const onExit = (code: number) => settle(new Error(`assignment worker exited (code ${code}) before finishing`));
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
   });
 }

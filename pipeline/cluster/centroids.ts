@@ -41,12 +41,11 @@ export function updateCentroids(
     for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) sums[matrix.indices[p] * k + c] += matrix.values[p];
   }
   const norm2 = new Float64Array(k);
-  for (let q = 0; q < sums.length; q++) norm2[q % k] += sums[q] * sums[q];
+  for (let j = 0, q = 0; j < matrix.nCols; j++) for (let c = 0; c < k; c++, q++) norm2[c] += sums[q] * sums[q];
   const divisor = new Float64Array(k);
   for (let c = 0; c < k; c++) divisor[c] = norm2[c] > 0 ? (spherical ? Math.sqrt(norm2[c]) : counts[c]) : 0;
-  for (let q = 0; q < sums.length; q++) {
-    const c = q % k;
-    if (divisor[c] > 0) centT[q] = sums[q] / divisor[c];
+  for (let j = 0, q = 0; j < matrix.nCols; j++) {
+    for (let c = 0; c < k; c++, q++) if (divisor[c] > 0) centT[q] = sums[q] / divisor[c];
   }
 }
 
@@ -54,7 +53,7 @@ export function updateCentroids(
 export function centroidBias(centT: Float32Array, k: number, spherical: boolean, bias: Float64Array): void {
   bias.fill(0);
   if (spherical) return;
-  for (let q = 0; q < centT.length; q++) bias[q % k] -= 0.5 * centT[q] * centT[q];
+  for (let q = 0; q < centT.length; q += k) for (let c = 0; c < k; c++) bias[c] -= 0.5 * centT[q + c] * centT[q + c];
 }
 
 /**
