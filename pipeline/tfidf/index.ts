@@ -10,6 +10,10 @@ export interface TfidfBuild extends TfidfResult {
   emptyRows: number;
 }
 
+/** 1 + ln tf for the term frequencies that nearly every entry has, to skip most Math.log calls. */
+const SUBLINEAR_TF = Float64Array.from({ length: 256 }, (_, tf) => 1 + Math.log(tf));
+const sublinearTf = (tf: number): number => (tf < 256 ? SUBLINEAR_TF[tf] : 1 + Math.log(tf));
+
 /** Column of every corpus term id, or -1 for a pruned term. */
 function columnsOf(nTerms: number, termIds: Uint32Array): Int32Array {
   const column = new Int32Array(nTerms).fill(-1);
@@ -62,7 +66,7 @@ function fillRows(docs: Uint32Array[], column: Int32Array, idf: Float64Array, ma
     let sumSquares = 0;
     for (let j = 0; j < cols.length; j++) {
       const col = cols[j];
-      const weight = (weights[j] = (1 + Math.log(tf[col])) * idf[col]);
+      const weight = (weights[j] = sublinearTf(tf[col]) * idf[col]);
       sumSquares += weight * weight;
       tf[col] = 0;
     }

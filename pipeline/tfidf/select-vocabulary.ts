@@ -41,6 +41,20 @@ function validate({ minDf, maxDf, maxTerms }: VocabularyOptions): void {
 }
 
 /**
+ * The maxTerms candidates of highest df, ties at the cut by smaller key. Finds the cut's df with a
+ * native numeric sort, so only the terms at the cut are compared by key (a comparator sort of all
+ * 240k candidates of 75k abstracts by df then key took ~0.4 s).
+ */
+function keepMostFrequent(candidates: number[], df: Uint32Array, maxTerms: number, byKey: (a: number, b: number) => number): number[] {
+  if (candidates.length <= maxTerms) return candidates;
+  const dfs = Uint32Array.from(candidates, (term) => df[term]).sort();
+  const cut = dfs[dfs.length - maxTerms];
+  const above = candidates.filter((term) => df[term] > cut);
+  const atCut = candidates.filter((term) => df[term] === cut).sort(byKey);
+  return above.concat(atCut.slice(0, maxTerms - above.length));
+}
+
+/**
  * Keeps the terms with minDf <= df <= maxDf · nDocs, then the maxTerms of them with the highest
  * df (ties: smaller term key first). Columns are in term-key order (JavaScript string order), so
  * the same vocabulary always gets the same columns, whatever the order of first occurrence.
@@ -55,10 +69,6 @@ export function selectVocabulary(corpus: TokenisedCorpus, options: VocabularyOpt
     if (df[term] >= options.minDf && df[term] <= maxDocs) candidates.push(term);
   }
   const byKey = (a: number, b: number): number => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0);
-  if (candidates.length > options.maxTerms) {
-    candidates.sort((a, b) => df[b] - df[a] || byKey(a, b));
-    candidates.length = options.maxTerms;
-  }
-  candidates.sort(byKey);
-  return { termIds: Uint32Array.from(candidates), df };
+  const kept = keepMostFrequent(candidates, df, options.maxTerms, byKey).sort(byKey);
+  return { termIds: Uint32Array.from(kept), df };
 }

@@ -70,9 +70,9 @@ export function tokeniseCorpus(docs: { title: string; abstract: string }[], opti
     tokeniseText(normaliseText(doc.title, doc.abstract), words, table, ngramMax, pool);
     ends[i] = pool.length;
   });
-  table.releaseMaps();
-  // Views, not copies: the pool's slack (under half) costs less than a second copy at the peak.
-  const ids = pool.ids;
+  table.finishCounting();
+  const ids = pool.ids.slice(0, pool.length); // trimmed: the doubling slack is up to half
+  pool.ids = new Uint32Array(0);
   const termIds = docs.map((_, i) => ids.subarray(i === 0 ? 0 : ends[i - 1], ends[i]));
   const { terms, surfaces } = buildTermStrings(table);
   return { terms, surfaces, docs: termIds };

@@ -119,8 +119,15 @@ export class TermTable {
     return term;
   }
 
-  /** Drops the hash maps once counting is over (they are most of the memory). */
-  releaseMaps(): void {
+  /**
+   * Ends counting: drops the hash maps and trims the arrays (grown by doubling) to their length,
+   * so the string-building phase after it, the stage's peak, does not carry the slack.
+   */
+  finishCounting(): void {
     this.surfaceBigrams = this.keyBigrams = this.surfaceTrigrams = this.keyTrigrams = new NumberMap();
+    [this.kind, this.refA, this.refB] = [this.kind.slice(0, this.nTerms), this.refA.slice(0, this.nTerms), this.refB.slice(0, this.nTerms)];
+    const [bigrams, trigrams] = [this.nSurfaceBigrams, this.nSurfaceTrigrams];
+    [this.bigramKey, this.bigramTerm, this.bigramCount] = [this.bigramKey.slice(0, bigrams), this.bigramTerm.slice(0, bigrams), this.bigramCount.slice(0, bigrams)];
+    [this.trigramKey, this.trigramTerm, this.trigramCount] = [this.trigramKey.slice(0, trigrams), this.trigramTerm.slice(0, trigrams), this.trigramCount.slice(0, trigrams)];
   }
 }
