@@ -111,7 +111,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   const run: RunData = {
     createdAt, inputSha256: ingest.inputSha256, inputFiles: ingest.files, papers, skipped: ingest.skipped,
     duplicates: ingest.duplicates, nTerms: matrix.nCols, k, seed: config.seed, stability: clustered.stability,
-    dateMin, dateMax, params: { ...config, inputs: config.inputs }, toolVersion: TOOL_VERSION, durations,
+    dateMin, dateMax, params: { ...config, db: undefined }, toolVersion: TOOL_VERSION, durations,
     metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: clustered.runs.length,
       nnz: matrix.indices.length, termsBeforePruning: corpus.terms.length },
     themes: themeRecords(labels, clustering.assignments, layout.themeXY, trend.trends, papers.length),

@@ -83,7 +83,7 @@ describe('pipeline CLI', () => {
   });
 
   it('exits 2 with a one-line reason for a missing input file', () => {
-    const r = runCli(['--input', 'no/such/file.jsonl', '--db', tempDb()]);
+    const r = runCli(['--input', 'no/such/file.jsonl', '--db', tempDb(), '--quiet']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('no/such/file.jsonl');
