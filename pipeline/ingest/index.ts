@@ -30,9 +30,10 @@ export async function ingestFiles(paths: string[], options: { strict: boolean })
 
 async function ingestFile(path: string, seen: Collected, strict: boolean): Promise<InputFileInfo> {
   await checkFile(path);
+  const declared = declaredFormat(path); // before opening: an unknown format must leave no stream open
   const source = basename(path);
   const input = openLines(path);
-  const reader = readFormat(path, declaredFormat(path), input.lines);
+  const reader = readFormat(path, declared, input.lines);
   let records = 0;
   let valid = 0;
   let firstSkip: IngestIssue | null = null;
@@ -56,7 +57,8 @@ async function ingestFile(path: string, seen: Collected, strict: boolean): Promi
   if (records === 0) throw new IngestError(`${path} is empty`);
   if (valid === 0) {
     const first = firstSkip === null ? '' : `; first: ${formatIssue(firstSkip).slice(path.length + 1)}`;
-    throw new IngestError(`no valid papers in ${path} (${records} records skipped${first})`, firstSkip ?? undefined);
+    const skipped = `${records} record${records === 1 ? '' : 's'} skipped`;
+    throw new IngestError(`no valid papers in ${path} (${skipped}${first})`, firstSkip ?? undefined);
   }
   return { path, format: reader.format(), sha256: input.sha256(), records };
 }

@@ -61,7 +61,7 @@ describe('ingestFiles stops with a one-line IngestError on unusable input files'
     const bad = temp.write('bad.jsonl', '{oops\n');
     await expectIngestError(
       ingestFiles([good, bad], { strict: false }),
-      `no valid papers in ${bad} (1 records skipped; first: line 1: invalid JSON: ${parseMessage('{oops')})`
+      `no valid papers in ${bad} (1 record skipped; first: line 1: invalid JSON: ${parseMessage('{oops')})`
     );
   });
 });
