@@ -10,7 +10,9 @@ import naturalStopwords from 'natural/lib/natural/util/stopwords.js';
 // "effect", "presented" and "presentation" share "present", "working" and "work" share "work").
 // A stop word also ends a phrase, so words that live inside research phrases stay OUT of this list
 // even when they are frequent: "learning" (reinforcement learning), "model", "data", "code" (code
-// generation), "base" (knowledge base), "task" (multi-task), "evaluation", "robustness", "analysis".
+// generation), "base" (knowledge base), "task" (multi-task), "evaluation", "robustness", "analysis",
+// "direct" (direct preference optimization), "support" (support vector machines), "capture" (motion
+// capture), "extended" (extended reality), "critical", "gap", "cases", "empirical", "field".
 
 /** Function words that natural's list lacks (negations, connectives, quantifiers, numerals). */
 const FUNCTION_WORDS = [
@@ -55,7 +57,24 @@ const ABSTRACT_BOILERPLATE = [
   'requires', 'required', 'conduct', 'conducted', 'compared', 'compare', 'comparing',
   'integrate', 'integrates', 'integrated', 'integrating', 'enhance', 'enhances', 'enhanced',
   'enhancing', 'trained', 'capability', 'capabilities', 'ability', 'abilities', 'strategy',
-  'strategies', 'setting', 'settings', 'limited', 'future', 'downstream',
+  'strategies', 'setting', 'settings', 'limited', 'future', 'downstream', 'advanced', 'combine',
+  'combines', 'combining', 'rely', 'relies', 'relying', 'identify', 'identifies', 'identifying',
+  'validate', 'validates', 'validated', 'incorporate', 'incorporates', 'incorporating', 'applied',
+  'perform', 'performs', 'performed', 'lack', 'lacks', 'lacking', 'ensure', 'ensures', 'ensuring',
+  'maintain', 'maintains', 'maintaining', 'construct', 'constructs', 'constructed', 'struggle',
+  'struggles', 'increasing', 'insights', 'additional', 'preserving', 'produce', 'produces',
+  'mitigate', 'mitigates', 'mitigating', 'requiring', 'systematically', 'focus', 'focuses',
+  'focused', 'focusing', 'emerged', 'establish', 'establishes', 'established', 'limiting', 'fail',
+  'fails', 'failing', 'essential', 'facilitate', 'facilitates', 'facilitating', 'relevant',
+  'inherent', 'inherently', 'gains', 'create', 'creates', 'creating', 'created', 'powerful',
+  'directly', 'handle', 'handles', 'handling', 'varying', 'indicate', 'indicates', 'offering',
+  'resulting', 'include', 'includes', 'involve', 'involves', 'involving', 'fundamental',
+  'remarkable', 'impressive', 'scenario', 'scenarios', 'leading', 'reduce', 'reduces', 'reduced',
+  'reducing', 'accurate', 'accurately', 'reliable', 'reliably', 'precise', 'precisely',
+  'practical', 'paradigm', 'advances', 'advancing', 'advancement', 'advancements', 'surpass',
+  'surpasses', 'surpassing', 'highlighting', 'suffer', 'suffers', 'leads', 'increase', 'increases',
+  'increased', 'apply', 'applies', 'applying', 'contain', 'contains', 'containing', 'following',
+  'corresponding', 'related', 'represent', 'represents',
   // framing the problem
   'existing', 'prior', 'previous', 'recent', 'recently', 'current', 'currently', 'challenge',
   'challenges', 'challenging', 'limitation', 'limitations', 'potential', 'issue',

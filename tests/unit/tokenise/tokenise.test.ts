@@ -27,6 +27,15 @@ describe('tokeniseCorpus: tokens', () => {
     expect(wordsOf(corpus)).toStrictEqual(['data', 'token']);
   });
 
+  it('keeps the words that live inside research phrases, so the phrases can form', () => {
+    const corpus = tokenise(['Direct preference optimization; support vector machines; motion capture; code generation; knowledge base; reinforcement learning; model evaluation.'], 3);
+    expect(termsOf(corpus).filter((surface) => surface.includes(' '))).toStrictEqual([
+      'direct preference', 'preference optimization', 'direct preference optimization',
+      'support vector', 'vector machines', 'support vector machines',
+      'motion capture', 'code generation', 'knowledge base', 'reinforcement learning', 'model evaluation'
+    ]);
+  });
+
   it('keeps a token of exactly 40 characters', () => {
     const forty = 'y'.repeat(40);
     expect(wordsOf(tokenise([`${forty} graphs`], 1))).toStrictEqual([forty, 'graphs']);
