@@ -41,8 +41,9 @@ export interface KCurvePoint {
 export async function chooseK(matrix: CsrMatrix, options: ChooseKOptions): Promise<{ k: number; curve: KCurvePoint[] }> {
   const candidates: number[] = [];
   for (let k = options.kMin; k <= options.kMax; k += Math.max(1, options.kStep)) candidates.push(k);
+  if (candidates.length === 0) throw new Error(`no candidate k in ${options.kMin}..${options.kMax}`);
   const sample = sampleRows(matrix, options.sampleRows ?? SAMPLE_ROWS, options.seed);
-  checkInput(sample, candidates[0] ?? options.kMin);
+  checkInput(sample, candidates[0]);
   const assigner = createAssigner(sample, options.workers);
   const curve: KCurvePoint[] = [];
   try {
