@@ -25,26 +25,27 @@ export function centroidsFromRows(matrix: CsrMatrix, rows: number[]): Float32Arr
 }
 
 /**
- * Update step. sum_c = Σ_{i in c} x_i, accumulated in row order (so the result never depends on
- * threads). Spherical: c = sum_c / ‖sum_c‖ (the unit vector maximising Σ_{i in c} cos(x_i, c)).
- * Euclidean: c = sum_c / |c|. A cluster whose sum is zero keeps its previous centroid.
+ * Update step. sum_c = Σ_{i in c} x_i; spherical: c = sum_c / ‖sum_c‖ (the unit vector maximising
+ * Σ_{i in c} cos(x_i, c)); Euclidean: c = sum_c / |c|. A cluster whose sum is zero keeps its previous
+ * centroid. Walks the matrix by columns (`columns` = its transpose, rows ascending in each), so each
+ * term's k sums stay in cache and every sum still adds its rows in row order, whatever the threads.
  * `sums` is scratch of nCols × k.
  */
 export function updateCentroids(
-  matrix: CsrMatrix, assignments: Int32Array, k: number, spherical: boolean, centT: Float32Array, sums: Float64Array
+  columns: CsrMatrix, assignments: Int32Array, k: number, spherical: boolean, centT: Float32Array, sums: Float64Array
 ): void {
   sums.fill(0);
-  const counts = new Float64Array(k);
-  for (let i = 0; i < matrix.nRows; i++) {
-    const c = assignments[i];
-    counts[c]++;
-    for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) sums[matrix.indices[p] * k + c] += matrix.values[p];
-  }
   const norm2 = new Float64Array(k);
-  for (let j = 0, q = 0; j < matrix.nCols; j++) for (let c = 0; c < k; c++, q++) norm2[c] += sums[q] * sums[q];
+  for (let j = 0; j < columns.nRows; j++) {
+    const base = j * k;
+    for (let q = columns.indptr[j]; q < columns.indptr[j + 1]; q++) sums[base + assignments[columns.indices[q]]] += columns.values[q];
+    for (let c = 0; c < k; c++) norm2[c] += sums[base + c] * sums[base + c];
+  }
+  const counts = new Float64Array(k);
+  for (let i = 0; i < assignments.length; i++) counts[assignments[i]]++;
   const divisor = new Float64Array(k);
   for (let c = 0; c < k; c++) divisor[c] = norm2[c] > 0 ? (spherical ? Math.sqrt(norm2[c]) : counts[c]) : 0;
-  for (let j = 0, q = 0; j < matrix.nCols; j++) {
+  for (let j = 0, q = 0; j < columns.nRows; j++) {
     for (let c = 0; c < k; c++, q++) if (divisor[c] > 0) centT[q] = sums[q] / divisor[c];
   }
 }

@@ -4,6 +4,7 @@ import type { CsrMatrix } from '../types.js';
 import { createAssigner } from './assigner.js';
 import { checkInput, meanPairwiseAri, runSeeded } from './run-seeded.js';
 import { createRandom } from './prng.js';
+import { transpose } from './transpose.js';
 
 /** Runs per candidate k (seeds seed, seed+1, …); their mean pairwise ARI is the stability. */
 export const SEEDS_PER_K = 3;
@@ -44,12 +45,13 @@ export async function chooseK(matrix: CsrMatrix, options: ChooseKOptions): Promi
   if (candidates.length === 0) throw new Error(`no candidate k in ${options.kMin}..${options.kMax}`);
   const sample = sampleRows(matrix, options.sampleRows ?? SAMPLE_ROWS, options.seed);
   checkInput(sample, candidates[0]);
+  const columns = transpose(sample);
   const assigner = createAssigner(sample, options.workers);
   const curve: KCurvePoint[] = [];
   try {
     for (const k of candidates.filter((c) => c <= sample.nRows)) {
       const runs = [];
-      for (let s = 0; s < SEEDS_PER_K; s++) runs.push(await runSeeded(sample, assigner, options.seed + s, { ...options, k }));
+      for (let s = 0; s < SEEDS_PER_K; s++) runs.push(await runSeeded(sample, columns, assigner, options.seed + s, { ...options, k }));
       const stability = meanPairwiseAri(runs.map((run) => run.assignments)) ?? 1;
       curve.push({ k, stability, inertia: Math.min(...runs.map((run) => run.inertia)) });
     }

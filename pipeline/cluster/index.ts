@@ -3,6 +3,7 @@
 import type { Clustering, CsrMatrix } from '../types.js';
 import { createAssigner } from './assigner.js';
 import { checkInput, meanPairwiseAri, runSeeded } from './run-seeded.js';
+import { transpose } from './transpose.js';
 
 export { adjustedRandIndex } from './ari.js';
 export { chooseK } from './choose-k.js';
@@ -34,11 +35,12 @@ export interface ClusterResult {
  */
 export async function clusterPapers(matrix: CsrMatrix, options: ClusterOptions): Promise<ClusterResult> {
   checkInput(matrix, options.k);
+  const columns = transpose(matrix);
   const assigner = createAssigner(matrix, options.workers);
   try {
     const runs: Clustering[] = [];
     for (let r = 0; r < Math.max(1, options.restarts); r++) {
-      runs.push(await runSeeded(matrix, assigner, options.seed + r, options, (it, inertia) => options.onIteration?.(r, it, inertia)));
+      runs.push(await runSeeded(matrix, columns, assigner, options.seed + r, options, (it, inertia) => options.onIteration?.(r, it, inertia)));
     }
     const best = runs.reduce((a, b) => (b.inertia < a.inertia ? b : a));
     return { best, runs, stability: meanPairwiseAri(runs.map((run) => run.assignments)) };

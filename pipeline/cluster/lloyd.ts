@@ -17,9 +17,12 @@ export interface LloydOptions {
   onIteration?: (iteration: number, objective: number) => void;
 }
 
-/** Runs Lloyd's algorithm from term-major centroids `centT` (nCols × k, from sharedArray; updated in place). */
+/**
+ * Runs Lloyd's algorithm from term-major centroids `centT` (nCols × k, from sharedArray; updated in
+ * place). `columns` is the matrix transposed (see transpose.ts).
+ */
 export async function runLloyd(
-  matrix: CsrMatrix, assigner: Assigner, centT: Float32Array, k: number, options: LloydOptions
+  matrix: CsrMatrix, columns: CsrMatrix, assigner: Assigner, centT: Float32Array, k: number, options: LloydOptions
 ): Promise<Clustering> {
   const { spherical } = options;
   const norm2 = rowNorms2(matrix);
@@ -44,7 +47,7 @@ export async function runLloyd(
     }
     const objective = sumObjective(norm2, scores, spherical);
     options.onIteration?.(iterations, objective);
-    updateCentroids(matrix, assignments, k, spherical, centT, sums);
+    updateCentroids(columns, assignments, k, spherical, centT, sums);
     if (changed === 0 || (previous - objective) / previous < options.tolerance) break;
     previous = objective;
   }

@@ -8,14 +8,14 @@ import { runLloyd } from './lloyd.js';
 import { createRandom } from './prng.js';
 import { seedCentroids } from './seed-centroids.js';
 
-/** One spherical k-means run: k-means++ seeds from `seed`, then Lloyd iterations. */
+/** One spherical k-means run: k-means++ seeds from `seed`, then Lloyd iterations (`columns`: transpose). */
 export async function runSeeded(
-  matrix: CsrMatrix, assigner: Assigner, seed: number,
+  matrix: CsrMatrix, columns: CsrMatrix, assigner: Assigner, seed: number,
   options: { k: number; maxIter: number; tolerance: number }, onIteration?: (iteration: number, inertia: number) => void
 ): Promise<Clustering> {
-  const rows = seedCentroids(matrix, options.k, createRandom(seed));
+  const rows = seedCentroids(matrix, columns, options.k, createRandom(seed));
   const centT = centroidsFromRows(matrix, rows);
-  return runLloyd(matrix, assigner, centT, options.k, { ...options, spherical: true, onIteration });
+  return runLloyd(matrix, columns, assigner, centT, options.k, { ...options, spherical: true, onIteration });
 }
 
 /** Mean ARI over all pairs of labelings; null when there is fewer than two. */

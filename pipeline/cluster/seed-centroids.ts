@@ -7,16 +7,16 @@ import { rowNorms2 } from './centroids.js';
 const SAME_ROW = 1e-6;
 
 /**
- * Row indices of k initial centres, drawn by k-means++ (Arthur & Vassilvitskii 2007) from `random`:
- * the first uniform over non-empty rows, each next one row x with probability D(x)² / Σ D², where
- * D(x) = 1 − max over chosen centres c of cos(x, c). Empty rows have no direction and get no weight.
+ * Row indices of k initial centres, drawn by k-means++ (Arthur & Vassilvitskii 2007) from `random`
+ * (`columns` is the matrix transposed): the first uniform over non-empty rows, each next one row x
+ * with probability D(x)² / Σ D², where D(x) = 1 − max over chosen centres c of cos(x, c). Empty
+ * rows have no direction and get no weight.
  */
-export function seedCentroids(matrix: CsrMatrix, k: number, random: () => number): number[] {
+export function seedCentroids(matrix: CsrMatrix, columns: CsrMatrix, k: number, random: () => number): number[] {
   const norm2 = rowNorms2(matrix);
   const nonEmpty: number[] = [];
   for (let i = 0; i < matrix.nRows; i++) if (norm2[i] > 0) nonEmpty.push(i);
   if (nonEmpty.length === 0) throw new Error('every paper has an empty term vector: nothing to cluster');
-  const columns = transpose(matrix);
   const centres = [nonEmpty[Math.floor(random() * nonEmpty.length)]];
   const bestCos = new Float64Array(matrix.nRows).fill(-Infinity);
   const dots = new Float64Array(matrix.nRows);
@@ -49,25 +49,6 @@ function cosinesTo(matrix: CsrMatrix, columns: CsrMatrix, centre: number, dots: 
     const j = matrix.indices[p];
     for (let q = columns.indptr[j]; q < columns.indptr[j + 1]; q++) dots[columns.indices[q]] += weight * columns.values[q];
   }
-}
-
-/** The transpose of a CSR matrix, in CSR form (i.e. the matrix in CSC), rows in ascending order. */
-export function transpose(matrix: CsrMatrix): CsrMatrix {
-  const { nRows, nCols, indptr, indices, values } = matrix;
-  const tIndptr = new Uint32Array(nCols + 1);
-  for (let p = 0; p < indptr[nRows]; p++) tIndptr[indices[p] + 1]++;
-  for (let j = 0; j < nCols; j++) tIndptr[j + 1] += tIndptr[j];
-  const next = tIndptr.slice(0, nCols);
-  const tIndices = new Uint32Array(indptr[nRows]);
-  const tValues = new Float32Array(indptr[nRows]);
-  for (let i = 0; i < nRows; i++) {
-    for (let p = indptr[i]; p < indptr[i + 1]; p++) {
-      const q = next[indices[p]]++;
-      tIndices[q] = i;
-      tValues[q] = values[p];
-    }
-  }
-  return { nRows: nCols, nCols: nRows, indptr: tIndptr, indices: tIndices, values: tValues };
 }
 
 /** The row i with Σ_{j<i} w_j ≤ u·total < Σ_{j≤i} w_j (the last weighted row if rounding overshoots). */

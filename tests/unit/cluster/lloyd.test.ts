@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createAssigner } from '../../../pipeline/cluster/assigner.js';
 import { centroidsFromRows } from '../../../pipeline/cluster/centroids.js';
 import { runLloyd } from '../../../pipeline/cluster/lloyd.js';
+import { transpose } from '../../../pipeline/cluster/transpose.js';
 import type { CsrMatrix } from '../../../pipeline/types.js';
 import { blobs, makeCsr, toDense } from './make-csr.js';
 
@@ -14,7 +15,7 @@ const lloyd = { maxIter: 100, tolerance: 0 };
 
 async function ours(matrix: CsrMatrix, spherical: boolean) {
   const assigner = createAssigner(matrix, 1);
-  const result = await runLloyd(matrix, assigner, centroidsFromRows(matrix, start), start.length, { ...lloyd, spherical });
+  const result = await runLloyd(matrix, transpose(matrix), assigner, centroidsFromRows(matrix, start), start.length, { ...lloyd, spherical });
   await assigner.close();
   return result;
 }
