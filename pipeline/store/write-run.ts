@@ -37,6 +37,7 @@ function removeStaleTemps(dbPath: string): void {
 
 /** Writes one complete run; returns its run_id. */
 export async function writeRun(dbPath: string, run: RunData, options: WriteOptions): Promise<number> {
+  const started = performance.now();
   const release = await acquireLock(`${dbPath}.lock`, options.lockWaitMs);
   const tmpPath = `${dbPath}.tmp-${process.pid}`;
   try {
@@ -51,7 +52,7 @@ export async function writeRun(dbPath: string, run: RunData, options: WriteOptio
       try {
         await connection.run(SCHEMA_SQL);
         runId = await nextRunId(connection);
-        await insertRun(connection, runId, run, options.onStep ?? (() => {}));
+        await insertRun(connection, runId, run, options.onStep ?? (() => {}), started);
         await connection.run('CHECKPOINT');
       } finally {
         connection.closeSync();
@@ -76,7 +77,13 @@ async function nextRunId(connection: DuckDBConnection): Promise<number> {
   return Number(reader.getRows()[0][0]);
 }
 
-async function insertRun(connection: DuckDBConnection, runId: number, run: RunData, step: (s: string) => void) {
+async function insertRun(
+  connection: DuckDBConnection,
+  runId: number,
+  run: RunData,
+  step: (s: string) => void,
+  started: number
+) {
   step('runs');
   await connection.run(
     `INSERT INTO runs VALUES ($run_id, $created_at::TIMESTAMP, 'running', $sha, $files::JSON, $n_papers,
@@ -191,7 +198,12 @@ async function insertRun(connection: DuckDBConnection, runId: number, run: RunDa
     a.appendVarchar(s.reason);
   });
   step('complete');
-  await connection.run(`UPDATE runs SET status = 'complete' WHERE run_id = $id`, { id: runId });
+  // The store's own time (lock wait included, final checkpoint and rename not) joins the stage durations.
+  const durations = { ...run.durations, store: Math.round(performance.now() - started) / 1000 };
+  await connection.run(`UPDATE runs SET status = 'complete', durations = $durations::JSON WHERE run_id = $id`, {
+    id: runId,
+    durations: toJsonText(durations)
+  });
 }
 
 /** Upserts the run's papers: appended into a staging table, then merged by paper_id. */
