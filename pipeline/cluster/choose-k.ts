@@ -23,6 +23,8 @@ export interface ChooseKOptions {
   workers: number;
   /** Rows in the subsample (default SAMPLE_ROWS); all rows when the matrix has fewer. */
   sampleRows?: number;
+  /** Called after each candidate, for progress output. */
+  onCandidate?: (point: KCurvePoint, done: number, total: number) => void;
 }
 
 export interface KCurvePoint {
@@ -48,12 +50,14 @@ export async function chooseK(matrix: CsrMatrix, options: ChooseKOptions): Promi
   const columns = transpose(sample);
   const assigner = createAssigner(sample, options.workers);
   const curve: KCurvePoint[] = [];
+  const feasible = candidates.filter((c) => c <= sample.nRows);
   try {
-    for (const k of candidates.filter((c) => c <= sample.nRows)) {
+    for (const k of feasible) {
       const runs = [];
       for (let s = 0; s < SEEDS_PER_K; s++) runs.push(await runSeeded(sample, columns, assigner, options.seed + s, { ...options, k }));
       const stability = meanPairwiseAri(runs.map((run) => run.assignments)) ?? 1;
       curve.push({ k, stability, inertia: Math.min(...runs.map((run) => run.inertia)) });
+      options.onCandidate?.(curve[curve.length - 1], curve.length, feasible.length);
     }
   } finally {
     await assigner.close();

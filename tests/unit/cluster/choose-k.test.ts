@@ -18,6 +18,17 @@ describe('chooseK', () => {
     expect(curve.map((p) => p.k)).toStrictEqual([2, 4, 6]);
   });
 
+  it('reports each candidate as it is done', async () => {
+    const seen: [number, number, number][] = [];
+    const { curve } = await chooseK(threeGroups, { ...options, kMax: 3, onCandidate: (p, done, total) => seen.push([p.k, done, total]) });
+    expect(seen).toStrictEqual([[2, 1, 2], [3, 2, 2]]);
+    expect(curve).toHaveLength(2);
+  });
+
+  it('rejects an empty range of candidates', async () => {
+    await expect(chooseK(threeGroups, { ...options, kMin: 6, kMax: 5 })).rejects.toThrow('no candidate k in 6..5');
+  });
+
   it('is the same with worker threads', async () => {
     const inThread = await chooseK(threeGroups, options);
     expect(await chooseK(threeGroups, { ...options, workers: 2 })).toStrictEqual(inThread);
