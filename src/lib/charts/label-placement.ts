@@ -65,15 +65,18 @@ function inside(b: Box, bounds: Box): boolean {
   );
 }
 
-/** Places labels by descending priority (ties: lower id first); returns the placed ones only. */
-export function placeLabels(labels: LabelRequest[], bounds: Box, pad = 2): PlacedLabel[] {
+/**
+ * Places labels by descending priority (ties: lower id first), keeping clear of each other and of
+ * `obstacles` (e.g. the anchor dots); returns the placed ones only.
+ */
+export function placeLabels(labels: LabelRequest[], bounds: Box, pad = 2, obstacles: Box[] = []): PlacedLabel[] {
   const order = [...labels].sort((a, b) => b.priority - a.priority || a.id - b.id);
   const placed: PlacedLabel[] = [];
   for (const l of order) {
     for (const [cx, cy] of candidateCentres(l)) {
       const box = { left: cx - l.width / 2, top: cy - l.height / 2, width: l.width, height: l.height };
       if (!inside(box, bounds)) continue;
-      if (placed.some((p) => boxesOverlap(p, box, pad))) continue;
+      if (placed.some((p) => boxesOverlap(p, box, pad)) || obstacles.some((o) => boxesOverlap(o, box, 0))) continue;
       placed.push({ id: l.id, ...box, cx, cy });
       break;
     }

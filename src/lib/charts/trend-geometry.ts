@@ -39,14 +39,17 @@ export function layoutTrend(
     .paddingInner(0.2)
     .paddingOuter(0.1);
   const centres = input.periods.map((_, i) => x(i)! + x.bandwidth() / 2);
+  // nice(4) matches ticks(4), so the top of each panel is a labelled tick and no point sits above it.
   const yShare = scaleLinear()
     .domain([0, Math.max(0.01, ...input.share)])
     .range([shareHeight, 0])
-    .nice();
+    .nice(4);
   const yPapers = scaleLinear()
     .domain([0, Math.max(1, ...input.papers)])
     .range([papersHeight, 0])
-    .nice();
+    .nice(4);
+  // Percent labels with as many decimals as the tick step needs (0.5% steps print "0.5%", not "1%").
+  const shareFormat = yShare.tickFormat(4, '%');
   const sharePoints = input.share.map((s, i) => ({ x: centres[i], y: yShare(s) }));
   const step = x.step();
   return {
@@ -54,7 +57,7 @@ export function layoutTrend(
     bandWidth: x.bandwidth(),
     sharePath: line()(sharePoints.map((p) => [p.x, p.y] as [number, number])) ?? '',
     sharePoints,
-    shareTicks: yShare.ticks(4).map((v) => ({ at: yShare(v), label: formatAxisValue(v, 'share') })),
+    shareTicks: yShare.ticks(4).map((v) => ({ at: yShare(v), label: shareFormat(v) })),
     bars: input.papers.map((n, i) => ({ x: x(i)!, y: yPapers(n), width: x.bandwidth(), height: papersHeight - yPapers(n) })),
     papersTicks: yPapers
       .ticks(4)

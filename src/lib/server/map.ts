@@ -2,8 +2,10 @@
 // (quantised on one grid, see charts/map-points.ts), the paper behind a point index, title search.
 // Point order everywhere is (theme_id, rank_in_theme, paper_id), so an index means one paper.
 import { error } from '@sveltejs/kit';
+import { statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { MAP_GRID, type MapPaper, type MapPointsPayload, type MapTheme } from '../charts/map-points.js';
-import { query } from './db.js';
+import { databasePath, query } from './db.js';
 
 const POINT_ORDER = 'theme_id, rank_in_theme, paper_id';
 
@@ -47,6 +49,35 @@ export async function loadMapPoints(runId: number): Promise<MapPointsPayload> {
   const r = rows[0];
   if (!r) return { run: runId, count: 0, origin: [0, 0], step: 1, x: [], y: [], theme: [] };
   return { run: runId, count: r.n, origin: [r.x0, r.y0], step: r.step, x: r.x, y: r.y, theme: r.theme };
+}
+
+export interface EncodedPoints {
+  etag: string;
+  json: string;
+  gzip: Buffer;
+}
+
+let cached: { key: string; value: Promise<EncodedPoints> } | null = null;
+
+/**
+ * The points of a run as JSON and gzip, computed once per database file and run (the SQL takes
+ * 0.2–0.6 s for 75k points; a run's rows never change within one file). The key is the file's
+ * identity, which a rename-into-place changes, so a replaced database is never served stale.
+ */
+export function encodedMapPoints(runId: number): Promise<EncodedPoints> {
+  const s = statSync(databasePath());
+  const key = `${s.ino}-${Math.round(s.mtimeMs)}-${s.size}-run${runId}`;
+  if (cached?.key !== key) {
+    const value = loadMapPoints(runId).then((payload) => {
+      const json = JSON.stringify(payload);
+      return { etag: `"${key}"`, json, gzip: gzipSync(json, { level: 6 }) };
+    });
+    value.catch(() => {
+      if (cached?.key === key) cached = null;
+    });
+    cached = { key, value };
+  }
+  return cached.value;
 }
 
 /** Row number of each paper in point order (0-based), for index ↔ paper lookups. */

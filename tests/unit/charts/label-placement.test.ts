@@ -61,4 +61,11 @@ describe('placeLabels', () => {
     // Above, below (both cut by the left edge) fail; right of the anchor fits.
     expect([placed[0].cx, placed[0].cy]).toStrictEqual([10 + 60 / 2 + 7, 150]);
   });
+
+  it('keeps labels off the obstacles, such as other themes’ anchor dots', () => {
+    // A dot just above the anchor blocks "above"; the label goes below instead.
+    const dot = { left: 95, top: 80, width: 10, height: 10 };
+    const [placed] = placeLabels([label(1, 100, 100, 1)], bounds, 2, [dot]);
+    expect([placed.cx, placed.cy]).toStrictEqual([100, 113]);
+  });
 });

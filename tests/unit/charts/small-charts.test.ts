@@ -42,6 +42,15 @@ describe('layoutTrend', () => {
     expect(g.sharePath.split('L')).toHaveLength(3);
   });
 
+  it('labels share ticks with the decimals their step needs and ends the axis on a tick', () => {
+    const g = layoutTrend({ ...input, share: [0.0255, 0.01, 0.004] }, 'month', 300, 100, 80);
+    expect(g.shareTicks.map((t) => t.label)).toStrictEqual(['0%', '1%', '2%', '3%']);
+    const fine = layoutTrend({ ...input, share: [0.012, 0.01, 0.004] }, 'month', 300, 100, 80);
+    // d3 picks a 0.2% step for a 0..1.2% domain asked for ~4 ticks.
+    expect(fine.shareTicks.map((t) => t.label)).toStrictEqual(['0.0%', '0.2%', '0.4%', '0.6%', '0.8%', '1.0%', '1.2%']);
+    expect(fine.shareTicks.at(-1)!.at).toBe(0);
+  });
+
   it('puts the tallest bar at the top of its panel and the partial span around the last period', () => {
     const g = layoutTrend(input, 'month', 300, 100, 80);
     expect(g.bars[1].y).toBe(0);

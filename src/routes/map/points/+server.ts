@@ -1,18 +1,22 @@
-// GET /map/points?run=N — every paper's point as typed columns (JSON, gzipped when the client accepts it).
-import { json } from '@sveltejs/kit';
-import { gzipSync } from 'node:zlib';
-import { loadMapPoints } from '$lib/server/map';
+// GET /map/points?run=N — every paper's point as typed columns: JSON, gzipped when the client
+// accepts it, with an ETag so a revisit is a 304 (the run's points only change with the file).
+import { encodedMapPoints } from '$lib/server/map';
 import { guardDatabase, resolveRun } from '$lib/server/run';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ url, request }) => {
   const run = await resolveRun(url);
-  const payload = await guardDatabase(() => loadMapPoints(run.run_id));
-  const body = JSON.stringify(payload);
-  const headers = { 'content-type': 'application/json', 'cache-control': 'private, max-age=300', vary: 'accept-encoding' };
-  // adapter-node compresses static files only; ~1 MB of digits shrinks ~3× with gzip.
+  const points = await guardDatabase(() => encodedMapPoints(run.run_id));
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'cache-control': 'no-cache',
+    etag: points.etag,
+    vary: 'accept-encoding'
+  };
+  if (request.headers.get('if-none-match') === points.etag) return new Response(null, { status: 304, headers });
+  // adapter-node compresses static files only; the digits shrink ~10× with gzip.
   if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
-    return new Response(gzipSync(body, { level: 6 }), { headers: { ...headers, 'content-encoding': 'gzip' } });
+    return new Response(new Uint8Array(points.gzip), { headers: { ...headers, 'content-encoding': 'gzip' } });
   }
-  return json(payload, { headers });
+  return new Response(points.json, { headers });
 };
