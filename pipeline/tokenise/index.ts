@@ -39,7 +39,8 @@ function tokeniseText(text: string, words: WordTable, table: TermTable, ngramMax
       prevWord = prevBigram = -1;
       continue;
     }
-    const ids = (pool.ids = ensureCapacity(pool.ids, n + 3));
+    if (n + 3 > pool.ids.length) pool.ids = ensureCapacity(pool.ids, n + 3);
+    const ids = pool.ids;
     ids[n++] = table.addUnigram(word);
     let bigram = -1;
     if (ngramMax >= 2 && prevWord >= 0) {

@@ -69,9 +69,7 @@ export class TermTable {
       index = this.nSurfaceBigrams++;
       if (index >= BIGRAM_LIMIT) throw new RangeError('tokenise: more than 2^31 distinct phrases');
       this.surfaceBigrams.add(surface, index);
-      this.bigramKey = ensureCapacity(this.bigramKey, index + 1);
-      this.bigramTerm = ensureCapacity(this.bigramTerm, index + 1);
-      this.bigramCount = ensureCapacity(this.bigramCount, index + 1);
+      if (index >= this.bigramKey.length) this.growBigrams();
       this.bigramKey[index] = surface;
       const [key1, key2] = [this.words.keyOf[word1], this.words.keyOf[word2]];
       this.bigramTerm[index] = this.termOf(this.keyBigrams, key1 * ID_LIMIT + key2, BIGRAM, key1, key2);
@@ -87,15 +85,23 @@ export class TermTable {
     if (index < 0) {
       index = this.nSurfaceTrigrams++;
       this.surfaceTrigrams.add(surface, index);
-      this.trigramKey = ensureCapacity(this.trigramKey, index + 1);
-      this.trigramTerm = ensureCapacity(this.trigramTerm, index + 1);
-      this.trigramCount = ensureCapacity(this.trigramCount, index + 1);
+      if (index >= this.trigramKey.length) this.growTrigrams();
       this.trigramKey[index] = surface;
       const [prefix, key3] = [this.bigramTerm[surfaceBigram], this.words.keyOf[word3]];
       this.trigramTerm[index] = this.termOf(this.keyTrigrams, prefix * ID_LIMIT + key3, TRIGRAM, prefix, key3);
     }
     this.trigramCount[index]++;
     return this.trigramTerm[index];
+  }
+
+  private growBigrams(): void {
+    const length = this.nSurfaceBigrams;
+    [this.bigramKey, this.bigramTerm, this.bigramCount] = [ensureCapacity(this.bigramKey, length), ensureCapacity(this.bigramTerm, length), ensureCapacity(this.bigramCount, length)];
+  }
+
+  private growTrigrams(): void {
+    const length = this.nSurfaceTrigrams;
+    [this.trigramKey, this.trigramTerm, this.trigramCount] = [ensureCapacity(this.trigramKey, length), ensureCapacity(this.trigramTerm, length), ensureCapacity(this.trigramCount, length)];
   }
 
   private termOf(map: NumberMap, key: number, kind: number, a: number, b: number): number {
@@ -110,9 +116,11 @@ export class TermTable {
   private newTerm(kind: number, a: number, b: number): number {
     const term = this.nTerms++;
     if (term >= BIGRAM_LIMIT) throw new RangeError('tokenise: more than 2^31 distinct terms');
-    this.kind = ensureCapacity(this.kind, term + 1);
-    this.refA = ensureCapacity(this.refA, term + 1);
-    this.refB = ensureCapacity(this.refB, term + 1);
+    if (term >= this.kind.length) {
+      this.kind = ensureCapacity(this.kind, term + 1);
+      this.refA = ensureCapacity(this.refA, term + 1);
+      this.refB = ensureCapacity(this.refB, term + 1);
+    }
     this.kind[term] = kind;
     this.refA[term] = a;
     this.refB[term] = b;

@@ -61,9 +61,11 @@ export class WordTable {
     const id = this.words.length;
     if (id >= ID_LIMIT) throw new RangeError(`tokenise: more than ${ID_LIMIT} distinct words`);
     this.words.push(word);
-    this.hashes = ensureCapacity(this.hashes, id + 1);
-    this.keyOf = ensureCapacity(this.keyOf, id + 1);
-    this.counts = ensureCapacity(this.counts, id + 1);
+    if (id >= this.keyOf.length) {
+      this.hashes = ensureCapacity(this.hashes, id + 1);
+      this.keyOf = ensureCapacity(this.keyOf, id + 1);
+      this.counts = ensureCapacity(this.counts, id + 1);
+    }
     this.hashes[id] = hash;
     this.keyOf[id] = isContentToken(word) ? this.keyIdOf(stemKey(word)) : -1;
     this.slots[slot] = id;
