@@ -56,7 +56,9 @@ function tokeniseText(text: string, words: WordTable, table: TermTable, ngramMax
 
 /**
  * Tokenises `title + ". " + abstract` of each document. Term ids are given in order of first
- * occurrence, so the same documents in the same order always give the same dictionary.
+ * occurrence, so the same documents in the same order always give the same dictionary. Every
+ * phrase is a term, however rare: pruning is tfidf's job (min df). `docs[i]` are views into one
+ * shared buffer (read them; do not transfer their `.buffer` to a worker).
  */
 export function tokeniseCorpus(docs: { title: string; abstract: string }[], options: TokeniseOptions): TokenisedCorpus {
   const { ngramMax } = options;

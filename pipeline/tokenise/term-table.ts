@@ -1,5 +1,5 @@
 // Owns the interning of terms (stem-key unigrams, two- and three-word phrases) to ids in order of
-// first occurrence, and the counts of each surface form that terms-strings.ts picks labels from.
+// first occurrence, and the counts of each surface form that term-strings.ts picks labels from.
 import { ensureCapacity } from './grow.js';
 import { NumberMap } from './number-map.js';
 import { ID_LIMIT, type WordTable } from './word-table.js';
