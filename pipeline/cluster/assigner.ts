@@ -22,7 +22,9 @@ export function sharedArray<T>(Ctor: TypedCtor<T>, length: number): T {
   return new Ctor(new SharedArrayBuffer(Math.max(1, length) * Ctor.BYTES_PER_ELEMENT));
 }
 
+/** The array itself when it already lives in shared memory, else a shared copy (one per call). */
 function share<T extends Uint32Array | Float32Array>(array: T): T {
+  if (array.buffer instanceof SharedArrayBuffer) return array;
   const copy = sharedArray(array.constructor as unknown as TypedCtor<T>, array.length);
   copy.set(array);
   return copy;
