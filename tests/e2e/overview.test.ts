@@ -11,11 +11,17 @@ let db: string;
 let server: Server;
 let browser: Browser;
 
-/** The hand-made run with its last month (June 2025) marked as covered only in part. */
+/**
+ * The hand-made run with its last month (June 2025) marked as covered only in part, theme 2
+ * classed emerging and theme 0 fading (figures made up for display; the page only shows them).
+ */
 function runWithPartialJune() {
   const run = handMadeRun();
   run.totals = run.totals.map((t) => (t.period === '2025-06-01' ? { ...t, partial: true } : t));
   run.periods = run.periods.map((p) => (p.period === '2025-06-01' ? { ...p, partial: true } : p));
+  const base = run.themes[2].trend;
+  run.themes[2].trend = { ...base, direction: 'emerging', emergingScore: 2, shareBefore: 0.25, shareAfter: 0.5, papersBefore: 3, papersAfter: 6, zScore: 2.5, growth: 1 };
+  run.themes[0].trend = { ...base, themeId: 0, direction: 'fading', emergingScore: -1, shareBefore: 0.4, shareAfter: 0.3, papersBefore: 4, papersAfter: 3, zScore: -1.25, growth: -0.25 };
   return run;
 }
 
@@ -97,6 +103,18 @@ describe('the Overview page', () => {
     expect((await page.goto(server.url + '/?themes=x'))?.status()).toBe(400);
     expect((await page.goto(server.url + '/?themes=7'))?.status()).toBe(404);
     expect((await page.goto(server.url + '/?granularity=week'))?.status()).toBe(400);
+  });
+
+  it('lists the emerging and the fading theme with their figures and a sparkline of the monthly share', async () => {
+    const page = await open('/');
+    const cells = (kind: string) =>
+      page.locator(`[data-testid=${kind}-themes] tbody tr td`).evaluateAll((tds) => tds.slice(0, 5).map((td) => td.textContent!.trim()));
+    expect(await cells('emerging')).toStrictEqual(['gaussian splatting', '25.0% → 50.0%', '+100%', '2.5', '3 → 6']);
+    expect(await cells('fading')).toStrictEqual(['model merging, task vectors', '40.0% → 30.0%', '-25%', '-1.3', '4 → 3']);
+    // Theme 2's monthly shares: January 1 of 4 papers, June 2 of 4.
+    expect(await page.locator('[data-testid=emerging-themes] svg.sparkline').getAttribute('aria-label')).toBe(
+      'gaussian splatting: monthly share 25.0% → 50.0%'
+    );
   });
 
   it('lists the run facts and links to the themes export', async () => {
