@@ -61,17 +61,23 @@ function dateRange(papers: Paper[]): [string | null, string | null] {
   return [min, max];
 }
 
+/** Tokenise + TF-IDF in their own scope, so the token lists (hundreds of MB) are garbage once the matrix exists. */
+async function vectorise(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>) {
+  const corpus = await timed('tokenise', reporter, durations, () => tokeniseCorpus(papers, { ngramMax: config.ngramMax }),
+    (c) => `${c.terms.length} distinct terms`);
+  const tfidf = await timed('tfidf', reporter, durations,
+    () => buildTfidf(corpus, { minDf: config.minDf, maxDf: config.maxDf, maxTerms: config.maxTerms }),
+    (t) => `${t.matrix.nCols} terms kept, ${t.matrix.indices.length} non-zeros`);
+  return { tfidf, termsBeforePruning: corpus.terms.length };
+}
+
 export async function runPipeline(config: Config, reporter: Reporter): Promise<RunSummary> {
   const durations: Record<string, number> = {};
   const createdAt = new Date();
   const ingest = await timed('ingest', reporter, durations, () => ingestFiles(config.inputs, { strict: config.strict }),
     (r) => `${r.papers.length} papers, ${r.skipped.length} skipped, ${r.duplicates} duplicates merged`);
   const { papers } = ingest;
-  const corpus = await timed('tokenise', reporter, durations, () => tokeniseCorpus(papers, { ngramMax: config.ngramMax }),
-    (c) => `${c.terms.length} distinct terms`);
-  const tfidf = await timed('tfidf', reporter, durations,
-    () => buildTfidf(corpus, { minDf: config.minDf, maxDf: config.maxDf, maxTerms: config.maxTerms }),
-    (t) => `${t.matrix.nCols} terms kept, ${t.matrix.indices.length} non-zeros`);
+  const { tfidf, termsBeforePruning } = await vectorise(papers, config, reporter, durations);
   const { matrix, vocabulary } = tfidf;
 
   let k = config.k === 'auto' ? 0 : config.k;
@@ -113,7 +119,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     duplicates: ingest.duplicates, nTerms: matrix.nCols, k, seed: config.seed, stability: clustered.stability,
     dateMin, dateMax, params: { ...config, db: undefined }, toolVersion: TOOL_VERSION, durations,
     metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: clustered.runs.length,
-      nnz: matrix.indices.length, termsBeforePruning: corpus.terms.length },
+      nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows },
     themes: themeRecords(labels, clustering.assignments, layout.themeXY, trend.trends, papers.length),
     clustering, rankInTheme: rankInTheme(clustering), layout, periods: trend.periods, totals: trend.totals,
     neighbours, kSelection
