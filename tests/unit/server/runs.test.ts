@@ -9,12 +9,16 @@ beforeAll(async () => {
   const second = handMadeRun();
   // 25 skipped records, written in reverse line order: the sample must be the first 20 by line.
   second.skipped = Array.from({ length: 25 }, (_, i) => ({ file: 'b.csv', line: 100 - i, field: 'title', reason: 'empty' }));
-  second.durations = { ingest: 1.25, cluster: 2.5 };
   second.kSelection = [
     { k: 2, stability: 0.5, inertia: 9, chosen: false },
     { k: 3, stability: 0.9, inertia: 6, chosen: true }
   ];
-  db = await writeTempDb([handMadeRun(), second], `UPDATE runs SET status = 'failed' WHERE run_id = 1`);
+  // The store adds its own (measured, so varying) duration; pin both runs' durations for exact checks.
+  db = await writeTempDb(
+    [handMadeRun(), second],
+    `UPDATE runs SET status = 'failed', durations = '{"ingest": 0.01}' WHERE run_id = 1;
+     UPDATE runs SET durations = '{"ingest": 1.25, "cluster": 2.5}' WHERE run_id = 2;`
+  );
 });
 afterAll(() => db.remove());
 
