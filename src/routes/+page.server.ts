@@ -8,6 +8,7 @@ import {
   readPickedThemes,
   sharesByTheme
 } from '$lib/server/overview';
+import { assignThemeColours } from '$lib/charts/palette.js';
 import { readGranularity, readMeasure } from '$lib/server/params';
 import { guardDatabase, resolveRun } from '$lib/server/run';
 import type { PageServerLoad } from './$types';
@@ -45,6 +46,7 @@ export const load: PageServerLoad = async ({ url }) => {
       granularity,
       measure,
       themes,
+      colours: assignThemeColours(themes),
       picked,
       pickedExplicitly: url.searchParams.getAll('themes').some((v) => v.trim() !== ''),
       series,

@@ -76,7 +76,7 @@ export function placeLabels(labels: LabelRequest[], bounds: Box, pad = 2, obstac
     for (const [cx, cy] of candidateCentres(l)) {
       const box = { left: cx - l.width / 2, top: cy - l.height / 2, width: l.width, height: l.height };
       if (!inside(box, bounds)) continue;
-      if (placed.some((p) => boxesOverlap(p, box, pad)) || obstacles.some((o) => boxesOverlap(o, box, 0))) continue;
+      if (placed.some((p) => boxesOverlap(p, box, pad)) || obstacles.some((o) => boxesOverlap(o, box, pad))) continue;
       placed.push({ id: l.id, ...box, cx, cy });
       break;
     }

@@ -1,6 +1,7 @@
-// Owns the theme colours: 20 hues × 3 lightness steps (60 colours) keyed by theme id, so a theme has
-// the same colour on every page, plus the neutral grey of the "Other" band. Colour is never the only
-// cue: every chart that uses these also prints the theme's label.
+// Owns the theme colours: 20 hues × 3 lightness steps (60 colour slots), given out by theme size so
+// the largest themes — which sit next to each other in stacks and legends — get the most distinct
+// hues; one assignment per run, so a theme has the same colour on every page. Colour is never the
+// only cue: every chart that uses these also prints the theme's label.
 import { hcl } from 'd3-color';
 
 const HUES = 20;
@@ -13,15 +14,24 @@ const HUE_STRIDE = 7;
 export const OTHER_COLOUR = '#b4b4b4';
 export const MAX_DISTINCT_COLOURS = HUES * LIGHTNESS.length;
 
-/** Colour of theme `themeId` (0-based); ids past 60 reuse colours (labels still tell them apart). */
-export function themeColour(themeId: number): string {
-  const i = ((themeId % MAX_DISTINCT_COLOURS) + MAX_DISTINCT_COLOURS) % MAX_DISTINCT_COLOURS;
+/** Theme id → colour, for one run. */
+export type ThemeColours = Record<number, string>;
+
+/** Colour of slot `slot` (0-based); slots past 60 reuse colours (labels still tell them apart). */
+export function slotColour(slot: number): string {
+  const i = ((slot % MAX_DISTINCT_COLOURS) + MAX_DISTINCT_COLOURS) % MAX_DISTINCT_COLOURS;
   const hue = (((i % HUES) * HUE_STRIDE) % HUES) * (360 / HUES) + 15;
   const lightness = LIGHTNESS[Math.floor(i / HUES)];
   return hcl(hue, CHROMA, lightness).formatHex();
 }
 
-/** Text colour readable on top of `background` (black on light fills, white on dark). */
-export function textColourOn(background: string): string {
-  return hcl(background).l > 60 ? '#1a1a1a' : '#ffffff';
+/** Slot = rank by size (largest first, ties by lower id): consecutive ranks are ~126° of hue apart. */
+export function assignThemeColours(themes: readonly { themeId: number; size: number }[]): ThemeColours {
+  const ranked = [...themes].sort((a, b) => b.size - a.size || a.themeId - b.themeId);
+  return Object.fromEntries(ranked.map((t, slot) => [t.themeId, slotColour(slot)]));
+}
+
+/** A theme's colour, or the neutral grey when the run has no such theme. */
+export function colourOf(colours: ThemeColours, themeId: number): string {
+  return colours[themeId] ?? OTHER_COLOUR;
 }

@@ -1,7 +1,7 @@
 // Owns the stacked-area layout of themes over time: which series are stacked (picked themes, then
 // "Other" = everything not picked), their values per period, and the d3 stack bands [y0, y1].
 import { stack, stackOrderNone, stackOffsetNone } from 'd3-shape';
-import { OTHER_COLOUR, themeColour } from './palette.js';
+import { OTHER_COLOUR } from './palette.js';
 
 export type Measure = 'share' | 'papers';
 
@@ -21,6 +21,7 @@ export interface ThemePeriodInput {
 export interface StackThemeInput {
   themeId: number;
   label: string;
+  colour: string;
 }
 
 export interface StackSeries {
@@ -86,7 +87,7 @@ export function layoutStack(
       key: layer.key,
       themeId: theme ? theme.themeId : null,
       label: theme ? theme.label : 'Other themes',
-      colour: theme ? themeColour(theme.themeId) : OTHER_COLOUR,
+      colour: theme ? theme.colour : OTHER_COLOUR,
       values: theme ? values.get(theme.themeId)! : other,
       bands: layer.map((p) => [p[0], p[1]] as [number, number])
     };

@@ -1,5 +1,6 @@
 // Topic map data: the run and its themes (centres, sizes). Points come from /map/points after the
 // page is shown, so the HTML stays small; `q` pre-fills the title search.
+import { assignThemeColours } from '$lib/charts/palette.js';
 import { listMapThemes } from '$lib/server/map';
 import { readQuery } from '$lib/server/params';
 import { guardDatabase, resolveRun } from '$lib/server/run';
@@ -8,10 +9,8 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url }) => {
   const q = readQuery(url.searchParams);
   const run = await resolveRun(url);
-  return guardDatabase(async () => ({
-    runId: run.run_id,
-    nPapers: run.n_papers,
-    q,
-    themes: await listMapThemes(run.run_id)
-  }));
+  return guardDatabase(async () => {
+    const themes = await listMapThemes(run.run_id);
+    return { runId: run.run_id, nPapers: run.n_papers, q, themes, colours: assignThemeColours(themes) };
+  });
 };

@@ -9,7 +9,7 @@ const rows = months.flatMap((period, i) => [
   { themeId: 1, period, papers: 2, share: 0.2 },
   { themeId: 2, period, papers: 3, share: 0.3 }
 ]);
-const picked = [0, 1, 2].map((themeId) => ({ themeId, label: `theme ${themeId}` }));
+const picked = [0, 1, 2].map((themeId) => ({ themeId, label: `theme ${themeId}`, colour: '#808080' }));
 
 describe('layoutStackGeometry', () => {
   it('draws one closed path per series with no NaN in it', () => {

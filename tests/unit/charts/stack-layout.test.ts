@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutStack } from '../../../src/lib/charts/stack-layout.js';
-import { OTHER_COLOUR, themeColour } from '../../../src/lib/charts/palette.js';
+import { OTHER_COLOUR } from '../../../src/lib/charts/palette.js';
 
 const totals = [
   { period: '2025-01-01', papers: 4, partial: false },
@@ -17,16 +17,16 @@ const rows = [
   { themeId: 2, period: '2025-02-01', papers: 2, share: 0.25 }
 ];
 const picked = [
-  { themeId: 0, label: 'model merging' },
-  { themeId: 1, label: 'long context' }
+  { themeId: 0, label: 'model merging', colour: '#aa0000' },
+  { themeId: 1, label: 'long context', colour: '#00aa00' }
 ];
 
 describe('layoutStack', () => {
   it('stacks one series per picked theme, bottom first, and Other on top', () => {
     const layout = layoutStack(totals, rows, picked, 'share');
     expect(layout.series.map((s) => [s.key, s.themeId, s.label, s.colour])).toStrictEqual([
-      ['theme-0', 0, 'model merging', themeColour(0)],
-      ['theme-1', 1, 'long context', themeColour(1)],
+      ['theme-0', 0, 'model merging', '#aa0000'],
+      ['theme-1', 1, 'long context', '#00aa00'],
       ['other', null, 'Other themes', OTHER_COLOUR]
     ]);
   });
@@ -49,7 +49,7 @@ describe('layoutStack', () => {
   });
 
   it('leaves Other out when the picked themes cover every paper', () => {
-    const all = [...picked, { themeId: 2, label: 'gaussian splatting' }];
+    const all = [...picked, { themeId: 2, label: 'gaussian splatting', colour: '#0000aa' }];
     const layout = layoutStack(totals, rows, all, 'share');
     expect(layout.series.map((s) => s.key)).toStrictEqual(['theme-0', 'theme-1', 'theme-2']);
     expect(layout.series[2].bands.map((b) => b[1])).toStrictEqual([1, 1, 0]);

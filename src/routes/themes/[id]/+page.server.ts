@@ -1,8 +1,10 @@
 // Theme page data: the theme's figures, keywords, trend at the chosen granularity, 10 typical papers,
 // one page (50) of all its papers filtered by `q`, and its nearest themes.
+import { assignThemeColours } from '$lib/charts/palette.js';
 import { readGranularity, readPage, readQuery } from '$lib/server/params';
 import { guardDatabase, resolveRun } from '$lib/server/run';
 import {
+  listThemeSizes,
   loadNeighbours,
   loadThemeDetail,
   loadThemePapers,
@@ -23,13 +25,15 @@ export const load: PageServerLoad = async ({ url, params }) => {
   const run = await resolveRun(url);
   return guardDatabase(async () => {
     const theme = await loadThemeDetail(run.run_id, themeId);
-    const [terms, trend, typical, papers, neighbours] = await Promise.all([
+    const [terms, trend, typical, papers, neighbours, sizes] = await Promise.all([
       loadThemeTerms(run.run_id, themeId),
       loadThemeTrend(run.run_id, themeId, granularity),
       loadThemePapers(run.run_id, themeId, null, 1, TYPICAL),
       loadThemePapers(run.run_id, themeId, q, page, PAGE_SIZE),
-      loadNeighbours(run.run_id, themeId)
+      loadNeighbours(run.run_id, themeId),
+      listThemeSizes(run.run_id)
     ]);
-    return { runId: run.run_id, theme, terms, granularity, trend, typical: typical.items, q, papers, neighbours };
+    const colours = assignThemeColours(sizes);
+    return { runId: run.run_id, theme, colours, terms, granularity, trend, typical: typical.items, q, papers, neighbours };
   });
 };
