@@ -59,7 +59,7 @@ function measurePeer(corpus: Corpus, k: number, config: string): Measurement | n
   return json && { config, corpus: corpus.name, load: loadavg()[0], ...json } as Measurement;
 }
 
-const sizes = values.sizes!.split(',').map((s) => (s === 'all' ? 'all' : Number(s)));
+const sizes = values.sizes!.split(',').filter(Boolean).map((s) => (s === 'all' ? 'all' : Number(s)));
 const ks = values.k!.split(',').map(Number);
 const corpora = prepareCorpora(ROOT, sizes, values.synthetic ? values.synthetic.split(',').map(Number) : []);
 const peerConfigs = values.peer ? values['peer-configs']!.split(',').filter((c) => c in PEER_CONFIGS) : [];

@@ -2,6 +2,9 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { dateValue, type DuckDBDateValue } from '@duckdb/node-api';
 
+/** Rows between flushes: each flush commits, so DuckDB never holds a whole large table in transaction memory. */
+const FLUSH_EVERY = 16_384;
+
 /** Appends `n` rows to `table`; `fill(i, appender)` appends row i's values in column order. */
 export async function appendRows(
   connection: DuckDBConnection,
@@ -14,6 +17,7 @@ export async function appendRows(
     for (let i = 0; i < n; i++) {
       fill(i, appender);
       appender.endRow();
+      if ((i + 1) % FLUSH_EVERY === 0) appender.flushSync();
     }
     appender.flushSync();
   } finally {
