@@ -3,7 +3,8 @@
 import { HELP, UsageError, resolveConfig } from './config.js';
 import { IngestError } from './ingest/index.js';
 import { LockError } from './store/lock.js';
-import { PipelineInputError, runPipeline, type Reporter, type Stage, type RunSummary } from './run.js';
+import { createReporter } from './progress.js';
+import { PipelineInputError, runPipeline, type RunSummary } from './run.js';
 
 /**
  * THEMESCOPE_TEST_HANG_AT=<stage or store step> makes the process announce itself on stderr and
@@ -13,25 +14,6 @@ function hangIfAsked(point: string): void {
   if (process.env.THEMESCOPE_TEST_HANG_AT !== point) return;
   process.stderr.write(`hanging at ${point}\n`);
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600_000);
-}
-
-function lineReporter(quiet: boolean): Reporter {
-  const tty = process.stderr.isTTY === true;
-  return {
-    storeStep: hangIfAsked,
-    start(stage: Stage) {
-      hangIfAsked(stage);
-      if (quiet) return;
-      if (tty) process.stderr.write(`  … ${stage.padEnd(9)}`);
-      else process.stderr.write(`${stage}: started\n`);
-    },
-    end(stage: Stage, seconds: number, detail: string) {
-      if (quiet) return;
-      const line = `${stage.padEnd(9)} ${seconds.toFixed(2).padStart(7)} s  ${detail}`;
-      if (tty) process.stderr.write(`\r  ✓ ${line}\n`);
-      else process.stderr.write(`${line}\n`);
-    }
-  };
 }
 
 function pct(x: number): string {
@@ -82,7 +64,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    const summary = await runPipeline(config, lineReporter(config.quiet));
+    const reporter = createReporter({ quiet: config.quiet, tty: process.stderr.isTTY === true, onPoint: hangIfAsked });
+    const summary = await runPipeline(config, reporter);
     printSummary(summary, config.db);
     return 0;
   } catch (e) {

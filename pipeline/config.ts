@@ -114,7 +114,7 @@ export function resolveConfig(argv: string[]): Config | 'help' {
   try {
     parsed = parseArgs({
       args: argv,
-      allowPositionals: false,
+      allowPositionals: true, // `--input a.jsonl b.csv`: files after the first are positionals
       options: {
         input: { type: 'string', multiple: true },
         db: { type: 'string' },
@@ -143,9 +143,10 @@ export function resolveConfig(argv: string[]): Config | 'help' {
   }
   const v = parsed.values;
   if (v.help) return 'help';
+  const inputs = [...(v.input ?? []), ...parsed.positionals];
   const d = DEFAULTS;
   return Object.freeze({
-    inputs: v.input && v.input.length > 0 ? v.input : d.inputs,
+    inputs: inputs.length > 0 ? inputs : d.inputs,
     db: v.db ?? d.db,
     k: v.k === undefined ? d.k : v.k === 'auto' ? 'auto' : int('k', v.k, 2, 500),
     kRange: v['k-range'] ? parseKRange(v['k-range']) : d.kRange,

@@ -20,6 +20,8 @@ export interface Reporter {
   end(stage: Stage, seconds: number, detail: string): void;
   /** Steps inside the store stage (one per table), so a long write shows where it is. */
   storeStep?(step: string): void;
+  clusterIteration?(restart: number, restarts: number, iteration: number, maxIter: number, inertia: number): void;
+  kCandidate?(k: number, stability: number, done: number, total: number): void;
 }
 
 export class PipelineInputError extends Error {}
@@ -86,7 +88,8 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     const { kRange } = config;
     const choice = await timed('choose-k', reporter, durations,
       () => chooseK(matrix, { kMin: kRange.min, kMax: Math.min(kRange.max, papers.length - 1), kStep: kRange.step,
-        seed: config.seed, maxIter: config.maxIter, tolerance: config.tolerance, workers: config.workers }),
+        seed: config.seed, maxIter: config.maxIter, tolerance: config.tolerance, workers: config.workers,
+        onCandidate: (p, done, total) => reporter.kCandidate?.(p.k, p.stability, done, total) }),
       (c) => `k = ${c.k} (${c.curve.map((p) => `${p.k}:${p.stability.toFixed(2)}`).join(' ')})`);
     k = choice.k;
     kSelection = choice.curve.map((p) => ({ ...p, chosen: p.k === choice.k }));
@@ -96,7 +99,8 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   }
   const clustered = await timed('cluster', reporter, durations,
     () => clusterPapers(matrix, { k, seed: config.seed, restarts: config.restarts, maxIter: config.maxIter,
-      tolerance: config.tolerance, workers: config.workers }),
+      tolerance: config.tolerance, workers: config.workers,
+      onIteration: (r, it, inertia) => reporter.clusterIteration?.(r, config.restarts, it, config.maxIter, inertia) }),
     (c) => `${c.best.iterations} iterations, stability ${c.stability === null ? 'n/a' : c.stability.toFixed(3)}`);
   const clustering = clustered.best;
   if (kSelection.length === 0) {
