@@ -1,0 +1,126 @@
+// The bad-input catalogue through the real CLI: each case is either a one-line message naming the
+// file (and line and field where there is one) with exit code 2, or a counted skip in a complete run.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const GOOD = readFileSync(join(ROOT, 'tests/fixtures/three-topics.jsonl'), 'utf8').trimEnd().split('\n');
+let dir: string;
+
+function cli(args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', '--quiet', '--k', '3', '--min-df', '2', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8'
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+async function select(db: string, sql: string, params: Record<string, string> = {}) {
+  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql, params)).getRowObjectsJson();
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'themescope-bad-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('fatal inputs stop the run with exit code 2 and one line naming the file', () => {
+  const cases: [string, () => string, RegExp][] = [
+    ['an empty file', () => file('empty.jsonl', ''), /empty\.jsonl.*empty/],
+    ['a directory', () => (mkdirSync(join(dir, 'folder.jsonl'), { recursive: true }), join(dir, 'folder.jsonl')), /folder\.jsonl is a directory/],
+    ['a missing file', () => join(dir, 'missing.jsonl'), /missing\.jsonl: no such file/],
+    ['a JSON array cut short', () => file('cut.json', '[' + GOOD.slice(0, 3).join(',') + ',{"id": "x", "title": "T'), /cut\.json.*line \d+/],
+    ['a CSV without an abstract column', () => file('noabs.csv', 'id,title\n1,A title\n'), /noabs\.csv.*abstract/],
+    ['a file with no valid record', () => file('junk.jsonl', 'not json\n{"title": 5}\n'), /no valid papers in .*junk\.jsonl/]
+  ];
+  it.each(cases)('%s', (_name, make, message) => {
+    const r = cli(['--input', make(), '--db', join(dir, 'never.duckdb')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(message);
+  });
+
+  it('stops at the first bad record under --strict, naming file, line and field', () => {
+    const path = file('strict.jsonl', [...GOOD.slice(0, 5), '{"id": "b1", "title": "No abstract"}', ...GOOD.slice(5)].join('\n'));
+    const r = cli(['--input', path, '--strict', '--db', join(dir, 'never.duckdb')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/strict\.jsonl line 6: field "abstract"/);
+  });
+});
+
+describe('bad records are skipped, counted and listed, and the run completes', () => {
+  it('skips each bad record of a JSON Lines file with its line and field, and merges duplicates', async () => {
+    const bad = [
+      '{"id": "b1", "title": "Malformed", "abstract": ',
+      '{"id": "b2", "title": "No abstract"}',
+      '{"id": "b3", "title": "Empty abstract", "abstract": ""}',
+      '{"id": "b4", "title": "Blank abstract", "abstract": "   \\t  "}',
+      '{"id": "b5", "abstract": "An abstract without a title."}',
+      '{"id": "b6", "title": "Impossible date", "abstract": "Text.", "published": "2025-13-40"}',
+      '{"id": "b7", "title": "Year zero", "abstract": "Text.", "published": "0000-01-01"}',
+      '{"id": "b8", "title": "Wrong types", "abstract": "Text.", "categories": 5}'
+    ];
+    const duplicate = JSON.stringify({ ...JSON.parse(GOOD[0]), abstract: 'A different abstract for the same id.' });
+    const huge = JSON.stringify({ id: 'big1', title: 'A very long abstract', abstract: 'word '.repeat(200_000) });
+    const lines = [...GOOD.slice(0, 30), ...bad, duplicate, huge, ...GOOD.slice(30)];
+    const latin1 = Buffer.from('{"id": "l1", "title": "caf\xe9", "abstract": "Latin-1 byte."}\n', 'latin1');
+    const path = file('mixed.jsonl', Buffer.concat([Buffer.from('\ufeff' + lines.join('\n') + '\n'), latin1]));
+    const db = join(dir, 'mixed.duckdb');
+    const r = cli(['--input', path, '--db', db]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('61 read into themes, 9 skipped, 1 duplicates merged');
+    const [run] = await select(db, 'SELECT status, n_papers, n_skipped, n_duplicates FROM runs');
+    expect(run).toStrictEqual({ status: 'complete', n_papers: 61, n_skipped: 9, n_duplicates: 1 });
+    const skipped = await select(db, 'SELECT line, field FROM skipped_records ORDER BY line');
+    expect(skipped).toStrictEqual([
+      { line: 31, field: '(line)' },
+      { line: 32, field: 'abstract' },
+      { line: 33, field: 'abstract' },
+      { line: 34, field: 'abstract' },
+      { line: 35, field: 'title' },
+      { line: 36, field: 'published' },
+      { line: 37, field: 'published' },
+      { line: 38, field: 'categories' },
+      { line: 71, field: '(line)' }
+    ]);
+    const [big] = await select(db, "SELECT length(abstract)::INT AS n FROM papers WHERE paper_id = 'big1'");
+    expect(big.n).toBeLessThanOrEqual(20_000);
+  });
+
+  it('reads quoted commas and newlines in CSV and skips a row with the wrong number of columns', async () => {
+    const rows = GOOD.slice(0, 30).map((l) => JSON.parse(l));
+    const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+    const csv = [
+      'id,title,abstract,published',
+      ...rows.map((p, i) =>
+        [p.id, quote(p.title), quote(i === 0 ? p.abstract.replace('. ', '.\n') : p.abstract), p.published].join(',')
+      ),
+      'short,row'
+    ].join('\n');
+    const db = join(dir, 'csv.duckdb');
+    const r = cli(['--input', file('papers.csv', csv), '--db', db]);
+    expect(r.code).toBe(0);
+    const [run] = await select(db, 'SELECT n_papers, n_skipped FROM runs');
+    expect(run).toStrictEqual({ n_papers: 30, n_skipped: 1 });
+    const [first] = await select(db, 'SELECT abstract FROM papers WHERE paper_id = $id', { id: rows[0].id });
+    expect(first.abstract).toBe(rows[0].abstract.replace(/\s+/g, ' '));
+  });
+});
