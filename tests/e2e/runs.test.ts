@@ -21,7 +21,12 @@ beforeAll(async () => {
   second.durations = { ingest: 1.5, tokenise: 2.25, cluster: 4 };
   second.kSelection = [4, 3, 2].map((k) => ({ k, stability: 0.5 + k / 10, inertia: 20 - k, chosen: k === 3 }));
   second.params = { k: 'auto', seed: 7, granularity: 'month' };
-  db = await writeDb([handMadeRun(), second, handMadeRun()], `UPDATE runs SET status = 'failed' WHERE run_id = 3`);
+  // The store adds its own measured duration; pin run 2's durations so the table can be checked exactly.
+  db = await writeDb(
+    [handMadeRun(), second, handMadeRun()],
+    `UPDATE runs SET status = 'failed' WHERE run_id = 3;
+     UPDATE runs SET durations = '{"ingest": 1.5, "tokenise": 2.25, "cluster": 4}' WHERE run_id = 2;`
+  );
   server = await startServer(db);
   browser = await launchBrowser();
 });
