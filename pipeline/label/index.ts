@@ -1,5 +1,5 @@
-// Owns the label stage: names each theme from its c-TF-IDF keywords (surface forms, phrases first),
-// keeps labels unique within the run, and lists each theme's most typical papers.
+// Owns the label stage: names each theme from its distinctive c-TF-IDF keywords (surface forms, phrases
+// first), keeps labels unique within the run, and lists each theme's most typical papers.
 import type { Clustering, CsrMatrix, ThemeLabel, Vocabulary } from '../types.js';
 import { classTermTotals, classTfidf } from './ctfidf.js';
 import { pickKeywords, pickLabelParts, repeats, type Keyword } from './keywords.js';
@@ -20,7 +20,7 @@ export function labelThemes(
   matrix: CsrMatrix, vocabulary: Vocabulary, clustering: Clustering, options: LabelOptions
 ): ThemeLabel[] {
   const { k, assignments } = clustering;
-  const weights = classTfidf(classTermTotals(matrix, assignments, k), k, matrix.nCols);
+  const weights = classTfidf(classTermTotals(matrix, assignments, k), k, matrix.nCols, 'distinctive');
   const keys = vocabulary.terms;
   const typical = typicalPapers(clustering, options.typical ?? 10);
   const used = new Set<string>();

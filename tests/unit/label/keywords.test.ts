@@ -29,6 +29,13 @@ describe('pickLabelParts', () => {
     expect(pickLabelParts(keywords, keys, surfaces)).toStrictEqual([1, 2]);
   });
 
+  it('chooses from the first five keywords only', () => {
+    const keys = ['antenna', 'wireless', 'mimo', 'beamform', 'isac', 'linear code'];
+    const surfaces = ['antenna', 'wireless', 'mimo', 'beamforming', 'isac', 'linear codes'];
+    const keywords = [0.1, 0.09, 0.08, 0.07, 0.06, 0.05].map((weight, term) => ({ term, weight }));
+    expect(pickLabelParts(keywords, keys, surfaces)).toStrictEqual([0, 1]);
+  });
+
   it('does not take a phrase far below the top keyword over a word', () => {
     const keys = ['speech', 'speaker', 'spoken languag'];
     const keywords = [0.1, 0.05, 0.01].map((weight, term) => ({ term, weight }));
@@ -41,6 +48,10 @@ describe('repeats', () => {
     expect(repeats('remot sens', 'remot sens imag')).toBe(true);
     expect(repeats('multimod larg languag', 'larg languag model')).toBe(true);
     expect(repeats('imag edit', 'video edit')).toBe(false);
+  });
+
+  it('reads a hyphen as a space', () => {
+    expect(repeats('larg vision-languag model', 'vision languag model')).toBe(true);
   });
 });
 

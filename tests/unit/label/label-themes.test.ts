@@ -30,18 +30,38 @@ describe('labelThemes', () => {
   ], false);
   const clustering = clusteringOf([0, 0, 1, 1], [0.9, 0.8, 0.7, 0.95], 2);
 
-  it('weighs keywords by c-TF-IDF and drops terms inside a kept phrase', () => {
+  it('weighs keywords by c-TF-IDF times the theme\'s share of the term and drops terms inside a kept phrase', () => {
     const [splats, language] = labelThemes(matrix, vocabulary, clustering, { topTerms: 3 });
-    // "splatting" is inside "gaussian splatting" (weight ≥ half its own); "model" likewise in theme 1.
+    // S = tf/‖tf‖₁ · ln(1 + A/f) · tf/f. "splatting" is inside "gaussian splatting" (weight ≥ half
+    // its own); "model" likewise in theme 1. "model" is shared half and half: its share is 0.5.
     expect(splats.keywords).toStrictEqual([
-      { term: 'gaussian splatting', weight: (1 / 3) * Math.log(1 + 2.75 / 1) },
-      { term: 'rendering', weight: (0.75 / 3) * Math.log(1 + 2.75 / 0.75) },
-      { term: 'model', weight: (0.5 / 3) * Math.log(1 + 2.75 / 1) }
+      { term: 'gaussian splatting', weight: (1 / 3) * Math.log(1 + 2.75 / 1) * (1 / 1) },
+      { term: 'rendering', weight: (0.75 / 3) * Math.log(1 + 2.75 / 0.75) * (0.75 / 0.75) },
+      { term: 'model', weight: (0.5 / 3) * Math.log(1 + 2.75 / 1) * (0.5 / 1) }
     ]);
     expect(language.keywords).toStrictEqual([
-      { term: 'language models', weight: (1.25 / 2.5) * Math.log(1 + 2.75 / 1.25) },
-      { term: 'tokens', weight: (0.75 / 2.5) * Math.log(1 + 2.75 / 0.75) }
+      { term: 'language models', weight: (1.25 / 2.5) * Math.log(1 + 2.75 / 1.25) * (1.25 / 1.25) },
+      { term: 'tokens', weight: (0.75 / 2.5) * Math.log(1 + 2.75 / 0.75) * (0.75 / 0.75) }
     ]);
+  });
+
+  it('keeps a word that every theme uses out of a label, though it tops the theme\'s plain c-TF-IDF', () => {
+    const routing = vocabularyOf([
+      ['problem', 'problem'], ['vehicl rout', 'vehicle routing'], ['solver', 'solvers'], ['imag', 'images'], ['graph', 'graphs']
+    ]);
+    // tf0 = [1.75, .25, .5, 0, 0] (‖‖₁ = 2.5), tf1 = [.5, 0, 0, .5, 0], tf2 = [.5, 0, 0, 0, .5] (1 each);
+    // A = 4.5 / 3 = 1.5, f = [2.75, .25, .5, .5, .5]. Plain c-TF-IDF of theme 0: problem .7 · ln(1 + 1.5/2.75)
+    // = .305 > solver .2 · ln(1 + 1.5/.5) = .277 > vehicle routing .1 · ln(1 + 1.5/.25) = .195, which
+    // would name it "vehicle routing, problem". Times the share (problem 1.75/2.75, the others 1),
+    // problem falls to .194, below both.
+    const rows = makeCsr([[0.875, 0.125, 0.25, 0, 0], [0.875, 0.125, 0.25, 0, 0], [0.5, 0, 0, 0.5, 0], [0.5, 0, 0, 0, 0.5]], false);
+    const [theme0] = labelThemes(rows, routing, clusteringOf([0, 0, 1, 2], [1, 1, 1, 1], 3), { topTerms: 3 });
+    expect(theme0.keywords).toStrictEqual([
+      { term: 'solvers', weight: (0.5 / 2.5) * Math.log(1 + 1.5 / 0.5) },
+      { term: 'vehicle routing', weight: (0.25 / 2.5) * Math.log(1 + 1.5 / 0.25) },
+      { term: 'problem', weight: (1.75 / 2.5) * Math.log(1 + 1.5 / 2.75) * (1.75 / 2.75) }
+    ]);
+    expect(theme0.label).toBe('vehicle routing, solvers');
   });
 
   it('names a theme by its best phrase and the next term, in surface form', () => {
@@ -60,7 +80,7 @@ describe('labelThemes', () => {
       ['traffic', 'traffic'], ['citat', 'citation']
     ]);
     // Themes 0 and 1 share their two heavy terms; each has one light term of its own.
-    const rows = makeCsr([[0.75, 0.75, 0.125, 0, 0], [0.75, 0.75, 0, 0, 0.125], [0, 0, 0, 0.5, 0]], false);
+    const rows = makeCsr([[0.75, 0.75, 0.03, 0, 0], [0.75, 0.75, 0, 0, 0.03], [0, 0, 0, 0.5, 0]], false);
     const labels = labelThemes(rows, gnn, clusteringOf([0, 1, 2], [1, 1, 1], 3), { topTerms: 5 });
     expect(labels.map((l) => l.label)).toStrictEqual([
       'graph neural networks, molecules', 'graph neural networks, molecules, citation', 'traffic'
