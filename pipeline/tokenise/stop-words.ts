@@ -75,6 +75,12 @@ const ABSTRACT_BOILERPLATE = [
   'surpasses', 'surpassing', 'highlighting', 'suffer', 'suffers', 'leads', 'increase', 'increases',
   'increased', 'apply', 'applies', 'applying', 'contain', 'contains', 'containing', 'following',
   'corresponding', 'related', 'represent', 'represents',
+  // proving and framing in passing: "we prove that" topped a theory theme's label ("bound, prove");
+  // "proving" stays a word (theorem proving), and so do "approximately" (probably approximately
+  // correct) and "research" (deep research, operations research)
+  'prove', 'proves', 'proved', 'confirm', 'confirms', 'confirmed', 'overcome', 'overcomes',
+  'overlook', 'overlooks', 'overlooked', 'explicitly', 'spanning', 'comprising', 'unlike',
+  'primarily', 'called', 'motivated', 'excellent', 'excels',
   // framing the problem
   'existing', 'prior', 'previous', 'recent', 'recently', 'current', 'currently', 'challenge',
   'challenges', 'challenging', 'limitation', 'limitations', 'potential', 'issue',

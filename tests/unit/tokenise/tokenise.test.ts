@@ -27,6 +27,11 @@ describe('tokeniseCorpus: tokens', () => {
     expect(wordsOf(corpus)).toStrictEqual(['data', 'token']);
   });
 
+  it('drops "we prove" but keeps "theorem proving", whose stem is the same', () => {
+    const corpus = tokenise(['We prove lower bounds and explicitly confirm them by theorem proving.'], 2);
+    expect(termsOf(corpus)).toStrictEqual(['lower', 'bounds', 'lower bounds', 'theorem', 'proving', 'theorem proving']);
+  });
+
   it('keeps the words that live inside research phrases, so the phrases can form', () => {
     const corpus = tokenise(['Direct preference optimization; support vector machines; motion capture; code generation; knowledge base; reinforcement learning; model evaluation.'], 3);
     expect(termsOf(corpus).filter((surface) => surface.includes(' '))).toStrictEqual([
