@@ -26,7 +26,7 @@ export function databasePath(): string {
 }
 
 /** Identity of the file now at the path: a rename-into-place changes inode and mtime. */
-function fileKey(path: string): string {
+export function fileKey(path: string): string {
   try {
     const s = statSync(path);
     return `${s.ino}:${s.mtimeMs}:${s.size}`;
@@ -71,18 +71,45 @@ async function currentHandle(): Promise<Handle> {
   return opening;
 }
 
-/** Runs one read query with bound parameters; rows come back as JSON-safe objects. */
-export async function query<T = Record<string, unknown>>(sql: string, params: Params = {}): Promise<T[]> {
+/** Runs `read` on a pooled connection of the current file; the handle stays open until it is done. */
+async function withConnection<T>(read: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const handle = await currentHandle();
   handle.active++;
   const connection = handle.idle.pop() ?? (await handle.instance.connect());
   try {
-    const reader = await connection.runAndReadAll(sql, params);
-    return reader.getRowObjectsJson() as T[];
+    return await read(connection);
   } finally {
     handle.active--;
     if (handle.retired || handle.idle.length >= POOL_SIZE) connection.closeSync();
     else handle.idle.push(connection);
     closeIfDone(handle);
   }
+}
+
+/** Runs one read query with bound parameters; rows come back as JSON-safe objects. */
+export async function query<T = Record<string, unknown>>(sql: string, params: Params = {}): Promise<T[]> {
+  return withConnection(async (connection) => {
+    const reader = await connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as T[];
+  });
+}
+
+export interface Columns {
+  names: string[];
+  /** One array per column, JSON-safe values in row order. */
+  columns: unknown[][];
+}
+
+/**
+ * Runs one read query and returns its result column by column: for the big exports, where making
+ * one object per row costs ~8x the column arrays (75k papers: 1.5 s vs 0.2 s measured).
+ */
+export async function queryColumns(sql: string, params: Params = {}): Promise<Columns> {
+  return withConnection(async (connection) => {
+    const reader = await connection.runAndReadAll(sql, params);
+    const names = reader.columnNames();
+    // With no rows there are no chunks and getColumnsJson() gives []: still one (empty) array per name.
+    const columns = reader.currentRowCount === 0 ? names.map(() => []) : (reader.getColumnsJson() as unknown[][]);
+    return { names, columns };
+  });
 }

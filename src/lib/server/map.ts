@@ -2,10 +2,9 @@
 // (quantised on one grid, see charts/map-points.ts), the paper behind a point index, title search.
 // Point order everywhere is (theme_id, rank_in_theme, paper_id), so an index means one paper.
 import { error } from '@sveltejs/kit';
-import { statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { MAP_GRID, type MapPaper, type MapPointsPayload, type MapTheme } from '../charts/map-points.js';
-import { databasePath, query } from './db.js';
+import { databasePath, fileKey, query } from './db.js';
 
 const POINT_ORDER = 'theme_id, rank_in_theme, paper_id';
 
@@ -65,8 +64,7 @@ let cached: { key: string; value: Promise<EncodedPoints> } | null = null;
  * identity, which a rename-into-place changes, so a replaced database is never served stale.
  */
 export function encodedMapPoints(runId: number): Promise<EncodedPoints> {
-  const s = statSync(databasePath());
-  const key = `${s.ino}-${Math.round(s.mtimeMs)}-${s.size}-run${runId}`;
+  const key = `${fileKey(databasePath())}-run${runId}`;
   if (cached?.key !== key) {
     const value = loadMapPoints(runId).then((payload) => {
       const json = JSON.stringify(payload);

@@ -77,7 +77,9 @@ export function paperFilterSql(runId: number, filter: PaperFilter): { sql: strin
 }
 
 /** Newest first; the id breaks ties so pages never overlap. */
-export const PAPER_ORDER = 'ORDER BY p.published DESC NULLS LAST, p.paper_id';
+export function paperOrderSql(_filter: PaperFilter): string {
+  return 'ORDER BY p.published DESC NULLS LAST, p.paper_id';
+}
 
 interface DetailRow {
   paper_id: string;
@@ -95,7 +97,7 @@ export async function searchPapers(runId: number, filter: PaperFilter, page: num
   const { sql, params } = paperFilterSql(runId, filter);
   // Ids and the total in one scan (the text filter is the slow part); details for the page only.
   const ids = await query<{ paper_id: string; total: number }>(
-    `SELECT pt.paper_id, count(*) OVER ()::INTEGER AS total ${sql} ${PAPER_ORDER} LIMIT $limit OFFSET $offset`,
+    `SELECT pt.paper_id, count(*) OVER ()::INTEGER AS total ${sql} ${paperOrderSql(filter)} LIMIT $limit OFFSET $offset`,
     { ...params, limit: pageSize, offset: (page - 1) * pageSize }
   );
   const total = ids.length > 0 ? ids[0].total : await countPapers(sql, params);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { buildExport, parseExportName, slug } from '../../../src/lib/server/exports.js';
+import { slug } from '../../../src/lib/server/export-queries.js';
+import { buildExport, parseExportName } from '../../../src/lib/server/exports.js';
 import { resolveRun } from '../../../src/lib/server/run.js';
 import { hostileRun, HOSTILE_TITLES } from '../../fixtures/hostile-run.js';
 import { httpErrorOf } from './http-error.js';
@@ -53,7 +54,7 @@ describe('themes export', () => {
     );
     const third = 1 / 3;
     expect(lines[1]).toBe(
-      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0,0,0,3,${third},${third},4,4,-0.5,0`
+      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0.0,0.0,0.0,3,${third},${third},4,4,-0.5,0.0`
     );
     expect(lines.length).toBe(5); // header, 3 themes, and the empty string after the final CRLF
   });
@@ -129,6 +130,16 @@ describe('theme-papers export', () => {
       { status: 400, message: 'theme: expected a theme id (required)' },
       { status: 404, message: 'No theme 9 in run 1' }
     ]);
+  });
+});
+
+describe('CSV from DuckDB', () => {
+  it('streams the header and rows and leaves no temp file', async () => {
+    const before = readdirSync(tmpdir()).filter((n) => n.startsWith('themescope-export-'));
+    const lines = await csvLines((await download('papers.csv', 'theme=2&to=2025-01-31')).response);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('themescope-export-'))).toStrictEqual(before);
+    // Theme 2 in January: paper 2 only (papers 0..3 are January's).
+    expect(lines.map((l) => l.split(',')[0])).toStrictEqual(['"paper_id"', '"2501.10002"', '']);
   });
 });
 
