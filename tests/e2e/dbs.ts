@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { writeRun } from '../../pipeline/store/write-run.js';
 import type { RunData } from '../../pipeline/store/run-data.js';
 
@@ -21,19 +21,4 @@ export async function writeDb(runs: RunData[], afterSql?: string): Promise<strin
   return path;
 }
 
-/** One read-only query against the database file (the server may hold it read-only too). */
-export async function readDb<T = Record<string, unknown>>(
-  path: string,
-  sql: string,
-  params: Record<string, DuckDBValue> = {}
-): Promise<T[]> {
-  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
-  try {
-    const connection = await instance.connect();
-    const rows = (await connection.runAndReadAll(sql, params)).getRowObjectsJson() as T[];
-    connection.closeSync();
-    return rows;
-  } finally {
-    instance.closeSync();
-  }
-}
+export { readDb } from '../fixtures/read-db.js';

@@ -1,23 +1,17 @@
 // Nothing lost, nothing half-visible: the pipeline is SIGKILLed at each stage and inside the write
 // while the dashboard serves the database; two pipelines race for one file; the dashboard moves to
 // a new run without a restart and without errors to its clients.
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, startServer, type Server } from './harness.js';
+import { readDb as select } from '../fixtures/read-db.js';
+import { runCli, spawnCli, tempDbPath, THREE_TOPICS } from '../fixtures/cli.js';
+import { startServer, type Server } from './harness.js';
 
-const FIXTURE = join(ROOT, 'tests/fixtures/three-topics.jsonl');
-const ARGS = ['--import', 'tsx', 'pipeline/cli.ts', '--input', FIXTURE, '--k', '3', '--min-df', '2', '--quiet'];
+const ARGS = ['--input', THREE_TOPICS, '--k', '3', '--min-df', '2', '--quiet'];
 
 function pipeline(db: string, extra: string[] = [], env: Record<string, string> = {}) {
-  return spawn(process.execPath, [...ARGS, '--db', db, ...extra], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
+  return spawnCli([...ARGS, '--db', db, ...extra], env);
 }
 
 function finished(child: ReturnType<typeof pipeline>): Promise<{ code: number | null; stderr: string }> {
@@ -27,18 +21,8 @@ function finished(child: ReturnType<typeof pipeline>): Promise<{ code: number | 
 }
 
 function runSync(db: string, extra: string[] = []) {
-  return spawnSync(process.execPath, [...ARGS, '--db', db, ...extra], { cwd: ROOT, encoding: 'utf8' });
-}
-
-async function select(db: string, sql: string) {
-  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const connection = await instance.connect();
-  try {
-    return (await connection.runAndReadAll(sql)).getRowObjectsJson();
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+  const r = runCli([...ARGS, '--db', db, ...extra]);
+  return { status: r.code, stderr: r.stderr };
 }
 
 const SNAPSHOT = `SELECT (SELECT list(run_id || ':' || status ORDER BY run_id) FROM runs) AS runs,
@@ -47,13 +31,13 @@ const SNAPSHOT = `SELECT (SELECT list(run_id || ':' || status ORDER BY run_id) F
 
 let baseDb: string;
 beforeAll(() => {
-  baseDb = join(mkdtempSync(join(tmpdir(), 'themescope-rel-')), 'base.duckdb');
+  baseDb = tempDbPath('themescope-rel-');
   const r = runSync(baseDb);
   if (r.status !== 0) throw new Error(r.stderr);
 });
 
 function copyOfBase(): string {
-  const db = join(mkdtempSync(join(tmpdir(), 'themescope-rel-')), 'themes.duckdb');
+  const db = tempDbPath('themescope-rel-');
   copyFileSync(baseDb, db);
   return db;
 }

@@ -1,39 +1,23 @@
 // The bad-input catalogue through the real CLI: each case is either a one-line message naming the
 // file (and line and field where there is one) with exit code 2, or a counted skip in a complete run.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDb as select } from '../fixtures/read-db.js';
+import { runCli, THREE_TOPICS } from '../fixtures/cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const GOOD = readFileSync(join(ROOT, 'tests/fixtures/three-topics.jsonl'), 'utf8').trimEnd().split('\n');
+const GOOD = readFileSync(THREE_TOPICS, 'utf8').trimEnd().split('\n');
 let dir: string;
 
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', '--quiet', '--k', '3', '--min-df', '2', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8'
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(['--quiet', '--k', '3', '--min-df', '2', ...args]);
 }
 
 function file(name: string, content: string | Buffer): string {
   const path = join(dir, name);
   writeFileSync(path, content);
   return path;
-}
-
-async function select(db: string, sql: string, params: Record<string, string> = {}) {
-  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const connection = await instance.connect();
-  try {
-    return (await connection.runAndReadAll(sql, params)).getRowObjectsJson();
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
 }
 
 beforeAll(() => {

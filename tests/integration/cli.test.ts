@@ -1,38 +1,8 @@
 // The CLI end to end on real abstracts (tests/fixtures/three-topics.jsonl: 20 arXiv papers each on
 // gaussian splatting, speech recognition and jailbreak attacks) into a temporary DuckDB.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const FIXTURE = join(ROOT, 'tests/fixtures/three-topics.jsonl');
-
-export function runCli(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC' }
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-async function select(db: string, sql: string) {
-  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const connection = await instance.connect();
-  try {
-    return (await connection.runAndReadAll(sql)).getRowObjectsJson();
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
-
-function tempDb() {
-  return join(mkdtempSync(join(tmpdir(), 'themescope-cli-')), 'themes.duckdb');
-}
+import { readDb as select } from '../fixtures/read-db.js';
+import { runCli, tempDbPath as tempDb, THREE_TOPICS as FIXTURE } from '../fixtures/cli.js';
 
 const ARGS = ['--input', FIXTURE, '--k', '3', '--seed', '7', '--min-df', '2', '--quiet'];
 

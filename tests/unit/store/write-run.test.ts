@@ -1,21 +1,12 @@
 import { mkdtempSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { writeRun } from '../../../pipeline/store/write-run.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
+import { readDb } from '../../fixtures/read-db.js';
 
-async function rows(path: string, sql: string) {
-  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
-  const connection = await instance.connect();
-  try {
-    return (await connection.runAndReadAll(sql)).getRowObjectsJson();
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
+const rows = (path: string, sql: string) => readDb(path, sql);
 
 function tempDb(): string {
   return join(mkdtempSync(join(tmpdir(), 'themescope-store-')), 'themes.duckdb');
