@@ -112,7 +112,7 @@ describe('the Topic map', () => {
     const page = await openMap();
     const before = await canvasColours(page);
     await page.fill('.topic-map input[type=search]', 'paper 1');
-    // Titles containing "paper 1": papers 1 and 10..19.
+    // Titles with a word starting "paper" and one starting "1": papers 1 and 10..19.
     await page.locator('#map-search-status', { hasText: '11 papers match' }).waitFor();
     await page.waitForURL(/q=paper\+1/);
     await page.waitForTimeout(100);
@@ -125,6 +125,13 @@ describe('the Topic map', () => {
     expect([...after.keys()].some(grey)).toBe(true);
     expect([...before.keys()].some(grey)).toBe(false);
     await screenshot(page, 'map-search');
+  });
+
+  it('searches titles by word starts: a prefix finds its theme, a piece inside a word finds nothing', async () => {
+    const search = async (q: string) =>
+      ((await (await fetch(`${server.url}/map/points/search?run=1&q=${encodeURIComponent(q)}`)).json()) as { indices: number[] }).indices;
+    const splatting = await readDb<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM paper_themes WHERE run_id = 1 AND theme_id = 2`);
+    expect([(await search('SPLAT')).length, (await search('platting')).length]).toStrictEqual([splatting[0].n, 0]);
   });
 
   it('downloads the map as a PNG composed of the points, labels and legend', async () => {

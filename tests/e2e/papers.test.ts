@@ -48,8 +48,17 @@ describe('the Papers page', () => {
     const expected = await count(`AND contains(lower(p.abstract || ' ' || p.title), 'context window')`);
     expect(expected).toBe(8);
     expect(await page.locator('[data-testid=total]').textContent()).toBe(String(expected));
-    expect(await page.locator('ol.papers mark').first().textContent()).toBe('context window');
+    // Each search word is marked where it starts a word ("long context and context window").
+    expect(await page.locator('ol.papers > li').first().locator('mark').allTextContents()).toStrictEqual(['context', 'context', 'window']);
+    expect(await page.locator('.summary').textContent()).toContain('title matches first, then newest');
     await screenshot(page, 'papers-search');
+  });
+
+  it('matches words at word starts: a prefix finds papers, a piece inside a word does not', async () => {
+    const page = await open('/papers?q=merg');
+    expect(await page.locator('[data-testid=total]').textContent()).toBe(String(await count('AND pt.theme_id = 0')));
+    const inside = await open('/papers?q=erging');
+    expect(await inside.locator('.summary').textContent()).toContain('No papers match.');
   });
 
   it('filters by theme and dates, and keeps the filter on the next page', async () => {

@@ -5,6 +5,7 @@ import { error } from '@sveltejs/kit';
 import { gzipSync } from 'node:zlib';
 import { MAP_GRID, type MapPaper, type MapPointsPayload, type MapTheme } from '../charts/map-points.js';
 import { databasePath, fileKey, query } from './db.js';
+import { searchWords, textMatch } from './text-search.js';
 
 const POINT_ORDER = 'theme_id, rank_in_theme, paper_id';
 
@@ -94,13 +95,14 @@ export async function findMapPaper(runId: number, index: number): Promise<MapPap
   return rows[0];
 }
 
-/** Point indices whose title contains `q`, case-insensitively (contains(): no LIKE wildcards). */
+/** Point indices whose title matches every word of `q` (text-search.ts: word starts, any case). */
 export async function searchMapTitles(runId: number, q: string): Promise<number[]> {
+  const match = textMatch(searchWords(q));
   const rows = await query<{ i: number }>(
     `SELECT n.i FROM (${NUMBERED}) n JOIN papers p ON p.paper_id = n.paper_id
-     WHERE contains(lower(p.title), lower($q))
+     WHERE ${match.sql('p.title')}
      ORDER BY n.i`,
-    { run: runId, q }
+    { run: runId, ...match.params }
   );
   return rows.map((r) => r.i);
 }

@@ -1,5 +1,6 @@
 // Owns how a paper is shown in lists: a safe link to its source, a short author line and an
-// abstract excerpt with the search text marked. Plain text only — the page renders no HTML.
+// abstract excerpt with the search words marked. Plain text only — the page renders no HTML.
+import { highlightPattern } from './text-search.js';
 
 export interface ExcerptPart {
   text: string;
@@ -30,17 +31,14 @@ export function shortAuthors(authors: readonly string[]): string {
   return `${authors.slice(0, 3).join(', ')} et al.`;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
- * About `maxChars` of the abstract cut at word boundaries: around the first match of `q` when it
- * occurs, else the opening. Matches of `q` (case-insensitive) come back as `hit` parts.
+ * About `maxChars` of the abstract cut at word boundaries: around the first match of a search word
+ * when there is one, else the opening. Whole words that start with a search word (as the search
+ * matches them, text-search.ts) come back as `hit` parts.
  */
-export function excerpt(abstract: string, q: string | null, maxChars = 280): ExcerptPart[] {
+export function excerpt(abstract: string, words: readonly string[], maxChars = 280): ExcerptPart[] {
   const text = abstract.replace(/\s+/g, ' ').trim();
-  const pattern = q ? new RegExp(escapeRegExp(q), 'giu') : null;
+  const pattern = highlightPattern(words);
   const first = pattern ? text.search(pattern) : -1;
   let start = first > maxChars / 3 ? text.lastIndexOf(' ', first - Math.floor(maxChars / 3)) + 1 : 0;
   if (start < 0) start = 0;

@@ -4,6 +4,7 @@ import type { Params } from './db.js';
 import { query } from './db.js';
 import { excerpt, paperHref, shortAuthors, type ExcerptPart } from './paper-format.js';
 import { readDateRange, readQuery, readTheme } from './params.js';
+import { PAPER_TEXT, searchWords, textMatch } from './text-search.js';
 
 export interface PaperFilter {
   theme: number | null;
@@ -55,10 +56,10 @@ export function paperFilterSql(runId: number, filter: PaperFilter): { sql: strin
     params.theme = filter.theme;
   }
   if (filter.q !== null) {
-    // Case-insensitive substring in title or abstract. contains(lower()) needs no LIKE escaping of
-    // % _ \ and measured ~2x faster than ILIKE over 75k abstracts.
-    clauses.push('(contains(lower(p.title), lower($q)) OR contains(lower(p.abstract), lower($q)))');
-    params.q = filter.q;
+    // Every word of the query at a word start in the title or abstract (text-search.ts).
+    const match = textMatch(searchWords(filter.q));
+    clauses.push(`(${match.sql(PAPER_TEXT)})`);
+    Object.assign(params, match.params);
   }
   // Date bounds are inclusive; papers without a date drop out once either bound is set.
   if (filter.from !== null) {
@@ -76,9 +77,14 @@ export function paperFilterSql(runId: number, filter: PaperFilter): { sql: strin
   return { sql, params };
 }
 
-/** Newest first; the id breaks ties so pages never overlap. */
-export function paperOrderSql(_filter: PaperFilter): string {
-  return 'ORDER BY p.published DESC NULLS LAST, p.paper_id';
+/**
+ * Newest first; with a search, papers whose title holds every word come before those matched in the
+ * abstract only. The id breaks ties so pages never overlap. Uses paperFilterSql's $w parameters.
+ */
+export function paperOrderSql(filter: PaperFilter): string {
+  const words = searchWords(filter.q);
+  const titleFirst = words.length ? `(${textMatch(words).sql('p.title')}) DESC, ` : '';
+  return `ORDER BY ${titleFirst}p.published DESC NULLS LAST, p.paper_id`;
 }
 
 interface DetailRow {
@@ -103,7 +109,8 @@ export async function searchPapers(runId: number, filter: PaperFilter, page: num
   const total = ids.length > 0 ? ids[0].total : await countPapers(sql, params);
   const details = ids.length === 0 ? [] : await readDetails(runId, ids.map((r) => r.paper_id));
   const byId = new Map(details.map((d) => [d.paper_id, d]));
-  const items = ids.map((r) => toListItem(byId.get(r.paper_id)!, filter.q));
+  const words = searchWords(filter.q);
+  const items = ids.map((r) => toListItem(byId.get(r.paper_id)!, words));
   return { items, total, page, pages: Math.max(1, Math.ceil(total / pageSize)), pageSize };
 }
 
@@ -124,7 +131,7 @@ async function readDetails(runId: number, ids: string[]): Promise<DetailRow[]> {
   );
 }
 
-function toListItem(row: DetailRow, q: string | null): PaperListItem {
+function toListItem(row: DetailRow, words: readonly string[]): PaperListItem {
   return {
     paperId: row.paper_id,
     title: row.title,
@@ -133,7 +140,7 @@ function toListItem(row: DetailRow, q: string | null): PaperListItem {
     href: paperHref(row.paper_id, row.url),
     themeId: row.theme_id,
     themeLabel: row.label,
-    excerpt: excerpt(row.abstract, q)
+    excerpt: excerpt(row.abstract, words)
   };
 }
 

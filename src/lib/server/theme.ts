@@ -5,6 +5,7 @@ import type { Granularity, TrendDirection } from '../../../pipeline/types.js';
 import type { TrendInput } from '../charts/trend-geometry.js';
 import { query } from './db.js';
 import { paperHref, shortAuthors } from './paper-format.js';
+import { PAPER_TEXT, searchWords, textMatch } from './text-search.js';
 
 export interface ThemeDetail {
   themeId: number;
@@ -127,10 +128,19 @@ function toThemePaper(r: PaperRowOut): ThemePaper {
   };
 }
 
-/**
- * The theme's papers, most typical first (rank_in_theme), `pageSize` per page. With `q`, only
- * papers whose title or abstract contains it (case-insensitive; contains() needs no LIKE escaping).
- */
+/** The theme's papers, with `q` only those matching every word (text-search.ts): SQL and parameters. */
+function themePaperFilter(runId: number, themeId: number, q: string | null) {
+  const words = searchWords(q);
+  const match = textMatch(words);
+  return {
+    where: `pt.run_id = $run AND pt.theme_id = $theme${q === null ? '' : ` AND (${match.sql(PAPER_TEXT)})`}`,
+    // With a search, papers with every word in the title first; then the most typical.
+    order: `${q === null ? '' : `(${match.sql('p.title')}) DESC, `}pt.rank_in_theme, p.paper_id`,
+    params: { run: runId, theme: themeId, ...match.params }
+  };
+}
+
+/** The theme's papers, most typical first (rank_in_theme), `pageSize` per page; `q` filters them. */
 export async function loadThemePapers(
   runId: number,
   themeId: number,
@@ -138,29 +148,26 @@ export async function loadThemePapers(
   page: number,
   pageSize: number
 ): Promise<ThemePaperPage> {
+  const filter = themePaperFilter(runId, themeId, q);
   const rows = await query<PaperRowOut>(
     `SELECT pt.rank_in_theme AS rank, p.paper_id, p.title, p.published::VARCHAR AS published, p.authors,
        pt.similarity, p.url, count(*) OVER ()::INTEGER AS total
      FROM paper_themes pt JOIN papers p ON p.paper_id = pt.paper_id
-     WHERE pt.run_id = $run AND pt.theme_id = $theme
-       -- optional text filter: NULL means "no filter"
-       AND ($q IS NULL OR contains(lower(p.title), lower($q)) OR contains(lower(p.abstract), lower($q)))
-     ORDER BY pt.rank_in_theme, p.paper_id
+     WHERE ${filter.where}
+     ORDER BY ${filter.order}
      LIMIT $limit OFFSET $offset`,
-    { run: runId, theme: themeId, q, limit: pageSize, offset: (page - 1) * pageSize }
+    { ...filter.params, limit: pageSize, offset: (page - 1) * pageSize }
   );
-  const total = rows.length > 0 ? rows[0].total : await countThemePapers(runId, themeId, q);
+  const total = rows.length > 0 ? rows[0].total : await countThemePapers(filter);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (page > pages) error(404, `No page ${page}: ${pages === 1 ? 'there is 1 page' : `there are ${pages} pages`}`);
   return { items: rows.map(toThemePaper), total, page, pages, pageSize };
 }
 
-async function countThemePapers(runId: number, themeId: number, q: string | null): Promise<number> {
+async function countThemePapers(filter: ReturnType<typeof themePaperFilter>): Promise<number> {
   const rows = await query<{ n: number }>(
-    `SELECT count(*)::INTEGER AS n FROM paper_themes pt JOIN papers p ON p.paper_id = pt.paper_id
-     WHERE pt.run_id = $run AND pt.theme_id = $theme
-       AND ($q IS NULL OR contains(lower(p.title), lower($q)) OR contains(lower(p.abstract), lower($q)))`,
-    { run: runId, theme: themeId, q }
+    `SELECT count(*)::INTEGER AS n FROM paper_themes pt JOIN papers p ON p.paper_id = pt.paper_id WHERE ${filter.where}`,
+    filter.params
   );
   return rows[0].n;
 }

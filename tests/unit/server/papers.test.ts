@@ -5,12 +5,19 @@ import { httpErrorOf } from './http-error.js';
 import { writeTempDb, type TempDb } from './temp-db.js';
 
 // Hand-made run: paper i (id 2501.1000i, zero-padded to 5 digits) is in theme i % 3, published 2025-(floor(i/4)+1)-10.
+// Theme 0's titles and abstracts say "merging", theme 1's "long context", except for the three below.
 const id = (i: number) => `2501.${10000 + i}`;
 const NONE: PaperFilter = { theme: null, q: null, from: null, to: null };
 let db: TempDb;
 
 beforeAll(async () => {
-  db = await writeTempDb([handMadeRun()]);
+  const run = handMadeRun();
+  // Paper 3 (theme 0) says "emerging" only; paper 4 has a hyphenated title; paper 21 (theme 0, the
+  // newest) says "merging" in its abstract only.
+  Object.assign(run.papers[3], { title: 'Emerging trends in task arithmetic', abstract: 'An abstract about emerging trends (3).' });
+  run.papers[4].title = 'Long-context retrieval paper 4';
+  run.papers[21].title = 'Task arithmetic paper 21';
+  db = await writeTempDb([run]);
 });
 afterAll(() => db.remove());
 
@@ -39,8 +46,28 @@ describe('searchPapers', () => {
     expect((await ids({ q: 'Position Interpolation' })).total).toBe(8);
   });
 
-  it('treats % and _ in the search text literally', async () => {
-    expect([(await ids({ q: 'paper_1' })).total, (await ids({ q: '%' })).total]).toStrictEqual([0, 0]);
+  it('matches words at a word start: "merging" does not find a paper that only says "emerging"', async () => {
+    // Theme 0 without paper 3; title matches newest first (12 and 15 share April), then 21 (abstract only).
+    expect(await ids({ q: 'merging' })).toStrictEqual({ total: 7, pages: 1, ids: [18, 12, 15, 9, 6, 0, 21].map(id) });
+  });
+
+  it('matches the start of a word, so a prefix finds the whole word', async () => {
+    expect(await ids({ q: 'merg' })).toStrictEqual(await ids({ q: 'merging' }));
+  });
+
+  it('takes hyphen and space alike as word separators', async () => {
+    expect([await ids({ q: 'retrieval long context' }), await ids({ q: 'Retrieval long-context' })]).toStrictEqual([
+      { total: 1, pages: 1, ids: [id(4)] },
+      { total: 1, pages: 1, ids: [id(4)] }
+    ]);
+  });
+
+  it('requires every word of the query', async () => {
+    expect([(await ids({ q: 'merging arithmetic' })).ids, (await ids({ q: 'merging splatting' })).total]).toStrictEqual([[id(21)], 0]);
+  });
+
+  it('takes % and _ as separators, not wildcards, and finds nothing for punctuation only', async () => {
+    expect([await ids({ q: 'paper_1' }), (await ids({ q: '%' })).total]).toStrictEqual([await ids({ q: 'paper 1' }), 0]);
   });
 
   it('keeps papers within inclusive date bounds', async () => {
@@ -52,8 +79,8 @@ describe('searchPapers', () => {
   });
 
   it('combines the filters', async () => {
-    // Theme 0 is papers 0, 3, …, 21; from May on leaves 18 (May) and 21 (June).
-    expect(await ids({ theme: 0, q: 'merging', from: '2025-05-01' })).toStrictEqual({ total: 2, pages: 1, ids: [id(21), id(18)] });
+    // Theme 0 is papers 0, 3, …, 21; from May on leaves 18 (May) and 21 (June), whose title lacks "merging".
+    expect(await ids({ theme: 0, q: 'merging', from: '2025-05-01' })).toStrictEqual({ total: 2, pages: 1, ids: [id(18), id(21)] });
   });
 
   it('pages through the results without overlap', async () => {

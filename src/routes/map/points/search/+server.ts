@@ -1,4 +1,4 @@
-// GET /map/points/search?run=N&q=TEXT — indices of the map points whose title contains the text.
+// GET /map/points/search?run=N&q=TEXT — indices of the map points whose title matches every word (word starts).
 import { json } from '@sveltejs/kit';
 import { searchMapTitles } from '$lib/server/map';
 import { readQuery } from '$lib/server/params';
