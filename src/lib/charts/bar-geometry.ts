@@ -2,6 +2,7 @@
 // rows, and x-axis ticks. Values must be ≥ 0; the scale starts at 0 so lengths compare honestly.
 import { scaleLinear } from 'd3-scale';
 import { format } from 'd3-format';
+import { labelTicks } from './axis.js';
 import type { Tick } from './stack-geometry.js';
 
 export interface BarItem {
@@ -25,10 +26,11 @@ export function layoutBars(items: BarItem[], width: number, rowHeight: number): 
     .domain([0, max > 0 ? max : 1])
     .range([0, width])
     .nice();
-  const fmt = x.tickFormat(5);
+  const values = x.ticks(5);
+  const labels = labelTicks(values, 'number');
   return {
     bars: items.map((d, i) => ({ ...d, y: i * rowHeight, length: x(Math.max(0, d.value)) })),
-    ticks: x.ticks(5).map((v) => ({ at: x(v), label: fmt(v) }))
+    ticks: values.map((v, i) => ({ at: x(v), label: labels[i] }))
   };
 }
 

@@ -5,7 +5,7 @@ import { area } from 'd3-shape';
 import type { Granularity } from '../../../pipeline/types.js';
 import { formatPeriod, thinLabels } from './periods.js';
 import type { Measure, StackLayout } from './stack-layout.js';
-import { formatAxisValue } from './axis.js';
+import { labelTicks } from './axis.js';
 
 export interface Tick {
   /** Pixel position along the axis (x for x-ticks, y for y-ticks), inside the plot area. */
@@ -70,10 +70,9 @@ export function layoutStackGeometry(
       : []
   );
   const xTicks = thinLabels(n, width, X_LABEL_WIDTH).map((i) => ({ at: xs[i], label: formatPeriod(layout.periods[i], granularity) }));
-  const yTicks = y
-    .ticks(5)
-    .filter((v) => measure === 'share' || Number.isInteger(v))
-    .map((v) => ({ at: y(v), label: formatAxisValue(v, measure) }));
+  const yValues = y.ticks(5).filter((v) => measure === 'share' || Number.isInteger(v));
+  const yLabels = labelTicks(yValues, measure);
+  const yTicks = yValues.map((v, i) => ({ at: y(v), label: yLabels[i] }));
   return { xs, paths, xTicks, yTicks, partialSpans, y };
 }
 

@@ -4,7 +4,7 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { Granularity } from '../../../pipeline/types.js';
 import { formatPeriod, thinLabels } from './periods.js';
-import { formatAxisValue } from './axis.js';
+import { labelTicks } from './axis.js';
 import type { Tick } from './stack-geometry.js';
 
 export interface TrendInput {
@@ -48,8 +48,11 @@ export function layoutTrend(
     .domain([0, Math.max(1, ...input.papers)])
     .range([papersHeight, 0])
     .nice(4);
+  const shareValues = yShare.ticks(4);
   // Percent labels with as many decimals as the tick step needs (0.5% steps print "0.5%", not "1%").
-  const shareFormat = yShare.tickFormat(4, '%');
+  const shareLabels = labelTicks(shareValues, 'share');
+  const papersValues = yPapers.ticks(4).filter(Number.isInteger);
+  const papersLabels = labelTicks(papersValues, 'papers');
   const sharePoints = input.share.map((s, i) => ({ x: centres[i], y: yShare(s) }));
   const step = x.step();
   return {
@@ -57,12 +60,9 @@ export function layoutTrend(
     bandWidth: x.bandwidth(),
     sharePath: line()(sharePoints.map((p) => [p.x, p.y] as [number, number])) ?? '',
     sharePoints,
-    shareTicks: yShare.ticks(4).map((v) => ({ at: yShare(v), label: shareFormat(v) })),
+    shareTicks: shareValues.map((v, i) => ({ at: yShare(v), label: shareLabels[i] })),
     bars: input.papers.map((n, i) => ({ x: x(i)!, y: yPapers(n), width: x.bandwidth(), height: papersHeight - yPapers(n) })),
-    papersTicks: yPapers
-      .ticks(4)
-      .filter(Number.isInteger)
-      .map((v) => ({ at: yPapers(v), label: formatAxisValue(v, 'papers') })),
+    papersTicks: papersValues.map((v, i) => ({ at: yPapers(v), label: papersLabels[i] })),
     xTicks: thinLabels(input.periods.length, width, 64).map((i) => ({
       at: centres[i],
       label: formatPeriod(input.periods[i], granularity)
