@@ -2,15 +2,21 @@
 // papers come by rank, all papers page and search, neighbours link on, bad ids are 404.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { handMadeDb, launchBrowser, newPage, screenshot, startServer, type Server } from './harness.js';
-import { readDb } from './dbs.js';
+import { handMadeRun } from '../fixtures/hand-made-run.js';
+import { launchBrowser, newPage, screenshot, startServer, type Server } from './harness.js';
+import { readDb, writeDb } from './dbs.js';
 
 let db: string;
 let server: Server;
 let browser: Browser;
 
+/** Theme 1's keywords: one that used to lose its first letter to the chart's edge, one far too long to draw whole. */
+const LONG_TERMS = ['long-term memory', 'context window', 'retrieval-augmented generation over very long scientific documents', 'rope'];
+
 beforeAll(async () => {
-  db = handMadeDb();
+  const run = handMadeRun();
+  run.themes[1].keywords = LONG_TERMS;
+  db = await writeDb([run]);
   server = await startServer(db);
   browser = await launchBrowser();
 });
@@ -35,10 +41,32 @@ describe('the Theme page', () => {
     );
     const bars = page.locator('figure.chart svg g.bar');
     expect(await bars.count()).toBe(terms.length);
-    const shown = await bars.evaluateAll((gs) => gs.map((g) => [...g.querySelectorAll('text')].map((t) => t.childNodes[0].textContent!.trim())));
+    // Each bar: the term (its <title> holds it whole) and the weight.
+    const shown = await bars.evaluateAll((gs) =>
+      gs.map((g) => [g.querySelector('text title')!.textContent, g.querySelectorAll('text')[1].textContent!.trim()])
+    );
     expect(shown).toStrictEqual(terms.map((t) => [t.term, String(t.weight)]));
     expect(await page.locator('h1').textContent()).toContain('long context');
     await screenshot(page, 'theme');
+  });
+
+  it('draws every keyword label whole inside the chart, and a too-long one cut with "…"', async () => {
+    const page = await open('/themes/1?run=1');
+    const labels = await page.locator('figure.chart').first().evaluate((figure) => {
+      const svg = figure.querySelector('svg')!.getBoundingClientRect();
+      return [...figure.querySelectorAll('g.bar')].map((g) => {
+        const text = g.querySelector('text')!;
+        const box = text.getBoundingClientRect();
+        const bar = g.querySelector('rect')!.getBoundingClientRect();
+        return { text: text.childNodes[0].textContent!.trim(), inside: box.left >= svg.left && box.right <= bar.left };
+      });
+    });
+    expect(labels).toStrictEqual([
+      { text: 'long-term memory', inside: true },
+      { text: 'context window', inside: true },
+      { text: expect.stringMatching(/^retrieval-augmented .*…$/), inside: true },
+      { text: 'rope', inside: true }
+    ]);
   });
 
   it('draws the trend with one bar per month of the run and labelled axes', async () => {

@@ -1,0 +1,39 @@
+// Owns how wide a label will be drawn, known before the browser lays it out (server rendering, PNG
+// export): per-character advance widths of DejaVu Sans, what system-ui is on Debian and among the
+// widest UI fonts, measured in Chromium — so with other fonts a reserved width is never too small.
+
+/** Advance widths in em of the printable ASCII characters 32 (space) … 126 (~). */
+const ASCII_EM = [
+  0.32, 0.4, 0.46, 0.84, 0.64, 0.95, 0.78, 0.28, 0.39, 0.39, 0.5, 0.84, 0.32, 0.36, 0.32, 0.34, // space … /
+  0.64, 0.64, 0.64, 0.64, 0.64, 0.64, 0.64, 0.64, 0.64, 0.64, 0.34, 0.34, 0.84, 0.84, 0.84, 0.53, // 0 … ?
+  1.0, 0.68, 0.69, 0.7, 0.77, 0.63, 0.58, 0.78, 0.75, 0.3, 0.3, 0.66, 0.56, 0.86, 0.75, 0.79, // @ … O
+  0.6, 0.79, 0.69, 0.63, 0.61, 0.73, 0.68, 0.99, 0.69, 0.61, 0.69, 0.39, 0.34, 0.39, 0.84, 0.5, // P … _
+  0.5, 0.61, 0.63, 0.55, 0.63, 0.62, 0.35, 0.63, 0.63, 0.28, 0.28, 0.58, 0.28, 0.97, 0.63, 0.61, // ` … o
+  0.63, 0.63, 0.41, 0.52, 0.39, 0.63, 0.59, 0.82, 0.59, 0.59, 0.53, 0.64, 0.34, 0.64, 0.84 // p … ~
+];
+
+/** Other characters: CJK and other wide scripts a full em, the rest (accented letters, dashes) 0.8 em. */
+function charEm(code: number): number {
+  if (code >= 32 && code <= 126) return ASCII_EM[code - 32];
+  return code >= 0x2e80 ? 1 : 0.8;
+}
+
+/** Estimated width in px of `text` drawn at `fontSize` px (sum of advances, no kerning). */
+export function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += charEm(ch.codePointAt(0)!);
+  return em * fontSize;
+}
+
+/** `text` as is when it fits in `maxWidth` px, else its longest start that fits with "…" after it. */
+export function fitText(text: string, maxWidth: number, fontSize: number): string {
+  if (textWidth(text, fontSize) <= maxWidth) return text;
+  const chars = [...text];
+  let width = textWidth('…', fontSize);
+  let n = 0;
+  while (n < chars.length && width + charEm(chars[n].codePointAt(0)!) * fontSize <= maxWidth) {
+    width += charEm(chars[n].codePointAt(0)!) * fontSize;
+    n++;
+  }
+  return chars.slice(0, Math.max(1, n)).join('').trimEnd() + '…';
+}

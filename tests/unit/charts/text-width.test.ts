@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { fitText, textWidth } from '../../../src/lib/charts/text-width.js';
+
+describe('textWidth', () => {
+  it('adds the advance widths of the characters at the font size', () => {
+    // a 0.61 em, b 0.63 em, space 0.32 em.
+    expect(textWidth('ab a', 10)).toBeCloseTo((0.61 + 0.63 + 0.32 + 0.61) * 10, 10);
+  });
+
+  it('is at least what Chromium draws with DejaVu Sans for a keyword that used to be clipped', () => {
+    // Chromium measured "long-term memory" at 12 px as 112.68 px (getComputedTextLength).
+    expect(textWidth('long-term memory', 12)).toBeGreaterThanOrEqual(112.68);
+  });
+
+  it('gives accented letters and dashes 0.8 em and CJK a full em', () => {
+    expect([textWidth('é—', 10), textWidth('東京', 10)]).toStrictEqual([16, 20]);
+  });
+});
+
+describe('fitText', () => {
+  it('keeps a text that fits', () => {
+    expect(fitText('memory', 100, 12)).toBe('memory');
+  });
+
+  it('cuts a text that does not fit to its longest start that fits with an ellipsis', () => {
+    const fitted = fitText('retrieval-augmented generation for long documents', 120, 12);
+    expect(fitted).toBe('retrieval-augment…');
+    expect([textWidth(fitted, 12) <= 120, textWidth('retrieval-augmente…', 12) > 120]).toStrictEqual([true, true]);
+  });
+
+  it('keeps at least one character', () => {
+    expect(fitText('WWW', 5, 12)).toBe('W…');
+  });
+});
