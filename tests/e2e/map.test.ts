@@ -69,6 +69,10 @@ describe('the Topic map', () => {
     await screenshot(page, 'map');
   });
 
+  it('names the theme count in the tab title', async () => {
+    expect(await (await openMap()).title()).toBe('Topic map · 3 themes · Themescope');
+  });
+
   it('places one label per theme with no two labels overlapping', async () => {
     const page = await openMap();
     const labels = page.locator('a.theme-label text');

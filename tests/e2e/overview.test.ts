@@ -53,6 +53,10 @@ describe('the Overview page', () => {
     await screenshot(page, 'overview');
   });
 
+  it('names the run’s themes and papers in the tab title', async () => {
+    expect(await (await open('/')).title()).toBe('Overview · 3 themes in 24 papers · Themescope');
+  });
+
   it('labels both axes and marks the partial period', async () => {
     const page = await open('/');
     const text = await page.locator('figure.chart svg').first().textContent();

@@ -61,6 +61,13 @@ describe('the Papers page', () => {
     expect(await inside.locator('.summary').textContent()).toContain('No papers match.');
   });
 
+  it('says in the tab title what is listed', async () => {
+    expect([await (await open('/papers')).title(), await (await open('/papers?q=merging&theme=0')).title()]).toStrictEqual([
+      'Papers · Themescope',
+      'Papers matching “merging” in model merging, task vectors · Themescope'
+    ]);
+  });
+
   it('filters by theme and dates, and keeps the filter on the next page', async () => {
     const page = await open('/papers?theme=1&from=2025-02-01&limit=2');
     const expected = await count(`AND pt.theme_id = 1 AND p.published >= DATE '2025-02-01'`);

@@ -55,6 +55,11 @@ describe('the Runs page', () => {
     await screenshot(page, 'runs');
   });
 
+  it('counts the runs in the tab title', async () => {
+    const runs = await readDb<{ n: number }>(db, 'SELECT count(*)::INTEGER AS n FROM runs');
+    expect(await (await open('/runs')).title()).toBe(`Runs (${runs[0].n}) · Themescope`);
+  });
+
   it('links each complete run to the dashboard at that run, and not the failed one', async () => {
     const page = await open('/runs');
     expect(await page.locator('#run-2 a.view').getAttribute('href')).toBe('/?run=2');

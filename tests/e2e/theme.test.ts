@@ -50,6 +50,10 @@ describe('the Theme page', () => {
     await screenshot(page, 'theme');
   });
 
+  it('titles the tab with the theme’s label', async () => {
+    expect(await (await open('/themes/0?run=1')).title()).toBe('model merging, task vectors · Themescope');
+  });
+
   it('draws every keyword label whole inside the chart, and a too-long one cut with "…"', async () => {
     const page = await open('/themes/1?run=1');
     const labels = await page.locator('figure.chart').first().evaluate((figure) => {
