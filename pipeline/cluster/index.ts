@@ -1,5 +1,5 @@
-// Owns the cluster stage: spherical k-means (cosine) on the L2-normalised TF-IDF rows, k-means++
-// seeded, `restarts` runs with seeds seed, seed+1, …; keeps the best and reports their agreement.
+// Owns the cluster stage: spherical k-means (cosine) on the L2-normalised TF-IDF rows, k-means++ seeded,
+// Lloyd then (small themes) Hartigan moves; `restarts` runs with seeds seed, seed+1, …; keeps the best.
 import type { Clustering, CsrMatrix } from '../types.js';
 import { createAssigner } from './assigner.js';
 import { checkInput, meanPairwiseAri, runSeeded } from './run-seeded.js';

@@ -4,18 +4,23 @@ import type { Clustering, CsrMatrix } from '../types.js';
 import { adjustedRandIndex } from './ari.js';
 import type { Assigner } from './assigner.js';
 import { centroidsFromRows } from './centroids.js';
+import { refineByHartigan } from './hartigan.js';
 import { runLloyd } from './lloyd.js';
 import { createRandom } from './prng.js';
 import { seedCentroids } from './seed-centroids.js';
 
-/** One spherical k-means run: k-means++ seeds from `seed`, then Lloyd iterations (`columns`: transpose). */
+/**
+ * One spherical k-means run: k-means++ seeds from `seed`, Lloyd iterations (`columns`: transpose),
+ * then, where themes are small, Hartigan's single-row moves (see hartigan.ts), at most maxIter passes.
+ */
 export async function runSeeded(
   matrix: CsrMatrix, columns: CsrMatrix, assigner: Assigner, seed: number,
   options: { k: number; maxIter: number; tolerance: number }, onIteration?: (iteration: number, inertia: number) => void
 ): Promise<Clustering> {
   const rows = seedCentroids(matrix, columns, options.k, createRandom(seed));
   const centT = centroidsFromRows(matrix, rows);
-  return runLloyd(matrix, columns, assigner, centT, options.k, { ...options, spherical: true, onIteration });
+  const lloyd = await runLloyd(matrix, columns, assigner, centT, options.k, { ...options, spherical: true, onIteration });
+  return refineByHartigan(matrix, lloyd, { maxPasses: options.maxIter, tolerance: options.tolerance });
 }
 
 /** Mean ARI over all pairs of labelings; null when there is fewer than two. */
