@@ -90,3 +90,14 @@ describe('every chart axis on small domains', () => {
     }
   });
 });
+
+describe('keyword bar ticks', () => {
+  it('asks for fewer ticks until their labels stand apart', () => {
+    // 0..0.014 in 5 ticks is "0.000" … "0.014", 8 labels of ~29 px: 60 px apart at 420 px, 34 px at 240 px.
+    const ticks = (width: number) => layoutBars([{ label: 'a', value: 0.0138 }], width, 20).ticks.map((t) => t.label);
+    expect([ticks(420), ticks(240)]).toStrictEqual([
+      ['0.000', '0.002', '0.004', '0.006', '0.008', '0.010', '0.012', '0.014'],
+      ['0.000', '0.005', '0.010']
+    ]);
+  });
+});
