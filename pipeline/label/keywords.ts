@@ -68,19 +68,27 @@ export function pickLabelParts(keywords: Keyword[], keys: string[], surfaces: st
 }
 
 /**
- * Whether two label parts say the same thing: one contains the other's words in sequence, or they
- * share more than half of the shorter one's words ("multimodal large language" and "large language
- * models"; but "image editing" and "video editing" are two parts). A hyphen counts as a space
- * ("vision-language models" and "vision language models").
+ * Whether two label parts (keys) say the same thing: one contains the other's words in sequence, a
+ * word of one abbreviates the other ("ai systems" and "artificial intelligence", "rag systems" and
+ * "retrieval-augmented generation"), or they share more than half of the shorter one's words
+ * ("multimodal large language" and "large language models"; but "image editing" and "video
+ * editing" are two parts). A hyphen counts as a space ("vision-language models" and "vision language
+ * models"), and a stem of five letters or more is the same word as one that extends it ("anomal" of
+ * anomalous and "anomali" of anomaly, which Porter leaves apart).
  */
 export function repeats(keyA: string, keyB: string): boolean {
   const [a, b] = [keyA.replaceAll('-', ' '), keyB.replaceAll('-', ' ')];
-  if (contains(a, b) || contains(b, a)) return true;
-  const wordsA = new Set(a.split(' '));
+  if (contains(a, b) || contains(b, a) || abbreviates(keyA, keyB) || abbreviates(keyB, keyA)) return true;
+  const wordsA = [...new Set(a.split(' '))];
   const wordsB = b.split(' ');
-  const shared = wordsB.filter((w) => wordsA.has(w)).length;
-  return shared * 2 > Math.min(wordsA.size, wordsB.length);
+  const shared = wordsB.filter((w) => wordsA.some((v) => sameWord(v, w))).length;
+  return shared * 2 > Math.min(wordsA.length, wordsB.length);
 }
+
+const sameWord = (v: string, w: string): boolean =>
+  v === w || (Math.min(v.length, w.length) >= 5 && (v.startsWith(w) || w.startsWith(v)));
+
+const abbreviates = (part: string, other: string): boolean => part.split(' ').some((word) => isAcronymOf(word, other));
 
 /**
  * Whether `word` abbreviates `phrase`: as is or with a plural "s" dropped, it starts with the

@@ -53,6 +53,17 @@ describe('repeats', () => {
   it('reads a hyphen as a space', () => {
     expect(repeats('larg vision-languag model', 'vision languag model')).toBe(true);
   });
+
+  it('treats a phrase holding an acronym of the other part as repetition', () => {
+    expect(repeats('ai system', 'artifici intellig')).toBe(true);
+    expect(repeats('retriev-augment gener', 'rag system')).toBe(true);
+    expect(repeats('kv cach', 'specul decod')).toBe(false);
+  });
+
+  it('treats a stem of five letters or more and a stem extending it as one word, not shorter ones', () => {
+    expect(repeats('anomali detect', 'anomal')).toBe(true);
+    expect(repeats('data', 'databas')).toBe(false);
+  });
 });
 
 describe('isAcronymOf', () => {
