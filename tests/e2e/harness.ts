@@ -95,6 +95,13 @@ export async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
+/** Opens `url` and waits until the app has hydrated (the root layout marks <html data-hydrated>). */
+export async function gotoHydrated(page: Page, url: string) {
+  const response = await page.goto(url);
+  if (response && response.status() < 400) await page.waitForSelector('html[data-hydrated]', { timeout: 30_000 });
+  return response;
+}
+
 /** Saves a full-page PNG under test-results/screenshots/NAME.png and returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });

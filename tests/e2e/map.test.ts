@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { toGrid, type MapPointsPayload } from '../../src/lib/charts/map-points.js';
 import { extentOf, fitFrame, toScreen } from '../../src/lib/charts/map-view.js';
 import { boxesOverlap } from '../../src/lib/charts/label-placement.js';
-import { handMadeDb, launchBrowser, newPage, screenshot, startServer, type Server } from './harness.js';
+import { handMadeDb, launchBrowser, newPage, screenshot, startServer, type Server, gotoHydrated } from './harness.js';
 import { readDb } from './dbs.js';
 
 let db: string;
@@ -26,7 +26,7 @@ afterAll(async () => {
 /** Opens the map and waits until the points are loaded ("24 papers" in the status line). */
 async function openMap(path = '/map'): Promise<Page> {
   const page = await newPage(browser);
-  expect((await page.goto(server.url + path))?.status()).toBe(200);
+  expect((await gotoHydrated(page, server.url + path))?.status()).toBe(200);
   await page.locator('#map-search-status', { hasText: /papers/ }).waitFor();
   await page.waitForTimeout(100); // one animation frame for the repaint
   return page;

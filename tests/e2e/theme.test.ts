@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { handMadeRun } from '../fixtures/hand-made-run.js';
-import { launchBrowser, newPage, screenshot, startServer, type Server } from './harness.js';
+import { launchBrowser, newPage, screenshot, startServer, type Server, gotoHydrated } from './harness.js';
 import { readDb, writeDb } from './dbs.js';
 
 let db: string;
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 async function open(path: string): Promise<Page> {
   const page = await newPage(browser);
-  const response = await page.goto(server.url + path);
+  const response = await gotoHydrated(page, server.url + path);
   expect(response?.status()).toBe(200);
   return page;
 }
