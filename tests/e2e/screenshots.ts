@@ -1,11 +1,11 @@
-// Screenshots of every page at 1280×800 in Debian's Chromium: `tsx scripts/screenshots.ts DB OUTDIR`.
+// Screenshots of every page at 1280×800 in Debian's Chromium: `tsx tests/e2e/screenshots.ts DB OUTDIR`.
 // Used for the README's pictures (on the shipped sample) and for looking at big databases.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import buildDashboard from '../tests/e2e/global-setup.js';
-import { launchBrowser, newPage, startServer } from '../tests/e2e/harness.js';
+import buildDashboard from './global-setup.js';
+import { launchBrowser, newPage, startServer } from './harness.js';
 
-const [db = 'data/themes.duckdb', out = 'docs'] = process.argv.slice(2);
+const [db = 'data/themes.duckdb', out = 'test-results/screenshots'] = process.argv.slice(2);
 const PAGES: [string, string][] = [
   ['overview', '/'],
   ['map', '/map'],
