@@ -1,15 +1,11 @@
 // The Overview in Chromium: one stacked series per theme in the database, URL-driven controls,
 // the hover read-out, the partial period marked, run facts, export links and the SVG download.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { handMadeRun } from '../fixtures/hand-made-run.js';
 import { readDb, writeDb } from './dbs.js';
-import { launchBrowser, newPage, screenshot, startServer, type Server, gotoHydrated } from './harness.js';
-
-let db: string;
-let server: Server;
-let browser: Browser;
+import { newPage, screenshot } from './harness.js';
+import { useDashboard } from './dashboard.js';
 
 /**
  * The hand-made run with its last month (June 2025) marked as covered only in part, theme 2
@@ -25,27 +21,14 @@ function runWithPartialJune() {
   return run;
 }
 
-beforeAll(async () => {
-  db = await writeDb([runWithPartialJune()]);
-  server = await startServer(db);
-  browser = await launchBrowser();
+const { app, open } = useDashboard(async () => {
+  return writeDb([runWithPartialJune()]);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await newPage(browser);
-  const response = await gotoHydrated(page, server.url + path);
-  expect(response?.status()).toBe(200);
-  return page;
-}
 
 describe('the Overview page', () => {
   it('draws one stacked series per theme in the database, each named in the legend', async () => {
     const page = await open('/');
-    const themes = await readDb<{ label: string }>(db, 'SELECT label FROM themes WHERE run_id = 1 ORDER BY theme_id');
+    const themes = await readDb<{ label: string }>(app.db, 'SELECT label FROM themes WHERE run_id = 1 ORDER BY theme_id');
     expect(await page.locator('svg path[data-series]').count()).toBe(themes.length);
     const legend = await page.locator('svg g.legend text').allTextContents();
     for (const t of themes) expect(legend).toContain(t.label);
@@ -103,10 +86,10 @@ describe('the Overview page', () => {
   });
 
   it('refuses a malformed theme list with 400 and an unknown theme with 404', async () => {
-    const page = await newPage(browser);
-    expect((await page.goto(server.url + '/?themes=x'))?.status()).toBe(400);
-    expect((await page.goto(server.url + '/?themes=7'))?.status()).toBe(404);
-    expect((await page.goto(server.url + '/?granularity=week'))?.status()).toBe(400);
+    const page = await newPage(app.browser);
+    expect((await page.goto(app.server.url + '/?themes=x'))?.status()).toBe(400);
+    expect((await page.goto(app.server.url + '/?themes=7'))?.status()).toBe(404);
+    expect((await page.goto(app.server.url + '/?granularity=week'))?.status()).toBe(400);
   });
 
   it('lists the emerging and the fading theme with their figures and a sparkline of the monthly share', async () => {

@@ -1,34 +1,17 @@
 // The Papers page in Chromium: totals and pages agree with the database, filters survive paging,
 // links go to the source, the theme and the export of the current filter.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { handMadeRun } from '../fixtures/hand-made-run.js';
 import { readDb, writeDb } from './dbs.js';
-import { launchBrowser, newPage, screenshot, startServer, type Server, gotoHydrated } from './harness.js';
+import { screenshot } from './harness.js';
+import { useDashboard } from './dashboard.js';
 
-let db: string;
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  db = await writeDb([handMadeRun()]);
-  server = await startServer(db);
-  browser = await launchBrowser();
+const { app, open } = useDashboard(async () => {
+  return writeDb([handMadeRun()]);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await newPage(browser);
-  const response = await gotoHydrated(page, server.url + path);
-  expect(response?.status()).toBe(200);
-  return page;
-}
 
 const count = async (where: string, params: Record<string, string | number> = {}) =>
-  (await readDb<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM paper_themes pt JOIN papers p USING (paper_id) WHERE pt.run_id = 1 ${where}`, params))[0].n;
+  (await readDb<{ n: number }>(app.db, `SELECT count(*)::INTEGER AS n FROM paper_themes pt JOIN papers p USING (paper_id) WHERE pt.run_id = 1 ${where}`, params))[0].n;
 
 describe('the Papers page', () => {
   it('shows every paper of the run with the total from the database', async () => {
@@ -100,7 +83,7 @@ describe('the Papers page', () => {
     const page = await open('/papers?q=merging&theme=0');
     const href = await page.locator('a', { hasText: 'CSV' }).getAttribute('href');
     expect(href).toBe('/export/papers.csv?q=merging&theme=0');
-    const csv = await (await fetch(server.url + href)).text();
+    const csv = await (await fetch(app.server.url + href)).text();
     expect(csv.split('\r\n').length - 2).toBe(Number(await page.locator('[data-testid=total]').textContent()));
   });
 

@@ -1,16 +1,13 @@
 // The Runs page in Chromium: every run newest first with its inputs, counts, timings, k-selection
 // curve and skipped-record sample, each as the database holds them, and a link to view each run.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { handMadeRun } from '../fixtures/hand-made-run.js';
 import { readDb, writeDb } from './dbs.js';
-import { launchBrowser, newPage, screenshot, startServer, type Server, gotoHydrated } from './harness.js';
+import { screenshot } from './harness.js';
+import { useDashboard } from './dashboard.js';
 
-let db: string;
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
+const { app, open } = useDashboard(async () => {
   const second = handMadeRun();
   second.createdAt = new Date('2025-08-02T09:30:00Z');
   second.inputFiles = [
@@ -22,32 +19,19 @@ beforeAll(async () => {
   second.kSelection = [4, 3, 2].map((k) => ({ k, stability: 0.5 + k / 10, inertia: 20 - k, chosen: k === 3 }));
   second.params = { k: 'auto', seed: 7, granularity: 'month' };
   // The store adds its own measured duration; pin run 2's durations so the table can be checked exactly.
-  db = await writeDb(
+  return writeDb(
     [handMadeRun(), second, handMadeRun()],
     `UPDATE runs SET status = 'failed' WHERE run_id = 3;
      UPDATE runs SET durations = '{"ingest": 1.5, "tokenise": 2.25, "cluster": 4}' WHERE run_id = 2;`
   );
-  server = await startServer(db);
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await newPage(browser);
-  const response = await gotoHydrated(page, server.url + path);
-  expect(response?.status()).toBe(200);
-  return page;
-}
 
 const texts = (page: Page, selector: string) => page.locator(selector).evaluateAll((els) => els.map((e) => e.textContent?.trim()));
 
 describe('the Runs page', () => {
   it('lists every run newest first with its status, whatever the status', async () => {
     const page = await open('/runs');
-    const rows = await readDb<{ run_id: number; status: string }>(db, 'SELECT run_id, status FROM runs ORDER BY run_id DESC');
+    const rows = await readDb<{ run_id: number; status: string }>(app.db, 'SELECT run_id, status FROM runs ORDER BY run_id DESC');
     const cells = await page.locator('table[aria-label="All runs"] tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [tr.children[0].textContent?.trim(), tr.children[2].textContent?.trim()])
     );
@@ -56,7 +40,7 @@ describe('the Runs page', () => {
   });
 
   it('counts the runs in the tab title', async () => {
-    const runs = await readDb<{ n: number }>(db, 'SELECT count(*)::INTEGER AS n FROM runs');
+    const runs = await readDb<{ n: number }>(app.db, 'SELECT count(*)::INTEGER AS n FROM runs');
     expect(await (await open('/runs')).title()).toBe(`Runs (${runs[0].n}) · Themescope`);
   });
 
@@ -94,7 +78,7 @@ describe('the Runs page', () => {
     const page = await open('/runs');
     await page.click('#run-2 summary:has-text("k selection")');
     expect(await page.locator('#run-2 tr.chosen td').first().textContent()).toBe('3');
-    const k = await readDb<{ k: number }>(db, 'SELECT k FROM k_selection WHERE run_id = 2 ORDER BY k');
+    const k = await readDb<{ k: number }>(app.db, 'SELECT k FROM k_selection WHERE run_id = 2 ORDER BY k');
     expect(await texts(page, '#run-2 details:has(summary:has-text("k selection")) tbody tr td:first-child')).toStrictEqual(k.map((r) => String(r.k)));
 
     const summary = page.locator('#run-2 summary:has-text("Skipped records")');

@@ -1,42 +1,25 @@
 // The Theme page in Chromium: keywords match theme_terms, the trend has one bar per period, typical
 // papers come by rank, all papers page and search, neighbours link on, bad ids are 404.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { handMadeRun } from '../fixtures/hand-made-run.js';
-import { launchBrowser, newPage, screenshot, startServer, type Server, gotoHydrated } from './harness.js';
+import { newPage, screenshot } from './harness.js';
+import { useDashboard } from './dashboard.js';
 import { readDb, writeDb } from './dbs.js';
-
-let db: string;
-let server: Server;
-let browser: Browser;
 
 /** Theme 1's keywords: one that used to lose its first letter to the chart's edge, one far too long to draw whole. */
 const LONG_TERMS = ['long-term memory', 'context window', 'retrieval-augmented generation over very long scientific documents', 'rope'];
 
-beforeAll(async () => {
+const { app, open } = useDashboard(async () => {
   const run = handMadeRun();
   run.themes[1].keywords = LONG_TERMS;
-  db = await writeDb([run]);
-  server = await startServer(db);
-  browser = await launchBrowser();
+  return writeDb([run]);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await newPage(browser);
-  const response = await gotoHydrated(page, server.url + path);
-  expect(response?.status()).toBe(200);
-  return page;
-}
 
 describe('the Theme page', () => {
   it('shows the theme’s keywords in rank order with their weights, as theme_terms holds them', async () => {
     const page = await open('/themes/1?run=1');
     const terms = await readDb<{ term: string; weight: number }>(
-      db,
+      app.db,
       'SELECT term, weight FROM theme_terms WHERE run_id = 1 AND theme_id = 1 ORDER BY rank'
     );
     const bars = page.locator('figure.chart svg g.bar');
@@ -84,7 +67,7 @@ describe('the Theme page', () => {
   it('lists the most typical papers first, by rank in the theme', async () => {
     const page = await open('/themes/2?run=1');
     const expected = await readDb<{ title: string }>(
-      db,
+      app.db,
       `SELECT p.title FROM paper_themes pt JOIN papers p USING (paper_id)
        WHERE pt.run_id = 1 AND pt.theme_id = 2 ORDER BY pt.rank_in_theme LIMIT 10`
     );
@@ -123,10 +106,10 @@ describe('the Theme page', () => {
   });
 
   it('answers 404 for a theme id that is not a number or not in the run, and for a page past the end', async () => {
-    const page = await newPage(browser);
-    expect((await page.goto(server.url + '/themes/abc'))?.status()).toBe(404);
-    expect((await page.goto(server.url + '/themes/3?run=1'))?.status()).toBe(404);
-    expect((await page.goto(server.url + '/themes/0?page=2'))?.status()).toBe(404);
-    expect((await page.goto(server.url + '/themes/0?granularity=week'))?.status()).toBe(400);
+    const page = await newPage(app.browser);
+    expect((await page.goto(app.server.url + '/themes/abc'))?.status()).toBe(404);
+    expect((await page.goto(app.server.url + '/themes/3?run=1'))?.status()).toBe(404);
+    expect((await page.goto(app.server.url + '/themes/0?page=2'))?.status()).toBe(404);
+    expect((await page.goto(app.server.url + '/themes/0?granularity=week'))?.status()).toBe(400);
   });
 });
