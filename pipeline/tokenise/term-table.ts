@@ -1,5 +1,6 @@
 // Owns the interning of terms (stem-key unigrams, two- and three-word phrases) to ids in order of
 // first occurrence, and the counts of each surface form that term-strings.ts picks labels from.
+import type { SurfaceUnits, TermRefs } from './chunk-data.js';
 import { ensureCapacity } from './grow.js';
 import { NumberMap } from './number-map.js';
 import { ID_LIMIT, type WordTable } from './word-table.js';
@@ -45,7 +46,20 @@ export class TermTable {
   /** Term id of content word `word` (a word id whose key id is >= 0); counts the surface. */
   addUnigram(word: number): number {
     this.words.counts[word]++;
-    const key = this.words.keyOf[word];
+    return this.unigramOfKey(this.words.keyOf[word]);
+  }
+
+  /**
+   * Term id of a key-level term of another chunk's table, its key ids (or, for a trigram, its
+   * bigram term id) already mapped into this table; interned here on first sight.
+   */
+  internTerm(kind: number, a: number, b: number): number {
+    if (kind === UNIGRAM) return this.unigramOfKey(a);
+    if (kind === BIGRAM) return this.termOf(this.keyBigrams, a * ID_LIMIT + b, BIGRAM, a, b);
+    return this.termOf(this.keyTrigrams, a * ID_LIMIT + b, TRIGRAM, a, b);
+  }
+
+  private unigramOfKey(key: number): number {
     if (key >= this.unigramTerm.length) {
       const old = this.unigramTerm.length;
       this.unigramTerm = ensureCapacity(this.unigramTerm, key + 1);
@@ -54,11 +68,6 @@ export class TermTable {
     let term = this.unigramTerm[key];
     if (term < 0) term = this.unigramTerm[key] = this.newTerm(UNIGRAM, key, 0);
     return term;
-  }
-
-  /** Term id of a content word already added with addUnigram. */
-  unigramTermOf(word: number): number {
-    return this.unigramTerm[this.words.keyOf[word]];
   }
 
   /** Surface-bigram index of consecutive content words `word1 word2`; counts it. */
@@ -128,14 +137,30 @@ export class TermTable {
   }
 
   /**
-   * Ends counting: drops the hash maps and trims the arrays (grown by doubling) to their length,
-   * so the string-building phase after it, the stage's peak, does not carry the slack.
+   * Ends counting surfaces: drops their hash maps and trims their arrays (grown by doubling), and
+   * returns them with each content word's unigram term, for surface-strings.ts to pick labels from.
    */
-  finishCounting(): void {
-    this.surfaceBigrams = this.keyBigrams = this.surfaceTrigrams = this.keyTrigrams = new NumberMap();
-    [this.kind, this.refA, this.refB] = [this.kind.slice(0, this.nTerms), this.refA.slice(0, this.nTerms), this.refB.slice(0, this.nTerms)];
+  finishSurfaces(): SurfaceUnits {
+    this.surfaceBigrams = this.surfaceTrigrams = new NumberMap();
+    const { words } = this;
+    const nWords = words.words.length;
+    const wordTerm = Int32Array.from(words.keyOf.subarray(0, nWords), (key) => (key < 0 ? -1 : this.unigramTerm[key]));
     const [bigrams, trigrams] = [this.nSurfaceBigrams, this.nSurfaceTrigrams];
-    [this.bigramKey, this.bigramTerm, this.bigramCount] = [this.bigramKey.slice(0, bigrams), this.bigramTerm.slice(0, bigrams), this.bigramCount.slice(0, bigrams)];
-    [this.trigramKey, this.trigramTerm, this.trigramCount] = [this.trigramKey.slice(0, trigrams), this.trigramTerm.slice(0, trigrams), this.trigramCount.slice(0, trigrams)];
+    const units: SurfaceUnits = {
+      words: words.words, wordCounts: words.counts.slice(0, nWords), wordTerm,
+      bigramKey: this.bigramKey.slice(0, bigrams), bigramTerm: this.bigramTerm.slice(0, bigrams), bigramCount: this.bigramCount.slice(0, bigrams),
+      trigramKey: this.trigramKey.slice(0, trigrams), trigramTerm: this.trigramTerm.slice(0, trigrams), trigramCount: this.trigramCount.slice(0, trigrams)
+    };
+    [this.bigramKey, this.bigramTerm, this.bigramCount] = [new Float64Array(0), new Int32Array(0), new Uint32Array(0)];
+    [this.trigramKey, this.trigramTerm, this.trigramCount] = [new Float64Array(0), new Int32Array(0), new Uint32Array(0)];
+    return units;
+  }
+
+  /** Ends interning: drops the key maps and trims the term arrays to their length. */
+  finishTerms(): TermRefs {
+    this.keyBigrams = this.keyTrigrams = new NumberMap();
+    this.unigramTerm = new Int32Array(0);
+    const n = this.nTerms;
+    return { kind: this.kind.slice(0, n), refA: this.refA.slice(0, n), refB: this.refB.slice(0, n) };
   }
 }
