@@ -71,6 +71,8 @@ export interface InternedCorpus {
   nTerms: number;
   /** Per document, term ids in order of occurrence (repeated ids = term frequency). */
   docs: Uint32Array[];
+  /** Number of documents each term occurs in. */
+  df: Uint32Array;
   /** Matching keys of `termIds`, in their order. */
   keysOf(termIds: ArrayLike<number>): string[];
   /** Most frequent surface forms of `termIds`, in their order. */

@@ -1,6 +1,7 @@
 // Owns the tfidf stage: a tokenised corpus in, the L2-normalised sublinear TF-IDF matrix (CSR,
 // typed arrays) and its vocabulary out. Column choice in select-vocabulary.ts.
 import type { CsrMatrix, InternedCorpus, TfidfResult, TokenisedCorpus } from '../types.js';
+import { countDocumentFrequencies } from '../tokenise/document-frequencies.js';
 import { selectVocabulary, type VocabularyOptions } from './select-vocabulary.js';
 
 export type TfidfOptions = VocabularyOptions;
@@ -83,6 +84,7 @@ function asInterned(corpus: TokenisedCorpus | InternedCorpus): InternedCorpus {
   return {
     nTerms: terms.length,
     docs,
+    df: countDocumentFrequencies(docs, terms.length),
     keysOf: (termIds) => Array.from(termIds, (term) => terms[term]),
     surfacesOf: (termIds) => Array.from(termIds, (term) => surfaces[term])
   };
@@ -91,10 +93,9 @@ function asInterned(corpus: TokenisedCorpus | InternedCorpus): InternedCorpus {
 /** Builds the TF-IDF matrix of `corpus` over the terms that selectVocabulary keeps; strings only for those. */
 export function buildTfidf(input: TokenisedCorpus | InternedCorpus, options: TfidfOptions): TfidfBuild {
   const corpus = asInterned(input);
-  const { termIds, keys, df: corpusDf } = selectVocabulary(corpus, options);
+  const { termIds, keys, df } = selectVocabulary(corpus, options);
   const nRows = corpus.docs.length;
   const nCols = termIds.length;
-  const df = termIds.map((term) => corpusDf[term]);
   const idf = Float64Array.from(df, (d) => Math.log((1 + nRows) / (1 + d)) + 1);
   const column = columnsOf(corpus.nTerms, termIds);
   const indptr = countRowEntries(corpus.docs, column, nCols);

@@ -1,5 +1,4 @@
-// Owns choosing the TF-IDF columns: document frequencies, the min/max df cut, the maxTerms cap,
-// and the column order.
+// Owns choosing the TF-IDF columns: the min/max df cut, the maxTerms cap, and the column order.
 import type { InternedCorpus } from '../types.js';
 
 export interface VocabularyOptions {
@@ -16,24 +15,8 @@ export interface SelectedVocabulary {
   termIds: Uint32Array;
   /** Key of each column's term. */
   keys: string[];
-  /** Document frequency of every term of the corpus (indexed by term id). */
+  /** Document frequency of each column. */
   df: Uint32Array;
-}
-
-/** Number of documents each term occurs in; a marker per term avoids clearing a set per document. */
-export function countDocumentFrequencies(docs: Uint32Array[], nTerms: number): Uint32Array {
-  const df = new Uint32Array(nTerms);
-  const lastDoc = new Int32Array(nTerms).fill(-1);
-  docs.forEach((ids, doc) => {
-    for (let i = 0; i < ids.length; i++) {
-      const term = ids[i];
-      if (lastDoc[term] !== doc) {
-        lastDoc[term] = doc;
-        df[term]++;
-      }
-    }
-  });
-  return df;
 }
 
 function validate({ minDf, maxDf, maxTerms }: VocabularyOptions): void {
@@ -47,7 +30,8 @@ function validate({ minDf, maxDf, maxTerms }: VocabularyOptions): void {
  * cut's df with a native numeric sort, so keys are made and compared only for the terms at or above
  * the cut (a comparator sort of all 240k candidates of 75k abstracts by df then key took ~0.4 s).
  */
-function keepMostFrequent(candidates: number[], df: Uint32Array, maxTerms: number, corpus: InternedCorpus): SelectedVocabulary {
+function keepMostFrequent(candidates: number[], maxTerms: number, corpus: InternedCorpus): SelectedVocabulary {
+  const { df } = corpus;
   let cut = 0; // every candidate with df above the cut is kept; none is below it
   let pool = candidates;
   if (candidates.length > maxTerms) {
@@ -59,7 +43,8 @@ function keepMostFrequent(candidates: number[], df: Uint32Array, maxTerms: numbe
   const order = Array.from(pool, (_, i) => i).sort((a, b) => (poolKeys[a] < poolKeys[b] ? -1 : poolKeys[a] > poolKeys[b] ? 1 : 0));
   let roomAtCut = maxTerms - pool.reduce((above, term) => above + (df[term] > cut ? 1 : 0), 0);
   const kept = order.filter((i) => df[pool[i]] > cut || roomAtCut-- > 0);
-  return { termIds: Uint32Array.from(kept, (i) => pool[i]), keys: kept.map((i) => poolKeys[i]), df };
+  const termIds = Uint32Array.from(kept, (i) => pool[i]);
+  return { termIds, keys: kept.map((i) => poolKeys[i]), df: termIds.map((term) => df[term]) };
 }
 
 /**
@@ -69,11 +54,11 @@ function keepMostFrequent(candidates: number[], df: Uint32Array, maxTerms: numbe
  */
 export function selectVocabulary(corpus: InternedCorpus, options: VocabularyOptions): SelectedVocabulary {
   validate(options);
-  const df = countDocumentFrequencies(corpus.docs, corpus.nTerms);
+  const { df } = corpus;
   const maxDocs = options.maxDf * corpus.docs.length;
   const candidates: number[] = [];
   for (let term = 0; term < corpus.nTerms; term++) {
     if (df[term] >= options.minDf && df[term] <= maxDocs) candidates.push(term);
   }
-  return keepMostFrequent(candidates, df, options.maxTerms, corpus);
+  return keepMostFrequent(candidates, options.maxTerms, corpus);
 }

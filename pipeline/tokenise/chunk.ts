@@ -1,9 +1,11 @@
 // Owns tokenising one contiguous run of documents into its own word and term tables, term ids in
 // order of first occurrence within the run (merge-chunks.ts joins runs into one dictionary).
+import { countDocumentFrequencies } from './document-frequencies.js';
 import { ensureCapacity } from './grow.js';
 import { normaliseText } from './normalise-text.js';
 import { TermTable } from './term-table.js';
 import { TokenScanner } from './token-scanner.js';
+import { PHRASE_START } from './surface-counts.js';
 import { WordTable } from './word-table.js';
 
 export interface PaperText {
@@ -21,19 +23,26 @@ export interface Chunk {
   table: TermTable;
   ids: Uint32Array;
   ends: Uint32Array;
+  /** The content words in order (see surface-counts.ts). */
+  stream: Uint32Array;
+  /** Number of the chunk's documents each of its terms occurs in. */
+  df: Uint32Array;
 }
 
-interface IdPool {
+/** Growing outputs: term ids, and the word stream that surface-counts.ts replays. */
+interface Pool {
   ids: Uint32Array;
-  length: number;
+  nIds: number;
+  stream: Uint32Array;
+  nStream: number;
   scanner: TokenScanner;
 }
 
 /** Appends the term ids of one text: at each content word its unigram, then the bigram and trigram ending there. */
-function tokeniseText(text: string, words: WordTable, table: TermTable, ngramMax: number, pool: IdPool): void {
-  let n = pool.length;
+function tokeniseText(text: string, words: WordTable, table: TermTable, ngramMax: number, pool: Pool): void {
+  let [n, m] = [pool.nIds, pool.nStream];
   let prevWord = -1; // previous content word, -1 after a break or a stop word
-  let prevBigram = -1; // surface bigram ending at the previous word
+  let prevBigram = -1; // bigram term ending at the previous word
   const scanner = pool.scanner;
   scanner.reset(text);
   while (scanner.next()) {
@@ -45,62 +54,64 @@ function tokeniseText(text: string, words: WordTable, table: TermTable, ngramMax
       continue;
     }
     if (n + 3 > pool.ids.length) pool.ids = ensureCapacity(pool.ids, n + 3);
+    if (m + 1 > pool.stream.length) pool.stream = ensureCapacity(pool.stream, m + 1);
+    pool.stream[m++] = prevWord < 0 ? word | PHRASE_START : word;
     const ids = pool.ids;
     ids[n++] = table.addUnigram(word);
     let bigram = -1;
-    if (ngramMax >= 2 && prevWord >= 0) {
-      bigram = table.addBigram(prevWord, word);
-      ids[n++] = table.bigramTerm[bigram];
-    }
+    if (ngramMax >= 2 && prevWord >= 0) ids[n++] = bigram = table.addBigram(prevWord, word);
     if (ngramMax >= 3 && prevBigram >= 0) ids[n++] = table.addTrigram(prevBigram, word);
     prevWord = word;
     prevBigram = bigram;
   }
-  pool.length = n;
+  [pool.nIds, pool.nStream] = [n, m];
 }
+
+/**
+ * First sizes of the buffers for documents of `chars` characters in all. 75k arXiv abstracts gave
+ * 0.113 term ids (phrases up to three words) and 0.070 content words per character (12.0M ids and
+ * 7.4M words over 106M characters); a little over, so that the buffers rarely grow.
+ */
+const IDS_PER_CHAR = 0.12;
+const WORDS_PER_CHAR = 0.075;
 
 /** Tokenises documents one by one into fresh tables (`title + ". " + abstract` of each). */
 export class ChunkTokeniser {
   private readonly words = new WordTable();
   private readonly table = new TermTable(this.words);
-  private readonly pool: IdPool;
+  private readonly pool: Pool;
   private ends: Uint32Array;
   private nDocs = 0;
 
-  /** `expectedIds` sizes the id buffer (it grows if needed): a good guess spares copies and slack. */
-  constructor(private readonly ngramMax: number, expectedIds: number, expectedDocs: number) {
-    this.pool = { ids: new Uint32Array(Math.max(1024, expectedIds)), length: 0, scanner: new TokenScanner() };
-    this.ends = new Uint32Array(expectedDocs);
+  /** `chars` and `docs` (of all the documents to come) size the buffers; they grow if needed. */
+  constructor(private readonly ngramMax: number, chars: number, docs: number) {
+    const [ids, stream] = [Math.ceil(chars * IDS_PER_CHAR), Math.ceil(chars * WORDS_PER_CHAR)];
+    this.pool = { ids: new Uint32Array(Math.max(1024, ids)), nIds: 0, stream: new Uint32Array(Math.max(1024, stream)), nStream: 0, scanner: new TokenScanner() };
+    this.ends = new Uint32Array(docs);
   }
 
   add(title: string, abstract: string): void {
     tokeniseText(normaliseText(title, abstract), this.words, this.table, this.ngramMax, this.pool);
     this.ends = ensureCapacity(this.ends, this.nDocs + 1);
-    this.ends[this.nDocs++] = this.pool.length;
+    this.ends[this.nDocs++] = this.pool.nIds;
   }
 
   finish(): Chunk {
     const { pool } = this;
-    const ids = pool.length === pool.ids.length ? pool.ids : pool.ids.slice(0, pool.length); // trimmed: the slack can be large
-    pool.ids = new Uint32Array(0);
-    return { words: this.words, table: this.table, ids, ends: this.ends.slice(0, this.nDocs) };
+    const [ids, stream] = [pool.ids.slice(0, pool.nIds), pool.stream.slice(0, pool.nStream)]; // trimmed: the slack can be large
+    [pool.ids, pool.stream] = [new Uint32Array(0), new Uint32Array(0)];
+    const ends = this.ends.slice(0, this.nDocs);
+    const df = countDocumentFrequencies(documentViews(ids, ends), this.table.nTerms);
+    return { words: this.words, table: this.table, ids, ends, stream, df };
   }
 }
-
-/**
- * First size of the id buffer for documents of `chars` characters in all. 75k arXiv abstracts gave
- * 0.113 ids per character with phrases up to three words (12.0M ids over 106M characters); 0.12 is
- * a little over, so that the buffer rarely grows.
- */
-export const expectedIds = (chars: number): number => Math.ceil(chars * 0.12);
 
 /** Characters of a document's text, before normalising. */
 export const textLength = (doc: PaperText): number => doc.title.length + doc.abstract.length;
 
 /** Tokenises `title + ". " + abstract` of each document into fresh tables. */
 export function tokeniseChunk(docs: readonly PaperText[], ngramMax: number): Chunk {
-  const chars = docs.reduce((sum, doc) => sum + textLength(doc), 0);
-  const tokeniser = new ChunkTokeniser(ngramMax, expectedIds(chars), docs.length);
+  const tokeniser = new ChunkTokeniser(ngramMax, docs.reduce((sum, doc) => sum + textLength(doc), 0), docs.length);
   for (const doc of docs) tokeniser.add(doc.title, doc.abstract);
   return tokeniser.finish();
 }

@@ -2,8 +2,9 @@
 // three-word phrases) and each paper's term ids out. Stop list in stop-words.ts.
 import type { InternedCorpus, TokenisedCorpus } from '../types.js';
 import { documentViews, tokeniseChunk, type Chunk, type PaperText } from './chunk.js';
-import type { ChunkData, SurfaceUnits } from './chunk-data.js';
-import { mergeChunk } from './merge-chunks.js';
+import type { WordData } from './surface-counts.js';
+import { wordDataOf, type ChunkData } from './chunk-data.js';
+import { joinDocumentFrequencies, mergeChunk } from './merge-chunks.js';
 import { TermDictionary } from './term-strings.js';
 import { tokeniseOnThreads } from './tokenise-threads.js';
 
@@ -24,12 +25,14 @@ function validate({ ngramMax }: TokeniseOptions): void {
 }
 
 /** Merges the later chunks onto the first; `docs[i]` are views into one buffer per chunk. */
-function internCorpus(first: Chunk, firstUnits: SurfaceUnits, rest: ChunkData[]): InternedCorpus {
-  for (const part of rest) mergeChunk(first.words, first.table, part);
-  const dictionary = new TermDictionary(first.words.keys, first.table.finishTerms(), [firstUnits, ...rest.map((part) => part.units)]);
+function internCorpus(first: Chunk, firstWords: WordData, rest: ChunkData[], ngramMax: number): InternedCorpus {
+  const joined = rest.map((part) => ({ df: part.df, toJoined: mergeChunk(first.words, first.table, part) }));
+  const chunks = [{ words: firstWords, ids: first.ids, ends: first.ends }, ...rest];
+  const dictionary = new TermDictionary(first.words.keys, first.table.finish(), chunks, ngramMax);
   return {
     nTerms: dictionary.nTerms,
-    docs: [first, ...rest].flatMap((part) => documentViews(part.ids, part.ends)),
+    docs: chunks.flatMap((part) => documentViews(part.ids, part.ends)),
+    df: joinDocumentFrequencies(dictionary.nTerms, first.df, joined),
     keysOf: (termIds) => dictionary.keysOf(termIds),
     surfacesOf: (termIds) => dictionary.surfacesOf(termIds)
   };
@@ -46,13 +49,13 @@ export async function tokenisePapers(docs: readonly PaperText[], options: Thread
   validate(options);
   const threads = Math.max(1, Math.min(Math.floor(options.workers), docs.length));
   if (threads === 1) return tokeniseOnThisThread(docs, options.ngramMax);
-  const { first, firstUnits, rest } = await tokeniseOnThreads(docs, options.ngramMax, threads);
-  return internCorpus(first, firstUnits, rest);
+  const { first, firstWords, rest } = await tokeniseOnThreads(docs, options.ngramMax, threads);
+  return internCorpus(first, firstWords, rest, options.ngramMax);
 }
 
 function tokeniseOnThisThread(docs: readonly PaperText[], ngramMax: number): InternedCorpus {
   const first = tokeniseChunk(docs, ngramMax);
-  return internCorpus(first, first.table.finishSurfaces(), []);
+  return internCorpus(first, wordDataOf(first), [], ngramMax);
 }
 
 /** Every term's key and surface, spelt out. */

@@ -12,9 +12,10 @@ function remap(ids: Uint32Array | Int32Array, map: Uint32Array): void {
 
 /**
  * Interns the terms of `part` into `table` (keys into `words`) and rewrites, in place, the part's
- * document ids and its surface units' term ids to the joined ids.
+ * document ids and its words' unigram terms to the joined ids. Returns the joined id of each of
+ * the part's terms.
  */
-export function mergeChunk(words: WordTable, table: TermTable, part: ChunkData): void {
+export function mergeChunk(words: WordTable, table: TermTable, part: ChunkData): Uint32Array {
   const keyIds = Int32Array.from(part.keys, (key) => words.internKey(key));
   const { kind, refA, refB } = part.refs;
   const toJoined = new Uint32Array(kind.length);
@@ -25,7 +26,16 @@ export function mergeChunk(words: WordTable, table: TermTable, part: ChunkData):
     toJoined[t] = table.internTerm(kind[t], a, b);
   }
   remap(part.ids, toJoined);
-  remap(part.units.wordTerm, toJoined);
-  remap(part.units.bigramTerm, toJoined);
-  remap(part.units.trigramTerm, toJoined);
+  remap(part.words.terms, toJoined);
+  return toJoined;
+}
+
+/** Document frequencies of the joined terms: chunks hold disjoint documents, so their counts add. */
+export function joinDocumentFrequencies(nTerms: number, first: Uint32Array, rest: { df: Uint32Array; toJoined: Uint32Array }[]): Uint32Array {
+  const df = new Uint32Array(nTerms);
+  df.set(first);
+  for (const { df: partDf, toJoined } of rest) {
+    for (let t = 0; t < toJoined.length; t++) df[toJoined[t]] += partDf[t];
+  }
+  return df;
 }

@@ -1,9 +1,16 @@
 // Owns the dictionary's strings, made on request for the terms that need them (tfidf keeps 60k of
 // the 2.1M terms of 75k abstracts): each term's key (stems joined by ' ') and its surface, the most
 // frequent way the corpus wrote it (ties: lexicographically smallest).
-import type { SurfaceUnits, TermRefs } from './chunk-data.js';
+import type { TermRefs } from './chunk-data.js';
+import { countSurfaces, type SurfaceUnits, type WordData } from './surface-counts.js';
 import { BIGRAM, TRIGRAM, UNIGRAM } from './term-table.js';
 import { ID_LIMIT } from './word-table.js';
+
+/** One chunk's words and its document ids, already joined (merge-chunks.ts). */
+export interface ChunkWords {
+  words: WordData;
+  ids: Uint32Array;
+}
 
 /** Best surface so far of each requested term: highest count, ties to the smaller string. */
 interface Pick {
@@ -14,33 +21,42 @@ interface Pick {
 /** Called for each surface unit of a requested term: its position in the request and its count. */
 type Visit = (slot: number, count: number, units: SurfaceUnits, kind: number, unit: number) => void;
 
+const split = (packed: number): [number, number] => {
+  const high = Math.floor(packed / ID_LIMIT);
+  return [high, packed - high * ID_LIMIT];
+};
+
 // Strings are built with join, not `${a} ${b}`: join makes one flat string (about 45 bytes for a
 // phrase) where + makes a chain of cons strings (about 70).
 function surfaceOf(units: SurfaceUnits, kind: number, unit: number): string {
   const { words } = units;
   if (kind === UNIGRAM) return words[unit];
-  const packed = kind === BIGRAM ? units.bigramKey[unit] : units.trigramKey[unit];
-  const high = Math.floor(packed / ID_LIMIT);
-  const last = words[packed - high * ID_LIMIT];
-  if (kind === BIGRAM) return [words[high], last].join(' ');
-  const bigram = units.bigramKey[high];
-  const first = Math.floor(bigram / ID_LIMIT);
-  return [words[first], words[bigram - first * ID_LIMIT], last].join(' ');
+  const [first, last] = split(kind === BIGRAM ? units.pairs.words[unit] : units.triples.words[unit]);
+  if (kind === BIGRAM) return [words[first], words[last]].join(' ');
+  const [w1, w2] = split(units.pairs.words[first]);
+  return [words[w1], words[w2], words[last]].join(' ');
 }
 
-/** Visits every unit (word, surface bigram, surface trigram) whose term has a slot. */
+/** Visits every unit (word, pair, triple) whose term has a slot. */
 function visitUnits(units: SurfaceUnits, slotOf: Int32Array, visit: Visit): void {
-  const kinds: [number, ArrayLike<number>, Uint32Array][] = [
+  const kinds: [number, ArrayLike<number>, ArrayLike<number>][] = [
     [UNIGRAM, units.wordTerm, units.wordCounts],
-    [BIGRAM, units.bigramTerm, units.bigramCount],
-    [TRIGRAM, units.trigramTerm, units.trigramCount]
+    [BIGRAM, units.pairs.term, units.pairs.count],
+    [TRIGRAM, units.triples.term, units.triples.count]
   ];
   for (const [kind, termOf, countOf] of kinds) {
     for (let unit = 0; unit < termOf.length; unit++) {
       const term = termOf[unit];
       const slot = term < 0 ? -1 : slotOf[term];
-      if (slot >= 0) visit(slot, countOf[unit], units, kind, unit);
+      if (slot >= 0 && countOf[unit] > 0) visit(slot, countOf[unit], units, kind, unit);
     }
+  }
+}
+
+function offer(pick: Pick, slot: number, count: number, surface: string): void {
+  if (count > pick.bestCount[slot] || (count === pick.bestCount[slot] && surface < pick.best[slot])) {
+    pick.best[slot] = surface;
+    pick.bestCount[slot] = count;
   }
 }
 
@@ -48,8 +64,8 @@ export class TermDictionary {
   constructor(
     private readonly keys: string[],
     private readonly refs: TermRefs,
-    /** One per chunk, their term ids already global (merge-chunks.ts). */
-    private readonly units: SurfaceUnits[]
+    private readonly chunks: ChunkWords[],
+    private readonly ngramMax: number
   ) {}
 
   get nTerms(): number {
@@ -72,34 +88,28 @@ export class TermDictionary {
    */
   surfacesOf(termIds: ArrayLike<number>): string[] {
     const slotOf = new Int32Array(this.nTerms).fill(-1);
-    for (let i = 0; i < termIds.length; i++) slotOf[termIds[i]] = i;
+    const counted = new Uint8Array(this.nTerms);
+    for (let i = 0; i < termIds.length; i++) [slotOf[termIds[i]], counted[termIds[i]]] = [i, 1];
     const pick: Pick = { best: new Array<string>(termIds.length).fill(''), bestCount: new Float64Array(termIds.length) };
-    if (this.units.length === 1) {
+    const count = (chunk: ChunkWords): SurfaceUnits => countSurfaces(chunk.words, chunk.ids, this.ngramMax, counted);
+    if (this.chunks.length === 1) {
       // One chunk: every surface occurs once, so units are offered as they come, and a string is
       // built only when it can win.
-      visitUnits(this.units[0], slotOf, (slot, count, units, kind, unit) => {
-        if (count < pick.bestCount[slot]) return;
-        offer(pick, slot, count, surfaceOf(units, kind, unit));
+      visitUnits(count(this.chunks[0]), slotOf, (slot, n, units, kind, unit) => {
+        if (n >= pick.bestCount[slot]) offer(pick, slot, n, surfaceOf(units, kind, unit));
       });
       return pick.best;
     }
     const totals = new Map<string, { slot: number; count: number }>();
-    for (const chunkUnits of this.units) {
-      visitUnits(chunkUnits, slotOf, (slot, count, units, kind, unit) => {
+    for (const chunk of this.chunks) {
+      visitUnits(count(chunk), slotOf, (slot, n, units, kind, unit) => {
         const surface = surfaceOf(units, kind, unit);
         const total = totals.get(surface);
-        if (total) total.count += count;
-        else totals.set(surface, { slot, count });
+        if (total) total.count += n;
+        else totals.set(surface, { slot, count: n });
       });
     }
-    for (const [surface, { slot, count }] of totals) offer(pick, slot, count, surface);
+    for (const [surface, total] of totals) offer(pick, total.slot, total.count, surface);
     return pick.best;
-  }
-}
-
-function offer(pick: Pick, slot: number, count: number, surface: string): void {
-  if (count > pick.bestCount[slot] || (count === pick.bestCount[slot] && surface < pick.best[slot])) {
-    pick.best[slot] = surface;
-    pick.bestCount[slot] = count;
   }
 }

@@ -2,12 +2,13 @@
 // threads the next runs, each into its own tables; index.ts merges them in document order.
 import { Worker } from 'node:worker_threads';
 import { textLength, tokeniseChunk, type Chunk, type PaperText } from './chunk.js';
-import type { ChunkData, SurfaceUnits } from './chunk-data.js';
+import { wordDataOf, type ChunkData } from './chunk-data.js';
+import type { WordData } from './surface-counts.js';
 
 export interface ThreadedChunks {
   first: Chunk;
-  /** The first chunk's surfaces, finished (their hash maps dropped) before the workers were awaited. */
-  firstUnits: SurfaceUnits;
+  /** The first chunk's words for counting surfaces, taken before merging grows its tables. */
+  firstWords: WordData;
   rest: ChunkData[];
 }
 
@@ -25,35 +26,46 @@ export function splitDocuments(docs: readonly PaperText[], parts: number): numbe
   return bounds;
 }
 
-function startWorker(docs: readonly PaperText[], ngramMax: number): { worker: Worker; chunk: Promise<ChunkData> } {
-  const chars = docs.reduce((sum, doc) => sum + textLength(doc), 0);
-  const workerData = { titles: docs.map((doc) => doc.title), abstracts: docs.map((doc) => doc.abstract), ngramMax, chars };
-  const worker = new Worker(new URL('./tokenise-worker.mjs', import.meta.url), { workerData });
-  const chunk = new Promise<ChunkData>((resolve, reject) => {
-    let posted: ChunkData | null = null;
-    // Ended as soon as its chunk is here, so that its heap is gone before the merge grows the tables.
-    worker.once('message', (data: ChunkData) => {
-      posted = data;
+export interface StartedWorker<T> {
+  worker: Worker;
+  /** The worker's one message; rejects if the worker fails or exits before posting it. */
+  result: Promise<T>;
+}
+
+/** Starts a worker that posts one message; it is terminated as soon as that message is here. */
+export function startWorker<T>(url: URL, workerData: unknown): StartedWorker<T> {
+  const worker = new Worker(url, { workerData });
+  const result = new Promise<T>((resolve, reject) => {
+    let posted: { value: T } | null = null;
+    // Ended at once, so that its heap is gone before the merge grows the tables.
+    worker.once('message', (value: T) => {
+      posted = { value };
       void worker.terminate();
     });
     worker.once('error', reject);
-    worker.once('exit', (code) => (posted ? resolve(posted) : reject(new Error(`tokenise worker exited (code ${code}) before posting its chunk`))));
+    worker.once('exit', (code) => (posted ? resolve(posted.value) : reject(new Error(`worker exited (code ${code}) before posting its result`))));
   });
   // Awaited only after the main thread's own chunk: until then a failure must not count as unhandled.
-  chunk.catch(() => undefined);
-  return { worker, chunk };
+  result.catch(() => undefined);
+  return { worker, result };
+}
+
+function startChunkWorker(docs: readonly PaperText[], ngramMax: number): StartedWorker<ChunkData> {
+  const chars = docs.reduce((sum, doc) => sum + textLength(doc), 0);
+  const workerData = { titles: docs.map((doc) => doc.title), abstracts: docs.map((doc) => doc.abstract), ngramMax, chars };
+  return startWorker(new URL('./tokenise-worker.mjs', import.meta.url), workerData);
 }
 
 /** Tokenises `docs` in `threads` contiguous runs, the first on this thread; workers always end. */
 export async function tokeniseOnThreads(docs: readonly PaperText[], ngramMax: number, threads: number): Promise<ThreadedChunks> {
   const bounds = splitDocuments(docs, threads);
-  const started: ReturnType<typeof startWorker>[] = [];
+  const started: StartedWorker<ChunkData>[] = [];
   try {
-    for (let part = 1; part < threads; part++) started.push(startWorker(docs.slice(bounds[part], bounds[part + 1]), ngramMax));
+    for (let part = 1; part < threads; part++) started.push(startChunkWorker(docs.slice(bounds[part], bounds[part + 1]), ngramMax));
     const first = tokeniseChunk(docs.slice(0, bounds[1]), ngramMax);
-    const firstUnits = first.table.finishSurfaces();
-    const rest = await Promise.all(started.map((s) => s.chunk));
-    return { first, firstUnits, rest };
+    const firstWords = wordDataOf(first);
+    const rest = await Promise.all(started.map((s) => s.result));
+    return { first, firstWords, rest };
   } finally {
     await Promise.all(started.map((s) => s.worker.terminate()));
   }
