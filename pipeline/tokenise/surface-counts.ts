@@ -1,5 +1,5 @@
 // Owns counting the surface forms (words as written) of the terms that need a label. Only their
-// phrases are counted, by replaying a chunk's word stream against its term ids: counting every
+// phrases are counted, by replaying each chunk's word stream against its term ids: counting every
 // phrase while tokenising took two more hash maps of millions of entries, for 60k labels.
 import { NumberMap } from './number-map.js';
 import { ID_LIMIT } from './word-table.js';
@@ -28,8 +28,9 @@ export interface PhraseList {
 }
 
 /**
- * Surface forms and counts: words by word id (all of them), phrases by index (those of the terms
- * counted). A pair of words is packed as word1 · 2^22 + word2, a triple as pairIndex · 2^22 + word3.
+ * Surface forms and their counts over all chunks: words by joined word id (all of them), phrases
+ * by index (those of the counted terms only). A pair of words is packed as word1 · 2^22 + word2,
+ * a triple as pairIndex · 2^22 + word3.
  */
 export interface SurfaceUnits {
   words: string[];
@@ -37,6 +38,29 @@ export interface SurfaceUnits {
   wordTerm: Int32Array;
   pairs: PhraseList;
   triples: PhraseList;
+}
+
+/**
+ * The chunks' words as one list, counts summed (a string is the same word in every chunk), with
+ * each chunk's map from its word ids to the joined ones. The first chunk's ids are kept.
+ */
+function joinWords(chunks: WordData[]): { units: SurfaceUnits; wordOf: Int32Array[] } {
+  const words = chunks[0].words.slice();
+  const idOf = new Map(chunks.length > 1 ? words.map((word, id) => [word, id]) : []);
+  const wordOf = chunks.map((chunk, c) => Int32Array.from(chunk.words, (word, id) => {
+    if (c === 0) return id;
+    let joined = idOf.get(word);
+    if (joined === undefined) idOf.set(word, (joined = words.push(word) - 1));
+    return joined;
+  }));
+  if (words.length > ID_LIMIT) throw new RangeError(`tokenise: more than ${ID_LIMIT} distinct words`);
+  const [wordCounts, wordTerm] = [new Uint32Array(words.length), new Int32Array(words.length)];
+  chunks.forEach((chunk, c) => chunk.words.forEach((_, id) => {
+    wordCounts[wordOf[c][id]] += chunk.counts[id];
+    wordTerm[wordOf[c][id]] = chunk.terms[id];
+  }));
+  const phrases = (): PhraseList => ({ words: [], term: [], count: [] });
+  return { units: { words, wordCounts, wordTerm, pairs: phrases(), triples: phrases() }, wordOf };
 }
 
 /** Index of the phrase `packed` (of term `term`) in `list`, added on first sight with count 0. */
@@ -53,39 +77,40 @@ function indexOf(list: PhraseList, index: NumberMap, packed: number, term: numbe
 }
 
 /**
- * Counts the surfaces of the phrases whose term is `counted` (a byte per term: a quarter of the
- * cache misses of a slot array), replaying the stream as tokeniseText walked it: at each word its unigram id, then a bigram id if a phrase ran
- * on from the word before, then a trigram id if one also ran on to that word.
+ * Counts the phrases whose term is `counted` (a byte per term: a quarter of the cache misses of a
+ * slot array) in every chunk, replaying each stream as tokeniseText walked it: at each word its
+ * unigram id, then a bigram id if a phrase ran on from the word before, then a trigram id if one
+ * also ran on to that word. `ids` are each chunk's term ids, already joined (merge-chunks.ts).
  */
-export function countSurfaces(data: WordData, ids: Uint32Array, ngramMax: number, counted: Uint8Array): SurfaceUnits {
-  const phrases = (): PhraseList => ({ words: [], term: [], count: [] });
-  const [pairs, triples] = [phrases(), phrases()];
+export function countSurfaces(chunks: { words: WordData; ids: Uint32Array }[], ngramMax: number, counted: Uint8Array): SurfaceUnits {
+  const { units, wordOf } = joinWords(chunks.map((chunk) => chunk.words));
+  const { pairs, triples } = units;
   const [pairIndex, tripleIndex] = [new NumberMap(), new NumberMap()];
-  const { stream } = data;
-  let p = 0;
-  let prevWord = -1;
-  let prevPrevWord = -1; // >= 0 when a bigram ended at prevWord: prevPrevWord prevWord
-  let prevBigram = -1;
-  for (let i = 0; i < stream.length; i++) {
-    const word = stream[i] & WORD_BITS;
-    if (stream[i] >= PHRASE_START) prevWord = prevPrevWord = -1;
-    p++; // the unigram
-    let bigram = -1;
-    if (ngramMax >= 2 && prevWord >= 0) {
-      bigram = ids[p++];
-      if (counted[bigram]) pairs.count[indexOf(pairs, pairIndex, prevWord * ID_LIMIT + word, bigram)]++;
-    }
-    if (ngramMax >= 3 && prevPrevWord >= 0) {
-      const trigram = ids[p++];
-      if (counted[trigram]) {
-        const pair = indexOf(pairs, pairIndex, prevPrevWord * ID_LIMIT + prevWord, prevBigram);
-        triples.count[indexOf(triples, tripleIndex, pair * ID_LIMIT + word, trigram)]++;
+  chunks.forEach(({ words: { stream }, ids }, c) => {
+    const joined = wordOf[c];
+    let p = 0;
+    let [prevWord, prevPrevWord, prevBigram] = [-1, -1, -1]; // prevPrevWord >= 0: a bigram ended at prevWord
+    for (let i = 0; i < stream.length; i++) {
+      const word = joined[stream[i] & WORD_BITS];
+      if (stream[i] >= PHRASE_START) prevWord = prevPrevWord = -1;
+      p++; // the unigram
+      let bigram = -1;
+      if (ngramMax >= 2 && prevWord >= 0) {
+        bigram = ids[p++];
+        if (counted[bigram]) pairs.count[indexOf(pairs, pairIndex, prevWord * ID_LIMIT + word, bigram)]++;
       }
+      if (ngramMax >= 3 && prevPrevWord >= 0) {
+        const trigram = ids[p++];
+        if (counted[trigram]) {
+          const pair = indexOf(pairs, pairIndex, prevPrevWord * ID_LIMIT + prevWord, prevBigram);
+          triples.count[indexOf(triples, tripleIndex, pair * ID_LIMIT + word, trigram)]++;
+        }
+      }
+      prevPrevWord = bigram >= 0 ? prevWord : -1;
+      prevBigram = bigram;
+      prevWord = word;
     }
-    prevPrevWord = bigram >= 0 ? prevWord : -1;
-    prevBigram = bigram;
-    prevWord = word;
-  }
-  if (p !== ids.length) throw new Error(`tokenise: the word stream replayed ${p} of ${ids.length} term ids`);
-  return { words: data.words, wordCounts: data.counts, wordTerm: data.terms, pairs, triples };
+    if (p !== ids.length) throw new Error(`tokenise: a word stream replayed ${p} of ${ids.length} term ids`);
+  });
+  return units;
 }
