@@ -46,19 +46,30 @@ export interface SurfaceUnits {
  */
 function joinWords(chunks: WordData[]): { units: SurfaceUnits; wordOf: Int32Array[] } {
   const words = chunks[0].words.slice();
-  const idOf = new Map(chunks.length > 1 ? words.map((word, id) => [word, id]) : []);
-  const wordOf = chunks.map((chunk, c) => Int32Array.from(chunk.words, (word, id) => {
-    if (c === 0) return id;
-    let joined = idOf.get(word);
-    if (joined === undefined) idOf.set(word, (joined = words.push(word) - 1));
-    return joined;
-  }));
+  const idOf = new Map<string, number>();
+  if (chunks.length > 1) words.forEach((word, id) => idOf.set(word, id));
+  const wordOf = chunks.map((chunk, c) => {
+    const map = new Int32Array(chunk.words.length);
+    for (let id = 0; id < map.length; id++) {
+      if (c === 0) map[id] = id;
+      else {
+        const word = chunk.words[id];
+        const joined = idOf.get(word);
+        if (joined !== undefined) map[id] = joined;
+        else idOf.set(word, (map[id] = words.push(word) - 1));
+      }
+    }
+    return map;
+  });
   if (words.length > ID_LIMIT) throw new RangeError(`tokenise: more than ${ID_LIMIT} distinct words`);
   const [wordCounts, wordTerm] = [new Uint32Array(words.length), new Int32Array(words.length)];
-  chunks.forEach((chunk, c) => chunk.words.forEach((_, id) => {
-    wordCounts[wordOf[c][id]] += chunk.counts[id];
-    wordTerm[wordOf[c][id]] = chunk.terms[id];
-  }));
+  chunks.forEach(({ counts, terms }, c) => {
+    const map = wordOf[c];
+    for (let id = 0; id < map.length; id++) {
+      wordCounts[map[id]] += counts[id];
+      wordTerm[map[id]] = terms[id];
+    }
+  });
   const phrases = (): PhraseList => ({ words: [], term: [], count: [] });
   return { units: { words, wordCounts, wordTerm, pairs: phrases(), triples: phrases() }, wordOf };
 }
@@ -76,41 +87,55 @@ function indexOf(list: PhraseList, index: NumberMap, packed: number, term: numbe
   return found;
 }
 
+interface PhraseCounts {
+  pairs: PhraseList;
+  triples: PhraseList;
+  pairIndex: NumberMap;
+  tripleIndex: NumberMap;
+}
+
 /**
- * Counts the phrases whose term is `counted` (a byte per term: a quarter of the cache misses of a
- * slot array) in every chunk, replaying each stream as tokeniseText walked it: at each word its
- * unigram id, then a bigram id if a phrase ran on from the word before, then a trigram id if one
- * also ran on to that word. `ids` are each chunk's term ids, already joined (merge-chunks.ts).
+ * Replays one chunk's stream as tokeniseText walked it: at each word its unigram id, then a bigram
+ * id if a phrase ran on from the word before, then a trigram id if one also ran on to that word.
+ * Counts the phrases whose term is `counted`, by joined word ids (`joined` maps the chunk's ids).
+ */
+function countChunk(stream: Uint32Array, ids: Uint32Array, joined: Int32Array, ngramMax: number, counted: Uint8Array, into: PhraseCounts): void {
+  const { pairs, triples, pairIndex, tripleIndex } = into;
+  let p = 0;
+  let prevWord = -1;
+  let prevPrevWord = -1; // >= 0 when a bigram ended at prevWord: prevPrevWord prevWord
+  let prevBigram = -1;
+  for (let i = 0; i < stream.length; i++) {
+    const word = joined[stream[i] & WORD_BITS];
+    if (stream[i] >= PHRASE_START) prevWord = prevPrevWord = -1;
+    p++; // the unigram
+    let bigram = -1;
+    if (ngramMax >= 2 && prevWord >= 0) {
+      bigram = ids[p++];
+      if (counted[bigram]) pairs.count[indexOf(pairs, pairIndex, prevWord * ID_LIMIT + word, bigram)]++;
+    }
+    if (ngramMax >= 3 && prevPrevWord >= 0) {
+      const trigram = ids[p++];
+      if (counted[trigram]) {
+        const pair = indexOf(pairs, pairIndex, prevPrevWord * ID_LIMIT + prevWord, prevBigram);
+        triples.count[indexOf(triples, tripleIndex, pair * ID_LIMIT + word, trigram)]++;
+      }
+    }
+    prevPrevWord = bigram >= 0 ? prevWord : -1;
+    prevBigram = bigram;
+    prevWord = word;
+  }
+  if (p !== ids.length) throw new Error(`tokenise: a word stream replayed ${p} of ${ids.length} term ids`);
+}
+
+/**
+ * Counts, over all chunks, the surfaces of the terms that are `counted` (a byte per term: a quarter
+ * of the cache misses of a slot array). `ids` are each chunk's term ids, already joined
+ * (merge-chunks.ts).
  */
 export function countSurfaces(chunks: { words: WordData; ids: Uint32Array }[], ngramMax: number, counted: Uint8Array): SurfaceUnits {
   const { units, wordOf } = joinWords(chunks.map((chunk) => chunk.words));
-  const { pairs, triples } = units;
-  const [pairIndex, tripleIndex] = [new NumberMap(), new NumberMap()];
-  chunks.forEach(({ words: { stream }, ids }, c) => {
-    const joined = wordOf[c];
-    let p = 0;
-    let [prevWord, prevPrevWord, prevBigram] = [-1, -1, -1]; // prevPrevWord >= 0: a bigram ended at prevWord
-    for (let i = 0; i < stream.length; i++) {
-      const word = joined[stream[i] & WORD_BITS];
-      if (stream[i] >= PHRASE_START) prevWord = prevPrevWord = -1;
-      p++; // the unigram
-      let bigram = -1;
-      if (ngramMax >= 2 && prevWord >= 0) {
-        bigram = ids[p++];
-        if (counted[bigram]) pairs.count[indexOf(pairs, pairIndex, prevWord * ID_LIMIT + word, bigram)]++;
-      }
-      if (ngramMax >= 3 && prevPrevWord >= 0) {
-        const trigram = ids[p++];
-        if (counted[trigram]) {
-          const pair = indexOf(pairs, pairIndex, prevPrevWord * ID_LIMIT + prevWord, prevBigram);
-          triples.count[indexOf(triples, tripleIndex, pair * ID_LIMIT + word, trigram)]++;
-        }
-      }
-      prevPrevWord = bigram >= 0 ? prevWord : -1;
-      prevBigram = bigram;
-      prevWord = word;
-    }
-    if (p !== ids.length) throw new Error(`tokenise: a word stream replayed ${p} of ${ids.length} term ids`);
-  });
+  const into = { pairs: units.pairs, triples: units.triples, pairIndex: new NumberMap(), tripleIndex: new NumberMap() };
+  chunks.forEach((chunk, c) => countChunk(chunk.words.stream, chunk.ids, wordOf[c], ngramMax, counted, into));
   return units;
 }
