@@ -97,7 +97,7 @@ describe('buildTfidf: the interned hand-off', () => {
   it('keeps the same columns, surfaces and weights as from the spelt-out corpus, ties at the cut by key', async () => {
     // df: graph 4, kernel 3, graph kernel 2, molecul 2, then seven terms at df 1 for the fifth column.
     const abstracts = ['Graph kernels for molecules.', 'Kernels on graph data.', 'Graph neural networks.', 'Molecules and graph kernels.'];
-    const interned = await tokenisePapers(abstracts.map((abstract) => ({ title: '', abstract })), { ngramMax: 3, workers: 2 });
+    const interned = await tokenisePapers(abstracts.map((abstract) => ({ title: '', abstract })), { ngramMax: 3, workers: 2, minCharsPerThread: 0 });
     const options = { minDf: 1, maxDf: 1, maxTerms: 5 };
     const build = buildTfidf(interned, options);
     expect([build.vocabulary.terms, build.vocabulary.surfaces]).toStrictEqual([

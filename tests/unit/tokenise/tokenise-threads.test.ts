@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, it, expect } from 'vitest';
-import { spellOut, tokeniseCorpus, tokenisePapers } from '../../../pipeline/tokenise/index.js';
+import { countThreads, spellOut, tokeniseCorpus, tokenisePapers } from '../../../pipeline/tokenise/index.js';
 import { splitDocuments, startWorker } from '../../../pipeline/tokenise/tokenise-threads.js';
 import type { PaperText } from '../../../pipeline/tokenise/chunk.js';
 import { countDocumentFrequencies } from '../../../pipeline/tokenise/document-frequencies.js';
 
-/** Terms, surfaces, per-document ids (as plain arrays) and document frequencies of a threaded run. */
+/** Terms, surfaces, per-document ids (as plain arrays) and document frequencies on `workers` threads. */
 async function tokeniseOn(docs: PaperText[], workers: number) {
-  const corpus = await tokenisePapers(docs, { ngramMax: 3, workers });
+  expect(countThreads(docs, { ngramMax: 3, workers, minCharsPerThread: 0 })).toBe(Math.min(workers, docs.length));
+  const corpus = await tokenisePapers(docs, { ngramMax: 3, workers, minCharsPerThread: 0 });
   const { terms, surfaces } = spellOut(corpus);
   return { terms, surfaces, docs: corpus.docs.map((ids) => [...ids]), df: [...corpus.df] };
 }
@@ -56,8 +57,15 @@ describe('tokenisePapers: threads', () => {
     for (const workers of [1, 2, 3]) expect(await tokeniseOn(boundary, workers)).toStrictEqual(expected);
   });
 
-  it('runs on one thread when there are more threads than documents', async () => {
-    expect(await tokeniseOn(boundary.slice(0, 1), 3)).toStrictEqual(await tokeniseOn(boundary.slice(0, 1), 1));
+  it('uses no more threads than documents, nor than minCharsPerThread allows', () => {
+    const options = { ngramMax: 3, workers: 3 };
+    expect([
+      countThreads(boundary.slice(0, 1), { ...options, minCharsPerThread: 0 }),
+      countThreads(boundary, { ...options, minCharsPerThread: 0 }),
+      countThreads(boundary, { ...options, minCharsPerThread: 120 }),
+      countThreads(boundary, { ...options, minCharsPerThread: 121 }),
+      countThreads(boundary, options)
+    ]).toStrictEqual([1, 3, 2, 1, 1]);
   });
 });
 
