@@ -9,6 +9,7 @@ import { labelThemes } from './label/index.js';
 import { layoutMap, nearestThemes } from './map/index.js';
 import { computePeriods, scoreTrends } from './trends/index.js';
 import { writeRun } from './store/write-run.js';
+import { collectGarbage } from './collect-garbage.js';
 import type { RunData, ThemeRecord } from './store/run-data.js';
 import type { Config } from './config.js';
 import type { KSelectionPoint, Paper, ThemeLabel, ThemeTrend } from './types.js';
@@ -92,6 +93,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     clustering, rankInTheme: rankInTheme(clustering), layout: analysis.layout, periods: trend.periods,
     totals: trend.totals, neighbours: analysis.neighbours, kSelection: analysis.kSelection
   };
+  collectGarbage(); // the matrix, its transpose and shared copies: ~150 MB under the store's peak
   const runId = await timed('store', reporter, durations,
     () => writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep }), (id) => `run ${id} → ${config.db}`);
   run.metrics.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
@@ -104,6 +106,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
  */
 async function analyse(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>) {
   const { tfidf, termsBeforePruning } = await vectorise(papers, config, reporter, durations);
+  collectGarbage(); // the token lists and the full dictionary: hundreds of MB under the cluster stage's peak
   const { matrix, vocabulary } = tfidf;
 
   let k = config.k === 'auto' ? 0 : config.k;
