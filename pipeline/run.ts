@@ -1,7 +1,7 @@
 // Owns the order of the stages: one call each, timed, handed to the store as one complete run.
 import { readFileSync } from 'node:fs';
 import { ingestFiles } from './ingest/index.js';
-import { tokeniseCorpus } from './tokenise/index.js';
+import { tokenisePapers } from './tokenise/index.js';
 import { buildTfidf } from './tfidf/index.js';
 import { chooseK } from './cluster/choose-k.js';
 import { clusterPapers, rankInTheme } from './cluster/index.js';
@@ -66,12 +66,12 @@ function dateRange(papers: Paper[]): [string | null, string | null] {
 
 /** Tokenise + TF-IDF in their own scope, so the token lists (hundreds of MB) are garbage once the matrix exists. */
 async function vectorise(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>) {
-  const corpus = await timed('tokenise', reporter, durations, () => tokeniseCorpus(papers, { ngramMax: config.ngramMax }),
-    (c) => `${c.terms.length} distinct terms`);
+  const corpus = await timed('tokenise', reporter, durations,
+    () => tokenisePapers(papers, { ngramMax: config.ngramMax, workers: config.workers }), (c) => `${c.nTerms} distinct terms`);
   const tfidf = await timed('tfidf', reporter, durations,
     () => buildTfidf(corpus, { minDf: config.minDf, maxDf: config.maxDf, maxTerms: config.maxTerms }),
     (t) => `${t.matrix.nCols} terms kept, ${t.matrix.indices.length} non-zeros`);
-  return { tfidf, termsBeforePruning: corpus.terms.length };
+  return { tfidf, termsBeforePruning: corpus.nTerms };
 }
 
 export async function runPipeline(config: Config, reporter: Reporter): Promise<RunSummary> {

@@ -63,6 +63,22 @@ export interface TokenisedCorpus {
   docs: Uint32Array[];
 }
 
+/**
+ * The same dictionary with its strings made on request: the pipeline's hand-off from tokenise to
+ * tfidf, which needs strings only for the terms it keeps (60k of the 2.1M terms of 75k abstracts).
+ */
+export interface InternedCorpus {
+  nTerms: number;
+  /** Per document, term ids in order of occurrence (repeated ids = term frequency). */
+  docs: Uint32Array[];
+  /** Number of documents each term occurs in. */
+  df: Uint32Array;
+  /** Matching keys of `termIds`, in their order. */
+  keysOf(termIds: ArrayLike<number>): string[];
+  /** Most frequent surface forms of `termIds`, in their order. */
+  surfacesOf(termIds: ArrayLike<number>): string[];
+}
+
 /** Compressed sparse rows; row i is values[indptr[i]..indptr[i+1]) at columns indices[...]. */
 export interface CsrMatrix {
   nRows: number;

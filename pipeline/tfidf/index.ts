@@ -1,6 +1,7 @@
 // Owns the tfidf stage: a tokenised corpus in, the L2-normalised sublinear TF-IDF matrix (CSR,
 // typed arrays) and its vocabulary out. Column choice in select-vocabulary.ts.
-import type { CsrMatrix, TfidfResult, TokenisedCorpus } from '../types.js';
+import type { CsrMatrix, InternedCorpus, TfidfResult, TokenisedCorpus } from '../types.js';
+import { countDocumentFrequencies } from '../tokenise/document-frequencies.js';
 import { selectVocabulary, type VocabularyOptions } from './select-vocabulary.js';
 
 export type TfidfOptions = VocabularyOptions;
@@ -76,23 +77,31 @@ function fillRows(docs: Uint32Array[], column: Int32Array, idf: Float64Array, ma
   return emptyRows;
 }
 
-/** Builds the TF-IDF matrix of `corpus` over the terms that selectVocabulary keeps. */
-export function buildTfidf(corpus: TokenisedCorpus, options: TfidfOptions): TfidfBuild {
-  const { termIds, df: corpusDf } = selectVocabulary(corpus, options);
+/** A spelt-out corpus (tests, small inputs) read through the interface of the pipeline's hand-off. */
+function asInterned(corpus: TokenisedCorpus | InternedCorpus): InternedCorpus {
+  if (!('terms' in corpus)) return corpus;
+  const { terms, surfaces, docs } = corpus;
+  return {
+    nTerms: terms.length,
+    docs,
+    df: countDocumentFrequencies(docs, terms.length),
+    keysOf: (termIds) => Array.from(termIds, (term) => terms[term]),
+    surfacesOf: (termIds) => Array.from(termIds, (term) => surfaces[term])
+  };
+}
+
+/** Builds the TF-IDF matrix of `corpus` over the terms that selectVocabulary keeps; strings only for those. */
+export function buildTfidf(input: TokenisedCorpus | InternedCorpus, options: TfidfOptions): TfidfBuild {
+  const corpus = asInterned(input);
+  const { termIds, keys, df } = selectVocabulary(corpus, options);
   const nRows = corpus.docs.length;
   const nCols = termIds.length;
-  const df = termIds.map((term) => corpusDf[term]);
   const idf = Float64Array.from(df, (d) => Math.log((1 + nRows) / (1 + d)) + 1);
-  const column = columnsOf(corpus.terms.length, termIds);
+  const column = columnsOf(corpus.nTerms, termIds);
   const indptr = countRowEntries(corpus.docs, column, nCols);
   const nnz = indptr[nRows];
   const matrix: CsrMatrix = { nRows, nCols, indptr, indices: new Uint32Array(nnz), values: new Float32Array(nnz) };
   const emptyRows = fillRows(corpus.docs, column, idf, matrix);
-  const vocabulary = {
-    terms: Array.from(termIds, (term) => corpus.terms[term]),
-    surfaces: Array.from(termIds, (term) => corpus.surfaces[term]),
-    df,
-    idf
-  };
+  const vocabulary = { terms: keys, surfaces: corpus.surfacesOf(termIds), df, idf };
   return { matrix, vocabulary, emptyRows };
 }

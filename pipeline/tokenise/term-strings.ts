@@ -1,74 +1,115 @@
-// Owns the dictionary's strings, made once after counting: each term's key (stems joined by ' ')
-// and its surface, the most frequent way the corpus wrote it (ties: lexicographically smallest).
-import { BIGRAM, UNIGRAM, type TermTable } from './term-table.js';
+// Owns the dictionary's strings, made on request for the terms that need them (tfidf keeps 60k of
+// the 2.1M terms of 75k abstracts): each term's key (stems joined by ' ') and its surface, the most
+// frequent way the corpus wrote it (ties: lexicographically smallest).
+import type { TermRefs } from './chunk-data.js';
+import { countSurfaces, type SurfaceUnits, type WordData } from './surface-counts.js';
+import { BIGRAM, TRIGRAM, UNIGRAM } from './term-table.js';
 import { ID_LIMIT } from './word-table.js';
 
-export interface TermStrings {
-  terms: string[];
-  surfaces: string[];
+/** One chunk's words and its document ids, already joined (merge-chunks.ts). */
+export interface ChunkWords {
+  words: WordData;
+  ids: Uint32Array;
 }
 
-type Pick = { best: Int32Array; bestCount: Uint32Array };
+/** Best surface so far of each requested term: highest count, ties to the smaller string. */
+interface Pick {
+  best: string[];
+  bestCount: Float64Array;
+}
 
-/** Keeps, per term, the unit (word or surface n-gram) with the highest count; ties by surface string. */
-function pickMostFrequent(
-  pick: Pick,
-  nUnits: number,
-  termOf: (unit: number) => number,
-  countOf: (unit: number) => number,
-  surfaceOf: (unit: number) => string
-): void {
-  const { best, bestCount } = pick;
-  for (let unit = 0; unit < nUnits; unit++) {
-    const term = termOf(unit);
-    if (term < 0) continue;
-    const count = countOf(unit);
-    const current = best[term];
-    if (current < 0 || count > bestCount[term] || (count === bestCount[term] && surfaceOf(unit) < surfaceOf(current))) {
-      best[term] = unit;
-      bestCount[term] = count;
+/** Called for each surface unit of a requested term: its position in the request and its count. */
+type Visit = (slot: number, count: number, units: SurfaceUnits, kind: number, unit: number) => void;
+
+const split = (packed: number): [number, number] => {
+  const high = Math.floor(packed / ID_LIMIT);
+  return [high, packed - high * ID_LIMIT];
+};
+
+// Strings are built with join, not `${a} ${b}`: join makes one flat string (about 45 bytes for a
+// phrase) where + makes a chain of cons strings (about 70).
+function surfaceOf(units: SurfaceUnits, kind: number, unit: number): string {
+  const { words } = units;
+  if (kind === UNIGRAM) return words[unit];
+  const [first, last] = split(kind === BIGRAM ? units.pairs.words[unit] : units.triples.words[unit]);
+  if (kind === BIGRAM) return [words[first], words[last]].join(' ');
+  const [w1, w2] = split(units.pairs.words[first]);
+  return [words[w1], words[w2], words[last]].join(' ');
+}
+
+/** Visits every unit (word, pair, triple) whose term has a slot. */
+function visitUnits(units: SurfaceUnits, slotOf: Int32Array, visit: Visit): void {
+  const kinds: [number, ArrayLike<number>, ArrayLike<number>][] = [
+    [UNIGRAM, units.wordTerm, units.wordCounts],
+    [BIGRAM, units.pairs.term, units.pairs.count],
+    [TRIGRAM, units.triples.term, units.triples.count]
+  ];
+  for (const [kind, termOf, countOf] of kinds) {
+    for (let unit = 0; unit < termOf.length; unit++) {
+      const term = termOf[unit];
+      const slot = term < 0 ? -1 : slotOf[term];
+      if (slot >= 0 && countOf[unit] > 0) visit(slot, countOf[unit], units, kind, unit);
     }
   }
 }
 
-// Strings are built with join, not `${a} ${b}`: join makes one flat string (about 45 bytes for a
-// phrase) where + makes a chain of cons strings (about 70), and there are millions of phrases.
-export function buildTermStrings(table: TermTable): TermStrings {
-  const { words, kind, refA, refB, nTerms } = table;
-  const terms = new Array<string>(nTerms);
-  for (let t = 0; t < nTerms; t++) {
-    const [a, b] = [refA[t], refB[t]];
-    // A trigram's refA is its first two words' bigram term, whose id is smaller: already built.
-    if (kind[t] === UNIGRAM) terms[t] = words.keys[a];
-    else if (kind[t] === BIGRAM) terms[t] = [words.keys[a], words.keys[b]].join(' ');
-    else terms[t] = [terms[a], words.keys[b]].join(' ');
+function offer(pick: Pick, slot: number, count: number, surface: string): void {
+  if (count > pick.bestCount[slot] || (count === pick.bestCount[slot] && surface < pick.best[slot])) {
+    pick.best[slot] = surface;
+    pick.bestCount[slot] = count;
+  }
+}
+
+export class TermDictionary {
+  constructor(
+    private readonly keys: string[],
+    private readonly refs: TermRefs,
+    private readonly chunks: ChunkWords[],
+    private readonly ngramMax: number
+  ) {}
+
+  get nTerms(): number {
+    return this.refs.kind.length;
   }
 
-  const split = (packed: number): [number, number] => {
-    const high = Math.floor(packed / ID_LIMIT);
-    return [high, packed - high * ID_LIMIT];
-  };
-  const wordSurface = (word: number): string => words.words[word];
-  const bigramSurface = (index: number): string => {
-    const [w1, w2] = split(table.bigramKey[index]);
-    return [words.words[w1], words.words[w2]].join(' ');
-  };
-  const trigramSurface = (index: number): string => {
-    const [bigram, w3] = split(table.trigramKey[index]);
-    const [w1, w2] = split(table.bigramKey[bigram]);
-    return [words.words[w1], words.words[w2], words.words[w3]].join(' ');
-  };
-
-  const pick: Pick = { best: new Int32Array(nTerms).fill(-1), bestCount: new Uint32Array(nTerms) };
-  const unigramTermOf = (word: number): number => (words.keyOf[word] < 0 ? -1 : table.unigramTermOf(word));
-  pickMostFrequent(pick, words.words.length, unigramTermOf, (w) => words.counts[w], wordSurface);
-  pickMostFrequent(pick, table.nSurfaceBigrams, (i) => table.bigramTerm[i], (i) => table.bigramCount[i], bigramSurface);
-  pickMostFrequent(pick, table.nSurfaceTrigrams, (i) => table.trigramTerm[i], (i) => table.trigramCount[i], trigramSurface);
-
-  const surfaces = new Array<string>(nTerms);
-  for (let t = 0; t < nTerms; t++) {
-    const unit = pick.best[t];
-    surfaces[t] = kind[t] === UNIGRAM ? wordSurface(unit) : kind[t] === BIGRAM ? bigramSurface(unit) : trigramSurface(unit);
+  keysOf(termIds: ArrayLike<number>): string[] {
+    const { keys, refs: { kind, refA, refB } } = this;
+    return Array.from(termIds, (t) => {
+      if (kind[t] === UNIGRAM) return keys[refA[t]];
+      if (kind[t] === BIGRAM) return [keys[refA[t]], keys[refB[t]]].join(' ');
+      const prefix = refA[t]; // a trigram's refA is the bigram term of its first two words
+      return [keys[refA[prefix]], keys[refB[prefix]], keys[refB[t]]].join(' ');
+    });
   }
-  return { terms, surfaces };
+
+  /**
+   * Surfaces of `termIds`. A surface's count is its sum over the chunks, so with several chunks the
+   * counts are first summed by string (only for the requested terms' surfaces).
+   */
+  surfacesOf(termIds: ArrayLike<number>): string[] {
+    const slotOf = new Int32Array(this.nTerms).fill(-1);
+    const counted = new Uint8Array(this.nTerms);
+    for (let i = 0; i < termIds.length; i++) [slotOf[termIds[i]], counted[termIds[i]]] = [i, 1];
+    const pick: Pick = { best: new Array<string>(termIds.length).fill(''), bestCount: new Float64Array(termIds.length) };
+    const count = (chunk: ChunkWords): SurfaceUnits => countSurfaces(chunk.words, chunk.ids, this.ngramMax, counted);
+    if (this.chunks.length === 1) {
+      // One chunk: every surface occurs once, so units are offered as they come, and a string is
+      // built only when it can win.
+      visitUnits(count(this.chunks[0]), slotOf, (slot, n, units, kind, unit) => {
+        if (n >= pick.bestCount[slot]) offer(pick, slot, n, surfaceOf(units, kind, unit));
+      });
+      return pick.best;
+    }
+    const totals = new Map<string, { slot: number; count: number }>();
+    for (const chunk of this.chunks) {
+      visitUnits(count(chunk), slotOf, (slot, n, units, kind, unit) => {
+        const surface = surfaceOf(units, kind, unit);
+        const total = totals.get(surface);
+        if (total) total.count += n;
+        else totals.set(surface, { slot, count: n });
+      });
+    }
+    for (const [surface, total] of totals) offer(pick, total.slot, total.count, surface);
+    return pick.best;
+  }
 }

@@ -1,16 +1,16 @@
 // Owns the interning of terms (stem-key unigrams, two- and three-word phrases) to ids in order of
-// first occurrence, and the counts of each surface form that term-strings.ts picks labels from.
+// first occurrence. Surface forms are counted later, only for the terms that need a label
+// (surface-counts.ts), from the word stream that chunk.ts records.
+import type { TermRefs } from './chunk-data.js';
 import { ensureCapacity } from './grow.js';
 import { NumberMap } from './number-map.js';
 import { ID_LIMIT, type WordTable } from './word-table.js';
 
 // Why numeric keys: a corpus of 75k abstracts has millions of distinct phrases; keying them by
-// strings would build a string per occurrence. Ids pack instead into one exact double below 2^53:
-//   surface bigram  = word1 · 2^22 + word2          key bigram  = key1 · 2^22 + key2
-//   surface trigram = surfaceBigram · 2^22 + word3  key trigram = bigramTerm · 2^22 + key3
-// (words and keys < 2^22, surface bigrams and terms < 2^31). A surface n-gram is the words as
-// written; its key n-gram (the term) is their stems. Surfaces are counted to pick each label.
-const BIGRAM_LIMIT = 2 ** 31;
+// strings would build a string per occurrence. A phrase's key packs into one exact double below 2^53:
+//   bigram = key1 · 2^22 + key2        trigram = bigramTerm · 2^22 + key3
+// (stem key ids < 2^22, terms < 2^31).
+const TERM_LIMIT = 2 ** 31;
 
 /** Term kinds, by number of words. */
 export const UNIGRAM = 1;
@@ -18,34 +18,55 @@ export const BIGRAM = 2;
 export const TRIGRAM = 3;
 
 export class TermTable {
-  private surfaceBigrams = new NumberMap();
-  private keyBigrams = new NumberMap();
-  private surfaceTrigrams = new NumberMap();
-  private keyTrigrams = new NumberMap();
+  private bigrams = new NumberMap();
+  private trigrams = new NumberMap();
   private unigramTerm = new Int32Array(1024).fill(-1);
 
   nTerms = 0;
   /** Per term: its kind, and (key id) | (key1, key2) | (bigram term id, key3). */
-  kind = new Uint8Array(1024);
-  refA = new Int32Array(1024);
-  refB = new Int32Array(1024);
-
-  nSurfaceBigrams = 0;
-  bigramKey = new Float64Array(1024);
-  bigramTerm = new Int32Array(1024);
-  bigramCount = new Uint32Array(1024);
-
-  nSurfaceTrigrams = 0;
-  trigramKey = new Float64Array(1024);
-  trigramTerm = new Int32Array(1024);
-  trigramCount = new Uint32Array(1024);
+  private kind = new Uint8Array(1024);
+  private refA = new Int32Array(1024);
+  private refB = new Int32Array(1024);
 
   constructor(readonly words: WordTable) {}
 
-  /** Term id of content word `word` (a word id whose key id is >= 0); counts the surface. */
+  /** Term id of content word `word` (a word id whose key id is >= 0); counts the word. */
   addUnigram(word: number): number {
     this.words.counts[word]++;
-    const key = this.words.keyOf[word];
+    return this.unigramOfKey(this.words.keyOf[word]);
+  }
+
+  /** Term id of consecutive content words `word1 word2`. */
+  addBigram(word1: number, word2: number): number {
+    const { keyOf } = this.words;
+    return this.internTerm(BIGRAM, keyOf[word1], keyOf[word2]);
+  }
+
+  /** Term id of the three words `bigramTerm word3`. */
+  addTrigram(bigramTerm: number, word3: number): number {
+    return this.internTerm(TRIGRAM, bigramTerm, this.words.keyOf[word3]);
+  }
+
+  /** Term id of (kind, refA, refB), interned on first sight; merge-chunks.ts calls it with refs already mapped here. */
+  internTerm(kind: number, a: number, b: number): number {
+    if (kind === UNIGRAM) return this.unigramOfKey(a);
+    const map = kind === BIGRAM ? this.bigrams : this.trigrams;
+    const key = a * ID_LIMIT + b;
+    let term = map.get(key);
+    if (term < 0) {
+      term = this.newTerm(kind, a, b);
+      map.add(key, term);
+    }
+    return term;
+  }
+
+  /** Unigram term of each word of the word table, or -1 for a word that is not a content token. */
+  wordTerms(): Int32Array {
+    const { words, keyOf } = this.words;
+    return Int32Array.from(keyOf.subarray(0, words.length), (key) => (key < 0 ? -1 : this.unigramTerm[key]));
+  }
+
+  private unigramOfKey(key: number): number {
     if (key >= this.unigramTerm.length) {
       const old = this.unigramTerm.length;
       this.unigramTerm = ensureCapacity(this.unigramTerm, key + 1);
@@ -56,66 +77,9 @@ export class TermTable {
     return term;
   }
 
-  /** Term id of a content word already added with addUnigram. */
-  unigramTermOf(word: number): number {
-    return this.unigramTerm[this.words.keyOf[word]];
-  }
-
-  /** Surface-bigram index of consecutive content words `word1 word2`; counts it. */
-  addBigram(word1: number, word2: number): number {
-    const surface = word1 * ID_LIMIT + word2;
-    let index = this.surfaceBigrams.get(surface);
-    if (index < 0) {
-      index = this.nSurfaceBigrams++;
-      if (index >= BIGRAM_LIMIT) throw new RangeError('tokenise: more than 2^31 distinct phrases');
-      this.surfaceBigrams.add(surface, index);
-      if (index >= this.bigramKey.length) this.growBigrams();
-      this.bigramKey[index] = surface;
-      const [key1, key2] = [this.words.keyOf[word1], this.words.keyOf[word2]];
-      this.bigramTerm[index] = this.termOf(this.keyBigrams, key1 * ID_LIMIT + key2, BIGRAM, key1, key2);
-    }
-    this.bigramCount[index]++;
-    return index;
-  }
-
-  /** Term id of the three words `surfaceBigram word3`; counts the surface. */
-  addTrigram(surfaceBigram: number, word3: number): number {
-    const surface = surfaceBigram * ID_LIMIT + word3;
-    let index = this.surfaceTrigrams.get(surface);
-    if (index < 0) {
-      index = this.nSurfaceTrigrams++;
-      this.surfaceTrigrams.add(surface, index);
-      if (index >= this.trigramKey.length) this.growTrigrams();
-      this.trigramKey[index] = surface;
-      const [prefix, key3] = [this.bigramTerm[surfaceBigram], this.words.keyOf[word3]];
-      this.trigramTerm[index] = this.termOf(this.keyTrigrams, prefix * ID_LIMIT + key3, TRIGRAM, prefix, key3);
-    }
-    this.trigramCount[index]++;
-    return this.trigramTerm[index];
-  }
-
-  private growBigrams(): void {
-    const length = this.nSurfaceBigrams;
-    [this.bigramKey, this.bigramTerm, this.bigramCount] = [ensureCapacity(this.bigramKey, length), ensureCapacity(this.bigramTerm, length), ensureCapacity(this.bigramCount, length)];
-  }
-
-  private growTrigrams(): void {
-    const length = this.nSurfaceTrigrams;
-    [this.trigramKey, this.trigramTerm, this.trigramCount] = [ensureCapacity(this.trigramKey, length), ensureCapacity(this.trigramTerm, length), ensureCapacity(this.trigramCount, length)];
-  }
-
-  private termOf(map: NumberMap, key: number, kind: number, a: number, b: number): number {
-    let term = map.get(key);
-    if (term < 0) {
-      term = this.newTerm(kind, a, b);
-      map.add(key, term);
-    }
-    return term;
-  }
-
   private newTerm(kind: number, a: number, b: number): number {
     const term = this.nTerms++;
-    if (term >= BIGRAM_LIMIT) throw new RangeError('tokenise: more than 2^31 distinct terms');
+    if (term >= TERM_LIMIT) throw new RangeError('tokenise: more than 2^31 distinct terms');
     if (term >= this.kind.length) {
       this.kind = ensureCapacity(this.kind, term + 1);
       this.refA = ensureCapacity(this.refA, term + 1);
@@ -127,15 +91,11 @@ export class TermTable {
     return term;
   }
 
-  /**
-   * Ends counting: drops the hash maps and trims the arrays (grown by doubling) to their length,
-   * so the string-building phase after it, the stage's peak, does not carry the slack.
-   */
-  finishCounting(): void {
-    this.surfaceBigrams = this.keyBigrams = this.surfaceTrigrams = this.keyTrigrams = new NumberMap();
-    [this.kind, this.refA, this.refB] = [this.kind.slice(0, this.nTerms), this.refA.slice(0, this.nTerms), this.refB.slice(0, this.nTerms)];
-    const [bigrams, trigrams] = [this.nSurfaceBigrams, this.nSurfaceTrigrams];
-    [this.bigramKey, this.bigramTerm, this.bigramCount] = [this.bigramKey.slice(0, bigrams), this.bigramTerm.slice(0, bigrams), this.bigramCount.slice(0, bigrams)];
-    [this.trigramKey, this.trigramTerm, this.trigramCount] = [this.trigramKey.slice(0, trigrams), this.trigramTerm.slice(0, trigrams), this.trigramCount.slice(0, trigrams)];
+  /** Ends interning: drops the hash maps and trims the term arrays (grown by doubling) to their length. */
+  finish(): TermRefs {
+    this.bigrams = this.trigrams = new NumberMap();
+    this.unigramTerm = new Int32Array(0);
+    const n = this.nTerms;
+    return { kind: this.kind.slice(0, n), refA: this.refA.slice(0, n), refB: this.refB.slice(0, n) };
   }
 }

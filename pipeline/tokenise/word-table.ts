@@ -67,7 +67,7 @@ export class WordTable {
       this.counts = ensureCapacity(this.counts, id + 1);
     }
     this.hashes[id] = hash;
-    this.keyOf[id] = isContentToken(word) ? this.keyIdOf(stemKey(word)) : -1;
+    this.keyOf[id] = isContentToken(word) ? this.internKey(stemKey(word)) : -1;
     this.slots[slot] = id;
     if (this.words.length * 2 > this.slots.length) this.rehash();
     return id;
@@ -83,10 +83,12 @@ export class WordTable {
     }
   }
 
-  private keyIdOf(key: string): number {
+  /** Key id of stem key `key`, interned on first sight (also by the merge of other chunks' keys). */
+  internKey(key: string): number {
     let id = this.keyIds.get(key);
     if (id === undefined) {
       id = this.keys.length;
+      if (id >= ID_LIMIT) throw new RangeError(`tokenise: more than ${ID_LIMIT} distinct stem keys`);
       this.keyIds.set(key, id);
       this.keys.push(key);
     }

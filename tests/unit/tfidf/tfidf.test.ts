@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { buildTfidf } from '../../../pipeline/tfidf/index.js';
-import { tokeniseCorpus } from '../../../pipeline/tokenise/index.js';
+import { spellOut, tokeniseCorpus, tokenisePapers } from '../../../pipeline/tokenise/index.js';
 import type { CsrMatrix, TokenisedCorpus } from '../../../pipeline/types.js';
 
 // Three documents over four terms (ids in first-occurrence order, keys not in that order):
@@ -90,6 +90,21 @@ describe('buildTfidf: pruning', () => {
     expect(() => buildTfidf(corpus, { ...ALL, maxDf: 0 })).toThrow(RangeError);
     expect(() => buildTfidf(corpus, { ...ALL, maxDf: 1.5 })).toThrow(RangeError);
     expect(() => buildTfidf(corpus, { ...ALL, maxTerms: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('buildTfidf: the interned hand-off', () => {
+  it('keeps the same columns, surfaces and weights as from the spelt-out corpus, ties at the cut by key', async () => {
+    // df: graph 4, kernel 3, graph kernel 2, molecul 2, then seven terms at df 1 for the fifth column.
+    const abstracts = ['Graph kernels for molecules.', 'Kernels on graph data.', 'Graph neural networks.', 'Molecules and graph kernels.'];
+    const interned = await tokenisePapers(abstracts.map((abstract) => ({ title: '', abstract })), { ngramMax: 3, workers: 2 });
+    const options = { minDf: 1, maxDf: 1, maxTerms: 5 };
+    const build = buildTfidf(interned, options);
+    expect([build.vocabulary.terms, build.vocabulary.surfaces]).toStrictEqual([
+      ['data', 'graph', 'graph kernel', 'kernel', 'molecul'],
+      ['data', 'graph', 'graph kernels', 'kernels', 'molecules']
+    ]);
+    expect(build).toStrictEqual(buildTfidf(spellOut(interned), options));
   });
 });
 

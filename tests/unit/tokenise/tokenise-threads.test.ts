@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, it, expect } from 'vitest';
+import { spellOut, tokeniseCorpus, tokenisePapers } from '../../../pipeline/tokenise/index.js';
+import { splitDocuments, startWorker } from '../../../pipeline/tokenise/tokenise-threads.js';
+import type { PaperText } from '../../../pipeline/tokenise/chunk.js';
+import { countDocumentFrequencies } from '../../../pipeline/tokenise/document-frequencies.js';
+
+/** Terms, surfaces, per-document ids (as plain arrays) and document frequencies of a threaded run. */
+async function tokeniseOn(docs: PaperText[], workers: number) {
+  const corpus = await tokenisePapers(docs, { ngramMax: 3, workers });
+  const { terms, surfaces } = spellOut(corpus);
+  return { terms, surfaces, docs: corpus.docs.map((ids) => [...ids]), df: [...corpus.df] };
+}
+
+// 60 real arXiv abstracts (Gaussian splatting, model merging, long context): LaTeX, hyphens, Unicode.
+const threeTopics: PaperText[] = readFileSync(new URL('../../fixtures/three-topics.jsonl', import.meta.url), 'utf8')
+  .split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+
+describe('tokenisePapers: threads', () => {
+  it('gives the same terms, surfaces, document ids and frequencies on 1, 2 and 3 threads as tokeniseCorpus', async () => {
+    const reference = tokeniseCorpus(threeTopics, { ngramMax: 3 });
+    const expected = {
+      terms: reference.terms,
+      surfaces: reference.surfaces,
+      docs: reference.docs.map((ids) => [...ids]),
+      df: [...countDocumentFrequencies(reference.docs, reference.terms.length)]
+    };
+    expect(splitDocuments(threeTopics, 3).every((bound, i, all) => i === 0 || bound > all[i - 1])).toBe(true);
+    for (const workers of [1, 2, 3]) expect(await tokeniseOn(threeTopics, workers)).toStrictEqual(expected);
+  });
+
+  // Four documents of 60 characters: two threads cut after d1, three after d0 and d1. "graph" is
+  // written "graphs" twice in d0-d1 and "graphing" twice in d3, "graph" once in each half: each
+  // half's own winner loses to "graph" once the counts are summed (a three-way tie at 2).
+  const boundary = [
+    'Merged graphs. Model merging, graphs.',
+    'Merged models; graph.',
+    'We propose a novel approach.',
+    'Merging graphing: model merging kernels; graphing, graph.'
+  ].map((abstract) => ({ title: '', abstract: abstract.padEnd(60) }));
+
+  it('cuts each run before the document that would carry it past its share of characters', () => {
+    expect([splitDocuments(boundary, 2), splitDocuments(boundary, 3)]).toStrictEqual([[0, 2, 4], [0, 1, 2, 4]]);
+  });
+
+  it('joins runs at a boundary: ids in first-occurrence order, surfaces by counts summed over the runs', async () => {
+    const expected = {
+      terms: ['merg', 'graph', 'merg graph', 'model', 'model merg', 'merg model', 'kernel', 'merg kernel', 'model merg kernel'],
+      surfaces: ['merging', 'graph', 'merged graphs', 'model', 'model merging', 'merged models', 'kernels', 'merging kernels', 'model merging kernels'],
+      docs: [[0, 1, 2, 3, 0, 4, 1], [0, 3, 5, 1], [], [0, 1, 2, 3, 0, 4, 6, 7, 8, 1, 1]],
+      df: [3, 3, 2, 3, 2, 1, 1, 1, 1]
+    };
+    for (const workers of [1, 2, 3]) expect(await tokeniseOn(boundary, workers)).toStrictEqual(expected);
+  });
+
+  it('runs on one thread when there are more threads than documents', async () => {
+    expect(await tokeniseOn(boundary.slice(0, 1), 3)).toStrictEqual(await tokeniseOn(boundary.slice(0, 1), 1));
+  });
+});
+
+describe('startWorker', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'themescope-worker-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const workerFile = (name: string, source: string): URL => {
+    writeFileSync(join(dir, name), source);
+    return pathToFileURL(join(dir, name));
+  };
+
+  it('resolves with the one message the worker posts', async () => {
+    const url = workerFile('echo.mjs', "import { parentPort, workerData } from 'node:worker_threads'; parentPort.postMessage(workerData * 2);");
+    expect(await startWorker(url, 21).result).toBe(42);
+  });
+
+  it('rejects with the error a worker throws', async () => {
+    const url = workerFile('throws.mjs', "throw new RangeError('tokenise: too many words');");
+    await expect(startWorker(url, null).result).rejects.toThrow('tokenise: too many words');
+  });
+
+  it('rejects when a worker exits without posting', async () => {
+    const url = workerFile('exits.mjs', 'process.exit(3);');
+    await expect(startWorker(url, null).result).rejects.toThrow('worker exited (code 3) before posting its result');
+  });
+});
