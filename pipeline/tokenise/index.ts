@@ -2,9 +2,9 @@
 // three-word phrases) and each paper's term ids out. Stop list in stop-words.ts.
 import type { InternedCorpus, TokenisedCorpus } from '../types.js';
 import { documentViews, tokeniseChunk, type Chunk, type PaperText } from './chunk.js';
-import type { WordData } from './surface-counts.js';
 import { wordDataOf, type ChunkData } from './chunk-data.js';
 import { joinDocumentFrequencies, mergeChunk } from './merge-chunks.js';
+import type { WordData } from './surface-counts.js';
 import { TermDictionary } from './term-strings.js';
 import { tokeniseOnThreads } from './tokenise-threads.js';
 
@@ -26,7 +26,7 @@ function validate({ ngramMax }: TokeniseOptions): void {
 
 /** Merges the later chunks onto the first; `docs[i]` are views into one buffer per chunk. */
 function internCorpus(first: Chunk, firstWords: WordData, rest: ChunkData[], ngramMax: number): InternedCorpus {
-  const joined = rest.map((part) => ({ df: part.df, toJoined: mergeChunk(first.words, first.table, part) }));
+  const joined = rest.map((part, i) => ({ df: part.df, toJoined: mergeChunk(first.words, first.table, part, i === rest.length - 1) }));
   const chunks = [{ words: firstWords, ids: first.ids, ends: first.ends }, ...rest];
   const dictionary = new TermDictionary(first.words.keys, first.table.finish(), chunks, ngramMax);
   return {

@@ -13,17 +13,25 @@ function remap(ids: Uint32Array | Int32Array, map: Uint32Array): void {
 /**
  * Interns the terms of `part` into `table` (keys into `words`) and rewrites, in place, the part's
  * document ids and its words' unigram terms to the joined ids. Returns the joined id of each of
- * the part's terms.
+ * the part's terms. The `last` part's new terms are only looked up, not indexed: nothing is
+ * merged after it.
  */
-export function mergeChunk(words: WordTable, table: TermTable, part: ChunkData): Uint32Array {
+export function mergeChunk(words: WordTable, table: TermTable, part: ChunkData, last: boolean): Uint32Array {
   const keyIds = Int32Array.from(part.keys, (key) => words.internKey(key));
   const { kind, refA, refB } = part.refs;
   const toJoined = new Uint32Array(kind.length);
+  const known = table.nTerms; // joined ids from here on are new in this part
   for (let t = 0; t < kind.length; t++) {
     // A trigram's refA is its bigram term, whose local id is smaller: already mapped.
     const a = kind[t] === TRIGRAM ? toJoined[refA[t]] : keyIds[refA[t]];
     const b = kind[t] === UNIGRAM ? 0 : keyIds[refB[t]];
-    toJoined[t] = table.internTerm(kind[t], a, b);
+    if (!last) {
+      toJoined[t] = table.internTerm(kind[t], a, b);
+      continue;
+    }
+    // A trigram whose bigram is new is new too: no lookup.
+    const found = kind[t] === TRIGRAM && a >= known ? -1 : table.findTerm(kind[t], a, b);
+    toJoined[t] = found >= 0 ? found : table.appendTerm(kind[t], a, b);
   }
   remap(part.ids, toJoined);
   remap(part.words.terms, toJoined);

@@ -82,34 +82,16 @@ export class TermDictionary {
     });
   }
 
-  /**
-   * Surfaces of `termIds`. A surface's count is its sum over the chunks, so with several chunks the
-   * counts are first summed by string (only for the requested terms' surfaces).
-   */
+  /** Surfaces of `termIds`; a surface's count is its sum over the chunks. */
   surfacesOf(termIds: ArrayLike<number>): string[] {
     const slotOf = new Int32Array(this.nTerms).fill(-1);
     const counted = new Uint8Array(this.nTerms);
     for (let i = 0; i < termIds.length; i++) [slotOf[termIds[i]], counted[termIds[i]]] = [i, 1];
     const pick: Pick = { best: new Array<string>(termIds.length).fill(''), bestCount: new Float64Array(termIds.length) };
-    const count = (chunk: ChunkWords): SurfaceUnits => countSurfaces(chunk.words, chunk.ids, this.ngramMax, counted);
-    if (this.chunks.length === 1) {
-      // One chunk: every surface occurs once, so units are offered as they come, and a string is
-      // built only when it can win.
-      visitUnits(count(this.chunks[0]), slotOf, (slot, n, units, kind, unit) => {
-        if (n >= pick.bestCount[slot]) offer(pick, slot, n, surfaceOf(units, kind, unit));
-      });
-      return pick.best;
-    }
-    const totals = new Map<string, { slot: number; count: number }>();
-    for (const chunk of this.chunks) {
-      visitUnits(count(chunk), slotOf, (slot, n, units, kind, unit) => {
-        const surface = surfaceOf(units, kind, unit);
-        const total = totals.get(surface);
-        if (total) total.count += n;
-        else totals.set(surface, { slot, count: n });
-      });
-    }
-    for (const [surface, total] of totals) offer(pick, total.slot, total.count, surface);
+    // Every surface is one unit, so units are offered as they come; a string is built only when it can win.
+    visitUnits(countSurfaces(this.chunks, this.ngramMax, counted), slotOf, (slot, n, units, kind, unit) => {
+      if (n >= pick.bestCount[slot]) offer(pick, slot, n, surfaceOf(units, kind, unit));
+    });
     return pick.best;
   }
 }

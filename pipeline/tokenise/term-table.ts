@@ -60,6 +60,20 @@ export class TermTable {
     return term;
   }
 
+  /** Term id of (kind, refA, refB), or -1 if it is not interned. */
+  findTerm(kind: number, a: number, b: number): number {
+    if (kind === UNIGRAM) return a < this.unigramTerm.length ? this.unigramTerm[a] : -1;
+    return (kind === BIGRAM ? this.bigrams : this.trigrams).get(a * ID_LIMIT + b);
+  }
+
+  /**
+   * Adds a term that findTerm did not find, without indexing it: for the last chunk merged, whose
+   * new terms no later lookup asks for (indexing 1M terms was half of the merge's time).
+   */
+  appendTerm(kind: number, a: number, b: number): number {
+    return this.newTerm(kind, a, b);
+  }
+
   /** Unigram term of each word of the word table, or -1 for a word that is not a content token. */
   wordTerms(): Int32Array {
     const { words, keyOf } = this.words;

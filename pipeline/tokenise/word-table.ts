@@ -27,9 +27,10 @@ export function stemKey(token: string): string {
 }
 
 export class WordTable {
-  // Open addressing over word ids (-1 = empty), looked up by a span of the text and its hash, so a
-  // token becomes a string only the first time the corpus shows it.
-  private slots = new Int32Array(1 << 16).fill(-1);
+  // Open addressing, looked up by a span of the text and its hash, so that a token becomes a string
+  // only the first time the corpus shows it. Slot s holds the hash at [2s] and the word id at
+  // [2s + 1] (-1 = empty): a probe reads one place, not a slot and then the id's hash elsewhere.
+  private slots = new Int32Array(1 << 17).fill(-1);
   private hashes = new Int32Array(1024);
   private readonly keyIds = new Map<string, number>();
   /** Surface string of each word id. */
@@ -43,12 +44,12 @@ export class WordTable {
 
   /** Word id of `text[start, end)` whose FNV-1a hash is `hash`, interning it on first sight. */
   idOfSpan(text: string, start: number, end: number, hash: number): number {
-    const { slots, hashes, words } = this;
-    const mask = slots.length - 1;
+    const { slots, words } = this;
+    const mask = (slots.length >> 1) - 1;
     const length = end - start;
     let slot = hash & mask;
-    for (let id = slots[slot]; id >= 0; id = slots[slot]) {
-      if (hashes[id] === hash && words[id].length === length && text.startsWith(words[id], start)) return id;
+    for (let id = slots[2 * slot + 1]; id >= 0; id = slots[2 * slot + 1]) {
+      if (slots[2 * slot] === hash && words[id].length === length && text.startsWith(words[id], start)) return id;
       slot = (slot + 1) & mask;
     }
     // V8 makes a slice of 13 or more characters a view that keeps the whole abstract alive;
@@ -68,18 +69,18 @@ export class WordTable {
     }
     this.hashes[id] = hash;
     this.keyOf[id] = isContentToken(word) ? this.internKey(stemKey(word)) : -1;
-    this.slots[slot] = id;
-    if (this.words.length * 2 > this.slots.length) this.rehash();
+    [this.slots[2 * slot], this.slots[2 * slot + 1]] = [hash, id];
+    if (this.words.length * 4 > this.slots.length) this.rehash();
     return id;
   }
 
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = this.slots.length - 1;
+    const mask = (this.slots.length >> 1) - 1;
     for (let id = 0; id < this.words.length; id++) {
       let slot = this.hashes[id] & mask;
-      while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
-      this.slots[slot] = id;
+      while (this.slots[2 * slot + 1] >= 0) slot = (slot + 1) & mask;
+      [this.slots[2 * slot], this.slots[2 * slot + 1]] = [this.hashes[id], id];
     }
   }
 
