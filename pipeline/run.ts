@@ -9,6 +9,7 @@ import { labelThemes } from './label/index.js';
 import { layoutMap, nearestThemes } from './map/index.js';
 import { computePeriods, scoreTrends } from './trends/index.js';
 import { writeRun } from './store/write-run.js';
+import { collectGarbage } from './collect-garbage.js';
 import type { RunData, ThemeRecord } from './store/run-data.js';
 import type { Config } from './config.js';
 import type { KSelectionPoint, Paper, ThemeLabel, ThemeTrend } from './types.js';
@@ -79,7 +80,33 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   const ingest = await timed('ingest', reporter, durations, () => ingestFiles(config.inputs, { strict: config.strict }),
     (r) => `${r.papers.length} papers, ${r.skipped.length} skipped, ${r.duplicates} duplicates merged`);
   const { papers } = ingest;
+  const analysis = await analyse(papers, config, reporter, durations);
+  const { k, clustering, labels, clustered, trend } = analysis;
+  const [dateMin, dateMax] = dateRange(papers);
+  const run: RunData = {
+    createdAt, inputSha256: ingest.inputSha256, inputFiles: ingest.files, papers, skipped: ingest.skipped,
+    duplicates: ingest.duplicates, nTerms: analysis.nTerms, k, seed: config.seed, stability: clustered.stability,
+    dateMin, dateMax, params: { ...config, db: undefined }, toolVersion: TOOL_VERSION, durations,
+    metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: clustered.runs.length,
+      nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, emptyRows: analysis.emptyRows },
+    themes: themeRecords(labels, clustering.assignments, analysis.layout.themeXY, trend.trends, papers.length),
+    clustering, rankInTheme: rankInTheme(clustering), layout: analysis.layout, periods: trend.periods,
+    totals: trend.totals, neighbours: analysis.neighbours, kSelection: analysis.kSelection
+  };
+  collectGarbage(); // the matrix, its transpose and shared copies: ~150 MB under the store's peak
+  const runId = await timed('store', reporter, durations,
+    () => writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep }), (id) => `run ${id} → ${config.db}`);
+  run.metrics.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  return { runId, run, labels, peakRssMb: run.metrics.peakRssMb as number };
+}
+
+/**
+ * The stages between ingest and store, in their own scope: the TF-IDF matrix (about 50 MB at 75k
+ * papers) is garbage before the store stage, which is the run's memory peak.
+ */
+async function analyse(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>) {
   const { tfidf, termsBeforePruning } = await vectorise(papers, config, reporter, durations);
+  collectGarbage(); // the token lists and the full dictionary: hundreds of MB under the cluster stage's peak
   const { matrix, vocabulary } = tfidf;
 
   let k = config.k === 'auto' ? 0 : config.k;
@@ -116,22 +143,8 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     const { periods, totals } = computePeriods(papers, clustering.assignments, k);
     return { periods, totals, trends: scoreTrends(periods, totals, k, { windowMonths: config.emergingWindow }) };
   }, (t) => `${t.totals.filter((p) => p.granularity === 'month').length} months`);
-
-  const [dateMin, dateMax] = dateRange(papers);
-  const run: RunData = {
-    createdAt, inputSha256: ingest.inputSha256, inputFiles: ingest.files, papers, skipped: ingest.skipped,
-    duplicates: ingest.duplicates, nTerms: matrix.nCols, k, seed: config.seed, stability: clustered.stability,
-    dateMin, dateMax, params: { ...config, db: undefined }, toolVersion: TOOL_VERSION, durations,
-    metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: clustered.runs.length,
-      nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows },
-    themes: themeRecords(labels, clustering.assignments, layout.themeXY, trend.trends, papers.length),
-    clustering, rankInTheme: rankInTheme(clustering), layout, periods: trend.periods, totals: trend.totals,
-    neighbours, kSelection
-  };
-  const runId = await timed('store', reporter, durations,
-    () => writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep }), (id) => `run ${id} → ${config.db}`);
-  run.metrics.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  return { runId, run, labels, peakRssMb: run.metrics.peakRssMb as number };
+  return { k, kSelection, clustered, clustering, labels, layout, neighbours, trend, nTerms: matrix.nCols,
+    nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows };
 }
 
 function themeRecords(labels: ThemeLabel[], assignments: Int32Array, themeXY: Float64Array, trends: ThemeTrend[],

@@ -42,6 +42,7 @@ console.log(
     n_iter: run.clustering.iterations,
     inertia: run.clustering.inertia,
     stability: run.stability,
+    cluster_sizes: run.themes.map((t) => t.size),
     quality: quality && {
       labelled_docs: labelled.length,
       nmi: quality.nmi,
