@@ -78,7 +78,7 @@ Options (default in brackets):
   --emerging-window N    months that count as "now" for emerging/fading [${DEFAULTS.emergingWindow}]
   --strict               stop at the first bad record instead of skipping it
   --lock-wait SECONDS    wait this long for another pipeline writing the same database [${DEFAULTS.lockWait}]
-  --workers N            worker threads for clustering (1 = none) [${DEFAULTS.workers}]
+  --workers N            threads for tokenising and clustering, this one included (1 = no workers) [${DEFAULTS.workers}]
   --quiet                no progress output, only the summary
   -h, --help             this help
 
