@@ -33,6 +33,19 @@ describe('writeRun', () => {
     expect(readdirSync(join(db, '..')).sort()).toStrictEqual(['themes.duckdb']);
   });
 
+  it('writes every paper of a run larger than one append chunk (2,048 rows), the last chunk short', async () => {
+    const db = tempDb();
+    const run = handMadeRun('', 4500);
+    await writeRun(db, run, { lockWaitMs: 0 });
+    expect(await rows(db, 'SELECT count(*)::INT AS n, count(DISTINCT paper_id)::INT AS ids FROM papers')).toStrictEqual([{ n: 4500, ids: 4500 }]);
+    const last = run.papers[4499];
+    expect(await rows(db, `SELECT paper_id, title, authors, categories FROM papers WHERE paper_id = '${last.paperId}'`)).toStrictEqual([
+      { paper_id: last.paperId, title: last.title, authors: last.authors, categories: last.categories }
+    ]);
+    expect(await rows(db, "SELECT title FROM papers WHERE paper_id = '2501.12048'")).toStrictEqual([{ title: run.papers[2048].title }]);
+    expect(await rows(db, 'SELECT count(*)::INT AS n FROM paper_themes')).toStrictEqual([{ n: 4500 }]);
+  });
+
   it('numbers runs in order and upserts papers shared by runs', async () => {
     const db = tempDb();
     await writeRun(db, handMadeRun(), { lockWaitMs: 0 });
