@@ -1,7 +1,6 @@
 // Owns the tfidf stage: a tokenised corpus in, the L2-normalised sublinear TF-IDF matrix (CSR,
 // typed arrays) and its vocabulary out. Column choice in select-vocabulary.ts.
-import type { CsrMatrix, InternedCorpus, TfidfResult, TokenisedCorpus } from '../types.js';
-import { countDocumentFrequencies } from '../tokenise/document-frequencies.js';
+import type { CsrMatrix, InternedCorpus, TfidfResult } from '../types.js';
 import { selectVocabulary, type VocabularyOptions } from './select-vocabulary.js';
 
 export type TfidfOptions = VocabularyOptions;
@@ -77,22 +76,8 @@ function fillRows(docs: Uint32Array[], column: Int32Array, idf: Float64Array, ma
   return emptyRows;
 }
 
-/** A spelt-out corpus (tests, small inputs) read through the interface of the pipeline's hand-off. */
-function asInterned(corpus: TokenisedCorpus | InternedCorpus): InternedCorpus {
-  if (!('terms' in corpus)) return corpus;
-  const { terms, surfaces, docs } = corpus;
-  return {
-    nTerms: terms.length,
-    docs,
-    df: countDocumentFrequencies(docs, terms.length),
-    keysOf: (termIds) => Array.from(termIds, (term) => terms[term]),
-    surfacesOf: (termIds) => Array.from(termIds, (term) => surfaces[term])
-  };
-}
-
 /** Builds the TF-IDF matrix of `corpus` over the terms that selectVocabulary keeps; strings only for those. */
-export function buildTfidf(input: TokenisedCorpus | InternedCorpus, options: TfidfOptions): TfidfBuild {
-  const corpus = asInterned(input);
+export function buildTfidf(corpus: InternedCorpus, options: TfidfOptions): TfidfBuild {
   const { termIds, keys, df } = selectVocabulary(corpus, options);
   const nRows = corpus.docs.length;
   const nCols = termIds.length;

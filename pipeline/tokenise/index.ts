@@ -2,6 +2,7 @@
 // three-word phrases) and each paper's term ids out. Stop list in stop-words.ts.
 import type { InternedCorpus, TokenisedCorpus } from '../types.js';
 import { documentViews, textLength, tokeniseChunk, type Chunk, type PaperText } from './chunk.js';
+import { countDocumentFrequencies } from './document-frequencies.js';
 import { wordDataOf, type ChunkData } from './chunk-data.js';
 import { joinDocumentFrequencies, mergeChunk } from './merge-chunks.js';
 import type { WordData } from './surface-counts.js';
@@ -78,6 +79,17 @@ function tokeniseOnThisThread(docs: readonly PaperText[], ngramMax: number): Int
 export function spellOut(corpus: InternedCorpus): TokenisedCorpus {
   const all = Uint32Array.from({ length: corpus.nTerms }, (_, term) => term);
   return { terms: corpus.keysOf(all), surfaces: corpus.surfacesOf(all), docs: corpus.docs };
+}
+
+/** The inverse of spellOut: a spelt-out corpus (hand-made in tests) behind the hand-off's interface. */
+export function fromSpelledOut({ terms, surfaces, docs }: TokenisedCorpus): InternedCorpus {
+  return {
+    nTerms: terms.length,
+    docs,
+    df: countDocumentFrequencies(docs, terms.length),
+    keysOf: (termIds) => Array.from(termIds, (term) => terms[term]),
+    surfacesOf: (termIds) => Array.from(termIds, (term) => surfaces[term])
+  };
 }
 
 /** tokenisePapers on this thread alone, with every term's strings (for small corpora and tests). */

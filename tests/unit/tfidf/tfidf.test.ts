@@ -1,16 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import { buildTfidf } from '../../../pipeline/tfidf/index.js';
-import { spellOut, tokeniseCorpus, tokenisePapers } from '../../../pipeline/tokenise/index.js';
-import type { CsrMatrix, TokenisedCorpus } from '../../../pipeline/types.js';
+import { fromSpelledOut, spellOut, tokeniseCorpus, tokenisePapers } from '../../../pipeline/tokenise/index.js';
+import type { CsrMatrix } from '../../../pipeline/types.js';
 
 // Three documents over four terms (ids in first-occurrence order, keys not in that order):
 //   d0 = gamma gamma alpha, d1 = gamma delta, d2 = alpha beta beta
 // df: gamma 2, alpha 2, delta 1, beta 1; n = 3.
-const corpus: TokenisedCorpus = {
+const corpus = fromSpelledOut({
   terms: ['gamma', 'alpha', 'delta', 'beta'],
   surfaces: ['Gamma', 'Alpha', 'Delta', 'Beta'],
   docs: [Uint32Array.from([0, 0, 1]), Uint32Array.from([0, 2]), Uint32Array.from([1, 3, 3])]
-};
+});
 const ALL = { minDf: 1, maxDf: 1, maxTerms: 100 };
 
 const idf = (df: number, n = 3): number => Math.log((1 + n) / (1 + df)) + 1;
@@ -50,7 +50,7 @@ describe('buildTfidf: weights', () => {
 
   it('gives every non-empty row L2 norm 1 and sorted columns on a tokenised corpus', () => {
     const abstracts = ['Gaussian splatting renders 3D scenes in real time.', 'Gaussian splatting meets neural radiance fields.', 'Neural radiance fields for 3D scenes.', 'Long context LLMs.', 'LLMs with long context windows.'];
-    const { matrix } = buildTfidf(tokeniseCorpus(abstracts.map((abstract) => ({ title: '', abstract })), { ngramMax: 3 }), { minDf: 2, maxDf: 1, maxTerms: 1000 });
+    const { matrix } = buildTfidf(fromSpelledOut(tokeniseCorpus(abstracts.map((abstract) => ({ title: '', abstract })), { ngramMax: 3 })), { minDf: 2, maxDf: 1, maxTerms: 1000 });
     for (let r = 0; r < matrix.nRows; r++) {
       const { indices, values } = row(matrix, r);
       expect(Math.abs(Math.hypot(...values) - 1)).toBeLessThan(1e-6);
@@ -104,7 +104,7 @@ describe('buildTfidf: the interned hand-off', () => {
       ['data', 'graph', 'graph kernel', 'kernel', 'molecul'],
       ['data', 'graph', 'graph kernels', 'kernels', 'molecules']
     ]);
-    expect(build).toStrictEqual(buildTfidf(spellOut(interned), options));
+    expect(build).toStrictEqual(buildTfidf(fromSpelledOut(spellOut(interned)), options));
   });
 });
 
