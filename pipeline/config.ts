@@ -1,6 +1,7 @@
 // Owns the pipeline's options: their defaults, their --help text and their validation, resolved
 // once into a frozen Config that every stage reads.
 import { parseArgs } from 'node:util';
+import { UsageError } from './errors.js';
 
 export interface Config {
   inputs: string[];
@@ -50,8 +51,6 @@ export const DEFAULTS: Config = Object.freeze({
   workers: 2,
   quiet: false
 }) as Config;
-
-export class UsageError extends Error {}
 
 export const HELP = `Usage: npm run pipeline -- [options]
 

@@ -7,8 +7,6 @@ import type { Reporter, Stage } from './run.js';
 export interface ProgressOptions {
   quiet: boolean;
   tty: boolean;
-  /** Called at every stage start and store step (the crash tests hook in here). */
-  onPoint?: (point: string) => void;
 }
 
 const STORE_STEPS = ['runs', 'papers', 'themes', 'theme_terms', 'paper_themes', 'theme_periods', 'theme_neighbours', 'complete', 'rename'];
@@ -17,20 +15,18 @@ function doneLine(stage: Stage, seconds: number, detail: string): string {
   return `${stage.padEnd(9)} ${seconds.toFixed(2).padStart(7)} s  ${detail}`;
 }
 
-function plainReporter({ quiet, onPoint }: ProgressOptions): Reporter {
+function plainReporter({ quiet }: ProgressOptions): Reporter {
   return {
     start(stage) {
-      onPoint?.(stage);
       if (!quiet) process.stderr.write(`${stage}: started\n`);
     },
     end(stage, seconds, detail) {
       if (!quiet) process.stderr.write(`${doneLine(stage, seconds, detail)}\n`);
-    },
-    storeStep: (step) => onPoint?.(step)
+    }
   };
 }
 
-function barReporter({ onPoint }: ProgressOptions): Reporter {
+function barReporter(): Reporter {
   let bar: cliProgress.SingleBar | null = null;
   const open = (stage: Stage, total: number, note: string) => {
     bar = new cliProgress.SingleBar(
@@ -47,7 +43,6 @@ function barReporter({ onPoint }: ProgressOptions): Reporter {
   };
   return {
     start(stage) {
-      onPoint?.(stage);
       open(stage, stage === 'store' ? STORE_STEPS.length : 1, 'working');
     },
     end(stage, seconds, detail) {
@@ -56,7 +51,6 @@ function barReporter({ onPoint }: ProgressOptions): Reporter {
       process.stderr.write(`  ✓ ${doneLine(stage, seconds, detail)}\n`);
     },
     storeStep(step) {
-      onPoint?.(step);
       bar?.update(Math.max(0, STORE_STEPS.indexOf(step)), { note: `writing ${step}` });
     },
     clusterIteration(restart, restarts, iteration, maxIter, inertia) {
@@ -73,5 +67,5 @@ function barReporter({ onPoint }: ProgressOptions): Reporter {
 }
 
 export function createReporter(options: ProgressOptions): Reporter {
-  return options.tty && !options.quiet ? barReporter(options) : plainReporter(options);
+  return options.tty && !options.quiet ? barReporter() : plainReporter(options);
 }

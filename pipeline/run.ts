@@ -10,6 +10,8 @@ import { layoutMap, nearestThemes } from './map/index.js';
 import { computePeriods, scoreTrends } from './trends/index.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
+import { InputError } from './errors.js';
+import { Warnings, warnAboutThemes, type RunWarning } from './warnings.js';
 import type { RunData, ThemeRecord } from './store/run-data.js';
 import type { Config } from './config.js';
 import type { KSelectionPoint, Paper, ThemeLabel, ThemeTrend } from './types.js';
@@ -25,13 +27,13 @@ export interface Reporter {
   kCandidate?(k: number, stability: number, done: number, total: number): void;
 }
 
-export class PipelineInputError extends Error {}
-
 export interface RunSummary {
   runId: number;
   run: RunData;
   labels: ThemeLabel[];
   peakRssMb: number;
+  /** Soft problems, also stored in runs.metrics.warnings. */
+  warnings: RunWarning[];
 }
 
 const TOOL_VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
@@ -80,7 +82,11 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   const ingest = await timed('ingest', reporter, durations, () => ingestFiles(config.inputs, { strict: config.strict }),
     (r) => `${r.papers.length} papers, ${r.skipped.length} skipped, ${r.duplicates} duplicates merged`);
   const { papers } = ingest;
-  const analysis = await analyse(papers, config, reporter, durations);
+  const warnings = new Warnings();
+  if (ingest.skipped.length > 0) {
+    warnings.add('skipped-records', `${ingest.skipped.length} input record${ingest.skipped.length === 1 ? ' was' : 's were'} skipped (listed in the summary and the skipped_records table)`);
+  }
+  const analysis = await analyse(papers, config, reporter, durations, warnings);
   const { k, clustering, labels, clustered, trend } = analysis;
   const [dateMin, dateMax] = dateRange(papers);
   const run: RunData = {
@@ -88,7 +94,8 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     duplicates: ingest.duplicates, nTerms: analysis.nTerms, k, seed: config.seed, stability: clustered.stability,
     dateMin, dateMax, params: { ...config, db: undefined }, toolVersion: TOOL_VERSION, durations,
     metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: clustered.runs.length,
-      nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, emptyRows: analysis.emptyRows },
+      nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, emptyRows: analysis.emptyRows,
+      warnings: warnings.list },
     themes: themeRecords(labels, clustering.assignments, analysis.layout.themeXY, trend.trends, papers.length),
     clustering, rankInTheme: rankInTheme(clustering), layout: analysis.layout, periods: trend.periods,
     totals: trend.totals, neighbours: analysis.neighbours, kSelection: analysis.kSelection
@@ -97,14 +104,15 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   const runId = await timed('store', reporter, durations,
     () => writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep }), (id) => `run ${id} → ${config.db}`);
   run.metrics.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  return { runId, run, labels, peakRssMb: run.metrics.peakRssMb as number };
+  return { runId, run, labels, peakRssMb: run.metrics.peakRssMb as number, warnings: warnings.list };
 }
 
 /**
  * The stages between ingest and store, in their own scope: the TF-IDF matrix (about 50 MB at 75k
  * papers) is garbage before the store stage, which is the run's memory peak.
  */
-async function analyse(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>) {
+async function analyse(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>,
+  warnings: Warnings) {
   const { tfidf, termsBeforePruning } = await vectorise(papers, config, reporter, durations);
   collectGarbage(); // the token lists and the full dictionary: hundreds of MB under the cluster stage's peak
   const { matrix, vocabulary } = tfidf;
@@ -112,9 +120,9 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   let k = config.k === 'auto' ? 0 : config.k;
   let kSelection: KSelectionPoint[] = [];
   if (config.k === 'auto') {
-    const { kRange } = config;
+    const kRange = feasibleKRange(config.kRange, papers.length, warnings);
     const choice = await timed('choose-k', reporter, durations,
-      () => chooseK(matrix, { kMin: kRange.min, kMax: Math.min(kRange.max, papers.length - 1), kStep: kRange.step,
+      () => chooseK(matrix, { kMin: kRange.min, kMax: kRange.max, kStep: kRange.step,
         seed: config.seed, maxIter: config.maxIter, tolerance: config.tolerance, workers: config.workers,
         onCandidate: (p, done, total) => reporter.kCandidate?.(p.k, p.stability, done, total) }),
       (c) => `k = ${c.k} (${c.curve.map((p) => `${p.k}:${p.stability.toFixed(2)}`).join(' ')})`);
@@ -122,7 +130,7 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
     kSelection = choice.curve.map((p) => ({ ...p, chosen: p.k === choice.k }));
   }
   if (papers.length < k) {
-    throw new PipelineInputError(`fewer papers (${papers.length}) than themes (k = ${k}); lower --k`);
+    throw new InputError(`fewer papers (${papers.length}) than themes (k = ${k}); lower --k`);
   }
   const clustered = await timed('cluster', reporter, durations,
     () => clusterPapers(matrix, { k, seed: config.seed, restarts: config.restarts, maxIter: config.maxIter,
@@ -130,6 +138,7 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
       onIteration: (r, it, inertia) => reporter.clusterIteration?.(r, config.restarts, it, config.maxIter, inertia) }),
     (c) => `${c.best.iterations} iterations, stability ${c.stability === null ? 'n/a' : c.stability.toFixed(3)}`);
   const clustering = clustered.best;
+  warnAboutThemes(warnings, papers.length, themeSizes(clustering.assignments, k));
   if (kSelection.length === 0) {
     kSelection = [{ k, stability: clustered.stability ?? 1, inertia: clustering.inertia, chosen: true }];
   }
@@ -145,6 +154,28 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   }, (t) => `${t.totals.filter((p) => p.granularity === 'month').length} months`);
   return { k, kSelection, clustered, clustering, labels, layout, neighbours, trend, nTerms: matrix.nCols,
     nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows };
+}
+
+/**
+ * The part of --k-range that the corpus can fill (each k needs more papers than themes). None of it
+ * is a usage error; a range cut short is a warning.
+ */
+function feasibleKRange(range: Config['kRange'], nPapers: number, warnings: Warnings): Config['kRange'] {
+  const max = Math.min(range.max, nPapers - 1);
+  if (max < range.min) {
+    throw new InputError(`--k auto: ${nPapers} papers are too few for --k-range ${range.min}..${range.max} ` +
+      `(k must be below the number of papers); give a smaller --k-range or a fixed --k`);
+  }
+  if (max < range.max) {
+    warnings.add('k-range-cut', `--k-range ${range.min}..${range.max} cut to ${range.min}..${max}: only ${nPapers} papers`);
+  }
+  return { ...range, max };
+}
+
+function themeSizes(assignments: Int32Array, k: number): Int32Array {
+  const sizes = new Int32Array(k);
+  for (const t of assignments) sizes[t]++;
+  return sizes;
 }
 
 function themeRecords(labels: ThemeLabel[], assignments: Int32Array, themeXY: Float64Array, trends: ThemeTrend[],

@@ -1,5 +1,7 @@
 // `npm start`: builds the sample database if it is missing, builds the dashboard, serves it and
-// prints the URL. THEMESCOPE_DB, PORT and HOST are honoured as by the server itself.
+// prints the URL. THEMESCOPE_DB, PORT and HOST are honoured as by the server itself. After
+// `npm ci --omit=dev` the build tools (vite, svelte: devDependencies) are absent, so an existing
+// build/ is served as it is.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,7 +24,15 @@ if (!existsSync(db)) {
     '--import', 'tsx', 'pipeline/cli.ts', '--db', db
   ]);
 }
-step('building the dashboard', process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
+const vite = 'node_modules/vite/bin/vite.js';
+if (existsSync(vite)) {
+  step('building the dashboard', process.execPath, [vite, 'build', '--logLevel', 'warn']);
+} else if (existsSync('build/index.js')) {
+  console.log('▸ serving the existing build/ (the build tools are not installed: npm ci --omit=dev)');
+} else {
+  console.error('npm start: no build/ and no build tools: run `npm ci && npm run build` once (vite and svelte are devDependencies)');
+  process.exit(2);
+}
 const server = spawn(process.execPath, ['build/index.js'], {
   stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, THEMESCOPE_DB: db, PORT: port, HOST: host }

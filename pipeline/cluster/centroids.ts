@@ -1,5 +1,6 @@
 // Owns the centroid side of Lloyd's algorithm on sparse rows: building centroids from rows, the
 // update step (mean, re-normalised for spherical k-means), empty-cluster repair and layouts.
+import { InputError } from '../errors.js';
 import type { CsrMatrix } from '../types.js';
 import { sharedArray } from './assigner.js';
 
@@ -81,7 +82,7 @@ export function repairEmptyClusters(
         farDist = dist;
       }
     }
-    if (far < 0) throw new Error(`cannot fill empty theme ${c}: too few distinct non-empty papers`);
+    if (far < 0) throw new InputError(`cannot fill empty theme ${c}: too few distinct papers with terms; choose a smaller k`);
     counts[assignments[far]]--;
     live[assignments[far]]--;
     assignments[far] = c;

@@ -1,5 +1,6 @@
 // Owns k-means++ seeding on sparse unit rows: D² sampling with the cosine distance, and the
 // "too few distinct papers" check that falls out of it.
+import { InputError } from '../errors.js';
 import type { CsrMatrix } from '../types.js';
 import { rowNorms2 } from './centroids.js';
 
@@ -16,7 +17,7 @@ export function seedCentroids(matrix: CsrMatrix, columns: CsrMatrix, k: number, 
   const norm2 = rowNorms2(matrix);
   const nonEmpty: number[] = [];
   for (let i = 0; i < matrix.nRows; i++) if (norm2[i] > 0) nonEmpty.push(i);
-  if (nonEmpty.length === 0) throw new Error('every paper has an empty term vector: nothing to cluster');
+  if (nonEmpty.length === 0) throw new InputError('every paper has an empty term vector (no term survived --min-df/--max-df): nothing to cluster');
   const centres = [nonEmpty[Math.floor(random() * nonEmpty.length)]];
   const bestCos = new Float64Array(matrix.nRows).fill(-Infinity);
   const dots = new Float64Array(matrix.nRows);
@@ -31,7 +32,7 @@ export function seedCentroids(matrix: CsrMatrix, columns: CsrMatrix, k: number, 
       total += d2[i];
     }
     if (!(total > 0)) {
-      throw new Error(`only ${centres.length} distinct non-empty papers for ${k} themes: choose a smaller k`);
+      throw new InputError(`only ${centres.length} distinct papers with terms for k = ${k} themes; choose a smaller k (--k, or --k-range with --k auto)`);
     }
     centres.push(drawWeighted(d2, total, random()));
   }

@@ -2,7 +2,8 @@
 // keyed by header with the physical line it starts on (quoted fields may span lines).
 import { Readable, pipeline } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
-import { IngestError, errorAt, failAt } from './errors.js';
+import { IngestError } from '../errors.js';
+import { errorAt, failAt } from './errors.js';
 import type { RecordItem } from './formats.js';
 import { REQUIRED_FIELDS } from './normalise.js';
 import type { RawLine } from './read-lines.js';

@@ -1,17 +1,7 @@
-// Owns how ingest reports trouble: the fatal IngestError (the CLI maps it to exit code 2) and the
-// one-line wording shared by skipped records and fatal errors.
+// Owns how ingest words trouble: one line shared by skipped records and fatal IngestErrors
+// (the error class itself lives with the others in pipeline/errors.ts).
+import { IngestError } from '../errors.js';
 import type { IngestIssue } from '../types.js';
-
-/** A fatal input problem; the message is one line naming the file, line and field where known. */
-export class IngestError extends Error {
-  constructor(
-    message: string,
-    readonly issue?: IngestIssue
-  ) {
-    super(message);
-    this.name = 'IngestError';
-  }
-}
 
 /** `data/x.jsonl line 12: field "abstract": expected a non-empty string, got null`. */
 export function formatIssue(issue: IngestIssue): string {

@@ -2,7 +2,8 @@
 // lines into raw records with the line each starts on. JSON Lines and JSON arrays live here.
 import type { InputFormat } from '../types.js';
 import { readCsvRecords } from './csv-records.js';
-import { IngestError, describeValue, failAt } from './errors.js';
+import { IngestError } from '../errors.js';
+import { describeValue, failAt } from './errors.js';
 import { JsonArraySplitter, type ElementText } from './json-array.js';
 import type { Problem } from './normalise.js';
 import type { RawLine } from './read-lines.js';

@@ -4,12 +4,12 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { IngestIssue, IngestResult, InputFileInfo, Paper } from '../types.js';
-import { IngestError, formatIssue } from './errors.js';
+import { IngestError } from '../errors.js';
+import { formatIssue } from './errors.js';
 import { declaredFormat, readFormat } from './formats.js';
 import { normaliseRecord } from './normalise.js';
 import { openLines } from './read-lines.js';
 
-export { IngestError } from './errors.js';
 
 /** Papers seen so far, by id, across all files. */
 interface Collected {

@@ -1,8 +1,7 @@
 // Owns the writer lock beside a database file, so two pipelines on one database never interleave:
 // the second waits (up to a limit) and then fails with a message naming the holder.
 import { openSync, writeSync, closeSync, readFileSync, unlinkSync } from 'node:fs';
-
-export class LockError extends Error {}
+import { BusyError } from '../errors.js';
 
 function isAlive(pid: number): boolean {
   try {
@@ -56,7 +55,7 @@ export async function acquireLock(lockPath: string, waitMs: number): Promise<() 
       } catch {
         /* released meanwhile */
       }
-      throw new LockError(
+      throw new BusyError(
         `another pipeline (pid ${holder}) is writing this database (lock ${lockPath}); waited ${Math.round(waitMs / 1000)} s`
       );
     }

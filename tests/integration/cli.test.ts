@@ -1,5 +1,8 @@
 // The CLI end to end on real abstracts (tests/fixtures/three-topics.jsonl: 20 arXiv papers each on
 // gaussian splatting, speech recognition and jailbreak attacks) into a temporary DuckDB.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDb as select } from '../fixtures/read-db.js';
 import { runCli, tempDbPath as tempDb, THREE_TOPICS as FIXTURE } from '../fixtures/cli.js';
@@ -63,6 +66,36 @@ describe('pipeline CLI', () => {
     const r = runCli(['--input', FIXTURE, '--k', '61', '--db', tempDb(), '--quiet']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('fewer papers (60) than themes');
+  });
+
+  it('exits 2 with one line, no stack, when --k auto meets fewer papers than the k range', () => {
+    const five = join(mkdtempSync(join(tmpdir(), 'themescope-five-')), 'five.jsonl');
+    writeFileSync(five, readFileSync(FIXTURE, 'utf8').split('\n').slice(0, 5).join('\n'));
+    const r = runCli(['--input', five, '--k', 'auto', '--min-df', '1', '--db', tempDb(), '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'themescope: --k auto: 5 papers are too few for --k-range 10..40 (k must be below the number of papers); ' +
+        'give a smaller --k-range or a fixed --k\n'
+    );
+  });
+
+  it('exits 2 with one line, no stack, when there are fewer distinct papers than themes', () => {
+    const twins = join(mkdtempSync(join(tmpdir(), 'themescope-twins-')), 'twins.jsonl');
+    const line = (id: string, text: string) => JSON.stringify({ id, title: text, abstract: `${text} again` });
+    writeFileSync(twins, [line('a', 'alpha beta'), line('b', 'alpha beta'), line('c', 'alpha beta'), line('d', 'delta')].join('\n'));
+    const r = runCli(['--input', twins, '--k', '3', '--min-df', '1', '--max-df', '1', '--db', tempDb(), '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('themescope: only 2 distinct papers with terms for k = 3 themes; choose a smaller k (--k, or --k-range with --k auto)\n');
+  });
+
+  it('warns, in the summary and in runs.metrics, when k is more than the papers support', async () => {
+    const db = tempDb();
+    const r = runCli([...ARGS, '--k', '8', '--db', db]);
+    expect(r.code).toBe(0);
+    const warning = 'k = 8 for 60 papers leaves 7.5 papers per theme on average (fewer than 10); a smaller --k gives themes worth naming';
+    expect(r.stdout).toContain(`  warning: ${warning}`);
+    const [row] = await select<{ warnings: string }>(db, `SELECT json_extract(metrics, '$.warnings')::VARCHAR AS warnings FROM runs`);
+    expect(JSON.parse(row.warnings)[0]).toStrictEqual({ code: 'k-too-large', message: warning });
   });
 
   it('exits 2 on a bad option value', () => {

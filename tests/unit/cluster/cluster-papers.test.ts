@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../pipeline/errors.js';
 import { clusterPapers } from '../../../pipeline/cluster/index.js';
 import { createRandom } from '../../../pipeline/cluster/prng.js';
 import { adjustedRandIndex } from '../../../pipeline/cluster/ari.js';
@@ -70,10 +71,12 @@ describe('clusterPapers', () => {
     await expect(clusterPapers(fourRows, { ...options, k: 5 })).rejects.toThrow('fewer papers (4) than themes (5)');
   });
 
-  it('rejects fewer distinct papers than themes', async () => {
+  it('rejects fewer distinct papers than themes with an InputError (exit 2), not a bug', async () => {
     const twins = makeCsr([[1, 0], [1, 0], [0, 1], [0, 1]]);
-    await expect(clusterPapers(twins, { ...options, k: 3 })).rejects.toThrow(
-      'only 2 distinct non-empty papers for 3 themes: choose a smaller k'
+    const error = await clusterPapers(twins, { ...options, k: 3 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe(
+      'only 2 distinct papers with terms for k = 3 themes; choose a smaller k (--k, or --k-range with --k auto)'
     );
   });
 

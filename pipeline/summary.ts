@@ -1,0 +1,37 @@
+// Owns the closing summary the CLI prints after a complete run: counts, warnings, skipped records,
+// themes by size, top emerging and fading themes, time per stage and peak memory.
+import type { RunSummary } from './run.js';
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
+}
+
+/** The closing summary of a complete run, as printed on stdout. */
+export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, db: string): string {
+  const out: string[] = [];
+  out.push('', `Run ${runId} complete → ${db}`);
+  out.push(
+    `Papers: ${run.papers.length} read into themes, ${run.skipped.length} skipped, ${run.duplicates} duplicates merged` +
+      (run.dateMin ? ` · dates ${run.dateMin} .. ${run.dateMax}` : '')
+  );
+  out.push(`Vocabulary: ${run.nTerms} terms · k = ${run.k} · seed ${run.seed} · stability (ARI between seeds) ${run.stability === null ? 'n/a (--restarts 1)' : run.stability.toFixed(3)}`);
+  for (const w of warnings) out.push(`  warning: ${w.message}`);
+  for (const s of run.skipped.slice(0, 5)) out.push(`  skipped ${s.file} line ${s.line}: field "${s.field}": ${s.reason}`);
+  if (run.skipped.length > 5) out.push(`  … and ${run.skipped.length - 5} more skipped (table skipped_records)`);
+  out.push('', '  id   size  share   label');
+  for (const t of [...run.themes].sort((a, b) => b.size - a.size)) {
+    out.push(`  ${String(t.themeId).padStart(3)} ${String(t.size).padStart(6)} ${pct(t.share).padStart(6)}   ${t.label}`);
+  }
+  const byScore = [...run.themes].sort((a, b) => b.trend.emergingScore - a.trend.emergingScore);
+  const fmt = (t: (typeof run.themes)[number]) =>
+    `  ${t.label} — share ${pct(t.trend.shareBefore)} → ${pct(t.trend.shareAfter)}, z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)}`;
+  out.push('', `Top emerging (last ${run.themes[0]?.trend.windowMonths ?? 0} complete months vs before):`);
+  out.push(...byScore.filter((t) => t.trend.direction === 'emerging').slice(0, 5).map(fmt));
+  if (!byScore.some((t) => t.trend.direction === 'emerging')) out.push('  (none significant)');
+  out.push('Top fading:');
+  const fading = byScore.filter((t) => t.trend.direction === 'fading').reverse().slice(0, 5);
+  out.push(...(fading.length ? fading.map(fmt) : ['  (none significant)']));
+  out.push('', 'Time per stage: ' + Object.entries(run.durations).map(([s, v]) => `${s} ${v.toFixed(2)} s`).join(' · '));
+  out.push(`Peak memory: ${peakRssMb} MB`);
+  return out.join('\n') + '\n';
+}
