@@ -33,7 +33,7 @@ if (values.help) {
        [--peer-configs "sklearn kmeans,sklearn minibatch,sklearn lsa100+kmeans"]
        [--synthetic 10000,100000,300000] [--out bench-results]
 Corpora: ../shared/data/arxiv-daily-cs-2025-2026.jsonl.gz subsets when present, else the shipped sample;
---synthetic adds corpora from ../shared/bench/make_synthetic.py (needs /usr/bin/python3).
+--synthetic adds synthetic corpora of those sizes (pipeline/bench/synthetic.ts).
 --peer runs ../shared/bench/peer_sklearn.py (apt-get install -y python3-sklearn) on the same files.`);
   process.exit(0);
 }
@@ -61,9 +61,12 @@ function measurePeer(corpus: Corpus, k: number, config: string): Measurement | n
 
 const sizes = values.sizes!.split(',').filter(Boolean).map((s) => (s === 'all' ? 'all' : Number(s)));
 const ks = values.k!.split(',').map(Number);
-const corpora = prepareCorpora(ROOT, sizes, values.synthetic ? values.synthetic.split(',').map(Number) : []);
 const peerConfigs = values.peer ? values['peer-configs']!.split(',').filter((c) => c in PEER_CONFIGS) : [];
-if (values.peer && !existsSync(PEER)) throw new Error(`--peer: ${PEER} not found`);
+if (values.peer && !existsSync(PEER)) {
+  console.error(`npm run bench: --peer needs ${PEER} (the shared scikit-learn peer); run without --peer to measure Themescope alone`);
+  process.exit(2);
+}
+const corpora = await prepareCorpora(ROOT, sizes, values.synthetic ? values.synthetic.split(',').map(Number) : []);
 
 const results: Measurement[] = [];
 for (const corpus of corpora) {

@@ -1,10 +1,10 @@
 // The benchmark's corpora: evenly spaced subsets of the shared arXiv corpus (or the shipped sample
-// when ../shared is absent) and, on request, synthetic corpora from ../shared/bench/make_synthetic.py.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// when ../shared is absent) and, on request, synthetic corpora (synthetic.ts, no ../shared needed).
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { writeSyntheticCorpus } from './synthetic.js';
 
 export interface Corpus {
   name: string;
@@ -20,7 +20,7 @@ function subset(lines: string[], size: number): string[] {
   return Array.from({ length: size }, (_, i) => lines[Math.floor(i * step)]);
 }
 
-export function prepareCorpora(root: string, sizes: (number | 'all')[], synthetic: number[]): Corpus[] {
+export async function prepareCorpora(root: string, sizes: (number | 'all')[], synthetic: number[]): Promise<Corpus[]> {
   mkdirSync(WORK, { recursive: true });
   const shared = resolve(root, '../shared/data/arxiv-daily-cs-2025-2026.jsonl.gz');
   const source = existsSync(shared) ? shared : join(root, 'data/sample-arxiv.jsonl.gz');
@@ -36,13 +36,9 @@ export function prepareCorpora(root: string, sizes: (number | 'all')[], syntheti
     if (!existsSync(path)) writeFileSync(path, gzipSync(subset(lines, size).join('\n') + '\n'));
     corpora.push({ name: `${name}-${size}`, path, docs: size });
   }
-  const maker = resolve(root, '../shared/bench/make_synthetic.py');
   for (const docs of synthetic) {
     const path = join(WORK, `synthetic-${docs}.jsonl.gz`);
-    if (!existsSync(path)) {
-      const r = spawnSync('/usr/bin/python3', [maker, path, '--docs', String(docs)], { stdio: 'inherit' });
-      if (r.status !== 0) throw new Error(`make_synthetic.py failed for ${docs} docs`);
-    }
+    if (!existsSync(path)) await writeSyntheticCorpus(`${path}.part`, { docs }).then(() => renameSync(`${path}.part`, path));
     corpora.push({ name: `synthetic-${docs}`, path, docs });
   }
   return corpora;
