@@ -14,7 +14,7 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
     `Papers: ${run.papers.length} read into themes, ${run.skipped.length} skipped, ${run.duplicates} duplicates merged` +
       (run.dateMin ? ` · dates ${run.dateMin} .. ${run.dateMax}` : '')
   );
-  out.push(`Vocabulary: ${run.nTerms} terms · k = ${run.k} · seed ${run.seed} · stability (ARI between seeds) ${run.stability === null ? 'n/a (--restarts 1)' : run.stability.toFixed(3)}`);
+  out.push(`Vocabulary: ${run.nTerms} terms · k = ${run.k} · seed ${run.seed} · stability (mean ARI over pairs of restarts) ${run.stability === null ? 'n/a (--restarts 1)' : run.stability.toFixed(3)}`);
   for (const w of warnings) out.push(`  warning: ${w.message}`);
   for (const s of run.skipped.slice(0, 5)) out.push(`  skipped ${s.file} line ${s.line}: field "${s.field}": ${s.reason}`);
   if (run.skipped.length > 5) out.push(`  … and ${run.skipped.length - 5} more skipped (table skipped_records)`);
