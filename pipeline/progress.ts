@@ -3,13 +3,12 @@
 // otherwise one plain line per stage. Both print each finished stage with its time.
 import cliProgress from 'cli-progress';
 import type { Reporter, Stage } from './run.js';
+import { STORE_STEPS } from './store/write-run.js';
 
 export interface ProgressOptions {
   quiet: boolean;
   tty: boolean;
 }
-
-const STORE_STEPS = ['runs', 'papers', 'themes', 'theme_terms', 'paper_themes', 'theme_periods', 'theme_neighbours', 'complete', 'rename'];
 
 function doneLine(stage: Stage, seconds: number, detail: string): string {
   return `${stage.padEnd(9)} ${seconds.toFixed(2).padStart(7)} s  ${detail}`;

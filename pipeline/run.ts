@@ -101,9 +101,10 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     totals: trend.totals, neighbours: analysis.neighbours, kSelection: analysis.kSelection
   };
   collectGarbage(); // the matrix, its transpose and shared copies: ~150 MB under the store's peak
-  const runId = await timed('store', reporter, durations,
-    () => writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep }), (id) => `run ${id} → ${config.db}`);
-  run.metrics.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  // Not timed() here: writeRun measures its own time (and peak RSS) into the run as it stores them.
+  reporter.start('store');
+  const runId = await writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep });
+  reporter.end('store', durations.store, `run ${runId} → ${config.db}`);
   return { runId, run, labels, peakRssMb: run.metrics.peakRssMb as number, warnings: warnings.list };
 }
 
@@ -140,7 +141,7 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   const clustering = clustered.best;
   warnAboutThemes(warnings, papers.length, themeSizes(clustering.assignments, k));
   if (kSelection.length === 0) {
-    kSelection = [{ k, stability: clustered.stability ?? 1, inertia: clustering.inertia, chosen: true }];
+    kSelection = [{ k, stability: clustered.stability, inertia: clustering.inertia, chosen: true }];
   }
   const labels = await timed('label', reporter, durations,
     () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms }), (l) => `${l.length} themes named`);

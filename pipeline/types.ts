@@ -172,82 +172,12 @@ export interface ThemeTrend {
 
 export interface KSelectionPoint {
   k: number;
-  stability: number;
+  /** Null for a fixed k clustered once (--restarts 1): there is nothing to agree with. */
+  stability: number | null;
   inertia: number;
   chosen: boolean;
 }
 
-// ---- DuckDB row types (the dashboard reads these; keep in step with store/schema.sql) ----
-
-export interface RunRow {
-  run_id: number;
-  created_at: string;
-  status: 'running' | 'complete' | 'failed';
-  input_sha256: string;
-  n_papers: number;
-  n_skipped: number;
-  n_duplicates: number;
-  n_terms: number;
-  k: number;
-  seed: number;
-  stability: number | null;
-  date_min: string | null;
-  date_max: string | null;
-  params: string;
-  tool_version: string;
-  durations: string;
-  metrics: string;
-  input_files: string;
-}
-
-export interface ThemeRow {
-  run_id: number;
-  theme_id: number;
-  label: string;
-  size: number;
-  share: number;
-  keywords: string[];
-  x: number;
-  y: number;
-  growth: number;
-  emerging_score: number;
-  direction: TrendDirection;
-  window_months: number;
-  share_before: number;
-  share_after: number;
-  papers_before: number;
-  papers_after: number;
-  z_score: number;
-}
-
-export interface PaperRow {
-  paper_id: string;
-  title: string;
-  abstract: string;
-  published: string | null;
-  date_precision: DatePrecision | null;
-  authors: string[];
-  categories: string[];
-  url: string | null;
-  source: string;
-}
-
-export interface PaperThemeRow {
-  run_id: number;
-  paper_id: string;
-  theme_id: number;
-  similarity: number;
-  rank_in_theme: number;
-  x: number;
-  y: number;
-}
-
-export interface ThemePeriodRow {
-  run_id: number;
-  theme_id: number;
-  period: string;
-  granularity: Granularity;
-  papers: number;
-  share: number;
-  partial: boolean;
-}
+// The DuckDB row types the dashboard reads, derived from the table spec (store/tables.ts).
+export type { PaperRow, RunRow, TableRow, ThemeRow } from './store/tables.js';
+export type { Camel } from './store/table-spec.js';

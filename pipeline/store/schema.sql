@@ -1,6 +1,6 @@
+-- Generated from pipeline/store/tables.ts by `npx tsx pipeline/store/write-schema.ts`; edit the spec, not this file.
 -- The DuckDB contract between the pipeline (the only writer) and the dashboard (read-only).
 -- Every run-scoped table is keyed by run_id; a run is shown only once runs.status = 'complete'.
--- Row types mirroring these tables live in pipeline/types.ts (RunRow, ThemeRow, ...).
 
 CREATE TABLE IF NOT EXISTS runs (
   run_id        INTEGER PRIMARY KEY,
@@ -14,13 +14,13 @@ CREATE TABLE IF NOT EXISTS runs (
   n_terms       INTEGER NOT NULL,          -- vocabulary kept after min/max df pruning
   k             INTEGER NOT NULL,
   seed          INTEGER NOT NULL,
-  stability     DOUBLE,                    -- ARI between two seeds' clusterings of the same data
+  stability     DOUBLE,                    -- mean ARI over pairs of restarts; NULL with --restarts 1
   date_min      DATE,
   date_max      DATE,
   params        JSON NOT NULL,             -- every resolved option
   tool_version  VARCHAR NOT NULL,
   durations     JSON NOT NULL,             -- {stage: seconds}
-  metrics       JSON NOT NULL              -- {inertia, iterations, ...}
+  metrics       JSON NOT NULL              -- {inertia, iterations, ..., peakRssMb}
 );
 
 -- Papers are shared by runs (upserted by paper_id); runs reach them through paper_themes.
@@ -91,7 +91,7 @@ CREATE TABLE IF NOT EXISTS theme_periods (
 
 CREATE TABLE IF NOT EXISTS period_totals (
   run_id       INTEGER NOT NULL,
-  granularity  VARCHAR NOT NULL,
+  granularity  VARCHAR NOT NULL,           -- 'month' | 'quarter' | 'year'
   period       DATE NOT NULL,
   papers       INTEGER NOT NULL,
   partial      BOOLEAN NOT NULL,
@@ -99,11 +99,11 @@ CREATE TABLE IF NOT EXISTS period_totals (
 );
 
 CREATE TABLE IF NOT EXISTS theme_neighbours (
-  run_id       INTEGER NOT NULL,
-  theme_id     INTEGER NOT NULL,
-  rank         INTEGER NOT NULL,           -- 1 = nearest
-  neighbour_id INTEGER NOT NULL,
-  similarity   DOUBLE NOT NULL,            -- cosine between centroids
+  run_id        INTEGER NOT NULL,
+  theme_id      INTEGER NOT NULL,
+  rank          INTEGER NOT NULL,          -- 1 = nearest
+  neighbour_id  INTEGER NOT NULL,
+  similarity    DOUBLE NOT NULL,           -- cosine between centroids
   PRIMARY KEY (run_id, theme_id, rank)
 );
 
@@ -111,7 +111,7 @@ CREATE TABLE IF NOT EXISTS theme_neighbours (
 CREATE TABLE IF NOT EXISTS k_selection (
   run_id     INTEGER NOT NULL,
   k          INTEGER NOT NULL,
-  stability  DOUBLE NOT NULL,              -- mean ARI between clusterings with different seeds
+  stability  DOUBLE,                       -- mean pairwise ARI of seeded runs; NULL for fixed k, --restarts 1
   inertia    DOUBLE NOT NULL,              -- sum of (1 - cosine) to own centroid
   chosen     BOOLEAN NOT NULL,
   PRIMARY KEY (run_id, k)

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readDb as select } from '../fixtures/read-db.js';
 import { runCli, tempDbPath as tempDb, THREE_TOPICS as FIXTURE } from '../fixtures/cli.js';
 
@@ -110,5 +110,37 @@ describe('pipeline CLI', () => {
     for (const option of ['--input', '--db', '--k', '--seed', '--restarts', '--min-df', '--max-df', '--strict']) {
       expect(r.stdout).toContain(option);
     }
+  });
+});
+
+describe('pipeline CLI summary and stored run', () => {
+  let db: string;
+  let stdout: string;
+  let stored: { durations: string; metrics: string; stability: number | null; k_stability: number | null };
+  beforeAll(async () => {
+    db = tempDb();
+    const r = runCli([...ARGS, '--restarts', '1', '--db', db]);
+    expect(r.code).toBe(0);
+    stdout = r.stdout;
+    [stored] = await select(
+      db,
+      'SELECT r.durations, r.metrics, r.stability, k.stability AS k_stability FROM runs r JOIN k_selection k USING (run_id)'
+    );
+  });
+
+  it('prints the store time the database holds', () => {
+    const printed = /· store (\d+\.\d\d) s/.exec(stdout)?.[1];
+    expect(printed).toBe(JSON.parse(stored.durations).store.toFixed(2));
+  });
+
+  it('prints the peak memory the stored metrics hold', () => {
+    const peak = JSON.parse(stored.metrics).peakRssMb;
+    expect(peak).toBeGreaterThan(0);
+    expect(stdout).toContain(`Peak memory: ${peak} MB`);
+  });
+
+  it('stores no stability, in runs or k_selection, with --restarts 1', () => {
+    expect([stored.stability, stored.k_stability]).toStrictEqual([null, null]);
+    expect(stdout).toContain('stability (mean ARI over pairs of restarts) n/a (--restarts 1)');
   });
 });

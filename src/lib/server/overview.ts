@@ -1,39 +1,25 @@
 // Owns the Overview page's queries: theme summaries (size and trend figures), periods per theme at
 // a granularity, the theme picker's validation, emerging/fading selection, and k-selection evidence.
 import { error } from '@sveltejs/kit';
-import type { Granularity, TrendDirection } from '../../../pipeline/types.js';
+import type { Camel, Granularity, TableRow, ThemeRow } from '../../../pipeline/types.js';
 import type { PeriodTotalInput, ThemePeriodInput } from '../charts/stack-layout.js';
 import { query } from './db.js';
 
-export interface ThemeSummary {
-  themeId: number;
-  label: string;
-  size: number;
-  share: number;
-  direction: TrendDirection;
-  emergingScore: number;
-  growth: number;
-  zScore: number;
-  windowMonths: number;
-  shareBefore: number;
-  shareAfter: number;
-  papersBefore: number;
-  papersAfter: number;
-  /** The first few keywords, best first. */
-  keywords: string[];
-}
+/** A theme's size and trend figures; `keywords` holds only the first few, best first. */
+export type ThemeSummary = Camel<
+  Pick<
+    ThemeRow,
+    | 'theme_id' | 'label' | 'size' | 'share' | 'direction' | 'emerging_score' | 'growth' | 'z_score' | 'window_months'
+    | 'share_before' | 'share_after' | 'papers_before' | 'papers_after' | 'keywords'
+  >
+>;
 
 export interface PeriodSeries {
   totals: PeriodTotalInput[];
   rows: ThemePeriodInput[];
 }
 
-export interface KSelectionRow {
-  k: number;
-  stability: number;
-  inertia: number;
-  chosen: boolean;
-}
+export type KSelectionRow = Pick<TableRow<'k_selection'>, 'k' | 'stability' | 'inertia' | 'chosen'>;
 
 /** Themes shown when the URL picks none: the largest ones; the rest stack as "Other". */
 export const DEFAULT_PICKED = 10;

@@ -1,5 +1,6 @@
 // Owns paper search for one run: the filter (theme, text, date range) as bound SQL, shared by the
 // Papers page and the papers exports, and the paginated page of results.
+import type { PaperRow, ThemeRow } from '../../../pipeline/types.js';
 import type { Params } from './db.js';
 import { query } from './db.js';
 import { excerpt, paperHref, shortAuthors, type ExcerptPart } from './paper-format.js';
@@ -32,11 +33,7 @@ export interface PaperPage {
   pageSize: number;
 }
 
-export interface ThemeOption {
-  theme_id: number;
-  label: string;
-  size: number;
-}
+export type ThemeOption = Pick<ThemeRow, 'theme_id' | 'label' | 'size'>;
 
 /** Validates the filter parameters of a request (400 on a bad value, 404 on a theme not in the run). */
 export async function readPaperFilter(params: URLSearchParams, runId: number): Promise<PaperFilter> {
@@ -87,16 +84,8 @@ export function paperOrderSql(filter: PaperFilter): string {
   return `ORDER BY ${titleFirst}p.published DESC NULLS LAST, p.paper_id`;
 }
 
-interface DetailRow {
-  paper_id: string;
-  title: string;
-  abstract: string;
-  published: string | null;
-  authors: string[];
-  url: string | null;
-  theme_id: number;
-  label: string;
-}
+type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' | 'authors' | 'url'> &
+  Pick<ThemeRow, 'theme_id' | 'label'>;
 
 /** One page of matching papers and the total count (page numbers from 1). */
 export async function searchPapers(runId: number, filter: PaperFilter, page: number, pageSize: number): Promise<PaperPage> {

@@ -1,6 +1,6 @@
 // Owns the run history for the Runs page: every run (any status, newest first) with its inputs,
 // counts, timings, metrics, parameters, k-selection curve and a sample of skipped records.
-import type { RunRow } from '../../../pipeline/types.js';
+import type { RunRow, TableRow } from '../../../pipeline/types.js';
 import { query } from './db.js';
 import { RUN_COLUMNS } from './run.js';
 
@@ -13,19 +13,9 @@ export interface InputFile {
   records: number;
 }
 
-export interface KPoint {
-  k: number;
-  stability: number;
-  inertia: number;
-  chosen: boolean;
-}
+export type KPoint = Pick<TableRow<'k_selection'>, 'k' | 'stability' | 'inertia' | 'chosen'>;
 
-export interface SkippedRecord {
-  file: string;
-  line: number;
-  field: string;
-  reason: string;
-}
+export type SkippedRecord = Omit<TableRow<'skipped_records'>, 'run_id'>;
 
 export interface RunDetails {
   run: RunRow;

@@ -1,32 +1,21 @@
 // Owns the theme page's queries: the theme's figures, keywords with weights, trend per period,
 // typical papers, all its papers (searchable, paginated), and its nearest themes.
 import { error } from '@sveltejs/kit';
-import type { Granularity, TrendDirection } from '../../../pipeline/types.js';
+import type { Camel, Granularity, PaperRow, TableRow, ThemeRow } from '../../../pipeline/types.js';
 import type { TrendInput } from '../charts/trend-geometry.js';
 import { query } from './db.js';
 import { paperHref, shortAuthors } from './paper-format.js';
 import { PAPER_TEXT, searchWords, textMatch } from './text-search.js';
 
-export interface ThemeDetail {
-  themeId: number;
-  label: string;
-  size: number;
-  share: number;
-  direction: TrendDirection;
-  growth: number;
-  zScore: number;
-  windowMonths: number;
-  shareBefore: number;
-  shareAfter: number;
-  papersBefore: number;
-  papersAfter: number;
-}
+export type ThemeDetail = Camel<
+  Pick<
+    ThemeRow,
+    | 'theme_id' | 'label' | 'size' | 'share' | 'direction' | 'growth' | 'z_score' | 'window_months' | 'share_before'
+    | 'share_after' | 'papers_before' | 'papers_after'
+  >
+>;
 
-export interface ThemeTerm {
-  rank: number;
-  term: string;
-  weight: number;
-}
+export type ThemeTerm = Pick<TableRow<'theme_terms'>, 'rank' | 'term' | 'weight'>;
 
 export interface ThemePaper {
   rank: number;
@@ -46,13 +35,8 @@ export interface ThemePaperPage {
   pageSize: number;
 }
 
-export interface Neighbour {
-  rank: number;
-  themeId: number;
-  label: string;
-  size: number;
-  similarity: number;
-}
+/** `themeId` is the neighbour's (neighbour_id), `label` and `size` its figures. */
+export type Neighbour = Pick<TableRow<'theme_neighbours'>, 'rank' | 'similarity'> & Camel<Pick<ThemeRow, 'theme_id' | 'label' | 'size'>>;
 
 /** The `[id]` path segment: plain digits only, else there is no such page (404). */
 export function readThemeIdParam(raw: string): number {
@@ -105,16 +89,9 @@ export async function loadThemeTrend(runId: number, themeId: number, granularity
   };
 }
 
-interface PaperRowOut {
-  rank: number;
-  paper_id: string;
-  title: string;
-  published: string | null;
-  authors: string[];
-  similarity: number;
-  url: string | null;
-  total: number;
-}
+/** `rank` is rank_in_theme; `total` the count of matching papers. */
+type PaperRowOut = Pick<PaperRow, 'paper_id' | 'title' | 'published' | 'authors' | 'url'> &
+  Pick<TableRow<'paper_themes'>, 'similarity'> & { rank: number; total: number };
 
 function toThemePaper(r: PaperRowOut): ThemePaper {
   return {

@@ -13,10 +13,10 @@ beforeAll(async () => {
     { k: 2, stability: 0.5, inertia: 9, chosen: false },
     { k: 3, stability: 0.9, inertia: 6, chosen: true }
   ];
-  // The store adds its own (measured, so varying) duration; pin both runs' durations for exact checks.
+  // The store adds its own (measured, so varying) duration and peak RSS; pin them for exact checks.
   db = await writeTempDb(
     [handMadeRun(), second],
-    `UPDATE runs SET status = 'failed', durations = '{"ingest": 0.01}' WHERE run_id = 1;
+    `UPDATE runs SET status = 'failed', durations = '{"ingest": 0.01}', metrics = '{"inertia": 1.5, "iterations": 3}' WHERE run_id = 1;
      UPDATE runs SET durations = '{"ingest": 1.25, "cluster": 2.5}' WHERE run_id = 2;`
   );
 });

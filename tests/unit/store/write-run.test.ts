@@ -1,12 +1,13 @@
 import { mkdtempSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { writeRun } from '../../../pipeline/store/write-run.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { readDb } from '../../fixtures/read-db.js';
 
-const rows = (path: string, sql: string) => readDb(path, sql);
+const rows = <T = Record<string, unknown>>(path: string, sql: string) => readDb<T>(path, sql);
 
 function tempDb(): string {
   return join(mkdtempSync(join(tmpdir(), 'themescope-store-')), 'themes.duckdb');
@@ -80,5 +81,34 @@ describe('writeRun', () => {
     const db = tempDb();
     writeFileSync(`${db}.lock`, '999999999');
     expect(await writeRun(db, handMadeRun(), { lockWaitMs: 0 })).toBe(1);
+  });
+
+  it('stores the durations and metrics the run carries afterwards, the store time and peak RSS included', async () => {
+    const db = tempDb();
+    const run = handMadeRun();
+    await writeRun(db, run, { lockWaitMs: 0 });
+    const [stored] = await rows<{ durations: string; metrics: string }>(db, 'SELECT durations, metrics FROM runs');
+    expect(JSON.parse(stored.durations)).toStrictEqual(run.durations);
+    expect(JSON.parse(stored.metrics)).toStrictEqual(run.metrics);
+    expect(run.durations.store).toBeGreaterThan(0);
+    expect(run.metrics.peakRssMb).toBeGreaterThan(0);
+    expect(run.metrics.peakRssMb).toBeLessThanOrEqual(Math.round(process.resourceUsage().maxRSS / 1024));
+  });
+
+  it('stores a NULL k_selection stability, also into a file made when that column was NOT NULL', async () => {
+    const db = tempDb();
+    const instance = await DuckDBInstance.create(db);
+    const connection = await instance.connect();
+    await connection.run(`CREATE TABLE k_selection (run_id INTEGER NOT NULL, k INTEGER NOT NULL, stability DOUBLE NOT NULL,
+      inertia DOUBLE NOT NULL, chosen BOOLEAN NOT NULL, PRIMARY KEY (run_id, k))`);
+    connection.closeSync();
+    instance.closeSync();
+    const run = handMadeRun();
+    run.stability = null;
+    run.kSelection = [{ k: 3, stability: null, inertia: 1.5, chosen: true }];
+    await writeRun(db, run, { lockWaitMs: 0 });
+    expect(await rows(db, 'SELECT r.stability AS run, k.stability AS k FROM runs r JOIN k_selection k USING (run_id)')).toStrictEqual([
+      { run: null, k: null }
+    ]);
   });
 });

@@ -1,0 +1,188 @@
+// The DuckDB contract between the pipeline (the only writer) and the dashboard (read-only): every
+// table once, in write order. schema.sql, the appends and the dashboard's row types all come from here.
+import { GRANULARITIES } from '../types.js';
+import { createTableSql, defineTable, type Row } from './table-spec.js';
+
+const RUN_ID = { name: 'run_id', type: 'INTEGER' } as const;
+const THEME_ID = { name: 'theme_id', type: 'INTEGER' } as const;
+
+export const RUNS = defineTable({
+  name: 'runs',
+  key: ['run_id'],
+  columns: [
+    RUN_ID,
+    { name: 'created_at', type: 'TIMESTAMP' },
+    { name: 'status', type: 'VARCHAR', values: ['running', 'complete', 'failed'], comment: "'complete' only once every other row of the run is written" },
+    { name: 'input_sha256', type: 'VARCHAR', comment: "sha256 over the input files' sha256s, in order" },
+    { name: 'input_files', type: 'JSON', comment: '[{path, format, sha256, records}]' },
+    { name: 'n_papers', type: 'INTEGER', comment: 'papers clustered (after skips and duplicate merge)' },
+    { name: 'n_skipped', type: 'INTEGER' },
+    { name: 'n_duplicates', type: 'INTEGER' },
+    { name: 'n_terms', type: 'INTEGER', comment: 'vocabulary kept after min/max df pruning' },
+    { name: 'k', type: 'INTEGER' },
+    { name: 'seed', type: 'INTEGER' },
+    { name: 'stability', type: 'DOUBLE', nullable: true, comment: 'mean ARI over pairs of restarts; NULL with --restarts 1' },
+    { name: 'date_min', type: 'DATE', nullable: true },
+    { name: 'date_max', type: 'DATE', nullable: true },
+    { name: 'params', type: 'JSON', comment: 'every resolved option' },
+    { name: 'tool_version', type: 'VARCHAR' },
+    { name: 'durations', type: 'JSON', comment: '{stage: seconds}' },
+    { name: 'metrics', type: 'JSON', comment: '{inertia, iterations, ..., peakRssMb}' }
+  ]
+});
+
+export const PAPERS = defineTable({
+  name: 'papers',
+  comment: ['Papers are shared by runs (upserted by paper_id); runs reach them through paper_themes.'],
+  key: ['paper_id'],
+  columns: [
+    { name: 'paper_id', type: 'VARCHAR' },
+    { name: 'title', type: 'VARCHAR' },
+    { name: 'abstract', type: 'VARCHAR' },
+    { name: 'published', type: 'DATE', nullable: true, comment: 'first day of the month/year for coarser precision' },
+    { name: 'date_precision', type: 'VARCHAR', nullable: true, values: ['day', 'month', 'year'] },
+    { name: 'authors', type: 'VARCHAR[]' },
+    { name: 'categories', type: 'VARCHAR[]' },
+    { name: 'url', type: 'VARCHAR', nullable: true },
+    { name: 'source', type: 'VARCHAR' }
+  ]
+});
+
+export const THEMES = defineTable({
+  name: 'themes',
+  key: ['run_id', 'theme_id'],
+  columns: [
+    RUN_ID,
+    THEME_ID,
+    { name: 'label', type: 'VARCHAR', comment: 'unique within the run' },
+    { name: 'size', type: 'INTEGER' },
+    { name: 'share', type: 'DOUBLE', comment: 'size / n_papers' },
+    { name: 'keywords', type: 'VARCHAR[]', comment: 'top terms, surface form, best first' },
+    { name: 'x', type: 'DOUBLE', comment: 'topic-map position' },
+    { name: 'y', type: 'DOUBLE' },
+    { name: 'growth', type: 'DOUBLE', comment: 'relative change of share, recent window vs before' },
+    { name: 'emerging_score', type: 'DOUBLE', comment: '> 0 rising, < 0 fading (trends/emerging.ts)' },
+    { name: 'direction', type: 'VARCHAR', values: ['emerging', 'fading', 'steady'] },
+    { name: 'window_months', type: 'INTEGER' },
+    { name: 'share_before', type: 'DOUBLE' },
+    { name: 'share_after', type: 'DOUBLE' },
+    { name: 'papers_before', type: 'INTEGER' },
+    { name: 'papers_after', type: 'INTEGER' },
+    { name: 'z_score', type: 'DOUBLE' }
+  ]
+});
+
+export const THEME_TERMS = defineTable({
+  name: 'theme_terms',
+  key: ['run_id', 'theme_id', 'rank'],
+  columns: [
+    RUN_ID,
+    THEME_ID,
+    { name: 'rank', type: 'INTEGER', comment: '1 = best' },
+    { name: 'term', type: 'VARCHAR', comment: 'surface form' },
+    { name: 'weight', type: 'DOUBLE', comment: 'c-TF-IDF weight' }
+  ]
+});
+
+export const PAPER_THEMES = defineTable({
+  name: 'paper_themes',
+  key: ['run_id', 'paper_id'],
+  columns: [
+    RUN_ID,
+    { name: 'paper_id', type: 'VARCHAR' },
+    THEME_ID,
+    { name: 'similarity', type: 'DOUBLE', comment: 'cosine to the theme centroid' },
+    { name: 'rank_in_theme', type: 'INTEGER', comment: '1 = most typical' },
+    { name: 'x', type: 'DOUBLE' },
+    { name: 'y', type: 'DOUBLE' }
+  ]
+});
+
+export const THEME_PERIODS = defineTable({
+  name: 'theme_periods',
+  comment: ['Papers per theme and period. Papers whose date is coarser than the granularity are not counted.'],
+  key: ['run_id', 'theme_id', 'granularity', 'period'],
+  columns: [
+    RUN_ID,
+    THEME_ID,
+    { name: 'granularity', type: 'VARCHAR', values: GRANULARITIES },
+    { name: 'period', type: 'DATE', comment: 'first day of the period' },
+    { name: 'papers', type: 'INTEGER' },
+    { name: 'share', type: 'DOUBLE', comment: 'papers / all papers of the run in that period' },
+    { name: 'partial', type: 'BOOLEAN', comment: 'the data covers only part of the period' }
+  ]
+});
+
+export const PERIOD_TOTALS = defineTable({
+  name: 'period_totals',
+  key: ['run_id', 'granularity', 'period'],
+  columns: [
+    RUN_ID,
+    { name: 'granularity', type: 'VARCHAR', values: GRANULARITIES },
+    { name: 'period', type: 'DATE' },
+    { name: 'papers', type: 'INTEGER' },
+    { name: 'partial', type: 'BOOLEAN' }
+  ]
+});
+
+export const THEME_NEIGHBOURS = defineTable({
+  name: 'theme_neighbours',
+  key: ['run_id', 'theme_id', 'rank'],
+  columns: [
+    RUN_ID,
+    THEME_ID,
+    { name: 'rank', type: 'INTEGER', comment: '1 = nearest' },
+    { name: 'neighbour_id', type: 'INTEGER' },
+    { name: 'similarity', type: 'DOUBLE', comment: 'cosine between centroids' }
+  ]
+});
+
+export const K_SELECTION = defineTable({
+  name: 'k_selection',
+  comment: ['The evidence behind --k auto: one row per candidate k (a fixed-k run stores its own k only).'],
+  key: ['run_id', 'k'],
+  columns: [
+    RUN_ID,
+    { name: 'k', type: 'INTEGER' },
+    { name: 'stability', type: 'DOUBLE', nullable: true, comment: 'mean pairwise ARI of seeded runs; NULL for fixed k, --restarts 1' },
+    { name: 'inertia', type: 'DOUBLE', comment: 'sum of (1 - cosine) to own centroid' },
+    { name: 'chosen', type: 'BOOLEAN' }
+  ]
+});
+
+export const SKIPPED_RECORDS = defineTable({
+  name: 'skipped_records',
+  comment: ['Input records the run skipped, with where and why.'],
+  key: [],
+  columns: [
+    RUN_ID,
+    { name: 'file', type: 'VARCHAR' },
+    { name: 'line', type: 'INTEGER' },
+    { name: 'field', type: 'VARCHAR' },
+    { name: 'reason', type: 'VARCHAR' }
+  ]
+});
+
+/** Every table, in the order a run writes them (also the store's progress steps). */
+export const TABLES = [
+  RUNS, PAPERS, THEMES, THEME_TERMS, PAPER_THEMES, THEME_PERIODS, PERIOD_TOTALS, THEME_NEIGHBOURS, K_SELECTION, SKIPPED_RECORDS
+] as const;
+
+export type TableSpec = (typeof TABLES)[number];
+export type TableName = TableSpec['name'];
+/** One row of the named table, as appended and as the dashboard reads it. */
+export type TableRow<N extends TableName> = Row<Extract<TableSpec, { name: N }>>;
+
+export type RunRow = Row<typeof RUNS>;
+export type PaperRow = Row<typeof PAPERS>;
+export type ThemeRow = Row<typeof THEMES>;
+
+const HEADER = `-- Generated from pipeline/store/tables.ts by \`npx tsx pipeline/store/write-schema.ts\`; edit the spec, not this file.
+-- The DuckDB contract between the pipeline (the only writer) and the dashboard (read-only).
+-- Every run-scoped table is keyed by run_id; a run is shown only once runs.status = 'complete'.
+`;
+
+/** schema.sql: every table's CREATE TABLE, in write order. */
+export function schemaSql(): string {
+  return [HEADER, ...TABLES.map(createTableSql)].join('\n');
+}

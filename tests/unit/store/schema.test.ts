@@ -1,0 +1,38 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { schemaSql, TABLES } from '../../../pipeline/store/tables.js';
+import { STORE_STEPS, writeRun } from '../../../pipeline/store/write-run.js';
+import { handMadeRun } from '../../fixtures/hand-made-run.js';
+import { readDb } from '../../fixtures/read-db.js';
+
+describe('the table spec', () => {
+  it('is what the committed schema.sql says (regenerate with npx tsx pipeline/store/write-schema.ts)', () => {
+    const committed = readFileSync(new URL('../../../pipeline/store/schema.sql', import.meta.url), 'utf8');
+    expect(committed).toBe(schemaSql());
+  });
+
+  it('gives the store one progress step per table, in write order, then complete and rename', () => {
+    expect(STORE_STEPS).toStrictEqual([
+      'runs', 'papers', 'themes', 'theme_terms', 'paper_themes', 'theme_periods', 'period_totals',
+      'theme_neighbours', 'k_selection', 'skipped_records', 'complete', 'rename'
+    ]);
+  });
+
+  it('is the column order, types and nullability of the tables a run creates', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'themescope-schema-')), 'themes.duckdb');
+    await writeRun(db, handMadeRun(), { lockWaitMs: 0 });
+    const actual = await readDb<{ table_name: string; columns: string[] }>(
+      db,
+      `SELECT table_name, list(column_name || ' ' || data_type || CASE WHEN is_nullable = 'YES' THEN ' NULL' ELSE '' END
+         ORDER BY ordinal_position) AS columns
+       FROM information_schema.columns WHERE table_schema = 'main' GROUP BY table_name ORDER BY table_name`
+    );
+    const expected = TABLES.map((t) => ({
+      table_name: t.name,
+      columns: t.columns.map((c) => `${c.name} ${c.type}${'nullable' in c && c.nullable ? ' NULL' : ''}`)
+    })).sort((a, b) => a.table_name.localeCompare(b.table_name));
+    expect(actual).toStrictEqual(expected);
+  });
+});
