@@ -5,6 +5,7 @@
 export type DatePrecision = 'day' | 'month' | 'year';
 
 export type Granularity = 'month' | 'quarter' | 'year';
+// The one value the dashboard imports at run time: its period controls and `granularity` check.
 export const GRANULARITIES: readonly Granularity[] = ['month', 'quarter', 'year'];
 
 /** One paper after ingest: validated, normalised, deduplicated by `paperId`. */

@@ -1,6 +1,7 @@
-// Layout data: the run the header badge describes. It never throws — an error in the root layout's
-// load would skip +error.svelte — so a bad or unknown `run` is left for the page's own load to report.
-import { resolveRun } from '$lib/server/run';
+// Layout data: the run the header badge describes (the request's run, shared with the page through
+// hooks.server.ts). It never throws — an error in the root layout's load would skip +error.svelte — so
+// a bad or unknown `run` is left for the page's own load to report.
+import { readRun } from '$lib/server/run';
 import type { LayoutServerLoad } from './$types';
 
 export interface RunBadge {
@@ -10,9 +11,9 @@ export interface RunBadge {
   date: string;
 }
 
-export const load: LayoutServerLoad = async ({ url }) => {
+export const load: LayoutServerLoad = async ({ url, locals }) => {
   try {
-    const run = await resolveRun(url);
+    const run = await readRun({ url, locals });
     const badge: RunBadge = { runId: run.run_id, nPapers: run.n_papers, k: run.k, date: run.created_at.slice(0, 10) };
     // Nav links carry `run` only when the request named a run that resolved.
     return { badge, runParam: url.searchParams.get('run') ? String(run.run_id) : null };

@@ -10,50 +10,48 @@ import {
 } from '$lib/server/overview';
 import { assignThemeColours } from '$lib/charts/palette.js';
 import { readGranularity, readMeasure } from '$lib/server/params';
-import { guardDatabase, resolveRun } from '$lib/server/run';
+import { readRun } from '$lib/server/run';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals }) => {
   const granularity = readGranularity(url.searchParams);
   const measure = readMeasure(url.searchParams);
-  const run = await resolveRun(url);
-  return guardDatabase(async () => {
-    const themes = await listThemeSummaries(run.run_id);
-    const picked = readPickedThemes(url.searchParams, themes);
-    const [series, monthly, kSelection] = await Promise.all([
-      loadPeriodSeries(run.run_id, granularity),
-      granularity === 'month' ? null : loadPeriodSeries(run.run_id, 'month'),
-      loadKSelection(run.run_id)
-    ]);
-    const months = monthly ?? series;
-    const movers = pickMovers(themes);
-    const moverIds = [...movers.emerging, ...movers.fading].map((t) => t.themeId);
-    return {
-      run: {
-        runId: run.run_id,
-        createdAt: run.created_at,
-        nPapers: run.n_papers,
-        nSkipped: run.n_skipped,
-        nDuplicates: run.n_duplicates,
-        nTerms: run.n_terms,
-        k: run.k,
-        seed: run.seed,
-        stability: run.stability,
-        dateMin: run.date_min,
-        dateMax: run.date_max,
-        toolVersion: run.tool_version
-      },
-      granularity,
-      measure,
-      themes,
-      colours: assignThemeColours(themes),
-      picked,
-      pickedExplicitly: url.searchParams.getAll('themes').some((v) => v.trim() !== ''),
-      series,
-      movers,
-      sparklines: sharesByTheme(months, moverIds),
-      sparkPeriods: months.totals.map((t) => t.period),
-      kSelection
-    };
-  });
+  const run = await readRun({ url, locals });
+  const themes = await listThemeSummaries(run.run_id);
+  const picked = readPickedThemes(url.searchParams, themes);
+  const [series, monthly, kSelection] = await Promise.all([
+    loadPeriodSeries(run.run_id, granularity),
+    granularity === 'month' ? null : loadPeriodSeries(run.run_id, 'month'),
+    loadKSelection(run.run_id)
+  ]);
+  const months = monthly ?? series;
+  const movers = pickMovers(themes);
+  const moverIds = [...movers.emerging, ...movers.fading].map((t) => t.themeId);
+  return {
+    run: {
+      runId: run.run_id,
+      createdAt: run.created_at,
+      nPapers: run.n_papers,
+      nSkipped: run.n_skipped,
+      nDuplicates: run.n_duplicates,
+      nTerms: run.n_terms,
+      k: run.k,
+      seed: run.seed,
+      stability: run.stability,
+      dateMin: run.date_min,
+      dateMax: run.date_max,
+      toolVersion: run.tool_version
+    },
+    granularity,
+    measure,
+    themes,
+    colours: assignThemeColours(themes),
+    picked,
+    pickedExplicitly: url.searchParams.getAll('themes').some((v) => v.trim() !== ''),
+    series,
+    movers,
+    sparklines: sharesByTheme(months, moverIds),
+    sparkPeriods: months.totals.map((t) => t.period),
+    kSelection
+  };
 };

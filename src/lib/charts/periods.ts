@@ -2,6 +2,10 @@
 // Periods arrive as ISO dates of the period's first day ('YYYY-MM-DD', UTC calendar dates).
 import type { Granularity } from '../../../pipeline/types.js';
 
+// The one list of granularities is the pipeline's (the only value the dashboard imports from it):
+// the period controls offer what the trends stage counts, in its order.
+export { GRANULARITIES } from '../../../pipeline/types.js';
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function formatPeriod(period: string, granularity: Granularity): string {

@@ -1,8 +1,10 @@
 // Owns the dashboard's read-only DuckDB handle. The pipeline replaces the database by renaming a
 // new file into place; each query checks the file's identity and, when it changed, opens the new
 // file and retires the old handle once its in-flight queries are done. No restart, no lock fights.
+// A file that is missing, not DuckDB or without our tables fails every query as a 503 with the reason.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { error } from '@sveltejs/kit';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 
 export type Params = Record<string, DuckDBValue>;
@@ -71,8 +73,39 @@ async function currentHandle(): Promise<Handle> {
   return opening;
 }
 
-/** Runs `read` on a pooled connection of the current file; the handle stays open until it is done. */
+/**
+ * Why the database file is unusable — missing, not DuckDB, or without Themescope's tables — or null
+ * for any other error. The text is what the user reads on the 503 page.
+ */
+export function unusableReason(e: unknown): string | null {
+  if (e instanceof DatabaseMissingError) return e.message;
+  if (!(e instanceof Error)) return null;
+  // DuckDB says "Catalog Error: Table with name runs does not exist!" for a file that is not ours.
+  if (/^Catalog Error: Table with name \w+ does not exist/.test(e.message)) {
+    return `The database at ${databasePath()} has no Themescope tables. Run the pipeline to create it.`;
+  }
+  if (/not a valid DuckDB database file/.test(e.message)) {
+    return `The file at ${databasePath()} is not a DuckDB database. Set THEMESCOPE_DB or run the pipeline.`;
+  }
+  return null;
+}
+
+/**
+ * Runs `read` on the current file, an unusable file becoming a 503 here: SvelteKit answers 500 for
+ * every error that is not an HttpError (handleError shapes the message, never the status).
+ */
 async function withConnection<T>(read: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  try {
+    return await withPooledConnection(read);
+  } catch (e) {
+    const reason = unusableReason(e);
+    if (reason !== null) error(503, reason);
+    throw e;
+  }
+}
+
+/** Runs `read` on a pooled connection of the current file; the handle stays open until it is done. */
+async function withPooledConnection<T>(read: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const handle = await currentHandle();
   handle.active++;
   const connection = handle.idle.pop() ?? (await handle.instance.connect());

@@ -1,7 +1,7 @@
 // Owns validation of request parameters. Every bad value becomes a 400 naming the parameter and
 // what was expected; empty values (an untouched form field) count as absent. Never a 500.
 import { error } from '@sveltejs/kit';
-import type { Granularity } from '../../../pipeline/types.js';
+import { GRANULARITIES, type Granularity } from '../../../pipeline/types.js';
 import { query } from './db.js';
 
 export type Measure = 'papers' | 'share';
@@ -74,7 +74,7 @@ function readChoice<T extends string>(params: URLSearchParams, name: string, cho
 }
 
 export function readGranularity(params: URLSearchParams): Granularity {
-  return readChoice(params, 'granularity', ['month', 'quarter', 'year'], 'month');
+  return readChoice(params, 'granularity', GRANULARITIES, 'month');
 }
 
 export function readMeasure(params: URLSearchParams): Measure {

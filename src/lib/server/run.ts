@@ -1,8 +1,9 @@
-// Owns which run a request looks at: the newest complete run, or the one `?run=` names. Also maps
-// "no usable database" to a 503 page, so a missing or foreign file never shows up as a 500.
+// Owns which run a request looks at: the newest complete run, or the one `?run=` names (400 when
+// malformed, 404 when unknown or not complete). hooks.server.ts resolves it at most once per request
+// (`runOnce` on `event.locals.run`); loads and endpoints take it with `readRun`.
 import { error } from '@sveltejs/kit';
 import type { RunRow } from '../../../pipeline/types.js';
-import { DatabaseMissingError, databasePath, query } from './db.js';
+import { query } from './db.js';
 
 export const RUN_COLUMNS = `run_id, strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created_at, status, input_sha256,
   n_papers, n_skipped, n_duplicates, n_terms, k, seed, stability, date_min, date_max,
@@ -17,33 +18,35 @@ export function readRunParam(url: URL): number | null {
   return Number(raw);
 }
 
-/** Runs `fn`; a missing database or one without Themescope's tables becomes a 503 with the reason. */
-export async function guardDatabase<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof DatabaseMissingError) error(503, e.message);
-    // DuckDB says "Catalog Error: Table with name runs does not exist!" for a file that is not ours.
-    if (e instanceof Error && /^Catalog Error: Table with name \w+ does not exist/.test(e.message)) {
-      error(503, `The database at ${databasePath()} has no Themescope tables. Run the pipeline to create it.`);
-    }
-    if (e instanceof Error && /not a valid DuckDB database file/.test(e.message)) {
-      error(503, `The file at ${databasePath()} is not a DuckDB database. Set THEMESCOPE_DB or run the pipeline.`);
-    }
-    throw e;
-  }
-}
-
-/** Reads `?run=`; absent → newest complete run. Throws 400 (malformed), 404 (unknown), 503 (no database). */
+/** Reads `?run=`; absent → newest complete run. Throws 400 (malformed), 404 (unknown), 503 (no database, from db.ts). */
 export async function resolveRun(url: URL): Promise<RunRow> {
   const run = readRunParam(url);
-  const rows = await guardDatabase(() =>
+  const rows =
     run === null
-      ? query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE status = 'complete' ORDER BY run_id DESC LIMIT 1`)
-      : query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE status = 'complete' AND run_id = $run`, { run })
-  );
+      ? await query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE status = 'complete' ORDER BY run_id DESC LIMIT 1`)
+      : await query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE status = 'complete' AND run_id = $run`, { run });
   if (rows.length === 0) {
     error(404, run === null ? 'No complete run in the database yet — run the pipeline' : `No run ${run}`);
   }
   return rows[0];
+}
+
+/**
+ * The request's run, resolved on the first call only: the layout and the page share one query and
+ * one outcome, the run or the same 400/404/503. Nothing is queried for a request that never asks, and
+ * nothing rejects unobserved, since the promise exists only once someone awaits it.
+ */
+export function runOnce(url: URL): () => Promise<RunRow> {
+  let run: Promise<RunRow> | null = null;
+  return () => (run ??= resolveRun(url));
+}
+
+/**
+ * The run a load or endpoint looks at. `run` is read here from the load's own `url` (a 400 at once
+ * when malformed) so that SvelteKit records it as a dependency and reruns the load when a client-side
+ * navigation changes only `?run=`; the locals' copy of the URL is not tracked.
+ */
+export function readRun({ url, locals }: { url: URL; locals: App.Locals }): Promise<RunRow> {
+  readRunParam(url);
+  return locals.run();
 }

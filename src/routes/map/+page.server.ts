@@ -3,14 +3,12 @@
 import { assignThemeColours } from '$lib/charts/palette.js';
 import { listMapThemes } from '$lib/server/map';
 import { readQuery } from '$lib/server/params';
-import { guardDatabase, resolveRun } from '$lib/server/run';
+import { readRun } from '$lib/server/run';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals }) => {
   const q = readQuery(url.searchParams);
-  const run = await resolveRun(url);
-  return guardDatabase(async () => {
-    const themes = await listMapThemes(run.run_id);
-    return { runId: run.run_id, nPapers: run.n_papers, q, themes, colours: assignThemeColours(themes) };
-  });
+  const run = await readRun({ url, locals });
+  const themes = await listMapThemes(run.run_id);
+  return { runId: run.run_id, nPapers: run.n_papers, q, themes, colours: assignThemeColours(themes) };
 };

@@ -1,10 +1,10 @@
-// Runs page data: the whole run history. It does not depend on `?run=` (that only sets nav links),
-// but a malformed `run` is still a 400 like everywhere else.
+// Runs page data: the whole run history. It does not depend on `?run=` (that only sets nav links; an
+// unknown run is no error here), but a malformed `run` is still a 400 like everywhere else.
 import { listRuns } from '$lib/server/runs';
-import { guardDatabase, readRunParam } from '$lib/server/run';
+import { readRunParam } from '$lib/server/run';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-  const runParam = readRunParam(url);
-  return { runs: await guardDatabase(listRuns), runParam };
+  readRunParam(url);
+  return { runs: await listRuns() };
 };

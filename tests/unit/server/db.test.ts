@@ -1,8 +1,9 @@
-import { copyFileSync, renameSync } from 'node:fs';
+import { copyFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseMissingError, fileKey, query, queryColumns } from '../../../src/lib/server/db.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
+import { httpErrorOf } from './http-error.js';
 import { writeTempDb, type TempDb } from './temp-db.js';
 
 let db: TempDb;
@@ -60,5 +61,37 @@ describe('fileKey', () => {
     const missing = join(db.path, '..', 'missing.duckdb');
     expect(() => fileKey(missing)).toThrow(DatabaseMissingError);
     expect(() => fileKey(missing)).toThrow(`No database at ${missing}.`);
+  });
+});
+
+describe('query on an unusable file', () => {
+  it('answers 503 naming the path when there is no database file', async () => {
+    process.env.THEMESCOPE_DB = join(db.path, '..', 'missing.duckdb');
+    try {
+      expect(await httpErrorOf(() => query('SELECT 1'))).toStrictEqual({
+        status: 503,
+        message: `No database at ${process.env.THEMESCOPE_DB}. Run the pipeline first (npm run pipeline) or set THEMESCOPE_DB.`
+      });
+    } finally {
+      process.env.THEMESCOPE_DB = db.path;
+    }
+  });
+
+  it('answers 503 for a file that is not DuckDB', async () => {
+    const text = join(db.path, '..', 'notes.duckdb');
+    writeFileSync(text, 'not a database\n'.repeat(1000));
+    process.env.THEMESCOPE_DB = text;
+    try {
+      expect(await httpErrorOf(() => queryColumns('SELECT 1'))).toStrictEqual({
+        status: 503,
+        message: `The file at ${text} is not a DuckDB database. Set THEMESCOPE_DB or run the pipeline.`
+      });
+    } finally {
+      process.env.THEMESCOPE_DB = db.path;
+    }
+  });
+
+  it('leaves other errors as they are', async () => {
+    await expect(query('SELECT no_such_column FROM themes')).rejects.toThrow(/no_such_column/);
   });
 });

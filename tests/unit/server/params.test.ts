@@ -9,6 +9,7 @@ import {
   readPage,
   readQuery
 } from '../../../src/lib/server/params.js';
+import { GRANULARITIES } from '../../../src/lib/charts/periods.js';
 import { httpErrorOf } from './http-error.js';
 
 const search = (text: string) => new URLSearchParams(text);
@@ -111,6 +112,10 @@ describe('readGranularity and readMeasure', () => {
 
   it('read the allowed values', () => {
     expect([readGranularity(search('granularity=year')), readMeasure(search('measure=papers'))]).toStrictEqual(['year', 'papers']);
+  });
+
+  it("accept exactly the pipeline's granularities, the list the period controls offer", () => {
+    expect(GRANULARITIES.map((g) => readGranularity(search(`granularity=${g}`)))).toStrictEqual(['month', 'quarter', 'year']);
   });
 
   it('refuse other values naming the allowed ones', async () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { resolveRun } from '../../../src/lib/server/run.js';
+import { writeRun } from '../../../pipeline/store/write-run.js';
+import { resolveRun, runOnce } from '../../../src/lib/server/run.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { httpErrorOf } from './http-error.js';
 import { writeTempDb, type TempDb } from './temp-db.js';
@@ -86,5 +87,33 @@ describe('resolveRun', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('runOnce', () => {
+  it('resolves on the first call only: a run completed later in the request does not change its run', async () => {
+    const grows = await writeTempDb([handMadeRun()]);
+    try {
+      const run = runOnce(at(''));
+      expect((await run()).run_id).toBe(1);
+      await writeRun(grows.path, handMadeRun(), { lockWaitMs: 5_000 });
+      expect([(await run()).run_id, (await resolveRun(at(''))).run_id]).toStrictEqual([1, 2]);
+    } finally {
+      grows.remove();
+    }
+  });
+
+  it('queries nothing until asked, so a bad run cannot fail a request that never reads it', () => {
+    process.env.THEMESCOPE_DB = '/nonexistent/themescope/themes.duckdb';
+    expect(() => runOnce(at('?run=abc'))).not.toThrow();
+  });
+
+  it('answers every call with the same error', async () => {
+    process.env.THEMESCOPE_DB = db.path;
+    const run = runOnce(at('?run=3'));
+    expect([await httpErrorOf(run), await httpErrorOf(run)]).toStrictEqual([
+      { status: 404, message: 'No run 3' },
+      { status: 404, message: 'No run 3' }
+    ]);
   });
 });

@@ -1,12 +1,12 @@
 // GET /map/points?run=N — every paper's point as typed columns: JSON, gzipped when the client
 // accepts it, with an ETag so a revisit is a 304 (the run's points only change with the file).
 import { encodedMapPoints } from '$lib/server/map';
-import { guardDatabase, resolveRun } from '$lib/server/run';
+import { readRun } from '$lib/server/run';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ url, request }) => {
-  const run = await resolveRun(url);
-  const points = await guardDatabase(() => encodedMapPoints(run.run_id));
+export const GET: RequestHandler = async ({ url, request, locals }) => {
+  const run = await readRun({ url, locals });
+  const points = await encodedMapPoints(run.run_id);
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'cache-control': 'no-cache',

@@ -2,7 +2,7 @@
 // one page (50) of all its papers filtered by `q`, and its nearest themes.
 import { assignThemeColours } from '$lib/charts/palette.js';
 import { readGranularity, readPage, readQuery } from '$lib/server/params';
-import { guardDatabase, resolveRun } from '$lib/server/run';
+import { readRun } from '$lib/server/run';
 import {
   listThemeSizes,
   loadNeighbours,
@@ -17,23 +17,21 @@ import type { PageServerLoad } from './$types';
 const PAGE_SIZE = 50;
 const TYPICAL = 10;
 
-export const load: PageServerLoad = async ({ url, params }) => {
+export const load: PageServerLoad = async ({ url, params, locals }) => {
   const themeId = readThemeIdParam(params.id);
   const granularity = readGranularity(url.searchParams);
   const q = readQuery(url.searchParams);
   const page = readPage(url.searchParams);
-  const run = await resolveRun(url);
-  return guardDatabase(async () => {
-    const theme = await loadThemeDetail(run.run_id, themeId);
-    const [terms, trend, typical, papers, neighbours, sizes] = await Promise.all([
-      loadThemeTerms(run.run_id, themeId),
-      loadThemeTrend(run.run_id, themeId, granularity),
-      loadThemePapers(run.run_id, themeId, null, 1, TYPICAL),
-      loadThemePapers(run.run_id, themeId, q, page, PAGE_SIZE),
-      loadNeighbours(run.run_id, themeId),
-      listThemeSizes(run.run_id)
-    ]);
-    const colours = assignThemeColours(sizes);
-    return { runId: run.run_id, theme, colours, terms, granularity, trend, typical: typical.items, q, papers, neighbours };
-  });
+  const run = await readRun({ url, locals });
+  const theme = await loadThemeDetail(run.run_id, themeId);
+  const [terms, trend, typical, papers, neighbours, sizes] = await Promise.all([
+    loadThemeTerms(run.run_id, themeId),
+    loadThemeTrend(run.run_id, themeId, granularity),
+    loadThemePapers(run.run_id, themeId, null, 1, TYPICAL),
+    loadThemePapers(run.run_id, themeId, q, page, PAGE_SIZE),
+    loadNeighbours(run.run_id, themeId),
+    listThemeSizes(run.run_id)
+  ]);
+  const colours = assignThemeColours(sizes);
+  return { runId: run.run_id, theme, colours, terms, granularity, trend, typical: typical.items, q, papers, neighbours };
 };

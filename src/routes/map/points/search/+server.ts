@@ -2,12 +2,12 @@
 import { json } from '@sveltejs/kit';
 import { searchMapTitles } from '$lib/server/map';
 import { readQuery } from '$lib/server/params';
-import { guardDatabase, resolveRun } from '$lib/server/run';
+import { readRun } from '$lib/server/run';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ url }) => {
+export const GET: RequestHandler = async ({ url, locals }) => {
   const q = readQuery(url.searchParams);
-  const run = await resolveRun(url);
-  const indices = q === null ? [] : await guardDatabase(() => searchMapTitles(run.run_id, q));
+  const run = await readRun({ url, locals });
+  const indices = q === null ? [] : await searchMapTitles(run.run_id, q);
   return json({ q, indices });
 };

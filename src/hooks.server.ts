@@ -1,0 +1,24 @@
+// Request context and the last stop of the error path. `handle` puts the request's run on
+// `event.locals.run`, resolved lazily and once (see runOnce): the root layout and the page share one
+// query. It never throws for a bad or unknown `run`: a throw here would answer every route with a bare
+// error, and the root layout must not throw either (that would skip +error.svelte); the load or
+// endpoint that needs the run re-raises its 400/404 from `readRun`, after its own parameter checks, so
+// statuses, messages and their order stay what each route says.
+// Database failures become 503 HttpErrors in db.ts, where every query passes, because SvelteKit answers
+// 500 for any other error whatever handleError returns; handleError logs the rest, keeps stack traces
+// off the page, and names an unusable database that reached it some other way (status 500, then).
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { unusableReason } from '$lib/server/db';
+import { runOnce } from '$lib/server/run';
+
+export const handle: Handle = ({ event, resolve }) => {
+  event.locals.run = runOnce(event.url);
+  return resolve(event);
+};
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+  const where = `[${status}] ${event.request.method} ${event.url.pathname}`;
+  if (status === 404) console.error(where);
+  else console.error(where, error);
+  return { message: unusableReason(error) ?? message };
+};

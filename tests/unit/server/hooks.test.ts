@@ -1,0 +1,116 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import { handle, handleError } from '../../../src/hooks.server.js';
+import { DatabaseMissingError } from '../../../src/lib/server/db.js';
+import { readRun } from '../../../src/lib/server/run.js';
+import { handMadeRun } from '../../fixtures/hand-made-run.js';
+import { httpErrorOf } from './http-error.js';
+import { writeTempDb, type TempDb } from './temp-db.js';
+
+type RequestEvent = Parameters<Handle>[0]['event'];
+let db: TempDb;
+
+beforeAll(async () => {
+  db = await writeTempDb([handMadeRun(), handMadeRun()]);
+});
+afterAll(() => db.remove());
+
+/** Runs `handle` for `http://x/papers{search}` as SvelteKit would; returns the event the loads then see. */
+async function request(search: string): Promise<RequestEvent> {
+  const event = { url: new URL(`http://x/papers${search}`), locals: {} } as RequestEvent;
+  const response = await handle({ event, resolve: async () => new Response('page') });
+  expect(await response.text()).toBe('page');
+  return event;
+}
+
+describe('handle', () => {
+  it('puts the newest complete run on locals when run is absent', async () => {
+    process.env.THEMESCOPE_DB = db.path;
+    expect((await readRun(await request(''))).run_id).toBe(2);
+  });
+
+  it('puts the run that run names on locals', async () => {
+    process.env.THEMESCOPE_DB = db.path;
+    expect((await readRun(await request('?run=1'))).run_id).toBe(1);
+  });
+
+  it('resolves the run once per request: the layout and the page share one answer', async () => {
+    process.env.THEMESCOPE_DB = db.path;
+    const event = await request('?run=1');
+    expect(event.locals.run()).toBe(event.locals.run());
+  });
+
+  it('does not throw for a malformed run; the load that reads it answers 400', async () => {
+    process.env.THEMESCOPE_DB = db.path;
+    expect(await httpErrorOf(async () => readRun(await request('?run=abc')))).toStrictEqual({
+      status: 400,
+      message: 'run must be a positive integer'
+    });
+  });
+
+  it('does not throw for an unknown run; the load that reads it answers 404', async () => {
+    process.env.THEMESCOPE_DB = db.path;
+    expect(await httpErrorOf(async () => readRun(await request('?run=3')))).toStrictEqual({ status: 404, message: 'No run 3' });
+  });
+
+  it('answers 404 from the load when no run is complete yet', async () => {
+    const none = await writeTempDb([handMadeRun()], `UPDATE runs SET status = 'running'`);
+    try {
+      expect(await httpErrorOf(async () => readRun(await request('')))).toStrictEqual({
+        status: 404,
+        message: 'No complete run in the database yet — run the pipeline'
+      });
+    } finally {
+      none.remove();
+    }
+  });
+
+  it('answers 503 from the load when there is no database file', async () => {
+    process.env.THEMESCOPE_DB = '/nonexistent/themescope/themes.duckdb';
+    expect(await httpErrorOf(async () => readRun(await request('')))).toStrictEqual({
+      status: 503,
+      message: 'No database at /nonexistent/themescope/themes.duckdb. Run the pipeline first (npm run pipeline) or set THEMESCOPE_DB.'
+    });
+  });
+});
+
+describe('readRun', () => {
+  it('answers 400 for a malformed run before the database is touched', async () => {
+    process.env.THEMESCOPE_DB = '/nonexistent/themescope/themes.duckdb';
+    const locals = { run: vi.fn() };
+    expect(await httpErrorOf(() => readRun({ url: new URL('http://x/?run=0'), locals }))).toStrictEqual({
+      status: 400,
+      message: 'run must be a positive integer'
+    });
+    expect(locals.run).not.toHaveBeenCalled();
+  });
+
+  it("reads run from the load's own url, so SvelteKit reruns the load when only run changes", async () => {
+    const url = new URL('http://x/?run=1');
+    const get = vi.spyOn(url.searchParams, 'get');
+    await readRun({ url, locals: { run: async () => ({}) as never } });
+    expect(get).toHaveBeenCalledWith('run');
+  });
+});
+
+describe('handleError', () => {
+  const event = { request: new Request('http://x/papers'), url: new URL('http://x/papers') } as RequestEvent;
+  const call = (error: unknown) => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      return (handleError as HandleServerError)({ error, event, status: 500, message: 'Internal Error' });
+    } finally {
+      log.mockRestore();
+    }
+  };
+
+  it('names a missing database that reached it, instead of "Internal Error"', () => {
+    const path = join('/nonexistent', 'themes.duckdb');
+    expect(call(new DatabaseMissingError(`No database at ${path}.`))).toStrictEqual({ message: `No database at ${path}.` });
+  });
+
+  it('keeps any other error to SvelteKit\'s message, no stack trace', () => {
+    expect(call(new Error('boom at x.js:1:2'))).toStrictEqual({ message: 'Internal Error' });
+  });
+});
