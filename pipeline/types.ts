@@ -1,5 +1,5 @@
-// Types shared by the pipeline stages, and the row types of the DuckDB contract that the dashboard
-// imports (`import type` only: nothing at runtime crosses the pipeline/dashboard boundary).
+// Types shared by the pipeline stages, and (re-exported from store/tables.ts) the row types of the
+// DuckDB contract that the dashboard reads. The dashboard imports types only, except GRANULARITIES.
 
 /** How precise a paper's date is: a year-only date is never counted as January. */
 export type DatePrecision = 'day' | 'month' | 'year';

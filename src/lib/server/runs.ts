@@ -23,6 +23,8 @@ export interface RunDetails {
   durations: [stage: string, seconds: number][];
   totalSeconds: number;
   metrics: [name: string, value: string][];
+  /** The run's warnings (runs.metrics.warnings, pipeline/warnings.ts), one line each. */
+  warnings: string[];
   /** Resolved options, pretty-printed. */
   params: string;
   kSelection: KPoint[];
@@ -37,6 +39,12 @@ function parseObject(text: string): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/** The messages of metrics.warnings ([{code, message}]); anything else is ignored. */
+function parseWarnings(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((w) => (w !== null && typeof w === 'object' && typeof w.message === 'string' ? [w.message] : []));
 }
 
 function parseFiles(text: string): InputFile[] {
@@ -67,6 +75,7 @@ export async function listRuns(): Promise<RunDetails[]> {
     )
   ]);
   return runs.map((run) => {
+    const metrics = parseObject(run.metrics);
     const durations = Object.entries(parseObject(run.durations)).filter(
       (e): e is [string, number] => typeof e[1] === 'number'
     );
@@ -75,7 +84,8 @@ export async function listRuns(): Promise<RunDetails[]> {
       inputFiles: parseFiles(run.input_files),
       durations,
       totalSeconds: durations.reduce((sum, [, s]) => sum + s, 0),
-      metrics: Object.entries(parseObject(run.metrics)).map(([k, v]) => [k, formatMetric(v)]),
+      metrics: Object.entries(metrics).filter(([k]) => k !== 'warnings').map(([k, v]) => [k, formatMetric(v)]),
+      warnings: parseWarnings(metrics.warnings),
       params: JSON.stringify(parseObject(run.params), null, 2),
       kSelection: kRows.filter((r) => r.run_id === run.run_id).map(({ k, stability, inertia, chosen }) => ({ k, stability, inertia, chosen })),
       skipped: skippedRows.filter((r) => r.run_id === run.run_id).map(({ file, line, field, reason }) => ({ file, line, field, reason }))
