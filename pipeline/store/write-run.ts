@@ -4,6 +4,7 @@
 import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { InputError } from '../errors.js';
 import { acquireLock } from './lock.js';
 import { appendRows, appendTable, appendTableInChunks, toJsonText } from './append.js';
 import type { RunData } from './run-data.js';
@@ -56,7 +57,7 @@ export async function writeRun(dbPath: string, run: RunData, options: WriteOptio
       const connection = await instance.connect();
       try {
         await connection.run(schemaSql());
-        await relaxNullability(connection);
+        await migrateSchema(connection, dbPath);
         runId = await nextRunId(connection);
         await insertRun(connection, runId, run, options.onStep ?? (() => {}), started);
         await connection.run('CHECKPOINT');
@@ -84,19 +85,33 @@ async function nextRunId(connection: DuckDBConnection): Promise<number> {
 }
 
 /**
- * A file written before a column became nullable keeps its NOT NULL (CREATE TABLE IF NOT EXISTS
- * leaves it be): drop the constraints the spec no longer has, so the appends can write NULL there.
+ * Brings a file written by an earlier version up to the spec, for what can be done in place:
+ * CREATE TABLE IF NOT EXISTS leaves existing tables be, so columns the spec added at the end of a
+ * table are added (NULL in earlier runs' rows) and NOT NULL constraints the spec dropped are
+ * dropped. The appends go by the spec's column order, so any other difference stops the run
+ * before anything is written.
  */
-async function relaxNullability(connection: DuckDBConnection) {
+async function migrateSchema(connection: DuckDBConnection, dbPath: string) {
   const reader = await connection.runAndReadAll(
-    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main' AND is_nullable = 'NO'`
+    `SELECT table_name, column_name, is_nullable = 'NO' FROM information_schema.columns
+     WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`
   );
-  const notNull = new Set(reader.getRows().map(([table, column]) => `${table}.${column}`));
+  const existing = new Map<string, { name: string; notNull: boolean }[]>();
+  for (const [table, name, notNull] of reader.getRows() as [string, string, boolean][]) {
+    existing.set(table, [...(existing.get(table) ?? []), { name, notNull }]);
+  }
   for (const table of TABLES) {
-    for (const column of table.columns as readonly Column[]) {
-      if (column.nullable && notNull.has(`${table.name}.${column.name}`)) {
-        await connection.run(`ALTER TABLE ${table.name} ALTER COLUMN ${column.name} DROP NOT NULL`);
-      }
+    const spec = table.columns as readonly Column[];
+    const have = existing.get(table.name) ?? [];
+    if (have.some((c, i) => spec[i]?.name !== c.name)) {
+      throw new InputError(`${dbPath} was written by an incompatible version of Themescope: table ${table.name} has ` +
+        `columns (${have.map((c) => c.name).join(', ')}), expected (${spec.map((c) => c.name).join(', ')}); use a new --db`);
+    }
+    for (const column of spec.slice(have.length)) {
+      await connection.run(`ALTER TABLE ${table.name} ADD COLUMN ${column.name} ${column.type}`);
+    }
+    for (const [i, column] of have.entries()) {
+      if (column.notNull && spec[i].nullable) await connection.run(`ALTER TABLE ${table.name} ALTER COLUMN ${column.name} DROP NOT NULL`);
     }
   }
 }

@@ -1,7 +1,8 @@
-import { mkdtempSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { InputError } from '../../../pipeline/errors.js';
 import { describe, expect, it } from 'vitest';
 import { writeRun } from '../../../pipeline/store/write-run.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
@@ -111,4 +112,40 @@ describe('writeRun', () => {
       { run: null, k: null }
     ]);
   });
+
+  it('adds a column the spec appended to a table of an earlier file, NULL in the earlier rows', async () => {
+    const db = tempDb();
+    await writeRun(db, handMadeRun(), { lockWaitMs: 0 });
+    await withConnection(db, async (c) => {
+      // An earlier version's skipped_records without its last column (reason).
+      await c.run('CREATE TABLE old AS SELECT run_id, file, line, field FROM skipped_records; DROP TABLE skipped_records; ALTER TABLE old RENAME TO skipped_records');
+    });
+    await writeRun(db, handMadeRun(), { lockWaitMs: 0 });
+    expect(await rows(db, 'SELECT run_id, reason FROM skipped_records ORDER BY run_id')).toStrictEqual([
+      { run_id: 1, reason: null },
+      { run_id: 2, reason: 'expected a non-empty string' }
+    ]);
+  });
+
+  it("stops with an InputError, leaving the file as it was, when a table's columns are not a prefix of the spec", async () => {
+    const db = tempDb();
+    await withConnection(db, (c) => c.run('CREATE TABLE theme_terms (run_id INTEGER, theme_id INTEGER, term VARCHAR, rank INTEGER, weight DOUBLE)'));
+    const before = readFileSync(db);
+    const error = await writeRun(db, handMadeRun(), { lockWaitMs: 0 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe(`${db} was written by an incompatible version of Themescope: table theme_terms has ` +
+      'columns (run_id, theme_id, term, rank, weight), expected (run_id, theme_id, rank, term, weight); use a new --db');
+    expect(readFileSync(db).equals(before)).toBe(true);
+  });
 });
+
+async function withConnection(path: string, use: (c: DuckDBConnection) => Promise<unknown>): Promise<void> {
+  const instance = await DuckDBInstance.create(path);
+  const connection = await instance.connect();
+  try {
+    await use(connection);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
