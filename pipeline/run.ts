@@ -4,15 +4,15 @@ import { ingestFiles } from './ingest/index.js';
 import { tokenisePapers } from './tokenise/index.js';
 import { buildTfidf } from './tfidf/index.js';
 import { chooseK } from './cluster/choose-k.js';
-import { clusterPapers, rankInTheme } from './cluster/index.js';
+import { clusterPapers } from './cluster/index.js';
 import { labelThemes } from './label/index.js';
-import { layoutMap, nearestThemes } from './map/index.js';
+import { mapThemes } from './map/index.js';
 import { computePeriods, scoreTrends } from './trends/index.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
 import type { RunData, ThemeRecord } from './store/run-data.js';
 import type { Config } from './config.js';
-import type { KSelectionPoint, Paper, ThemeLabel, ThemeTrend } from './types.js';
+import type { Clustering, KSelectionPoint, Paper, ThemeLabel, ThemeTrend } from './types.js';
 
 export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | 'label' | 'map' | 'trends' | 'store';
 
@@ -30,7 +30,6 @@ export class PipelineInputError extends Error {}
 export interface RunSummary {
   runId: number;
   run: RunData;
-  labels: ThemeLabel[];
   peakRssMb: number;
 }
 
@@ -89,15 +88,15 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     dateMin, dateMax, params: { ...config, db: undefined }, toolVersion: TOOL_VERSION, durations,
     metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: clustered.runs.length,
       nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, emptyRows: analysis.emptyRows },
-    themes: themeRecords(labels, clustering.assignments, analysis.layout.themeXY, trend.trends, papers.length),
-    clustering, rankInTheme: rankInTheme(clustering), layout: analysis.layout, periods: trend.periods,
+    themes: themeRecords(labels, clustering, analysis.layout.themeXY, trend.trends, papers.length),
+    clustering, rankInTheme: clustering.rankInTheme, layout: analysis.layout, periods: trend.periods,
     totals: trend.totals, neighbours: analysis.neighbours, kSelection: analysis.kSelection
   };
   collectGarbage(); // the matrix, its transpose and shared copies: ~150 MB under the store's peak
   const runId = await timed('store', reporter, durations,
     () => writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep }), (id) => `run ${id} → ${config.db}`);
   run.metrics.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  return { runId, run, labels, peakRssMb: run.metrics.peakRssMb as number };
+  return { runId, run, peakRssMb: run.metrics.peakRssMb as number };
 }
 
 /**
@@ -136,8 +135,7 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   const labels = await timed('label', reporter, durations,
     () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms }), (l) => `${l.length} themes named`);
   const { layout, neighbours } = await timed('map', reporter, durations,
-    () => ({ layout: layoutMap(matrix, clustering, { seed: config.seed }),
-      neighbours: nearestThemes(clustering, matrix.nCols, Math.min(config.neighbours, k - 1)) }),
+    () => mapThemes(clustering, matrix.nCols, { seed: config.seed, neighbours: Math.min(config.neighbours, k - 1) }),
     () => `${papers.length} papers placed`);
   const trend = await timed('trends', reporter, durations, () => {
     const { periods, totals } = computePeriods(papers, clustering.assignments, k);
@@ -147,10 +145,8 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
     nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows };
 }
 
-function themeRecords(labels: ThemeLabel[], assignments: Int32Array, themeXY: Float64Array, trends: ThemeTrend[],
+function themeRecords(labels: ThemeLabel[], { sizes }: Clustering, themeXY: Float64Array, trends: ThemeTrend[],
   nPapers: number): ThemeRecord[] {
-  const sizes = new Int32Array(labels.length);
-  for (const t of assignments) sizes[t]++;
   return labels.map((l) => ({
     themeId: l.themeId, label: l.label, size: sizes[l.themeId], share: sizes[l.themeId] / nPapers,
     keywords: l.keywords.map((w) => w.term), weights: l.keywords.map((w) => w.weight),
