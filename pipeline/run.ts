@@ -4,9 +4,9 @@ import { ingestFiles } from './ingest/index.js';
 import { tokenisePapers } from './tokenise/index.js';
 import { buildTfidf } from './tfidf/index.js';
 import { chooseK } from './cluster/choose-k.js';
-import { clusterPapers, rankInTheme } from './cluster/index.js';
+import { clusterPapers } from './cluster/index.js';
 import { labelThemes } from './label/index.js';
-import { layoutMap, nearestThemes } from './map/index.js';
+import { mapThemes } from './map/index.js';
 import { computePeriods, scoreTrends } from './trends/index.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
@@ -14,7 +14,7 @@ import { InputError } from './errors.js';
 import { Warnings, warnAboutThemes, type RunWarning } from './warnings.js';
 import type { RunData, ThemeRecord } from './store/run-data.js';
 import type { Config } from './config.js';
-import type { KSelectionPoint, Paper, ThemeLabel, ThemeTrend } from './types.js';
+import type { Clustering, KSelectionPoint, Paper, ThemeLabel, ThemeTrend } from './types.js';
 
 export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | 'label' | 'map' | 'trends' | 'store';
 
@@ -30,7 +30,6 @@ export interface Reporter {
 export interface RunSummary {
   runId: number;
   run: RunData;
-  labels: ThemeLabel[];
   peakRssMb: number;
   /** Soft problems, also stored in runs.metrics.warnings. */
   warnings: RunWarning[];
@@ -96,8 +95,8 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: clustered.runs.length,
       nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, emptyRows: analysis.emptyRows,
       warnings: warnings.list },
-    themes: themeRecords(labels, clustering.assignments, analysis.layout.themeXY, trend.trends, papers.length),
-    clustering, rankInTheme: rankInTheme(clustering), layout: analysis.layout, periods: trend.periods,
+    themes: themeRecords(labels, clustering, analysis.layout.themeXY, trend.trends, papers.length),
+    clustering, layout: analysis.layout, periods: trend.periods,
     totals: trend.totals, neighbours: analysis.neighbours, kSelection: analysis.kSelection
   };
   collectGarbage(); // the matrix, its transpose and shared copies: ~150 MB under the store's peak
@@ -105,7 +104,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   reporter.start('store');
   const runId = await writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep });
   reporter.end('store', durations.store, `run ${runId} → ${config.db}`);
-  return { runId, run, labels, peakRssMb: run.metrics.peakRssMb as number, warnings: warnings.list };
+  return { runId, run, peakRssMb: run.metrics.peakRssMb as number, warnings: warnings.list };
 }
 
 /**
@@ -139,15 +138,14 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
       onIteration: (r, it, inertia) => reporter.clusterIteration?.(r, config.restarts, it, config.maxIter, inertia) }),
     (c) => `${c.best.iterations} iterations, stability ${c.stability === null ? 'n/a' : c.stability.toFixed(3)}`);
   const clustering = clustered.best;
-  warnAboutThemes(warnings, papers.length, themeSizes(clustering.assignments, k));
+  warnAboutThemes(warnings, papers.length, clustering.sizes);
   if (kSelection.length === 0) {
     kSelection = [{ k, stability: clustered.stability, inertia: clustering.inertia, chosen: true }];
   }
   const labels = await timed('label', reporter, durations,
     () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms }), (l) => `${l.length} themes named`);
   const { layout, neighbours } = await timed('map', reporter, durations,
-    () => ({ layout: layoutMap(matrix, clustering, { seed: config.seed }),
-      neighbours: nearestThemes(clustering, matrix.nCols, Math.min(config.neighbours, k - 1)) }),
+    () => mapThemes(clustering, matrix.nCols, { seed: config.seed, neighbours: Math.min(config.neighbours, k - 1) }),
     () => `${papers.length} papers placed`);
   const trend = await timed('trends', reporter, durations, () => {
     const { periods, totals } = computePeriods(papers, clustering.assignments, k);
@@ -173,16 +171,8 @@ function feasibleKRange(range: Config['kRange'], nPapers: number, warnings: Warn
   return { ...range, max };
 }
 
-function themeSizes(assignments: Int32Array, k: number): Int32Array {
-  const sizes = new Int32Array(k);
-  for (const t of assignments) sizes[t]++;
-  return sizes;
-}
-
-function themeRecords(labels: ThemeLabel[], assignments: Int32Array, themeXY: Float64Array, trends: ThemeTrend[],
+function themeRecords(labels: ThemeLabel[], { sizes }: Clustering, themeXY: Float64Array, trends: ThemeTrend[],
   nPapers: number): ThemeRecord[] {
-  const sizes = new Int32Array(labels.length);
-  for (const t of assignments) sizes[t]++;
   return labels.map((l) => ({
     themeId: l.themeId, label: l.label, size: sizes[l.themeId], share: sizes[l.themeId] / nPapers,
     keywords: l.keywords.map((w) => w.term), weights: l.keywords.map((w) => w.weight),

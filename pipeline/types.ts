@@ -102,12 +102,20 @@ export interface TfidfResult {
   vocabulary: Vocabulary;
 }
 
+/** One k-means run, with what the later stages read of it (each computed once, in cluster/describe.ts). */
 export interface Clustering {
   k: number;
   /** Theme of each paper, 0..k-1. */
   assignments: Int32Array;
+  /** Papers per theme. */
+  sizes: Int32Array;
   /** Cosine similarity of each paper to its theme's (unit-length) centroid. */
   similarity: Float32Array;
+  /** Rank of each paper within its theme by similarity: 1 = most typical; ties to the lower row. */
+  rankInTheme: Int32Array;
+  /** Each paper's most similar other theme (−1 when k = 1), and its cosine to that centroid (0 then). */
+  secondTheme: Int32Array;
+  secondSimilarity: Float32Array;
   /** Dense k × nCols unit-length centroids, row-major. */
   centroids: Float32Array;
   /** Sum over papers of (1 - cosine to own centroid). */
@@ -119,8 +127,6 @@ export interface ThemeLabel {
   themeId: number;
   label: string;
   keywords: { term: string; weight: number }[];
-  /** Paper row indices, most typical first (highest similarity to the centroid). */
-  typical: number[];
 }
 
 export interface MapLayout {

@@ -6,7 +6,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
-import { createRandom } from '../cluster/prng.js';
+import { createRandom } from '../prng.js';
 
 export interface SyntheticOptions {
   docs: number;

@@ -1,33 +1,24 @@
 // Owns the parallel assignment step: splits the rows between the main thread and `workers − 1`
 // worker threads that share the matrix, centroids and outputs through SharedArrayBuffers.
-import { Worker } from 'node:worker_threads';
 import type { CsrMatrix } from '../types.js';
-import { assignRange } from './assign-kernel.mjs';
+import { share, sharedArray } from '../shared-memory.js';
+import { startWorkers } from '../workers.js';
+import { assignRange, scoreRange } from './assign-kernel.mjs';
 
 export interface Assigner {
-  /** Best centroid of each row, written by `assign`. */
+  /** Theme of each row: written by `assign`, read by `score`. */
   readonly assignments: Int32Array;
-  /** Score of that centroid: bias_c + row · centroid_c. */
+  /** Cosine of each row to that theme's centroid (row · centroid). */
   readonly scores: Float64Array;
-  /** Assigns every row; `centT` (nCols × k, term-major) and `bias` must come from `sharedArray`. */
-  assign(centT: Float32Array, bias: Float64Array, k: number): Promise<void>;
+  /** After `score`: each row's most similar other theme (−1 when k = 1), and its cosine. */
+  readonly second: Int32Array;
+  readonly secondScores: Float64Array;
+  /** Assigns every row its most similar centroid; `centT` (nCols × k, term-major) from `sharedArray`. */
+  assign(centT: Float32Array, k: number): Promise<void>;
+  /** Scores every row against the centroids with `assignments` fixed: own and second-best cosines. */
+  score(centT: Float32Array, k: number): Promise<void>;
   /** Ends the worker threads; callers must call it (in a finally) or the process stays alive. */
   close(): Promise<void>;
-}
-
-type TypedCtor<T> = { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
-
-/** A zeroed typed array over shared memory, so worker threads see the same bytes. */
-export function sharedArray<T>(Ctor: TypedCtor<T>, length: number): T {
-  return new Ctor(new SharedArrayBuffer(Math.max(1, length) * Ctor.BYTES_PER_ELEMENT));
-}
-
-/** The array itself when it already lives in shared memory, else a shared copy (one per call). */
-function share<T extends Uint32Array | Float32Array>(array: T): T {
-  if (array.buffer instanceof SharedArrayBuffer) return array;
-  const copy = sharedArray(array.constructor as unknown as TypedCtor<T>, array.length);
-  copy.set(array);
-  return copy;
 }
 
 /** Row boundaries that give each of `parts` threads about the same number of nonzeros. */
@@ -48,47 +39,29 @@ export function splitRows(indptr: Uint32Array, nRows: number, parts: number): nu
 /** Creates an assigner over `matrix` using `workers` threads in all (1 = the main thread only). */
 export function createAssigner(matrix: CsrMatrix, workers: number): Assigner {
   const threads = Math.max(1, Math.min(Math.floor(workers), matrix.nRows));
-  const assignments = sharedArray(Int32Array, matrix.nRows);
-  const scores = sharedArray(Float64Array, matrix.nRows);
+  const out = {
+    assignments: sharedArray(Int32Array, matrix.nRows),
+    scores: sharedArray(Float64Array, matrix.nRows),
+    second: sharedArray(Int32Array, matrix.nRows),
+    secondScores: sharedArray(Float64Array, matrix.nRows)
+  };
   const m = threads > 1 ? { indptr: share(matrix.indptr), indices: share(matrix.indices), values: share(matrix.values) } : matrix;
   const bounds = splitRows(m.indptr, matrix.nRows, threads);
-  const pool: Worker[] = [];
-  let failure: Error | null = null;
-  for (let t = 0; t < threads - 1; t++) {
-    const workerData = { ...m, assignments, scores, start: bounds[t], end: bounds[t + 1] };
-    // Referenced (not unref'd): an unref'd worker lets Node exit while the main thread awaits it.
-    const worker = new Worker(new URL('./assign-worker.mjs', import.meta.url), { workerData });
-    worker.on('error', (error) => { failure ??= error; });
-    pool.push(worker);
-  }
-  const mainStart = bounds[threads - 1];
-  return {
-    assignments,
-    scores,
-    async assign(centT, bias, k) {
-      if (failure) throw failure;
-      const done = pool.map((worker) => awaitDone(worker));
-      for (const worker of pool) worker.postMessage({ centT, bias, k });
-      assignRange(m.indptr, m.indices, m.values, centT, bias, k, mainStart, matrix.nRows, assignments, scores);
-      await Promise.all(done);
-    },
-    async close() {
-      await Promise.all(pool.map((worker) => worker.terminate()));
-    }
+  const slices = bounds.slice(0, threads - 1).map((start, t) => ({ ...m, ...out, start, end: bounds[t + 1] }));
+  const pool = startWorkers<'done'>(new URL('./assign-worker.mjs', import.meta.url), slices);
+  const [start, end] = [bounds[threads - 1], matrix.nRows];
+  /** Posts the job to the workers, does the main thread's rows meanwhile, waits for them all. */
+  const onAllThreads = async (job: { centT: Float32Array; k: number; final: boolean }, own: () => void) => {
+    pool.post(job);
+    own();
+    await pool.replies();
   };
-}
-
-/** Resolves on the worker's next 'done'; rejects if it fails or exits first. */
-function awaitDone(worker: Worker): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const settle = (error: Error | null) => {
-      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      if (error) reject(error);
-      else resolve();
-    };
-    const onMessage = () => settle(null);
-    const onError = (error: Error) => settle(error);
-    const onExit = (code: number) => settle(new Error(`assignment worker exited (code ${code}) before finishing`));
-    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-  });
+  return {
+    ...out,
+    assign: (centT, k) => onAllThreads({ centT, k, final: false },
+      () => assignRange(m.indptr, m.indices, m.values, centT, k, start, end, out.assignments, out.scores)),
+    score: (centT, k) => onAllThreads({ centT, k, final: true },
+      () => scoreRange(m.indptr, m.indices, m.values, centT, k, start, end, out.assignments, out.scores, out.second, out.secondScores)),
+    close: () => pool.close()
+  };
 }

@@ -1,8 +1,8 @@
 // Owns the centroid side of Lloyd's algorithm on sparse rows: building centroids from rows, the
-// update step (mean, re-normalised for spherical k-means), empty-cluster repair and layouts.
+// update step (the re-normalised mean), empty-cluster repair and layouts.
 import { InputError } from '../errors.js';
 import type { CsrMatrix } from '../types.js';
-import { sharedArray } from './assigner.js';
+import { sharedArray } from '../shared-memory.js';
 
 /** ‖row‖² of every row (0 marks an empty row). */
 export function rowNorms2(matrix: CsrMatrix): Float64Array {
@@ -26,15 +26,13 @@ export function centroidsFromRows(matrix: CsrMatrix, rows: number[]): Float32Arr
 }
 
 /**
- * Update step. sum_c = Σ_{i in c} x_i; spherical: c = sum_c / ‖sum_c‖ (the unit vector maximising
- * Σ_{i in c} cos(x_i, c)); Euclidean: c = sum_c / |c|. A cluster whose sum is zero keeps its previous
- * centroid. Walks the matrix by columns (`columns` = its transpose, rows ascending in each), so each
- * term's k sums stay in cache and every sum still adds its rows in row order, whatever the threads.
- * `sums` is scratch of nCols × k.
+ * Update step. sum_c = Σ_{i in c} x_i, c = sum_c / ‖sum_c‖ (the unit vector maximising
+ * Σ_{i in c} cos(x_i, c)). A cluster whose sum is zero keeps its previous centroid. Walks the
+ * matrix by columns (`columns` = its transpose, rows ascending in each), so each term's k sums stay
+ * in cache and every sum still adds its rows in row order, whatever the threads. `sums` is scratch
+ * of nCols × k.
  */
-export function updateCentroids(
-  columns: CsrMatrix, assignments: Int32Array, k: number, spherical: boolean, centT: Float32Array, sums: Float64Array
-): void {
+export function updateCentroids(columns: CsrMatrix, assignments: Int32Array, k: number, centT: Float32Array, sums: Float64Array): void {
   sums.fill(0);
   const norm2 = new Float64Array(k);
   for (let j = 0; j < columns.nRows; j++) {
@@ -42,20 +40,10 @@ export function updateCentroids(
     for (let q = columns.indptr[j]; q < columns.indptr[j + 1]; q++) sums[base + assignments[columns.indices[q]]] += columns.values[q];
     for (let c = 0; c < k; c++) norm2[c] += sums[base + c] * sums[base + c];
   }
-  const counts = new Float64Array(k);
-  for (let i = 0; i < assignments.length; i++) counts[assignments[i]]++;
-  const divisor = new Float64Array(k);
-  for (let c = 0; c < k; c++) divisor[c] = norm2[c] > 0 ? (spherical ? Math.sqrt(norm2[c]) : counts[c]) : 0;
+  const divisor = norm2.map(Math.sqrt);
   for (let j = 0, q = 0; j < columns.nRows; j++) {
     for (let c = 0; c < k; c++, q++) if (divisor[c] > 0) centT[q] = sums[q] / divisor[c];
   }
-}
-
-/** Per-centroid score offset of the assignment kernel: 0 (cosine) or −½‖c‖² (Euclidean). */
-export function centroidBias(centT: Float32Array, k: number, spherical: boolean, bias: Float64Array): void {
-  bias.fill(0);
-  if (spherical) return;
-  for (let q = 0; q < centT.length; q += k) for (let c = 0; c < k; c++) bias[c] -= 0.5 * centT[q + c] * centT[q + c];
 }
 
 /**

@@ -3,7 +3,7 @@
 import type { CsrMatrix } from '../types.js';
 import { createAssigner } from './assigner.js';
 import { checkInput, meanPairwiseAri, runSeeded } from './run-seeded.js';
-import { createRandom } from './prng.js';
+import { createRandom } from '../prng.js';
 import { transpose } from './transpose.js';
 
 /** Runs per candidate k (seeds seed, seed+1, …); their mean pairwise ARI is the stability. */

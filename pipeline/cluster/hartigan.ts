@@ -1,6 +1,7 @@
 // Owns the refinement after Lloyd's iterations: Hartigan's single-row moves, each of which raises the
 // spherical k-means objective once a row's own pull on its centroid is counted.
 import type { Clustering, CsrMatrix } from '../types.js';
+import { sharedArray } from '../shared-memory.js';
 
 /**
  * Mean self-pull (see meanSelfPull) below which the moves are not tried. Measured, seed 42: the 49 seed
@@ -13,19 +14,20 @@ import type { Clustering, CsrMatrix } from '../types.js';
  */
 export const SELF_PULL_MIN = 0.01;
 
+/** What the refinement reads of a Lloyd run. */
+type ThemeMembers = Pick<Clustering, 'k' | 'assignments' | 'similarity' | 'sizes'>;
+
 /**
  * Mean over rows of 1 / S_a(i), the share of a row's own weight in its cosine to its theme's centroid
  * (S_c = ‖Σ_{i in c} x_i‖ = Σ_{i in c} cos(x_i, c), unit rows). About k / (n · mean cosine).
  */
-export function meanSelfPull(run: Pick<Clustering, 'k' | 'assignments' | 'similarity'>): number {
+export function meanSelfPull(run: ThemeMembers): number {
   const mass = new Float64Array(run.k);
-  const size = new Float64Array(run.k);
   run.assignments.forEach((c, i) => {
     mass[c] += run.similarity[i];
-    size[c]++;
   });
   let pull = 0;
-  for (let c = 0; c < run.k; c++) if (mass[c] > 0) pull += size[c] / mass[c];
+  for (let c = 0; c < run.k; c++) if (mass[c] > 0) pull += run.sizes[c] / mass[c];
   return run.assignments.length > 0 ? pull / run.assignments.length : 0;
 }
 
@@ -39,13 +41,17 @@ export function meanSelfPull(run: Pick<Clustering, 'k' | 'assignments' | 'simila
  * of seeds and the two model-merging papers in 52%; with these moves, 99% and 74%.
  * Rows are visited in order, each making its best move (largest Δ > 0) at once, so the result is
  * deterministic; passes repeat until one gains less than `tolerance` × inertia (Lloyd's rule) or
- * `maxPasses`. A theme is never emptied. Not tried when meanSelfPull < SELF_PULL_MIN.
+ * `maxPasses`. A theme is never emptied. Not tried when meanSelfPull < SELF_PULL_MIN. Returns the
+ * moved assignment and its term-major centroids (`centT`, the run's, for a theme whose sum is zero),
+ * or null when no row moved.
  */
-export function refineByHartigan(matrix: CsrMatrix, run: Clustering, options: { maxPasses: number; tolerance: number }): Clustering {
-  if (meanSelfPull(run) < SELF_PULL_MIN) return run;
+export function refineByHartigan(
+  matrix: CsrMatrix, run: ThemeMembers, centT: Float32Array, options: { maxPasses: number; tolerance: number }
+): { assignments: Int32Array; centT: Float32Array } | null {
+  if (meanSelfPull(run) < SELF_PULL_MIN) return null;
   const { nRows, indptr } = matrix;
   const assignments = Int32Array.from(run.assignments);
-  const themes = sumThemes(matrix, assignments, run.k);
+  const themes = sumThemes(matrix, assignments, run.sizes);
   const dots = new Float64Array(run.k);
   let moves = 0;
   for (let pass = 0, improving = true; improving && pass < options.maxPasses; pass++) {
@@ -64,7 +70,7 @@ export function refineByHartigan(matrix: CsrMatrix, run: Clustering, options: { 
     }
     improving = gained > 0 && gained >= options.tolerance * inertia;
   }
-  return moves === 0 ? run : { ...run, ...describe(matrix, assignments, themes.sums, run.k, run.centroids) };
+  return moves === 0 ? null : { assignments, centT: unitCentroids(themes.sums, run.k, centT) };
 }
 
 interface ThemeSums {
@@ -75,11 +81,11 @@ interface ThemeSums {
   norm2: Float64Array;
 }
 
-function sumThemes(matrix: CsrMatrix, assignments: Int32Array, k: number): ThemeSums {
+function sumThemes(matrix: CsrMatrix, assignments: Int32Array, sizes: Int32Array): ThemeSums {
+  const k = sizes.length;
   const sums = new Float64Array(matrix.nCols * k);
-  const counts = new Int32Array(k);
+  const counts = Int32Array.from(sizes);
   for (let i = 0; i < matrix.nRows; i++) {
-    counts[assignments[i]]++;
     for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) sums[matrix.indices[p] * k + assignments[i]] += matrix.values[p];
   }
   return { sums, counts, norm2: squaredNorms(sums, k) };
@@ -129,26 +135,13 @@ function moveRow(matrix: CsrMatrix, i: number, from: number, to: number, themes:
   themes.counts[to]++;
 }
 
-/**
- * Clustering fields of a refined assignment: unit centroids s_c / S_c (row-major; a theme whose sum is
- * zero keeps its previous centroid), each row's cosine to its own, inertia Σ_i (1 − cos).
- */
-function describe(matrix: CsrMatrix, assignments: Int32Array, sums: Float64Array, k: number, previous: Float32Array) {
-  const { nRows, nCols, indptr, indices, values } = matrix;
+/** Term-major unit centroids s_c / S_c in shared memory; a theme whose sum is zero keeps its centroid in `previous`. */
+function unitCentroids(sums: Float64Array, k: number, previous: Float32Array): Float32Array {
   const norm2 = squaredNorms(sums, k); // afresh, free of the running updates' rounding
-  const centroids = Float32Array.from(previous);
-  for (let c = 0; c < k; c++) {
-    const norm = Math.sqrt(norm2[c]);
-    if (norm > 0) for (let t = 0; t < nCols; t++) centroids[c * nCols + t] = sums[t * k + c] / norm;
+  const norm = norm2.map(Math.sqrt);
+  const centT = sharedArray(Float32Array, previous.length);
+  for (let q = 0; q < sums.length; q += k) {
+    for (let c = 0; c < k; c++) centT[q + c] = norm[c] > 0 ? sums[q + c] / norm[c] : previous[q + c];
   }
-  const similarity = new Float32Array(nRows);
-  let inertia = 0;
-  for (let i = 0; i < nRows; i++) {
-    const base = assignments[i] * nCols;
-    let dot = 0;
-    for (let p = indptr[i]; p < indptr[i + 1]; p++) dot += values[p] * centroids[base + indices[p]];
-    similarity[i] = dot;
-    inertia += 1 - dot;
-  }
-  return { assignments, centroids, similarity, inertia };
+  return centT;
 }

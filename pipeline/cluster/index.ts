@@ -7,7 +7,6 @@ import { transpose } from './transpose.js';
 
 export { adjustedRandIndex } from './ari.js';
 export { chooseK } from './choose-k.js';
-export { rankInTheme } from './rank-in-theme.js';
 
 export interface ClusterOptions {
   k: number;

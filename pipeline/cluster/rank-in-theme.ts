@@ -1,4 +1,4 @@
-// Owns the order of papers inside a theme: most similar to the centroid first.
+// Owns the order of papers inside a theme: most similar to the centroid first (computed once, in describe.ts).
 import type { Clustering } from '../types.js';
 
 /** Rank of each paper within its theme: 1 = highest similarity; ties go to the lower row index. */

@@ -4,9 +4,10 @@ import type { Clustering, CsrMatrix } from '../types.js';
 import { adjustedRandIndex } from './ari.js';
 import type { Assigner } from './assigner.js';
 import { centroidsFromRows } from './centroids.js';
+import { describeClustering } from './describe.js';
 import { refineByHartigan } from './hartigan.js';
 import { runLloyd } from './lloyd.js';
-import { createRandom } from './prng.js';
+import { createRandom } from '../prng.js';
 import { seedCentroids } from './seed-centroids.js';
 
 /**
@@ -17,10 +18,12 @@ export async function runSeeded(
   matrix: CsrMatrix, columns: CsrMatrix, assigner: Assigner, seed: number,
   options: { k: number; maxIter: number; tolerance: number }, onIteration?: (iteration: number, inertia: number) => void
 ): Promise<Clustering> {
-  const rows = seedCentroids(matrix, columns, options.k, createRandom(seed));
-  const centT = centroidsFromRows(matrix, rows);
-  const lloyd = await runLloyd(matrix, columns, assigner, centT, options.k, { ...options, spherical: true, onIteration });
-  return refineByHartigan(matrix, lloyd, { maxPasses: options.maxIter, tolerance: options.tolerance });
+  const { k } = options;
+  const centT = centroidsFromRows(matrix, seedCentroids(matrix, columns, k, createRandom(seed)));
+  const { assignments, iterations } = await runLloyd(matrix, columns, assigner, centT, k, { ...options, onIteration });
+  const lloyd = await describeClustering(matrix, assigner, assignments, centT, k, iterations);
+  const refined = refineByHartigan(matrix, lloyd, centT, { maxPasses: options.maxIter, tolerance: options.tolerance });
+  return refined ? describeClustering(matrix, assigner, refined.assignments, refined.centT, k, iterations) : lloyd;
 }
 
 /** Mean ARI over all pairs of labelings; null when there is fewer than two. */

@@ -32,15 +32,13 @@ function totalsOf(tf: Float64Array, k: number, nCols: number): { classTotal: Flo
   return { classTotal, termTotal };
 }
 
-export type TermWeighting = 'c-tf-idf' | 'distinctive';
-
 /**
- * c-TF-IDF, in place over tf (k × nCols):
+ * Distinctive c-TF-IDF, in place over tf (k × nCols): BERTopic's c-TF-IDF
  *   W[c][t] = tf[c][t] / ‖tf[c]‖₁ · ln(1 + A / f_t)
  * with A = (1/k) Σ_c ‖tf[c]‖₁ the average total per theme and f_t = Σ_c tf[c][t] the term's total
- * over all themes. (BERTopic truncates A to an integer; we keep it real.) W = 0 where f_t = 0.
- * With weighting 'distinctive', each weight is scaled by the theme's share of the term:
- *   S[c][t] = W[c][t] · tf[c][t] / f_t
+ * over all themes (BERTopic truncates A to an integer; we keep it real), scaled by the theme's share
+ * of the term:
+ *   S[c][t] = W[c][t] · tf[c][t] / f_t        (0 where f_t = 0 or ‖tf[c]‖₁ = 0)
  * Why: W alone can still rank a word that many themes use ("problem", "features", "algorithm") at
  * the top of the theme that uses it most, its large part of the theme's total outweighing its small
  * idf; the share tf[c][t] / f_t is small for such a word and near 1 for a theme's own vocabulary ("model merging"), so the
@@ -49,15 +47,14 @@ export type TermWeighting = 'c-tf-idf' | 'distinctive';
  * language models" into "finite element, vehicle routing problem", "low-light image enhancement,
  * image fusion", "lower bound, auctions" and "parameter-efficient fine-tuning, lora".
  */
-export function classTfidf(tf: Float64Array, k: number, nCols: number, weighting: TermWeighting = 'c-tf-idf'): Float64Array {
-  const distinctive = weighting === 'distinctive';
+export function distinctiveTfidf(tf: Float64Array, k: number, nCols: number): Float64Array {
   const { classTotal, termTotal } = totalsOf(tf, k, nCols);
   const average = classTotal.reduce((s, x) => s + x, 0) / k;
   const idf = termTotal.map((f) => (f > 0 ? Math.log(1 + average / f) : 0));
   for (let c = 0; c < k; c++) {
     for (let t = 0; t < nCols; t++) {
       const q = c * nCols + t;
-      const share = distinctive && termTotal[t] > 0 ? tf[q] / termTotal[t] : 1;
+      const share = termTotal[t] > 0 ? tf[q] / termTotal[t] : 1;
       tf[q] = classTotal[c] > 0 ? (tf[q] / classTotal[c]) * idf[t] * share : 0;
     }
   }

@@ -1,14 +1,12 @@
 // Owns the label stage: names each theme from its distinctive c-TF-IDF keywords (surface forms, phrases
-// first), keeps labels unique within the run, and lists each theme's most typical papers.
+// first) and keeps labels unique within the run.
 import type { Clustering, CsrMatrix, ThemeLabel, Vocabulary } from '../types.js';
-import { classTermTotals, classTfidf } from './ctfidf.js';
+import { classTermTotals, distinctiveTfidf } from './ctfidf.js';
 import { pickKeywords, pickLabelParts, repeats, type Keyword } from './keywords.js';
 
 export interface LabelOptions {
   /** Keywords kept per theme. */
   topTerms: number;
-  /** Papers listed as typical per theme (default 10). */
-  typical?: number;
 }
 
 /**
@@ -17,12 +15,11 @@ export interface LabelOptions {
  * id is appended).
  */
 export function labelThemes(
-  matrix: CsrMatrix, vocabulary: Vocabulary, clustering: Clustering, options: LabelOptions
+  matrix: CsrMatrix, vocabulary: Vocabulary, clustering: Pick<Clustering, 'k' | 'assignments'>, options: LabelOptions
 ): ThemeLabel[] {
   const { k, assignments } = clustering;
-  const weights = classTfidf(classTermTotals(matrix, assignments, k), k, matrix.nCols, 'distinctive');
+  const weights = distinctiveTfidf(classTermTotals(matrix, assignments, k), k, matrix.nCols);
   const keys = vocabulary.terms;
-  const typical = typicalPapers(clustering, options.typical ?? 10);
   const used = new Set<string>();
   const labels: ThemeLabel[] = [];
   for (let c = 0; c < k; c++) {
@@ -32,8 +29,7 @@ export function labelThemes(
     labels.push({
       themeId: c,
       label,
-      keywords: keywords.map((kw) => ({ term: vocabulary.surfaces[kw.term], weight: kw.weight })),
-      typical: typical[c]
+      keywords: keywords.map((kw) => ({ term: vocabulary.surfaces[kw.term], weight: kw.weight }))
     });
   }
   return labels;
@@ -47,12 +43,4 @@ function uniqueLabel(parts: number[], keywords: Keyword[], vocabulary: Vocabular
   }
   if (parts.length > 0 && !used.has(text())) return text();
   return parts.length > 0 ? `${text()} (theme ${themeId})` : `theme ${themeId}`;
-}
-
-/** Per theme, its papers' row indices by similarity desc (ties: lower row first), at most `count`. */
-export function typicalPapers(clustering: Pick<Clustering, 'k' | 'assignments' | 'similarity'>, count: number): number[][] {
-  const { k, assignments, similarity } = clustering;
-  const members: number[][] = Array.from({ length: k }, () => []);
-  for (let i = 0; i < assignments.length; i++) members[assignments[i]].push(i);
-  return members.map((rows) => rows.sort((a, b) => similarity[b] - similarity[a] || a - b).slice(0, count));
 }

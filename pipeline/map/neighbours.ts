@@ -1,14 +1,12 @@
 // Related themes: for each theme, the others whose centroids are most cosine-similar.
-import type { Clustering, ThemeNeighbour } from '../types.js';
-import { centroidSimilarities } from './centroid-similarity.js';
+import type { ThemeNeighbour } from '../types.js';
 
 /**
  * Each theme's min(n, k − 1) nearest other themes by centroid cosine, rank 1 = nearest, ties by the
- * lower theme id; rows ordered by (themeId, rank).
+ * lower theme id; rows ordered by (themeId, rank). `sim`: the k × k centroid cosines
+ * (centroid-similarity.ts).
  */
-export function nearestThemes(clustering: Clustering, nCols: number, n: number): ThemeNeighbour[] {
-  const { k } = clustering;
-  const sim = centroidSimilarities(clustering.centroids, k, nCols);
+export function nearestThemes(sim: Float64Array, k: number, n: number): ThemeNeighbour[] {
   const count = Math.max(0, Math.min(n, k - 1));
   const rows: ThemeNeighbour[] = [];
   for (let t = 0; t < k; t++) {

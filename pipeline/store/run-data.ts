@@ -43,9 +43,8 @@ export interface RunData {
   durations: Record<string, number>;
   metrics: Record<string, unknown>;
   themes: ThemeRecord[];
+  /** Assignments, similarities, sizes and ranks in theme (1 = most typical), per paper row. */
   clustering: Clustering;
-  /** 1 = most typical paper of its theme, per paper row. */
-  rankInTheme: Int32Array;
   layout: MapLayout;
   periods: PeriodRow[];
   totals: PeriodTotal[];

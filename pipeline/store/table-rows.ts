@@ -13,7 +13,7 @@ export type RunRows = { [N in TableName]: Rows<TableRow<N>> };
 
 /** The run's rows; the runs row says 'running' until the store marks it complete. */
 export function runRows(run: RunData, runId: number): RunRows {
-  const { papers, themes, clustering, layout, rankInTheme } = run;
+  const { papers, themes, clustering, layout } = run;
   const terms = themes.flatMap((t) => t.keywords.map((term, r) => ({ t, term, r })));
   return {
     runs: {
@@ -60,7 +60,7 @@ export function runRows(run: RunData, runId: number): RunRows {
       n: papers.length,
       row: (i) => ({
         run_id: runId, paper_id: papers[i].paperId, theme_id: clustering.assignments[i], similarity: clustering.similarity[i],
-        rank_in_theme: rankInTheme[i], x: layout.paperXY[2 * i], y: layout.paperXY[2 * i + 1]
+        rank_in_theme: clustering.rankInTheme[i], x: layout.paperXY[2 * i], y: layout.paperXY[2 * i + 1]
       })
     },
     theme_periods: {

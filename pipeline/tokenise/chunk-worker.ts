@@ -1,5 +1,5 @@
 // Owns one tokenise worker thread: tokenises the run of documents it was started with and posts the
-// chunk back, its buffers transferred. Loaded through tokenise-worker.mjs, which registers tsx.
+// chunk back, its buffers transferred. Started by workers.ts (through worker-entry.mjs, which registers tsx).
 import { parentPort, workerData } from 'node:worker_threads';
 import { ChunkTokeniser } from './chunk.js';
 import { finishChunk, transferList } from './chunk-data.js';

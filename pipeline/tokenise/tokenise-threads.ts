@@ -1,9 +1,9 @@
 // Owns tokenising on several threads: the main thread takes the first run of documents, worker
 // threads the next runs, each into its own tables; index.ts merges them in document order.
-import { Worker } from 'node:worker_threads';
 import { textLength, tokeniseChunk, type Chunk, type PaperText } from './chunk.js';
 import { wordDataOf, type ChunkData } from './chunk-data.js';
 import type { WordData } from './surface-counts.js';
+import { startWorkers } from '../workers.js';
 
 export interface ThreadedChunks {
   first: Chunk;
@@ -35,47 +35,24 @@ export function splitDocuments(docs: readonly PaperText[], parts: number): numbe
   return bounds;
 }
 
-export interface StartedWorker<T> {
-  worker: Worker;
-  /** The worker's one message; rejects if the worker fails or exits before posting it. */
-  result: Promise<T>;
-}
-
-/** Starts a worker that posts one message; it is terminated as soon as that message is here. */
-export function startWorker<T>(url: URL, workerData: unknown): StartedWorker<T> {
-  const worker = new Worker(url, { workerData });
-  const result = new Promise<T>((resolve, reject) => {
-    let posted: { value: T } | null = null;
-    // Ended at once, so that its heap is gone before the merge grows the tables.
-    worker.once('message', (value: T) => {
-      posted = { value };
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => (posted ? resolve(posted.value) : reject(new Error(`worker exited (code ${code}) before posting its result`))));
-  });
-  // Awaited only after the main thread's own chunk: until then a failure must not count as unhandled.
-  result.catch(() => undefined);
-  return { worker, result };
-}
-
-function startChunkWorker(docs: readonly PaperText[], ngramMax: number): StartedWorker<ChunkData> {
+/** A worker's run of documents: the texts as two string lists, and their length for sizing tables. */
+function workerInput(docs: readonly PaperText[], ngramMax: number) {
   const chars = docs.reduce((sum, doc) => sum + textLength(doc), 0);
-  const workerData = { titles: docs.map((doc) => doc.title), abstracts: docs.map((doc) => doc.abstract), ngramMax, chars };
-  return startWorker(new URL('./tokenise-worker.mjs', import.meta.url), workerData);
+  return { titles: docs.map((doc) => doc.title), abstracts: docs.map((doc) => doc.abstract), ngramMax, chars };
 }
 
 /** Tokenises `docs` in `threads` contiguous runs, the first on this thread; workers always end. */
 export async function tokeniseOnThreads(docs: readonly PaperText[], ngramMax: number, threads: number): Promise<ThreadedChunks> {
   const bounds = splitDocuments(docs, threads);
-  const started: StartedWorker<ChunkData>[] = [];
+  const inputs = bounds.slice(1, -1).map((from, part) => workerInput(docs.slice(from, bounds[part + 2]), ngramMax));
+  const workers = startWorkers<ChunkData>(new URL('./chunk-worker.ts', import.meta.url), inputs);
   try {
-    for (let part = 1; part < threads; part++) started.push(startChunkWorker(docs.slice(bounds[part], bounds[part + 1]), ngramMax));
     const first = tokeniseChunk(docs.slice(0, bounds[1]), ngramMax);
     const firstWords = wordDataOf(first);
-    const rest = await Promise.all(started.map((s) => s.result));
+    // Each worker is ended as soon as its chunk is here, so its heap is gone before the merge grows the tables.
+    const rest = await workers.replies({ end: true });
     return { first, firstWords, rest };
   } finally {
-    await Promise.all(started.map((s) => s.worker.terminate()));
+    await workers.close();
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clusterPapers } from '../../../pipeline/cluster/index.js';
 import { meanSelfPull, refineByHartigan } from '../../../pipeline/cluster/hartigan.js';
-import type { Clustering, CsrMatrix } from '../../../pipeline/types.js';
+import { sharedArray } from '../../../pipeline/shared-memory.js';
+import type { CsrMatrix } from '../../../pipeline/types.js';
 import { blobs, makeCsr, toDense } from './make-csr.js';
 
 const options = { maxPasses: 100, tolerance: 0 };
@@ -11,12 +12,13 @@ const angle = (50 * Math.PI) / 180;
 // moving it gains ‖3c + b‖ − 3 = sqrt(10 + 6 sin 50°) − 3 = .8205 and loses ‖a + b‖ − ‖a‖ = 2 cos 25° − 1 = .8126.
 const rows = makeCsr([[1, 0], [Math.cos(angle), Math.sin(angle)], [0, 1], [0, 1], [0, 1]]);
 
-function runOf(assignments: number[], similarity: number[], k: number): Clustering {
-  return {
-    k, assignments: Int32Array.from(assignments), similarity: Float32Array.from(similarity),
-    centroids: new Float32Array(k * 2), inertia: 0, iterations: 1
-  };
+function runOf(assignments: number[], similarity: number[], k: number) {
+  const sizes = Int32Array.from({ length: k }, (_, c) => assignments.filter((a) => a === c).length);
+  return { k, assignments: Int32Array.from(assignments), similarity: Float32Array.from(similarity), sizes };
 }
+
+/** Term-major centroids (2 terms × k) in shared memory, as Lloyd leaves them. */
+const centroidsOf = (k: number): Float32Array => sharedArray(Float32Array, 2 * k);
 
 describe('meanSelfPull', () => {
   it('averages 1 / S over rows, S being the sum of the theme\'s cosines', () => {
@@ -27,22 +29,23 @@ describe('meanSelfPull', () => {
 
 describe('refineByHartigan', () => {
   it('moves a row that only its own pull keeps in its theme', () => {
-    const refined = refineByHartigan(rows, runOf([0, 0, 1, 1, 1], [1, 0.9, 1, 1, 1], 2), options);
-    expect(refined.assignments).toStrictEqual(Int32Array.from([0, 1, 1, 1, 1]));
-    // Theme 1 = b + 3c, S1 = sqrt(10 + 6 sin 50°); Σ cos = 1 + S1, so inertia = 5 − 1 − S1.
-    expect(Math.abs(refined.inertia - (4 - Math.sqrt(10 + 6 * Math.sin(angle))))).toBeLessThan(1e-6);
-    expect(Array.from(refined.centroids.subarray(0, 2))).toStrictEqual([1, 0]);
+    const refined = refineByHartigan(rows, runOf([0, 0, 1, 1, 1], [1, 0.9, 1, 1, 1], 2), centroidsOf(2), options);
+    expect(refined?.assignments).toStrictEqual(Int32Array.from([0, 1, 1, 1, 1]));
+    // Term-major: centT[term · k + theme]. Theme 0 = a; theme 1 = (b + 3c) / S1, S1 = sqrt(10 + 6 sin 50°).
+    const s1 = Math.sqrt(10 + 6 * Math.sin(angle));
+    const expected = [1, Math.cos(angle) / s1, 0, (Math.sin(angle) + 3) / s1];
+    refined!.centT.forEach((x, q) => expect(x).toBeCloseTo(expected[q], 6));
   });
 
   it('never empties a theme, even for a row identical to another theme\'s rows', () => {
     const run = runOf([0, 1, 1], [1, 1, 1], 2);
-    expect(refineByHartigan(makeCsr([[1, 0], [1, 0], [1, 0]]), run, options)).toBe(run);
+    expect(refineByHartigan(makeCsr([[1, 0], [1, 0], [1, 0]]), run, centroidsOf(2), options)).toBe(null);
   });
 
   it('leaves themes whose mean self-pull is below 1% as Lloyd made them', () => {
     // The first test's rows, with cosine sums S0 = 120 and S1 = 180: (2/120 + 3/180) / 5 = .0067.
     const run = runOf([0, 0, 1, 1, 1], [60, 60, 60, 60, 60], 2);
-    expect(refineByHartigan(rows, run, options)).toBe(run);
+    expect(refineByHartigan(rows, run, centroidsOf(2), options)).toBe(null);
   });
 });
 

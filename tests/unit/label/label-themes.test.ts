@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { labelThemes, typicalPapers } from '../../../pipeline/label/index.js';
-import type { Clustering, Vocabulary } from '../../../pipeline/types.js';
+import { labelThemes } from '../../../pipeline/label/index.js';
+import type { Vocabulary } from '../../../pipeline/types.js';
 import { makeCsr } from '../cluster/make-csr.js';
 
 function vocabularyOf(pairs: [string, string][]): Vocabulary {
@@ -8,11 +8,8 @@ function vocabularyOf(pairs: [string, string][]): Vocabulary {
   return { terms: pairs.map((p) => p[0]), surfaces: pairs.map((p) => p[1]), df: new Uint32Array(n), idf: new Float64Array(n).fill(1) };
 }
 
-function clusteringOf(assignments: number[], similarity: number[], k: number): Clustering {
-  return {
-    k, assignments: Int32Array.from(assignments), similarity: Float32Array.from(similarity),
-    centroids: new Float32Array(0), inertia: 0, iterations: 1
-  };
+function clusteringOf(assignments: number[], k: number) {
+  return { k, assignments: Int32Array.from(assignments) };
 }
 
 describe('labelThemes', () => {
@@ -28,7 +25,7 @@ describe('labelThemes', () => {
     [0, 0, 0, 0.25, 0.5, 0.5],
     [0, 0, 0, 0.25, 0.75, 0.25]
   ], false);
-  const clustering = clusteringOf([0, 0, 1, 1], [0.9, 0.8, 0.7, 0.95], 2);
+  const clustering = clusteringOf([0, 0, 1, 1], 2);
 
   it('weighs keywords by c-TF-IDF times the theme\'s share of the term and drops terms inside a kept phrase', () => {
     const [splats, language] = labelThemes(matrix, vocabulary, clustering, { topTerms: 3 });
@@ -55,7 +52,7 @@ describe('labelThemes', () => {
     // would name it "vehicle routing, problem". Times the share (problem 1.75/2.75, the others 1),
     // problem falls to .194, below both.
     const rows = makeCsr([[0.875, 0.125, 0.25, 0, 0], [0.875, 0.125, 0.25, 0, 0], [0.5, 0, 0, 0.5, 0], [0.5, 0, 0, 0, 0.5]], false);
-    const [theme0] = labelThemes(rows, routing, clusteringOf([0, 0, 1, 2], [1, 1, 1, 1], 3), { topTerms: 3 });
+    const [theme0] = labelThemes(rows, routing, clusteringOf([0, 0, 1, 2], 3), { topTerms: 3 });
     expect(theme0.keywords).toStrictEqual([
       { term: 'solvers', weight: (0.5 / 2.5) * Math.log(1 + 1.5 / 0.5) },
       { term: 'vehicle routing', weight: (0.25 / 2.5) * Math.log(1 + 1.5 / 0.25) },
@@ -69,11 +66,6 @@ describe('labelThemes', () => {
     expect(labels.map((l) => [l.themeId, l.label])).toStrictEqual([[0, 'gaussian splatting, rendering'], [1, 'language models, tokens']]);
   });
 
-  it('lists typical papers by similarity, at most `typical`', () => {
-    const labels = labelThemes(matrix, vocabulary, clustering, { topTerms: 3, typical: 1 });
-    expect(labels.map((l) => l.typical)).toStrictEqual([[0], [3]]);
-  });
-
   it('extends the later of two equal labels with its next distinct keyword', () => {
     const gnn = vocabularyOf([
       ['graph neural network', 'graph neural networks'], ['molecul', 'molecules'], ['protein', 'proteins'],
@@ -81,7 +73,7 @@ describe('labelThemes', () => {
     ]);
     // Themes 0 and 1 share their two heavy terms; each has one light term of its own.
     const rows = makeCsr([[0.75, 0.75, 0.03, 0, 0], [0.75, 0.75, 0, 0, 0.03], [0, 0, 0, 0.5, 0]], false);
-    const labels = labelThemes(rows, gnn, clusteringOf([0, 1, 2], [1, 1, 1], 3), { topTerms: 5 });
+    const labels = labelThemes(rows, gnn, clusteringOf([0, 1, 2], 3), { topTerms: 5 });
     expect(labels.map((l) => l.label)).toStrictEqual([
       'graph neural networks, molecules', 'graph neural networks, molecules, citation', 'traffic'
     ]);
@@ -89,14 +81,7 @@ describe('labelThemes', () => {
 
   it('names a theme of empty papers by its id', () => {
     const rows = makeCsr([[0.5, 0], [0, 0]], false);
-    const labels = labelThemes(rows, vocabularyOf([['a', 'a'], ['b', 'b']]), clusteringOf([0, 1], [1, 0], 2), { topTerms: 2 });
-    expect(labels[1]).toStrictEqual({ themeId: 1, label: 'theme 1', keywords: [], typical: [1] });
-  });
-});
-
-describe('typicalPapers', () => {
-  it('orders each theme by similarity, ties to the lower row', () => {
-    const clustering = clusteringOf([1, 0, 1, 1, 0], [0.5, 0.2, 0.9, 0.5, 0.3], 2);
-    expect(typicalPapers(clustering, 10)).toStrictEqual([[4, 1], [2, 0, 3]]);
+    const labels = labelThemes(rows, vocabularyOf([['a', 'a'], ['b', 'b']]), clusteringOf([0, 1], 2), { topTerms: 2 });
+    expect(labels[1]).toStrictEqual({ themeId: 1, label: 'theme 1', keywords: [] });
   });
 });

@@ -1,5 +1,6 @@
 // layoutMap: deterministic per seed, related themes near each other, papers inside their theme.
 import { describe, expect, it } from 'vitest';
+import { centroidSimilarities } from '../../../pipeline/map/centroid-similarity.js';
 import { layoutMap } from '../../../pipeline/map/layout.js';
 import { fourThemes } from './toy.js';
 
@@ -8,11 +9,12 @@ const distance = ([ax, ay]: [number, number], [bx, by]: [number, number]): numbe
 
 describe('layoutMap', () => {
   const { matrix, clustering } = fourThemes();
-  const layout = layoutMap(matrix, clustering, { seed: 7 });
+  const sim = centroidSimilarities(clustering.centroids, 4, matrix.nCols);
+  const layout = layoutMap(clustering, sim, { seed: 7 });
 
   it('returns the same layout for the same seed and other paper jitter for another seed', () => {
-    expect(layoutMap(matrix, clustering, { seed: 7 })).toStrictEqual(layout);
-    const other = layoutMap(matrix, clustering, { seed: 8 });
+    expect(layoutMap(clustering, sim, { seed: 7 })).toStrictEqual(layout);
+    const other = layoutMap(clustering, sim, { seed: 8 });
     expect(other.themeXY).toStrictEqual(layout.themeXY);
     expect(other.paperXY).not.toStrictEqual(layout.paperXY);
   });
@@ -67,8 +69,7 @@ describe('layoutMap', () => {
     expect(angle).toBeLessThanOrEqual(Math.PI * (1 - pull) + 1e-6);
   });
 
-  it('rejects a clustering whose paper count differs from the matrix', () => {
-    const short = { ...clustering, assignments: clustering.assignments.slice(1) };
-    expect(() => layoutMap(matrix, short, { seed: 1 })).toThrow('matrix has 32 rows but the clustering 31 papers');
+  it('rejects centroid similarities of another number of themes', () => {
+    expect(() => layoutMap(clustering, sim.subarray(0, 9), { seed: 1 })).toThrow('layoutMap: 9 centroid similarities for k = 4');
   });
 });

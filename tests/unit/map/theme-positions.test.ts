@@ -1,7 +1,7 @@
 // projectThemes (classical MDS), discRadii and separateDiscs on hand-made themes.
 import { describe, expect, it } from 'vitest';
 import { centroidSimilarities } from '../../../pipeline/map/centroid-similarity.js';
-import { mulberry32 } from '../../../pipeline/map/prng.js';
+import { createRandom } from '../../../pipeline/prng.js';
 import { DISC_AREA_FRACTION, discRadii, projectThemes, separateDiscs } from '../../../pipeline/map/theme-positions.js';
 
 describe('projectThemes', () => {
@@ -37,7 +37,7 @@ describe('separateDiscs', () => {
   it('pushes overlapping and coincident discs apart and fits them all inside [-1, 1]²', () => {
     const xy = Float64Array.from([0, 0, 0, 0, 0.1, 0, 1, 1]);
     const radius = Float64Array.from([0.4, 0.4, 0.3, 0.2]);
-    separateDiscs(xy, radius, mulberry32(1));
+    separateDiscs(xy, radius, createRandom(1));
     for (let i = 0; i < 4; i++) {
       expect(Math.max(Math.abs(xy[2 * i]), Math.abs(xy[2 * i + 1])) + radius[i]).toBeLessThanOrEqual(1 + 1e-12);
       for (let j = i + 1; j < 4; j++) {
@@ -49,7 +49,7 @@ describe('separateDiscs', () => {
   it('centres the discs\' bounding box and stretches its longer side to exactly [-1, 1]', () => {
     const xy = Float64Array.from([2, 5, 4, 5, 3, 6]);
     const radius = Float64Array.from([0.5, 0.5, 0.25]);
-    separateDiscs(xy, radius, mulberry32(1)); // already apart: only the fit applies (box x 1.5..4.5, y 4.5..6.25)
+    separateDiscs(xy, radius, createRandom(1)); // already apart: only the fit applies (box x 1.5..4.5, y 4.5..6.25)
     expect(Array.from(xy)).toStrictEqual([(2 - 3) / 1.5, (5 - 5.375) / 1.5, (4 - 3) / 1.5, (5 - 5.375) / 1.5, 0, (6 - 5.375) / 1.5]);
     expect(Array.from(radius)).toStrictEqual([0.5 / 1.5, 0.5 / 1.5, 0.25 / 1.5]);
   });

@@ -26,7 +26,10 @@ export function csrOf(rows: number[][], nCols: number): CsrMatrix {
   };
 }
 
-/** Clustering with unit mean-of-rows centroids and each row's cosine to its own centroid. */
+/**
+ * Clustering with unit mean-of-rows centroids, each row's cosine to its own centroid and to its most
+ * similar other one (ties to the lower theme), ranks by cosine (ties to the lower row) and sizes.
+ */
 export function clusteringOf(matrix: CsrMatrix, assignments: number[], k: number): Clustering {
   const { nCols } = matrix;
   const dense = (i: number): number[] => {
@@ -37,11 +40,20 @@ export function clusteringOf(matrix: CsrMatrix, assignments: number[], k: number
   const sums = Array.from({ length: k }, () => new Array<number>(nCols).fill(0));
   assignments.forEach((t, i) => dense(i).forEach((v, c) => (sums[t][c] += v)));
   const centroids = Float32Array.from(sums.flatMap(unit));
-  const similarity = Float32Array.from(assignments, (t, i) => dense(i).reduce((s, v, c) => s + v * centroids[t * nCols + c], 0));
+  const cosines = assignments.map((_, i) => Array.from({ length: k }, (_, t) => dense(i).reduce((s, v, c) => s + v * centroids[t * nCols + c], 0)));
+  const similarity = Float32Array.from(assignments, (t, i) => cosines[i][t]);
+  const secondTheme = Int32Array.from(assignments, (t, i) =>
+    cosines[i].reduce((best, x, o) => (o !== t && (best < 0 || x > cosines[i][best]) ? o : best), -1));
+  const rankInTheme = Int32Array.from(assignments, (t, i) =>
+    1 + assignments.filter((u, j) => u === t && (similarity[j] > similarity[i] || (similarity[j] === similarity[i] && j < i))).length);
   return {
     k,
     assignments: Int32Array.from(assignments),
+    sizes: Int32Array.from({ length: k }, (_, t) => assignments.filter((u) => u === t).length),
     similarity,
+    rankInTheme,
+    secondTheme,
+    secondSimilarity: Float32Array.from(secondTheme, (o, i) => (o < 0 ? 0 : cosines[i][o])),
     centroids,
     inertia: similarity.reduce((s, x) => s + 1 - x, 0),
     iterations: 1

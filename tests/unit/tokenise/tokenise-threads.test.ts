@@ -1,10 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { afterAll, describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
 import { countThreads, spellOut, tokeniseCorpus, tokenisePapers } from '../../../pipeline/tokenise/index.js';
-import { splitDocuments, startWorker } from '../../../pipeline/tokenise/tokenise-threads.js';
+import { splitDocuments } from '../../../pipeline/tokenise/tokenise-threads.js';
 import type { PaperText } from '../../../pipeline/tokenise/chunk.js';
 import { countDocumentFrequencies } from '../../../pipeline/tokenise/document-frequencies.js';
 
@@ -66,29 +63,5 @@ describe('tokenisePapers: threads', () => {
       countThreads(boundary, { ...options, minCharsPerThread: 121 }),
       countThreads(boundary, options)
     ]).toStrictEqual([1, 3, 2, 1, 1]);
-  });
-});
-
-describe('startWorker', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'themescope-worker-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const workerFile = (name: string, source: string): URL => {
-    writeFileSync(join(dir, name), source);
-    return pathToFileURL(join(dir, name));
-  };
-
-  it('resolves with the one message the worker posts', async () => {
-    const url = workerFile('echo.mjs', "import { parentPort, workerData } from 'node:worker_threads'; parentPort.postMessage(workerData * 2);");
-    expect(await startWorker(url, 21).result).toBe(42);
-  });
-
-  it('rejects with the error a worker throws', async () => {
-    const url = workerFile('throws.mjs', "throw new RangeError('tokenise: too many words');");
-    await expect(startWorker(url, null).result).rejects.toThrow('tokenise: too many words');
-  });
-
-  it('rejects when a worker exits without posting', async () => {
-    const url = workerFile('exits.mjs', 'process.exit(3);');
-    await expect(startWorker(url, null).result).rejects.toThrow('worker exited (code 3) before posting its result');
   });
 });

@@ -1,5 +1,5 @@
-// Owns the seeded pseudo-random numbers of clustering: mulberry32, so a seed fixes every draw
-// (k-means++ seeding, the k-selection subsample) on any machine.
+// Owns the pipeline's seeded pseudo-random numbers: mulberry32, so a seed fixes every draw (k-means++
+// seeding, the k-selection subsample, the map's jitter) on any machine.
 
 /** Returns a function yielding uniform floats in [0, 1) from a 32-bit seed (mulberry32). */
 export function createRandom(seed: number): () => number {

@@ -1,0 +1,35 @@
+// Owns what a k-means run hands on to the later stages, computed once from its final centroids:
+// each paper's cosine to its own and to its second theme, its rank in its theme, and theme sizes.
+import type { Clustering, CsrMatrix } from '../types.js';
+import type { Assigner } from './assigner.js';
+import { toRowMajor } from './centroids.js';
+import { rankInTheme } from './rank-in-theme.js';
+
+/**
+ * The Clustering of `assignments` with term-major centroids `centT` (shared memory): one scoring
+ * pass of the assignment kernel over all threads (see assign-kernel.mjs, scoreRange), so the map
+ * and the store read every cosine from here. Inertia = Σ_i (1 − cos(x_i, c(i))).
+ */
+export async function describeClustering(
+  matrix: CsrMatrix, assigner: Assigner, assignments: Int32Array, centT: Float32Array, k: number, iterations: number
+): Promise<Clustering> {
+  assigner.assignments.set(assignments);
+  await assigner.score(centT, k);
+  let inertia = 0;
+  for (const score of assigner.scores) inertia += 1 - score;
+  const sizes = new Int32Array(k);
+  for (const theme of assignments) sizes[theme]++;
+  const similarity = Float32Array.from(assigner.scores);
+  return {
+    k,
+    assignments,
+    sizes,
+    similarity,
+    rankInTheme: rankInTheme({ assignments, similarity }),
+    secondTheme: Int32Array.from(assigner.second),
+    secondSimilarity: Float32Array.from(assigner.secondScores),
+    centroids: toRowMajor(centT, k, matrix.nCols),
+    inertia,
+    iterations
+  };
+}

@@ -1,0 +1,16 @@
+// Owns typed arrays over shared memory: what worker threads read and write in place, uncopied.
+
+type TypedCtor<T> = { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
+
+/** A zeroed typed array over shared memory, so worker threads see the same bytes. */
+export function sharedArray<T>(Ctor: TypedCtor<T>, length: number): T {
+  return new Ctor(new SharedArrayBuffer(Math.max(1, length) * Ctor.BYTES_PER_ELEMENT));
+}
+
+/** The array itself when it already lives in shared memory, else a shared copy (one per call). */
+export function share<T extends Uint32Array | Float32Array>(array: T): T {
+  if (array.buffer instanceof SharedArrayBuffer) return array;
+  const copy = sharedArray(array.constructor as unknown as TypedCtor<T>, array.length);
+  copy.set(array);
+  return copy;
+}
