@@ -1,5 +1,6 @@
 // Owns how one run becomes the rows of each table: per table, how many rows and row i by column
-// name. The mapped type makes a table without rows, or a row missing a column, a compile error.
+// name. The mapped type makes a table without rows, a row missing a column or a value of the wrong
+// type a compile error.
 import { toJsonText } from './append.js';
 import type { RunData } from './run-data.js';
 import type { TableName, TableRow } from './tables.js';
@@ -11,51 +12,35 @@ export interface Rows<R> {
 
 export type RunRows = { [N in TableName]: Rows<TableRow<N>> };
 
+/** Rows from a list, one per item. */
+function eachOf<T, R>(items: readonly T[], row: (item: T) => R): Rows<R> {
+  return { n: items.length, row: (i) => row(items[i]) };
+}
+
 /** The run's rows; the runs row says 'running' until the store marks it complete. */
 export function runRows(run: RunData, runId: number): RunRows {
   const { papers, themes, clustering, layout } = run;
   const terms = themes.flatMap((t) => t.keywords.map((term, r) => ({ t, term, r })));
   return {
-    runs: {
-      n: 1,
-      row: () => ({
-        run_id: runId, created_at: run.createdAt.toISOString().replace('T', ' ').replace('Z', ''), status: 'running',
-        input_sha256: run.inputSha256, input_files: toJsonText(run.inputFiles), n_papers: papers.length,
-        n_skipped: run.skipped.length, n_duplicates: run.duplicates, n_terms: run.nTerms, k: run.k, seed: run.seed,
-        stability: run.stability, date_min: run.dateMin, date_max: run.dateMax, params: toJsonText(run.params),
-        tool_version: run.toolVersion, durations: toJsonText(run.durations), metrics: toJsonText(run.metrics)
-      })
-    },
-    papers: {
-      n: papers.length,
-      row: (i) => {
-        const p = papers[i];
-        return {
-          paper_id: p.paperId, title: p.title, abstract: p.abstract, published: p.published, date_precision: p.datePrecision,
-          authors: p.authors, categories: p.categories, url: p.url, source: p.source
-        };
-      }
-    },
-    themes: {
-      n: themes.length,
-      row: (i) => {
-        const t = themes[i];
-        const { trend } = t;
-        return {
-          run_id: runId, theme_id: t.themeId, label: t.label, size: t.size, share: t.share, keywords: t.keywords,
-          x: t.x, y: t.y, growth: trend.growth, emerging_score: trend.emergingScore, direction: trend.direction,
-          window_months: trend.windowMonths, share_before: trend.shareBefore, share_after: trend.shareAfter,
-          papers_before: trend.papersBefore, papers_after: trend.papersAfter, z_score: trend.zScore
-        };
-      }
-    },
-    theme_terms: {
-      n: terms.length,
-      row: (i) => {
-        const { t, term, r } = terms[i];
-        return { run_id: runId, theme_id: t.themeId, rank: r + 1, term, weight: t.weights[r] };
-      }
-    },
+    runs: eachOf([run], () => ({
+      run_id: runId, created_at: run.createdAt.toISOString().replace('T', ' ').replace('Z', ''), status: 'running',
+      input_sha256: run.inputSha256, input_files: toJsonText(run.inputFiles), n_papers: papers.length,
+      n_skipped: run.skipped.length, n_duplicates: run.duplicates, n_terms: run.nTerms, k: run.k, seed: run.seed,
+      stability: run.stability, date_min: run.dateMin, date_max: run.dateMax, params: toJsonText(run.params),
+      tool_version: run.toolVersion, durations: toJsonText(run.durations), metrics: toJsonText(run.metrics)
+    })),
+    papers: eachOf(papers, (p) => ({
+      paper_id: p.paperId, title: p.title, abstract: p.abstract, published: p.published, date_precision: p.datePrecision,
+      authors: p.authors, categories: p.categories, url: p.url, source: p.source
+    })),
+    themes: eachOf(themes, ({ trend, ...t }) => ({
+      run_id: runId, theme_id: t.themeId, label: t.label, size: t.size, share: t.share, keywords: t.keywords,
+      x: t.x, y: t.y, growth: trend.growth, emerging_score: trend.emergingScore, direction: trend.direction,
+      window_months: trend.windowMonths, share_before: trend.shareBefore, share_after: trend.shareAfter,
+      papers_before: trend.papersBefore, papers_after: trend.papersAfter, z_score: trend.zScore
+    })),
+    theme_terms: eachOf(terms, ({ t, term, r }) => ({ run_id: runId, theme_id: t.themeId, rank: r + 1, term, weight: t.weights[r] })),
+    // Per paper row: typed arrays, not a list of objects (75k papers).
     paper_themes: {
       n: papers.length,
       row: (i) => ({
@@ -63,43 +48,15 @@ export function runRows(run: RunData, runId: number): RunRows {
         rank_in_theme: clustering.rankInTheme[i], x: layout.paperXY[2 * i], y: layout.paperXY[2 * i + 1]
       })
     },
-    theme_periods: {
-      n: run.periods.length,
-      row: (i) => {
-        const p = run.periods[i];
-        return {
-          run_id: runId, theme_id: p.themeId, granularity: p.granularity, period: p.period, papers: p.papers,
-          share: p.share, partial: p.partial
-        };
-      }
-    },
-    period_totals: {
-      n: run.totals.length,
-      row: (i) => {
-        const p = run.totals[i];
-        return { run_id: runId, granularity: p.granularity, period: p.period, papers: p.papers, partial: p.partial };
-      }
-    },
-    theme_neighbours: {
-      n: run.neighbours.length,
-      row: (i) => {
-        const n = run.neighbours[i];
-        return { run_id: runId, theme_id: n.themeId, rank: n.rank, neighbour_id: n.neighbourId, similarity: n.similarity };
-      }
-    },
-    k_selection: {
-      n: run.kSelection.length,
-      row: (i) => {
-        const p = run.kSelection[i];
-        return { run_id: runId, k: p.k, stability: p.stability, inertia: p.inertia, chosen: p.chosen };
-      }
-    },
-    skipped_records: {
-      n: run.skipped.length,
-      row: (i) => {
-        const s = run.skipped[i];
-        return { run_id: runId, file: s.file, line: s.line, field: s.field, reason: s.reason };
-      }
-    }
+    theme_periods: eachOf(run.periods, (p) => ({
+      run_id: runId, theme_id: p.themeId, granularity: p.granularity, period: p.period, papers: p.papers, share: p.share,
+      partial: p.partial
+    })),
+    period_totals: eachOf(run.totals, (p) => ({ run_id: runId, granularity: p.granularity, period: p.period, papers: p.papers, partial: p.partial })),
+    theme_neighbours: eachOf(run.neighbours, (n) => ({
+      run_id: runId, theme_id: n.themeId, rank: n.rank, neighbour_id: n.neighbourId, similarity: n.similarity
+    })),
+    k_selection: eachOf(run.kSelection, (p) => ({ run_id: runId, k: p.k, stability: p.stability, inertia: p.inertia, chosen: p.chosen })),
+    skipped_records: eachOf(run.skipped, (s) => ({ run_id: runId, file: s.file, line: s.line, field: s.field, reason: s.reason }))
   };
 }
