@@ -4,7 +4,7 @@ import { ingestFiles } from './ingest/index.js';
 import { tokenisePapers } from './tokenise/index.js';
 import { buildTfidf } from './tfidf/index.js';
 import { chooseK } from './cluster/choose-k.js';
-import { clusterPapers } from './cluster/index.js';
+import { clusterPapers, themeCohesion } from './cluster/index.js';
 import { labelThemes } from './label/index.js';
 import { mapThemes } from './map/index.js';
 import { computePeriods, scoreTrends } from './trends/index.js';
@@ -171,11 +171,13 @@ function feasibleKRange(range: Config['kRange'], nPapers: number, warnings: Warn
   return { ...range, max };
 }
 
-function themeRecords(labels: ThemeLabel[], { sizes }: Clustering, themeXY: Float64Array, trends: ThemeTrend[],
+function themeRecords(labels: ThemeLabel[], clustering: Clustering, themeXY: Float64Array, trends: ThemeTrend[],
   nPapers: number): ThemeRecord[] {
+  const { sizes } = clustering;
+  const cohesion = themeCohesion(clustering);
   return labels.map((l) => ({
     themeId: l.themeId, label: l.label, size: sizes[l.themeId], share: sizes[l.themeId] / nPapers,
     keywords: l.keywords.map((w) => w.term), weights: l.keywords.map((w) => w.weight),
-    x: themeXY[2 * l.themeId], y: themeXY[2 * l.themeId + 1], trend: trends[l.themeId]
+    x: themeXY[2 * l.themeId], y: themeXY[2 * l.themeId + 1], cohesion: cohesion[l.themeId], trend: trends[l.themeId]
   }));
 }

@@ -33,3 +33,10 @@ export async function describeClustering(
     iterations
   };
 }
+
+/** Per theme, the mean cosine of its papers to its centroid (0 for an empty theme). */
+export function themeCohesion({ k, assignments, similarity, sizes }: Pick<Clustering, 'k' | 'assignments' | 'similarity' | 'sizes'>): Float64Array {
+  const sums = new Float64Array(k);
+  for (let i = 0; i < assignments.length; i++) sums[assignments[i]] += similarity[i];
+  return sums.map((sum, t) => (sizes[t] > 0 ? sum / sizes[t] : 0));
+}

@@ -7,6 +7,7 @@ import { transpose } from './transpose.js';
 
 export { adjustedRandIndex } from './ari.js';
 export { chooseK } from './choose-k.js';
+export { themeCohesion } from './describe.js';
 
 export interface ClusterOptions {
   k: number;

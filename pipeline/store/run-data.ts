@@ -22,6 +22,8 @@ export interface ThemeRecord {
   weights: number[];
   x: number;
   y: number;
+  /** Mean cosine of the theme's papers to its centroid: how tightly its papers agree. */
+  cohesion: number;
   trend: ThemeTrend;
 }
 

@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS themes (
   papers_before   INTEGER NOT NULL,
   papers_after    INTEGER NOT NULL,
   z_score         DOUBLE NOT NULL,
+  cohesion        DOUBLE,                  -- mean cosine of its papers to the centroid (NULL in runs before it)
   PRIMARY KEY (run_id, theme_id)
 );
 

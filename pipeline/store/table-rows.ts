@@ -37,7 +37,7 @@ export function runRows(run: RunData, runId: number): RunRows {
       run_id: runId, theme_id: t.themeId, label: t.label, size: t.size, share: t.share, keywords: t.keywords,
       x: t.x, y: t.y, growth: trend.growth, emerging_score: trend.emergingScore, direction: trend.direction,
       window_months: trend.windowMonths, share_before: trend.shareBefore, share_after: trend.shareAfter,
-      papers_before: trend.papersBefore, papers_after: trend.papersAfter, z_score: trend.zScore
+      papers_before: trend.papersBefore, papers_after: trend.papersAfter, z_score: trend.zScore, cohesion: t.cohesion
     })),
     theme_terms: eachOf(terms, ({ t, term, r }) => ({ run_id: runId, theme_id: t.themeId, rank: r + 1, term, weight: t.weights[r] })),
     // Per paper row: typed arrays, not a list of objects (75k papers).

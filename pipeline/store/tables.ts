@@ -68,7 +68,8 @@ export const THEMES = defineTable({
     { name: 'share_after', type: 'DOUBLE' },
     { name: 'papers_before', type: 'INTEGER' },
     { name: 'papers_after', type: 'INTEGER' },
-    { name: 'z_score', type: 'DOUBLE' }
+    { name: 'z_score', type: 'DOUBLE' },
+    { name: 'cohesion', type: 'DOUBLE', nullable: true, comment: 'mean cosine of its papers to the centroid (NULL in runs before it)' }
   ]
 });
 

@@ -24,7 +24,8 @@ const value = (name: string, sql = name): CsvColumn => ({ name, sql, text: false
 const THEME_COLUMNS = [
   value('theme_id'), text('label'), value('size'), value('share'), text('keywords', `array_to_string(keywords, '; ')`),
   text('direction'), value('emerging_score'), value('growth'), value('z_score'), value('window_months'),
-  value('share_before'), value('share_after'), value('papers_before'), value('papers_after'), value('x'), value('y')
+  value('share_before'), value('share_after'), value('papers_before'), value('papers_after'), value('cohesion'),
+  value('x'), value('y')
 ];
 const TREND_COLUMNS = [
   text('period', 'tp.period'), text('granularity', 'tp.granularity'), value('theme_id', 'tp.theme_id'), text('label', 't.label'),

@@ -11,7 +11,7 @@ export type ThemeDetail = Camel<
   Pick<
     ThemeRow,
     | 'theme_id' | 'label' | 'size' | 'share' | 'direction' | 'growth' | 'z_score' | 'window_months' | 'share_before'
-    | 'share_after' | 'papers_before' | 'papers_after'
+    | 'share_after' | 'papers_before' | 'papers_after' | 'cohesion'
   >
 >;
 
@@ -48,7 +48,7 @@ export async function loadThemeDetail(runId: number, themeId: number): Promise<T
   const rows = await query<ThemeDetail>(
     `SELECT theme_id AS "themeId", label, size, share, direction, growth, z_score AS "zScore",
        window_months AS "windowMonths", share_before AS "shareBefore", share_after AS "shareAfter",
-       papers_before AS "papersBefore", papers_after AS "papersAfter"
+       papers_before AS "papersBefore", papers_after AS "papersAfter", cohesion
      FROM themes WHERE run_id = $run AND theme_id = $theme`,
     { run: runId, theme: themeId }
   );

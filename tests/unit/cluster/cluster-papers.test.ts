@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../pipeline/errors.js';
-import { clusterPapers } from '../../../pipeline/cluster/index.js';
+import { clusterPapers, themeCohesion } from '../../../pipeline/cluster/index.js';
 import { adjustedRandIndex } from '../../../pipeline/cluster/ari.js';
 import { blobs, makeCsr } from './make-csr.js';
 
@@ -103,5 +103,17 @@ describe('clusterPapers', () => {
     const { best } = await clusterPapers(withEmpty, options);
     expect(best.assignments).toStrictEqual(Int32Array.from([1, 0, 1, 0, 0]));
     expect(best.similarity[1]).toBe(0);
+  });
+});
+
+describe('themeCohesion', () => {
+  it('is the mean similarity of each theme’s papers to its centroid, 0 for an empty theme', () => {
+    const cohesion = themeCohesion({
+      k: 3,
+      assignments: Int32Array.from([0, 1, 0, 1, 1]),
+      similarity: Float32Array.from([0.5, 0.25, 0.75, 0.5, 0.75]),
+      sizes: Int32Array.from([2, 3, 0])
+    });
+    expect(Array.from(cohesion)).toStrictEqual([0.625, 0.5, 0]);
   });
 });

@@ -50,11 +50,11 @@ describe('themes export', () => {
     expect([disposition, type]).toStrictEqual(['attachment; filename="themescope-run1-themes.csv"', 'text/csv; charset=utf-8']);
     expect(lines[0]).toBe(
       '"theme_id","label","size","share","keywords","direction","emerging_score","growth","z_score","window_months",' +
-        '"share_before","share_after","papers_before","papers_after","x","y"'
+        '"share_before","share_after","papers_before","papers_after","cohesion","x","y"'
     );
     const third = 1 / 3;
     expect(lines[1]).toBe(
-      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0.0,0.0,0.0,3,${third},${third},4,4,-0.5,0.0`
+      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0.0,0.0,0.0,3,${third},${third},4,4,${1 - 10.5 / 48},-0.5,0.0`
     );
     expect(lines.length).toBe(5); // header, 3 themes, and the empty string after the final CRLF
   });
