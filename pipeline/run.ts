@@ -7,7 +7,7 @@ import { chooseK } from './cluster/choose-k.js';
 import { clusterPapers, themeCohesion } from './cluster/index.js';
 import { labelThemes } from './label/index.js';
 import { mapThemes } from './map/index.js';
-import { computePeriods, scoreTrends } from './trends/index.js';
+import { computePeriods, findBursts, scoreTrends } from './trends/index.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
 import { InputError } from './errors.js';
@@ -97,7 +97,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
       warnings: warnings.list },
     themes: themeRecords(labels, clustering, analysis.layout.themeXY, trend.trends, papers.length),
     clustering, layout: analysis.layout, periods: trend.periods,
-    totals: trend.totals, neighbours: analysis.neighbours, kSelection: analysis.kSelection
+    totals: trend.totals, bursts: trend.bursts, neighbours: analysis.neighbours, kSelection: analysis.kSelection
   };
   collectGarbage(); // the matrix, its transpose and shared copies: ~150 MB under the store's peak
   // Not timed() here: writeRun measures its own time (and peak RSS) into the run as it stores them.
@@ -149,8 +149,9 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
     () => `${papers.length} papers placed`);
   const trend = await timed('trends', reporter, durations, () => {
     const { periods, totals } = computePeriods(papers, clustering.assignments, k);
-    return { periods, totals, trends: scoreTrends(periods, totals, k, { windowMonths: config.emergingWindow }) };
-  }, (t) => `${t.totals.filter((p) => p.granularity === 'month').length} months`);
+    const bursts = findBursts({ papers, assignments: clustering.assignments, k, matrix, labels, surfaces: vocabulary.surfaces, totals }, 'month');
+    return { periods, totals, trends: scoreTrends(periods, totals, k, { windowMonths: config.emergingWindow }), bursts };
+  }, (t) => `${t.totals.filter((p) => p.granularity === 'month').length} months, ${t.bursts.length} bursts`);
   return { k, kSelection, clustered, clustering, labels, layout, neighbours, trend, nTerms: matrix.nCols,
     nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows };
 }

@@ -127,6 +127,8 @@ export interface ThemeLabel {
   themeId: number;
   label: string;
   keywords: { term: string; weight: number }[];
+  /** Vocabulary ids of the theme's most distinctive terms (up to BURST_CANDIDATES), best first: the phrases trends watches for bursts. */
+  distinctiveTerms: number[];
 }
 
 export interface MapLayout {

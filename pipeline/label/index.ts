@@ -9,6 +9,9 @@ export interface LabelOptions {
   topTerms: number;
 }
 
+/** Distinctive terms handed on per theme for burst detection (more than the keywords shown). */
+export const BURST_CANDIDATES = 40;
+
 /**
  * One ThemeLabel per theme id 0..k-1. A label that an earlier theme already has is extended with the
  * theme's next keyword that does not repeat a part of it, until it is unique (as a last resort the theme
@@ -23,13 +26,15 @@ export function labelThemes(
   const used = new Set<string>();
   const labels: ThemeLabel[] = [];
   for (let c = 0; c < k; c++) {
-    const keywords = pickKeywords(weights.subarray(c * matrix.nCols, (c + 1) * matrix.nCols), keys, options.topTerms);
+    const themeWeights = weights.subarray(c * matrix.nCols, (c + 1) * matrix.nCols);
+    const keywords = pickKeywords(themeWeights, keys, options.topTerms);
     const label = uniqueLabel(pickLabelParts(keywords, keys, vocabulary.surfaces), keywords, vocabulary, used, c);
     used.add(label);
     labels.push({
       themeId: c,
       label,
-      keywords: keywords.map((kw) => ({ term: vocabulary.surfaces[kw.term], weight: kw.weight }))
+      keywords: keywords.map((kw) => ({ term: vocabulary.surfaces[kw.term], weight: kw.weight })),
+      distinctiveTerms: pickKeywords(themeWeights, keys, BURST_CANDIDATES).map((kw) => kw.term)
     });
   }
   return labels;

@@ -1,4 +1,5 @@
 // The complete result of one pipeline run, as handed to writeRun: everything the tables need.
+import type { BurstRecord } from '../trends/bursts.js';
 import type {
   Clustering,
   IngestIssue,
@@ -50,6 +51,7 @@ export interface RunData {
   layout: MapLayout;
   periods: PeriodRow[];
   totals: PeriodTotal[];
+  bursts: BurstRecord[];
   neighbours: ThemeNeighbour[];
   kSelection: KSelectionPoint[];
 }

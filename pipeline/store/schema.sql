@@ -126,3 +126,16 @@ CREATE TABLE IF NOT EXISTS skipped_records (
   field   VARCHAR NOT NULL,
   reason  VARCHAR NOT NULL
 );
+
+-- Kleinberg bursts (trends/kleinberg.ts): periods in which a theme's share of all papers, or a phrase's
+-- share of its theme's papers, ran at twice its usual rate or more; term NULL = the theme's own burst.
+CREATE TABLE IF NOT EXISTS bursts (
+  run_id        INTEGER NOT NULL,
+  theme_id      INTEGER NOT NULL,
+  term          VARCHAR,                   -- bursting phrase (surface form), NULL for the theme
+  granularity   VARCHAR NOT NULL,          -- 'month' | 'quarter' | 'year'
+  start_period  DATE NOT NULL,             -- first day of the first period in the burst
+  end_period    DATE NOT NULL,             -- first day of the last period in the burst
+  weight        DOUBLE NOT NULL,           -- how much better the burst rate explains it (nats)
+  papers        INTEGER NOT NULL           -- papers of the theme (or with the phrase) in the burst
+);

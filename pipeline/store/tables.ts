@@ -164,9 +164,29 @@ export const SKIPPED_RECORDS = defineTable({
   ]
 });
 
+export const BURSTS = defineTable({
+  name: 'bursts',
+  comment: [
+    "Kleinberg bursts (trends/kleinberg.ts): periods in which a theme's share of all papers, or a phrase's",
+    "share of its theme's papers, ran at twice its usual rate or more; term NULL = the theme's own burst."
+  ],
+  key: [],
+  columns: [
+    RUN_ID,
+    THEME_ID,
+    { name: 'term', type: 'VARCHAR', nullable: true, comment: 'bursting phrase (surface form), NULL for the theme' },
+    { name: 'granularity', type: 'VARCHAR', values: GRANULARITIES },
+    { name: 'start_period', type: 'DATE', comment: 'first day of the first period in the burst' },
+    { name: 'end_period', type: 'DATE', comment: 'first day of the last period in the burst' },
+    { name: 'weight', type: 'DOUBLE', comment: 'how much better the burst rate explains it (nats)' },
+    { name: 'papers', type: 'INTEGER', comment: 'papers of the theme (or with the phrase) in the burst' }
+  ]
+});
+
 /** Every table, in the order a run writes them (also the store's progress steps). */
 export const TABLES = [
-  RUNS, PAPERS, THEMES, THEME_TERMS, PAPER_THEMES, THEME_PERIODS, PERIOD_TOTALS, THEME_NEIGHBOURS, K_SELECTION, SKIPPED_RECORDS
+  RUNS, PAPERS, THEMES, THEME_TERMS, PAPER_THEMES, THEME_PERIODS, PERIOD_TOTALS, THEME_NEIGHBOURS, K_SELECTION, SKIPPED_RECORDS,
+  BURSTS
 ] as const;
 
 export type TableSpec = (typeof TABLES)[number];

@@ -1,5 +1,6 @@
 // Overview data: the run's facts, every theme's figures, the periods for the stacked chart at the
-// requested granularity, the picked themes, monthly shares for the movers' sparklines, k evidence.
+// requested granularity, the picked themes, monthly shares for the movers' sparklines, k evidence,
+// and the strongest bursts still running.
 import {
   listThemeSummaries,
   loadKSelection,
@@ -11,7 +12,11 @@ import {
 import { assignThemeColours } from '$lib/charts/palette.js';
 import { readGranularity, readMeasure } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
+import { loadOngoingBursts } from '$lib/server/bursts';
 import type { PageServerLoad } from './$types';
+
+/** Bursts listed on the overview: the strongest still running at the end of the data. */
+const ONGOING_BURSTS = 8;
 
 export const load: PageServerLoad = async ({ url, locals }) => {
   const granularity = readGranularity(url.searchParams);
@@ -19,10 +24,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const run = await readRun({ url, locals });
   const themes = await listThemeSummaries(run.run_id);
   const picked = readPickedThemes(url.searchParams, themes);
-  const [series, monthly, kSelection] = await Promise.all([
+  const [series, monthly, kSelection, bursts] = await Promise.all([
     loadPeriodSeries(run.run_id, granularity),
     granularity === 'month' ? null : loadPeriodSeries(run.run_id, 'month'),
-    loadKSelection(run.run_id)
+    loadKSelection(run.run_id),
+    loadOngoingBursts(run.run_id, ONGOING_BURSTS)
   ]);
   const months = monthly ?? series;
   const movers = pickMovers(themes);
@@ -52,6 +58,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     movers,
     sparklines: sharesByTheme(months, moverIds),
     sparkPeriods: months.totals.map((t) => t.period),
-    kSelection
+    kSelection,
+    bursts
   };
 };

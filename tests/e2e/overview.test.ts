@@ -26,6 +26,17 @@ const { app, open } = useDashboard(async () => {
 });
 
 describe('the Overview page', () => {
+  it('lists the bursts still running at the last complete month, strongest first, linked to their theme', async () => {
+    const page = await open('/');
+    const rows = await page.locator('#bursts-heading ~ table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [tr.children[0].textContent!.trim(), tr.querySelector('a')!.getAttribute('href'), tr.children[1].textContent])
+    );
+    expect(rows).toStrictEqual([
+      ['long context', '/themes/1?run=1', 'since Apr 2025'],
+      ['“long context” in long context', '/themes/1?run=1', 'since May 2025']
+    ]);
+  });
+
   it('draws one stacked series per theme in the database, each named in the legend', async () => {
     const page = await open('/');
     const themes = await readDb<{ label: string }>(app.db, 'SELECT label FROM themes WHERE run_id = 1 ORDER BY theme_id');

@@ -100,6 +100,19 @@ describe('the Theme page', () => {
     ]);
   });
 
+  it('lists the theme’s own burst first, then its bursting phrases, with period, weight and papers', async () => {
+    const page = await open('/themes/1?run=1');
+    const rows = await page.locator('#bursts-heading ~ table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((td) => td.textContent!.trim()))
+    );
+    expect(rows).toStrictEqual([
+      ['the theme’s share of all papers', 'since Apr 2025', '2.5', '5'],
+      ['“long context”', 'since May 2025', '1.3', '3']
+    ]);
+    const none = await open('/themes/0?run=1');
+    await expect(none.locator('#bursts-heading ~ p').first().textContent()).resolves.toContain('Neither the theme nor any of its distinctive phrases had a burst');
+  });
+
   it('links the export of the theme’s papers', async () => {
     const page = await open('/themes/2?run=1');
     expect(await page.locator('a[href="/export/theme-papers.csv?theme=2&run=1"]').count()).toBe(1);

@@ -6,8 +6,8 @@ import type { Params } from './db.js';
 import { paperFilterSql, paperOrderSql, readPaperFilter } from './papers.js';
 import { readGranularity, readMeasure, readTheme } from './params.js';
 
-export type ExportDataset = 'themes' | 'trends' | 'papers' | 'theme-papers';
-export const EXPORT_DATASETS: readonly ExportDataset[] = ['themes', 'trends', 'papers', 'theme-papers'];
+export type ExportDataset = 'themes' | 'trends' | 'papers' | 'theme-papers' | 'bursts';
+export const EXPORT_DATASETS: readonly ExportDataset[] = ['themes', 'trends', 'papers', 'theme-papers', 'bursts'];
 
 export interface ExportQuery {
   columns: CsvColumn[];
@@ -36,6 +36,22 @@ const PAPER_COLUMNS = [
   text('theme_label', 't.label'), value('similarity', 'pt.similarity'), text('url', 'p.url'),
   text('authors', `array_to_string(p.authors, '; ')`), text('categories', `array_to_string(p.categories, '; ')`)
 ];
+
+const BURST_COLUMNS = [
+  value('theme_id', 'b.theme_id'), text('theme_label', 't.label'), text('term', 'b.term'), text('granularity', 'b.granularity'),
+  text('start_period', 'b.start_period'), text('end_period', 'b.end_period'), value('weight', 'b.weight'), value('papers', 'b.papers')
+];
+
+/** Every burst of the run, strongest first (theme bursts have an empty term). */
+function burstsQuery(runId: number): ExportQuery {
+  return {
+    columns: BURST_COLUMNS,
+    from: `FROM bursts b JOIN themes t ON t.run_id = b.run_id AND t.theme_id = b.theme_id
+      WHERE b.run_id = $run ORDER BY b.weight DESC, b.theme_id, b.term`,
+    params: { run: runId },
+    name: ['bursts']
+  };
+}
 
 function themesQuery(runId: number): ExportQuery {
   return { columns: THEME_COLUMNS, from: 'FROM themes WHERE run_id = $run ORDER BY theme_id', params: { run: runId }, name: ['themes'] };
@@ -95,5 +111,7 @@ export async function exportQuery(dataset: ExportDataset, run: RunRow, search: U
       return papersQuery(run.run_id, search);
     case 'theme-papers':
       return themePapersQuery(run.run_id, search);
+    case 'bursts':
+      return burstsQuery(run.run_id);
   }
 }

@@ -166,3 +166,17 @@ describe('parquet export', () => {
     }
   });
 });
+
+describe('bursts export', () => {
+  it('lists every burst of the run strongest first, a theme burst with an empty term', async () => {
+    const { response, disposition } = await download('bursts.csv');
+    expect(disposition).toBe('attachment; filename="themescope-run1-bursts.csv"');
+    expect(await csvLines(response)).toStrictEqual([
+      '"theme_id","theme_label","term","granularity","start_period","end_period","weight","papers"',
+      // The test run's theme 1 has a hostile label: exported as text, never as markup.
+      '1,"<i>long</i> context <script>alert(2)</script>",,"month","2025-04-01","2025-06-01",2.5,5',
+      '1,"<i>long</i> context <script>alert(2)</script>","long context","month","2025-05-01","2025-06-01",1.25,3',
+      ''
+    ]);
+  });
+});

@@ -1,0 +1,108 @@
+// Owns which bursts a run reports (Kleinberg's detector in kleinberg.ts), at one granularity:
+//  - a theme's burst: its papers r_t out of all papers d_t per period (the theme's share runs high);
+//  - a phrase's burst within a theme: the theme's papers containing one of its distinctive terms
+//    (label stage, ThemeLabel.distinctiveTerms) out of the theme's papers per period.
+// A phrase burst needs at least MIN_BURST_PAPERS papers in it; each theme keeps its
+// PHRASE_BURSTS_PER_THEME strongest phrase bursts. Papers count at a granularity as in periods.ts:
+// a year-only date counts only at year granularity.
+import type { CsrMatrix, Granularity, Paper, PeriodTotal, ThemeLabel } from '../types.js';
+import { parseIsoDate, periodIndex, periodStartIso } from './calendar.js';
+import { detectBursts } from './kleinberg.js';
+
+export const MIN_BURST_PAPERS = 5;
+export const PHRASE_BURSTS_PER_THEME = 5;
+
+export interface BurstRecord {
+  themeId: number;
+  /** Surface form of the bursting phrase; null for the theme's own burst. */
+  term: string | null;
+  granularity: Granularity;
+  /** ISO start of the first period and of the last period in the burst. */
+  start: string;
+  end: string;
+  /** Kleinberg weight (nats): how much better the elevated rate explains the burst's periods. */
+  weight: number;
+  /** The theme's papers (theme burst) or papers with the phrase (phrase burst) in the burst. */
+  papers: number;
+}
+
+export interface BurstInput {
+  papers: Pick<Paper, 'published' | 'datePrecision'>[];
+  assignments: Int32Array;
+  k: number;
+  matrix: CsrMatrix;
+  labels: Pick<ThemeLabel, 'themeId' | 'distinctiveTerms'>[];
+  surfaces: string[];
+  totals: PeriodTotal[];
+}
+
+/** Every theme burst and the strongest phrase bursts of each theme, at `granularity`. */
+export function findBursts(input: BurstInput, granularity: Granularity): BurstRecord[] {
+  const starts = input.totals.filter((t) => t.granularity === granularity).map((t) => t.period).sort();
+  if (starts.length < 2) return [];
+  const position = new Map(starts.map((iso, p) => [iso, p]));
+  const paperPeriod = periodOfPapers(input.papers, granularity, position);
+  const n = starts.length;
+  const { k, assignments } = input;
+  const all = new Float64Array(n);
+  const perTheme = new Float64Array(k * n);
+  for (let i = 0; i < assignments.length; i++) {
+    if (paperPeriod[i] < 0) continue;
+    all[paperPeriod[i]]++;
+    perTheme[assignments[i] * n + paperPeriod[i]]++;
+  }
+  const record = (themeId: number, term: string | null, b: { start: number; end: number; weight: number; count: number }) =>
+    ({ themeId, term, granularity, start: starts[b.start], end: starts[b.end], weight: b.weight, papers: b.count });
+  const out: BurstRecord[] = [];
+  for (let c = 0; c < k; c++) {
+    for (const b of detectBursts(perTheme.subarray(c * n, (c + 1) * n), all)) out.push(record(c, null, b));
+  }
+  const phraseCounts = countPhrases(input, paperPeriod, n);
+  for (const { themeId, distinctiveTerms } of input.labels) {
+    const themeRow = perTheme.subarray(themeId * n, (themeId + 1) * n);
+    const found = distinctiveTerms.flatMap((term, j) =>
+      detectBursts(phraseCounts[themeId].subarray(j * n, (j + 1) * n), themeRow)
+        .filter((b) => b.count >= MIN_BURST_PAPERS)
+        .map((b) => record(themeId, input.surfaces[term], b)));
+    out.push(...found.sort((a, b) => b.weight - a.weight).slice(0, PHRASE_BURSTS_PER_THEME));
+  }
+  return out;
+}
+
+/** Each paper's position among the granularity's periods, −1 when it is undated or too coarse for it. */
+function periodOfPapers(papers: BurstInput['papers'], granularity: Granularity, position: Map<string, number>): Int32Array {
+  const out = new Int32Array(papers.length).fill(-1);
+  for (let i = 0; i < papers.length; i++) {
+    const { published, datePrecision } = papers[i];
+    if (published === null || datePrecision === null) continue;
+    if (datePrecision === 'year' && granularity !== 'year') continue;
+    const date = parseIsoDate(published);
+    if (date) out[i] = position.get(periodStartIso(granularity, periodIndex(granularity, date.year, date.month))) ?? -1;
+  }
+  return out;
+}
+
+/**
+ * Per theme, a (candidates × periods) count of its papers containing each candidate term: one pass
+ * over the matrix's non-zeros, with each theme's candidates looked up by term id.
+ */
+function countPhrases({ matrix, assignments, labels, k }: BurstInput, paperPeriod: Int32Array, n: number): Float64Array[] {
+  const counts = Array.from({ length: k }, () => new Float64Array(0));
+  const slot = Array.from({ length: k }, () => new Map<number, number>());
+  for (const { themeId, distinctiveTerms } of labels) {
+    counts[themeId] = new Float64Array(distinctiveTerms.length * n);
+    distinctiveTerms.forEach((term, j) => slot[themeId].set(term, j));
+  }
+  const { indptr, indices } = matrix;
+  for (let i = 0; i < matrix.nRows; i++) {
+    const p = paperPeriod[i];
+    if (p < 0) continue;
+    const theme = assignments[i];
+    const lookup = slot[theme];
+    for (let q = indptr[i]; q < indptr[i + 1]; q++) {
+      const j = lookup.get(indices[q]);
+      if (j !== undefined) counts[theme][j * n + p]++;
+    }
+  }
+  return counts;
+}
