@@ -42,6 +42,11 @@ describe('labelThemes', () => {
     ]);
   });
 
+  it('hands on the ids of each theme\'s distinctive terms, best first, beyond the keywords shown', () => {
+    const [splats, language] = labelThemes(matrix, vocabulary, clustering, { topTerms: 1 });
+    expect([splats.keywords.length, splats.distinctiveTerms, language.distinctiveTerms]).toStrictEqual([1, [0, 2, 3], [4, 5]]);
+  });
+
   it('keeps a word that every theme uses out of a label, though it tops the theme\'s plain c-TF-IDF', () => {
     const routing = vocabularyOf([
       ['problem', 'problem'], ['vehicl rout', 'vehicle routing'], ['solver', 'solvers'], ['imag', 'images'], ['graph', 'graphs']
@@ -82,6 +87,6 @@ describe('labelThemes', () => {
   it('names a theme of empty papers by its id', () => {
     const rows = makeCsr([[0.5, 0], [0, 0]], false);
     const labels = labelThemes(rows, vocabularyOf([['a', 'a'], ['b', 'b']]), clusteringOf([0, 1], 2), { topTerms: 2 });
-    expect(labels[1]).toStrictEqual({ themeId: 1, label: 'theme 1', keywords: [] });
+    expect(labels[1]).toStrictEqual({ themeId: 1, label: 'theme 1', keywords: [], distinctiveTerms: [] });
   });
 });

@@ -28,7 +28,7 @@ describe('tokenisePapers: threads', () => {
     };
     expect(splitDocuments(threeTopics, 3).every((bound, i, all) => i === 0 || bound > all[i - 1])).toBe(true);
     for (const workers of [1, 2, 3]) expect(await tokeniseOn(threeTopics, workers)).toStrictEqual(expected);
-  });
+  }, 30_000); // starts 3 sets of worker threads (tsx in each): over 5 s on a loaded 2-core machine
 
   // Four documents of 60 characters: two threads cut after d1, three after d0 and d1. "graph" is
   // written "graphs" twice in d0-d1 and "graphing" twice in d3, "graph" once in each half: each
