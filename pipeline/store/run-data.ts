@@ -1,6 +1,8 @@
 // The complete result of one pipeline run, as handed to writeRun: everything the tables need.
 import type {
   Clustering,
+  DatePrecision,
+  Granularity,
   IngestIssue,
   InputFileInfo,
   KSelectionPoint,
@@ -40,6 +42,10 @@ export interface RunData {
   stability: number | null;
   dateMin: string | null;
   dateMax: string | null;
+  dateMinPrecision: DatePrecision | null;
+  dateMaxPrecision: DatePrecision | null;
+  /** The granularity the run's dates support best (trends/dates.ts): the dashboard's default. */
+  defaultGranularity: Granularity;
   params: Record<string, unknown>;
   toolVersion: string;
   durations: Record<string, number>;
