@@ -79,13 +79,14 @@ Options (default in brackets):
   --ngram-max N          longest phrase, in words (1..3) [${DEFAULTS.ngramMax}]
   --top-terms N          keywords stored per theme [${DEFAULTS.topTerms}]
   --neighbours N         nearest themes stored per theme [${DEFAULTS.neighbours}]
-  --emerging-window N|auto  periods that count as "now" for emerging/fading, in the run's
-                         trend granularity (auto: the last 3 months vs the 12 before, or the
-                         last 2 years vs the 5 before) [${DEFAULTS.emergingWindow}]
-  --date-precision auto|year|month|day  auto: a record's declared precision, else dates that a
-                         file writes as days but puts (nearly) all on 1 January (or the 1st)
-                         are read as years (months); year|month: no date finer than that;
-                         day: dates as written [${DEFAULTS.datePrecision}]
+  --emerging-window N|auto
+                         periods that count as "now" for emerging/fading, in the run's trend
+                         granularity (auto: the last 3 months vs the 12 before, or the last
+                         2 years vs the 5 before) [${DEFAULTS.emergingWindow}]
+  --date-precision auto|year|month|day
+                         auto: a record's declared precision, else a file's dates written as
+                         days but (nearly) all on 1 January (or the 1st) are read as years
+                         (months); year|month: no date finer than that; day: as written [${DEFAULTS.datePrecision}]
   --strict               stop at the first bad record instead of skipping it
   --lock-wait SECONDS    wait this long for another pipeline writing the same database [${DEFAULTS.lockWait}]
   --workers N            threads for tokenising and clustering, this one included (1 = no workers) [${DEFAULTS.workers}]
