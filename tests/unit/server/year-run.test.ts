@@ -18,10 +18,10 @@ beforeAll(async () => {
 afterAll(() => db.remove());
 
 /** The page load as SvelteKit calls it, with the run resolved as hooks.server.ts does. */
-async function loadPage<T>(load: (event: never) => T, path: string, params: Record<string, string> = {}) {
+async function loadPage<L extends (event: never) => unknown>(load: L, path: string, params: Record<string, string> = {}) {
   const url = new URL(`http://x${path}`);
   const event = { url, params, locals: { run: () => resolveRun(url) } };
-  return (await load(event as never)) as Exclude<Awaited<T>, void>;
+  return (await load(event as never)) as Exclude<Awaited<ReturnType<L>>, void>;
 }
 
 describe('a run dated by year only', () => {
@@ -34,9 +34,9 @@ describe('a run dated by year only', () => {
   it('opens the overview on years, with the movers and sparklines per year', async () => {
     const data = await loadPage(loadOverview, '/');
     expect([data.granularity, data.defaultGranularity, data.trendGranularity]).toStrictEqual(['year', 'year', 'year']);
-    expect(data.series.totals.map((t) => t.period)).toHaveLength(11);
-    expect(data.sparkPeriods).toStrictEqual(data.series.totals.map((t) => t.period));
-    expect(data.themes.map((t) => [t.windowMonths, t.windowGranularity])).toStrictEqual([[2, 'year'], [2, 'year'], [2, 'year']]);
+    expect(data.series.totals.map((t: { period: string }) => t.period)).toHaveLength(11);
+    expect(data.sparkPeriods).toStrictEqual(data.series.totals.map((t: { period: string }) => t.period));
+    expect(data.themes.map((t: { windowMonths: number; windowGranularity: string }) => [t.windowMonths, t.windowGranularity])).toStrictEqual([[2, 'year'], [2, 'year'], [2, 'year']]);
   });
 
   it('still shows months when asked, and they are empty: no paper is counted as January', async () => {
