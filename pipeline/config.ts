@@ -2,6 +2,7 @@
 // once into a frozen Config that every stage reads.
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
+import { DATE_PRECISION_MODES, type DatePrecisionMode } from './ingest/date-precision.js';
 
 export interface Config {
   inputs: string[];
@@ -19,7 +20,10 @@ export interface Config {
   ngramMax: number;
   topTerms: number;
   neighbours: number;
-  emergingWindow: number;
+  /** Periods (of the run's trend granularity) that count as "now"; auto = 3 months or 2 years. */
+  emergingWindow: number | 'auto';
+  /** auto: declared, else detected per file, else as written; year|month|day for the whole run. */
+  datePrecision: DatePrecisionMode;
   strict: boolean;
   lockWait: number;
   workers: number;
@@ -45,7 +49,8 @@ export const DEFAULTS: Config = Object.freeze({
   ngramMax: 3,
   topTerms: 12,
   neighbours: 5,
-  emergingWindow: 3,
+  emergingWindow: 'auto',
+  datePrecision: 'auto',
   strict: false,
   lockWait: 120,
   workers: 2,
@@ -74,7 +79,14 @@ Options (default in brackets):
   --ngram-max N          longest phrase, in words (1..3) [${DEFAULTS.ngramMax}]
   --top-terms N          keywords stored per theme [${DEFAULTS.topTerms}]
   --neighbours N         nearest themes stored per theme [${DEFAULTS.neighbours}]
-  --emerging-window N    months that count as "now" for emerging/fading [${DEFAULTS.emergingWindow}]
+  --emerging-window N|auto
+                         periods that count as "now" for emerging/fading, in the run's trend
+                         granularity (auto: the last 3 months vs the 12 before, or the last
+                         2 years vs the 5 before) [${DEFAULTS.emergingWindow}]
+  --date-precision auto|year|month|day
+                         auto: a record's declared precision, else a file's dates written as
+                         days but (nearly) all on 1 January (or the 1st) are read as years
+                         (months); year|month: no date finer than that; day: as written [${DEFAULTS.datePrecision}]
   --strict               stop at the first bad record instead of skipping it
   --lock-wait SECONDS    wait this long for another pipeline writing the same database [${DEFAULTS.lockWait}]
   --workers N            threads for tokenising and clustering, this one included (1 = no workers) [${DEFAULTS.workers}]
@@ -97,6 +109,11 @@ function num(name: string, text: string, min: number, max: number): number {
     throw new UsageError(`--${name} expects a number between ${min} and ${max}, got "${text}"`);
   }
   return n;
+}
+
+function choice<T extends string>(name: string, text: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(text)) throw new UsageError(`--${name} expects one of ${choices.join('|')}, got "${text}"`);
+  return text as T;
 }
 
 function parseKRange(text: string): Config['kRange'] {
@@ -132,6 +149,7 @@ export function resolveConfig(argv: string[]): Config | 'help' {
         'top-terms': { type: 'string' },
         neighbours: { type: 'string' },
         'emerging-window': { type: 'string' },
+        'date-precision': { type: 'string' },
         strict: { type: 'boolean' },
         'lock-wait': { type: 'string' },
         workers: { type: 'string' },
@@ -161,7 +179,8 @@ export function resolveConfig(argv: string[]): Config | 'help' {
     ngramMax: v['ngram-max'] ? int('ngram-max', v['ngram-max'], 1, 3) : d.ngramMax,
     topTerms: v['top-terms'] ? int('top-terms', v['top-terms'], 1, 100) : d.topTerms,
     neighbours: v.neighbours ? int('neighbours', v.neighbours, 1, 50) : d.neighbours,
-    emergingWindow: v['emerging-window'] ? int('emerging-window', v['emerging-window'], 1, 24) : d.emergingWindow,
+    emergingWindow: v['emerging-window'] && v['emerging-window'] !== 'auto' ? int('emerging-window', v['emerging-window'], 1, 24) : d.emergingWindow,
+    datePrecision: v['date-precision'] ? choice('date-precision', v['date-precision'], DATE_PRECISION_MODES) : d.datePrecision,
     strict: v.strict ?? false,
     lockWait: v['lock-wait'] ? int('lock-wait', v['lock-wait'], 0, 86_400) : d.lockWait,
     workers: v.workers ? int('workers', v.workers, 1, 16) : d.workers,

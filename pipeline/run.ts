@@ -1,13 +1,14 @@
 // Owns the order of the stages: one call each, timed, handed to the store as one complete run.
 import { readFileSync } from 'node:fs';
 import { ingestFiles } from './ingest/index.js';
+import { describeCoarseDates, settleDatePrecision } from './ingest/date-precision.js';
 import { tokenisePapers } from './tokenise/index.js';
 import { buildTfidf } from './tfidf/index.js';
 import { chooseK } from './cluster/choose-k.js';
 import { clusterPapers, themeCohesion } from './cluster/index.js';
 import { labelThemes } from './label/index.js';
 import { mapThemes } from './map/index.js';
-import { computePeriods, findBursts, scoreTrends } from './trends/index.js';
+import { computeTrends, findBursts } from './trends/index.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
 import { InputError } from './errors.js';
@@ -54,17 +55,6 @@ async function timed<T>(
   return value;
 }
 
-function dateRange(papers: Paper[]): [string | null, string | null] {
-  let min: string | null = null;
-  let max: string | null = null;
-  for (const p of papers) {
-    if (p.published === null) continue;
-    if (min === null || p.published < min) min = p.published;
-    if (max === null || p.published > max) max = p.published;
-  }
-  return [min, max];
-}
-
 /** Tokenise + TF-IDF in their own scope, so the token lists (hundreds of MB) are garbage once the matrix exists. */
 async function vectorise(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>) {
   const corpus = await timed('tokenise', reporter, durations,
@@ -85,16 +75,19 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   if (ingest.skipped.length > 0) {
     warnings.add('skipped-records', `${ingest.skipped.length} input record${ingest.skipped.length === 1 ? ' was' : 's were'} skipped (listed in the summary and the skipped_records table)`);
   }
+  const coarseDates = settleDatePrecision(papers, config.datePrecision); // README "Dates"
+  for (const c of coarseDates) warnings.add('coarse-dates', describeCoarseDates(c));
   const analysis = await analyse(papers, config, reporter, durations, warnings);
   const { k, clustering, labels, clustered, trend } = analysis;
-  const [dateMin, dateMax] = dateRange(papers);
+  const { dates } = trend;
   const run: RunData = {
     createdAt, inputSha256: ingest.inputSha256, inputFiles: ingest.files, papers, skipped: ingest.skipped,
     duplicates: ingest.duplicates, nTerms: analysis.nTerms, k, seed: config.seed, stability: clustered.stability,
-    dateMin, dateMax, params: { ...config, db: undefined }, toolVersion: TOOL_VERSION, durations,
+    dateMin: dates.min, dateMax: dates.max, dateMinPrecision: dates.minPrecision, dateMaxPrecision: dates.maxPrecision,
+    defaultGranularity: dates.granularity, params: { ...config, db: undefined }, toolVersion: TOOL_VERSION, durations,
     metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: clustered.runs.length,
       nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, emptyRows: analysis.emptyRows,
-      warnings: warnings.list },
+      datePrecision: dates.precision, coarseDates, warnings: warnings.list },
     themes: themeRecords(labels, clustering, analysis.layout.themeXY, trend.trends, papers.length),
     clustering, layout: analysis.layout, periods: trend.periods,
     totals: trend.totals, bursts: trend.bursts, neighbours: analysis.neighbours, kSelection: analysis.kSelection
@@ -148,10 +141,11 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
     () => mapThemes(clustering, matrix.nCols, { seed: config.seed, neighbours: Math.min(config.neighbours, k - 1) }),
     () => `${papers.length} papers placed`);
   const trend = await timed('trends', reporter, durations, () => {
-    const { periods, totals } = computePeriods(papers, clustering.assignments, k);
-    const bursts = findBursts({ papers, assignments: clustering.assignments, k, matrix, labels, surfaces: vocabulary.surfaces, totals }, 'month');
-    return { periods, totals, trends: scoreTrends(periods, totals, k, { windowMonths: config.emergingWindow }), bursts };
-  }, (t) => `${t.totals.filter((p) => p.granularity === 'month').length} months, ${t.bursts.length} bursts`);
+    const trends = computeTrends(papers, clustering.assignments, k, { window: config.emergingWindow });
+    const bursts = findBursts({ papers, assignments: clustering.assignments, k, matrix, labels, surfaces: vocabulary.surfaces,
+      totals: trends.totals }, trends.dates.granularity);
+    return { ...trends, bursts };
+  }, (t) => `${t.totals.filter((p) => p.granularity === t.dates.granularity).length} ${t.dates.granularity}s, ${t.bursts.length} bursts`);
   return { k, kSelection, clustered, clustering, labels, layout, neighbours, trend, nTerms: matrix.nCols,
     nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows };
 }

@@ -1,9 +1,21 @@
 // Owns the closing summary the CLI prints after a complete run: counts, warnings, skipped records,
 // themes by size, top emerging and fading themes, time per stage and peak memory.
 import type { RunSummary } from './run.js';
+import type { DatePrecision } from './types.js';
 
 function pct(x: number): string {
   return `${(100 * x).toFixed(1)}%`;
+}
+
+/** A date as precise as it is known: 1998, 1998-05 or 1998-05-17. */
+function shortDate(iso: string | null, precision: DatePrecision | null): string {
+  if (iso === null) return '?';
+  return precision === 'year' ? iso.slice(0, 4) : precision === 'month' ? iso.slice(0, 7) : iso;
+}
+
+/** "3 complete months", "1 complete year". */
+function periodsText(n: number, unit: string): string {
+  return `${n} complete ${unit}${n === 1 ? '' : 's'}`;
 }
 
 /** The closing summary of a complete run, as printed on stdout. */
@@ -12,7 +24,8 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   out.push('', `Run ${runId} complete → ${db}`);
   out.push(
     `Papers: ${run.papers.length} read into themes, ${run.skipped.length} skipped, ${run.duplicates} duplicates merged` +
-      (run.dateMin ? ` · dates ${run.dateMin} .. ${run.dateMax}` : '')
+      (run.dateMin ? ` · dates ${shortDate(run.dateMin, run.dateMinPrecision)} .. ${shortDate(run.dateMax, run.dateMaxPrecision)}` : '') +
+      ` · trends per ${run.defaultGranularity}`
   );
   out.push(`Vocabulary: ${run.nTerms} terms · k = ${run.k} · seed ${run.seed} · stability (mean ARI over pairs of restarts) ${run.stability === null ? 'n/a (--restarts 1)' : run.stability.toFixed(3)}`);
   for (const w of warnings) out.push(`  warning: ${w.message}`);
@@ -25,7 +38,8 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   const byScore = [...run.themes].sort((a, b) => b.trend.emergingScore - a.trend.emergingScore);
   const fmt = (t: (typeof run.themes)[number]) =>
     `  ${t.label} — share ${pct(t.trend.shareBefore)} → ${pct(t.trend.shareAfter)}, z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)}`;
-  out.push('', `Top emerging (last ${run.themes[0]?.trend.windowMonths ?? 0} complete months vs before):`);
+  const trend = run.themes[0]?.trend;
+  out.push('', `Top emerging (last ${trend ? periodsText(trend.window, trend.windowGranularity) : '0 complete periods'} vs before):`);
   out.push(...byScore.filter((t) => t.trend.direction === 'emerging').slice(0, 5).map(fmt));
   if (!byScore.some((t) => t.trend.direction === 'emerging')) out.push('  (none significant)');
   out.push('Top fading:');

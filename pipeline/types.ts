@@ -16,6 +16,8 @@ export interface Paper {
   /** ISO date `YYYY-MM-DD`; for month/year precision the first day of that month/year. */
   published: string | null;
   datePrecision: DatePrecision | null;
+  /** Set when the record declared its precision (a `date_precision` or `year` field): detection leaves it be. */
+  datePrecisionDeclared?: true;
   authors: string[];
   categories: string[];
   url: string | null;
@@ -168,7 +170,9 @@ export interface ThemeTrend {
   /** Positive = rising share now, negative = fading. See trends/emerging.ts for the formula. */
   emergingScore: number;
   direction: TrendDirection;
-  windowMonths: number;
+  /** Periods in the recent ("after") window, of `windowGranularity`. */
+  window: number;
+  windowGranularity: Granularity;
   shareBefore: number;
   shareAfter: number;
   papersBefore: number;

@@ -1,5 +1,6 @@
 // Owns reading a paper's date into an ISO day plus its precision: a year-only date is stored as
-// YYYY-01-01 with precision 'year' (never counted as January), a month as YYYY-MM-01.
+// YYYY-01-01 with precision 'year' (never counted as January), a month as YYYY-MM-01; and a declared
+// precision ("date_precision": "year"), which can only make a date coarser.
 import type { DatePrecision } from '../types.js';
 
 export type ParsedDate = { iso: string; precision: DatePrecision } | { error: string };
@@ -47,6 +48,33 @@ export function parseDate(value: string | number): ParsedDate {
     return checked(+m[3], monthNumber(m[1]), +m[2], 'day', got);
   }
   return { error: `${EXPECTED}, got ${got}` };
+}
+
+const RANK: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };
+
+/** The coarser of two precisions: a declared 'year' makes a written day a year, never the reverse. */
+export function coarser(a: DatePrecision, b: DatePrecision): DatePrecision {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** The first day of the month or year holding `iso` (YYYY-MM-DD): '1998-05-17' as 'year' → '1998-01-01'. */
+export function truncateDate(iso: string, precision: DatePrecision): string {
+  switch (precision) {
+    case 'day':
+      return iso;
+    case 'month':
+      return `${iso.slice(0, 7)}-01`;
+    case 'year':
+      return `${iso.slice(0, 4)}-01-01`;
+    default:
+      throw new Error(`unknown date precision: ${String(precision satisfies never)}`);
+  }
+}
+
+/** A declared precision: 'year', 'month' or 'day' in any case and spacing; else null. */
+export function parsePrecision(value: unknown): DatePrecision | null {
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : null;
+  return text === 'year' || text === 'month' || text === 'day' ? text : null;
 }
 
 /** 1..12 for a month name or its abbreviation ("Apr", "Sept"), else 0. */

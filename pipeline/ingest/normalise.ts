@@ -1,7 +1,7 @@
 // Owns turning one raw record (a JSON object or a CSV row keyed by header) into a Paper: field
 // aliases (case-insensitive), type checks, dates, ids and urls. A bad record becomes a Problem.
 import type { DatePrecision, Paper } from '../types.js';
-import { parseDate } from './dates.js';
+import { coarser, parseDate, parsePrecision, truncateDate } from './dates.js';
 import { describeValue } from './errors.js';
 import { MAX_ABSTRACT_CHARS, arxivId, cleanList, cleanText, splitAuthors, splitCategories, splitLastFirstAuthors, titleId, truncate } from './text.js';
 
@@ -23,6 +23,10 @@ const URL = ['url', 'abs', 'link'];
 /** Most precise first; VERSIONS stands for arXiv's versions[0].created (the v1 submission). */
 const VERSIONS = 'versions[0].created';
 const DATES = ['published', 'date', 'publication_date', VERSIONS, 'update_date', 'year', 'publication year'];
+/** Fields that hold only a year: a date read from one is a year, however it is written. */
+const YEAR_FIELDS = new Set(['year', 'publication year']);
+/** A declared precision ("year" | "month" | "day") for the record's date. */
+const PRECISION = ['date_precision', 'dateprecision', 'precision', 'date precision'];
 
 /** The fields a record cannot do without, and the (lower-cased) names each may go by. */
 export const REQUIRED_FIELDS: Record<string, string[]> = { title: TITLE, abstract: ABSTRACT };
@@ -46,7 +50,7 @@ export function normaliseRecord(record: Record<string, unknown>, source: string)
   if (url !== null && typeof url !== 'string') return url;
   return {
     paperId, title, abstract: truncate(abstract, MAX_ABSTRACT_CHARS), published: date.iso,
-    datePrecision: date.precision, authors, categories, url, source
+    datePrecision: date.precision, ...(date.declared ? { datePrecisionDeclared: true as const } : {}), authors, categories, url, source
   };
 }
 
@@ -100,9 +104,19 @@ function readId(fields: Fields, title: string): string | Problem {
   return arxivId(id) ?? id;
 }
 
-type DateField = { iso: string | null; precision: DatePrecision | null };
+type DateField = { iso: string | null; precision: DatePrecision | null; declared: boolean };
 
+/**
+ * The first non-blank date alias, at the coarsest of what it is written with, what a `year` field
+ * implies (year) and what a `date_precision` field declares; coarsening truncates to the period
+ * start. A declared precision finer than the written date (`2025` declared `day`) keeps the written one.
+ */
 function readDate(fields: Fields): DateField | Problem {
+  const declared = pick(fields, PRECISION);
+  const precision = isBlank(declared) ? null : parsePrecision(declared);
+  if (!isBlank(declared) && precision === null) {
+    return { field: 'date_precision', reason: `expected year, month or day, got ${describeValue(declared)}` };
+  }
   for (const alias of DATES) {
     const value = alias === VERSIONS ? firstVersionCreated(own(fields, 'versions')) : own(fields, alias);
     if (isBlank(value)) continue;
@@ -111,9 +125,13 @@ function readDate(fields: Fields): DateField | Problem {
       return { field: 'published', reason: `expected a date string or a year number, got ${describeValue(value)}` };
     }
     const parsed = parseDate(value);
-    return 'error' in parsed ? { field: 'published', reason: parsed.error } : parsed;
+    if ('error' in parsed) return { field: 'published', reason: parsed.error };
+    const implied = YEAR_FIELDS.has(alias) ? 'year' : precision;
+    if (implied === null) return { ...parsed, declared: false };
+    const final = coarser(parsed.precision, implied);
+    return { iso: truncateDate(parsed.iso, final), precision: final, declared: true };
   }
-  return { iso: null, precision: null };
+  return { iso: null, precision: null, declared: false };
 }
 
 /** arXiv snapshot: versions = [{version: "v1", created: "Mon, 2 Apr 2007 19:18:42 GMT"}, ...]. */

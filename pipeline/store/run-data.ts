@@ -2,6 +2,8 @@
 import type { BurstRecord } from '../trends/bursts.js';
 import type {
   Clustering,
+  DatePrecision,
+  Granularity,
   IngestIssue,
   InputFileInfo,
   KSelectionPoint,
@@ -41,6 +43,10 @@ export interface RunData {
   stability: number | null;
   dateMin: string | null;
   dateMax: string | null;
+  dateMinPrecision: DatePrecision | null;
+  dateMaxPrecision: DatePrecision | null;
+  /** The granularity the run's dates support best (trends/dates.ts): the dashboard's default. */
+  defaultGranularity: Granularity;
   params: Record<string, unknown>;
   toolVersion: string;
   durations: Record<string, number>;

@@ -3,24 +3,27 @@
 -- Every run-scoped table is keyed by run_id; a run is shown only once runs.status = 'complete'.
 
 CREATE TABLE IF NOT EXISTS runs (
-  run_id        INTEGER PRIMARY KEY,
-  created_at    TIMESTAMP NOT NULL,
-  status        VARCHAR NOT NULL,          -- 'complete' only once every other row of the run is written
-  input_sha256  VARCHAR NOT NULL,          -- sha256 over the input files' sha256s, in order
-  input_files   JSON NOT NULL,             -- [{path, format, sha256, records}]
-  n_papers      INTEGER NOT NULL,          -- papers clustered (after skips and duplicate merge)
-  n_skipped     INTEGER NOT NULL,
-  n_duplicates  INTEGER NOT NULL,
-  n_terms       INTEGER NOT NULL,          -- vocabulary kept after min/max df pruning
-  k             INTEGER NOT NULL,
-  seed          INTEGER NOT NULL,
-  stability     DOUBLE,                    -- mean ARI over pairs of restarts; NULL with --restarts 1
-  date_min      DATE,
-  date_max      DATE,
-  params        JSON NOT NULL,             -- every resolved option
-  tool_version  VARCHAR NOT NULL,
-  durations     JSON NOT NULL,             -- {stage: seconds}
-  metrics       JSON NOT NULL              -- {inertia, iterations, ..., peakRssMb}
+  run_id               INTEGER PRIMARY KEY,
+  created_at           TIMESTAMP NOT NULL,
+  status               VARCHAR NOT NULL,   -- 'complete' only once every other row of the run is written
+  input_sha256         VARCHAR NOT NULL,   -- sha256 over the input files' sha256s, in order
+  input_files          JSON NOT NULL,      -- [{path, format, sha256, records}]
+  n_papers             INTEGER NOT NULL,   -- papers clustered (after skips and duplicate merge)
+  n_skipped            INTEGER NOT NULL,
+  n_duplicates         INTEGER NOT NULL,
+  n_terms              INTEGER NOT NULL,   -- vocabulary kept after min/max df pruning
+  k                    INTEGER NOT NULL,
+  seed                 INTEGER NOT NULL,
+  stability            DOUBLE,             -- mean ARI over pairs of restarts; NULL with --restarts 1
+  date_min             DATE,
+  date_max             DATE,
+  params               JSON NOT NULL,      -- every resolved option
+  tool_version         VARCHAR NOT NULL,
+  durations            JSON NOT NULL,      -- {stage: seconds}
+  metrics              JSON NOT NULL,      -- {inertia, iterations, ..., datePrecision, coarseDates, peakRssMb}
+  default_granularity  VARCHAR,            -- the finest granularity most dated papers have (NULL before it: 'month')
+  date_min_precision   VARCHAR,            -- 'day' | 'month' | 'year' | NULL
+  date_max_precision   VARCHAR             -- 'day' | 'month' | 'year' | NULL
 );
 
 -- Papers are shared by runs (upserted by paper_id); runs reach them through paper_themes.
@@ -37,24 +40,25 @@ CREATE TABLE IF NOT EXISTS papers (
 );
 
 CREATE TABLE IF NOT EXISTS themes (
-  run_id          INTEGER NOT NULL,
-  theme_id        INTEGER NOT NULL,
-  label           VARCHAR NOT NULL,        -- unique within the run
-  size            INTEGER NOT NULL,
-  share           DOUBLE NOT NULL,         -- size / n_papers
-  keywords        VARCHAR[] NOT NULL,      -- top terms, surface form, best first
-  x               DOUBLE NOT NULL,         -- topic-map position
-  y               DOUBLE NOT NULL,
-  growth          DOUBLE NOT NULL,         -- relative change of share, recent window vs before
-  emerging_score  DOUBLE NOT NULL,         -- > 0 rising, < 0 fading (trends/emerging.ts)
-  direction       VARCHAR NOT NULL,        -- 'emerging' | 'fading' | 'steady'
-  window_months   INTEGER NOT NULL,
-  share_before    DOUBLE NOT NULL,
-  share_after     DOUBLE NOT NULL,
-  papers_before   INTEGER NOT NULL,
-  papers_after    INTEGER NOT NULL,
-  z_score         DOUBLE NOT NULL,
-  cohesion        DOUBLE,                  -- mean cosine of its papers to the centroid (NULL in runs before it)
+  run_id              INTEGER NOT NULL,
+  theme_id            INTEGER NOT NULL,
+  label               VARCHAR NOT NULL,    -- unique within the run
+  size                INTEGER NOT NULL,
+  share               DOUBLE NOT NULL,     -- size / n_papers
+  keywords            VARCHAR[] NOT NULL,  -- top terms, surface form, best first
+  x                   DOUBLE NOT NULL,     -- topic-map position
+  y                   DOUBLE NOT NULL,
+  growth              DOUBLE NOT NULL,     -- relative change of share, recent window vs before
+  emerging_score      DOUBLE NOT NULL,     -- > 0 rising, < 0 fading (trends/emerging.ts)
+  direction           VARCHAR NOT NULL,    -- 'emerging' | 'fading' | 'steady'
+  window_months       INTEGER NOT NULL,    -- periods in the recent window, of window_granularity
+  share_before        DOUBLE NOT NULL,
+  share_after         DOUBLE NOT NULL,
+  papers_before       INTEGER NOT NULL,
+  papers_after        INTEGER NOT NULL,
+  z_score             DOUBLE NOT NULL,
+  cohesion            DOUBLE,              -- mean cosine of its papers to the centroid (NULL in runs before it)
+  window_granularity  VARCHAR,             -- unit of window_months and of the trend (NULL before it: 'month')
   PRIMARY KEY (run_id, theme_id)
 );
 

@@ -27,7 +27,8 @@ export function runRows(run: RunData, runId: number): RunRows {
       input_sha256: run.inputSha256, input_files: toJsonText(run.inputFiles), n_papers: papers.length,
       n_skipped: run.skipped.length, n_duplicates: run.duplicates, n_terms: run.nTerms, k: run.k, seed: run.seed,
       stability: run.stability, date_min: run.dateMin, date_max: run.dateMax, params: toJsonText(run.params),
-      tool_version: run.toolVersion, durations: toJsonText(run.durations), metrics: toJsonText(run.metrics)
+      tool_version: run.toolVersion, durations: toJsonText(run.durations), metrics: toJsonText(run.metrics),
+      default_granularity: run.defaultGranularity, date_min_precision: run.dateMinPrecision, date_max_precision: run.dateMaxPrecision
     })),
     papers: eachOf(papers, (p) => ({
       paper_id: p.paperId, title: p.title, abstract: p.abstract, published: p.published, date_precision: p.datePrecision,
@@ -36,8 +37,9 @@ export function runRows(run: RunData, runId: number): RunRows {
     themes: eachOf(themes, ({ trend, ...t }) => ({
       run_id: runId, theme_id: t.themeId, label: t.label, size: t.size, share: t.share, keywords: t.keywords,
       x: t.x, y: t.y, growth: trend.growth, emerging_score: trend.emergingScore, direction: trend.direction,
-      window_months: trend.windowMonths, share_before: trend.shareBefore, share_after: trend.shareAfter,
-      papers_before: trend.papersBefore, papers_after: trend.papersAfter, z_score: trend.zScore, cohesion: t.cohesion
+      window_months: trend.window, share_before: trend.shareBefore, share_after: trend.shareAfter,
+      papers_before: trend.papersBefore, papers_after: trend.papersAfter, z_score: trend.zScore, cohesion: t.cohesion,
+      window_granularity: trend.windowGranularity
     })),
     theme_terms: eachOf(terms, ({ t, term, r }) => ({ run_id: runId, theme_id: t.themeId, rank: r + 1, term, weight: t.weights[r] })),
     // Per paper row: typed arrays, not a list of objects (75k papers).

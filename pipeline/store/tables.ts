@@ -27,7 +27,10 @@ export const RUNS = defineTable({
     { name: 'params', type: 'JSON', comment: 'every resolved option' },
     { name: 'tool_version', type: 'VARCHAR' },
     { name: 'durations', type: 'JSON', comment: '{stage: seconds}' },
-    { name: 'metrics', type: 'JSON', comment: '{inertia, iterations, ..., peakRssMb}' }
+    { name: 'metrics', type: 'JSON', comment: '{inertia, iterations, ..., datePrecision, coarseDates, peakRssMb}' },
+    { name: 'default_granularity', type: 'VARCHAR', nullable: true, values: GRANULARITIES, comment: "the finest granularity most dated papers have (NULL before it: 'month')" },
+    { name: 'date_min_precision', type: 'VARCHAR', nullable: true, values: ['day', 'month', 'year'] },
+    { name: 'date_max_precision', type: 'VARCHAR', nullable: true, values: ['day', 'month', 'year'] }
   ]
 });
 
@@ -63,13 +66,14 @@ export const THEMES = defineTable({
     { name: 'growth', type: 'DOUBLE', comment: 'relative change of share, recent window vs before' },
     { name: 'emerging_score', type: 'DOUBLE', comment: '> 0 rising, < 0 fading (trends/emerging.ts)' },
     { name: 'direction', type: 'VARCHAR', values: ['emerging', 'fading', 'steady'] },
-    { name: 'window_months', type: 'INTEGER' },
+    { name: 'window_months', type: 'INTEGER', comment: 'periods in the recent window, of window_granularity' },
     { name: 'share_before', type: 'DOUBLE' },
     { name: 'share_after', type: 'DOUBLE' },
     { name: 'papers_before', type: 'INTEGER' },
     { name: 'papers_after', type: 'INTEGER' },
     { name: 'z_score', type: 'DOUBLE' },
-    { name: 'cohesion', type: 'DOUBLE', nullable: true, comment: 'mean cosine of its papers to the centroid (NULL in runs before it)' }
+    { name: 'cohesion', type: 'DOUBLE', nullable: true, comment: 'mean cosine of its papers to the centroid (NULL in runs before it)' },
+    { name: 'window_granularity', type: 'VARCHAR', nullable: true, values: GRANULARITIES, comment: "unit of window_months and of the trend (NULL before it: 'month')" }
   ]
 });
 

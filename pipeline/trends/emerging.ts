@@ -1,12 +1,16 @@
 // Emerging and fading themes: compares each theme's share of papers in the most recent complete
-// months ("after") with its share in the months just before ("before").
+// periods ("after") with its share in the periods just before ("before"), at the run's trend
+// granularity (trends/dates.ts: month unless most dated papers give only a year).
 //
-// Windows (month granularity, partial months excluded): after = the last `windowMonths` complete
-// months; before = up to BASELINE_WINDOWS × windowMonths complete months right before them (a year
-// for the default 3-month window) — long enough that the baseline share is steadier than the recent
-// one, short enough that a decade-long corpus compares "now" with the recent past, not with 2015.
-// Fewer months: before takes what there is; with no before (or no after) month, every theme gets
-// zeros and 'steady'. windowMonths in the result = the number of months actually in "after".
+// Windows (partial periods excluded), per granularity:
+//   month:   after = the last 3 complete months, before = the 12 months before them (4 × after)
+//   quarter: after = the last 2 complete quarters, before = the 8 before them (4 × after)
+//   year:    after = the last 2 complete years, before = the 5 before them (2.5 × after, rounded)
+// A window given with --emerging-window N replaces the default N; before stays the same multiple.
+// Long enough that the baseline share is steadier than the recent one, short enough that a
+// decade-long corpus compares "now" with the recent past, not with its first years. Fewer periods:
+// before takes what there is; with no before (or no after) period, every theme gets zeros and
+// 'steady'. `window` in the result = the number of periods actually in "after".
 //
 // With a, A = theme papers / all papers in after, b, B = the same in before, N = A + B:
 //   shareAfter = a / A,  shareBefore = b / B
@@ -22,38 +26,52 @@
 //   papers) has a wide interval and scores 0, so small themes cannot top the list by chance.
 //   direction = 'emerging' if zScore ≥ 1.96 and the share rose, 'fading' if zScore ≤ −1.96 and it
 //   fell, else 'steady'. Score and direction are both 95% tests, so they agree except at the margin.
-import type { PeriodRow, PeriodTotal, ThemeTrend, TrendDirection } from '../types.js';
+import type { Granularity, PeriodRow, PeriodTotal, ThemeTrend, TrendDirection } from '../types.js';
 
-export const BASELINE_WINDOWS = 4;
+/** The default "after" window and the baseline's length as a multiple of it, per granularity. */
+export const TREND_WINDOWS: Record<Granularity, { after: number; baselineRatio: number }> = {
+  month: { after: 3, baselineRatio: 4 },
+  quarter: { after: 2, baselineRatio: 4 },
+  year: { after: 2, baselineRatio: 2.5 }
+};
 export const Z_CRITICAL = 1.96;
 
-export function scoreTrends(periods: PeriodRow[], totals: PeriodTotal[], k: number, options: { windowMonths: number }): ThemeTrend[] {
-  const window = options.windowMonths;
-  if (!(Number.isInteger(window) && window >= 1)) throw new Error(`scoreTrends: windowMonths must be a positive integer, got ${window}`);
-  const complete = totals.filter((t) => t.granularity === 'month' && !t.partial).sort((x, y) => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0));
+/** The "after" window in periods: the configured one, or the granularity's default for 'auto'. */
+export function trendWindow(granularity: Granularity, configured: number | 'auto'): number {
+  return configured === 'auto' ? TREND_WINDOWS[granularity].after : configured;
+}
+
+export function scoreTrends(periods: PeriodRow[], totals: PeriodTotal[], k: number,
+  options: { granularity: Granularity; window: number }): ThemeTrend[] {
+  const { granularity, window } = options;
+  if (!(Number.isInteger(window) && window >= 1)) throw new Error(`scoreTrends: window must be a positive integer, got ${window}`);
+  const baseline = Math.round(TREND_WINDOWS[granularity].baselineRatio * window);
+  const complete = totals.filter((t) => t.granularity === granularity && !t.partial).sort((x, y) => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0));
   const n = complete.length;
   const after = complete.slice(Math.max(0, n - window));
-  const before = complete.slice(Math.max(0, n - window - BASELINE_WINDOWS * window), Math.max(0, n - window));
+  const before = complete.slice(Math.max(0, n - window - baseline), Math.max(0, n - window));
   const afterSet = new Set(after.map((t) => t.period));
   const beforeSet = new Set(before.map((t) => t.period));
   const a = new Float64Array(k);
   const b = new Float64Array(k);
   for (const row of periods) {
-    if (row.granularity !== 'month') continue;
+    if (row.granularity !== granularity) continue;
     if (!(row.themeId >= 0 && row.themeId < k)) throw new Error(`scoreTrends: period row has theme ${row.themeId}, outside 0..${k - 1}`);
     if (afterSet.has(row.period)) a[row.themeId] += row.papers;
     else if (beforeSet.has(row.period)) b[row.themeId] += row.papers;
   }
   const sumAfter = after.reduce((s, t) => s + t.papers, 0);
   const sumBefore = before.reduce((s, t) => s + t.papers, 0);
-  return Array.from({ length: k }, (_, theme) => scoreTheme(theme, a[theme], sumAfter, b[theme], sumBefore, after.length));
+  return Array.from({ length: k }, (_, theme) => ({
+    ...scoreTheme(theme, a[theme], sumAfter, b[theme], sumBefore, after.length), windowGranularity: granularity
+  }));
 }
 
 /** One theme's trend from its counts; the formulas are in the header comment. */
-export function scoreTheme(themeId: number, a: number, A: number, b: number, B: number, windowMonths: number): ThemeTrend {
+export function scoreTheme(themeId: number, a: number, A: number, b: number, B: number, window: number): Omit<ThemeTrend, 'windowGranularity'> {
   const shareAfter = A > 0 ? a / A : 0;
   const shareBefore = B > 0 ? b / B : 0;
-  const base = { themeId, windowMonths, shareBefore, shareAfter, papersBefore: b, papersAfter: a };
+  const base = { themeId, window, shareBefore, shareAfter, papersBefore: b, papersAfter: a };
   if (A === 0 || B === 0) return { ...base, emergingScore: 0, direction: 'steady', zScore: 0, growth: 0 };
   const N = A + B;
   const sA = shareAfter + 1 / N;

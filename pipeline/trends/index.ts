@@ -1,4 +1,28 @@
-// The trends stage's public face: per-period counts and shares, emerging/fading scores, bursts.
+// The trends stage's public face: the run's dates and default granularity, per-period counts and
+// shares, then emerging/fading scores and bursts at that granularity.
+import type { Paper, PeriodRow, PeriodTotal, ThemeTrend } from '../types.js';
+import { describeDates, type RunDates } from './dates.js';
+import { scoreTrends, trendWindow } from './emerging.js';
+import { computePeriods } from './periods.js';
+
 export { computePeriods, GRACE_DAYS } from './periods.js';
-export { scoreTrends, BASELINE_WINDOWS, Z_CRITICAL } from './emerging.js';
+export { scoreTrends, trendWindow, TREND_WINDOWS, Z_CRITICAL } from './emerging.js';
 export { findBursts, type BurstRecord } from './bursts.js';
+export { chooseGranularity, describeDates, MAJORITY, type RunDates } from './dates.js';
+
+export interface Trends {
+  dates: RunDates;
+  periods: PeriodRow[];
+  totals: PeriodTotal[];
+  trends: ThemeTrend[];
+}
+
+/** The whole stage: periods at every granularity, trends scored at the run's default one. */
+export function computeTrends(papers: Pick<Paper, 'published' | 'datePrecision'>[], assignments: Int32Array, k: number,
+  options: { window: number | 'auto' }): Trends {
+  const dates = describeDates(papers);
+  const { periods, totals } = computePeriods(papers, assignments, k);
+  const { granularity } = dates;
+  const trends = scoreTrends(periods, totals, k, { granularity, window: trendWindow(granularity, options.window) });
+  return { dates, periods, totals, trends };
+}

@@ -7,13 +7,17 @@
 // Range: every period from the first to the last counted period of that granularity, × every theme.
 // share = papers of the theme in the period / papers of the run in the period (0 when none).
 //
-// Coverage and `partial`: the data is taken to cover [lo, hi], the span of the dates of the finest
-// precision present (normally day dates: lo = earliest day, hi = latest day; month dates cover
-// their whole month, year dates their whole year). A period [start, end] is partial when
-//   start + GRACE_DAYS < lo   or   end − GRACE_DAYS > hi,
-// i.e. the data starts more than 3 days into it or stops more than 3 days before its end. The grace
-// keeps a month whose last days are a weekend without papers from being flagged. Examples: data
-// 2025-03-18..2026-07-01 → March 2025, Q1 2025, 2025, July 2026, Q3 2026 and 2026 are partial.
+// Coverage and `partial`: the papers of each precision are taken to cover [lo, hi], the span of
+// their dates (day dates: earliest day to latest day; month dates cover their whole month, year dates
+// their whole year). At a granularity the data covers the union of the spans of the precisions
+// counted there (at month and quarter: day and month dates; at year: all three). A period
+// [start, end] is complete when one covered interval holds [start + GRACE_DAYS, end − GRACE_DAYS],
+// else partial: the data starts more than 3 days into it or stops more than 3 days before its end
+// there. The grace keeps a month whose last days are a weekend without papers from being flagged.
+// Examples: day data 2025-03-18..2026-07-01 → March 2025, Q1 2025, 2025, July 2026, Q3 2026 and
+// 2026 are partial; year-only data 1990..2025 → no year is partial; the same day data plus
+// year-only papers of 1990..2026 → 2025 and 2026 are complete years (year dates cover them), while
+// March 2025 and July 2026 stay partial months.
 import { GRANULARITIES, type Granularity, type Paper, type PeriodRow, type PeriodTotal } from '../types.js';
 import { dayNumber, daysInMonth, parseIsoDate, periodEndDay, periodIndex, periodStartDay, periodStartIso, type CalendarDate } from './calendar.js';
 
@@ -30,11 +34,14 @@ export function computePeriods(
     throw new Error(`computePeriods: ${papers.length} papers but ${assignments.length} assignments`);
   }
   const dated = collectDated(papers, assignments, k);
-  const coverage = coverageOf(dated);
+  const spans = spansByPrecision(dated);
   const periods: PeriodRow[] = [];
   const totals: PeriodTotal[] = [];
   // Emitted in (granularity, period, theme) order — GRANULARITIES is month, quarter, year.
-  for (const granularity of GRANULARITIES) countGranularity(dated, granularity, k, coverage, periods, totals);
+  for (const granularity of GRANULARITIES) {
+    const covered = mergeSpans(PRECISIONS.filter((p) => counts(p, granularity)).flatMap((p) => spans.get(p) ?? []));
+    countGranularity(dated, granularity, k, covered, periods, totals);
+  }
   return { periods, totals };
 }
 
@@ -52,21 +59,36 @@ function collectDated(papers: Pick<Paper, 'published' | 'datePrecision'>[], assi
   return dated;
 }
 
-/** [lo, hi] day numbers spanned by the dates of the finest precision present, or null if undated. */
-function coverageOf(dated: DatedPaper[]): { lo: number; hi: number } | null {
-  const finest = (['day', 'month', 'year'] as const).find((p) => dated.some((d) => d.precision === p));
-  if (!finest) return null;
-  // Compared as yyyymmdd integers; only the two extremes become day numbers.
-  let lo = Infinity;
-  let hi = -Infinity;
+const PRECISIONS = ['day', 'month', 'year'] as const;
+
+type Span = { lo: number; hi: number };
+
+/** Per precision present, the [lo, hi] day numbers its dates span. */
+function spansByPrecision(dated: DatedPaper[]): Map<DatedPaper['precision'], Span> {
+  // Compared as yyyymmdd integers; only the extremes become day numbers.
+  const keys = new Map<DatedPaper['precision'], { lo: number; hi: number }>();
   for (const { date, precision } of dated) {
-    if (precision !== finest) continue;
     const [start, end] = spanOf(date, precision);
-    lo = Math.min(lo, start);
-    hi = Math.max(hi, end);
+    const k = keys.get(precision);
+    if (k === undefined) keys.set(precision, { lo: start, hi: end });
+    else {
+      k.lo = Math.min(k.lo, start);
+      k.hi = Math.max(k.hi, end);
+    }
   }
   const toDay = (key: number) => dayNumber(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
-  return { lo: toDay(lo), hi: toDay(hi) };
+  return new Map([...keys].map(([p, { lo, hi }]) => [p, { lo: toDay(lo), hi: toDay(hi) }]));
+}
+
+/** The union of spans as disjoint intervals, in order (touching spans join). */
+function mergeSpans(spans: Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of [...spans].sort((a, b) => a.lo - b.lo)) {
+    const last = merged.at(-1);
+    if (last !== undefined && span.lo <= last.hi + 1) last.hi = Math.max(last.hi, span.hi);
+    else merged.push({ ...span });
+  }
+  return merged;
 }
 
 /** First and last day (as yyyymmdd) that a date of this precision stands for. */
@@ -92,12 +114,12 @@ function countGranularity(
   dated: DatedPaper[],
   granularity: Granularity,
   k: number,
-  coverage: { lo: number; hi: number } | null,
+  covered: Span[],
   periods: PeriodRow[],
   totals: PeriodTotal[]
 ): void {
   const indexed = dated.filter((d) => counts(d.precision, granularity)).map((d) => ({ theme: d.theme, index: periodIndex(granularity, d.date.year, d.date.month) }));
-  if (indexed.length === 0 || coverage === null) return;
+  if (indexed.length === 0) return;
   const first = indexed.reduce((m, d) => Math.min(m, d.index), Infinity);
   const last = indexed.reduce((m, d) => Math.max(m, d.index), -Infinity);
   const nPeriods = last - first + 1;
@@ -110,8 +132,8 @@ function countGranularity(
   for (let p = 0; p < nPeriods; p++) {
     const index = first + p;
     const period = periodStartIso(granularity, index);
-    const partial =
-      periodStartDay(granularity, index) + GRACE_DAYS < coverage.lo || periodEndDay(granularity, index) - GRACE_DAYS > coverage.hi;
+    const [start, end] = [periodStartDay(granularity, index) + GRACE_DAYS, periodEndDay(granularity, index) - GRACE_DAYS];
+    const partial = !covered.some((c) => c.lo <= start && end <= c.hi);
     const all = perPeriod[p];
     totals.push({ period, granularity, papers: all, partial });
     for (let theme = 0; theme < k; theme++) {

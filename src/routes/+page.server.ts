@@ -1,5 +1,6 @@
 // Overview data: the run's facts, every theme's figures, the periods for the stacked chart at the
-// requested granularity, the picked themes, monthly shares for the movers' sparklines, k evidence,
+// requested granularity (by default the run's: month, or year for a run dated mostly by year), the
+// picked themes, shares at the trend granularity for the movers' sparklines, k evidence,
 // and the strongest bursts still running.
 import {
   listThemeSummaries,
@@ -19,18 +20,22 @@ import type { PageServerLoad } from './$types';
 const ONGOING_BURSTS = 8;
 
 export const load: PageServerLoad = async ({ url, locals }) => {
-  const granularity = readGranularity(url.searchParams);
   const measure = readMeasure(url.searchParams);
   const run = await readRun({ url, locals });
+  // Runs stored before default_granularity opened on months.
+  const defaultGranularity = run.default_granularity ?? 'month';
+  const granularity = readGranularity(url.searchParams, defaultGranularity);
   const themes = await listThemeSummaries(run.run_id);
   const picked = readPickedThemes(url.searchParams, themes);
-  const [series, monthly, kSelection, bursts] = await Promise.all([
+  // Sparklines follow the emerging/fading windows' unit: the run's trend granularity.
+  const trendGranularity = themes[0]?.windowGranularity ?? 'month';
+  const [series, trendSeries, kSelection, bursts] = await Promise.all([
     loadPeriodSeries(run.run_id, granularity),
-    granularity === 'month' ? null : loadPeriodSeries(run.run_id, 'month'),
+    granularity === trendGranularity ? null : loadPeriodSeries(run.run_id, trendGranularity),
     loadKSelection(run.run_id),
     loadOngoingBursts(run.run_id, ONGOING_BURSTS)
   ]);
-  const months = monthly ?? series;
+  const sparkSeries = trendSeries ?? series;
   const movers = pickMovers(themes);
   const moverIds = [...movers.emerging, ...movers.fading].map((t) => t.themeId);
   return {
@@ -46,9 +51,13 @@ export const load: PageServerLoad = async ({ url, locals }) => {
       stability: run.stability,
       dateMin: run.date_min,
       dateMax: run.date_max,
+      dateMinPrecision: run.date_min_precision,
+      dateMaxPrecision: run.date_max_precision,
       toolVersion: run.tool_version
     },
     granularity,
+    defaultGranularity,
+    trendGranularity,
     measure,
     themes,
     colours: assignThemeColours(themes),
@@ -56,8 +65,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     pickedExplicitly: url.searchParams.getAll('themes').some((v) => v.trim() !== ''),
     series,
     movers,
-    sparklines: sharesByTheme(months, moverIds),
-    sparkPeriods: months.totals.map((t) => t.period),
+    sparklines: sharesByTheme(sparkSeries, moverIds),
+    sparkPeriods: sparkSeries.totals.map((t) => t.period),
     kSelection,
     bursts
   };

@@ -69,7 +69,7 @@ describe('exports', () => {
        WHERE pt.run_id = 1 AND contains(lower(p.title || ' ' || p.abstract), 'context') AND p.published >= DATE '2025-02-01'
        ORDER BY contains(lower(p.title), 'context') DESC, p.published DESC, p.paper_id`
     );
-    expect(csv[0]).toStrictEqual(['paper_id', 'title', 'published', 'theme_id', 'theme_label', 'similarity', 'url', 'authors', 'categories']);
+    expect(csv[0]).toStrictEqual(['paper_id', 'title', 'published', 'date_precision', 'theme_id', 'theme_label', 'similarity', 'url', 'authors', 'categories']);
     expect(csv.slice(1).map((r) => r[0])).toStrictEqual(rows.map((r) => r.paper_id));
     expect(rows.length).toBe(7);
   });

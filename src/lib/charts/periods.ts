@@ -1,6 +1,6 @@
 // Owns how periods are named on axes and read-outs: month "Mar 2025", quarter "Q1 2025", year "2025".
 // Periods arrive as ISO dates of the period's first day ('YYYY-MM-DD', UTC calendar dates).
-import type { Granularity } from '../../../pipeline/types.js';
+import type { DatePrecision, Granularity } from '../../../pipeline/types.js';
 
 // The one list of granularities is the pipeline's (the only value the dashboard imports from it):
 // the period controls offer what the trends stage counts, in its order.
@@ -19,6 +19,19 @@ export function formatPeriod(period: string, granularity: Granularity): string {
     case 'year':
       return year;
   }
+}
+
+/** A date as precise as it is known: '1998' (year), '1998-05' (month), '1998-05-17' (day or unknown). */
+export function formatDate(iso: string, precision: DatePrecision | null): string {
+  if (precision === 'year') return iso.slice(0, 4);
+  if (precision === 'month') return iso.slice(0, 7);
+  return iso;
+}
+
+/** A trend window in words: "3 months", "1 year"; runs before window_granularity were in months. */
+export function formatWindow(n: number, granularity: Granularity | null): string {
+  const unit = granularity ?? 'month';
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 /**

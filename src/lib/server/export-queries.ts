@@ -23,7 +23,7 @@ const value = (name: string, sql = name): CsvColumn => ({ name, sql, text: false
 
 const THEME_COLUMNS = [
   value('theme_id'), text('label'), value('size'), value('share'), text('keywords', `array_to_string(keywords, '; ')`),
-  text('direction'), value('emerging_score'), value('growth'), value('z_score'), value('window_months'),
+  text('direction'), value('emerging_score'), value('growth'), value('z_score'), value('window_months'), text('window_granularity'),
   value('share_before'), value('share_after'), value('papers_before'), value('papers_after'), value('cohesion'),
   value('x'), value('y')
 ];
@@ -32,7 +32,7 @@ const TREND_COLUMNS = [
   value('papers', 'tp.papers'), value('share', 'tp.share'), value('partial', 'tp.partial')
 ];
 const PAPER_COLUMNS = [
-  text('paper_id', 'p.paper_id'), text('title', 'p.title'), text('published', 'p.published'), value('theme_id', 'pt.theme_id'),
+  text('paper_id', 'p.paper_id'), text('title', 'p.title'), text('published', 'p.published'), text('date_precision', 'p.date_precision'), value('theme_id', 'pt.theme_id'),
   text('theme_label', 't.label'), value('similarity', 'pt.similarity'), text('url', 'p.url'),
   text('authors', `array_to_string(p.authors, '; ')`), text('categories', `array_to_string(p.categories, '; ')`)
 ];
@@ -58,8 +58,9 @@ function themesQuery(runId: number): ExportQuery {
 }
 
 /** Long format, one row per theme and period; both measures, `measure` names what the user viewed. */
-function trendsQuery(runId: number, search: URLSearchParams): ExportQuery {
-  const granularity = readGranularity(search);
+function trendsQuery(run: RunRow, search: URLSearchParams): ExportQuery {
+  const runId = run.run_id;
+  const granularity = readGranularity(search, run.default_granularity ?? 'month');
   const measure = readMeasure(search);
   return {
     columns: TREND_COLUMNS,
@@ -106,7 +107,7 @@ export async function exportQuery(dataset: ExportDataset, run: RunRow, search: U
     case 'themes':
       return themesQuery(run.run_id);
     case 'trends':
-      return trendsQuery(run.run_id, search);
+      return trendsQuery(run, search);
     case 'papers':
       return papersQuery(run.run_id, search);
     case 'theme-papers':

@@ -5,6 +5,7 @@ import { error } from '@sveltejs/kit';
 import { gzipSync } from 'node:zlib';
 import { MAP_GRID, type MapPaper, type MapPointsPayload, type MapTheme } from '../charts/map-points.js';
 import { databasePath, fileKey, query } from './db.js';
+import { PUBLISHED_SQL } from './paper-format.js';
 import { searchWords, textMatch } from './text-search.js';
 
 const POINT_ORDER = 'theme_id, rank_in_theme, paper_id';
@@ -86,7 +87,7 @@ const NUMBERED = `SELECT paper_id, theme_id, (row_number() OVER (ORDER BY ${POIN
 /** The paper at point `index`; 404 when the run has no such point. */
 export async function findMapPaper(runId: number, index: number): Promise<MapPaper> {
   const rows = await query<MapPaper>(
-    `SELECT n.i AS "index", p.paper_id AS "paperId", p.title, n.theme_id AS "themeId", p.published::VARCHAR AS published
+    `SELECT n.i AS "index", p.paper_id AS "paperId", p.title, n.theme_id AS "themeId", ${PUBLISHED_SQL} AS published
      FROM (${NUMBERED}) n JOIN papers p ON p.paper_id = n.paper_id
      WHERE n.i = $index`,
     { run: runId, index }

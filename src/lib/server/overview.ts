@@ -10,7 +10,7 @@ export type ThemeSummary = Camel<
   Pick<
     ThemeRow,
     | 'theme_id' | 'label' | 'size' | 'share' | 'direction' | 'emerging_score' | 'growth' | 'z_score' | 'window_months'
-    | 'share_before' | 'share_after' | 'papers_before' | 'papers_after' | 'keywords'
+    | 'share_before' | 'share_after' | 'papers_before' | 'papers_after' | 'keywords' | 'window_granularity'
   >
 >;
 
@@ -31,7 +31,7 @@ export async function listThemeSummaries(runId: number): Promise<ThemeSummary[]>
     `SELECT theme_id AS "themeId", label, size, share, direction, emerging_score AS "emergingScore", growth,
        z_score AS "zScore", window_months AS "windowMonths", share_before AS "shareBefore",
        share_after AS "shareAfter", papers_before AS "papersBefore", papers_after AS "papersAfter",
-       keywords[1:5] AS keywords
+       keywords[1:5] AS keywords, window_granularity AS "windowGranularity"
      FROM themes WHERE run_id = $run
      ORDER BY size DESC, theme_id`,
     { run: runId }

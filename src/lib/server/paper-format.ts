@@ -10,6 +10,13 @@ export interface ExcerptPart {
 const ARXIV_NEW = /^\d{4}\.\d{4,5}(v\d+)?$/;
 const ARXIV_OLD = /^[a-z-]+(\.[A-Z]{2})?\/\d{7}(v\d+)?$/;
 
+/**
+ * `published` as precise as it is known (1998, 1998-05 or 1998-05-17), for lists: SQL over the
+ * papers table aliased `p`.
+ */
+export const PUBLISHED_SQL = `CASE p.date_precision WHEN 'year' THEN strftime(p.published, '%Y')
+  WHEN 'month' THEN strftime(p.published, '%Y-%m') ELSE p.published::VARCHAR END`;
+
 /** The paper's own URL when it is http(s); else the arXiv abstract page when the id is an arXiv id. */
 export function paperHref(paperId: string, url: string | null): string | null {
   if (url !== null) {

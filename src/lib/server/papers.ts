@@ -3,7 +3,7 @@
 import type { PaperRow, ThemeRow } from '../../../pipeline/types.js';
 import type { Params } from './db.js';
 import { query } from './db.js';
-import { excerpt, paperHref, shortAuthors, type ExcerptPart } from './paper-format.js';
+import { excerpt, paperHref, PUBLISHED_SQL, shortAuthors, type ExcerptPart } from './paper-format.js';
 import { readDateRange, readQuery, readTheme } from './params.js';
 import { PAPER_TEXT, searchWords, textMatch } from './text-search.js';
 
@@ -58,9 +58,10 @@ export function paperFilterSql(runId: number, filter: PaperFilter): { sql: strin
     clauses.push(`(${match.sql(PAPER_TEXT)})`);
     Object.assign(params, match.params);
   }
-  // Date bounds are inclusive; papers without a date drop out once either bound is set.
+  // Date bounds are inclusive; papers without a date drop out once either bound is set. A year or
+  // month date is its whole period (published is its first day): it is in when its period ends on or after `from`.
   if (filter.from !== null) {
-    clauses.push('p.published >= $from::DATE');
+    clauses.push(`p.published + CASE p.date_precision WHEN 'year' THEN INTERVAL 1 YEAR WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 1 DAY END > $from::DATE`);
     params.from = filter.from;
   }
   if (filter.to !== null) {
@@ -111,7 +112,7 @@ async function countPapers(sql: string, params: Params): Promise<number> {
 async function readDetails(runId: number, ids: string[]): Promise<DetailRow[]> {
   // Ids go in as one bound JSON text: no list-value binding needed and no SQL built from data.
   return query<DetailRow>(
-    `SELECT p.paper_id, p.title, p.abstract, p.published, p.authors, p.url, pt.theme_id, t.label
+    `SELECT p.paper_id, p.title, p.abstract, ${PUBLISHED_SQL} AS published, p.authors, p.url, pt.theme_id, t.label
      FROM paper_themes pt
      JOIN papers p ON p.paper_id = pt.paper_id
      JOIN themes t ON t.run_id = pt.run_id AND t.theme_id = pt.theme_id

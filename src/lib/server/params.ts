@@ -73,8 +73,9 @@ function readChoice<T extends string>(params: URLSearchParams, name: string, cho
   return value as T;
 }
 
-export function readGranularity(params: URLSearchParams): Granularity {
-  return readChoice(params, 'granularity', GRANULARITIES, 'month');
+/** `granularity`; absent → `fallback`, the run's default (runs.default_granularity) where there is a run. */
+export function readGranularity(params: URLSearchParams, fallback: Granularity = 'month'): Granularity {
+  return readChoice(params, 'granularity', GRANULARITIES, fallback);
 }
 
 export function readMeasure(params: URLSearchParams): Measure {

@@ -8,7 +8,7 @@ import { query } from './db.js';
 export const RUN_COLUMNS = `run_id, strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created_at, status, input_sha256,
   n_papers, n_skipped, n_duplicates, n_terms, k, seed, stability, date_min, date_max,
   params::VARCHAR AS params, tool_version, durations::VARCHAR AS durations, metrics::VARCHAR AS metrics,
-  input_files::VARCHAR AS input_files`;
+  input_files::VARCHAR AS input_files, default_granularity, date_min_precision, date_max_precision`;
 
 /** The `run` parameter as a number: null when absent or empty; 400 unless a positive integer. */
 export function readRunParam(url: URL): number | null {

@@ -56,11 +56,21 @@ function parseFiles(text: string): InputFile[] {
   }
 }
 
-/** A metric value as text: numbers to 4 significant digits, other values as JSON. */
+/**
+ * A metric value as text: numbers to 4 significant digits; an object of counts (datePrecision) as its
+ * non-zero counts, "day 3 · year 5"; other values as JSON.
+ */
 export function formatMetric(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(Number.isInteger)) {
+    const counts = Object.entries(value as Record<string, number>).filter(([, n]) => n !== 0);
+    return counts.length === 0 ? '0' : counts.map(([k, n]) => `${k} ${n}`).join(' · ');
+  }
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
+
+/** Metrics shown by other means: warnings as their lines, coarseDates through their `coarse-dates` warning. */
+const NOT_TABULATED = new Set(['warnings', 'coarseDates']);
 
 export async function listRuns(): Promise<RunDetails[]> {
   const [runs, kRows, skippedRows] = await Promise.all([
@@ -84,7 +94,7 @@ export async function listRuns(): Promise<RunDetails[]> {
       inputFiles: parseFiles(run.input_files),
       durations,
       totalSeconds: durations.reduce((sum, [, s]) => sum + s, 0),
-      metrics: Object.entries(metrics).filter(([k]) => k !== 'warnings').map(([k, v]) => [k, formatMetric(v)]),
+      metrics: Object.entries(metrics).filter(([k]) => !NOT_TABULATED.has(k)).map(([k, v]) => [k, formatMetric(v)]),
       warnings: parseWarnings(metrics.warnings),
       params: JSON.stringify(parseObject(run.params), null, 2),
       kSelection: kRows.filter((r) => r.run_id === run.run_id).map(({ k, stability, inertia, chosen }) => ({ k, stability, inertia, chosen })),

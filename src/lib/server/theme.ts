@@ -4,14 +4,14 @@ import { error } from '@sveltejs/kit';
 import type { Camel, Granularity, PaperRow, TableRow, ThemeRow } from '../../../pipeline/types.js';
 import type { TrendInput } from '../charts/trend-geometry.js';
 import { query } from './db.js';
-import { paperHref, shortAuthors } from './paper-format.js';
+import { paperHref, PUBLISHED_SQL, shortAuthors } from './paper-format.js';
 import { PAPER_TEXT, searchWords, textMatch } from './text-search.js';
 
 export type ThemeDetail = Camel<
   Pick<
     ThemeRow,
     | 'theme_id' | 'label' | 'size' | 'share' | 'direction' | 'growth' | 'z_score' | 'window_months' | 'share_before'
-    | 'share_after' | 'papers_before' | 'papers_after' | 'cohesion'
+    | 'share_after' | 'papers_before' | 'papers_after' | 'cohesion' | 'window_granularity'
   >
 >;
 
@@ -48,7 +48,8 @@ export async function loadThemeDetail(runId: number, themeId: number): Promise<T
   const rows = await query<ThemeDetail>(
     `SELECT theme_id AS "themeId", label, size, share, direction, growth, z_score AS "zScore",
        window_months AS "windowMonths", share_before AS "shareBefore", share_after AS "shareAfter",
-       papers_before AS "papersBefore", papers_after AS "papersAfter", cohesion
+       papers_before AS "papersBefore", papers_after AS "papersAfter", cohesion,
+       window_granularity AS "windowGranularity"
      FROM themes WHERE run_id = $run AND theme_id = $theme`,
     { run: runId, theme: themeId }
   );
@@ -127,7 +128,7 @@ export async function loadThemePapers(
 ): Promise<ThemePaperPage> {
   const filter = themePaperFilter(runId, themeId, q);
   const rows = await query<PaperRowOut>(
-    `SELECT pt.rank_in_theme AS rank, p.paper_id, p.title, p.published::VARCHAR AS published, p.authors,
+    `SELECT pt.rank_in_theme AS rank, p.paper_id, p.title, ${PUBLISHED_SQL} AS published, p.authors,
        pt.similarity, p.url, count(*) OVER ()::INTEGER AS total
      FROM paper_themes pt JOIN papers p ON p.paper_id = pt.paper_id
      WHERE ${filter.where}

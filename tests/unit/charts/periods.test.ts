@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPeriod, formatShare, thinLabels } from '../../../src/lib/charts/periods.js';
+import { formatDate, formatPeriod, formatShare, formatWindow, thinLabels } from '../../../src/lib/charts/periods.js';
 import { truncate } from '../../../src/lib/charts/axis.js';
 
 describe('formatPeriod', () => {
@@ -10,6 +10,17 @@ describe('formatPeriod', () => {
       formatPeriod('2025-10-01', 'quarter'),
       formatPeriod('2026-01-01', 'year')
     ]).toStrictEqual(['Mar 2025', 'Q3 2025', 'Q4 2025', '2026']);
+  });
+});
+
+describe('formatDate and formatWindow', () => {
+  it('write a date as precisely as it is known', () => {
+    expect([formatDate('1987-01-01', 'year'), formatDate('2025-03-01', 'month'), formatDate('2025-03-18', 'day'), formatDate('2025-03-18', null)])
+      .toStrictEqual(['1987', '2025-03', '2025-03-18', '2025-03-18']);
+  });
+  it('name a trend window with its unit, months for runs stored before the unit', () => {
+    expect([formatWindow(3, 'month'), formatWindow(2, 'year'), formatWindow(1, 'year'), formatWindow(3, null)])
+      .toStrictEqual(['3 months', '2 years', '1 year', '3 months']);
   });
 });
 

@@ -60,12 +60,18 @@ describe('normaliseRecord accepts the common aliases, case-insensitively', () =>
     ['published', { published: '2025-03-18' }, '2025-03-18', 'day'],
     ['date', { date: '2025-03' }, '2025-03-01', 'month'],
     ['publication_date', { publication_date: '2025-03-18T10:00:00Z' }, '2025-03-18', 'day'],
-    ['year', { year: 2024 }, '2024-01-01', 'year'],
-    ['Publication Year', { 'Publication Year': '2023' }, '2023-01-01', 'year'],
     ['update_date', { update_date: '2008-11-13' }, '2008-11-13', 'day'],
     ['the most precise of date and year', { year: 2024, date: '2024-05-06' }, '2024-05-06', 'day']
   ] as const)('reads the date from %s', (_name, fields, iso, precision) => {
     expect(normalise({ ...base, ...fields })).toStrictEqual(paper({ ...expected, published: iso, datePrecision: precision }));
+  });
+  it.each([
+    ['year', { year: 2024 }, '2024-01-01'],
+    ['Publication Year', { 'Publication Year': '2023' }, '2023-01-01']
+  ] as const)('reads the date from %s as a declared year', (_name, fields, iso) => {
+    expect(normalise({ ...base, ...fields })).toStrictEqual(
+      paper({ ...expected, published: iso, datePrecision: 'year', datePrecisionDeclared: true })
+    );
   });
   it('prefers the first non-blank alias', () => {
     expect(normalise({ ...base, abstract: null, summary: 'From summary' })).toStrictEqual(paper({ ...expected, abstract: 'From summary' }));

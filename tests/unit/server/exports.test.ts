@@ -49,12 +49,12 @@ describe('themes export', () => {
     const lines = await csvLines(response);
     expect([disposition, type]).toStrictEqual(['attachment; filename="themescope-run1-themes.csv"', 'text/csv; charset=utf-8']);
     expect(lines[0]).toBe(
-      '"theme_id","label","size","share","keywords","direction","emerging_score","growth","z_score","window_months",' +
+      '"theme_id","label","size","share","keywords","direction","emerging_score","growth","z_score","window_months","window_granularity",' +
         '"share_before","share_after","papers_before","papers_after","cohesion","x","y"'
     );
     const third = 1 / 3;
     expect(lines[1]).toBe(
-      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0.0,0.0,0.0,3,${third},${third},4,4,${1 - 10.5 / 48},-0.5,0.0`
+      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0.0,0.0,0.0,3,"month",${third},${third},4,4,${1 - 10.5 / 48},-0.5,0.0`
     );
     expect(lines.length).toBe(5); // header, 3 themes, and the empty string after the final CRLF
   });
@@ -92,8 +92,8 @@ describe('papers export', () => {
     const lines = await csvLines(response);
     expect(disposition).toBe('attachment; filename="themescope-run1-papers-theme0-from-2025-06-01.csv"');
     expect(lines).toStrictEqual([
-      '"paper_id","title","published","theme_id","theme_label","similarity","url","authors","categories"',
-      `"2501.10021","model merging, task vectors paper 21","2025-06-10",0,"model merging, task vectors",${Math.fround(1 - 21 / 48)},"https://arxiv.org/abs/2501.10021","Author 21; Shared Author","cs.CV"`,
+      '"paper_id","title","published","date_precision","theme_id","theme_label","similarity","url","authors","categories"',
+      `"2501.10021","model merging, task vectors paper 21","2025-06-10","day",0,"model merging, task vectors",${Math.fround(1 - 21 / 48)},"https://arxiv.org/abs/2501.10021","Author 21; Shared Author","cs.CV"`,
       ''
     ]);
   });

@@ -110,6 +110,11 @@ describe('readGranularity and readMeasure', () => {
     expect([readGranularity(search('')), readMeasure(search(''))]).toStrictEqual(['month', 'share']);
   });
 
+  it("default granularity to the run's when it is given, and an explicit value still wins", () => {
+    expect([readGranularity(search(''), 'year'), readGranularity(search('granularity='), 'year'), readGranularity(search('granularity=month'), 'year')])
+      .toStrictEqual(['year', 'year', 'month']);
+  });
+
   it('read the allowed values', () => {
     expect([readGranularity(search('granularity=year')), readMeasure(search('measure=papers'))]).toStrictEqual(['year', 'papers']);
   });

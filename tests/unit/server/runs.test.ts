@@ -82,4 +82,9 @@ describe('formatMetric', () => {
       '[1,2]'
     ]);
   });
+
+  it('shows a count object (papers per date precision) as its non-zero counts', () => {
+    expect([formatMetric({ day: 3, month: 0, year: 5, undated: 0 }), formatMetric({ day: 0 }), formatMetric({ a: 'x' })])
+      .toStrictEqual(['day 3 · year 5', '0', '{"a":"x"}']);
+  });
 });

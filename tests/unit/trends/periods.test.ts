@@ -22,7 +22,7 @@ describe('computePeriods', () => {
       day('2025-03-30'), // theme 0
       month('2025-02-01'), // theme 1
       year('2025-01-01'), // theme 0: year rows only, never January
-      year('2024-01-01'), // theme 1: opens year 2024, outside the day-date coverage → partial
+      year('2024-01-01'), // theme 1: opens year 2024, which year dates cover whole → complete
       undated // theme 1: not counted
     ];
     const { periods, totals } = computePeriods(papers, Int32Array.from([0, 1, 0, 1, 0, 1, 1]), 2);
@@ -43,18 +43,18 @@ describe('computePeriods', () => {
       row(1, 'month', '2025-03-01', 0, 0, false),
       row(0, 'quarter', '2025-01-01', 2, 2 / 4, false),
       row(1, 'quarter', '2025-01-01', 2, 2 / 4, false),
-      row(0, 'year', '2024-01-01', 0, 0, true),
-      row(1, 'year', '2024-01-01', 1, 1, true),
-      row(0, 'year', '2025-01-01', 3, 3 / 5, true),
-      row(1, 'year', '2025-01-01', 2, 2 / 5, true)
+      row(0, 'year', '2024-01-01', 0, 0, false),
+      row(1, 'year', '2024-01-01', 1, 1, false),
+      row(0, 'year', '2025-01-01', 3, 3 / 5, false),
+      row(1, 'year', '2025-01-01', 2, 2 / 5, false)
     ]);
     expect(totals).toStrictEqual([
       { period: '2025-01-01', granularity: 'month', papers: 2, partial: false },
       { period: '2025-02-01', granularity: 'month', papers: 1, partial: false },
       { period: '2025-03-01', granularity: 'month', papers: 1, partial: false },
       { period: '2025-01-01', granularity: 'quarter', papers: 4, partial: false },
-      { period: '2024-01-01', granularity: 'year', papers: 1, partial: true },
-      { period: '2025-01-01', granularity: 'year', papers: 5, partial: true }
+      { period: '2024-01-01', granularity: 'year', papers: 1, partial: false },
+      { period: '2025-01-01', granularity: 'year', papers: 5, partial: false }
     ]);
   });
 
@@ -115,5 +115,33 @@ describe('computePeriods', () => {
     expect(() => computePeriods([day('2025-01-01')], Int32Array.from([2]), 2)).toThrow('paper 0 has theme 2, outside 0..1');
     expect(() => computePeriods([day('2025-01-01')], new Int32Array(2), 2)).toThrow('1 papers but 2 assignments');
     expect(() => computePeriods([day('2025-02-30')], new Int32Array(1), 1)).toThrow('paper 0 has published "2025-02-30"');
+  });
+});
+
+describe('computePeriods with year-only and mixed dates', () => {
+  it('flags no year of a year-only corpus as partial, and counts nothing at month or quarter', () => {
+    const papers = ['1990', '1991', '2005', '2025'].map((y) => year(`${y}-01-01`));
+    const { totals } = computePeriods(papers, new Int32Array(papers.length), 1);
+    expect(totals.every((t) => t.granularity === 'year' && !t.partial)).toBe(true);
+    expect(totals.map((t) => t.period)).toHaveLength(36); // 1990..2025, gaps as zero rows
+  });
+
+  it('takes year dates as covering their years beside day dates, but not the months', () => {
+    // Day data 2025-03-18..2026-07-01, year-only papers in 1990 and 2026.
+    expect(partialPeriods([day('2025-03-18'), day('2026-07-01'), year('1990-01-01'), year('2026-01-01')])).toStrictEqual([
+      'month 2025-03-01',
+      'month 2026-07-01',
+      'quarter 2025-01-01',
+      'quarter 2026-07-01'
+    ]);
+  });
+
+  it('keeps a year partial that neither year dates nor day dates cover whole', () => {
+    // Year dates cover 2015..2024; day dates 2025-03-18..2025-12-31: 2025 starts uncovered.
+    expect(partialPeriods([year('2015-01-01'), year('2024-01-01'), day('2025-03-18'), day('2025-12-31')]).filter((p) => p.startsWith('year')))
+      .toStrictEqual(['year 2025-01-01']);
+    // Years between two sources that no source spans are not covered either.
+    expect(partialPeriods([year('2015-01-01'), day('2017-01-01'), day('2017-12-31')]).filter((p) => p.startsWith('year')))
+      .toStrictEqual(['year 2016-01-01']);
   });
 });

@@ -1,5 +1,5 @@
-// Theme page data: the theme's figures, keywords, trend at the chosen granularity, 10 typical papers,
-// one page (50) of all its papers filtered by `q`, its nearest themes and its bursts.
+// Theme page data: the theme's figures, keywords, trend at the chosen granularity (by default the
+// run's), 10 typical papers, one page (50) of all its papers filtered by `q`, its nearest themes and its bursts.
 import { assignThemeColours } from '$lib/charts/palette.js';
 import { readGranularity, readPage, readQuery } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
@@ -20,10 +20,11 @@ const TYPICAL = 10;
 
 export const load: PageServerLoad = async ({ url, params, locals }) => {
   const themeId = readThemeIdParam(params.id);
-  const granularity = readGranularity(url.searchParams);
   const q = readQuery(url.searchParams);
   const page = readPage(url.searchParams);
   const run = await readRun({ url, locals });
+  const defaultGranularity = run.default_granularity ?? 'month'; // NULL in runs stored before it
+  const granularity = readGranularity(url.searchParams, defaultGranularity);
   const theme = await loadThemeDetail(run.run_id, themeId);
   const [terms, trend, typical, papers, neighbours, sizes, bursts] = await Promise.all([
     loadThemeTerms(run.run_id, themeId),
@@ -35,5 +36,5 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
     loadThemeBursts(run.run_id, themeId)
   ]);
   const colours = assignThemeColours(sizes);
-  return { runId: run.run_id, theme, colours, terms, granularity, trend, typical: typical.items, q, papers, neighbours, bursts };
+  return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers, neighbours, bursts };
 };
