@@ -126,7 +126,8 @@ export interface Clustering {
 export interface ThemeLabel {
   themeId: number;
   label: string;
-  keywords: { term: string; weight: number }[];
+  /** Best first; `column` is the term's index in the vocabulary (and the matrix). */
+  keywords: { term: string; weight: number; column: number }[];
 }
 
 export interface MapLayout {
