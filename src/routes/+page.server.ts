@@ -1,26 +1,46 @@
-// Overview data: the run's facts, every theme's figures, the periods for the stacked chart at the
-// requested granularity, the picked themes, monthly shares for the movers' sparklines, k evidence.
+// Overview data: the run's facts, every area and theme with its figures, the view the URL asks for
+// (every area by default, one area's themes, or picked themes) with its periods at the requested
+// granularity, monthly shares for the movers' sparklines, and the k evidence.
 import {
+  listAreaSummaries,
   listThemeSummaries,
+  loadAreaPeriodRows,
   loadKSelection,
   loadPeriodSeries,
   pickMovers,
+  readOverviewView,
   readPickedThemes,
-  sharesByTheme
+  sharesByTheme,
+  type OverviewView,
+  type ThemeSummary
 } from '$lib/server/overview';
 import { assignThemeColours } from '$lib/charts/palette.js';
 import { readGranularity, readMeasure } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import type { PageServerLoad } from './$types';
 
+/** The ids stacked in the view: every area, the area's themes (largest first), or the picked themes. */
+function stackedIds(view: OverviewView, params: URLSearchParams, themes: ThemeSummary[], areaIds: number[]): number[] {
+  switch (view.kind) {
+    case 'areas':
+      return areaIds;
+    case 'area':
+      return themes.filter((t) => t.areaId === view.areaId).map((t) => t.themeId);
+    case 'themes':
+      return readPickedThemes(params, themes);
+  }
+}
+
 export const load: PageServerLoad = async ({ url, locals }) => {
   const granularity = readGranularity(url.searchParams);
   const measure = readMeasure(url.searchParams);
   const run = await readRun({ url, locals });
-  const themes = await listThemeSummaries(run.run_id);
-  const picked = readPickedThemes(url.searchParams, themes);
-  const [series, monthly, kSelection] = await Promise.all([
+  const [themes, areas] = await Promise.all([listThemeSummaries(run.run_id), listAreaSummaries(run.run_id)]);
+  const view = readOverviewView(url.searchParams, areas);
+  const picked = stackedIds(view, url.searchParams, themes, areas.map((a) => a.areaId));
+  const [series, areaRows, monthly, kSelection] = await Promise.all([
     loadPeriodSeries(run.run_id, granularity),
+    view.kind === 'areas' ? loadAreaPeriodRows(run.run_id, granularity) : null,
     granularity === 'month' ? null : loadPeriodSeries(run.run_id, 'month'),
     loadKSelection(run.run_id)
   ]);
@@ -45,10 +65,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     granularity,
     measure,
     themes,
+    areas,
+    view,
     colours: assignThemeColours(themes),
     picked,
-    pickedExplicitly: url.searchParams.getAll('themes').some((v) => v.trim() !== ''),
-    series,
+    pickedExplicitly: view.kind === 'themes' && view.explicit,
+    series: areaRows ? { totals: series.totals, rows: areaRows } : series,
     movers,
     sparklines: sharesByTheme(months, moverIds),
     sparkPeriods: months.totals.map((t) => t.period),

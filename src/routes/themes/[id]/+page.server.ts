@@ -1,10 +1,12 @@
-// Theme page data: the theme's figures, keywords, trend at the chosen granularity, 10 typical papers,
-// one page (50) of all its papers filtered by `q`, and its nearest themes.
+// Theme page data: the theme's figures, area and quality, keywords, trend at the chosen granularity,
+// 10 typical papers, one page (50) of all its papers filtered by `q`, its nearest themes, and the
+// themes its papers are also close to.
 import { assignThemeColours } from '$lib/charts/palette.js';
 import { readGranularity, readPage, readQuery } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import {
   listThemeSizes,
+  loadAlsoClose,
   loadNeighbours,
   loadThemeDetail,
   loadThemePapers,
@@ -16,6 +18,7 @@ import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 const TYPICAL = 10;
+const ALSO_CLOSE = 5;
 
 export const load: PageServerLoad = async ({ url, params, locals }) => {
   const themeId = readThemeIdParam(params.id);
@@ -24,14 +27,15 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   const page = readPage(url.searchParams);
   const run = await readRun({ url, locals });
   const theme = await loadThemeDetail(run.run_id, themeId);
-  const [terms, trend, typical, papers, neighbours, sizes] = await Promise.all([
+  const [terms, trend, typical, papers, neighbours, sizes, alsoClose] = await Promise.all([
     loadThemeTerms(run.run_id, themeId),
     loadThemeTrend(run.run_id, themeId, granularity),
     loadThemePapers(run.run_id, themeId, null, 1, TYPICAL),
     loadThemePapers(run.run_id, themeId, q, page, PAGE_SIZE),
     loadNeighbours(run.run_id, themeId),
-    listThemeSizes(run.run_id)
+    listThemeSizes(run.run_id),
+    loadAlsoClose(run.run_id, themeId, ALSO_CLOSE)
   ]);
   const colours = assignThemeColours(sizes);
-  return { runId: run.run_id, theme, colours, terms, granularity, trend, typical: typical.items, q, papers, neighbours };
+  return { runId: run.run_id, theme, colours, terms, granularity, trend, typical: typical.items, q, papers, neighbours, alsoClose };
 };
