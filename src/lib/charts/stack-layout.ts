@@ -55,14 +55,15 @@ const OTHER_EPSILON = 1e-9;
  * Stacks the picked themes (in the given order, bottom first) and an "Other" series on top.
  * Other per period: share → 1 − Σ picked shares; papers → total − Σ picked papers (floored at 0;
  * a period with no papers is 0 for every series). Periods come from `totals`, in their order.
- * `otherLabel` null: no Other band (a view of every area, or of one area's themes alone).
+ * `other` null: no Other band (a view of every area, or of one area's themes alone); `kind` names
+ * the series' keys (`theme-3`, `area-3`).
  */
 export function layoutStack(
   totals: PeriodTotalInput[],
   rows: ThemePeriodInput[],
   picked: StackThemeInput[],
   measure: Measure,
-  otherLabel: string | null = 'Other themes'
+  { other: otherLabel = 'Other themes', kind = 'theme' }: { other?: string | null; kind?: 'theme' | 'area' } = {}
 ): StackLayout {
   const periodIndex = new Map(totals.map((t, i) => [t.period, i]));
   const pickedIds = new Set(picked.map((t) => t.themeId));
@@ -81,10 +82,10 @@ export function layoutStack(
     return rest > OTHER_EPSILON ? rest : 0;
   });
   const hasOther = otherLabel !== null && (other.some((v) => v > 0) || picked.length === 0);
-  const keys = [...picked.map((t) => `theme-${t.themeId}`), ...(hasOther ? ['other'] : [])];
+  const keys = [...picked.map((t) => `${kind}-${t.themeId}`), ...(hasOther ? ['other'] : [])];
   const table = totals.map((_, i) => {
     const row: Record<string, number> = {};
-    for (const t of picked) row[`theme-${t.themeId}`] = values.get(t.themeId)![i];
+    for (const t of picked) row[`${kind}-${t.themeId}`] = values.get(t.themeId)![i];
     if (hasOther) row.other = other[i];
     return row;
   });
