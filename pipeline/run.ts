@@ -5,8 +5,10 @@ import { describeCoarseDates, settleDatePrecision } from './ingest/date-precisio
 import { tokenisePapers } from './tokenise/index.js';
 import { buildTfidf } from './tfidf/index.js';
 import { chooseK } from './cluster/choose-k.js';
-import { clusterPapers, themeCohesion } from './cluster/index.js';
+import { clusterPapers } from './cluster/index.js';
 import { labelThemes } from './label/index.js';
+import { assessQuality, type QualityResult } from './quality/index.js';
+import { groupThemes, type AreaResult } from './areas/index.js';
 import { mapThemes } from './map/index.js';
 import { computeTrends, findBursts } from './trends/index.js';
 import { writeRun } from './store/write-run.js';
@@ -15,9 +17,9 @@ import { InputError } from './errors.js';
 import { Warnings, warnAboutThemes, type RunWarning } from './warnings.js';
 import type { RunData, ThemeRecord } from './store/run-data.js';
 import type { Config } from './config.js';
-import type { Clustering, KSelectionPoint, Paper, ThemeLabel, ThemeTrend } from './types.js';
+import type { Clustering, KSelectionPoint, MapLayout, Paper, ThemeLabel, ThemeTrend } from './types.js';
 
-export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | 'label' | 'map' | 'trends' | 'store';
+export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | 'label' | 'quality' | 'map' | 'trends' | 'areas' | 'store';
 
 export interface Reporter {
   start(stage: Stage): void;
@@ -88,9 +90,10 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: clustered.runs.length,
       nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, emptyRows: analysis.emptyRows,
       datePrecision: dates.precision, coarseDates, warnings: warnings.list },
-    themes: themeRecords(labels, clustering, analysis.layout.themeXY, trend.trends, papers.length),
+    themes: themeRecords(labels, clustering, analysis, trend.trends, papers.length),
     clustering, layout: analysis.layout, periods: trend.periods,
-    totals: trend.totals, bursts: trend.bursts, neighbours: analysis.neighbours, kSelection: analysis.kSelection
+    totals: trend.totals, bursts: trend.bursts, neighbours: analysis.neighbours, kSelection: analysis.kSelection,
+    areas: analysis.grouped.areas, memberships: analysis.quality.papers
   };
   collectGarbage(); // the matrix, its transpose and shared copies: ~150 MB under the store's peak
   // Not timed() here: writeRun measures its own time (and peak RSS) into the run as it stores them.
@@ -137,6 +140,8 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   }
   const labels = await timed('label', reporter, durations,
     () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms }), (l) => `${l.length} themes named`);
+  const quality = await timed('quality', reporter, durations, () => assessQuality(matrix, clustering, labels),
+    (q) => `${q.themes.filter((t) => t.mixture).length} mixtures, ${q.papers.weak.reduce((s, w) => s + w, 0)} weak members`);
   const { layout, neighbours } = await timed('map', reporter, durations,
     () => mapThemes(clustering, matrix.nCols, { seed: config.seed, neighbours: Math.min(config.neighbours, k - 1) }),
     () => `${papers.length} papers placed`);
@@ -146,7 +151,10 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
       totals: trends.totals }, trends.dates.granularity);
     return { ...trends, bursts };
   }, (t) => `${t.totals.filter((p) => p.granularity === t.dates.granularity).length} ${t.dates.granularity}s, ${t.bursts.length} bursts`);
-  return { k, kSelection, clustered, clustering, labels, layout, neighbours, trend, nTerms: matrix.nCols,
+  const grouped = await timed('areas', reporter, durations, () => groupThemes(
+    { matrix, vocabulary, clustering, themeLabels: labels, themeXY: layout.themeXY, papers },
+    { topTerms: config.topTerms, window: config.emergingWindow }), (a) => `${a.areas.length} areas`);
+  return { k, kSelection, clustered, clustering, labels, quality, layout, neighbours, trend, grouped, nTerms: matrix.nCols,
     nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows };
 }
 
@@ -166,13 +174,14 @@ function feasibleKRange(range: Config['kRange'], nPapers: number, warnings: Warn
   return { ...range, max };
 }
 
-function themeRecords(labels: ThemeLabel[], clustering: Clustering, themeXY: Float64Array, trends: ThemeTrend[],
+function themeRecords(labels: ThemeLabel[], clustering: Clustering,
+  { layout, quality, grouped }: { layout: MapLayout; quality: QualityResult; grouped: AreaResult }, trends: ThemeTrend[],
   nPapers: number): ThemeRecord[] {
   const { sizes } = clustering;
-  const cohesion = themeCohesion(clustering);
   return labels.map((l) => ({
     themeId: l.themeId, label: l.label, size: sizes[l.themeId], share: sizes[l.themeId] / nPapers,
     keywords: l.keywords.map((w) => w.term), weights: l.keywords.map((w) => w.weight),
-    x: themeXY[2 * l.themeId], y: themeXY[2 * l.themeId + 1], cohesion: cohesion[l.themeId], trend: trends[l.themeId]
+    x: layout.themeXY[2 * l.themeId], y: layout.themeXY[2 * l.themeId + 1], trend: trends[l.themeId],
+    areaId: grouped.areaOfTheme[l.themeId], ...quality.themes[l.themeId]
   }));
 }

@@ -1,5 +1,6 @@
 // Owns the closing summary the CLI prints after a complete run: counts, warnings, skipped records,
-// themes by size, top emerging and fading themes, time per stage and peak memory.
+// areas with their themes by size (mixtures marked), top emerging and fading themes, time per stage
+// and peak memory.
 import type { RunSummary } from './run.js';
 import type { DatePrecision } from './types.js';
 
@@ -31,13 +32,18 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   for (const w of warnings) out.push(`  warning: ${w.message}`);
   for (const s of run.skipped.slice(0, 5)) out.push(`  skipped ${s.file} line ${s.line}: field "${s.field}": ${s.reason}`);
   if (run.skipped.length > 5) out.push(`  … and ${run.skipped.length - 5} more skipped (table skipped_records)`);
-  out.push('', '  id   size  share   label');
-  for (const t of [...run.themes].sort((a, b) => b.size - a.size)) {
-    out.push(`  ${String(t.themeId).padStart(3)} ${String(t.size).padStart(6)} ${pct(t.share).padStart(6)}   ${t.label}`);
+  out.push('', '  id   size  share  cohesion  NPMI   label');
+  for (const area of run.areas) {
+    out.push(`  area ${area.areaId}: ${area.label} — ${area.size} papers (${pct(area.share)}), ${area.themes.length} theme${area.themes.length === 1 ? '' : 's'}`);
+    for (const t of run.themes.filter((x) => x.areaId === area.areaId).sort((a, b) => b.size - a.size)) {
+      out.push(`  ${String(t.themeId).padStart(3)} ${String(t.size).padStart(6)} ${pct(t.share).padStart(6)}  ` +
+        `${t.cohesion.toFixed(2).padStart(8)} ${(Number.isNaN(t.coherence) ? 'n/a' : t.coherence.toFixed(2)).padStart(5)}   ` +
+        `${t.mixture ? 'Mixture: ' : ''}${t.label}`);
+    }
   }
   const byScore = [...run.themes].sort((a, b) => b.trend.emergingScore - a.trend.emergingScore);
   const fmt = (t: (typeof run.themes)[number]) =>
-    `  ${t.label} — share ${pct(t.trend.shareBefore)} → ${pct(t.trend.shareAfter)}, z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)}`;
+    `  ${t.mixture ? 'Mixture: ' : ''}${t.label} — share ${pct(t.trend.shareBefore)} → ${pct(t.trend.shareAfter)}, z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)}`;
   const trend = run.themes[0]?.trend;
   out.push('', `Top emerging (last ${trend ? periodsText(trend.window, trend.windowGranularity) : '0 complete periods'} vs before):`);
   out.push(...byScore.filter((t) => t.trend.direction === 'emerging').slice(0, 5).map(fmt));

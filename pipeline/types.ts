@@ -128,7 +128,8 @@ export interface Clustering {
 export interface ThemeLabel {
   themeId: number;
   label: string;
-  keywords: { term: string; weight: number }[];
+  /** Best first; `column` is the term's index in the vocabulary (and the matrix). */
+  keywords: { term: string; weight: number; column: number }[];
   /** Vocabulary ids of the theme's most distinctive terms (up to BURST_CANDIDATES), best first: the phrases trends watches for bursts. */
   distinctiveTerms: number[];
 }

@@ -1,5 +1,7 @@
 // The complete result of one pipeline run, as handed to writeRun: everything the tables need.
 import type { BurstRecord } from '../trends/bursts.js';
+import type { Area } from '../areas/index.js';
+import type { PaperMemberships } from '../quality/index.js';
 import type {
   Clustering,
   DatePrecision,
@@ -28,6 +30,12 @@ export interface ThemeRecord {
   /** Mean cosine of the theme's papers to its centroid: how tightly its papers agree. */
   cohesion: number;
   trend: ThemeTrend;
+  /** The area above it (RunData.areas). */
+  areaId: number;
+  /** Quality (quality/index.ts): nearest-centroid cosine, keyword NPMI (NaN → NULL), mixture mark. */
+  separation: number;
+  coherence: number;
+  mixture: boolean;
 }
 
 export interface RunData {
@@ -60,4 +68,8 @@ export interface RunData {
   bursts: BurstRecord[];
   neighbours: ThemeNeighbour[];
   kSelection: KSelectionPoint[];
+  /** Areas above the themes, 0 = largest. */
+  areas: Area[];
+  /** Per paper row: third theme and weak-member flag (the first two are in `clustering`). */
+  memberships: PaperMemberships;
 }

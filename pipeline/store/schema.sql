@@ -59,6 +59,10 @@ CREATE TABLE IF NOT EXISTS themes (
   z_score             DOUBLE NOT NULL,
   cohesion            DOUBLE,              -- mean cosine of its papers to the centroid (NULL in runs before it)
   window_granularity  VARCHAR,             -- unit of window_months and of the trend (NULL before it: 'month')
+  area_id             INTEGER,             -- the area above it (areas); NULL in runs before areas
+  separation          DOUBLE,              -- cosine to the nearest other theme centroid: lower = better separated
+  coherence           DOUBLE,              -- mean NPMI over pairs of its top 10 keywords, -1..1 (quality/npmi.ts)
+  mixture             BOOLEAN,             -- marked as a mixture of topics (rule: quality/mixture.ts)
   PRIMARY KEY (run_id, theme_id)
 );
 
@@ -79,6 +83,7 @@ CREATE TABLE IF NOT EXISTS paper_themes (
   rank_in_theme  INTEGER NOT NULL,         -- 1 = most typical
   x              DOUBLE NOT NULL,
   y              DOUBLE NOT NULL,
+  weak           BOOLEAN,                  -- weak member: similarity < 0.6 × the theme cohesion (quality/top-themes.ts)
   PRIMARY KEY (run_id, paper_id)
 );
 
@@ -142,4 +147,35 @@ CREATE TABLE IF NOT EXISTS bursts (
   end_period    DATE NOT NULL,             -- first day of the last period in the burst
   weight        DOUBLE NOT NULL,           -- how much better the burst rate explains it (nats)
   papers        INTEGER NOT NULL           -- papers of the theme (or with the phrase) in the burst
+);
+
+-- Areas above the themes (themes.area_id): Ward's tree over the theme centroids, cut into about 6-12 (pipeline/areas/).
+-- Trends per area are the sums of its themes' theme_periods rows.
+CREATE TABLE IF NOT EXISTS areas (
+  run_id          INTEGER NOT NULL,
+  area_id         INTEGER NOT NULL,        -- 0 = the largest
+  label           VARCHAR NOT NULL,        -- unique within the run, and unlike its themes' labels where the keywords allow
+  size            INTEGER NOT NULL,        -- papers in its themes
+  share           DOUBLE NOT NULL,         -- size / n_papers
+  n_themes        INTEGER NOT NULL,
+  keywords        VARCHAR[] NOT NULL,      -- c-TF-IDF over the areas, best first
+  x               DOUBLE NOT NULL,         -- paper-weighted mean of its themes' map positions
+  y               DOUBLE NOT NULL,
+  growth          DOUBLE NOT NULL,         -- as themes: the area's share, recent window vs before
+  emerging_score  DOUBLE NOT NULL,
+  direction       VARCHAR NOT NULL,        -- 'emerging' | 'fading' | 'steady'
+  share_before    DOUBLE NOT NULL,
+  share_after     DOUBLE NOT NULL,
+  z_score         DOUBLE NOT NULL,
+  PRIMARY KEY (run_id, area_id)
+);
+
+-- Each paper's closest themes: rank 1 is its own theme (paper_themes), 2 and 3 the next most similar.
+CREATE TABLE IF NOT EXISTS paper_theme_ranks (
+  run_id      INTEGER NOT NULL,
+  paper_id    VARCHAR NOT NULL,
+  rank        INTEGER NOT NULL,            -- 1..3 (fewer when k < 3)
+  theme_id    INTEGER NOT NULL,
+  similarity  DOUBLE NOT NULL,             -- cosine to the theme centroid
+  PRIMARY KEY (run_id, paper_id, rank)
 );

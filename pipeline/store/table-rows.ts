@@ -17,6 +17,25 @@ function eachOf<T, R>(items: readonly T[], row: (item: T) => R): Rows<R> {
   return { n: items.length, row: (i) => row(items[i]) };
 }
 
+/** A NaN (a measure with nothing to measure) is stored as NULL. */
+const finite = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** Up to three rows per paper: its theme, its second and its third (ranks missing when k < 3). */
+function themeRanks(run: RunData, runId: number): Rows<TableRow<'paper_theme_ranks'>> {
+  const { clustering: c, memberships: m, papers } = run;
+  const perPaper = Math.min(3, run.k);
+  return {
+    n: papers.length * perPaper,
+    row: (j) => {
+      const i = Math.floor(j / perPaper);
+      const rank = (j % perPaper) + 1;
+      const [theme, similarity] = rank === 1 ? [c.assignments[i], c.similarity[i]]
+        : rank === 2 ? [c.secondTheme[i], c.secondSimilarity[i]] : [m.third[i], m.thirdSimilarity[i]];
+      return { run_id: runId, paper_id: papers[i].paperId, rank, theme_id: theme, similarity };
+    }
+  };
+}
+
 /** The run's rows; the runs row says 'running' until the store marks it complete. */
 export function runRows(run: RunData, runId: number): RunRows {
   const { papers, themes, clustering, layout } = run;
@@ -39,7 +58,8 @@ export function runRows(run: RunData, runId: number): RunRows {
       x: t.x, y: t.y, growth: trend.growth, emerging_score: trend.emergingScore, direction: trend.direction,
       window_months: trend.window, share_before: trend.shareBefore, share_after: trend.shareAfter,
       papers_before: trend.papersBefore, papers_after: trend.papersAfter, z_score: trend.zScore, cohesion: t.cohesion,
-      window_granularity: trend.windowGranularity
+      window_granularity: trend.windowGranularity,
+      area_id: t.areaId, separation: finite(t.separation), coherence: finite(t.coherence), mixture: t.mixture
     })),
     theme_terms: eachOf(terms, ({ t, term, r }) => ({ run_id: runId, theme_id: t.themeId, rank: r + 1, term, weight: t.weights[r] })),
     // Per paper row: typed arrays, not a list of objects (75k papers).
@@ -47,7 +67,8 @@ export function runRows(run: RunData, runId: number): RunRows {
       n: papers.length,
       row: (i) => ({
         run_id: runId, paper_id: papers[i].paperId, theme_id: clustering.assignments[i], similarity: clustering.similarity[i],
-        rank_in_theme: clustering.rankInTheme[i], x: layout.paperXY[2 * i], y: layout.paperXY[2 * i + 1]
+        rank_in_theme: clustering.rankInTheme[i], x: layout.paperXY[2 * i], y: layout.paperXY[2 * i + 1],
+        weak: run.memberships.weak[i] === 1
       })
     },
     theme_periods: eachOf(run.periods, (p) => ({
@@ -63,6 +84,12 @@ export function runRows(run: RunData, runId: number): RunRows {
     bursts: eachOf(run.bursts, (b) => ({
       run_id: runId, theme_id: b.themeId, term: b.term, granularity: b.granularity, start_period: b.start, end_period: b.end,
       weight: b.weight, papers: b.papers
-    }))
+    })),
+    areas: eachOf(run.areas, (a) => ({
+      run_id: runId, area_id: a.areaId, label: a.label, size: a.size, share: a.share, n_themes: a.themes.length,
+      keywords: a.keywords.map((w) => w.term), x: a.x, y: a.y, growth: a.trend.growth, emerging_score: a.trend.emergingScore,
+      direction: a.trend.direction, share_before: a.trend.shareBefore, share_after: a.trend.shareAfter, z_score: a.trend.zScore
+    })),
+    paper_theme_ranks: themeRanks(run, runId)
   };
 }

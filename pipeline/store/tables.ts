@@ -73,7 +73,11 @@ export const THEMES = defineTable({
     { name: 'papers_after', type: 'INTEGER' },
     { name: 'z_score', type: 'DOUBLE' },
     { name: 'cohesion', type: 'DOUBLE', nullable: true, comment: 'mean cosine of its papers to the centroid (NULL in runs before it)' },
-    { name: 'window_granularity', type: 'VARCHAR', nullable: true, values: GRANULARITIES, comment: "unit of window_months and of the trend (NULL before it: 'month')" }
+    { name: 'window_granularity', type: 'VARCHAR', nullable: true, values: GRANULARITIES, comment: "unit of window_months and of the trend (NULL before it: 'month')" },
+    { name: 'area_id', type: 'INTEGER', nullable: true, comment: 'the area above it (areas); NULL in runs before areas' },
+    { name: 'separation', type: 'DOUBLE', nullable: true, comment: 'cosine to the nearest other theme centroid: lower = better separated' },
+    { name: 'coherence', type: 'DOUBLE', nullable: true, comment: 'mean NPMI over pairs of its top 10 keywords, -1..1 (quality/npmi.ts)' },
+    { name: 'mixture', type: 'BOOLEAN', nullable: true, comment: 'marked as a mixture of topics (rule: quality/mixture.ts)' }
   ]
 });
 
@@ -99,7 +103,8 @@ export const PAPER_THEMES = defineTable({
     { name: 'similarity', type: 'DOUBLE', comment: 'cosine to the theme centroid' },
     { name: 'rank_in_theme', type: 'INTEGER', comment: '1 = most typical' },
     { name: 'x', type: 'DOUBLE' },
-    { name: 'y', type: 'DOUBLE' }
+    { name: 'y', type: 'DOUBLE' },
+    { name: 'weak', type: 'BOOLEAN', nullable: true, comment: 'weak member: similarity < 0.6 × the theme cohesion (quality/top-themes.ts)' }
   ]
 });
 
@@ -187,10 +192,47 @@ export const BURSTS = defineTable({
   ]
 });
 
+export const AREAS = defineTable({
+  name: 'areas',
+  comment: ['Areas above the themes (themes.area_id): Ward\'s tree over the theme centroids, cut into about 6-12 (pipeline/areas/).',
+    'Trends per area are the sums of its themes\' theme_periods rows.'],
+  key: ['run_id', 'area_id'],
+  columns: [
+    RUN_ID,
+    { name: 'area_id', type: 'INTEGER', comment: '0 = the largest' },
+    { name: 'label', type: 'VARCHAR', comment: 'unique within the run, and unlike its themes\' labels where the keywords allow' },
+    { name: 'size', type: 'INTEGER', comment: 'papers in its themes' },
+    { name: 'share', type: 'DOUBLE', comment: 'size / n_papers' },
+    { name: 'n_themes', type: 'INTEGER' },
+    { name: 'keywords', type: 'VARCHAR[]', comment: 'c-TF-IDF over the areas, best first' },
+    { name: 'x', type: 'DOUBLE', comment: 'paper-weighted mean of its themes\' map positions' },
+    { name: 'y', type: 'DOUBLE' },
+    { name: 'growth', type: 'DOUBLE', comment: 'as themes: the area\'s share, recent window vs before' },
+    { name: 'emerging_score', type: 'DOUBLE' },
+    { name: 'direction', type: 'VARCHAR', values: ['emerging', 'fading', 'steady'] },
+    { name: 'share_before', type: 'DOUBLE' },
+    { name: 'share_after', type: 'DOUBLE' },
+    { name: 'z_score', type: 'DOUBLE' }
+  ]
+});
+
+export const PAPER_THEME_RANKS = defineTable({
+  name: 'paper_theme_ranks',
+  comment: ['Each paper\'s closest themes: rank 1 is its own theme (paper_themes), 2 and 3 the next most similar.'],
+  key: ['run_id', 'paper_id', 'rank'],
+  columns: [
+    RUN_ID,
+    { name: 'paper_id', type: 'VARCHAR' },
+    { name: 'rank', type: 'INTEGER', comment: '1..3 (fewer when k < 3)' },
+    THEME_ID,
+    { name: 'similarity', type: 'DOUBLE', comment: 'cosine to the theme centroid' }
+  ]
+});
+
 /** Every table, in the order a run writes them (also the store's progress steps). */
 export const TABLES = [
   RUNS, PAPERS, THEMES, THEME_TERMS, PAPER_THEMES, THEME_PERIODS, PERIOD_TOTALS, THEME_NEIGHBOURS, K_SELECTION, SKIPPED_RECORDS,
-  BURSTS
+  BURSTS, AREAS, PAPER_THEME_RANKS
 ] as const;
 
 export type TableSpec = (typeof TABLES)[number];
@@ -201,6 +243,7 @@ export type TableRow<N extends TableName> = Row<Extract<TableSpec, { name: N }>>
 export type RunRow = Row<typeof RUNS>;
 export type PaperRow = Row<typeof PAPERS>;
 export type ThemeRow = Row<typeof THEMES>;
+export type AreaRow = Row<typeof AREAS>;
 
 const HEADER = `-- Generated from pipeline/store/tables.ts by \`npx tsx pipeline/store/write-schema.ts\`; edit the spec, not this file.
 -- The DuckDB contract between the pipeline (the only writer) and the dashboard (read-only).

@@ -1,14 +1,19 @@
-// Overview data: the run's facts, every theme's figures, the periods for the stacked chart at the
-// requested granularity (by default the run's: month, or year for a run dated mostly by year), the
-// picked themes, shares at the trend granularity for the movers' sparklines, k evidence,
-// and the strongest bursts still running.
+// Overview data: the run's facts, every area and theme with its figures, the view the URL asks for
+// (every area by default, one area's themes, or picked themes) with its periods at the requested
+// granularity (by default the run's: month, or year for a run dated mostly by year), shares at the
+// trend granularity for the movers' sparklines, the k evidence and the strongest bursts still running.
 import {
+  listAreaSummaries,
   listThemeSummaries,
+  loadAreaPeriodRows,
   loadKSelection,
   loadPeriodSeries,
   pickMovers,
+  readOverviewView,
   readPickedThemes,
-  sharesByTheme
+  sharesByTheme,
+  type OverviewView,
+  type ThemeSummary
 } from '$lib/server/overview';
 import { assignThemeColours } from '$lib/charts/palette.js';
 import { readGranularity, readMeasure } from '$lib/server/params';
@@ -19,18 +24,32 @@ import type { PageServerLoad } from './$types';
 /** Bursts listed on the overview: the strongest still running at the end of the data. */
 const ONGOING_BURSTS = 8;
 
+/** The ids stacked in the view: every area, the area's themes (largest first), or the picked themes. */
+function stackedIds(view: OverviewView, params: URLSearchParams, themes: ThemeSummary[], areaIds: number[]): number[] {
+  switch (view.kind) {
+    case 'areas':
+      return areaIds;
+    case 'area':
+      return themes.filter((t) => t.areaId === view.areaId).map((t) => t.themeId);
+    case 'themes':
+      return readPickedThemes(params, themes);
+  }
+}
+
 export const load: PageServerLoad = async ({ url, locals }) => {
   const measure = readMeasure(url.searchParams);
   const run = await readRun({ url, locals });
   // Runs stored before default_granularity opened on months.
   const defaultGranularity = run.default_granularity ?? 'month';
   const granularity = readGranularity(url.searchParams, defaultGranularity);
-  const themes = await listThemeSummaries(run.run_id);
-  const picked = readPickedThemes(url.searchParams, themes);
+  const [themes, areas] = await Promise.all([listThemeSummaries(run.run_id), listAreaSummaries(run.run_id)]);
+  const view = readOverviewView(url.searchParams, areas);
+  const picked = stackedIds(view, url.searchParams, themes, areas.map((a) => a.areaId));
   // Sparklines follow the emerging/fading windows' unit: the run's trend granularity.
   const trendGranularity = themes[0]?.windowGranularity ?? 'month';
-  const [series, trendSeries, kSelection, bursts] = await Promise.all([
+  const [series, areaRows, trendSeries, kSelection, bursts] = await Promise.all([
     loadPeriodSeries(run.run_id, granularity),
+    view.kind === 'areas' ? loadAreaPeriodRows(run.run_id, granularity) : null,
     granularity === trendGranularity ? null : loadPeriodSeries(run.run_id, trendGranularity),
     loadKSelection(run.run_id),
     loadOngoingBursts(run.run_id, ONGOING_BURSTS)
@@ -60,10 +79,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     trendGranularity,
     measure,
     themes,
+    areas,
+    view,
     colours: assignThemeColours(themes),
     picked,
-    pickedExplicitly: url.searchParams.getAll('themes').some((v) => v.trim() !== ''),
-    series,
+    pickedExplicitly: view.kind === 'themes' && view.explicit,
+    series: areaRows ? { totals: series.totals, rows: areaRows } : series,
     movers,
     sparklines: sharesByTheme(sparkSeries, moverIds),
     sparkPeriods: sparkSeries.totals.map((t) => t.period),

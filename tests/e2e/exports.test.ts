@@ -69,16 +69,29 @@ describe('exports', () => {
        WHERE pt.run_id = 1 AND contains(lower(p.title || ' ' || p.abstract), 'context') AND p.published >= DATE '2025-02-01'
        ORDER BY contains(lower(p.title), 'context') DESC, p.published DESC, p.paper_id`
     );
-    expect(csv[0]).toStrictEqual(['paper_id', 'title', 'published', 'date_precision', 'theme_id', 'theme_label', 'similarity', 'url', 'authors', 'categories']);
+    expect(csv[0]).toStrictEqual([
+      'paper_id', 'title', 'published', 'date_precision', 'theme_id', 'theme_label', 'similarity', 'url', 'authors', 'categories', 'area_id', 'area_label',
+      'weak', 'second_theme_id', 'second_similarity', 'third_theme_id', 'third_similarity'
+    ]);
     expect(csv.slice(1).map((r) => r[0])).toStrictEqual(rows.map((r) => r.paper_id));
     expect(rows.length).toBe(7);
+  });
+
+  it('writes the areas with their themes, and every paper’s area as the database holds it', async () => {
+    const areas: { area_id: number; themes: string; size: number }[] = await (await get('/export/areas.json')).json();
+    const expected = await readDb<{ area_id: number; size: number }>(db, 'SELECT area_id, size FROM areas WHERE run_id = 2 ORDER BY area_id');
+    expect(areas.map((a) => [a.area_id, a.size])).toStrictEqual(expected.map((a) => [a.area_id, a.size]));
+    const papers: { paper_id: string; area_id: number; theme_id: number }[] = await (await get('/export/papers.json')).json();
+    const themes = await readDb<{ theme_id: number; area_id: number }>(db, 'SELECT theme_id, area_id FROM themes WHERE run_id = 2');
+    const areaOf = new Map(themes.map((t) => [t.theme_id, t.area_id]));
+    expect(papers.every((p) => p.area_id === areaOf.get(p.theme_id))).toBe(true);
   });
 
   it('writes the trends in long form, one row per theme and period', async () => {
     const json: Record<string, unknown>[] = await (await get('/export/trends.json?granularity=month&measure=papers')).json();
     const count = await readDb<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM theme_periods WHERE run_id = 2 AND granularity = 'month'`);
     expect(json.length).toBe(count[0].n);
-    expect(Object.keys(json[0])).toStrictEqual(['period', 'granularity', 'theme_id', 'label', 'papers', 'share', 'partial']);
+    expect(Object.keys(json[0])).toStrictEqual(['period', 'granularity', 'theme_id', 'label', 'papers', 'share', 'partial', 'area_id']);
   });
 
   it('neutralises formula cells in CSV and keeps HTML as plain text', async () => {

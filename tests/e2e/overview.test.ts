@@ -1,5 +1,6 @@
-// The Overview in Chromium: one stacked series per theme in the database, URL-driven controls,
-// the hover read-out, the partial period marked, run facts, export links and the SVG download.
+// The Overview in Chromium: one stacked series per area by default and a click-through to an area's
+// themes, URL-driven controls, the hover read-out, the partial period marked, the mixture mark, run
+// facts, export links and the SVG download.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { handMadeRun } from '../fixtures/hand-made-run.js';
@@ -9,7 +10,8 @@ import { useDashboard } from './dashboard.js';
 
 /**
  * The hand-made run with its last month (June 2025) marked as covered only in part, theme 2
- * classed emerging and theme 0 fading (figures made up for display; the page only shows them).
+ * classed emerging and theme 0 fading, and theme 1 marked as a mixture (figures made up for
+ * display; the page only shows them).
  */
 function runWithPartialJune() {
   const run = handMadeRun();
@@ -17,6 +19,7 @@ function runWithPartialJune() {
   run.periods = run.periods.map((p) => (p.period === '2025-06-01' ? { ...p, partial: true } : p));
   const base = run.themes[2].trend;
   run.themes[2].trend = { ...base, direction: 'emerging', emergingScore: 2, shareBefore: 0.25, shareAfter: 0.5, papersBefore: 3, papersAfter: 6, zScore: 2.5, growth: 1 };
+  run.themes[1] = { ...run.themes[1], mixture: true, coherence: -0.2 };
   run.themes[0].trend = { ...base, themeId: 0, direction: 'fading', emergingScore: -1, shareBefore: 0.4, shareAfter: 0.3, papersBefore: 4, papersAfter: 3, zScore: -1.25, growth: -0.25 };
   return run;
 }
@@ -37,14 +40,88 @@ describe('the Overview page', () => {
     ]);
   });
 
-  it('draws one stacked series per theme in the database, each named in the legend', async () => {
+  it('draws one stacked series per area by default, each named in the legend, with no Other band', async () => {
     const page = await open('/');
-    const themes = await readDb<{ label: string }>(app.db, 'SELECT label FROM themes WHERE run_id = 1 ORDER BY theme_id');
-    expect(await page.locator('svg path[data-series]').count()).toBe(themes.length);
+    const areas = await readDb<{ label: string }>(app.db, 'SELECT label FROM areas WHERE run_id = 1 ORDER BY area_id');
+    expect(await page.locator('svg path[data-series]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-series')))).toStrictEqual([
+      'area-0',
+      'area-1'
+    ]);
     const legend = await page.locator('svg g.legend text').allTextContents();
-    for (const t of themes) expect(legend).toContain(t.label);
+    expect(legend).toContain('Areas (top of the stack first)');
+    for (const a of areas) expect(legend).toContain(a.label);
     expect(await page.locator('svg path[data-series]').evaluateAll((ps) => ps.some((p) => p.getAttribute('d')!.includes('NaN')))).toBe(false);
     await screenshot(page, 'overview');
+  });
+
+  it('shows every area’s share per period in the read-out, adding up to every paper', async () => {
+    const page = await open('/');
+    const box = (await page.locator('rect.hover-target').boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    const readout = page.locator('.readout');
+    await readout.waitFor();
+    // January: papers 0..3 → themes 0, 1, 2, 0 → area 0 holds 3 of 4, area 1 (theme 2) 1 of 4.
+    const rows = await readout.locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.children[1].textContent, tr.children[2].textContent]));
+    expect(rows).toStrictEqual([
+      ['3d vision', '25.0%'],
+      ['language models', '75.0%']
+    ]);
+  });
+
+  it('opens an area’s themes from a click on its band, and goes back to all areas', async () => {
+    const page = await open('/');
+    const box = (await page.locator('rect.hover-target').boundingBox())!;
+    // The bottom band is area 0 (language models: themes 0 and 1).
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height - 5);
+    await page.waitForURL(/area=0/);
+    await page.locator('text=Themes of the area “language models” over time').waitFor();
+    expect(await page.locator('svg path[data-series]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-series')))).toStrictEqual([
+      'theme-0',
+      'theme-1'
+    ]);
+    expect(await page.locator('[data-testid=view-note]').textContent()).toContain('the 2 themes of this area');
+    await screenshot(page, 'overview-area');
+    await page.click('text=← All areas');
+    await page.waitForURL((url) => !url.search.includes('area='));
+    await page.locator('text=Areas over time — share of papers per month').waitFor();
+  });
+
+  it('opens an area’s themes from its legend entry and keeps the other controls', async () => {
+    const page = await open('/?measure=papers');
+    await page.locator('svg g.legend a', { hasText: '3d vision' }).click();
+    await page.waitForURL(/area=1/);
+    expect(new URL(page.url()).searchParams.get('measure')).toBe('papers');
+    expect(await page.locator('svg path[data-series]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-series')))).toStrictEqual([
+      'theme-2'
+    ]);
+  });
+
+  it('refuses a malformed area with 400, an unknown one with 404, and area with themes with 400', async () => {
+    const page = await newPage(app.browser);
+    expect((await page.goto(app.server.url + '/?area=x'))?.status()).toBe(400);
+    expect((await page.goto(app.server.url + '/?area=-1'))?.status()).toBe(400);
+    expect((await page.goto(app.server.url + '/?area=9'))?.status()).toBe(404);
+    expect((await page.goto(app.server.url + '/?area=0&themes=1'))?.status()).toBe(400);
+  });
+
+  it('marks the mixture theme as “Mixture:” with its figures wherever themes are listed', async () => {
+    const page = await open('/');
+    const row = page.locator('[data-testid=themes-table] tbody[data-area="0"] tr.theme-row', { hasText: 'long context' });
+    expect((await row.locator('td').first().textContent())!.trim()).toBe('Mixture: long context');
+    // Theme 1: cohesion 1 − 11.5 / 48 = 0.76, coherence −0.2 (made up above).
+    expect(await row.locator('.mixture').getAttribute('title')).toContain('(cohesion 0.76)');
+    expect(await row.locator('.mixture').getAttribute('title')).toContain('(keyword coherence -0.20)');
+    await page.click('summary');
+    expect(await page.locator('.picker label', { hasText: 'long context' }).textContent()).toContain('Mixture: long context');
+  });
+
+  it('lists each area with its themes, their cohesion and keyword coherence', async () => {
+    const page = await open('/');
+    const table = page.locator('[data-testid=themes-table]');
+    expect(await table.locator('tbody[data-area="0"] tr.area-row').textContent()).toContain('Area: language models');
+    const cells = await table.locator('tbody[data-area="1"] tr.theme-row td').evaluateAll((tds) => tds.map((td) => td.textContent!.trim()));
+    // Theme 2: cohesion 1 − 12.5 / 48, coherence 0.1 (the hand-made run).
+    expect(cells.slice(0, 6)).toStrictEqual(['gaussian splatting', 'gaussian splatting, 3dgs, novel view synthesis, rendering', '8', '33.3%', (1 - 12.5 / 48).toFixed(2), '0.10']);
   });
 
   it('names the run’s themes and papers in the tab title', async () => {
@@ -59,8 +136,8 @@ describe('the Overview page', () => {
     expect(text).toContain('partial period');
   });
 
-  it('shows the period and every theme’s share in the hover read-out', async () => {
-    const page = await open('/');
+  it('shows the period and every picked theme’s share in the hover read-out', async () => {
+    const page = await open('/?themes=0,1,2');
     const target = page.locator('rect.hover-target');
     const box = (await target.boundingBox())!;
     await page.mouse.move(box.x + 2, box.y + box.height / 2);
@@ -71,7 +148,7 @@ describe('the Overview page', () => {
     const rows = await readout.locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.children[1].textContent, tr.children[2].textContent]));
     expect(rows).toStrictEqual([
       ['gaussian splatting', '25.0%'],
-      ['long context', '25.0%'],
+      ['Mixture: long context', '25.0%'],
       ['model merging, task vectors', '50.0%']
     ]);
     await screenshot(page, 'overview-hover');
@@ -81,7 +158,7 @@ describe('the Overview page', () => {
     const page = await open('/');
     await page.check('input[name=measure][value=papers]');
     await page.waitForURL(/measure=papers/);
-    await page.locator('text=Themes over time — papers per month').waitFor();
+    await page.locator('text=Areas over time — papers per month').waitFor();
     expect(await page.locator('figure.chart svg').first().textContent()).toContain('Papers');
     expect(await page.locator('a[href^="/export/trends.csv"]').getAttribute('href')).toBe(
       '/export/trends.csv?granularity=month&measure=papers&run=1'
@@ -125,10 +202,10 @@ describe('the Overview page', () => {
   it('downloads the chart as a standalone SVG with its title, axis titles and legend', async () => {
     const page = await open('/');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download SVG')]);
-    expect(download.suggestedFilename()).toBe('themes-over-time-run1-month-share.svg');
+    expect(download.suggestedFilename()).toBe('areas-over-time-run1-month-share.svg');
     const svg = readFileSync((await download.path())!, 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
-    for (const text of ['Themes over time — share of papers per month', 'Period (month)', 'long context']) {
+    for (const text of ['Areas over time — share of papers per month', 'Period (month)', 'language models']) {
       expect(svg).toContain(text);
     }
     expect(svg).not.toContain('hover-target');
@@ -137,7 +214,7 @@ describe('the Overview page', () => {
   it('downloads the chart as a PNG', async () => {
     const page = await open('/');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download PNG')]);
-    expect(download.suggestedFilename()).toBe('themes-over-time-run1-month-share.png');
+    expect(download.suggestedFilename()).toBe('areas-over-time-run1-month-share.png');
     const png = readFileSync((await download.path())!);
     expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
   });

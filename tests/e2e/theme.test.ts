@@ -91,7 +91,7 @@ describe('the Theme page', () => {
 
   it('links the nearest themes with their similarity', async () => {
     const page = await open('/themes/0?run=1');
-    const rows = await page.locator('#near-heading ~ table tbody tr').evaluateAll((trs) =>
+    const rows = await page.locator('[data-testid=nearest] tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [tr.querySelector('a')!.getAttribute('href'), tr.children[1].textContent])
     );
     expect(rows).toStrictEqual([

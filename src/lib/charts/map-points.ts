@@ -23,6 +23,8 @@ export interface MapTheme {
   /** Raw layout coordinates of the theme's centre. */
   x: number;
   y: number;
+  /** Marked as a mixture (NULL in runs before the mark); its name is then shown as "Mixture: …". */
+  mixture: boolean | null;
 }
 
 export interface MapPaper {

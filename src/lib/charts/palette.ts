@@ -3,6 +3,7 @@
 // hues; one assignment per run, so a theme has the same colour on every page. Colour is never the
 // only cue: every chart that uses these also prints the theme's label.
 import { hcl } from 'd3-color';
+import { schemeTableau10 } from 'd3-scale-chromatic';
 
 const HUES = 20;
 /** CIE L* per step: mid first, then darker, then lighter; chroma kept moderate so text stays legible on top. */
@@ -34,4 +35,13 @@ export function assignThemeColours(themes: readonly { themeId: number; size: num
 /** A theme's colour, or the neutral grey when the run has no such theme. */
 export function colourOf(colours: ThemeColours, themeId: number): string {
   return colours[themeId] ?? OTHER_COLOUR;
+}
+
+/**
+ * Colour of area `areaId` (0 = largest): Tableau's ten categorical colours, which stay apart from
+ * each other for the 6–12 bands of the areas chart; past ten, the theme slots. Areas and themes are
+ * never stacked in one chart, so their colours need not differ.
+ */
+export function areaColour(areaId: number): string {
+  return areaId < schemeTableau10.length ? schemeTableau10[areaId] : slotColour(areaId);
 }

@@ -30,6 +30,8 @@ export interface StackGeometry {
   partialSpans: { x0: number; x1: number; period: string }[];
   /** Pixel y of a value. */
   y: (value: number) => number;
+  /** The value at pixel y (the inverse of `y`). */
+  valueAt: (px: number) => number;
 }
 
 /** Approximate width of a month label ("Sep 2025") at 11px, used to thin x labels. */
@@ -50,8 +52,10 @@ export function layoutStackGeometry(
 ): StackGeometry {
   const n = layout.periods.length;
   const xs = periodPositions(n, width);
-  // Share always spans 0..100%; counts start at 0 and end at a nice number above the tallest stack.
-  const top = measure === 'share' ? 1 : Math.max(1, layout.max);
+  // A stack of every paper spans 0..100%; a part of them (one area's themes, no Other band) and
+  // counts end at a nice number above the tallest stack.
+  const whole = measure === 'share' && layout.max > 0.999;
+  const top = whole ? 1 : Math.max(measure === 'share' ? 0.01 : 1, layout.max);
   const y = scaleLinear().domain([0, top]).range([height, 0]).nice();
   // A single period is drawn from the left edge to the right edge so it is visible as a band.
   const drawXs = n === 1 ? [0, width] : xs;
@@ -73,7 +77,7 @@ export function layoutStackGeometry(
   const yValues = y.ticks(5).filter((v) => measure === 'share' || Number.isInteger(v));
   const yLabels = labelTicks(yValues, measure);
   const yTicks = yValues.map((v, i) => ({ at: y(v), label: yLabels[i] }));
-  return { xs, paths, xTicks, yTicks, partialSpans, y };
+  return { xs, paths, xTicks, yTicks, partialSpans, y, valueAt: (px) => y.invert(px) };
 }
 
 /** Index of the period whose point is nearest to pixel `px` (plot-area coordinates). */
@@ -81,4 +85,13 @@ export function nearestPeriod(xs: number[], px: number): number {
   let best = 0;
   for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i] - px) < Math.abs(xs[best] - px)) best = i;
   return best;
+}
+
+/** The series whose band holds `value` at period `index` (bottom band wins a shared edge), or null above the stack. */
+export function seriesAt(layout: StackLayout, index: number, value: number): StackLayout['series'][number] | null {
+  for (const s of layout.series) {
+    const [y0, y1] = s.bands[index] ?? [0, 0];
+    if (y1 > y0 && value >= y0 && value <= y1) return s;
+  }
+  return null;
 }

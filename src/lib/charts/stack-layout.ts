@@ -1,5 +1,6 @@
-// Owns the stacked-area layout of themes over time: which series are stacked (picked themes, then
-// "Other" = everything not picked), their values per period, and the d3 stack bands [y0, y1].
+// Owns the stacked-area layout of themes (or areas) over time: which series are stacked (the picked
+// ones, then "Other" = everything not picked, unless the view has no Other), their values per
+// period, and the d3 stack bands [y0, y1].
 import { stack, stackOrderNone, stackOffsetNone } from 'd3-shape';
 import { OTHER_COLOUR } from './palette.js';
 
@@ -18,6 +19,7 @@ export interface ThemePeriodInput {
   share: number;
 }
 
+/** A series to stack: a theme, or an area (then `themeId` holds the area id, as in its period rows). */
 export interface StackThemeInput {
   themeId: number;
   label: string;
@@ -46,16 +48,22 @@ export interface StackLayout {
   max: number;
 }
 
+/** A remainder below this (float rounding of shares that add up to 1) is no "Other" band. */
+const OTHER_EPSILON = 1e-9;
+
 /**
  * Stacks the picked themes (in the given order, bottom first) and an "Other" series on top.
  * Other per period: share → 1 − Σ picked shares; papers → total − Σ picked papers (floored at 0;
  * a period with no papers is 0 for every series). Periods come from `totals`, in their order.
+ * `other` null: no Other band (a view of every area, or of one area's themes alone); `kind` names
+ * the series' keys (`theme-3`, `area-3`).
  */
 export function layoutStack(
   totals: PeriodTotalInput[],
   rows: ThemePeriodInput[],
   picked: StackThemeInput[],
-  measure: Measure
+  measure: Measure,
+  { other: otherLabel = 'Other themes', kind = 'theme' }: { other?: string | null; kind?: 'theme' | 'area' } = {}
 ): StackLayout {
   const periodIndex = new Map(totals.map((t, i) => [t.period, i]));
   const pickedIds = new Set(picked.map((t) => t.themeId));
@@ -70,13 +78,14 @@ export function layoutStack(
     if (t.papers === 0) return 0;
     let sum = 0;
     for (const s of values.values()) sum += s[i];
-    return Math.max(0, (measure === 'share' ? 1 : t.papers) - sum);
+    const rest = (measure === 'share' ? 1 : t.papers) - sum;
+    return rest > OTHER_EPSILON ? rest : 0;
   });
-  const hasOther = other.some((v) => v > 0) || picked.length === 0;
-  const keys = [...picked.map((t) => `theme-${t.themeId}`), ...(hasOther ? ['other'] : [])];
+  const hasOther = otherLabel !== null && (other.some((v) => v > 0) || picked.length === 0);
+  const keys = [...picked.map((t) => `${kind}-${t.themeId}`), ...(hasOther ? ['other'] : [])];
   const table = totals.map((_, i) => {
     const row: Record<string, number> = {};
-    for (const t of picked) row[`theme-${t.themeId}`] = values.get(t.themeId)![i];
+    for (const t of picked) row[`${kind}-${t.themeId}`] = values.get(t.themeId)![i];
     if (hasOther) row.other = other[i];
     return row;
   });
@@ -86,7 +95,7 @@ export function layoutStack(
     return {
       key: layer.key,
       themeId: theme ? theme.themeId : null,
-      label: theme ? theme.label : 'Other themes',
+      label: theme ? theme.label : (otherLabel ?? ''),
       colour: theme ? theme.colour : OTHER_COLOUR,
       values: theme ? values.get(theme.themeId)! : other,
       bands: layer.map((p) => [p[0], p[1]] as [number, number])

@@ -81,7 +81,13 @@ export function unusableReason(e: unknown): string | null {
   if (e instanceof DatabaseMissingError) return e.message;
   if (!(e instanceof Error)) return null;
   // DuckDB says "Catalog Error: Table with name runs does not exist!" for a file that is not ours.
-  if (/^Catalog Error: Table with name \w+ does not exist/.test(e.message)) {
+  const missing = /^Catalog Error: Table with name (\w+) does not exist/.exec(e.message);
+  if (missing && missing[1] !== 'runs') {
+    // A file written by an earlier version: the next pipeline run adds the table (store/write-run.ts).
+    return `The database at ${databasePath()} has no ${missing[1]} table: it was written by an earlier version. ` +
+      'Run the pipeline once to bring it up to date.';
+  }
+  if (missing) {
     return `The database at ${databasePath()} has no Themescope tables. Run the pipeline to create it.`;
   }
   if (/not a valid DuckDB database file/.test(e.message)) {

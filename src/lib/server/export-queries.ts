@@ -6,8 +6,8 @@ import type { Params } from './db.js';
 import { paperFilterSql, paperOrderSql, readPaperFilter } from './papers.js';
 import { readGranularity, readMeasure, readTheme } from './params.js';
 
-export type ExportDataset = 'themes' | 'trends' | 'papers' | 'theme-papers' | 'bursts';
-export const EXPORT_DATASETS: readonly ExportDataset[] = ['themes', 'trends', 'papers', 'theme-papers', 'bursts'];
+export type ExportDataset = 'themes' | 'trends' | 'papers' | 'theme-papers' | 'bursts' | 'areas';
+export const EXPORT_DATASETS: readonly ExportDataset[] = ['themes', 'trends', 'papers', 'theme-papers', 'bursts', 'areas'];
 
 export interface ExportQuery {
   columns: CsvColumn[];
@@ -22,19 +22,38 @@ const text = (name: string, sql = name): CsvColumn => ({ name, sql, text: true }
 const value = (name: string, sql = name): CsvColumn => ({ name, sql, text: false });
 
 const THEME_COLUMNS = [
-  value('theme_id'), text('label'), value('size'), value('share'), text('keywords', `array_to_string(keywords, '; ')`),
-  text('direction'), value('emerging_score'), value('growth'), value('z_score'), value('window_months'), text('window_granularity'),
-  value('share_before'), value('share_after'), value('papers_before'), value('papers_after'), value('cohesion'),
-  value('x'), value('y')
+  value('theme_id', 't.theme_id'), text('label', 't.label'), value('size', 't.size'), value('share', 't.share'),
+  text('keywords', `array_to_string(t.keywords, '; ')`), text('direction', 't.direction'), value('emerging_score', 't.emerging_score'),
+  value('growth', 't.growth'), value('z_score', 't.z_score'), value('window_months', 't.window_months'), text('window_granularity', 't.window_granularity'),
+  value('share_before', 't.share_before'), value('share_after', 't.share_after'), value('papers_before', 't.papers_before'),
+  value('papers_after', 't.papers_after'), value('cohesion', 't.cohesion'), value('x', 't.x'), value('y', 't.y'),
+  value('area_id', 't.area_id'), text('area_label', 'a.label'), value('separation', 't.separation'),
+  value('coherence', 't.coherence'), value('mixture', 't.mixture')
 ];
 const TREND_COLUMNS = [
   text('period', 'tp.period'), text('granularity', 'tp.granularity'), value('theme_id', 'tp.theme_id'), text('label', 't.label'),
-  value('papers', 'tp.papers'), value('share', 'tp.share'), value('partial', 'tp.partial')
+  value('papers', 'tp.papers'), value('share', 'tp.share'), value('partial', 'tp.partial'), value('area_id', 't.area_id')
 ];
+/** The paper's rank-r theme (2 or 3) from paper_theme_ranks: `what` is theme_id or similarity. */
+const ranked = (r: 2 | 3, what: 'theme_id' | 'similarity') =>
+  `(SELECT r.${what} FROM paper_theme_ranks r WHERE r.run_id = pt.run_id AND r.paper_id = pt.paper_id AND r.rank = ${r})`;
 const PAPER_COLUMNS = [
   text('paper_id', 'p.paper_id'), text('title', 'p.title'), text('published', 'p.published'), text('date_precision', 'p.date_precision'), value('theme_id', 'pt.theme_id'),
   text('theme_label', 't.label'), value('similarity', 'pt.similarity'), text('url', 'p.url'),
-  text('authors', `array_to_string(p.authors, '; ')`), text('categories', `array_to_string(p.categories, '; ')`)
+  text('authors', `array_to_string(p.authors, '; ')`), text('categories', `array_to_string(p.categories, '; ')`),
+  value('area_id', 't.area_id'),
+  text('area_label', '(SELECT a.label FROM areas a WHERE a.run_id = t.run_id AND a.area_id = t.area_id)'),
+  value('weak', 'pt.weak'), value('second_theme_id', ranked(2, 'theme_id')), value('second_similarity', ranked(2, 'similarity')),
+  value('third_theme_id', ranked(3, 'theme_id')), value('third_similarity', ranked(3, 'similarity'))
+];
+const AREA_COLUMNS = [
+  value('area_id', 'a.area_id'), text('label', 'a.label'), value('size', 'a.size'), value('share', 'a.share'),
+  value('n_themes', 'a.n_themes'),
+  text('themes', `(SELECT string_agg(t.label, '; ' ORDER BY t.size DESC, t.theme_id) FROM themes t
+    WHERE t.run_id = a.run_id AND t.area_id = a.area_id)`),
+  text('keywords', `array_to_string(a.keywords, '; ')`), text('direction', 'a.direction'), value('emerging_score', 'a.emerging_score'),
+  value('growth', 'a.growth'), value('z_score', 'a.z_score'), value('share_before', 'a.share_before'),
+  value('share_after', 'a.share_after'), value('x', 'a.x'), value('y', 'a.y')
 ];
 
 const BURST_COLUMNS = [
@@ -54,7 +73,18 @@ function burstsQuery(runId: number): ExportQuery {
 }
 
 function themesQuery(runId: number): ExportQuery {
-  return { columns: THEME_COLUMNS, from: 'FROM themes WHERE run_id = $run ORDER BY theme_id', params: { run: runId }, name: ['themes'] };
+  return {
+    columns: THEME_COLUMNS,
+    from: `FROM themes t LEFT JOIN areas a ON a.run_id = t.run_id AND a.area_id = t.area_id
+      WHERE t.run_id = $run ORDER BY t.theme_id`,
+    params: { run: runId },
+    name: ['themes']
+  };
+}
+
+/** Areas with their themes' labels (largest first); an area's trend is the sum of its themes' rows in trends. */
+function areasQuery(runId: number): ExportQuery {
+  return { columns: AREA_COLUMNS, from: 'FROM areas a WHERE a.run_id = $run ORDER BY a.area_id', params: { run: runId }, name: ['areas'] };
 }
 
 /** Long format, one row per theme and period; both measures, `measure` names what the user viewed. */
@@ -114,5 +144,7 @@ export async function exportQuery(dataset: ExportDataset, run: RunRow, search: U
       return themePapersQuery(run.run_id, search);
     case 'bursts':
       return burstsQuery(run.run_id);
+    case 'areas':
+      return areasQuery(run.run_id);
   }
 }

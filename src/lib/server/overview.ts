@@ -1,6 +1,8 @@
-// Owns the Overview page's queries: theme summaries (size and trend figures), periods per theme at
-// a granularity, the theme picker's validation, emerging/fading selection, and k-selection evidence.
+// Owns the Overview page's queries: area and theme summaries (size, trend and quality figures), periods
+// per theme or area at a granularity, which view the URL asks for (areas, one area's themes, picked
+// themes), emerging/fading selection, and k-selection evidence.
 import { error } from '@sveltejs/kit';
+import type { AreaRow } from '../../../pipeline/store/tables.js';
 import type { Camel, Granularity, TableRow, ThemeRow } from '../../../pipeline/types.js';
 import type { PeriodTotalInput, ThemePeriodInput } from '../charts/stack-layout.js';
 import { query } from './db.js';
@@ -10,9 +12,22 @@ export type ThemeSummary = Camel<
   Pick<
     ThemeRow,
     | 'theme_id' | 'label' | 'size' | 'share' | 'direction' | 'emerging_score' | 'growth' | 'z_score' | 'window_months'
-    | 'share_before' | 'share_after' | 'papers_before' | 'papers_after' | 'keywords' | 'window_granularity'
+    | 'share_before' | 'share_after' | 'papers_before' | 'papers_after' | 'keywords' | 'window_granularity' | 'area_id' | 'cohesion'
+    | 'separation' | 'coherence' | 'mixture'
   >
 >;
+
+/** An area's figures; `keywords` holds only the first few, best first. */
+export type AreaSummary = Camel<
+  Pick<AreaRow, 'area_id' | 'label' | 'size' | 'share' | 'n_themes' | 'keywords' | 'direction' | 'growth' | 'share_before' | 'share_after'>
+>;
+
+/**
+ * What the chart stacks: every area (the default: each paper in one named band), one area's themes
+ * (`?area=N`), or themes picked by hand (`?themes=…`, the rest as "Other themes"). A run written
+ * before areas existed has none: its default is the largest themes.
+ */
+export type OverviewView = { kind: 'areas' } | { kind: 'area'; areaId: number } | { kind: 'themes'; explicit: boolean };
 
 export interface PeriodSeries {
   totals: PeriodTotalInput[];
@@ -31,10 +46,55 @@ export async function listThemeSummaries(runId: number): Promise<ThemeSummary[]>
     `SELECT theme_id AS "themeId", label, size, share, direction, emerging_score AS "emergingScore", growth,
        z_score AS "zScore", window_months AS "windowMonths", share_before AS "shareBefore",
        share_after AS "shareAfter", papers_before AS "papersBefore", papers_after AS "papersAfter",
-       keywords[1:5] AS keywords, window_granularity AS "windowGranularity"
+       keywords[1:5] AS keywords, window_granularity AS "windowGranularity", area_id AS "areaId", cohesion, separation, coherence, mixture
      FROM themes WHERE run_id = $run
      ORDER BY size DESC, theme_id`,
     { run: runId }
+  );
+}
+
+/** All areas of the run, largest first (area 0 is the largest). Empty for runs made before areas. */
+export async function listAreaSummaries(runId: number): Promise<AreaSummary[]> {
+  return query<AreaSummary>(
+    `SELECT area_id AS "areaId", label, size, share, n_themes AS "nThemes", keywords[1:5] AS keywords, direction, growth,
+       share_before AS "shareBefore", share_after AS "shareAfter"
+     FROM areas WHERE run_id = $run
+     ORDER BY area_id`,
+    { run: runId }
+  );
+}
+
+/**
+ * The view the URL asks for. `area` must be an area id of the run (malformed → 400, unknown → 404);
+ * `area` and `themes` together are refused (400). No parameter: areas, or themes if the run has none.
+ */
+export function readOverviewView(params: URLSearchParams, areas: AreaSummary[]): OverviewView {
+  const area = params.get('area');
+  const themes = params.getAll('themes').some((v) => v.trim() !== '');
+  if (area !== null && area !== '') {
+    if (themes) error(400, 'area: give either area or themes, not both');
+    if (!/^\d{1,7}$/.test(area)) error(400, `area: expected an area id (an integer ≥ 0), got “${area.slice(0, 40)}”`);
+    const id = Number(area);
+    if (!areas.some((a) => a.areaId === id)) error(404, `No area ${id} in this run`);
+    return { kind: 'area', areaId: id };
+  }
+  if (themes || areas.length === 0) return { kind: 'themes', explicit: themes };
+  return { kind: 'areas' };
+}
+
+/**
+ * Papers and share per area and period: the sums of its themes' theme_periods rows (a paper is in
+ * one theme, so in one area; shares add up because each is over the same period total). Returned
+ * as ThemePeriodInput rows whose `themeId` is the area id, for the same stack layout.
+ */
+export async function loadAreaPeriodRows(runId: number, granularity: Granularity): Promise<ThemePeriodInput[]> {
+  return query<ThemePeriodInput>(
+    `SELECT t.area_id AS "themeId", tp.period::VARCHAR AS period, sum(tp.papers)::INTEGER AS papers, sum(tp.share) AS share
+     FROM theme_periods tp JOIN themes t ON t.run_id = tp.run_id AND t.theme_id = tp.theme_id
+     WHERE tp.run_id = $run AND tp.granularity = $granularity AND t.area_id IS NOT NULL
+     GROUP BY t.area_id, tp.period
+     ORDER BY tp.period, t.area_id`,
+    { run: runId, granularity }
   );
 }
 

@@ -33,7 +33,7 @@ export interface PaperPage {
   pageSize: number;
 }
 
-export type ThemeOption = Pick<ThemeRow, 'theme_id' | 'label' | 'size'>;
+export type ThemeOption = Pick<ThemeRow, 'theme_id' | 'label' | 'size' | 'mixture'>;
 
 /** Validates the filter parameters of a request (400 on a bad value, 404 on a theme not in the run). */
 export async function readPaperFilter(params: URLSearchParams, runId: number): Promise<PaperFilter> {
@@ -136,5 +136,5 @@ function toListItem(row: DetailRow, words: readonly string[]): PaperListItem {
 
 /** Themes of the run for the filter menu, by label. */
 export async function listThemeOptions(runId: number): Promise<ThemeOption[]> {
-  return query<ThemeOption>(`SELECT theme_id, label, size FROM themes WHERE run_id = $run ORDER BY label`, { run: runId });
+  return query<ThemeOption>(`SELECT theme_id, label, size, mixture FROM themes WHERE run_id = $run ORDER BY label`, { run: runId });
 }

@@ -1,5 +1,6 @@
-// Owns the theme page's queries: the theme's figures, keywords with weights, trend per period,
-// typical papers, all its papers (searchable, paginated), and its nearest themes.
+// Owns the theme page's queries: the theme's figures, area and quality, keywords with weights, trend
+// per period, typical papers, all its papers (searchable, paginated, with their next-closest theme
+// and the weak-member flag), its nearest themes, and the themes its papers are also close to.
 import { error } from '@sveltejs/kit';
 import type { Camel, Granularity, PaperRow, TableRow, ThemeRow } from '../../../pipeline/types.js';
 import type { TrendInput } from '../charts/trend-geometry.js';
@@ -11,9 +12,24 @@ export type ThemeDetail = Camel<
   Pick<
     ThemeRow,
     | 'theme_id' | 'label' | 'size' | 'share' | 'direction' | 'growth' | 'z_score' | 'window_months' | 'share_before'
-    | 'share_after' | 'papers_before' | 'papers_after' | 'cohesion' | 'window_granularity'
+    | 'share_after' | 'papers_before' | 'papers_after' | 'cohesion' | 'window_granularity' | 'area_id' | 'separation' | 'coherence' | 'mixture'
   >
->;
+> & {
+  /** The area's label; null in runs made before areas. */
+  areaLabel: string | null;
+  /** The run's median cohesion and keyword coherence over its themes, to read the theme's against. */
+  medianCohesion: number | null;
+  medianCoherence: number | null;
+  /** Its papers flagged as weak members (paper_themes.weak). */
+  weakPapers: number;
+};
+
+/** A theme that the theme's papers are next closest to (their rank-2 theme), with how many papers. */
+export type AlsoClose = Camel<Pick<ThemeRow, 'theme_id' | 'label' | 'mixture' | 'cohesion' | 'coherence'>> & {
+  papers: number;
+  /** Mean cosine of those papers to that theme. */
+  similarity: number;
+};
 
 export type ThemeTerm = Pick<TableRow<'theme_terms'>, 'rank' | 'term' | 'weight'>;
 
@@ -25,6 +41,12 @@ export interface ThemePaper {
   authors: string;
   similarity: number;
   href: string | null;
+  /** Below 0.6 × the theme's cohesion (pipeline/quality/top-themes.ts); null in earlier runs. */
+  weak: boolean | null;
+  /** The paper's next-closest theme and its cosine to it; null when not stored. */
+  secondThemeId: number | null;
+  secondLabel: string | null;
+  secondSimilarity: number | null;
 }
 
 export interface ThemePaperPage {
@@ -36,7 +58,8 @@ export interface ThemePaperPage {
 }
 
 /** `themeId` is the neighbour's (neighbour_id), `label` and `size` its figures. */
-export type Neighbour = Pick<TableRow<'theme_neighbours'>, 'rank' | 'similarity'> & Camel<Pick<ThemeRow, 'theme_id' | 'label' | 'size'>>;
+export type Neighbour = Pick<TableRow<'theme_neighbours'>, 'rank' | 'similarity'> &
+  Camel<Pick<ThemeRow, 'theme_id' | 'label' | 'size' | 'mixture' | 'cohesion' | 'coherence'>>;
 
 /** The `[id]` path segment: plain digits only, else there is no such page (404). */
 export function readThemeIdParam(raw: string): number {
@@ -46,11 +69,16 @@ export function readThemeIdParam(raw: string): number {
 
 export async function loadThemeDetail(runId: number, themeId: number): Promise<ThemeDetail> {
   const rows = await query<ThemeDetail>(
-    `SELECT theme_id AS "themeId", label, size, share, direction, growth, z_score AS "zScore",
-       window_months AS "windowMonths", share_before AS "shareBefore", share_after AS "shareAfter",
-       papers_before AS "papersBefore", papers_after AS "papersAfter", cohesion,
-       window_granularity AS "windowGranularity"
-     FROM themes WHERE run_id = $run AND theme_id = $theme`,
+    `SELECT t.theme_id AS "themeId", t.label, t.size, t.share, t.direction, t.growth, t.z_score AS "zScore",
+       window_months AS "windowMonths", t.share_before AS "shareBefore", t.share_after AS "shareAfter",
+       t.papers_before AS "papersBefore", t.papers_after AS "papersAfter", cohesion, t.window_granularity AS "windowGranularity", t.area_id AS "areaId", separation,
+       coherence, mixture, a.label AS "areaLabel",
+       (SELECT median(cohesion) FROM themes m WHERE m.run_id = t.run_id) AS "medianCohesion",
+       (SELECT median(coherence) FROM themes m WHERE m.run_id = t.run_id) AS "medianCoherence",
+       (SELECT count(*) FILTER (WHERE weak)::INTEGER FROM paper_themes pt
+         WHERE pt.run_id = t.run_id AND pt.theme_id = t.theme_id) AS "weakPapers"
+     FROM themes t LEFT JOIN areas a ON a.run_id = t.run_id AND a.area_id = t.area_id
+     WHERE t.run_id = $run AND t.theme_id = $theme`,
     { run: runId, theme: themeId }
   );
   if (rows.length === 0) error(404, `No theme ${themeId} in run ${runId}`);
@@ -92,7 +120,13 @@ export async function loadThemeTrend(runId: number, themeId: number, granularity
 
 /** `rank` is rank_in_theme; `total` the count of matching papers. */
 type PaperRowOut = Pick<PaperRow, 'paper_id' | 'title' | 'published' | 'authors' | 'url'> &
-  Pick<TableRow<'paper_themes'>, 'similarity'> & { rank: number; total: number };
+  Pick<TableRow<'paper_themes'>, 'similarity' | 'weak'> & {
+    rank: number;
+    total: number;
+    second_theme: number | null;
+    second_label: string | null;
+    second_similarity: number | null;
+  };
 
 function toThemePaper(r: PaperRowOut): ThemePaper {
   return {
@@ -102,7 +136,11 @@ function toThemePaper(r: PaperRowOut): ThemePaper {
     published: r.published,
     authors: shortAuthors(r.authors),
     similarity: r.similarity,
-    href: paperHref(r.paper_id, r.url)
+    href: paperHref(r.paper_id, r.url),
+    weak: r.weak,
+    secondThemeId: r.second_theme,
+    secondLabel: r.second_label,
+    secondSimilarity: r.second_similarity
   };
 }
 
@@ -129,8 +167,12 @@ export async function loadThemePapers(
   const filter = themePaperFilter(runId, themeId, q);
   const rows = await query<PaperRowOut>(
     `SELECT pt.rank_in_theme AS rank, p.paper_id, p.title, ${PUBLISHED_SQL} AS published, p.authors,
-       pt.similarity, p.url, count(*) OVER ()::INTEGER AS total
+       pt.similarity, p.url, pt.weak, r.theme_id AS second_theme, t2.label AS second_label, r.similarity AS second_similarity,
+       count(*) OVER ()::INTEGER AS total
      FROM paper_themes pt JOIN papers p ON p.paper_id = pt.paper_id
+       -- the paper's next-closest theme, where stored
+       LEFT JOIN paper_theme_ranks r ON r.run_id = pt.run_id AND r.paper_id = pt.paper_id AND r.rank = 2
+       LEFT JOIN themes t2 ON t2.run_id = r.run_id AND t2.theme_id = r.theme_id
      WHERE ${filter.where}
      ORDER BY ${filter.order}
      LIMIT $limit OFFSET $offset`,
@@ -152,10 +194,29 @@ async function countThemePapers(filter: ReturnType<typeof themePaperFilter>): Pr
 
 export async function loadNeighbours(runId: number, themeId: number): Promise<Neighbour[]> {
   return query<Neighbour>(
-    `SELECT n.rank, n.neighbour_id AS "themeId", t.label, t.size, n.similarity
+    `SELECT n.rank, n.neighbour_id AS "themeId", t.label, t.size, n.similarity, t.mixture, t.cohesion, t.coherence
      FROM theme_neighbours n JOIN themes t ON t.run_id = n.run_id AND t.theme_id = n.neighbour_id
      WHERE n.run_id = $run AND n.theme_id = $theme
      ORDER BY n.rank`,
     { run: runId, theme: themeId }
+  );
+}
+
+/**
+ * The themes this theme's papers are next closest to: for each rank-2 theme of its papers, how many
+ * papers and their mean cosine to it; the `limit` most frequent (ties by id).
+ */
+export async function loadAlsoClose(runId: number, themeId: number, limit: number): Promise<AlsoClose[]> {
+  return query<AlsoClose>(
+    `SELECT r.theme_id AS "themeId", t.label, t.mixture, t.cohesion, t.coherence, count(*)::INTEGER AS papers,
+       avg(r.similarity) AS similarity
+     FROM paper_themes pt
+       JOIN paper_theme_ranks r ON r.run_id = pt.run_id AND r.paper_id = pt.paper_id AND r.rank = 2
+       JOIN themes t ON t.run_id = r.run_id AND t.theme_id = r.theme_id
+     WHERE pt.run_id = $run AND pt.theme_id = $theme
+     GROUP BY r.theme_id, t.label, t.mixture, t.cohesion, t.coherence
+     ORDER BY papers DESC, r.theme_id
+     LIMIT $limit`,
+    { run: runId, theme: themeId, limit }
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutStackGeometry, nearestPeriod, periodPositions } from '../../../src/lib/charts/stack-geometry.js';
+import { layoutStackGeometry, nearestPeriod, periodPositions, seriesAt } from '../../../src/lib/charts/stack-geometry.js';
 import { layoutStack } from '../../../src/lib/charts/stack-layout.js';
 
 const months = ['2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01', '2025-05-01'];
@@ -65,5 +65,20 @@ describe('periodPositions and nearestPeriod', () => {
 
   it('finds the period whose point is nearest to the pointer', () => {
     expect([nearestPeriod([0, 100, 200], 40), nearestPeriod([0, 100, 200], 160), nearestPeriod([0, 100, 200], 999)]).toStrictEqual([0, 2, 2]);
+  });
+});
+
+describe('seriesAt', () => {
+  it('finds the band under a value at a period, and none above the stack', () => {
+    // Period 2: theme 0 holds 0..0.2, theme 1 0.2..0.4, theme 2 0.4..0.7.
+    const layout = layoutStack(totals, rows, picked, 'share', { other: null });
+    expect(seriesAt(layout, 2, 0.1)?.themeId).toBe(0);
+    expect(seriesAt(layout, 2, 0.5)?.themeId).toBe(2);
+    expect(seriesAt(layout, 2, 0.9)).toBeNull();
+  });
+
+  it('inverts the y scale, so a click’s pixel maps back to its value', () => {
+    const g = layoutStackGeometry(layoutStack(totals, rows, picked, 'share'), 'month', 'share', 400, 200);
+    expect(g.valueAt(g.y(0.3))).toBeCloseTo(0.3, 12);
   });
 });

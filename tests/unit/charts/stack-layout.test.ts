@@ -22,6 +22,24 @@ const picked = [
 ];
 
 describe('layoutStack', () => {
+  it('stacks no Other band when asked for none (every area, or one area’s themes)', () => {
+    const layout = layoutStack(totals, rows, picked, 'share', { other: null });
+    expect(layout.series.map((s) => s.key)).toStrictEqual(['theme-0', 'theme-1']);
+    expect(layout.max).toBe(0.75);
+  });
+
+  it('draws no Other band for float rounding when the series add up to every paper', () => {
+    // 0.1 + 0.2 + 0.7 = 0.9999999999999999 in floating point.
+    const thirds = [
+      { themeId: 0, period: '2025-01-01', papers: 1, share: 0.1 },
+      { themeId: 1, period: '2025-01-01', papers: 2, share: 0.2 },
+      { themeId: 2, period: '2025-01-01', papers: 7, share: 0.7 }
+    ];
+    const all = [0, 1, 2].map((themeId) => ({ themeId, label: `area ${themeId}`, colour: '#000' }));
+    const layout = layoutStack(totals.slice(0, 1), thirds, all, 'share', { kind: 'area' });
+    expect(layout.series.map((s) => s.key)).toStrictEqual(['area-0', 'area-1', 'area-2']);
+  });
+
   it('stacks one series per picked theme, bottom first, and Other on top', () => {
     const layout = layoutStack(totals, rows, picked, 'share');
     expect(layout.series.map((s) => [s.key, s.themeId, s.label, s.colour])).toStrictEqual([

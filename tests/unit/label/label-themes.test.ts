@@ -32,13 +32,13 @@ describe('labelThemes', () => {
     // S = tf/‖tf‖₁ · ln(1 + A/f) · tf/f. "splatting" is inside "gaussian splatting" (weight ≥ half
     // its own); "model" likewise in theme 1. "model" is shared half and half: its share is 0.5.
     expect(splats.keywords).toStrictEqual([
-      { term: 'gaussian splatting', weight: (1 / 3) * Math.log(1 + 2.75 / 1) * (1 / 1) },
-      { term: 'rendering', weight: (0.75 / 3) * Math.log(1 + 2.75 / 0.75) * (0.75 / 0.75) },
-      { term: 'model', weight: (0.5 / 3) * Math.log(1 + 2.75 / 1) * (0.5 / 1) }
+      { term: 'gaussian splatting', weight: (1 / 3) * Math.log(1 + 2.75 / 1) * (1 / 1), column: 0 },
+      { term: 'rendering', weight: (0.75 / 3) * Math.log(1 + 2.75 / 0.75) * (0.75 / 0.75), column: 2 },
+      { term: 'model', weight: (0.5 / 3) * Math.log(1 + 2.75 / 1) * (0.5 / 1), column: 3 }
     ]);
     expect(language.keywords).toStrictEqual([
-      { term: 'language models', weight: (1.25 / 2.5) * Math.log(1 + 2.75 / 1.25) * (1.25 / 1.25) },
-      { term: 'tokens', weight: (0.75 / 2.5) * Math.log(1 + 2.75 / 0.75) * (0.75 / 0.75) }
+      { term: 'language models', weight: (1.25 / 2.5) * Math.log(1 + 2.75 / 1.25) * (1.25 / 1.25), column: 4 },
+      { term: 'tokens', weight: (0.75 / 2.5) * Math.log(1 + 2.75 / 0.75) * (0.75 / 0.75), column: 5 }
     ]);
   });
 
@@ -59,9 +59,9 @@ describe('labelThemes', () => {
     const rows = makeCsr([[0.875, 0.125, 0.25, 0, 0], [0.875, 0.125, 0.25, 0, 0], [0.5, 0, 0, 0.5, 0], [0.5, 0, 0, 0, 0.5]], false);
     const [theme0] = labelThemes(rows, routing, clusteringOf([0, 0, 1, 2], 3), { topTerms: 3 });
     expect(theme0.keywords).toStrictEqual([
-      { term: 'solvers', weight: (0.5 / 2.5) * Math.log(1 + 1.5 / 0.5) },
-      { term: 'vehicle routing', weight: (0.25 / 2.5) * Math.log(1 + 1.5 / 0.25) },
-      { term: 'problem', weight: (1.75 / 2.5) * Math.log(1 + 1.5 / 2.75) * (1.75 / 2.75) }
+      { term: 'solvers', weight: (0.5 / 2.5) * Math.log(1 + 1.5 / 0.5), column: 2 },
+      { term: 'vehicle routing', weight: (0.25 / 2.5) * Math.log(1 + 1.5 / 0.25), column: 1 },
+      { term: 'problem', weight: (1.75 / 2.5) * Math.log(1 + 1.5 / 2.75) * (1.75 / 2.75), column: 0 }
     ]);
     expect(theme0.label).toBe('vehicle routing, solvers');
   });

@@ -91,6 +91,14 @@ describe('query on an unusable file', () => {
     }
   });
 
+  it('answers 503 telling to run the pipeline once for a file from before a table existed', async () => {
+    expect(await httpErrorOf(() => query('SELECT 1 FROM no_such_table'))).toStrictEqual({
+      status: 503,
+      message: `The database at ${db.path} has no no_such_table table: it was written by an earlier version. ` +
+        'Run the pipeline once to bring it up to date.'
+    });
+  });
+
   it('leaves other errors as they are', async () => {
     await expect(query('SELECT no_such_column FROM themes')).rejects.toThrow(/no_such_column/);
   });

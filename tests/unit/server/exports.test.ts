@@ -50,13 +50,31 @@ describe('themes export', () => {
     expect([disposition, type]).toStrictEqual(['attachment; filename="themescope-run1-themes.csv"', 'text/csv; charset=utf-8']);
     expect(lines[0]).toBe(
       '"theme_id","label","size","share","keywords","direction","emerging_score","growth","z_score","window_months","window_granularity",' +
-        '"share_before","share_after","papers_before","papers_after","cohesion","x","y"'
+        '"share_before","share_after","papers_before","papers_after","cohesion","x","y","area_id","area_label","separation",' +
+        '"coherence","mixture"'
     );
     const third = 1 / 3;
     expect(lines[1]).toBe(
-      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0.0,0.0,0.0,3,"month",${third},${third},4,4,${1 - 10.5 / 48},-0.5,0.0`
+      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0.0,0.0,0.0,3,"month",${third},${third},4,4,${1 - 10.5 / 48},-0.5,0.0,0,"language models",0.5,0.3,false`
     );
     expect(lines.length).toBe(5); // header, 3 themes, and the empty string after the final CRLF
+  });
+});
+
+describe('areas export', () => {
+  it('writes one row per area with its themes’ labels (theme 1 is the hostile run’s), largest theme first', async () => {
+    const { response, disposition } = await download('areas.csv');
+    const lines = await csvLines(response);
+    expect(disposition).toBe('attachment; filename="themescope-run1-areas.csv"');
+    expect(lines[0]).toBe(
+      '"area_id","label","size","share","n_themes","themes","keywords","direction","emerging_score","growth","z_score",' +
+        '"share_before","share_after","x","y"'
+    );
+    expect(lines[1]).toBe(
+      `0,"language models",16,${2 / 3},2,"model merging, task vectors; <i>long</i> context <script>alert(2)</script>","language models; tokens","steady",0.0,0.0,0.0,${2 / 3},${2 / 3},0.0,0.0`
+    );
+    expect(lines[2].startsWith('1,"3d vision",8,')).toBe(true);
+    expect(lines.length).toBe(4);
   });
 });
 
@@ -68,9 +86,9 @@ describe('trends export', () => {
     expect(rows.length).toBe(18);
     // January holds papers 0..3: themes 0, 1, 2, 0.
     expect(rows.slice(0, 3)).toStrictEqual([
-      { period: '2025-01-01', granularity: 'month', theme_id: 0, label: 'model merging, task vectors', papers: 2, share: 0.5, partial: false },
-      { period: '2025-01-01', granularity: 'month', theme_id: 1, label: rows[1].label, papers: 1, share: 0.25, partial: false },
-      { period: '2025-01-01', granularity: 'month', theme_id: 2, label: 'gaussian splatting', papers: 1, share: 0.25, partial: false }
+      { period: '2025-01-01', granularity: 'month', theme_id: 0, label: 'model merging, task vectors', papers: 2, share: 0.5, partial: false, area_id: 0 },
+      { period: '2025-01-01', granularity: 'month', theme_id: 1, label: rows[1].label, papers: 1, share: 0.25, partial: false, area_id: 0 },
+      { period: '2025-01-01', granularity: 'month', theme_id: 2, label: 'gaussian splatting', papers: 1, share: 0.25, partial: false, area_id: 1 }
     ]);
   });
 
@@ -92,8 +110,11 @@ describe('papers export', () => {
     const lines = await csvLines(response);
     expect(disposition).toBe('attachment; filename="themescope-run1-papers-theme0-from-2025-06-01.csv"');
     expect(lines).toStrictEqual([
-      '"paper_id","title","published","date_precision","theme_id","theme_label","similarity","url","authors","categories"',
-      `"2501.10021","model merging, task vectors paper 21","2025-06-10","day",0,"model merging, task vectors",${Math.fround(1 - 21 / 48)},"https://arxiv.org/abs/2501.10021","Author 21; Shared Author","cs.CV"`,
+      '"paper_id","title","published","date_precision","theme_id","theme_label","similarity","url","authors","categories","area_id","area_label",' +
+        '"weak","second_theme_id","second_similarity","third_theme_id","third_similarity"',
+      // Paper 21 (theme 0) is a weak member; its second theme is 1 (similarity / 2), its third 2 (/ 4).
+      `"2501.10021","model merging, task vectors paper 21","2025-06-10","day",0,"model merging, task vectors",${Math.fround(1 - 21 / 48)},"https://arxiv.org/abs/2501.10021","Author 21; Shared Author","cs.CV",0,"language models",` +
+        `true,1,${Math.fround(Math.fround(1 - 21 / 48) / 2)},2,${Math.fround(Math.fround(1 - 21 / 48) / 4)}`,
       ''
     ]);
   });

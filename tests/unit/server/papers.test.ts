@@ -138,9 +138,9 @@ describe('readPaperFilter', () => {
 describe('listThemeOptions', () => {
   it('lists the run themes by label', async () => {
     expect(await listThemeOptions(1)).toStrictEqual([
-      { theme_id: 2, label: 'gaussian splatting', size: 8 },
-      { theme_id: 1, label: 'long context', size: 8 },
-      { theme_id: 0, label: 'model merging, task vectors', size: 8 }
+      { theme_id: 2, label: 'gaussian splatting', size: 8, mixture: false },
+      { theme_id: 1, label: 'long context', size: 8, mixture: false },
+      { theme_id: 0, label: 'model merging, task vectors', size: 8, mixture: false }
     ]);
   });
 });

@@ -1,11 +1,13 @@
-// Theme page data: the theme's figures, keywords, trend at the chosen granularity (by default the
-// run's), 10 typical papers, one page (50) of all its papers filtered by `q`, its nearest themes and its bursts.
+// Theme page data: the theme's figures, area and quality, keywords, trend at the chosen granularity
+// (by default the run's), 10 typical papers, one page (50) of all its papers filtered by `q`, its
+// nearest themes, the themes its papers are also close to, and its bursts.
 import { assignThemeColours } from '$lib/charts/palette.js';
 import { readGranularity, readPage, readQuery } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import { loadThemeBursts } from '$lib/server/bursts';
 import {
   listThemeSizes,
+  loadAlsoClose,
   loadNeighbours,
   loadThemeDetail,
   loadThemePapers,
@@ -17,6 +19,7 @@ import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
 const TYPICAL = 10;
+const ALSO_CLOSE = 5;
 
 export const load: PageServerLoad = async ({ url, params, locals }) => {
   const themeId = readThemeIdParam(params.id);
@@ -26,15 +29,17 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   const defaultGranularity = run.default_granularity ?? 'month'; // NULL in runs stored before it
   const granularity = readGranularity(url.searchParams, defaultGranularity);
   const theme = await loadThemeDetail(run.run_id, themeId);
-  const [terms, trend, typical, papers, neighbours, sizes, bursts] = await Promise.all([
+  const [terms, trend, typical, papers, neighbours, sizes, alsoClose, bursts] = await Promise.all([
     loadThemeTerms(run.run_id, themeId),
     loadThemeTrend(run.run_id, themeId, granularity),
     loadThemePapers(run.run_id, themeId, null, 1, TYPICAL),
     loadThemePapers(run.run_id, themeId, q, page, PAGE_SIZE),
     loadNeighbours(run.run_id, themeId),
     listThemeSizes(run.run_id),
+    loadAlsoClose(run.run_id, themeId, ALSO_CLOSE),
     loadThemeBursts(run.run_id, themeId)
   ]);
   const colours = assignThemeColours(sizes);
-  return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers, neighbours, bursts };
+  return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
+    neighbours, alsoClose, bursts };
 };
