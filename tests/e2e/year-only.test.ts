@@ -44,10 +44,13 @@ describe('the Overview of a year-only corpus', () => {
     const table = page.locator('[data-testid="emerging-themes"]');
     expect(await table.locator('caption').textContent()).toContain('Share of papers in the last 2 years vs before');
     expect(await table.locator('thead').textContent()).toContain('Yearly share');
-    const emerging = await readDb<{ label: string }>(app.db,
-      `SELECT label FROM themes WHERE direction = 'emerging' ORDER BY emerging_score DESC LIMIT 5`);
+    const emerging = await readDb<{ label: string; mixture: boolean }>(app.db,
+      `SELECT label, mixture FROM themes WHERE direction = 'emerging' ORDER BY emerging_score DESC LIMIT 5`);
     expect(emerging.length).toBeGreaterThan(0);
-    expect(await table.locator('tbody tr td:first-child').allTextContents()).toStrictEqual(emerging.map((t) => t.label));
+    // A theme marked as a mixture is listed as such.
+    expect(await table.locator('tbody tr td:first-child').allTextContents()).toStrictEqual(
+      emerging.map((t) => (t.mixture ? `Mixture: ${t.label}` : t.label))
+    );
   });
 
   it('opens a theme page on years and names its window in years', async () => {
