@@ -11,7 +11,8 @@ const LETTERS: Record<string, string> = {
   ss: 'ß', o: 'ø', O: 'Ø', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', aa: 'å', AA: 'Å', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
   dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', textendash: '–', textemdash: '—', ldots: '…', dots: '…',
   textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“', textquotedblright: '”', S: '§', P: '¶',
-  copyright: '©', textregistered: '®', texttrademark: '™', euro: '€', pounds: '£', textbackslash: '\\'
+  copyright: '©', textregistered: '®', texttrademark: '™', euro: '€', pounds: '£', textbackslash: '\\',
+  textasciitilde: '~', textasciicircum: '^', textbar: '|', textless: '<', textgreater: '>'
 };
 // \"o, \"{o}, {\"o}, \'\i, \c{c}, \v s: an accent command, then its letter (braced or not, or \i / \j).
 const ACCENT = /\\(["'`^~=.]|[uvHckrdb](?=[\s{]))\s*(?:\{\s*(\\[ij]|[A-Za-z]?)\s*\}|(\\[ij]|[A-Za-z]))/g;
@@ -28,13 +29,14 @@ export function latexToText(value: string): string {
   const escaped: string[] = [];
   // Escaped specials are set aside first, so that their braces survive the brace removal.
   let text = value.replace(ESCAPED, (_m, c: string) => `\u0000${escaped.push(c) - 1}\u0000`);
+  // Ties and dashes before the commands, so that \textasciitilde's "~" stays a tilde.
   text = text.replace(DROPPED, '').replace(TEXT_COMMAND, '{')
+    .replace(/(?<!\\)~/g, ' ').replace(/---/g, '—').replace(/--/g, '–')
     .replace(ACCENT, (_m, accent: string, braced?: string, bare?: string) => {
       const letter = (braced ?? bare ?? '').replace('\\i', 'i').replace('\\j', 'j');
       return letter === '' ? ACCENTS[accent].trim() : letter + ACCENTS[accent];
     })
     .replace(LETTER, (_m, name: string) => LETTERS[name] ?? '') // other commands (\LaTeX, \mathcal) go
-    .replace(/---/g, '—').replace(/--/g, '–').replace(/(?<!\\)~/g, ' ')
     .replace(/``|''/g, '"')
     .replace(/[{}]/g, '');
   text = text.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => escaped[Number(i)]);
