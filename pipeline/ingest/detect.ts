@@ -22,10 +22,10 @@ export function declaredFormat(path: string, forced: InputFormat | null = null):
   throw new IngestError(`${path}: unknown format: expected ${KNOWN_EXTENSIONS.join(', ')} (each optionally .gz), or name it with --format`);
 }
 
-/** The reader family of a file by its first non-blank line (for .txt and friends). */
-export function sniffFormat(firstLine: string): InputFormat {
-  const text = firstLine.replace(/^\uFEFF/, '').trimStart();
-  if (/^@\s*[A-Za-z]+\s*[{(]/.test(text) || text.startsWith('%')) return 'bibtex';
+/** The reader family a line of a .txt file points to; 'csv' when it says nothing. */
+export function sniffFormat(line: string): InputFormat {
+  const text = line.replace(/^\uFEFF/, '').trimStart();
+  if (/^@\s*[A-Za-z]+\s*[{(]/.test(text)) return 'bibtex';
   if (/^[A-Z][A-Z0-9]  -/.test(text)) return 'ris';
   if (text.startsWith('{') || text.startsWith('[')) return 'json';
   return 'csv';

@@ -23,6 +23,8 @@ export interface FormatReader {
 }
 
 const NON_SPACE = /\S/;
+/** Lines a .txt file is looked at for a BibTeX, RIS or JSON start before it is taken as delimited text. */
+const SNIFF_LINES = 20;
 type JsonKind = Extract<InputFormat, 'csl-json' | 'openalex'> | null;
 
 export function readFormat(file: string, declared: Declared, lines: AsyncGenerator<RawLine>): FormatReader {
@@ -33,12 +35,18 @@ export function readFormat(file: string, declared: Declared, lines: AsyncGenerat
   async function* records(): AsyncGenerator<RecordItem> {
     // next() by hand: leaving a for-await with break would close `lines` for good.
     const head: RawLine[] = [];
+    let first: string | null = null;
+    let sniffed: InputFormat | null = null;
     for (let next = await lines.next(); !next.done; next = await lines.next()) {
       head.push(next.value);
-      if (NON_SPACE.test(next.value.text)) break;
+      if (!NON_SPACE.test(next.value.text)) continue;
+      first ??= next.value.text;
+      if (declared !== 'sniff') break;
+      // A .txt file: the first line that says what it is (RIS exports may open with a "Provider:" line).
+      sniffed = sniffFormat(next.value.text);
+      if (sniffed !== 'csv' || head.length >= SNIFF_LINES) break;
     }
-    const first = head.at(-1)?.text ?? '';
-    if (declared === 'sniff') format = sniffFormat(first);
+    if (declared === 'sniff') format = sniffed === 'bibtex' || sniffed === 'ris' || sniffed === 'json' ? sniffed : 'csv';
     const all = prepend(head, lines);
     switch (format) {
       case 'bibtex':
@@ -50,7 +58,7 @@ export function readFormat(file: string, declared: Declared, lines: AsyncGenerat
       case 'wos':
         return yield* readCsvRecords(file, all, declared === format ? (format as CsvDialect) : null, setFormat);
       default:
-        return yield* readJson(file, first, all, format, setFormat);
+        return yield* readJson(file, first ?? '', all, format, setFormat);
     }
   }
   return { format: () => format, records: records() };

@@ -108,10 +108,15 @@ function toRecord(key: string, fields: Fields): Record<string, unknown> {
   const arxiv = /arxiv/i.test(`${fields.get('archiveprefix') ?? ''}${fields.get('eprinttype') ?? ''}`) ? eprint.trim() : '';
   return {
     id: arxiv || fields.get('doi')?.trim() || key, title: text('title'), abstract: text('abstract'),
-    published: bibtexDate(text('date'), text('year'), text('month')), authors: splitAnd(fields.get('author') ?? '').map((name) => firstLast(latexToText(name))),
+    published: bibtexDate(text('date'), text('year'), text('month')), authors: splitAnd(fields.get('author') ?? '').map(bibtexName),
     keywords: splitKeywords(text('keywords')), doi: text('doi'), url: text('url'),
     venue: text('journal') || text('journaltitle') || text('booktitle')
   };
+}
+
+/** "Last, First" → "First Last"; a name in braces ({Barnes and Noble, Inc.}) is one name, as it is. */
+function bibtexName(name: string): string {
+  return /^\{[^]*\}$/.test(name) ? latexToText(name) : firstLast(latexToText(name));
 }
 
 /** BibLaTeX's date ("2023-05-12", "2023-05"), else year + month ("may", "5", "May") as "2023-05". */

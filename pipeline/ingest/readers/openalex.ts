@@ -1,6 +1,8 @@
 // Owns OpenAlex works (the API's `results`, or JSON Lines of works): which object is one, and a work
 // as the record normalise.ts reads, with the abstract rebuilt from abstract_inverted_index.
 
+import { cleanDoi } from '../text.js';
+
 type Work = Record<string, unknown>;
 
 /** Concepts at least this relevant to the work become categories (OpenAlex scores 0..1). */
@@ -14,10 +16,16 @@ export function isOpenAlexWork(work: Work): boolean {
 export function openAlexRecord(work: Work): Work {
   const location = work.primary_location as { source?: { display_name?: unknown }; landing_page_url?: unknown } | null | undefined;
   return {
-    id: work.id, doi: work.doi, title: work.title ?? work.display_name, abstract: rebuildAbstract(work.abstract_inverted_index),
+    // The DOI names the work outside OpenAlex too; else its short W-id.
+    id: (typeof work.doi === 'string' ? cleanDoi(work.doi) : null) ?? shortId(work.id), doi: work.doi, title: work.title ?? work.display_name, abstract: rebuildAbstract(work.abstract_inverted_index),
     published: work.publication_date ?? work.publication_year, authors: authorNames(work.authorships),
     categories: topics(work), venue: location?.source?.display_name, url: location?.landing_page_url
   };
+}
+
+/** "https://openalex.org/W2741809807" → "W2741809807". */
+function shortId(id: unknown): unknown {
+  return typeof id === 'string' ? id.replace(/^https:\/\/openalex\.org\//, '') : id;
 }
 
 /** {"word": [positions…]} → the words in position order; anything else is passed on to be rejected. */
