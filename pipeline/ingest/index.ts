@@ -13,6 +13,12 @@ import { PaperSet } from './merge.js';
 import { normaliseRecord } from './normalise.js';
 import { openLines } from './read-lines.js';
 
+/** What a file with text but no record of its format should have held. */
+const NO_RECORDS: Partial<Record<InputFormat, (path: string) => string>> = {
+  bibtex: (path) => `${path}: no BibTeX entries (expected entries like @article{key, title = {…}, abstract = {…}})`,
+  ris: (path) => `${path}: no RIS records (expected records from "TY  - JOUR" to "ER  - ")`
+};
+
 /** Papers seen so far across all files, and what was skipped or noted. */
 interface Collected {
   set: PaperSet;
@@ -65,7 +71,7 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
   } catch (error) {
     throw readFailure(path, error);
   }
-  if (records === 0) throw new IngestError(`${path} is empty`);
+  if (records === 0) throw new IngestError(NO_RECORDS[reader.format()]?.(path) ?? `${path} is empty`);
   if (valid === 0) {
     const first = firstSkip === null ? '' : `; first: ${formatIssue(firstSkip).slice(path.length + 1)}`;
     const skipped = `${records} record${records === 1 ? '' : 's'} skipped`;
