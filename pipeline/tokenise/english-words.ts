@@ -38,6 +38,7 @@ export function isEnglishWord(word: string): boolean {
 /** OCR's usual confusions of letters with digits, both readings of "1". */
 const MISREAD: Record<string, string[]> = { '0': ['o'], '1': ['i', 'l'], '3': ['e'], '4': ['a'], '5': ['s'], '7': ['t'], '8': ['b'] };
 const DIGITS_IN_LETTERS = /\p{L}\p{N}+\p{L}/u;
+const ASCII_DIGIT = /[0-9]/;
 
 /**
  * Whether a token is a word misread with digits ("calculat10n", "rec0gnition"): a part with digits
@@ -45,7 +46,8 @@ const DIGITS_IN_LETTERS = /\p{L}\p{N}+\p{L}/u;
  * written with digits on purpose ("t2i", "gsm8k", "yolov8n", "word2vec") read as no word and stay.
  */
 export function isMisreadWord(token: string): boolean {
-  if (!DIGITS_IN_LETTERS.test(token)) return false;
+  // Called once per distinct word (two million on 75k abstracts): the cheap test first.
+  if (!ASCII_DIGIT.test(token) || !DIGITS_IN_LETTERS.test(token)) return false;
   return token.split('-').some((part) => DIGITS_IN_LETTERS.test(part) && readings(part).some((w) => w.length >= 4 && isEnglishWord(w)));
 }
 
