@@ -41,7 +41,7 @@ export async function* readCsvRecords(file: string, lines: AsyncGenerator<RawLin
   const delimiter = sniffDelimiter(headerText);
   const dialect = forced ?? (isWosHeader(headerText) ? 'wos' : 'csv');
   setFormat(dialect);
-  yield* readRows(file, prepend(head, lines), delimiter, dialect, setFormat);
+  yield* readRows(file, prepend(head, lines), delimiter, dialect, forced !== null, setFormat);
 }
 
 async function* prepend(head: RawLine[], rest: AsyncIterable<RawLine>): AsyncGenerator<RawLine> {
@@ -61,7 +61,7 @@ export function sniffDelimiter(header: string): Delimiter {
 }
 
 async function* readRows(file: string, lines: AsyncIterable<RawLine>, delimiter: Delimiter, dialect: CsvDialect,
-  setFormat: (format: InputFormat) => void): AsyncGenerator<RecordItem> {
+  forced: boolean, setFormat: (format: InputFormat) => void): AsyncGenerator<RecordItem> {
   const invalid = new Set<number>();
   const spans: Span[] = []; // one per parsed record, in order; the loop below takes them in turn
   let lastEnd = 0; // last line of the last parsed record, even one an error kept from the loop
@@ -91,7 +91,7 @@ async function* readRows(file: string, lines: AsyncIterable<RawLine>, delimiter:
     for await (const fields of rows as AsyncIterable<string[]>) {
       const { line, end } = spans.shift()!;
       if (header === null) {
-        if (kind === 'csv' && isScopusHeader(fields)) setFormat((kind = 'scopus'));
+        if (!forced && kind === 'csv' && isScopusHeader(fields)) setFormat((kind = 'scopus'));
         header = kind === 'csv' ? checkHeader(file, line, fields, delimiter) : fields.map((name) => name.trim());
       } else {
         records++;

@@ -27,7 +27,8 @@ const NON_SPACE = /\S/;
 const SNIFF_LINES = 20;
 type JsonKind = Extract<InputFormat, 'csl-json' | 'openalex'> | null;
 
-export function readFormat(file: string, declared: Declared, lines: AsyncGenerator<RawLine>): FormatReader {
+/** `forced`: the format was named with --format (else it is the extension's, and the content may refine it). */
+export function readFormat(file: string, declared: Declared, lines: AsyncGenerator<RawLine>, forced = false): FormatReader {
   let format: InputFormat = declared === 'sniff' ? 'csv' : declared;
   const setFormat = (f: InputFormat) => {
     format = f;
@@ -56,7 +57,7 @@ export function readFormat(file: string, declared: Declared, lines: AsyncGenerat
       case 'csv':
       case 'scopus':
       case 'wos':
-        return yield* readCsvRecords(file, all, declared === format ? (format as CsvDialect) : null, setFormat);
+        return yield* readCsvRecords(file, all, forced ? (format as CsvDialect) : null, setFormat);
       default:
         return yield* readJson(file, first ?? '', all, format, setFormat);
     }

@@ -50,7 +50,7 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
   // Only delimited text may be Windows-1252 (what Excel on Windows saves as "CSV").
   const spreadsheet = declared === 'csv' || declared === 'scopus' || declared === 'wos' || declared === 'sniff';
   const input = openLines(path, { windows1252: spreadsheet });
-  const reader = readFormat(path, declared, input.lines);
+  const reader = readFormat(path, declared, input.lines, (options.format ?? null) !== null);
   let records = 0;
   let valid = 0;
   let firstSkip: IngestIssue | null = null;

@@ -90,3 +90,16 @@ describe('CSV as spreadsheets write it', () => {
       `${path} line 1: no title column (expected one of "title", "articletitle") and no abstract column (expected one of "abstract", "summary", "abstractnote"); the header, split at ";", has "Name", "Text"; rename the columns (case and spaces do not matter) or name the format with --format`);
   });
 });
+
+describe('--format for delimited files', () => {
+  it('finds a Web of Science export saved as .csv by its header, and reads a Scopus export as plain CSV under --format csv', async () => {
+    expect((await ingestFiles([temp.write('wos.csv', WOS)], { strict: false })).files[0].format).toBe('wos');
+    const plain = await ingestFiles([temp.write('plain.csv', SCOPUS)], { strict: false, format: 'csv' });
+    expect(plain.files[0].format).toBe('csv');
+    expect(plain.papers[0].abstract).toBe('An abstract. © 2022 Elsevier Ltd. All rights reserved.');
+  });
+  it('reads a tab-delimited file as Web of Science under --format wos, whatever its name', async () => {
+    const result = await ingestFiles([temp.write('export.dat', WOS)], { strict: false, format: 'wos' });
+    expect(result.papers.map((p) => p.paperId)).toStrictEqual(['WOS:000000000000001', 'WOS:000000000000002']);
+  });
+});
