@@ -8,7 +8,7 @@ import type { InputFormat } from '../types.js';
 import { errorAt, failAt } from './errors.js';
 import type { RecordItem } from './formats.js';
 import { REQUIRED_FIELDS, fieldKey } from './normalise.js';
-import type { RawLine } from './read-lines.js';
+import { withHead, type RawLine } from './read-lines.js';
 import { isScopusHeader, scopusRecord } from './readers/scopus.js';
 import { isWosHeader, wosRecord } from './readers/wos.js';
 
@@ -41,12 +41,7 @@ export async function* readCsvRecords(file: string, lines: AsyncGenerator<RawLin
   const delimiter = sniffDelimiter(headerText);
   const dialect = forced ?? (isWosHeader(headerText) ? 'wos' : 'csv');
   setFormat(dialect);
-  yield* readRows(file, prepend(head, lines), delimiter, dialect, forced !== null, setFormat);
-}
-
-async function* prepend(head: RawLine[], rest: AsyncIterable<RawLine>): AsyncGenerator<RawLine> {
-  yield* head;
-  yield* rest;
+  yield* readRows(file, withHead(head, lines), delimiter, dialect, forced !== null, setFormat);
 }
 
 /** The delimiter giving the header most columns (ties: comma, then semicolon, then tab). */

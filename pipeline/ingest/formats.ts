@@ -7,7 +7,7 @@ import { sniffFormat, type Declared } from './detect.js';
 import { describeValue, failAt } from './errors.js';
 import { JsonArraySplitter, type ElementText } from './json-array.js';
 import type { Problem } from './normalise.js';
-import type { RawLine } from './read-lines.js';
+import { withHead, type RawLine } from './read-lines.js';
 import { readBibtex } from './readers/bibtex.js';
 import { cslRecord, isCslItem } from './readers/csl-json.js';
 import { isOpenAlexWork, openAlexRecord } from './readers/openalex.js';
@@ -48,7 +48,7 @@ export function readFormat(file: string, declared: Declared, lines: AsyncGenerat
       if (sniffed !== 'csv' || head.length >= SNIFF_LINES) break;
     }
     if (declared === 'sniff') format = sniffed === 'bibtex' || sniffed === 'ris' || sniffed === 'json' ? sniffed : 'csv';
-    const all = prepend(head, lines);
+    const all = withHead(head, lines);
     switch (format) {
       case 'bibtex':
         return yield* readBibtex(all);
@@ -99,11 +99,6 @@ function kindOf(record: Record<string, unknown>): JsonKind {
 function expandPage(record: Record<string, unknown>): Record<string, unknown>[] {
   if (!Array.isArray(record.results) || 'title' in record) return [record];
   return record.results.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && !Array.isArray(r));
-}
-
-async function* prepend(head: RawLine[], rest: AsyncGenerator<RawLine>): AsyncGenerator<RawLine> {
-  yield* head;
-  yield* rest;
 }
 
 async function* readJsonLines(lines: AsyncIterable<RawLine>): AsyncGenerator<RecordItem> {

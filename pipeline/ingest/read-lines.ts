@@ -166,3 +166,19 @@ function decodeLine(bytes: Buffer, line: number, state: DecodeState): RawLine {
   if (line === 1 && text.startsWith(BOM)) text = text.slice(1);
   return { line, text, valid };
 }
+
+/**
+ * Lines already read (`head`, to decide a format) followed by the rest of the file, without a
+ * generator in between: each layer of async generators costs a promise per line, which shows on
+ * pretty-printed JSON (tens of lines per record).
+ */
+export function withHead(head: RawLine[], rest: AsyncGenerator<RawLine>): AsyncGenerator<RawLine> {
+  let i = 0;
+  const lines = {
+    next: () => (i < head.length ? Promise.resolve({ value: head[i++], done: false as const }) : rest.next()),
+    return: (value?: unknown) => rest.return(value),
+    throw: (error?: unknown) => rest.throw(error),
+    [Symbol.asyncIterator]: () => lines
+  };
+  return lines as unknown as AsyncGenerator<RawLine>;
+}
