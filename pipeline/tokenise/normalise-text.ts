@@ -25,23 +25,20 @@ const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}\/\S*
 const BROKEN_WORD = /(\p{L}+)-\s+(\p{Ll}+)/gu;
 /** "pre- and post-training", "low- to high-resolution": a suspended hyphen, not a broken word. */
 const SUSPENDED = new Set(['and', 'or', 'nor', 'to', 'vs', 'versus', 'as', 'than', 'but']);
-/** Any character some cleaning below starts from. */
-const MAY_NEED_CLEANING = /\(cid:|[\u00ad@/$\\\u2010\u2011]|www\.|- /;
 // Unicode hyphen and non-breaking hyphen (NFKC keeps them) spelt as the ASCII hyphen-minus.
 const UNICODE_HYPHENS = /[\u2010\u2011]/g;
 
 /** The text of one paper, ready for tokenising: `title + ". " + abstract`, cleaned, lower-cased. */
 export function normaliseText(title: string, abstract: string): string {
   let text = `${title}. ${abstract}`.normalize('NFKC');
-  // One scan says which cleaning the text needs; most abstracts need none of it.
-  if (!MAY_NEED_CLEANING.test(text)) return text.toLowerCase();
+  // includes() (a memchr-like scan) skips each regex that cannot match: most abstracts need none.
   if (text.includes('(cid:') || text.includes('\u00ad')) text = text.replace(CID, '');
   if (text.includes('@')) text = text.replace(EMAIL, BREAK);
   if (text.includes('/') || text.includes('www.')) text = text.replace(URL, BREAK);
   if (text.includes('$') || text.includes('\\')) {
     text = text.replace(LATEX_MATH, BREAK).replace(LATEX_DROPPED, BREAK).replace(LATEX_COMMAND, ' ');
   }
-  text = text.replace(UNICODE_HYPHENS, '-');
+  if (text.includes('\u2010') || text.includes('\u2011')) text = text.replace(UNICODE_HYPHENS, '-');
   if (text.includes('- ')) text = text.replace(BROKEN_WORD, joinBrokenWord);
   return text.toLowerCase();
 }
