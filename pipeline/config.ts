@@ -3,9 +3,12 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 import { DATE_PRECISION_MODES, type DatePrecisionMode } from './ingest/date-precision.js';
+import { INPUT_FORMATS, type InputFormat } from './types.js';
 
 export interface Config {
   inputs: string[];
+  /** Read every input as this format instead of by its name and content (null: detect). */
+  format: InputFormat | null;
   db: string;
   /** A fixed k, or 'auto' to choose k in kRange by stability. */
   k: number | 'auto';
@@ -36,6 +39,7 @@ export const SAMPLE_INPUTS = ['data/sample-arxiv.jsonl.gz'];
 
 export const DEFAULTS: Config = Object.freeze({
   inputs: SAMPLE_INPUTS,
+  format: null,
   db: 'data/themes.duckdb',
   k: 20,
   kRange: { min: 10, max: 40, step: 5 },
@@ -63,8 +67,11 @@ Reads paper abstracts, finds themes (TF-IDF + k-means), names them, lays them ou
 computes trends and writes one complete run into a DuckDB file.
 
 Options (default in brackets):
-  --input FILE...        input files: .jsonl, .jsonl.gz, .json (array), .csv, .csv.gz; repeatable
+  --input FILE|DIR...    input files or folders (every input file in a folder, in name order):
+                         .jsonl .json .csv .tsv .bib .ris .txt, each optionally .gz; repeatable
                          [${SAMPLE_INPUTS.join(' ')}]
+  --format F             read every input as F instead of by its name and content:
+                         ${INPUT_FORMATS.join(', ')}
   --db PATH              DuckDB file to add the run to [${DEFAULTS.db}]
   --k N|auto             number of themes, or auto to choose by stability [${DEFAULTS.k}]
   --k-range MIN..MAX[:STEP]  candidates for --k auto [${DEFAULTS.kRange.min}..${DEFAULTS.kRange.max}:${DEFAULTS.kRange.step}]
@@ -126,6 +133,12 @@ function parseKRange(text: string): Config['kRange'] {
   return { min, max, step };
 }
 
+function parseFormat(text: string): InputFormat {
+  const format = INPUT_FORMATS.find((f) => f === text.toLowerCase());
+  if (format === undefined) throw new UsageError(`--format expects one of ${INPUT_FORMATS.join(', ')}, got "${text}"`);
+  return format;
+}
+
 /** Parses argv (without node and script) into a Config, or returns 'help'. Throws UsageError. */
 export function resolveConfig(argv: string[]): Config | 'help' {
   let parsed;
@@ -135,6 +148,7 @@ export function resolveConfig(argv: string[]): Config | 'help' {
       allowPositionals: true, // `--input a.jsonl b.csv`: files after the first are positionals
       options: {
         input: { type: 'string', multiple: true },
+        format: { type: 'string' },
         db: { type: 'string' },
         k: { type: 'string' },
         'k-range': { type: 'string' },
@@ -166,6 +180,7 @@ export function resolveConfig(argv: string[]): Config | 'help' {
   const d = DEFAULTS;
   return Object.freeze({
     inputs: inputs.length > 0 ? inputs : d.inputs,
+    format: v.format === undefined ? d.format : parseFormat(v.format),
     db: v.db ?? d.db,
     k: v.k === undefined ? d.k : v.k === 'auto' ? 'auto' : int('k', v.k, 2, 500),
     kRange: v['k-range'] ? parseKRange(v['k-range']) : d.kRange,

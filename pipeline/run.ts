@@ -70,10 +70,11 @@ async function vectorise(papers: Paper[], config: Config, reporter: Reporter, du
 export async function runPipeline(config: Config, reporter: Reporter): Promise<RunSummary> {
   const durations: Record<string, number> = {};
   const createdAt = new Date();
-  const ingest = await timed('ingest', reporter, durations, () => ingestFiles(config.inputs, { strict: config.strict }),
+  const ingest = await timed('ingest', reporter, durations, () => ingestFiles(config.inputs, { strict: config.strict, format: config.format }),
     (r) => `${r.papers.length} papers, ${r.skipped.length} skipped, ${r.duplicates} duplicates merged`);
   const { papers } = ingest;
   const warnings = new Warnings();
+  for (const message of ingest.warnings) warnings.add('input', message);
   if (ingest.skipped.length > 0) {
     warnings.add('skipped-records', `${ingest.skipped.length} input record${ingest.skipped.length === 1 ? ' was' : 's were'} skipped (listed in the summary and the skipped_records table)`);
   }

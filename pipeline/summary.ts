@@ -28,6 +28,8 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
       (run.dateMin ? ` · dates ${shortDate(run.dateMin, run.dateMinPrecision)} .. ${shortDate(run.dateMax, run.dateMaxPrecision)}` : '') +
       ` · trends per ${run.defaultGranularity}`
   );
+  for (const f of run.inputFiles.slice(0, 20)) out.push(`  read ${f.path}: ${f.format}, ${f.records} record${f.records === 1 ? '' : 's'}`);
+  if (run.inputFiles.length > 20) out.push(`  … and ${run.inputFiles.length - 20} more files (runs.input_files)`);
   out.push(`Vocabulary: ${run.nTerms} terms · k = ${run.k} · seed ${run.seed} · stability (mean ARI over pairs of restarts) ${run.stability === null ? 'n/a (--restarts 1)' : run.stability.toFixed(3)}`);
   for (const w of warnings) out.push(`  warning: ${w.message}`);
   for (const s of run.skipped.slice(0, 5)) out.push(`  skipped ${s.file} line ${s.line}: field "${s.field}": ${s.reason}`);

@@ -23,6 +23,10 @@ export interface Paper {
   url: string | null;
   /** Input file (basename) the paper came from. */
   source: string;
+  /** DOI without resolver prefix ("10.1145/3442188.3445922"), as given. */
+  doi: string | null;
+  /** Journal, proceedings or conference the paper appeared in. */
+  venue: string | null;
 }
 
 /** A record that ingest rejected (skipped), or, with `--strict`, the reason the run stopped. */
@@ -41,7 +45,9 @@ export interface InputFileInfo {
   records: number;
 }
 
-export type InputFormat = 'jsonl' | 'json' | 'csv';
+/** Formats a file can be read as; `--format` names one of them (see ingest/detect.ts). */
+export const INPUT_FORMATS = ['jsonl', 'json', 'csv', 'bibtex', 'ris', 'csl-json', 'openalex', 'scopus', 'wos'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 export interface IngestResult {
   papers: Paper[];
@@ -51,6 +57,8 @@ export interface IngestResult {
   files: InputFileInfo[];
   /** sha256 over the input files' sha256s, in the order given. */
   inputSha256: string;
+  /** Soft problems of reading (a file decoded as Windows-1252, files in a folder left out). */
+  warnings: string[];
 }
 
 /**

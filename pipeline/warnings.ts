@@ -2,7 +2,7 @@
 // data barely supports) are collected here instead of thrown, and reach the CLI summary and
 // `runs.metrics.warnings`.
 
-export type WarningCode = 'skipped-records' | 'small-themes' | 'k-too-large' | 'k-range-cut'
+export type WarningCode = 'input' | 'skipped-records' | 'small-themes' | 'k-too-large' | 'k-range-cut'
   /** A file's day-written dates read as years or months (ingest/date-precision.ts). */
   | 'coarse-dates';
 

@@ -1,14 +1,23 @@
-// Owns CSV input (RFC 4180 via csv-parse): the header row, column checks, and each row as a record
-// keyed by header with the physical line it starts on (quoted fields may span lines).
+// Owns delimited text as spreadsheets and databases write it (RFC 4180 via csv-parse): the
+// delimiter sniffed from the header, the dialect (plain, Scopus, Web of Science), column checks,
+// and each row as a record keyed by header with the physical line it starts on.
 import { Readable, pipeline } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { IngestError } from '../errors.js';
+import type { InputFormat } from '../types.js';
 import { errorAt, failAt } from './errors.js';
 import type { RecordItem } from './formats.js';
-import { REQUIRED_FIELDS } from './normalise.js';
-import type { RawLine } from './read-lines.js';
+import { REQUIRED_FIELDS, fieldKey } from './normalise.js';
+import { withHead, type RawLine } from './read-lines.js';
+import { isScopusHeader, scopusRecord } from './readers/scopus.js';
+import { isWosHeader, wosRecord } from './readers/wos.js';
 
 const BATCH_CHARS = 1 << 16;
+const DELIMITERS = [',', ';', '\t'] as const;
+type Delimiter = (typeof DELIMITERS)[number];
+/** The delimited formats: a plain CSV (aliases in normalise.ts) or an export with its own columns. */
+export type CsvDialect = Extract<InputFormat, 'csv' | 'scopus' | 'wos'>;
+const HINT = 'try saving it again as "CSV UTF-8 (comma delimited)", or name its format with --format';
 
 /** The physical lines one CSV record spans. */
 interface Span {
@@ -16,11 +25,47 @@ interface Span {
   end: number;
 }
 
-export async function* readCsvRecords(file: string, lines: AsyncIterable<RawLine>): AsyncGenerator<RecordItem> {
+/**
+ * Rows of a delimited file. The header line (the first non-blank one) decides the delimiter — the
+ * one of , ; tab that splits it into the most columns outside quotes (Excel writes ";" where the
+ * decimal separator is a comma, and tabs as "Unicode text") — and the dialect, unless `forced`.
+ */
+export async function* readCsvRecords(file: string, lines: AsyncGenerator<RawLine>, forced: CsvDialect | null,
+  setFormat: (format: InputFormat) => void): AsyncGenerator<RecordItem> {
+  const head: RawLine[] = [];
+  for (let next = await lines.next(); !next.done; next = await lines.next()) {
+    head.push(next.value);
+    if (next.value.text.trim() !== '') break;
+  }
+  const headerText = head.at(-1)?.text ?? '';
+  const delimiter = sniffDelimiter(headerText);
+  const dialect = forced ?? (isWosHeader(headerText) ? 'wos' : 'csv');
+  setFormat(dialect);
+  yield* readRows(file, withHead(head, lines), delimiter, dialect, forced !== null, setFormat);
+}
+
+/** The delimiter giving the header most columns (ties: comma, then semicolon, then tab). */
+export function sniffDelimiter(header: string): Delimiter {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const c of header) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c in counts) counts[c as Delimiter]++;
+  }
+  return DELIMITERS.reduce((best, d) => (counts[d] > counts[best] ? d : best), ',' as Delimiter);
+}
+
+async function* readRows(file: string, lines: AsyncIterable<RawLine>, delimiter: Delimiter, dialect: CsvDialect,
+  forced: boolean, setFormat: (format: InputFormat) => void): AsyncGenerator<RecordItem> {
   const invalid = new Set<number>();
   const spans: Span[] = []; // one per parsed record, in order; the loop below takes them in turn
   let lastEnd = 0; // last line of the last parsed record, even one an error kept from the loop
   const parser = parse({
+    delimiter,
+    // Web of Science does not quote: a title starting with a quote is just text there.
+    quote: dialect === 'wos' ? false : '"',
+    // A quote inside an unquoted field is kept as text, as spreadsheets read it.
+    relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: true,
     record_delimiter: '\n',
@@ -36,13 +81,16 @@ export async function* readCsvRecords(file: string, lines: AsyncIterable<RawLine
   const rows = pipeline(Readable.from(joinLines(lines, invalid)), parser, () => {});
   let header: string[] | null = null;
   let records = 0;
+  let kind = dialect;
   try {
     for await (const fields of rows as AsyncIterable<string[]>) {
       const { line, end } = spans.shift()!;
-      if (header === null) header = checkHeader(file, line, fields);
-      else {
+      if (header === null) {
+        if (!forced && kind === 'csv' && isScopusHeader(fields)) setFormat((kind = 'scopus'));
+        header = kind === 'csv' ? checkHeader(file, line, fields, delimiter) : fields.map((name) => name.trim());
+      } else {
         records++;
-        yield toItem(header, fields, line, hasInvalid(invalid, line, end));
+        yield mapped(kind, toItem(header, fields, line, hasInvalid(invalid, line, end)));
       }
     }
   } catch (error) {
@@ -78,21 +126,32 @@ function hasInvalid(invalid: Set<number>, from: number, to: number): boolean {
   return false;
 }
 
+/** A Scopus or Web of Science row as the record normalise.ts reads; a plain row as it is. */
+function mapped(dialect: CsvDialect, item: RecordItem): RecordItem {
+  if (dialect === 'csv' || 'problem' in item) return item;
+  return { line: item.line, record: dialect === 'scopus' ? scopusRecord(item.record) : wosRecord(item.record) };
+}
+
 /** Trimmed column names; throws naming the expected columns when title or abstract has none. */
-function checkHeader(file: string, line: number, header: string[]): string[] {
+function checkHeader(file: string, line: number, header: string[], delimiter: Delimiter): string[] {
   const names = header.map((name) => name.trim());
-  const have = new Set(names.map((name) => name.toLowerCase()));
+  const have = new Set(names.map(fieldKey));
   const missing = Object.entries(REQUIRED_FIELDS)
     .filter(([, aliases]) => !aliases.some((alias) => have.has(alias)))
     .map(([field, aliases]) => `no ${field} column (expected one of ${aliases.map((a) => `"${a}"`).join(', ')})`);
   if (missing.length > 0) {
-    failAt(file, line, '(header)', `${missing.join(' and ')}; the header has ${names.map((n) => `"${n}"`).join(', ')}`);
+    const shown = names.length > 12 ? [...names.slice(0, 12).map((n) => `"${n}"`), '…'] : names.map((n) => `"${n}"`);
+    const split = delimiter === '\t' ? 'tab' : `"${delimiter}"`;
+    failAt(file, line, '(header)', `${missing.join(' and ')}; the header, split at ${split}, has ${shown.join(', ')}; ` +
+      'rename the columns (case and spaces do not matter) or name the format with --format');
   }
   return names;
 }
 
 function toItem(header: string[], row: string[], line: number, invalidUtf8: boolean): RecordItem {
   if (invalidUtf8) return { line, problem: { field: '(line)', reason: 'not valid UTF-8' } };
+  // Trailing empty cells (a tab at the end of every Web of Science line) are no extra columns.
+  while (row.length > header.length && row[row.length - 1] === '') row.pop();
   if (row.length !== header.length) {
     return { line, problem: { field: '(line)', reason: `expected ${header.length} columns as in the header, got ${row.length}` } };
   }
@@ -106,11 +165,12 @@ function toItem(header: string[], row: string[], line: number, invalidUtf8: bool
 function csvFailure(file: string, error: unknown, nextLine: number): unknown {
   const code = (error as CsvError).code;
   if (code === 'CSV_QUOTE_NOT_CLOSED') {
-    return errorAt(file, nextLine, '(file)', 'invalid CSV: a quoted field is not closed before the end of the file');
+    return errorAt(file, nextLine, '(file)', 'invalid CSV: a quoted field is not closed before the end of the file ' +
+      '(expected a closing " for the quote that opens this record); close it, or remove the stray quote');
   }
   if (typeof code === 'string' && code.startsWith('CSV_')) {
     const line = (error as CsvError & { lines?: number }).lines ?? nextLine;
-    return errorAt(file, line, '(line)', `invalid CSV: ${(error as Error).message}`);
+    return errorAt(file, line, '(line)', `invalid CSV: ${(error as Error).message}; ${HINT}`);
   }
   return error;
 }

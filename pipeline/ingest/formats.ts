@@ -1,55 +1,104 @@
-// Owns the input formats: which one a file is (by extension, a .json file sniffed) and turning its
-// lines into raw records with the line each starts on. JSON Lines and JSON arrays live here.
+// Owns reading a file's records in its format: picks the reader (ingest/detect.ts), and for the
+// JSON family decides per file whether it is JSON Lines, an array or an API page ({"results": […]})
+// and per record whether it is a CSL item or an OpenAlex work (readers/).
 import type { InputFormat } from '../types.js';
-import { readCsvRecords } from './csv-records.js';
-import { IngestError } from '../errors.js';
+import { readCsvRecords, type CsvDialect } from './csv-records.js';
+import { sniffFormat, type Declared } from './detect.js';
 import { describeValue, failAt } from './errors.js';
 import { JsonArraySplitter, type ElementText } from './json-array.js';
 import type { Problem } from './normalise.js';
-import type { RawLine } from './read-lines.js';
+import { withHead, type RawLine } from './read-lines.js';
+import { readBibtex } from './readers/bibtex.js';
+import { cslRecord, isCslItem } from './readers/csl-json.js';
+import { isOpenAlexWork, openAlexRecord } from './readers/openalex.js';
+import { readRis } from './readers/ris.js';
 
 /** A record read from a file, or why it could not be read. */
 export type RecordItem = { line: number; record: Record<string, unknown> } | { line: number; problem: Problem };
 
 export interface FormatReader {
-  /** Known once the first non-blank line is read (a .json file starting with "{" is JSON Lines). */
+  /** Known once the first records are read (a .json file starting with "{" is JSON Lines). */
   format(): InputFormat;
   records: AsyncGenerator<RecordItem>;
 }
 
 const NON_SPACE = /\S/;
+/** Lines a .txt file is looked at for a BibTeX, RIS or JSON start before it is taken as delimited text. */
+const SNIFF_LINES = 20;
+type JsonKind = Extract<InputFormat, 'csl-json' | 'openalex'> | null;
 
-/** The format a file name declares ('json' may still turn out to be JSON Lines); throws if none. */
-export function declaredFormat(path: string): InputFormat {
-  const name = path.toLowerCase().replace(/\.gz$/, '');
-  if (name.endsWith('.jsonl') || name.endsWith('.ndjson')) return 'jsonl';
-  if (name.endsWith('.json')) return 'json';
-  if (name.endsWith('.csv')) return 'csv';
-  throw new IngestError(`${path}: unknown format: expected .jsonl, .ndjson, .json or .csv (each optionally .gz)`);
-}
-
-export function readFormat(file: string, declared: InputFormat, lines: AsyncGenerator<RawLine>): FormatReader {
-  let format = declared;
+/** `forced`: the format was named with --format (else it is the extension's, and the content may refine it). */
+export function readFormat(file: string, declared: Declared, lines: AsyncGenerator<RawLine>, forced = false): FormatReader {
+  let format: InputFormat = declared === 'sniff' ? 'csv' : declared;
+  const setFormat = (f: InputFormat) => {
+    format = f;
+  };
   async function* records(): AsyncGenerator<RecordItem> {
-    if (declared === 'csv') return yield* readCsvRecords(file, lines);
-    if (declared === 'jsonl') return yield* readJsonLines(lines);
     // next() by hand: leaving a for-await with break would close `lines` for good.
     const head: RawLine[] = [];
+    let first: string | null = null;
+    let sniffed: InputFormat | null = null;
     for (let next = await lines.next(); !next.done; next = await lines.next()) {
       head.push(next.value);
       if (!NON_SPACE.test(next.value.text)) continue;
-      if (next.value.text.trimStart().startsWith('{')) format = 'jsonl';
-      break;
+      first ??= next.value.text;
+      if (declared !== 'sniff') break;
+      // A .txt file: the first line that says what it is (RIS exports may open with a "Provider:" line).
+      sniffed = sniffFormat(next.value.text);
+      if (sniffed !== 'csv' || head.length >= SNIFF_LINES) break;
     }
-    const all = prepend(head, lines);
-    yield* format === 'jsonl' ? readJsonLines(all) : readJsonArray(file, all);
+    if (declared === 'sniff') format = sniffed === 'bibtex' || sniffed === 'ris' || sniffed === 'json' ? sniffed : 'csv';
+    const all = withHead(head, lines);
+    switch (format) {
+      case 'bibtex':
+        return yield* readBibtex(all);
+      case 'ris':
+        return yield* readRis(all);
+      case 'csv':
+      case 'scopus':
+      case 'wos':
+        return yield* readCsvRecords(file, all, forced ? (format as CsvDialect) : null, setFormat);
+      default:
+        return yield* readJson(file, first ?? '', all, format, setFormat);
+    }
   }
   return { format: () => format, records: records() };
 }
 
-async function* prepend(head: RawLine[], rest: AsyncGenerator<RawLine>): AsyncGenerator<RawLine> {
-  yield* head;
-  yield* rest;
+/**
+ * The JSON family. A first line opening an object is JSON Lines, unless it is a lone "{" (a
+ * pretty-printed API page, read as {"results": [...]}); else a JSON array. A forced csl-json or
+ * openalex format maps every record so; else each record is mapped by its own shape.
+ */
+async function* readJson(file: string, first: string, lines: AsyncGenerator<RawLine>, format: InputFormat,
+  setFormat: (f: InputFormat) => void): AsyncGenerator<RecordItem> {
+  const forced: JsonKind = format === 'csl-json' || format === 'openalex' ? format : null;
+  const head = first.trim();
+  const shape = format === 'jsonl' || (head.startsWith('{') && head !== '{') ? 'jsonl' : head === '{' ? 'page' : 'array';
+  if (forced === null) setFormat(shape === 'jsonl' ? 'jsonl' : 'json');
+  const items = shape === 'jsonl' ? readJsonLines(lines) : readJsonArray(file, lines, shape === 'page');
+  let kindSet = forced !== null;
+  for await (const item of items) {
+    if ('problem' in item) {
+      yield item;
+      continue;
+    }
+    for (const record of expandPage(item.record)) {
+      const kind = forced ?? kindOf(record);
+      if (!kindSet && kind !== null) [kindSet] = [true, setFormat(kind)];
+      yield { line: item.line, record: kind === 'openalex' ? openAlexRecord(record) : kind === 'csl-json' ? cslRecord(record) : record };
+    }
+  }
+}
+
+function kindOf(record: Record<string, unknown>): JsonKind {
+  return isOpenAlexWork(record) ? 'openalex' : isCslItem(record) ? 'csl-json' : null;
+}
+
+/** A one-line API page ({"meta": …, "results": [works]}) in JSON Lines is its works. */
+function expandPage(record: Record<string, unknown>): Record<string, unknown>[] {
+  if (!Array.isArray(record.results) || 'title' in record) return [record];
+  return record.results.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && !Array.isArray(r));
 }
 
 async function* readJsonLines(lines: AsyncIterable<RawLine>): AsyncGenerator<RecordItem> {
@@ -59,8 +108,8 @@ async function* readJsonLines(lines: AsyncIterable<RawLine>): AsyncGenerator<Rec
   }
 }
 
-async function* readJsonArray(file: string, lines: AsyncIterable<RawLine>): AsyncGenerator<RecordItem> {
-  const splitter = new JsonArraySplitter(file);
+async function* readJsonArray(file: string, lines: AsyncIterable<RawLine>, page: boolean): AsyncGenerator<RecordItem> {
+  const splitter = new JsonArraySplitter(file, page);
   for await (const { line, text, valid } of lines) {
     // Unlike a JSON line, a bad span cannot be skipped: the array's structure past it is unknown.
     if (!valid) failAt(file, line, '(line)', 'not valid UTF-8');

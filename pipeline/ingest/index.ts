@@ -1,39 +1,56 @@
-// Owns the ingest stage: reads every input file in order, normalises its records into Papers,
-// merges duplicates by paperId and accounts for every skipped record and input byte.
+// Owns the ingest stage: reads every input file (folders expanded) in order, normalises its records
+// into Papers, merges duplicates (merge.ts) and accounts for every skipped record and input byte.
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { IngestIssue, IngestResult, InputFileInfo, Paper } from '../types.js';
+import type { IngestIssue, IngestResult, InputFileInfo, InputFormat } from '../types.js';
 import { IngestError } from '../errors.js';
+import { declaredFormat } from './detect.js';
 import { formatIssue } from './errors.js';
-import { declaredFormat, readFormat } from './formats.js';
+import { readFormat } from './formats.js';
+import { listInputs } from './input-files.js';
+import { PaperSet } from './merge.js';
 import { normaliseRecord } from './normalise.js';
 import { openLines } from './read-lines.js';
 
+/** What a file with text but no record of its format should have held. */
+const NO_RECORDS: Partial<Record<InputFormat, (path: string) => string>> = {
+  bibtex: (path) => `${path}: no BibTeX entries (expected entries like @article{key, title = {…}, abstract = {…}})`,
+  ris: (path) => `${path}: no RIS records (expected records from "TY  - JOUR" to "ER  - ")`
+};
 
-/** Papers seen so far, by id, across all files. */
+/** Papers seen so far across all files, and what was skipped or noted. */
 interface Collected {
-  papers: Paper[];
-  byId: Map<string, Paper>;
+  set: PaperSet;
   skipped: IngestIssue[];
-  duplicates: number;
+  warnings: string[];
 }
 
-export async function ingestFiles(paths: string[], options: { strict: boolean }): Promise<IngestResult> {
-  const seen: Collected = { papers: [], byId: new Map(), skipped: [], duplicates: 0 };
+export interface IngestOptions {
+  strict: boolean;
+  /** --format: read every file as this format instead of by its name and content. */
+  format?: InputFormat | null;
+}
+
+export async function ingestFiles(paths: string[], options: IngestOptions): Promise<IngestResult> {
+  const inputs = await listInputs(paths, (options.format ?? null) !== null);
+  const seen: Collected = { set: new PaperSet(), skipped: [], warnings: [...inputs.warnings] };
   const files: InputFileInfo[] = [];
-  for (const path of paths) files.push(await ingestFile(path, seen, options.strict));
+  for (const path of inputs.files) files.push(await ingestFile(path, seen, options));
   // sha256 over the concatenated hex digests, in the order given.
   const inputSha256 = createHash('sha256').update(files.map((f) => f.sha256).join('')).digest('hex');
-  return { papers: seen.papers, skipped: seen.skipped, duplicates: seen.duplicates, files, inputSha256 };
+  return { papers: seen.set.papers, skipped: seen.skipped, duplicates: seen.set.duplicates, files, inputSha256, warnings: seen.warnings };
 }
 
-async function ingestFile(path: string, seen: Collected, strict: boolean): Promise<InputFileInfo> {
+async function ingestFile(path: string, seen: Collected, options: IngestOptions): Promise<InputFileInfo> {
+  const strict = options.strict;
   await checkFile(path);
-  const declared = declaredFormat(path); // before opening: an unknown format must leave no stream open
+  const declared = declaredFormat(path, options.format ?? null); // before opening: an unknown format must leave no stream open
   const source = basename(path);
-  const input = openLines(path);
-  const reader = readFormat(path, declared, input.lines);
+  // Only delimited text may be Windows-1252 (what Excel on Windows saves as "CSV").
+  const spreadsheet = declared === 'csv' || declared === 'scopus' || declared === 'wos' || declared === 'sniff';
+  const input = openLines(path, { windows1252: spreadsheet });
+  const reader = readFormat(path, declared, input.lines, (options.format ?? null) !== null);
   let records = 0;
   let valid = 0;
   let firstSkip: IngestIssue | null = null;
@@ -49,36 +66,21 @@ async function ingestFile(path: string, seen: Collected, strict: boolean): Promi
         continue;
       }
       valid++;
-      addPaper(seen, result);
+      seen.set.add(result);
     }
   } catch (error) {
     throw readFailure(path, error);
   }
-  if (records === 0) throw new IngestError(`${path} is empty`);
+  if (records === 0) throw new IngestError(NO_RECORDS[reader.format()]?.(path) ?? `${path} is empty`);
   if (valid === 0) {
     const first = firstSkip === null ? '' : `; first: ${formatIssue(firstSkip).slice(path.length + 1)}`;
     const skipped = `${records} record${records === 1 ? '' : 's'} skipped`;
     throw new IngestError(`no valid papers in ${path} (${skipped}${first})`, firstSkip ?? undefined);
   }
+  if (input.encoding() === 'windows-1252') {
+    seen.warnings.push(`${path} is not UTF-8: read as Windows-1252 (Excel's "CSV"); save it as "CSV UTF-8" to be sure of accented letters`);
+  }
   return { path, format: reader.format(), sha256: input.sha256(), records };
-}
-
-/** A duplicate id is merged into the first paper: the first wins, but fills in what it lacks. */
-function addPaper(seen: Collected, paper: Paper): void {
-  const first = seen.byId.get(paper.paperId);
-  if (first === undefined) {
-    seen.byId.set(paper.paperId, paper);
-    seen.papers.push(paper);
-    return;
-  }
-  seen.duplicates++;
-  if (first.published === null && paper.published !== null) {
-    first.published = paper.published;
-    first.datePrecision = paper.datePrecision;
-  }
-  if (first.authors.length === 0) first.authors = paper.authors;
-  if (first.categories.length === 0) first.categories = paper.categories;
-  if (first.url === null) first.url = paper.url;
 }
 
 async function checkFile(path: string): Promise<void> {

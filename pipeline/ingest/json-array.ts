@@ -27,7 +27,11 @@ export class JsonArraySplitter {
   private startLine = 0;
   private lastLine = 0;
 
-  constructor(private readonly file: string) {}
+  /** In an API page: depth inside the wrapper object, the last key read at depth 1, a ":" after it. */
+  private wrapper = { depth: 0, key: '', colon: false, inString: false, string: '' };
+
+  /** `page`: the array is the "results" member of a wrapping object (an OpenAlex API page). */
+  constructor(private readonly file: string, private readonly page = false) {}
 
   push(text: string, line: number): ElementText[] {
     this.lastLine = line;
@@ -35,6 +39,10 @@ export class JsonArraySplitter {
     let segment = -1; // where the current element's text starts on this line
     if (this.parts.length > 0) segment = 0;
     for (let i = 0; i < text.length; i++) {
+      if (this.page && this.state !== 'inside') {
+        i = this.scanWrapper(text, i, line);
+        continue;
+      }
       const c = text.charCodeAt(i);
       if (this.inString) {
         if (this.escaped) this.escaped = false;
@@ -66,7 +74,38 @@ export class JsonArraySplitter {
     return out;
   }
 
+  /**
+   * Reads the wrapping object up to the "[" of its depth-1 "results" member (then state is
+   * 'inside'), or past that array to the end. Returns the index of the last character read.
+   */
+  private scanWrapper(text: string, i: number, line: number): number {
+    const w = this.wrapper;
+    for (; i < text.length; i++) {
+      const c = text[i];
+      if (w.inString) {
+        if (c === '\\') [w.string, i] = [w.string + text.slice(i, i + 2), i + 1];
+        else if (c === '"') [w.inString, w.key] = [false, w.depth === 1 ? w.string : w.key];
+        else w.string += c;
+        continue;
+      }
+      if (c === '"') [w.inString, w.string, w.colon] = [true, '', false];
+      else if (c === ':') w.colon = true;
+      else if (c === '{' || c === '[') {
+        if (c === '[' && w.depth === 1 && w.key === 'results' && w.colon && this.state === 'before') {
+          [this.state, w.key] = ['inside', ''];
+          return i;
+        }
+        w.depth++;
+      } else if (c === '}' || c === ']') w.depth--;
+      else if (w.depth === 0 && c.trim() !== '') failAt(this.file, line, '(file)', `expected a JSON object, got "${c}"`);
+    }
+    return i;
+  }
+
   end(): void {
+    if (this.page && this.state === 'before') {
+      failAt(this.file, this.lastLine, '(file)', 'expected a "results" array in the JSON object (an OpenAlex API page), found none');
+    }
     if (this.state === 'inside') {
       failAt(this.file, this.lastLine, '(file)', 'JSON array cut short: expected "]" before the end of the file');
     }

@@ -1,9 +1,10 @@
-// Owns turning one raw record (a JSON object or a CSV row keyed by header) into a Paper: field
-// aliases (case-insensitive), type checks, dates, ids and urls. A bad record becomes a Problem.
+// Owns turning one raw record (a JSON object, a CSV row keyed by header, or a reader's mapped
+// record) into a Paper: field aliases (case-, space-, "_"- and "-"-insensitive), type checks,
+// dates, ids, DOIs and urls. A bad record becomes a Problem.
 import type { DatePrecision, Paper } from '../types.js';
 import { coarser, parseDate, parsePrecision, truncateDate } from './dates.js';
 import { describeValue } from './errors.js';
-import { MAX_ABSTRACT_CHARS, arxivId, cleanList, cleanText, splitAuthors, splitCategories, splitLastFirstAuthors, titleId, truncate } from './text.js';
+import { MAX_ABSTRACT_CHARS, arxivId, cleanDoi, cleanList, cleanText, splitAuthors, splitCategories, splitKeywords, splitLastFirstAuthors, titleId, truncate } from './text.js';
 
 /** Why a record was skipped: the (canonical) field and what was expected. */
 export interface Problem {
@@ -11,22 +12,33 @@ export interface Problem {
   reason: string;
 }
 
-/** A record whose keys are all lower-case. */
+/** A record whose keys are all field keys (fieldKey). */
 type Fields = Record<string, unknown>;
 
-// Aliases, lower-cased, in order of preference (Zotero exports "Abstract Note", "Publication Year").
-const TITLE = ['title'];
-const ABSTRACT = ['abstract', 'summary', 'abstractnote', 'abstract note'];
-const ID = ['id', 'paper_id', 'paperid', 'arxiv_id', 'arxivid', 'doi', 'key'];
+// Aliases as field keys, in order of preference: Zotero's CSV ("Abstract Note", "Publication
+// Year", "Manual Tags"), Scopus ("Source title", "Author Keywords", "EID"), Web of Science's
+// spreadsheet export ("Article Title", "Source Title", "UT (Unique WOS ID)").
+const TITLE = ['title', 'articletitle'];
+const ABSTRACT = ['abstract', 'summary', 'abstractnote'];
+const ID = ['id', 'paperid', 'arxivid', 'doi', 'key', 'eid', 'ut(uniquewosid)'];
+const DOI = ['doi'];
 const CATEGORIES = ['categories', 'category'];
+const KEYWORDS = ['keywords', 'authorkeywords', 'keyword', 'manualtags'];
+const VENUE = ['venue', 'journal', 'sourcetitle', 'publicationtitle', 'containertitle', 'booktitle'];
 const URL = ['url', 'abs', 'link'];
 /** Most precise first; VERSIONS stands for arXiv's versions[0].created (the v1 submission). */
 const VERSIONS = 'versions[0].created';
-const DATES = ['published', 'date', 'publication_date', VERSIONS, 'update_date', 'year', 'publication year'];
+const DATES = ['published', 'date', 'publicationdate', VERSIONS, 'updatedate', 'year', 'publicationyear'];
 /** Fields that hold only a year: a date read from one is a year, however it is written. */
-const YEAR_FIELDS = new Set(['year', 'publication year']);
-/** A declared precision ("year" | "month" | "day") for the record's date. */
-const PRECISION = ['date_precision', 'dateprecision', 'precision', 'date precision'];
+const YEAR_FIELDS = new Set(['year', 'publicationyear']);
+/** A declared precision ("year" | "month" | "day") for the record's date (field keys: see fieldKey). */
+const PRECISION = ['dateprecision', 'precision'];
+
+/** The key a field name is matched by: lower-case without spaces, "_" and "-" ("Publication Year" → "publicationyear"). */
+export function fieldKey(name: string): string {
+  return name.toLowerCase().replace(NOT_KEY, '');
+}
+const NOT_KEY = /[\s_-]+/g;
 
 /** The fields a record cannot do without, and the (lower-cased) names each may go by. */
 export const REQUIRED_FIELDS: Record<string, string[]> = { title: TITLE, abstract: ABSTRACT };
@@ -46,25 +58,44 @@ export function normaliseRecord(record: Record<string, unknown>, source: string)
   if (!Array.isArray(authors)) return authors;
   const categories = readList(pick(fields, CATEGORIES), 'categories', splitCategories);
   if (!Array.isArray(categories)) return categories;
+  const keywords = readList(pick(fields, KEYWORDS), 'keywords', splitKeywords);
+  if (!Array.isArray(keywords)) return keywords;
   const url = readUrl(fields, paperId);
   if (url !== null && typeof url !== 'string') return url;
+  const doi = readDoi(fields, paperId);
+  const venue = pick(fields, VENUE);
   return {
     paperId, title, abstract: truncate(abstract, MAX_ABSTRACT_CHARS), published: date.iso,
-    datePrecision: date.precision, ...(date.declared ? { datePrecisionDeclared: true as const } : {}), authors, categories, url, source
+    datePrecision: date.precision, ...(date.declared ? { datePrecisionDeclared: true as const } : {}), authors,
+    categories: union(categories, keywords), url, source, doi,
+    venue: typeof venue === 'string' && cleanText(venue) !== '' ? cleanText(venue) : null
   };
 }
 
-const UPPER = /[A-Z]/;
+/** Categories, then the keywords that are not among them. */
+function union(categories: string[], keywords: string[]): string[] {
+  if (keywords.length === 0) return categories;
+  const seen = new Set(categories);
+  return [...categories, ...keywords.filter((k) => !seen.has(k) && seen.add(k))];
+}
+
+/** The record's DOI, or its id when that is a DOI; null when neither is one. */
+function readDoi(fields: Fields, paperId: string): string | null {
+  const value = pick(fields, DOI);
+  return (typeof value === 'string' ? cleanDoi(value) : null) ?? cleanDoi(paperId);
+}
+
+const NOT_KEY_CHAR = /[A-Z\s_-]/;
 
 function lowerKeys(record: Record<string, unknown>): Fields {
-  let lowerCase = true;
-  for (const key in record) if (UPPER.test(key)) lowerCase = false;
-  if (lowerCase) return record; // the common case, read as it is (no copy per record)
+  let plain = true;
+  for (const key in record) if (NOT_KEY_CHAR.test(key)) plain = false;
+  if (plain) return record; // the common case, read as it is (no copy per record)
   const fields: Fields = Object.create(null);
   for (const key of Object.keys(record)) {
-    const lower = key.toLowerCase();
-    // Two keys differing only in case: the first non-blank one counts.
-    if (isBlank(fields[lower])) fields[lower] = record[key];
+    const name = fieldKey(key);
+    // Two keys with one field key ("DOI", "doi"): the first non-blank one counts.
+    if (isBlank(fields[name])) fields[name] = record[key];
   }
   return fields;
 }
@@ -96,6 +127,10 @@ function requiredText(value: unknown, field: string): string | Problem {
 }
 
 function readId(fields: Fields, title: string): string | Problem {
+  // arXiv's own DOI names the paper whatever other id it has (an OpenAlex W-id, a citation key).
+  const doi = own(fields, 'doi');
+  const fromDoi = typeof doi === 'string' ? arxivId(cleanDoi(doi) ?? '') : null;
+  if (fromDoi !== null) return fromDoi;
   const value = pick(fields, ID);
   if (isBlank(value)) return titleId(title);
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
@@ -146,7 +181,7 @@ function firstVersionCreated(versions: unknown): unknown {
 }
 
 function readAuthors(fields: Fields): string[] | Problem {
-  const parsed = own(fields, 'authors_parsed');
+  const parsed = own(fields, 'authorsparsed');
   if (isBlank(parsed)) {
     // "authors" lists "First Last, First Last"; a singular "author" (Zotero, BibTeX) "Last, First; ...".
     const authors = own(fields, 'authors');

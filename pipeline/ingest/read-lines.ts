@@ -1,5 +1,6 @@
 // Owns reading one input file: streamed in chunks (gunzipped for .gz), hashed as raw bytes on the
-// way, split into lines and checked line by line as UTF-8. Never holds the whole file in memory.
+// way, split into lines and decoded line by line (UTF-8, UTF-16 by its BOM, Windows-1252 by the
+// rule in decodeLine). Never holds the whole file in memory.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Transform, pipeline, type Readable } from 'node:stream';
@@ -17,6 +18,19 @@ export interface LineSource {
   lines: AsyncGenerator<RawLine>;
   /** Hex sha256 of the raw file bytes (compressed bytes for .gz); ready once `lines` is done. */
   sha256(): string;
+  /** The encoding the text was read in, as far as read: 'utf-8', 'utf-16le', 'utf-16be' or 'windows-1252'. */
+  encoding(): Encoding;
+}
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+export interface LineOptions {
+  /**
+   * Spreadsheet text (CSV, tab-delimited): a file whose first non-UTF-8 line comes before any
+   * UTF-8 multi-byte character is Windows-1252 (Excel's "CSV" on Windows) from there on; the lines
+   * before were ASCII, which reads the same in both. Else a non-UTF-8 line stays a bad record.
+   */
+  windows1252?: boolean;
 }
 
 const NEWLINE = 0x0a;
@@ -30,7 +44,7 @@ const CHUNK_BYTES = 1 << 20;
 // zlib passes highWaterMark on to its Transform, though @types/node's ZlibOptions omits it.
 const GUNZIP_OPTIONS = { chunkSize: CHUNK_BYTES, highWaterMark: 4 * CHUNK_BYTES };
 
-export function openLines(path: string): LineSource {
+export function openLines(path: string, options: LineOptions = {}): LineSource {
   const hash = createHash('sha256');
   let digest: string | null = null;
   const tap = new Transform({
@@ -48,8 +62,10 @@ export function openLines(path: string): LineSource {
   // pipeline() forwards an error of any stage (unreadable file, corrupt gzip) to the last one,
   // where the `for await` below rethrows it; the callback only keeps it from being unhandled.
   const bytes: Readable = gzipped ? pipeline(raw, tap, createGunzip(GUNZIP_OPTIONS), () => {}) : pipeline(raw, tap, () => {});
+  const state: DecodeState = { encoding: 'utf-8', multibyte: false, fallback: options.windows1252 === true };
   return {
-    lines: splitLines(bytes),
+    lines: splitLines(bytes, state),
+    encoding: () => state.encoding,
     sha256() {
       if (digest === null) throw new Error(`sha256 of ${path} asked before the file was read`);
       return digest;
@@ -57,38 +73,112 @@ export function openLines(path: string): LineSource {
   };
 }
 
-async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<RawLine> {
+interface DecodeState {
+  encoding: Encoding;
+  /** Whether a UTF-8 multi-byte character has been read (then the file is UTF-8 for good). */
+  multibyte: boolean;
+  /** Whether Windows-1252 may be taken for a non-UTF-8 line (LineOptions.windows1252). */
+  fallback: boolean;
+}
+
+async function* splitLines(chunks: AsyncIterable<Buffer>, state: DecodeState): AsyncGenerator<RawLine> {
   let pending: Buffer[] = []; // the start of a line that continues in a later chunk
   let line = 0;
+  let first = true;
   for await (const chunk of chunks) {
+    if (first) {
+      first = false;
+      const utf16 = utf16Of(chunk);
+      if (utf16 !== null) {
+        state.encoding = utf16;
+        yield* splitUtf16(chunk, chunks, utf16);
+        return;
+      }
+    }
     let start = 0;
     for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
       const piece = chunk.subarray(start, end);
       // A long line spanning chunks is joined once, at its end (no quadratic re-concatenation).
-      yield decodeLine(pending.length === 0 ? piece : Buffer.concat([...pending, piece]), ++line);
+      yield decodeLine(pending.length === 0 ? piece : Buffer.concat([...pending, piece]), ++line, state);
       pending = [];
       start = end + 1;
     }
     if (start < chunk.length) pending.push(chunk.subarray(start));
   }
-  if (pending.length > 0) yield decodeLine(Buffer.concat(pending), ++line);
+  if (pending.length > 0) yield decodeLine(Buffer.concat(pending), ++line, state);
+}
+
+/** UTF-16 by its byte-order mark (Excel's "Unicode text", Web of Science exports), else null. */
+function utf16Of(chunk: Buffer): Encoding | null {
+  if (chunk.length >= 2 && chunk[0] === 0xff && chunk[1] === 0xfe) return 'utf-16le';
+  if (chunk.length >= 2 && chunk[0] === 0xfe && chunk[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** UTF-16 text decoded as a stream (a character may straddle chunks), split on "\n". */
+async function* splitUtf16(head: Buffer, rest: AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<RawLine> {
+  // TextDecoder drops the BOM; lone surrogates become U+FFFD, which no field needs.
+  const decoder = new TextDecoder(encoding);
+  let pending = '';
+  let line = 0;
+  const lines = function* (text: string) {
+    const parts = (pending + text).split('\n');
+    pending = parts.pop()!;
+    for (const part of parts) yield { line: ++line, text: part.endsWith('\r') ? part.slice(0, -1) : part, valid: true };
+  };
+  yield* lines(decoder.decode(head, { stream: true }));
+  for await (const chunk of rest) yield* lines(decoder.decode(chunk, { stream: true }));
+  yield* lines(decoder.decode());
+  if (pending !== '') yield { line: ++line, text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, valid: true };
+}
+
+// Windows-1252 by hand: Node 20's TextDecoder('windows-1252') decodes 0x80–0x9F as Latin-1
+// control characters instead of € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ' ' " " • – — ˜ ™ š › œ ž Ÿ.
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Buffer): string {
+  const text = bytes.toString('latin1');
+  return /[\x80-\x9f]/.test(text) ? text.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]) : text;
 }
 
 /**
  * Decodes one line strictly. Line by line on purpose: decoding a whole 1 MiB chunk at once is
  * 8x slower, as one non-ASCII character turns the whole chunk into a two-byte string.
  */
-function decodeLine(bytes: Buffer, line: number): RawLine {
+function decodeLine(bytes: Buffer, line: number, state: DecodeState): RawLine {
   const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
   const content = bytes.subarray(0, end);
+  if (state.encoding === 'windows-1252') return { line, text: decodeWindows1252(content), valid: true };
   let text: string;
   let valid = true;
   try {
     text = STRICT_UTF8.decode(content);
+    if (!state.multibyte && text.length !== content.length) state.multibyte = true;
   } catch {
+    if (state.fallback && !state.multibyte) {
+      state.encoding = 'windows-1252';
+      return decodeLine(bytes, line, state);
+    }
     text = content.toString('utf8'); // lossy (U+FFFD), only for the message and CSV's parser
     valid = false;
   }
   if (line === 1 && text.startsWith(BOM)) text = text.slice(1);
   return { line, text, valid };
+}
+
+/**
+ * Lines already read (`head`, to decide a format) followed by the rest of the file, without a
+ * generator in between: each layer of async generators costs a promise per line, which shows on
+ * pretty-printed JSON (tens of lines per record).
+ */
+export function withHead(head: RawLine[], rest: AsyncGenerator<RawLine>): AsyncGenerator<RawLine> {
+  let i = 0;
+  const lines = {
+    next: () => (i < head.length ? Promise.resolve({ value: head[i++], done: false as const }) : rest.next()),
+    return: (value?: unknown) => rest.return(value),
+    throw: (error?: unknown) => rest.throw(error),
+    [Symbol.asyncIterator]: () => lines
+  };
+  return lines as unknown as AsyncGenerator<RawLine>;
 }

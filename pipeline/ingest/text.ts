@@ -71,3 +71,25 @@ export function cleanList(items: string[]): string[] {
   }
   return out;
 }
+
+/** Keywords as reference managers write them: "a; b" (`;` wins, keywords may hold commas), else "a, b". */
+export function splitKeywords(text: string): string[] {
+  return cleanList(text.split(text.includes(';') ? ';' : ','));
+}
+
+/** "Lovelace, Ada" → "Ada Lovelace"; "Stark, Jr., Tony" → "Tony Stark Jr."; other names as they are. */
+export function firstLast(name: string): string {
+  const parts = name.split(',').map((part) => part.trim());
+  if (parts.length === 2 && parts[0] !== '' && parts[1] !== '') return `${parts[1]} ${parts[0]}`;
+  if (parts.length === 3 && parts.every((part) => part !== '')) return `${parts[2]} ${parts[0]} ${parts[1]}`;
+  return name.trim();
+}
+
+const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;
+const DOI = /^10\.\d{4,9}\/\S+$/;
+
+/** The bare DOI ("10.1145/…") of a DOI, a doi.org link or "doi:…", or null when it is none. */
+export function cleanDoi(value: string): string | null {
+  const doi = value.trim().replace(DOI_PREFIX, '');
+  return DOI.test(doi) ? doi : null;
+}

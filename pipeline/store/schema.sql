@@ -36,7 +36,9 @@ CREATE TABLE IF NOT EXISTS papers (
   authors         VARCHAR[] NOT NULL,
   categories      VARCHAR[] NOT NULL,
   url             VARCHAR,
-  source          VARCHAR NOT NULL
+  source          VARCHAR NOT NULL,
+  doi             VARCHAR,                 -- bare DOI (10.…), NULL in rows written before it
+  venue           VARCHAR                  -- journal, proceedings or conference
 );
 
 CREATE TABLE IF NOT EXISTS themes (

@@ -51,7 +51,8 @@ export function runRows(run: RunData, runId: number): RunRows {
     })),
     papers: eachOf(papers, (p) => ({
       paper_id: p.paperId, title: p.title, abstract: p.abstract, published: p.published, date_precision: p.datePrecision,
-      authors: p.authors, categories: p.categories, url: p.url, source: p.source
+      authors: p.authors, categories: p.categories, url: p.url, source: p.source,
+      doi: p.doi, venue: p.venue
     })),
     themes: eachOf(themes, ({ trend, ...t }) => ({
       run_id: runId, theme_id: t.themeId, label: t.label, size: t.size, share: t.share, keywords: t.keywords,

@@ -47,7 +47,9 @@ export const PAPERS = defineTable({
     { name: 'authors', type: 'VARCHAR[]' },
     { name: 'categories', type: 'VARCHAR[]' },
     { name: 'url', type: 'VARCHAR', nullable: true },
-    { name: 'source', type: 'VARCHAR' }
+    { name: 'source', type: 'VARCHAR' },
+    { name: 'doi', type: 'VARCHAR', nullable: true, comment: 'bare DOI (10.…), NULL in rows written before it' },
+    { name: 'venue', type: 'VARCHAR', nullable: true, comment: 'journal, proceedings or conference' }
   ]
 });
 

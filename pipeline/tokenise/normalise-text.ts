@@ -1,25 +1,55 @@
 // Owns turning a paper into the plain lower-case text that tokenising reads: title and abstract
-// joined, Unicode NFKC, LaTeX math and commands and URLs replaced by a phrase break.
+// joined, Unicode NFKC, and the debris of PDF extraction and markup removed — (cid:N) codes, soft
+// hyphens, words broken across lines, e-mail addresses, URLs, LaTeX math and commands.
+import { isEnglishWord } from './english-words.js';
 
 /** Replaces removed spans: any non-word, non-space character ends a phrase (see token-scanner.ts). */
 const BREAK = ' | ';
 
+// PDF text extraction writes glyphs it cannot map as "(cid:173)" (173 is the soft hyphen); a soft
+// hyphen (U+00AD) marks where a word may break. Both go without a trace, joining the word's parts.
+const CID = /\(cid:\d+\)|\u00ad/g;
+// Addresses, also the grouped ones of author lists: "{alice,bob}@uni.edu".
+const EMAIL = /(?:\{[^{}@]{0,200}\}|[\w.+-]+)?@[\w-]+(?:\.[\w-]+)+/g;
 // `$$...$$` and `$...$` (bounded, so a lone dollar sign cannot swallow the abstract), `\(...\)`, `\[...\]`.
 const LATEX_MATH = /\$\$[^$]*\$\$|\$[^$\n]{1,300}?\$|\\\([^]*?\\\)|\\\[[^]*?\\\]/g;
+// Commands whose argument is no text (citations, references, labels, links): gone with it.
+const LATEX_DROPPED = /\\(?:cite[a-z]*|[a-z]*ref|label|url|href|footnote|includegraphics)\*?\s*(?:\[[^\]]*\]\s*)?\{[^}]*\}/g;
 // `\emph`, `\times`, `\%`: the command goes, its argument stays without its braces, so that
 // `\emph{Gaussian} splatting` still reads as the phrase "gaussian splatting".
 const LATEX_COMMAND = /\\(?:[a-zA-Z]+\*?|.)|[{}]/g;
 // Full URLs, www. hosts, and bare host/path links such as github.com/org/repo (a dotted name
 // directly followed by a slash; anchored at word starts so the regex does not retry every char).
 const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,12}\/\S*/gi;
+// A word broken at a line end: letters, a hyphen, white space, then lower-case letters.
+const BROKEN_WORD = /(\p{L}+)-\s+(\p{Ll}+)/gu;
+/** "pre- and post-training", "low- to high-resolution": a suspended hyphen, not a broken word. */
+const SUSPENDED = new Set(['and', 'or', 'nor', 'to', 'vs', 'versus', 'as', 'than', 'but']);
 // Unicode hyphen and non-breaking hyphen (NFKC keeps them) spelt as the ASCII hyphen-minus.
 const UNICODE_HYPHENS = /[\u2010\u2011]/g;
 
 /** The text of one paper, ready for tokenising: `title + ". " + abstract`, cleaned, lower-cased. */
 export function normaliseText(title: string, abstract: string): string {
   let text = `${title}. ${abstract}`.normalize('NFKC');
-  // The checks skip regexes that cannot match: most abstracts have no URL and no LaTeX.
+  // includes() (a memchr-like scan) skips each regex that cannot match: most abstracts need none.
+  if (text.includes('(cid:') || text.includes('\u00ad')) text = text.replace(CID, '');
+  if (text.includes('@')) text = text.replace(EMAIL, BREAK);
   if (text.includes('/') || text.includes('www.')) text = text.replace(URL, BREAK);
-  if (text.includes('$') || text.includes('\\')) text = text.replace(LATEX_MATH, BREAK).replace(LATEX_COMMAND, ' ');
-  return text.replace(UNICODE_HYPHENS, '-').toLowerCase();
+  if (text.includes('$') || text.includes('\\')) {
+    text = text.replace(LATEX_MATH, BREAK).replace(LATEX_DROPPED, BREAK).replace(LATEX_COMMAND, ' ');
+  }
+  if (text.includes('\u2010') || text.includes('\u2011')) text = text.replace(UNICODE_HYPHENS, '-');
+  if (text.includes('- ')) text = text.replace(BROKEN_WORD, joinBrokenWord);
+  return text.toLowerCase();
+}
+
+/**
+ * "computa- tion" → "computation"; "self- supervised" → "self-supervised"; "pre- and" stays.
+ * The rule: after a suspended-hyphen word (and, or, to, …) nothing changes; when both parts are
+ * English words (WordNet, inflections included) the hyphen was a real one that fell at the line
+ * end, so they are joined with it; otherwise the parts are one word broken in two.
+ */
+function joinBrokenWord(match: string, left: string, right: string): string {
+  if (SUSPENDED.has(right)) return match;
+  return isEnglishWord(left.toLowerCase()) && isEnglishWord(right) ? `${left}-${right}` : left + right;
 }

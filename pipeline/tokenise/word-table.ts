@@ -2,6 +2,7 @@
 // (dropped, or the id of its stem key) cached, so the stemmer and the stop list run once per word.
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { ensureCapacity } from './grow.js';
+import { isMisreadWord } from './english-words.js';
 import { STOP_WORDS } from './stop-words.js';
 
 /** Word and key ids must fit in 22 bits: n-gram keys pack them into one exact double (see term-table.ts). */
@@ -10,10 +11,22 @@ export const ID_LIMIT = 2 ** ID_BITS;
 
 // Pure numbers, dates and versions ("2024", "0.5", "3/4", "2024-05") say nothing about a theme.
 const NUMBER = /^[\p{N}./-]+$/u;
+/**
+ * Word endings that are no word: what is left of a word broken across lines without a hyphen
+ * ("computa tion", "learn ing"). Endings that are also words or names stay out: "less", "able",
+ * "ship", "ising" (the Ising model), "al" (et al. is a stop word anyway), "er", "ed", "ic".
+ */
+const FRAGMENTS = new Set(['tion', 'tions', 'sion', 'sions', 'ing', 'ings', 'ment', 'ments', 'ness', 'ity', 'ities',
+  'ance', 'ances', 'ence', 'ences', 'ous', 'ously', 'ally', 'ical', 'ically', 'ation', 'ations', 'ization',
+  'izations', 'isation', 'izing', 'ive', 'ives', 'ively', 'ture', 'tures', 'bility', 'ful', 'ism', 'ists']);
 
-/** Whether a token can be a term: not a stop word, not a number, 2 to 40 characters. */
+/**
+ * Whether a token can be a term: 2 to 40 characters, not a stop word, not a number, not a broken
+ * word's ending, not a word misread with digits ("calculat10n"; see english-words.ts).
+ */
 export function isContentToken(token: string): boolean {
-  return token.length >= 2 && token.length <= 40 && !STOP_WORDS.has(token) && !NUMBER.test(token);
+  return token.length >= 2 && token.length <= 40 && !STOP_WORDS.has(token) && !NUMBER.test(token) &&
+    !FRAGMENTS.has(token) && !isMisreadWord(token);
 }
 
 /**

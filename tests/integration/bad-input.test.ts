@@ -28,7 +28,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('fatal inputs stop the run with exit code 2 and one line naming the file', () => {
   const cases: [string, () => string, RegExp][] = [
     ['an empty file', () => file('empty.jsonl', ''), /empty\.jsonl.*empty/],
-    ['a directory', () => (mkdirSync(join(dir, 'folder.jsonl'), { recursive: true }), join(dir, 'folder.jsonl')), /folder\.jsonl is a directory/],
+    ['a folder with no input files', () => (mkdirSync(join(dir, 'folder.jsonl'), { recursive: true }), join(dir, 'folder.jsonl')), /folder\.jsonl: no input files in this folder/],
     ['a missing file', () => join(dir, 'missing.jsonl'), /missing\.jsonl: no such file/],
     ['a JSON array cut short', () => file('cut.json', '[' + GOOD.slice(0, 3).join(',') + ',{"id": "x", "title": "T'), /cut\.json.*line \d+/],
     ['a CSV without an abstract column', () => file('noabs.csv', 'id,title\n1,A title\n'), /noabs\.csv.*abstract/],
@@ -106,5 +106,74 @@ describe('bad records are skipped, counted and listed, and the run completes', (
     expect(run).toStrictEqual({ n_papers: 30, n_skipped: 1 });
     const [first] = await select(db, 'SELECT abstract FROM papers WHERE paper_id = $id', { id: rows[0].id });
     expect(first.abstract).toBe(rows[0].abstract.replace(/\s+/g, ' '));
+  });
+});
+
+describe('the export formats: bad files stop with one line, bad records are skipped and listed', () => {
+  const rows = GOOD.map((line) => JSON.parse(line) as { id: string; title: string; abstract: string; published: string; authors?: string[] });
+  const bib = (p: (typeof rows)[number], i: number) =>
+    `@article{p${i},\n  title = {${p.title}},\n  year = {${p.published.slice(0, 4)}},\n  abstract = {${p.abstract}}\n}\n`;
+
+  it('stops on a .bib file with no entries, a .ris file with no records, an OpenAlex page without results, an unknown --format and a folder without inputs', () => {
+    const emptyFolder = join(dir, 'no-inputs');
+    mkdirSync(emptyFolder, { recursive: true });
+    writeFileSync(join(emptyFolder, 'notes.md'), '# notes\n');
+    const cases: [string[], RegExp][] = [
+      [['--input', file('comments.bib', '% only a comment\n')], /comments\.bib: no BibTeX entries \(expected entries like @article/],
+      [['--input', file('notes.ris', 'Provider: nobody\n')], /notes\.ris: no RIS records/],
+      [['--input', file('page.json', '{\n  "meta": {"count": 0}\n}\n')], /page\.json line 3: expected a "results" array/],
+      [['--input', emptyFolder], /no-inputs: no input files in this folder/],
+      [['--input', THREE_TOPICS, '--format', 'endnote'], /--format expects one of jsonl, json, csv, bibtex, ris, csl-json, openalex, scopus, wos, got "endnote"/]
+    ];
+    for (const [args, message] of cases) {
+      const r = cli([...args, '--db', join(dir, 'never.duckdb')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toMatch(message);
+    }
+  });
+
+  it('skips a BibTeX entry that loses a brace, one without an abstract and one with an unknown @string, and reads the rest', async () => {
+    const text = [
+      ...rows.slice(0, 30).map(bib), '@article{lost,\n  title = {Lost {brace},\n  abstract = {x}\n', // no closing brace
+      '@misc{noabs, title = {No abstract}}\n', '@article{macro, title = {T}, journal = nosuch, abstract = {A.}}\n',
+      ...rows.slice(30).map((p, i) => bib(p, i + 30))
+    ].join('\n');
+    const db = join(dir, 'bib.duckdb');
+    const r = cli(['--input', file('library.bib', text), '--db', db]);
+    expect(r.code).toBe(0);
+    const skipped = await select(db, 'SELECT field, reason FROM skipped_records ORDER BY line');
+    expect(skipped.map((s) => s.field)).toStrictEqual(['(record)', 'abstract', 'journal']);
+    const [run] = await select(db, 'SELECT n_papers, n_skipped FROM runs');
+    expect(run).toStrictEqual({ n_papers: 60, n_skipped: 3 });
+  });
+
+  it('skips an RIS record cut short by the next TY and one without an abstract, under --strict stops at the first', async () => {
+    const ris = (p: (typeof rows)[number]) => `TY  - JOUR\r\nTI  - ${p.title}\r\nPY  - ${p.published.slice(0, 4)}\r\nAB  - ${p.abstract}\r\nER  - \r\n`;
+    const text = [...rows.slice(0, 30).map(ris), 'TY  - JOUR\r\nTI  - Cut short\r\n', 'TY  - JOUR\r\nTI  - No abstract\r\nER  - \r\n', ...rows.slice(30).map(ris)].join('');
+    const path = file('export.ris', text);
+    const db = join(dir, 'ris.duckdb');
+    expect(cli(['--input', path, '--db', db]).code).toBe(0);
+    const skipped = await select(db, 'SELECT line, field FROM skipped_records ORDER BY line');
+    expect(skipped).toStrictEqual([{ line: 151, field: '(record)' }, { line: 153, field: 'abstract' }]);
+    const strict = cli(['--input', path, '--strict', '--db', join(dir, 'never.duckdb')]);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/export\.ris line 151: RIS record not closed: expected "ER {2}- " before the next "TY {2}- "/);
+  });
+
+  it('reads a semicolon CSV saved by Excel in Windows-1252 with a warning, and skips Scopus rows without an abstract', async () => {
+    const cp1252 = Buffer.from(['Title;Abstract;Year', ...rows.map((p) => `"${p.title.replace(/"/g, '""')} \u2013 caf\u00e9";"${p.abstract.replace(/"/g, '""')}";2025`)].join('\r\n'), 'latin1');
+    // Buffer 'latin1' writes U+2013 as 0x13; put the real Windows-1252 byte for the en dash (0x96) there.
+    for (let i = 0; i < cp1252.length; i++) if (cp1252[i] === 0x13) cp1252[i] = 0x96;
+    const db = join(dir, 'cp1252.duckdb');
+    const r = cli(['--input', file('excel.csv', cp1252), '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/warning: .*excel\.csv is not UTF-8: read as Windows-1252/);
+    const [first] = await select(db, 'SELECT title FROM papers ORDER BY title LIMIT 1');
+    expect(first.title).toMatch(/ \u2013 caf\u00e9$/);
+
+    const scopus = ['Title,Abstract,Year,EID', ...rows.map((p, i) => `"${p.title.replace(/"/g, '""')}","${p.abstract.replace(/"/g, '""')}",2025,2-s2.0-${i}`), '"Untitled",[No abstract available],2025,2-s2.0-x'].join('\n');
+    const db2 = join(dir, 'scopus.duckdb');
+    expect(cli(['--input', file('scopus.csv', scopus), '--db', db2]).code).toBe(0);
+    expect(await select(db2, 'SELECT line, field FROM skipped_records')).toStrictEqual([{ line: 62, field: 'abstract' }]);
   });
 });

@@ -81,8 +81,9 @@ describe('pipeline CLI', () => {
 
   it('exits 2 with one line, no stack, when there are fewer distinct papers than themes', () => {
     const twins = join(mkdtempSync(join(tmpdir(), 'themescope-twins-')), 'twins.jsonl');
-    const line = (id: string, text: string) => JSON.stringify({ id, title: text, abstract: `${text} again` });
-    writeFileSync(twins, [line('a', 'alpha beta'), line('b', 'alpha beta'), line('c', 'alpha beta'), line('d', 'delta')].join('\n'));
+    // Different years: one title in three years is three papers (same title and year would be one, merged).
+    const line = (id: string, text: string, year: number) => JSON.stringify({ id, title: text, abstract: `${text} again`, year });
+    writeFileSync(twins, [line('a', 'alpha beta', 2023), line('b', 'alpha beta', 2024), line('c', 'alpha beta', 2025), line('d', 'delta', 2025)].join('\n'));
     const r = runCli(['--input', twins, '--k', '3', '--min-df', '1', '--max-df', '1', '--db', tempDb(), '--quiet']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('themescope: only 2 distinct papers with terms for k = 3 themes; choose a smaller k (--k, or --k-range with --k auto)\n');

@@ -10,7 +10,7 @@ let next = 0;
 function paper(published: string | null, source = 'a.jsonl', datePrecision: DatePrecision | null = 'day', declared = false): Paper {
   return {
     paperId: `p${next++}`, title: 't', abstract: 'a', published, datePrecision: published === null ? null : datePrecision,
-    ...(declared ? { datePrecisionDeclared: true as const } : {}), authors: [], categories: [], url: null, source
+    ...(declared ? { datePrecisionDeclared: true as const } : {}), authors: [], categories: [], url: null, source, doi: null, venue: null
   };
 }
 /** n dates on 1 January of the years from 1990 on. */

@@ -42,7 +42,8 @@ describe('ingestFiles reads CSV', () => {
       skipped: [],
       duplicates: 0,
       files: [{ path, format: 'csv', sha256: sha256(readFileSync(path)), records: 2 }],
-      inputSha256: sha256(Buffer.from(sha256(readFileSync(path))))
+      inputSha256: sha256(Buffer.from(sha256(readFileSync(path)))),
+      warnings: []
     });
   });
   it('reads gzipped CSV with CRLF line ends and a byte-order mark', async () => {
@@ -65,7 +66,7 @@ describe('ingestFiles reads CSV', () => {
       { file: path, line: 9, field: '(line)', reason: 'expected 2 columns as in the header, got 3' }
     ]);
   });
-  it('reads a Zotero export: Key, Author "Last, First; ...", Abstract Note, Date and Url columns', async () => {
+  it('reads a Zotero export: Key, Author "Last, First; ...", Abstract Note, Date, Url, DOI, Publication Title and Manual Tags columns', async () => {
     const path = join(import.meta.dirname, '../../fixtures/ingest/zotero-export.csv');
     const result = await ingestFiles([path], { strict: false });
     expect(result.papers).toStrictEqual([
@@ -76,6 +77,8 @@ describe('ingestFiles reads CSV', () => {
         published: '2023-02-01',
         datePrecision: 'day',
         authors: ['Smith, Jane', 'Doe, John'],
+        categories: ['merging', 'editing'],
+        venue: 'ICLR',
         url: 'https://openreview.net/forum?id=6t0Kwf8-jrj',
         source: 'zotero-export.csv'
       }),
@@ -86,42 +89,50 @@ describe('ingestFiles reads CSV', () => {
         published: '2024-01-01',
         datePrecision: 'year',
         authors: ['Roe, Richard'],
+        doi: '10.48550/arXiv.2402.00001',
         url: 'https://arxiv.org/abs/2402.00001',
         source: 'zotero-export.csv'
       })
     ]);
     expect(result.skipped).toStrictEqual([]);
   });
-  it('skips a record with bytes that are not valid UTF-8', async () => {
-    const bytes = Buffer.concat([Buffer.from('title,abstract\nGood,Fine\n"Caf'), Buffer.from([0xe9]), Buffer.from('","multi\nline"\nAlso good,Fine too\n')]);
+  it('skips a record with bytes that are not valid UTF-8 in a file that is UTF-8 (a multi-byte character came first)', async () => {
+    const bytes = Buffer.concat([Buffer.from('title,abstract\nGood,Finé\n"Caf'), Buffer.from([0xe9]), Buffer.from('","multi\nline"\nAlso good,Fine too\n')]);
     const path = temp.write('latin1.csv', bytes);
     const result = await ingestFiles([path], { strict: false });
     expect(result.papers.map((p) => p.title)).toStrictEqual(['Good', 'Also good']);
     expect(result.skipped).toStrictEqual([{ file: path, line: 3, field: '(line)', reason: 'not valid UTF-8' }]);
   });
+  it('reads a CSV whose first non-UTF-8 line comes before any UTF-8 character as Windows-1252, with a warning', async () => {
+    const bytes = Buffer.concat([Buffer.from('title,abstract\nGood,Fine\n"Caf'), Buffer.from([0xe9, 0x20, 0x80]), Buffer.from('","multi\nline"\n')]);
+    const path = temp.write('cp1252.csv', bytes);
+    const result = await ingestFiles([path], { strict: false });
+    expect(result.papers.map((p) => p.title)).toStrictEqual(['Good', 'Café €']);
+    expect(result.warnings).toStrictEqual([`${path} is not UTF-8: read as Windows-1252 (Excel's "CSV"); save it as "CSV UTF-8" to be sure of accented letters`]);
+  });
   it('stops with an IngestError naming the expected columns when there is no abstract column', async () => {
     const path = temp.write('no-abstract.csv', 'Title,Year\nA,2024\n');
     await expectIngestError(
       ingestFiles([path], { strict: false }),
-      `${path} line 1: no abstract column (expected one of "abstract", "summary", "abstractnote", "abstract note"); the header has "Title", "Year"`
+      `${path} line 1: no abstract column (expected one of "abstract", "summary", "abstractnote"); the header, split at ",", has "Title", "Year"; rename the columns (case and spaces do not matter) or name the format with --format`
     );
   });
   it('names both missing columns when the header has neither title nor abstract', async () => {
     const path = temp.write('no-columns.csv', 'name,text\nA,B\n');
     await expectIngestError(
       ingestFiles([path], { strict: false }),
-      `${path} line 1: no title column (expected one of "title") and no abstract column (expected one of "abstract", "summary", "abstractnote", "abstract note"); the header has "name", "text"`
+      `${path} line 1: no title column (expected one of "title", "articletitle") and no abstract column (expected one of "abstract", "summary", "abstractnote"); the header, split at ",", has "name", "text"; rename the columns (case and spaces do not matter) or name the format with --format`
     );
   });
   it('stops with an IngestError when a quote is never closed', async () => {
     const path = temp.write('open-quote.csv', 'title,abstract\nA,B\n"C,never closed\nD,E\n');
-    await expectIngestError(ingestFiles([path], { strict: false }), `${path} line 3: invalid CSV: a quoted field is not closed before the end of the file`);
+    await expectIngestError(ingestFiles([path], { strict: false }), `${path} line 3: invalid CSV: a quoted field is not closed before the end of the file (expected a closing " for the quote that opens this record); close it, or remove the stray quote`);
   });
   it('names the line of a quote left open after many batches of rows', async () => {
     // 3,000 rows of ~40 characters pass csv-parse in several 64 KiB batches before the bad one.
     const rows = Array.from({ length: 3000 }, (_, i) => `Title ${i + 1},"Abstract ${i + 1}, quoted"`);
     const path = temp.write('late-quote.csv', ['title,abstract', ...rows, 'Last,"never closed', 'x,y', ''].join('\n'));
-    await expectIngestError(ingestFiles([path], { strict: false }), `${path} line 3002: invalid CSV: a quoted field is not closed before the end of the file`);
+    await expectIngestError(ingestFiles([path], { strict: false }), `${path} line 3002: invalid CSV: a quoted field is not closed before the end of the file (expected a closing " for the quote that opens this record); close it, or remove the stray quote`);
   });
   it('stops with an IngestError when a file has a header row and no records', async () => {
     const path = temp.write('header-only.csv', 'title,abstract\n\n');

@@ -18,10 +18,10 @@ describe('ingestFiles stops with a one-line IngestError on unusable input files'
     const path = join(temp.dir, 'nope.jsonl');
     await expectIngestError(ingestFiles([path], { strict: false }), `${path}: no such file`);
   });
-  it('names a directory given as a file', async () => {
+  it('names a folder with no input files in it', async () => {
     const path = join(temp.dir, 'folder.jsonl');
     mkdirSync(path);
-    await expectIngestError(ingestFiles([path], { strict: false }), `${path} is a directory, expected a file`);
+    await expectIngestError(ingestFiles([path], { strict: false }), `${path}: no input files in this folder (expected .jsonl, .ndjson, .json, .csv, .tsv, .tab, .bib, .bibtex, .ris, .txt files)`);
   });
   it('names an empty file', async () => {
     const path = temp.write('empty.jsonl', '');
@@ -34,10 +34,10 @@ describe('ingestFiles stops with a one-line IngestError on unusable input files'
     await expectIngestError(ingestFiles([nothing], { strict: false }), `${nothing} is empty`);
   });
   it('names a file whose extension is no known format', async () => {
-    const path = temp.write('papers.txt', jsonLines(ok));
+    const path = temp.write('papers.xml', jsonLines(ok));
     await expectIngestError(
       ingestFiles([path], { strict: false }),
-      `${path}: unknown format: expected .jsonl, .ndjson, .json or .csv (each optionally .gz)`
+      `${path}: unknown format: expected .jsonl, .ndjson, .json, .csv, .tsv, .tab, .bib, .bibtex, .ris, .txt (each optionally .gz), or name it with --format`
     );
   });
   it('names a .gz file that is not gzip', async () => {
@@ -86,7 +86,7 @@ describe('ingestFiles in strict mode', () => {
 });
 
 describe('ingestFiles merges duplicates by id', () => {
-  it('keeps the first of two records with one id, fills what it lacks from the later one and counts it', async () => {
+  it('keeps the more complete of two records with one id, fills what it lacks from the others and counts them', async () => {
     const first = temp.write('first.jsonl', jsonLines(
       { id: '2407.02880', title: 'Knowledge composition', abstract: 'First abstract.' },
       { id: '2407.02880v2', title: 'Knowledge composition (v2)', abstract: 'Second abstract.', published: '2024-07-03', authors: ['A. Author'], url: 'https://example.org/v2' }
@@ -96,13 +96,13 @@ describe('ingestFiles merges duplicates by id', () => {
     expect(result.papers).toStrictEqual([
       paper({
         paperId: '2407.02880',
-        title: 'Knowledge composition',
-        abstract: 'First abstract.',
+        title: 'Knowledge composition (v2)',
+        abstract: 'Second abstract.',
         published: '2024-07-03',
         datePrecision: 'day',
         authors: ['A. Author'],
         categories: ['cs.CV'],
-        url: 'https://arxiv.org/abs/2407.02880',
+        url: 'https://example.org/v2',
         source: 'first.jsonl'
       })
     ]);
@@ -117,7 +117,8 @@ describe('ingestFiles merges duplicates by id', () => {
     ));
     const result = await ingestFiles([path], { strict: false });
     expect(result.papers).toStrictEqual([
-      paper({ paperId: titleId('Model Merging'), title: 'Model Merging', abstract: 'One.', published: '2024-01-01', datePrecision: 'year', source: 'titles.jsonl' }),
+      // The dated record is the more complete one (same title, and no year against 2024 is no conflict: same id).
+      paper({ paperId: titleId('Model Merging'), title: 'model merging', abstract: 'Two.', published: '2024-01-01', datePrecision: 'year', datePrecisionDeclared: true, source: 'titles.jsonl' }),
       paper({ paperId: titleId('Model Merging 2'), title: 'Model Merging 2', abstract: 'Three.', source: 'titles.jsonl' })
     ]);
     expect(result.duplicates).toBe(1);

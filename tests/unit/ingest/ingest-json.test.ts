@@ -25,7 +25,8 @@ describe('ingestFiles reads JSON Lines', () => {
       skipped: [],
       duplicates: 0,
       files: [{ path, format: 'jsonl', sha256: sha256(readFileSync(path)), records: 2 }],
-      inputSha256: sha256(Buffer.from(sha256(readFileSync(path))))
+      inputSha256: sha256(Buffer.from(sha256(readFileSync(path)))),
+      warnings: []
     });
   });
   it('reads gzipped JSON Lines, hashing the compressed bytes', async () => {
@@ -92,6 +93,7 @@ describe('ingestFiles reads JSON Lines', () => {
         authors: ['C. Bal\u00e1zs', 'E. L. Berger', 'P. M. Nadolsky', 'C. -P. Yuan'],
         categories: ['hep-ph'],
         url: 'https://arxiv.org/abs/0704.0001',
+        doi: '10.1103/PhysRevD.76.013009',
         source: 'arxiv-snapshot.jsonl'
       }),
       paper({

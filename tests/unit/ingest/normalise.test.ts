@@ -20,7 +20,7 @@ describe('normaliseRecord reads the fields of a record', () => {
     );
   });
   it('keeps a non-arXiv id trimmed, with no url', () => {
-    expect(normalise({ ...base, id: ' 10.1000/xyz ' })).toStrictEqual(paper({ ...expected, paperId: '10.1000/xyz', url: null }));
+    expect(normalise({ ...base, id: ' 10.1000/xyz ' })).toStrictEqual(paper({ ...expected, paperId: '10.1000/xyz', url: null, doi: '10.1000/xyz' }));
   });
   it('strips the version of an arXiv id so versions merge', () => {
     expect(normalise({ ...base, id: '2501.00001v3' })).toStrictEqual(paper(expected));
@@ -95,6 +95,7 @@ describe('normaliseRecord reads arXiv metadata snapshot lines', () => {
   };
   const snapshotPaper = paper({
     paperId: '0704.0001',
+    doi: '10.1103/PhysRevD.76.013009',
     title: 'Calculation of prompt diphoton production cross sections at Tevatron and LHC energies',
     abstract: 'A fully differential calculation in perturbative quantum chromodynamics is presented.',
     published: '2007-04-02',

@@ -1,0 +1,48 @@
+// Owns CSL-JSON items (Zotero's "CSL JSON" and Better BibTeX's "Better CSL JSON"): which object is
+// one, and an item as the record normalise.ts reads (title, abstract, issued, author, DOI, URL, keyword).
+import { splitKeywords } from '../text.js';
+
+type Item = Record<string, unknown>;
+
+/** A CSL item: it has `issued`, `container-title` or `citation-key`, or `author` as name objects. */
+export function isCslItem(item: Item): boolean {
+  if ('issued' in item || 'container-title' in item || 'citation-key' in item) return true;
+  const author = item.author;
+  return Array.isArray(author) && typeof author[0] === 'object' && author[0] !== null && ('family' in author[0] || 'literal' in author[0]);
+}
+
+export function cslRecord(item: Item): Item {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const keyword = item.keyword;
+  return {
+    id: text(item.DOI) ?? item.id, title: item.title, abstract: item.abstract, published: cslDate(item.issued),
+    authors: Array.isArray(item.author) ? item.author.map(cslName) : item.author,
+    keywords: typeof keyword === 'string' ? splitKeywords(keyword) : keyword, doi: item.DOI, url: item.URL,
+    venue: item['container-title']
+  };
+}
+
+/** {family, given} → "given family"; {literal} as it is; anything else is left for normalise to reject. */
+function cslName(name: unknown): unknown {
+  if (typeof name !== 'object' || name === null) return name;
+  const { family, given, literal } = name as Record<string, unknown>;
+  if (typeof literal === 'string') return literal;
+  const parts = [given, family].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
+  return parts.length > 0 ? parts.join(' ') : name;
+}
+
+/**
+ * `issued`: {"date-parts": [[2023, 5, 12]]} (numbers or strings, 1–3 parts), {"raw": "2023-05-12"},
+ * {"literal": "2023"}, or a plain string (Better CSL JSON) → "2023-05-12", "2023-05" or "2023".
+ */
+export function cslDate(issued: unknown): unknown {
+  if (typeof issued === 'string' || typeof issued === 'number' || issued === undefined || issued === null) return issued;
+  if (typeof issued !== 'object' || Array.isArray(issued)) return issued;
+  const { 'date-parts': parts, raw, literal } = issued as Record<string, unknown>;
+  const first = Array.isArray(parts) ? parts[0] : undefined;
+  if (Array.isArray(first) && first.length > 0 && first.every((p) => typeof p === 'number' || (typeof p === 'string' && /^\d+$/.test(p)))) {
+    const [y, m, d] = first.map(Number);
+    return [String(y), m, d].filter((p) => p !== undefined).map((p, i) => (i === 0 ? p : String(p).padStart(2, '0'))).join('-');
+  }
+  return raw ?? literal ?? issued;
+}

@@ -1,0 +1,44 @@
+// Owns turning BibTeX's LaTeX into plain text: accents ({\"o}, \'{e}, \c c) as Unicode, letters
+// (\ss, \o, \ae), escaped specials (\&, \%, \{), text commands (\emph{x} → x), dashes, ties and the
+// grouping braces. Math ($…$) is left as it is: the tokeniser drops it (tokenise/normalise-text.ts).
+
+/** Combining marks for the accent commands. */
+const ACCENTS: Record<string, string> = {
+  '"': '\u0308', "'": '\u0301', '`': '\u0300', '^': '\u0302', '~': '\u0303', '=': '\u0304', '.': '\u0307',
+  u: '\u0306', v: '\u030c', H: '\u030b', c: '\u0327', k: '\u0328', r: '\u030a', d: '\u0323', b: '\u0331'
+};
+const LETTERS: Record<string, string> = {
+  ss: 'ß', o: 'ø', O: 'Ø', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', aa: 'å', AA: 'Å', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
+  dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', textendash: '–', textemdash: '—', ldots: '…', dots: '…',
+  textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“', textquotedblright: '”', S: '§', P: '¶',
+  copyright: '©', textregistered: '®', texttrademark: '™', euro: '€', pounds: '£', textbackslash: '\\',
+  textasciitilde: '~', textasciicircum: '^', textbar: '|', textless: '<', textgreater: '>'
+};
+// \"o, \"{o}, {\"o}, \'\i, \c{c}, \v s: an accent command, then its letter (braced or not, or \i / \j).
+const ACCENT = /\\(["'`^~=.]|[uvHckrdb](?=[\s{]))\s*(?:\{\s*(\\[ij]|[A-Za-z]?)\s*\}|(\\[ij]|[A-Za-z]))/g;
+const LETTER = /\\([A-Za-z]+)(?![A-Za-z])\s*(?:\{\})?/g;
+const ESCAPED = /\\([&%$#_{}])/g;
+// Text commands keep their argument (no nesting inside it is needed: braces go last anyway).
+const TEXT_COMMAND = /\\(?:emph|textbf|textit|texttt|textsc|textsf|textrm|textup|textsl|textmd|textnormal|mbox|hbox|text|uppercase|lowercase|MakeUppercase|MakeLowercase|url|href\{[^}]*\})\s*\{/g;
+// Commands whose argument is not text (citations, labels): gone with it.
+const DROPPED = /\\(?:cite[a-z]*|ref|eqref|label|footnote|thanks|index)\*?\s*(?:\[[^\]]*\])?\s*\{[^}]*\}/g;
+
+/** Plain text of a BibTeX field value (its outer braces or quotes already removed). */
+export function latexToText(value: string): string {
+  if (!value.includes('\\') && !value.includes('{') && !value.includes('~') && !value.includes('--')) return value;
+  const escaped: string[] = [];
+  // Escaped specials are set aside first, so that their braces survive the brace removal.
+  let text = value.replace(ESCAPED, (_m, c: string) => `\u0000${escaped.push(c) - 1}\u0000`);
+  // Ties and dashes before the commands, so that \textasciitilde's "~" stays a tilde.
+  text = text.replace(DROPPED, '').replace(TEXT_COMMAND, '{')
+    .replace(/(?<!\\)~/g, ' ').replace(/---/g, '—').replace(/--/g, '–')
+    .replace(ACCENT, (_m, accent: string, braced?: string, bare?: string) => {
+      const letter = (braced ?? bare ?? '').replace('\\i', 'i').replace('\\j', 'j');
+      return letter === '' ? ACCENTS[accent].trim() : letter + ACCENTS[accent];
+    })
+    .replace(LETTER, (_m, name: string) => LETTERS[name] ?? '') // other commands (\LaTeX, \mathcal) go
+    .replace(/``|''/g, '"')
+    .replace(/[{}]/g, '');
+  text = text.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => escaped[Number(i)]);
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}

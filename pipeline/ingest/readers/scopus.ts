@@ -1,0 +1,34 @@
+// Owns Scopus's CSV export: which header is one, and a row as the record normalise.ts reads
+// (Title, Abstract, Year, Author full names/Authors, Author Keywords, DOI, Source title, Link, EID).
+import { firstLast } from '../text.js';
+import { rowFields, semicolonList } from './row-fields.js';
+
+/** Scopus writes this instead of leaving the cell empty. */
+const NO_ABSTRACT = /^\[no abstract available\]$/i;
+// Publishers' notices Scopus appends to abstracts ("© 2023 Elsevier B.V. All rights reserved."):
+// cut from a © or "Copyright" followed by a year, when it is near the end (the last 300 characters).
+const COPYRIGHT = /\s*(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}|the author)[^]*$/i;
+/** "Smith, John (57195000000)": the Scopus author id in brackets. */
+const AUTHOR_ID = /\s*\(\d+\)\s*$/;
+
+/** A Scopus header: an EID column beside a Title column. */
+export function isScopusHeader(names: string[]): boolean {
+  const keys = new Set(names.map((name) => name.trim().toLowerCase()));
+  return keys.has('eid') && keys.has('title');
+}
+
+export function scopusRecord(row: Record<string, unknown>): Record<string, unknown> {
+  const get = rowFields(row);
+  const fullNames = semicolonList(get('authorfullnames')).map((name) => firstLast(name.replace(AUTHOR_ID, '')));
+  return {
+    id: get('eid'), title: get('title'), abstract: scopusAbstract(get('abstract')), published: get('year'),
+    authors: fullNames.length > 0 ? fullNames : semicolonList(get('authors')), keywords: semicolonList(get('authorkeywords')),
+    doi: get('doi'), venue: get('sourcetitle'), url: get('link')
+  };
+}
+
+function scopusAbstract(text: string): string {
+  if (NO_ABSTRACT.test(text)) return '';
+  const notice = COPYRIGHT.exec(text);
+  return notice !== null && notice.index > 0 && text.length - notice.index <= 300 ? text.slice(0, notice.index) : text;
+}

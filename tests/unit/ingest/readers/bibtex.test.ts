@@ -1,0 +1,82 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../../../pipeline/ingest/index.js';
+import { bibtexDate, splitAnd } from '../../../../pipeline/ingest/readers/bibtex.js';
+import { latexToText } from '../../../../pipeline/ingest/readers/latex-text.js';
+import { makeTempInputs, paper } from '../../../fixtures/ingest/temp-inputs.js';
+
+const temp = makeTempInputs();
+afterAll(() => temp.remove());
+
+const LIBRARY = String.raw`% A Zotero/Better BibTeX export, hand-made
+@preamble{"\newcommand{\noop}[1]{}"}
+@string{icml = "International Conference on Machine Learning"}
+@comment{jabref-meta: databaseType:bibtex;}
+
+@inproceedings{goedel2024,
+  title     = {{G}{\"o}del's {Task Vectors}: \emph{merging} without \textbf{retraining}},
+  author    = {G{\"o}del, Kurt and M\"{u}ller, J{\"u}rgen and {Barnes and Noble, Inc.}},
+  booktitle = icml # " 2024",
+  year      = 2024,
+  month     = jul,
+  doi       = {10.48550/arXiv.2407.02880},
+  keywords  = {model merging, task arithmetic},
+  abstract  = {Task vectors \{escaped braces\} compose
+               across lines; 50\% fewer \cite{x} parameters --- na\"{\i}vely.}
+}
+
+@article(quoted,
+  title = "A {"}quoted{"} title",
+  author = "Ng, Andrew",
+  journal = "JMLR",
+  year = "2023",
+  abstract = "Quoted abstract with {braces}."
+)
+
+@misc{noabstract, title = {No abstract here}, year = {2022}}
+`;
+
+describe('the BibTeX reader', () => {
+  it('reads entries with braces and quotes, nested and escaped braces, @string, accents and multi-line values', async () => {
+    const path = temp.write('library.bib', LIBRARY);
+    const result = await ingestFiles([path], { strict: false });
+    expect(result.files[0].format).toBe('bibtex');
+    expect(result.papers).toStrictEqual([
+      paper({
+        paperId: '2407.02880', title: "Gödel's Task Vectors: merging without retraining",
+        abstract: 'Task vectors {escaped braces} compose across lines; 50% fewer parameters — naïvely.',
+        published: '2024-07-01', datePrecision: 'month', authors: ['Kurt Gödel', 'Jürgen Müller', 'Barnes and Noble, Inc.'],
+        categories: ['model merging', 'task arithmetic'], url: 'https://arxiv.org/abs/2407.02880', source: 'library.bib',
+        doi: '10.48550/arXiv.2407.02880', venue: 'International Conference on Machine Learning 2024'
+      }),
+      paper({
+        paperId: 'quoted', title: 'A "quoted" title', abstract: 'Quoted abstract with braces.', published: '2023-01-01',
+        datePrecision: 'year', authors: ['Andrew Ng'], source: 'library.bib', venue: 'JMLR'
+      })
+    ]);
+    expect(result.skipped).toStrictEqual([{ file: path, line: 26, field: 'abstract', reason: 'expected a non-empty string, got an empty string' }]);
+  });
+  it('skips an entry that loses a brace and reads the next one', async () => {
+    const path = temp.write('broken.bib', '@article{a,\n title = {Open {brace},\n abstract = {x}\n\n@article{b, title = {Fine}, abstract = {Fine.}}\n');
+    const result = await ingestFiles([path], { strict: false });
+    expect(result.papers.map((p) => p.title)).toStrictEqual(['Fine']);
+    expect(result.skipped).toStrictEqual([{ file: path, line: 1, field: '(record)', reason: 'BibTeX entry not closed: expected a closing "}" before the next entry (a brace too few?)' }]);
+  });
+  it('names the field of a value it cannot read', async () => {
+    const path = temp.write('macro.bib', '@article{a, title = {T}, journal = nosuchmacro, abstract = {A.}}\n@article{b, title = {Fine}, abstract = {Fine.}}\n');
+    const result = await ingestFiles([path], { strict: false });
+    expect(result.skipped).toStrictEqual([{ file: path, line: 1, field: 'journal', reason: 'unknown @string name "nosuchmacro"' }]);
+  });
+  it('turns LaTeX accents, letters, escapes and text commands into text', () => {
+    expect(latexToText(String.raw`Erd\H{o}s, \v{S}ilhav\'y, {\c c}a, Stra\ss e, \o{}rsted, \textit{et al.}, A \& B`))
+      .toBe('Erdős, Šilhavý, ça, Straße, ørsted, et al., A & B');
+  });
+  it('reads year and month as a month, a BibLaTeX date as it is, and a year alone as a year', () => {
+    expect(bibtexDate('', '2024', 'July')).toBe('2024-07');
+    expect(bibtexDate('', '2024', '3')).toBe('2024-03');
+    expect(bibtexDate('2024-03-18', '2024', '')).toBe('2024-03-18');
+    expect(bibtexDate('', '2024', '')).toBe('2024');
+  });
+  it('splits authors at "and" outside braces only', () => {
+    expect(splitAnd('A, B and {C and D} AND E')).toStrictEqual(['A, B', '{C and D}', 'E']);
+  });
+});

@@ -1,0 +1,106 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { sniffDelimiter } from '../../../../pipeline/ingest/csv-records.js';
+import { ingestFiles } from '../../../../pipeline/ingest/index.js';
+import { wosDate } from '../../../../pipeline/ingest/readers/wos.js';
+import { expectIngestError, makeTempInputs, paper } from '../../../fixtures/ingest/temp-inputs.js';
+
+const temp = makeTempInputs();
+afterAll(() => temp.remove());
+const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+const utf16be = (text: string) => Buffer.from([0xfe, 0xff, ...Buffer.from(text, 'utf16le').swap16()]);
+
+const SCOPUS = [
+  '\ufeff"Authors","Author full names","Title","Year","Source title","DOI","Link","Abstract","Author Keywords","EID"',
+  '"Müller J.; Ng A.","Müller, Jürgen (57000000001); Ng, Andrew (57000000002)","Scopus title","2022","Pattern Recognition","10.1016/j.patcog.2022.1","https://www.scopus.com/x","An abstract. © 2022 Elsevier Ltd. All rights reserved.","graphs; networks","2-s2.0-85000000001"',
+  '"Doe J.","","No abstract","2021","","","","[No abstract available]","","2-s2.0-85000000002"', ''
+].join('\r\n');
+
+describe('Scopus CSV', () => {
+  it('is known by its EID column and read with full author names, keywords, source title and without the copyright notice', async () => {
+    const path = temp.write('scopus.csv', SCOPUS);
+    const result = await ingestFiles([path], { strict: false });
+    expect(result.files[0].format).toBe('scopus');
+    expect(result.papers).toStrictEqual([paper({
+      paperId: '2-s2.0-85000000001', title: 'Scopus title', abstract: 'An abstract.', published: '2022-01-01', datePrecision: 'year',
+      authors: ['Jürgen Müller', 'Andrew Ng'], categories: ['graphs', 'networks'], url: 'https://www.scopus.com/x', source: 'scopus.csv',
+      doi: '10.1016/j.patcog.2022.1', venue: 'Pattern Recognition'
+    })]);
+    expect(result.skipped).toStrictEqual([{ file: path, line: 3, field: 'abstract', reason: 'expected a non-empty string, got an empty string' }]);
+  });
+});
+
+const WOS = [
+  'PT\tAU\tAF\tTI\tSO\tDE\tAB\tPD\tPY\tDI\tUT\t',
+  'J\tKowalski, L; Smith, J\tKowalski, Łukasz; Smith, John\t"Quoted" start of a title\tNATURE\tgraphs; networks\tWoS abstract.\tMAY 12\t2023\t10.1038/x\tWOS:000000000000001\t',
+  'J\tDoe, J\tDoe, Jane\tSeason only\tSCIENCE\t\tSecond.\tSPR\t2021\t\tWOS:000000000000002\t', ''
+].join('\r\n');
+
+describe('Web of Science tab-delimited', () => {
+  const expected = (source: string) => [
+    paper({ paperId: 'WOS:000000000000001', title: '"Quoted" start of a title', abstract: 'WoS abstract.', published: '2023-05-12', datePrecision: 'day',
+      authors: ['Łukasz Kowalski', 'John Smith'], categories: ['graphs', 'networks'], source, doi: '10.1038/x', venue: 'NATURE' }),
+    paper({ paperId: 'WOS:000000000000002', title: 'Season only', abstract: 'Second.', published: '2021-01-01', datePrecision: 'year',
+      authors: ['Jane Doe'], source, venue: 'SCIENCE' })
+  ];
+  it('reads UTF-16 LE with a BOM (as Web of Science saves it), unquoted, trailing tab and all', async () => {
+    const path = temp.write('savedrecs.txt', utf16le(WOS));
+    const result = await ingestFiles([path], { strict: false });
+    expect(result.files[0].format).toBe('wos');
+    expect(result.papers).toStrictEqual(expected('savedrecs.txt'));
+  });
+  it('reads UTF-16 BE and UTF-8 with a BOM alike', async () => {
+    expect((await ingestFiles([temp.write('be.txt', utf16be(WOS))], { strict: false })).papers).toStrictEqual(expected('be.txt'));
+    expect((await ingestFiles([temp.write('bom.txt', '\ufeff' + WOS)], { strict: false })).papers).toStrictEqual(expected('bom.txt'));
+  });
+  it('refines PY with PD when PD names a month', () => {
+    expect(wosDate('2023', 'MAY 12')).toBe('2023-05-12');
+    expect(wosDate('2023', 'MAY-JUN')).toBe('2023-05');
+    expect(wosDate('2023', 'FAL')).toBe('2023');
+  });
+});
+
+describe('CSV as spreadsheets write it', () => {
+  it('sniffs the delimiter from the header, outside quotes', () => {
+    expect(sniffDelimiter('Title;Abstract;Year')).toBe(';');
+    expect(sniffDelimiter('"Title, long";"Abstract"')).toBe(';');
+    expect(sniffDelimiter('Title\tAbstract')).toBe('\t');
+    expect(sniffDelimiter('Title,Abstract')).toBe(',');
+  });
+  it('reads a semicolon CSV from a European Excel, with a BOM, CRLF, a decimal comma and header names in any case and spacing', async () => {
+    const path = temp.write('excel.csv', '\ufeffTITLE ; Abstract;Publication_Year;Authors\r\n"Semi; colon";"0,5 is a half";2024;"Ana Ruiz; Bo Li"\r\n');
+    const result = await ingestFiles([path], { strict: false });
+    expect(result.files[0].format).toBe('csv');
+    expect(result.papers).toStrictEqual([paper({
+      paperId: expect.stringMatching(/^t:/) as unknown as string, title: 'Semi; colon', abstract: '0,5 is a half', published: '2024-01-01', datePrecision: 'year',
+      // A year from a year-only column is a year as declared: per-file date detection leaves it be.
+      datePrecisionDeclared: true, authors: ['Ana Ruiz', 'Bo Li'], source: 'excel.csv'
+    })]);
+  });
+  it('reads Excel\'s "Unicode text": UTF-16 LE, tab-delimited', async () => {
+    const path = temp.write('unicode.txt', utf16le('Title\tAbstract\r\nÉtude\tRésumé.\r\n'));
+    const result = await ingestFiles([path], { strict: false });
+    expect(result.papers.map((p) => [p.title, p.abstract])).toStrictEqual([['Étude', 'Résumé.']]);
+  });
+  it('keeps a stray quote inside an unquoted field as text', async () => {
+    const path = temp.write('stray.csv', 'title;abstract\nA 12" record;An "odd" abstract\n');
+    expect((await ingestFiles([path], { strict: false })).papers.map((p) => p.title)).toStrictEqual(['A 12" record']);
+  });
+  it('names the file, line, the columns found with the delimiter used, and what to do when there is no title column', async () => {
+    const path = temp.write('wrong.csv', 'Name;Text\nA;B\n');
+    await expectIngestError(ingestFiles([path], { strict: false }),
+      `${path} line 1: no title column (expected one of "title", "articletitle") and no abstract column (expected one of "abstract", "summary", "abstractnote"); the header, split at ";", has "Name", "Text"; rename the columns (case and spaces do not matter) or name the format with --format`);
+  });
+});
+
+describe('--format for delimited files', () => {
+  it('finds a Web of Science export saved as .csv by its header, and reads a Scopus export as plain CSV under --format csv', async () => {
+    expect((await ingestFiles([temp.write('wos.csv', WOS)], { strict: false })).files[0].format).toBe('wos');
+    const plain = await ingestFiles([temp.write('plain.csv', SCOPUS)], { strict: false, format: 'csv' });
+    expect(plain.files[0].format).toBe('csv');
+    expect(plain.papers[0].abstract).toBe('An abstract. © 2022 Elsevier Ltd. All rights reserved.');
+  });
+  it('reads a tab-delimited file as Web of Science under --format wos, whatever its name', async () => {
+    const result = await ingestFiles([temp.write('export.dat', WOS)], { strict: false, format: 'wos' });
+    expect(result.papers.map((p) => p.paperId)).toStrictEqual(['WOS:000000000000001', 'WOS:000000000000002']);
+  });
+});
