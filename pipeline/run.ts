@@ -93,7 +93,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     duplicates: ingest.duplicates, nTerms: analysis.nTerms, k, seed: config.seed, stability: clustered.stability,
     dateMin, dateMax, params: { ...config, db: undefined }, toolVersion: TOOL_VERSION, durations,
     metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: clustered.runs.length,
-      nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, emptyRows: analysis.emptyRows,
+      nnz: analysis.nnz, mapRecall10: analysis.recall10, termsBeforePruning: analysis.termsBeforePruning, emptyRows: analysis.emptyRows,
       warnings: warnings.list },
     themes: themeRecords(labels, clustering, analysis.layout.themeXY, trend.trends, papers.length),
     clustering, layout: analysis.layout, periods: trend.periods,
@@ -144,14 +144,14 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   }
   const labels = await timed('label', reporter, durations,
     () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms }), (l) => `${l.length} themes named`);
-  const { layout, neighbours } = await timed('map', reporter, durations,
-    () => mapThemes(clustering, matrix.nCols, { seed: config.seed, neighbours: Math.min(config.neighbours, k - 1) }),
-    () => `${papers.length} papers placed`);
+  const { layout, neighbours, recall10 } = await timed('map', reporter, durations,
+    () => mapThemes(matrix, clustering, { seed: config.seed, neighbours: Math.min(config.neighbours, k - 1), workers: config.workers }),
+    (m) => `${papers.length} papers placed, recall@10 ${m.recall10 === null ? 'n/a' : m.recall10.toFixed(3)}`);
   const trend = await timed('trends', reporter, durations, () => {
     const { periods, totals } = computePeriods(papers, clustering.assignments, k);
     return { periods, totals, trends: scoreTrends(periods, totals, k, { windowMonths: config.emergingWindow }) };
   }, (t) => `${t.totals.filter((p) => p.granularity === 'month').length} months`);
-  return { k, kSelection, clustered, clustering, labels, layout, neighbours, trend, nTerms: matrix.nCols,
+  return { k, kSelection, clustered, clustering, labels, layout, neighbours, recall10, trend, nTerms: matrix.nCols,
     nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows };
 }
 
