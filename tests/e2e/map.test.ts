@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { toGrid, type MapPointsPayload } from '../../src/lib/charts/map-points.js';
+import { decodePoints, toGrid } from '../../src/lib/charts/map-points.js';
 import { extentOf, fitFrame, toScreen } from '../../src/lib/charts/map-view.js';
 import { boxesOverlap } from '../../src/lib/charts/label-placement.js';
 import { handMadeDb, launchBrowser, newPage, screenshot, startServer, type Server, gotoHydrated } from './harness.js';
@@ -35,7 +35,13 @@ async function openMap(path = '/map'): Promise<Page> {
 /** Distinct RGBA colours among the canvas pixels. */
 async function canvasColours(page: Page): Promise<Map<string, number>> {
   const counts = await page.locator('.topic-map canvas').evaluate((c: HTMLCanvasElement) => {
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    // The map canvas holds a WebGL context (preserveDrawingBuffer), so its pixels are read by
+    // drawing it onto a 2-D canvas.
+    const copy = document.createElement('canvas');
+    [copy.width, copy.height] = [c.width, c.height];
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(c, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
     const out: Record<string, number> = {};
     for (let i = 0; i < data.length; i += 4) {
       const key = `${data[i]},${data[i + 1]},${data[i + 2]},${data[i + 3]}`;
@@ -48,7 +54,7 @@ async function canvasColours(page: Page): Promise<Map<string, number>> {
 
 /** Page coordinates of point `i`, computed the way the map lays points out (identity zoom). */
 async function pointOnPage(page: Page, i: number): Promise<[number, number]> {
-  const payload = (await (await fetch(`${server.url}/map/points?run=1`)).json()) as MapPointsPayload;
+  const payload = decodePoints(await (await fetch(`${server.url}/map/points?run=1`)).arrayBuffer());
   const themes = await readDb<{ x: number; y: number }>(db, 'SELECT x, y FROM themes WHERE run_id = 1 ORDER BY theme_id');
   const centres = themes.map((t) => toGrid(payload, t.x, t.y));
   const extent = extentOf([...payload.x, ...centres.map((c) => c[0])], [...payload.y, ...centres.map((c) => c[1])]);
