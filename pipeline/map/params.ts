@@ -10,7 +10,7 @@ export const PROJECTION = {
    */
   maxDf: 1000, pool: 60,
   /** Neighbours per paper in the graph (umap's n_neighbors). */
-  neighbours: 15,
+  neighbours: 10,
   /** Curve 1 / (1 + a d^(2b)) of the layout; b = 1 avoids two Math.pow per update (2.5× faster). */
   a: 1, b: 1,
   /**
