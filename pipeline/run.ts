@@ -89,7 +89,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     dateMin: dates.min, dateMax: dates.max, dateMinPrecision: dates.minPrecision, dateMaxPrecision: dates.maxPrecision,
     defaultGranularity: dates.granularity, params: { ...config, db: undefined }, toolVersion: TOOL_VERSION, durations,
     metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: clustered.runs.length,
-      nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, emptyRows: analysis.emptyRows,
+      nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, mapRecall10: analysis.recall10, emptyRows: analysis.emptyRows,
       datePrecision: dates.precision, coarseDates, warnings: warnings.list },
     themes: themeRecords(labels, clustering, analysis, trend.trends, papers.length),
     clustering, layout: analysis.layout, periods: trend.periods,
@@ -143,9 +143,9 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
     () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms }), (l) => `${l.length} themes named`);
   const quality = await timed('quality', reporter, durations, () => assessQuality(matrix, clustering, labels),
     (q) => `${q.themes.filter((t) => t.mixture).length} mixtures, ${q.papers.weak.reduce((s, w) => s + w, 0)} weak members`);
-  const { layout, neighbours } = await timed('map', reporter, durations,
-    () => mapThemes(clustering, matrix.nCols, { seed: config.seed, neighbours: Math.min(config.neighbours, k - 1) }),
-    () => `${papers.length} papers placed`);
+  const { layout, neighbours, recall10 } = await timed('map', reporter, durations,
+    () => mapThemes(matrix, clustering, { seed: config.seed, neighbours: Math.min(config.neighbours, k - 1), workers: config.workers }),
+    (m) => `${papers.length} papers placed, recall@10 ${m.recall10 === null ? 'n/a' : m.recall10.toFixed(3)}`);
   const trend = await timed('trends', reporter, durations, () => {
     const trends = computeTrends(papers, clustering.assignments, k, { window: config.emergingWindow });
     const bursts = findBursts({ papers, assignments: clustering.assignments, k, matrix, labels, surfaces: vocabulary.surfaces,
@@ -155,7 +155,7 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   const grouped = await timed('areas', reporter, durations, () => groupThemes(
     { matrix, vocabulary, clustering, themeLabels: labels, themeXY: layout.themeXY, papers },
     { topTerms: config.topTerms, window: config.emergingWindow }), (a) => `${a.areas.length} areas`);
-  return { k, kSelection, clustered, clustering, labels, quality, layout, neighbours, trend, grouped, nTerms: matrix.nCols,
+  return { k, kSelection, clustered, clustering, labels, quality, layout, neighbours, recall10, trend, grouped, nTerms: matrix.nCols,
     nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows };
 }
 

@@ -35,14 +35,14 @@ function vectorise(m: Measurement): number | undefined {
 
 export function markdownTable(results: Measurement[]): string {
   const rows = [
-    `| corpus | papers | k | config | read s | vectorise s | cluster s | total s | papers/s | peak RSS MB | iters | themes ≥ ${MIN_THEME_PAPERS} papers | largest % | V-measure | NMI | ARI | stability | load |`,
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'
+    `| corpus | papers | k | config | read s | vectorise s | cluster s | map s | total s | papers/s | peak RSS MB | iters | themes ≥ ${MIN_THEME_PAPERS} papers | largest % | V-measure | NMI | ARI | stability | load |`,
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'
   ];
   for (const m of results) {
     const t = m.timings_s;
     const shape = clusterShape(m);
     rows.push(
-      `| ${m.corpus} | ${m.n_docs} | ${m.k} | ${m.config} | ${f(t.read ?? t.ingest)} | ${f(vectorise(m))} | ${f(t.cluster)} | ` +
+      `| ${m.corpus} | ${m.n_docs} | ${m.k} | ${m.config} | ${f(t.read ?? t.ingest)} | ${f(vectorise(m))} | ${f(t.cluster)} | ${f(t.map)} | ` +
         `${f(t.total)} | ${Math.round(m.n_docs / t.total)} | ${Math.round(m.peak_rss_mb)} | ${m.n_iter} | ` +
         `${shape ? shape.themes : '–'} | ${shape ? f(100 * shape.largestShare, 1) : '–'} | ` +
         `${f(m.quality?.v_measure, 3)} | ${f(m.quality?.nmi, 3)} | ${f(m.quality?.ari, 3)} | ${f(m.stability, 3)} | ${f(m.load, 1)} |`

@@ -1,13 +1,14 @@
-// The map stage's public face: the 2-D layout of themes and papers, and each theme's nearest themes,
-// both from one k × k table of centroid cosines.
-import type { Clustering, MapLayout, ThemeNeighbour } from '../types.js';
+// The map stage's public face: the 2-D layout of papers and themes with its measured recall@10
+// (layout.ts), and each theme's nearest themes from the k × k table of centroid cosines.
+import type { Clustering, CsrMatrix, MapLayout, ThemeNeighbour } from '../types.js';
 import { centroidSimilarities } from './centroid-similarity.js';
 import { layoutMap } from './layout.js';
 import { nearestThemes } from './neighbours.js';
 
-export function mapThemes(
-  clustering: Clustering, nCols: number, options: { seed: number; neighbours: number }
-): { layout: MapLayout; neighbours: ThemeNeighbour[] } {
-  const sim = centroidSimilarities(clustering.centroids, clustering.k, nCols);
-  return { layout: layoutMap(clustering, sim, options), neighbours: nearestThemes(sim, clustering.k, options.neighbours) };
+export async function mapThemes(
+  matrix: CsrMatrix, clustering: Clustering, options: { seed: number; neighbours: number; workers: number }
+): Promise<{ layout: MapLayout; neighbours: ThemeNeighbour[]; recall10: number | null }> {
+  const sim = centroidSimilarities(clustering.centroids, clustering.k, matrix.nCols);
+  const { layout, recall10 } = await layoutMap(matrix, clustering, options);
+  return { layout, recall10, neighbours: nearestThemes(sim, clustering.k, options.neighbours) };
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { toGrid, type MapPointsPayload } from '../../src/lib/charts/map-points.js';
+import { decodePoints, toGrid } from '../../src/lib/charts/map-points.js';
 import { extentOf, fitFrame, toScreen } from '../../src/lib/charts/map-view.js';
 import { boxesOverlap } from '../../src/lib/charts/label-placement.js';
 import { handMadeDb, launchBrowser, newPage, screenshot, startServer, type Server, gotoHydrated } from './harness.js';
@@ -35,7 +35,13 @@ async function openMap(path = '/map'): Promise<Page> {
 /** Distinct RGBA colours among the canvas pixels. */
 async function canvasColours(page: Page): Promise<Map<string, number>> {
   const counts = await page.locator('.topic-map canvas').evaluate((c: HTMLCanvasElement) => {
-    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    // The map canvas holds a WebGL context (preserveDrawingBuffer), so its pixels are read by
+    // drawing it onto a 2-D canvas.
+    const copy = document.createElement('canvas');
+    [copy.width, copy.height] = [c.width, c.height];
+    const ctx = copy.getContext('2d')!;
+    ctx.drawImage(c, 0, 0);
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
     const out: Record<string, number> = {};
     for (let i = 0; i < data.length; i += 4) {
       const key = `${data[i]},${data[i + 1]},${data[i + 2]},${data[i + 3]}`;
@@ -48,7 +54,7 @@ async function canvasColours(page: Page): Promise<Map<string, number>> {
 
 /** Page coordinates of point `i`, computed the way the map lays points out (identity zoom). */
 async function pointOnPage(page: Page, i: number): Promise<[number, number]> {
-  const payload = (await (await fetch(`${server.url}/map/points?run=1`)).json()) as MapPointsPayload;
+  const payload = decodePoints(await (await fetch(`${server.url}/map/points?run=1`)).arrayBuffer());
   const themes = await readDb<{ x: number; y: number }>(db, 'SELECT x, y FROM themes WHERE run_id = 1 ORDER BY theme_id');
   const centres = themes.map((t) => toGrid(payload, t.x, t.y));
   const extent = extentOf([...payload.x, ...centres.map((c) => c[0])], [...payload.y, ...centres.map((c) => c[1])]);
@@ -67,6 +73,66 @@ describe('the Topic map', () => {
     // Transparent background plus one colour per theme (3), at least.
     expect(colours.size).toBeGreaterThanOrEqual(4);
     await screenshot(page, 'map');
+  });
+
+  it('draws with WebGL in headless Chromium and paints colour at a point and not in empty space', async () => {
+    const page = await openMap();
+    expect(await page.locator('.topic-map canvas').getAttribute('data-renderer')).toBe('webgl');
+    const [px, py] = await pointOnPage(page, 0);
+    const box = (await page.locator('.topic-map canvas').boundingBox())!;
+    const alphaAt = (x: number, y: number) => page.locator('.topic-map canvas').evaluate((c: HTMLCanvasElement, [cx, cy]) => {
+      const copy = document.createElement('canvas');
+      [copy.width, copy.height] = [c.width, c.height];
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(c, 0, 0);
+      const scale = c.width / c.getBoundingClientRect().width;
+      return ctx.getImageData(Math.round(cx * scale), Math.round(cy * scale), 1, 1).data[3];
+    }, [x, y]);
+    expect(await alphaAt(px - box.x, py - box.y)).toBe(255);
+    expect(await alphaAt(2, 2)).toBe(0); // the frame's padding holds no point
+  });
+
+  it('selects the papers in a shift-dragged rectangle, lists their theme mix and exports them', async () => {
+    const page = await openMap();
+    const box = (await page.locator('.topic-map svg[role=img]').boundingBox())!;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(box.x + 3, box.y + 3);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.move(box.x + box.width - 3, box.y + box.height - 3, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    const panel = page.locator('section.selection');
+    await panel.locator('h2', { hasText: '24 papers selected' }).waitFor();
+    expect(await panel.locator('.mix li').count()).toBe(3);
+    expect(await panel.locator('.mix li').first().textContent()).toContain('8 (33%)');
+    await page.waitForURL((url) => /^\d+,\d+,\d+,\d+$/.test(url.searchParams.get('sel') ?? ''));
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('text=CSV').click()]);
+    const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+    expect(csv[0]).toContain('paper_id');
+    expect(csv[0]).toMatch(/,"?x"?,"?y"?\r?$/);
+    expect(csv.length).toBe(25);
+    await screenshot(page, 'map-selection');
+  });
+
+  it('rejects a map-region export with a missing or reversed rectangle', async () => {
+    const get = (q: string) => fetch(`${server.url}/export/map-region.csv?run=1&${q}`);
+    expect((await get('x0=0&x1=1&y0=0')).status).toBe(400);
+    expect((await get('x0=1&x1=0&y0=0&y1=1')).status).toBe(400);
+    expect((await get('x0=abc&x1=0&y0=0&y1=1')).status).toBe(400);
+  });
+
+  it('filters by date range and restores zoom, centre, dates and selection from the URL', async () => {
+    const page = await openMap('/map?z=2&cx=30000&cy=30000&from=2025-03-01&to=2025-04-30&sel=0,0,65535,65535');
+    // 4 papers a month (fixture): March and April hold 8.
+    await page.locator('#map-search-status', { hasText: '8 of 24 papers in the dates' }).waitFor();
+    await page.locator('section.selection h2', { hasText: '8 papers selected' }).waitFor();
+    expect(await page.inputValue('input[aria-label="Published from"]')).toBe('2025-03-01');
+    await page.waitForTimeout(400); // the view is reported after 200 ms
+    const url = new URL(page.url());
+    expect([url.searchParams.get('z'), url.searchParams.get('cx'), url.searchParams.get('cy')]).toStrictEqual(['2', '30000', '30000']);
+    expect(url.searchParams.get('from')).toBe('2025-03-01');
+    await screenshot(page, 'map-url-view');
   });
 
   it('names the theme count in the tab title', async () => {

@@ -21,6 +21,8 @@ export interface DrawOptions {
   /** 1 = highlighted; null = no search active. */
   mask: Uint8Array | null;
   focusTheme: number | null;
+  /** Points outside the date filter are not drawn at all; null = all. */
+  keep?: ((i: number) => boolean) | null;
 }
 
 export const DIM_COLOUR = '#d6d6d6';
@@ -87,15 +89,16 @@ export function drawPoints(ctx: CanvasRenderingContext2D, points: PointColumns, 
     if (c === undefined) palette.set(t, (c = packColour(o.colourOf(t))));
     return c;
   };
+  const shown = o.keep ?? (() => true);
   const isMatch = (i: number) =>
     (o.mask === null || o.mask[i] === 1) && (o.focusTheme === null || points.theme[i] === o.focusTheme);
   const size = pointSize(o.zoom.k, points.x.length);
   if (o.mask !== null || o.focusTheme !== null) {
     const dim = packColour(DIM_COLOUR);
-    paintSquares(pixels, w, h, points, o, size, (i) => !isMatch(i), () => dim);
-    paintSquares(pixels, w, h, points, o, size * 1.4, isMatch, colour);
+    paintSquares(pixels, w, h, points, o, size, (i) => shown(i) && !isMatch(i), () => dim);
+    paintSquares(pixels, w, h, points, o, size * 1.4, (i) => shown(i) && isMatch(i), colour);
   } else {
-    paintSquares(pixels, w, h, points, o, size, () => true, colour);
+    paintSquares(pixels, w, h, points, o, size, shown, colour);
   }
   ctx.putImageData(buffer, 0, 0);
 }

@@ -51,11 +51,14 @@ export function toGridPoint(base: BaseFrame, zoom: ZoomLike, sx: number, sy: num
   return [((sx - zoom.x) / zoom.k - base.tx) / base.k, ((sy - zoom.y) / zoom.k - base.ty) / base.k];
 }
 
-export function buildPointIndex(xs: ArrayLike<number>, ys: ArrayLike<number>): Quadtree<number> {
+/** Quadtree of the points `keep` accepts (all when null), so hover never finds a filtered-out point. */
+export function buildPointIndex(xs: ArrayLike<number>, ys: ArrayLike<number>, keep: ((i: number) => boolean) | null = null): Quadtree<number> {
+  const ids: number[] = [];
+  for (let i = 0; i < xs.length; i++) if (!keep || keep(i)) ids.push(i);
   return quadtree<number>()
     .x((i) => xs[i])
     .y((i) => ys[i])
-    .addAll(Array.from({ length: xs.length }, (_, i) => i));
+    .addAll(ids);
 }
 
 /** Index of the point nearest to screen pixel (sx, sy) within `radiusPx` screen pixels, or null. */

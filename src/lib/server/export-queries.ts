@@ -4,10 +4,11 @@ import type { RunRow } from '../../../pipeline/types.js';
 import type { CsvColumn } from './csv.js';
 import type { Params } from './db.js';
 import { paperFilterSql, paperOrderSql, readPaperFilter } from './papers.js';
-import { readGranularity, readMeasure, readTheme } from './params.js';
+import { readDateRange, readGranularity, readMeasure, readTheme } from './params.js';
+import { error } from '@sveltejs/kit';
 
-export type ExportDataset = 'themes' | 'trends' | 'papers' | 'theme-papers' | 'bursts' | 'areas';
-export const EXPORT_DATASETS: readonly ExportDataset[] = ['themes', 'trends', 'papers', 'theme-papers', 'bursts', 'areas'];
+export type ExportDataset = 'themes' | 'trends' | 'papers' | 'theme-papers' | 'bursts' | 'areas' | 'map-region';
+export const EXPORT_DATASETS: readonly ExportDataset[] = ['themes', 'trends', 'papers', 'theme-papers', 'bursts', 'areas', 'map-region'];
 
 export interface ExportQuery {
   columns: CsvColumn[];
@@ -126,6 +127,35 @@ async function themePapersQuery(runId: number, search: URLSearchParams): Promise
   };
 }
 
+/** A finite number parameter with |value| ≤ 1e6 (map coordinates lie in [-1, 1]); 400 otherwise. */
+function readCoordinate(search: URLSearchParams, name: string): number {
+  const raw = search.get(name);
+  const x = raw === null || raw.trim() === '' ? NaN : Number(raw);
+  if (!(Math.abs(x) <= 1e6)) error(400, `${name}: expected a map coordinate (a number)`);
+  return x;
+}
+
+/**
+ * The papers inside a rectangle of the topic map (x0 ≤ x ≤ x1, y0 ≤ y ≤ y1 in paper_themes' layout
+ * coordinates), within the optional date range the map shows, in map order.
+ */
+function mapRegionQuery(runId: number, search: URLSearchParams): ExportQuery {
+  const [x0, x1, y0, y1] = ['x0', 'x1', 'y0', 'y1'].map((name) => readCoordinate(search, name));
+  if (x0 > x1) error(400, 'x1: expected a coordinate at or above x0');
+  if (y0 > y1) error(400, 'y1: expected a coordinate at or above y0');
+  const { from, to } = readDateRange(search);
+  const { sql, params } = paperFilterSql(runId, { theme: null, q: null, from, to });
+  const name = ['map-region'];
+  if (from !== null) name.push(`from-${from}`);
+  if (to !== null) name.push(`to-${to}`);
+  return {
+    columns: [...PAPER_COLUMNS, value('x', 'pt.x'), value('y', 'pt.y')],
+    from: `${sql} AND pt.x BETWEEN $x0 AND $x1 AND pt.y BETWEEN $y0 AND $y1 ORDER BY pt.theme_id, pt.rank_in_theme, pt.paper_id`,
+    params: { ...params, x0, x1, y0, y1 },
+    name
+  };
+}
+
 /** Search text as a filename word: ASCII letters and digits (accents dropped) joined by '-', ≤ 40 chars. */
 export function slug(text: string): string {
   const words = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
@@ -146,5 +176,7 @@ export async function exportQuery(dataset: ExportDataset, run: RunRow, search: U
       return burstsQuery(run.run_id);
     case 'areas':
       return areasQuery(run.run_id);
+    case 'map-region':
+      return mapRegionQuery(run.run_id, search);
   }
 }

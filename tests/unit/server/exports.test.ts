@@ -8,6 +8,7 @@ import { buildExport, parseExportName } from '../../../src/lib/server/exports.js
 import { resolveRun } from '../../../src/lib/server/run.js';
 import { hostileRun, HOSTILE_TITLES } from '../../fixtures/hostile-run.js';
 import { httpErrorOf } from './http-error.js';
+import { readDb } from '../../fixtures/read-db.js';
 import { writeTempDb, type TempDb } from './temp-db.js';
 
 let db: TempDb;
@@ -150,6 +151,32 @@ describe('theme-papers export', () => {
     expect([await httpErrorOf(() => download('theme-papers.csv')), await httpErrorOf(() => download('theme-papers.csv', 'theme=9'))]).toStrictEqual([
       { status: 400, message: 'theme: expected a theme id (required)' },
       { status: 404, message: 'No theme 9 in run 1' }
+    ]);
+  });
+});
+
+describe('map-region export', () => {
+  it('lists exactly the papers whose map x/y lie in the rectangle, within the dates, in map order', async () => {
+    const all = await readDb<{ paper_id: string; x: number; y: number; published: string | null }>(db.path,
+      `SELECT pt.paper_id, pt.x, pt.y, p.published::VARCHAR AS published FROM paper_themes pt JOIN papers p USING (paper_id)
+       WHERE run_id = 1 ORDER BY theme_id, rank_in_theme, paper_id`);
+    const xs = all.map((r) => r.x).sort((a, b) => a - b);
+    const mid = xs[Math.floor(xs.length / 2)];
+    const rows: { paper_id: string; x: number }[] = await (await download('map-region.json', `x0=-10&x1=${mid}&y0=-10&y1=10&to=2025-03-31`)).response.json();
+    expect(rows.map((r) => r.paper_id)).toStrictEqual(
+      all.filter((r) => r.x <= mid && r.published !== null && r.published <= '2025-03-31').map((r) => r.paper_id));
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('requires a complete, ordered rectangle of numbers', async () => {
+    expect([
+      await httpErrorOf(() => download('map-region.csv', 'x0=0&x1=1&y0=0')),
+      await httpErrorOf(() => download('map-region.csv', 'x0=1&x1=0&y0=0&y1=1')),
+      await httpErrorOf(() => download('map-region.csv', 'x0=1;drop&x1=2&y0=0&y1=1'))
+    ]).toStrictEqual([
+      { status: 400, message: 'y1: expected a map coordinate (a number)' },
+      { status: 400, message: 'x1: expected a coordinate at or above x0' },
+      { status: 400, message: 'x0: expected a map coordinate (a number)' }
     ]);
   });
 });

@@ -1,0 +1,78 @@
+// Owns the topic map's view in the address: zoom, centre (grid units, so a link fits any window
+// width), date filter — parsed and validated on the way in, written compactly on the way out.
+import { NO_DAY, isoOfDay } from './map-points.js';
+
+export interface MapViewState {
+  /** Zoom factor, 1 = the whole map. */
+  zoom: number;
+  /** Centre of the view in grid units; null = the map's own centre. */
+  cx: number | null;
+  cy: number | null;
+  /** Date filter, ISO dates or '' for an open end. */
+  from: string;
+  to: string;
+  /** Brushed rectangle in grid units [x0, y0, x1, y1] (x0 ≤ x1, y0 ≤ y1), or null. */
+  sel: [number, number, number, number] | null;
+}
+
+export const ZOOM_RANGE: [number, number] = [0.7, 80];
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A valid ISO date (YYYY-MM-DD that Date.parse accepts and round-trips), else ''. */
+function isoDate(value: string | null): string {
+  if (!value || !ISO.test(value)) return '';
+  const t = Date.parse(value + 'T00:00:00Z');
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value ? value : '';
+}
+
+/** A finite number within [lo, hi] from `value`, else null. */
+function bounded(value: string | null, lo: number, hi: number): number | null {
+  if (value === null || value.trim() === '') return null;
+  const x = Number(value);
+  return Number.isFinite(x) && x >= lo && x <= hi ? x : null;
+}
+
+/** The view in `params` (z, cx, cy, from, to); anything missing or invalid falls back to the default. */
+export function parseMapView(params: URLSearchParams): MapViewState {
+  const cx = bounded(params.get('cx'), 0, 65535);
+  const cy = bounded(params.get('cy'), 0, 65535);
+  return {
+    zoom: bounded(params.get('z'), ZOOM_RANGE[0], ZOOM_RANGE[1]) ?? 1,
+    cx: cx !== null && cy !== null ? cx : null,
+    cy: cx !== null && cy !== null ? cy : null,
+    from: isoDate(params.get('from')),
+    to: isoDate(params.get('to')),
+    sel: parseSelection(params.get('sel'))
+  };
+}
+
+/** 'x0,y0,x1,y1' of four grid numbers in 0..65535 with x0 ≤ x1 and y0 ≤ y1, else null. */
+function parseSelection(value: string | null): [number, number, number, number] | null {
+  const parts = (value ?? '').split(',').map((v) => bounded(v, 0, 65535));
+  if (parts.length !== 4 || parts.some((v) => v === null)) return null;
+  const [x0, y0, x1, y1] = parts as number[];
+  return x0 <= x1 && y0 <= y1 ? [x0, y0, x1, y1] : null;
+}
+
+/** Writes the view into `params` (removing defaults), rounded so the address stays short. */
+export function writeMapView(params: URLSearchParams, view: MapViewState): void {
+  const set = (key: string, value: string | null) => (value ? params.set(key, value) : params.delete(key));
+  const identity = Math.abs(view.zoom - 1) < 1e-3;
+  set('z', identity ? null : String(Math.round(view.zoom * 1000) / 1000));
+  set('cx', identity || view.cx === null ? null : String(Math.round(view.cx)));
+  set('cy', identity || view.cy === null ? null : String(Math.round(view.cy)));
+  set('from', view.from || null);
+  set('to', view.to || null);
+  set('sel', view.sel ? view.sel.map((v) => Math.round(v)).join(',') : null);
+}
+
+/** First and last publication date among `days` (NO_DAY skipped), as ISO dates; null when none. */
+export function dayRange(days: ArrayLike<number>): [string, string] | null {
+  let [lo, hi] = [Infinity, -Infinity];
+  for (let i = 0; i < days.length; i++) {
+    if (days[i] === NO_DAY) continue;
+    if (days[i] < lo) lo = days[i];
+    if (days[i] > hi) hi = days[i];
+  }
+  return lo <= hi ? [isoOfDay(lo), isoOfDay(hi)] : null;
+}

@@ -1,0 +1,61 @@
+// The map's binary points, URL view and brushed selection: round trips, validation and counts.
+import { describe, expect, it } from 'vitest';
+import { NO_DAY, dayOf, decodePoints, encodePoints, isoOfDay } from '../../../src/lib/charts/map-points.js';
+import { dayRange, parseMapView, writeMapView } from '../../../src/lib/charts/map-url.js';
+import { rawRect, summariseSelection } from '../../../src/lib/charts/map-selection.js';
+
+describe('map points wire format', () => {
+  const payload = {
+    run: 7, count: 3, origin: [-1, -0.5] as [number, number], step: 2 / 65535,
+    x: Uint16Array.from([0, 100, 65535]), y: Uint16Array.from([5, 6, 7]), theme: Uint16Array.from([2, 0, 1]),
+    day: Uint16Array.from([dayOf('2025-03-10'), NO_DAY, dayOf('2026-01-31')])
+  };
+
+  it('decodes what it encodes, 8 bytes a point after a 32-byte header', () => {
+    const bytes = encodePoints(payload);
+    expect(bytes.byteLength).toBe(32 + 8 * 3);
+    expect(decodePoints(bytes.buffer as ArrayBuffer)).toStrictEqual(payload);
+  });
+
+  it('rejects a buffer whose length does not match its count', () => {
+    const bytes = encodePoints(payload);
+    expect(() => decodePoints(bytes.buffer.slice(0, 40) as ArrayBuffer)).toThrow('map points: 40 bytes for 3 points');
+  });
+
+  it('counts days from 1970-01-01 and back', () => {
+    expect([dayOf('1970-01-02'), isoOfDay(dayOf('2025-03-10'))]).toStrictEqual([1, '2025-03-10']);
+  });
+});
+
+describe('map view in the URL', () => {
+  it('round-trips zoom, centre, dates and selection', () => {
+    const params = new URLSearchParams();
+    writeMapView(params, { zoom: 2.5, cx: 100.4, cy: 2000.6, from: '2025-01-01', to: '', sel: [1, 2, 3.4, 5] });
+    expect(parseMapView(params)).toStrictEqual({ zoom: 2.5, cx: 100, cy: 2001, from: '2025-01-01', to: '', sel: [1, 2, 3, 5] });
+  });
+
+  it('falls back to the default for invalid values', () => {
+    const view = parseMapView(new URLSearchParams('z=1e9&cx=abc&cy=1&from=2025-02-30&to=yesterday&sel=5,5,1,1'));
+    expect(view).toStrictEqual({ zoom: 1, cx: null, cy: null, from: '', to: '', sel: null });
+  });
+
+  it('gives the first and last date, skipping undated points', () => {
+    expect(dayRange(Uint16Array.from([NO_DAY, dayOf('2025-05-01'), dayOf('2025-01-09')]))).toStrictEqual(['2025-01-09', '2025-05-01']);
+    expect(dayRange(Uint16Array.from([NO_DAY]))).toBeNull();
+  });
+});
+
+describe('map selection', () => {
+  const columns = { x: [0, 10, 20, 30], y: [0, 10, 20, 30], theme: [1, 1, 0, 2] };
+
+  it('counts the points inside the rectangle by theme, most first, within the date filter', () => {
+    expect(summariseSelection(columns, [5, 5, 30, 30], null)).toStrictEqual({
+      indices: [1, 2, 3], mix: [{ themeId: 0, count: 1 }, { themeId: 1, count: 1 }, { themeId: 2, count: 1 }]
+    });
+    expect(summariseSelection(columns, [0, 0, 15, 15], (i) => i !== 0).indices).toStrictEqual([1]);
+  });
+
+  it('widens the rectangle by half a grid step in layout coordinates', () => {
+    expect(rawRect({ origin: [1, 2], step: 0.5 }, [2, 4, 6, 8])).toStrictEqual([1.75, 3.75, 4.25, 6.25]);
+  });
+});
