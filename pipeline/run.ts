@@ -13,6 +13,7 @@ import { mapThemes } from './map/index.js';
 import { computeTrends, findBursts } from './trends/index.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
+import { checkAgainstCategories } from './quality/external.js';
 import { InputError } from './errors.js';
 import { Warnings, warnAboutThemes, type RunWarning } from './warnings.js';
 import type { RunData, ThemeRecord } from './store/run-data.js';
@@ -90,6 +91,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     defaultGranularity: dates.granularity, params: { ...config, db: undefined }, toolVersion: TOOL_VERSION, durations,
     metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: clustered.runs.length,
       nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, mapRecall10: analysis.recall10, emptyRows: analysis.emptyRows,
+      externalCheck: checkAgainstCategories(papers.map((p) => p.categories), clustering.assignments),
       datePrecision: dates.precision, coarseDates, warnings: warnings.list },
     themes: themeRecords(labels, clustering, analysis, trend.trends, papers.length),
     clustering, layout: analysis.layout, periods: trend.periods,

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { resolveConfig, type Config } from '../config.js';
 import { runPipeline } from '../run.js';
 import { adjustedRandIndex } from '../cluster/ari.js';
-import { scoreAgainstLabels } from './quality.js';
+import { scoreAgainstLabels } from '../quality/external.js';
 
 const [corpus, k, seed, workers] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'themescope-bench-'));

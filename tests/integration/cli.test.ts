@@ -39,6 +39,17 @@ describe('pipeline CLI', () => {
     expect(counts).toStrictEqual([{ pt: 60, terms: true, granularities: 3, neighbours: 6 }]);
   });
 
+  it('stores the external check of its themes against the papers\' primary categories', async () => {
+    const db = tempDb();
+    expect(runCli([...ARGS, '--db', db]).code).toBe(0);
+    const [row] = await select<{ e: string }>(db, `SELECT json_extract(metrics, '$.externalCheck')::VARCHAR AS e FROM runs`);
+    const check = JSON.parse(row.e);
+    // 60 papers, all with categories (5 distinct primary ones, cs.CV for two of the three topics).
+    expect([check.status, check.labelledPapers, check.classes]).toStrictEqual(['done', 60, 5]);
+    expect(check.vMeasure).toBeGreaterThan(0);
+    expect(check.vMeasure).toBe(check.nmi);
+  });
+
   it('gives identical tables for two runs with one seed', async () => {
     const [a, b] = [tempDb(), tempDb()];
     expect(runCli([...ARGS, '--db', a]).code).toBe(0);

@@ -3,6 +3,7 @@
 import type { RunRow, TableRow } from '../../../pipeline/types.js';
 import { query } from './db.js';
 import { RUN_COLUMNS } from './run.js';
+import { readExternal, type ExternalFacts } from './run-checks.js';
 
 export const SKIPPED_SAMPLE = 20;
 
@@ -25,6 +26,8 @@ export interface RunDetails {
   metrics: [name: string, value: string][];
   /** The run's warnings (runs.metrics.warnings, pipeline/warnings.ts), one line each. */
   warnings: string[];
+  /** The themes against the papers' primary categories (runs.metrics.externalCheck); null when not recorded. */
+  externalCheck: ExternalFacts | null;
   /** Resolved options, pretty-printed. */
   params: string;
   kSelection: KPoint[];
@@ -70,7 +73,7 @@ export function formatMetric(value: unknown): string {
 }
 
 /** Metrics shown by other means: warnings as their lines, coarseDates through their `coarse-dates` warning. */
-const NOT_TABULATED = new Set(['warnings', 'coarseDates']);
+const NOT_TABULATED = new Set(['warnings', 'coarseDates', 'externalCheck']);
 
 export async function listRuns(): Promise<RunDetails[]> {
   const [runs, kRows, skippedRows] = await Promise.all([
@@ -96,6 +99,7 @@ export async function listRuns(): Promise<RunDetails[]> {
       totalSeconds: durations.reduce((sum, [, s]) => sum + s, 0),
       metrics: Object.entries(metrics).filter(([k]) => !NOT_TABULATED.has(k)).map(([k, v]) => [k, formatMetric(v)]),
       warnings: parseWarnings(metrics.warnings),
+      externalCheck: readExternal(metrics),
       params: JSON.stringify(parseObject(run.params), null, 2),
       kSelection: kRows.filter((r) => r.run_id === run.run_id).map(({ k, stability, inertia, chosen }) => ({ k, stability, inertia, chosen })),
       skipped: skippedRows.filter((r) => r.run_id === run.run_id).map(({ file, line, field, reason }) => ({ file, line, field, reason }))
