@@ -8,6 +8,8 @@ import { clusterPapers, themeCohesion } from './cluster/index.js';
 import { labelThemes } from './label/index.js';
 import { mapThemes } from './map/index.js';
 import { computePeriods, scoreTrends } from './trends/index.js';
+import { buildSearchIndex } from './search/index.js';
+import { findSimilarPapers } from './similar/index.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
 import { InputError } from './errors.js';
@@ -16,7 +18,7 @@ import type { RunData, ThemeRecord } from './store/run-data.js';
 import type { Config } from './config.js';
 import type { Clustering, KSelectionPoint, Paper, ThemeLabel, ThemeTrend } from './types.js';
 
-export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | 'label' | 'map' | 'trends' | 'store';
+export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | 'label' | 'map' | 'trends' | 'similar' | 'search' | 'store';
 
 export interface Reporter {
   start(stage: Stage): void;
@@ -87,6 +89,8 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   }
   const analysis = await analyse(papers, config, reporter, durations, warnings);
   const { k, clustering, labels, clustered, trend } = analysis;
+  const search = await timed('search', reporter, durations, () => buildSearchIndex(papers),
+    (x) => `${x.terms.length} search terms, ${x.postingTerm.length} postings`);
   const [dateMin, dateMax] = dateRange(papers);
   const run: RunData = {
     createdAt, inputSha256: ingest.inputSha256, inputFiles: ingest.files, papers, skipped: ingest.skipped,
@@ -97,7 +101,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
       warnings: warnings.list },
     themes: themeRecords(labels, clustering, analysis.layout.themeXY, trend.trends, papers.length),
     clustering, layout: analysis.layout, periods: trend.periods,
-    totals: trend.totals, neighbours: analysis.neighbours, kSelection: analysis.kSelection
+    totals: trend.totals, neighbours: analysis.neighbours, kSelection: analysis.kSelection, search, similar: analysis.similar
   };
   collectGarbage(); // the matrix, its transpose and shared copies: ~150 MB under the store's peak
   // Not timed() here: writeRun measures its own time (and peak RSS) into the run as it stores them.
@@ -151,7 +155,9 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
     const { periods, totals } = computePeriods(papers, clustering.assignments, k);
     return { periods, totals, trends: scoreTrends(periods, totals, k, { windowMonths: config.emergingWindow }) };
   }, (t) => `${t.totals.filter((p) => p.granularity === 'month').length} months`);
-  return { k, kSelection, clustered, clustering, labels, layout, neighbours, trend, nTerms: matrix.nCols,
+  const similar = await timed('similar', reporter, durations,
+    () => findSimilarPapers(matrix, { top: 10, termsPerPaper: 10, candidates: 30, listCap: 128 }), () => '10 per paper');
+  return { k, kSelection, clustered, clustering, labels, layout, neighbours, trend, similar, nTerms: matrix.nCols,
     nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows };
 }
 

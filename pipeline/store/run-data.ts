@@ -11,6 +11,8 @@ import type {
   ThemeNeighbour,
   ThemeTrend
 } from '../types.js';
+import type { SearchIndex } from '../search/index.js';
+import type { SimilarPapers } from '../similar/index.js';
 
 export interface ThemeRecord {
   themeId: number;
@@ -52,4 +54,7 @@ export interface RunData {
   totals: PeriodTotal[];
   neighbours: ThemeNeighbour[];
   kSelection: KSelectionPoint[];
+  /** The inverted index over titles and abstracts (paper row i = papers[i]). */
+  search: SearchIndex;
+  similar: SimilarPapers;
 }
