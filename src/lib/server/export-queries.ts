@@ -3,7 +3,7 @@
 import type { RunRow } from '../../../pipeline/types.js';
 import type { CsvColumn } from './csv.js';
 import type { Params } from './db.js';
-import { paperFilterSql, paperOrderSql, readPaperFilter } from './papers.js';
+import { paperFilterSql, paperOrderSql, readPaperFilter, themeOnlyFilter } from './papers.js';
 import { readGranularity, readMeasure, readTheme } from './params.js';
 
 export type ExportDataset = 'themes' | 'trends' | 'papers' | 'theme-papers';
@@ -64,13 +64,15 @@ async function papersQuery(runId: number, search: URLSearchParams): Promise<Expo
   if (filter.q !== null) name.push(slug(filter.q));
   if (filter.from !== null) name.push(`from-${filter.from}`);
   if (filter.to !== null) name.push(`to-${filter.to}`);
+  if (filter.author !== null) name.push(slug(filter.author));
+  if (filter.category !== null) name.push(slug(filter.category));
   return { columns: PAPER_COLUMNS, from: `${sql} ${paperOrderSql(filter)}`, params, name };
 }
 
 /** A theme's papers, most typical first. */
 async function themePapersQuery(runId: number, search: URLSearchParams): Promise<ExportQuery> {
   const theme = (await readTheme(search, runId, true)) as number;
-  const { sql, params } = paperFilterSql(runId, { theme, q: null, from: null, to: null });
+  const { sql, params } = paperFilterSql(runId, themeOnlyFilter(theme));
   return {
     columns: [value('rank_in_theme', 'pt.rank_in_theme'), ...PAPER_COLUMNS],
     from: `${sql} ORDER BY pt.rank_in_theme, p.paper_id`,
