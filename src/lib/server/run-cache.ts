@@ -38,7 +38,13 @@ function evict(): void {
  * size `sizeOf` gives it. A failed computation is not kept. Concurrent callers share one computation.
  */
 export async function cachedForRun<T>(runId: number, key: string, compute: () => Promise<T>, sizeOf: (value: T) => number): Promise<T> {
-  const full = `${databaseIdentity()}|${runId}|${key}`;
+  let identity: string;
+  try {
+    identity = databaseIdentity();
+  } catch {
+    return compute(); // no database file: the query inside answers with db.ts's 503
+  }
+  const full = `${identity}|${runId}|${key}`;
   const hit = entries.get(full);
   if (hit) {
     entries.delete(full); // re-insert: Map order is the LRU order

@@ -58,15 +58,29 @@ export function lowerBound(terms: readonly string[], key: string): number {
   return lo;
 }
 
-/** Term ids for one query word: its exact key, and with a prefix every term starting with the key or the word as typed (top MAX_PREFIX_TERMS by df). */
+/** Id of `key` in the dictionary, or -1. */
+function idOf(dict: Dictionary, key: string): number {
+  const at = lowerBound(dict.terms, key);
+  return dict.terms[at] === key ? at : -1;
+}
+
+/**
+ * Term ids for one query word: its exact key; with a prefix (the word being typed) also every key
+ * starting with the word as typed ("transfor" → "transform") and every key the typed word starts
+ * with, down to 3 characters shorter and at least 3 long (a stem: "mergi" → "merg"); at most
+ * MAX_PREFIX_TERMS of them, the most frequent. Not the stem of the typed word: Porter cuts "vis"
+ * to "vi", which would widen the prefix to "view".
+ */
 export function termsForWord(dict: Dictionary, key: string, prefix: string | null): number[] {
   const ids = new Set<number>();
-  const exact = lowerBound(dict.terms, key);
-  if (dict.terms[exact] === key) ids.add(exact);
+  const exact = idOf(dict, key);
+  if (exact >= 0) ids.add(exact);
   if (prefix !== null) {
     const expanded: number[] = [];
-    for (const start of new Set([key, prefix])) {
-      for (let t = lowerBound(dict.terms, start); t < dict.terms.length && dict.terms[t].startsWith(start); t++) expanded.push(t);
+    for (let t = lowerBound(dict.terms, prefix); t < dict.terms.length && dict.terms[t].startsWith(prefix); t++) expanded.push(t);
+    for (let length = Math.max(3, prefix.length - 3); length < prefix.length; length++) {
+      const stem = idOf(dict, prefix.slice(0, length));
+      if (stem >= 0) expanded.push(stem);
     }
     expanded.sort((a, b) => dict.df[b] - dict.df[a] || a - b);
     for (const t of expanded) {
