@@ -14,7 +14,11 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'data/themes.duckdb' },
     connections: { type: 'string', default: '32' },
     duration: { type: 'string', default: '60' },
-    /** `old`: only the paths that existed before the search index (for a before/after comparison). */
+    /**
+     * `all`: pages, searches, paper pages and exports in rotation; `old`: only the paths that existed
+     * before the search index (for a before/after comparison); `search`: ranked searches alone, each
+     * a different two-word query (so none is answered from the response cache).
+     */
     mix: { type: 'string', default: 'all' }
   }
 });
@@ -42,7 +46,13 @@ const NEW_PATHS = [
   '/map/points/search?q=robot',
   '/papers/PAPER'
 ];
-const PATHS = values.mix === 'old' ? OLD_PATHS : [...OLD_PATHS, ...NEW_PATHS];
+const SEARCH_WORDS = ('graph neural network language model agent robot vision image video diffusion learning reinforcement ' +
+  'policy attention transformer retrieval generation reasoning benchmark dataset privacy federated quantum speech audio ' +
+  'medical segmentation detection tracking planning control optimization sparse efficient compression adversarial ' +
+  'attack defense fairness bias code program verification').split(' ');
+/** Every ordered pair of distinct words, as /papers?q=…: 2,070 queries. */
+const SEARCH_PATHS = SEARCH_WORDS.flatMap((a) => SEARCH_WORDS.filter((b) => b !== a).map((b) => `/papers?q=${a}+${b}`));
+const PATHS = values.mix === 'old' ? OLD_PATHS : values.mix === 'search' ? SEARCH_PATHS : [...OLD_PATHS, ...NEW_PATHS];
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -76,10 +86,10 @@ buildDashboard();
 const server = await startServer(values.db!);
 const pid = server.process.pid!;
 try {
-  const paperId = values.mix === 'old' ? '' : await aPaperId(server.url);
+  const paperId = values.mix === 'all' ? await aPaperId(server.url) : '';
   const paths = PATHS.map((p) => p.replace('PAPER', paperId));
-  // Warm each path once, so the first-open cost of the database is not in the figures.
-  for (const path of paths) {
+  // Warm each path once, so the first-open cost of the database is not in the figures (searches: one, to load the dictionary).
+  for (const path of values.mix === 'search' ? paths.slice(0, 1) : paths) {
     const status = await fetchStatus(server.url + path);
     if (status !== 200) throw new Error(`warm-up ${path}: HTTP ${status}`);
   }
@@ -110,8 +120,11 @@ try {
   console.log(`Requests: ${all.length} (${(all.length / Number(values.duration)).toFixed(1)}/s) · failed or non-2xx ${failures}`);
   console.log(`Latency ms: p50 ${f(percentile(all, 0.5))} · p95 ${f(percentile(all, 0.95))} · p99 ${f(percentile(all, 0.99))} · max ${f(percentile(all, 1))}`);
   console.log(`Server RSS: ${before} MB before · ${peakRss} MB peak · ${after} MB after · load average ${Math.min(...load).toFixed(2)}–${Math.max(...load).toFixed(2)}`);
+  if (values.mix === 'search') {
+    process.exitCode = failures === 0 ? 0 : 1;
+  }
   console.log('\n| path | requests | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|');
-  for (const [path, list] of times) {
+  for (const [path, list] of values.mix === 'search' ? [] : times) {
     list.sort((a, b) => a - b);
     console.log(`| \`${path}\` | ${list.length} | ${f(percentile(list, 0.5))} | ${f(percentile(list, 0.95))} | ${f(percentile(list, 0.99))} |`);
   }
