@@ -1,7 +1,9 @@
 // Owns the search stage: the inverted index over the run's titles and abstracts that the dashboard
 // ranks with BM25F (bm25.ts). Words are normalised by search-tokens.ts, which the dashboard shares.
 import { ensureCapacity } from '../tokenise/grow.js';
-import { searchKey, searchWords } from '../tokenise/search-tokens.js';
+import { searchKey, symbolSuffix } from '../tokenise/search-tokens.js';
+import { TokenScanner } from '../tokenise/token-scanner.js';
+import { WordTable } from '../tokenise/word-table.js';
 import { fieldTf } from './bm25.js';
 
 export interface SearchIndex {
@@ -33,22 +35,45 @@ class PostingCollector {
   n = 0;
   private slot: Int32Array = new Int32Array(1 << 16).fill(-1);
 
-  /** Local term id of each lower-cased word, -1 for a word that is not searchable: one lookup per word. */
-  private readonly termOfWord = new Map<string, number>();
+  // Words are interned by span and hash (word-table.ts, as the tokeniser does), so a word already
+  // seen costs no string: termOfWord[word id] is its local term id (-1: not searchable, -2: not yet known).
+  private readonly words = new WordTable();
+  private termOfWord = new Int32Array(1 << 16).fill(-2);
+  private readonly partsOfWord = new Map<number, number[]>();
+  private readonly scanner = new TokenScanner();
 
-  /** Local term ids of a text's searchable words, in order. */
+  /** Local term ids of a text's searchable words, in order (search-tokens.ts searchTokens, without strings). */
   termsOf(text: string): number[] {
     const terms: number[] = [];
-    for (const word of searchWords(text)) {
-      let term = this.termOfWord.get(word);
-      if (term === undefined) {
-        const key = searchKey(word);
-        term = key === null ? -1 : this.idOf(key);
-        this.termOfWord.set(word, term);
+    const lower = text.toLowerCase();
+    const { scanner } = this;
+    scanner.reset(lower);
+    while (scanner.next()) {
+      const { start, end } = scanner;
+      const symbol = symbolSuffix(lower, start, end);
+      if (symbol > 0) {
+        terms.push(this.idOf(lower.slice(start, end + symbol)));
+        continue;
       }
-      if (term >= 0) terms.push(term);
+      if (end - start < 2 || end - start > 40) continue;
+      const word = this.words.idOfSpan(lower, start, end, scanner.hash);
+      if (word >= this.termOfWord.length) this.termOfWord = growFilled(this.termOfWord, word + 1, -2);
+      if (this.termOfWord[word] === -2) this.learn(word);
+      if (this.termOfWord[word] >= 0) terms.push(this.termOfWord[word]);
+      const parts = this.partsOfWord.get(word);
+      if (parts) terms.push(...parts);
     }
     return terms;
+  }
+
+  /** Term id of a word seen for the first time, and of its hyphen parts. */
+  private learn(word: number): void {
+    const text = this.words.words[word];
+    const key = searchKey(text);
+    this.termOfWord[word] = key === null ? -1 : this.idOf(key);
+    if (!text.includes('-')) return;
+    const parts = text.split('-').map(searchKey).filter((k) => k !== null).map((k) => this.idOf(k));
+    if (parts.length > 0) this.partsOfWord.set(word, parts);
   }
 
   private idOf(key: string): number {
@@ -56,7 +81,7 @@ class PostingCollector {
     if (id === undefined) {
       id = this.ids.size;
       this.ids.set(key, id);
-      if (id >= this.slot.length) this.slot = growFilled(this.slot, id + 1);
+      if (id >= this.slot.length) this.slot = growFilled(this.slot, id + 1, -1);
     }
     return id;
   }
@@ -91,8 +116,8 @@ class PostingCollector {
   }
 }
 
-function growFilled(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(Math.max(length, array.length * 2)).fill(-1);
+function growFilled(array: Int32Array, length: number, fill: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(length, array.length * 2)).fill(fill);
   bigger.set(array);
   return bigger;
 }

@@ -1,17 +1,9 @@
 // Owns the words of full-text search, shared by the pipeline (indexing titles and abstracts) and the
-// dashboard (reading queries and marking hits), so both normalise a word identically: lower case,
-// the tokeniser's content-token rule (isContentToken) and stem key (stemKey, Porter per hyphen part).
+// dashboard (reading queries and marking hits), so both cut and normalise a word identically: the
+// tokeniser's scanner (token-scanner.ts), lower case, its content-word rule and stem key
+// (word-table.ts isContentToken, stemKey: Porter per hyphen part).
+import { TokenScanner } from './token-scanner.js';
 import { isContentToken, stemKey } from './word-table.js';
-
-/**
- * A word: letters, marks and digits, joined by an inner hyphen before a letter ("state-of-the-art",
- * "gpt-4" keeps its digit part through the dot/slash rules of token-scanner.ts as "gpt-4"), a dot
- * between digits ("qwen2.5") or a slash before a digit ("vit-b/16"). A trailing "++" or "#" is part
- * of a word of one or two letters ("c++", "c#", "f#"): those keys are kept unstemmed, so "C++"
- * finds papers that write C++ and not every paper with the letter c (which is too short to index).
- */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:(?:-(?=[\p{L}\p{M}\p{N}])|(?<=\p{N})\.(?=\p{N})|\/(?=\p{N}))[\p{L}\p{M}\p{N}]+)*(?:\+\+|#)?/gu;
-const SYMBOL_WORD = /^[\p{L}]{1,2}(?:\+\+|#)$/u;
 
 export interface SearchToken {
   /** The search key: stem key of the lower-cased word, or the word itself for "c++"-like words. */
@@ -23,22 +15,35 @@ export interface SearchToken {
   end: number;
 }
 
-// Stems cost ~1 µs each; a corpus repeats words, a server repeats queries. Bounded, then cleared.
+// Stems cost ~1 µs each; a server repeats query words. Bounded, then cleared.
 const cache = new Map<string, string | null>();
-const CACHE_LIMIT = 500_000;
+const CACHE_LIMIT = 100_000;
 
 /** Search key of one lower-cased word, or null when the word is not searchable (stop word, number, too short or long). */
 export function searchKey(word: string): string | null {
   let key = cache.get(word);
   if (key !== undefined) return key;
-  // A "c++"-like word is the one exception to the rule against symbols; anything else as the tokeniser decides.
-  const base = word.replace(/(?:\+\+|#)$/, '');
-  if (SYMBOL_WORD.test(word)) key = word;
-  else key = isContentToken(base) ? stemKey(base) : null;
+  key = isContentToken(word) ? stemKey(word) : null;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, key);
   return key;
 }
+
+const PLUS = 0x2b;
+const HASH = 0x23;
+
+/**
+ * Length of a "++" or "#" right after a token of one or two characters ("c++", "c#", "f#"), else 0.
+ * These are the one exception to the rule against symbols: kept whole and unstemmed, so "C++"
+ * finds papers that write C++ and not every paper with the letter c (too short to be a word).
+ */
+export function symbolSuffix(text: string, start: number, end: number): number {
+  if (end - start > 2) return 0;
+  if (text.charCodeAt(end) === PLUS && text.charCodeAt(end + 1) === PLUS) return 2;
+  return text.charCodeAt(end) === HASH ? 1 : 0;
+}
+
+const scanner = new TokenScanner();
 
 /**
  * The searchable words of a text, in order, with their positions in `text`. A hyphenated word also
@@ -47,11 +52,16 @@ export function searchKey(word: string): string | null {
  */
 export function searchTokens(text: string): SearchToken[] {
   const tokens: SearchToken[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const word = match[0].toLowerCase();
-    const start = match.index;
-    const key = searchKey(word);
-    if (key !== null) tokens.push({ key, word, start, end: start + match[0].length });
+  // Positions are the lower-cased text's: the same as the text's except for the few characters
+  // whose lower case is longer (e.g. "İ"), where a mark may be shifted.
+  const lower = text.toLowerCase();
+  scanner.reset(lower);
+  while (scanner.next()) {
+    const { start } = scanner;
+    const end = scanner.end + symbolSuffix(lower, start, scanner.end);
+    const word = lower.slice(start, end);
+    const key = end > scanner.end ? word : searchKey(word);
+    if (key !== null) tokens.push({ key, word, start, end });
     if (!word.includes('-')) continue;
     let at = start;
     for (const part of word.split('-')) {
@@ -61,18 +71,4 @@ export function searchTokens(text: string): SearchToken[] {
     }
   }
   return tokens;
-}
-
-/**
- * The words of a text as searchTokens finds them (hyphenated words and their parts), lower-cased,
- * without positions or keys: for indexing, where the caller maps each distinct word to its key once.
- */
-export function searchWords(text: string): string[] {
-  const words: string[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0];
-    words.push(word);
-    if (word.includes('-')) words.push(...word.split('-'));
-  }
-  return words;
 }
