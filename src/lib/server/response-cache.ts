@@ -53,7 +53,10 @@ export function cachedResponse({ key, etag }: CacheKey): Response | null {
 
 /** The fresh answer with its ETag, its body teed into the cache while under MAX_BODY_BYTES. */
 export function cachingResponse(response: Response, { key, etag }: CacheKey): Response {
-  if (response.status !== 200 || !response.body || response.headers.has('set-cookie')) return response;
+  // A route that varies by request headers (e.g. /map/points gzips for clients that accept it) or
+  // sets its own ETag answers for itself: passed through untouched.
+  const own = ['set-cookie', 'content-encoding', 'vary', 'etag'].some((h) => response.headers.has(h));
+  if (response.status !== 200 || !response.body || own) return response;
   const headers = headersOf(etag, response.headers);
   const chunks: Uint8Array[] = [];
   let size = 0;
