@@ -25,7 +25,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   } catch {
     return resolve(event); // no database, bad or unknown run: the route answers with its own error
   }
-  // Answers cached here carry this ETag; a route with its own (/map/points) checks If-None-Match itself.
+  // Answers cached here carry this ETag; a route that varies (/map/points) checks If-None-Match itself.
   if (notModified(event.request, key.etag)) return new Response(null, { status: 304, headers: { etag: key.etag } });
   return cachedResponse(key) ?? cachingResponse(await resolve(event), key);
 };

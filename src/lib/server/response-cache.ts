@@ -11,7 +11,7 @@ import { cachedBody, storeBody, databaseIdentity } from './run-cache.js';
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** Response headers a cached copy keeps. */
-const KEPT_HEADERS = ['content-type', 'content-disposition'];
+const KEPT_HEADERS = ['content-type', 'content-disposition', 'link', 'x-sveltekit-page'];
 
 export interface CacheKey {
   key: string;
@@ -53,9 +53,9 @@ export function cachedResponse({ key, etag }: CacheKey): Response | null {
 
 /** The fresh answer with its ETag, its body teed into the cache while under MAX_BODY_BYTES. */
 export function cachingResponse(response: Response, { key, etag }: CacheKey): Response {
-  // A route that varies by request headers (e.g. /map/points gzips for clients that accept it) or
-  // sets its own ETag answers for itself: passed through untouched.
-  const own = ['set-cookie', 'content-encoding', 'vary', 'etag'].some((h) => response.headers.has(h));
+  // A route that varies by request headers (/map/points gzips for clients that accept it) answers
+  // for itself: passed through untouched. A page's own ETag (SvelteKit's hash of the HTML) is replaced.
+  const own = ['set-cookie', 'content-encoding', 'vary'].some((h) => response.headers.has(h));
   if (response.status !== 200 || !response.body || own) return response;
   const headers = headersOf(etag, response.headers);
   const chunks: Uint8Array[] = [];
