@@ -106,15 +106,21 @@ export async function resolveQuery(runId: number, q: string): Promise<ResolvedQu
   parsed.words.forEach((w, word) => {
     const ids = termsForWord(dict, w.key, w.prefix);
     if (ids.length === 0) matchable = false;
-    for (const termId of ids) terms.push({ termId, key: dict.terms[termId], word, idf: idf(dict.nDocs, dict.df[termId]) });
+    // A word weighs as its most frequent form (the lowest idf of its terms): a prefix must not make a
+    // rare completion ("neural-symbolic" for "neural") outweigh the word itself.
+    const wordIdf = Math.min(...ids.map((t) => idf(dict.nDocs, dict.df[t])));
+    for (const termId of ids) terms.push({ termId, key: dict.terms[termId], word, idf: wordIdf });
   });
   return { parsed, terms, nWords: parsed.words.length, matchable, phrasePatterns: parsed.phrases.map(phrasePattern) };
 }
 
 /**
  * SQL of the run's papers that match every query word, with their BM25F score:
- *   score(paper) = Σ over matched terms t: idf(t) · tf'(t) · (K1 + 1) / (tf'(t) + K1)
- * tf' (title ×3 plus abstract, each length-normalised) is stored per posting by the pipeline.
+ *   score(paper) = Σ over query words w: max over the terms t of w: idf(w) · tf′(t) · (K1 + 1) / (tf′(t) + K1)
+ * with idf(w) the lowest idf of w's terms (a word without a prefix has one term, and idf(w) = idf(t)).
+ * tf′ (title ×3 plus abstract, each length-normalised) is stored per posting by the pipeline. A word
+ * counts once, by its best term: a prefix stands for up to 64 terms, and a paper holding several of
+ * them ("neural-symbolic", "neural-field") must not outrank one that holds the other words.
  * Columns: paper_id, score. Parameters are named $st0.. (term ids), $sw0.. (word), $si0.. (idf).
  */
 export function matchSql(runId: number, resolved: ResolvedQuery): { sql: string; params: Params } {
@@ -128,11 +134,13 @@ export function matchSql(runId: number, resolved: ResolvedQuery): { sql: string;
   // The IN list of constants lets DuckDB skip row groups by term_id (postings are written sorted by it).
   const inList = resolved.terms.map((_, i) => `$st${i}`).join(', ');
   const sql = `SELECT pr.paper_id, s.score FROM (
-      SELECT sp.paper_row, sum(q.idf * sp.tf * ($sk1 + 1) / (sp.tf + $sk1)) AS score
-      FROM search_postings sp JOIN (VALUES ${values.join(', ')}) q(term_id, word, idf) ON q.term_id = sp.term_id
-      WHERE sp.run_id = $srun AND sp.term_id IN (${inList})
-      GROUP BY sp.paper_row
-      HAVING count(DISTINCT q.word) = $swords
+      SELECT paper_row, sum(word_score) AS score FROM (
+        SELECT sp.paper_row, q.word, max(q.idf * sp.tf * ($sk1 + 1) / (sp.tf + $sk1)) AS word_score
+        FROM search_postings sp JOIN (VALUES ${values.join(', ')}) q(term_id, word, idf) ON q.term_id = sp.term_id
+        WHERE sp.run_id = $srun AND sp.term_id IN (${inList})
+        GROUP BY sp.paper_row, q.word
+      ) GROUP BY paper_row
+      HAVING count(*) = $swords
     ) s JOIN paper_rows pr ON pr.run_id = $srun AND pr.paper_row = s.paper_row`;
   return { sql, params };
 }
