@@ -11,6 +11,8 @@ import { assessQuality, type QualityResult } from './quality/index.js';
 import { groupThemes, type AreaResult } from './areas/index.js';
 import { mapThemes } from './map/index.js';
 import { computeTrends, findBursts } from './trends/index.js';
+import { buildSearchIndex } from './search/index.js';
+import { findSimilarPapers } from './similar/index.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
 import { checkAgainstCategories } from './quality/external.js';
@@ -20,7 +22,8 @@ import type { RunData, ThemeRecord } from './store/run-data.js';
 import type { Config } from './config.js';
 import type { Clustering, KSelectionPoint, MapLayout, Paper, ThemeLabel, ThemeTrend } from './types.js';
 
-export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | 'label' | 'quality' | 'map' | 'trends' | 'areas' | 'store';
+export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | 'label' | 'quality' | 'map' | 'trends' | 'areas'
+  | 'similar' | 'search' | 'store';
 
 export interface Reporter {
   start(stage: Stage): void;
@@ -84,6 +87,8 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   const analysis = await analyse(papers, config, reporter, durations, warnings);
   const { k, clustering, labels, clustered, trend } = analysis;
   const { dates } = trend;
+  const search = await timed('search', reporter, durations, () => buildSearchIndex(papers),
+    (x) => `${x.terms.length} search terms, ${x.postingTerm.length} postings`);
   const run: RunData = {
     createdAt, inputSha256: ingest.inputSha256, inputFiles: ingest.files, papers, skipped: ingest.skipped,
     duplicates: ingest.duplicates, nTerms: analysis.nTerms, k, seed: config.seed, stability: clustered.stability,
@@ -96,7 +101,8 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     themes: themeRecords(labels, clustering, analysis, trend.trends, papers.length),
     clustering, layout: analysis.layout, periods: trend.periods,
     totals: trend.totals, bursts: trend.bursts, neighbours: analysis.neighbours, kSelection: analysis.kSelection,
-    areas: analysis.grouped.areas, memberships: analysis.quality.papers
+    areas: analysis.grouped.areas, memberships: analysis.quality.papers, search,
+    similar: analysis.similar
   };
   collectGarbage(); // the matrix, its transpose and shared copies: ~150 MB under the store's peak
   // Not timed() here: writeRun measures its own time (and peak RSS) into the run as it stores them.
@@ -157,7 +163,9 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   const grouped = await timed('areas', reporter, durations, () => groupThemes(
     { matrix, vocabulary, clustering, themeLabels: labels, themeXY: layout.themeXY, papers },
     { topTerms: config.topTerms, window: config.emergingWindow }), (a) => `${a.areas.length} areas`);
-  return { k, kSelection, clustered, clustering, labels, quality, layout, neighbours, recall10, trend, grouped, nTerms: matrix.nCols,
+  const similar = await timed('similar', reporter, durations,
+    () => findSimilarPapers(matrix, { top: 10, termsPerPaper: 10, candidates: 30, listCap: 128 }), () => '10 per paper');
+  return { k, kSelection, clustered, clustering, labels, quality, layout, neighbours, recall10, trend, grouped, similar, nTerms: matrix.nCols,
     nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows };
 }
 

@@ -7,13 +7,27 @@
 // Database failures become 503 HttpErrors in db.ts, where every query passes, because SvelteKit answers
 // 500 for any other error whatever handleError returns; handleError logs the rest, keeps stack traces
 // off the page, and names an unusable database that reached it some other way (status 500, then).
+// GET answers are cached and carry ETags by (database file, run, URL): response-cache.ts.
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { unusableReason } from '$lib/server/db';
+import { cacheKey, cachedResponse, cachingResponse, notModified } from '$lib/server/response-cache';
 import { runOnce } from '$lib/server/run';
 
-export const handle: Handle = ({ event, resolve }) => {
+/** Dashboard edits (THEMESCOPE_EDIT=1) change what a run shows, so nothing is cached then. */
+const CACHING = process.env.THEMESCOPE_EDIT !== '1';
+
+export const handle: Handle = async ({ event, resolve }) => {
   event.locals.run = runOnce(event.url);
-  return resolve(event);
+  if (!CACHING || event.request.method !== 'GET') return resolve(event);
+  let key;
+  try {
+    key = cacheKey(event.url, (await event.locals.run()).run_id);
+  } catch {
+    return resolve(event); // no database, bad or unknown run: the route answers with its own error
+  }
+  // Answers cached here carry this ETag; a route that varies (/map/points) checks If-None-Match itself.
+  if (notModified(event.request, key.etag)) return new Response(null, { status: 304, headers: { etag: key.etag } });
+  return cachedResponse(key) ?? cachingResponse(await resolve(event), key);
 };
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

@@ -124,3 +124,40 @@ export function dateDays(iso: string): DuckDBDateValue {
 export function toJsonText(value: unknown): string {
   return JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
 }
+
+/**
+ * Appends `n` rows given as typed columns in the table's column order (a number is the same value in
+ * every row): each chunk's vectors are filled with one typed-array copy per column instead of a
+ * call per value (6M postings: ~0.5 s instead of ~8 s). INTEGER and DOUBLE columns only.
+ */
+export async function appendColumns(
+  connection: DuckDBConnection,
+  table: Table,
+  n: number,
+  columns: readonly (Int32Array | Float64Array | number)[]
+): Promise<void> {
+  const types = table.columns.map((c) => {
+    if (c.type !== 'INTEGER' && c.type !== 'DOUBLE') throw new TypeError(`appendColumns: ${table.name}.${c.name} is ${c.type}`);
+    return c.type === 'INTEGER' ? INTEGER : DOUBLE;
+  });
+  const appender = await connection.createAppender(table.name);
+  const chunk = DuckDBDataChunk.create(types, CHUNK_ROWS);
+  try {
+    for (let start = 0; start < n; start += CHUNK_ROWS) {
+      const m = Math.min(CHUNK_ROWS, n - start);
+      chunk.rowCount = m;
+      columns.forEach((column, c) => {
+        // Integer and double vectors expose their native memory as a typed array; flush() writes it back.
+        const vector = chunk.getColumnVector(c) as unknown as { items: Int32Array | Float64Array; flush(): void };
+        if (typeof column === 'number') vector.items.fill(column, 0, m);
+        else vector.items.set(column.subarray(start, start + m));
+        vector.flush();
+      });
+      appender.appendDataChunk(chunk);
+      if ((start / CHUNK_ROWS + 1) % 64 === 0) appender.flushSync();
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+}

@@ -16,6 +16,8 @@ import type {
   ThemeNeighbour,
   ThemeTrend
 } from '../types.js';
+import type { SearchIndex } from '../search/index.js';
+import type { SimilarPapers } from '../similar/index.js';
 
 export interface ThemeRecord {
   themeId: number;
@@ -72,4 +74,7 @@ export interface RunData {
   areas: Area[];
   /** Per paper row: third theme and weak-member flag (the first two are in `clustering`). */
   memberships: PaperMemberships;
+  /** The inverted index over titles and abstracts (paper row i = papers[i]). */
+  search: SearchIndex;
+  similar: SimilarPapers;
 }

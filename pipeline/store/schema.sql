@@ -181,3 +181,40 @@ CREATE TABLE IF NOT EXISTS paper_theme_ranks (
   similarity  DOUBLE NOT NULL,             -- cosine to the theme centroid
   PRIMARY KEY (run_id, paper_id, rank)
 );
+
+-- The run's papers numbered 0..n-1 (input order), for the search index and similar papers.
+CREATE TABLE IF NOT EXISTS paper_rows (
+  run_id          INTEGER NOT NULL,
+  paper_row       INTEGER NOT NULL,
+  paper_id        VARCHAR NOT NULL,
+  title_words     INTEGER NOT NULL,        -- searchable words in the title (BM25 length)
+  abstract_words  INTEGER NOT NULL,        -- searchable words in the abstract
+  PRIMARY KEY (run_id, paper_row)
+);
+
+-- Search keys of the run (pipeline/tokenise/search-tokens.ts: stem keys), sorted, so term_id order is key order.
+CREATE TABLE IF NOT EXISTS search_terms (
+  run_id   INTEGER NOT NULL,
+  term_id  INTEGER NOT NULL,
+  term     VARCHAR NOT NULL,
+  df       INTEGER NOT NULL,               -- papers of the run whose title or abstract holds it
+  PRIMARY KEY (run_id, term_id)
+);
+
+-- The inverted index, written sorted by term_id then paper_row (so a term's postings sit together).
+-- Unique on (run_id, term_id, paper_row); no PRIMARY KEY: an index over millions of postings would double the write.
+CREATE TABLE IF NOT EXISTS search_postings (
+  run_id     INTEGER NOT NULL,
+  term_id    INTEGER NOT NULL,
+  paper_row  INTEGER NOT NULL,
+  tf         DOUBLE NOT NULL               -- BM25F pseudo term frequency: title ×3 and abstract, each length-normalised (pipeline/search/bm25.ts)
+);
+
+-- Unique on (run_id, paper_row, rank); no PRIMARY KEY index, as for search_postings.
+CREATE TABLE IF NOT EXISTS similar_papers (
+  run_id       INTEGER NOT NULL,
+  paper_row    INTEGER NOT NULL,
+  rank         INTEGER NOT NULL,           -- 1 = most similar
+  similar_row  INTEGER NOT NULL,
+  similarity   DOUBLE NOT NULL             -- cosine of the TF-IDF rows
+);

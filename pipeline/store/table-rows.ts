@@ -8,6 +8,11 @@ import type { TableName, TableRow } from './tables.js';
 export interface Rows<R> {
   n: number;
   row: (i: number) => R;
+  /**
+   * The same rows as typed columns (in the spec's order; a number is a constant column), for tables
+   * of millions of numeric rows: appended a chunk at a time (append.ts appendColumns).
+   */
+  columns?: (Int32Array | Float64Array | number)[];
 }
 
 export type RunRows = { [N in TableName]: Rows<TableRow<N>> };
@@ -91,6 +96,44 @@ export function runRows(run: RunData, runId: number): RunRows {
       keywords: a.keywords.map((w) => w.term), x: a.x, y: a.y, growth: a.trend.growth, emerging_score: a.trend.emergingScore,
       direction: a.trend.direction, share_before: a.trend.shareBefore, share_after: a.trend.shareAfter, z_score: a.trend.zScore
     })),
-    paper_theme_ranks: themeRanks(run, runId)
+    paper_theme_ranks: themeRanks(run, runId),
+    ...searchRows(run, runId)
   };
+}
+
+/** The search index and similar papers: paper rows, terms, and two big numeric tables as typed columns. */
+function searchRows(run: RunData, runId: number): Pick<RunRows, 'paper_rows' | 'search_terms' | 'search_postings' | 'similar_papers'> {
+  const { search, similar, papers } = run;
+  const { postingTerm: term, postingRow: row, postingTf: tf } = search;
+  const pairs = similarPairs(run);
+  return {
+    paper_rows: {
+      n: papers.length,
+      row: (i) => ({ run_id: runId, paper_row: i, paper_id: papers[i].paperId, title_words: search.titleLength[i], abstract_words: search.abstractLength[i] })
+    },
+    search_terms: { n: search.terms.length, row: (i) => ({ run_id: runId, term_id: i, term: search.terms[i], df: search.df[i] }) },
+    search_postings: {
+      n: term.length,
+      row: (i) => ({ run_id: runId, term_id: term[i], paper_row: row[i], tf: tf[i] }),
+      columns: [runId, term, row, tf]
+    },
+    similar_papers: {
+      n: pairs.row.length,
+      row: (i) => ({ run_id: runId, paper_row: pairs.row[i], rank: pairs.rank[i], similar_row: pairs.similar[i], similarity: pairs.similarity[i] }),
+      columns: [runId, pairs.row, pairs.rank, pairs.similar, pairs.similarity]
+    }
+  };
+}
+
+/** similar.rows without the -1 padding of papers with fewer than `top` similar papers. */
+function similarPairs({ similar }: RunData) {
+  const kept = similar.rows.reduce((n, r) => n + (r >= 0 ? 1 : 0), 0);
+  const out = { row: new Int32Array(kept), rank: new Int32Array(kept), similar: new Int32Array(kept), similarity: new Float64Array(kept) };
+  let n = 0;
+  similar.rows.forEach((r, at) => {
+    if (r < 0) return;
+    [out.row[n], out.rank[n], out.similar[n], out.similarity[n]] = [Math.floor(at / similar.top), (at % similar.top) + 1, r, similar.similarity[at]];
+    n++;
+  });
+  return out;
 }

@@ -232,9 +232,60 @@ export const PAPER_THEME_RANKS = defineTable({
 });
 
 /** Every table, in the order a run writes them (also the store's progress steps). */
+export const PAPER_ROWS = defineTable({
+  name: 'paper_rows',
+  comment: ['The run\'s papers numbered 0..n-1 (input order), for the search index and similar papers.'],
+  key: ['run_id', 'paper_row'],
+  columns: [
+    RUN_ID,
+    { name: 'paper_row', type: 'INTEGER' },
+    { name: 'paper_id', type: 'VARCHAR' },
+    { name: 'title_words', type: 'INTEGER', comment: 'searchable words in the title (BM25 length)' },
+    { name: 'abstract_words', type: 'INTEGER', comment: 'searchable words in the abstract' }
+  ]
+});
+
+export const SEARCH_TERMS = defineTable({
+  name: 'search_terms',
+  comment: ['Search keys of the run (pipeline/tokenise/search-tokens.ts: stem keys), sorted, so term_id order is key order.'],
+  key: ['run_id', 'term_id'],
+  columns: [
+    RUN_ID,
+    { name: 'term_id', type: 'INTEGER' },
+    { name: 'term', type: 'VARCHAR' },
+    { name: 'df', type: 'INTEGER', comment: 'papers of the run whose title or abstract holds it' }
+  ]
+});
+
+export const SEARCH_POSTINGS = defineTable({
+  name: 'search_postings',
+  comment: ['The inverted index, written sorted by term_id then paper_row (so a term\'s postings sit together).',
+    'Unique on (run_id, term_id, paper_row); no PRIMARY KEY: an index over millions of postings would double the write.'],
+  key: [],
+  columns: [
+    RUN_ID,
+    { name: 'term_id', type: 'INTEGER' },
+    { name: 'paper_row', type: 'INTEGER' },
+    { name: 'tf', type: 'DOUBLE', comment: 'BM25F pseudo term frequency: title ×3 and abstract, each length-normalised (pipeline/search/bm25.ts)' }
+  ]
+});
+
+export const SIMILAR_PAPERS = defineTable({
+  name: 'similar_papers',
+  comment: ['Unique on (run_id, paper_row, rank); no PRIMARY KEY index, as for search_postings.'],
+  key: [],
+  columns: [
+    RUN_ID,
+    { name: 'paper_row', type: 'INTEGER' },
+    { name: 'rank', type: 'INTEGER', comment: '1 = most similar' },
+    { name: 'similar_row', type: 'INTEGER' },
+    { name: 'similarity', type: 'DOUBLE', comment: 'cosine of the TF-IDF rows' }
+  ]
+});
+
 export const TABLES = [
   RUNS, PAPERS, THEMES, THEME_TERMS, PAPER_THEMES, THEME_PERIODS, PERIOD_TOTALS, THEME_NEIGHBOURS, K_SELECTION, SKIPPED_RECORDS,
-  BURSTS, AREAS, PAPER_THEME_RANKS
+  BURSTS, AREAS, PAPER_THEME_RANKS, PAPER_ROWS, SEARCH_TERMS, SEARCH_POSTINGS, SIMILAR_PAPERS
 ] as const;
 
 export type TableSpec = (typeof TABLES)[number];

@@ -6,7 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import { acquireLock } from './lock.js';
-import { appendRows, appendTable, appendTableInChunks, toJsonText } from './append.js';
+import { appendColumns, appendRows, appendTable, appendTableInChunks, toJsonText } from './append.js';
 import type { RunData } from './run-data.js';
 import type { Column, Row, Table } from './table-spec.js';
 import { runRows, type Rows } from './table-rows.js';
@@ -127,8 +127,9 @@ async function insertRun(
   for (const table of TABLES) {
     step(table.name);
     // rows[table.name] are `table`'s rows (RunRows is keyed by table name), a pairing TS cannot follow in a loop.
-    const { n, row } = rows[table.name] as Rows<never>;
+    const { n, row, columns } = rows[table.name] as Rows<never>;
     if (table === PAPERS) await upsertPapers(connection, n, row);
+    else if (columns) await appendColumns(connection, table as Table, n, columns);
     else await appendTable(connection, table as Table, n, row);
   }
   step('complete');

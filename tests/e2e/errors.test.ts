@@ -107,9 +107,12 @@ describe('hostile text in the data', () => {
 
   it('shows a paper whose URL is javascript: without a link', async () => {
     const page = await newPage(browser);
-    await page.goto(server.url + '/papers?q=paper%205');
-    const title = page.locator('ol.papers > li h2', { hasText: 'paper 5' });
-    expect([await title.textContent(), await title.locator('a').count()]).toStrictEqual(['gaussian splatting paper 5', 0]);
+    await page.goto(server.url + '/papers');
+    const item = page.locator('ol.papers > li', { hasText: 'gaussian splatting paper 5' });
+    // The title links to the paper's own page; the source link is left out.
+    expect([await item.locator('h2').textContent(), await item.locator('a.mono').count(), await item.locator('span.mono').count()])
+      .toStrictEqual(['gaussian splatting paper 5', 0, 1]);
+    expect(await page.locator('a[href^="javascript"]').count()).toBe(0);
   });
 
   it('renders hostile skipped records on the Runs page as text', async () => {

@@ -170,21 +170,23 @@ describe('the Topic map', () => {
     expect(await page.locator('h1').textContent()).toContain('long context');
   });
 
-  it('opens the theme of the dot that is clicked', async () => {
+  it('opens the paper page of the dot that is clicked', async () => {
     const page = await openMap();
     const [x, y] = await pointOnPage(page, 20);
+    const paper = (await (await fetch(`${server.url}/map/points/paper?run=1&i=20`)).json()) as { paperId: string; title: string };
     await page.mouse.move(x, y);
     await page.mouse.click(x, y);
-    await page.waitForURL(/\/themes\/2\?run=1$/);
+    await page.waitForURL(`${server.url}/papers/${paper.paperId}?run=1`);
+    expect(await page.locator('h1').textContent()).toBe(paper.title);
   });
 
-  it('highlights the papers whose title matches the search and keeps the search in the URL', async () => {
+  it('highlights the papers that match the search and keeps the search in the URL', async () => {
     const page = await openMap();
     const before = await canvasColours(page);
-    await page.fill('.topic-map input[type=search]', 'paper 1');
-    // Titles with a word starting "paper" and one starting "1": papers 1 and 10..19.
-    await page.locator('#map-search-status', { hasText: '11 papers match' }).waitFor();
-    await page.waitForURL(/q=paper\+1/);
+    await page.fill('.topic-map input[type=search]', 'position interp');
+    // Theme 1's 8 abstracts say "position interpolation" ("interp" is the word being typed: a prefix).
+    await page.locator('#map-search-status', { hasText: '8 papers match' }).waitFor();
+    await page.waitForURL(/q=position\+interp/);
     await page.waitForTimeout(100);
     const after = await canvasColours(page);
     // Dimmed dots are light grey (#d6d6d6); no theme colour is grey.
@@ -197,7 +199,7 @@ describe('the Topic map', () => {
     await screenshot(page, 'map-search');
   });
 
-  it('searches titles by word starts: a prefix finds its theme, a piece inside a word finds nothing', async () => {
+  it('searches with the index: a prefix finds its theme, a piece inside a word finds nothing', async () => {
     const search = async (q: string) =>
       ((await (await fetch(`${server.url}/map/points/search?run=1&q=${encodeURIComponent(q)}`)).json()) as { indices: number[] }).indices;
     const splatting = await readDb<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM paper_themes WHERE run_id = 1 AND theme_id = 2`);

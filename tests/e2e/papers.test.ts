@@ -1,5 +1,5 @@
 // The Papers page in Chromium: totals and pages agree with the database, filters survive paging,
-// links go to the source, the theme and the export of the current filter.
+// links go to the paper page, the source, the theme and the export of the current filter.
 import { describe, expect, it } from 'vitest';
 import { handMadeRun } from '../fixtures/hand-made-run.js';
 import { readDb, writeDb } from './dbs.js';
@@ -31,9 +31,9 @@ describe('the Papers page', () => {
     const expected = await count(`AND contains(lower(p.abstract || ' ' || p.title), 'context window')`);
     expect(expected).toBe(8);
     expect(await page.locator('[data-testid=total]').textContent()).toBe(String(expected));
-    // Each search word is marked where it starts a word ("long context and context window").
-    expect(await page.locator('ol.papers > li').first().locator('mark').allTextContents()).toStrictEqual(['context', 'context', 'window']);
-    expect(await page.locator('.summary').textContent()).toContain('title matches first, then newest');
+    // Each word that matched is marked, in the title ("long context paper N") and the excerpt ("long context and context window").
+    expect(await page.locator('ol.papers > li').first().locator('mark').allTextContents()).toStrictEqual(['context', 'context', 'context', 'window']);
+    expect(await page.locator('.summary').textContent()).toContain('best match first');
     await screenshot(page, 'papers-search');
   });
 
@@ -71,10 +71,12 @@ describe('the Papers page', () => {
     expect(await page.locator('nav.pager').count()).toBe(0);
   });
 
-  it('links each paper to its arXiv page and its theme in this run', async () => {
-    const page = await open('/papers?run=1&q=paper%2023');
+  it('links each paper to its page, its arXiv page and its theme in this run', async () => {
+    const page = await open('/papers?run=1&theme=2&limit=1');
     const item = page.locator('ol.papers > li').first();
-    expect(await item.locator('h2 a').getAttribute('href')).toBe('https://arxiv.org/abs/2501.10023');
+    // Newest first, ties by id: paper 20 (June).
+    expect(await item.locator('h2 a').getAttribute('href')).toBe('/papers/2501.10020?run=1');
+    expect(await item.locator('a.mono').getAttribute('href')).toBe('https://arxiv.org/abs/2501.10020');
     expect(await item.locator('a.pill').getAttribute('href')).toBe('/themes/2?run=1');
     expect(await item.locator('a.pill').textContent()).toBe('gaussian splatting');
   });

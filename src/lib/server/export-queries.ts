@@ -3,7 +3,7 @@
 import type { RunRow } from '../../../pipeline/types.js';
 import type { CsvColumn } from './csv.js';
 import type { Params } from './db.js';
-import { paperFilterSql, paperOrderSql, readPaperFilter } from './papers.js';
+import { paperFilterSql, paperOrderSql, readPaperFilter, themeOnlyFilter } from './papers.js';
 import { readDateRange, readGranularity, readMeasure, readTheme } from './params.js';
 import { error } from '@sveltejs/kit';
 
@@ -112,13 +112,15 @@ async function papersQuery(runId: number, search: URLSearchParams): Promise<Expo
   if (filter.q !== null) name.push(slug(filter.q));
   if (filter.from !== null) name.push(`from-${filter.from}`);
   if (filter.to !== null) name.push(`to-${filter.to}`);
+  if (filter.author !== null) name.push(slug(filter.author));
+  if (filter.category !== null) name.push(slug(filter.category));
   return { columns: PAPER_COLUMNS, from: `${sql} ${paperOrderSql(filter)}`, params, name };
 }
 
 /** A theme's papers, most typical first. */
 async function themePapersQuery(runId: number, search: URLSearchParams): Promise<ExportQuery> {
   const theme = (await readTheme(search, runId, true)) as number;
-  const { sql, params } = paperFilterSql(runId, { theme, q: null, from: null, to: null });
+  const { sql, params } = paperFilterSql(runId, themeOnlyFilter(theme));
   return {
     columns: [value('rank_in_theme', 'pt.rank_in_theme'), ...PAPER_COLUMNS],
     from: `${sql} ORDER BY pt.rank_in_theme, p.paper_id`,
@@ -144,7 +146,7 @@ function mapRegionQuery(runId: number, search: URLSearchParams): ExportQuery {
   if (x0 > x1) error(400, 'x1: expected a coordinate at or above x0');
   if (y0 > y1) error(400, 'y1: expected a coordinate at or above y0');
   const { from, to } = readDateRange(search);
-  const { sql, params } = paperFilterSql(runId, { theme: null, q: null, from, to });
+  const { sql, params } = paperFilterSql(runId, { ...themeOnlyFilter(null), from, to });
   const name = ['map-region'];
   if (from !== null) name.push(`from-${from}`);
   if (to !== null) name.push(`to-${to}`);

@@ -1,12 +1,12 @@
 // Owns the topic map's queries: theme centres and sizes, every paper's point as compact columns
-// (quantised on one grid, see charts/map-points.ts), the paper behind a point index, title search.
+// (quantised on one grid, see charts/map-points.ts), the paper behind a point index, search (the index, as /papers).
 // Point order everywhere is (theme_id, rank_in_theme, paper_id), so an index means one paper.
 import { error } from '@sveltejs/kit';
 import { gzipSync } from 'node:zlib';
 import { MAP_GRID, NO_DAY, encodePoints, type MapPaper, type MapPointsPayload, type MapTheme } from '../charts/map-points.js';
 import { databasePath, fileKey, query } from './db.js';
 import { PUBLISHED_SQL } from './paper-format.js';
-import { searchWords, textMatch } from './text-search.js';
+import { matchSql, resolveQuery } from './search-index.js';
 
 const POINT_ORDER = 'theme_id, rank_in_theme, paper_id';
 
@@ -104,14 +104,19 @@ export async function findMapPaper(runId: number, index: number): Promise<MapPap
   return rows[0];
 }
 
-/** Point indices whose title matches every word of `q` (text-search.ts: word starts, any case). */
-export async function searchMapTitles(runId: number, q: string): Promise<number[]> {
-  const match = textMatch(searchWords(q));
+/**
+ * Point indices of the papers that match every word of `q` in the title or abstract (the search
+ * index, search-index.ts, as /papers searches), quoted phrases checked against the text.
+ */
+export async function searchMapPapers(runId: number, q: string): Promise<number[]> {
+  const resolved = await resolveQuery(runId, q);
+  const match = matchSql(runId, resolved);
+  const phrases = resolved.phrasePatterns.map((_, i) => ` AND CASE WHEN m.score > 0 THEN regexp_matches(p.title || ' ' || p.abstract, $phrase${i}) ELSE false END`).join('');
   const rows = await query<{ i: number }>(
-    `SELECT n.i FROM (${NUMBERED}) n JOIN papers p ON p.paper_id = n.paper_id
-     WHERE ${match.sql('p.title')}
+    `SELECT n.i FROM (${NUMBERED}) n JOIN (${match.sql}) m ON m.paper_id = n.paper_id
+     ${phrases ? `JOIN papers p ON p.paper_id = n.paper_id WHERE true${phrases}` : ''}
      ORDER BY n.i`,
-    { run: runId, ...match.params }
+    { run: runId, ...match.params, ...Object.fromEntries(resolved.phrasePatterns.map((pattern, i) => [`phrase${i}`, pattern])) }
   );
   return rows.map((r) => r.i);
 }

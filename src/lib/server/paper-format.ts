@@ -1,6 +1,6 @@
 // Owns how a paper is shown in lists: a safe link to its source, a short author line and an
 // abstract excerpt with the search words marked. Plain text only — the page renders no HTML.
-import { highlightPattern } from './text-search.js';
+import { searchTokens } from '../../../pipeline/tokenise/search-tokens.js';
 
 export interface ExcerptPart {
   text: string;
@@ -38,32 +38,52 @@ export function shortAuthors(authors: readonly string[]): string {
   return `${authors.slice(0, 3).join(', ')} et al.`;
 }
 
+/** [start, end) spans of `text` whose search key is one of `keys` (hyphenated words merged into one span). */
+export function hitSpans(text: string, keys: ReadonlySet<string>): [number, number][] {
+  const spans: [number, number][] = [];
+  if (keys.size === 0) return spans;
+  for (const t of searchTokens(text)) {
+    if (!keys.has(t.key)) continue;
+    const last = spans[spans.length - 1];
+    if (last && t.start < last[1]) last[1] = Math.max(last[1], t.end);
+    else spans.push([t.start, t.end]);
+  }
+  return spans;
+}
+
+/** `text` cut into plain and hit parts by `spans` (sorted, disjoint). */
+export function splitHits(text: string, spans: readonly [number, number][]): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (start > at) parts.push({ text: text.slice(at, start), hit: false });
+    parts.push({ text: text.slice(start, end), hit: true });
+    at = end;
+  }
+  if (at < text.length || parts.length === 0) parts.push({ text: text.slice(at), hit: false });
+  return parts;
+}
+
+/** The title with the words that matched the search (their keys in `keys`) as hit parts. */
+export function highlight(text: string, keys: ReadonlySet<string>): ExcerptPart[] {
+  return splitHits(text, hitSpans(text, keys));
+}
+
 /**
- * About `maxChars` of the abstract cut at word boundaries: around the first match of a search word
- * when there is one, else the opening. Whole words that start with a search word (as the search
- * matches them, text-search.ts) come back as `hit` parts.
+ * About `maxChars` of the abstract cut at word boundaries: around the first hit when there is one,
+ * else the opening. Words whose search key (pipeline/tokenise/search-tokens.ts, as the index has
+ * them) is in `keys` come back as `hit` parts: the words that made the paper match.
  */
-export function excerpt(abstract: string, words: readonly string[], maxChars = 280): ExcerptPart[] {
+export function excerpt(abstract: string, keys: ReadonlySet<string>, maxChars = 280): ExcerptPart[] {
   const text = abstract.replace(/\s+/g, ' ').trim();
-  const pattern = highlightPattern(words);
-  const first = pattern ? text.search(pattern) : -1;
+  const spans = hitSpans(text, keys);
+  const first = spans.length > 0 ? spans[0][0] : -1;
   let start = first > maxChars / 3 ? text.lastIndexOf(' ', first - Math.floor(maxChars / 3)) + 1 : 0;
   if (start < 0) start = 0;
   let end = start + maxChars >= text.length ? text.length : text.lastIndexOf(' ', start + maxChars);
   if (end <= start) end = Math.min(text.length, start + maxChars);
-  const window = `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
-  return splitHits(window, pattern);
-}
-
-function splitHits(text: string, pattern: RegExp | null): ExcerptPart[] {
-  if (!pattern) return [{ text, hit: false }];
-  const parts: ExcerptPart[] = [];
-  let at = 0;
-  for (const match of text.matchAll(pattern)) {
-    if (match.index > at) parts.push({ text: text.slice(at, match.index), hit: false });
-    parts.push({ text: match[0], hit: true });
-    at = match.index + match[0].length;
-  }
-  if (at < text.length) parts.push({ text: text.slice(at), hit: false });
-  return parts;
+  const prefix = start > 0 ? '…' : '';
+  const shift = prefix.length - start;
+  const inWindow = spans.filter(([s, e]) => s >= start && e <= end).map(([s, e]): [number, number] => [s + shift, e + shift]);
+  return splitHits(`${prefix}${text.slice(start, end)}${end < text.length ? '…' : ''}`, inWindow);
 }

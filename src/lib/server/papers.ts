@@ -1,22 +1,33 @@
-// Owns paper search for one run: the filter (theme, text, date range) as bound SQL, shared by the
-// Papers page and the papers exports, and the paginated page of results.
+// Owns paper search for one run: the filter (ranked text search, theme, date range, author,
+// category) as bound SQL, shared by the Papers page and the papers exports, and the paginated page.
 import type { PaperRow, ThemeRow } from '../../../pipeline/types.js';
 import type { Params } from './db.js';
 import { query } from './db.js';
-import { excerpt, paperHref, PUBLISHED_SQL, shortAuthors, type ExcerptPart } from './paper-format.js';
-import { readDateRange, readQuery, readTheme } from './params.js';
-import { PAPER_TEXT, searchWords, textMatch } from './text-search.js';
+import { excerpt, highlight, paperHref, PUBLISHED_SQL, shortAuthors, type ExcerptPart } from './paper-format.js';
+import { readAuthor, readCategory, readDateRange, readQuery, readSort, readTheme, type Sort } from './params.js';
+import { matchSql, resolveQuery, type ResolvedQuery } from './search-index.js';
 
 export interface PaperFilter {
   theme: number | null;
   q: string | null;
   from: string | null;
   to: string | null;
+  author: string | null;
+  category: string | null;
+  /** relevance (with a query) or date: newest first. */
+  sort: Sort;
+  /** The query resolved against the run's search index; null without q. */
+  match: ResolvedQuery | null;
 }
+
+/** Title and abstract as one text, for phrase checks; the space keeps the title's last word apart. */
+const PAPER_TEXT = `(p.title || ' ' || p.abstract)`;
 
 export interface PaperListItem {
   paperId: string;
   title: string;
+  /** The title with the search's hits marked. */
+  titleParts: ExcerptPart[];
   published: string | null;
   authors: string;
   href: string | null;
@@ -38,25 +49,40 @@ export type ThemeOption = Pick<ThemeRow, 'theme_id' | 'label' | 'size' | 'mixtur
 /** Validates the filter parameters of a request (400 on a bad value, 404 on a theme not in the run). */
 export async function readPaperFilter(params: URLSearchParams, runId: number): Promise<PaperFilter> {
   const { from, to } = readDateRange(params);
-  return { theme: await readTheme(params, runId), q: readQuery(params), from, to };
+  const q = readQuery(params);
+  const [author, category, sort] = [readAuthor(params), readCategory(params), readSort(params)];
+  const theme = await readTheme(params, runId);
+  return { theme, q, from, to, author, category, sort, match: q === null ? null : await resolveQuery(runId, q) };
+}
+
+/** A filter with only a theme (for the theme exports). */
+export function themeOnlyFilter(theme: number | null): PaperFilter {
+  return { theme, q: null, from: null, to: null, author: null, category: null, sort: 'relevance', match: null };
 }
 
 /**
- * FROM/WHERE over the run's papers (`pt` paper_themes, `p` papers, `t` themes) for a filter.
- * Only clauses for the filters given are added; every value is a bound parameter.
+ * FROM/WHERE over the run's papers (`pt` paper_themes, `p` papers, `t` themes, and with a query `m`:
+ * the papers matching every word, with their BM25F score, search-index.ts) for a filter. Only
+ * clauses for the filters given are added; every value is a bound parameter.
  */
 export function paperFilterSql(runId: number, filter: PaperFilter): { sql: string; params: Params } {
   const clauses = ['pt.run_id = $run'];
   const params: Params = { run: runId };
+  let join = '';
+  if (filter.match !== null) {
+    const match = matchSql(runId, filter.match);
+    join = `JOIN (${match.sql}) m ON m.paper_id = pt.paper_id`;
+    Object.assign(params, match.params);
+    // A quoted phrase: its words in order in the stored text, checked only on papers that hold them all.
+    // The CASE names m, so DuckDB cannot push the regexp down into the scan of all papers.
+    filter.match.phrasePatterns.forEach((pattern, i) => {
+      clauses.push(`CASE WHEN m.score > 0 THEN regexp_matches(${PAPER_TEXT}, $phrase${i}) ELSE false END`);
+      params[`phrase${i}`] = pattern;
+    });
+  }
   if (filter.theme !== null) {
     clauses.push('pt.theme_id = $theme');
     params.theme = filter.theme;
-  }
-  if (filter.q !== null) {
-    // Every word of the query at a word start in the title or abstract (text-search.ts).
-    const match = textMatch(searchWords(filter.q));
-    clauses.push(`(${match.sql(PAPER_TEXT)})`);
-    Object.assign(params, match.params);
   }
   // Date bounds are inclusive; papers without a date drop out once either bound is set. A year or
   // month date is its whole period (published is its first day): it is in when its period ends on or after `from`.
@@ -68,39 +94,63 @@ export function paperFilterSql(runId: number, filter: PaperFilter): { sql: strin
     clauses.push('p.published <= $to::DATE');
     params.to = filter.to;
   }
+  // Author and category: exact list members, as stored.
+  if (filter.author !== null) {
+    clauses.push('list_contains(p.authors, $author)');
+    params.author = filter.author;
+  }
+  if (filter.category !== null) {
+    clauses.push('list_contains(p.categories, $category)');
+    params.category = filter.category;
+  }
   const sql = `FROM paper_themes pt
+    ${join}
     JOIN papers p ON p.paper_id = pt.paper_id
     JOIN themes t ON t.run_id = pt.run_id AND t.theme_id = pt.theme_id
     WHERE ${clauses.join(' AND ')}`;
   return { sql, params };
 }
 
-/**
- * Newest first; with a search, papers whose title holds every word come before those matched in the
- * abstract only. The id breaks ties so pages never overlap. Uses paperFilterSql's $w parameters.
- */
+/** Best BM25F score first with a query (unless sort=date), else newest first; the id breaks ties so pages never overlap. */
 export function paperOrderSql(filter: PaperFilter): string {
-  const words = searchWords(filter.q);
-  const titleFirst = words.length ? `(${textMatch(words).sql('p.title')}) DESC, ` : '';
-  return `ORDER BY ${titleFirst}p.published DESC NULLS LAST, p.paper_id`;
+  if (filter.match !== null && filter.sort === 'relevance') return 'ORDER BY m.score DESC, p.paper_id';
+  return 'ORDER BY p.published DESC NULLS LAST, p.paper_id';
+}
+
+/** FROM the matching papers of the index alone (`m`: paper_id, score), for indexOnly searches. */
+function rankedOnlySql(runId: number, filter: PaperFilter): { sql: string; params: Params } {
+  const match = matchSql(runId, filter.match!);
+  return { sql: `FROM (${match.sql}) m`, params: match.params };
+}
+
+/** The index keys that made papers match (for marking hits): every term the query's words resolved to. */
+export function hitKeys(filter: PaperFilter): Set<string> {
+  return new Set(filter.match?.terms.map((t) => t.key) ?? []);
 }
 
 type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' | 'authors' | 'url'> &
   Pick<ThemeRow, 'theme_id' | 'label'>;
 
 /** One page of matching papers and the total count (page numbers from 1). */
+/** A plain ranked search (no other filter, no phrase, by relevance): ranked on the index alone, no join to the papers. */
+function indexOnly(filter: PaperFilter): boolean {
+  return filter.match !== null && filter.match.phrasePatterns.length === 0 && filter.sort === 'relevance' &&
+    filter.theme === null && filter.from === null && filter.to === null && filter.author === null && filter.category === null;
+}
+
 export async function searchPapers(runId: number, filter: PaperFilter, page: number, pageSize: number): Promise<PaperPage> {
-  const { sql, params } = paperFilterSql(runId, filter);
+  const { sql, params } = indexOnly(filter) ? rankedOnlySql(runId, filter) : paperFilterSql(runId, filter);
+  const order = indexOnly(filter) ? 'ORDER BY m.score DESC, m.paper_id' : paperOrderSql(filter);
   // Ids and the total in one scan (the text filter is the slow part); details for the page only.
   const ids = await query<{ paper_id: string; total: number }>(
-    `SELECT pt.paper_id, count(*) OVER ()::INTEGER AS total ${sql} ${paperOrderSql(filter)} LIMIT $limit OFFSET $offset`,
+    `SELECT ${indexOnly(filter) ? 'm' : 'pt'}.paper_id, count(*) OVER ()::INTEGER AS total ${sql} ${order} LIMIT $limit OFFSET $offset`,
     { ...params, limit: pageSize, offset: (page - 1) * pageSize }
   );
   const total = ids.length > 0 ? ids[0].total : await countPapers(sql, params);
   const details = ids.length === 0 ? [] : await readDetails(runId, ids.map((r) => r.paper_id));
   const byId = new Map(details.map((d) => [d.paper_id, d]));
-  const words = searchWords(filter.q);
-  const items = ids.map((r) => toListItem(byId.get(r.paper_id)!, words));
+  const keys = hitKeys(filter);
+  const items = ids.map((r) => toListItem(byId.get(r.paper_id)!, keys));
   return { items, total, page, pages: Math.max(1, Math.ceil(total / pageSize)), pageSize };
 }
 
@@ -110,27 +160,32 @@ async function countPapers(sql: string, params: Params): Promise<number> {
 }
 
 async function readDetails(runId: number, ids: string[]): Promise<DetailRow[]> {
-  // Ids go in as one bound JSON text: no list-value binding needed and no SQL built from data.
+  // One bound parameter per id (a page holds at most 200): a list of constants lets DuckDB look the
+  // papers up by key instead of scanning every title and abstract (a JSON-list semi-join did).
+  const params: Params = { run: runId };
+  ids.forEach((id, i) => (params[`id${i}`] = id));
+  const list = ids.map((_, i) => `$id${i}`).join(', ');
   return query<DetailRow>(
     `SELECT p.paper_id, p.title, p.abstract, ${PUBLISHED_SQL} AS published, p.authors, p.url, pt.theme_id, t.label
-     FROM paper_themes pt
-     JOIN papers p ON p.paper_id = pt.paper_id
+     FROM papers p
+     JOIN paper_themes pt ON pt.paper_id = p.paper_id AND pt.run_id = $run
      JOIN themes t ON t.run_id = pt.run_id AND t.theme_id = pt.theme_id
-     WHERE pt.run_id = $run AND pt.paper_id IN (SELECT unnest(from_json($ids, '["VARCHAR"]')))`,
-    { run: runId, ids: JSON.stringify(ids) }
+     WHERE p.paper_id IN (${list})`,
+    params
   );
 }
 
-function toListItem(row: DetailRow, words: readonly string[]): PaperListItem {
+function toListItem(row: DetailRow, keys: ReadonlySet<string>): PaperListItem {
   return {
     paperId: row.paper_id,
     title: row.title,
+    titleParts: highlight(row.title, keys),
     published: row.published,
     authors: shortAuthors(row.authors),
     href: paperHref(row.paper_id, row.url),
     themeId: row.theme_id,
     themeLabel: row.label,
-    excerpt: excerpt(row.abstract, words)
+    excerpt: excerpt(row.abstract, keys)
   };
 }
 

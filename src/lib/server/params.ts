@@ -93,3 +93,26 @@ export async function readTheme(params: URLSearchParams, runId: number, required
   if (rows.length === 0) error(404, `No theme ${id} in run ${runId}`);
   return id;
 }
+
+export type Sort = 'relevance' | 'date';
+
+/** `sort`: relevance (the default; with no query, newest first) or date (newest first). */
+export function readSort(params: URLSearchParams): Sort {
+  return readChoice(params, 'sort', ['relevance', 'date'], 'relevance');
+}
+
+/** An author name as stored (exact match), trimmed; at most 200 characters, no control characters. */
+export function readAuthor(params: URLSearchParams): string | null {
+  const value = raw(params, 'author')?.trim() ?? null;
+  if (value === null || value === '') return null;
+  if ([...value].length > 200 || /\p{Cc}/u.test(value)) error(400, 'author: expected a name of at most 200 characters');
+  return value;
+}
+
+/** An arXiv-style category ("cs.CL", "stat.ML", "math-ph"): letters, digits, dots and hyphens, at most 40 characters. */
+export function readCategory(params: URLSearchParams): string | null {
+  const value = raw(params, 'category');
+  if (value === null) return null;
+  if (!/^[A-Za-z][A-Za-z0-9.-]{0,39}$/.test(value)) error(400, 'category: expected a category such as cs.CL');
+  return value;
+}

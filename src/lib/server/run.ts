@@ -4,6 +4,7 @@
 import { error } from '@sveltejs/kit';
 import type { RunRow } from '../../../pipeline/types.js';
 import { query } from './db.js';
+import { cachedForRun, jsonBytes } from './run-cache.js';
 
 export const RUN_COLUMNS = `run_id, strftime(created_at, '%Y-%m-%d %H:%M:%S') AS created_at, status, input_sha256,
   n_papers, n_skipped, n_duplicates, n_terms, k, seed, stability, date_min, date_max,
@@ -21,6 +22,11 @@ export function readRunParam(url: URL): number | null {
 /** Reads `?run=`; absent → newest complete run. Throws 400 (malformed), 404 (unknown), 503 (no database, from db.ts). */
 export async function resolveRun(url: URL): Promise<RunRow> {
   const run = readRunParam(url);
+  // The runs of a file never change (the pipeline replaces the file), so each answer is kept per file.
+  return cachedForRun(0, `run:${run ?? 'newest'}`, () => findRun(run), jsonBytes);
+}
+
+async function findRun(run: number | null): Promise<RunRow> {
   const rows =
     run === null
       ? await query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs WHERE status = 'complete' ORDER BY run_id DESC LIMIT 1`)

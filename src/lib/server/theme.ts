@@ -6,7 +6,7 @@ import type { Camel, Granularity, PaperRow, TableRow, ThemeRow } from '../../../
 import type { TrendInput } from '../charts/trend-geometry.js';
 import { query } from './db.js';
 import { paperHref, PUBLISHED_SQL, shortAuthors } from './paper-format.js';
-import { PAPER_TEXT, searchWords, textMatch } from './text-search.js';
+import { matchSql, resolveQuery } from './search-index.js';
 
 export type ThemeDetail = Camel<
   Pick<
@@ -144,15 +144,22 @@ function toThemePaper(r: PaperRowOut): ThemePaper {
   };
 }
 
-/** The theme's papers, with `q` only those matching every word (text-search.ts): SQL and parameters. */
-function themePaperFilter(runId: number, themeId: number, q: string | null) {
-  const words = searchWords(q);
-  const match = textMatch(words);
+/**
+ * The theme's papers, with `q` only those matching every word (search-index.ts), best BM25F score
+ * first; without `q` the most typical first. SQL (`join` after paper_themes pt) and parameters.
+ */
+async function themePaperFilter(runId: number, themeId: number, q: string | null) {
+  const base = { where: 'pt.run_id = $run AND pt.theme_id = $theme', params: { run: runId, theme: themeId } };
+  if (q === null) return { ...base, join: '', order: 'pt.rank_in_theme, p.paper_id' };
+  const resolved = await resolveQuery(runId, q);
+  const match = matchSql(runId, resolved);
+  const phrases = resolved.phrasePatterns.map((_, i) => ` AND CASE WHEN m.score > 0 THEN regexp_matches(p.title || ' ' || p.abstract, $phrase${i}) ELSE false END`).join('');
+  const phraseParams = Object.fromEntries(resolved.phrasePatterns.map((pattern, i) => [`phrase${i}`, pattern]));
   return {
-    where: `pt.run_id = $run AND pt.theme_id = $theme${q === null ? '' : ` AND (${match.sql(PAPER_TEXT)})`}`,
-    // With a search, papers with every word in the title first; then the most typical.
-    order: `${q === null ? '' : `(${match.sql('p.title')}) DESC, `}pt.rank_in_theme, p.paper_id`,
-    params: { run: runId, theme: themeId, ...match.params }
+    join: `JOIN (${match.sql}) m ON m.paper_id = pt.paper_id`,
+    where: base.where + phrases,
+    order: 'm.score DESC, pt.rank_in_theme, p.paper_id',
+    params: { ...base.params, ...match.params, ...phraseParams }
   };
 }
 
@@ -164,12 +171,12 @@ export async function loadThemePapers(
   page: number,
   pageSize: number
 ): Promise<ThemePaperPage> {
-  const filter = themePaperFilter(runId, themeId, q);
+  const filter = await themePaperFilter(runId, themeId, q);
   const rows = await query<PaperRowOut>(
     `SELECT pt.rank_in_theme AS rank, p.paper_id, p.title, ${PUBLISHED_SQL} AS published, p.authors,
        pt.similarity, p.url, pt.weak, r.theme_id AS second_theme, t2.label AS second_label, r.similarity AS second_similarity,
        count(*) OVER ()::INTEGER AS total
-     FROM paper_themes pt JOIN papers p ON p.paper_id = pt.paper_id
+     FROM paper_themes pt ${filter.join} JOIN papers p ON p.paper_id = pt.paper_id
        -- the paper's next-closest theme, where stored
        LEFT JOIN paper_theme_ranks r ON r.run_id = pt.run_id AND r.paper_id = pt.paper_id AND r.rank = 2
        LEFT JOIN themes t2 ON t2.run_id = r.run_id AND t2.theme_id = r.theme_id
@@ -184,9 +191,9 @@ export async function loadThemePapers(
   return { items: rows.map(toThemePaper), total, page, pages, pageSize };
 }
 
-async function countThemePapers(filter: ReturnType<typeof themePaperFilter>): Promise<number> {
+async function countThemePapers(filter: Awaited<ReturnType<typeof themePaperFilter>>): Promise<number> {
   const rows = await query<{ n: number }>(
-    `SELECT count(*)::INTEGER AS n FROM paper_themes pt JOIN papers p ON p.paper_id = pt.paper_id WHERE ${filter.where}`,
+    `SELECT count(*)::INTEGER AS n FROM paper_themes pt ${filter.join} JOIN papers p ON p.paper_id = pt.paper_id WHERE ${filter.where}`,
     filter.params
   );
   return rows[0].n;

@@ -1,5 +1,5 @@
 // Topic map data: the run and its themes (centres, sizes). Points come from /map/points after the
-// page is shown, so the HTML stays small; `q` pre-fills the title search.
+// page is shown, so the HTML stays small; `q` pre-fills the search.
 import { assignThemeColours } from '$lib/charts/palette.js';
 import { listMapThemes } from '$lib/server/map';
 import { readQuery } from '$lib/server/params';

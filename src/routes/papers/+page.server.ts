@@ -1,6 +1,8 @@
-// Papers page data: validated filters → one page of matching papers of the run, and its themes.
+// Papers page data: validated filters → one page of matching papers of the run (ranked with a query),
+// its themes, and the facets of the matches (themes, authors, categories) when filtered.
 import { listThemeOptions, readPaperFilter, searchPapers } from '$lib/server/papers';
 import { readLimit, readPage } from '$lib/server/params';
+import { loadFacets } from '$lib/server/facets';
 import { readRun, readRunParam } from '$lib/server/run';
 import type { PageServerLoad } from './$types';
 
@@ -11,9 +13,16 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const pageSize = readLimit(url.searchParams, PAGE_SIZE);
   const run = await readRun({ url, locals });
   const filter = await readPaperFilter(url.searchParams, run.run_id);
-  const [results, themes] = await Promise.all([
+  // Facets for the filters without a query (an author's or a category's papers across themes): a
+  // ranked search shows its own list; facet counts over every match would run the search three times more.
+  const faceted = filter.q === null && (filter.theme !== null || filter.from !== null || filter.to !== null ||
+    filter.author !== null || filter.category !== null);
+  const [results, themes, facets] = await Promise.all([
     searchPapers(run.run_id, filter, page, pageSize),
-    listThemeOptions(run.run_id)
+    listThemeOptions(run.run_id),
+    faceted ? loadFacets(run.run_id, filter) : null
   ]);
-  return { runId: run.run_id, runParam: readRunParam(url), filter, results, themes };
+  // The resolved query (term ids, idf) is server-side detail; the page gets the filter as typed.
+  const { match: _match, ...shown } = filter;
+  return { runId: run.run_id, runParam: readRunParam(url), filter: shown, results, themes, facets };
 };

@@ -18,11 +18,42 @@ afterAll(() => db.remove());
 
 /** Runs `handle` for `http://x/papers{search}` as SvelteKit would; returns the event the loads then see. */
 async function request(search: string): Promise<RequestEvent> {
-  const event = { url: new URL(`http://x/papers${search}`), locals: {} } as RequestEvent;
+  const url = new URL(`http://x/papers${search}`);
+  const event = { url, request: new Request(url), locals: {} } as RequestEvent;
   const response = await handle({ event, resolve: async () => new Response('page') });
   expect(await response.text()).toBe('page');
   return event;
 }
+
+/** One GET through `handle` with `headers`, the page answering `body` (counted in `calls`). */
+async function get(path: string, headers: Record<string, string>, body: string, calls: { n: number }) {
+  const url = new URL(`http://x${path}`);
+  const event = { url, request: new Request(url, { headers }), locals: {} } as RequestEvent;
+  return handle({ event, resolve: async () => (calls.n++, new Response(body, { headers: { 'content-type': 'text/plain' } })) });
+}
+
+describe('handle: caching by run', () => {
+  it('answers a repeated GET from the cache, with the same ETag, without rendering again', async () => {
+    process.env.THEMESCOPE_DB = db.path;
+    const calls = { n: 0 };
+    const first = await get('/cached?run=1', {}, 'one', calls);
+    const text = await first.text();
+    const second = await get('/cached?run=1', {}, 'two', calls);
+    expect([text, await second.text(), calls.n, second.headers.get('etag')]).toStrictEqual(['one', 'one', 1, first.headers.get('etag')]);
+    expect([first.headers.get('x-cache'), second.headers.get('x-cache'), second.headers.get('content-type')]).toStrictEqual(['miss', 'hit', 'text/plain']);
+  });
+
+  it('answers 304 when If-None-Match names the ETag, and gives other runs and URLs other ETags', async () => {
+    process.env.THEMESCOPE_DB = db.path;
+    const calls = { n: 0 };
+    const etag = (await get('/etag?run=1', {}, 'x', calls)).headers.get('etag')!;
+    const again = await get('/etag?run=1', { 'if-none-match': `W/"nope", ${etag}` }, 'x', calls);
+    const [run2, otherUrl] = [await get('/etag?run=2', {}, 'x', calls), await get('/etag?run=1&q=a', {}, 'x', calls)];
+    // No ?run= is the newest complete run, 2: the same answer as ?run=2 under another URL.
+    expect([again.status, calls.n]).toStrictEqual([304, 3]);
+    expect(new Set([etag, run2.headers.get('etag'), otherUrl.headers.get('etag')]).size).toBe(3);
+  });
+});
 
 describe('handle', () => {
   it('puts the newest complete run on locals when run is absent', async () => {

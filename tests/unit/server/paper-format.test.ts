@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { excerpt, paperHref, shortAuthors } from '../../../src/lib/server/paper-format.js';
+import { excerpt, highlight, paperHref, shortAuthors } from '../../../src/lib/server/paper-format.js';
 
 describe('paperHref', () => {
   it('uses the paper URL when it is http or https', () => {
@@ -39,15 +39,15 @@ describe('shortAuthors', () => {
 
 describe('excerpt', () => {
   it('returns a short abstract whole, whitespace collapsed', () => {
-    expect(excerpt('One  two\nthree.', [])).toStrictEqual([{ text: 'One two three.', hit: false }]);
+    expect(excerpt('One  two\nthree.', new Set())).toStrictEqual([{ text: 'One two three.', hit: false }]);
   });
 
   it('cuts a long abstract at a word boundary with an ellipsis', () => {
-    expect(excerpt('aaaa bbbb cccc dddd', [], 12)).toStrictEqual([{ text: 'aaaa bbbb…', hit: false }]);
+    expect(excerpt('aaaa bbbb cccc dddd', new Set(), 12)).toStrictEqual([{ text: 'aaaa bbbb…', hit: false }]);
   });
 
-  it('marks every case-insensitive match of a search word, and no match inside a word', () => {
-    expect(excerpt('Model Merging beats merging, not emerging.', ['merging'])).toStrictEqual([
+  it('marks every word whose search key matched, in any case, and no match inside a word', () => {
+    expect(excerpt('Model Merging beats merging, not emerging.', new Set(['merg']))).toStrictEqual([
       { text: 'Model ', hit: false },
       { text: 'Merging', hit: true },
       { text: ' beats ', hit: false },
@@ -56,8 +56,8 @@ describe('excerpt', () => {
     ]);
   });
 
-  it('marks the whole word a search word starts, after a hyphen too', () => {
-    expect(excerpt('Long-context models merge.', ['merg', 'context'])).toStrictEqual([
+  it('marks a part of a hyphenated word, and other forms of a word (same stem)', () => {
+    expect(excerpt('Long-context models merge.', new Set(['merg', 'context']))).toStrictEqual([
       { text: 'Long-', hit: false },
       { text: 'context', hit: true },
       { text: ' models ', hit: false },
@@ -68,8 +68,15 @@ describe('excerpt', () => {
 
   it('centres the window on a match far into the abstract', () => {
     const words = Array.from({ length: 40 }, (_, i) => `w${i}`).join(' ');
-    const parts = excerpt(`${words} target end`, ['target'], 30);
+    const parts = excerpt(`${words} target end`, new Set(['target']), 30);
     expect(parts.map((p) => p.text).join('')).toBe('…w37 w38 w39 target end');
     expect(parts.filter((p) => p.hit)).toStrictEqual([{ text: 'target', hit: true }]);
+  });
+
+  it('keeps markup in the data as text parts (the page renders parts, never HTML)', () => {
+    expect(highlight('<script>alert(1)</script> merging', new Set(['merg']))).toStrictEqual([
+      { text: '<script>alert(1)</script> ', hit: false },
+      { text: 'merging', hit: true }
+    ]);
   });
 });

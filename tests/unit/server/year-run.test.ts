@@ -3,7 +3,7 @@
 // year-dated paper by its whole year.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExport, parseExportName } from '../../../src/lib/server/exports.js';
-import { searchPapers } from '../../../src/lib/server/papers.js';
+import { searchPapers, themeOnlyFilter } from '../../../src/lib/server/papers.js';
 import { resolveRun } from '../../../src/lib/server/run.js';
 import { loadThemePapers } from '../../../src/lib/server/theme.js';
 import { load as loadOverview } from '../../../src/routes/+page.server.js';
@@ -61,9 +61,9 @@ describe('a run dated by year only', () => {
   });
 
   it('keeps a year-dated paper in a date filter that starts inside its year', async () => {
-    const inside = await searchPapers(1, { theme: null, q: null, from: '2025-06-01', to: null }, 1, 50);
+    const inside = await searchPapers(1, { ...themeOnlyFilter(null), from: '2025-06-01' }, 1, 50);
     expect(inside.items.map((p) => p.published)).toStrictEqual(['2025', '2025']);
-    const after = await searchPapers(1, { theme: null, q: null, from: '2026-01-01', to: null }, 1, 50);
+    const after = await searchPapers(1, { ...themeOnlyFilter(null), from: '2026-01-01' }, 1, 50);
     expect(after.total).toBe(0);
   });
 });

@@ -16,7 +16,8 @@ describe('the table spec', () => {
   it('gives the store one progress step per table, in write order, then complete and rename', () => {
     expect(STORE_STEPS).toStrictEqual([
       'runs', 'papers', 'themes', 'theme_terms', 'paper_themes', 'theme_periods', 'period_totals',
-      'theme_neighbours', 'k_selection', 'skipped_records', 'bursts', 'areas', 'paper_theme_ranks', 'complete', 'rename'
+      'theme_neighbours', 'k_selection', 'skipped_records', 'bursts', 'areas', 'paper_theme_ranks', 'paper_rows', 'search_terms',
+      'search_postings', 'similar_papers', 'complete', 'rename'
     ]);
   });
 

@@ -1,0 +1,158 @@
+// Owns the search stage: the inverted index over the run's titles and abstracts that the dashboard
+// ranks with BM25F (bm25.ts). Words are normalised by search-tokens.ts, which the dashboard shares.
+import { ensureCapacity } from '../tokenise/grow.js';
+import { searchKey, symbolSuffix } from '../tokenise/search-tokens.js';
+import { TokenScanner } from '../tokenise/token-scanner.js';
+import { WordTable } from '../tokenise/word-table.js';
+import { fieldTf } from './bm25.js';
+
+export interface SearchIndex {
+  /** Search keys, sorted (code-unit order), so a prefix is one contiguous range; term id = position. */
+  terms: string[];
+  /** Papers each term occurs in. */
+  df: Uint32Array;
+  /** Postings sorted by term, then paper row: term id, paper row, BM25F pseudo term frequency (bm25.ts fieldTf). */
+  postingTerm: Int32Array;
+  postingRow: Int32Array;
+  postingTf: Float64Array;
+  /** Searchable words in each paper's title and abstract. */
+  titleLength: Int32Array;
+  abstractLength: Int32Array;
+}
+
+export interface IndexText {
+  title: string;
+  abstract: string;
+}
+
+/** Postings in order of paper row, terms by first appearance (local ids), term frequency per field. */
+class PostingCollector {
+  readonly ids = new Map<string, number>();
+  term = new Int32Array(1 << 20);
+  row = new Int32Array(1 << 20);
+  tfTitle = new Int32Array(1 << 20);
+  tfAbstract = new Int32Array(1 << 20);
+  n = 0;
+  private slot: Int32Array = new Int32Array(1 << 16).fill(-1);
+
+  // Words are interned by span and hash (word-table.ts, as the tokeniser does), so a word already
+  // seen costs no string: termOfWord[word id] is its local term id (-1: not searchable, -2: not yet known).
+  private readonly words = new WordTable();
+  private termOfWord = new Int32Array(1 << 16).fill(-2);
+  private readonly partsOfWord = new Map<number, number[]>();
+  private readonly scanner = new TokenScanner();
+
+  /** Local term ids of a text's searchable words, in order (search-tokens.ts searchTokens, without strings). */
+  termsOf(text: string): number[] {
+    const terms: number[] = [];
+    const lower = text.toLowerCase();
+    const { scanner } = this;
+    scanner.reset(lower);
+    while (scanner.next()) {
+      const { start, end } = scanner;
+      const symbol = symbolSuffix(lower, start, end);
+      if (symbol > 0) {
+        terms.push(this.idOf(lower.slice(start, end + symbol)));
+        continue;
+      }
+      if (end - start < 2 || end - start > 40) continue;
+      const word = this.words.idOfSpan(lower, start, end, scanner.hash);
+      if (word >= this.termOfWord.length) this.termOfWord = growFilled(this.termOfWord, word + 1, -2);
+      if (this.termOfWord[word] === -2) this.learn(word);
+      if (this.termOfWord[word] >= 0) terms.push(this.termOfWord[word]);
+      const parts = this.partsOfWord.get(word);
+      if (parts) terms.push(...parts);
+    }
+    return terms;
+  }
+
+  /** Term id of a word seen for the first time, and of its hyphen parts. */
+  private learn(word: number): void {
+    const text = this.words.words[word];
+    const key = searchKey(text);
+    this.termOfWord[word] = key === null ? -1 : this.idOf(key);
+    if (!text.includes('-')) return;
+    const parts = text.split('-').map(searchKey).filter((k) => k !== null).map((k) => this.idOf(k));
+    if (parts.length > 0) this.partsOfWord.set(word, parts);
+  }
+
+  private idOf(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+      if (id >= this.slot.length) this.slot = growFilled(this.slot, id + 1, -1);
+    }
+    return id;
+  }
+
+  /** Adds one paper: one posting per distinct term, with its count in each field. */
+  add(row: number, title: number[], abstract: number[]): void {
+    const start = this.n;
+    this.count(row, title, 0, start);
+    this.count(row, abstract, 1, start);
+    for (let i = start; i < this.n; i++) this.slot[this.term[i]] = -1;
+  }
+
+  private count(row: number, terms: number[], field: 0 | 1, start: number): void {
+    for (const id of terms) {
+      let at = this.slot[id];
+      if (at < 0 || at < start) {
+        at = this.slot[id] = this.push(id, row);
+      }
+      if (field === 0) this.tfTitle[at]++;
+      else this.tfAbstract[at]++;
+    }
+  }
+
+  private push(term: number, row: number): number {
+    const n = this.n++;
+    if (n >= this.term.length) {
+      [this.term, this.row] = [ensureCapacity(this.term, n + 1), ensureCapacity(this.row, n + 1)];
+      [this.tfTitle, this.tfAbstract] = [ensureCapacity(this.tfTitle, n + 1), ensureCapacity(this.tfAbstract, n + 1)];
+    }
+    [this.term[n], this.row[n], this.tfTitle[n], this.tfAbstract[n]] = [term, row, 0, 0];
+    return n;
+  }
+}
+
+function growFilled(array: Int32Array, length: number, fill: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(length, array.length * 2)).fill(fill);
+  bigger.set(array);
+  return bigger;
+}
+
+const mean = (values: Int32Array) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+
+/** Builds the run's search index; paper row i is `papers[i]`. */
+export function buildSearchIndex(papers: readonly IndexText[]): SearchIndex {
+  const collector = new PostingCollector();
+  const titleLength = new Int32Array(papers.length);
+  const abstractLength = new Int32Array(papers.length);
+  papers.forEach((paper, row) => {
+    const [title, abstract] = [collector.termsOf(paper.title), collector.termsOf(paper.abstract)];
+    [titleLength[row], abstractLength[row]] = [title.length, abstract.length];
+    collector.add(row, title, abstract);
+  });
+  // Final ids in key order; a counting sort by final id keeps each term's rows ascending.
+  const localKeys = [...collector.ids.keys()];
+  const order = localKeys.map((_, i) => i).sort((a, b) => (localKeys[a] < localKeys[b] ? -1 : localKeys[a] > localKeys[b] ? 1 : 0));
+  const finalId = new Int32Array(order.length);
+  order.forEach((local, id) => (finalId[local] = id));
+  const df = new Uint32Array(order.length);
+  for (let i = 0; i < collector.n; i++) df[finalId[collector.term[i]]]++;
+  const next = new Uint32Array(order.length);
+  for (let t = 1; t < order.length; t++) next[t] = next[t - 1] + df[t - 1];
+  const n = collector.n;
+  const [postingTerm, postingRow, postingTf] = [new Int32Array(n), new Int32Array(n), new Float64Array(n)];
+  const [avgTitle, avgAbstract] = [mean(titleLength), mean(abstractLength)];
+  for (let i = 0; i < n; i++) {
+    const term = finalId[collector.term[i]];
+    const at = next[term]++;
+    const row = collector.row[i];
+    postingTerm[at] = term;
+    postingRow[at] = row;
+    postingTf[at] = fieldTf(collector.tfTitle[i], titleLength[row], avgTitle, collector.tfAbstract[i], abstractLength[row], avgAbstract);
+  }
+  return { terms: order.map((local) => localKeys[local]), df, postingTerm, postingRow, postingTf, titleLength, abstractLength };
+}

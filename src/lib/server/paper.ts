@@ -1,0 +1,85 @@
+// Owns the paper page: one paper of the run with its theme and similarity, and its most similar
+// papers (similar_papers: top 10 by TF-IDF cosine, precomputed by the pipeline, pipeline/similar).
+import { error } from '@sveltejs/kit';
+import type { PaperRow } from '../../../pipeline/types.js';
+import { query } from './db.js';
+import { paperHref, shortAuthors } from './paper-format.js';
+
+export interface PaperDetail {
+  paperId: string;
+  title: string;
+  abstract: string;
+  published: string | null;
+  datePrecision: string | null;
+  authors: string[];
+  categories: string[];
+  href: string | null;
+  themeId: number;
+  themeLabel: string;
+  /** Cosine of the paper to its theme's centroid, and its rank among the theme's papers (1 = most typical). */
+  similarity: number;
+  rankInTheme: number;
+  themeSize: number;
+}
+
+export interface SimilarPaper {
+  rank: number;
+  paperId: string;
+  title: string;
+  published: string | null;
+  authors: string;
+  themeId: number;
+  themeLabel: string;
+  /** Cosine of the two papers' TF-IDF rows. */
+  similarity: number;
+}
+
+/** Paper ids as the pipeline stores them: printable, no slash tricks; at most 200 characters. */
+export function readPaperId(raw: string): string {
+  if (raw.length === 0 || raw.length > 200 || /\p{Cc}/u.test(raw)) error(400, 'paper id: expected at most 200 printable characters');
+  return raw;
+}
+
+type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' | 'date_precision' | 'authors' | 'categories' | 'url'> & {
+  theme_id: number; label: string; similarity: number; rank_in_theme: number; size: number;
+};
+
+/** The paper in the run; 404 when the run does not hold it. */
+export async function loadPaper(runId: number, paperId: string): Promise<PaperDetail> {
+  const rows = await query<DetailRow>(
+    `SELECT p.paper_id, p.title, p.abstract, p.published::VARCHAR AS published, p.date_precision, p.authors, p.categories, p.url,
+       pt.theme_id, t.label, pt.similarity, pt.rank_in_theme, t.size
+     FROM paper_themes pt
+     JOIN papers p ON p.paper_id = pt.paper_id
+     JOIN themes t ON t.run_id = pt.run_id AND t.theme_id = pt.theme_id
+     WHERE pt.run_id = $run AND pt.paper_id = $paper`,
+    { run: runId, paper: paperId }
+  );
+  if (rows.length === 0) error(404, `No paper ${paperId} in run ${runId}`);
+  const r = rows[0];
+  return {
+    paperId: r.paper_id, title: r.title, abstract: r.abstract, published: r.published, datePrecision: r.date_precision,
+    authors: r.authors, categories: r.categories, href: paperHref(r.paper_id, r.url), themeId: r.theme_id, themeLabel: r.label,
+    similarity: r.similarity, rankInTheme: r.rank_in_theme, themeSize: r.size
+  };
+}
+
+/** The paper's most similar papers in the run, most similar first (empty for a run stored before similar_papers). */
+export async function loadSimilarPapers(runId: number, paperId: string): Promise<SimilarPaper[]> {
+  const rows = await query<Pick<PaperRow, 'paper_id' | 'title' | 'published' | 'authors'> & { rank: number; theme_id: number; label: string; similarity: number }>(
+    `SELECT s.rank, p.paper_id, p.title, p.published::VARCHAR AS published, p.authors, pt.theme_id, t.label, s.similarity
+     FROM paper_rows me
+     JOIN similar_papers s ON s.run_id = me.run_id AND s.paper_row = me.paper_row
+     JOIN paper_rows other ON other.run_id = s.run_id AND other.paper_row = s.similar_row
+     JOIN papers p ON p.paper_id = other.paper_id
+     JOIN paper_themes pt ON pt.run_id = s.run_id AND pt.paper_id = other.paper_id
+     JOIN themes t ON t.run_id = pt.run_id AND t.theme_id = pt.theme_id
+     WHERE me.run_id = $run AND me.paper_id = $paper
+     ORDER BY s.rank`,
+    { run: runId, paper: paperId }
+  );
+  return rows.map((r) => ({
+    rank: r.rank, paperId: r.paper_id, title: r.title, published: r.published, authors: shortAuthors(r.authors),
+    themeId: r.theme_id, themeLabel: r.label, similarity: r.similarity
+  }));
+}

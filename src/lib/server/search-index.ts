@@ -1,0 +1,146 @@
+// Owns ranked full-text search over the run's inverted index (search_terms, search_postings,
+// paper_rows; built by pipeline/search): query words → term ids (per-run dictionary, cached) →
+// BM25F scores summed in DuckDB SQL with bound parameters. The formulas are pipeline/search/bm25.ts.
+import { K1, idf } from '../../../pipeline/search/bm25.js';
+import { query, type Params } from './db.js';
+import { cachedForRun } from './run-cache.js';
+import { parseQuery, type ParsedQuery } from './search-parse.js';
+
+/** Index terms one prefix may stand for at most: the most frequent (a two-letter prefix can match thousands). */
+export const MAX_PREFIX_TERMS = 64;
+
+interface Dictionary {
+  /** Search keys in code-unit order; term id = position (search_terms is written sorted). */
+  terms: string[];
+  df: Int32Array;
+  nDocs: number;
+}
+
+export interface ResolvedTerm {
+  termId: number;
+  key: string;
+  /** Which query word it matches (0-based): a paper must match every word. */
+  word: number;
+  idf: number;
+}
+
+export interface ResolvedQuery {
+  parsed: ParsedQuery;
+  terms: ResolvedTerm[];
+  /** Words in the query; a paper needs a term of each. */
+  nWords: number;
+  /** False when some word matches no term of the run (so nothing matches), or there are no words. */
+  matchable: boolean;
+  /** RE2 patterns of the quoted phrases, checked against title + abstract. */
+  phrasePatterns: string[];
+}
+
+async function loadDictionary(runId: number): Promise<Dictionary> {
+  const rows = await query<{ term: string; df: number }>(
+    `SELECT term, df FROM search_terms WHERE run_id = $run ORDER BY term_id`, { run: runId });
+  const [n] = await query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM paper_rows WHERE run_id = $run`, { run: runId });
+  return { terms: rows.map((r) => r.term), df: Int32Array.from(rows, (r) => r.df), nDocs: n.n };
+}
+
+/** The run's search dictionary, loaded once per run (about 10 MB at 220k terms) and kept in the run cache. */
+export function dictionary(runId: number): Promise<Dictionary> {
+  return cachedForRun(runId, 'search-dictionary', () => loadDictionary(runId), (d) => d.terms.reduce((b, t) => b + 2 * t.length + 40, 0));
+}
+
+/** First position in sorted `terms` whose term is ≥ `key` (code-unit order, as JS compares strings). */
+export function lowerBound(terms: readonly string[], key: string): number {
+  let [lo, hi] = [0, terms.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (terms[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Id of `key` in the dictionary, or -1. */
+function idOf(dict: Dictionary, key: string): number {
+  const at = lowerBound(dict.terms, key);
+  return dict.terms[at] === key ? at : -1;
+}
+
+/**
+ * Term ids for one query word: its exact key; with a prefix (the word being typed) also every key
+ * starting with the word as typed ("transfor" → "transform") and every key the typed word starts
+ * with, down to 3 characters shorter and at least 3 long (a stem: "mergi" → "merg"); at most
+ * MAX_PREFIX_TERMS of them, the most frequent. Not the stem of the typed word: Porter cuts "vis"
+ * to "vi", which would widen the prefix to "view".
+ */
+export function termsForWord(dict: Dictionary, key: string, prefix: string | null): number[] {
+  const ids = new Set<number>();
+  const exact = idOf(dict, key);
+  if (exact >= 0) ids.add(exact);
+  if (prefix !== null) {
+    const expanded: number[] = [];
+    for (let t = lowerBound(dict.terms, prefix); t < dict.terms.length && dict.terms[t].startsWith(prefix); t++) expanded.push(t);
+    for (let length = Math.max(3, prefix.length - 3); length < prefix.length; length++) {
+      const stem = idOf(dict, prefix.slice(0, length));
+      if (stem >= 0) expanded.push(stem);
+    }
+    expanded.sort((a, b) => dict.df[b] - dict.df[a] || a - b);
+    for (const t of expanded) {
+      if (ids.size >= MAX_PREFIX_TERMS) break;
+      ids.add(t);
+    }
+  }
+  return [...ids].sort((a, b) => a - b);
+}
+
+/** RE2 (DuckDB regexp_matches) pattern of a phrase: its words in order, case-insensitive, whole words, anything but letters and digits between. */
+export function phrasePattern(words: readonly string[]): string {
+  const escaped = words.map((w) => w.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&'));
+  return `(?i)(^|[^\\pL\\pM\\pN])${escaped.join('[^\\pL\\pM\\pN]+')}($|[^\\pL\\pM\\pN])`;
+}
+
+/** Parses `q` and resolves its words against the run's dictionary. */
+export async function resolveQuery(runId: number, q: string): Promise<ResolvedQuery> {
+  const parsed = parseQuery(q);
+  const dict = await dictionary(runId);
+  const terms: ResolvedTerm[] = [];
+  let matchable = parsed.words.length > 0;
+  parsed.words.forEach((w, word) => {
+    const ids = termsForWord(dict, w.key, w.prefix);
+    if (ids.length === 0) matchable = false;
+    // A word weighs as its most frequent form (the lowest idf of its terms): a prefix must not make a
+    // rare completion ("neural-symbolic" for "neural") outweigh the word itself.
+    const wordIdf = Math.min(...ids.map((t) => idf(dict.nDocs, dict.df[t])));
+    for (const termId of ids) terms.push({ termId, key: dict.terms[termId], word, idf: wordIdf });
+  });
+  return { parsed, terms, nWords: parsed.words.length, matchable, phrasePatterns: parsed.phrases.map(phrasePattern) };
+}
+
+/**
+ * SQL of the run's papers that match every query word, with their BM25F score:
+ *   score(paper) = Σ over query words w: max over the terms t of w: idf(w) · tf′(t) · (K1 + 1) / (tf′(t) + K1)
+ * with idf(w) the lowest idf of w's terms (a word without a prefix has one term, and idf(w) = idf(t)).
+ * tf′ (title ×3 plus abstract, each length-normalised) is stored per posting by the pipeline. A word
+ * counts once, by its best term: a prefix stands for up to 64 terms, and a paper holding several of
+ * them ("neural-symbolic", "neural-field") must not outrank one that holds the other words.
+ * Columns: paper_id, score. Parameters are named $st0.. (term ids), $sw0.. (word), $si0.. (idf).
+ */
+export function matchSql(runId: number, resolved: ResolvedQuery): { sql: string; params: Params } {
+  // No parameter may go unused (DuckDB refuses the statement), so nothing is bound for a query that matches nothing.
+  if (!resolved.matchable) return { sql: `SELECT NULL::VARCHAR AS paper_id, NULL::DOUBLE AS score WHERE false`, params: {} };
+  const params: Params = { srun: runId, swords: resolved.nWords, sk1: K1 };
+  const values = resolved.terms.map((t, i) => {
+    Object.assign(params, { [`st${i}`]: t.termId, [`sw${i}`]: t.word, [`si${i}`]: t.idf });
+    return `($st${i}::INTEGER, $sw${i}::INTEGER, $si${i}::DOUBLE)`;
+  });
+  // The IN list of constants lets DuckDB skip row groups by term_id (postings are written sorted by it).
+  const inList = resolved.terms.map((_, i) => `$st${i}`).join(', ');
+  const sql = `SELECT pr.paper_id, s.score FROM (
+      SELECT paper_row, sum(word_score) AS score FROM (
+        SELECT sp.paper_row, q.word, max(q.idf * sp.tf * ($sk1 + 1) / (sp.tf + $sk1)) AS word_score
+        FROM search_postings sp JOIN (VALUES ${values.join(', ')}) q(term_id, word, idf) ON q.term_id = sp.term_id
+        WHERE sp.run_id = $srun AND sp.term_id IN (${inList})
+        GROUP BY sp.paper_row, q.word
+      ) GROUP BY paper_row
+      HAVING count(*) = $swords
+    ) s JOIN paper_rows pr ON pr.run_id = $srun AND pr.paper_row = s.paper_row`;
+  return { sql, params };
+}

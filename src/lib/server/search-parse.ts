@@ -1,0 +1,60 @@
+// Owns what a search query means (pure, no database): its words, each normalised like the index
+// (pipeline/tokenise/search-tokens.ts), its quoted phrases, and the word being typed (a prefix).
+// AND by default: every word must match, in the title or the abstract.
+import { searchTokens } from '../../../pipeline/tokenise/search-tokens.js';
+
+export interface QueryWord {
+  /** Search key (stem key) to match exactly. */
+  key: string;
+  /** For the last word typed (no space after it, not in quotes): the word as written; any key starting with it also matches. */
+  prefix: string | null;
+}
+
+export interface ParsedQuery {
+  words: QueryWord[];
+  /** Quoted phrases of two or more words: the words as written, lower-cased, in order. */
+  phrases: string[][];
+}
+
+/** A word of a phrase as written: letters and digits, with inner hyphens, dots, slashes, "++" or "#". */
+const PHRASE_WORD = /[\p{L}\p{M}\p{N}]+(?:[-./][\p{L}\p{M}\p{N}]+)*(?:\+\+|#)?/gu;
+
+/** Words per query at most; the rest are ignored (a query is at most 200 characters anyway). */
+export const MAX_WORDS = 12;
+
+/**
+ * Parses a query: `"..."` is a phrase (its words must also appear in this order, separated only by
+ * spaces or punctuation); other words match anywhere. The last unquoted word, when the query does
+ * not end in a space or quote, also matches as a prefix ("transfor" finds "transformer"). Stop
+ * words, numbers and one-letter words are dropped as the index drops them; "c++" and "c#" stay.
+ */
+export function parseQuery(q: string): ParsedQuery {
+  const words: QueryWord[] = [];
+  const phrases: string[][] = [];
+  const seen = new Set<string>();
+  const add = (key: string, prefix: string | null) => {
+    const id = `${key}\u0000${prefix ?? ''}`;
+    if (seen.has(id) || words.length >= MAX_WORDS) return;
+    seen.add(id);
+    words.push({ key, prefix });
+  };
+  // Split into quoted and unquoted parts; an unclosed quote runs to the end.
+  const parts = q.split('"');
+  parts.forEach((part, i) => {
+    const quoted = i % 2 === 1;
+    const tokens = searchTokens(part);
+    if (quoted) {
+      for (const t of tokens) add(t.key, null);
+      // The phrase as written (stop words included: "state of the art"), checked against the text.
+      const written = part.toLowerCase().match(PHRASE_WORD) ?? [];
+      if (written.length >= 2 && tokens.length > 0) phrases.push(written);
+      return;
+    }
+    const typing = i === parts.length - 1 && parts.length % 2 === 1 && /[\p{L}\p{M}\p{N}+#]$/u.test(part);
+    tokens.forEach((t, j) => {
+      const last = typing && j === tokens.length - 1 && t.end === part.length;
+      add(t.key, last ? t.word : null);
+    });
+  });
+  return { words, phrases };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseQuery } from '../../../src/lib/server/search-parse.js';
+
+describe('parseQuery', () => {
+  it('normalises words as the index does (stems) and makes the last word typed a prefix', () => {
+    expect(parseQuery('Graph Neural netw')).toStrictEqual({
+      words: [{ key: 'graph', prefix: null }, { key: 'neural', prefix: null }, { key: 'netw', prefix: 'netw' }],
+      phrases: []
+    });
+  });
+
+  it('has no prefix once the query ends in a space', () => {
+    expect(parseQuery('graph networks ').words).toStrictEqual([{ key: 'graph', prefix: null }, { key: 'network', prefix: null }]);
+  });
+
+  it('reads a quoted phrase as its words (exact) plus the phrase as written, stop words included', () => {
+    expect(parseQuery('"state of the art" agents')).toStrictEqual({
+      words: [{ key: 'state', prefix: null }, { key: 'art', prefix: null }, { key: 'agent', prefix: 'agents' }],
+      phrases: [['state', 'of', 'the', 'art']]
+    });
+  });
+
+  it('keeps "C++" and "C#" as words and drops stop words, numbers and single letters', () => {
+    expect(parseQuery('C++ and C# in 2024 a b ').words).toStrictEqual([{ key: 'c++', prefix: null }, { key: 'c#', prefix: null }]);
+  });
+
+  it('gives a hyphenated word whole and in parts, and the same key once', () => {
+    expect(parseQuery('long-context context ').words).toStrictEqual([
+      { key: 'long-context', prefix: null },
+      { key: 'long', prefix: null },
+      { key: 'context', prefix: null }
+    ]);
+  });
+
+  it('has no words for punctuation or stop words only', () => {
+    expect([parseQuery('%_!').words, parseQuery('the of and').words]).toStrictEqual([[], []]);
+  });
+});
