@@ -149,10 +149,10 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   }
   const labels = await timed('label', reporter, durations,
     () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms }), (l) => `${l.length} themes named`);
-  const quality = await timed('quality', reporter, durations, () => assessQuality(matrix, clustering, labels),
+  const quality = await timed('quality', reporter, durations, () => assessQuality(matrix, clustering, labels, clustered.themeSimilarity),
     (q) => `${q.themes.filter((t) => t.mixture).length} mixtures, ${q.papers.weak.reduce((s, w) => s + w, 0)} weak members`);
   const { layout, neighbours, recall10 } = await timed('map', reporter, durations,
-    () => mapThemes(matrix, clustering, { seed: config.seed, neighbours: Math.min(config.neighbours, k - 1), workers: config.workers }),
+    () => mapThemes(matrix, clustering, clustered.themeSimilarity, { seed: config.seed, neighbours: Math.min(config.neighbours, k - 1), workers: config.workers }),
     (m) => `${papers.length} papers placed, recall@10 ${m.recall10 === null ? 'n/a' : m.recall10.toFixed(3)}`);
   const trend = await timed('trends', reporter, durations, () => {
     const trends = computeTrends(papers, clustering.assignments, k, { window: config.emergingWindow });
@@ -161,7 +161,7 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
     return { ...trends, bursts };
   }, (t) => `${t.totals.filter((p) => p.granularity === t.dates.granularity).length} ${t.dates.granularity}s, ${t.bursts.length} bursts`);
   const grouped = await timed('areas', reporter, durations, () => groupThemes(
-    { matrix, vocabulary, clustering, themeLabels: labels, themeXY: layout.themeXY, papers },
+    { matrix, vocabulary, clustering, themeSimilarity: clustered.themeSimilarity, themeLabels: labels, themeXY: layout.themeXY, papers },
     { topTerms: config.topTerms, window: config.emergingWindow }), (a) => `${a.areas.length} areas`);
   const similar = await timed('similar', reporter, durations,
     () => findSimilarPapers(matrix, { top: 10, termsPerPaper: 10, candidates: 30, listCap: 128 }), () => '10 per paper');

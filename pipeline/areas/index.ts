@@ -2,7 +2,6 @@
 // centroids, cut where the data says, see cut.ts), each labelled by c-TF-IDF over its papers like a
 // theme, with its size, map position and trend.
 import { labelGroups } from '../label/index.js';
-import { centroidSimilarities } from '../map/centroid-similarity.js';
 import { computeTrends } from '../trends/index.js';
 import type { Clustering, CsrMatrix, Paper, ThemeLabel, ThemeTrend, Vocabulary } from '../types.js';
 import { chooseAreaCut } from './cut.js';
@@ -39,7 +38,9 @@ export interface AreaResult {
 export interface AreaInput {
   matrix: CsrMatrix;
   vocabulary: Vocabulary;
-  clustering: Pick<Clustering, 'k' | 'assignments' | 'sizes' | 'centroids'>;
+  clustering: Pick<Clustering, 'k' | 'assignments' | 'sizes'>;
+  /** k × k cosines between the theme centroids (the cluster stage's themeSimilarity). */
+  themeSimilarity: Float64Array;
   themeLabels: ThemeLabel[];
   themeXY: Float64Array;
   papers: Pick<Paper, 'published' | 'datePrecision'>[];
@@ -58,8 +59,7 @@ function bySize(areaOfTheme: Int32Array, groups: number, sizes: Int32Array): Int
 export function groupThemes(input: AreaInput, options: { topTerms: number; window: number | 'auto' }): AreaResult {
   const { matrix, clustering, themeLabels, themeXY, papers } = input;
   const { k, sizes, assignments } = clustering;
-  const sim = centroidSimilarities(clustering.centroids, k, matrix.nCols);
-  const cut = chooseAreaCut(wardLinkage(sim, sizes, k), k);
+  const cut = chooseAreaCut(wardLinkage(input.themeSimilarity, sizes, k), k);
   const areaOfTheme = bySize(cut.areaOfTheme, cut.groups, sizes);
   const areaOfPaper = assignments.map((t) => areaOfTheme[t]);
   const labels = labelGroups(matrix, input.vocabulary, areaOfPaper, cut.groups, { topTerms: options.topTerms },

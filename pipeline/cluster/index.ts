@@ -2,6 +2,7 @@
 // Lloyd then (small themes) Hartigan moves; `restarts` runs with seeds seed, seed+1, …; keeps the best.
 import type { Clustering, CsrMatrix } from '../types.js';
 import { createAssigner } from './assigner.js';
+import { centroidSimilarities } from './centroid-similarity.js';
 import { checkInput, meanPairwiseAri, runSeeded } from './run-seeded.js';
 import { transpose } from './transpose.js';
 
@@ -26,6 +27,8 @@ export interface ClusterResult {
   runs: Clustering[];
   /** Mean adjusted Rand index over all pairs of runs; null for a single run. */
   stability: number | null;
+  /** k × k cosines between the best run's centroids (centroid-similarity.ts), for the later stages. */
+  themeSimilarity: Float64Array;
 }
 
 /**
@@ -43,7 +46,10 @@ export async function clusterPapers(matrix: CsrMatrix, options: ClusterOptions):
       runs.push(await runSeeded(matrix, columns, assigner, options.seed + r, options, (it, inertia) => options.onIteration?.(r, it, inertia)));
     }
     const best = runs.reduce((a, b) => (b.inertia < a.inertia ? b : a));
-    return { best, runs, stability: meanPairwiseAri(runs.map((run) => run.assignments)) };
+    return {
+      best, runs, stability: meanPairwiseAri(runs.map((run) => run.assignments)),
+      themeSimilarity: centroidSimilarities(best.centroids, best.k, matrix.nCols)
+    };
   } finally {
     await assigner.close();
   }

@@ -1,14 +1,13 @@
 // The map stage's public face: the 2-D layout of papers and themes with its measured recall@10
 // (layout.ts), and each theme's nearest themes from the k × k table of centroid cosines.
 import type { Clustering, CsrMatrix, MapLayout, ThemeNeighbour } from '../types.js';
-import { centroidSimilarities } from './centroid-similarity.js';
 import { layoutMap } from './layout.js';
 import { nearestThemes } from './neighbours.js';
 
+/** `themeSimilarity`: the k × k centroid cosines the cluster stage hands on. */
 export async function mapThemes(
-  matrix: CsrMatrix, clustering: Clustering, options: { seed: number; neighbours: number; workers: number }
+  matrix: CsrMatrix, clustering: Clustering, themeSimilarity: Float64Array, options: { seed: number; neighbours: number; workers: number }
 ): Promise<{ layout: MapLayout; neighbours: ThemeNeighbour[]; recall10: number | null }> {
-  const sim = centroidSimilarities(clustering.centroids, clustering.k, matrix.nCols);
   const { layout, recall10 } = await layoutMap(matrix, clustering, options);
-  return { layout, recall10, neighbours: nearestThemes(sim, clustering.k, options.neighbours) };
+  return { layout, recall10, neighbours: nearestThemes(themeSimilarity, clustering.k, options.neighbours) };
 }

@@ -4,7 +4,7 @@ import type { ThemeNeighbour } from '../types.js';
 /**
  * Each theme's min(n, k − 1) nearest other themes by centroid cosine, rank 1 = nearest, ties by the
  * lower theme id; rows ordered by (themeId, rank). `sim`: the k × k centroid cosines
- * (centroid-similarity.ts).
+ * (cluster/centroid-similarity.ts).
  */
 export function nearestThemes(sim: Float64Array, k: number, n: number): ThemeNeighbour[] {
   const count = Math.max(0, Math.min(n, k - 1));

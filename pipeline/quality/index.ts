@@ -1,7 +1,6 @@
 // The quality stage: how far each theme can be trusted (cohesion, separation, keyword coherence, the
 // mixture mark) and each paper's place among the themes (top 3, weak member).
 import { themeCohesion } from '../cluster/describe.js';
-import { centroidSimilarities } from '../map/centroid-similarity.js';
 import type { Clustering, CsrMatrix, ThemeLabel } from '../types.js';
 import { markMixtures } from './mixture.js';
 import { keywordCoherence } from './npmi.js';
@@ -26,10 +25,11 @@ export interface QualityResult {
   papers: PaperMemberships;
 }
 
-/** Cosine of each theme's centroid to its nearest other one (the rank-1 similarity of theme_neighbours); NaN when k = 1. */
-function separations(clustering: Clustering, nCols: number): Float64Array {
-  const { k } = clustering;
-  const sim = centroidSimilarities(clustering.centroids, k, nCols);
+/**
+ * Cosine of each theme's centroid to its nearest other one (the rank-1 similarity of theme_neighbours),
+ * from the k × k centroid cosines `sim`; NaN when k = 1.
+ */
+function separations(sim: Float64Array, k: number): Float64Array {
   return Float64Array.from({ length: k }, (_, t) => {
     let best = -Infinity;
     for (let j = 0; j < k; j++) if (j !== t && sim[t * k + j] > best) best = sim[t * k + j];
@@ -37,10 +37,11 @@ function separations(clustering: Clustering, nCols: number): Float64Array {
   });
 }
 
-export function assessQuality(matrix: CsrMatrix, clustering: Clustering, labels: ThemeLabel[]): QualityResult {
+/** `themeSimilarity`: the k × k centroid cosines the cluster stage hands on. */
+export function assessQuality(matrix: CsrMatrix, clustering: Clustering, labels: ThemeLabel[], themeSimilarity: Float64Array): QualityResult {
   const { k } = clustering;
   const cohesion = themeCohesion(clustering);
-  const separation = separations(clustering, matrix.nCols);
+  const separation = separations(themeSimilarity, k);
   const coherence = keywordCoherence(matrix, labels.map((l) => l.keywords.map((kw) => kw.column)));
   const mixture = markMixtures(cohesion, coherence);
   return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { centroidSimilarities } from '../../../pipeline/cluster/centroid-similarity.js';
 import { groupThemes } from '../../../pipeline/areas/index.js';
 import { labelThemes } from '../../../pipeline/label/index.js';
 import type { Vocabulary } from '../../../pipeline/types.js';
@@ -35,7 +36,8 @@ describe('groupThemes', () => {
   const themeLabels = labelThemes(matrix, vocabulary, clustering, { topTerms: 4 });
   const papers = assignments.map((_, i) => ({ published: `2025-0${1 + (i % 6)}-10`, datePrecision: 'day' as const }));
   const themeXY = Float64Array.from([0, 0, 2, 0, 10, 10, 13, 10]);
-  const result = groupThemes({ matrix, vocabulary, clustering, themeLabels, themeXY, papers }, { topTerms: 4, window: 2 });
+  const themeSimilarity = centroidSimilarities(centroids, k, SURFACES.length);
+  const result = groupThemes({ matrix, vocabulary, clustering, themeSimilarity, themeLabels, themeXY, papers }, { topTerms: 4, window: 2 });
 
   it('groups themes whose centroids share terms, numbering areas largest first', () => {
     expect(Array.from(result.areaOfTheme)).toStrictEqual([0, 0, 1, 1]);

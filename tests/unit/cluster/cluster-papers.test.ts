@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../pipeline/errors.js';
+import { centroidSimilarities } from '../../../pipeline/cluster/centroid-similarity.js';
 import { clusterPapers, themeCohesion } from '../../../pipeline/cluster/index.js';
 import { adjustedRandIndex } from '../../../pipeline/cluster/ari.js';
 import { blobs, makeCsr } from './make-csr.js';
@@ -96,6 +97,12 @@ describe('clusterPapers', () => {
     expect((error as Error).message).toBe(
       'only 2 distinct papers with terms for k = 3 themes; choose a smaller k (--k, or --k-range with --k auto)'
     );
+  });
+
+  it('hands on the k × k cosines between the best run\'s centroids, 1 on the diagonal', async () => {
+    const { best, themeSimilarity } = await clusterPapers(fourRows, options);
+    expect(Array.from(themeSimilarity)).toStrictEqual(Array.from(centroidSimilarities(best.centroids, 2, 3)));
+    expect([themeSimilarity[0], themeSimilarity[3]]).toStrictEqual([1, 1]);
   });
 
   it('puts an empty paper in theme 0 with similarity 0', async () => {

@@ -1,6 +1,6 @@
 // nearestThemes: centroid cosines, rank order, ties by id, and the count clamped to k − 1.
 import { describe, expect, it } from 'vitest';
-import { centroidSimilarities } from '../../../pipeline/map/centroid-similarity.js';
+import { centroidSimilarities } from '../../../pipeline/cluster/centroid-similarity.js';
 import { nearestThemes } from '../../../pipeline/map/neighbours.js';
 
 /** Centroids (1,0,0,0), (1,1,0,0), (0,1,1,0), (0,0,0,1): cosines 1/√2 (0–1), 1/2 (1–2), else 0. */

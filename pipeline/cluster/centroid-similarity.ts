@@ -1,4 +1,5 @@
-// Cosine similarity between theme centroids (k × k), shared by the map layout and nearest themes.
+// Cosine similarity between theme centroids (k × k): computed once by the cluster stage (ClusterResult
+// themeSimilarity) for the quality, map and areas stages.
 
 /**
  * sim[i * k + j] = c_i · c_j / (|c_i| |c_j|) over the dense row-major k × nCols centroids; 0 where
