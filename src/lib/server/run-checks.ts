@@ -20,13 +20,3 @@ export function readExternal(metrics: Record<string, unknown>): ExternalFacts | 
   const [vMeasure, nmi, ari, homogeneity, completeness, labelledPapers, classes] = keys.map((k) => e[k] as number);
   return { status: 'done', vMeasure, nmi, ari, homogeneity, completeness, labelledPapers, classes };
 }
-
-/** runs.metrics (JSON text) as an object; {} when malformed. */
-export function parseMetrics(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isObject(value) ? value : {};
-  } catch {
-    return {};
-  }
-}

@@ -35,7 +35,7 @@ export interface RunDetails {
 }
 
 /** A JSON column as an object; a malformed value shows up as {} rather than breaking the page. */
-function parseObject(text: string): Record<string, unknown> {
+export function parseObject(text: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(text);
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseMetrics, readExternal } from '../../../src/lib/server/run-checks.js';
+import { readExternal } from '../../../src/lib/server/run-checks.js';
+import { parseObject } from '../../../src/lib/server/runs.js';
 
 describe('readExternal', () => {
   const done = { status: 'done', vMeasure: 0.25, nmi: 0.25, ari: 0.05, homogeneity: 0.4, completeness: 0.18, labelledPapers: 900, classes: 30 };
@@ -17,6 +18,6 @@ describe('readExternal', () => {
     expect(readExternal({ externalCheck: { ...done, ari: undefined } })).toBe(null);
     expect(readExternal({ externalCheck: { ...done, nmi: Infinity } })).toBe(null);
     expect(readExternal({ externalCheck: { status: 'other' } })).toBe(null);
-    expect(readExternal(parseMetrics('not json'))).toBe(null);
+    expect(readExternal(parseObject('not json'))).toBe(null);
   });
 });
