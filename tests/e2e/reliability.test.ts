@@ -51,8 +51,12 @@ describe('a pipeline killed with SIGKILL', () => {
   });
   afterAll(() => server?.stop());
 
-  // Stages, then the store's steps: runs row written, papers, paper_themes (mid-write), marked complete, before rename.
-  const POINTS = ['ingest', 'tokenise', 'cluster', 'label', 'map', 'trends', 'runs', 'papers', 'paper_themes', 'complete', 'rename'];
+  // Stages, then the store's steps: runs row written, papers, paper_themes (mid-write), the search
+  // postings (the largest table), marked complete, before rename.
+  const POINTS = [
+    'ingest', 'tokenise', 'cluster', 'label', 'quality', 'map', 'trends', 'areas', 'similar', 'search',
+    'runs', 'papers', 'paper_themes', 'bursts', 'search_postings', 'complete', 'rename'
+  ];
   it.each(POINTS)('at %s leaves the earlier run intact and served, and the next run succeeds', async (point) => {
     const before = await select(db, SNAPSHOT);
     const child = pipeline(db, [], { THEMESCOPE_TEST_HANG_AT: point });
