@@ -12,7 +12,6 @@ import { groupThemes, type AreaResult } from './areas/index.js';
 import { mapThemes } from './map/index.js';
 import { computeTrends, findBursts } from './trends/index.js';
 import { buildSearchIndex } from './search/index.js';
-import { findSimilarPapers } from './similar/index.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
 import { checkAgainstCategories } from './quality/external.js';
@@ -23,7 +22,7 @@ import type { Config } from './config.js';
 import type { Clustering, KSelectionPoint, MapLayout, Paper, ThemeLabel, ThemeTrend } from './types.js';
 
 export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | 'label' | 'quality' | 'map' | 'trends' | 'areas'
-  | 'similar' | 'search' | 'store';
+  | 'search' | 'store';
 
 export interface Reporter {
   start(stage: Stage): void;
@@ -151,7 +150,7 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
     () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms }), (l) => `${l.length} themes named`);
   const quality = await timed('quality', reporter, durations, () => assessQuality(matrix, clustering, labels, clustered.themeSimilarity),
     (q) => `${q.themes.filter((t) => t.mixture).length} mixtures, ${q.papers.weak.reduce((s, w) => s + w, 0)} weak members`);
-  const { layout, neighbours, recall10 } = await timed('map', reporter, durations,
+  const { layout, neighbours, recall10, similar } = await timed('map', reporter, durations,
     () => mapThemes(matrix, clustering, clustered.themeSimilarity, { seed: config.seed, neighbours: Math.min(config.neighbours, k - 1), workers: config.workers }),
     (m) => `${papers.length} papers placed, recall@10 ${m.recall10 === null ? 'n/a' : m.recall10.toFixed(3)}`);
   const trend = await timed('trends', reporter, durations, () => {
@@ -163,8 +162,6 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   const grouped = await timed('areas', reporter, durations, () => groupThemes(
     { matrix, vocabulary, clustering, themeSimilarity: clustered.themeSimilarity, themeLabels: labels, themeXY: layout.themeXY, papers },
     { topTerms: config.topTerms, window: config.emergingWindow }), (a) => `${a.areas.length} areas`);
-  const similar = await timed('similar', reporter, durations,
-    () => findSimilarPapers(matrix, { top: 10, termsPerPaper: 10, candidates: 30, listCap: 128 }), () => '10 per paper');
   return { k, kSelection, clustered, clustering, labels, quality, layout, neighbours, recall10, trend, grouped, similar, nTerms: matrix.nCols,
     nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows };
 }

@@ -15,8 +15,12 @@ import { PROJECTION, epochsFor } from './params.js';
 export interface Projection {
   /** x,y per paper, interleaved, in [-1, 1]² (aspect kept). */
   xy: Float32Array;
-  /** The exact-cosine neighbour lists, K per paper (for the recall check's reuse and tests). */
+  /** Each paper's K nearest papers by exact TF-IDF cosine among its candidates, best first (-1 where fewer). */
   knnIdx: Int32Array;
+  /** Their cosines (−Infinity where fewer). */
+  knnSim: Float32Array;
+  /** Neighbours per paper. */
+  K: number;
 }
 
 /** `transposed`: Xᵀ in CSR form (cluster/transpose.ts), for the LSA's products. */
@@ -38,7 +42,7 @@ export async function projectPapers(matrix: CsrMatrix, transposed: CsrMatrix, op
       (s, e) => knnRange(m, mt, maxDf, candidates, K, s, e, idx, sim));
     const graph = fuzzyGraph(idx, sim, n, K, epochsFor(n));
     const xy = await optimise(graph, start, n, options.seed, onAll, threads);
-    return { xy: fitSquare(xy, n), knnIdx: idx };
+    return { xy: fitSquare(xy, n), knnIdx: idx, knnSim: sim, K };
   } finally {
     await pool.close();
   }

@@ -54,7 +54,7 @@ describe('a pipeline killed with SIGKILL', () => {
   // Stages, then the store's steps: runs row written, papers, paper_themes (mid-write), the search
   // postings (the largest table), marked complete, before rename.
   const POINTS = [
-    'ingest', 'tokenise', 'cluster', 'label', 'quality', 'map', 'trends', 'areas', 'similar', 'search',
+    'ingest', 'tokenise', 'cluster', 'label', 'quality', 'map', 'trends', 'areas', 'search',
     'runs', 'papers', 'paper_themes', 'bursts', 'search_postings', 'complete', 'rename'
   ];
   it.each(POINTS)('at %s leaves the earlier run intact and served, and the next run succeeds', async (point) => {

@@ -39,6 +39,25 @@ describe('layoutMap', async () => {
     expect(one.recall10).toBeLessThanOrEqual(1);
   });
 
+  it('hands on each paper\'s nearest papers by exact cosine, best first, as its similar papers', () => {
+    const { indptr, indices, values, nRows } = matrix;
+    const dot = (i: number, j: number) => {
+      let s = 0;
+      for (let p = indptr[i]; p < indptr[i + 1]; p++) for (let q = indptr[j]; q < indptr[j + 1]; q++) if (indices[p] === indices[q]) s += values[p] * values[q];
+      return s;
+    };
+    const { top, rows, similarity } = one.similar;
+    expect(top).toBe(10);
+    for (let i = 0; i < nRows; i++) {
+      // Every paper of the toy shares a term with at least ten others, so each list is full.
+      const expected = Array.from({ length: nRows }, (_, j) => j).filter((j) => j !== i)
+        .sort((a, b) => dot(i, b) - dot(i, a) || a - b).slice(0, top);
+      const got = Array.from(rows.subarray(i * top, (i + 1) * top));
+      expect(got.map((j) => dot(i, j))).toStrictEqual(expected.map((j) => dot(i, j)));
+      got.forEach((j, r) => expect(similarity[i * top + r]).toBeCloseTo(dot(i, j), 5));
+    }
+  });
+
   it('rejects an assignment outside 0..k-1', async () => {
     const bad = { k: 4, assignments: Int32Array.from(clustering.assignments, (t, i) => (i === 3 ? 4 : t)) };
     await expect(layoutMap(matrix, bad, { seed: 1, workers: 1 })).rejects.toThrow('layoutMap: paper 3 has theme 4, outside 0..3');
