@@ -6,7 +6,6 @@ import type { Clustering, CsrMatrix, MapLayout } from '../types.js';
 import { transpose } from '../cluster/transpose.js';
 import { projectPapers } from './project.js';
 import { themeCentres } from './theme-centres.js';
-import { mapRecall } from './recall.js';
 import { similarFromNeighbours, type SimilarPapers } from '../similar/index.js';
 
 export async function layoutMap(matrix: CsrMatrix, clustering: Pick<Clustering, 'k' | 'assignments'>,
@@ -17,7 +16,7 @@ export async function layoutMap(matrix: CsrMatrix, clustering: Pick<Clustering, 
     if (!(assignments[i] >= 0 && assignments[i] < k)) throw new Error(`layoutMap: paper ${i} has theme ${assignments[i]}, outside 0..${k - 1}`);
   }
   const transposed = transpose(matrix);
-  const { xy: paperXY, knnIdx, knnSim, K } = await projectPapers(matrix, transposed, options);
+  const { xy: paperXY, knnIdx, knnSim, K, recall10 } = await projectPapers(matrix, transposed, options);
   const themeXY = themeCentres(paperXY, assignments, k);
-  return { layout: { themeXY, paperXY }, recall10: mapRecall(matrix, transposed, paperXY, options.seed), similar: similarFromNeighbours(knnIdx, knnSim, K) };
+  return { layout: { themeXY, paperXY }, recall10, similar: similarFromNeighbours(knnIdx, knnSim, K) };
 }

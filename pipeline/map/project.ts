@@ -1,6 +1,6 @@
 // Owns placing every paper on the map from its own TF-IDF row: exact-cosine k-nearest neighbours
 // among candidates sharing rare terms (knn-kernel.mjs) → UMAP's fuzzy graph → negative-sampling SGD
-// from a PCA start (LSA's top two components), on `workers` threads.
+// from a PCA start (LSA's top two components), on `workers` threads; then the layout's recall@10.
 import type { CsrMatrix } from '../types.js';
 import { sharedArray, share } from '../shared-memory.js';
 import { mapThreads } from './parallel.js';
@@ -11,6 +11,7 @@ import { lsa } from './lsa.js';
 import { fuzzyGraph } from './fuzzy-graph.js';
 import { pcaStart } from './pca-start.js';
 import { PROJECTION, epochsFor } from './params.js';
+import { mapRecall } from './recall.js';
 
 export interface Projection {
   /** x,y per paper, interleaved, in [-1, 1]² (aspect kept). */
@@ -21,6 +22,8 @@ export interface Projection {
   knnSim: Float32Array;
   /** Neighbours per paper. */
   K: number;
+  /** The layout's measured recall@10 (recall.ts), null for tiny corpora. */
+  recall10: number | null;
 }
 
 /** `transposed`: Xᵀ in CSR form (cluster/transpose.ts), for the LSA's products. */
@@ -42,7 +45,9 @@ export async function projectPapers(matrix: CsrMatrix, transposed: CsrMatrix, op
       (s, e) => knnRange(m, mt, maxDf, candidates, K, s, e, idx, sim));
     const graph = fuzzyGraph(idx, sim, n, K, epochsFor(n));
     const xy = await optimise(graph, start, n, options.seed, onAll, threads);
-    return { xy: fitSquare(xy, n), knnIdx: idx, knnSim: sim, K };
+    const placed = fitSquare(xy, n);
+    const recall10 = await mapRecall(m, mt, threads === 1 ? placed : share(placed), options.seed, onAll, threads);
+    return { xy: placed, knnIdx: idx, knnSim: sim, K, recall10 };
   } finally {
     await pool.close();
   }
