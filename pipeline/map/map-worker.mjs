@@ -12,7 +12,7 @@ parentPort.on('message', (job) => {
   const [start, end] = [job.bounds[index], job.bounds[index + 1]];
   if (job.kind === 'knn') knnRange(job.matrix, job.transposed, job.maxDf, job.pool, job.K, start, end, job.outIdx, job.outSim);
   else if (job.kind === 'multiply') multiplyRange(job.a, job.dense, job.L, job.out, start, end);
-  else if (job.kind === 'recall') recallRange(job.matrix, job.transposed, job.xy, job.sample, job.K, start, end, job.out);
+  else if (job.kind === 'recall') recallRange(job.matrix, job.transposed, job.xy, job.grid, job.sample, job.K, start, end, job.out);
   else sgdRange(job.graph, job.from, job.to, job.epoch, start, end);
   parentPort.postMessage('done');
 });

@@ -3,7 +3,7 @@
 import type { CsrMatrix } from '../types.js';
 import { createRandom } from '../prng.js';
 import { sharedArray } from '../shared-memory.js';
-import { recallRange } from './recall-kernel.mjs';
+import { mapGrid, recallRange } from './recall-kernel.mjs';
 import type { OnAll } from './parallel.js';
 
 export const RECALL_SAMPLE = 2000;
@@ -37,8 +37,9 @@ export async function mapRecall(matrix: CsrMatrix, transposed: CsrMatrix, xy: Fl
   sample.set(rows.slice(0, size));
   const out = sharedArray(Float64Array, size);
   const bounds = Array.from({ length: threads + 1 }, (_, w) => Math.round((w * size) / threads));
-  await onAll(bounds, { kind: 'recall', matrix, transposed, xy, sample, K: RECALL_K, out },
-    (s, e) => recallRange(matrix, transposed, xy, sample, RECALL_K, s, e, out));
+  const grid = mapGrid(xy, n);
+  await onAll(bounds, { kind: 'recall', matrix, transposed, xy, grid, sample, K: RECALL_K, out },
+    (s, e) => recallRange(matrix, transposed, xy, grid, sample, RECALL_K, s, e, out));
   let total = 0;
   for (let s = 0; s < size; s++) total += out[s]; // in sample order, so any thread count sums alike
   return total / size;
