@@ -24,9 +24,10 @@ export async function runLloyd(
   const assignments = new Int32Array(matrix.nRows).fill(-1);
   let previous = Infinity;
   let iterations = 0;
+  let drift: Float64Array | undefined; // none at first: every row is scanned
   while (iterations < options.maxIter) {
     iterations++;
-    await assigner.assign(centT, k);
+    await assigner.assign(centT, k, drift);
     const { scores } = assigner;
     let changed = 0;
     for (let i = 0; i < matrix.nRows; i++) {
@@ -35,14 +36,26 @@ export async function runLloyd(
     }
     for (const row of repairEmptyClusters(assignments, scores, norm2, k)) {
       scores[row] = 1;
+      assigner.forget(row);
       changed++;
     }
     let objective = 0;
     for (let i = 0; i < scores.length; i++) objective += 1 - scores[i];
     options.onIteration?.(iterations, objective);
+    const before = Float32Array.from(centT);
     updateCentroids(columns, assignments, k, centT, sums);
+    drift = centroidDrift(before, centT, k);
     if (changed === 0 || (previous - objective) / previous < options.tolerance) break;
     previous = objective;
   }
   return { assignments, iterations };
+}
+
+/** δ_c = ‖c' − c‖ for each centroid c, from term-major copies before and after an update. */
+function centroidDrift(before: Float32Array, after: Float32Array, k: number): Float64Array {
+  const drift = new Float64Array(k);
+  for (let q = 0; q < after.length; q += k) {
+    for (let c = 0; c < k; c++) drift[c] += (after[q + c] - before[q + c]) ** 2;
+  }
+  return drift.map(Math.sqrt);
 }

@@ -1,6 +1,7 @@
-// assignRange and scoreRange: the assignment step's argmax, and the final pass's own and second cosines.
+// assignRange, assignBoundedRange and scoreRange: the assignment step's argmax (with and without bounds), and the final pass's own and second cosines.
 import { describe, expect, it } from 'vitest';
-import { assignRange, scoreRange } from '../../../pipeline/cluster/assign-kernel.mjs';
+import { assignBoundedRange, assignRange, scoreRange } from '../../../pipeline/cluster/assign-kernel.mjs';
+import { createRandom } from '../../../pipeline/prng.js';
 import { makeCsr } from './make-csr.js';
 
 // Unit rows e0, e1, e2 and (3, 0, 4) / 5; term-major centroids e0, e1, e2 (centT[term · k + c]).
@@ -40,5 +41,42 @@ describe('scoreRange', () => {
     scoreRange(Uint32Array.from([0, 1]), Uint32Array.from([0]), Float32Array.from([1]), Float32Array.from([0.5]), 1, 0, 1,
       new Int32Array(1), scores, second, secondScores);
     expect([scores[0], second[0], secondScores[0]]).toStrictEqual([0.5, -1, 0]);
+  });
+});
+
+describe('assignBoundedRange', () => {
+  // 300 random unit rows over 12 terms, 5 unit centroids; then the centroids move a little, twice.
+  const random = createRandom(3);
+  const [n, m, k] = [300, 12, 5];
+  const unit = (v: number[]) => v.map((x) => x / Math.hypot(...v));
+  const rows = Array.from({ length: n }, () => unit(Array.from({ length: m }, () => (random() < 0.4 ? random() : 0)).map((x, j) => (j === 0 && x === 0 ? 0.01 : x))));
+  const indptr = Uint32Array.from([0, ...rows.map((_, i) => (i + 1) * m)]);
+  const indices = Uint32Array.from(rows.flatMap(() => Array.from({ length: m }, (_, j) => j)));
+  const values = Float32Array.from(rows.flat());
+  const centroids = (shift: number) => {
+    const cs = Array.from({ length: k }, (_, c) => unit(Array.from({ length: m }, (_, j) => 1 + Math.sin(c * 7 + j * 3 + shift))));
+    return Float32Array.from({ length: m * k }, (_, q) => cs[q % k][Math.floor(q / k)]);
+  };
+  const drift = (a: Float32Array, b: Float32Array) => Float64Array.from({ length: k }, (_, c) => {
+    let s = 0;
+    for (let q = c; q < a.length; q += k) s += (a[q] - b[q]) ** 2;
+    return Math.sqrt(s);
+  });
+
+  it('assigns exactly as a full scan after each move, scanning fewer rows in full once the moves are small', () => {
+    const [a, s, upper] = [new Int32Array(n).fill(-1), new Float64Array(n), new Float32Array(n * k)];
+    let previous = centroids(0);
+    assignBoundedRange(indptr, indices, values, previous, k, 0, n, a, s, upper, new Float64Array(k), true);
+    const scannedAfter: number[] = [];
+    for (const shift of [0.2, 0.21, 0.215]) {
+      const next = centroids(shift);
+      scannedAfter.push(assignBoundedRange(indptr, indices, values, next, k, 0, n, a, s, upper, drift(previous, next), false));
+      const [fa, fs] = [new Int32Array(n), new Float64Array(n)];
+      assignRange(indptr, indices, values, next, k, 0, n, fa, fs);
+      expect(Array.from(a)).toStrictEqual(Array.from(fa));
+      expect(Array.from(s)).toStrictEqual(Array.from(fs));
+      previous = next;
+    }
+    expect(scannedAfter[2]).toBeLessThan(n / 2);
   });
 });
