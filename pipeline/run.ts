@@ -11,13 +11,14 @@ import { assessQuality, type QualityResult } from './quality/index.js';
 import { groupThemes, type AreaResult } from './areas/index.js';
 import { mapThemes } from './map/index.js';
 import { computeTrends, findBursts } from './trends/index.js';
-import { buildSearchIndex } from './search/index.js';
+import { indexInBackground, type BackgroundIndex } from './search/in-background.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
 import { checkAgainstCategories } from './quality/external.js';
 import { InputError } from './errors.js';
 import { Warnings, warnAboutThemes, type RunWarning } from './warnings.js';
 import type { RunData, ThemeRecord } from './store/run-data.js';
+import type { SearchIndex } from './search/index.js';
 import type { Config } from './config.js';
 import type { Clustering, KSelectionPoint, MapLayout, Paper, ThemeLabel, ThemeTrend } from './types.js';
 
@@ -83,11 +84,26 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   }
   const coarseDates = settleDatePrecision(papers, config.datePrecision); // README "Dates"
   for (const c of coarseDates) warnings.add('coarse-dates', describeCoarseDates(c));
-  const analysis = await analyse(papers, config, reporter, durations, warnings);
+  // The search index needs only the texts: built on its own thread from the cluster stage on.
+  const background: { search: BackgroundIndex | null } = { search: null };
+  try {
+    const analysis = await analyse(papers, config, reporter, durations, warnings, () => (background.search = indexInBackground(papers)));
+    const search = await timed('search', reporter, durations, () => background.search!.result(),
+      (x) => `${x.terms.length} search terms, ${x.postingTerm.length} postings`);
+    return await storeRun({ config, reporter, durations, createdAt, ingest, coarseDates, warnings, analysis, search });
+  } finally {
+    await background.search?.close();
+  }
+}
+
+/** Assembles the run from the stages' results and stores it (the store stage). */
+async function storeRun({ config, reporter, durations, createdAt, ingest, coarseDates, warnings, analysis, search }: {
+  config: Config; reporter: Reporter; durations: Record<string, number>; createdAt: Date; ingest: Awaited<ReturnType<typeof ingestFiles>>;
+  coarseDates: ReturnType<typeof settleDatePrecision>; warnings: Warnings; analysis: Awaited<ReturnType<typeof analyse>>; search: SearchIndex;
+}): Promise<RunSummary> {
+  const { papers } = ingest;
   const { k, clustering, labels, clustered, trend } = analysis;
   const { dates } = trend;
-  const search = await timed('search', reporter, durations, () => buildSearchIndex(papers),
-    (x) => `${x.terms.length} search terms, ${x.postingTerm.length} postings`);
   const run: RunData = {
     createdAt, inputSha256: ingest.inputSha256, inputFiles: ingest.files, papers, skipped: ingest.skipped,
     duplicates: ingest.duplicates, nTerms: analysis.nTerms, k, seed: config.seed, stability: clustered.stability,
@@ -116,9 +132,10 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
  * papers) is garbage before the store stage, which is the run's memory peak.
  */
 async function analyse(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>,
-  warnings: Warnings) {
+  warnings: Warnings, afterVectorise: () => void) {
   const { tfidf, termsBeforePruning } = await vectorise(papers, config, reporter, durations);
   collectGarbage(); // the token lists and the full dictionary: hundreds of MB under the cluster stage's peak
+  afterVectorise();
   const { matrix, vocabulary } = tfidf;
 
   let k = config.k === 'auto' ? 0 : config.k;
