@@ -1,15 +1,9 @@
 // Owns how the themes of two runs are matched (README "Lineage between runs"): the papers both runs
-// hold, counted per (previous theme, new theme), decide each link's kind; the keyword cosine is evidence.
-import { keywordCosine, type TermWeights } from './cosine.js';
+// hold, counted per (previous theme, new theme), decide each link's kind; the cosine is evidence only.
+// No imports: the dashboard's pages use its kinds and thresholds.
 
 /** Theme id → the paper ids of its papers. */
 export type ThemePapers = ReadonlyMap<number, readonly string[]>;
-
-export interface RunThemes {
-  papers: ThemePapers;
-  /** Theme id → its keyword weights (cosine.ts); a theme absent here has no cosine. */
-  terms: ReadonlyMap<number, TermWeights>;
-}
 
 /** Papers in previous theme `prevThemeId` and new theme `themeId`, counting papers both runs hold. */
 export interface SharedCount {
@@ -61,16 +55,6 @@ export function crossTabulate(prev: ThemePapers, next: ThemePapers): SharedCount
     }
   }
   return [...counts.values()];
-}
-
-/** Lineage from two runs' themes: their shared papers, then matchThemes with the keyword cosine. */
-export function lineageBetween(prev: RunThemes, next: RunThemes): LineageLink[] {
-  const cosine = (p: number, t: number) => {
-    const a = prev.terms.get(p);
-    const b = next.terms.get(t);
-    return a && b ? keywordCosine(a, b) : null;
-  };
-  return matchThemes([...prev.papers.keys()], [...next.papers.keys()], crossTabulate(prev.papers, next.papers), cosine);
 }
 
 /**

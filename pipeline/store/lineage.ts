@@ -2,7 +2,8 @@
 // being written, and matching the run being stored against them (pipeline/lineage/match.ts).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { keywordWeights, type TermWeights } from '../lineage/cosine.js';
-import { lineageBetween, type LineageLink, type RunThemes } from '../lineage/match.js';
+import { lineageBetween, type RunThemes } from '../lineage/index.js';
+import type { LineageLink } from '../lineage/match.js';
 import type { RunData } from './run-data.js';
 
 /** Paper ids per theme: appended to the theme's list. */

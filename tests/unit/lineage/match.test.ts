@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countKinds, crossTabulate, lineageBetween, matchThemes, type LineageLink, type ThemePapers } from '../../../pipeline/lineage/match.js';
+import { countKinds, crossTabulate, matchThemes, type LineageLink, type ThemePapers } from '../../../pipeline/lineage/match.js';
+import { lineageBetween } from '../../../pipeline/lineage/index.js';
 import { keywordCosine, keywordWeights, termKey } from '../../../pipeline/lineage/cosine.js';
 
 /** Theme id → paper ids `${prefix}${from}`..`${prefix}${to - 1}` for each [from, to) range given. */
