@@ -89,16 +89,41 @@ export function spreadLabels(wanted: number[], row: number, height: number): num
   return y;
 }
 
+/** Height of a column at px-per-paper `scale`: each bar its papers × scale plus the gap, or a label row if more. */
+function columnHeight(papers: number[], scale: number, o: FlowOptions): number {
+  return papers.reduce((sum, n) => sum + Math.max(n * scale + o.gap, o.labelRow), 0);
+}
+
+/**
+ * The px per paper that makes the taller column `height` tall (bisection: columnHeight grows with
+ * the scale); 0 when there are no papers or even scale 0 needs more room (only label rows).
+ */
+export function fitScale(columns: number[][], height: number, o: FlowOptions): number {
+  const tallest = (s: number) => Math.max(...columns.map((c) => columnHeight(c, s, o)));
+  const total = Math.max(...columns.map((c) => c.reduce((a, b) => a + b, 0)));
+  if (total === 0 || tallest(0) >= height) return 0;
+  let [lo, hi] = [0, height / total];
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (tallest(mid) <= height) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A column's bars top to bottom, each centred in a slot at least a label row tall, its label at its centre. */
 function column(order: number[], themes: FlowTheme[], papers: Map<number, number>, scale: number, o: FlowOptions, height: number): FlowNode[] {
   const byId = new Map(themes.map((t) => [t.themeId, t]));
   let y = 0;
   const nodes = order.map((id) => {
-    const h = (papers.get(id) ?? 0) * scale;
-    const node = { ...byId.get(id)!, papers: papers.get(id) ?? 0, y0: y, y1: y + h, labelY: 0 };
-    y += h + o.gap;
-    return node;
+    const n = papers.get(id) ?? 0;
+    const slot = Math.max(n * scale + o.gap, o.labelRow);
+    const y0 = y + (slot - n * scale) / 2;
+    y += slot;
+    return { ...byId.get(id)!, papers: n, y0, y1: y0 + n * scale, labelY: 0 };
   });
-  const labels = spreadLabels(nodes.map((n) => (n.y0 + n.y1) / 2), o.labelRow, height);
+  // Slots are label rows or taller, so this keeps each label at its bar's centre; it only guards the edges.
+  const labels = spreadLabels(nodes.map((n) => (n.y0 + n.y1) / 2), o.labelRow, Math.max(height, y));
   nodes.forEach((n, i) => (n.labelY = labels[i]));
   return nodes;
 }
@@ -112,23 +137,25 @@ export function bandPath(x0: number, x1: number, sy0: number, sy1: number, ty0: 
 }
 
 /**
- * The whole diagram: height = max(minHeight, labelRow × the longer column); one px scale for both
- * columns (the same papers leave the left as reach the right); each bar's bands stacked in the
- * order of their other ends, so bands leave and arrive without crossing inside a bar.
+ * The whole diagram, `height` = max(minHeight, 1.3 × labelRow × the longer column) tall: one px-per-paper
+ * scale for both columns (the same papers leave the left as reach the right), fitted so the taller
+ * column fills the height with each bar in a slot of at least one label row (so no label overlaps
+ * another or leaves its bar); each bar's bands stacked in the order of their other ends, so bands
+ * leave and arrive without crossing inside a bar.
  */
 export function layoutFlow(input: FlowInput, o: FlowOptions): FlowLayout {
-  const height = Math.max(o.minHeight, o.labelRow * Math.max(input.prevThemes.length, input.themes.length));
   const order = orderColumns(input);
-  const total = input.flows.reduce((s, f) => s + f.papers, 0);
-  const longest = Math.max(order.left.length, order.right.length);
-  const scale = total > 0 ? (height - o.gap * Math.max(0, longest - 1)) / total : 0;
+  const target = Math.max(o.minHeight, 1.3 * o.labelRow * Math.max(order.left.length, order.right.length));
   const sums = (side: 'prevThemeId' | 'themeId') => {
     const m = new Map<number, number>();
     for (const f of input.flows) m.set(f[side], (m.get(f[side]) ?? 0) + f.papers);
     return m;
   };
-  const left = column(order.left, input.prevThemes, sums('prevThemeId'), scale, o, height);
-  const right = column(order.right, input.themes, sums('themeId'), scale, o, height);
+  const [leftPapers, rightPapers] = [sums('prevThemeId'), sums('themeId')];
+  const scale = fitScale([order.left.map((id) => leftPapers.get(id) ?? 0), order.right.map((id) => rightPapers.get(id) ?? 0)], target, o);
+  const left = column(order.left, input.prevThemes, leftPapers, scale, o, target);
+  const right = column(order.right, input.themes, rightPapers, scale, o, target);
+  const height = Math.max(target, ...[...left, ...right].map((n) => Math.max(n.y1 + o.gap, n.labelY + o.labelRow / 2)));
   const leftAt = new Map(left.map((n) => [n.themeId, n]));
   const rightAt = new Map(right.map((n) => [n.themeId, n]));
   const outY = new Map(left.map((n) => [n.themeId, n.y0]));
