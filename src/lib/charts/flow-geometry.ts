@@ -38,6 +38,8 @@ export interface FlowLayout {
   right: FlowNode[];
   bands: FlowBand[];
   height: number;
+  /** Flows under the link threshold thinner than minBand: not drawn (their papers still count in the bars). */
+  hidden: { flows: number; papers: number };
 }
 
 export interface FlowOptions {
@@ -49,6 +51,8 @@ export interface FlowOptions {
   /** Gap between bars (px). */
   gap: number;
   minHeight: number;
+  /** A flow that is no link is drawn only when at least this many px wide (links always are). */
+  minBand: number;
 }
 
 type Flow = FlowInput['flows'][number];
@@ -152,6 +156,7 @@ export function layoutFlow(input: FlowInput, o: FlowOptions): FlowLayout {
     return m;
   };
   const [leftPapers, rightPapers] = [sums('prevThemeId'), sums('themeId')];
+  const total = input.flows.reduce((n, f) => n + f.papers, 0);
   const scale = fitScale([order.left.map((id) => leftPapers.get(id) ?? 0), order.right.map((id) => rightPapers.get(id) ?? 0)], target, o);
   const left = column(order.left, input.prevThemes, leftPapers, scale, o, target);
   const right = column(order.right, input.themes, rightPapers, scale, o, target);
@@ -174,9 +179,10 @@ export function layoutFlow(input: FlowInput, o: FlowOptions): FlowLayout {
     const ty = inY.get(f.themeId)!;
     inY.set(f.themeId, ty + f.papers * scale);
     const [sy0, sy1] = ends.get(f)!;
-    bands.push({ ...f, path: bandPath(o.x0, o.x1, sy0, sy1, ty, ty + f.papers * scale) });
+    if (f.kind !== null || f.papers * scale >= o.minBand) bands.push({ ...f, path: bandPath(o.x0, o.x1, sy0, sy1, ty, ty + f.papers * scale) });
   }
   // Flows under the link threshold first, so the links are drawn over them.
   bands.sort((a, b) => Number(a.kind !== null) - Number(b.kind !== null));
-  return { left, right, bands, height };
+  const drawn = bands.reduce((n, b) => n + b.papers, 0);
+  return { left, right, bands, height, hidden: { flows: input.flows.length - bands.length, papers: total - drawn } };
 }

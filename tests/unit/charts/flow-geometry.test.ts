@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bandPath, layoutFlow, orderColumns, spreadLabels, type FlowInput } from '../../../src/lib/charts/flow-geometry.js';
 
-const OPTIONS = { x0: 100, x1: 500, labelRow: 17, gap: 3, minHeight: 100 };
+const OPTIONS = { x0: 100, x1: 500, labelRow: 17, gap: 3, minHeight: 100, minBand: 0.5 };
 const themes = (n: number) => Array.from({ length: n }, (_, i) => ({ themeId: i, label: `theme ${i}` }));
 
 describe('layoutFlow', () => {
@@ -38,6 +38,18 @@ describe('layoutFlow', () => {
     expect(orderColumns(input).right.slice(0, 2)).toStrictEqual([1, 0]);
     expect(layout.bands.filter((b) => b.kind === null).map((b) => [b.prevThemeId, b.themeId])).toStrictEqual([[0, 0]]);
     expect(layout.bands.at(-1)!.kind).toBe('continued'); // links over the flows under the threshold
+  });
+});
+
+describe('layoutFlow with thin flows', () => {
+  it('leaves out flows under the link threshold thinner than minBand, never a link, and counts what it left out', () => {
+    const input: FlowInput = { prevThemes: themes(2), themes: themes(2), flows: [
+      { prevThemeId: 0, themeId: 0, papers: 1000, kind: 'continued' }, { prevThemeId: 1, themeId: 1, papers: 1000, kind: 'continued' },
+      { prevThemeId: 0, themeId: 1, papers: 1, kind: null }, { prevThemeId: 1, themeId: 0, papers: 1, kind: 'merged' }] };
+    const layout = layoutFlow(input, { ...OPTIONS, minHeight: 200 });
+    expect(layout.bands.map((b) => [b.prevThemeId, b.themeId]).sort()).toStrictEqual([[0, 0], [1, 0], [1, 1]]);
+    expect(layout.hidden).toStrictEqual({ flows: 1, papers: 1 });
+    expect(layout.left[0].papers).toBe(1001);
   });
 });
 
