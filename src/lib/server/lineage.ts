@@ -108,8 +108,10 @@ export interface ThemeLineageItem {
 }
 
 export interface ThemeLineage {
-  /** The run this run was matched against, null for a database's first run. */
+  /** The run this run was matched against; null for a database's first run or a run stored before lineage. */
   prevRunId: number | null;
+  /** The complete run before this one, matched or not (null for the first). */
+  earlierRunId: number | null;
   /** Its themes in the previous run, most shared papers first (none when it is new). */
   ancestors: ThemeLineageItem[];
   /** The later run matched against this one, and where this theme went. */
@@ -125,7 +127,7 @@ const ITEM = `l.kind, l.shared_papers AS "sharedPapers", l.jaccard, l.centroid_c
 
 /** The theme's rows in theme_lineage: as the new theme (its ancestors) and as the previous theme of a later run. */
 export async function loadThemeLineage(runId: number, themeId: number): Promise<ThemeLineage> {
-  const [back, forward] = await Promise.all([
+  const [back, forward, earlier] = await Promise.all([
     query<ThemeLineageItem & { prevRunId: number; prevThemeId: number | null }>(
       `SELECT ${ITEM}, l.prev_run_id AS "prevRunId", l.prev_run_id AS "runId", l.prev_theme_id AS "themeId", l.prev_theme_id AS "prevThemeId"
        FROM theme_lineage l LEFT JOIN themes t ON t.run_id = l.prev_run_id AND t.theme_id = l.prev_theme_id
@@ -137,12 +139,13 @@ export async function loadThemeLineage(runId: number, themeId: number): Promise<
        WHERE l.prev_run_id = $run AND l.prev_theme_id = $theme
          AND l.run_id = (SELECT min(run_id) FROM theme_lineage WHERE prev_run_id = $run)
        ORDER BY l.shared_papers DESC, l.theme_id NULLS LAST`,
-      { run: runId, theme: themeId })
+      { run: runId, theme: themeId }),
+    query<{ id: number | null }>(`SELECT max(run_id) AS id FROM runs WHERE status = 'complete' AND run_id < $run`, { run: runId })
   ]);
   const ancestors = back.filter((r) => r.kind !== 'new');
   const descendants = forward.filter((r) => r.kind !== 'gone');
   return {
-    prevRunId: back[0]?.prevRunId ?? null, ancestors, isNew: back.some((r) => r.kind === 'new'),
+    prevRunId: back[0]?.prevRunId ?? null, earlierRunId: earlier[0]?.id ?? null, ancestors, isNew: back.some((r) => r.kind === 'new'),
     nextRunId: forward[0]?.runId ?? null, descendants, isGone: forward.some((r) => r.kind === 'gone')
   };
 }

@@ -65,12 +65,22 @@ describe('compareRuns and loadThemeLineage on stored runs', () => {
 
   it("gives a theme its ancestors in the run before and its descendants in the run after", async () => {
     const merged = await loadThemeLineage(2, 0);
-    expect(merged).toMatchObject({ prevRunId: 1, isNew: false, nextRunId: null, descendants: [], isGone: false });
+    expect(merged).toMatchObject({ prevRunId: 1, earlierRunId: 1, isNew: false, nextRunId: null, descendants: [], isGone: false });
     expect(merged.ancestors.map((x) => [x.kind, x.runId, x.themeId, x.label])).toStrictEqual([
       ['merged', 1, 0, 'model merging, task vectors'], ['merged', 1, 1, 'long context']
     ]);
     const cut = await loadThemeLineage(1, 2);
-    expect(cut).toMatchObject({ prevRunId: null, ancestors: [], nextRunId: 2, isGone: false });
+    expect(cut).toMatchObject({ prevRunId: null, earlierRunId: null, ancestors: [], nextRunId: 2, isGone: false });
     expect(cut.descendants.map((x) => [x.kind, x.runId, x.themeId, x.sharedPapers])).toStrictEqual([['split', 2, 1, 4], ['split', 2, 2, 4]]);
+  });
+
+  it('tells a run stored before lineage (no rows) from a database\'s first run', async () => {
+    const later = await writeTempDb([handMadeRun(), handMadeRun()], 'DELETE FROM theme_lineage');
+    try {
+      expect(await loadThemeLineage(2, 0)).toMatchObject({ prevRunId: null, earlierRunId: 1, ancestors: [], isNew: false });
+    } finally {
+      later.remove();
+      process.env.THEMESCOPE_DB = db.path;
+    }
   });
 });
