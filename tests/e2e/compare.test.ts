@@ -55,6 +55,12 @@ describe('/runs/compare', () => {
       ['split', 'gaussian splatting', 'long context', '4'], ['split', 'gaussian splatting', 'gaussian splatting', '4'],
       ['merged', 'model merging, task vectors', 'model merging, task vectors', '8'], ['merged', 'long context', 'model merging, task vectors', '8']
     ]);
+    // Pointing at the earlier "gaussian splatting" fades the two merged bands, which do not touch it.
+    const opacities = () => page.locator('path.band').evaluateAll((ps) => ps.map((p) => `${p.getAttribute('data-kind')} ${p.getAttribute('fill-opacity')}`).sort());
+    await svg.locator('a[href="/themes/2?run=1"] text').hover();
+    expect(await opacities()).toStrictEqual(['merged 0.08', 'merged 0.08', 'split 0.85', 'split 0.85']);
+    await page.mouse.move(5, 5);
+    expect(await opacities()).toStrictEqual(['merged 0.55', 'merged 0.55', 'split 0.55', 'split 0.55']);
     await screenshot(page, 'compare');
   });
 
