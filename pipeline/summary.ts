@@ -3,6 +3,7 @@
 // and peak memory.
 import type { RunSummary } from './run.js';
 import type { DatePrecision } from './types.js';
+import { countKinds, LINEAGE_KINDS } from './lineage/match.js';
 
 function pct(x: number): string {
   return `${(100 * x).toFixed(1)}%`;
@@ -19,6 +20,12 @@ function periodsText(n: number, unit: string): string {
   return `${n} complete ${unit}${n === 1 ? '' : 's'}`;
 }
 
+/** "Lineage to run 3: 31 continued, 4 split, …" (links by kind: theme_lineage, /runs/compare). */
+function lineageLine({ prevRunId, links }: NonNullable<RunSummary['run']['lineage']>): string {
+  const counts = countKinds(links);
+  return `Lineage to run ${prevRunId}: ` + LINEAGE_KINDS.map((k) => `${counts[k]} ${k}`).join(', ') + ' (theme_lineage, /runs/compare)';
+}
+
 /** The closing summary of a complete run, as printed on stdout. */
 export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, db: string): string {
   const out: string[] = [];
@@ -31,6 +38,7 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   for (const f of run.inputFiles.slice(0, 20)) out.push(`  read ${f.path}: ${f.format}, ${f.records} record${f.records === 1 ? '' : 's'}`);
   if (run.inputFiles.length > 20) out.push(`  … and ${run.inputFiles.length - 20} more files (runs.input_files)`);
   out.push(`Vocabulary: ${run.nTerms} terms · k = ${run.k} · seed ${run.seed} · stability (mean ARI over pairs of restarts) ${run.stability === null ? 'n/a (--restarts 1)' : run.stability.toFixed(3)}`);
+  if (run.lineage) out.push(lineageLine(run.lineage));
   for (const w of warnings) out.push(`  warning: ${w.message}`);
   for (const s of run.skipped.slice(0, 5)) out.push(`  skipped ${s.file} line ${s.line}: field "${s.field}": ${s.reason}`);
   if (run.skipped.length > 5) out.push(`  … and ${run.skipped.length - 5} more skipped (table skipped_records)`);

@@ -18,6 +18,7 @@ import type {
 } from '../types.js';
 import type { SearchIndex } from '../search/index.js';
 import type { SimilarPapers } from '../similar/index.js';
+import type { LineageLink } from '../lineage/match.js';
 
 export interface ThemeRecord {
   themeId: number;
@@ -77,4 +78,6 @@ export interface RunData {
   /** The inverted index over titles and abstracts (paper row i = papers[i]). */
   search: SearchIndex;
   similar: SimilarPapers;
+  /** Links to the previous complete run's themes: set by the store, which reads that run (store/lineage.ts). */
+  lineage?: { prevRunId: number; links: LineageLink[] } | null;
 }

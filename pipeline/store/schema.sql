@@ -218,3 +218,19 @@ CREATE TABLE IF NOT EXISTS similar_papers (
   similar_row  INTEGER NOT NULL,
   similarity   DOUBLE NOT NULL             -- cosine of the TF-IDF rows
 );
+
+-- How the run's themes descend from the previous complete run's (pipeline/lineage/match.ts, README "Lineage between runs"):
+-- a row per linked pair, a 'new' row per new theme without one, a 'gone' row per previous theme without one.
+-- n, A, B count only papers both runs hold. No rows in the first run of a database.
+CREATE TABLE IF NOT EXISTS theme_lineage (
+  run_id             INTEGER NOT NULL,
+  theme_id           INTEGER,              -- the new theme; NULL on a gone row
+  prev_run_id        INTEGER NOT NULL,     -- the previous complete run
+  prev_theme_id      INTEGER,              -- its theme; NULL on a new row
+  kind               VARCHAR NOT NULL,     -- 'continued' n/A > ½ and n/B > ½ | 'split' n/A < n/B | 'merged' | 'new' | 'gone'
+  shared_papers      INTEGER NOT NULL,     -- n: papers in both themes (0 on new/gone rows)
+  jaccard            DOUBLE NOT NULL,      -- n / (A + B − n) (0 on new/gone rows)
+  centroid_cosine    DOUBLE,               -- cosine of the two themes' keyword weights (theme_terms)
+  theme_papers       INTEGER,              -- B: the new theme's papers that the previous run holds
+  prev_theme_papers  INTEGER               -- A: the previous theme's papers that this run holds
+);

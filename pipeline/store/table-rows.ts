@@ -97,7 +97,12 @@ export function runRows(run: RunData, runId: number): RunRows {
       direction: a.trend.direction, share_before: a.trend.shareBefore, share_after: a.trend.shareAfter, z_score: a.trend.zScore
     })),
     paper_theme_ranks: themeRanks(run, runId),
-    ...searchRows(run, runId)
+    ...searchRows(run, runId),
+    theme_lineage: eachOf(run.lineage?.links ?? [], (l) => ({
+      run_id: runId, theme_id: l.themeId, prev_run_id: run.lineage!.prevRunId, prev_theme_id: l.prevThemeId, kind: l.kind,
+      shared_papers: l.sharedPapers, jaccard: l.jaccard, centroid_cosine: l.centroidCosine, theme_papers: l.themePapers,
+      prev_theme_papers: l.prevThemePapers
+    }))
   };
 }
 

@@ -283,9 +283,30 @@ export const SIMILAR_PAPERS = defineTable({
   ]
 });
 
+export const THEME_LINEAGE = defineTable({
+  name: 'theme_lineage',
+  comment: ['How the run\'s themes descend from the previous complete run\'s (pipeline/lineage/match.ts, README "Lineage between runs"):',
+    'a row per linked pair, a \'new\' row per new theme without one, a \'gone\' row per previous theme without one.',
+    'n, A, B count only papers both runs hold. No rows in the first run of a database.'],
+  key: [],
+  columns: [
+    RUN_ID,
+    { name: 'theme_id', type: 'INTEGER', nullable: true, comment: 'the new theme; NULL on a gone row' },
+    { name: 'prev_run_id', type: 'INTEGER', comment: 'the previous complete run' },
+    { name: 'prev_theme_id', type: 'INTEGER', nullable: true, comment: 'its theme; NULL on a new row' },
+    { name: 'kind', type: 'VARCHAR', values: ['continued', 'split', 'merged', 'new', 'gone'],
+      comment: "'continued' n/A > ½ and n/B > ½ | 'split' n/A < n/B | 'merged' | 'new' | 'gone'" },
+    { name: 'shared_papers', type: 'INTEGER', comment: 'n: papers in both themes (0 on new/gone rows)' },
+    { name: 'jaccard', type: 'DOUBLE', comment: 'n / (A + B − n) (0 on new/gone rows)' },
+    { name: 'centroid_cosine', type: 'DOUBLE', nullable: true, comment: 'cosine of the two themes\' keyword weights (theme_terms)' },
+    { name: 'theme_papers', type: 'INTEGER', nullable: true, comment: 'B: the new theme\'s papers that the previous run holds' },
+    { name: 'prev_theme_papers', type: 'INTEGER', nullable: true, comment: 'A: the previous theme\'s papers that this run holds' }
+  ]
+});
+
 export const TABLES = [
   RUNS, PAPERS, THEMES, THEME_TERMS, PAPER_THEMES, THEME_PERIODS, PERIOD_TOTALS, THEME_NEIGHBOURS, K_SELECTION, SKIPPED_RECORDS,
-  BURSTS, AREAS, PAPER_THEME_RANKS, PAPER_ROWS, SEARCH_TERMS, SEARCH_POSTINGS, SIMILAR_PAPERS
+  BURSTS, AREAS, PAPER_THEME_RANKS, PAPER_ROWS, SEARCH_TERMS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_LINEAGE
 ] as const;
 
 export type TableSpec = (typeof TABLES)[number];

@@ -6,6 +6,8 @@ import { basename, dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import { acquireLock } from './lock.js';
+import { lineageToPrevious } from './lineage.js';
+import { countKinds } from '../lineage/match.js';
 import { appendColumns, appendRows, appendTable, appendTableInChunks, toJsonText } from './append.js';
 import type { RunData } from './run-data.js';
 import type { Column, Row, Table } from './table-spec.js';
@@ -59,6 +61,7 @@ export async function writeRun(dbPath: string, run: RunData, options: WriteOptio
         await connection.run(schemaSql());
         await migrateSchema(connection, dbPath);
         runId = await nextRunId(connection);
+        await matchPreviousRun(connection, run);
         await insertRun(connection, runId, run, options.onStep ?? (() => {}), started);
         await connection.run('CHECKPOINT');
       } finally {
@@ -82,6 +85,12 @@ export async function writeRun(dbPath: string, run: RunData, options: WriteOptio
 async function nextRunId(connection: DuckDBConnection): Promise<number> {
   const reader = await connection.runAndReadAll('SELECT coalesce(max(run_id), 0) + 1 AS id FROM runs');
   return Number(reader.getRows()[0][0]);
+}
+
+/** The run's lineage to the previous complete run in the copy (theme_lineage), its counts in runs.metrics.lineage. */
+async function matchPreviousRun(connection: DuckDBConnection, run: RunData) {
+  run.lineage = await lineageToPrevious(connection, run);
+  if (run.lineage) run.metrics.lineage = { prevRunId: run.lineage.prevRunId, ...countKinds(run.lineage.links) };
 }
 
 /**

@@ -11,7 +11,8 @@ const PAGES: [string, string][] = [
   ['map', '/map'],
   ['theme', '/themes/0'],
   ['papers', '/papers?q=merging'],
-  ['runs', '/runs']
+  ['runs', '/runs'],
+  ['compare', '/runs/compare']
 ];
 
 buildDashboard();

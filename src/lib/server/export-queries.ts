@@ -7,8 +7,8 @@ import { paperFilterSql, paperOrderSql, readPaperFilter, themeOnlyFilter } from 
 import { readDateRange, readGranularity, readMeasure, readTheme } from './params.js';
 import { error } from '@sveltejs/kit';
 
-export type ExportDataset = 'themes' | 'trends' | 'papers' | 'theme-papers' | 'bursts' | 'areas' | 'map-region';
-export const EXPORT_DATASETS: readonly ExportDataset[] = ['themes', 'trends', 'papers', 'theme-papers', 'bursts', 'areas', 'map-region'];
+export type ExportDataset = 'themes' | 'trends' | 'papers' | 'theme-papers' | 'bursts' | 'areas' | 'map-region' | 'theme-lineage';
+export const EXPORT_DATASETS: readonly ExportDataset[] = ['themes', 'trends', 'papers', 'theme-papers', 'bursts', 'areas', 'map-region', 'theme-lineage'];
 
 export interface ExportQuery {
   columns: CsvColumn[];
@@ -70,6 +70,25 @@ function burstsQuery(runId: number): ExportQuery {
       WHERE b.run_id = $run ORDER BY b.weight DESC, b.theme_id, b.term`,
     params: { run: runId },
     name: ['bursts']
+  };
+}
+
+const LINEAGE_COLUMNS = [
+  value('run_id', 'l.run_id'), value('theme_id', 'l.theme_id'), text('theme_label', 't.label'), value('prev_run_id', 'l.prev_run_id'),
+  value('prev_theme_id', 'l.prev_theme_id'), text('prev_theme_label', 'p.label'), text('kind', 'l.kind'),
+  value('shared_papers', 'l.shared_papers'), value('jaccard', 'l.jaccard'), value('centroid_cosine', 'l.centroid_cosine'),
+  value('theme_papers', 'l.theme_papers'), value('prev_theme_papers', 'l.prev_theme_papers')
+];
+
+/** The run's links to the previous complete run (theme_lineage), with both themes' labels. */
+function lineageQuery(runId: number): ExportQuery {
+  return {
+    columns: LINEAGE_COLUMNS,
+    from: `FROM theme_lineage l LEFT JOIN themes t ON t.run_id = l.run_id AND t.theme_id = l.theme_id
+      LEFT JOIN themes p ON p.run_id = l.prev_run_id AND p.theme_id = l.prev_theme_id
+      WHERE l.run_id = $run ORDER BY l.theme_id NULLS LAST, l.prev_theme_id`,
+    params: { run: runId },
+    name: ['theme-lineage']
   };
 }
 
@@ -180,5 +199,7 @@ export async function exportQuery(dataset: ExportDataset, run: RunRow, search: U
       return areasQuery(run.run_id);
     case 'map-region':
       return mapRegionQuery(run.run_id, search);
+    case 'theme-lineage':
+      return lineageQuery(run.run_id);
   }
 }

@@ -1,11 +1,12 @@
 // Theme page data: the theme's figures, area and quality, keywords, trend at the chosen granularity
 // (by default the run's), 10 typical papers, one page (50) of all its papers filtered by `q`, its
-// nearest themes, the themes its papers are also close to, its bursts, and its top authors and categories.
+// nearest themes, the themes its papers are also close to, its bursts, its lineage, and its top authors and categories.
 import { assignThemeColours } from '$lib/charts/palette.js';
 import { readGranularity, readPage, readQuery } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import { loadThemeBursts } from '$lib/server/bursts';
 import { loadThemeFacets } from '$lib/server/facets';
+import { loadThemeLineage } from '$lib/server/lineage';
 import {
   listThemeSizes,
   loadAlsoClose,
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   const defaultGranularity = run.default_granularity ?? 'month'; // NULL in runs stored before it
   const granularity = readGranularity(url.searchParams, defaultGranularity);
   const theme = await loadThemeDetail(run.run_id, themeId);
-  const [terms, trend, typical, papers, neighbours, sizes, alsoClose, bursts, facets] = await Promise.all([
+  const [terms, trend, typical, papers, neighbours, sizes, alsoClose, bursts, facets, lineage] = await Promise.all([
     loadThemeTerms(run.run_id, themeId),
     loadThemeTrend(run.run_id, themeId, granularity),
     loadThemePapers(run.run_id, themeId, null, 1, TYPICAL),
@@ -39,9 +40,10 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
     listThemeSizes(run.run_id),
     loadAlsoClose(run.run_id, themeId, ALSO_CLOSE),
     loadThemeBursts(run.run_id, themeId),
-    loadThemeFacets(run.run_id, themeId)
+    loadThemeFacets(run.run_id, themeId),
+    loadThemeLineage(run.run_id, themeId)
   ]);
   const colours = assignThemeColours(sizes);
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
-    neighbours, alsoClose, bursts, facets };
+    neighbours, alsoClose, bursts, facets, lineage };
 };

@@ -1,0 +1,39 @@
+// Owns the centroid evidence of lineage: each theme's stored keyword profile (theme_terms: its top
+// c-TF-IDF terms and weights, the part of the centroid that runs keep) and the cosine of two profiles.
+import { searchTokens } from '../tokenise/search-tokens.js';
+
+/** Term key → weight. Keys are stem keys, so "model merging" and "model merge" are one term. */
+export type TermWeights = ReadonlyMap<string, number>;
+
+/**
+ * The key of a keyword as written (surface form): the search keys of its words (lower case, Porter
+ * stem per hyphen part, pipeline/tokenise/search-tokens.ts), space-joined; the lower-cased text
+ * when no word is searchable. Runs may pick different surface forms of one stem; the key is the same.
+ */
+export function termKey(surface: string): string {
+  const keys = searchTokens(surface).map((t) => t.key);
+  return keys.length > 0 ? keys.join(' ') : surface.toLowerCase();
+}
+
+/** A theme's keyword profile from its terms (weights of two surface forms with one key add up). */
+export function keywordWeights(terms: readonly { term: string; weight: number }[]): TermWeights {
+  const weights = new Map<string, number>();
+  for (const { term, weight } of terms) {
+    const key = termKey(term);
+    weights.set(key, (weights.get(key) ?? 0) + weight);
+  }
+  return weights;
+}
+
+/**
+ * cos(a, b) = Σ_t a_t·b_t / (‖a‖·‖b‖): the sum runs over the terms in both profiles (the shared
+ * vocabulary; a term a profile lacks weighs 0 there), the norms over each whole profile. 0 when
+ * either profile is empty or all zero.
+ */
+export function keywordCosine(a: TermWeights, b: TermWeights): number {
+  let dot = 0;
+  for (const [term, w] of a) dot += w * (b.get(term) ?? 0);
+  const norm = (p: TermWeights) => Math.sqrt([...p.values()].reduce((s, w) => s + w * w, 0));
+  const denominator = norm(a) * norm(b);
+  return denominator > 0 ? dot / denominator : 0;
+}

@@ -1,0 +1,12 @@
+// Compare page data: two complete runs (`a` earlier, `b` later; by default the last two), the papers
+// flowing between their themes and the lineage links (computed as the pipeline computes theme_lineage).
+import { compareRuns, listCompleteRuns, resolvePair } from '$lib/server/lineage';
+import { readRunParam } from '$lib/server/run';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+  readRunParam(url);
+  const runs = await listCompleteRuns();
+  const pair = resolvePair(url.searchParams, runs);
+  return { runs, comparison: pair ? await compareRuns(pair.a, pair.b) : null };
+};

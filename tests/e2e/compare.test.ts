@@ -1,0 +1,108 @@
+// /runs/compare in Chromium: the flow of papers between two runs' themes (default the last two complete
+// runs), the links table as theme_lineage stores them, parameter errors, the theme page's lineage card
+// and the theme-lineage export.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { handMadeRun } from '../fixtures/hand-made-run.js';
+import { readDb, writeDb } from './dbs.js';
+import { newPage, screenshot } from './harness.js';
+import { useDashboard } from './dashboard.js';
+
+/** The hand-made run re-clustered: old themes 0 and 1 merged into theme 0, old theme 2 cut in two (papers 0-11 / 12-23). */
+function reclustered() {
+  const run = handMadeRun();
+  run.clustering.assignments = Int32Array.from(run.papers, (_, i) => (i % 3 < 2 ? 0 : i < 12 ? 1 : 2));
+  return run;
+}
+
+// Run 1 → 2: merged and split; run 2 → 3: the same themes again (continued); run 4 failed.
+const { app, open } = useDashboard(() => writeDb([handMadeRun(), reclustered(), reclustered(), handMadeRun()],
+  "UPDATE runs SET status = 'failed' WHERE run_id = 4"));
+
+/** The table's rows as text, cell by cell. */
+const tableRows = (page: Page) => page.locator('table.data tbody tr').evaluateAll((trs) =>
+  trs.map((tr) => [...tr.children].map((td) => td.textContent?.trim())));
+
+describe('/runs/compare', () => {
+  it('compares the last two complete runs by default, its table being what theme_lineage stores for the later one', async () => {
+    const page = await open('/runs/compare');
+    expect(await page.locator('h1').textContent()).toBe('Compare run 2 → run 3');
+    const stored = await readDb<{ kind: string; prev: string; next: string; shared: number; jaccard: number }>(app.db,
+      `SELECT l.kind, p.label AS prev, t.label AS next, l.shared_papers AS shared, l.jaccard FROM theme_lineage l
+       JOIN themes t ON t.run_id = l.run_id AND t.theme_id = l.theme_id JOIN themes p ON p.run_id = l.prev_run_id AND p.theme_id = l.prev_theme_id
+       WHERE l.run_id = 3 ORDER BY l.shared_papers DESC, l.theme_id`);
+    expect(stored.map((r) => r.kind)).toStrictEqual(['continued', 'continued', 'continued']);
+    const rows = await tableRows(page);
+    expect(rows.map((r) => r.slice(0, 5))).toStrictEqual(stored.map((r) => [r.kind, r.prev, r.next, String(r.shared), r.jaccard.toFixed(2)]));
+    expect(await page.getByTestId('lineage-summary').textContent()).toContain('3 continued · 0 split · 0 merged · 0 new · 0 gone');
+    expect(await page.locator('a[href="/export/theme-lineage.csv?run=3"]').count()).toBe(1);
+  });
+
+  it('draws the flow of run 1 → run 2: merged and split bands, a legend, an accessible name and labels that do not overlap', async () => {
+    const page = await open('/runs/compare?a=1&b=2');
+    const svg = page.locator('figure.chart svg');
+    expect(await svg.getAttribute('aria-label')).toBe(
+      "Papers from run 1's themes (left) to run 2's (right): 24 papers both runs hold, 3 themes before, 3 after. The table below lists every link.");
+    expect(await page.locator('path.band').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-kind')).sort()))
+      .toStrictEqual(['merged', 'merged', 'split', 'split']);
+    expect(await page.locator('g.legend text').allTextContents()).toStrictEqual(
+      ['continued', 'split', 'merged', 'shared papers under the link threshold', 'new theme', 'gone theme']);
+    const boxes = await svg.locator('a text').evaluateAll((ts) => ts.map((t) => { const b = t.getBoundingClientRect(); return [b.left, b.top, b.right, b.bottom]; }));
+    const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]));
+    expect(boxes).toHaveLength(6);
+    expect(overlapping).toStrictEqual([]);
+    expect((await tableRows(page)).map((r) => r.slice(0, 4))).toStrictEqual([
+      ['split', 'gaussian splatting', 'long context', '4'], ['split', 'gaussian splatting', 'gaussian splatting', '4'],
+      ['merged', 'model merging, task vectors', 'model merging, task vectors', '8'], ['merged', 'long context', 'model merging, task vectors', '8']
+    ]);
+    // Pointing at the earlier "gaussian splatting" fades the two merged bands, which do not touch it.
+    const opacities = () => page.locator('path.band').evaluateAll((ps) => ps.map((p) => `${p.getAttribute('data-kind')} ${p.getAttribute('fill-opacity')}`).sort());
+    await svg.locator('a[href="/themes/2?run=1"] text').hover();
+    expect(await opacities()).toStrictEqual(['merged 0.08', 'merged 0.08', 'split 0.85', 'split 0.85']);
+    await page.mouse.move(5, 5);
+    expect(await opacities()).toStrictEqual(['merged 0.55', 'merged 0.55', 'split 0.55', 'split 0.55']);
+    await screenshot(page, 'compare');
+  });
+
+  it('answers an unknown or incomplete run with 404, the same run twice and a malformed one with 400, each saying why', async () => {
+    const cases: [string, number, string][] = [
+      ['/runs/compare?a=9&b=2', 404, 'No complete run 9 (a): the complete runs are 3, 2, 1'],
+      ['/runs/compare?a=1&b=4', 404, 'No complete run 4 (b): the complete runs are 3, 2, 1'],
+      ['/runs/compare?a=2&b=2', 400, 'a and b are both run 2: pick two different runs to compare'],
+      ['/runs/compare?a=x', 400, 'a must be a run number (a positive integer), not “x”']
+    ];
+    for (const [path, status, message] of cases) {
+      const page = await newPage(app.browser);
+      const response = await page.goto(app.server.url + path);
+      expect([response?.status(), await page.locator('.error-message').textContent()]).toStrictEqual([status, message]);
+      await page.close();
+    }
+  });
+
+  it('links a theme page to its ancestors in the previous run and its descendants in the next', async () => {
+    const page = await open('/themes/0?run=2');
+    const card = page.getByTestId('lineage');
+    const items = await card.locator('li').evaluateAll((lis) => lis.map((li) => [li.textContent?.replace(/\s+/g, ' ').trim(), li.querySelector('a')?.getAttribute('href')]));
+    expect(items).toStrictEqual([
+      ['took in model merging, task vectors of run 1 · 8 shared papers · Jaccard 0.50 · keyword cosine 1.00', '/themes/0?run=1'],
+      ['took in long context of run 1 · 8 shared papers · Jaccard 0.50 · keyword cosine 0.00', '/themes/1?run=1'],
+      ['continued as model merging, task vectors in run 3 · 16 shared papers · Jaccard 1.00', '/themes/0?run=3']
+    ]);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'theme-lineage');
+  });
+
+  it('exports the stored lineage of a run with both themes\' labels', async () => {
+    const csv = await (await fetch(`${app.server.url}/export/theme-lineage.csv?run=2`)).text();
+    const [header, first] = csv.split('\r\n');
+    expect(header).toBe(['run_id', 'theme_id', 'theme_label', 'prev_run_id', 'prev_theme_id', 'prev_theme_label', 'kind', 'shared_papers',
+      'jaccard', 'centroid_cosine', 'theme_papers', 'prev_theme_papers'].map((c) => `"${c}"`).join(','));
+    // The cosine of two equal keyword profiles is 1 up to rounding.
+    const cells = first.replace('"model merging, task vectors"', 'LABEL').replace('"model merging, task vectors"', 'LABEL').split(',');
+    expect([...cells.slice(0, 9), ...cells.slice(10)]).toStrictEqual(['2', '0', 'LABEL', '1', '0', 'LABEL', '"merged"', '8', '0.5', '16', '8']);
+    expect(Number(cells[9])).toBeCloseTo(1, 12);
+    const json = await (await fetch(`${app.server.url}/export/theme-lineage.json?run=2`)).json();
+    expect(json).toHaveLength(4);
+  });
+});
