@@ -18,7 +18,8 @@ function reclustered() {
 const LINEAGE_SQL = `SELECT run_id, theme_id, prev_run_id, prev_theme_id, kind, shared_papers, jaccard, round(centroid_cosine, 9) AS cosine,
   theme_papers, prev_theme_papers FROM theme_lineage ORDER BY run_id, theme_id NULLS LAST, prev_theme_id`;
 
-describe('theme_lineage in the store', () => {
+// Each test writes two or three runs to a DuckDB file: seconds, not milliseconds, on a loaded machine.
+describe('theme_lineage in the store', { timeout: 30_000 }, () => {
   it('has no rows after the first run of a database', async () => {
     const db = tempDb();
     await writeRun(db, handMadeRun(), { lockWaitMs: 0 });
