@@ -20,8 +20,8 @@ const PEER_CONFIGS: Record<string, string[]> = {
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '10000,30000,all' },
-    k: { type: 'string', default: '20,40' },
+    sizes: { type: 'string' }, // defaults below: 10000,30000,all (all with --stability)
+    k: { type: 'string' }, // 20,40 (40 with --stability)
     seed: { type: 'string', default: '42' },
     peer: { type: 'boolean', default: false },
     'peer-configs': { type: 'string', default: Object.keys(PEER_CONFIGS).join(',') },
@@ -36,7 +36,7 @@ if (values.help) {
   console.log(`Usage: npm run bench -- [--sizes 10000,30000,all] [--k 20,40] [--seed 42] [--peer]
        [--peer-configs "sklearn kmeans,sklearn minibatch,sklearn lsa100+kmeans"]
        [--synthetic 10000,100000,300000] [--out bench-results]
-       npm run bench -- --stability [--sizes all] [--k 40] [--seeds 1,1001,2001] [--peer] [--peer-configs …]
+       npm run bench -- --stability [--sizes all] [--k 40] [--seeds 1,1001,2001] [--peer] [--peer-configs …] [--out …]
 Corpora: ../shared/data/arxiv-daily-cs-2025-2026.jsonl.gz subsets when present, else the shipped sample;
 --synthetic adds synthetic corpora of those sizes (pipeline/bench/synthetic.ts).
 --peer runs ../shared/bench/peer_sklearn.py (apt-get install -y python3-sklearn) on the same files.
@@ -89,8 +89,9 @@ function sitConfig(config: string, corpus: Corpus, subset: Corpus, k: number, se
   return summarise(config, seeds.map(Number), runs as SittingRun[], measure(subset, seeds[0], 'subset'));
 }
 
-const sizes = values.sizes!.split(',').filter(Boolean).map((s) => (s === 'all' ? 'all' : Number(s)));
-const ks = values.k!.split(',').map(Number);
+const sizes = (values.sizes ?? (values.stability ? 'all' : '10000,30000,all')).split(',').filter(Boolean)
+  .map((s) => (s === 'all' ? 'all' : Number(s)));
+const ks = (values.k ?? (values.stability ? '40' : '20,40')).split(',').map(Number);
 const peerConfigs = values.peer ? values['peer-configs']!.split(',').filter((c) => c in PEER_CONFIGS) : [];
 if (values.peer && !existsSync(PEER)) {
   console.error(`npm run bench: --peer needs ${PEER} (the shared scikit-learn peer); run without --peer to measure Themescope alone`);
@@ -111,6 +112,11 @@ const corpora = prepared.corpora;
 const results: Measurement[] = [];
 if (values.stability) {
   const [corpus, k] = [corpora[0], ks[0]];
+  if (!corpus || !(k > 1 && k < corpus.docs)) {
+    console.error(`npm run bench: --stability needs a corpus (--sizes) and a k between 2 and its papers − 1 (got ${corpus?.docs ?? 'no'} papers, k ${k})`);
+    process.exit(2);
+  }
+  if (corpora.length > 1 || ks.length > 1) console.error(`▸ the stability sitting uses the first corpus and k only: ${corpus.name}, k=${k}`);
   const rows = ['themescope', ...peerConfigs].map((config) => sitConfig(config, corpus, prepared.subset!, k, seeds));
   writeOutputs(sittingTable(rows.filter((r) => r !== null), `${corpus.name} (${corpus.docs} papers)`, k) +
     '\n\nRuns (in the order above: each seed, then the 90% subset with the first seed):\n\n' +
