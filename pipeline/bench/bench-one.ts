@@ -1,6 +1,7 @@
 // One benchmark measurement in its own process (so peak memory is this run's alone): the full
-// pipeline, read → DuckDB written, on one corpus and k; prints one JSON line last.
-import { mkdtempSync, rmSync } from 'node:fs';
+// pipeline, read → DuckDB written, on one corpus and k; prints one JSON line last. With a fifth
+// argument, then writes each paper's id and theme there (TSV) for the stability sitting's ARI figures.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig, type Config } from '../config.js';
@@ -8,7 +9,7 @@ import { runPipeline } from '../run.js';
 import { adjustedRandIndex } from '../cluster/ari.js';
 import { scoreAgainstLabels } from '../quality/external.js';
 
-const [corpus, k, seed, workers] = process.argv.slice(2);
+const [corpus, k, seed, workers, labelsOut] = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), 'themescope-bench-'));
 const config = resolveConfig([
   '--input', corpus, '--k', k, '--seed', seed ?? '42', '--workers', workers ?? '2',
@@ -54,3 +55,5 @@ console.log(
     labels: run.themes.map((t) => ({ label: t.label, size: t.size }))
   })
 );
+// After the JSON line, so the measured peak RSS is the run's own.
+if (labelsOut) writeFileSync(labelsOut, run.papers.map((p, i) => `${p.paperId}\t${run.clustering.assignments[i]}\n`).join(''));

@@ -1,12 +1,14 @@
 // `npm run bench`: the pipeline at several corpus sizes and k, each measurement in its own process,
 // optionally beside the scikit-learn peer on the same files in the same sitting; JSON + Markdown out.
+// With --stability, the stability sitting instead (sitting.ts: seeds, a 90% subset, agreement figures).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { prepareCorpora, type Corpus } from './corpora.js';
+import type { Corpus } from './corpora.js';
 import { markdownTable, type Measurement } from './report.js';
+import { readLabels, sittingTable, summarise, type SittingRow, type SittingRun } from './sitting.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PEER = resolve(ROOT, '../shared/bench/peer_sklearn.py');
@@ -18,12 +20,14 @@ const PEER_CONFIGS: Record<string, string[]> = {
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '10000,30000,all' },
-    k: { type: 'string', default: '20,40' },
+    sizes: { type: 'string' }, // defaults below: 10000,30000,all (all with --stability)
+    k: { type: 'string' }, // 20,40 (40 with --stability)
     seed: { type: 'string', default: '42' },
     peer: { type: 'boolean', default: false },
     'peer-configs': { type: 'string', default: Object.keys(PEER_CONFIGS).join(',') },
     synthetic: { type: 'string', default: '' },
+    stability: { type: 'boolean', default: false },
+    seeds: { type: 'string', default: '1,1001,2001' },
     out: { type: 'string', default: 'bench-results' },
     help: { type: 'boolean', short: 'h' }
   }
@@ -32,9 +36,15 @@ if (values.help) {
   console.log(`Usage: npm run bench -- [--sizes 10000,30000,all] [--k 20,40] [--seed 42] [--peer]
        [--peer-configs "sklearn kmeans,sklearn minibatch,sklearn lsa100+kmeans"]
        [--synthetic 10000,100000,300000] [--out bench-results]
+       npm run bench -- --stability [--sizes all] [--k 40] [--seeds 1,1001,2001] [--peer] [--peer-configs …] [--out …]
 Corpora: ../shared/data/arxiv-daily-cs-2025-2026.jsonl.gz subsets when present, else the shipped sample;
 --synthetic adds synthetic corpora of those sizes (pipeline/bench/synthetic.ts).
---peer runs ../shared/bench/peer_sklearn.py (apt-get install -y python3-sklearn) on the same files.`);
+--peer runs ../shared/bench/peer_sklearn.py (apt-get install -y python3-sklearn) on the same files.
+--stability: the stability sitting, on the first --sizes corpus and the first --k: each config (Themescope,
+then each --peer config) runs once per seed and once, with the first seed, on a seeded random 90% of the
+corpus; prints ARI between seeds (mean over pairs), ARI full vs 90% on the shared papers, V-measure
+against the primary category (mean over seeds), real themes (≥ 0.5% of papers) per seed, mean time,
+peak RSS, and time and memory ÷ the fastest peer config.`);
   process.exit(0);
 }
 
@@ -48,27 +58,71 @@ function runJson(command: string, args: string[]): Record<string, unknown> | nul
   return JSON.parse(last);
 }
 
-function measureOurs(corpus: Corpus, k: number): Measurement | null {
-  const json = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/bench-one.ts', corpus.path, String(k), values.seed!]);
+/** With `labelsOut`, the run also writes each paper's id and theme there (the stability sitting). */
+function measureOurs(corpus: Corpus, k: number, seed = values.seed!, labelsOut?: string): Measurement | null {
+  const json = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/bench-one.ts', corpus.path, String(k), seed,
+    ...(labelsOut ? ['2', labelsOut] : [])]);
   return json && { config: 'themescope', corpus: corpus.name, load: loadavg()[0], ...json } as Measurement;
 }
 
-function measurePeer(corpus: Corpus, k: number, config: string): Measurement | null {
-  const args = [PEER, corpus.path, '--k', String(k), '--seed', values.seed!, '--quiet', '--no-silhouette', ...PEER_CONFIGS[config]];
-  const json = runJson('/usr/bin/python3', args);
+/** With `labelsOut`, the peer runs under peer_labels.py, which writes its partition there after its JSON line. */
+function measurePeer(corpus: Corpus, k: number, config: string, seed = values.seed!, labelsOut?: string): Measurement | null {
+  const args = [PEER, corpus.path, '--k', String(k), '--seed', seed, '--quiet', '--no-silhouette', ...PEER_CONFIGS[config]];
+  const json = runJson('/usr/bin/python3', labelsOut ? [resolve(import.meta.dirname, 'peer_labels.py'), labelsOut, ...args] : args);
   return json && { config, corpus: corpus.name, load: loadavg()[0], ...json } as Measurement;
 }
 
-const sizes = values.sizes!.split(',').filter(Boolean).map((s) => (s === 'all' ? 'all' : Number(s)));
-const ks = values.k!.split(',').map(Number);
+/** One config of the stability sitting: a run per seed on the corpus, then one on the subset with the first seed. */
+function sitConfig(config: string, corpus: Corpus, subset: Corpus, k: number, seeds: string[]): SittingRow | null {
+  const measure = (c: Corpus, seed: string, tag: string): SittingRun | null => {
+    const labelsOut = join(tmpdir(), `themescope-sitting-${process.pid}-${config.replace(/\W+/g, '-')}-${tag}.tsv`);
+    console.error(`▸ ${c.name} (${c.docs} papers), k=${k}, seed ${seed}: ${config}`);
+    const m = config === 'themescope' ? measureOurs(c, k, seed, labelsOut) : measurePeer(c, k, config, seed, labelsOut);
+    if (m) results.push(m);
+    if (!m || !existsSync(labelsOut)) return null;
+    const labels = readLabels(labelsOut);
+    rmSync(labelsOut);
+    return { measurement: m, labels };
+  };
+  const runs = seeds.map((seed) => measure(corpus, seed, `s${seed}`));
+  if (runs.some((r) => r === null)) return null;
+  return summarise(config, seeds.map(Number), runs as SittingRun[], measure(subset, seeds[0], 'subset'));
+}
+
+const sizes = (values.sizes ?? (values.stability ? 'all' : '10000,30000,all')).split(',').filter(Boolean)
+  .map((s) => (s === 'all' ? 'all' : Number(s)));
+const ks = (values.k ?? (values.stability ? '40' : '20,40')).split(',').map(Number);
 const peerConfigs = values.peer ? values['peer-configs']!.split(',').filter((c) => c in PEER_CONFIGS) : [];
 if (values.peer && !existsSync(PEER)) {
   console.error(`npm run bench: --peer needs ${PEER} (the shared scikit-learn peer); run without --peer to measure Themescope alone`);
   process.exit(2);
 }
-const corpora = await prepareCorpora(ROOT, sizes, values.synthetic ? values.synthetic.split(',').map(Number) : []);
+const seeds = values.seeds!.split(',').filter(Boolean);
+if (values.stability && (seeds.length < 2 || seeds.some((s) => !/^\d+$/.test(s)))) {
+  console.error(`npm run bench: --seeds expects two or more whole numbers separated by commas (got "${values.seeds}")`);
+  process.exit(2);
+}
+const prepared = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/prepare.ts', JSON.stringify({
+  root: ROOT, sizes, synthetic: values.synthetic ? values.synthetic.split(',').map(Number) : [],
+  subset: values.stability ? { share: 0.9, seed: Number(seeds[0]) } : null
+})]) as { corpora: Corpus[]; subset: Corpus | null } | null;
+if (!prepared) process.exit(1);
+const corpora = prepared.corpora;
 
 const results: Measurement[] = [];
+if (values.stability) {
+  const [corpus, k] = [corpora[0], ks[0]];
+  if (!corpus || !(k > 1 && k < corpus.docs)) {
+    console.error(`npm run bench: --stability needs a corpus (--sizes) and a k between 2 and its papers − 1 (got ${corpus?.docs ?? 'no'} papers, k ${k})`);
+    process.exit(2);
+  }
+  if (corpora.length > 1 || ks.length > 1) console.error(`▸ the stability sitting uses the first corpus and k only: ${corpus.name}, k=${k}`);
+  const rows = ['themescope', ...peerConfigs].map((config) => sitConfig(config, corpus, prepared.subset!, k, seeds));
+  writeOutputs(sittingTable(rows.filter((r) => r !== null), `${corpus.name} (${corpus.docs} papers)`, k) +
+    '\n\nRuns (in the order above: each seed, then the 90% subset with the first seed):\n\n' +
+    markdownTable(results.map((m) => ({ ...m, config: `${m.config}, seed ${m.seed}` })), { ratios: false }));
+  process.exit(0);
+}
 for (const corpus of corpora) {
   for (const k of ks) {
     if (k >= corpus.docs) continue;
@@ -83,15 +137,20 @@ for (const corpus of corpora) {
   }
 }
 
-mkdirSync(join(ROOT, values.out!), { recursive: true });
-const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
-const jsonPath = join(ROOT, values.out!, `bench-${stamp}.json`);
-const mdPath = join(ROOT, values.out!, `bench-${stamp}.md`);
-writeFileSync(jsonPath, JSON.stringify({ date: new Date().toISOString(), machine: machineLine(), results }, null, 2));
-const table = markdownTable(results);
-writeFileSync(mdPath, `# Themescope benchmark ${stamp}\n\n${machineLine()}\n\n${table}\n`);
-console.log(table);
-console.log(`\nJSON: ${jsonPath}\nMarkdown: ${mdPath}`);
+writeOutputs(markdownTable(results));
+
+/** Writes the results as JSON and `table` as Markdown under --out, and prints the table. */
+function writeOutputs(table: string): void {
+  const outDir = resolve(ROOT, values.out!); // an absolute --out is taken as it is
+  mkdirSync(outDir, { recursive: true });
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  const jsonPath = join(outDir, `bench-${stamp}.json`);
+  const mdPath = join(outDir, `bench-${stamp}.md`);
+  writeFileSync(jsonPath, JSON.stringify({ date: new Date().toISOString(), machine: machineLine(), results }, null, 2));
+  writeFileSync(mdPath, `# Themescope benchmark ${stamp}\n\n${machineLine()}\n\n${table}\n`);
+  console.log(table);
+  console.log(`\nJSON: ${jsonPath}\nMarkdown: ${mdPath}`);
+}
 
 function machineLine(): string {
   const cpus = spawnSync('nproc', { encoding: 'utf8' }).stdout.trim();

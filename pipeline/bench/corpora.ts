@@ -1,9 +1,11 @@
 // The benchmark's corpora: evenly spaced subsets of the shared arXiv corpus (or the shipped sample
-// when ../shared is absent) and, on request, synthetic corpora (synthetic.ts, no ../shared needed).
+// when ../shared is absent), on request synthetic corpora (synthetic.ts, no ../shared needed), and
+// the stability sitting's seeded random subset of a corpus.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { createRandom } from '../prng.js';
 import { writeSyntheticCorpus } from './synthetic.js';
 
 export interface Corpus {
@@ -42,4 +44,32 @@ export async function prepareCorpora(root: string, sizes: (number | 'all')[], sy
     corpora.push({ name: `synthetic-${docs}`, path, docs });
   }
   return corpora;
+}
+
+/**
+ * The indices of round(share × n) of n lines, drawn without replacement from `seed` (the first steps
+ * of a Fisher–Yates shuffle, mulberry32), returned in file order so the subset keeps the corpus' order.
+ */
+export function pickSubset(n: number, share: number, seed: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  const random = createRandom(seed);
+  const m = Math.round(share * n);
+  for (let i = 0; i < m; i++) {
+    const j = i + Math.floor(random() * (n - i));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order.slice(0, m).sort((a, b) => a - b);
+}
+
+/** The corpus' seeded random subset (pickSubset), written once as gzipped JSONL; every config reads the same file. */
+export function randomSubset(corpus: Corpus, share: number, seed: number): Corpus {
+  const pct = Math.round(100 * share);
+  const path = join(WORK, `${corpus.name}-${pct}pct-seed${seed}.jsonl.gz`);
+  const lines = gunzipSync(readFileSync(corpus.path)).toString('utf8').trimEnd().split('\n');
+  const kept = pickSubset(lines.length, share, seed).map((i) => lines[i]);
+  if (!existsSync(path)) {
+    writeFileSync(`${path}.part`, gzipSync(kept.join('\n') + '\n'));
+    renameSync(`${path}.part`, path);
+  }
+  return { name: `${corpus.name}-${pct}%`, path, docs: kept.length };
 }

@@ -4,6 +4,8 @@ export interface Measurement {
   corpus: string;
   n_docs: number;
   k: number;
+  /** The run's seed (both tools report it). */
+  seed?: number;
   load: number;
   timings_s: Record<string, number>;
   peak_rss_mb: number;
@@ -33,7 +35,8 @@ function vectorise(m: Measurement): number | undefined {
   return t.vectorise ?? (t.tokenise !== undefined ? t.tokenise + (t.tfidf ?? 0) : undefined);
 }
 
-export function markdownTable(results: Measurement[]): string {
+/** `ratios: false` leaves out the our/peer ratios (the stability sitting gives its own). */
+export function markdownTable(results: Measurement[], { ratios: withRatios = true } = {}): string {
   const rows = [
     `| corpus | papers | k | config | read s | vectorise s | cluster s | map s | total s | papers/s | peak RSS MB | iters | themes ≥ ${MIN_THEME_PAPERS} papers | largest % | V-measure | NMI | ARI | stability | load |`,
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|'
@@ -65,5 +68,5 @@ export function markdownTable(results: Measurement[]): string {
         `${bestWholeV === null ? '–' : f((ours.quality?.v_measure ?? 0) - bestWholeV, 3)} |`
     );
   }
-  return rows.join('\n') + (ratios.length > 3 ? '\n' + ratios.join('\n') : '');
+  return rows.join('\n') + (withRatios && ratios.length > 3 ? '\n' + ratios.join('\n') : '');
 }

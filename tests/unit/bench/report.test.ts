@@ -32,4 +32,8 @@ describe('markdownTable ratios', () => {
   it('prints each measurement\'s themes of 10+ papers and largest cluster share', () => {
     expect(markdownTable([degenerate]).split('\n')[2]).toContain('| 1 | 99.0 |');
   });
+
+  it('leaves the ratios out on request: one header, one rule and one row per measurement', () => {
+    expect(markdownTable([ours, degenerate, whole], { ratios: false }).split('\n')).toHaveLength(5);
+  });
 });

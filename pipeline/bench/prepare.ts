@@ -1,0 +1,13 @@
+// Prepares the bench's corpora in a process of its own and prints them as one JSON line: a child
+// process starts with its parent's resident memory counted in its peak RSS (Linux fork + exec), so the
+// bench itself must never hold a corpus while it spawns the measured runs.
+import { resolve } from 'node:path';
+import { prepareCorpora, randomSubset } from './corpora.js';
+
+const { root, sizes, synthetic, subset } = JSON.parse(process.argv[2]) as {
+  root: string; sizes: (number | 'all')[]; synthetic: number[]; subset: { share: number; seed: number } | null;
+};
+const corpora = await prepareCorpora(resolve(root), sizes, synthetic);
+// The stability sitting's subset is drawn from the first corpus.
+const first = corpora[0];
+console.log(JSON.stringify({ corpora, subset: subset && first ? randomSubset(first, subset.share, subset.seed) : null }));
