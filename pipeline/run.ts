@@ -200,13 +200,14 @@ function feasibleKRange(range: Config['kRange'], nPapers: number, warnings: Warn
 }
 
 function themeRecords(labels: ThemeLabel[], clustering: Clustering,
-  { layout, quality, grouped }: { layout: MapLayout; quality: QualityResult; grouped: AreaResult }, trends: ThemeTrend[],
-  nPapers: number): ThemeRecord[] {
+  { layout, quality, grouped, clustered: { reproducibility } }: { layout: MapLayout; quality: QualityResult; grouped: AreaResult;
+    clustered: { reproducibility: Float64Array | null } }, trends: ThemeTrend[], nPapers: number): ThemeRecord[] {
   const { sizes } = clustering;
   return labels.map((l) => ({
     themeId: l.themeId, label: l.label, size: sizes[l.themeId], share: sizes[l.themeId] / nPapers,
     keywords: l.keywords.map((w) => w.term), weights: l.keywords.map((w) => w.weight),
     x: layout.themeXY[2 * l.themeId], y: layout.themeXY[2 * l.themeId + 1], trend: trends[l.themeId],
-    areaId: grouped.areaOfTheme[l.themeId], ...quality.themes[l.themeId]
+    areaId: grouped.areaOfTheme[l.themeId], ...quality.themes[l.themeId],
+    reproducibility: reproducibility === null ? null : reproducibility[l.themeId]
   }));
 }

@@ -5,6 +5,7 @@ import { createAssigner } from './assigner.js';
 import { centroidSimilarities } from './centroid-similarity.js';
 import { checkInput, meanPairwiseAri, runSeeded } from './run-seeded.js';
 import { transpose } from './transpose.js';
+import { themeReproducibility } from './reproducibility.js';
 
 export { adjustedRandIndex } from './ari.js';
 export { chooseK } from './choose-k.js';
@@ -29,6 +30,8 @@ export interface ClusterResult {
   stability: number | null;
   /** k × k cosines between the best run's centroids (centroid-similarity.ts), for the later stages. */
   themeSimilarity: Float64Array;
+  /** Per theme of the best run: its best Jaccard with the other restarts' themes (reproducibility.ts); null for one restart. */
+  reproducibility: Float64Array | null;
 }
 
 /**
@@ -48,7 +51,8 @@ export async function clusterPapers(matrix: CsrMatrix, options: ClusterOptions):
     const best = runs.reduce((a, b) => (b.inertia < a.inertia ? b : a));
     return {
       best, runs, stability: meanPairwiseAri(runs.map((run) => run.assignments)),
-      themeSimilarity: centroidSimilarities(best.centroids, best.k, matrix.nCols)
+      themeSimilarity: centroidSimilarities(best.centroids, best.k, matrix.nCols),
+      reproducibility: themeReproducibility(best.assignments, runs.filter((run) => run !== best).map((run) => run.assignments), best.k)
     };
   } finally {
     await assigner.close();

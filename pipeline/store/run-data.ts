@@ -39,6 +39,8 @@ export interface ThemeRecord {
   separation: number;
   coherence: number;
   mixture: boolean;
+  /** Best Jaccard with a theme of the other k-means restart(s); null with one restart. */
+  reproducibility: number | null;
 }
 
 export interface RunData {

@@ -65,6 +65,7 @@ CREATE TABLE IF NOT EXISTS themes (
   separation          DOUBLE,              -- cosine to the nearest other theme centroid: lower = better separated
   coherence           DOUBLE,              -- mean NPMI over pairs of its top 10 keywords, -1..1 (quality/npmi.ts)
   mixture             BOOLEAN,             -- marked as a mixture of topics (rule: quality/mixture.ts)
+  reproducibility     DOUBLE,              -- best Jaccard of its papers with a theme of the other k-means restart (cluster/reproducibility.ts); NULL with --restarts 1 and before it
   PRIMARY KEY (run_id, theme_id)
 );
 

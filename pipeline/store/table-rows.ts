@@ -65,7 +65,8 @@ export function runRows(run: RunData, runId: number): RunRows {
       window_months: trend.window, share_before: trend.shareBefore, share_after: trend.shareAfter,
       papers_before: trend.papersBefore, papers_after: trend.papersAfter, z_score: trend.zScore, cohesion: t.cohesion,
       window_granularity: trend.windowGranularity,
-      area_id: t.areaId, separation: finite(t.separation), coherence: finite(t.coherence), mixture: t.mixture
+      area_id: t.areaId, separation: finite(t.separation), coherence: finite(t.coherence), mixture: t.mixture,
+      reproducibility: t.reproducibility
     })),
     theme_terms: eachOf(terms, ({ t, term, r }) => ({ run_id: runId, theme_id: t.themeId, rank: r + 1, term, weight: t.weights[r] })),
     // Per paper row: typed arrays, not a list of objects (75k papers).

@@ -79,7 +79,8 @@ export const THEMES = defineTable({
     { name: 'area_id', type: 'INTEGER', nullable: true, comment: 'the area above it (areas); NULL in runs before areas' },
     { name: 'separation', type: 'DOUBLE', nullable: true, comment: 'cosine to the nearest other theme centroid: lower = better separated' },
     { name: 'coherence', type: 'DOUBLE', nullable: true, comment: 'mean NPMI over pairs of its top 10 keywords, -1..1 (quality/npmi.ts)' },
-    { name: 'mixture', type: 'BOOLEAN', nullable: true, comment: 'marked as a mixture of topics (rule: quality/mixture.ts)' }
+    { name: 'mixture', type: 'BOOLEAN', nullable: true, comment: 'marked as a mixture of topics (rule: quality/mixture.ts)' },
+    { name: 'reproducibility', type: 'DOUBLE', nullable: true, comment: 'best Jaccard of its papers with a theme of the other k-means restart (cluster/reproducibility.ts); NULL with --restarts 1 and before it' }
   ]
 });
 
