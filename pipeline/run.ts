@@ -15,6 +15,7 @@ import { buildSearchIndex } from './search/index.js';
 import { findSimilarPapers } from './similar/index.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
+import { describeModel } from './assign/model.js';
 import { checkAgainstCategories } from './quality/external.js';
 import { InputError } from './errors.js';
 import { Warnings, warnAboutThemes, type RunWarning } from './warnings.js';
@@ -102,7 +103,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
     clustering, layout: analysis.layout, periods: trend.periods,
     totals: trend.totals, bursts: trend.bursts, neighbours: analysis.neighbours, kSelection: analysis.kSelection,
     areas: analysis.grouped.areas, memberships: analysis.quality.papers, search,
-    similar: analysis.similar
+    similar: analysis.similar, model: analysis.model
   };
   collectGarbage(); // the matrix, its transpose and shared copies: ~150 MB under the store's peak
   // Not timed() here: writeRun measures its own time (and peak RSS) into the run as it stores them.
@@ -165,8 +166,9 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
     { topTerms: config.topTerms, window: config.emergingWindow }), (a) => `${a.areas.length} areas`);
   const similar = await timed('similar', reporter, durations,
     () => findSimilarPapers(matrix, { top: 10, termsPerPaper: 10, candidates: 30, listCap: 128 }), () => '10 per paper');
+  const model = describeModel({ matrix, vocabulary, clustering, labels, ngramMax: config.ngramMax });
   return { k, kSelection, clustered, clustering, labels, quality, layout, neighbours, recall10, trend, grouped, similar, nTerms: matrix.nCols,
-    nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows };
+    nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows, model };
 }
 
 /**

@@ -18,6 +18,7 @@ import type {
 } from '../types.js';
 import type { SearchIndex } from '../search/index.js';
 import type { SimilarPapers } from '../similar/index.js';
+import type { RunModel } from '../assign/model.js';
 
 export interface ThemeRecord {
   themeId: number;
@@ -77,4 +78,6 @@ export interface RunData {
   /** The inverted index over titles and abstracts (paper row i = papers[i]). */
   search: SearchIndex;
   similar: SimilarPapers;
+  /** What `npm run assign` reads to add papers later (vocabulary, centroids, TF-IDF rows). */
+  model: RunModel;
 }

@@ -2,7 +2,9 @@
 // name. The mapped type makes a table without rows, a row missing a column or a value of the wrong
 // type a compile error.
 import { toJsonText } from './append.js';
+import { modelRows } from './model-rows.js';
 import type { RunData } from './run-data.js';
+import type { Paper } from '../types.js';
 import type { TableName, TableRow } from './tables.js';
 
 export interface Rows<R> {
@@ -41,6 +43,15 @@ function themeRanks(run: RunData, runId: number): Rows<TableRow<'paper_theme_ran
   };
 }
 
+/** A paper's row of the papers table (shared by runs; also written by npm run assign). */
+export function paperRow(p: Paper): TableRow<'papers'> {
+  return {
+    paper_id: p.paperId, title: p.title, abstract: p.abstract, published: p.published, date_precision: p.datePrecision,
+    authors: p.authors, categories: p.categories, url: p.url, source: p.source,
+    doi: p.doi, venue: p.venue
+  };
+}
+
 /** The run's rows; the runs row says 'running' until the store marks it complete. */
 export function runRows(run: RunData, runId: number): RunRows {
   const { papers, themes, clustering, layout } = run;
@@ -54,11 +65,7 @@ export function runRows(run: RunData, runId: number): RunRows {
       tool_version: run.toolVersion, durations: toJsonText(run.durations), metrics: toJsonText(run.metrics),
       default_granularity: run.defaultGranularity, date_min_precision: run.dateMinPrecision, date_max_precision: run.dateMaxPrecision
     })),
-    papers: eachOf(papers, (p) => ({
-      paper_id: p.paperId, title: p.title, abstract: p.abstract, published: p.published, date_precision: p.datePrecision,
-      authors: p.authors, categories: p.categories, url: p.url, source: p.source,
-      doi: p.doi, venue: p.venue
-    })),
+    papers: eachOf(papers, paperRow),
     themes: eachOf(themes, ({ trend, ...t }) => ({
       run_id: runId, theme_id: t.themeId, label: t.label, size: t.size, share: t.share, keywords: t.keywords,
       x: t.x, y: t.y, growth: trend.growth, emerging_score: trend.emergingScore, direction: trend.direction,
@@ -97,7 +104,8 @@ export function runRows(run: RunData, runId: number): RunRows {
       direction: a.trend.direction, share_before: a.trend.shareBefore, share_after: a.trend.shareAfter, z_score: a.trend.zScore
     })),
     paper_theme_ranks: themeRanks(run, runId),
-    ...searchRows(run, runId)
+    ...searchRows(run, runId),
+    ...modelRows(run, runId)
   };
 }
 
