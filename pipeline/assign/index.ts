@@ -49,19 +49,25 @@ class NothingNew extends Error {
   }
 }
 
-export async function assignPapers(config: AssignConfig, step: (name: string) => void): Promise<AssignSummary> {
+export async function assignPapers(config: AssignConfig, report: (name: string) => void): Promise<AssignSummary> {
   const startedAt = new Date();
+  // Every step lasts until the next one starts (the last until the end): the summary's time per step.
   const seconds: Record<string, number> = {};
-  const timed = async <T>(name: string, fn: () => T | Promise<T>): Promise<T> => {
+  let current: { name: string; t0: number } | null = null;
+  const close = () => current && (seconds[current.name] = (seconds[current.name] ?? 0) + Math.round(performance.now() - current.t0) / 1000);
+  const step = (name: string) => {
+    close();
+    current = { name, t0: performance.now() };
+    report(name);
+  };
+  const timed: Timed = async (name, fn) => {
     step(name);
-    const t0 = performance.now();
-    const value = await fn();
-    seconds[name] = Math.round(performance.now() - t0) / 1000;
-    return value;
+    return fn();
   };
   const ingest = await timed('ingest', () => ingestFiles(config.inputs, { strict: config.strict, format: config.format }));
   let summary: AssignSummary | null = null;
   try {
+    step('copy');
     await updateCopy(config.db, { lockWaitMs: config.lockWait * 1000, onStep: step }, async (connection) => {
       summary = await assignInCopy(connection, config, ingest, timed, step, startedAt);
     });
@@ -69,6 +75,7 @@ export async function assignPapers(config: AssignConfig, step: (name: string) =>
     if (!(e instanceof NothingNew)) throw e;
     summary = e.summary;
   }
+  close();
   return { ...summary!, seconds };
 }
 

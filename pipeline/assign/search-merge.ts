@@ -32,13 +32,16 @@ export function addToSearchIndex(papers: readonly IndexText[], firstRow: number,
     if (id === undefined) newTerms.push({ termId: (idOf[t] = next++), term, df: local.df[t] });
     else grown.push({ termId: (idOf[t] = id), added: local.df[t] });
   });
+  // A counting sort by run term id; within a term, rows stay ascending as buildSearchIndex wrote them.
   const n = local.postingTerm.length;
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => idOf[local.postingTerm[a]] - idOf[local.postingTerm[b]] || a - b);
-  return {
-    newTerms, grown,
-    postingTerm: Int32Array.from(order, (i) => idOf[local.postingTerm[i]]),
-    postingRow: Int32Array.from(order, (i) => firstRow + local.postingRow[i]),
-    postingTf: Float64Array.from(order, (i) => local.postingTf[i]),
-    titleLength: local.titleLength, abstractLength: local.abstractLength
-  };
+  const start = new Uint32Array(next + 1);
+  for (let i = 0; i < n; i++) start[idOf[local.postingTerm[i]] + 1]++;
+  for (let t = 0; t < next; t++) start[t + 1] += start[t];
+  const out = { postingTerm: new Int32Array(n), postingRow: new Int32Array(n), postingTf: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    const term = idOf[local.postingTerm[i]];
+    const at = start[term]++;
+    [out.postingTerm[at], out.postingRow[at], out.postingTf[at]] = [term, firstRow + local.postingRow[i], local.postingTf[i]];
+  }
+  return { newTerms, grown, ...out, titleLength: local.titleLength, abstractLength: local.abstractLength };
 }

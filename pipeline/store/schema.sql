@@ -8,7 +8,7 @@ CREATE TABLE IF NOT EXISTS runs (
   status               VARCHAR NOT NULL,   -- 'complete' only once every other row of the run is written
   input_sha256         VARCHAR NOT NULL,   -- sha256 over the input files' sha256s, in order
   input_files          JSON NOT NULL,      -- [{path, format, sha256, records}]
-  n_papers             INTEGER NOT NULL,   -- papers clustered (after skips and duplicate merge)
+  n_papers             INTEGER NOT NULL,   -- papers clustered (after skips and duplicate merge), plus those npm run assign added
   n_skipped            INTEGER NOT NULL,
   n_duplicates         INTEGER NOT NULL,
   n_terms              INTEGER NOT NULL,   -- vocabulary kept after min/max df pruning

@@ -15,7 +15,7 @@ export const RUNS = defineTable({
     { name: 'status', type: 'VARCHAR', values: ['running', 'complete', 'failed'], comment: "'complete' only once every other row of the run is written" },
     { name: 'input_sha256', type: 'VARCHAR', comment: "sha256 over the input files' sha256s, in order" },
     { name: 'input_files', type: 'JSON', comment: '[{path, format, sha256, records}]' },
-    { name: 'n_papers', type: 'INTEGER', comment: 'papers clustered (after skips and duplicate merge)' },
+    { name: 'n_papers', type: 'INTEGER', comment: 'papers clustered (after skips and duplicate merge), plus those npm run assign added' },
     { name: 'n_skipped', type: 'INTEGER' },
     { name: 'n_duplicates', type: 'INTEGER' },
     { name: 'n_terms', type: 'INTEGER', comment: 'vocabulary kept after min/max df pruning' },
