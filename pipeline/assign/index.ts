@@ -9,7 +9,8 @@ import { ingestFiles } from '../ingest/index.js';
 import { updateCopy } from '../store/copy-update.js';
 import type { IngestResult, InputFormat, Paper } from '../types.js';
 import { fitThemes, TOP_THEMES } from './nearest-themes.js';
-import { placeRows, similarRows, stackRows } from './place.js';
+import { placeRows, SIMILAR, similarRows, stackRows } from './place.js';
+import { topTermsOf } from './neighbours.js';
 import { chooseRun, readStoredRun, type StoredRun } from './read-model.js';
 import { retrend } from './retrend.js';
 import { addToSearchIndex } from './search-merge.js';
@@ -124,8 +125,9 @@ async function computeBatch(stored: StoredRun, papers: Paper[], timed: Timed): P
   const matrix = stackRows(model.matrix, rows);
   const themeOf = Int32Array.from({ length: matrix.nRows }, (_, i) => (i < n0 ? stored.papers[i].theme : fit.themes[(i - n0) * TOP_THEMES]));
   const paperXY = Float64Array.from(stored.papers.flatMap((p) => [p.x, p.y]));
-  const xy = await timed('place', () => placeRows(matrix, n0, themeOf, stored.k, paperXY, stored.themeXY));
-  const similar = await timed('similar', () => similarRows(matrix, n0));
+  const tops = await timed('place', () => topTermsOf(matrix, SIMILAR.termsPerPaper));
+  const xy = placeRows(matrix, tops, n0, themeOf, stored.k, paperXY, stored.themeXY);
+  const similar = await timed('similar', () => similarRows(matrix, tops, n0));
   const search = await timed('search', () => {
     const clustered = stored.papers.filter((p) => !p.assigned);
     const mean = (f: (p: (typeof clustered)[number]) => number) => clustered.reduce((s, p) => s + f(p), 0) / Math.max(1, clustered.length);

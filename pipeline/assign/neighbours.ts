@@ -42,17 +42,32 @@ export function heaviestTerms(matrix: CsrMatrix, i: number, t: number, cols: Int
   }
 }
 
-/** Indexes `rows` of `matrix`, row r in group groupOf[r] of `groups` (one group: all zeros). */
-export function indexTopTerms(matrix: CsrMatrix, rows: Int32Array, groupOf: Int32Array, groups: number, options: NeighbourOptions): TopTermIndex {
-  const t = options.termsPerPaper;
+/** Every row's `t` heaviest terms (heaviestTerms), row i's at [i · t, i · t + t): computed once, read by the index and the queries. */
+export interface TopTerms {
+  t: number;
+  cols: Int32Array;
+  vals: Float32Array;
+}
+
+export function topTermsOf(matrix: CsrMatrix, t: number): TopTerms {
+  const tops = { t, cols: new Int32Array(matrix.nRows * t), vals: new Float32Array(matrix.nRows * t) };
+  for (let i = 0; i < matrix.nRows; i++) heaviestTerms(matrix, i, t, tops.cols.subarray(i * t, i * t + t), tops.vals.subarray(i * t, i * t + t));
+  return tops;
+}
+
+/** Indexes `rows` of `matrix` by their top terms, row r in group groupOf[r] of `groups` (one group: all zeros). */
+export function indexTopTerms(matrix: CsrMatrix, tops: TopTerms, rows: Int32Array, groupOf: Int32Array, groups: number,
+  options: Pick<NeighbourOptions, 'listCap'>): TopTermIndex {
+  const { t } = tops;
   const nKeys = groups * matrix.nCols;
   const keys = new Int32Array(rows.length * t).fill(-1);
   const vals = new Float32Array(rows.length * t);
   const count = new Uint32Array(nKeys + 1);
   rows.forEach((row, j) => {
-    const [c, v] = [keys.subarray(j * t, j * t + t), vals.subarray(j * t, j * t + t)];
-    heaviestTerms(matrix, row, t, c, v);
-    for (let x = 0; x < t && c[x] >= 0; x++) count[(c[x] = groupOf[row] * matrix.nCols + c[x]) + 1]++;
+    for (let x = 0; x < t && tops.cols[row * t + x] >= 0; x++) {
+      count[(keys[j * t + x] = groupOf[row] * matrix.nCols + tops.cols[row * t + x]) + 1]++;
+      vals[j * t + x] = tops.vals[row * t + x];
+    }
   });
   for (let key = 0; key < nKeys; key++) count[key + 1] += count[key];
   const all = new Int32Array(count[nKeys]); // positions into keys/vals, grouped by key, in row order
@@ -77,13 +92,10 @@ export function indexTopTerms(matrix: CsrMatrix, rows: Int32Array, groupOf: Int3
 export class NeighbourSearch {
   private readonly acc: Float64Array;
   private readonly dense: Float32Array;
-  private readonly cols: Int32Array;
-  private readonly vals: Float32Array;
-  constructor(private readonly matrix: CsrMatrix, private readonly index: TopTermIndex, private readonly options: NeighbourOptions) {
+  constructor(private readonly matrix: CsrMatrix, private readonly tops: TopTerms, private readonly index: TopTermIndex,
+    private readonly options: Pick<NeighbourOptions, 'candidates'>) {
     this.acc = new Float64Array(matrix.nRows);
     this.dense = new Float32Array(matrix.nCols);
-    this.cols = new Int32Array(options.termsPerPaper);
-    this.vals = new Float32Array(options.termsPerPaper);
   }
 
   /**
@@ -92,9 +104,9 @@ export class NeighbourSearch {
    * own; candidates are ranked by Σ w_p,c · w_q,c over those terms before their exact cosine.
    */
   nearest(p: number, group: number, top: number): { row: number; cosine: number }[] {
-    const { matrix, index, acc, dense, options, cols, vals } = this;
+    const { matrix, index, acc, dense, options, tops } = this;
     const touched: number[] = [];
-    heaviestTerms(matrix, p, options.termsPerPaper, cols, vals);
+    const [cols, vals] = [tops.cols.subarray(p * tops.t, p * tops.t + tops.t), tops.vals.subarray(p * tops.t, p * tops.t + tops.t)];
     for (let x = 0; x < cols.length && cols[x] >= 0; x++) {
       const key = group * index.nCols + cols[x];
       for (let j = index.start[key]; j < index.start[key + 1]; j++) {

@@ -1,7 +1,7 @@
 // Owns where new papers go on the run's map and which papers they are most like: both through the
 // nearest papers by TF-IDF cosine (neighbours.ts), with the same settings as pipeline/similar.
 import type { CsrMatrix } from '../types.js';
-import { indexTopTerms, NeighbourSearch, type NeighbourOptions } from './neighbours.js';
+import { indexTopTerms, NeighbourSearch, type TopTerms } from './neighbours.js';
 
 /** As run.ts calls findSimilarPapers: 10 kept, 10 terms a paper, 30 candidates, lists of 128. */
 export const SIMILAR = { top: 10, termsPerPaper: 10, candidates: 30, listCap: 128 } as const;
@@ -24,18 +24,17 @@ export function stackRows(a: CsrMatrix, b: CsrMatrix): CsrMatrix {
 }
 
 /**
- * Map position of each new row (rows nPlaced.. of `matrix`): the mean of the positions of its
+ * Map position of each new row (rows nPlaced.. of `matrix`; `tops` = topTermsOf(matrix, SIMILAR.termsPerPaper)): the mean of the positions of its
  * PLACE_NEIGHBOURS nearest placed papers of its own theme, weighted by their cosine,
  *   (x, y) = Σ_q cos(p, q) · (x_q, y_q) / Σ_q cos(p, q)
  * as umap's transform starts a new point (it then optimises; here the neighbours' layout stands).
  * Its own theme only, so it lands in its theme's region. No neighbour with a positive cosine (no
  * shared heavy term): the theme's position (themes.x, y).
  */
-export function placeRows(matrix: CsrMatrix, nPlaced: number, themeOf: Int32Array, k: number, paperXY: Float64Array,
+export function placeRows(matrix: CsrMatrix, tops: TopTerms, nPlaced: number, themeOf: Int32Array, k: number, paperXY: Float64Array,
   themeXY: Float64Array): Float64Array {
-  const options: NeighbourOptions = SIMILAR;
   const placed = Int32Array.from({ length: nPlaced }, (_, i) => i);
-  const search = new NeighbourSearch(matrix, indexTopTerms(matrix, placed, themeOf, k, options), options);
+  const search = new NeighbourSearch(matrix, tops, indexTopTerms(matrix, tops, placed, themeOf, k, SIMILAR), SIMILAR);
   const out = new Float64Array(2 * (matrix.nRows - nPlaced));
   for (let p = nPlaced; p < matrix.nRows; p++) {
     const near = search.nearest(p, themeOf[p], PLACE_NEIGHBOURS).filter((n) => n.cosine > 0);
@@ -49,10 +48,13 @@ export function placeRows(matrix: CsrMatrix, nPlaced: number, themeOf: Int32Arra
   return out;
 }
 
-/** The SIMILAR.top most similar papers of each new row among all rows of the run, as pipeline/similar stores them. */
-export function similarRows(matrix: CsrMatrix, from: number): { row: Int32Array; rank: Int32Array; similar: Int32Array; similarity: Float64Array } {
+/**
+ * The SIMILAR.top most similar papers of each new row among all rows of the run, as pipeline/similar
+ * stores them. `tops`: topTermsOf(matrix, SIMILAR.termsPerPaper), shared with placeRows.
+ */
+export function similarRows(matrix: CsrMatrix, tops: TopTerms, from: number): { row: Int32Array; rank: Int32Array; similar: Int32Array; similarity: Float64Array } {
   const all = Int32Array.from({ length: matrix.nRows }, (_, i) => i);
-  const search = new NeighbourSearch(matrix, indexTopTerms(matrix, all, new Int32Array(matrix.nRows), 1, SIMILAR), SIMILAR);
+  const search = new NeighbourSearch(matrix, tops, indexTopTerms(matrix, tops, all, new Int32Array(matrix.nRows), 1, SIMILAR), SIMILAR);
   const found: { row: number; rank: number; similar: number; similarity: number }[] = [];
   for (let p = from; p < matrix.nRows; p++) {
     search.nearest(p, 0, SIMILAR.top).forEach((n, r) => found.push({ row: p, rank: r + 1, similar: n.row, similarity: n.cosine }));

@@ -2,6 +2,7 @@
 // with the run's IDF (not recomputed: the themes were made with it).
 import type { CsrMatrix } from '../types.js';
 import type { PaperText } from '../tokenise/chunk.js';
+import { rememberSearchKeys } from '../tokenise/search-tokens.js';
 import { VocabularyTokeniser } from './vocabulary-tokeniser.js';
 
 /**
@@ -38,6 +39,9 @@ export function vectorisePapers(papers: readonly PaperText[], terms: readonly st
     indptr[i + 1] = start + row.length;
   });
   const nnz = indptr[papers.length];
+  // The search index of the same papers comes next (assign/search-merge.ts): its words are stemmed here already.
+  const known = tokeniser.wordKeys();
+  rememberSearchKeys(known.words, known.keys);
   return { nRows: papers.length, nCols, indptr, indices: indices.slice(0, nnz), values: values.slice(0, nnz) };
 }
 

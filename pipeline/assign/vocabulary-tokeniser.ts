@@ -29,6 +29,12 @@ export class VocabularyTokeniser {
     }
   }
 
+  /** Every word seen so far and its stem key (null: not a content word), for search-tokens.ts rememberSearchKeys. */
+  wordKeys(): { words: string[]; keys: (string | null)[] } {
+    const { words, keyOf, keys } = this.words;
+    return { words, keys: words.map((_, id) => (keyOf[id] < 0 ? null : keys[keyOf[id]])) };
+  }
+
   private pairOf(key1: number, key2: number): number {
     const packed = key1 * ID_LIMIT + key2;
     let pair = this.pairs.get(packed);

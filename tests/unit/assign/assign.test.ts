@@ -5,6 +5,7 @@ import { novelThreshold, quantile } from '../../../pipeline/assign/model.js';
 import { bestThemes, fitThemes } from '../../../pipeline/assign/nearest-themes.js';
 import { bestCandidates } from '../../../pipeline/assign/neighbours.js';
 import { placeRows, stackRows } from '../../../pipeline/assign/place.js';
+import { topTermsOf } from '../../../pipeline/assign/neighbours.js';
 import { vectorisePapers } from '../../../pipeline/assign/vectorise.js';
 import { buildTfidf } from '../../../pipeline/tfidf/index.js';
 import { tokenisePapers } from '../../../pipeline/tokenise/index.js';
@@ -93,7 +94,7 @@ describe('map positions of new papers', () => {
     const placed = csr([[1, 0, 0, 0], [0.6, 0.8, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]]);
     const added = csr([[0.8, 0.6, 0, 0], [0, 0, 0, 1]]);
     const matrix = stackRows(placed, added);
-    const xy = placeRows(matrix, 4, Int32Array.from([0, 0, 0, 1, 0, 1]), 2, Float64Array.from([0, 0, 2, 4, 10, 10, 7, 7]), Float64Array.from([1, 1, 5, 6]));
+    const xy = placeRows(matrix, topTermsOf(matrix, 10), 4, Int32Array.from([0, 0, 0, 1, 0, 1]), 2, Float64Array.from([0, 0, 2, 4, 10, 10, 7, 7]), Float64Array.from([1, 1, 5, 6]));
     const [c0, c1] = [Math.fround(0.8), Math.fround(0.6) * Math.fround(0.8) + Math.fround(0.8) * Math.fround(0.6)];
     expect(xy[0]).toBeCloseTo((c1 * 2) / (c0 + c1), 6);
     expect(xy[1]).toBeCloseTo((c1 * 4) / (c0 + c1), 6);
