@@ -60,6 +60,16 @@ describe('papers added after clustering', () => {
     expect([await all.locator('[data-testid=total]').textContent(), await all.locator('[data-testid=added-badge]').count()]).toStrictEqual(['62', 12]);
   });
 
+  it('are found by search, also by words the run did not have (new search terms, numbered after its own)', async () => {
+    const [{ maxOld, auction }] = await readDb<{ maxOld: number; auction: number }>(app.db,
+      `SELECT (SELECT max(term_id) FROM search_terms WHERE term < 'auction') AS "maxOld", (SELECT term_id FROM search_terms WHERE term = 'auction') AS auction`);
+    expect(auction).toBeGreaterThan(maxOld); // out of key order: the dashboard sorts the dictionary by key
+    for (const [q, title] of [['auctions', OFF_TOPIC[1].title], ['folding kinetics', OFF_TOPIC[0].title]]) {
+      const page = await open(`/papers?q=${encodeURIComponent(q)}`);
+      expect(await page.locator('ol.papers > li h2').allTextContents()).toStrictEqual([title]);
+    }
+  });
+
   it('rejects an unknown value of the added filter with 400', async () => {
     const response = await fetch(`${app.server.url}/papers?added=maybe`);
     expect(response.status).toBe(400);

@@ -1,7 +1,8 @@
 // `npm run assign` end to end: a run on 45 of the three-topics papers, then the other 15 assigned to
 // it through the CLI; the same file again adds nothing; bad input leaves the database byte for byte.
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDb as select } from '../fixtures/read-db.js';
@@ -89,6 +90,23 @@ describe('npm run assign', () => {
     const missing = runAssign(['--input', join(dirname(db), 'missing.jsonl'), '--db', db]);
     expect(missing.code).toBe(2);
     expect(sha(db)).toBe(before);
+  });
+
+  it('exits 3 when another writer holds the database, and 2 for a run stored without its model', async () => {
+    const db = copyOfBase();
+    writeFileSync(`${db}.lock`, String(process.pid)); // a live process holds the lock
+    const busy = runAssign(['--input', rest, '--db', db, '--lock-wait', '0']);
+    expect(busy.code).toBe(3);
+    expect(busy.stderr).toContain(`another pipeline (pid ${process.pid}) is writing this database`);
+    rmSync(`${db}.lock`);
+    const instance = await DuckDBInstance.create(db);
+    const connection = await instance.connect();
+    await connection.run('DELETE FROM run_models');
+    connection.closeSync();
+    instance.closeSync();
+    const old = runAssign(['--input', rest, '--db', db]);
+    expect([old.code, old.stderr.trim()]).toStrictEqual([2,
+      `themescope assign: run 1 of ${db} was made before runs stored their vocabulary and centroids; make a new run to add papers to`]);
   });
 
   it('exits 2 on an unknown run, naming it', () => {
