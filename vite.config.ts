@@ -9,7 +9,8 @@ export default defineConfig({
   test: {
     env: { TZ: 'UTC' },
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // Unit hooks write small DuckDB files (several runs each): seconds on a loaded 2-core machine.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], hookTimeout: 60_000 } },
       {
         extends: true,
         test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 }

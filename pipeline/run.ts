@@ -14,6 +14,7 @@ import { computeTrends, findBursts } from './trends/index.js';
 import { indexInBackground, type BackgroundIndex } from './search/in-background.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
+import { describeModel } from './assign/model.js';
 import { checkAgainstCategories } from './quality/external.js';
 import { InputError } from './errors.js';
 import { Warnings, warnAboutThemes, type RunWarning } from './warnings.js';
@@ -117,7 +118,7 @@ async function storeRun({ config, reporter, durations, createdAt, ingest, coarse
     clustering, layout: analysis.layout, periods: trend.periods,
     totals: trend.totals, bursts: trend.bursts, neighbours: analysis.neighbours, kSelection: analysis.kSelection,
     areas: analysis.grouped.areas, memberships: analysis.quality.papers, search,
-    similar: analysis.similar
+    similar: analysis.similar, model: analysis.model
   };
   collectGarbage(); // the matrix, its transpose and shared copies: ~150 MB under the store's peak
   // Not timed() here: writeRun measures its own time (and peak RSS) into the run as it stores them.
@@ -179,8 +180,9 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   const grouped = await timed('areas', reporter, durations, () => groupThemes(
     { matrix, vocabulary, clustering, themeSimilarity: clustered.themeSimilarity, themeLabels: labels, themeXY: layout.themeXY, papers },
     { topTerms: config.topTerms, window: config.emergingWindow }), (a) => `${a.areas.length} areas`);
+  const model = describeModel({ matrix, vocabulary, clustering, labels, ngramMax: config.ngramMax });
   return { k, kSelection, clustered, clustering, labels, quality, layout, neighbours, recall10, trend, grouped, similar, nTerms: matrix.nCols,
-    nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows };
+    nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows, model };
 }
 
 /**

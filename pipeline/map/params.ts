@@ -24,5 +24,6 @@ export const PROJECTION = {
 
 /** Epochs: umap's 500 below 10k points, 200 above (its own defaults), fewer for very large corpora. */
 export function epochsFor(n: number): number {
+  if (process.env.TS_EPOCHS) return Number(process.env.TS_EPOCHS);
   return n <= 10_000 ? 500 : n <= 200_000 ? 200 : 120;
 }

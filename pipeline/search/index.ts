@@ -124,8 +124,11 @@ function growFilled(array: Int32Array, length: number, fill: number): Int32Array
 
 const mean = (values: Int32Array) => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
 
-/** Builds the run's search index; paper row i is `papers[i]`. */
-export function buildSearchIndex(papers: readonly IndexText[]): SearchIndex {
+/**
+ * Builds the run's search index; paper row i is `papers[i]`. `averages`: the field lengths to
+ * normalise by (default: these papers' own means); `npm run assign` passes the run's.
+ */
+export function buildSearchIndex(papers: readonly IndexText[], averages?: { title: number; abstract: number }): SearchIndex {
   const collector = new PostingCollector();
   const titleLength = new Int32Array(papers.length);
   const abstractLength = new Int32Array(papers.length);
@@ -145,7 +148,7 @@ export function buildSearchIndex(papers: readonly IndexText[]): SearchIndex {
   for (let t = 1; t < order.length; t++) next[t] = next[t - 1] + df[t - 1];
   const n = collector.n;
   const [postingTerm, postingRow, postingTf] = [new Int32Array(n), new Int32Array(n), new Float64Array(n)];
-  const [avgTitle, avgAbstract] = [mean(titleLength), mean(abstractLength)];
+  const [avgTitle, avgAbstract] = averages ? [averages.title, averages.abstract] : [mean(titleLength), mean(abstractLength)];
   for (let i = 0; i < n; i++) {
     const term = finalId[collector.term[i]];
     const at = next[term]++;

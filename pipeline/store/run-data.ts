@@ -19,6 +19,7 @@ import type {
 import type { SearchIndex } from '../search/index.js';
 import type { SimilarPapers } from '../similar/index.js';
 import type { LineageLink } from '../lineage/match.js';
+import type { RunModel } from '../assign/model.js';
 
 export interface ThemeRecord {
   themeId: number;
@@ -82,4 +83,6 @@ export interface RunData {
   similar: SimilarPapers;
   /** Links to the previous complete run's themes: set by the store, which reads that run (store/lineage.ts). */
   lineage?: { prevRunId: number; links: LineageLink[] } | null;
+  /** What `npm run assign` reads to add papers later (vocabulary, centroids, TF-IDF rows). */
+  model: RunModel;
 }

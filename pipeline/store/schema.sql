@@ -8,7 +8,7 @@ CREATE TABLE IF NOT EXISTS runs (
   status               VARCHAR NOT NULL,   -- 'complete' only once every other row of the run is written
   input_sha256         VARCHAR NOT NULL,   -- sha256 over the input files' sha256s, in order
   input_files          JSON NOT NULL,      -- [{path, format, sha256, records}]
-  n_papers             INTEGER NOT NULL,   -- papers clustered (after skips and duplicate merge)
+  n_papers             INTEGER NOT NULL,   -- papers clustered (after skips and duplicate merge), plus those npm run assign added
   n_skipped            INTEGER NOT NULL,
   n_duplicates         INTEGER NOT NULL,
   n_terms              INTEGER NOT NULL,   -- vocabulary kept after min/max df pruning
@@ -234,4 +234,70 @@ CREATE TABLE IF NOT EXISTS theme_lineage (
   centroid_cosine    DOUBLE,               -- cosine of the two themes' keyword weights (theme_terms)
   theme_papers       INTEGER,              -- B: the new theme's papers that the previous run holds
   prev_theme_papers  INTEGER               -- A: the previous theme's papers that this run holds
+);
+
+-- How the run turned text into vectors, and where a paper stops fitting its theme (pipeline/assign/model.ts).
+CREATE TABLE IF NOT EXISTS run_models (
+  run_id           INTEGER PRIMARY KEY,
+  ngram_max        INTEGER NOT NULL,       -- longest phrase in words (the tokeniser setting)
+  n_docs           INTEGER NOT NULL,       -- papers the IDF was computed over (the clustered papers)
+  n_terms          INTEGER NOT NULL,       -- vocabulary size: columns of the TF-IDF rows
+  novel_threshold  DOUBLE NOT NULL         -- 5th percentile of the clustered papers' cosine to their own centroid
+);
+
+-- The TF-IDF vocabulary: column term_id is the term with stem key `term` (term-key order).
+CREATE TABLE IF NOT EXISTS run_terms (
+  run_id   INTEGER NOT NULL,
+  term_id  INTEGER NOT NULL,               -- column of the TF-IDF rows
+  term     VARCHAR NOT NULL,               -- stem key: Porter stems joined by one space
+  surface  VARCHAR NOT NULL,               -- most frequent way the corpus wrote it
+  df       INTEGER NOT NULL,
+  idf      DOUBLE NOT NULL,                -- ln((1 + n_docs) / (1 + df)) + 1
+  PRIMARY KEY (run_id, term_id)
+);
+
+-- Each theme's unit-length centroid, sparse: little-endian Int32 term ids and Float32 weights.
+CREATE TABLE IF NOT EXISTS theme_vectors (
+  run_id       INTEGER NOT NULL,
+  theme_id     INTEGER NOT NULL,
+  terms        BLOB NOT NULL,              -- Int32 term_id of each non-zero, ascending
+  weights      BLOB NOT NULL,              -- Float32 weight of each non-zero
+  burst_terms  BLOB NOT NULL,              -- Int32 term_ids whose bursts trends watches (label distinctiveTerms)
+  PRIMARY KEY (run_id, theme_id)
+);
+
+-- TF-IDF rows (L2-normalised, sparse) of paper_rows first_row.. first_row + n_rows - 1, in blocks.
+CREATE TABLE IF NOT EXISTS paper_vectors (
+  run_id     INTEGER NOT NULL,
+  first_row  INTEGER NOT NULL,
+  n_rows     INTEGER NOT NULL,
+  ends       BLOB NOT NULL,                -- Uint32 end of each row in terms/weights
+  terms      BLOB NOT NULL,                -- Uint16 term ids when n_terms <= 65536, else Uint32
+  weights    BLOB NOT NULL,                -- Float32
+  PRIMARY KEY (run_id, first_row)
+);
+
+-- One row per `npm run assign` that added papers to a run after it was clustered.
+CREATE TABLE IF NOT EXISTS assign_batches (
+  run_id          INTEGER NOT NULL,
+  batch_id        INTEGER NOT NULL,        -- 1, 2, … per run
+  input_sha256    VARCHAR NOT NULL,        -- sha256 over the input files' sha256s, in order
+  input_files     JSON NOT NULL,           -- [{path, format, sha256, records}]
+  added           INTEGER NOT NULL,        -- papers added to the run
+  skipped         INTEGER NOT NULL,        -- input records skipped (bad records)
+  duplicates      INTEGER NOT NULL,        -- input records merged into another of the input
+  already_in_run  INTEGER NOT NULL,        -- papers of the input the run already had (left as they were)
+  novel           INTEGER NOT NULL,        -- added papers below the run's novel_threshold
+  started_at      TIMESTAMP NOT NULL,
+  finished_at     TIMESTAMP NOT NULL,
+  PRIMARY KEY (run_id, batch_id)
+);
+
+-- Papers added to a run after clustering (npm run assign); the others of paper_themes were clustered.
+CREATE TABLE IF NOT EXISTS assigned_papers (
+  run_id    INTEGER NOT NULL,
+  paper_id  VARCHAR NOT NULL,
+  batch_id  INTEGER NOT NULL,
+  novel     BOOLEAN NOT NULL,              -- cosine to its nearest centroid below run_models.novel_threshold
+  PRIMARY KEY (run_id, paper_id)
 );

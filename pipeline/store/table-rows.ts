@@ -2,7 +2,9 @@
 // name. The mapped type makes a table without rows, a row missing a column or a value of the wrong
 // type a compile error.
 import { toJsonText } from './append.js';
+import { modelRows } from './model-rows.js';
 import type { RunData } from './run-data.js';
+import type { Paper } from '../types.js';
 import type { TableName, TableRow } from './tables.js';
 
 export interface Rows<R> {
@@ -41,6 +43,15 @@ function themeRanks(run: RunData, runId: number): Rows<TableRow<'paper_theme_ran
   };
 }
 
+/** A paper's row of the papers table (shared by runs; also written by npm run assign). */
+export function paperRow(p: Paper): TableRow<'papers'> {
+  return {
+    paper_id: p.paperId, title: p.title, abstract: p.abstract, published: p.published, date_precision: p.datePrecision,
+    authors: p.authors, categories: p.categories, url: p.url, source: p.source,
+    doi: p.doi, venue: p.venue
+  };
+}
+
 /** The run's rows; the runs row says 'running' until the store marks it complete. */
 export function runRows(run: RunData, runId: number): RunRows {
   const { papers, themes, clustering, layout } = run;
@@ -54,11 +65,7 @@ export function runRows(run: RunData, runId: number): RunRows {
       tool_version: run.toolVersion, durations: toJsonText(run.durations), metrics: toJsonText(run.metrics),
       default_granularity: run.defaultGranularity, date_min_precision: run.dateMinPrecision, date_max_precision: run.dateMaxPrecision
     })),
-    papers: eachOf(papers, (p) => ({
-      paper_id: p.paperId, title: p.title, abstract: p.abstract, published: p.published, date_precision: p.datePrecision,
-      authors: p.authors, categories: p.categories, url: p.url, source: p.source,
-      doi: p.doi, venue: p.venue
-    })),
+    papers: eachOf(papers, paperRow),
     themes: eachOf(themes, ({ trend, ...t }) => ({
       run_id: runId, theme_id: t.themeId, label: t.label, size: t.size, share: t.share, keywords: t.keywords,
       x: t.x, y: t.y, growth: trend.growth, emerging_score: trend.emergingScore, direction: trend.direction,
@@ -103,7 +110,8 @@ export function runRows(run: RunData, runId: number): RunRows {
       run_id: runId, theme_id: l.themeId, prev_run_id: run.lineage!.prevRunId, prev_theme_id: l.prevThemeId, kind: l.kind,
       shared_papers: l.sharedPapers, jaccard: l.jaccard, centroid_cosine: l.centroidCosine, theme_papers: l.themePapers,
       prev_theme_papers: l.prevThemePapers
-    }))
+    })),
+    ...modelRows(run, runId)
   };
 }
 

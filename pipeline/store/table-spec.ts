@@ -1,7 +1,7 @@
 // Owns what a table spec is and what follows from one: the row type (type level, for the appends
 // and the dashboard's queries) and the CREATE TABLE text. The specs themselves are in tables.ts.
 
-export type ColumnType = 'INTEGER' | 'DOUBLE' | 'VARCHAR' | 'VARCHAR[]' | 'DATE' | 'BOOLEAN' | 'TIMESTAMP' | 'JSON';
+export type ColumnType = 'INTEGER' | 'DOUBLE' | 'VARCHAR' | 'VARCHAR[]' | 'DATE' | 'BOOLEAN' | 'TIMESTAMP' | 'JSON' | 'BLOB';
 
 export interface Column {
   readonly name: string;
@@ -30,7 +30,8 @@ export function defineTable<const T extends Table>(table: T): T {
 
 /**
  * What a value of the column is in TypeScript, as appended and as the dashboard's query() returns
- * it (getRowObjectsJson): DATE as 'YYYY-MM-DD', TIMESTAMP as 'YYYY-MM-DD HH:MM:SS[.fff]', JSON as its text.
+ * it (getRowObjectsJson): DATE as 'YYYY-MM-DD', TIMESTAMP as 'YYYY-MM-DD HH:MM:SS[.fff]', JSON as its text
+ * (BLOB: bytes as appended; read back by the pipeline only, pipeline/assign/model.ts).
  */
 type ValueOf<C extends Column> = C['type'] extends 'INTEGER' | 'DOUBLE'
   ? number
@@ -38,6 +39,8 @@ type ValueOf<C extends Column> = C['type'] extends 'INTEGER' | 'DOUBLE'
     ? boolean
     : C['type'] extends 'VARCHAR[]'
       ? string[]
+      : C['type'] extends 'BLOB'
+        ? Uint8Array
       : C extends { values: readonly (infer V)[] }
         ? V
         : string;

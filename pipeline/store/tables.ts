@@ -15,7 +15,7 @@ export const RUNS = defineTable({
     { name: 'status', type: 'VARCHAR', values: ['running', 'complete', 'failed'], comment: "'complete' only once every other row of the run is written" },
     { name: 'input_sha256', type: 'VARCHAR', comment: "sha256 over the input files' sha256s, in order" },
     { name: 'input_files', type: 'JSON', comment: '[{path, format, sha256, records}]' },
-    { name: 'n_papers', type: 'INTEGER', comment: 'papers clustered (after skips and duplicate merge)' },
+    { name: 'n_papers', type: 'INTEGER', comment: 'papers clustered (after skips and duplicate merge), plus those npm run assign added' },
     { name: 'n_skipped', type: 'INTEGER' },
     { name: 'n_duplicates', type: 'INTEGER' },
     { name: 'n_terms', type: 'INTEGER', comment: 'vocabulary kept after min/max df pruning' },
@@ -305,9 +305,97 @@ export const THEME_LINEAGE = defineTable({
   ]
 });
 
+// What `npm run assign` needs to add papers to a run without re-clustering (pipeline/assign/): the
+// vocabulary with its IDF, the tokeniser settings, the theme centroids and every paper's TF-IDF row.
+export const RUN_MODELS = defineTable({
+  name: 'run_models',
+  comment: ['How the run turned text into vectors, and where a paper stops fitting its theme (pipeline/assign/model.ts).'],
+  key: ['run_id'],
+  columns: [
+    RUN_ID,
+    { name: 'ngram_max', type: 'INTEGER', comment: 'longest phrase in words (the tokeniser setting)' },
+    { name: 'n_docs', type: 'INTEGER', comment: 'papers the IDF was computed over (the clustered papers)' },
+    { name: 'n_terms', type: 'INTEGER', comment: 'vocabulary size: columns of the TF-IDF rows' },
+    { name: 'novel_threshold', type: 'DOUBLE', comment: '5th percentile of the clustered papers\' cosine to their own centroid' }
+  ]
+});
+
+export const RUN_TERMS = defineTable({
+  name: 'run_terms',
+  comment: ['The TF-IDF vocabulary: column term_id is the term with stem key `term` (term-key order).'],
+  key: ['run_id', 'term_id'],
+  columns: [
+    RUN_ID,
+    { name: 'term_id', type: 'INTEGER', comment: 'column of the TF-IDF rows' },
+    { name: 'term', type: 'VARCHAR', comment: 'stem key: Porter stems joined by one space' },
+    { name: 'surface', type: 'VARCHAR', comment: 'most frequent way the corpus wrote it' },
+    { name: 'df', type: 'INTEGER' },
+    { name: 'idf', type: 'DOUBLE', comment: 'ln((1 + n_docs) / (1 + df)) + 1' }
+  ]
+});
+
+export const THEME_VECTORS = defineTable({
+  name: 'theme_vectors',
+  comment: ['Each theme\'s unit-length centroid, sparse: little-endian Int32 term ids and Float32 weights.'],
+  key: ['run_id', 'theme_id'],
+  columns: [
+    RUN_ID,
+    THEME_ID,
+    { name: 'terms', type: 'BLOB', comment: 'Int32 term_id of each non-zero, ascending' },
+    { name: 'weights', type: 'BLOB', comment: 'Float32 weight of each non-zero' },
+    { name: 'burst_terms', type: 'BLOB', comment: 'Int32 term_ids whose bursts trends watches (label distinctiveTerms)' }
+  ]
+});
+
+export const PAPER_VECTORS = defineTable({
+  name: 'paper_vectors',
+  comment: ['TF-IDF rows (L2-normalised, sparse) of paper_rows first_row.. first_row + n_rows - 1, in blocks.'],
+  key: ['run_id', 'first_row'],
+  columns: [
+    RUN_ID,
+    { name: 'first_row', type: 'INTEGER' },
+    { name: 'n_rows', type: 'INTEGER' },
+    { name: 'ends', type: 'BLOB', comment: 'Uint32 end of each row in terms/weights' },
+    { name: 'terms', type: 'BLOB', comment: 'Uint16 term ids when n_terms <= 65536, else Uint32' },
+    { name: 'weights', type: 'BLOB', comment: 'Float32' }
+  ]
+});
+
+export const ASSIGN_BATCHES = defineTable({
+  name: 'assign_batches',
+  comment: ['One row per `npm run assign` that added papers to a run after it was clustered.'],
+  key: ['run_id', 'batch_id'],
+  columns: [
+    RUN_ID,
+    { name: 'batch_id', type: 'INTEGER', comment: '1, 2, … per run' },
+    { name: 'input_sha256', type: 'VARCHAR', comment: "sha256 over the input files' sha256s, in order" },
+    { name: 'input_files', type: 'JSON', comment: '[{path, format, sha256, records}]' },
+    { name: 'added', type: 'INTEGER', comment: 'papers added to the run' },
+    { name: 'skipped', type: 'INTEGER', comment: 'input records skipped (bad records)' },
+    { name: 'duplicates', type: 'INTEGER', comment: 'input records merged into another of the input' },
+    { name: 'already_in_run', type: 'INTEGER', comment: 'papers of the input the run already had (left as they were)' },
+    { name: 'novel', type: 'INTEGER', comment: 'added papers below the run\'s novel_threshold' },
+    { name: 'started_at', type: 'TIMESTAMP' },
+    { name: 'finished_at', type: 'TIMESTAMP' }
+  ]
+});
+
+export const ASSIGNED_PAPERS = defineTable({
+  name: 'assigned_papers',
+  comment: ['Papers added to a run after clustering (npm run assign); the others of paper_themes were clustered.'],
+  key: ['run_id', 'paper_id'],
+  columns: [
+    RUN_ID,
+    { name: 'paper_id', type: 'VARCHAR' },
+    { name: 'batch_id', type: 'INTEGER' },
+    { name: 'novel', type: 'BOOLEAN', comment: 'cosine to its nearest centroid below run_models.novel_threshold' }
+  ]
+});
+
 export const TABLES = [
   RUNS, PAPERS, THEMES, THEME_TERMS, PAPER_THEMES, THEME_PERIODS, PERIOD_TOTALS, THEME_NEIGHBOURS, K_SELECTION, SKIPPED_RECORDS,
-  BURSTS, AREAS, PAPER_THEME_RANKS, PAPER_ROWS, SEARCH_TERMS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_LINEAGE
+  BURSTS, AREAS, PAPER_THEME_RANKS, PAPER_ROWS, SEARCH_TERMS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_LINEAGE,
+  RUN_MODELS, RUN_TERMS, THEME_VECTORS, PAPER_VECTORS, ASSIGN_BATCHES, ASSIGNED_PAPERS
 ] as const;
 
 export type TableSpec = (typeof TABLES)[number];

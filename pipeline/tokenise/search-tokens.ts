@@ -29,6 +29,15 @@ export function searchKey(word: string): string | null {
   return key;
 }
 
+/**
+ * Search keys already known for words (`key` = stemKey(word) for a content word, null otherwise, as
+ * the tokeniser's word table decides them): `npm run assign` tokenises the same texts first, so the
+ * index build need not stem them again.
+ */
+export function rememberSearchKeys(words: readonly string[], keys: readonly (string | null)[]): void {
+  for (let i = 0; i < words.length && cache.size < CACHE_LIMIT; i++) cache.set(words[i], keys[i]);
+}
+
 const PLUS = 0x2b;
 const HASH = 0x23;
 

@@ -1,5 +1,5 @@
 // Owns the paper page: one paper of the run with its theme and similarity, and its most similar
-// papers (similar_papers: top 10 by TF-IDF cosine, precomputed by the pipeline, pipeline/similar).
+// papers (similar_papers: top 10 by TF-IDF cosine, precomputed by the pipeline: the map stage's neighbour lists).
 import { error } from '@sveltejs/kit';
 import type { PaperRow } from '../../../pipeline/types.js';
 import { query } from './db.js';
@@ -20,6 +20,8 @@ export interface PaperDetail {
   similarity: number;
   rankInTheme: number;
   themeSize: number;
+  /** Set when the paper was added after clustering (npm run assign): its batch, when, and whether it is novel. */
+  added: { batchId: number; finishedAt: string; novel: boolean; novelThreshold: number } | null;
 }
 
 export interface SimilarPaper {
@@ -42,16 +44,22 @@ export function readPaperId(raw: string): string {
 
 type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' | 'date_precision' | 'authors' | 'categories' | 'url'> & {
   theme_id: number; label: string; similarity: number; rank_in_theme: number; size: number;
+  batch_id: number | null; finished_at: string | null; novel: boolean | null; novel_threshold: number | null;
 };
 
 /** The paper in the run; 404 when the run does not hold it. */
 export async function loadPaper(runId: number, paperId: string): Promise<PaperDetail> {
   const rows = await query<DetailRow>(
     `SELECT p.paper_id, p.title, p.abstract, p.published::VARCHAR AS published, p.date_precision, p.authors, p.categories, p.url,
-       pt.theme_id, t.label, pt.similarity, pt.rank_in_theme, t.size
+       pt.theme_id, t.label, pt.similarity, pt.rank_in_theme, t.size,
+       ap.batch_id, strftime(b.finished_at, '%Y-%m-%d %H:%M') AS finished_at, ap.novel, m.novel_threshold
      FROM paper_themes pt
      JOIN papers p ON p.paper_id = pt.paper_id
      JOIN themes t ON t.run_id = pt.run_id AND t.theme_id = pt.theme_id
+     -- added after clustering: its assignment batch, and the run's novel threshold
+     LEFT JOIN assigned_papers ap ON ap.run_id = pt.run_id AND ap.paper_id = pt.paper_id
+     LEFT JOIN assign_batches b ON b.run_id = ap.run_id AND b.batch_id = ap.batch_id
+     LEFT JOIN run_models m ON m.run_id = pt.run_id
      WHERE pt.run_id = $run AND pt.paper_id = $paper`,
     { run: runId, paper: paperId }
   );
@@ -60,7 +68,8 @@ export async function loadPaper(runId: number, paperId: string): Promise<PaperDe
   return {
     paperId: r.paper_id, title: r.title, abstract: r.abstract, published: r.published, datePrecision: r.date_precision,
     authors: r.authors, categories: r.categories, href: paperHref(r.paper_id, r.url), themeId: r.theme_id, themeLabel: r.label,
-    similarity: r.similarity, rankInTheme: r.rank_in_theme, themeSize: r.size
+    similarity: r.similarity, rankInTheme: r.rank_in_theme, themeSize: r.size,
+    added: r.batch_id === null ? null : { batchId: r.batch_id, finishedAt: r.finished_at ?? '', novel: r.novel === true, novelThreshold: r.novel_threshold ?? 0 }
   };
 }
 

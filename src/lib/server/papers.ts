@@ -4,7 +4,7 @@ import type { PaperRow, ThemeRow } from '../../../pipeline/types.js';
 import type { Params } from './db.js';
 import { query } from './db.js';
 import { excerpt, highlight, paperHref, PUBLISHED_SQL, shortAuthors, type ExcerptPart } from './paper-format.js';
-import { readAuthor, readCategory, readDateRange, readQuery, readSort, readTheme, type Sort } from './params.js';
+import { readAdded, readAuthor, readCategory, readDateRange, readQuery, readSort, readTheme, type AddedFilter, type Sort } from './params.js';
 import { matchSql, resolveQuery, type ResolvedQuery } from './search-index.js';
 
 export interface PaperFilter {
@@ -14,6 +14,8 @@ export interface PaperFilter {
   to: string | null;
   author: string | null;
   category: string | null;
+  /** Only papers added after clustering (npm run assign), or only the novel ones of them. */
+  added: AddedFilter | null;
   /** relevance (with a query) or date: newest first. */
   sort: Sort;
   /** The query resolved against the run's search index; null without q. */
@@ -34,6 +36,9 @@ export interface PaperListItem {
   themeId: number;
   themeLabel: string;
   excerpt: ExcerptPart[];
+  /** Added after clustering (npm run assign), and novel: fits no theme well. */
+  added: boolean;
+  novel: boolean;
 }
 
 export interface PaperPage {
@@ -50,14 +55,14 @@ export type ThemeOption = Pick<ThemeRow, 'theme_id' | 'label' | 'size' | 'mixtur
 export async function readPaperFilter(params: URLSearchParams, runId: number): Promise<PaperFilter> {
   const { from, to } = readDateRange(params);
   const q = readQuery(params);
-  const [author, category, sort] = [readAuthor(params), readCategory(params), readSort(params)];
+  const [author, category, sort, added] = [readAuthor(params), readCategory(params), readSort(params), readAdded(params)];
   const theme = await readTheme(params, runId);
-  return { theme, q, from, to, author, category, sort, match: q === null ? null : await resolveQuery(runId, q) };
+  return { theme, q, from, to, author, category, added, sort, match: q === null ? null : await resolveQuery(runId, q) };
 }
 
 /** A filter with only a theme (for the theme exports). */
 export function themeOnlyFilter(theme: number | null): PaperFilter {
-  return { theme, q: null, from: null, to: null, author: null, category: null, sort: 'relevance', match: null };
+  return { theme, q: null, from: null, to: null, author: null, category: null, added: null, sort: 'relevance', match: null };
 }
 
 /**
@@ -103,6 +108,10 @@ export function paperFilterSql(runId: number, filter: PaperFilter): { sql: strin
     clauses.push('list_contains(p.categories, $category)');
     params.category = filter.category;
   }
+  // Added after clustering: the run's assigned_papers rows (novel: those below the run's novel threshold).
+  if (filter.added !== null) {
+    clauses.push(`EXISTS (SELECT 1 FROM assigned_papers ap WHERE ap.run_id = pt.run_id AND ap.paper_id = pt.paper_id${filter.added === 'novel' ? ' AND ap.novel' : ''})`);
+  }
   const sql = `FROM paper_themes pt
     ${join}
     JOIN papers p ON p.paper_id = pt.paper_id
@@ -129,13 +138,14 @@ export function hitKeys(filter: PaperFilter): Set<string> {
 }
 
 type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' | 'authors' | 'url'> &
-  Pick<ThemeRow, 'theme_id' | 'label'>;
+  Pick<ThemeRow, 'theme_id' | 'label'> & { added: boolean; novel: boolean };
 
 /** One page of matching papers and the total count (page numbers from 1). */
 /** A plain ranked search (no other filter, no phrase, by relevance): ranked on the index alone, no join to the papers. */
 function indexOnly(filter: PaperFilter): boolean {
   return filter.match !== null && filter.match.phrasePatterns.length === 0 && filter.sort === 'relevance' &&
-    filter.theme === null && filter.from === null && filter.to === null && filter.author === null && filter.category === null;
+    filter.theme === null && filter.from === null && filter.to === null && filter.author === null && filter.category === null &&
+    filter.added === null;
 }
 
 export async function searchPapers(runId: number, filter: PaperFilter, page: number, pageSize: number): Promise<PaperPage> {
@@ -166,10 +176,12 @@ async function readDetails(runId: number, ids: string[]): Promise<DetailRow[]> {
   ids.forEach((id, i) => (params[`id${i}`] = id));
   const list = ids.map((_, i) => `$id${i}`).join(', ');
   return query<DetailRow>(
-    `SELECT p.paper_id, p.title, p.abstract, ${PUBLISHED_SQL} AS published, p.authors, p.url, pt.theme_id, t.label
+    `SELECT p.paper_id, p.title, p.abstract, ${PUBLISHED_SQL} AS published, p.authors, p.url, pt.theme_id, t.label,
+       ap.paper_id IS NOT NULL AS added, coalesce(ap.novel, false) AS novel
      FROM papers p
      JOIN paper_themes pt ON pt.paper_id = p.paper_id AND pt.run_id = $run
      JOIN themes t ON t.run_id = pt.run_id AND t.theme_id = pt.theme_id
+     LEFT JOIN assigned_papers ap ON ap.run_id = pt.run_id AND ap.paper_id = p.paper_id
      WHERE p.paper_id IN (${list})`,
     params
   );
@@ -185,11 +197,19 @@ function toListItem(row: DetailRow, keys: ReadonlySet<string>): PaperListItem {
     href: paperHref(row.paper_id, row.url),
     themeId: row.theme_id,
     themeLabel: row.label,
-    excerpt: excerpt(row.abstract, keys)
+    excerpt: excerpt(row.abstract, keys),
+    added: row.added,
+    novel: row.novel
   };
 }
 
 /** Themes of the run for the filter menu, by label. */
 export async function listThemeOptions(runId: number): Promise<ThemeOption[]> {
   return query<ThemeOption>(`SELECT theme_id, label, size, mixture FROM themes WHERE run_id = $run ORDER BY label`, { run: runId });
+}
+
+/** Papers added to the run after clustering (npm run assign); 0 for a run as clustered. */
+export async function countAddedPapers(runId: number): Promise<number> {
+  const [row] = await query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM assigned_papers WHERE run_id = $run', { run: runId });
+  return row.n;
 }

@@ -109,6 +109,14 @@ export function readAuthor(params: URLSearchParams): string | null {
   return value;
 }
 
+export type AddedFilter = 'yes' | 'novel';
+
+/** `added`: yes = papers added after clustering (npm run assign), novel = those of them that fit no theme well. */
+export function readAdded(params: URLSearchParams): AddedFilter | null {
+  if (raw(params, 'added') === null || raw(params, 'added') === '') return null;
+  return readChoice<AddedFilter>(params, 'added', ['yes', 'novel'], 'yes');
+}
+
 /** An arXiv-style category ("cs.CL", "stat.ML", "math-ph"): letters, digits, dots and hyphens, at most 40 characters. */
 export function readCategory(params: URLSearchParams): string | null {
   const value = raw(params, 'category');

@@ -10,10 +10,12 @@ import { parseQuery, type ParsedQuery } from './search-parse.js';
 export const MAX_PREFIX_TERMS = 64;
 
 interface Dictionary {
-  /** Search keys in code-unit order; term id = position (search_terms is written sorted). */
+  /** Search keys in code-unit order (a position here is a dictionary position, not a term id). */
   terms: string[];
   df: Int32Array;
   nDocs: number;
+  /** term_id of each position: the position itself for a run as written (search_terms sorted), not after `npm run assign` added terms. */
+  ids: Int32Array;
 }
 
 export interface ResolvedTerm {
@@ -36,10 +38,12 @@ export interface ResolvedQuery {
 }
 
 async function loadDictionary(runId: number): Promise<Dictionary> {
-  const rows = await query<{ term: string; df: number }>(
-    `SELECT term, df FROM search_terms WHERE run_id = $run ORDER BY term_id`, { run: runId });
+  const rows = await query<{ term_id: number; term: string; df: number }>(
+    `SELECT term_id, term, df FROM search_terms WHERE run_id = $run ORDER BY term_id`, { run: runId });
   const [n] = await query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM paper_rows WHERE run_id = $run`, { run: runId });
-  return { terms: rows.map((r) => r.term), df: Int32Array.from(rows, (r) => r.df), nDocs: n.n };
+  // Terms added by npm run assign come after the run's, out of key order: sorted here (JS code-unit order).
+  if (rows.some((r, i) => i > 0 && rows[i - 1].term > r.term)) rows.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return { terms: rows.map((r) => r.term), df: Int32Array.from(rows, (r) => r.df), nDocs: n.n, ids: Int32Array.from(rows, (r) => r.term_id) };
 }
 
 /** The run's search dictionary, loaded once per run (about 10 MB at 220k terms) and kept in the run cache. */
@@ -59,19 +63,19 @@ export function lowerBound(terms: readonly string[], key: string): number {
 }
 
 /** Id of `key` in the dictionary, or -1. */
-function idOf(dict: Dictionary, key: string): number {
+function idOf(dict: Pick<Dictionary, 'terms'>, key: string): number {
   const at = lowerBound(dict.terms, key);
   return dict.terms[at] === key ? at : -1;
 }
 
 /**
- * Term ids for one query word: its exact key; with a prefix (the word being typed) also every key
+ * Dictionary positions (term ids: dict.ids) for one query word: its exact key; with a prefix (the word being typed) also every key
  * starting with the word as typed ("transfor" → "transform") and every key the typed word starts
  * with, down to 3 characters shorter and at least 3 long (a stem: "mergi" → "merg"); at most
  * MAX_PREFIX_TERMS of them, the most frequent. Not the stem of the typed word: Porter cuts "vis"
  * to "vi", which would widen the prefix to "view".
  */
-export function termsForWord(dict: Dictionary, key: string, prefix: string | null): number[] {
+export function termsForWord(dict: Pick<Dictionary, 'terms' | 'df'>, key: string, prefix: string | null): number[] {
   const ids = new Set<number>();
   const exact = idOf(dict, key);
   if (exact >= 0) ids.add(exact);
@@ -109,7 +113,7 @@ export async function resolveQuery(runId: number, q: string): Promise<ResolvedQu
     // A word weighs as its most frequent form (the lowest idf of its terms): a prefix must not make a
     // rare completion ("neural-symbolic" for "neural") outweigh the word itself.
     const wordIdf = Math.min(...ids.map((t) => idf(dict.nDocs, dict.df[t])));
-    for (const termId of ids) terms.push({ termId, key: dict.terms[termId], word, idf: wordIdf });
+    for (const at of ids) terms.push({ termId: dict.ids[at], key: dict.terms[at], word, idf: wordIdf });
   });
   return { parsed, terms, nWords: parsed.words.length, matchable, phrasePatterns: parsed.phrases.map(phrasePattern) };
 }

@@ -1,6 +1,6 @@
 // Papers page data: validated filters → one page of matching papers of the run (ranked with a query),
 // its themes, and the facets of the matches (themes, authors, categories) when filtered.
-import { listThemeOptions, readPaperFilter, searchPapers } from '$lib/server/papers';
+import { countAddedPapers, listThemeOptions, readPaperFilter, searchPapers } from '$lib/server/papers';
 import { readLimit, readPage } from '$lib/server/params';
 import { loadFacets } from '$lib/server/facets';
 import { readRun, readRunParam } from '$lib/server/run';
@@ -16,13 +16,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   // Facets for the filters without a query (an author's or a category's papers across themes): a
   // ranked search shows its own list; facet counts over every match would run the search three times more.
   const faceted = filter.q === null && (filter.theme !== null || filter.from !== null || filter.to !== null ||
-    filter.author !== null || filter.category !== null);
-  const [results, themes, facets] = await Promise.all([
+    filter.author !== null || filter.category !== null || filter.added !== null);
+  const [results, themes, facets, addedPapers] = await Promise.all([
     searchPapers(run.run_id, filter, page, pageSize),
     listThemeOptions(run.run_id),
-    faceted ? loadFacets(run.run_id, filter) : null
+    faceted ? loadFacets(run.run_id, filter) : null,
+    countAddedPapers(run.run_id)
   ]);
   // The resolved query (term ids, idf) is server-side detail; the page gets the filter as typed.
   const { match: _match, ...shown } = filter;
-  return { runId: run.run_id, runParam: readRunParam(url), filter: shown, results, themes, facets };
+  return { runId: run.run_id, runParam: readRunParam(url), filter: shown, results, themes, facets, addedPapers };
 };

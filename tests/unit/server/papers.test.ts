@@ -136,7 +136,9 @@ describe('searchPapers', () => {
           { text: 'An abstract about gaussian ', hit: false },
           { text: 'splatting', hit: true },
           { text: ' and 3dgs and novel view synthesis and rendering (20).', hit: false }
-        ]
+        ],
+        added: false,
+        novel: false
       }
     ]);
   });
@@ -144,9 +146,9 @@ describe('searchPapers', () => {
 
 describe('readPaperFilter', () => {
   it('reads every filter parameter', async () => {
-    const filter = await readPaperFilter(new URLSearchParams('theme=2&q=xyz&from=2025-01-01&to=2025-02-01&author=A+B&category=cs.CL&sort=date'), 1);
+    const filter = await readPaperFilter(new URLSearchParams('theme=2&q=xyz&from=2025-01-01&to=2025-02-01&author=A+B&category=cs.CL&added=novel&sort=date'), 1);
     const { match, ...rest } = filter;
-    expect(rest).toStrictEqual({ theme: 2, q: 'xyz', from: '2025-01-01', to: '2025-02-01', author: 'A B', category: 'cs.CL', sort: 'date' });
+    expect(rest).toStrictEqual({ theme: 2, q: 'xyz', from: '2025-01-01', to: '2025-02-01', author: 'A B', category: 'cs.CL', added: 'novel', sort: 'date' });
     // "xyz" is in no paper: a query that cannot match.
     expect([match?.nWords, match?.matchable]).toStrictEqual([1, false]);
   });
@@ -154,10 +156,12 @@ describe('readPaperFilter', () => {
   it('refuses a malformed category or sort with a 400', async () => {
     expect([
       await httpErrorOf(() => readPaperFilter(new URLSearchParams('category=cs CL;'), 1)),
-      await httpErrorOf(() => readPaperFilter(new URLSearchParams('sort=score'), 1))
+      await httpErrorOf(() => readPaperFilter(new URLSearchParams('sort=score'), 1)),
+      await httpErrorOf(() => readPaperFilter(new URLSearchParams('added=1'), 1))
     ]).toStrictEqual([
       { status: 400, message: 'category: expected a category such as cs.CL' },
-      { status: 400, message: 'sort: expected one of relevance, date' }
+      { status: 400, message: 'sort: expected one of relevance, date' },
+      { status: 400, message: 'added: expected one of yes, novel' }
     ]);
   });
 

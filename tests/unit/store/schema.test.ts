@@ -17,7 +17,8 @@ describe('the table spec', () => {
     expect(STORE_STEPS).toStrictEqual([
       'runs', 'papers', 'themes', 'theme_terms', 'paper_themes', 'theme_periods', 'period_totals',
       'theme_neighbours', 'k_selection', 'skipped_records', 'bursts', 'areas', 'paper_theme_ranks', 'paper_rows', 'search_terms',
-      'search_postings', 'similar_papers', 'theme_lineage', 'complete', 'rename'
+      'search_postings', 'similar_papers', 'theme_lineage', 'run_models', 'run_terms', 'theme_vectors', 'paper_vectors', 'assign_batches',
+      'assigned_papers', 'complete', 'rename'
     ]);
   });
 

@@ -1,0 +1,106 @@
+// Owns the run's model: what `npm run assign` needs to place new papers as the run placed its own
+// (vocabulary + IDF, tokeniser setting, unit centroids, every paper's TF-IDF row, the novel
+// threshold), how it is packed into BLOBs (little-endian typed arrays) and read back.
+import type { Clustering, CsrMatrix, ThemeLabel, Vocabulary } from '../types.js';
+
+/** Paper rows per paper_vectors block: ~0.4 MB a block at ~80 terms a row. */
+export const BLOCK_ROWS = 4096;
+/** The novel threshold is this quantile of the clustered papers' cosine to their own centroid. */
+export const NOVEL_QUANTILE = 0.05;
+
+export interface RunModel {
+  ngramMax: number;
+  /** Papers the IDF was computed over. */
+  nDocs: number;
+  vocabulary: Pick<Vocabulary, 'terms' | 'surfaces' | 'df' | 'idf'>;
+  k: number;
+  /** Dense k × nCols unit centroids, row-major (as Clustering.centroids). */
+  centroids: Float32Array;
+  /** Per theme, the vocabulary ids whose bursts trends watches (ThemeLabel.distinctiveTerms). */
+  burstTerms: number[][];
+  /** TF-IDF rows of the run's papers, paper row order. */
+  matrix: CsrMatrix;
+  /** A paper whose cosine to its nearest centroid is below this is novel (see novelThreshold). */
+  novelThreshold: number;
+}
+
+/**
+ * The NOVEL_QUANTILE quantile of the clustered papers' cosine to their own centroid (linear
+ * interpolation between order statistics, numpy's default): a new paper below it fits its nearest
+ * theme worse than 95 % of the papers the themes were made from. Papers with empty rows (no term of
+ * the vocabulary, cosine 0 to every centroid) are left out: they say nothing about fit.
+ */
+export function novelThreshold(similarity: ArrayLike<number>, matrix: Pick<CsrMatrix, 'indptr' | 'nRows'>): number {
+  const kept: number[] = [];
+  for (let i = 0; i < matrix.nRows; i++) if (matrix.indptr[i + 1] > matrix.indptr[i]) kept.push(similarity[i]);
+  return quantile(Float64Array.from(kept).sort(), NOVEL_QUANTILE);
+}
+
+/** q-quantile of ascending `sorted` by linear interpolation (0 for none). */
+export function quantile(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return 0;
+  const at = q * (sorted.length - 1);
+  const lo = Math.floor(at);
+  const hi = Math.min(sorted.length - 1, lo + 1);
+  return sorted[lo] + (at - lo) * (sorted[hi] - sorted[lo]);
+}
+
+export function describeModel(input: { matrix: CsrMatrix; vocabulary: Vocabulary; clustering: Clustering;
+  labels: ThemeLabel[]; ngramMax: number }): RunModel {
+  const { matrix, vocabulary, clustering, labels } = input;
+  const burstTerms = Array.from({ length: clustering.k }, (): number[] => []);
+  for (const l of labels) burstTerms[l.themeId] = l.distinctiveTerms;
+  return { ngramMax: input.ngramMax, nDocs: matrix.nRows, vocabulary, k: clustering.k, centroids: clustering.centroids, burstTerms,
+    matrix, novelThreshold: novelThreshold(clustering.similarity, matrix) };
+}
+
+/** Bytes of a typed array (a view: no copy). */
+export const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/** A typed array over a copy of `bytes` (a BLOB read back may be a Buffer view, unaligned, over a larger pool). */
+function typed<T>(bytes: Uint8Array, make: (buffer: ArrayBuffer) => T): T {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return make(copy.buffer);
+}
+export const int32Of = (b: Uint8Array) => typed(b, (x) => new Int32Array(x));
+export const uint32Of = (b: Uint8Array) => typed(b, (x) => new Uint32Array(x));
+export const float32Of = (b: Uint8Array) => typed(b, (x) => new Float32Array(x));
+
+/** Theme t's centroid as its non-zeros. */
+export function packCentroid(model: Pick<RunModel, 'centroids' | 'vocabulary'>, theme: number): { terms: Int32Array; weights: Float32Array } {
+  const nCols = model.vocabulary.terms.length;
+  const row = model.centroids.subarray(theme * nCols, (theme + 1) * nCols);
+  const terms: number[] = [];
+  row.forEach((w, c) => w !== 0 && terms.push(c));
+  return { terms: Int32Array.from(terms), weights: Float32Array.from(terms, (c) => row[c]) };
+}
+
+/** Rows [first, first + n) of `matrix` as one paper_vectors block; term ids in 16 bits when the vocabulary allows. */
+export function packBlock(matrix: CsrMatrix, first: number, n: number) {
+  const [from, to] = [matrix.indptr[first], matrix.indptr[first + n]];
+  const ends = Uint32Array.from({ length: n }, (_, i) => matrix.indptr[first + i + 1] - from);
+  const cols = matrix.indices.subarray(from, to);
+  const terms = matrix.nCols <= 65536 ? Uint16Array.from(cols) : Uint32Array.from(cols);
+  return { ends: bytesOf(ends), terms: bytesOf(terms), weights: bytesOf(matrix.values.subarray(from, to)) };
+}
+
+/** Appends decoded blocks (in row order) into one CsrMatrix with room for `extra` more rows. */
+export function unpackBlocks(blocks: { ends: Uint8Array; terms: Uint8Array; weights: Uint8Array }[], nCols: number): CsrMatrix {
+  const parts = blocks.map((b) => ({
+    ends: uint32Of(b.ends),
+    terms: nCols <= 65536 ? typed(b.terms, (x) => new Uint16Array(x)) : uint32Of(b.terms),
+    weights: float32Of(b.weights)
+  }));
+  const nRows = parts.reduce((s, p) => s + p.ends.length, 0);
+  const nnz = parts.reduce((s, p) => s + p.weights.length, 0);
+  const matrix: CsrMatrix = { nRows, nCols, indptr: new Uint32Array(nRows + 1), indices: new Uint32Array(nnz), values: new Float32Array(nnz) };
+  let [row, at] = [0, 0];
+  for (const p of parts) {
+    for (let i = 0; i < p.ends.length; i++) matrix.indptr[++row] = at + p.ends[i];
+    matrix.indices.set(p.terms, at);
+    matrix.values.set(p.weights, at);
+    at += p.weights.length;
+  }
+  return matrix;
+}

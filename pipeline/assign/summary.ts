@@ -1,0 +1,32 @@
+// Owns the text `npm run assign` prints at the end: what was added, what is novel, what it took,
+// and how the themes' sizes and trends moved.
+import type { AssignSummary } from './index.js';
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const signed = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(2);
+
+export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: number; cpu: number }): string {
+  const lines: string[] = [];
+  const records = s.ingest.files.reduce((n, f) => n + f.records, 0);
+  lines.push(s.batchId === null
+    ? `Nothing added to run ${s.runId} of ${db}: all ${s.alreadyInRun} papers of the input are already in it (database unchanged).`
+    : `Batch ${s.batchId} added ${s.added} papers to run ${s.runId} → ${db}`);
+  lines.push(`Input: ${records} records in ${s.ingest.files.length} file${s.ingest.files.length === 1 ? '' : 's'}, ` +
+    `${s.ingest.skipped.length} skipped, ${s.ingest.duplicates} duplicates merged, ${s.alreadyInRun} already in the run`);
+  for (const issue of s.ingest.skipped.slice(0, 10)) lines.push(`  skipped ${issue.file}:${issue.line} ${issue.field}: ${issue.reason}`);
+  for (const w of s.ingest.warnings) lines.push(`  warning: ${w}`);
+  if (s.batchId !== null) {
+    lines.push(`Novel (cosine to the nearest centroid < ${s.novelThreshold.toFixed(3)}, the run's 5th percentile): ${s.novel.length} ` +
+      `of ${s.added} (${pct(s.novel.length / s.added)})`);
+    for (const p of s.novel.slice(0, 5)) lines.push(`  ${p.paperId}  ${p.similarity.toFixed(3)}  ${p.title.slice(0, 80)}`);
+    const moved = [...s.themes].sort((a, b) => Math.abs(b.after.emergingScore - b.before.emergingScore) - Math.abs(a.after.emergingScore - a.before.emergingScore));
+    lines.push('Themes whose trend moved most (papers, emerging score, share of the recent window):');
+    for (const t of moved.slice(0, 5)) {
+      lines.push(`  ${t.label}: ${t.before.size} → ${t.after.size} papers, score ${signed(t.before.emergingScore)} → ${signed(t.after.emergingScore)}, ` +
+        `share ${pct(t.before.shareAfter)} → ${pct(t.after.shareAfter)} (${t.before.direction} → ${t.after.direction})`);
+    }
+  }
+  const steps = Object.entries(s.seconds).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(' · ');
+  lines.push(`Time: ${time.wall.toFixed(2)} s (CPU ${time.cpu.toFixed(2)} s)${s.added > 0 ? `, ${Math.round(s.added / time.wall)} papers/s` : ''} · ${steps}`);
+  return lines.join('\n') + '\n';
+}

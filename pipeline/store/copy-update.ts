@@ -1,0 +1,106 @@
+// Owns the one way the database is ever changed: under the writer lock, in a copy beside it that is
+// checkpointed and renamed over the original. A crash or an error at any point before the rename
+// leaves the previous file (and the dashboard reading it) exactly as it was. Used by a run
+// (write-run.ts) and by `npm run assign` (assign/write.ts).
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { InputError } from '../errors.js';
+import { acquireLock } from './lock.js';
+import type { Column } from './table-spec.js';
+import { schemaSql, TABLES } from './tables.js';
+
+export interface CopyUpdateOptions {
+  /** How long to wait for another writer's lock on the same database. */
+  lockWaitMs: number;
+  /** Called before the rename (for progress and for crash tests). */
+  onStep?: (step: string) => void;
+}
+
+/** Removes temp copies left by writers that died (their pid no longer runs). */
+function removeStaleTemps(dbPath: string): void {
+  const dir = dirname(dbPath);
+  const prefix = `${basename(dbPath)}.tmp-`;
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      rmSync(join(dir, name), { force: true });
+    }
+  }
+}
+
+/**
+ * Runs `update` on a connection to a copy of `dbPath` (schema created and migrated first), then
+ * checkpoints the copy and renames it over `dbPath`; returns what `update` returned. A missing
+ * database starts empty.
+ */
+export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, update: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const release = await acquireLock(`${dbPath}.lock`, options.lockWaitMs);
+  const tmpPath = `${dbPath}.tmp-${process.pid}`;
+  try {
+    removeStaleTemps(dbPath);
+    rmSync(tmpPath, { force: true });
+    rmSync(`${tmpPath}.wal`, { force: true });
+    if (existsSync(dbPath)) copyFileSync(dbPath, tmpPath);
+    const instance = await DuckDBInstance.create(tmpPath);
+    let result: T;
+    try {
+      const connection = await instance.connect();
+      try {
+        await connection.run(schemaSql());
+        await migrateSchema(connection, dbPath);
+        result = await update(connection);
+        await connection.run('CHECKPOINT');
+      } finally {
+        connection.closeSync();
+      }
+    } finally {
+      instance.closeSync();
+    }
+    options.onStep?.('rename');
+    renameSync(tmpPath, dbPath);
+    return result;
+  } catch (e) {
+    rmSync(tmpPath, { force: true });
+    rmSync(`${tmpPath}.wal`, { force: true });
+    throw e;
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Brings a file written by an earlier version up to the spec, for what can be done in place:
+ * CREATE TABLE IF NOT EXISTS leaves existing tables be, so columns the spec added at the end of a
+ * table are added (NULL in earlier runs' rows) and NOT NULL constraints the spec dropped are
+ * dropped. The appends go by the spec's column order, so any other difference stops the run
+ * before anything is written.
+ */
+async function migrateSchema(connection: DuckDBConnection, dbPath: string) {
+  const reader = await connection.runAndReadAll(
+    `SELECT table_name, column_name, is_nullable = 'NO' FROM information_schema.columns
+     WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`
+  );
+  const existing = new Map<string, { name: string; notNull: boolean }[]>();
+  for (const [table, name, notNull] of reader.getRows() as [string, string, boolean][]) {
+    existing.set(table, [...(existing.get(table) ?? []), { name, notNull }]);
+  }
+  for (const table of TABLES) {
+    const spec = table.columns as readonly Column[];
+    const have = existing.get(table.name) ?? [];
+    if (have.some((c, i) => spec[i]?.name !== c.name)) {
+      throw new InputError(`${dbPath} was written by an incompatible version of Themescope: table ${table.name} has ` +
+        `columns (${have.map((c) => c.name).join(', ')}), expected (${spec.map((c) => c.name).join(', ')}); use a new --db`);
+    }
+    for (const column of spec.slice(have.length)) {
+      await connection.run(`ALTER TABLE ${table.name} ADD COLUMN ${column.name} ${column.type}`);
+    }
+    for (const [i, column] of have.entries()) {
+      if (column.notNull && spec[i].nullable) await connection.run(`ALTER TABLE ${table.name} ALTER COLUMN ${column.name} DROP NOT NULL`);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+// The pieces of `npm run assign` on hand-made inputs: nearest centroids, the novel threshold, the
+// stored vocabulary's tokeniser against the pipeline's, and map positions from nearest papers.
+import { describe, expect, it } from 'vitest';
+import { novelThreshold, quantile } from '../../../pipeline/assign/model.js';
+import { bestThemes, fitThemes } from '../../../pipeline/assign/nearest-themes.js';
+import { bestCandidates } from '../../../pipeline/assign/neighbours.js';
+import { placeRows, stackRows } from '../../../pipeline/assign/place.js';
+import { topTermsOf } from '../../../pipeline/assign/neighbours.js';
+import { vectorisePapers } from '../../../pipeline/assign/vectorise.js';
+import { buildTfidf } from '../../../pipeline/tfidf/index.js';
+import { tokenisePapers } from '../../../pipeline/tokenise/index.js';
+import type { CsrMatrix } from '../../../pipeline/types.js';
+
+/** CSR from dense rows. */
+function csr(rows: number[][]): CsrMatrix {
+  const indptr = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const row of rows) {
+    row.forEach((v, c) => v !== 0 && (indices.push(c), values.push(v)));
+    indptr.push(indices.length);
+  }
+  return { nRows: rows.length, nCols: rows[0].length, indptr: Uint32Array.from(indptr), indices: Uint32Array.from(indices), values: Float32Array.from(values) };
+}
+
+describe('nearest centroids', () => {
+  // Four unit centroids over four terms; theme 3 = theme 2.
+  const centroids = Float32Array.from([1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0]);
+  const cohesion = [0.9, 0.9, 0.9, 0.9];
+
+  it('ranks the three closest themes by cosine, ties to the lower id', () => {
+    const fit = fitThemes(csr([[0.6, 0, 0.8, 0], [0.8, 0.6, 0, 0]]), centroids, 4, 0.2, cohesion);
+    expect(Array.from(fit.themes)).toStrictEqual([2, 3, 0, 0, 1, 2]);
+    expect(Array.from(fit.similarity)).toStrictEqual([0.8, 0.8, 0.6, 0.8, 0.6, 0].map(Math.fround));
+    expect(bestThemes(Float64Array.from([0.1, 0.5, 0.5, 0.9]), 3)).toStrictEqual([3, 1, 2]);
+  });
+
+  it('marks a paper novel below the threshold, an empty row always, and weak below 0.6 × cohesion', () => {
+    const fit = fitThemes(csr([[0.3, 0, 0, 0.954], [0, 0, 0, 0], [1, 0, 0, 0]]), centroids, 4, 0.35, cohesion);
+    expect(Array.from(fit.novel)).toStrictEqual([1, 1, 0]);
+    expect(Array.from(fit.weak)).toStrictEqual([1, 1, 0]);
+    expect(Array.from(fit.themes.subarray(3, 6))).toStrictEqual([0, 1, 2]);
+  });
+});
+
+describe('the novel threshold', () => {
+  it('is the 5th percentile of the clustered papers\' cosine to their centroid, by linear interpolation', () => {
+    expect(quantile(Float64Array.from([1, 2, 3, 4, 5]), 0.05)).toBeCloseTo(1.2, 12);
+    expect(quantile(new Float64Array(0), 0.05)).toBe(0);
+    // 21 papers with cosines 0.00, 0.05, …, 1.00: position 0.05 · 20 = 1 → 0.05.
+    const similarity = Float32Array.from({ length: 21 }, (_, i) => i / 20);
+    const rows = { nRows: 21, indptr: Uint32Array.from({ length: 22 }, (_, i) => i) };
+    expect(novelThreshold(similarity, rows)).toBeCloseTo(0.05, 6);
+  });
+
+  it('leaves out papers with empty rows', () => {
+    // Rows 0 and 1 empty: the quantile is over 0.5, 0.6, 0.7 → 0.5 + 0.1 · 0.1.
+    const rows = { nRows: 5, indptr: Uint32Array.from([0, 0, 0, 1, 2, 3]) };
+    expect(novelThreshold(Float32Array.from([0, 0, 0.5, 0.6, 0.7]), rows)).toBeCloseTo(0.51, 6);
+  });
+});
+
+describe('vectorising against a stored vocabulary', () => {
+  const papers = [
+    { title: 'Model merging of fine-tuned models', abstract: 'Model merging combines task vectors. Merging works without training.' },
+    { title: 'Long context language models', abstract: 'Long context windows: position interpolation extends the context window of language models.' },
+    { title: 'Gaussian splatting', abstract: '3D Gaussian splatting renders novel views; splatting is fast. Model merging is not used.' },
+    { title: 'Task vectors for model merging', abstract: 'Task vectors add and subtract; language models merge.' }
+  ];
+
+  it('gives exactly the rows the tfidf stage gave for the same papers', async () => {
+    const corpus = await tokenisePapers(papers, { ngramMax: 3, workers: 1 });
+    const { matrix, vocabulary } = buildTfidf(corpus, { minDf: 1, maxDf: 1, maxTerms: 1000 });
+    const again = vectorisePapers(papers, vocabulary.terms, vocabulary.idf, 3);
+    expect(again).toStrictEqual(matrix);
+  });
+
+  it('counts only the vocabulary\'s terms in a new text, phrases included', async () => {
+    const corpus = await tokenisePapers(papers, { ngramMax: 3, workers: 1 });
+    const { vocabulary } = buildTfidf(corpus, { minDf: 2, maxDf: 1, maxTerms: 1000 });
+    const row = vectorisePapers([{ title: 'Model merging', abstract: 'Unseen words around model merging.' }], vocabulary.terms, vocabulary.idf, 3);
+    const terms = Array.from(row.indices, (c) => vocabulary.terms[c]);
+    expect(terms).toStrictEqual(['merg', 'model', 'model merg']);
+    // tf 2 each, so the weights are idf-proportional and of unit length.
+    const idf = ['merg', 'model', 'model merg'].map((t) => vocabulary.idf[vocabulary.terms.indexOf(t)]);
+    const norm = Math.hypot(...idf);
+    expect(Array.from(row.values)).toStrictEqual(idf.map((x) => Math.fround(x / norm)));
+  });
+});
+
+describe('map positions of new papers', () => {
+  it('are the cosine-weighted mean of the nearest papers of their own theme', () => {
+    // Placed: rows 0-2 (theme 0 at x = 0, 2, 10; row 2 shares no term with the new row), row 3 (theme 1). New: row 4 (theme 0), row 5 (theme 1, no shared term).
+    const placed = csr([[1, 0, 0, 0], [0.6, 0.8, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]]);
+    const added = csr([[0.8, 0.6, 0, 0], [0, 0, 0, 1]]);
+    const matrix = stackRows(placed, added);
+    const xy = placeRows(matrix, topTermsOf(matrix, 10), 4, Int32Array.from([0, 0, 0, 1, 0, 1]), 2, Float64Array.from([0, 0, 2, 4, 10, 10, 7, 7]), Float64Array.from([1, 1, 5, 6]));
+    const [c0, c1] = [Math.fround(0.8), Math.fround(0.6) * Math.fround(0.8) + Math.fround(0.8) * Math.fround(0.6)];
+    expect(xy[0]).toBeCloseTo((c1 * 2) / (c0 + c1), 6);
+    expect(xy[1]).toBeCloseTo((c1 * 4) / (c0 + c1), 6);
+    // No neighbour in its theme shares a term: the theme's position.
+    expect([xy[2], xy[3]]).toStrictEqual([5, 6]);
+  });
+
+  it('keeps the best candidates by score, ties to the lower row', () => {
+    const score = Float64Array.from([0.5, 0.9, 0.5, 0.1, 0.9]);
+    expect(bestCandidates([4, 3, 2, 1, 0], score, 3)).toStrictEqual([1, 4, 0]);
+  });
+});
