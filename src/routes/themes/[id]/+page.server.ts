@@ -16,6 +16,8 @@ import {
   loadThemeTrend,
   readThemeIdParam
 } from '$lib/server/theme';
+import { loadTrendWindows } from '$lib/server/trend-windows';
+import { classifyTrend } from '$lib/trend-wording';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -30,7 +32,7 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   const defaultGranularity = run.default_granularity ?? 'month'; // NULL in runs stored before it
   const granularity = readGranularity(url.searchParams, defaultGranularity);
   const theme = await loadThemeDetail(run.run_id, themeId);
-  const [terms, trend, typical, papers, neighbours, sizes, alsoClose, bursts, facets] = await Promise.all([
+  const [terms, trend, typical, papers, neighbours, sizes, alsoClose, bursts, facets, windows] = await Promise.all([
     loadThemeTerms(run.run_id, themeId),
     loadThemeTrend(run.run_id, themeId, granularity),
     loadThemePapers(run.run_id, themeId, null, 1, TYPICAL),
@@ -39,9 +41,10 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
     listThemeSizes(run.run_id),
     loadAlsoClose(run.run_id, themeId, ALSO_CLOSE),
     loadThemeBursts(run.run_id, themeId),
-    loadThemeFacets(run.run_id, themeId)
+    loadThemeFacets(run.run_id, themeId),
+    loadTrendWindows(run, theme.windowGranularity ?? 'month', theme.windowMonths)
   ]);
   const colours = assignThemeColours(sizes);
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
-    neighbours, alsoClose, bursts, facets };
+    neighbours, alsoClose, bursts, facets, windows, trendClass: classifyTrend(theme, windows) };
 };
