@@ -2,7 +2,7 @@
 // (by default the run's), 10 typical papers, one page (50) of all its papers filtered by `q`, its
 // nearest themes, the themes its papers are also close to, its bursts, and its top authors and categories.
 import { assignThemeColours } from '$lib/charts/palette.js';
-import { readGranularity, readPage, readQuery } from '$lib/server/params';
+import { readGranularity, readPage, readQuery, refusePastEnd } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import { loadThemeBursts } from '$lib/server/bursts';
 import { loadThemeFacets } from '$lib/server/facets';
@@ -44,6 +44,7 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
     loadThemeFacets(run.run_id, themeId),
     loadTrendWindows(run, theme.windowGranularity ?? 'month', theme.windowMonths)
   ]);
+  if (papers.page > papers.pages) refusePastEnd(url.searchParams, papers.page, papers.pages);
   const colours = assignThemeColours(sizes);
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
     neighbours, alsoClose, bursts, facets, windows, trendClass: classifyTrend(theme, windows) };
