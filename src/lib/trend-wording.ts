@@ -124,6 +124,17 @@ export function formatRate(rate: number | null): string {
   return rate < 10 ? rate.toFixed(1) : Math.round(rate).toLocaleString('en-US');
 }
 
+/**
+ * The change of share the data supports at least (trends/emerging.ts: emergingScore is the log2 change
+ * at the end of its 95% interval nearest to 0), as a percentage: "≥ +140%" (2^1.26 − 1), "≤ −33%"
+ * (2^−0.58 − 1), "0%" when the interval holds no change. This is what the lists are sorted by.
+ */
+export function formatSupportedChange(score: number): string {
+  const percent = Math.round((2 ** score - 1) * 100);
+  if (percent === 0) return '0%';
+  return percent > 0 ? `≥ +${percent.toLocaleString('en-US')}%` : `≤ −${Math.abs(percent)}%`;
+}
+
 /** One order for every movers list: the strongest supported change of share first (|score|), ties by id. */
 export function byStrength<T extends { emergingScore: number; themeId: number }>(a: T, b: T): number {
   return Math.abs(b.emergingScore) - Math.abs(a.emergingScore) || a.themeId - b.themeId;

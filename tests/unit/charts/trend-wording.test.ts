@@ -1,7 +1,7 @@
 // trend-wording.ts: the windows named from the period totals, the partial periods left out with the
 // days they cover, papers per period, the four classes and their one order.
 import { describe, expect, it } from 'vitest';
-import { byStrength, classifyTrend, describeWindows, formatRate, leftOutText, periodEnd, ratesOf, windowText } from '../../../src/lib/trend-wording.js';
+import { byStrength, classifyTrend, describeWindows, formatRate, formatSupportedChange, leftOutText, periodEnd, ratesOf, windowText } from '../../../src/lib/trend-wording.js';
 
 /** Months 2025-03 … 2026-07; March 2025 and July 2026 partial. */
 const months = Array.from({ length: 17 }, (_, i) => {
@@ -71,6 +71,12 @@ describe('byStrength and formatRate', () => {
   it('orders by the size of the supported change whatever its sign, ties by id', () => {
     const list = [{ themeId: 3, emergingScore: -0.2 }, { themeId: 1, emergingScore: 0.5 }, { themeId: 2, emergingScore: -0.5 }];
     expect([...list].sort(byStrength).map((t) => t.themeId)).toStrictEqual([1, 2, 3]);
+  });
+
+  it('prints the supported change of share as a bound in percent: 2^1 − 1 = +100%, 2^−1 − 1 = −50%', () => {
+    expect([formatSupportedChange(1), formatSupportedChange(-1), formatSupportedChange(0), formatSupportedChange(4)]).toStrictEqual([
+      '≥ +100%', '≤ −50%', '0%', '≥ +1,500%'
+    ]);
   });
 
   it('prints rates with one decimal under 10 and whole numbers from 10', () => {
