@@ -43,6 +43,19 @@ describe('Back and Forward', () => {
     await page.close();
   });
 
+  it('put the picked themes back: a box ticked later is unticked again after Back', async () => {
+    const [a, b] = (await readDb<{ theme_id: number }>(app.db, `SELECT theme_id FROM themes ORDER BY size DESC LIMIT 2`)).map((t) => String(t.theme_id));
+    const page = await open(`/?themes=${a}`);
+    const box = (id: string) => page.locator(`details.picker input[name=themes][value="${id}"]`);
+    await page.locator('details.picker summary').click();
+    await box(b).check();
+    await urlMatches(page, new RegExp(`themes=(${a}%2C${b}|${b}%2C${a}|${a}&themes=${b})`));
+    await page.goBack();
+    await expect.poll(() => page.locator('details.picker summary').textContent()).toContain('Themes shown: 1 of');
+    expect([await box(a).isChecked(), await box(b).isChecked()]).toStrictEqual([true, false]);
+    await page.close();
+  });
+
   it('put the Papers filters back, so Search after Back searches what is shown', async () => {
     const themes = await readDb<{ theme_id: number }>(app.db, `SELECT theme_id FROM themes ORDER BY size DESC LIMIT 2`);
     const [a, b] = themes.map((t) => String(t.theme_id));
