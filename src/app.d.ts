@@ -3,6 +3,12 @@ import type { RunRow } from '../pipeline/types.js';
 
 declare global {
   namespace App {
+    /** What an error page shows: what was wrong and, where there is one, the nearest valid choice. */
+    interface Error {
+      message: string;
+      /** A link to the nearest valid answer (the last page, the newest run, the query cut to length). */
+      nearest?: { href: string; text: string };
+    }
     interface Locals {
       /** The run this request looks at, resolved on first call (hooks.server.ts); read it with `readRun`. */
       run: () => Promise<RunRow>;

@@ -41,15 +41,27 @@ export function trendWindow(granularity: Granularity, configured: number | 'auto
   return configured === 'auto' ? TREND_WINDOWS[granularity].after : configured;
 }
 
+/**
+ * The periods of the two windows, oldest first: `after` = the last `window` complete periods of the
+ * granularity, `before` = up to round(baselineRatio × window) complete periods just before them.
+ * Partial periods are in neither. The dashboard names the windows' months from this same function.
+ */
+export function trendWindowPeriods<T extends Pick<PeriodTotal, 'period' | 'granularity' | 'partial'>>(
+  totals: T[], granularity: Granularity, window: number): { before: T[]; after: T[] } {
+  const baseline = Math.round(TREND_WINDOWS[granularity].baselineRatio * window);
+  const complete = totals.filter((t) => t.granularity === granularity && !t.partial).sort((x, y) => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0));
+  const n = complete.length;
+  return {
+    after: complete.slice(Math.max(0, n - window)),
+    before: complete.slice(Math.max(0, n - window - baseline), Math.max(0, n - window))
+  };
+}
+
 export function scoreTrends(periods: PeriodRow[], totals: PeriodTotal[], k: number,
   options: { granularity: Granularity; window: number }): ThemeTrend[] {
   const { granularity, window } = options;
   if (!(Number.isInteger(window) && window >= 1)) throw new Error(`scoreTrends: window must be a positive integer, got ${window}`);
-  const baseline = Math.round(TREND_WINDOWS[granularity].baselineRatio * window);
-  const complete = totals.filter((t) => t.granularity === granularity && !t.partial).sort((x, y) => (x.period < y.period ? -1 : x.period > y.period ? 1 : 0));
-  const n = complete.length;
-  const after = complete.slice(Math.max(0, n - window));
-  const before = complete.slice(Math.max(0, n - window - baseline), Math.max(0, n - window));
+  const { before, after } = trendWindowPeriods(totals, granularity, window);
   const afterSet = new Set(after.map((t) => t.period));
   const beforeSet = new Set(before.map((t) => t.period));
   const a = new Float64Array(k);

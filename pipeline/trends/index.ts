@@ -6,7 +6,7 @@ import { scoreTrends, trendWindow } from './emerging.js';
 import { computePeriods } from './periods.js';
 
 export { computePeriods, GRACE_DAYS } from './periods.js';
-export { scoreTrends, trendWindow, TREND_WINDOWS, Z_CRITICAL } from './emerging.js';
+export { scoreTrends, trendWindow, trendWindowPeriods, TREND_WINDOWS, Z_CRITICAL } from './emerging.js';
 export { findBursts, type BurstRecord } from './bursts.js';
 export { chooseGranularity, describeDates, MAJORITY, type RunDates } from './dates.js';
 

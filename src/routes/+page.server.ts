@@ -8,6 +8,7 @@ import {
   loadAreaPeriodRows,
   loadKSelection,
   loadPeriodSeries,
+  countClasses,
   pickMovers,
   readOverviewView,
   readPickedThemes,
@@ -19,6 +20,7 @@ import { assignThemeColours } from '$lib/charts/palette.js';
 import { readGranularity, readMeasure } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import { loadOngoingBursts } from '$lib/server/bursts';
+import { classifyTrend, describeWindows, type TrendClass } from '$lib/trend-wording';
 import type { PageServerLoad } from './$types';
 
 /** Bursts listed on the overview: the strongest still running at the end of the data. */
@@ -55,8 +57,21 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     loadOngoingBursts(run.run_id, ONGOING_BURSTS)
   ]);
   const sparkSeries = trendSeries ?? series;
-  const movers = pickMovers(themes);
-  const moverIds = [...movers.emerging, ...movers.fading].map((t) => t.themeId);
+  // The windows the trends stage compared, named by their periods, and the partial periods left out.
+  const windows = describeWindows(sparkSeries.totals, trendGranularity, themes[0]?.windowMonths ?? 0,
+    { min: run.date_min, max: run.date_max });
+  const movers = pickMovers(themes, windows);
+  const moverIds = [...movers.emerging, ...movers.fading, ...movers.slower].map((t) => t.themeId);
+  const themeClasses: Record<number, TrendClass> = Object.fromEntries(themes.map((t) => [t.themeId, classifyTrend(t, windows)]));
+  // An area's papers in each window are its themes' (a paper is in one theme, a theme in one area).
+  const areaClasses: Record<number, TrendClass> = Object.fromEntries(areas.map((a) => {
+    const own = themes.filter((t) => t.areaId === a.areaId);
+    const sum = (f: (t: ThemeSummary) => number) => own.reduce((s, t) => s + f(t), 0);
+    return [a.areaId, classifyTrend({ direction: a.direction, papersBefore: sum((t) => t.papersBefore), papersAfter: sum((t) => t.papersAfter) }, windows)];
+  }));
+  // Sparklines draw complete periods only: a partial one would end the line on a misleading point.
+  const complete = sparkSeries.totals.map((t, i) => (t.partial ? -1 : i)).filter((i) => i >= 0);
+  const shares = sharesByTheme(sparkSeries, moverIds);
   return {
     run: {
       runId: run.run_id,
@@ -86,8 +101,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     pickedExplicitly: view.kind === 'themes' && view.explicit,
     series: areaRows ? { totals: series.totals, rows: areaRows } : series,
     movers,
-    sparklines: sharesByTheme(sparkSeries, moverIds),
-    sparkPeriods: sparkSeries.totals.map((t) => t.period),
+    classCounts: countClasses(themes, windows),
+    themeClasses,
+    areaClasses,
+    windows,
+    // The chart's partial periods (at its granularity) and the part of each the data covers.
+    chartPartial: describeWindows(series.totals, granularity, 0, { min: run.date_min, max: run.date_max }),
+    sparklines: Object.fromEntries(Object.entries(shares).map(([id, v]) => [id, complete.map((i) => v[i])])) as Record<number, number[]>,
+    sparkPeriods: complete.map((i) => sparkSeries.totals[i].period),
     kSelection,
     bursts
   };

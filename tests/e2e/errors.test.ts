@@ -46,7 +46,7 @@ describe('error pages', () => {
   });
 
   it.each([
-    ['/papers?run=99', 'No run 99'],
+    ['/papers?run=99', 'No run 99 in this database — the runs page lists the ones there are'],
     ['/papers?theme=99', 'No theme 99 in run 1'],
     ['/no-such-page', 'Not Found']
   ])('%s is a 404 saying %s', async (path, message) => {

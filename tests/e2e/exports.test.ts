@@ -127,14 +127,14 @@ describe('exports', () => {
   );
 
   it.each([
-    ['themes.csv?run=99', 404, 'No run 99'],
+    ['themes.csv?run=99', 404, 'No run 99 in this database — the runs page lists the ones there are'],
     ['themes.csv?run=1;DROP TABLE runs', 400, 'run must be a positive integer'],
     ['trends.csv?granularity=week', 400, 'granularity: expected one of month, quarter, year'],
     ['trends.csv?measure=count', 400, 'measure: expected one of papers, share'],
     ['papers.csv?from=2025-13-40', 400, 'from: expected a date YYYY-MM-DD'],
     ['papers.csv?theme=abc', 400, 'theme: expected an integer from 0 to 1000000'],
     ['papers.csv?theme=7', 404, 'No theme 7 in run 2'],
-    [`papers.csv?q=${'x'.repeat(201)}`, 400, 'q: expected at most 200 characters'],
+    [`papers.csv?q=${'x'.repeat(201)}`, 400, 'q: expected at most 200 characters, got 201'],
     ['theme-papers.csv', 400, 'theme: expected a theme id (required)']
   ])('answers %s with %i and says why', async (path, status, message) => {
     const response = await get(`/export/${path}`);

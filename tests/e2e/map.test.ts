@@ -58,7 +58,7 @@ async function pointOnPage(page: Page, i: number): Promise<[number, number]> {
   const themes = await readDb<{ x: number; y: number }>(db, 'SELECT x, y FROM themes WHERE run_id = 1 ORDER BY theme_id');
   const centres = themes.map((t) => toGrid(payload, t.x, t.y));
   const extent = extentOf([...payload.x, ...centres.map((c) => c[0])], [...payload.y, ...centres.map((c) => c[1])]);
-  const svg = page.locator('.topic-map svg[role=img]');
+  const svg = page.locator('.topic-map svg[role=group]');
   const box = (await svg.boundingBox())!;
   const width = Number(await svg.getAttribute('width'));
   const height = Number(await svg.getAttribute('height'));
@@ -94,7 +94,7 @@ describe('the Topic map', () => {
 
   it('selects the papers in a shift-dragged rectangle, lists their theme mix and exports them', async () => {
     const page = await openMap();
-    const box = (await page.locator('.topic-map svg[role=img]').boundingBox())!;
+    const box = (await page.locator('.topic-map svg[role=group]').boundingBox())!;
     await page.keyboard.down('Shift');
     await page.mouse.move(box.x + 3, box.y + 3);
     await page.mouse.down();

@@ -180,16 +180,18 @@ describe('the Overview page', () => {
     expect((await page.goto(app.server.url + '/?granularity=week'))?.status()).toBe(400);
   });
 
-  it('lists the emerging and the fading theme with their figures and a sparkline of the monthly share', async () => {
+  it('lists the emerging and the fading theme with share and papers per month in each window, and a sparkline of the complete months', async () => {
     const page = await open('/');
     const cells = (kind: string) =>
-      page.locator(`[data-testid=${kind}-themes] tbody tr td`).evaluateAll((tds) => tds.slice(0, 5).map((td) => td.textContent!.trim()));
-    expect(await cells('emerging')).toStrictEqual(['gaussian splatting', '25.0% → 50.0%', '+100%', '2.5', '3 → 6']);
-    expect(await cells('fading')).toStrictEqual(['model merging, task vectors', '40.0% → 30.0%', '-25%', '-1.3', '4 → 3']);
-    // Theme 2's monthly shares: January 1 of 4 papers, June 2 of 4.
+      page.locator(`[data-testid=${kind}-themes] tbody tr td`).evaluateAll((tds) => tds.slice(0, 4).map((td) => td.textContent!.trim()));
+    // June is partial, so the windows are Mar–May (after, 3 months) and Jan–Feb (before, 2 months):
+    // theme 2 has 3 papers before (1.5 a month) and 6 after (2.0); theme 0 has 4 (2.0) and 3 (1.0).
+    expect(await cells('emerging')).toStrictEqual(['gaussian splatting', '25.0% → 50.0%', '1.5 → 2.0', '2.5']);
+    expect(await cells('fading')).toStrictEqual(['model merging, task vectors', '40.0% → 30.0%', '2.0 → 1.0', '-1.3']);
     expect(await page.locator('[data-testid=emerging-themes] svg.sparkline').getAttribute('aria-label')).toBe(
-      'gaussian splatting: monthly share 25.0% → 50.0%'
+      'gaussian splatting: share 25.0% before → 50.0% after; line: monthly share over Jan 2025 – May 2025 (5 months), the recent window shaded'
     );
+    expect((await page.getByTestId('left-out').textContent())?.replace(/\s+/g, ' ')).toContain('Left out of both windows: Jun 2025 (data covers only');
   });
 
   it('lists the run facts and links to the themes export', async () => {

@@ -42,8 +42,8 @@ describe('the Overview of a year-only corpus', () => {
   it('lists emerging themes over the last 2 years, with yearly sparklines', async () => {
     const page = await open('/');
     const table = page.locator('[data-testid="emerging-themes"]');
-    expect(await table.locator('caption').textContent()).toContain('Share of papers in the last 2 years vs before');
-    expect(await table.locator('thead').textContent()).toContain('Yearly share');
+    expect(await page.getByTestId('trend-rule').textContent()).toMatch(/after = \d{4} – \d{4} \(2 years\)/);
+    expect(await table.locator('thead').textContent()).toContain('Papers per year before → after');
     const emerging = await readDb<{ label: string; mixture: boolean }>(app.db,
       `SELECT label, mixture FROM themes WHERE direction = 'emerging' ORDER BY emerging_score DESC LIMIT 5`);
     expect(emerging.length).toBeGreaterThan(0);
@@ -57,7 +57,7 @@ describe('the Overview of a year-only corpus', () => {
     const [theme] = await readDb<{ theme_id: number }>(app.db, `SELECT theme_id FROM themes ORDER BY size DESC LIMIT 1`);
     const page = await open(`/themes/${theme.theme_id}`);
     expect(await page.locator('p.granularity strong').textContent()).toBe('year');
-    expect(await page.locator('p.figures').textContent()).toContain('in the last 2 years');
+    expect(await page.getByTestId('theme-trend').textContent()).toMatch(/after =\s+\d{4} – \d{4} \(2 years\)/);
     const published = await page.locator('ol.typical .small').first().textContent();
     expect(published).toMatch(/^(19|20)\d\d · similarity/);
     await screenshot(page, 'theme-year-only');

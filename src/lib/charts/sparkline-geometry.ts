@@ -5,11 +5,13 @@ import { line } from 'd3-shape';
 
 export interface SparklineGeometry {
   d: string;
+  /** x of each value's point. */
+  xs: number[];
   last: { x: number; y: number } | null;
 }
 
 export function layoutSparkline(values: number[], width: number, height: number, pad = 2): SparklineGeometry {
-  if (values.length === 0) return { d: '', last: null };
+  if (values.length === 0) return { d: '', xs: [], last: null };
   const max = Math.max(...values);
   const x = scaleLinear()
     .domain([0, Math.max(1, values.length - 1)])
@@ -21,5 +23,5 @@ export function layoutSparkline(values: number[], width: number, height: number,
   if (points.length === 1) points.push([width - pad, points[0][1]]);
   const d = line()(points) ?? '';
   const [lx, ly] = points[points.length - 1];
-  return { d, last: { x: lx, y: ly } };
+  return { d, xs: values.map((_, i) => x(i)), last: { x: lx, y: ly } };
 }

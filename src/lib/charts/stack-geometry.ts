@@ -67,11 +67,10 @@ export function layoutStackGeometry(
       .y1((b) => y(b[1]));
     return { key: s.key, themeId: s.themeId, label: s.label, colour: s.colour, d: generator(bands) ?? '' };
   });
-  const step = n > 1 ? width / (n - 1) : width;
+  // A partial period hatches both segments that touch its point (from the previous period's point to
+  // the next one's), so a fall or rise into it is drawn inside the hatched area, never outside it.
   const partialSpans = layout.periods.flatMap((period, i) =>
-    layout.partial[i]
-      ? [{ period, x0: Math.max(0, xs[i] - step / 2), x1: Math.min(width, xs[i] + step / 2) }]
-      : []
+    layout.partial[i] ? [{ period, x0: n === 1 ? 0 : xs[Math.max(0, i - 1)], x1: n === 1 ? width : xs[Math.min(n - 1, i + 1)] }] : []
   );
   const xTicks = thinLabels(n, width, X_LABEL_WIDTH).map((i) => ({ at: xs[i], label: formatPeriod(layout.periods[i], granularity) }));
   const yValues = y.ticks(5).filter((v) => measure === 'share' || Number.isInteger(v));

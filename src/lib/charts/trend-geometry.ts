@@ -1,7 +1,6 @@
 // Owns the geometry of one theme's trend: two panels on a shared band x scale — its share of all
 // papers per period (line, top) and its paper count per period (bars, bottom) — plus partial spans.
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
 import type { Granularity } from '../../../pipeline/types.js';
 import { formatPeriod, thinLabels } from './periods.js';
 import { labelTicks } from './axis.js';
@@ -17,7 +16,9 @@ export interface TrendInput {
 export interface TrendGeometry {
   centres: number[];
   bandWidth: number;
+  /** The share line between complete periods; segments touching a partial period are in `partialPath`. */
   sharePath: string;
+  partialPath: string;
   sharePoints: { x: number; y: number }[];
   shareTicks: Tick[];
   bars: { x: number; y: number; width: number; height: number }[];
@@ -58,7 +59,7 @@ export function layoutTrend(
   return {
     centres,
     bandWidth: x.bandwidth(),
-    sharePath: line()(sharePoints.map((p) => [p.x, p.y] as [number, number])) ?? '',
+    ...splitSharePath(sharePoints, input.partial),
     sharePoints,
     shareTicks: shareValues.map((v, i) => ({ at: yShare(v), label: shareLabels[i] })),
     bars: input.papers.map((n, i) => ({ x: x(i)!, y: yPapers(n), width: x.bandwidth(), height: papersHeight - yPapers(n) })),
@@ -71,4 +72,15 @@ export function layoutTrend(
       input.partial[i] ? [{ period, x0: centres[i] - step / 2, x1: centres[i] + step / 2 }] : []
     )
   };
+}
+
+/** Solid segments join two complete periods; a segment with a partial end is drawn apart (dashed). */
+function splitSharePath(points: { x: number; y: number }[], partial: boolean[]): { sharePath: string; partialPath: string } {
+  const solid: string[] = [];
+  const dashed: string[] = [];
+  for (let i = 1; i < points.length; i++) {
+    const segment = `M${points[i - 1].x},${points[i - 1].y}L${points[i].x},${points[i].y}`;
+    (partial[i - 1] || partial[i] ? dashed : solid).push(segment);
+  }
+  return { sharePath: solid.join(''), partialPath: dashed.join('') };
 }

@@ -1,6 +1,5 @@
 // Owns the export downloads: which file names exist, the filename that says what and which run, and
 // the encodings — CSV and Parquet written by DuckDB's COPY, JSON from the result's column arrays.
-import { error } from '@sveltejs/kit';
 import type { RunRow } from '../../../pipeline/types.js';
 import { copyToStream } from './copy-export.js';
 import { csvCopyOptions, csvHeader, csvValueSql } from './csv.js';
@@ -8,14 +7,19 @@ import { queryColumns, type Columns } from './db.js';
 import { EXPORT_DATASETS, exportQuery, type ExportDataset, type ExportQuery } from './export-queries.js';
 import { EXPORT_FORMATS, type ExportFormat } from './params.js';
 
-/** `trends.csv` → { dataset, format }; anything not in the fixed list → 404. */
-export function parseExportName(file: string): { dataset: ExportDataset; format: ExportFormat } {
+/** `trends.csv` → { dataset, format }; null for anything not in the fixed list (the route answers 404). */
+export function parseExportName(file: string): { dataset: ExportDataset; format: ExportFormat } | null {
   for (const dataset of EXPORT_DATASETS) {
     for (const format of EXPORT_FORMATS) {
       if (file === `${dataset}.${format}`) return { dataset, format };
     }
   }
-  error(404, `No export named ${file.slice(0, 100)}`);
+  return null;
+}
+
+/** Every valid export name, dataset by dataset. */
+export function exportNames(): string[] {
+  return EXPORT_DATASETS.flatMap((dataset) => EXPORT_FORMATS.map((format) => `${dataset}.${format}`));
 }
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {

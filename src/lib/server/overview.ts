@@ -6,6 +6,7 @@ import type { AreaRow } from '../../../pipeline/store/tables.js';
 import type { Camel, Granularity, TableRow, ThemeRow } from '../../../pipeline/types.js';
 import type { PeriodTotalInput, ThemePeriodInput } from '../charts/stack-layout.js';
 import { query } from './db.js';
+import { byStrength, classifyTrend, type TrendClass, type TrendWindows } from '../trend-wording.js';
 
 /** A theme's size and trend figures; `keywords` holds only the first few, best first. */
 export type ThemeSummary = Camel<
@@ -151,15 +152,20 @@ export function sharesByTheme(series: PeriodSeries, themeIds: number[]): Record<
   return out;
 }
 
-/** Top MOVERS emerging (highest score first) and fading (lowest first), as the trends stage classed them. */
-export function pickMovers(themes: ThemeSummary[]): { emerging: ThemeSummary[]; fading: ThemeSummary[] } {
-  const emerging = themes
-    .filter((t) => t.direction === 'emerging')
-    .sort((a, b) => b.emergingScore - a.emergingScore || a.themeId - b.themeId);
-  const fading = themes
-    .filter((t) => t.direction === 'fading')
-    .sort((a, b) => a.emergingScore - b.emergingScore || a.themeId - b.themeId);
-  return { emerging: emerging.slice(0, MOVERS), fading: fading.slice(0, MOVERS) };
+/**
+ * Top MOVERS per class (trend-wording.ts): emerging, fading (share and output falling) and growing
+ * slower than the field (share falling, output growing); every list strongest supported change first.
+ */
+export function pickMovers(themes: ThemeSummary[], windows: TrendWindows): Record<Exclude<TrendClass, 'steady'>, ThemeSummary[]> {
+  const of = (c: TrendClass) => themes.filter((t) => classifyTrend(t, windows) === c).sort(byStrength).slice(0, MOVERS);
+  return { emerging: of('emerging'), fading: of('fading'), slower: of('slower') };
+}
+
+/** How many themes fall in each class (the overview states the counts next to the lists). */
+export function countClasses(themes: ThemeSummary[], windows: TrendWindows): Record<TrendClass, number> {
+  const counts: Record<TrendClass, number> = { emerging: 0, fading: 0, slower: 0, steady: 0 };
+  for (const t of themes) counts[classifyTrend(t, windows)]++;
+  return counts;
 }
 
 export async function loadKSelection(runId: number): Promise<KSelectionRow[]> {

@@ -57,13 +57,38 @@ export function readDateRange(params: URLSearchParams): { from: string | null; t
   return { from, to };
 }
 
-/** Search text, trimmed; at most MAX_QUERY_LENGTH characters. */
+/**
+ * Search text, trimmed; at most MAX_QUERY_LENGTH characters. A longer one is a 400 whose page offers
+ * the same search cut to the limit (at the last space before it, if any).
+ */
 export function readQuery(params: URLSearchParams): string | null {
   const value = raw(params, 'q')?.trim() ?? null;
   if (value !== null && [...value].length > MAX_QUERY_LENGTH) {
-    error(400, `q: expected at most ${MAX_QUERY_LENGTH} characters`);
+    const head = [...value].slice(0, MAX_QUERY_LENGTH).join('');
+    const cut = head.lastIndexOf(' ') > MAX_QUERY_LENGTH / 2 ? head.slice(0, head.lastIndexOf(' ')) : head;
+    error(400, {
+      message: `q: expected at most ${MAX_QUERY_LENGTH} characters, got ${[...value].length}`,
+      nearest: { href: withParam(params, 'q', cut.trim(), ['page']), text: `Search for the first ${[...cut.trim()].length} characters instead` }
+    });
   }
   return value === '' ? null : value;
+}
+
+/** A relative link (“?…”) to the current page with `name` set (null: removed) and `drop` removed. */
+export function withParam(params: URLSearchParams, name: string, value: string | null, drop: string[] = []): string {
+  const next = new URLSearchParams(params);
+  for (const d of drop) next.delete(d);
+  if (value === null) next.delete(name);
+  else next.set(name, value);
+  return `?${next.toString()}`;
+}
+
+/** A page past the last one: a 404 that links to the last page, the other parameters kept. */
+export function refusePastEnd(params: URLSearchParams, page: number, pages: number): never {
+  error(404, {
+    message: `Page ${page} is past the end: there ${pages === 1 ? 'is 1 page' : `are ${pages.toLocaleString('en-US')} pages`}.`,
+    nearest: { href: withParam(params, 'page', pages === 1 ? null : String(pages)), text: `Go to the last page (${pages.toLocaleString('en-US')})` }
+  });
 }
 
 function readChoice<T extends string>(params: URLSearchParams, name: string, choices: readonly T[], fallback: T): T {

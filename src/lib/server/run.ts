@@ -1,7 +1,7 @@
 // Owns which run a request looks at: the newest complete run, or the one `?run=` names (400 when
 // malformed, 404 when unknown or not complete). hooks.server.ts resolves it at most once per request
 // (`runOnce` on `event.locals.run`); loads and endpoints take it with `readRun`.
-import { error } from '@sveltejs/kit';
+import { error, isHttpError } from '@sveltejs/kit';
 import type { RunRow } from '../../../pipeline/types.js';
 import { query } from './db.js';
 import { cachedForRun, jsonBytes } from './run-cache.js';
@@ -23,7 +23,20 @@ export function readRunParam(url: URL): number | null {
 export async function resolveRun(url: URL): Promise<RunRow> {
   const run = readRunParam(url);
   // The runs of a file never change (the pipeline replaces the file), so each answer is kept per file.
-  return cachedForRun(0, `run:${run ?? 'newest'}`, () => findRun(run), jsonBytes);
+  try {
+    return await cachedForRun(0, `run:${run ?? 'newest'}`, () => findRun(run), jsonBytes);
+  } catch (e) {
+    // An unknown run: the same page for the newest run is the nearest valid choice.
+    if (run === null || !isHttpError(e, 404)) throw e;
+    const params = new URLSearchParams(url.searchParams);
+    params.delete('run');
+    params.delete('page');
+    const rest = params.toString();
+    error(404, {
+      message: `No run ${run} in this database — the runs page lists the ones there are`,
+      nearest: { href: `${url.pathname}${rest ? `?${rest}` : ''}`, text: 'Open this page for the newest run' }
+    });
+  }
 }
 
 async function findRun(run: number | null): Promise<RunRow> {

@@ -163,7 +163,7 @@ async function themePaperFilter(runId: number, themeId: number, q: string | null
   };
 }
 
-/** The theme's papers, most typical first (rank_in_theme), `pageSize` per page; `q` filters them. */
+/** The theme's papers, most typical first (rank_in_theme), `pageSize` per page; `q` filters them. A page past the end has no items (the load refuses it). */
 export async function loadThemePapers(
   runId: number,
   themeId: number,
@@ -187,7 +187,6 @@ export async function loadThemePapers(
   );
   const total = rows.length > 0 ? rows[0].total : await countThemePapers(filter);
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (page > pages) error(404, `No page ${page}: ${pages === 1 ? 'there is 1 page' : `there are ${pages} pages`}`);
   return { items: rows.map(toThemePaper), total, page, pages, pageSize };
 }
 

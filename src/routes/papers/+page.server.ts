@@ -1,7 +1,7 @@
 // Papers page data: validated filters → one page of matching papers of the run (ranked with a query),
 // its themes, and the facets of the matches (themes, authors, categories) when filtered.
 import { countAddedPapers, listThemeOptions, readPaperFilter, searchPapers } from '$lib/server/papers';
-import { readLimit, readPage } from '$lib/server/params';
+import { readLimit, readPage, refusePastEnd } from '$lib/server/params';
 import { loadFacets } from '$lib/server/facets';
 import { readRun, readRunParam } from '$lib/server/run';
 import type { PageServerLoad } from './$types';
@@ -23,7 +23,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     faceted ? loadFacets(run.run_id, filter) : null,
     countAddedPapers(run.run_id)
   ]);
+  if (results.total > 0 && page > results.pages) refusePastEnd(url.searchParams, page, results.pages);
   // The resolved query (term ids, idf) is server-side detail; the page gets the filter as typed.
   const { match: _match, ...shown } = filter;
-  return { runId: run.run_id, runParam: readRunParam(url), filter: shown, results, themes, facets, addedPapers };
+  // A query of stop words, numbers or punctuation alone ("++", "the") has no word to look for: said so.
+  const noWords = filter.match !== null && filter.match.nWords === 0;
+  return { runId: run.run_id, runParam: readRunParam(url), filter: shown, results, themes, facets, addedPapers, noWords };
 };

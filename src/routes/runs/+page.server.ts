@@ -1,12 +1,12 @@
-// Runs page data: the whole run history. It does not depend on `?run=` (that only sets nav links; an
-// unknown run is no error here), but a malformed `run` is still a 400 like everywhere else.
+// Runs page data: the whole run history. `?run=` only sets the nav links here, but it answers like
+// every page: malformed → 400, unknown → 404 offering the newest run.
 import { listRuns } from '$lib/server/runs';
 import { listAddedPapers } from '$lib/server/assigned';
-import { readRunParam } from '$lib/server/run';
+import { readRun, readRunParam } from '$lib/server/run';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
-  readRunParam(url);
+export const load: PageServerLoad = async ({ url, locals }) => {
+  if (readRunParam(url) !== null) await readRun({ url, locals });
   const [runs, added] = await Promise.all([listRuns(), listAddedPapers()]);
   return { runs, added };
 };

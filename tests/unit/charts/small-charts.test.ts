@@ -39,7 +39,14 @@ describe('layoutTrend', () => {
     expect(g.bars).toHaveLength(3);
     expect(g.sharePoints).toHaveLength(3);
     expect(JSON.stringify(g)).not.toContain('NaN');
-    expect(g.sharePath.split('L')).toHaveLength(3);
+    expect(g.sharePath.split('L')).toHaveLength(2);
+  });
+
+  it('draws the share line into a partial period apart from the solid line', () => {
+    const g = layoutTrend(input, 'month', 300, 100, 80);
+    const [a, b, c] = g.sharePoints;
+    expect(g.sharePath).toBe(`M${a.x},${a.y}L${b.x},${b.y}`);
+    expect(g.partialPath).toBe(`M${b.x},${b.y}L${c.x},${c.y}`);
   });
 
   it('labels share ticks with the decimals their step needs and ends the axis on a tick', () => {

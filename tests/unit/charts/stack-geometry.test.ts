@@ -30,10 +30,10 @@ describe('layoutStackGeometry', () => {
     expect(g.yTicks.map((t) => t.label)).toStrictEqual(['0%', '20%', '40%', '60%', '80%', '100%']);
   });
 
-  it('hatches the partial period from half a step before its point to the plot edge', () => {
+  it('hatches a partial last period from the previous period’s point, so the whole segment into it is hatched', () => {
     const layout = layoutStack(totals, rows, picked, 'papers');
     const g = layoutStackGeometry(layout, 'month', 'papers', 400, 200);
-    expect(g.partialSpans).toStrictEqual([{ period: '2025-05-01', x0: 350, x1: 400 }]);
+    expect(g.partialSpans).toStrictEqual([{ period: '2025-05-01', x0: 300, x1: 400 }]);
   });
 
   it('labels every period when there is room and every second one when there is not', () => {

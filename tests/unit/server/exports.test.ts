@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { slug } from '../../../src/lib/server/export-queries.js';
-import { buildExport, parseExportName } from '../../../src/lib/server/exports.js';
+import { buildExport, exportNames, parseExportName } from '../../../src/lib/server/exports.js';
 import { resolveRun } from '../../../src/lib/server/run.js';
 import { hostileRun, HOSTILE_TITLES } from '../../fixtures/hostile-run.js';
 import { httpErrorOf } from './http-error.js';
@@ -19,7 +19,7 @@ afterAll(() => db.remove());
 
 async function download(file: string, search = '') {
   const url = new URL(`http://x/export/${file}?${search}`);
-  const response = await buildExport(parseExportName(file), await resolveRun(url), url.searchParams);
+  const response = await buildExport(parseExportName(file)!, await resolveRun(url), url.searchParams);
   return { response, disposition: response.headers.get('content-disposition'), type: response.headers.get('content-type') };
 }
 
@@ -33,8 +33,15 @@ describe('parseExportName', () => {
     ]);
   });
 
-  it.each(['themes.xlsx', '../themes.csv', 'themes.csv/..', 'THEMES.CSV', 'themes', '.csv', 'etc%2Fpasswd'])('answers 404 for %s', async (name) => {
-    expect((await httpErrorOf(() => parseExportName(name)))?.status).toBe(404);
+  it.each(['themes.xlsx', '../themes.csv', 'themes.csv/..', 'THEMES.CSV', 'themes', '.csv', 'etc%2Fpasswd'])('knows no export named %s', (name) => {
+    expect(parseExportName(name)).toBeNull();
+  });
+
+  it('lists every valid name, each of which it knows', () => {
+    const names = exportNames();
+    expect(names).toContain('themes.csv');
+    expect(names).toContain('papers.parquet');
+    expect(names.every((n) => parseExportName(n) !== null)).toBe(true);
   });
 });
 

@@ -82,7 +82,7 @@ describe('handle', () => {
 
   it('does not throw for an unknown run; the load that reads it answers 404', async () => {
     process.env.THEMESCOPE_DB = db.path;
-    expect(await httpErrorOf(async () => readRun(await request('?run=3')))).toStrictEqual({ status: 404, message: 'No run 3' });
+    expect(await httpErrorOf(async () => readRun(await request('?run=3')))).toStrictEqual({ status: 404, message: 'No run 3 in this database — the runs page lists the ones there are' });
   });
 
   it('answers 404 from the load when no run is complete yet', async () => {

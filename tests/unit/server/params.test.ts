@@ -7,10 +7,22 @@ import {
   readLimit,
   readMeasure,
   readPage,
-  readQuery
+  readQuery,
+  refusePastEnd
 } from '../../../src/lib/server/params.js';
 import { GRANULARITIES } from '../../../src/lib/charts/periods.js';
 import { httpErrorOf } from './http-error.js';
+
+/** The status and body of the HttpError `fn` throws (null if it returns). */
+function thrown(fn: () => unknown): { status: number; body: App.Error } | null {
+  try {
+    fn();
+    return null;
+  } catch (e) {
+    const { status, body } = e as { status: number; body: App.Error };
+    return { status, body };
+  }
+}
 
 const search = (text: string) => new URLSearchParams(text);
 
@@ -96,7 +108,26 @@ describe('readQuery', () => {
     expect(readQuery(search(`q=${'x'.repeat(200)}`))).toBe('x'.repeat(200));
     expect(await httpErrorOf(() => readQuery(search(`q=${'x'.repeat(201)}`)))).toStrictEqual({
       status: 400,
-      message: 'q: expected at most 200 characters'
+      message: 'q: expected at most 200 characters, got 201'
+    });
+  });
+
+  it('offers the same search cut at the last space before 200 characters when the query is too long', () => {
+    const words = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' '); // 40 words, 269 characters
+    const cut = words.slice(0, words.lastIndexOf(' ', 200));
+    expect(thrown(() => readQuery(search(`q=${encodeURIComponent(words)}&page=3&theme=2`)))).toStrictEqual({
+      status: 400,
+      body: {
+        message: 'q: expected at most 200 characters, got 269',
+        nearest: { href: `?q=${cut.replace(/ /g, '+')}&theme=2`, text: `Search for the first ${cut.length} characters instead` }
+      }
+    });
+  });
+
+  it('answers a page past the end with a 404 that links to the last page, other parameters kept', () => {
+    expect(thrown(() => refusePastEnd(search('q=model&page=99'), 99, 7))).toStrictEqual({
+      status: 404,
+      body: { message: 'Page 99 is past the end: there are 7 pages.', nearest: { href: '?q=model&page=7', text: 'Go to the last page (7)' } }
     });
   });
 

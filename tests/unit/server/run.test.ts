@@ -45,13 +45,13 @@ describe('resolveRun', () => {
 
   it('answers 404 for a run that does not exist', async () => {
     process.env.THEMESCOPE_DB = db.path;
-    expect(await httpErrorOf(() => resolveRun(at('?run=3')))).toStrictEqual({ status: 404, message: 'No run 3' });
+    expect(await httpErrorOf(() => resolveRun(at('?run=3')))).toStrictEqual({ status: 404, message: 'No run 3 in this database — the runs page lists the ones there are' });
   });
 
   it('skips a run that is not complete, and answers 404 when it is named', async () => {
     process.env.THEMESCOPE_DB = failedDb.path;
     expect((await resolveRun(at(''))).run_id).toBe(2);
-    expect(await httpErrorOf(() => resolveRun(at('?run=3')))).toStrictEqual({ status: 404, message: 'No run 3' });
+    expect(await httpErrorOf(() => resolveRun(at('?run=3')))).toStrictEqual({ status: 404, message: 'No run 3 in this database — the runs page lists the ones there are' });
   });
 
   it('answers 404 when no run is complete yet', async () => {
@@ -112,8 +112,8 @@ describe('runOnce', () => {
     process.env.THEMESCOPE_DB = db.path;
     const run = runOnce(at('?run=3'));
     expect([await httpErrorOf(run), await httpErrorOf(run)]).toStrictEqual([
-      { status: 404, message: 'No run 3' },
-      { status: 404, message: 'No run 3' }
+      { status: 404, message: 'No run 3 in this database — the runs page lists the ones there are' },
+      { status: 404, message: 'No run 3 in this database — the runs page lists the ones there are' }
     ]);
   });
 });

@@ -51,7 +51,7 @@ describe('a run dated by year only', () => {
 
   it('exports trends per year when no granularity is given', async () => {
     const url = new URL('http://x/export/trends.csv');
-    const response = await buildExport(parseExportName('trends.csv'), await resolveRun(url), url.searchParams);
+    const response = await buildExport(parseExportName('trends.csv')!, await resolveRun(url), url.searchParams);
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="themescope-run1-trends-year-share.csv"');
   });
 

@@ -2,7 +2,7 @@
 // (by default the run's), 10 typical papers, one page (50) of all its papers filtered by `q`, its
 // nearest themes, the themes its papers are also close to, its bursts, its lineage, and its top authors and categories.
 import { assignThemeColours } from '$lib/charts/palette.js';
-import { readGranularity, readPage, readQuery } from '$lib/server/params';
+import { readGranularity, readPage, readQuery, refusePastEnd } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import { loadThemeBursts } from '$lib/server/bursts';
 import { loadThemeFacets } from '$lib/server/facets';
@@ -17,6 +17,8 @@ import {
   loadThemeTrend,
   readThemeIdParam
 } from '$lib/server/theme';
+import { loadTrendWindows } from '$lib/server/trend-windows';
+import { classifyTrend } from '$lib/trend-wording';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -31,7 +33,7 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   const defaultGranularity = run.default_granularity ?? 'month'; // NULL in runs stored before it
   const granularity = readGranularity(url.searchParams, defaultGranularity);
   const theme = await loadThemeDetail(run.run_id, themeId);
-  const [terms, trend, typical, papers, neighbours, sizes, alsoClose, bursts, facets, lineage] = await Promise.all([
+  const [terms, trend, typical, papers, neighbours, sizes, alsoClose, bursts, facets, lineage, windows] = await Promise.all([
     loadThemeTerms(run.run_id, themeId),
     loadThemeTrend(run.run_id, themeId, granularity),
     loadThemePapers(run.run_id, themeId, null, 1, TYPICAL),
@@ -41,9 +43,11 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
     loadAlsoClose(run.run_id, themeId, ALSO_CLOSE),
     loadThemeBursts(run.run_id, themeId),
     loadThemeFacets(run.run_id, themeId),
-    loadThemeLineage(run.run_id, themeId)
+    loadThemeLineage(run.run_id, themeId),
+    loadTrendWindows(run, theme.windowGranularity ?? 'month', theme.windowMonths)
   ]);
+  if (papers.page > papers.pages) refusePastEnd(url.searchParams, papers.page, papers.pages);
   const colours = assignThemeColours(sizes);
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
-    neighbours, alsoClose, bursts, facets, lineage };
+    neighbours, alsoClose, bursts, facets, lineage, windows, trendClass: classifyTrend(theme, windows) };
 };

@@ -1,0 +1,16 @@
+// Owns loading the trend windows of a run (trend-wording.ts describeWindows over its period totals at
+// the trend granularity), for pages that do not load every period total anyway (the theme page).
+import type { Granularity, RunRow } from '../../../pipeline/types.js';
+import { describeWindows, type TrendWindows } from '../trend-wording.js';
+import { query } from './db.js';
+
+export async function loadTrendWindows(run: Pick<RunRow, 'run_id' | 'date_min' | 'date_max'>, granularity: Granularity,
+  window: number): Promise<TrendWindows> {
+  const totals = await query<{ period: string; papers: number; partial: boolean }>(
+    `SELECT period::VARCHAR AS period, papers, partial FROM period_totals
+     WHERE run_id = $run AND granularity = $granularity
+     ORDER BY period`,
+    { run: run.run_id, granularity }
+  );
+  return describeWindows(totals, granularity, window, { min: run.date_min, max: run.date_max });
+}

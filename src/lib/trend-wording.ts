@@ -1,0 +1,141 @@
+// Owns how a trend is put into words: the months of the two windows the trends stage compared, the
+// partial periods left out of both (and the dates they cover), papers per period in each window, and
+// the class a page shows. The windows come from the pipeline's own trendWindowPeriods.
+//
+// Classes (share test = the trends stage's two-proportion z test, |z| ≥ 1.96; rate = papers of the
+// theme in a window / periods in that window, so windows of unequal length compare fairly):
+//   emerging — share rose significantly
+//   fading   — share fell significantly AND output did not grow (rate after ≤ rate before)
+//   slower   — share fell significantly while output grew: "growing slower than the field"
+//   steady   — no significant change of share
+import type { Granularity, TrendDirection } from '../../pipeline/types.js';
+import { trendWindowPeriods } from '../../pipeline/trends/emerging.js';
+import { formatPeriod } from './charts/periods.js';
+
+export type TrendClass = 'emerging' | 'fading' | 'slower' | 'steady';
+
+export const TREND_CLASS_TEXT: Record<TrendClass, string> = {
+  emerging: 'emerging',
+  fading: 'fading',
+  slower: 'growing slower than the field',
+  steady: 'steady'
+};
+
+/** A period left out of both windows because the data covers only part of it. */
+export interface LeftOutPeriod {
+  period: string;
+  papers: number;
+  /** First and last covered day (ISO) of the period. */
+  from: string;
+  to: string;
+}
+
+export interface TrendWindows {
+  granularity: Granularity;
+  /** Period starts (ISO), oldest first. */
+  before: string[];
+  after: string[];
+  leftOut: LeftOutPeriod[];
+}
+
+export interface TrendFigures {
+  direction: TrendDirection;
+  papersBefore: number;
+  papersAfter: number;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Last day (ISO) of the period starting at `start`. */
+export function periodEnd(start: string, granularity: Granularity): string {
+  const [y, m] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
+  const months = granularity === 'month' ? 1 : granularity === 'quarter' ? 3 : 12;
+  return new Date(Date.UTC(y, m - 1 + months, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * The windows at `granularity` with `window` periods after (themes.window_months), from the run's
+ * period totals, and every partial period with the part of it the data [dateMin, dateMax] covers.
+ */
+export function describeWindows(totals: { period: string; papers: number; partial: boolean }[], granularity: Granularity,
+  window: number, dates: { min: string | null; max: string | null }): TrendWindows {
+  const rows = totals.map((t) => ({ ...t, granularity }));
+  const { before, after } = window >= 1 ? trendWindowPeriods(rows, granularity, window) : { before: [], after: [] };
+  const leftOut = totals.filter((t) => t.partial).map((t) => {
+    const end = periodEnd(t.period, granularity);
+    const from = dates.min !== null && dates.min > t.period ? dates.min : t.period;
+    const to = dates.max !== null && dates.max < end ? dates.max : end;
+    return { period: t.period, papers: t.papers, from, to };
+  });
+  return { granularity, before: before.map((t) => t.period), after: after.map((t) => t.period), leftOut };
+}
+
+/** Papers per period of the theme in each window (null for an empty window). */
+export function ratesOf(t: Pick<TrendFigures, 'papersBefore' | 'papersAfter'>, w: TrendWindows): { before: number | null; after: number | null } {
+  return {
+    before: w.before.length > 0 ? t.papersBefore / w.before.length : null,
+    after: w.after.length > 0 ? t.papersAfter / w.after.length : null
+  };
+}
+
+/** The class shown for a theme (or an area): see the header for the rule. */
+export function classifyTrend(t: TrendFigures, w: TrendWindows): TrendClass {
+  switch (t.direction) {
+    case 'emerging':
+      return 'emerging';
+    case 'steady':
+      return 'steady';
+    case 'fading': {
+      const r = ratesOf(t, w);
+      return r.before !== null && r.after !== null && r.after > r.before ? 'slower' : 'fading';
+    }
+    default:
+      throw new Error(`unknown trend direction: ${String(t.direction satisfies never)}`);
+  }
+}
+
+/** "Apr 2025 – Mar 2026 (12 months)", "Q3 2025 (1 quarter)", "none". */
+export function windowText(periods: string[], granularity: Granularity): string {
+  if (periods.length === 0) return 'none';
+  const first = formatPeriod(periods[0], granularity);
+  const last = formatPeriod(periods[periods.length - 1], granularity);
+  const n = `${periods.length} ${granularity}${periods.length === 1 ? '' : 's'}`;
+  return periods.length === 1 ? `${first} (${n})` : `${first} – ${last} (${n})`;
+}
+
+/** "18 Mar 2025" from an ISO day. */
+export function formatDay(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
+/** "Jul 2026 (data only 1 Jul 2026 – 1 Jul 2026, 300 papers)" for each partial period, joined. */
+export function leftOutText(w: TrendWindows): string {
+  return w.leftOut
+    .map((p) => {
+      const span = p.from === p.to ? formatDay(p.from) : `${formatDay(p.from)} – ${formatDay(p.to)}`;
+      return `${formatPeriod(p.period, w.granularity)} (data covers only ${span}; ${p.papers.toLocaleString('en-US')} papers)`;
+    })
+    .join(', ');
+}
+
+/** A papers-per-period rate for reading: one decimal under 10, whole numbers above. */
+export function formatRate(rate: number | null): string {
+  if (rate === null) return '—';
+  return rate < 10 ? rate.toFixed(1) : Math.round(rate).toLocaleString('en-US');
+}
+
+/**
+ * The change of share the data supports at least (trends/emerging.ts: emergingScore is the log2 change
+ * at the end of its 95% interval nearest to 0), as a percentage: "≥ +140%" (2^1.26 − 1), "≤ −33%"
+ * (2^−0.58 − 1), "0%" when the interval holds no change. This is what the lists are sorted by.
+ */
+export function formatSupportedChange(score: number): string {
+  const percent = Math.round((2 ** score - 1) * 100);
+  if (percent === 0) return '0%';
+  return percent > 0 ? `≥ +${percent.toLocaleString('en-US')}%` : `≤ −${Math.abs(percent)}%`;
+}
+
+/** One order for every movers list: the strongest supported change of share first (|score|), ties by id. */
+export function byStrength<T extends { emergingScore: number; themeId: number }>(a: T, b: T): number {
+  return Math.abs(b.emergingScore) - Math.abs(a.emergingScore) || a.themeId - b.themeId;
+}

@@ -1,0 +1,116 @@
+// The Overview's movers on the shipped sample, checked against the database: the windows named by
+// their months, the partial months left out and said so, papers per month as rates, "fading" only
+// when output did not grow (else "growing slower than the field"), one order for every list, and
+// sparklines and accessible names that agree with their rows; partial periods hatched in every chart.
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './harness.js';
+import { useDashboard } from './dashboard.js';
+import { readDb } from './dbs.js';
+import { sampleDb } from './sample-db.js';
+
+const { app, open } = useDashboard(async () => sampleDb());
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const monthName = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+
+interface Theme { theme_id: number; label: string; direction: string; emerging_score: number; share_before: number; share_after: number; papers_before: number; papers_after: number }
+
+async function facts() {
+  const months = await readDb<{ period: string; partial: boolean }>(app.db,
+    `SELECT period::VARCHAR AS period, partial FROM period_totals WHERE granularity = 'month' ORDER BY period`);
+  const complete = months.filter((m) => !m.partial).map((m) => m.period);
+  const themes = await readDb<Theme>(app.db, `SELECT theme_id, label, direction, emerging_score, share_before, share_after, papers_before, papers_after FROM themes`);
+  return { months, after: complete.slice(-3), before: complete.slice(-15, -3), themes };
+}
+
+const cellNumbers = (text: string) => text.split('→').map((s) => Number(s.replace(/[^\d.]/g, '')));
+
+describe('the movers on the Overview', () => {
+  it('name both windows by their months and the partial months left out of both', async () => {
+    const { months, after, before } = await facts();
+    const page = await open('/');
+    const rule = (await page.getByTestId('trend-rule').textContent())!.replace(/\s+/g, ' ');
+    expect(rule).toContain(`before = ${monthName(before[0])} – ${monthName(before[11])} (12 months)`);
+    expect(rule).toContain(`after = ${monthName(after[0])} – ${monthName(after[2])} (3 months)`);
+    for (const m of months.filter((x) => x.partial)) expect(rule).toContain(`${monthName(m.period)} (data covers only`);
+    expect(rule).toContain('fading when its share fell significantly (z ≤ −1.96) and it published no more papers per month than before');
+    await page.close();
+  });
+
+  it('show papers per month in each window and call a theme fading only when its output did not grow', async () => {
+    const { themes } = await facts();
+    const page = await open('/');
+    for (const kind of ['fading', 'slower'] as const) {
+      const rows = await page.getByTestId(`${kind}-themes`).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+        label: tr.querySelector('a')!.textContent!.trim(), rate: tr.querySelector('[data-testid="rate"]')!.textContent!
+      })));
+      for (const row of rows) {
+        const theme = themes.find((t) => t.label === row.label)!;
+        expect(theme.direction).toBe('fading');
+        const [before, after] = cellNumbers(row.rate);
+        expect(before).toBeCloseTo(theme.papers_before / 12, 0);
+        expect(after).toBeCloseTo(theme.papers_after / 3, 0);
+        expect(kind === 'fading' ? theme.papers_after / 3 <= theme.papers_before / 12 : theme.papers_after / 3 > theme.papers_before / 12).toBe(true);
+      }
+    }
+    await page.close();
+  });
+
+  it('order every list by the strength of the change, and count every class', async () => {
+    const { themes } = await facts();
+    const page = await open('/');
+    for (const kind of ['emerging', 'fading', 'slower']) {
+      const labels = await page.getByTestId(`${kind}-themes`).locator('tbody tr td:first-child a').allTextContents();
+      const scores = labels.map((l) => Math.abs(themes.find((t) => t.label === l.trim())!.emerging_score));
+      expect(scores).toStrictEqual([...scores].sort((a, b) => b - a));
+    }
+    const counts = (await page.getByTestId('class-counts').textContent())!.replace(/\s+/g, ' ');
+    const emerging = themes.filter((t) => t.direction === 'emerging').length;
+    expect(counts).toContain(`${emerging} emerging`);
+    expect(counts).toContain(`of ${themes.length} themes`);
+    await screenshot(page, 'trend-wording-overview');
+    await page.close();
+  });
+
+  it('draw sparklines over complete months only, named with the same shares as their row', async () => {
+    const { months } = await facts();
+    const page = await open('/');
+    const rows = await page.locator('[data-testid$="-themes"] tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+      share: tr.children[1].textContent!.trim(), name: tr.querySelector('svg.sparkline')!.getAttribute('aria-label')!,
+      points: tr.querySelector('svg.sparkline path')!.getAttribute('d')!.split('L').length
+    })));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const [before, after] = row.share.split(' → ');
+      expect(row.name).toContain(`share ${before} before → ${after} after`);
+      expect(row.points).toBe(months.filter((m) => !m.partial).length);
+    }
+    await page.close();
+  });
+});
+
+describe('partial periods', () => {
+  it('hatch the whole segment into a partial quarter in the papers view, and say which days it covers', async () => {
+    const quarters = await readDb<{ partial: boolean }>(app.db, `SELECT partial FROM period_totals WHERE granularity = 'quarter' ORDER BY period`);
+    const page = await open('/?measure=papers&granularity=quarter');
+    const plot = await page.locator('rect.hover-target').evaluate((r) => Number(r.getAttribute('width')));
+    const spans = await page.locator('g.partial rect').evaluateAll((rs) => rs.map((r) => [Number(r.getAttribute('x')), Number(r.getAttribute('width'))]));
+    const step = plot / (quarters.length - 1);
+    expect(spans).toHaveLength(quarters.filter((q) => q.partial).length);
+    const last = spans.at(-1)!;
+    expect(last[0]).toBeCloseTo(plot - step, 3);
+    expect(last[1]).toBeCloseTo(step, 3);
+    expect(await page.getByTestId('partial-note').textContent()).toMatch(/Hatched: .*\(data covers only/);
+    await page.close();
+  });
+
+  it('on the theme page: name the windows, the rates and the months left out', async () => {
+    const { after } = await facts();
+    const page = await open('/themes/0');
+    const text = (await page.getByTestId('theme-trend').textContent())!.replace(/\s+/g, ' ');
+    expect(text).toMatch(/papers per month [\d.,]+ → [\d.,]+/);
+    expect(text).toContain(`after = ${monthName(after[0])} – ${monthName(after[2])} (3 months)`);
+    expect(text).toContain('left out as partial');
+    await page.close();
+  });
+});

@@ -1,0 +1,85 @@
+// trend-wording.ts: the windows named from the period totals, the partial periods left out with the
+// days they cover, papers per period, the four classes and their one order.
+import { describe, expect, it } from 'vitest';
+import { byStrength, classifyTrend, describeWindows, formatRate, formatSupportedChange, leftOutText, periodEnd, ratesOf, windowText } from '../../../src/lib/trend-wording.js';
+
+/** Months 2025-03 … 2026-07; March 2025 and July 2026 partial. */
+const months = Array.from({ length: 17 }, (_, i) => {
+  const m = 2 + i; // 0-based month index from Jan 2025
+  const period = `${2025 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-01`;
+  return { period, papers: 100 + i, partial: i === 0 || i === 16 };
+});
+const windows = describeWindows(months, 'month', 3, { min: '2025-03-18', max: '2026-07-01' });
+
+describe('describeWindows', () => {
+  it('takes the last 3 complete months as after and the 12 before them as before, leaving the partial ones out', () => {
+    expect(windows.after).toStrictEqual(['2026-04-01', '2026-05-01', '2026-06-01']);
+    expect(windows.before).toHaveLength(12);
+    expect([windows.before[0], windows.before[11]]).toStrictEqual(['2025-04-01', '2026-03-01']);
+  });
+
+  it('lists each partial month with the days the data covers and its papers', () => {
+    expect(windows.leftOut).toStrictEqual([
+      { period: '2025-03-01', papers: 100, from: '2025-03-18', to: '2025-03-31' },
+      { period: '2026-07-01', papers: 116, from: '2026-07-01', to: '2026-07-01' }
+    ]);
+    expect(leftOutText(windows)).toBe(
+      'Mar 2025 (data covers only 18 Mar 2025 – 31 Mar 2025; 100 papers), Jul 2026 (data covers only 1 Jul 2026; 116 papers)'
+    );
+  });
+
+  it('has no windows for a window of 0 periods but still the partial ones', () => {
+    const none = describeWindows(months, 'month', 0, { min: '2025-03-18', max: '2026-07-01' });
+    expect([none.before, none.after, none.leftOut.length]).toStrictEqual([[], [], 2]);
+  });
+});
+
+describe('windowText and periodEnd', () => {
+  it('names a window by its first and last period and its length', () => {
+    expect(windowText(windows.before, 'month')).toBe('Apr 2025 – Mar 2026 (12 months)');
+    expect(windowText(['2025-07-01'], 'quarter')).toBe('Q3 2025 (1 quarter)');
+    expect(windowText([], 'year')).toBe('none');
+  });
+
+  it('ends a month, a quarter and a year on their last day', () => {
+    expect([periodEnd('2024-02-01', 'month'), periodEnd('2025-10-01', 'quarter'), periodEnd('2025-01-01', 'year')]).toStrictEqual([
+      '2024-02-29', '2025-12-31', '2025-12-31'
+    ]);
+  });
+});
+
+describe('classifyTrend', () => {
+  const fall = { direction: 'fading' as const };
+
+  it('calls a falling share fading when papers per month did not grow: 1,200 in 12 months → 300 in 3 is 100 → 100', () => {
+    expect(ratesOf({ papersBefore: 1200, papersAfter: 300 }, windows)).toStrictEqual({ before: 100, after: 100 });
+    expect(classifyTrend({ ...fall, papersBefore: 1200, papersAfter: 300 }, windows)).toBe('fading');
+  });
+
+  it('calls a falling share with more papers per month growing slower than the field: 3,801 → 945 is 317 → 315 a month, 1,176 → 414 is 98 → 138', () => {
+    expect(classifyTrend({ ...fall, papersBefore: 3801, papersAfter: 945 }, windows)).toBe('fading');
+    expect(classifyTrend({ ...fall, papersBefore: 1176, papersAfter: 414 }, windows)).toBe('slower');
+  });
+
+  it('keeps emerging and steady as the trends stage classed them', () => {
+    expect(classifyTrend({ direction: 'emerging', papersBefore: 10, papersAfter: 1 }, windows)).toBe('emerging');
+    expect(classifyTrend({ direction: 'steady', papersBefore: 10, papersAfter: 100 }, windows)).toBe('steady');
+  });
+});
+
+describe('byStrength and formatRate', () => {
+  it('orders by the size of the supported change whatever its sign, ties by id', () => {
+    const list = [{ themeId: 3, emergingScore: -0.2 }, { themeId: 1, emergingScore: 0.5 }, { themeId: 2, emergingScore: -0.5 }];
+    expect([...list].sort(byStrength).map((t) => t.themeId)).toStrictEqual([1, 2, 3]);
+  });
+
+  it('prints the supported change of share as a bound in percent: 2^1 − 1 = +100%, 2^−1 − 1 = −50%', () => {
+    expect([formatSupportedChange(1), formatSupportedChange(-1), formatSupportedChange(0), formatSupportedChange(4)]).toStrictEqual([
+      '≥ +100%', '≤ −50%', '0%', '≥ +1,500%'
+    ]);
+  });
+
+  it('prints rates with one decimal under 10 and whole numbers from 10', () => {
+    expect([formatRate(9.25), formatRate(97.9), formatRate(1234.4), formatRate(null)]).toStrictEqual(['9.3', '98', '1,234', '—']);
+  });
+});
