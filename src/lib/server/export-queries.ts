@@ -29,7 +29,7 @@ const THEME_COLUMNS = [
   value('share_before', 't.share_before'), value('share_after', 't.share_after'), value('papers_before', 't.papers_before'),
   value('papers_after', 't.papers_after'), value('cohesion', 't.cohesion'), value('x', 't.x'), value('y', 't.y'),
   value('area_id', 't.area_id'), text('area_label', 'a.label'), value('separation', 't.separation'),
-  value('coherence', 't.coherence'), value('mixture', 't.mixture')
+  value('coherence', 't.coherence'), value('mixture', 't.mixture'), value('reproducibility', 't.reproducibility')
 ];
 const TREND_COLUMNS = [
   text('period', 'tp.period'), text('granularity', 'tp.granularity'), value('theme_id', 'tp.theme_id'), text('label', 't.label'),

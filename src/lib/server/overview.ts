@@ -14,7 +14,7 @@ export type ThemeSummary = Camel<
     ThemeRow,
     | 'theme_id' | 'label' | 'size' | 'share' | 'direction' | 'emerging_score' | 'growth' | 'z_score' | 'window_months'
     | 'share_before' | 'share_after' | 'papers_before' | 'papers_after' | 'keywords' | 'window_granularity' | 'area_id' | 'cohesion'
-    | 'separation' | 'coherence' | 'mixture'
+    | 'separation' | 'coherence' | 'mixture' | 'reproducibility'
   >
 >;
 
@@ -47,7 +47,8 @@ export async function listThemeSummaries(runId: number): Promise<ThemeSummary[]>
     `SELECT theme_id AS "themeId", label, size, share, direction, emerging_score AS "emergingScore", growth,
        z_score AS "zScore", window_months AS "windowMonths", share_before AS "shareBefore",
        share_after AS "shareAfter", papers_before AS "papersBefore", papers_after AS "papersAfter",
-       keywords[1:5] AS keywords, window_granularity AS "windowGranularity", area_id AS "areaId", cohesion, separation, coherence, mixture
+       keywords[1:5] AS keywords, window_granularity AS "windowGranularity", area_id AS "areaId", cohesion, separation, coherence, mixture,
+       reproducibility
      FROM themes WHERE run_id = $run
      ORDER BY size DESC, theme_id`,
     { run: runId }

@@ -13,6 +13,7 @@ export type ThemeDetail = Camel<
     ThemeRow,
     | 'theme_id' | 'label' | 'size' | 'share' | 'direction' | 'growth' | 'z_score' | 'window_months' | 'share_before'
     | 'share_after' | 'papers_before' | 'papers_after' | 'cohesion' | 'window_granularity' | 'area_id' | 'separation' | 'coherence' | 'mixture'
+    | 'reproducibility'
   >
 > & {
   /** The area's label; null in runs made before areas. */
@@ -72,7 +73,7 @@ export async function loadThemeDetail(runId: number, themeId: number): Promise<T
     `SELECT t.theme_id AS "themeId", t.label, t.size, t.share, t.direction, t.growth, t.z_score AS "zScore",
        window_months AS "windowMonths", t.share_before AS "shareBefore", t.share_after AS "shareAfter",
        t.papers_before AS "papersBefore", t.papers_after AS "papersAfter", cohesion, t.window_granularity AS "windowGranularity", t.area_id AS "areaId", separation,
-       coherence, mixture, a.label AS "areaLabel",
+       coherence, mixture, t.reproducibility, a.label AS "areaLabel",
        (SELECT median(cohesion) FROM themes m WHERE m.run_id = t.run_id) AS "medianCohesion",
        (SELECT median(coherence) FROM themes m WHERE m.run_id = t.run_id) AS "medianCoherence",
        (SELECT count(*) FILTER (WHERE weak)::INTEGER FROM paper_themes pt

@@ -59,11 +59,11 @@ describe('themes export', () => {
     expect(lines[0]).toBe(
       '"theme_id","label","size","share","keywords","direction","emerging_score","growth","z_score","window_months","window_granularity",' +
         '"share_before","share_after","papers_before","papers_after","cohesion","x","y","area_id","area_label","separation",' +
-        '"coherence","mixture"'
+        '"coherence","mixture","reproducibility"'
     );
     const third = 1 / 3;
     expect(lines[1]).toBe(
-      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0.0,0.0,0.0,3,"month",${third},${third},4,4,${1 - 10.5 / 48},-0.5,0.0,0,"language models",0.5,0.3,false`
+      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0.0,0.0,0.0,3,"month",${third},${third},4,4,${1 - 10.5 / 48},-0.5,0.0,0,"language models",0.5,0.3,false,0.9`
     );
     expect(lines.length).toBe(5); // header, 3 themes, and the empty string after the final CRLF
   });
