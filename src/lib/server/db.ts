@@ -2,12 +2,42 @@
 // new file into place; each query checks the file's identity and, when it changed, opens the new
 // file and retires the old handle once its in-flight queries are done. No restart, no lock fights.
 // A file that is missing, not DuckDB or without our tables fails every query as a 503 with the reason.
+// The file is attached READ_ONLY as `src` to an in-memory DuckDB, whose own catalog (`memory`) holds
+// the dashboard's curated views (curation/overlay.ts), first on every connection's search_path.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 
 export type Params = Record<string, DuckDBValue>;
+
+/** What the overlay builder may do on the handle's own connection: read the file, write the memory catalog. */
+export interface OverlayDb {
+  query<T>(sql: string, params?: Params, types?: Record<string, DuckDBType>): Promise<T[]>;
+  exec(sql: string, params?: Params, types?: Record<string, DuckDBType>): Promise<void>;
+}
+
+/** Curated views over the file (curation/overlay.ts): rebuilt when `key()` changes. */
+export interface OverlayBuilder {
+  key(): string;
+  build(db: OverlayDb, schema: string): Promise<{ state: unknown; installed: boolean }>;
+}
+
+interface Overlay {
+  key: string;
+  schema: string | null;
+  state: unknown;
+}
+
+let builder: OverlayBuilder | null = null;
+let schemas = 0;
+
+export function setOverlayBuilder(b: OverlayBuilder): void {
+  builder = b;
+}
+
+/** How long a replaced overlay's views stay for queries that began on them. */
+const OVERLAY_GRACE_MS = 60_000;
 
 interface Handle {
   key: string;
@@ -15,6 +45,10 @@ interface Handle {
   idle: DuckDBConnection[];
   active: number;
   retired: boolean;
+  overlay: Overlay | null;
+  building: { key: string; done: Promise<Overlay> } | null;
+  /** Each pooled connection's search_path, set when it differs from the overlay's. */
+  paths: WeakMap<DuckDBConnection, string>;
 }
 
 const POOL_SIZE = 4;
@@ -40,8 +74,68 @@ export function fileKey(path: string): string {
 }
 
 async function open(path: string, key: string): Promise<Handle> {
-  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', threads: '2' });
-  return { key, instance, idle: [], active: 0, retired: false };
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const connection = await instance.connect();
+  try {
+    await connection.run(`ATTACH '${path.replaceAll("'", "''")}' AS src (READ_ONLY)`);
+    await connection.run(`CREATE TABLE memory.main.theme_curation (run_id INTEGER, theme_id INTEGER, original_label VARCHAR, hidden BOOLEAN, note VARCHAR)`);
+  } catch (e) {
+    connection.closeSync();
+    instance.closeSync();
+    throw e;
+  }
+  connection.closeSync();
+  return { key, instance, idle: [], active: 0, retired: false, overlay: null, building: null, paths: new WeakMap() };
+}
+
+function overlayDb(connection: DuckDBConnection): OverlayDb {
+  return {
+    query: async <T>(sql: string, params: Params = {}, types?: Record<string, DuckDBType>) =>
+      (await connection.runAndReadAll(sql, params, types)).getRowObjectsJson() as T[],
+    exec: async (sql, params = {}, types) => void (await connection.run(sql, params, types))
+  };
+}
+
+/** The handle's overlay for the builder's current key, built once (concurrent callers share the build). */
+async function overlayOf(handle: Handle): Promise<Overlay | null> {
+  if (!builder) return null;
+  const key = builder.key();
+  if (handle.overlay?.key === key) return handle.overlay;
+  if (handle.building?.key === key) return handle.building.done;
+  const b = builder;
+  const previous = handle.building?.done.catch(() => null) ?? Promise.resolve(null);
+  const done = previous.then(async () => {
+    const schema = `ov${++schemas}`;
+    const connection = await handle.instance.connect();
+    try {
+      await connection.run(`SET search_path = 'src.main,memory.main'`);
+      const { state, installed } = await b.build(overlayDb(connection), schema);
+      const old = handle.overlay;
+      handle.overlay = { key, schema: installed ? schema : null, state };
+      if (old?.schema) setTimeout(() => void dropSchema(handle, old.schema!), OVERLAY_GRACE_MS).unref();
+      return handle.overlay;
+    } catch (e) {
+      await connection.run(`DROP SCHEMA IF EXISTS memory.${schema} CASCADE`).catch(() => undefined);
+      throw e;
+    } finally {
+      connection.closeSync();
+      if (handle.building?.done === done) handle.building = null;
+    }
+  });
+  handle.building = { key, done };
+  return done;
+}
+
+async function dropSchema(handle: Handle, schema: string): Promise<void> {
+  if (handle.retired) return;
+  const connection = await handle.instance.connect();
+  try {
+    await connection.run(`DROP SCHEMA IF EXISTS memory.${schema} CASCADE`);
+  } catch {
+    /* the handle closed meanwhile */
+  } finally {
+    connection.closeSync();
+  }
 }
 
 function closeIfDone(handle: Handle): void {
@@ -114,15 +208,33 @@ async function withConnection<T>(read: (connection: DuckDBConnection) => Promise
 async function withPooledConnection<T>(read: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const handle = await currentHandle();
   handle.active++;
-  const connection = handle.idle.pop() ?? (await handle.instance.connect());
+  let connection: DuckDBConnection | undefined;
   try {
+    const overlay = await overlayOf(handle);
+    connection = handle.idle.pop() ?? (await handle.instance.connect());
+    // The curated views first: a table name resolves to the overlay's view when it has one.
+    const path = overlay?.schema ? `memory.${overlay.schema},src.main,memory.main` : 'src.main,memory.main';
+    if (handle.paths.get(connection) !== path) {
+      await connection.run(`SET search_path = '${path}'`);
+      handle.paths.set(connection, path);
+    }
     return await read(connection);
   } finally {
     handle.active--;
-    if (handle.retired || handle.idle.length >= POOL_SIZE) connection.closeSync();
-    else handle.idle.push(connection);
+    if (connection) {
+      if (handle.retired || handle.idle.length >= POOL_SIZE) connection.closeSync();
+      else handle.idle.push(connection);
+    }
     closeIfDone(handle);
   }
+}
+
+/** The state the overlay builder gave for the current file and key (e.g. every run's curation); null without a builder. */
+export async function overlayState<T>(): Promise<T | null> {
+  return withConnection(async () => {
+    const handle = await currentHandle();
+    return ((await overlayOf(handle))?.state ?? null) as T | null;
+  });
 }
 
 /** Runs one read query with bound parameters; rows come back as JSON-safe objects. */
