@@ -47,6 +47,9 @@ export function checkText(raw: unknown, what: string, max: number, required: boo
   // Control characters (other than tab/newline in notes) would break CSV rows and page layout.
   const bad = what === 'note' ? /[\u0000-\u0008\u000b-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/;
   if (bad.test(text)) return { error: `${what}: must not contain control characters` };
+  // Names go into pages, legends, file names and CSV: markup in one is refused outright (it would
+  // render as text anyway, never as HTML).
+  if (what !== 'note' && /[<>]/.test(text)) return { error: `${what}: must not contain < or >` };
   return { ok: text };
 }
 

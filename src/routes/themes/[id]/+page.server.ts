@@ -16,6 +16,7 @@ import {
   loadThemeTrend,
   readThemeIdParam
 } from '$lib/server/theme';
+import { curationOfTheme } from '$lib/server/curation/theme-curation';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   const run = await readRun({ url, locals });
   const defaultGranularity = run.default_granularity ?? 'month'; // NULL in runs stored before it
   const granularity = readGranularity(url.searchParams, defaultGranularity);
+  const curation = await curationOfTheme(run.run_id, themeId);
   const theme = await loadThemeDetail(run.run_id, themeId);
   const [terms, trend, typical, papers, neighbours, sizes, alsoClose, bursts, facets] = await Promise.all([
     loadThemeTerms(run.run_id, themeId),
@@ -43,5 +45,5 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   ]);
   const colours = assignThemeColours(sizes);
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
-    neighbours, alsoClose, bursts, facets };
+    neighbours, alsoClose, bursts, facets, curation };
 };
