@@ -50,6 +50,7 @@ async function open(path: string): Promise<Page> {
 }
 
 async function fillEditor(page: Page, form = page.locator('section.curation form').first()) {
+  if (await page.locator('details#curation:not([open]) summary').count()) await page.locator('details#curation summary').click();
   await form.locator('input[name="by"]').fill('Ada');
   await form.locator('input[name="token"]').fill(TOKEN);
 }
