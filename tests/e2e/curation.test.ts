@@ -73,7 +73,12 @@ describe('curation through the dashboard', () => {
     expect(await page.locator('.curation .original').textContent()).toContain(first.label);
     await screenshot(page, 'curation-theme-renamed');
     const overview = await open('/?run=1&themes=' + first.theme_id);
-    expect(await overview.content()).toContain('LLM inference efficiency');
+    expect(await overview.locator('g.legend').textContent()).toContain('LLM inference efficiency');
+    expect(await overview.locator('g.legend title').allTextContents()).toContain(`LLM inference efficiency (originally: ${first.label})`);
+    const map = await open('/map?run=1');
+    const entry = map.locator('aside.legend li', { hasText: 'LLM inference efficiency' });
+    expect(await entry.locator('.original').textContent()).toBe(first.label);
+    await screenshot(map, 'curation-map-legend');
     const rows = await csv('/export/themes.csv?run=1');
     const h = rows[0];
     const row = rows.find((r) => r[h.indexOf('theme_id')] === String(first.theme_id))!;
@@ -168,10 +173,14 @@ describe('curation through the dashboard', () => {
     const [t] = await themes();
     const request = fetch(`${paused.url}/curate?/note`, { method: 'POST', redirect: 'manual', headers: { origin: paused.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ run: '1', by: 'Kill', theme: String(t.theme_id), text: 'half' }) }).catch(() => null);
-    await new Promise((r) => setTimeout(r, 2500));
+    // Killed once the new journal is written and fsynced to its temp file, before the rename.
+    const temp = `${journal}.tmp-${paused.process.pid}`;
+    for (let i = 0; i < 200 && !existsSync(temp); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(temp)).toBe(true);
+    expect(readFileSync(temp, 'utf8')).toContain('"text":"half"');
+    const exited = new Promise((r) => paused.process.once('exit', r));
     paused.process.kill('SIGKILL');
-    await request;
-    await paused.stop();
+    await Promise.all([exited, request]);
     expect(edits().length).toBe(before); // killed before the rename: none of it
     // and the journal is whole: every line parses and the next edit lands
     const res = await fetch(`${server.url}/curate?/note`, { method: 'POST', redirect: 'manual', headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
