@@ -104,6 +104,23 @@ describe('curation through the dashboard', () => {
     expect(journalText()).toBe(before);
   });
 
+  it('changes nothing on a server started without THEMESCOPE_EDIT=1, and shows no edit forms', async () => {
+    const before = journalText();
+    const readOnly = await startServer(db, { THEMESCOPE_EDIT: '0' }); // not '1': off (ORIGIN set, so the gate itself answers)
+    try {
+      const res = await fetch(`${readOnly.url}/curate?/hide`, { method: 'POST', redirect: 'manual',
+        headers: { origin: readOnly.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ run: '1', by: 'Eve', theme: '0' }) });
+      expect([res.status, await res.text()]).toStrictEqual([403, expect.stringContaining('Editing is off')]);
+      const page = readOnly.url + '/themes/0?run=1';
+      const html = await (await fetch(page)).text();
+      expect([html.includes('Curate this theme'), html.includes('Editing is off on this server')]).toStrictEqual([false, true]);
+    } finally {
+      await readOnly.stop();
+    }
+    expect(journalText()).toBe(before);
+  });
+
   it('merges two themes; the overview trend counts are the sum of the stored ones', async () => {
     const [, a, b] = await themes();
     const stored = await readDb<{ n: number }>(db, `SELECT sum(papers)::INTEGER AS n FROM theme_periods WHERE run_id = 1 AND theme_id IN (${a.theme_id}, ${b.theme_id}) AND granularity = 'month'`);
@@ -192,15 +209,15 @@ describe('curation through the dashboard', () => {
   it('edits made while a pipeline runs survive, and the new run finds them on its continuing themes', async () => {
     const run = pipeline();
     const [t] = await themes();
-    const made: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const res = await fetch(`${server.url}/curate?/note`, { method: 'POST', redirect: 'manual', headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ run: '1', by: 'During', token: TOKEN, theme: String(t.theme_id), text: `note ${i}` }) });
-      made.push(res.status);
-    }
+    // five browsers at once, while the pipeline writes run 2: each edit is serialised, none is lost
+    const made = await Promise.all(Array.from({ length: 5 }, async (_, i) => (await fetch(`${server.url}/curate?/note`, { method: 'POST', redirect: 'manual',
+      headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ run: '1', by: 'During', token: TOKEN, theme: String(t.theme_id), text: `note ${i}` }) })).status));
     expect(made).toStrictEqual([303, 303, 303, 303, 303]);
     expect(await finished(run)).toBe(0);
-    expect(edits().filter((e) => e.by === 'During').length).toBe(5);
+    const during = edits().filter((e) => e.by === 'During');
+    expect(during.map((e) => e.text).sort()).toStrictEqual(['note 0', 'note 1', 'note 2', 'note 3', 'note 4']);
+    expect(new Set(during.map((e) => e.id)).size).toBe(5);
     const runs = await readDb<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM runs WHERE status = 'complete'`);
     expect(runs[0].n).toBe(2);
     // The same input and seed: every theme continues; the rename, merge and note carry to run 2.
