@@ -50,8 +50,7 @@ export async function buildOverlay(db: Writer, schema: string, journalPath: stri
 async function installRun(db: Writer, s: string, c: Curation, present: Set<string>): Promise<void> {
   const themes = [...c.themes.values()];
   const units = themes.flatMap((t) => t.units.map((u) => [u, t.id]));
-  const override = new Map<string, number>();
-  for (const h of c.history) if (h.status === 'applied' && h.edit.kind === 'split') for (const p of h.edit.parts) for (const id of p.paperIds) override.set(id, p.id);
+  const override = await splitPapers(db, c, new Set(units.map((u) => u[0])));
   const map = bind({ unit: [units.map((u) => u[0]), INTEGER], cur: [units.map((u) => u[1]), INTEGER] }, { run: c.runId });
   const ov = bind({ opaper: [[...override.keys()], VARCHAR], ounit: [[...override.values()], INTEGER] });
   const changed = themes.filter((t) => t.units.length !== 1 || t.units[0] !== t.id).map((t) => t.id);
@@ -98,6 +97,36 @@ async function installRun(db: Writer, s: string, c: Curation, present: Set<strin
       id: [themes.map((t) => t.id), INTEGER], orig: [themes.map((t) => t.originalLabel), VARCHAR],
       hidden: [themes.map((t) => t.hidden), BOOLEAN], note: [themes.map((t) => t.note), VARCHAR]
     }, { run: c.runId })) as [Record<string, DuckDBValue>, Record<string, DuckDBType>]);
+}
+
+/**
+ * Each paper of a split theme → the split part (a live unit) that holds it. A paper added to the
+ * split theme after the split (npm run assign updates a run in place) is in no part's list: it goes
+ * to the largest part rather than out of the run.
+ */
+async function splitPapers(db: Writer, c: Curation, live: Set<number>): Promise<Map<string, number>> {
+  const listed = new Map<string, number>();
+  const largest = new Map<number, number>();
+  for (const h of c.history) {
+    if (h.status !== 'applied' || h.edit.kind !== 'split') continue;
+    for (const p of h.edit.parts) for (const id of p.paperIds) listed.set(id, p.id);
+    for (const u of h.edit.units) largest.set(u, h.edit.parts.reduce((a, b) => (b.paperIds.length > a.paperIds.length ? b : a)).id);
+  }
+  const resolve = (unit: number) => {
+    let u = unit;
+    for (let i = 0; i < 100 && !live.has(u) && largest.has(u); i++) u = largest.get(u)!;
+    return u;
+  };
+  // Stored themes that a split emptied (part ids are above every stored id, and paper_themes holds only stored ids).
+  const emptied = [...largest.keys()].filter((u) => !live.has(u) && u < Math.min(...largest.values()));
+  const out = new Map<string, number>();
+  if (emptied.length > 0) {
+    const rows = await db.query<{ paper_id: string; theme_id: number }>(
+      `SELECT paper_id, theme_id FROM src.main.paper_themes WHERE run_id = $run AND list_contains($emptied, theme_id)`,
+      ...Object.values(bind({ emptied: [emptied, INTEGER] }, { run: c.runId })) as [Record<string, DuckDBValue>, Record<string, DuckDBType>]);
+    for (const r of rows) out.set(r.paper_id, resolve(listed.get(r.paper_id) ?? r.theme_id));
+  }
+  return out;
 }
 
 /**
