@@ -204,6 +204,7 @@ describe('curation through the dashboard', () => {
       body: new URLSearchParams({ run: '1', by: 'After', token: TOKEN, theme: String(t.theme_id), text: 'whole' }) });
     expect(res.status).toBe(303);
     expect(edits().length).toBe(before + 1);
+    expect(existsSync(temp)).toBe(false); // the dead server's temp journal is cleared by the next edit
   }, 60_000);
 
   it('edits made while a pipeline runs survive, and the new run finds them on its continuing themes', async () => {

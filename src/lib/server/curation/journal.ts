@@ -4,8 +4,8 @@
 // over the old one (rename is atomic), then the folder is fsynced. Writers are serialised twice: a
 // promise chain inside this server, and the lock file `<journal>.lock` (pipeline/store/lock.ts) across
 // servers sharing one database.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { acquireLock } from '../../../../pipeline/store/lock.js';
 import { databasePath } from '../db.js';
 import type { Edit, EditBody } from './edits.js';
@@ -79,6 +79,21 @@ function writeAtomically(path: string, text: string, beforeRename?: () => void):
   }
 }
 
+/** Temp journals of servers killed mid-edit (`<journal>.tmp-<pid>`, pid dead): never renamed, so never an edit. */
+function removeDeadTemps(path: string): void {
+  const prefix = `${basename(path)}.tmp-`;
+  for (const name of readdirSync(dirname(path))) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ESRCH') unlinkSync(join(dirname(path), name));
+    }
+  }
+}
+
 let chain: Promise<unknown> = Promise.resolve();
 
 /** Test hook: called between the fsynced temp file and the rename (THEMESCOPE_EDIT_PAUSE_MS pauses there). */
@@ -98,6 +113,7 @@ export function appendEdits(
     const path = journalPath();
     const release = await acquireLock(`${path}.lock`, LOCK_WAIT_MS);
     try {
+      removeDeadTemps(path);
       const journal = readJournal(path);
       const bodies = await decide(journal);
       if (bodies.length === 0) return [];
