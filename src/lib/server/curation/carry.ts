@@ -90,7 +90,11 @@ export function carryForward(prev: Curation, runId: number, byStored: Map<number
       } else {
         review.push({ fromRun: from, status: 'review', text: `Merge “${t.label}” (${t.originalLabel}) not carried: not every merged theme continues in run ${runId}` });
       }
-    } else if (byTheme.has(t.id)) successor.set(t.id, byTheme.get(t.id)!.themeId);
+    } else {
+      // a stored theme follows the stored-theme matching (theme_lineage when there is one); a split part its own
+      const next = t.split === null ? byStored.get(t.units[0]) : byTheme.get(t.id);
+      if (next) successor.set(t.id, next.themeId);
+    }
     carryTheme(t, successor.get(t.id), runId, review, from, (body, kinds) => add(body, lastEdit(t, kinds)));
   }
   for (const h of prev.history) {

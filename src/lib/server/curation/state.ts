@@ -63,10 +63,12 @@ async function lineageMatches(db: Reader, runId: number, prevRunId: number): Pro
   const has = await db.query<{ n: number }>(
     `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = 'src' AND table_name = 'theme_lineage'`);
   if (has[0].n === 0) return null;
-  const rows = await db.query<{ prev: number; next: number; shared: number; jaccard: number }>(
-    `SELECT prev_theme_id AS prev, theme_id AS next, shared_papers AS shared, jaccard FROM src.main.theme_lineage
-     WHERE run_id = $run AND prev_run_id = $prev AND kind = 'continued'`, { run: runId, prev: prevRunId });
-  return rows.length > 0 ? new Map(rows.map((r) => [r.prev, { themeId: r.next, shared: r.shared, jaccard: r.jaccard }])) : null;
+  const rows = await db.query<{ prev: number; next: number; shared: number; jaccard: number; kind: string }>(
+    `SELECT prev_theme_id AS prev, theme_id AS next, shared_papers AS shared, jaccard, kind FROM src.main.theme_lineage
+     WHERE run_id = $run AND prev_run_id = $prev`, { run: runId, prev: prevRunId });
+  // No rows for this pair of runs (lineage written by a version before it, say): match by shared papers.
+  if (rows.length === 0) return null;
+  return new Map(rows.filter((r) => r.kind === 'continued').map((r) => [r.prev, { themeId: r.next, shared: r.shared, jaccard: r.jaccard }]));
 }
 
 /** The curation of every complete run that has edits of its own or carried ones. */
