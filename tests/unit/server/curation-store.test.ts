@@ -52,6 +52,15 @@ describe('the curated views', () => {
       { theme_id: 0, label: 'Merged', size: storedSizes[0].size + storedSizes[1].size },
       { theme_id: 2, label: 'gaussian splatting', size: storedSizes[2].size }
     ]);
+    // areas hold the curated themes: theme 1's area lost it to theme 0's
+    const areas = await query<{ area_id: number; size: number; n_themes: number }>(`SELECT area_id, size, n_themes FROM areas WHERE run_id = 1 ORDER BY area_id`);
+    const themeAreas = await stored(`SELECT theme_id, area_id FROM themes WHERE run_id = 1 ORDER BY theme_id`);
+    const expected = new Map<number, { size: number; n: number }>();
+    for (const [id, size] of [[0, sizes[0].size], [2, sizes[1].size]]) {
+      const a = themeAreas[id].area_id;
+      expected.set(a, { size: (expected.get(a)?.size ?? 0) + size, n: (expected.get(a)?.n ?? 0) + 1 });
+    }
+    expect(areas.map((a) => [a.area_id, a.size, a.n_themes])).toStrictEqual(areas.map((a) => [a.area_id, expected.get(a.area_id)?.size ?? 0, expected.get(a.area_id)?.n ?? 0]));
   });
 
   it('splits: the parts hold the theme’s papers (one assigned after the split joins the largest), month counts add up to its stored ones', async () => {

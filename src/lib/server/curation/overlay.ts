@@ -15,7 +15,7 @@ export interface Writer extends Reader {
 }
 
 /** Stored tables that hold theme ids, and so get curated rows. */
-const CURATED_TABLES = ['themes', 'paper_themes', 'theme_periods', 'theme_terms', 'paper_theme_ranks', 'theme_neighbours', 'bursts'] as const;
+const CURATED_TABLES = ['themes', 'paper_themes', 'theme_periods', 'theme_terms', 'paper_theme_ranks', 'theme_neighbours', 'bursts', 'areas'] as const;
 
 type Lists = Record<string, [DuckDBValue[], DuckDBType]>;
 function bind(lists: Lists, scalars: Record<string, DuckDBValue> = {}) {
@@ -90,6 +90,14 @@ async function installRun(db: Writer, s: string, c: Curation, present: Set<strin
   if (present.has('bursts')) {
     await db.exec(`INSERT INTO ${s}._bursts BY NAME WITH ${UNIT_MAP}
       SELECT b.* REPLACE (um.cur AS theme_id) FROM src.main.bursts b JOIN um ON um.unit = b.theme_id WHERE b.run_id = $run`, map.params, map.types);
+  }
+  if (present.has('areas')) {
+    // An area holds the curated themes based in it (a merged theme stays in the area of the theme kept).
+    await db.exec(`INSERT INTO ${s}._areas BY NAME
+      WITH t AS (SELECT area_id, sum(size)::INTEGER AS size, count(*)::INTEGER AS n FROM ${s}._themes WHERE run_id = $run GROUP BY area_id),
+        n AS (SELECT count(*) AS n FROM src.main.paper_themes WHERE run_id = $run)
+      SELECT a.* REPLACE (coalesce(t.size, 0) AS size, coalesce(t.size, 0) / n.n AS share, coalesce(t.n, 0) AS n_themes)
+      FROM src.main.areas a LEFT JOIN t ON t.area_id = a.area_id, n WHERE a.run_id = $run`, { run: c.runId });
   }
   await db.exec(`INSERT INTO ${s}.theme_curation BY NAME
     SELECT $run AS run_id, unnest($id) AS theme_id, unnest($orig) AS original_label, unnest($hidden) AS hidden, unnest($note) AS note`,
