@@ -152,15 +152,18 @@ export function foldEdits(runId: number, base: BaseTheme[], edits: Edit[]): Cura
   const undone = new Map<string, string>();
   for (const e of edits) if (e.kind === 'undo' && ids.has(e.target) && !undone.has(e.target)) undone.set(e.target, e.id);
   const nextId = { value: Math.max(-1, ...base.map((b) => b.themeId)) + 1 };
+  const texts = new Map<string, string>();
   for (const e of edits) {
-    const text = describeEdit(e, labelOf);
+    let text = describeEdit(e, labelOf);
+    if (e.kind === 'undo' && texts.has(e.target)) text += `: ${texts.get(e.target)}`;
+    texts.set(e.id, text);
     if (e.kind === 'undo') {
       const ok = ids.has(e.target) && undone.get(e.target) === e.id;
       c.history.push({ edit: e, text, status: ok ? 'applied' : 'not applied', reason: ok ? null : `edit ${e.target} is not an edit of this run, or was already undone` });
       continue;
     }
     if (undone.has(e.id)) {
-      c.history.push({ edit: e, text, status: 'undone', reason: `undone by edit ${undone.get(e.id)}` });
+      c.history.push({ edit: e, text, status: 'undone', reason: `by edit ${undone.get(e.id)}` });
       continue;
     }
     const reason = apply(c, e, nextId);
