@@ -17,11 +17,12 @@ const dir = mkdtempSync(join(tmpdir(), 'themescope-curation-'));
 const db = join(dir, 'themes.duckdb');
 const journal = `${db}.edits.jsonl`;
 const input = join(dir, 'papers.jsonl');
+const grown = join(dir, 'papers-grown.jsonl');
 let server: Server;
 let browser: Browser;
 
-function pipeline(): ReturnType<typeof spawn> {
-  return spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', '--input', input, '--db', db, '--k', '6', '--seed', '3', '--workers', '1', '--quiet'],
+function pipeline(file = input): ReturnType<typeof spawn> {
+  return spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', '--input', file, '--db', db, '--k', '6', '--seed', '3', '--workers', '1', '--quiet'],
     { cwd: ROOT, stdio: 'ignore' });
 }
 const finished = (child: ReturnType<typeof spawn>) => new Promise<number>((res) => child.on('exit', (code) => res(code ?? -1)));
@@ -30,8 +31,10 @@ const edits = () => journalText().split('\n').filter((l) => l !== '').map((l) =>
 
 beforeAll(async () => {
   // 1,200 papers of the shipped sample: small enough for a pipeline run in seconds.
-  const lines = gunzipSync(readFileSync(join(ROOT, 'data/sample-arxiv.jsonl.gz'))).toString('utf8').split('\n').slice(0, 1200);
-  writeFileSync(input, lines.join('\n') + '\n');
+  const lines = gunzipSync(readFileSync(join(ROOT, 'data/sample-arxiv.jsonl.gz'))).toString('utf8').split('\n').slice(0, 1400);
+  writeFileSync(input, lines.slice(0, 1200).join('\n') + '\n');
+  // next week's input: the same papers and 200 more (themes shift, the matching has work to do)
+  writeFileSync(grown, lines.join('\n') + '\n');
   expect(await finished(pipeline())).toBe(0);
   server = await startServer(db, { THEMESCOPE_EDIT: '1', THEMESCOPE_EDIT_TOKEN: TOKEN });
   browser = await launchBrowser();
@@ -208,7 +211,7 @@ describe('curation through the dashboard', () => {
   }, 60_000);
 
   it('edits made while a pipeline runs survive, and the new run finds them on its continuing themes', async () => {
-    const run = pipeline();
+    const run = pipeline(grown);
     const [t] = await themes();
     // five browsers at once, while the pipeline writes run 2: each edit is serialised, none is lost
     const made = await Promise.all(Array.from({ length: 5 }, async (_, i) => (await fetch(`${server.url}/curate?/note`, { method: 'POST', redirect: 'manual',
@@ -221,7 +224,7 @@ describe('curation through the dashboard', () => {
     expect(new Set(during.map((e) => e.id)).size).toBe(5);
     const runs = await readDb<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM runs WHERE status = 'complete'`);
     expect(runs[0].n).toBe(2);
-    // The same input and seed: every theme continues; the rename, merge and note carry to run 2.
+    // 200 more papers: the renamed and the merged themes continue (shared papers), their edits carry to run 2.
     const rows = await csv('/export/themes.csv'); // newest run
     const h = rows[0];
     const renamed = rows.find((r) => r[h.indexOf('label')] === 'LLM inference efficiency');
