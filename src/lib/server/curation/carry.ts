@@ -83,7 +83,8 @@ export function carryForward(prev: Curation, runId: number, byStored: Map<number
         const into = byStored.get(t.base)?.themeId ?? next[0]!;
         add({ kind: 'merge', themeIds: next as number[], into, name: null }, source);
         successor.set(t.id, into);
-        review.push({ fromRun: from, status: 'carried', text: `Merge “${t.label}” holds: its themes continue as ${next.join(' + ')} in run ${runId}` });
+        const j = t.units.map((u) => byStored.get(u)!.jaccard.toFixed(2)).join(', ');
+        review.push({ fromRun: from, status: 'carried', text: `Merge “${t.label}” holds: its themes continue as ${next.join(' + ')} in run ${runId} (Jaccard ${j})` });
       } else if (byTheme.has(t.id)) {
         successor.set(t.id, byTheme.get(t.id)!.themeId);
         review.push({ fromRun: from, status: 'carried', text: `Merge “${t.label}”: run ${runId} already has it as one theme (${byTheme.get(t.id)!.themeId})` });
@@ -94,6 +95,10 @@ export function carryForward(prev: Curation, runId: number, byStored: Map<number
       // a stored theme follows the stored-theme matching (theme_lineage when there is one); a split part its own
       const next = t.split === null ? byStored.get(t.units[0]) : byTheme.get(t.id);
       if (next) successor.set(t.id, next.themeId);
+      if (next && (t.named || t.hidden || t.note !== null)) {
+        review.push({ fromRun: from, status: 'carried', text: `“${t.label}” (${t.id}) continues as theme ${next.themeId} in run ${runId}: ` +
+          `${next.shared} papers shared, Jaccard ${next.jaccard.toFixed(2)}` });
+      }
     }
     carryTheme(t, successor.get(t.id), runId, review, from, (body, kinds) => add(body, lastEdit(t, kinds)));
   }
