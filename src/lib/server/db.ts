@@ -116,7 +116,11 @@ async function overlayOf(handle: Handle): Promise<Overlay | null> {
       return handle.overlay;
     } catch (e) {
       await connection.run(`DROP SCHEMA IF EXISTS memory.${schema} CASCADE`).catch(() => undefined);
-      throw e;
+      // Edits that cannot be shown must not take the dashboard down: the stored runs are served as
+      // they are (an unusable file still fails its own query as a 503) and the reason is logged.
+      console.error(`curation: the dashboard edits of ${databasePath()} cannot be applied, serving the runs as stored:`, e);
+      handle.overlay = { key, schema: null, state: null };
+      return handle.overlay;
     } finally {
       connection.closeSync();
       if (handle.building?.done === done) handle.building = null;
