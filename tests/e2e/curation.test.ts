@@ -2,7 +2,7 @@
 // a server started with THEMESCOPE_EDIT=1 and a token; pages and exports show the curated themes with
 // their original labels; hostile edits change nothing; a kill mid-edit leaves the whole edit or none;
 // a pipeline run during edits loses neither; the next run finds the edits on its continuing themes.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -7,46 +7,16 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { overlayOf, type OverlayHost } from './db-overlay.js';
 
+export { setOverlayBuilder, type OverlayBuilder, type OverlayDb } from './db-overlay.js';
 export type Params = Record<string, DuckDBValue>;
 
-/** What the overlay builder may do on the handle's own connection: read the file, write the memory catalog. */
-export interface OverlayDb {
-  query<T>(sql: string, params?: Params, types?: Record<string, DuckDBType>): Promise<T[]>;
-  exec(sql: string, params?: Params, types?: Record<string, DuckDBType>): Promise<void>;
-}
-
-/** Curated views over the file (curation/overlay.ts): rebuilt when `key()` changes. */
-export interface OverlayBuilder {
-  key(): string;
-  build(db: OverlayDb, schema: string): Promise<{ state: unknown; installed: boolean }>;
-}
-
-interface Overlay {
+interface Handle extends OverlayHost {
   key: string;
-  schema: string | null;
-  state: unknown;
-}
-
-let builder: OverlayBuilder | null = null;
-let schemas = 0;
-
-export function setOverlayBuilder(b: OverlayBuilder): void {
-  builder = b;
-}
-
-/** How long a replaced overlay's views stay for queries that began on them. */
-const OVERLAY_GRACE_MS = 60_000;
-
-interface Handle {
-  key: string;
-  instance: DuckDBInstance;
   idle: DuckDBConnection[];
   active: number;
-  retired: boolean;
-  overlay: Overlay | null;
-  building: { key: string; done: Promise<Overlay> } | null;
   /** Each pooled connection's search_path, set when it differs from the overlay's. */
   paths: WeakMap<DuckDBConnection, string>;
 }
@@ -86,60 +56,6 @@ async function open(path: string, key: string): Promise<Handle> {
   }
   connection.closeSync();
   return { key, instance, idle: [], active: 0, retired: false, overlay: null, building: null, paths: new WeakMap() };
-}
-
-function overlayDb(connection: DuckDBConnection): OverlayDb {
-  return {
-    query: async <T>(sql: string, params: Params = {}, types?: Record<string, DuckDBType>) =>
-      (await connection.runAndReadAll(sql, params, types)).getRowObjectsJson() as T[],
-    exec: async (sql, params = {}, types) => void (await connection.run(sql, params, types))
-  };
-}
-
-/** The handle's overlay for the builder's current key, built once (concurrent callers share the build). */
-async function overlayOf(handle: Handle): Promise<Overlay | null> {
-  if (!builder) return null;
-  const key = builder.key();
-  if (handle.overlay?.key === key) return handle.overlay;
-  if (handle.building?.key === key) return handle.building.done;
-  const b = builder;
-  const previous = handle.building?.done.catch(() => null) ?? Promise.resolve(null);
-  const done = previous.then(async () => {
-    const schema = `ov${++schemas}`;
-    const connection = await handle.instance.connect();
-    try {
-      await connection.run(`SET search_path = 'src.main,memory.main'`);
-      const { state, installed } = await b.build(overlayDb(connection), schema);
-      const old = handle.overlay;
-      handle.overlay = { key, schema: installed ? schema : null, state };
-      if (old?.schema) setTimeout(() => void dropSchema(handle, old.schema!), OVERLAY_GRACE_MS).unref();
-      return handle.overlay;
-    } catch (e) {
-      await connection.run(`DROP SCHEMA IF EXISTS memory.${schema} CASCADE`).catch(() => undefined);
-      // Edits that cannot be shown must not take the dashboard down: the stored runs are served as
-      // they are (an unusable file still fails its own query as a 503) and the reason is logged.
-      console.error(`curation: the dashboard edits of ${databasePath()} cannot be applied, serving the runs as stored:`, e);
-      handle.overlay = { key, schema: null, state: null };
-      return handle.overlay;
-    } finally {
-      connection.closeSync();
-      if (handle.building?.done === done) handle.building = null;
-    }
-  });
-  handle.building = { key, done };
-  return done;
-}
-
-async function dropSchema(handle: Handle, schema: string): Promise<void> {
-  if (handle.retired) return;
-  const connection = await handle.instance.connect();
-  try {
-    await connection.run(`DROP SCHEMA IF EXISTS memory.${schema} CASCADE`);
-  } catch {
-    /* the handle closed meanwhile */
-  } finally {
-    connection.closeSync();
-  }
 }
 
 function closeIfDone(handle: Handle): void {
