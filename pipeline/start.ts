@@ -35,7 +35,8 @@ if (existsSync(vite)) {
 }
 const server = spawn(process.execPath, ['build/index.js'], {
   stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, THEMESCOPE_DB: db, PORT: port, HOST: host }
+  // Edit forms (THEMESCOPE_EDIT=1) are accepted from this origin only; adapter-node assumes https without ORIGIN.
+  env: { ORIGIN: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`, ...process.env, THEMESCOPE_DB: db, PORT: port, HOST: host }
 });
 console.log(`\nThemescope is serving ${db}\n  → http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/\n(Ctrl-C to stop)`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -7,18 +7,17 @@
 // Database failures become 503 HttpErrors in db.ts, where every query passes, because SvelteKit answers
 // 500 for any other error whatever handleError returns; handleError logs the rest, keeps stack traces
 // off the page, and names an unusable database that reached it some other way (status 500, then).
-// GET answers are cached and carry ETags by (database file, run, URL): response-cache.ts.
+// GET answers are cached and carry ETags by (database file, edits journal, run, URL): response-cache.ts.
+// Importing curation/ registers the curated views (edits) that every query reads through.
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { unusableReason } from '$lib/server/db';
 import { cacheKey, cachedResponse, cachingResponse, notModified } from '$lib/server/response-cache';
 import { runOnce } from '$lib/server/run';
-
-/** Dashboard edits (THEMESCOPE_EDIT=1) change what a run shows, so nothing is cached then. */
-const CACHING = process.env.THEMESCOPE_EDIT !== '1';
+import '$lib/server/curation';
 
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.run = runOnce(event.url);
-  if (!CACHING || event.request.method !== 'GET') return resolve(event);
+  if (event.request.method !== 'GET') return resolve(event);
   let key;
   try {
     key = cacheKey(event.url, (await event.locals.run()).run_id);

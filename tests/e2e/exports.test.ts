@@ -72,7 +72,7 @@ describe('exports', () => {
     const pageOrder = Array.from(html.matchAll(/<h2 class="title[^"]*"><a href="\/papers\/([^"?]+)\?run=1"/g), (m) => m[1]);
     expect(csv[0]).toStrictEqual([
       'paper_id', 'title', 'published', 'date_precision', 'theme_id', 'theme_label', 'similarity', 'url', 'authors', 'categories', 'area_id', 'area_label',
-      'weak', 'second_theme_id', 'second_similarity', 'third_theme_id', 'third_similarity'
+      'weak', 'second_theme_id', 'second_similarity', 'third_theme_id', 'third_similarity', 'theme_original_label'
     ]);
     expect(csv.slice(1).map((r) => r[0])).toStrictEqual(pageOrder);
     expect(csv.slice(1).map((r) => r[0]).sort()).toStrictEqual(rows.map((r) => r.paper_id));
@@ -93,7 +93,7 @@ describe('exports', () => {
     const json: Record<string, unknown>[] = await (await get('/export/trends.json?granularity=month&measure=papers')).json();
     const count = await readDb<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM theme_periods WHERE run_id = 2 AND granularity = 'month'`);
     expect(json.length).toBe(count[0].n);
-    expect(Object.keys(json[0])).toStrictEqual(['period', 'granularity', 'theme_id', 'label', 'papers', 'share', 'partial', 'area_id']);
+    expect(Object.keys(json[0])).toStrictEqual(['period', 'granularity', 'theme_id', 'label', 'papers', 'share', 'partial', 'area_id', 'original_label']);
   });
 
   it('neutralises formula cells in CSV and keeps HTML as plain text', async () => {

@@ -34,13 +34,14 @@ export interface Server {
 }
 
 /** Serves the built dashboard against `dbPath`; resolves once it answers HTTP. */
-export async function startServer(dbPath: string): Promise<Server> {
+export async function startServer(dbPath: string, env: Record<string, string> = {}): Promise<Server> {
   assertBuilt();
   const port = await freePort();
   let log = '';
   const child = spawn(process.execPath, [join(ROOT, 'build', 'index.js')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', THEMESCOPE_DB: resolve(dbPath) },
+    // Edit forms post back to this origin: adapter-node assumes https unless ORIGIN says otherwise.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', THEMESCOPE_DB: resolve(dbPath), ...(env.THEMESCOPE_EDIT ? { ORIGIN: `http://127.0.0.1:${port}` } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   child.stdout!.on('data', (d) => (log += d));

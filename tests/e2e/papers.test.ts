@@ -93,7 +93,7 @@ describe('the Papers page', () => {
   it('keeps ?run= in the navigation and shows the run badge', async () => {
     const page = await open('/papers?run=1');
     const hrefs = await page.locator('header nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-    expect(hrefs).toStrictEqual(['/?run=1', '/map?run=1', '/papers?run=1', '/runs?run=1']);
+    expect(hrefs).toStrictEqual(['/?run=1', '/map?run=1', '/papers?run=1', '/runs?run=1', '/curate?run=1']);
     expect(await page.locator('.run-badge').textContent()).toBe('Run 1 · 24 papers · k=3 · 2025-07-01');
     expect(await page.locator('header nav a[aria-current=page]').textContent()).toBe('Papers');
   });

@@ -2,19 +2,23 @@
 // new file into place; each query checks the file's identity and, when it changed, opens the new
 // file and retires the old handle once its in-flight queries are done. No restart, no lock fights.
 // A file that is missing, not DuckDB or without our tables fails every query as a 503 with the reason.
+// The file is attached READ_ONLY as `src` to an in-memory DuckDB, whose own catalog (`memory`) holds
+// the dashboard's curated views (curation/overlay.ts), first on every connection's search_path.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { overlayOf, type OverlayHost } from './db-overlay.js';
 
+export { setOverlayBuilder, type OverlayBuilder, type OverlayDb } from './db-overlay.js';
 export type Params = Record<string, DuckDBValue>;
 
-interface Handle {
+interface Handle extends OverlayHost {
   key: string;
-  instance: DuckDBInstance;
   idle: DuckDBConnection[];
   active: number;
-  retired: boolean;
+  /** Each pooled connection's search_path, set when it differs from the overlay's. */
+  paths: WeakMap<DuckDBConnection, string>;
 }
 
 const POOL_SIZE = 4;
@@ -40,8 +44,18 @@ export function fileKey(path: string): string {
 }
 
 async function open(path: string, key: string): Promise<Handle> {
-  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY', threads: '2' });
-  return { key, instance, idle: [], active: 0, retired: false };
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+  const connection = await instance.connect();
+  try {
+    await connection.run(`ATTACH '${path.replaceAll("'", "''")}' AS src (READ_ONLY)`);
+    await connection.run(`CREATE TABLE memory.main.theme_curation (run_id INTEGER, theme_id INTEGER, original_label VARCHAR, hidden BOOLEAN, note VARCHAR)`);
+  } catch (e) {
+    connection.closeSync();
+    instance.closeSync();
+    throw e;
+  }
+  connection.closeSync();
+  return { key, instance, idle: [], active: 0, retired: false, overlay: null, building: null, paths: new WeakMap() };
 }
 
 function closeIfDone(handle: Handle): void {
@@ -114,15 +128,33 @@ async function withConnection<T>(read: (connection: DuckDBConnection) => Promise
 async function withPooledConnection<T>(read: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const handle = await currentHandle();
   handle.active++;
-  const connection = handle.idle.pop() ?? (await handle.instance.connect());
+  let connection: DuckDBConnection | undefined;
   try {
+    const overlay = await overlayOf(handle);
+    connection = handle.idle.pop() ?? (await handle.instance.connect());
+    // The curated views first: a table name resolves to the overlay's view when it has one.
+    const path = overlay?.schema ? `memory.${overlay.schema},src.main,memory.main` : 'src.main,memory.main';
+    if (handle.paths.get(connection) !== path) {
+      await connection.run(`SET search_path = '${path}'`);
+      handle.paths.set(connection, path);
+    }
     return await read(connection);
   } finally {
     handle.active--;
-    if (handle.retired || handle.idle.length >= POOL_SIZE) connection.closeSync();
-    else handle.idle.push(connection);
+    if (connection) {
+      if (handle.retired || handle.idle.length >= POOL_SIZE) connection.closeSync();
+      else handle.idle.push(connection);
+    }
     closeIfDone(handle);
   }
+}
+
+/** The state the overlay builder gave for the current file and key (e.g. every run's curation); null without a builder. */
+export async function overlayState<T>(): Promise<T | null> {
+  return withConnection(async () => {
+    const handle = await currentHandle();
+    return ((await overlayOf(handle))?.state ?? null) as T | null;
+  });
 }
 
 /** Runs one read query with bound parameters; rows come back as JSON-safe objects. */

@@ -20,6 +20,9 @@ export interface ExportQuery {
 }
 
 const text = (name: string, sql = name): CsvColumn => ({ name, sql, text: true });
+/** A theme's curation field (theme_curation: empty for runs without edits); `t` aliases its themes row. */
+const curated = (field: 'original_label' | 'hidden' | 'note', t: string) =>
+  `(SELECT c.${field} FROM theme_curation c WHERE c.run_id = ${t}.run_id AND c.theme_id = ${t}.theme_id)`;
 const value = (name: string, sql = name): CsvColumn => ({ name, sql, text: false });
 
 const THEME_COLUMNS = [
@@ -29,11 +32,14 @@ const THEME_COLUMNS = [
   value('share_before', 't.share_before'), value('share_after', 't.share_after'), value('papers_before', 't.papers_before'),
   value('papers_after', 't.papers_after'), value('cohesion', 't.cohesion'), value('x', 't.x'), value('y', 't.y'),
   value('area_id', 't.area_id'), text('area_label', 'a.label'), value('separation', 't.separation'),
-  value('coherence', 't.coherence'), value('mixture', 't.mixture'), value('reproducibility', 't.reproducibility')
+  value('coherence', 't.coherence'), value('mixture', 't.mixture'), value('reproducibility', 't.reproducibility'),
+  // curation (dashboard edits): the label before the lead renamed, merged or split it; hidden; the note
+  text('original_label', curated('original_label', 't')), value('hidden', `coalesce(${curated('hidden', 't')}, false)`), text('note', curated('note', 't'))
 ];
 const TREND_COLUMNS = [
   text('period', 'tp.period'), text('granularity', 'tp.granularity'), value('theme_id', 'tp.theme_id'), text('label', 't.label'),
-  value('papers', 'tp.papers'), value('share', 'tp.share'), value('partial', 'tp.partial'), value('area_id', 't.area_id')
+  value('papers', 'tp.papers'), value('share', 'tp.share'), value('partial', 'tp.partial'), value('area_id', 't.area_id'),
+  text('original_label', curated('original_label', 't'))
 ];
 /** The paper's rank-r theme (2 or 3) from paper_theme_ranks: `what` is theme_id or similarity. */
 const ranked = (r: 2 | 3, what: 'theme_id' | 'similarity') =>
@@ -45,7 +51,8 @@ const PAPER_COLUMNS = [
   value('area_id', 't.area_id'),
   text('area_label', '(SELECT a.label FROM areas a WHERE a.run_id = t.run_id AND a.area_id = t.area_id)'),
   value('weak', 'pt.weak'), value('second_theme_id', ranked(2, 'theme_id')), value('second_similarity', ranked(2, 'similarity')),
-  value('third_theme_id', ranked(3, 'theme_id')), value('third_similarity', ranked(3, 'similarity'))
+  value('third_theme_id', ranked(3, 'theme_id')), value('third_similarity', ranked(3, 'similarity')),
+  text('theme_original_label', curated('original_label', 't'))
 ];
 const AREA_COLUMNS = [
   value('area_id', 'a.area_id'), text('label', 'a.label'), value('size', 'a.size'), value('share', 'a.share'),
@@ -59,7 +66,8 @@ const AREA_COLUMNS = [
 
 const BURST_COLUMNS = [
   value('theme_id', 'b.theme_id'), text('theme_label', 't.label'), text('term', 'b.term'), text('granularity', 'b.granularity'),
-  text('start_period', 'b.start_period'), text('end_period', 'b.end_period'), value('weight', 'b.weight'), value('papers', 'b.papers')
+  text('start_period', 'b.start_period'), text('end_period', 'b.end_period'), value('weight', 'b.weight'), value('papers', 'b.papers'),
+  text('theme_original_label', curated('original_label', 't'))
 ];
 
 /** Every burst of the run, strongest first (theme bursts have an empty term). */

@@ -4,7 +4,8 @@
 import { error } from '@sveltejs/kit';
 import { gzipSync } from 'node:zlib';
 import { MAP_GRID, NO_DAY, encodePoints, type MapPaper, type MapPointsPayload, type MapTheme } from '../charts/map-points.js';
-import { databasePath, fileKey, query } from './db.js';
+import { query } from './db.js';
+import { databaseIdentity } from './run-cache.js';
 import { PUBLISHED_SQL } from './paper-format.js';
 import { matchSql, resolveQuery } from './search-index.js';
 
@@ -74,11 +75,11 @@ let cached: { key: string; value: Promise<EncodedPoints> } | null = null;
  * identity, which a rename-into-place changes, so a replaced database is never served stale.
  */
 export function encodedMapPoints(runId: number): Promise<EncodedPoints> {
-  const key = `${fileKey(databasePath())}-run${runId}`;
+  const key = `${databaseIdentity()}-run${runId}`;
   if (cached?.key !== key) {
     const value = loadMapPoints(runId).then((payload) => {
       const body = encodePoints(payload);
-      return { etag: `"${key}"`, body, gzip: gzipSync(body, { level: 6 }) };
+      return { etag: `"${key.replaceAll('"', '')}"`, body, gzip: gzipSync(body, { level: 6 }) };
     });
     value.catch(() => {
       if (cached?.key === key) cached = null;

@@ -41,7 +41,7 @@ export type KSelectionRow = Pick<TableRow<'k_selection'>, 'k' | 'stability' | 'i
 export const DEFAULT_PICKED = 10;
 export const MOVERS = 5;
 
-/** All themes of the run, largest first (ties by id, so the order is stable). */
+/** All themes of the run but those a lead hid (curation/), largest first (ties by id, so the order is stable). */
 export async function listThemeSummaries(runId: number): Promise<ThemeSummary[]> {
   return query<ThemeSummary>(
     `SELECT theme_id AS "themeId", label, size, share, direction, emerging_score AS "emergingScore", growth,
@@ -50,6 +50,8 @@ export async function listThemeSummaries(runId: number): Promise<ThemeSummary[]>
        keywords[1:5] AS keywords, window_granularity AS "windowGranularity", area_id AS "areaId", cohesion, separation, coherence, mixture,
        reproducibility
      FROM themes WHERE run_id = $run
+       -- hidden themes stay reachable (theme page, /curate) but leave the overview's charts and tables
+       AND NOT EXISTS (SELECT 1 FROM theme_curation c WHERE c.run_id = themes.run_id AND c.theme_id = themes.theme_id AND c.hidden)
      ORDER BY size DESC, theme_id`,
     { run: runId }
   );

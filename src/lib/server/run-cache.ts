@@ -2,6 +2,7 @@
 // (database file, run) stays true until the file is replaced (the key holds the file's identity).
 // One in-process LRU with a memory cap; values say their own size in bytes.
 import { databasePath, fileKey } from './db.js';
+import { journalKey } from './curation/journal.js';
 
 interface Entry {
   value: Promise<unknown>;
@@ -14,9 +15,12 @@ export const CACHE_BYTES = 96 * 1024 * 1024;
 const entries = new Map<string, Entry>();
 let total = 0;
 
-/** The identity of the database file now served: part of every key, so a new file misses. */
+/**
+ * The identity of what is served: the database file and the edits journal beside it (curation/).
+ * Part of every key, so a new file or a new edit misses.
+ */
 export function databaseIdentity(): string {
-  return fileKey(databasePath());
+  return `${fileKey(databasePath())}|${journalKey()}`;
 }
 
 /** Drops least recently used bodies, then values, until under the cap. */

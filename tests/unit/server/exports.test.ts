@@ -59,11 +59,11 @@ describe('themes export', () => {
     expect(lines[0]).toBe(
       '"theme_id","label","size","share","keywords","direction","emerging_score","growth","z_score","window_months","window_granularity",' +
         '"share_before","share_after","papers_before","papers_after","cohesion","x","y","area_id","area_label","separation",' +
-        '"coherence","mixture","reproducibility"'
+        '"coherence","mixture","reproducibility","original_label","hidden","note"'
     );
     const third = 1 / 3;
     expect(lines[1]).toBe(
-      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0.0,0.0,0.0,3,"month",${third},${third},4,4,${1 - 10.5 / 48},-0.5,0.0,0,"language models",0.5,0.3,false,0.9`
+      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0.0,0.0,0.0,3,"month",${third},${third},4,4,${1 - 10.5 / 48},-0.5,0.0,0,"language models",0.5,0.3,false,0.9,,false,`
     );
     expect(lines.length).toBe(5); // header, 3 themes, and the empty string after the final CRLF
   });
@@ -94,9 +94,9 @@ describe('trends export', () => {
     expect(rows.length).toBe(18);
     // January holds papers 0..3: themes 0, 1, 2, 0.
     expect(rows.slice(0, 3)).toStrictEqual([
-      { period: '2025-01-01', granularity: 'month', theme_id: 0, label: 'model merging, task vectors', papers: 2, share: 0.5, partial: false, area_id: 0 },
-      { period: '2025-01-01', granularity: 'month', theme_id: 1, label: rows[1].label, papers: 1, share: 0.25, partial: false, area_id: 0 },
-      { period: '2025-01-01', granularity: 'month', theme_id: 2, label: 'gaussian splatting', papers: 1, share: 0.25, partial: false, area_id: 1 }
+      { period: '2025-01-01', granularity: 'month', theme_id: 0, label: 'model merging, task vectors', papers: 2, share: 0.5, partial: false, area_id: 0, original_label: null },
+      { period: '2025-01-01', granularity: 'month', theme_id: 1, label: rows[1].label, papers: 1, share: 0.25, partial: false, area_id: 0, original_label: null },
+      { period: '2025-01-01', granularity: 'month', theme_id: 2, label: 'gaussian splatting', papers: 1, share: 0.25, partial: false, area_id: 1, original_label: null }
     ]);
   });
 
@@ -119,10 +119,10 @@ describe('papers export', () => {
     expect(disposition).toBe('attachment; filename="themescope-run1-papers-theme0-from-2025-06-01.csv"');
     expect(lines).toStrictEqual([
       '"paper_id","title","published","date_precision","theme_id","theme_label","similarity","url","authors","categories","area_id","area_label",' +
-        '"weak","second_theme_id","second_similarity","third_theme_id","third_similarity"',
+        '"weak","second_theme_id","second_similarity","third_theme_id","third_similarity","theme_original_label"',
       // Paper 21 (theme 0) is a weak member; its second theme is 1 (similarity / 2), its third 2 (/ 4).
       `"2501.10021","model merging, task vectors paper 21","2025-06-10","day",0,"model merging, task vectors",${Math.fround(1 - 21 / 48)},"https://arxiv.org/abs/2501.10021","Author 21; Shared Author","cs.CV",0,"language models",` +
-        `true,1,${Math.fround(Math.fround(1 - 21 / 48) / 2)},2,${Math.fround(Math.fround(1 - 21 / 48) / 4)}`,
+        `true,1,${Math.fround(Math.fround(1 - 21 / 48) / 2)},2,${Math.fround(Math.fround(1 - 21 / 48) / 4)},`,
       ''
     ]);
   });
@@ -227,10 +227,10 @@ describe('bursts export', () => {
     const { response, disposition } = await download('bursts.csv');
     expect(disposition).toBe('attachment; filename="themescope-run1-bursts.csv"');
     expect(await csvLines(response)).toStrictEqual([
-      '"theme_id","theme_label","term","granularity","start_period","end_period","weight","papers"',
+      '"theme_id","theme_label","term","granularity","start_period","end_period","weight","papers","theme_original_label"',
       // The test run's theme 1 has a hostile label: exported as text, never as markup.
-      '1,"<i>long</i> context <script>alert(2)</script>",,"month","2025-04-01","2025-06-01",2.5,5',
-      '1,"<i>long</i> context <script>alert(2)</script>","long context","month","2025-05-01","2025-06-01",1.25,3',
+      '1,"<i>long</i> context <script>alert(2)</script>",,"month","2025-04-01","2025-06-01",2.5,5,',
+      '1,"<i>long</i> context <script>alert(2)</script>","long context","month","2025-05-01","2025-06-01",1.25,3,',
       ''
     ]);
   });

@@ -19,6 +19,7 @@ import {
 } from '$lib/server/theme';
 import { loadTrendWindows } from '$lib/server/trend-windows';
 import { classifyTrend } from '$lib/trend-wording';
+import { curationOfTheme } from '$lib/server/curation/theme-curation';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -32,6 +33,7 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   const run = await readRun({ url, locals });
   const defaultGranularity = run.default_granularity ?? 'month'; // NULL in runs stored before it
   const granularity = readGranularity(url.searchParams, defaultGranularity);
+  const curation = await curationOfTheme(run.run_id, themeId);
   const theme = await loadThemeDetail(run.run_id, themeId);
   const [terms, trend, typical, papers, neighbours, sizes, alsoClose, bursts, facets, lineage, windows] = await Promise.all([
     loadThemeTerms(run.run_id, themeId),
@@ -49,5 +51,5 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   if (papers.page > papers.pages) refusePastEnd(url.searchParams, papers.page, papers.pages);
   const colours = assignThemeColours(sizes);
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
-    neighbours, alsoClose, bursts, facets, lineage, windows, trendClass: classifyTrend(theme, windows) };
+    neighbours, alsoClose, bursts, facets, lineage, windows, trendClass: classifyTrend(theme, windows), curation };
 };

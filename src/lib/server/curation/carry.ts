@@ -1,0 +1,135 @@
+// Owns carrying a run's curation to the next complete run. A theme of the new run continues an old
+// one when they share papers (by paper id) with Jaccard |A∩B| / |A∪B| ≥ CONTINUE_JACCARD and each is
+// the other's best match; a theme_lineage table ('continued' rows), when the database has one, is
+// preferred for the stored themes. Renames, hides and notes follow their theme; a merge holds when
+// every member continues as a distinct theme; splits are not re-run. What cannot carry is reported.
+import type { Curation, CuratedTheme } from './fold.js';
+import type { Edit, EditBody } from './edits.js';
+
+/**
+ * Jaccard at or above which two themes of consecutive runs are the same theme. Re-running the same
+ * input gives 1.0; a new month added to ~10 months of papers keeps a continuing theme near 0.8–0.9;
+ * 0.3 still follows a theme that lost or gained a third of its papers, and mutual best match stops one
+ * old theme from continuing into two.
+ */
+export const CONTINUE_JACCARD = 0.3;
+
+export interface Match {
+  themeId: number;
+  shared: number;
+  jaccard: number;
+}
+
+/** Mutual best matches (Jaccard ≥ CONTINUE_JACCARD) of old paper sets against the new run's themes. */
+export function matchThemes(old: Map<number, Iterable<string>>, next: Map<string, number>): Map<number, Match> {
+  const nextSizes = new Map<number, number>();
+  for (const t of next.values()) nextSizes.set(t, (nextSizes.get(t) ?? 0) + 1);
+  const pairs: { a: number; b: number; shared: number; jaccard: number }[] = [];
+  for (const [a, papers] of old) {
+    const shared = new Map<number, number>();
+    let size = 0;
+    for (const p of papers) {
+      size++;
+      const b = next.get(p);
+      if (b !== undefined) shared.set(b, (shared.get(b) ?? 0) + 1);
+    }
+    for (const [b, s] of shared) pairs.push({ a, b, shared: s, jaccard: s / (size + nextSizes.get(b)! - s) });
+  }
+  const better = (x: (typeof pairs)[0], y: (typeof pairs)[0] | undefined) => !y || x.jaccard > y.jaccard || (x.jaccard === y.jaccard && (x.a < y.a || (x.a === y.a && x.b < y.b)));
+  const bestOfA = new Map<number, (typeof pairs)[0]>();
+  const bestOfB = new Map<number, (typeof pairs)[0]>();
+  for (const p of pairs) {
+    if (better(p, bestOfA.get(p.a))) bestOfA.set(p.a, p);
+    if (better(p, bestOfB.get(p.b))) bestOfB.set(p.b, p);
+  }
+  const out = new Map<number, Match>();
+  for (const [a, p] of bestOfA) {
+    if (p.jaccard >= CONTINUE_JACCARD && bestOfB.get(p.b) === p) out.set(a, { themeId: p.b, shared: p.shared, jaccard: p.jaccard });
+  }
+  return out;
+}
+
+export interface ReviewItem {
+  fromRun: number;
+  text: string;
+  /** 'carried': it applies to the new run as said; 'review': it could not carry, the lead decides. */
+  status: 'carried' | 'review';
+}
+
+export interface Carried {
+  edits: Edit[];
+  review: ReviewItem[];
+}
+
+/**
+ * The edits of the new run that carry `prev` forward. `byStored`: old stored theme → new theme (for
+ * merges); `byTheme`: old curated theme → new theme (renames, hides, notes).
+ */
+export function carryForward(prev: Curation, runId: number, byStored: Map<number, Match>, byTheme: Map<number, Match>): Carried {
+  const edits: Edit[] = [];
+  const review: ReviewItem[] = [];
+  const from = prev.runId;
+  const add = (body: EditBody, source: Edit) =>
+    edits.push({ ...body, id: `r${from}.${edits.length + 1}`, runId, at: source.at, by: source.by, carriedFrom: { runId: from, id: source.id } } as Edit);
+  const lastEdit = (t: CuratedTheme, kinds: string[]) =>
+    [...prev.history].reverse().find((h) => h.status === 'applied' && kinds.includes(h.edit.kind) && touches(h.edit, t))?.edit ?? prev.history[0].edit;
+  const successor = new Map<number, number>();
+  for (const t of prev.themes.values()) {
+    const merged = t.units.length > 1 && t.split === null;
+    if (merged) {
+      const next = t.units.map((u) => byStored.get(u)?.themeId);
+      const source = lastEdit(t, ['merge']);
+      if (next.every((n) => n !== undefined) && new Set(next).size === next.length) {
+        const into = byStored.get(t.base)?.themeId ?? next[0]!;
+        add({ kind: 'merge', themeIds: next as number[], into, name: null }, source);
+        successor.set(t.id, into);
+        const j = t.units.map((u) => byStored.get(u)!.jaccard.toFixed(2)).join(', ');
+        review.push({ fromRun: from, status: 'carried', text: `Merge “${t.label}” holds: its themes continue as ${next.join(' + ')} in run ${runId} (Jaccard ${j})` });
+      } else if (byTheme.has(t.id)) {
+        successor.set(t.id, byTheme.get(t.id)!.themeId);
+        review.push({ fromRun: from, status: 'carried', text: `Merge “${t.label}”: run ${runId} already has it as one theme (${byTheme.get(t.id)!.themeId})` });
+      } else {
+        review.push({ fromRun: from, status: 'review', text: `Merge “${t.label}” (${t.originalLabel}) not carried: not every merged theme continues in run ${runId}` });
+      }
+    } else {
+      // a stored theme follows the stored-theme matching (theme_lineage when there is one); a split part its own
+      const next = t.split === null ? byStored.get(t.units[0]) : byTheme.get(t.id);
+      if (next) successor.set(t.id, next.themeId);
+      if (next && (t.named || t.hidden || t.note !== null)) {
+        review.push({ fromRun: from, status: 'carried', text: `“${t.label}” (${t.id}) continues as theme ${next.themeId} in run ${runId}: ` +
+          `${next.shared} papers shared, Jaccard ${next.jaccard.toFixed(2)}` });
+      }
+    }
+    carryTheme(t, successor.get(t.id), runId, review, from, (body, kinds) => add(body, lastEdit(t, kinds)));
+  }
+  for (const h of prev.history) {
+    if (h.edit.kind === 'split' && h.status === 'applied') {
+      const parts = h.edit.parts.map((p) => byTheme.get(p.id)?.themeId);
+      review.push(parts.every((p) => p !== undefined)
+        ? { fromRun: from, status: 'carried', text: `Split of theme ${h.edit.themeId}: its parts continue as themes ${parts.join(', ')} in run ${runId}` }
+        : { fromRun: from, status: 'review', text: `Split of theme ${h.edit.themeId} into ${h.edit.parts.length} parts not re-applied: run ${runId} clusters afresh; split again there if needed` });
+    }
+  }
+  return { edits, review };
+}
+
+function touches(e: Edit, t: CuratedTheme): boolean {
+  if (e.kind === 'merge') return e.into === t.id;
+  return 'themeId' in e && e.themeId === t.id;
+}
+
+/** The rename, hide and note of one old theme, onto its successor or into the review list. */
+function carryTheme(
+  t: CuratedTheme, next: number | undefined, runId: number, review: ReviewItem[], from: number,
+  add: (body: EditBody, kinds: string[]) => void
+): void {
+  const what = [t.named ? `the name “${t.label}”` : null, t.hidden ? 'hidden' : null, t.note !== null ? 'a note' : null].filter((w) => w !== null);
+  if (what.length === 0) return;
+  if (next === undefined) {
+    review.push({ fromRun: from, status: 'review', text: `Theme “${t.label}” (${t.id}: ${what.join(', ')}) has no continuing theme in run ${runId}` });
+    return;
+  }
+  if (t.named) add({ kind: 'rename', themeId: next, name: t.label }, ['rename', 'merge']);
+  if (t.hidden) add({ kind: 'hide', themeId: next }, ['hide']);
+  if (t.note !== null) add({ kind: 'note', themeId: next, text: t.note }, ['note']);
+}

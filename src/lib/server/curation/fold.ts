@@ -1,0 +1,179 @@
+// Owns turning a run's edits into its curated themes: edits apply in order to the run's own themes;
+// an undone edit is skipped, and an edit that no longer fits (its theme merged away, a name taken)
+// is kept in the history as not applied, with the reason — never dropped.
+import { describeEdit, SPLIT_PARTS, type Edit } from './edits.js';
+
+/** A theme as the pipeline stored it. */
+export interface BaseTheme {
+  themeId: number;
+  label: string;
+  keywords: string[];
+}
+
+/** A theme as the lead sees it. `units`: stored themes and split parts whose papers it holds. */
+export interface CuratedTheme {
+  id: number;
+  units: number[];
+  label: string;
+  /** Whether a lead gave the label (a rename, or a merge with a name). */
+  named: boolean;
+  /** What the pipeline called it, when the shown label differs (merged: the members' labels). */
+  originalLabel: string | null;
+  /** The stored theme whose map place and area a merged or split theme keeps. */
+  base: number;
+  keywords: string[];
+  hidden: boolean;
+  note: string | null;
+  /** Set on a split part: the theme it came from and its papers. */
+  split: { from: number; paperIds: string[] } | null;
+}
+
+export type EditStatus = 'applied' | 'undone' | 'not applied';
+
+export interface HistoryEntry {
+  edit: Edit;
+  text: string;
+  status: EditStatus;
+  reason: string | null;
+}
+
+export interface Curation {
+  runId: number;
+  themes: Map<number, CuratedTheme>;
+  /** Ids that no longer stand alone: merged into another, or split into parts. */
+  gone: Map<number, { mergedInto: number } | { splitInto: number[] }>;
+  history: HistoryEntry[];
+  /** Whether anything differs from the stored run. */
+  changed: boolean;
+}
+
+const key = (label: string) => label.normalize('NFC').trim().toLowerCase();
+
+function nameTaken(themes: Map<number, CuratedTheme>, name: string, except: number[]): boolean {
+  return [...themes.values()].some((t) => !except.includes(t.id) && key(t.label) === key(name));
+}
+
+/** Applies one edit to `themes` (mutated); the reason when it does not fit. */
+function apply(c: Curation, e: Edit, nextId: { value: number }): string | null {
+  const { themes } = c;
+  const need = (id: number) => (themes.has(id) ? null : c.gone.has(id) ? `theme ${id} no longer exists (merged or split)` : `no theme ${id} in run ${c.runId}`);
+  switch (e.kind) {
+    case 'rename': {
+      const t = themes.get(e.themeId);
+      if (!t) return need(e.themeId);
+      if (nameTaken(themes, e.name, [t.id])) return `the name “${e.name}” is taken by another theme of the run`;
+      if (t.originalLabel === null && t.label !== e.name) t.originalLabel = t.label;
+      t.label = e.name;
+      t.named = true;
+      return null;
+    }
+    case 'hide':
+    case 'unhide': {
+      const t = themes.get(e.themeId);
+      if (!t) return need(e.themeId);
+      t.hidden = e.kind === 'hide';
+      return null;
+    }
+    case 'note': {
+      const t = themes.get(e.themeId);
+      if (!t) return need(e.themeId);
+      t.note = e.text === '' ? null : e.text;
+      return null;
+    }
+    case 'merge':
+      return merge(c, e);
+    case 'split':
+      return split(c, e, nextId);
+    case 'undo':
+      return null;
+  }
+}
+
+function merge(c: Curation, e: Extract<Edit, { kind: 'merge' }>): string | null {
+  const ids = [...new Set(e.themeIds)];
+  if (ids.length < 2 || !ids.includes(e.into)) return 'a merge needs two or more themes, one of them kept';
+  for (const id of ids) if (!c.themes.has(id)) return `theme ${id} ${c.gone.has(id) ? 'no longer exists (merged or split)' : `is not in run ${c.runId}`}`;
+  if (e.name !== null && nameTaken(c.themes, e.name, ids)) return `the name “${e.name}” is taken by another theme of the run`;
+  const into = c.themes.get(e.into)!;
+  const members = ids.map((id) => c.themes.get(id)!);
+  const originals = members.map((m) => m.originalLabel ?? m.label);
+  into.units = members.flatMap((m) => m.units).sort((a, b) => a - b);
+  into.keywords = interleave(members.map((m) => m.keywords));
+  into.originalLabel = `merged from ${originals.map((l) => `“${l}”`).join(' + ')}`;
+  if (e.name !== null) [into.label, into.named] = [e.name, true];
+  into.note = members.map((m) => m.note).filter((n) => n !== null).join('\n') || null;
+  for (const m of members) {
+    if (m.id === into.id) continue;
+    c.themes.delete(m.id);
+    c.gone.set(m.id, { mergedInto: into.id });
+  }
+  return null;
+}
+
+function split(c: Curation, e: Extract<Edit, { kind: 'split' }>, nextId: { value: number }): string | null {
+  const t = c.themes.get(e.themeId);
+  if (!t) return `theme ${e.themeId} ${c.gone.has(e.themeId) ? 'no longer exists (merged or split)' : `is not in run ${c.runId}`}`;
+  if (t.units.join(',') !== [...e.units].sort((a, b) => a - b).join(',')) return `theme ${t.id} no longer holds the papers it was split from (an earlier edit changed)`;
+  if (e.parts.length < SPLIT_PARTS.min || e.parts.length > SPLIT_PARTS.max) return `a split needs ${SPLIT_PARTS.min}–${SPLIT_PARTS.max} parts`;
+  for (const p of e.parts) {
+    if (p.id < nextId.value || c.themes.has(p.id) || c.gone.has(p.id)) return `part id ${p.id} is already in use`;
+    if (p.paperIds.length === 0) return 'a split part has no papers';
+  }
+  c.themes.delete(t.id);
+  c.gone.set(t.id, { splitInto: e.parts.map((p) => p.id) });
+  for (const p of e.parts) {
+    const label = nameTaken(c.themes, p.label, []) ? `${p.label} (${p.id})` : p.label;
+    c.themes.set(p.id, {
+      id: p.id, units: [p.id], label, named: false, originalLabel: `part of “${t.label}”`, base: t.base, keywords: p.keywords.map((k) => k.term),
+      hidden: false, note: null, split: { from: t.id, paperIds: p.paperIds }
+    });
+    nextId.value = Math.max(nextId.value, p.id + 1);
+  }
+  return null;
+}
+
+/** Keywords of merged themes, best of each first, without repeats. */
+function interleave(lists: string[][]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < Math.max(...lists.map((l) => l.length)); i++) for (const l of lists) if (l[i] !== undefined && !out.includes(l[i])) out.push(l[i]);
+  return out.slice(0, 20);
+}
+
+/** The run's curated themes after `edits` (carried first, then the run's own, in order). */
+export function foldEdits(runId: number, base: BaseTheme[], edits: Edit[]): Curation {
+  const themes = new Map<number, CuratedTheme>(base.map((b) => [b.themeId, {
+    id: b.themeId, units: [b.themeId], label: b.label, named: false, originalLabel: null, base: b.themeId, keywords: b.keywords,
+    hidden: false, note: null, split: null
+  }]));
+  const c: Curation = { runId, themes, gone: new Map(), history: [], changed: false };
+  const labels = new Map(base.map((b) => [b.themeId, b.label]));
+  const labelOf = (id: number) => c.themes.get(id)?.label ?? labels.get(id) ?? `theme ${id}`;
+  const ids = new Set(edits.map((e) => e.id));
+  const undone = new Map<string, string>();
+  for (const e of edits) if (e.kind === 'undo' && ids.has(e.target) && !undone.has(e.target)) undone.set(e.target, e.id);
+  const nextId = { value: Math.max(-1, ...base.map((b) => b.themeId)) + 1 };
+  const texts = new Map<string, string>();
+  for (const e of edits) {
+    let text = describeEdit(e, labelOf);
+    if (e.kind === 'undo' && texts.has(e.target)) text += `: ${texts.get(e.target)}`;
+    texts.set(e.id, text);
+    if (e.kind === 'undo') {
+      const ok = ids.has(e.target) && undone.get(e.target) === e.id;
+      c.history.push({ edit: e, text, status: ok ? 'applied' : 'not applied', reason: ok ? null : `edit ${e.target} is not an edit of this run, or was already undone` });
+      continue;
+    }
+    if (undone.has(e.id)) {
+      c.history.push({ edit: e, text, status: 'undone', reason: `by edit ${undone.get(e.id)}` });
+      continue;
+    }
+    const reason = apply(c, e, nextId);
+    if (reason === null) c.changed = true;
+    c.history.push({ edit: e, text, status: reason === null ? 'applied' : 'not applied', reason });
+  }
+  return c;
+}
+
+/** The next free theme id of a curated run (for a split's parts). */
+export function nextThemeId(c: Curation): number {
+  return Math.max(-1, ...c.themes.keys(), ...c.gone.keys()) + 1;
+}

@@ -1,0 +1,89 @@
+// Owns the time side of the curated views: which split part holds each paper of a split theme, the
+// curated themes' counts per period (stored rows summed; split parts counted by the trends stage's own
+// computePeriods) and their emerging/fading scores (the trends stage's scoreTrends).
+import { INTEGER, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import { computePeriods, scoreTrends } from '../../../../pipeline/trends/index.js';
+import type { DatePrecision, Granularity, PeriodRow, PeriodTotal } from '../../../../pipeline/types.js';
+import type { Curation } from './fold.js';
+import { bind, UNIT_MAP } from './overlay-sql.js';
+import type { Writer } from './overlay.js';
+
+/**
+ * Each paper of a split theme → the split part (a live unit) that holds it. A paper added to the
+ * split theme after the split (npm run assign updates a run in place) is in no part's list: it goes
+ * to the largest part rather than out of the run.
+ */
+export async function splitPapers(db: Writer, c: Curation, live: Set<number>): Promise<Map<string, number>> {
+  const listed = new Map<string, number>();
+  const largest = new Map<number, number>();
+  for (const h of c.history) {
+    if (h.status !== 'applied' || h.edit.kind !== 'split') continue;
+    for (const p of h.edit.parts) for (const id of p.paperIds) listed.set(id, p.id);
+    for (const u of h.edit.units) largest.set(u, h.edit.parts.reduce((a, b) => (b.paperIds.length > a.paperIds.length ? b : a)).id);
+  }
+  const resolve = (unit: number) => {
+    let u = unit;
+    for (let i = 0; i < 100 && !live.has(u) && largest.has(u); i++) u = largest.get(u)!;
+    return u;
+  };
+  // Stored themes that a split emptied (part ids are above every stored id, and paper_themes holds only stored ids).
+  const emptied = [...largest.keys()].filter((u) => !live.has(u) && u < Math.min(...largest.values()));
+  const out = new Map<string, number>();
+  if (emptied.length > 0) {
+    const rows = await db.query<{ paper_id: string; theme_id: number }>(
+      `SELECT paper_id, theme_id FROM src.main.paper_themes WHERE run_id = $run AND list_contains($emptied, theme_id)`,
+      ...Object.values(bind({ emptied: [emptied, INTEGER] }, { run: c.runId })) as [Record<string, DuckDBValue>, Record<string, DuckDBType>]);
+    for (const r of rows) out.set(r.paper_id, resolve(listed.get(r.paper_id) ?? r.theme_id));
+  }
+  return out;
+}
+
+/**
+ * Periods of curated themes: a stored theme's rows as written (a merge sums them), split parts'
+ * rows counted by the trends stage's own computePeriods over the parts' papers; share = papers over
+ * the stored period total, as the pipeline computes it.
+ */
+export async function installPeriods(db: Writer, s: string, c: Curation, override: Map<string, number>, map: ReturnType<typeof bind>): Promise<void> {
+  const parts = [...new Set(override.values())];
+  const rows: PeriodRow[] = [];
+  if (parts.length > 0) {
+    const papers = await db.query<{ paper_id: string; published: string | null; precision: DatePrecision | null }>(
+      `SELECT paper_id, published::VARCHAR AS published, date_precision AS precision FROM src.main.papers WHERE list_contains($ids, paper_id)`,
+      ...Object.values(bind({ ids: [[...override.keys()], VARCHAR] })) as [Record<string, DuckDBValue>, Record<string, DuckDBType>]);
+    const index = new Map(parts.map((p, i) => [p, i]));
+    const assignments = Int32Array.from(papers, (p) => index.get(override.get(p.paper_id)!)!);
+    const dated = papers.map((p) => ({ published: p.published, datePrecision: p.precision }));
+    for (const r of computePeriods(dated, assignments, parts.length).periods) rows.push({ ...r, themeId: parts[r.themeId] });
+  }
+  const q = bind({ qunit: [rows.map((r) => r.themeId), INTEGER], qgran: [rows.map((r) => r.granularity), VARCHAR],
+    qperiod: [rows.map((r) => r.period), VARCHAR], qpapers: [rows.map((r) => r.papers), INTEGER] });
+  await db.exec(
+    `INSERT INTO ${s}._theme_periods BY NAME WITH ${UNIT_MAP},
+       parts AS (SELECT unnest($qunit) AS unit, unnest($qgran) AS granularity, unnest($qperiod)::DATE AS period, unnest($qpapers) AS papers),
+       r AS (SELECT um.cur AS theme_id, tp.granularity, tp.period, tp.papers FROM src.main.theme_periods tp JOIN um ON um.unit = tp.theme_id WHERE tp.run_id = $run
+             UNION ALL SELECT um.cur, p.granularity, p.period, p.papers FROM parts p JOIN um ON um.unit = p.unit)
+     SELECT $run AS run_id, r.theme_id, r.granularity, r.period, sum(r.papers)::INTEGER AS papers, sum(r.papers) / t.papers AS share, t.partial
+     FROM r JOIN src.main.period_totals t ON t.run_id = $run AND t.granularity = r.granularity AND t.period = r.period
+     GROUP BY r.theme_id, r.granularity, r.period, t.papers, t.partial`,
+    { ...map.params, ...q.params }, { ...map.types, ...q.types });
+}
+
+export type Trend = ReturnType<typeof scoreTrends>[number];
+
+/** Emerging/fading of every curated theme, by the trends stage's scoreTrends at the run's window. */
+export async function curatedTrends(db: Writer, s: string, c: Curation): Promise<Map<number, Trend>> {
+  const w = await db.query<{ g: Granularity | null; w: number }>(
+    `SELECT any_value(window_granularity) AS g, any_value(window_months) AS w FROM src.main.themes WHERE run_id = $run`, { run: c.runId });
+  const granularity = w[0]?.g ?? 'month';
+  const window = Math.max(1, w[0]?.w ?? 1);
+  const ids = [...c.themes.keys()];
+  const dense = new Map(ids.map((id, i) => [id, i]));
+  const periods = (await db.query<PeriodRow>(
+    `SELECT theme_id AS "themeId", period::VARCHAR AS period, granularity, papers, share, partial FROM ${s}._theme_periods
+     WHERE run_id = $run AND granularity = $g`, { run: c.runId, g: granularity })).map((r) => ({ ...r, themeId: dense.get(r.themeId)! }));
+  const totals = await db.query<PeriodTotal>(
+    `SELECT period::VARCHAR AS period, granularity, papers, partial FROM src.main.period_totals WHERE run_id = $run AND granularity = $g`,
+    { run: c.runId, g: granularity });
+  const scored = scoreTrends(periods, totals, ids.length, { granularity, window });
+  return new Map(scored.map((t, i) => [ids[i], t]));
+}

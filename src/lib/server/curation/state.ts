@@ -1,0 +1,102 @@
+// Owns the curation of every complete run of the database: each run's own edits from the journal,
+// after the edits carried from the previous complete run (carry.ts), folded over its stored themes.
+// Computed once per (database file, journal) by the overlay (overlay.ts); pages read it from there.
+import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
+import { carryForward, matchThemes, type Match, type ReviewItem } from './carry.js';
+import type { Edit } from './edits.js';
+import { foldEdits, type BaseTheme, type Curation } from './fold.js';
+
+export interface Reader {
+  query<T>(sql: string, params?: Record<string, DuckDBValue>, types?: Record<string, DuckDBType>): Promise<T[]>;
+}
+
+export interface RunCuration {
+  curation: Curation;
+  /** What was carried from the previous complete run, and what could not be. */
+  review: ReviewItem[];
+  carriedFrom: number | null;
+}
+
+export interface CurationState {
+  runs: Map<number, RunCuration>;
+}
+
+export async function loadBaseThemes(db: Reader, runId: number): Promise<BaseTheme[]> {
+  return db.query<BaseTheme>(
+    `SELECT theme_id AS "themeId", label, keywords FROM src.main.themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
+}
+
+/** Each paper's theme in a run as stored: paper id → theme id. */
+async function storedAssignment(db: Reader, runId: number): Promise<Map<string, number>> {
+  const rows = await db.query<{ p: string[]; t: number[] }>(
+    `SELECT list(paper_id ORDER BY paper_id) AS p, list(theme_id ORDER BY paper_id) AS t FROM src.main.paper_themes WHERE run_id = $run`, { run: runId });
+  const { p = [], t = [] } = rows[0] ?? {};
+  return new Map(p.map((id, i) => [id, t[i]]));
+}
+
+/** Each paper's curated theme: its split part if any, else its stored theme's curated theme. */
+export function curatedAssignment(c: Curation, stored: Map<string, number>): Map<string, number> {
+  const unitTo = new Map<number, number>();
+  for (const t of c.themes.values()) for (const u of t.units) unitTo.set(u, t.id);
+  const override = new Map<string, number>();
+  for (const h of c.history) if (h.status === 'applied' && h.edit.kind === 'split') for (const p of h.edit.parts) for (const id of p.paperIds) override.set(id, p.id);
+  const out = new Map<string, number>();
+  for (const [paper, theme] of stored) {
+    const cur = unitTo.get(override.get(paper) ?? theme);
+    if (cur !== undefined) out.set(paper, cur);
+  }
+  return out;
+}
+
+function groupBy(assignment: Map<string, number>): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const [paper, theme] of assignment) {
+    const list = out.get(theme);
+    if (list) list.push(paper);
+    else out.set(theme, [paper]);
+  }
+  return out;
+}
+
+/** 'continued' rows of a theme_lineage table, when the file has one (another branch adds it). */
+async function lineageMatches(db: Reader, runId: number, prevRunId: number): Promise<Map<number, Match> | null> {
+  const has = await db.query<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = 'src' AND table_name = 'theme_lineage'`);
+  if (has[0].n === 0) return null;
+  const rows = await db.query<{ prev: number; next: number; shared: number; jaccard: number; kind: string }>(
+    `SELECT prev_theme_id AS prev, theme_id AS next, shared_papers AS shared, jaccard, kind FROM src.main.theme_lineage
+     WHERE run_id = $run AND prev_run_id = $prev`, { run: runId, prev: prevRunId });
+  // No rows for this pair of runs (lineage written by a version before it, say): match by shared papers.
+  if (rows.length === 0) return null;
+  return new Map(rows.filter((r) => r.kind === 'continued').map((r) => [r.prev, { themeId: r.next, shared: r.shared, jaccard: r.jaccard }]));
+}
+
+/** The curation of every complete run that has edits of its own or carried ones. */
+export async function computeCurations(db: Reader, journal: Edit[]): Promise<CurationState> {
+  const runs = (await db.query<{ run_id: number }>(`SELECT run_id FROM src.main.runs WHERE status = 'complete' ORDER BY run_id`)).map((r) => r.run_id);
+  const out = new Map<number, RunCuration>();
+  let prev: { runId: number; curation: Curation } | null = null;
+  let prevStored: Map<string, number> | null = null;
+  for (const runId of runs) {
+    const own = journal.filter((e) => e.runId === runId);
+    let carried = { edits: [] as Edit[], review: [] as ReviewItem[] };
+    let stored: Map<string, number> | null = null;
+    if (prev && prev.curation.changed) {
+      stored = await storedAssignment(db, runId);
+      prevStored ??= await storedAssignment(db, prev.runId);
+      const byStored = (await lineageMatches(db, runId, prev.runId)) ?? matchThemes(groupBy(prevStored), stored);
+      const byTheme = matchThemes(groupBy(curatedAssignment(prev.curation, prevStored)), stored);
+      carried = carryForward(prev.curation, runId, byStored, byTheme);
+    }
+    if (own.length === 0 && carried.edits.length === 0 && carried.review.length === 0) {
+      prev = null;
+      prevStored = null;
+      continue;
+    }
+    const curation = foldEdits(runId, await loadBaseThemes(db, runId), [...carried.edits, ...own]);
+    out.set(runId, { curation, review: carried.review, carriedFrom: carried.edits.length + carried.review.length > 0 ? prev!.runId : null });
+    prev = { runId, curation };
+    prevStored = stored;
+  }
+  return { runs: out };
+}

@@ -1,0 +1,70 @@
+// Curate page: every theme of the run with its curated name, original label, hidden mark and note,
+// the edit history (with undo), what was carried from the previous run or needs review, and a split
+// preview (`split`, `parts`). Its form actions are the only way anything is changed (curation/actions.ts).
+import { error, fail, redirect, type Actions } from '@sveltejs/kit';
+import { applyEditForm, checkGate, EditRefused, editingEnabled, tokenRequired, type ActionKind } from '$lib/server/curation/actions';
+import { loadRunCuration, summarise } from '$lib/server/curation';
+import { previewSplit } from '$lib/server/curation/split';
+import { listThemeSummaries } from '$lib/server/overview';
+import { query } from '$lib/server/db';
+import { readRun, resolveRun } from '$lib/server/run';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+  const run = await readRun({ url, locals });
+  const [rc, visible, all] = await Promise.all([
+    loadRunCuration(run.run_id),
+    listThemeSummaries(run.run_id),
+    query<{ themeId: number; label: string; size: number }>(
+      `SELECT theme_id AS "themeId", label, size FROM themes WHERE run_id = $run ORDER BY size DESC, theme_id`, { run: run.run_id })
+  ]);
+  const summary = summarise(rc);
+  const splitRaw = url.searchParams.get('split');
+  let split = null;
+  if (splitRaw !== null) {
+    if (!/^\d{1,7}$/.test(splitRaw)) error(400, 'split: expected a theme id');
+    const themeId = Number(splitRaw);
+    if (!all.some((t) => t.themeId === themeId)) error(404, `No theme ${themeId} in run ${run.run_id}`);
+    const parts = Number(url.searchParams.get('parts') ?? 2);
+    split = await previewSplit(run.run_id, themeId, parts, all.filter((t) => t.themeId !== themeId).map((t) => t.label));
+  }
+  const history = (rc?.curation.history ?? []).map((h) => ({ id: h.edit.id, at: h.edit.at, by: h.edit.by, text: h.text, status: h.status,
+    reason: h.reason, kind: h.edit.kind, carriedFrom: h.edit.carriedFrom?.runId ?? null }));
+  return { runId: run.run_id, themes: all, visible: visible.map((t) => t.themeId), summary, history, review: rc?.review ?? [],
+    carriedFrom: rc?.carriedFrom ?? null, split: split && { ...split, parts: split.parts.map(({ paperIds: _, ...p }) => p) },
+    editing: editingEnabled(), tokenRequired: tokenRequired() };
+};
+
+/** Where to go after an edit: a path of this site given by the form, else this page. */
+function returnTo(form: FormData, runId: number): string {
+  const r = form.get('return');
+  if (typeof r === 'string' && /^\/(?![/\\])[^\s\\]{0,500}$/.test(r)) return r;
+  return `/curate?run=${runId}`;
+}
+
+function action(kind: ActionKind): Actions[string] {
+  return async ({ request, url }) => {
+    const form = await request.formData();
+    checkGate(request, url, form);
+    const runRaw = form.get('run');
+    if (typeof runRaw !== 'string' || !/^[1-9]\d{0,8}$/.test(runRaw)) return fail(400, { error: 'run: expected a run id' });
+    const run = await resolveRun(new URL(`?run=${runRaw}`, url));
+    try {
+      await applyEditForm(kind, form, run.run_id);
+    } catch (e) {
+      if (e instanceof EditRefused) return fail(e.status, { error: e.message });
+      throw e;
+    }
+    redirect(303, returnTo(form, run.run_id));
+  };
+}
+
+export const actions: Actions = {
+  rename: action('rename'),
+  merge: action('merge'),
+  split: action('split'),
+  hide: action('hide'),
+  unhide: action('unhide'),
+  note: action('note'),
+  undo: action('undo')
+};

@@ -1,0 +1,237 @@
+// Curation in Chromium: a lead renames, notes, merges, hides, splits and undoes through the pages of
+// a server started with THEMESCOPE_EDIT=1 and a token; pages and exports show the curated themes with
+// their original labels; hostile edits change nothing; a kill mid-edit leaves the whole edit or none;
+// a pipeline run during edits loses neither; the next run finds the edits on its continuing themes.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { readDb } from './dbs.js';
+import { gotoHydrated, launchBrowser, newPage, ROOT, screenshot, startServer, type Server } from './harness.js';
+
+const TOKEN = 'team-secret';
+const dir = mkdtempSync(join(tmpdir(), 'themescope-curation-'));
+const db = join(dir, 'themes.duckdb');
+const journal = `${db}.edits.jsonl`;
+const input = join(dir, 'papers.jsonl');
+const grown = join(dir, 'papers-grown.jsonl');
+let server: Server;
+let browser: Browser;
+
+function pipeline(file = input): ReturnType<typeof spawn> {
+  return spawn(process.execPath, ['--import', 'tsx', 'pipeline/cli.ts', '--input', file, '--db', db, '--k', '6', '--seed', '3', '--workers', '1', '--quiet'],
+    { cwd: ROOT, stdio: 'ignore' });
+}
+const finished = (child: ReturnType<typeof spawn>) => new Promise<number>((res) => child.on('exit', (code) => res(code ?? -1)));
+const journalText = () => (existsSync(journal) ? readFileSync(journal, 'utf8') : '');
+const edits = () => journalText().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
+
+beforeAll(async () => {
+  // 1,200 papers of the shipped sample: small enough for a pipeline run in seconds.
+  const lines = gunzipSync(readFileSync(join(ROOT, 'data/sample-arxiv.jsonl.gz'))).toString('utf8').split('\n').slice(0, 1400);
+  writeFileSync(input, lines.slice(0, 1200).join('\n') + '\n');
+  // next week's input: the same papers and 200 more (themes shift, the matching has work to do)
+  writeFileSync(grown, lines.join('\n') + '\n');
+  expect(await finished(pipeline())).toBe(0);
+  server = await startServer(db, { THEMESCOPE_EDIT: '1', THEMESCOPE_EDIT_TOKEN: TOKEN });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await newPage(browser);
+  const response = await gotoHydrated(page, server.url + path);
+  expect(response?.status()).toBe(200);
+  return page;
+}
+
+async function fillEditor(page: Page, form = page.locator('section.curation form').first()) {
+  if (await page.locator('details#curation:not([open]) summary').count()) await page.locator('details#curation summary').click();
+  await form.locator('input[name="by"]').fill('Ada');
+  await form.locator('input[name="token"]').fill(TOKEN);
+}
+
+const themes = (run = 1) => readDb<{ theme_id: number; label: string; size: number }>(db, `SELECT theme_id, label, size FROM themes WHERE run_id = ${run} ORDER BY size DESC, theme_id`);
+
+async function csv(path: string): Promise<string[][]> {
+  const text = await (await fetch(server.url + path)).text();
+  return text.trim().split('\r\n').map((line) => [...line.matchAll(/"((?:[^"]|"")*)"|([^,]+)|(?<=,|^)(?=,|$)/g)].map((m) => (m[1] ?? m[2] ?? '').replaceAll('""', '"')));
+}
+
+describe('curation through the dashboard', () => {
+  it('renames a theme on its page; pages and the CSV show the new name and the original label', async () => {
+    const [first] = await themes();
+    const page = await open(`/themes/${first.theme_id}?run=1`);
+    await fillEditor(page);
+    await page.locator('section.curation input[name="name"]').fill('LLM inference efficiency');
+    await Promise.all([page.waitForURL(/\/themes\//), page.locator('button', { hasText: 'Rename' }).click()]);
+    expect(await page.locator('h1').textContent()).toContain('LLM inference efficiency');
+    expect(await page.locator('.curation .original').textContent()).toContain(first.label);
+    await screenshot(page, 'curation-theme-renamed');
+    const overview = await open('/?run=1&themes=' + first.theme_id);
+    expect(await overview.locator('g.legend').textContent()).toContain('LLM inference efficiency');
+    expect(await overview.locator('g.legend title').allTextContents()).toContain(`LLM inference efficiency (originally: ${first.label})`);
+    const map = await open('/map?run=1');
+    const entry = map.locator('aside.legend li', { hasText: 'LLM inference efficiency' });
+    expect(await entry.locator('.original').textContent()).toBe(first.label);
+    await screenshot(map, 'curation-map-legend');
+    const rows = await csv('/export/themes.csv?run=1');
+    const h = rows[0];
+    const row = rows.find((r) => r[h.indexOf('theme_id')] === String(first.theme_id))!;
+    expect([row[h.indexOf('label')], row[h.indexOf('original_label')]]).toStrictEqual(['LLM inference efficiency', first.label]);
+  });
+
+  it('refuses hostile edits with a 4xx and leaves the journal as it was', async () => {
+    const before = journalText();
+    const [t] = await themes();
+    const post = (action: string, fields: Record<string, string>, origin = server.url) =>
+      fetch(`${server.url}/curate?/${action}`, { method: 'POST', redirect: 'manual', headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ run: '1', by: 'Mallory', token: TOKEN, theme: String(t.theme_id), ...fields }) });
+    const statuses = [
+      (await post('rename', { name: '<script>alert(1)</script>' })).status,
+      (await post('rename', { name: 'x'.repeat(1024 * 1024) })).status,
+      (await post('rename', { name: 'Elsewhere' }, 'http://evil.example')).status,
+      (await post('rename', { name: 'No token', token: '' })).status,
+      (await post('rename', { name: 'Unknown', theme: '999' })).status,
+      (await post('rename', { name: '' })).status
+    ];
+    for (const s of statuses) expect(s >= 400 && s < 500, `status ${s}`).toBe(true);
+    expect(statuses.slice(2, 5)).toStrictEqual([403, 401, 404]);
+    expect(journalText()).toBe(before);
+  });
+
+  it('changes nothing on a server started without THEMESCOPE_EDIT=1, and shows no edit forms', async () => {
+    const before = journalText();
+    const readOnly = await startServer(db, { THEMESCOPE_EDIT: '0' }); // not '1': off (ORIGIN set, so the gate itself answers)
+    try {
+      const res = await fetch(`${readOnly.url}/curate?/hide`, { method: 'POST', redirect: 'manual',
+        headers: { origin: readOnly.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ run: '1', by: 'Eve', theme: '0' }) });
+      expect([res.status, await res.text()]).toStrictEqual([403, expect.stringContaining('Editing is off')]);
+      const page = readOnly.url + '/themes/0?run=1';
+      const html = await (await fetch(page)).text();
+      expect([html.includes('Curate this theme'), html.includes('Editing is off on this server')]).toStrictEqual([false, true]);
+    } finally {
+      await readOnly.stop();
+    }
+    expect(journalText()).toBe(before);
+  });
+
+  it('merges two themes; the overview trend counts are the sum of the stored ones', async () => {
+    const [, a, b] = await themes();
+    const stored = await readDb<{ n: number }>(db, `SELECT sum(papers)::INTEGER AS n FROM theme_periods WHERE run_id = 1 AND theme_id IN (${a.theme_id}, ${b.theme_id}) AND granularity = 'month'`);
+    const page = await open(`/themes/${a.theme_id}?run=1`);
+    await fillEditor(page);
+    await page.locator('select[name="with"]').selectOption(String(b.theme_id));
+    await Promise.all([page.waitForURL(/\/themes\//), page.locator('button', { hasText: 'Merge into this theme' }).click()]);
+    expect(await page.locator('.curation .original').textContent()).toContain('merged from');
+    const rows = await csv('/export/trends.csv?run=1&granularity=month');
+    const h = rows[0];
+    const merged = rows.slice(1).filter((r) => r[h.indexOf('theme_id')] === String(a.theme_id)).reduce((s, r) => s + Number(r[h.indexOf('papers')]), 0);
+    expect(merged).toBe(stored[0].n);
+    expect(rows.slice(1).some((r) => r[h.indexOf('theme_id')] === String(b.theme_id))).toBe(false);
+    // the merged-away theme's page leads to the merged theme
+    const old = await open(`/themes/${b.theme_id}?run=1`);
+    expect(old.url()).toContain(`/themes/${a.theme_id}`);
+    const themesCsv = await csv('/export/themes.csv?run=1');
+    const size = themesCsv.find((r) => r[0] === String(a.theme_id))![themesCsv[0].indexOf('size')];
+    expect(Number(size)).toBe(a.size + b.size);
+  });
+
+  it('hides a theme: gone from the overview table, its page still there; a note shows on it', async () => {
+    const list = await readDb<{ theme_id: number; label: string }>(db, `SELECT theme_id, label FROM themes WHERE run_id = 1 ORDER BY size`);
+    const t = list[0];
+    const page = await open(`/themes/${t.theme_id}?run=1`);
+    await fillEditor(page);
+    await page.locator('textarea[name="text"]').fill('Junk: conference boilerplate');
+    await Promise.all([page.waitForURL(/\/themes\//), page.locator('button', { hasText: 'Save note' }).click()]);
+    await fillEditor(page);
+    await Promise.all([page.waitForURL(/\/themes\//), page.locator('button', { hasText: /^Hide$/ }).click()]);
+    expect(await page.locator('.curation .note').textContent()).toContain('Junk: conference boilerplate');
+    expect(await page.locator('.curation .hidden-mark').count()).toBe(1);
+    const rows = await csv('/export/themes.csv?run=1');
+    const h = rows[0];
+    expect(rows.find((r) => r[0] === String(t.theme_id))![h.indexOf('hidden')]).toBe('true');
+    const shown = rows.slice(1).filter((r) => r[h.indexOf('hidden')] === 'false').map((r) => r[0]);
+    const overview = await open('/?run=1&themes=' + shown.join(','));
+    expect(await overview.locator(`a[href^="/themes/${t.theme_id}?"]`).count()).toBe(0);
+    expect((await fetch(`${server.url}/?run=1&themes=${t.theme_id}`)).status).toBe(404); // not a chart's theme any more
+    await screenshot(overview, 'curation-overview');
+  });
+
+  it('splits a theme after a preview of its parts, then undoes the hide from the history', async () => {
+    const big = (await themes())[3];
+    const page = await open(`/curate?run=1&split=${big.theme_id}&parts=2`);
+    const parts = await page.locator('.split tbody tr').count();
+    expect(parts).toBe(2);
+    await screenshot(page, 'curation-split-preview');
+    await fillEditor(page, page.locator('.split form'));
+    await Promise.all([page.waitForURL(/\/curate/), page.locator('button', { hasText: 'Accept split' }).click()]);
+    const after = await readDb<{ n: number }>(db, 'SELECT count(*)::INTEGER AS n FROM themes WHERE run_id = 1');
+    const rows = await csv('/export/themes.csv?run=1');
+    expect(rows.length - 1).toBe(after[0].n - 1 + 1); // one merged away (−1), one split into two (+1)
+    const parted = rows.slice(1).filter((r) => r[rows[0].indexOf('original_label')].startsWith('part of'));
+    expect(parted.map((r) => Number(r[rows[0].indexOf('size')])).reduce((a, b) => a + b, 0)).toBe(big.size);
+    const curate = await open('/curate?run=1');
+    await fillEditor(curate, curate.locator('#undo-form'));
+    const hideRow = curate.locator('table.history tr', { hasText: 'Hid' });
+    await Promise.all([curate.waitForURL(/\/curate/), hideRow.locator('button', { hasText: 'Undo' }).click()]);
+    expect(await curate.locator('table.history tr', { hasText: 'Hid' }).locator('td').nth(4).textContent()).toContain('undone');
+    await screenshot(curate, 'curation-history');
+  });
+
+  it('keeps the whole edit or none when the server is killed in the middle of one', async () => {
+    const paused = await startServer(db, { THEMESCOPE_EDIT: '1', THEMESCOPE_EDIT_PAUSE_MS: '5000' });
+    const before = edits().length;
+    const [t] = await themes();
+    const request = fetch(`${paused.url}/curate?/note`, { method: 'POST', redirect: 'manual', headers: { origin: paused.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ run: '1', by: 'Kill', theme: String(t.theme_id), text: 'half' }) }).catch(() => null);
+    // Killed once the new journal is written and fsynced to its temp file, before the rename.
+    const temp = `${journal}.tmp-${paused.process.pid}`;
+    for (let i = 0; i < 200 && !existsSync(temp); i++) await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(temp)).toBe(true);
+    expect(readFileSync(temp, 'utf8')).toContain('"text":"half"');
+    const exited = new Promise((r) => paused.process.once('exit', r));
+    paused.process.kill('SIGKILL');
+    await Promise.all([exited, request]);
+    expect(edits().length).toBe(before); // killed before the rename: none of it
+    // and the journal is whole: every line parses and the next edit lands
+    const res = await fetch(`${server.url}/curate?/note`, { method: 'POST', redirect: 'manual', headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ run: '1', by: 'After', token: TOKEN, theme: String(t.theme_id), text: 'whole' }) });
+    expect(res.status).toBe(303);
+    expect(edits().length).toBe(before + 1);
+    expect(existsSync(temp)).toBe(false); // the dead server's temp journal is cleared by the next edit
+  }, 60_000);
+
+  it('edits made while a pipeline runs survive, and the new run finds them on its continuing themes', async () => {
+    const run = pipeline(grown);
+    const [t] = await themes();
+    // five browsers at once, while the pipeline writes run 2: each edit is serialised, none is lost
+    const made = await Promise.all(Array.from({ length: 5 }, async (_, i) => (await fetch(`${server.url}/curate?/note`, { method: 'POST', redirect: 'manual',
+      headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ run: '1', by: 'During', token: TOKEN, theme: String(t.theme_id), text: `note ${i}` }) })).status));
+    expect(made).toStrictEqual([303, 303, 303, 303, 303]);
+    expect(await finished(run)).toBe(0);
+    const during = edits().filter((e) => e.by === 'During');
+    expect(during.map((e) => e.text).sort()).toStrictEqual(['note 0', 'note 1', 'note 2', 'note 3', 'note 4']);
+    expect(new Set(during.map((e) => e.id)).size).toBe(5);
+    const runs = await readDb<{ n: number }>(db, `SELECT count(*)::INTEGER AS n FROM runs WHERE status = 'complete'`);
+    expect(runs[0].n).toBe(2);
+    // 200 more papers: the renamed and the merged themes continue (shared papers), their edits carry to run 2.
+    const rows = await csv('/export/themes.csv'); // newest run
+    const h = rows[0];
+    const renamed = rows.find((r) => r[h.indexOf('label')] === 'LLM inference efficiency');
+    expect(renamed).toBeDefined();
+    expect(rows.some((r) => r[h.indexOf('original_label')].startsWith('merged from'))).toBe(true);
+    const page = await open('/curate');
+    expect(await page.locator('h2', { hasText: 'Carried from run 1' }).count()).toBe(1);
+    await screenshot(page, 'curation-carried');
+  }, 120_000);
+});

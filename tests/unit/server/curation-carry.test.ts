@@ -1,0 +1,46 @@
+// Carrying edits to the next run through the database: by shared papers when the file has no
+// theme_lineage table, by its 'continued' rows when it has one.
+import { writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import '../../../src/lib/server/curation/index.js';
+import { loadRunCuration } from '../../../src/lib/server/curation/index.js';
+import { query } from '../../../src/lib/server/db.js';
+import { handMadeRun } from '../../fixtures/hand-made-run.js';
+import { writeTempDb, type TempDb } from './temp-db.js';
+
+let db: TempDb | null = null;
+afterEach(() => db?.remove());
+
+/** Run 1's theme 0 renamed and theme 1 hidden, written to the journal beside the database. */
+function editRun1(path: string): void {
+  const at = '2026-12-01T10:00:00Z';
+  writeFileSync(`${path}.edits.jsonl`, [
+    { kind: 'rename', themeId: 0, name: 'Model merging', id: '1', runId: 1, at, by: 'Ada' },
+    { kind: 'hide', themeId: 1, id: '2', runId: 1, at, by: 'Ada' }
+  ].map((e) => JSON.stringify(e)).join('\n') + '\n');
+}
+
+describe('carrying edits to the next run', () => {
+  it('follows shared papers: the same papers in run 2 carry the name and the hide', async () => {
+    db = await writeTempDb([handMadeRun(), handMadeRun()]);
+    editRun1(db.path);
+    const rc = (await loadRunCuration(2))!;
+    expect([rc.carriedFrom, rc.curation.themes.get(0)!.label, rc.curation.themes.get(1)!.hidden]).toStrictEqual([1, 'Model merging', true]);
+    expect(await query(`SELECT theme_id, label FROM themes WHERE run_id = 2 ORDER BY theme_id`)).toStrictEqual([
+      { theme_id: 0, label: 'Model merging' }, { theme_id: 1, label: 'long context' }, { theme_id: 2, label: 'gaussian splatting' }]);
+  });
+
+  it('prefers theme_lineage’s continued rows over its own matching', async () => {
+    // The store wrote run 2's lineage (each theme continued); replaced here by a lineage that says otherwise.
+    db = await writeTempDb([handMadeRun(), handMadeRun()], `
+      DELETE FROM theme_lineage WHERE run_id = 2;
+      INSERT INTO theme_lineage (run_id, theme_id, prev_run_id, prev_theme_id, kind, shared_papers, jaccard, centroid_cosine)
+        VALUES (2, 2, 1, 0, 'continued', 8, 1.0, 1.0), (2, NULL, 1, 1, 'gone', 0, 0.0, 0.0);`);
+    editRun1(db.path);
+    const rc = (await loadRunCuration(2))!;
+    expect(rc.curation.themes.get(2)!.label).toBe('Model merging'); // lineage says old 0 continues as 2
+    // old 1 has no 'continued' row (lineage says gone): its hide is listed for review, not carried by another rule
+    expect(rc.review.filter((r) => r.status === 'review').map((r) => r.text)).toStrictEqual([
+      'Theme “long context” (1: hidden) has no continuing theme in run 2']);
+  });
+});

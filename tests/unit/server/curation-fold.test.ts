@@ -1,0 +1,105 @@
+// Curation logic without a database: folding edits (undo, edits that no longer fit), checking fields,
+// matching themes of consecutive runs (Jaccard, mutual best) and carrying edits forward.
+import { describe, expect, it } from 'vitest';
+import { carryForward, CONTINUE_JACCARD, matchThemes } from '../../../src/lib/server/curation/carry.js';
+import { checkText, type Edit, type EditBody } from '../../../src/lib/server/curation/edits.js';
+import { foldEdits, nextThemeId, type BaseTheme } from '../../../src/lib/server/curation/fold.js';
+
+const BASE: BaseTheme[] = [
+  { themeId: 0, label: 'kv cache, speculative decoding', keywords: ['kv cache', 'speculative decoding'] },
+  { themeId: 1, label: 'quantization', keywords: ['quantization', 'int4'] },
+  { themeId: 2, label: 'gaussian splatting', keywords: ['gaussian splatting'] }
+];
+let seq = 0;
+const edit = (body: EditBody, runId = 1): Edit => ({ ...body, id: String(++seq), runId, at: '2026-12-01T10:00:00Z', by: 'Ada' });
+
+describe('foldEdits', () => {
+  it('renames a theme and keeps its original label', () => {
+    const c = foldEdits(1, BASE, [edit({ kind: 'rename', themeId: 0, name: 'LLM inference efficiency' })]);
+    const t = c.themes.get(0)!;
+    expect([t.label, t.originalLabel, t.named, c.changed]).toStrictEqual(['LLM inference efficiency', 'kv cache, speculative decoding', true, true]);
+  });
+
+  it('merges themes into one that holds both, the other id gone into it', () => {
+    const c = foldEdits(1, BASE, [edit({ kind: 'merge', themeIds: [0, 1], into: 0, name: 'Efficient LLMs' })]);
+    expect(c.themes.get(0)!.units).toStrictEqual([0, 1]);
+    expect(c.themes.get(0)!.keywords).toStrictEqual(['kv cache', 'quantization', 'speculative decoding', 'int4']);
+    expect(c.themes.get(0)!.originalLabel).toBe('merged from “kv cache, speculative decoding” + “quantization”');
+    expect([c.themes.has(1), c.gone.get(1)]).toStrictEqual([false, { mergedInto: 0 }]);
+  });
+
+  it('undoes an edit, and an edit that depended on it is kept as not applied with the reason', () => {
+    const merge = edit({ kind: 'merge', themeIds: [0, 1], into: 1, name: null });
+    const split = edit({ kind: 'split', themeId: 1, units: [0, 1], parts: [
+      { id: 3, label: 'a', keywords: [], paperIds: ['p1'] }, { id: 4, label: 'b', keywords: [], paperIds: ['p2'] }] });
+    const undo = edit({ kind: 'undo', target: merge.id });
+    const c = foldEdits(1, BASE, [merge, split, undo]);
+    expect(c.history.map((h) => h.status)).toStrictEqual(['undone', 'not applied', 'applied']);
+    expect(c.history[1].reason).toBe('theme 1 no longer holds the papers it was split from (an earlier edit changed)');
+    expect([...c.themes.keys()]).toStrictEqual([0, 1, 2]);
+  });
+
+  it('splits a theme into parts with new ids; the next free id is above them', () => {
+    const c = foldEdits(1, BASE, [edit({ kind: 'split', themeId: 2, units: [2], parts: [
+      { id: 3, label: 'splatting', keywords: [{ term: 'splat', weight: 1 }], paperIds: ['p1', 'p2'] },
+      { id: 4, label: 'nerf', keywords: [], paperIds: ['p3'] }] })]);
+    expect([...c.themes.keys()]).toStrictEqual([0, 1, 3, 4]);
+    expect([c.themes.get(3)!.originalLabel, c.gone.get(2), nextThemeId(c)]).toStrictEqual(['part of “gaussian splatting”', { splitInto: [3, 4] }, 5]);
+  });
+
+  it('does not apply a name another theme of the run has, whatever its case', () => {
+    const c = foldEdits(1, BASE, [edit({ kind: 'rename', themeId: 0, name: 'Quantization' })]);
+    expect([c.history[0].status, c.themes.get(0)!.label, c.changed]).toStrictEqual(['not applied', BASE[0].label, false]);
+  });
+
+  it('keeps an edit on a theme merged away as not applied', () => {
+    const c = foldEdits(1, BASE, [edit({ kind: 'merge', themeIds: [0, 1], into: 0, name: null }), edit({ kind: 'hide', themeId: 1 })]);
+    expect([c.history[1].status, c.history[1].reason]).toStrictEqual(['not applied', 'theme 1 no longer exists (merged or split)']);
+  });
+});
+
+describe('checkText', () => {
+  it('trims, and refuses empty, overlong, markup and control characters', () => {
+    expect(checkText('  Efficient LLMs ', 'name', 120, true)).toStrictEqual({ ok: 'Efficient LLMs' });
+    expect(checkText('   ', 'name', 120, true)).toStrictEqual({ error: 'name: must not be empty' });
+    expect(checkText('x'.repeat(121), 'name', 120, true)).toStrictEqual({ error: 'name: at most 120 characters (got 121)' });
+    expect(checkText('<script>alert(1)</script>', 'name', 120, true)).toStrictEqual({ error: 'name: must not contain < or >' });
+    expect(checkText('a\u0007b', 'name', 120, true)).toStrictEqual({ error: 'name: must not contain control characters' });
+    expect(checkText('line one\nline two', 'note', 2000, false)).toStrictEqual({ ok: 'line one\nline two' });
+  });
+});
+
+describe('matchThemes', () => {
+  it('pairs themes that are each other’s best match with Jaccard at or above the threshold', () => {
+    const old = new Map([[0, ['a', 'b', 'c', 'd']], [1, ['e', 'f']], [2, ['g', 'h', 'i']]]);
+    // new theme 7 = old 0 less one paper (J = 3/4); 8 (5 papers) takes half of old 1 (J = 1/6) and all of old 2 (J = 3/5)
+    const next = new Map([['a', 7], ['b', 7], ['c', 7], ['e', 8], ['g', 8], ['h', 8], ['i', 8], ['z', 8]]);
+    const m = matchThemes(old, next);
+    expect([...m.entries()]).toStrictEqual([[0, { themeId: 7, shared: 3, jaccard: 3 / 4 }], [2, { themeId: 8, shared: 3, jaccard: 3 / 5 }]]);
+    expect(CONTINUE_JACCARD).toBe(0.3);
+  });
+
+  it('leaves a theme unmatched when its best Jaccard is under the threshold', () => {
+    const m = matchThemes(new Map([[0, ['a', 'b', 'c', 'd']]]), new Map([['a', 5], ['x', 5], ['y', 5], ['z', 5]]));
+    expect(m.size).toBe(0); // J = 1/7
+  });
+});
+
+describe('carryForward', () => {
+  it('carries a rename, a hide and a merge to the continuing themes, and lists what cannot carry', () => {
+    const prev = foldEdits(1, BASE, [
+      edit({ kind: 'rename', themeId: 2, name: '3D scenes' }),
+      edit({ kind: 'merge', themeIds: [0, 1], into: 0, name: null }),
+      edit({ kind: 'hide', themeId: 0 })
+    ]);
+    const byStored = new Map([[0, { themeId: 5, shared: 9, jaccard: 0.9 }], [1, { themeId: 6, shared: 9, jaccard: 0.9 }]]);
+    const carried = carryForward(prev, 2, byStored, new Map());
+    expect(carried.edits.map(({ kind, ...rest }) => [kind, 'themeIds' in rest ? rest.themeIds : 'themeId' in rest ? rest.themeId : null]))
+      .toStrictEqual([['merge', [5, 6]], ['hide', 5]]);
+    expect(carried.edits.every((e) => e.runId === 2 && e.carriedFrom?.runId === 1)).toBe(true);
+    expect(carried.review.map((r) => r.status)).toStrictEqual(['carried', 'review']);
+    expect(carried.review[1].text).toBe('Theme “3D scenes” (2: the name “3D scenes”) has no continuing theme in run 2');
+    const next = foldEdits(2, [0, 1, 2, 3, 4, 5, 6].map((id) => ({ themeId: id, label: `t${id}`, keywords: [] })), carried.edits);
+    expect([next.themes.get(5)!.units, next.themes.get(5)!.hidden]).toStrictEqual([[5, 6], true]);
+  });
+});
