@@ -58,17 +58,30 @@ function groupBy(assignment: Map<string, number>): Map<number, string[]> {
   return out;
 }
 
-/** 'continued' rows of a theme_lineage table, when the file has one (another branch adds it). */
-async function lineageMatches(db: Reader, runId: number, prevRunId: number): Promise<Map<number, Match> | null> {
+/**
+ * Old theme → new theme by the stored theme_lineage (the store writes it for a run and the complete
+ * run before it): its 'continued' rows first (over half of each theme's shared papers in the
+ * other). An old theme whose links there are all 'split' or 'merged' continues where `own` (shared
+ * papers, mutual best, Jaccard ≥ 0.3) puts it, unless that new theme is taken; a 'gone' theme does
+ * not continue. Null when the file has no lineage for the pair (a run stored before lineage).
+ */
+async function lineageMatches(db: Reader, runId: number, prevRunId: number, own: Map<number, Match>): Promise<Map<number, Match> | null> {
   const has = await db.query<{ n: number }>(
     `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = 'src' AND table_name = 'theme_lineage'`);
   if (has[0].n === 0) return null;
-  const rows = await db.query<{ prev: number; next: number; shared: number; jaccard: number; kind: string }>(
+  const rows = await db.query<{ prev: number | null; next: number | null; shared: number; jaccard: number; kind: string }>(
     `SELECT prev_theme_id AS prev, theme_id AS next, shared_papers AS shared, jaccard, kind FROM src.main.theme_lineage
      WHERE run_id = $run AND prev_run_id = $prev`, { run: runId, prev: prevRunId });
-  // No rows for this pair of runs (lineage written by a version before it, say): match by shared papers.
   if (rows.length === 0) return null;
-  return new Map(rows.filter((r) => r.kind === 'continued').map((r) => [r.prev, { themeId: r.next, shared: r.shared, jaccard: r.jaccard }]));
+  const out = new Map(rows.filter((r) => r.kind === 'continued').map((r) => [r.prev!, { themeId: r.next!, shared: r.shared, jaccard: r.jaccard }]));
+  const linked = new Set(rows.filter((r) => r.kind === 'split' || r.kind === 'merged').map((r) => r.prev!));
+  const taken = new Set([...out.values()].map((m) => m.themeId));
+  for (const [prev, match] of own) {
+    if (out.has(prev) || !linked.has(prev) || taken.has(match.themeId)) continue;
+    out.set(prev, match);
+    taken.add(match.themeId);
+  }
+  return out;
 }
 
 /** The curation of every complete run that has edits of its own or carried ones. */
@@ -84,7 +97,8 @@ export async function computeCurations(db: Reader, journal: Edit[]): Promise<Cur
     if (prev && prev.curation.changed) {
       stored = await storedAssignment(db, runId);
       prevStored ??= await storedAssignment(db, prev.runId);
-      const byStored = (await lineageMatches(db, runId, prev.runId)) ?? matchThemes(groupBy(prevStored), stored);
+      const own = matchThemes(groupBy(prevStored), stored);
+      const byStored = (await lineageMatches(db, runId, prev.runId, own)) ?? own;
       const byTheme = matchThemes(groupBy(curatedAssignment(prev.curation, prevStored)), stored);
       carried = carryForward(prev.curation, runId, byStored, byTheme);
     }
