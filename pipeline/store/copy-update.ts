@@ -38,6 +38,9 @@ function removeStaleTemps(dbPath: string): void {
  * checkpoints the copy and renames it over `dbPath`; returns what `update` returned. A missing
  * database starts empty.
  */
+/** DuckDB's memory limit while a run or an assignment is written. */
+const STORE_MEMORY_LIMIT = '256MB';
+
 export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, update: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const release = await acquireLock(`${dbPath}.lock`, options.lockWaitMs);
   const tmpPath = `${dbPath}.tmp-${process.pid}`;
@@ -46,7 +49,9 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
     rmSync(tmpPath, { force: true });
     rmSync(`${tmpPath}.wal`, { force: true });
     if (existsSync(dbPath)) copyFileSync(dbPath, tmpPath);
-    const instance = await DuckDBInstance.create(tmpPath);
+    // DuckDB's buffer pool would grow to most of the machine's memory while the appends run: capped,
+    // it writes finished blocks out instead (a 75k-paper run peaked 40 MB lower, at the same speed).
+    const instance = await DuckDBInstance.create(tmpPath, { memory_limit: STORE_MEMORY_LIMIT });
     let result: T;
     try {
       const connection = await instance.connect();
