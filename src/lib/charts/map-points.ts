@@ -65,6 +65,16 @@ export function isoOfDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** An area (a group of themes) as the map names it while zoomed out. */
+export interface MapArea {
+  areaId: number;
+  label: string;
+  size: number;
+  /** Raw layout coordinates: the paper-weighted mean of its themes' centres. */
+  x: number;
+  y: number;
+}
+
 export interface MapTheme {
   themeId: number;
   label: string;

@@ -3,7 +3,7 @@
 // Point order everywhere is (theme_id, rank_in_theme, paper_id), so an index means one paper.
 import { error } from '@sveltejs/kit';
 import { gzipSync } from 'node:zlib';
-import { MAP_GRID, NO_DAY, encodePoints, type MapPaper, type MapPointsPayload, type MapTheme } from '../charts/map-points.js';
+import { MAP_GRID, NO_DAY, encodePoints, type MapArea, type MapPaper, type MapPointsPayload, type MapTheme } from '../charts/map-points.js';
 import { query } from './db.js';
 import { databaseIdentity } from './run-cache.js';
 import { PUBLISHED_SQL } from './paper-format.js';
@@ -16,6 +16,11 @@ export async function listMapThemes(runId: number): Promise<MapTheme[]> {
     `SELECT theme_id AS "themeId", label, size, x, y, mixture FROM themes WHERE run_id = $run ORDER BY theme_id`,
     { run: runId }
   );
+}
+
+/** The run's areas with their map position (none in runs made before areas). */
+export async function listMapAreas(runId: number): Promise<MapArea[]> {
+  return query<MapArea>(`SELECT area_id AS "areaId", label, size, x, y FROM areas WHERE run_id = $run ORDER BY area_id`, { run: runId });
 }
 
 interface PointsRow {
