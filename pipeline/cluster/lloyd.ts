@@ -25,6 +25,7 @@ export async function runLloyd(
   let previous = Infinity;
   let iterations = 0;
   let drift: Float64Array | undefined; // none at first: every row is scanned
+  const before = new Float32Array(centT.length);
   while (iterations < options.maxIter) {
     iterations++;
     await assigner.assign(centT, k, drift);
@@ -42,7 +43,7 @@ export async function runLloyd(
     let objective = 0;
     for (let i = 0; i < scores.length; i++) objective += 1 - scores[i];
     options.onIteration?.(iterations, objective);
-    const before = Float32Array.from(centT);
+    before.set(centT);
     updateCentroids(columns, assignments, k, centT, sums);
     drift = centroidDrift(before, centT, k);
     if (changed === 0 || (previous - objective) / previous < options.tolerance) break;
