@@ -16,7 +16,7 @@ import {
   type OverviewView,
   type ThemeSummary
 } from '$lib/server/overview';
-import { assignThemeColours } from '$lib/charts/palette.js';
+import { loadPalette } from '$lib/server/palette';
 import { readGranularity, readMeasure } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import { loadOngoingBursts } from '$lib/server/bursts';
@@ -44,7 +44,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   // Runs stored before default_granularity opened on months.
   const defaultGranularity = run.default_granularity ?? 'month';
   const granularity = readGranularity(url.searchParams, defaultGranularity);
-  const [themes, areas] = await Promise.all([listThemeSummaries(run.run_id), listAreaSummaries(run.run_id)]);
+  const [themes, areas, palette] = await Promise.all([listThemeSummaries(run.run_id), listAreaSummaries(run.run_id), loadPalette(run.run_id)]);
   const view = readOverviewView(url.searchParams, areas);
   const picked = stackedIds(view, url.searchParams, themes, areas.map((a) => a.areaId));
   // Sparklines follow the emerging/fading windows' unit: the run's trend granularity.
@@ -96,7 +96,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     themes,
     areas,
     view,
-    colours: assignThemeColours(themes),
+    colours: palette.themes,
+    areaColours: palette.areas,
     picked,
     pickedExplicitly: view.kind === 'themes' && view.explicit,
     series: areaRows ? { totals: series.totals, rows: areaRows } : series,

@@ -214,7 +214,7 @@ describe('the Topic map', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('text=Download SVG')]);
     const svg = readFileSync((await svgDownload.path())!, 'utf8');
-    for (const text of ['Topic map — run 1', 'gaussian splatting', 'Themes (papers)', 'data:image/png;base64,']) {
+    for (const text of ['Topic map — run 1', 'gaussian splatting', 'Areas and themes (papers)', 'data:image/png;base64,']) {
       expect(svg).toContain(text);
     }
   });

@@ -1,11 +1,22 @@
-// Owns the topic map's standalone export: title and note, the painted canvas as an embedded PNG
-// image, the placed theme labels (vector) on top, and a legend column naming every theme's colour.
+// Owns the topic map's standalone export of the current view: title and note; the map clipped to its
+// frame — the density contours (vector, as drawn under the points), the painted canvas as an embedded
+// PNG image, the theme dots and the labels placed on screen (area names zoomed out, theme names zoomed
+// in: vector, copied from the overlay) — and a legend column: each area in its family's colour with
+// its themes' colours under it (map-legend.ts order).
 import { truncate } from './axis.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 const LEGEND_WIDTH = 300;
 const ROW = 16;
 const TOP = 56;
+
+export interface MapLegendRow {
+  /** An area heading, or a theme under it. */
+  kind: 'area' | 'theme';
+  colour: string;
+  label: string;
+  size: number;
+}
 
 export interface MapExportInput {
   title: string;
@@ -14,9 +25,11 @@ export interface MapExportInput {
   /** CSS size of the map area. */
   width: number;
   height: number;
-  /** The overlay group holding the placed labels, in map-area pixels. */
+  /** The density layer's group (contour paths under one zoom transform), in map-area pixels. */
+  density: SVGGElement | null;
+  /** The overlay group holding the theme dots and the placed labels, in map-area pixels. */
   labels: SVGGElement | null;
-  legend: { colour: string; label: string; size: number }[];
+  legend: MapLegendRow[];
 }
 
 function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>, text?: string) {
@@ -24,6 +37,13 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string,
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+/** A copy of an on-screen layer with its links unwrapped (a saved picture has no pages to open). */
+function copyLayer(layer: SVGGElement): SVGGElement {
+  const copy = layer.cloneNode(true) as SVGGElement;
+  for (const link of copy.querySelectorAll('a')) link.replaceWith(...link.childNodes);
+  return copy;
 }
 
 export function composeMapSvg(input: MapExportInput): SVGSVGElement {
@@ -39,21 +59,27 @@ export function composeMapSvg(input: MapExportInput): SVGSVGElement {
   svg.append(el('rect', { width: '100%', height: '100%', fill: '#ffffff' }));
   svg.append(el('text', { x: 0, y: 20, 'font-size': 15, 'font-weight': 700, fill: '#111' }, input.title));
   svg.append(el('text', { x: 0, y: 40, 'font-size': 11, fill: '#444' }, input.note));
-  const map = el('g', { transform: `translate(0, ${TOP})` });
-  map.append(el('rect', { width: input.width, height: input.height, fill: 'none', stroke: '#ccc' }));
-  map.append(
-    el('image', { href: input.canvas.toDataURL('image/png'), width: input.width, height: input.height })
-  );
-  if (input.labels) map.append(input.labels.cloneNode(true));
-  svg.append(map);
-  const legend = el('g', { transform: `translate(${input.width + 16}, ${TOP})` });
-  legend.append(el('text', { y: 10, 'font-size': 12, 'font-weight': 600, fill: '#222' }, 'Themes (papers)'));
+  const clip = el('clipPath', { id: 'map-frame' });
+  clip.append(el('rect', { width: input.width, height: input.height }));
+  const defs = el('defs', {});
+  defs.append(clip);
+  svg.append(defs);
+  const frame = el('g', { transform: `translate(0, ${TOP})` });
+  const map = el('g', { 'clip-path': 'url(#map-frame)', class: 'map' });
+  if (input.density) map.append(copyLayer(input.density));
+  map.append(el('image', { href: input.canvas.toDataURL('image/png'), width: input.width, height: input.height }));
+  if (input.labels) map.append(copyLayer(input.labels));
+  frame.append(map, el('rect', { width: input.width, height: input.height, fill: 'none', stroke: '#ccc' }));
+  svg.append(frame);
+  const grouped = input.legend.some((r) => r.kind === 'area');
+  const legend = el('g', { transform: `translate(${input.width + 16}, ${TOP})`, class: 'legend' });
+  legend.append(el('text', { y: 10, 'font-size': 12, 'font-weight': 600, fill: '#222' }, grouped ? 'Areas and themes (papers)' : 'Themes (papers)'));
   input.legend.forEach((item, i) => {
-    const row = el('g', { transform: `translate(0, ${20 + i * ROW})` });
-    row.append(el('rect', { width: 10, height: 10, fill: item.colour }));
-    row.append(
-      el('text', { x: 16, y: 9, 'font-size': 11, fill: '#222' }, `${truncate(item.label, 38)} (${item.size})`)
-    );
+    const area = item.kind === 'area';
+    const row = el('g', { transform: `translate(${area || !grouped ? 0 : 12}, ${20 + i * ROW})` });
+    row.append(area ? el('circle', { cx: 5, cy: 5, r: 5, fill: item.colour }) : el('rect', { width: 10, height: 10, fill: item.colour }));
+    const text = area ? truncate(item.label.toUpperCase(), 34) : truncate(item.label, 36);
+    row.append(el('text', { x: 16, y: 9, 'font-size': 11, 'font-weight': area ? 700 : 400, fill: area ? '#374151' : '#222' }, `${text} (${item.size})`));
     legend.append(row);
   });
   svg.append(legend);

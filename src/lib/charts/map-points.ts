@@ -84,6 +84,8 @@ export interface MapTheme {
   y: number;
   /** Marked as a mixture (NULL in runs before the mark); its name is then shown as "Mixture: …". */
   mixture: boolean | null;
+  /** The area above it (NULL in runs before areas). */
+  areaId: number | null;
 }
 
 export interface MapPaper {

@@ -13,7 +13,7 @@ const POINT_ORDER = 'theme_id, rank_in_theme, paper_id';
 
 export async function listMapThemes(runId: number): Promise<MapTheme[]> {
   return query<MapTheme>(
-    `SELECT theme_id AS "themeId", label, size, x, y, mixture FROM themes WHERE run_id = $run ORDER BY theme_id`,
+    `SELECT theme_id AS "themeId", label, size, x, y, mixture, area_id AS "areaId" FROM themes WHERE run_id = $run ORDER BY theme_id`,
     { run: runId }
   );
 }

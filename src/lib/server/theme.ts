@@ -86,11 +86,6 @@ export async function loadThemeDetail(runId: number, themeId: number): Promise<T
   return rows[0];
 }
 
-/** Every theme's id and size, to give out the run's colours (palette.ts assignThemeColours). */
-export async function listThemeSizes(runId: number): Promise<{ themeId: number; size: number }[]> {
-  return query(`SELECT theme_id AS "themeId", size FROM themes WHERE run_id = $run`, { run: runId });
-}
-
 export async function loadThemeTerms(runId: number, themeId: number): Promise<ThemeTerm[]> {
   return query<ThemeTerm>(
     `SELECT rank, term, weight FROM theme_terms WHERE run_id = $run AND theme_id = $theme ORDER BY rank`,

@@ -1,7 +1,7 @@
-// Topic map data: the run and its themes (centres, sizes). Points come from /map/points after the
+// Topic map data: the run, its themes (centres, sizes) and areas, and their colours (palette). Points come from /map/points after the
 // page is shown, so the HTML stays small; `q` pre-fills the search.
-import { assignThemeColours } from '$lib/charts/palette.js';
 import { listMapAreas, listMapThemes } from '$lib/server/map';
+import { loadPalette } from '$lib/server/palette';
 import { readQuery } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import type { PageServerLoad } from './$types';
@@ -9,6 +9,6 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ url, locals }) => {
   const q = readQuery(url.searchParams);
   const run = await readRun({ url, locals });
-  const [themes, areas] = await Promise.all([listMapThemes(run.run_id), listMapAreas(run.run_id)]);
-  return { runId: run.run_id, nPapers: run.n_papers, q, themes, areas, colours: assignThemeColours(themes) };
+  const [themes, areas, palette] = await Promise.all([listMapThemes(run.run_id), listMapAreas(run.run_id), loadPalette(run.run_id)]);
+  return { runId: run.run_id, nPapers: run.n_papers, q, themes, areas, colours: palette.themes, areaColours: palette.areas };
 };

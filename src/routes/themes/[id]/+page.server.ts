@@ -1,14 +1,13 @@
 // Theme page data: the theme's figures, area and quality, keywords, trend at the chosen granularity
 // (by default the run's), 10 typical papers, one page (50) of all its papers filtered by `q`, its
 // nearest themes, the themes its papers are also close to, its bursts, its lineage, and its top authors and categories.
-import { assignThemeColours } from '$lib/charts/palette.js';
 import { readGranularity, readPage, readQuery, refusePastEnd } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import { loadThemeBursts } from '$lib/server/bursts';
 import { loadThemeFacets } from '$lib/server/facets';
 import { loadThemeLineage } from '$lib/server/lineage';
+import { loadPalette } from '$lib/server/palette';
 import {
-  listThemeSizes,
   loadAlsoClose,
   loadNeighbours,
   loadThemeDetail,
@@ -35,13 +34,13 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   const granularity = readGranularity(url.searchParams, defaultGranularity);
   const curation = await curationOfTheme(run.run_id, themeId);
   const theme = await loadThemeDetail(run.run_id, themeId);
-  const [terms, trend, typical, papers, neighbours, sizes, alsoClose, bursts, facets, lineage, windows] = await Promise.all([
+  const [terms, trend, typical, papers, neighbours, palette, alsoClose, bursts, facets, lineage, windows] = await Promise.all([
     loadThemeTerms(run.run_id, themeId),
     loadThemeTrend(run.run_id, themeId, granularity),
     loadThemePapers(run.run_id, themeId, null, 1, TYPICAL),
     loadThemePapers(run.run_id, themeId, q, page, PAGE_SIZE),
     loadNeighbours(run.run_id, themeId),
-    listThemeSizes(run.run_id),
+    loadPalette(run.run_id),
     loadAlsoClose(run.run_id, themeId, ALSO_CLOSE),
     loadThemeBursts(run.run_id, themeId),
     loadThemeFacets(run.run_id, themeId),
@@ -49,7 +48,7 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
     loadTrendWindows(run, theme.windowGranularity ?? 'month', theme.windowMonths)
   ]);
   if (papers.page > papers.pages) refusePastEnd(url.searchParams, papers.page, papers.pages);
-  const colours = assignThemeColours(sizes);
+  const colours = palette.themes;
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
     neighbours, alsoClose, bursts, facets, lineage, windows, trendClass: classifyTrend(theme, windows), curation };
 };
