@@ -3,11 +3,12 @@
 // PNG image, the theme dots and the labels placed on screen (area names zoomed out, theme names zoomed
 // in: vector, copied from the overlay) — and a legend column: each area in its family's colour with
 // its themes' colours under it (map-legend.ts order).
-import { truncate } from './axis.js';
+import { fitText, textWidth } from './text-width.js';
 
 const NS = 'http://www.w3.org/2000/svg';
-const LEGEND_WIDTH = 300;
+const LEGEND_WIDTH = 360;
 const ROW = 16;
+const ROW_FONT = 11;
 const TOP = 56;
 
 export interface MapLegendRow {
@@ -78,8 +79,11 @@ export function composeMapSvg(input: MapExportInput): SVGSVGElement {
     const area = item.kind === 'area';
     const row = el('g', { transform: `translate(${area || !grouped ? 0 : 12}, ${20 + i * ROW})` });
     row.append(area ? el('circle', { cx: 5, cy: 5, r: 5, fill: item.colour }) : el('rect', { width: 10, height: 10, fill: item.colour }));
-    const text = area ? truncate(item.label.toUpperCase(), 34) : truncate(item.label, 36);
-    row.append(el('text', { x: 16, y: 9, 'font-size': 11, 'font-weight': area ? 700 : 400, fill: area ? '#374151' : '#222' }, `${text} (${item.size})`));
+    // Cut to the column's width (what is left after the swatch, the indent and the count).
+    const count = ` (${item.size})`;
+    const room = LEGEND_WIDTH - 16 - (area || !grouped ? 0 : 12) - textWidth(count, ROW_FONT, area);
+    const text = fitText(area ? item.label.toUpperCase() : item.label, room, ROW_FONT, area);
+    row.append(el('text', { x: 16, y: 9, 'font-size': ROW_FONT, 'font-weight': area ? 700 : 400, fill: area ? '#374151' : '#222' }, text + count));
     legend.append(row);
   });
   svg.append(legend);
