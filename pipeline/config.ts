@@ -14,6 +14,8 @@ export interface Config {
   k: number | 'auto';
   kRange: { min: number; max: number; step: number };
   seed: number;
+  /** divisive: deterministic top-down start; kmeans++: seeded draws (the earlier default). */
+  init: 'divisive' | 'kmeans++';
   restarts: number;
   maxIter: number;
   tolerance: number;
@@ -44,6 +46,7 @@ export const DEFAULTS: Config = Object.freeze({
   k: 20,
   kRange: { min: 10, max: 40, step: 5 },
   seed: 42,
+  init: 'divisive',
   restarts: 2,
   maxIter: 100,
   tolerance: 1e-4,
@@ -76,8 +79,14 @@ Options (default in brackets):
   --k N|auto             number of themes, or auto to choose by stability [${DEFAULTS.k}]
   --k-range MIN..MAX[:STEP]  candidates for --k auto [${DEFAULTS.kRange.min}..${DEFAULTS.kRange.max}:${DEFAULTS.kRange.step}]
   --seed S               random seed; same input + seed = same run [${DEFAULTS.seed}]
-  --restarts N           k-means runs with seeds S, S+1, ...; the best is kept, and the
-                         agreement between them (ARI) is the run's stability figure [${DEFAULTS.restarts}]
+  --init divisive|kmeans++
+                         how k-means starts: divisive = top-down principal-direction cuts, no
+                         randomness, so the seed does not change the themes; kmeans++ = seeded
+                         draws [${DEFAULTS.init}]
+  --restarts N           divisive: the themes are the corpus' run, and N-1 more runs on seeded
+                         random 90% subsamples of the papers measure the stability (ARI on the
+                         papers both hold); kmeans++: N runs with seeds S, S+1, ..., the best
+                         kept, their agreement (ARI) the stability [${DEFAULTS.restarts}]
   --max-iter N           k-means iterations at most [${DEFAULTS.maxIter}]
   --tolerance T          stop when the objective improves by less than T (relative) [${DEFAULTS.tolerance}]
   --min-df N             drop terms in fewer than N papers [${DEFAULTS.minDf}]
@@ -153,6 +162,7 @@ export function resolveConfig(argv: string[]): Config | 'help' {
         k: { type: 'string' },
         'k-range': { type: 'string' },
         seed: { type: 'string' },
+        init: { type: 'string' },
         restarts: { type: 'string' },
         'max-iter': { type: 'string' },
         tolerance: { type: 'string' },
@@ -185,6 +195,7 @@ export function resolveConfig(argv: string[]): Config | 'help' {
     k: v.k === undefined ? d.k : v.k === 'auto' ? 'auto' : int('k', v.k, 2, 500),
     kRange: v['k-range'] ? parseKRange(v['k-range']) : d.kRange,
     seed: v.seed ? int('seed', v.seed, 0, 2 ** 31 - 1) : d.seed,
+    init: v.init ? choice('init', v.init, ['divisive', 'kmeans++'] as const) : d.init,
     restarts: v.restarts ? int('restarts', v.restarts, 1, 100) : d.restarts,
     maxIter: v['max-iter'] ? int('max-iter', v['max-iter'], 1, 10_000) : d.maxIter,
     tolerance: v.tolerance ? num('tolerance', v.tolerance, 0, 1) : d.tolerance,

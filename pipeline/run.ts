@@ -17,6 +17,7 @@ import { collectGarbage } from './collect-garbage.js';
 import { describeModel } from './assign/model.js';
 import { checkAgainstCategories } from './quality/external.js';
 import { InputError } from './errors.js';
+import { paperKey } from './prng.js';
 import { Warnings, warnAboutThemes, type RunWarning } from './warnings.js';
 import type { RunData, ThemeRecord } from './store/run-data.js';
 import type { SearchIndex } from './search/index.js';
@@ -110,7 +111,8 @@ async function storeRun({ config, reporter, durations, createdAt, ingest, coarse
     duplicates: ingest.duplicates, nTerms: analysis.nTerms, k, seed: config.seed, stability: clustered.stability,
     dateMin: dates.min, dateMax: dates.max, dateMinPrecision: dates.minPrecision, dateMaxPrecision: dates.maxPrecision,
     defaultGranularity: dates.granularity, params: { ...config, db: undefined }, toolVersion: TOOL_VERSION, durations,
-    metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: clustered.runs.length,
+    metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: config.restarts,
+      init: config.init, stabilityKind: clustered.stabilityKind,
       nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, mapRecall10: analysis.recall10, emptyRows: analysis.emptyRows,
       externalCheck: checkAgainstCategories(papers.map((p) => p.categories), clustering.assignments),
       datePrecision: dates.precision, coarseDates, warnings: warnings.list },
@@ -156,6 +158,7 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   }
   const clustered = await timed('cluster', reporter, durations,
     () => clusterPapers(matrix, { k, seed: config.seed, restarts: config.restarts, maxIter: config.maxIter,
+      init: config.init, keys: Uint32Array.from(papers, (p) => paperKey(p.paperId)),
       tolerance: config.tolerance, workers: config.workers,
       onIteration: (r, it, inertia) => reporter.clusterIteration?.(r, config.restarts, it, config.maxIter, inertia) }),
     (c) => `${c.best.iterations} iterations, stability ${c.stability === null ? 'n/a' : c.stability.toFixed(3)}`);

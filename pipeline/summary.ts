@@ -37,7 +37,10 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   );
   for (const f of run.inputFiles.slice(0, 20)) out.push(`  read ${f.path}: ${f.format}, ${f.records} record${f.records === 1 ? '' : 's'}`);
   if (run.inputFiles.length > 20) out.push(`  … and ${run.inputFiles.length - 20} more files (runs.input_files)`);
-  out.push(`Vocabulary: ${run.nTerms} terms · k = ${run.k} · seed ${run.seed} · stability (mean ARI over pairs of restarts) ${run.stability === null ? 'n/a (--restarts 1)' : run.stability.toFixed(3)}`);
+  const stability = run.stability === null ? 'n/a (--restarts 1)' : run.stability.toFixed(3);
+  out.push(`Vocabulary: ${run.nTerms} terms · k = ${run.k} · seed ${run.seed} · ` + (run.metrics.stabilityKind === 'subsample'
+    ? `divisive start (same themes for any seed) · stability (ARI with the themes of a 90% subsample) ${stability}`
+    : `stability (mean ARI over pairs of restarts) ${stability}`));
   if (run.lineage) out.push(lineageLine(run.lineage));
   for (const w of warnings) out.push(`  warning: ${w.message}`);
   for (const s of run.skipped.slice(0, 5)) out.push(`  skipped ${s.file} line ${s.line}: field "${s.field}": ${s.reason}`);

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { createRandom } from '../prng.js';
+import { pickSubset } from '../prng.js';
 import { writeSyntheticCorpus } from './synthetic.js';
 
 export interface Corpus {
@@ -44,21 +44,6 @@ export async function prepareCorpora(root: string, sizes: (number | 'all')[], sy
     corpora.push({ name: `synthetic-${docs}`, path, docs });
   }
   return corpora;
-}
-
-/**
- * The indices of round(share × n) of n lines, drawn without replacement from `seed` (the first steps
- * of a Fisher–Yates shuffle, mulberry32), returned in file order so the subset keeps the corpus' order.
- */
-export function pickSubset(n: number, share: number, seed: number): number[] {
-  const order = Array.from({ length: n }, (_, i) => i);
-  const random = createRandom(seed);
-  const m = Math.round(share * n);
-  for (let i = 0; i < m; i++) {
-    const j = i + Math.floor(random() * (n - i));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  return order.slice(0, m).sort((a, b) => a - b);
 }
 
 /** The corpus' seeded random subset (pickSubset), written once as gzipped JSONL; every config reads the same file. */

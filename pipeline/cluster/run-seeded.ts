@@ -1,14 +1,23 @@
-// Owns the pieces shared by clusterPapers and chooseK: one seeded spherical k-means run, the input
-// checks and the mean pairwise ARI of several runs.
+// Owns the pieces shared by clusterPapers and chooseK: one spherical k-means run from either start
+// (the deterministic divisive one or seeded k-means++), the input checks and the mean pairwise ARI
+// of several runs.
 import type { Clustering, CsrMatrix } from '../types.js';
 import { adjustedRandIndex } from './ari.js';
 import type { Assigner } from './assigner.js';
-import { centroidsFromRows } from './centroids.js';
+import { centroidsFromRows, updateCentroids } from './centroids.js';
 import { describeClustering } from './describe.js';
 import { refineByHartigan } from './hartigan.js';
 import { runLloyd } from './lloyd.js';
 import { createRandom } from '../prng.js';
 import { seedCentroids } from './seed-centroids.js';
+import { bisectingStart } from './bisect.js';
+import { sharedArray } from '../shared-memory.js';
+
+/** Share of the papers in each stability subsample of a divisive run (and of --k auto's check). */
+export const SUBSAMPLE_SHARE = 0.9;
+
+/** How a run picks its starting centroids: top-down splits (no randomness) or k-means++ draws. */
+export type ClusterInit = 'divisive' | 'kmeans++';
 
 /**
  * One spherical k-means run: k-means++ seeds from `seed`, Lloyd iterations (`columns`: transpose),
@@ -18,12 +27,52 @@ export async function runSeeded(
   matrix: CsrMatrix, columns: CsrMatrix, assigner: Assigner, seed: number,
   options: { k: number; maxIter: number; tolerance: number }, onIteration?: (iteration: number, inertia: number) => void
 ): Promise<Clustering> {
+  const centT = centroidsFromRows(matrix, seedCentroids(matrix, columns, options.k, createRandom(seed)));
+  return runFrom(matrix, columns, assigner, centT, options, onIteration);
+}
+
+/**
+ * One spherical k-means run from the divisive start (bisect.ts): the themes of a top-down tree of
+ * principal-direction cuts, each polished by 2-means; `keys` (one per row, fixed by the paper) say
+ * which rows estimate a big theme's direction. No seed: the same papers give the same themes.
+ */
+export async function runDivisive(
+  matrix: CsrMatrix, columns: CsrMatrix, assigner: Assigner, keys: Uint32Array,
+  options: { k: number; maxIter: number; tolerance: number }, onIteration?: (iteration: number, inertia: number) => void
+): Promise<Clustering> {
   const { k } = options;
-  const centT = centroidsFromRows(matrix, seedCentroids(matrix, columns, k, createRandom(seed)));
+  const start = bisectingStart(matrix, k, { keys });
+  const centT = sharedArray(Float32Array, matrix.nCols * k);
+  updateCentroids(columns, start, k, centT, new Float64Array(matrix.nCols * k));
+  return runFrom(matrix, columns, assigner, centT, options, onIteration);
+}
+
+/** Lloyd from `centT` (term-major, shared), then Hartigan where themes are small. */
+async function runFrom(
+  matrix: CsrMatrix, columns: CsrMatrix, assigner: Assigner, centT: Float32Array,
+  options: { k: number; maxIter: number; tolerance: number }, onIteration?: (iteration: number, inertia: number) => void
+): Promise<Clustering> {
+  const { k } = options;
   const { assignments, iterations } = await runLloyd(matrix, columns, assigner, centT, k, { ...options, onIteration });
   const lloyd = await describeClustering(matrix, assigner, assignments, centT, k, iterations);
   const refined = refineByHartigan(matrix, lloyd, centT, { maxPasses: options.maxIter, tolerance: options.tolerance });
   return refined ? describeClustering(matrix, assigner, refined.assignments, refined.centT, k, iterations) : lloyd;
+}
+
+/** The given rows of a CSR matrix, in that order. */
+export function sliceRows(matrix: CsrMatrix, rows: ArrayLike<number>): CsrMatrix {
+  const n = rows.length;
+  const indptr = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) indptr[i + 1] = indptr[i] + matrix.indptr[rows[i] + 1] - matrix.indptr[rows[i]];
+  const indices = new Uint32Array(indptr[n]);
+  const values = new Float32Array(indptr[n]);
+  for (let i = 0; i < n; i++) {
+    const from = matrix.indptr[rows[i]];
+    const to = matrix.indptr[rows[i] + 1];
+    indices.set(matrix.indices.subarray(from, to), indptr[i]);
+    values.set(matrix.values.subarray(from, to), indptr[i]);
+  }
+  return { nRows: n, nCols: matrix.nCols, indptr, indices, values };
 }
 
 /** Mean ARI over all pairs of labelings; null when there is fewer than two. */

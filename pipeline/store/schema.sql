@@ -14,7 +14,7 @@ CREATE TABLE IF NOT EXISTS runs (
   n_terms              INTEGER NOT NULL,   -- vocabulary kept after min/max df pruning
   k                    INTEGER NOT NULL,
   seed                 INTEGER NOT NULL,
-  stability            DOUBLE,             -- mean ARI over pairs of restarts; NULL with --restarts 1
+  stability            DOUBLE,             -- divisive start (metrics.stabilityKind subsample): mean ARI with runs on seeded 90% subsamples of the papers, on shared papers; --init kmeans++ (restarts): mean ARI over pairs of restarts; NULL with --restarts 1
   date_min             DATE,
   date_max             DATE,
   params               JSON NOT NULL,      -- every resolved option
@@ -65,7 +65,7 @@ CREATE TABLE IF NOT EXISTS themes (
   separation          DOUBLE,              -- cosine to the nearest other theme centroid: lower = better separated
   coherence           DOUBLE,              -- mean NPMI over pairs of its top 10 keywords, -1..1 (quality/npmi.ts)
   mixture             BOOLEAN,             -- marked as a mixture of topics (rule: quality/mixture.ts)
-  reproducibility     DOUBLE,              -- best Jaccard of its papers with a theme of the other k-means restart (cluster/reproducibility.ts); NULL with --restarts 1 and before it
+  reproducibility     DOUBLE,              -- best Jaccard of its papers with a theme of the check clustering (the 90% subsample run, or with --init kmeans++ the other restart), on shared papers (cluster/reproducibility.ts); NULL with --restarts 1 and before it
   PRIMARY KEY (run_id, theme_id)
 );
 
@@ -124,7 +124,7 @@ CREATE TABLE IF NOT EXISTS theme_neighbours (
 CREATE TABLE IF NOT EXISTS k_selection (
   run_id     INTEGER NOT NULL,
   k          INTEGER NOT NULL,
-  stability  DOUBLE,                       -- mean pairwise ARI of seeded runs; NULL for fixed k, --restarts 1
+  stability  DOUBLE,                       -- mean pairwise ARI of seeded k-means++ runs (whatever --init); for a fixed k, the run stability
   inertia    DOUBLE NOT NULL,              -- sum of (1 - cosine) to own centroid
   chosen     BOOLEAN NOT NULL,
   PRIMARY KEY (run_id, k)

@@ -21,7 +21,7 @@ export const RUNS = defineTable({
     { name: 'n_terms', type: 'INTEGER', comment: 'vocabulary kept after min/max df pruning' },
     { name: 'k', type: 'INTEGER' },
     { name: 'seed', type: 'INTEGER' },
-    { name: 'stability', type: 'DOUBLE', nullable: true, comment: 'mean ARI over pairs of restarts; NULL with --restarts 1' },
+    { name: 'stability', type: 'DOUBLE', nullable: true, comment: 'divisive start (metrics.stabilityKind subsample): mean ARI with runs on seeded 90% subsamples of the papers, on shared papers; --init kmeans++ (restarts): mean ARI over pairs of restarts; NULL with --restarts 1' },
     { name: 'date_min', type: 'DATE', nullable: true },
     { name: 'date_max', type: 'DATE', nullable: true },
     { name: 'params', type: 'JSON', comment: 'every resolved option' },
@@ -80,7 +80,7 @@ export const THEMES = defineTable({
     { name: 'separation', type: 'DOUBLE', nullable: true, comment: 'cosine to the nearest other theme centroid: lower = better separated' },
     { name: 'coherence', type: 'DOUBLE', nullable: true, comment: 'mean NPMI over pairs of its top 10 keywords, -1..1 (quality/npmi.ts)' },
     { name: 'mixture', type: 'BOOLEAN', nullable: true, comment: 'marked as a mixture of topics (rule: quality/mixture.ts)' },
-    { name: 'reproducibility', type: 'DOUBLE', nullable: true, comment: 'best Jaccard of its papers with a theme of the other k-means restart (cluster/reproducibility.ts); NULL with --restarts 1 and before it' }
+    { name: 'reproducibility', type: 'DOUBLE', nullable: true, comment: 'best Jaccard of its papers with a theme of the check clustering (the 90% subsample run, or with --init kmeans++ the other restart), on shared papers (cluster/reproducibility.ts); NULL with --restarts 1 and before it' }
   ]
 });
 
@@ -157,7 +157,7 @@ export const K_SELECTION = defineTable({
   columns: [
     RUN_ID,
     { name: 'k', type: 'INTEGER' },
-    { name: 'stability', type: 'DOUBLE', nullable: true, comment: 'mean pairwise ARI of seeded runs; NULL for fixed k, --restarts 1' },
+    { name: 'stability', type: 'DOUBLE', nullable: true, comment: 'mean pairwise ARI of seeded k-means++ runs (whatever --init); for a fixed k, the run stability' },
     { name: 'inertia', type: 'DOUBLE', comment: 'sum of (1 - cosine) to own centroid' },
     { name: 'chosen', type: 'BOOLEAN' }
   ]

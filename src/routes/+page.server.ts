@@ -2,6 +2,7 @@
 // (every area by default, one area's themes, or picked themes) with its periods at the requested
 // granularity (by default the run's: month, or year for a run dated mostly by year), shares at the
 // trend granularity for the movers' sparklines, the k evidence and the strongest bursts still running.
+import { stabilityFacts } from '$lib/stability-facts.js';
 import {
   listAreaSummaries,
   listThemeSummaries,
@@ -83,6 +84,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
       k: run.k,
       seed: run.seed,
       stability: run.stability,
+      stabilityFacts: stabilityFacts(run.stability, run.metrics),
       dateMin: run.date_min,
       dateMax: run.date_max,
       dateMinPrecision: run.date_min_precision,

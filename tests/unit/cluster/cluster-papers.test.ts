@@ -5,7 +5,8 @@ import { clusterPapers, themeCohesion } from '../../../pipeline/cluster/index.js
 import { adjustedRandIndex } from '../../../pipeline/cluster/ari.js';
 import { blobs, makeCsr } from './make-csr.js';
 
-const options = { k: 2, seed: 42, restarts: 1, maxIter: 20, tolerance: 1e-4, workers: 1 };
+// The k-means++ start (--init kmeans++): seeded restarts; the divisive default is in divisive.test.ts.
+const options = { k: 2, seed: 42, restarts: 1, maxIter: 20, tolerance: 1e-4, workers: 1, init: 'kmeans++' as const };
 const fourRows = makeCsr([[1, 0.1, 0], [0.9, 0.2, 0], [0, 0.1, 1], [0.1, 0, 0.8]]);
 // 120 sparse-ish rows around 4 directions in 12 dimensions, with noise, for the larger checks.
 const centres = [0, 1, 2, 3].map((b) => Array.from({ length: 12 }, (_, j) => (j % 4 === b ? 1 : 0.05 * ((j + b) % 3))));

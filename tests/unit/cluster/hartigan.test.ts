@@ -53,7 +53,7 @@ describe('clusterPapers with the refinement', () => {
   it('ends where no single row can move to raise Σ_c ‖s_c‖', async () => {
     const centres = [0, 1, 2, 3].map((b) => Array.from({ length: 12 }, (_, j) => (j % 4 === b ? 1 : 0.05 * ((j + b) % 3))));
     const noisy: CsrMatrix = makeCsr(blobs(centres, 30, 1.5, 7));
-    const { best } = await clusterPapers(noisy, { k: 4, seed: 42, restarts: 1, maxIter: 100, tolerance: 0, workers: 1 });
+    const { best } = await clusterPapers(noisy, { k: 4, seed: 42, restarts: 1, maxIter: 100, tolerance: 0, workers: 1, init: 'kmeans++' });
     const dense = toDense(noisy);
     const sums = [0, 1, 2, 3].map((c) => dense.reduce((s, row, i) => (best.assignments[i] === c ? s.map((v, j) => v + row[j]) : s), new Array(12).fill(0)));
     const norm = (v: number[]) => Math.hypot(...v);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickSubset } from '../../../pipeline/bench/corpora.js';
+import { pickSubset } from '../../pipeline/prng.js';
 
 describe('pickSubset', () => {
   it('keeps round(share × n) distinct lines in file order', () => {
