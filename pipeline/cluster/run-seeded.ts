@@ -2,6 +2,7 @@
 // (the deterministic divisive one or seeded k-means++), the input checks and the mean pairwise ARI
 // of several runs.
 import type { Clustering, CsrMatrix } from '../types.js';
+import { InputError } from '../errors.js';
 import { adjustedRandIndex } from './ari.js';
 import type { Assigner } from './assigner.js';
 import { centroidsFromRows, updateCentroids } from './centroids.js';
@@ -42,6 +43,15 @@ export async function runDivisive(
 ): Promise<Clustering> {
   const { k } = options;
   const start = bisectingStart(matrix, k, { keys });
+  let themes = 0;
+  for (const t of start) themes = Math.max(themes, t + 1);
+  if (themes < k) {
+    // No theme could be cut further: each holds copies of one row (or rows without terms).
+    const live = new Set<number>();
+    for (let i = 0; i < matrix.nRows; i++) if (matrix.indptr[i + 1] > matrix.indptr[i]) live.add(start[i]);
+    if (live.size === 0) throw new InputError('every paper has an empty term vector (no term survived --min-df/--max-df): nothing to cluster');
+    throw new InputError(`only ${live.size} distinct papers with terms for k = ${k} themes; choose a smaller k (--k, or --k-range with --k auto)`);
+  }
   const centT = sharedArray(Float32Array, matrix.nCols * k);
   updateCentroids(columns, start, k, centT, new Float64Array(matrix.nCols * k));
   return runFrom(matrix, columns, assigner, centT, options, onIteration);

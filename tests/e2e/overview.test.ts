@@ -70,6 +70,7 @@ describe('the Overview page', () => {
 
   it('opens an area’s themes from a click on its band, and goes back to all areas', async () => {
     const page = await open('/');
+    await page.locator('rect.hover-target').scrollIntoViewIfNeeded();
     const box = (await page.locator('rect.hover-target').boundingBox())!;
     // The bottom band is area 0 (language models: themes 0 and 1).
     await page.mouse.click(box.x + box.width / 2, box.y + box.height - 5);

@@ -153,6 +153,6 @@ describe('pipeline CLI summary and stored run', () => {
 
   it('stores no stability, in runs or k_selection, with --restarts 1', () => {
     expect([stored.stability, stored.k_stability]).toStrictEqual([null, null]);
-    expect(stdout).toContain('stability (mean ARI over pairs of restarts) n/a (--restarts 1)');
+    expect(stdout).toContain('divisive start (same themes for any seed) · stability (ARI with the themes of a 90% subsample) n/a (--restarts 1)');
   });
 });

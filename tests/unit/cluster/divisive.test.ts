@@ -92,6 +92,13 @@ describe('clusterPapers with the divisive start', () => {
     expect(result.reproducibility).toBe(null);
   });
 
+  it('rejects fewer distinct papers than themes with an InputError (exit 2), as the k-means++ start does', async () => {
+    const twins = makeCsr([[1, 0], [1, 0], [0, 1], [0, 1]]);
+    await expect(clusterPapers(twins, { ...options, k: 3 })).rejects.toThrow(
+      'only 2 distinct papers with terms for k = 3 themes; choose a smaller k (--k, or --k-range with --k auto)'
+    );
+  });
+
   it('refuses keys that do not match the rows', async () => {
     await expect(clusterPapers(noisy, { ...options, keys: new Uint32Array(3) })).rejects.toThrow(/3 keys for 120 rows/);
   });
