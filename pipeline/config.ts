@@ -47,7 +47,7 @@ export const DEFAULTS: Config = Object.freeze({
   kRange: { min: 10, max: 40, step: 5 },
   seed: 42,
   init: 'divisive',
-  restarts: 2,
+  restarts: 1,
   maxIter: 100,
   tolerance: 1e-4,
   minDf: 3,
