@@ -20,7 +20,8 @@ function editRun1(path: string): void {
   ].map((e) => JSON.stringify(e)).join('\n') + '\n');
 }
 
-describe('carrying edits to the next run', () => {
+// Each test writes two runs into a fresh DuckDB file: seconds on a loaded 2-core machine.
+describe('carrying edits to the next run', { timeout: 30_000 }, () => {
   it('follows shared papers: the same papers in run 2 carry the name and the hide', async () => {
     db = await writeTempDb([handMadeRun(), handMadeRun()]);
     editRun1(db.path);
