@@ -22,7 +22,8 @@ describe('the table spec', () => {
     ]);
   });
 
-  it('is the column order, types and nullability of the tables a run creates', async () => {
+  // Writes a run into a fresh DuckDB file: seconds on a loaded 2-core machine.
+  it('is the column order, types and nullability of the tables a run creates', { timeout: 30_000 }, async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'themescope-schema-')), 'themes.duckdb');
     await writeRun(db, handMadeRun(), { lockWaitMs: 0 });
     const actual = await readDb<{ table_name: string; columns: string[] }>(
