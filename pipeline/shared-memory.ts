@@ -2,6 +2,14 @@
 
 type TypedCtor<T> = { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
 
+/** A typed array's constructor, as an Allocate is given it. */
+export type TypedArrayCtor<T> = { new (length: number): T; new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
+
+/** Makes a zeroed typed array: `plainArray`, or `sharedArray` when worker threads are to read it uncopied. */
+export type Allocate = <T>(Ctor: TypedArrayCtor<T>, length: number) => T;
+
+export const plainArray: Allocate = (Ctor, length) => new Ctor(length);
+
 /** A zeroed typed array over shared memory, so worker threads see the same bytes. */
 export function sharedArray<T>(Ctor: TypedCtor<T>, length: number): T {
   return new Ctor(new SharedArrayBuffer(Math.max(1, length) * Ctor.BYTES_PER_ELEMENT));

@@ -3,7 +3,6 @@
 // number of threads; with its measured neighbourhood preservation (recall.ts) and, from the same
 // neighbour lists, each paper's similar papers.
 import type { Clustering, CsrMatrix, MapLayout } from '../types.js';
-import { transpose } from '../cluster/transpose.js';
 import { projectPapers } from './project.js';
 import { themeCentres } from './theme-centres.js';
 import { similarFromNeighbours, type SimilarPapers } from '../similar/index.js';
@@ -15,8 +14,7 @@ export async function layoutMap(matrix: CsrMatrix, clustering: Pick<Clustering, 
   for (let i = 0; i < assignments.length; i++) {
     if (!(assignments[i] >= 0 && assignments[i] < k)) throw new Error(`layoutMap: paper ${i} has theme ${assignments[i]}, outside 0..${k - 1}`);
   }
-  const transposed = transpose(matrix);
-  const { xy: paperXY, knnIdx, knnSim, K, recall10 } = await projectPapers(matrix, transposed, options);
+  const { xy: paperXY, knnIdx, knnSim, K, recall10 } = await projectPapers(matrix, options);
   const themeXY = themeCentres(paperXY, assignments, k);
   return { layout: { themeXY, paperXY }, recall10, similar: similarFromNeighbours(knnIdx, knnSim, K) };
 }

@@ -13,29 +13,38 @@ import type { OnAll } from './parallel.js';
  * i.e. each row's coordinates X V in the top right singular basis, so U Σ Σ Uᵀ ≈ X Xᵀ:
  *   Y = X Ω (Ω: nCols × L random signs, L = dims + 8), then `powerIterations` times Q = orth(Y),
  *   Y = X (Xᵀ Q); finally Q = orth(Y), Z = Xᵀ Q, Zᵀ Z = B Bᵀ = W Σ² Wᵀ (B = Qᵀ X) and U Σ = Q W Σ.
- * `transposed` is Xᵀ in CSR form (cluster/transpose.ts); both in shared memory when threads > 1, and
- * the sparse × dense products split by rows over the threads.
+ * The sparse × dense products are split by rows over the threads (the matrices in shared memory
+ * when threads > 1), except the first, Y = X Ω, which needs no Xᵀ: the worker threads compute it
+ * while this one runs `transposeHere` (Xᵀ in CSR form, cluster/transpose.ts; with one thread, first).
+ * Returns the reduced rows and that transpose.
  */
-export async function lsa(matrix: CsrMatrix, transposed: CsrMatrix, options: { dims: number; powerIterations: number; seed: number },
-  onAll: OnAll, threads: number): Promise<Float32Array> {
+export async function lsa(matrix: CsrMatrix, transposeHere: () => CsrMatrix, options: { dims: number; powerIterations: number; seed: number },
+  onAll: OnAll, threads: number): Promise<{ reduced: Float32Array; transposed: CsrMatrix }> {
   const { nRows: n, nCols: m } = matrix;
   const L = Math.min(options.dims + 8, n, m);
   const dims = Math.min(options.dims, L);
   const random = createRandom(options.seed);
   const omega = sharedArray(Float64Array, m * L);
   for (let i = 0; i < omega.length; i++) omega[i] = random() < 0.5 ? -1 : 1;
-  const rowBounds = splitRows(matrix.indptr, n, threads);
-  const colBounds = splitRows(transposed.indptr, m, threads);
   const [y, z] = [sharedArray(Float64Array, n * L), sharedArray(Float64Array, m * L)];
+  // Y = X Ω: the workers' row ranges cover every row, this thread's (the last) is empty.
+  const sketchBounds = threads === 1 ? [0, n] : [...splitRows(matrix.indptr, n, threads - 1), n];
+  let transposed: CsrMatrix | null = null;
+  await onAll(sketchBounds, { kind: 'multiply', a: matrix, dense: omega, L, out: y }, (s, e) => {
+    transposed = transposeHere();
+    multiplyRange(matrix, omega, L, y, s, e);
+  });
+  const mt: CsrMatrix = transposed!;
+  const rowBounds = splitRows(matrix.indptr, n, threads);
+  const colBounds = splitRows(mt.indptr, m, threads);
   const times = async (a: CsrMatrix, bounds: number[], dense: Float64Array, out: Float64Array) =>
     onAll(bounds, { kind: 'multiply', a, dense, L, out }, (s, e) => multiplyRange(a, dense, L, out, s, e));
-  await times(matrix, rowBounds, omega, y);
   for (let q = 0; q < options.powerIterations; q++) {
-    await times(transposed, colBounds, orthonormalise(y, n, L), z);
+    await times(mt, colBounds, orthonormalise(y, n, L), z);
     await times(matrix, rowBounds, orthonormalise(z, m, L), y);
   }
   const qBasis = orthonormalise(y, n, L);
-  await times(transposed, colBounds, qBasis, z);
+  await times(mt, colBounds, qBasis, z);
   const { values, vectors } = symmetricEigen(gram(z, m, L), L);
   // U Σ = Q W Σ, and W Σ is column c of W times σ_c = √λ_c.
   const ws = new Float64Array(L * dims);
@@ -51,7 +60,7 @@ export async function lsa(matrix: CsrMatrix, transposed: CsrMatrix, options: { d
       for (let c = 0; c < dims; c++) out[i * dims + c] += qir * ws[r * dims + c];
     }
   }
-  return out;
+  return { reduced: out, transposed: mt };
 }
 
 /** Gram matrix YᵀY (L × L) of the rows × L matrix y. */

@@ -5,6 +5,9 @@ import { startWorkers, type Workers } from '../workers.js';
 export type Job = Record<string, unknown>;
 export type OnAll = (bounds: number[], job: Job, own: (start: number, end: number) => void) => Promise<void>;
 
+/** No threads: runs every range here. */
+export const HERE: OnAll = async (bounds, _job, own) => own(bounds[0], bounds[bounds.length - 1]);
+
 /** Starts threads − 1 map workers; `run` is the OnAll over them; callers must `close` (in a finally). */
 export function mapThreads(threads: number): { run: OnAll; close(): Promise<void> } {
   const pool: Workers<'done'> = startWorkers<'done'>(new URL('./map-worker.mjs', import.meta.url),

@@ -1,14 +1,10 @@
-// Owns the layout's starting point: the first two principal components of the LSA rows, so the
-// optimisation starts from the corpus's global shape (as openTSNE's and umap's PCA initialisation).
+// Owns the layout's global shape: the first two principal components of the LSA rows, from which the
+// optimisation starts (as openTSNE's and umap's PCA initialisation; start.ts sets their scale).
 import { symmetricEigen } from './eigen.js';
-
-/** Start scale: umap scales its spectral start into [0, 10]; here max |coordinate| = 10. */
-const SPREAD = 10;
 
 /**
  * Row i at (pᵢ · v₁, pᵢ · v₂) for the top two eigenvectors of the covariance of the centred rows
- * (dims × dims, Jacobi), signs fixed so each axis's largest |coordinate| is positive, then both
- * scaled by one factor so max |coordinate| = SPREAD.
+ * (dims × dims, Jacobi), signs fixed so each axis's largest |coordinate| is positive; unscaled.
  */
 export function pcaStart(points: Float32Array, n: number, dims: number): Float32Array {
   const mean = new Float64Array(dims);
@@ -33,8 +29,5 @@ export function pcaStart(points: Float32Array, n: number, dims: number): Float32
     }
     for (let i = 0; i < n; i++) out[2 * i + axis] *= sign;
   }
-  let extent = 0;
-  for (const x of out) extent = Math.max(extent, Math.abs(x));
-  if (extent > 0) for (let i = 0; i < out.length; i++) out[i] *= SPREAD / extent;
   return out;
 }

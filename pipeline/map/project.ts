@@ -1,15 +1,17 @@
 // Owns placing every paper on the map from its own TF-IDF row: exact-cosine k-nearest neighbours
 // among candidates sharing rare terms (knn-kernel.mjs) → UMAP's fuzzy graph → negative-sampling SGD
-// from a PCA start (LSA's top two components), on `workers` threads; then the layout's recall@10.
+// from a PCA start (LSA's top two components) smoothed over that graph (start.ts), on `workers`
+// threads; then the layout's recall@10.
 import type { CsrMatrix } from '../types.js';
-import { sharedArray, share } from '../shared-memory.js';
+import { plainArray, share, sharedArray } from '../shared-memory.js';
+import { transpose } from '../cluster/transpose.js';
 import { mapThreads } from './parallel.js';
-import { splitRows } from '../cluster/assigner.js';
-import { knnRange } from './knn-kernel.mjs';
+import { nearestPapers } from './knn.js';
 import { optimise } from './optimise.js';
 import { lsa } from './lsa.js';
 import { fuzzyGraph } from './fuzzy-graph.js';
 import { pcaStart } from './pca-start.js';
+import { startLayout } from './start.js';
 import { PROJECTION, epochsFor } from './params.js';
 import { mapRecall } from './recall.js';
 
@@ -26,25 +28,23 @@ export interface Projection {
   recall10: number | null;
 }
 
-/** `transposed`: Xᵀ in CSR form (cluster/transpose.ts), for the LSA's products. */
-export async function projectPapers(matrix: CsrMatrix, transposed: CsrMatrix, options: { seed: number; workers: number }): Promise<Projection> {
+/** The threads start first, so they boot while this one shares the matrix with them. */
+export async function projectPapers(matrix: CsrMatrix, options: { seed: number; workers: number }): Promise<Projection> {
   const n = matrix.nRows;
   const K = Math.min(PROJECTION.neighbours, n - 1);
   const threads = Math.max(1, Math.min(options.workers, n));
-  const shared = (a: CsrMatrix): CsrMatrix => threads === 1 ? a : { ...a, indptr: share(a.indptr), indices: share(a.indices), values: share(a.values) };
-  const m = shared(matrix);
   const pool = mapThreads(threads);
   const onAll = pool.run;
   try {
-    const mt = shared(transposed);
-    const reduced = await lsa(m, mt, { dims: PROJECTION.dims, powerIterations: PROJECTION.powerIterations, seed: options.seed }, onAll, threads);
-    const start = pcaStart(reduced, n, reduced.length / n);
-    const [idx, sim] = [sharedArray(Int32Array, n * K), sharedArray(Float32Array, n * K)];
-    const { maxDf, pool: candidates } = PROJECTION;
-    await onAll(splitRows(m.indptr, n, threads), { kind: 'knn', matrix: m, transposed: mt, maxDf, pool: candidates, K, outIdx: idx, outSim: sim },
-      (s, e) => knnRange(m, mt, maxDf, candidates, K, s, e, idx, sim));
-    const graph = fuzzyGraph(idx, sim, n, K, epochsFor(n));
-    const xy = await optimise(graph, start, n, options.seed, onAll, threads);
+    const m = threads === 1 ? matrix : { ...matrix, indptr: share(matrix.indptr), indices: share(matrix.indices), values: share(matrix.values) };
+    // Xᵀ in CSR form (the postings the LSA, the neighbour search and the recall check walk), made
+    // while the workers start the LSA.
+    const { reduced, transposed: mt } = await lsa(m, () => transpose(matrix, threads === 1 ? plainArray : sharedArray),
+      { dims: PROJECTION.dims, powerIterations: PROJECTION.powerIterations, seed: options.seed }, onAll, threads);
+    const pca = pcaStart(reduced, n, reduced.length / n);
+    const { idx, sim } = await nearestPapers(m, mt, { K, maxDf: PROJECTION.maxDf, pool: PROJECTION.pool }, onAll, threads);
+    const graph = await fuzzyGraph(idx, sim, n, K, epochsFor(n), onAll, threads);
+    const xy = await optimise(graph, startLayout(pca, graph, n, PROJECTION.startRadius), n, options.seed, onAll, threads);
     const placed = fitSquare(xy, n);
     const recall10 = await mapRecall(m, mt, threads === 1 ? placed : share(placed), options.seed, onAll, threads);
     return { xy: placed, knnIdx: idx, knnSim: sim, K, recall10 };

@@ -4,13 +4,10 @@ import type { CsrMatrix } from '../types.js';
 import { createRandom } from '../prng.js';
 import { sharedArray } from '../shared-memory.js';
 import { mapGrid, recallRange } from './recall-kernel.mjs';
-import type { OnAll } from './parallel.js';
+import { HERE, type OnAll } from './parallel.js';
 
 export const RECALL_SAMPLE = 2000;
 export const RECALL_K = 10;
-
-/** One thread: runs every range here. */
-const HERE: OnAll = async (bounds, _job, own) => own(bounds[0], bounds[bounds.length - 1]);
 
 /**
  * For each sampled paper i (up to RECALL_SAMPLE of the papers with a non-empty row, drawn by a
