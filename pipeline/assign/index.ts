@@ -8,14 +8,16 @@ import { describeCoarseDates, settleDatePrecision, type DatePrecisionMode } from
 import { ingestFiles } from '../ingest/index.js';
 import { updateCopy } from '../store/copy-update.js';
 import type { IngestResult, InputFormat, Paper } from '../types.js';
+import { appendRows } from '../store/append.js';
+import { readColumns } from './columns.js';
 import { fitThemes, TOP_THEMES } from './nearest-themes.js';
 import { placeRows, SIMILAR, similarRows, stackRows } from './place.js';
 import { topTermsOf } from './neighbours.js';
 import { chooseRun, readStoredRun, type StoredRun } from './read-model.js';
-import { retrend } from './retrend.js';
+import { burstColumns, retrend } from './retrend.js';
 import { addToSearchIndex } from './search-merge.js';
-import { vectorisePapers } from './vectorise.js';
-import { writeBatch, type Batch } from './write.js';
+import { vectoriseWithWords } from './vectorise.js';
+import { NEW_PAPERS, writeBatch, type Batch } from './write.js';
 
 export interface AssignConfig {
   inputs: string[];
@@ -86,9 +88,8 @@ async function assignInCopy(connection: DuckDBConnection, config: AssignConfig, 
   step: (name: string) => void, startedAt: Date): Promise<AssignSummary> {
   const runId = await chooseRun(connection, config.run, config.db);
   const stored = await timed('read', () => readStoredRun(connection, runId));
-  const inRun = new Set(stored.papers.map((p) => p.paperId));
-  const papers = ingest.papers.filter((p) => !inRun.has(p.paperId));
-  const base = { runId, ingest, alreadyInRun: ingest.papers.length - papers.length, novelThreshold: stored.model.novelThreshold, seconds: {} };
+  const papers = await newPapers(connection, runId, ingest.papers);
+  const base = { runId, ingest, alreadyInRun: ingest.papers.length - papers.length, novelThreshold: stored.novelThreshold, seconds: {} };
   const themesBefore = await readThemes(connection, runId);
   if (papers.length === 0) {
     // Nothing to write: the summary is made here and the copy dropped.
@@ -97,7 +98,7 @@ async function assignInCopy(connection: DuckDBConnection, config: AssignConfig, 
   for (const c of settleDatePrecision(papers, (stored.params.datePrecision as DatePrecisionMode | undefined) ?? 'auto')) {
     ingest.warnings.push(describeCoarseDates(c));
   }
-  const batch = await computeBatch(stored, papers, timed);
+  const batch = await computeBatch(connection, stored, papers, timed);
   const [{ batchId }] = (await connection.runAndReadAll('SELECT coalesce(max(batch_id), 0) + 1 AS batchId FROM assign_batches WHERE run_id = $run',
     { run: runId })).getRowObjectsJS() as { batchId: number }[];
   await writeBatch(connection, { ...batch, runId, batchId, info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files,
@@ -110,6 +111,25 @@ async function assignInCopy(connection: DuckDBConnection, config: AssignConfig, 
     themes: themesAfter.map((after, t) => ({ themeId: t, label: after.label, before: themesBefore[t], after })) };
 }
 
+/**
+ * The input's papers that run `runId` does not hold yet, in input order; their ids are left in the
+ * temp table NEW_PAPERS (j = position among them) for the writes. The run's ids stay in DuckDB.
+ */
+async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<Paper[]> {
+  await connection.run('CREATE OR REPLACE TEMP TABLE assign_input (i INTEGER, paper_id VARCHAR)');
+  await appendRows(connection, 'assign_input', papers.length, (i, a) => {
+    a.appendInteger(i);
+    a.appendVarchar(papers[i].paperId);
+  });
+  const IN_RUN = 'EXISTS (SELECT 1 FROM paper_rows pr WHERE pr.run_id = $run AND pr.paper_id = a.paper_id)';
+  const [held] = await readColumns(connection, `SELECT i FROM assign_input a WHERE ${IN_RUN}`, { run: runId }, ['int'] as const);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${NEW_PAPERS} AS
+    SELECT (row_number() OVER (ORDER BY i) - 1)::INTEGER AS j, paper_id FROM assign_input a WHERE NOT ${IN_RUN}`, { run: runId });
+  const inRun = new Uint8Array(papers.length);
+  for (const i of held) inRun[i] = 1;
+  return papers.filter((_, i) => inRun[i] === 0);
+}
+
 async function readThemes(connection: DuckDBConnection, runId: number): Promise<(ThemeFigures & { label: string })[]> {
   const reader = await connection.runAndReadAll(`SELECT label, size, emerging_score AS "emergingScore", share_after AS "shareAfter", direction
     FROM themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
@@ -117,30 +137,28 @@ async function readThemes(connection: DuckDBConnection, runId: number): Promise<
 }
 
 /** Everything the batch writes, computed from the stored run and the new papers. */
-async function computeBatch(stored: StoredRun, papers: Paper[], timed: Timed): Promise<Omit<Batch, 'runId' | 'batchId' | 'info'>> {
-  const { model } = stored;
-  const n0 = stored.papers.length;
-  const rows = await timed('vectorise', () => vectorisePapers(papers, model.vocabulary.terms, model.vocabulary.idf, model.ngramMax));
-  const fit = await timed('fit', () => fitThemes(rows, model.centroids, stored.k, model.novelThreshold, stored.cohesion));
-  const matrix = stackRows(model.matrix, rows);
-  const themeOf = Int32Array.from({ length: matrix.nRows }, (_, i) => (i < n0 ? stored.papers[i].theme : fit.themes[(i - n0) * TOP_THEMES]));
-  const paperXY = Float64Array.from(stored.papers.flatMap((p) => [p.x, p.y]));
+async function computeBatch(connection: DuckDBConnection, stored: StoredRun, papers: Paper[], timed: Timed): Promise<Omit<Batch, 'runId' | 'batchId' | 'info'>> {
+  const n0 = stored.theme.length;
+  const n = papers.length;
+  const { rows, words, keyText } = await timed('vectorise', () => vectoriseWithWords(papers, stored.terms, stored.idf, stored.ngramMax));
+  const fit = await timed('fit', () => fitThemes(rows, stored.centroids, stored.k, stored.novelThreshold, stored.cohesion));
+  const matrix = stackRows(stored.matrix, rows);
+  const themeOf = new Int32Array(n0 + n);
+  const similarity = new Float32Array(n0 + n);
+  themeOf.set(stored.theme);
+  similarity.set(stored.similarity);
+  for (let i = 0; i < n; i++) [themeOf[n0 + i], similarity[n0 + i]] = [fit.themes[i * TOP_THEMES], fit.similarity[i * TOP_THEMES]];
   const tops = await timed('place', () => topTermsOf(matrix, SIMILAR.termsPerPaper));
-  const xy = placeRows(matrix, tops, n0, themeOf, stored.k, paperXY, stored.themeXY);
+  const xy = placeRows(matrix, tops, n0, themeOf, stored.k, stored.xy, stored.themeXY);
   const similar = await timed('similar', () => similarRows(matrix, tops, n0));
-  const search = await timed('search', () => {
-    const clustered = stored.papers.filter((p) => !p.assigned);
-    const mean = (f: (p: (typeof clustered)[number]) => number) => clustered.reduce((s, p) => s + f(p), 0) / Math.max(1, clustered.length);
-    return addToSearchIndex(papers, n0, stored.searchTerms, { title: mean((p) => p.titleWords), abstract: mean((p) => p.abstractWords) });
-  });
-  const similarity = Float32Array.from({ length: matrix.nRows }, (_, i) => (i < n0 ? stored.papers[i].similarity : fit.similarity[(i - n0) * TOP_THEMES]));
+  const search = await timed('search', () => addToSearchIndex(connection, stored.runId, words, keyText, n0, stored.searchAverages));
   const ranks = rankInTheme({ assignments: themeOf, similarity });
-  const changedRanks = stored.papers.flatMap((p, i) => (p.rankInTheme !== ranks[i] ? [i] : []));
+  const changed: number[] = [];
+  for (let i = 0; i < n0; i++) if (stored.rank[i] !== ranks[i]) changed.push(i);
   const trends = await timed('trends', () => retrend({
-    papers: [...stored.papers, ...papers], assignments: themeOf, k: stored.k, matrix, burstTerms: model.burstTerms,
-    surfaces: model.vocabulary.surfaces, areaOfTheme: stored.areaOfTheme, nAreas: stored.nAreas,
+    papers: [...stored.dates, ...papers], assignments: themeOf, k: stored.k, matrix: burstColumns(matrix, stored.burstTerms),
+    burstTerms: stored.burstTerms, surfaces: stored.surfaces, areaOfTheme: stored.areaOfTheme, nAreas: stored.nAreas,
     window: (stored.params.emergingWindow as number | 'auto' | undefined) ?? 'auto'
   }));
-  return { papers, firstRow: n0, rows, fit, xy, ranks, changedRanks, paperIds: [...stored.papers.map((p) => p.paperId), ...papers.map((p) => p.paperId)],
-    similar, search, trends, nAreas: stored.nAreas };
+  return { papers, firstRow: n0, rows, fit, xy, ranks, changedRanks: Int32Array.from(changed), similar, search, trends, nAreas: stored.nAreas };
 }

@@ -33,32 +33,51 @@ export function stackRows(a: CsrMatrix, b: CsrMatrix): CsrMatrix {
  */
 export function placeRows(matrix: CsrMatrix, tops: TopTerms, nPlaced: number, themeOf: Int32Array, k: number, paperXY: Float64Array,
   themeXY: Float64Array): Float64Array {
-  const placed = Int32Array.from({ length: nPlaced }, (_, i) => i);
-  const search = new NeighbourSearch(matrix, tops, indexTopTerms(matrix, tops, placed, themeOf, k, SIMILAR), SIMILAR);
+  const search = new NeighbourSearch(matrix, tops, indexTopTerms(matrix, tops, nPlaced, themeOf, k, SIMILAR), SIMILAR, PLACE_NEIGHBOURS);
   const out = new Float64Array(2 * (matrix.nRows - nPlaced));
   for (let p = nPlaced; p < matrix.nRows; p++) {
-    const near = search.nearest(p, themeOf[p], PLACE_NEIGHBOURS).filter((n) => n.cosine > 0);
-    const sum = near.reduce((s, n) => s + n.cosine, 0);
+    const near = search.nearest(p, themeOf[p], PLACE_NEIGHBOURS);
     const j = p - nPlaced;
-    for (const axis of [0, 1]) {
-      out[2 * j + axis] = near.length === 0 ? themeXY[2 * themeOf[p] + axis]
-        : near.reduce((s, n) => s + n.cosine * paperXY[2 * n.row + axis], 0) / sum;
+    let [sum, x, y, found] = [0, 0, 0, 0];
+    for (let r = 0; r < near.count; r++) {
+      const cosine = near.cosines[r];
+      if (!(cosine > 0)) continue;
+      found++;
+      sum += cosine;
+      x += cosine * paperXY[2 * near.rows[r]];
+      y += cosine * paperXY[2 * near.rows[r] + 1];
     }
+    out[2 * j] = found === 0 ? themeXY[2 * themeOf[p]] : x / sum;
+    out[2 * j + 1] = found === 0 ? themeXY[2 * themeOf[p] + 1] : y / sum;
   }
   return out;
+}
+
+export interface SimilarRows {
+  row: Int32Array;
+  rank: Int32Array;
+  similar: Int32Array;
+  similarity: Float64Array;
 }
 
 /**
  * The SIMILAR.top most similar papers of each new row among all rows of the run, as similar_papers
  * stores them. `tops`: topTermsOf(matrix, SIMILAR.termsPerPaper), shared with placeRows.
  */
-export function similarRows(matrix: CsrMatrix, tops: TopTerms, from: number): { row: Int32Array; rank: Int32Array; similar: Int32Array; similarity: Float64Array } {
-  const all = Int32Array.from({ length: matrix.nRows }, (_, i) => i);
-  const search = new NeighbourSearch(matrix, tops, indexTopTerms(matrix, tops, all, new Int32Array(matrix.nRows), 1, SIMILAR), SIMILAR);
-  const found: { row: number; rank: number; similar: number; similarity: number }[] = [];
+export function similarRows(matrix: CsrMatrix, tops: TopTerms, from: number): SimilarRows {
+  const search = new NeighbourSearch(matrix, tops, indexTopTerms(matrix, tops, matrix.nRows, new Int32Array(matrix.nRows), 1, SIMILAR), SIMILAR,
+    SIMILAR.top);
+  const size = (matrix.nRows - from) * SIMILAR.top;
+  const out = { row: new Int32Array(size), rank: new Int32Array(size), similar: new Int32Array(size), similarity: new Float64Array(size) };
+  let n = 0;
   for (let p = from; p < matrix.nRows; p++) {
-    search.nearest(p, 0, SIMILAR.top).forEach((n, r) => found.push({ row: p, rank: r + 1, similar: n.row, similarity: n.cosine }));
+    const near = search.nearest(p, 0, SIMILAR.top);
+    for (let r = 0; r < near.count; r++, n++) {
+      out.row[n] = p;
+      out.rank[n] = r + 1;
+      out.similar[n] = near.rows[r];
+      out.similarity[n] = near.cosines[r];
+    }
   }
-  return { row: Int32Array.from(found, (f) => f.row), rank: Int32Array.from(found, (f) => f.rank),
-    similar: Int32Array.from(found, (f) => f.similar), similarity: Float64Array.from(found, (f) => f.similarity) };
+  return { row: out.row.slice(0, n), rank: out.rank.slice(0, n), similar: out.similar.slice(0, n), similarity: out.similarity.slice(0, n) };
 }

@@ -1,17 +1,36 @@
 // Owns reading a stored run back for `npm run assign`: the run to add to, its model (assign/model.ts)
-// and what its papers already are (theme, similarity, map position, row, date).
+// and what its papers already are (theme, similarity, rank, map position, date), as typed columns:
+// no JS object per paper (columns.ts).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
-import type { DatePrecision, Granularity } from '../types.js';
-import { float32Of, int32Of, unpackBlocks, type RunModel } from './model.js';
+import type { CsrMatrix, DatePrecision, Granularity, Paper } from '../types.js';
+import { readColumns, readLines } from './columns.js';
+import { float32Of, int32Of, unpackBlocks } from './model.js';
+
+export type PaperDate = Pick<Paper, 'published' | 'datePrecision'>;
 
 export interface StoredRun {
   runId: number;
   k: number;
   params: Record<string, unknown>;
-  model: RunModel;
-  /** Per paper row of the run (paper_rows order). */
-  papers: StoredPaper[];
+  ngramMax: number;
+  novelThreshold: number;
+  /** The vocabulary: column c's stem key and IDF. */
+  terms: string[];
+  idf: Float64Array;
+  /** Dense k × nCols unit centroids, row-major. */
+  centroids: Float32Array;
+  /** Per theme, the vocabulary ids whose bursts trends watches, and their surfaces (only these columns are filled). */
+  burstTerms: number[][];
+  surfaces: string[];
+  /** TF-IDF rows of the run's papers, paper row order. */
+  matrix: CsrMatrix;
+  /** Per paper row: theme, cosine to it, rank in it, map position (x, y pairs), date. */
+  theme: Int32Array;
+  similarity: Float32Array;
+  rank: Int32Array;
+  xy: Float64Array;
+  dates: PaperDate[];
   themeXY: Float64Array;
   /** Per theme, its mean cosine (themes.cohesion): the weak-member rule needs it. */
   cohesion: Float64Array;
@@ -19,22 +38,8 @@ export interface StoredRun {
   /** Area of each theme (themes.area_id, 0 for runs before areas) and the number of areas. */
   areaOfTheme: Int32Array;
   nAreas: number;
-  /** The run's search dictionary: key → term_id. */
-  searchTerms: Map<string, number>;
-}
-
-export interface StoredPaper {
-  paperId: string;
-  theme: number;
-  similarity: number;
-  rankInTheme: number;
-  x: number;
-  y: number;
-  published: string | null;
-  datePrecision: DatePrecision | null;
-  titleWords: number;
-  abstractWords: number;
-  assigned: boolean;
+  /** Mean searchable words in title and abstract of the clustered papers (BM25 length normalisation). */
+  searchAverages: { title: number; abstract: number };
 }
 
 async function rows<T>(connection: DuckDBConnection, sql: string, values: Record<string, number>): Promise<T[]> {
@@ -58,64 +63,100 @@ export async function chooseRun(connection: DuckDBConnection, wanted: number | n
   return found[0].run_id;
 }
 
-async function columns(connection: DuckDBConnection, sql: string, runId: number): Promise<Record<string, unknown[]>> {
-  const reader = await connection.runAndReadAll(sql, { run: runId });
-  return reader.getColumnsObject() as Record<string, unknown[]>;
-}
-
 const blob = (v: unknown): Uint8Array => (v as { bytes: Uint8Array }).bytes;
 
-/** The model stored with run `runId` (run_models, run_terms, theme_vectors, paper_vectors). */
-async function readModel(connection: DuckDBConnection, runId: number, k: number): Promise<RunModel> {
-  const [m] = await rows<{ ngram_max: number; n_docs: number; n_terms: number; novel_threshold: number }>(connection,
-    'SELECT ngram_max, n_docs, n_terms, novel_threshold FROM run_models WHERE run_id = $run', { run: runId });
-  const t = await columns(connection, 'SELECT term, surface, df, idf FROM run_terms WHERE run_id = $run ORDER BY term_id', runId);
-  const nCols = m.n_terms;
-  const centroids = new Float32Array(k * nCols);
-  const burstTerms: number[][] = Array.from({ length: k }, () => []);
-  const themes = await rows<{ theme_id: number; terms: unknown; weights: unknown; burst_terms: unknown }>(connection,
-    'SELECT theme_id, terms, weights, burst_terms FROM theme_vectors WHERE run_id = $run', { run: runId });
-  for (const row of themes) {
-    const [terms, weights] = [int32Of(blob(row.terms)), float32Of(blob(row.weights))];
-    terms.forEach((c, j) => (centroids[row.theme_id * nCols + c] = weights[j]));
-    burstTerms[row.theme_id] = Array.from(int32Of(blob(row.burst_terms)));
-  }
-  const blocks = await rows<{ ends: unknown; terms: unknown; weights: unknown }>(connection,
-    'SELECT ends, terms, weights FROM paper_vectors WHERE run_id = $run ORDER BY first_row', { run: runId });
-  const matrix = unpackBlocks(blocks.map((b) => ({ ends: blob(b.ends), terms: blob(b.terms), weights: blob(b.weights) })), nCols);
-  const vocabulary = { terms: t.term as string[], surfaces: t.surface as string[], df: Uint32Array.from(t.df as number[]),
-    idf: Float64Array.from(t.idf as number[]) };
-  return { ngramMax: m.ngram_max, nDocs: m.n_docs, vocabulary, k, centroids, burstTerms, matrix, novelThreshold: m.novel_threshold };
-}
+const PRECISIONS: (DatePrecision | null)[] = [null, 'day', 'month', 'year'];
 
 /** Everything `assign` needs of run `runId`. */
 export async function readStoredRun(connection: DuckDBConnection, runId: number): Promise<StoredRun> {
-  const [run] = await rows<{ k: number; params: string; default_granularity: Granularity | null }>(connection,
-    'SELECT k, params::VARCHAR AS params, default_granularity FROM runs WHERE run_id = $run', { run: runId });
-  const model = await readModel(connection, runId, run.k);
-  const p = await columns(connection,
-    `SELECT pr.paper_id, pt.theme_id, pt.similarity, pt.rank_in_theme, pt.x, pt.y, p.published::VARCHAR AS published, p.date_precision,
-       pr.title_words, pr.abstract_words, ap.paper_id IS NOT NULL AS assigned
-     FROM paper_rows pr
-     JOIN paper_themes pt ON pt.run_id = pr.run_id AND pt.paper_id = pr.paper_id
-     JOIN papers p ON p.paper_id = pr.paper_id
-     LEFT JOIN assigned_papers ap ON ap.run_id = pr.run_id AND ap.paper_id = pr.paper_id
-     WHERE pr.run_id = $run ORDER BY pr.paper_row`, runId);
-  const papers: StoredPaper[] = (p.paper_id as string[]).map((paperId, i) => ({
-    paperId, theme: p.theme_id[i] as number, similarity: p.similarity[i] as number, rankInTheme: p.rank_in_theme[i] as number, x: p.x[i] as number, y: p.y[i] as number,
-    published: p.published[i] as string | null, datePrecision: p.date_precision[i] as DatePrecision | null,
-    titleWords: p.title_words[i] as number, abstractWords: p.abstract_words[i] as number, assigned: p.assigned[i] as boolean
-  }));
-  if (papers.length !== model.matrix.nRows) throw new Error(`run ${runId}: ${papers.length} paper rows but ${model.matrix.nRows} stored vectors`);
-  const th = await columns(connection,
-    'SELECT x, y, coalesce(cohesion, 0) AS cohesion, coalesce(area_id, 0) AS area FROM themes WHERE run_id = $run ORDER BY theme_id', runId);
-  const areaOfTheme = Int32Array.from(th.area as number[]);
-  const search = await columns(connection, 'SELECT term, term_id FROM search_terms WHERE run_id = $run', runId);
-  const searchTerms = new Map((search.term as string[]).map((term, i) => [term, search.term_id[i] as number]));
+  const run = { run: runId };
+  const [r] = await rows<{ k: number; params: string; default_granularity: Granularity | null; ngram_max: number; n_terms: number;
+    novel_threshold: number; n_papers: number }>(connection,
+    `SELECT k, params::VARCHAR AS params, default_granularity, ngram_max, run_models.n_terms, novel_threshold,
+       (SELECT count(*) FROM paper_rows WHERE run_id = $run)::INTEGER AS n_papers
+     FROM runs JOIN run_models USING (run_id) WHERE run_id = $run`, run);
+  const { k, n_terms: nCols, n_papers: n } = r;
+  const terms = await readLines(connection, 'SELECT string_agg(term, chr(10) ORDER BY term_id) FROM run_terms WHERE run_id = $run', run, nCols);
+  const [idf] = await readColumns(connection, 'SELECT idf::DOUBLE FROM run_terms WHERE run_id = $run ORDER BY term_id', run, ['double'] as const);
+  const centroids = new Float32Array(k * nCols);
+  const burstTerms: number[][] = Array.from({ length: k }, () => []);
+  const themes = await rows<{ theme_id: number; terms: unknown; weights: unknown; burst_terms: unknown }>(connection,
+    'SELECT theme_id, terms, weights, burst_terms FROM theme_vectors WHERE run_id = $run', run);
+  for (const row of themes) {
+    const [columns, weights] = [int32Of(blob(row.terms)), float32Of(blob(row.weights))];
+    const base = row.theme_id * nCols;
+    for (let j = 0; j < columns.length; j++) centroids[base + columns[j]] = weights[j];
+    burstTerms[row.theme_id] = Array.from(int32Of(blob(row.burst_terms)));
+  }
+  // Surfaces only of the terms whose bursts are reported (the ids are integers from the run's own BLOBs).
+  const watched = [...new Set(burstTerms.flat())].sort((a, b) => a - b);
+  const surfaces: string[] = new Array(nCols);
+  if (watched.length > 0) {
+    const found = await rows<{ term_id: number; surface: string }>(connection,
+      `SELECT term_id, surface FROM run_terms WHERE run_id = $run AND term_id IN (${watched.map((t) => Math.trunc(t)).join(',')})`, run);
+    for (const { term_id, surface } of found) surfaces[term_id] = surface;
+  }
+  const blocks = await rows<{ ends: unknown; terms: unknown; weights: unknown }>(connection,
+    'SELECT ends, terms, weights FROM paper_vectors WHERE run_id = $run ORDER BY first_row', run);
+  const matrix = unpackBlocks(blocks.map((b) => ({ ends: blob(b.ends), terms: blob(b.terms), weights: blob(b.weights) })), nCols);
+  if (matrix.nRows !== n) throw new Error(`run ${runId}: ${n} paper rows but ${matrix.nRows} stored vectors`);
+  const PAPERS = `FROM paper_rows pr JOIN paper_themes pt ON pt.run_id = pr.run_id AND pt.paper_id = pr.paper_id
+    JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run`;
+  const [theme, similarity, rank, x, y, day, precision] = await readColumns(connection,
+    `SELECT pt.theme_id::INTEGER, pt.similarity::FLOAT, pt.rank_in_theme::INTEGER, pt.x::DOUBLE, pt.y::DOUBLE,
+       coalesce((p.published - DATE '1970-01-01')::INTEGER, 0),
+       CASE WHEN p.published IS NULL THEN 0 WHEN p.date_precision = 'day' THEN 1 WHEN p.date_precision = 'month' THEN 2
+         WHEN p.date_precision = 'year' THEN 3 ELSE 0 END::INTEGER
+     ${PAPERS} ORDER BY pr.paper_row`, run, ['int', 'float', 'int', 'double', 'double', 'int', 'int'] as const);
+  if (theme.length !== n) throw new Error(`run ${runId}: ${n} paper rows but ${theme.length} with a theme and a paper`);
+  const xy = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) [xy[2 * i], xy[2 * i + 1]] = [x[i], y[i]];
+  const dates = await readDates(connection, PAPERS, run, day, precision);
+  const [tx, ty, cohesion, area] = await readColumns(connection,
+    'SELECT x::DOUBLE, y::DOUBLE, coalesce(cohesion, 0)::DOUBLE, coalesce(area_id, 0)::INTEGER FROM themes WHERE run_id = $run ORDER BY theme_id',
+    run, ['double', 'double', 'double', 'int'] as const);
+  const themeXY = new Float64Array(2 * tx.length);
+  for (let t = 0; t < tx.length; t++) [themeXY[2 * t], themeXY[2 * t + 1]] = [tx[t], ty[t]];
+  // Clustered papers only: the lengths the run's own postings were normalised by.
+  const sums = await sumsOf(connection, runId);
   return {
-    runId, k: run.k, params: JSON.parse(run.params), model, papers,
-    themeXY: Float64Array.from((th.x as number[]).flatMap((x, t) => [x, th.y[t] as number])),
-    cohesion: Float64Array.from(th.cohesion as number[]), defaultGranularity: run.default_granularity ?? 'month',
-    areaOfTheme, nAreas: Math.max(0, ...areaOfTheme) + 1, searchTerms
+    runId, k, params: JSON.parse(r.params), ngramMax: r.ngram_max, novelThreshold: r.novel_threshold, terms, idf, centroids, burstTerms,
+    surfaces, matrix, theme, similarity, rank, xy, dates, themeXY, cohesion, defaultGranularity: r.default_granularity ?? 'month',
+    areaOfTheme: area, nAreas: Math.max(0, ...area) + 1,
+    searchAverages: { title: sums[0] / Math.max(1, sums[2]), abstract: sums[1] / Math.max(1, sums[2]) }
   };
+}
+
+async function sumsOf(connection: DuckDBConnection, runId: number): Promise<Float64Array> {
+  const [title, abstract, count] = await readColumns(connection,
+    `SELECT coalesce(sum(title_words), 0)::DOUBLE, coalesce(sum(abstract_words), 0)::DOUBLE, count(*)::DOUBLE
+     FROM paper_rows pr WHERE run_id = $run
+       AND NOT EXISTS (SELECT 1 FROM assigned_papers ap WHERE ap.run_id = pr.run_id AND ap.paper_id = pr.paper_id)`,
+    { run: runId }, ['double', 'double', 'double'] as const);
+  return Float64Array.of(title[0], abstract[0], count[0]);
+}
+
+/**
+ * Each paper's date as the pipeline's papers carry it (ISO text as DuckDB writes a DATE, and its
+ * precision): one shared object per distinct (date, precision), the texts read once per distinct day.
+ */
+async function readDates(connection: DuckDBConnection, papersSql: string, run: { run: number }, day: Int32Array,
+  precision: Int32Array): Promise<PaperDate[]> {
+  const reader = await connection.runAndReadAll(`SELECT DISTINCT (p.published - DATE '1970-01-01')::INTEGER AS day, p.published::VARCHAR AS iso
+    ${papersSql} AND p.published IS NOT NULL`, run);
+  const isoOf = new Map((reader.getRows() as [number, string][]).map(([d, iso]) => [d, iso]));
+  const undated: PaperDate = { published: null, datePrecision: null };
+  const shared = new Map<number, PaperDate>();
+  const dates: PaperDate[] = new Array(day.length);
+  for (let i = 0; i < day.length; i++) {
+    if (precision[i] === 0) {
+      dates[i] = undated;
+      continue;
+    }
+    const key = day[i] * 4 + precision[i];
+    let date = shared.get(key);
+    if (date === undefined) shared.set(key, (date = { published: isoOf.get(day[i])!, datePrecision: PRECISIONS[precision[i]] }));
+    dates[i] = date;
+  }
+  return dates;
 }

@@ -16,7 +16,7 @@ export interface RetrendInput {
   papers: Pick<Paper, 'published' | 'datePrecision'>[];
   assignments: Int32Array;
   k: number;
-  /** TF-IDF rows of the same papers, for the phrase bursts. */
+  /** TF-IDF rows of the same papers, for the phrase bursts (only the burst terms' columns are read: see burstColumns). */
   matrix: CsrMatrix;
   burstTerms: number[][];
   surfaces: string[];
@@ -40,4 +40,29 @@ export function retrend(input: RetrendInput): Retrended {
   const areaSizes = new Int32Array(input.nAreas);
   for (const a of areaOfPaper) areaSizes[a]++;
   return { ...trends, bursts, areaTrends, areaSizes, themeSizes };
+}
+
+/**
+ * The rows of `matrix` with only the columns of `burstTerms` kept: the phrase bursts count a
+ * theme's papers holding each of its burst terms and look at no other column, so they come out the
+ * same from far fewer non-zeros.
+ */
+export function burstColumns(matrix: CsrMatrix, burstTerms: readonly number[][]): CsrMatrix {
+  const keep = new Uint8Array(matrix.nCols);
+  for (const terms of burstTerms) for (const t of terms) keep[t] = 1;
+  const { indptr, indices, values } = matrix;
+  let nnz = 0;
+  for (let q = 0; q < indptr[matrix.nRows]; q++) nnz += keep[indices[q]];
+  const out: CsrMatrix = { nRows: matrix.nRows, nCols: matrix.nCols, indptr: new Uint32Array(matrix.nRows + 1), indices: new Uint32Array(nnz),
+    values: new Float32Array(nnz) };
+  let at = 0;
+  for (let i = 0; i < matrix.nRows; i++) {
+    for (let q = indptr[i]; q < indptr[i + 1]; q++) {
+      if (keep[indices[q]] === 0) continue;
+      out.indices[at] = indices[q];
+      out.values[at++] = values[q];
+    }
+    out.indptr[i + 1] = at;
+  }
+  return out;
 }

@@ -1,12 +1,22 @@
-// Owns adding new papers to a run's search index: their postings (pipeline/search, normalised by the
-// run's own mean field lengths) with terms the run already has under its ids, new terms after them.
-import { buildSearchIndex, type IndexText } from '../search/index.js';
+// Owns adding new papers to a run's search index: their postings (pipeline/search semantics,
+// normalised by the run's own mean field lengths) with words the run already has under their term
+// ids and new words after them. The run's dictionary is not read into JS: the new papers' keys go
+// to a temp table and DuckDB finds the known ones.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { fieldTf } from '../search/bm25.js';
+import { appendRows } from '../store/append.js';
+import { readColumns, tempTable } from './columns.js';
+import type { PaperWords } from './search-words.js';
+
+/** Temp tables the batch writes from (write.ts): the new papers' keys, and each key's term id, df and whether it is new. */
+export const SEARCH_KEYS = 'assign_search_keys';
+export const SEARCH_IDS = 'assign_search_ids';
 
 export interface SearchAddition {
-  /** New search_terms rows: ids from the run's largest + 1, with their df among the new papers. */
-  newTerms: { termId: number; term: string; df: number }[];
-  /** Existing terms whose df grows: id and papers added. */
-  grown: { termId: number; added: number }[];
+  /** Keys new to the run, and existing terms whose df grows (both in SEARCH_IDS). */
+  newTerms: number;
+  grownTerms: number;
+  /** Postings sorted by term id, then row: term id, paper row, BM25F pseudo term frequency. */
   postingTerm: Int32Array;
   postingRow: Int32Array;
   postingTf: Float64Array;
@@ -15,33 +25,61 @@ export interface SearchAddition {
 }
 
 /**
- * The index of `papers` (paper rows firstRow..) against the run's terms (`existing`: term → id).
- * Term ids no longer follow key order for the added terms: the dashboard sorts the dictionary by key
- * (src/lib/server/search-index.ts). Postings are sorted by term id, then row.
+ * The index of the new papers (paper rows firstRow..) against run `runId`'s terms. New terms get
+ * ids from the run's largest + 1 in key order (code-unit order, as search/index.ts orders a run's
+ * dictionary); the dashboard sorts the dictionary by key (src/lib/server/search-index.ts).
  */
-export function addToSearchIndex(papers: readonly IndexText[], firstRow: number, existing: Map<string, number>,
-  averages: { title: number; abstract: number }): SearchAddition {
-  const local = buildSearchIndex(papers, averages);
-  let next = 0;
-  for (const id of existing.values()) next = Math.max(next, id + 1);
-  const idOf = new Int32Array(local.terms.length);
-  const newTerms: SearchAddition['newTerms'] = [];
-  const grown: SearchAddition['grown'] = [];
-  local.terms.forEach((term, t) => {
-    const id = existing.get(term);
-    if (id === undefined) newTerms.push({ termId: (idOf[t] = next++), term, df: local.df[t] });
-    else grown.push({ termId: (idOf[t] = id), added: local.df[t] });
+export async function addToSearchIndex(connection: DuckDBConnection, runId: number, words: PaperWords, keyText: (key: number) => string,
+  firstRow: number, averages: { title: number; abstract: number }): Promise<SearchAddition> {
+  // Local term ids: the keys that occur, in order of first posting; df = papers holding each.
+  const localOf = new Map<number, number>();
+  const keys: number[] = [];
+  const local = new Int32Array(words.key.length);
+  for (let i = 0; i < words.key.length; i++) {
+    let t = localOf.get(words.key[i]);
+    if (t === undefined) {
+      localOf.set(words.key[i], (t = keys.length));
+      keys.push(words.key[i]);
+    }
+    local[i] = t;
+  }
+  const nLocal = keys.length;
+  const df = new Int32Array(nLocal);
+  for (let i = 0; i < local.length; i++) df[local[i]]++;
+  const texts = keys.map(keyText);
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${SEARCH_KEYS} (local INTEGER, term VARCHAR)`);
+  await appendRows(connection, SEARCH_KEYS, nLocal, (t, a) => {
+    a.appendInteger(t);
+    a.appendVarchar(texts[t]);
   });
-  // A counting sort by run term id; within a term, rows stay ascending as buildSearchIndex wrote them.
-  const n = local.postingTerm.length;
+  const [known, knownId] = await readColumns(connection, `SELECT k.local::INTEGER, s.term_id::INTEGER FROM ${SEARCH_KEYS} k
+    JOIN search_terms s ON s.run_id = $run AND s.term = k.term`, { run: runId }, ['int', 'int'] as const);
+  const [[maxId]] = await readColumns(connection, 'SELECT coalesce(max(term_id), -1)::INTEGER FROM search_terms WHERE run_id = $run',
+    { run: runId }, ['int'] as const);
+  const idOf = new Int32Array(nLocal).fill(-1);
+  for (let j = 0; j < known.length; j++) idOf[known[j]] = knownId[j];
+  const fresh: number[] = [];
+  for (let t = 0; t < nLocal; t++) if (idOf[t] < 0) fresh.push(t);
+  fresh.sort((a, b) => (texts[a] < texts[b] ? -1 : texts[a] > texts[b] ? 1 : 0));
+  let next = maxId + 1;
+  for (const t of fresh) idOf[t] = next++;
+  const isNew = new Int32Array(nLocal);
+  for (const t of fresh) isNew[t] = 1;
+  await tempTable(connection, SEARCH_IDS, { local: Int32Array.from({ length: nLocal }, (_, t) => t), term_id: idOf, df, is_new: isNew });
+  // A counting sort by run term id; within a term, rows stay ascending (postings come in row order).
+  const n = local.length;
   const start = new Uint32Array(next + 1);
-  for (let i = 0; i < n; i++) start[idOf[local.postingTerm[i]] + 1]++;
+  for (let i = 0; i < n; i++) start[idOf[local[i]] + 1]++;
   for (let t = 0; t < next; t++) start[t + 1] += start[t];
   const out = { postingTerm: new Int32Array(n), postingRow: new Int32Array(n), postingTf: new Float64Array(n) };
+  const { row, tfTitle, tfAbstract, titleLength, abstractLength } = words;
   for (let i = 0; i < n; i++) {
-    const term = idOf[local.postingTerm[i]];
+    const term = idOf[local[i]];
     const at = start[term]++;
-    [out.postingTerm[at], out.postingRow[at], out.postingTf[at]] = [term, firstRow + local.postingRow[i], local.postingTf[i]];
+    const r = row[i];
+    out.postingTerm[at] = term;
+    out.postingRow[at] = firstRow + r;
+    out.postingTf[at] = fieldTf(tfTitle[i], titleLength[r], averages.title, tfAbstract[i], abstractLength[r], averages.abstract);
   }
-  return { newTerms, grown, ...out, titleLength: local.titleLength, abstractLength: local.abstractLength };
+  return { newTerms: fresh.length, grownTerms: nLocal - fresh.length, ...out, titleLength, abstractLength };
 }

@@ -1,9 +1,18 @@
 // Owns the TF-IDF rows of new papers over a stored vocabulary: the same weights as tfidf/index.ts,
-// with the run's IDF (not recomputed: the themes were made with it).
+// with the run's IDF (not recomputed: the themes were made with it). The same pass over the text
+// collects the papers' search words (search-words.ts) when asked.
 import type { CsrMatrix } from '../types.js';
 import type { PaperText } from '../tokenise/chunk.js';
-import { rememberSearchKeys } from '../tokenise/search-tokens.js';
+import { ensureCapacity } from '../tokenise/grow.js';
+import { SearchWords, type PaperWords } from './search-words.js';
 import { VocabularyTokeniser } from './vocabulary-tokeniser.js';
+
+export interface Vectorised {
+  rows: CsrMatrix;
+  /** The papers' search words; their key ids are strings through keyText. */
+  words: PaperWords;
+  keyText: (key: number) => string;
+}
 
 /**
  * As tfidf/index.ts (scikit-learn's TfidfVectorizer(sublinear_tf=True, smooth_idf=True, norm='l2')):
@@ -12,43 +21,71 @@ import { VocabularyTokeniser } from './vocabulary-tokeniser.js';
  * to float32 once, so a paper of the run gets back exactly its stored row.
  */
 export function vectorisePapers(papers: readonly PaperText[], terms: readonly string[], idf: Float64Array, ngramMax: number): CsrMatrix {
+  return vectorise(papers, terms, idf, ngramMax, false).rows;
+}
+
+/** The TF-IDF rows and the search words of `papers`, in one pass over each text. */
+export function vectoriseWithWords(papers: readonly PaperText[], terms: readonly string[], idf: Float64Array, ngramMax: number): Vectorised {
+  return vectorise(papers, terms, idf, ngramMax, true);
+}
+
+function vectorise(papers: readonly PaperText[], terms: readonly string[], idf: Float64Array, ngramMax: number, withSearch: boolean): Vectorised {
   const tokeniser = new VocabularyTokeniser(terms, ngramMax);
   const nCols = terms.length;
   const tf = new Uint32Array(nCols);
   const indptr = new Uint32Array(papers.length + 1);
-  let indices: Uint32Array = new Uint32Array(Math.max(1024, papers.length * 96));
-  let values: Float32Array = new Float32Array(indices.length);
-  let row: number[] = [];
-  const weights = new Float64Array(nCols);
-  papers.forEach((paper, i) => {
-    row = [];
-    tokeniser.scan(paper.title, paper.abstract, (c) => {
-      if (tf[c]++ === 0) row.push(c);
-    });
+  let indices = new Uint32Array(Math.max(1024, papers.length * 96));
+  let values = new Float32Array(indices.length);
+  let row = new Int32Array(256); // the current paper's distinct columns, in order of first occurrence
+  let nRow = 0;
+  const weights = new Float64Array(256);
+  const words = new SearchWords(withSearch ? papers.length : 0);
+  const sink = {
+    term(c: number) {
+      if (tf[c]++ === 0) {
+        if (nRow === row.length) row = ensureCapacity(row, nRow + 1);
+        row[nRow++] = c;
+      }
+    },
+    search(field: 0 | 1, key: number) {
+      words.add(field, key);
+    }
+  };
+  let w = weights;
+  for (let i = 0; i < papers.length; i++) {
+    nRow = 0;
+    if (withSearch) words.begin(i);
+    tokeniser.scan(papers[i].title, papers[i].abstract, sink, withSearch);
     const start = indptr[i];
-    if (start + row.length > indices.length) [indices, values] = grow(indices, values, start + row.length);
-    row.sort((a, b) => a - b);
+    if (start + nRow > indices.length) {
+      indices = ensureCapacity(indices, start + nRow);
+      values = grow32(values, indices.length);
+    }
+    const cols = row.subarray(0, nRow).sort();
+    if (w.length < nRow) w = new Float64Array(nRow * 2);
     let sumSquares = 0;
-    for (let j = 0; j < row.length; j++) {
-      const weight = (weights[j] = (1 + Math.log(tf[row[j]])) * idf[row[j]]);
+    for (let j = 0; j < nRow; j++) {
+      const weight = (w[j] = (1 + Math.log(tf[cols[j]])) * idf[cols[j]]);
       sumSquares += weight * weight;
-      tf[row[j]] = 0;
+      tf[cols[j]] = 0;
     }
     const norm = Math.sqrt(sumSquares);
-    for (let j = 0; j < row.length; j++) [indices[start + j], values[start + j]] = [row[j], weights[j] / norm];
-    indptr[i + 1] = start + row.length;
-  });
+    for (let j = 0; j < nRow; j++) {
+      indices[start + j] = cols[j];
+      values[start + j] = w[j] / norm;
+    }
+    indptr[i + 1] = start + nRow;
+  }
   const nnz = indptr[papers.length];
-  // The search index of the same papers comes next (assign/search-merge.ts): its words are stemmed here already.
-  const known = tokeniser.wordKeys();
-  rememberSearchKeys(known.words, known.keys);
-  return { nRows: papers.length, nCols, indptr, indices: indices.slice(0, nnz), values: values.slice(0, nnz) };
+  return {
+    rows: { nRows: papers.length, nCols, indptr, indices: indices.slice(0, nnz), values: values.slice(0, nnz) },
+    words: words.result(),
+    keyText: (key) => tokeniser.keyText(key)
+  };
 }
 
-function grow(indices: Uint32Array, values: Float32Array, need: number): [Uint32Array, Float32Array] {
-  const size = Math.max(need, indices.length * 2);
-  const [i2, v2] = [new Uint32Array(size), new Float32Array(size)];
-  i2.set(indices);
-  v2.set(values);
-  return [i2, v2];
+function grow32(values: Float32Array, size: number): Float32Array<ArrayBuffer> {
+  const bigger = new Float32Array(size);
+  bigger.set(values);
+  return bigger;
 }

@@ -1,21 +1,26 @@
 // Owns writing one assignment batch into the run's tables (inside the copy that store/copy-update.ts
 // renames into place): the added papers' rows appended, the run-wide figures they change (ranks in
-// theme, theme and area sizes and trends, periods, bursts, the runs row) replaced.
-import type { DuckDBConnection } from '@duckdb/node-api';
+// theme, theme and area sizes and trends, periods, bursts, search df, the runs row) replaced.
+// Two transactions, each checkpointed once (autocommitted appends checkpointed at each large
+// commit): the papers first, whose last row group DuckDB rewrites whole, then everything else,
+// which reuses the blocks that rewrite freed (one checkpoint for all left the file ~40 MB larger).
+// The per-paper numbers go to temp tables as typed columns and into the run's tables by
+// INSERT … SELECT joined with the new papers' ids (NEW_PAPERS), which cross into DuckDB once.
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { appendColumns, appendRows, appendTable, toJsonText } from '../store/append.js';
 import { paperRow } from '../store/table-rows.js';
 import { upsertPapers } from '../store/write-run.js';
-import {
-  ASSIGN_BATCHES, ASSIGNED_PAPERS, BURSTS, PAPER_ROWS, PAPER_THEME_RANKS, PAPER_THEMES, PAPER_VECTORS, PERIOD_TOTALS,
-  SEARCH_POSTINGS, SEARCH_TERMS, SIMILAR_PAPERS, THEME_PERIODS
-} from '../store/tables.js';
-import type { Paper, ThemeTrend } from '../types.js';
+import { ASSIGN_BATCHES, BURSTS, PAPER_VECTORS, PERIOD_TOTALS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_PERIODS } from '../store/tables.js';
+import type { CsrMatrix, Paper, ThemeTrend } from '../types.js';
+import { tempTable } from './columns.js';
 import { BLOCK_ROWS, packBlock } from './model.js';
 import { TOP_THEMES, type ThemeFit } from './nearest-themes.js';
+import type { SimilarRows } from './place.js';
 import type { Retrended } from './retrend.js';
-import type { SearchAddition } from './search-merge.js';
-import type { similarRows } from './place.js';
-import type { CsrMatrix } from '../types.js';
+import { SEARCH_IDS, SEARCH_KEYS, type SearchAddition } from './search-merge.js';
+
+/** Temp table of the added papers: j (0.., their order in the batch) and paper_id (index.ts makes it). */
+export const NEW_PAPERS = 'assign_new';
 
 export interface Batch {
   runId: number;
@@ -28,10 +33,9 @@ export interface Batch {
   xy: Float64Array;
   /** Rank in theme of every paper row (clustered and added). */
   ranks: Int32Array;
-  /** Rows of the run whose rank changed, and all paper ids by row. */
-  changedRanks: number[];
-  paperIds: string[];
-  similar: ReturnType<typeof similarRows>;
+  /** Rows of the run whose rank changed. */
+  changedRanks: Int32Array;
+  similar: SimilarRows;
   search: SearchAddition;
   trends: Retrended;
   nAreas: number;
@@ -43,22 +47,34 @@ const timestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', ''
 export async function writeBatch(connection: DuckDBConnection, b: Batch, step: (name: string) => void): Promise<void> {
   const { runId: run, papers } = b;
   const n = papers.length;
+  await connection.run('BEGIN TRANSACTION');
   step('papers');
   await upsertPapers(connection, n, (i) => paperRow(papers[i]));
+  await connection.run('COMMIT');
+  await connection.run('CHECKPOINT');
+  await connection.run('BEGIN TRANSACTION');
   step('paper_themes');
-  await appendTable(connection, PAPER_THEMES, n, (i) => ({
-    run_id: run, paper_id: papers[i].paperId, theme_id: b.fit.themes[i * TOP_THEMES], similarity: b.fit.similarity[i * TOP_THEMES],
-    rank_in_theme: b.ranks[b.firstRow + i], x: b.xy[2 * i], y: b.xy[2 * i + 1], weak: b.fit.weak[i] === 1
-  }));
-  await updateRanks(connection, b);
-  const ranked = Array.from({ length: n * TOP_THEMES }, (_, j) => j).filter((j) => b.fit.themes[j] >= 0);
-  await appendTable(connection, PAPER_THEME_RANKS, ranked.length, (x) => {
-    const j = ranked[x];
-    return { run_id: run, paper_id: papers[Math.floor(j / TOP_THEMES)].paperId, rank: (j % TOP_THEMES) + 1, theme_id: b.fit.themes[j], similarity: b.fit.similarity[j] };
+  const j = Int32Array.from({ length: n }, (_, i) => i);
+  await tempTable(connection, 'assign_fit', {
+    j, theme_id: Int32Array.from({ length: n }, (_, i) => b.fit.themes[i * TOP_THEMES]),
+    similarity: Float64Array.from({ length: n }, (_, i) => b.fit.similarity[i * TOP_THEMES]),
+    rank_in_theme: b.ranks.slice(b.firstRow, b.firstRow + n), x: Float64Array.from({ length: n }, (_, i) => b.xy[2 * i]),
+    y: Float64Array.from({ length: n }, (_, i) => b.xy[2 * i + 1]), weak: Int32Array.from(b.fit.weak), novel: Int32Array.from(b.fit.novel),
+    title_words: b.search.titleLength, abstract_words: b.search.abstractLength
   });
+  await connection.run(`INSERT INTO paper_themes SELECT $run, n.paper_id, f.theme_id, f.similarity, f.rank_in_theme, f.x, f.y, f.weak = 1
+    FROM assign_fit f JOIN ${NEW_PAPERS} n USING (j) ORDER BY j`, { run });
+  await updateRanks(connection, b);
+  const ranked = Int32Array.from({ length: n * TOP_THEMES }, (_, x) => x).filter((x) => b.fit.themes[x] >= 0);
+  await tempTable(connection, 'assign_theme_ranks', {
+    j: ranked.map((x) => Math.floor(x / TOP_THEMES)), rank: ranked.map((x) => (x % TOP_THEMES) + 1), theme_id: ranked.map((x) => b.fit.themes[x]),
+    similarity: Float64Array.from(ranked, (x) => b.fit.similarity[x])
+  });
+  await connection.run(`INSERT INTO paper_theme_ranks SELECT $run, n.paper_id, r.rank, r.theme_id, r.similarity
+    FROM assign_theme_ranks r JOIN ${NEW_PAPERS} n USING (j) ORDER BY r.j, r.rank`, { run });
   step('paper_rows');
-  await appendTable(connection, PAPER_ROWS, n, (i) => ({ run_id: run, paper_row: b.firstRow + i, paper_id: papers[i].paperId,
-    title_words: b.search.titleLength[i], abstract_words: b.search.abstractLength[i] }));
+  await connection.run(`INSERT INTO paper_rows SELECT $run, $first + j, n.paper_id, f.title_words, f.abstract_words
+    FROM assign_fit f JOIN ${NEW_PAPERS} n USING (j) ORDER BY j`, { run, first: b.firstRow });
   step('search_postings');
   await writeSearch(connection, b);
   step('similar_papers');
@@ -73,40 +89,34 @@ export async function writeBatch(connection: DuckDBConnection, b: Batch, step: (
   step('theme_periods');
   await writeTrends(connection, b);
   step('assign_batches');
-  await appendTable(connection, ASSIGNED_PAPERS, n, (i) => ({ run_id: run, paper_id: papers[i].paperId, batch_id: b.batchId, novel: b.fit.novel[i] === 1 }));
+  await connection.run(`INSERT INTO assigned_papers SELECT $run, n.paper_id, $batch, f.novel = 1
+    FROM assign_fit f JOIN ${NEW_PAPERS} n USING (j) ORDER BY j`, { run, batch: b.batchId });
   const { info } = b;
   await appendTable(connection, ASSIGN_BATCHES, 1, () => ({
     run_id: run, batch_id: b.batchId, input_sha256: info.inputSha256, input_files: toJsonText(info.inputFiles), added: n,
-    skipped: info.skipped, duplicates: info.duplicates, already_in_run: info.alreadyInRun, novel: b.fit.novel.reduce((s, x) => s + x, 0),
+    skipped: info.skipped, duplicates: info.duplicates, already_in_run: info.alreadyInRun, novel: b.fit.novel.reduce((sum, x) => sum + x, 0),
     started_at: timestamp(info.startedAt), finished_at: timestamp(new Date())
   }));
   step('complete');
+  await connection.run('COMMIT');
 }
 
-/** Ranks in theme of the run's earlier papers that the added ones moved, through a temp table and one UPDATE. */
+/** Ranks in theme of the run's earlier papers that the added ones moved, by paper row, in one UPDATE. */
 async function updateRanks(connection: DuckDBConnection, b: Batch) {
-  await connection.run('CREATE TEMP TABLE new_ranks (paper_id VARCHAR, rank_in_theme INTEGER)');
-  await appendRows(connection, 'new_ranks', b.changedRanks.length, (i, a) => {
-    a.appendVarchar(b.paperIds[b.changedRanks[i]]);
-    a.appendInteger(b.ranks[b.changedRanks[i]]);
-  });
-  await connection.run(`UPDATE paper_themes SET rank_in_theme = r.rank_in_theme FROM new_ranks r
-    WHERE paper_themes.run_id = $run AND paper_themes.paper_id = r.paper_id`, { run: b.runId });
-  await connection.run('DROP TABLE new_ranks');
+  if (b.changedRanks.length === 0) return;
+  await tempTable(connection, 'assign_moved', { paper_row: b.changedRanks, rank_in_theme: Int32Array.from(b.changedRanks, (row) => b.ranks[row]) });
+  await connection.run(`UPDATE paper_themes SET rank_in_theme = m.rank_in_theme
+    FROM assign_moved m JOIN paper_rows pr ON pr.run_id = $run AND pr.paper_row = m.paper_row
+    WHERE paper_themes.run_id = $run AND paper_themes.paper_id = pr.paper_id`, { run: b.runId });
 }
 
+/** New search terms, grown df of known ones (search-merge.ts's temp tables), and the postings. */
 async function writeSearch(connection: DuckDBConnection, b: Batch) {
   const { search, runId: run } = b;
-  await appendTable(connection, SEARCH_TERMS, search.newTerms.length, (i) => ({ run_id: run, term_id: search.newTerms[i].termId,
-    term: search.newTerms[i].term, df: search.newTerms[i].df }));
-  await connection.run('CREATE TEMP TABLE grown_terms (term_id INTEGER, added INTEGER)');
-  await appendRows(connection, 'grown_terms', search.grown.length, (i, a) => {
-    a.appendInteger(search.grown[i].termId);
-    a.appendInteger(search.grown[i].added);
-  });
-  await connection.run(`UPDATE search_terms SET df = df + g.added FROM grown_terms g
-    WHERE search_terms.run_id = $run AND search_terms.term_id = g.term_id`, { run });
-  await connection.run('DROP TABLE grown_terms');
+  await connection.run(`INSERT INTO search_terms SELECT $run, i.term_id, k.term, i.df
+    FROM ${SEARCH_IDS} i JOIN ${SEARCH_KEYS} k USING (local) WHERE i.is_new = 1 ORDER BY i.term_id`, { run });
+  await connection.run(`UPDATE search_terms SET df = search_terms.df + i.df FROM ${SEARCH_IDS} i
+    WHERE i.is_new = 0 AND search_terms.run_id = $run AND search_terms.term_id = i.term_id`, { run });
   await appendColumns(connection, SEARCH_POSTINGS, search.postingTerm.length, [run, search.postingTerm, search.postingRow, search.postingTf]);
 }
 
@@ -126,25 +136,42 @@ async function writeTrends(connection: DuckDBConnection, b: Batch) {
     const x = t.bursts[i];
     return { run_id: run, theme_id: x.themeId, term: x.term, granularity: x.granularity, start_period: x.start, end_period: x.end, weight: x.weight, papers: x.papers };
   });
-  const total = t.themeSizes.reduce((s, x) => s + x, 0);
-  for (const trend of t.trends) {
-    await connection.run(`UPDATE themes SET size = $size, share = $share, ${TREND_SET}, papers_before = $papersBefore,
-      papers_after = $papersAfter, window_months = $window, window_granularity = $windowGranularity WHERE run_id = $run AND theme_id = $id`,
-    { run, id: trend.themeId, size: t.themeSizes[trend.themeId], share: t.themeSizes[trend.themeId] / total, ...trendValues(trend),
-      papersBefore: trend.papersBefore, papersAfter: trend.papersAfter, window: trend.window, windowGranularity: trend.windowGranularity });
-  }
-  for (const trend of t.areaTrends) {
-    await connection.run(`UPDATE areas SET size = $size, share = $share, ${TREND_SET} WHERE run_id = $run AND area_id = $id`,
-      { run, id: trend.themeId, size: t.areaSizes[trend.themeId], share: t.areaSizes[trend.themeId] / total, ...trendValues(trend) });
-  }
+  const total = t.themeSizes.reduce((sum, x) => sum + x, 0);
+  await trendTable(connection, 'assign_theme_trends', t.trends, t.themeSizes, total);
+  await connection.run(`UPDATE themes SET size = v.size, share = v.share, ${TREND_SET}, papers_before = v.papers_before,
+    papers_after = v.papers_after, window_months = v.window_months, window_granularity = v.window_granularity
+    FROM assign_theme_trends v WHERE themes.run_id = $run AND themes.theme_id = v.id`, { run });
+  await trendTable(connection, 'assign_area_trends', t.areaTrends, t.areaSizes, total);
+  await connection.run(`UPDATE areas SET size = v.size, share = v.share, ${TREND_SET}
+    FROM assign_area_trends v WHERE areas.run_id = $run AND areas.area_id = v.id`, { run });
   const d = t.dates;
   await connection.run(`UPDATE runs SET n_papers = $n, date_min = $min::DATE, date_max = $max::DATE, date_min_precision = $minP,
     date_max_precision = $maxP, default_granularity = $granularity WHERE run_id = $run`,
   { run, n: total, min: d.min, max: d.max, minP: d.minPrecision, maxP: d.maxPrecision, granularity: d.granularity });
 }
 
-const TREND_SET = `growth = $growth, emerging_score = $score, direction = $direction, share_before = $before, share_after = $after, z_score = $z`;
+const TREND_SET = `growth = v.growth, emerging_score = v.emerging_score, direction = v.direction, share_before = v.share_before,
+  share_after = v.share_after, z_score = v.z_score`;
 
-function trendValues(t: ThemeTrend) {
-  return { growth: t.growth, score: t.emergingScore, direction: t.direction, before: t.shareBefore, after: t.shareAfter, z: t.zScore };
+/** A temp table of trends (themes' or areas'), one row per trend, with each one's size and share of `total`. */
+async function trendTable(connection: DuckDBConnection, name: string, trends: ThemeTrend[], sizes: Int32Array, total: number) {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} (id INTEGER, size INTEGER, share DOUBLE, growth DOUBLE, emerging_score DOUBLE,
+    direction VARCHAR, share_before DOUBLE, share_after DOUBLE, z_score DOUBLE, papers_before INTEGER, papers_after INTEGER,
+    window_months INTEGER, window_granularity VARCHAR)`);
+  await appendRows(connection, name, trends.length, (i, a: DuckDBAppender) => {
+    const x = trends[i];
+    a.appendInteger(x.themeId);
+    a.appendInteger(sizes[x.themeId]);
+    a.appendDouble(sizes[x.themeId] / total);
+    a.appendDouble(x.growth);
+    a.appendDouble(x.emergingScore);
+    a.appendVarchar(x.direction);
+    a.appendDouble(x.shareBefore);
+    a.appendDouble(x.shareAfter);
+    a.appendDouble(x.zScore);
+    a.appendInteger(x.papersBefore);
+    a.appendInteger(x.papersAfter);
+    a.appendInteger(x.window);
+    a.appendVarchar(x.windowGranularity);
+  });
 }

@@ -28,9 +28,24 @@ const SUSPENDED = new Set(['and', 'or', 'nor', 'to', 'vs', 'versus', 'as', 'than
 // Unicode hyphen and non-breaking hyphen (NFKC keeps them) spelt as the ASCII hyphen-minus.
 const UNICODE_HYPHENS = /[\u2010\u2011]/g;
 
+// Plain ASCII has no compatibility or canonical decomposition: NFKC leaves it as it is (most abstracts).
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 /** The text of one paper, ready for tokenising: `title + ". " + abstract`, cleaned, lower-cased. */
 export function normaliseText(title: string, abstract: string): string {
-  let text = `${title}. ${abstract}`.normalize('NFKC');
+  return normaliseFields(title, abstract).text;
+}
+
+/**
+ * normaliseText, and whether cleaning left the ASCII text as it was (`plain`): then the text is
+ * the lower-cased fields joined, title at [0, title.length) and abstract from title.length + 2,
+ * so a reader of the fields' words (the search index) can take them from it.
+ */
+export function normaliseFields(title: string, abstract: string): { text: string; plain: boolean } {
+  const joined = `${title}. ${abstract}`;
+  let text = joined;
+  const ascii = !NOT_ASCII.test(text);
+  if (!ascii) text = text.normalize('NFKC');
   // includes() (a memchr-like scan) skips each regex that cannot match: most abstracts need none.
   if (text.includes('(cid:') || text.includes('\u00ad')) text = text.replace(CID, '');
   if (text.includes('@')) text = text.replace(EMAIL, BREAK);
@@ -40,7 +55,8 @@ export function normaliseText(title: string, abstract: string): string {
   }
   if (text.includes('\u2010') || text.includes('\u2011')) text = text.replace(UNICODE_HYPHENS, '-');
   if (text.includes('- ')) text = text.replace(BROKEN_WORD, joinBrokenWord);
-  return text.toLowerCase();
+  // A replace that matched nothing returns its string, so this is mostly a pointer comparison.
+  return { text: text.toLowerCase(), plain: ascii && text === joined };
 }
 
 /**
