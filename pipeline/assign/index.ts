@@ -17,7 +17,7 @@ import { chooseRun, readStoredRun, type StoredRun } from './read-model.js';
 import { burstColumns, retrend } from './retrend.js';
 import { addToSearchIndex } from './search-merge.js';
 import { vectoriseWithWords } from './vectorise.js';
-import { NEW_PAPERS, writeBatch, type Batch } from './write.js';
+import { NEW_PAPERS, writeBatch, writePapers, type Batch } from './write.js';
 
 export interface AssignConfig {
   inputs: string[];
@@ -67,27 +67,47 @@ export async function assignPapers(config: AssignConfig, report: (name: string) 
     step(name);
     return fn();
   };
-  const ingest = await timed('ingest', () => ingestFiles(config.inputs, { strict: config.strict, format: config.format }));
+  // The input is read while the database is copied and the run read back (DuckDB works on its own
+  // threads meanwhile); its own time is reported apart. Its failure is the one reported, as when
+  // it came first: a bad input exits 2 whatever the database would have said.
+  report('ingest');
+  const t0 = performance.now();
+  const ingesting = ingestFiles(config.inputs, { strict: config.strict, format: config.format });
+  ingesting.then(() => (seconds[INGEST_ALONGSIDE] = Math.round(performance.now() - t0) / 1000), () => {});
   let summary: AssignSummary | null = null;
   try {
     step('copy');
     await updateCopy(config.db, { lockWaitMs: config.lockWait * 1000, onStep: step }, async (connection) => {
-      summary = await assignInCopy(connection, config, ingest, timed, step, startedAt);
+      summary = await assignInCopy(connection, { config, ingesting, timed, step, startedAt });
     });
   } catch (e) {
-    if (!(e instanceof NothingNew)) throw e;
-    summary = e.summary;
+    if (e instanceof NothingNew) summary = e.summary;
+    else {
+      await ingesting;
+      throw e;
+    }
   }
   close();
   return { ...summary!, seconds };
 }
 
+/** The key of the input's own time in AssignSummary.seconds: it overlaps the steps after it. */
+export const INGEST_ALONGSIDE = 'ingest (alongside copy and read)';
+
+interface InCopy {
+  config: AssignConfig;
+  ingesting: Promise<IngestResult>;
+  timed: Timed;
+  step: (name: string) => void;
+  startedAt: Date;
+}
+
 type Timed = <T>(name: string, fn: () => T | Promise<T>) => Promise<T>;
 
-async function assignInCopy(connection: DuckDBConnection, config: AssignConfig, ingest: IngestResult, timed: Timed,
-  step: (name: string) => void, startedAt: Date): Promise<AssignSummary> {
+async function assignInCopy(connection: DuckDBConnection, { config, ingesting, timed, step, startedAt }: InCopy): Promise<AssignSummary> {
   const runId = await chooseRun(connection, config.run, config.db);
   const stored = await timed('read', () => readStoredRun(connection, runId));
+  const ingest = await ingesting;
   const papers = await newPapers(connection, runId, ingest.papers);
   const base = { runId, ingest, alreadyInRun: ingest.papers.length - papers.length, novelThreshold: stored.novelThreshold, seconds: {} };
   const themesBefore = await readThemes(connection, runId);
@@ -98,7 +118,16 @@ async function assignInCopy(connection: DuckDBConnection, config: AssignConfig, 
   for (const c of settleDatePrecision(papers, (stored.params.datePrecision as DatePrecisionMode | undefined) ?? 'auto')) {
     ingest.warnings.push(describeCoarseDates(c));
   }
-  const batch = await computeBatch(connection, stored, papers, timed);
+  // The papers go in first: DuckDB checkpoints them (rewriting the table's last row group, the
+  // largest single cost) on its own threads while the batch is computed here.
+  step('papers');
+  const { committed } = await writePapers(connection, papers);
+  let batch;
+  try {
+    batch = await computeBatch(connection, stored, papers, timed, committed);
+  } finally {
+    await committed.catch(() => {}); // the connection closes only once the commit is done
+  }
   const [{ batchId }] = (await connection.runAndReadAll('SELECT coalesce(max(batch_id), 0) + 1 AS batchId FROM assign_batches WHERE run_id = $run',
     { run: runId })).getRowObjectsJS() as { batchId: number }[];
   await writeBatch(connection, { ...batch, runId, batchId, info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files,
@@ -136,8 +165,12 @@ async function readThemes(connection: DuckDBConnection, runId: number): Promise<
   return reader.getRowObjectsJS() as unknown as (ThemeFigures & { label: string })[];
 }
 
-/** Everything the batch writes, computed from the stored run and the new papers. */
-async function computeBatch(connection: DuckDBConnection, stored: StoredRun, papers: Paper[], timed: Timed): Promise<Omit<Batch, 'runId' | 'batchId' | 'info'>> {
+/**
+ * Everything the batch writes, computed from the stored run and the new papers. The connection is
+ * not used before `papersSaved` (the papers' commit, running meanwhile) has settled.
+ */
+async function computeBatch(connection: DuckDBConnection, stored: StoredRun, papers: Paper[], timed: Timed,
+  papersSaved: Promise<unknown>): Promise<Omit<Batch, 'runId' | 'batchId' | 'info'>> {
   const n0 = stored.theme.length;
   const n = papers.length;
   const { rows, words, keyText } = await timed('vectorise', () => vectoriseWithWords(papers, stored.terms, stored.idf, stored.ngramMax));
@@ -151,7 +184,10 @@ async function computeBatch(connection: DuckDBConnection, stored: StoredRun, pap
   const tops = await timed('place', () => topTermsOf(matrix, SIMILAR.termsPerPaper));
   const xy = placeRows(matrix, tops, n0, themeOf, stored.k, stored.xy, stored.themeXY);
   const similar = await timed('similar', () => similarRows(matrix, tops, n0));
-  const search = await timed('search', () => addToSearchIndex(connection, stored.runId, words, keyText, n0, stored.searchAverages));
+  const search = await timed('search', async () => {
+    await papersSaved;
+    return addToSearchIndex(connection, stored.runId, words, keyText, n0, stored.searchAverages);
+  });
   const ranks = rankInTheme({ assignments: themeOf, similarity });
   const changed: number[] = [];
   for (let i = 0; i < n0; i++) if (stored.rank[i] !== ranks[i]) changed.push(i);

@@ -85,12 +85,21 @@ export function packBlock(matrix: CsrMatrix, first: number, n: number) {
   return { ends: bytesOf(ends), terms: bytesOf(terms), weights: bytesOf(matrix.values.subarray(from, to)) };
 }
 
-/** Appends decoded blocks (in row order) into one CsrMatrix with room for `extra` more rows. */
+/** `bytes` as a typed array: a view when aligned (a BLOB read back is its own buffer), else a copy. */
+function viewOf<T>(bytes: Uint8Array, Ctor: { new (buffer: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+  make: (buffer: ArrayBuffer) => T): T {
+  if (bytes.byteOffset % Ctor.BYTES_PER_ELEMENT === 0 && bytes.buffer instanceof ArrayBuffer) {
+    return new Ctor(bytes.buffer, bytes.byteOffset, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
+  }
+  return typed(bytes, make);
+}
+
+/** Appends decoded blocks (in row order) into one CsrMatrix. */
 export function unpackBlocks(blocks: { ends: Uint8Array; terms: Uint8Array; weights: Uint8Array }[], nCols: number): CsrMatrix {
   const parts = blocks.map((b) => ({
-    ends: uint32Of(b.ends),
-    terms: nCols <= 65536 ? typed(b.terms, (x) => new Uint16Array(x)) : uint32Of(b.terms),
-    weights: float32Of(b.weights)
+    ends: viewOf(b.ends, Uint32Array, (x) => new Uint32Array(x)),
+    terms: nCols <= 65536 ? viewOf(b.terms, Uint16Array, (x) => new Uint16Array(x)) : viewOf(b.terms, Uint32Array, (x) => new Uint32Array(x)),
+    weights: viewOf(b.weights, Float32Array, (x) => new Float32Array(x))
   }));
   const nRows = parts.reduce((s, p) => s + p.ends.length, 0);
   const nnz = parts.reduce((s, p) => s + p.weights.length, 0);

@@ -32,13 +32,15 @@ export interface SearchAddition {
 export async function addToSearchIndex(connection: DuckDBConnection, runId: number, words: PaperWords, keyText: (key: number) => string,
   firstRow: number, averages: { title: number; abstract: number }): Promise<SearchAddition> {
   // Local term ids: the keys that occur, in order of first posting; df = papers holding each.
-  const localOf = new Map<number, number>();
+  let maxKey = -1;
+  for (let i = 0; i < words.key.length; i++) maxKey = Math.max(maxKey, words.key[i]);
+  const localOf = new Int32Array(maxKey + 1).fill(-1);
   const keys: number[] = [];
   const local = new Int32Array(words.key.length);
   for (let i = 0; i < words.key.length; i++) {
-    let t = localOf.get(words.key[i]);
-    if (t === undefined) {
-      localOf.set(words.key[i], (t = keys.length));
+    let t = localOf[words.key[i]];
+    if (t < 0) {
+      t = localOf[words.key[i]] = keys.length;
       keys.push(words.key[i]);
     }
     local[i] = t;

@@ -1,9 +1,10 @@
 // Owns writing one assignment batch into the run's tables (inside the copy that store/copy-update.ts
 // renames into place): the added papers' rows appended, the run-wide figures they change (ranks in
 // theme, theme and area sizes and trends, periods, bursts, search df, the runs row) replaced.
-// Two transactions, each checkpointed once (autocommitted appends checkpointed at each large
-// commit): the papers first, whose last row group DuckDB rewrites whole, then everything else,
-// which reuses the blocks that rewrite freed (one checkpoint for all left the file ~40 MB larger).
+// Two transactions, each checkpointed once as it commits (autocommitted appends checkpointed at
+// each large commit): the papers first (writePapers, whose last row group DuckDB rewrites whole:
+// that checkpoint runs while the batch is computed), then everything else, which reuses the blocks
+// the first freed (one checkpoint for all left the file ~40 MB larger).
 // The per-paper numbers go to temp tables as typed columns and into the run's tables by
 // INSERT … SELECT joined with the new papers' ids (NEW_PAPERS), which cross into DuckDB once.
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
@@ -44,14 +45,28 @@ export interface Batch {
 
 const timestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
+/**
+ * A commit at least this large is checkpointed as part of the commit, and its WAL never written
+ * (DuckDB skips the WAL of a commit it checkpoints at once): both of the batch's commits are.
+ */
+const CHECKPOINT_AT = '1MB';
+
+/**
+ * Upserts the added papers in a transaction of their own and starts its commit, which checkpoints
+ * on DuckDB's threads; returns the commit, to be awaited before the connection is used again.
+ */
+export async function writePapers(connection: DuckDBConnection, papers: Paper[]): Promise<{ committed: Promise<unknown> }> {
+  await connection.run(`SET checkpoint_threshold = '${CHECKPOINT_AT}'`);
+  await connection.run('BEGIN TRANSACTION');
+  await upsertPapers(connection, papers.length, (i) => paperRow(papers[i]));
+  const committed = connection.run('COMMIT');
+  committed.catch(() => {}); // a failure surfaces where it is awaited
+  return { committed }; // wrapped: an async function returning the promise itself would wait for it
+}
+
 export async function writeBatch(connection: DuckDBConnection, b: Batch, step: (name: string) => void): Promise<void> {
   const { runId: run, papers } = b;
   const n = papers.length;
-  await connection.run('BEGIN TRANSACTION');
-  step('papers');
-  await upsertPapers(connection, n, (i) => paperRow(papers[i]));
-  await connection.run('COMMIT');
-  await connection.run('CHECKPOINT');
   await connection.run('BEGIN TRANSACTION');
   step('paper_themes');
   const j = Int32Array.from({ length: n }, (_, i) => i);
