@@ -58,7 +58,12 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
       try {
         await connection.run(schemaSql());
         await migrateSchema(connection, dbPath);
+        // One transaction: DuckDB then writes the appends' full row groups straight into the file
+        // instead of through the write-ahead log and its automatic checkpoints (a 75k-paper run's
+        // store 12.3 → 10.4 s on a loaded machine, same peak).
+        await connection.run('BEGIN TRANSACTION');
         result = await update(connection);
+        await connection.run('COMMIT');
         await connection.run('CHECKPOINT');
       } finally {
         connection.closeSync();
