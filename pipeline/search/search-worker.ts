@@ -11,6 +11,6 @@ const papers: IndexText[] = Array.from({ length: ends.length / 2 }, (_, i) => ({
   get title() { return field(2 * i); },
   get abstract() { return field(2 * i + 1); }
 }));
-const index = buildSearchIndex(papers);
+const index = buildSearchIndex(papers, undefined, bytes.byteLength); // UTF-8 bytes ≈ characters
 const { df, postingTerm, postingRow, postingTf, titleLength, abstractLength } = index;
 parentPort!.postMessage(index, [df, postingTerm, postingRow, postingTf, titleLength, abstractLength].map((a) => a.buffer as ArrayBuffer));
