@@ -18,8 +18,8 @@ export const BIGRAM = 2;
 export const TRIGRAM = 3;
 
 export class TermTable {
-  private bigrams = new NumberMap();
-  private trigrams = new NumberMap();
+  private bigrams: NumberMap;
+  private trigrams: NumberMap;
   private unigramTerm = new Int32Array(1024).fill(-1);
 
   nTerms = 0;
@@ -28,7 +28,10 @@ export class TermTable {
   private refA = new Int32Array(1024);
   private refB = new Int32Array(1024);
 
-  constructor(readonly words: WordTable) {}
+  /** `expected`: distinct phrases to size the maps for (they grow past it; each growth rehashes all). */
+  constructor(readonly words: WordTable, expected: { bigrams: number; trigrams: number } = { bigrams: 1024, trigrams: 1024 }) {
+    [this.bigrams, this.trigrams] = [new NumberMap(expected.bigrams), new NumberMap(expected.trigrams)];
+  }
 
   /** Term id of content word `word` (a word id whose key id is >= 0); counts the word. */
   addUnigram(word: number): number {
