@@ -66,6 +66,15 @@ async function timed<T>(
   return value;
 }
 
+/**
+ * Largest matrix (non-zeros) whose projection runs beside the cluster stage: both then hold their
+ * working memory at once (the projection's graph and buffers, the clusters' bounds: ~500 MB more at
+ * 6M non-zeros, the 75k-paper corpus, run peak 1,094 MB). Above it (about 250k papers), the
+ * projection runs first, on all threads, and the cluster stage after it, as the memory target at a
+ * million papers asks.
+ */
+const CONCURRENT_MAP_NNZ = 20_000_000;
+
 /** Tokenise + TF-IDF in their own scope, so the token lists (hundreds of MB) are garbage once the matrix exists. */
 async function vectorise(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>) {
   const corpus = await timed('tokenise', reporter, durations,
@@ -148,6 +157,8 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   const columns = transpose(matrix, sharedArray);
   const projection = projectInBackground(matrix, columns, { seed: config.seed, threads: config.workers });
   try {
+    // Beside the clustering while the two fit in memory together; above that, first and alone.
+    if (matrix.indices.length > CONCURRENT_MAP_NNZ) await projection.result();
     return await analyseRows(papers, config, reporter, durations, warnings, { matrix, vocabulary, emptyRows, termsBeforePruning },
       columns, () => projection.result());
   } finally {
