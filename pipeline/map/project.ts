@@ -12,7 +12,7 @@ import { lsa } from './lsa.js';
 import { fuzzyGraph } from './fuzzy-graph.js';
 import { pcaStart } from './pca-start.js';
 import { startLayout } from './start.js';
-import { PROJECTION, epochsFor } from './params.js';
+import { PROJECTION, epochsFor, startRadiusFor } from './params.js';
 import { mapRecall } from './recall.js';
 
 export interface Projection {
@@ -45,7 +45,7 @@ export async function projectPapers(matrix: CsrMatrix, options: { seed: number; 
     const pca = pcaStart(reduced, n, reduced.length / n);
     const { idx, sim } = await nearestPapers(m, mt, { K, maxDf: PROJECTION.maxDf, pool: PROJECTION.pool }, onAll, threads);
     const graph = await fuzzyGraph(idx, sim, n, K, epochsFor(n), onAll, threads);
-    const xy = await optimise(graph, startLayout(pca, graph, n, PROJECTION.startRadius), n, options.seed, onAll, threads);
+    const xy = await optimise(graph, startLayout(pca, graph, n, startRadiusFor(n)), n, options.seed, onAll, threads);
     const placed = fitSquare(xy, n);
     const recall10 = await mapRecall(m, mt, threads === 1 ? placed : share(placed), options.seed, onAll, threads);
     return { xy: placed, knnIdx: idx, knnSim: sim, K, recall10 };
