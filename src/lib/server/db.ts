@@ -2,6 +2,7 @@
 // new file into place; each query checks the file's identity and, when it changed, opens the new
 // file and retires the old handle once its in-flight queries are done. No restart, no lock fights.
 // A file that is missing, not DuckDB or without our tables fails every query as a 503 with the reason.
+// Big results (exports) stream: streamRowObjects holds a connection while its caller reads the chunks.
 // The file is attached READ_ONLY as `src` to an in-memory DuckDB, whose own catalog (`memory`) holds
 // the dashboard's curated views (curation/overlay.ts), first on every connection's search_path.
 import { statSync } from 'node:fs';
@@ -124,11 +125,19 @@ async function withConnection<T>(read: (connection: DuckDBConnection) => Promise
   }
 }
 
-/** Runs `read` on a pooled connection of the current file; the handle stays open until it is done. */
-async function withPooledConnection<T>(read: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+/** A pooled connection of the current file, its search_path set; `release` returns it (or closes it, `discard`). */
+async function acquire(): Promise<{ connection: DuckDBConnection; release(discard?: boolean): void }> {
   const handle = await currentHandle();
   handle.active++;
   let connection: DuckDBConnection | undefined;
+  const release = (discard = false) => {
+    handle.active--;
+    if (connection) {
+      if (discard || handle.retired || handle.idle.length >= POOL_SIZE) connection.closeSync();
+      else handle.idle.push(connection);
+    }
+    closeIfDone(handle);
+  };
   try {
     const overlay = await overlayOf(handle);
     connection = handle.idle.pop() ?? (await handle.instance.connect());
@@ -138,14 +147,20 @@ async function withPooledConnection<T>(read: (connection: DuckDBConnection) => P
       await connection.run(`SET search_path = '${path}'`);
       handle.paths.set(connection, path);
     }
+    return { connection, release };
+  } catch (e) {
+    release(true);
+    throw e;
+  }
+}
+
+/** Runs `read` on a pooled connection of the current file; the handle stays open until it is done. */
+async function withPooledConnection<T>(read: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const { connection, release } = await acquire();
+  try {
     return await read(connection);
   } finally {
-    handle.active--;
-    if (connection) {
-      if (handle.retired || handle.idle.length >= POOL_SIZE) connection.closeSync();
-      else handle.idle.push(connection);
-    }
-    closeIfDone(handle);
+    release();
   }
 }
 
@@ -165,22 +180,30 @@ export async function query<T = Record<string, unknown>>(sql: string, params: Pa
   });
 }
 
-export interface Columns {
-  names: string[];
-  /** One array per column, JSON-safe values in row order. */
-  columns: unknown[][];
-}
-
 /**
- * Runs one read query and returns its result column by column: for the big exports, where making
- * one object per row costs ~8x the column arrays (75k papers: 1.5 s vs 0.2 s measured).
+ * Runs one read query and yields its rows as JSON-safe objects, a chunk (about 2,048 rows) at a time,
+ * holding one pooled connection until the last chunk is read or the caller stops: for exports of any
+ * size in constant memory. A caller that stops early (a download cut off) closes the connection.
  */
-export async function queryColumns(sql: string, params: Params = {}): Promise<Columns> {
-  return withConnection(async (connection) => {
-    const reader = await connection.runAndReadAll(sql, params);
-    const names = reader.columnNames();
-    // With no rows there are no chunks and getColumnsJson() gives []: still one (empty) array per name.
-    const columns = reader.currentRowCount === 0 ? names.map(() => []) : (reader.getColumnsJson() as unknown[][]);
-    return { names, columns };
-  });
+export async function* streamRowObjects(sql: string, params: Params = {}): AsyncGenerator<Record<string, unknown>[]> {
+  let lease: Awaited<ReturnType<typeof acquire>>;
+  try {
+    lease = await acquire();
+  } catch (e) {
+    const reason = unusableReason(e);
+    if (reason !== null) error(503, reason);
+    throw e;
+  }
+  let finished = false;
+  try {
+    const result = await lease.connection.stream(sql, params);
+    for await (const rows of result.yieldRowObjectJson()) yield rows as Record<string, unknown>[];
+    finished = true;
+  } catch (e) {
+    const reason = unusableReason(e);
+    if (reason !== null) error(503, reason);
+    throw e;
+  } finally {
+    lease.release(!finished);
+  }
 }
