@@ -70,9 +70,10 @@ export function themeOnlyFilter(theme: number | null): PaperFilter {
  * the papers matching every word, with their BM25F score, search-index.ts) for a filter. Only
  * clauses for the filters given are added; every value is a bound parameter. `joins: 'papers'`
  * leaves out `t` (nothing filters on it), `joins: 'needed'` also `p` unless a filter reads it: to
- * count a million papers without joining them.
+ * count a million papers without joining them. `more`: joins added after those (the exports').
  */
-export function paperFilterSql(runId: number, filter: PaperFilter, { joins = 'all' }: { joins?: 'all' | 'papers' | 'needed' } = {}): { sql: string; params: Params } {
+export function paperFilterSql(runId: number, filter: PaperFilter, { joins = 'all', more = '' }: { joins?: 'all' | 'papers' | 'needed'; more?: string } = {}):
+  { sql: string; params: Params } {
   const clauses = ['pt.run_id = $run'];
   const params: Params = { run: runId };
   let join = '';
@@ -118,6 +119,7 @@ export function paperFilterSql(runId: number, filter: PaperFilter, { joins = 'al
     ${join}
     ${joins !== 'needed' || readsPapers(filter) ? 'JOIN papers p ON p.paper_id = pt.paper_id' : ''}
     ${joins === 'all' ? 'JOIN themes t ON t.run_id = pt.run_id AND t.theme_id = pt.theme_id' : ''}
+    ${more}
     WHERE ${clauses.join(' AND ')}`;
   return { sql, params };
 }
