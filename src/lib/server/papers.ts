@@ -157,19 +157,31 @@ function indexOnly(filter: PaperFilter): boolean {
     filter.added === null;
 }
 
-/** One page of matching papers and the total count (page numbers from 1). */
+/**
+ * One page of matching papers and the total count (page numbers from 1). With a query, the page's
+ * ids and the total come from one query (a window count over the matches' ids: the match is the
+ * costly part, run once); without, from two (a window count would sort every paper of the run
+ * instead of keeping the page's top n), the count joining papers only when a filter reads them.
+ */
 export async function searchPapers(runId: number, filter: PaperFilter, page: number, pageSize: number): Promise<PaperPage> {
   const byIndex = indexOnly(filter);
-  // The page's ids (papers joined only where the order or a filter reads them) and the total apart:
-  // a window count over the rows would keep every match, texts and all, instead of the page.
   const sorted = byIndex ? rankedOnlySql(runId, filter) : paperFilterSql(runId, filter, { joins: 'papers' });
   const order = byIndex ? 'ORDER BY m.score DESC, m.paper_id' : paperOrderSql(filter);
-  const counted = byIndex ? sorted : paperFilterSql(runId, filter, { joins: 'needed' });
-  const [ids, total] = await Promise.all([
-    query<{ paper_id: string }>(`SELECT ${byIndex ? 'm' : 'pt'}.paper_id ${sorted.sql} ${order} LIMIT $limit OFFSET $offset`,
-      { ...sorted.params, limit: pageSize, offset: (page - 1) * pageSize }),
-    countPapers(counted.sql, counted.params)
-  ]);
+  const paging = { limit: pageSize, offset: (page - 1) * pageSize };
+  let ids: { paper_id: string; total?: number }[];
+  let total: number;
+  if (filter.match !== null) {
+    ids = await query<{ paper_id: string; total: number }>(
+      `SELECT ${byIndex ? 'm' : 'pt'}.paper_id, count(*) OVER ()::INTEGER AS total ${sorted.sql} ${order} LIMIT $limit OFFSET $offset`,
+      { ...sorted.params, ...paging });
+    total = ids.length > 0 ? ids[0].total! : await countPapers(sorted.sql, sorted.params);
+  } else {
+    const counted = paperFilterSql(runId, filter, { joins: 'needed' });
+    [ids, total] = await Promise.all([
+      query<{ paper_id: string }>(`SELECT pt.paper_id ${sorted.sql} ${order} LIMIT $limit OFFSET $offset`, { ...sorted.params, ...paging }),
+      countPapers(counted.sql, counted.params)
+    ]);
+  }
   const details = ids.length === 0 ? [] : await readDetails(runId, ids.map((r) => r.paper_id));
   const byId = new Map(details.map((d) => [d.paper_id, d]));
   const keys = hitKeys(filter);

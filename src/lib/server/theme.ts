@@ -163,8 +163,8 @@ async function themePaperFilter(runId: number, themeId: number, q: string | null
 /**
  * The theme's papers, most typical first (rank_in_theme), `pageSize` per page; `q` filters them. A
  * page past the end has no items (the load refuses it). The page is cut from paper_themes first and
- * only its rows are joined to the papers' texts (a theme of 25k papers: no join of them all), and
- * the total is counted apart.
+ * only its rows are joined to the papers' texts (a theme of 25k papers: no join of them all). The
+ * total: with `q` a window count over the matches' narrow rows (the match runs once), else counted apart.
  */
 export async function loadThemePapers(
   runId: number,
@@ -174,16 +174,19 @@ export async function loadThemePapers(
   pageSize: number
 ): Promise<ThemePaperPage> {
   const filter = await themePaperFilter(runId, themeId, q);
-  const [rows, total] = await Promise.all([
-    query<PaperRowOut>(
+  const windowed = q !== null;
+  const [rows, counted] = await Promise.all([
+    query<PaperRowOut & { total: number }>(
       `WITH page AS (
          SELECT pt.run_id, pt.paper_id, pt.rank_in_theme, pt.similarity, pt.weak, ${filter.score} AS score
+           ${windowed ? ', count(*) OVER ()::INTEGER AS total' : ''}
          FROM paper_themes pt ${filter.join}
          WHERE ${filter.where}
          ORDER BY ${filter.order}
          LIMIT $limit OFFSET $offset)
        SELECT page.rank_in_theme AS rank, p.paper_id, p.title, ${PUBLISHED_SQL} AS published, p.authors,
          page.similarity, p.url, page.weak, r.theme_id AS second_theme, t2.label AS second_label, r.similarity AS second_similarity
+         ${windowed ? ', page.total' : ''}
        FROM page JOIN papers p ON p.paper_id = page.paper_id
          -- the paper's next-closest theme, where stored
          LEFT JOIN paper_theme_ranks r ON r.run_id = page.run_id AND r.paper_id = page.paper_id AND r.rank = 2
@@ -191,8 +194,9 @@ export async function loadThemePapers(
        ORDER BY page.score DESC, page.rank_in_theme, page.paper_id`,
       { ...filter.params, limit: pageSize, offset: (page - 1) * pageSize }
     ),
-    countThemePapers(filter)
+    windowed ? null : countThemePapers(filter)
   ]);
+  const total = counted ?? (rows.length > 0 ? rows[0].total : await countThemePapers(filter));
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return { items: rows.map(toThemePaper), total, page, pages, pageSize };
 }
