@@ -33,6 +33,12 @@ const MEMORY_LIMIT = '1GB';
 const TEMP_DIRECTORY = join(tmpdir(), `themescope-duckdb-${process.pid}`);
 let current: Handle | null = null;
 let opening: Promise<Handle> | null = null;
+let opened: (() => void) | null = null;
+
+/** Called each time a file is opened (the first, or one the pipeline renamed into place). */
+export function setOpenListener(listener: () => void): void {
+  opened = listener;
+}
 
 export class DatabaseMissingError extends Error {}
 
@@ -87,6 +93,7 @@ async function currentHandle(): Promise<Handle> {
           old.retired = true;
           closeIfDone(old);
         }
+        opened?.(); // warm-up.ts: in the background, never awaited here
         return handle;
       })
       .finally(() => {
