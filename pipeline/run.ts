@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { ingestFiles } from './ingest/index.js';
 import { describeCoarseDates, settleDatePrecision } from './ingest/date-precision.js';
+import { packPapers } from './ingest/packed-texts.js';
 import { tokenisePapers } from './tokenise/index.js';
 import { buildTfidf } from './tfidf/index.js';
 import { chooseK } from './cluster/choose-k.js';
@@ -78,7 +79,7 @@ const CONCURRENT_MAP_NNZ = 20_000_000;
 /** Tokenise + TF-IDF in their own scope, so the token lists (hundreds of MB) are garbage once the matrix exists. */
 async function vectorise(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>) {
   const corpus = await timed('tokenise', reporter, durations,
-    () => tokenisePapers(papers, { ngramMax: config.ngramMax, workers: config.workers }), (c) => `${c.nTerms} distinct terms`);
+    () => tokenisePapers(papers, { ngramMax: config.ngramMax, workers: config.workers, minDf: config.minDf }), (c) => `${c.nTerms} distinct terms`);
   const tfidf = await timed('tfidf', reporter, durations,
     () => buildTfidf(corpus, { minDf: config.minDf, maxDf: config.maxDf, maxTerms: config.maxTerms }),
     (t) => `${t.matrix.nCols} terms kept, ${t.matrix.indices.length} non-zeros`);
@@ -89,8 +90,9 @@ async function vectorise(papers: Paper[], config: Config, reporter: Reporter, du
 export async function runPipeline(config: Config, reporter: Reporter): Promise<RunSummary> {
   const durations: Record<string, number> = {};
   const createdAt = new Date();
-  const ingest = await timed('ingest', reporter, durations, () => ingestFiles(config.inputs, { strict: config.strict, format: config.format }),
-    (r) => `${r.papers.length} papers, ${r.skipped.length} skipped, ${r.duplicates} duplicates merged`);
+  // The papers' texts then move into one shared buffer, in place (ingest/packed-texts.ts).
+  const ingest = await timed('ingest', reporter, durations, () => ingestFiles(config.inputs, { strict: config.strict, format: config.format })
+    .then((r) => (packPapers(r.papers), r)), (r) => `${r.papers.length} papers, ${r.skipped.length} skipped, ${r.duplicates} duplicates merged`);
   const { papers } = ingest;
   const warnings = new Warnings();
   for (const message of ingest.warnings) warnings.add('input', message);
