@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { ingestFiles } from './ingest/index.js';
 import { describeCoarseDates, settleDatePrecision } from './ingest/date-precision.js';
+import { packPapers } from './ingest/packed-texts.js';
 import { tokenisePapers } from './tokenise/index.js';
 import { buildTfidf } from './tfidf/index.js';
 import { chooseK } from './cluster/choose-k.js';
@@ -9,7 +10,7 @@ import { clusterPapers } from './cluster/index.js';
 import { labelThemes } from './label/index.js';
 import { assessQuality, type QualityResult } from './quality/index.js';
 import { groupThemes, type AreaResult } from './areas/index.js';
-import { mapThemes } from './map/index.js';
+import { mapThemes, projectInBackground, shareMatrix } from './map/index.js';
 import { computeTrends, findBursts } from './trends/index.js';
 import { indexInBackground, type BackgroundIndex } from './search/in-background.js';
 import { writeRun } from './store/write-run.js';
@@ -18,11 +19,14 @@ import { describeModel } from './assign/model.js';
 import { checkAgainstCategories } from './quality/external.js';
 import { InputError } from './errors.js';
 import { paperKey } from './prng.js';
+import { transpose } from './cluster/transpose.js';
+import { sharedArray } from './shared-memory.js';
 import { Warnings, warnAboutThemes, type RunWarning } from './warnings.js';
 import type { RunData, ThemeRecord } from './store/run-data.js';
 import type { SearchIndex } from './search/index.js';
+import type { Projection } from './map/project.js';
 import type { Config } from './config.js';
-import type { Clustering, KSelectionPoint, MapLayout, Paper, ThemeLabel, ThemeTrend } from './types.js';
+import type { Clustering, CsrMatrix, KSelectionPoint, MapLayout, Paper, ThemeLabel, ThemeTrend } from './types.js';
 
 export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | 'label' | 'quality' | 'map' | 'trends' | 'areas'
   | 'search' | 'store';
@@ -63,21 +67,32 @@ async function timed<T>(
   return value;
 }
 
+/**
+ * Largest matrix (non-zeros) whose projection runs beside the cluster stage: both then hold their
+ * working memory at once (the projection's graph and buffers, the clusters' bounds: ~500 MB more at
+ * 6M non-zeros, the 75k-paper corpus, run peak 1,094 MB). Above it (about 250k papers), the
+ * projection runs first, on all threads, and the cluster stage after it, as the memory target at a
+ * million papers asks.
+ */
+const CONCURRENT_MAP_NNZ = 20_000_000;
+
 /** Tokenise + TF-IDF in their own scope, so the token lists (hundreds of MB) are garbage once the matrix exists. */
 async function vectorise(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>) {
   const corpus = await timed('tokenise', reporter, durations,
-    () => tokenisePapers(papers, { ngramMax: config.ngramMax, workers: config.workers }), (c) => `${c.nTerms} distinct terms`);
+    () => tokenisePapers(papers, { ngramMax: config.ngramMax, workers: config.workers, minDf: config.minDf }), (c) => `${c.nTerms} distinct terms`);
   const tfidf = await timed('tfidf', reporter, durations,
     () => buildTfidf(corpus, { minDf: config.minDf, maxDf: config.maxDf, maxTerms: config.maxTerms }),
     (t) => `${t.matrix.nCols} terms kept, ${t.matrix.indices.length} non-zeros`);
-  return { tfidf, termsBeforePruning: corpus.nTerms };
+  // In shared memory from here on: the cluster and map threads read these very arrays, uncopied.
+  return { matrix: shareMatrix(tfidf.matrix), vocabulary: tfidf.vocabulary, emptyRows: tfidf.emptyRows, termsBeforePruning: corpus.nTerms };
 }
 
 export async function runPipeline(config: Config, reporter: Reporter): Promise<RunSummary> {
   const durations: Record<string, number> = {};
   const createdAt = new Date();
-  const ingest = await timed('ingest', reporter, durations, () => ingestFiles(config.inputs, { strict: config.strict, format: config.format }),
-    (r) => `${r.papers.length} papers, ${r.skipped.length} skipped, ${r.duplicates} duplicates merged`);
+  // The papers' texts then move into one shared buffer, in place (ingest/packed-texts.ts).
+  const ingest = await timed('ingest', reporter, durations, () => ingestFiles(config.inputs, { strict: config.strict, format: config.format })
+    .then((r) => (packPapers(r.papers), r)), (r) => `${r.papers.length} papers, ${r.skipped.length} skipped, ${r.duplicates} duplicates merged`);
   const { papers } = ingest;
   const warnings = new Warnings();
   for (const message of ingest.warnings) warnings.add('input', message);
@@ -136,10 +151,27 @@ async function storeRun({ config, reporter, durations, createdAt, ingest, coarse
  */
 async function analyse(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>,
   warnings: Warnings, afterVectorise: () => void) {
-  const { tfidf, termsBeforePruning } = await vectorise(papers, config, reporter, durations);
+  const { matrix, vocabulary, emptyRows, termsBeforePruning } = await vectorise(papers, config, reporter, durations);
   collectGarbage(); // the token lists and the full dictionary: hundreds of MB under the cluster stage's peak
   afterVectorise();
-  const { matrix, vocabulary } = tfidf;
+  // The map's projection needs only the rows: made on its own threads while the themes are found.
+  // Both read one transpose, in shared memory.
+  const columns = transpose(matrix, sharedArray);
+  const projection = projectInBackground(matrix, columns, { seed: config.seed, threads: config.workers });
+  try {
+    // Beside the clustering while the two fit in memory together; above that, first and alone.
+    if (matrix.indices.length > CONCURRENT_MAP_NNZ) await projection.result();
+    return await analyseRows(papers, config, reporter, durations, warnings, { matrix, vocabulary, emptyRows, termsBeforePruning },
+      columns, () => projection.result());
+  } finally {
+    await projection.close();
+  }
+}
+
+/** The stages from cluster to areas over the shared rows; `projected` is the map's projection, made meanwhile. */
+async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>,
+  warnings: Warnings, { matrix, vocabulary, emptyRows, termsBeforePruning }: Awaited<ReturnType<typeof vectorise>>,
+  columns: CsrMatrix, projected: () => Promise<Projection>) {
 
   let k = config.k === 'auto' ? 0 : config.k;
   let kSelection: KSelectionPoint[] = [];
@@ -158,11 +190,12 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   }
   const clustered = await timed('cluster', reporter, durations,
     () => clusterPapers(matrix, { k, seed: config.seed, restarts: config.restarts, maxIter: config.maxIter,
-      init: config.init, keys: Uint32Array.from(papers, (p) => paperKey(p.paperId)),
+      init: config.init, keys: Uint32Array.from(papers, (p) => paperKey(p.paperId)), columns,
       tolerance: config.tolerance, workers: config.workers,
       onIteration: (r, it, inertia) => reporter.clusterIteration?.(r, config.restarts, it, config.maxIter, inertia) }),
     (c) => `${c.best.iterations} iterations, stability ${c.stability === null ? 'n/a' : c.stability.toFixed(3)}`);
   const clustering = clustered.best;
+  collectGarbage(); // the cluster stage's bounds and copies, while the projection still holds its own
   warnAboutThemes(warnings, papers.length, clustering.sizes);
   if (kSelection.length === 0) {
     kSelection = [{ k, stability: clustered.stability, inertia: clustering.inertia, chosen: true }];
@@ -171,21 +204,22 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
     () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms }), (l) => `${l.length} themes named`);
   const quality = await timed('quality', reporter, durations, () => assessQuality(matrix, clustering, labels, clustered.themeSimilarity),
     (q) => `${q.themes.filter((t) => t.mixture).length} mixtures, ${q.papers.weak.reduce((s, w) => s + w, 0)} weak members`);
-  const { layout, neighbours, recall10, similar } = await timed('map', reporter, durations,
-    () => mapThemes(matrix, clustering, clustered.themeSimilarity, { seed: config.seed, neighbours: Math.min(config.neighbours, k - 1), workers: config.workers }),
-    (m) => `${papers.length} papers placed, recall@10 ${m.recall10 === null ? 'n/a' : m.recall10.toFixed(3)}`);
   const trend = await timed('trends', reporter, durations, () => {
     const trends = computeTrends(papers, clustering.assignments, k, { window: config.emergingWindow });
     const bursts = findBursts({ papers, assignments: clustering.assignments, k, matrix, labels, surfaces: vocabulary.surfaces,
       totals: trends.totals }, trends.dates.granularity);
     return { ...trends, bursts };
   }, (t) => `${t.totals.filter((p) => p.granularity === t.dates.granularity).length} ${t.dates.granularity}s, ${t.bursts.length} bursts`);
+  // The wait for the projection (started after vectorise) and the themes placed among their papers.
+  const { layout, neighbours, recall10, similar } = await timed('map', reporter, durations,
+    async () => mapThemes(await projected(), clustering, clustered.themeSimilarity, { neighbours: Math.min(config.neighbours, k - 1) }),
+    (m) => `${papers.length} papers placed, recall@10 ${m.recall10 === null ? 'n/a' : m.recall10.toFixed(3)}`);
   const grouped = await timed('areas', reporter, durations, () => groupThemes(
     { matrix, vocabulary, clustering, themeSimilarity: clustered.themeSimilarity, themeLabels: labels, themeXY: layout.themeXY, papers },
     { topTerms: config.topTerms, window: config.emergingWindow }), (a) => `${a.areas.length} areas`);
   const model = describeModel({ matrix, vocabulary, clustering, labels, ngramMax: config.ngramMax });
   return { k, kSelection, clustered, clustering, labels, quality, layout, neighbours, recall10, trend, grouped, similar, nTerms: matrix.nCols,
-    nnz: matrix.indices.length, termsBeforePruning, emptyRows: tfidf.emptyRows, model };
+    nnz: matrix.indices.length, termsBeforePruning, emptyRows, model };
 }
 
 /**

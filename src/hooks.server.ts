@@ -8,12 +8,19 @@
 // 500 for any other error whatever handleError returns; handleError logs the rest, keeps stack traces
 // off the page, and names an unusable database that reached it some other way (status 500, then).
 // GET answers are cached and carry ETags by (database file, edits journal, run, URL): response-cache.ts.
+// The newest run's per-run caches are warmed at start and after each new file (warm-up.ts).
 // Importing curation/ registers the curated views (edits) that every query reads through.
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { unusableReason } from '$lib/server/db';
 import { cacheKey, cachedResponse, cachingResponse, notModified } from '$lib/server/response-cache';
 import { runOnce } from '$lib/server/run';
 import '$lib/server/curation';
+import { warmUp } from '$lib/server/warm-up';
+
+/** At start: the newest run's caches are filled in the background (warm-up.ts), not awaited. */
+export const init: ServerInit = () => {
+  void warmUp();
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.run = runOnce(event.url);

@@ -54,6 +54,11 @@ export function describeModel(input: { matrix: CsrMatrix; vocabulary: Vocabulary
     matrix, novelThreshold: novelThreshold(clustering.similarity, matrix) };
 }
 
+/** Bytes the paper_vectors blocks of `matrix` hold (packBlock: row ends, 16- or 32-bit terms, float32 weights). */
+export function vectorBytes(matrix: Pick<CsrMatrix, 'nRows' | 'nCols' | 'indptr'>): number {
+  return 4 * matrix.nRows + (matrix.nCols <= 65536 ? 6 : 8) * matrix.indptr[matrix.nRows];
+}
+
 /** Bytes of a typed array (a view: no copy). */
 export const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Corpus } from './corpora.js';
-import { markdownTable, type Measurement } from './report.js';
+import { inputsOf, type Corpus } from './corpora.js';
+import { markdownTable, stageTables, type Measurement } from './report.js';
 import { readLabels, sittingTable, summarise, type SittingRow, type SittingRun } from './sitting.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -26,6 +26,9 @@ const { values } = parseArgs({
     peer: { type: 'boolean', default: false },
     'peer-configs': { type: 'string', default: Object.keys(PEER_CONFIGS).join(',') },
     synthetic: { type: 'string', default: '' },
+    'mix-real': { type: 'boolean', default: false },
+    'corpus-dir': { type: 'string' },
+    'keep-db': { type: 'string' },
     stability: { type: 'boolean', default: false },
     seeds: { type: 'string', default: '1,1001,2001' },
     out: { type: 'string', default: 'bench-results' },
@@ -35,10 +38,15 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`Usage: npm run bench -- [--sizes 10000,30000,all] [--k 20,40] [--seed 42] [--peer]
        [--peer-configs "sklearn kmeans,sklearn minibatch,sklearn lsa100+kmeans"]
-       [--synthetic 10000,100000,300000] [--out bench-results]
+       [--synthetic 10000,100000,300000 [--mix-real]] [--corpus-dir DIR] [--keep-db DIR] [--out bench-results]
        npm run bench -- --stability [--sizes all] [--k 40] [--seeds 1,1001,2001] [--peer] [--peer-configs …] [--out …]
 Corpora: ../shared/data/arxiv-daily-cs-2025-2026.jsonl.gz subsets when present, else the shipped sample;
---synthetic adds synthetic corpora of those sizes (pipeline/bench/synthetic.ts).
+--synthetic adds synthetic corpora of those sizes (pipeline/bench/synthetic.ts); with --mix-real each of
+them holds the whole real corpus too (N − real papers synthetic, both files given to the pipeline), e.g.
+--sizes= --synthetic 1000000 --mix-real --k 40 for the million-paper run. Generated corpora go to
+--corpus-dir (default: the temp dir) and are reused; --keep-db DIR keeps each run's database there
+(named by corpus and k) to serve the dashboard on it. Each run also prints its stages: wall and CPU
+seconds, resident memory at the stage's end and the peak so far.
 --peer runs ../shared/bench/peer_sklearn.py (apt-get install -y python3-sklearn) on the same files.
 --stability: the stability sitting, on the first --sizes corpus and the first --k: each config (Themescope,
 then each --peer config) runs once per seed and once, with the first seed, on a seeded random 90% of the
@@ -60,9 +68,12 @@ function runJson(command: string, args: string[]): Record<string, unknown> | nul
 
 /** With `labelsOut`, the run also writes each paper's id and theme there (the stability sitting). */
 function measureOurs(corpus: Corpus, k: number, seed = values.seed!, labelsOut?: string): Measurement | null {
-  const json = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/bench-one.ts', corpus.path, String(k), seed,
-    ...(labelsOut ? ['2', labelsOut] : [])]);
-  return json && { config: 'themescope', corpus: corpus.name, load: loadavg()[0], ...json } as Measurement;
+  const keepDb = values['keep-db'] ? join(resolve(values['keep-db']), `${corpus.name}-k${k}-seed${seed}.duckdb`) : undefined;
+  if (keepDb) mkdirSync(resolve(values['keep-db']!), { recursive: true });
+  const json = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/bench-one.ts',
+    JSON.stringify({ inputs: inputsOf(corpus), k: String(k), seed, labelsOut, keepDb })]);
+  // The corpus by name (bench-one prints its input files).
+  return json && { ...json, config: 'themescope', corpus: corpus.name, load: loadavg()[0], ...(keepDb ? { db: keepDb } : {}) } as Measurement;
 }
 
 /** With `labelsOut`, the peer runs under peer_labels.py, which writes its partition there after its JSON line. */
@@ -104,7 +115,7 @@ if (values.stability && (seeds.length < 2 || seeds.some((s) => !/^\d+$/.test(s))
 }
 const prepared = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/prepare.ts', JSON.stringify({
   root: ROOT, sizes, synthetic: values.synthetic ? values.synthetic.split(',').map(Number) : [],
-  subset: values.stability ? { share: 0.9, seed: Number(seeds[0]) } : null
+  subset: values.stability ? { share: 0.9, seed: Number(seeds[0]) } : null, mixReal: values['mix-real'], dir: values['corpus-dir'] ?? null
 })]) as { corpora: Corpus[]; subset: Corpus | null } | null;
 if (!prepared) process.exit(1);
 const corpora = prepared.corpora;
@@ -130,6 +141,10 @@ for (const corpus of corpora) {
     const ours = measureOurs(corpus, k);
     if (ours) results.push(ours);
     for (const config of peerConfigs) {
+      if (corpus.with) {
+        console.error(`▸ ${corpus.name}: no peer run (the peer reads one file)`);
+        break;
+      }
       console.error(`▸ ${corpus.name}, k=${k}: ${config}`);
       const peer = measurePeer(corpus, k, config);
       if (peer) results.push(peer);
@@ -137,7 +152,7 @@ for (const corpus of corpora) {
   }
 }
 
-writeOutputs(markdownTable(results));
+writeOutputs(markdownTable(results) + stageTables(results));
 
 /** Writes the results as JSON and `table` as Markdown under --out, and prints the table. */
 function writeOutputs(table: string): void {

@@ -1,6 +1,6 @@
 // The benchmark's corpora: evenly spaced subsets of the shared arXiv corpus (or the shipped sample
-// when ../shared is absent), on request synthetic corpora (synthetic.ts, no ../shared needed), and
-// the stability sitting's seeded random subset of a corpus.
+// when ../shared is absent), on request synthetic corpora (synthetic.ts, no ../shared needed), alone
+// or with the whole real corpus in them, and the stability sitting's seeded random subset of a corpus.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,9 +12,18 @@ export interface Corpus {
   name: string;
   path: string;
   docs: number;
+  /** A second input read with `path` (the real corpus in a mixed one): the pipeline gets both files. */
+  with?: string;
 }
 
-const WORK = join(tmpdir(), 'themescope-bench-corpora');
+/** Where generated corpora are written (and found again on the next run). */
+export const DEFAULT_CORPUS_DIR = join(tmpdir(), 'themescope-bench-corpora');
+
+export interface CorpusOptions {
+  /** Each synthetic corpus also holds the whole real corpus: N − (real papers) synthetic papers plus the real file. */
+  mixReal?: boolean;
+  dir?: string;
+}
 
 /** Every (n/size)-th line of the file, so a subset spans the whole date range. */
 function subset(lines: string[], size: number): string[] {
@@ -22,8 +31,9 @@ function subset(lines: string[], size: number): string[] {
   return Array.from({ length: size }, (_, i) => lines[Math.floor(i * step)]);
 }
 
-export async function prepareCorpora(root: string, sizes: (number | 'all')[], synthetic: number[]): Promise<Corpus[]> {
-  mkdirSync(WORK, { recursive: true });
+export async function prepareCorpora(root: string, sizes: (number | 'all')[], synthetic: number[],
+  { mixReal = false, dir = DEFAULT_CORPUS_DIR }: CorpusOptions = {}): Promise<Corpus[]> {
+  mkdirSync(dir, { recursive: true });
   const shared = resolve(root, '../shared/data/arxiv-daily-cs-2025-2026.jsonl.gz');
   const source = existsSync(shared) ? shared : join(root, 'data/sample-arxiv.jsonl.gz');
   const name = existsSync(shared) ? 'arxiv' : 'sample';
@@ -34,22 +44,28 @@ export async function prepareCorpora(root: string, sizes: (number | 'all')[], sy
       if (!corpora.some((c) => c.docs === lines.length)) corpora.push({ name: `${name}-all`, path: source, docs: lines.length });
       continue;
     }
-    const path = join(WORK, `${name}-${size}.jsonl.gz`);
+    const path = join(dir, `${name}-${size}.jsonl.gz`);
     if (!existsSync(path)) writeFileSync(path, gzipSync(subset(lines, size).join('\n') + '\n'));
     corpora.push({ name: `${name}-${size}`, path, docs: size });
   }
-  for (const docs of synthetic) {
-    const path = join(WORK, `synthetic-${docs}.jsonl.gz`);
+  for (const total of synthetic) {
+    const docs = mixReal ? total - lines.length : total;
+    if (docs < 1) throw new RangeError(`--synthetic ${total} --mix-real: the real corpus alone has ${lines.length} papers`);
+    const path = join(dir, `synthetic-${docs}.jsonl.gz`);
     if (!existsSync(path)) await writeSyntheticCorpus(`${path}.part`, { docs }).then(() => renameSync(`${path}.part`, path));
-    corpora.push({ name: `synthetic-${docs}`, path, docs });
+    corpora.push(mixReal ? { name: `synthetic-${docs}+${name}-all`, path, docs: total, with: source } : { name: `synthetic-${docs}`, path, docs });
   }
   return corpora;
 }
 
+/** The pipeline's input files of a corpus. */
+export const inputsOf = (corpus: Corpus): string[] => (corpus.with ? [corpus.path, corpus.with] : [corpus.path]);
+
 /** The corpus' seeded random subset (pickSubset), written once as gzipped JSONL; every config reads the same file. */
-export function randomSubset(corpus: Corpus, share: number, seed: number): Corpus {
+export function randomSubset(corpus: Corpus, share: number, seed: number, dir = DEFAULT_CORPUS_DIR): Corpus {
+  if (corpus.with) throw new RangeError(`the stability sitting takes one corpus file, not ${corpus.name}`);
   const pct = Math.round(100 * share);
-  const path = join(WORK, `${corpus.name}-${pct}pct-seed${seed}.jsonl.gz`);
+  const path = join(dir, `${corpus.name}-${pct}pct-seed${seed}.jsonl.gz`);
   const lines = gunzipSync(readFileSync(corpus.path)).toString('utf8').trimEnd().split('\n');
   const kept = pickSubset(lines.length, share, seed).map((i) => lines[i]);
   if (!existsSync(path)) {

@@ -2,12 +2,14 @@
 // process starts with its parent's resident memory counted in its peak RSS (Linux fork + exec), so the
 // bench itself must never hold a corpus while it spawns the measured runs.
 import { resolve } from 'node:path';
-import { prepareCorpora, randomSubset } from './corpora.js';
+import { DEFAULT_CORPUS_DIR, prepareCorpora, randomSubset } from './corpora.js';
 
-const { root, sizes, synthetic, subset } = JSON.parse(process.argv[2]) as {
+const { root, sizes, synthetic, subset, mixReal, dir } = JSON.parse(process.argv[2]) as {
   root: string; sizes: (number | 'all')[]; synthetic: number[]; subset: { share: number; seed: number } | null;
+  mixReal: boolean; dir: string | null;
 };
-const corpora = await prepareCorpora(resolve(root), sizes, synthetic);
+const corpusDir = dir === null ? DEFAULT_CORPUS_DIR : resolve(dir);
+const corpora = await prepareCorpora(resolve(root), sizes, synthetic, { mixReal, dir: corpusDir });
 // The stability sitting's subset is drawn from the first corpus.
 const first = corpora[0];
-console.log(JSON.stringify({ corpora, subset: subset && first ? randomSubset(first, subset.share, subset.seed) : null }));
+console.log(JSON.stringify({ corpora, subset: subset && first ? randomSubset(first, subset.share, subset.seed, corpusDir) : null }));

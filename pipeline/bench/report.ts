@@ -1,4 +1,7 @@
-// The benchmark's Markdown table: one row per measurement, then our/peer ratios per corpus and k.
+// The benchmark's Markdown tables: one row per measurement, then our/peer ratios per corpus and k,
+// then each of our runs stage by stage (time, CPU, memory).
+import { peakStage, type StageFigures } from './stage-meter.js';
+
 export interface Measurement {
   config: string;
   corpus: string;
@@ -15,6 +18,10 @@ export interface Measurement {
   /** Papers per cluster (both tools report it). */
   cluster_sizes?: number[];
   quality?: { v_measure: number; nmi: number; ari: number } | null;
+  /** Our runs: CPU seconds of the whole process, each stage's figures (stage-meter.ts), the database kept (--keep-db). */
+  cpu_s?: number;
+  stages?: Record<string, StageFigures>;
+  db?: string;
 }
 
 const f = (x: number | undefined | null, d = 2) => (x === undefined || x === null ? '–' : x.toFixed(d));
@@ -69,4 +76,19 @@ export function markdownTable(results: Measurement[], { ratios: withRatios = tru
     );
   }
   return rows.join('\n') + (withRatios && ratios.length > 3 ? '\n' + ratios.join('\n') : '');
+}
+
+/** Per run with stages: each stage's wall and CPU seconds, RSS at its end and the peak so far (the peak's stage in bold). */
+export function stageTables(results: Measurement[]): string {
+  return results.filter((m) => m.stages && Object.keys(m.stages).length > 0).map((m) => {
+    const stages = m.stages!;
+    const peak = peakStage(stages);
+    const rows = Object.entries(stages).map(([name, s]) =>
+      `| ${name === peak ? `**${name}**` : name} | ${f(s.s, 1)} | ${f(s.cpu_s, 1)} | ${s.rss_mb} | ${s.peak_rss_mb} |`);
+    const sum = (key: 's' | 'cpu_s') => Object.values(stages).reduce((a, s) => a + s[key], 0);
+    return [`\n\n${m.corpus} (${m.n_docs} papers), k = ${m.k}, seed ${m.seed ?? '–'}: total ${f(m.timings_s.total, 1)} s, ` +
+      `CPU ${f(m.cpu_s, 1)} s, peak RSS ${Math.round(m.peak_rss_mb)} MB, load ${f(m.load, 1)}${m.db ? `; database kept at ${m.db}` : ''}\n`,
+    '| stage | wall s | CPU s | RSS at end MB | peak so far MB |', '|---|---|---|---|---|', ...rows,
+    `| all stages | ${f(sum('s'), 1)} | ${f(sum('cpu_s'), 1)} | | ${Math.round(m.peak_rss_mb)} |`].join('\n');
+  }).join('');
 }

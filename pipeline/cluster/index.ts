@@ -30,6 +30,8 @@ export interface ClusterOptions {
   tolerance: number;
   /** Threads for the assignment step, the main one included (1 = no worker threads). */
   workers: number;
+  /** The matrix's transpose (transpose.ts), when the caller already made it for other stages too. */
+  columns?: CsrMatrix;
   onIteration?: (restart: number, iteration: number, inertia: number) => void;
 }
 
@@ -58,7 +60,7 @@ export interface ClusterResult {
 export async function clusterPapers(matrix: CsrMatrix, options: ClusterOptions): Promise<ClusterResult> {
   checkInput(matrix, options.k);
   if ((options.init ?? 'divisive') === 'divisive') return clusterDivisive(matrix, options);
-  const columns = transpose(matrix);
+  const columns = options.columns ?? transpose(matrix);
   const assigner = createAssigner(matrix, options.workers);
   try {
     const runs: Clustering[] = [];
@@ -80,7 +82,7 @@ export async function clusterPapers(matrix: CsrMatrix, options: ClusterOptions):
 async function clusterDivisive(matrix: CsrMatrix, options: ClusterOptions): Promise<ClusterResult> {
   const keys = options.keys ?? Uint32Array.from({ length: matrix.nRows }, (_, i) => i);
   if (keys.length !== matrix.nRows) throw new Error(`clusterPapers: ${keys.length} keys for ${matrix.nRows} rows`);
-  const best = await runOn(matrix, keys, options, 0);
+  const best = await runOn(matrix, keys, options, 0, options.columns);
   const agreement: number[] = [];
   const shared: Int32Array[] = [];
   const others: Int32Array[] = [];
@@ -101,10 +103,10 @@ async function clusterDivisive(matrix: CsrMatrix, options: ClusterOptions): Prom
   };
 }
 
-async function runOn(matrix: CsrMatrix, keys: Uint32Array, options: ClusterOptions, r: number): Promise<Clustering> {
+async function runOn(matrix: CsrMatrix, keys: Uint32Array, options: ClusterOptions, r: number, columns?: CsrMatrix): Promise<Clustering> {
   const assigner = createAssigner(matrix, options.workers);
   try {
-    return await runDivisive(matrix, transpose(matrix), assigner, keys, options, (it, inertia) => options.onIteration?.(r, it, inertia));
+    return await runDivisive(matrix, columns ?? transpose(matrix), assigner, keys, options, (it, inertia) => options.onIteration?.(r, it, inertia));
   } finally {
     await assigner.close();
   }

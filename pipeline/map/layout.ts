@@ -3,18 +3,33 @@
 // number of threads; with its measured neighbourhood preservation (recall.ts) and, from the same
 // neighbour lists, each paper's similar papers.
 import type { Clustering, CsrMatrix, MapLayout } from '../types.js';
-import { projectPapers } from './project.js';
+import { projectPapers, type Projection } from './project.js';
 import { themeCentres } from './theme-centres.js';
 import { similarFromNeighbours, type SimilarPapers } from '../similar/index.js';
 
+export interface LaidOut {
+  layout: MapLayout;
+  recall10: number | null;
+  similar: SimilarPapers;
+}
+
 export async function layoutMap(matrix: CsrMatrix, clustering: Pick<Clustering, 'k' | 'assignments'>,
-  options: { seed: number; workers: number }): Promise<{ layout: MapLayout; recall10: number | null; similar: SimilarPapers }> {
-  const { k, assignments } = clustering;
-  if (assignments.length !== matrix.nRows) throw new Error(`layoutMap: ${assignments.length} assignments for ${matrix.nRows} rows`);
+  options: { seed: number; workers: number }): Promise<LaidOut> {
+  checkAssignments(clustering, matrix.nRows);
+  return placeThemes(await projectPapers(matrix, options), clustering);
+}
+
+/** The layout from a projection made beforehand (in-background.ts), with the themes placed among their papers. */
+export function placeThemes(projection: Projection, clustering: Pick<Clustering, 'k' | 'assignments'>): LaidOut {
+  const { xy: paperXY, knnIdx, knnSim, K, recall10 } = projection;
+  checkAssignments(clustering, paperXY.length / 2);
+  const themeXY = themeCentres(paperXY, clustering.assignments, clustering.k);
+  return { layout: { themeXY, paperXY }, recall10, similar: similarFromNeighbours(knnIdx, knnSim, K) };
+}
+
+function checkAssignments({ k, assignments }: Pick<Clustering, 'k' | 'assignments'>, nRows: number): void {
+  if (assignments.length !== nRows) throw new Error(`layoutMap: ${assignments.length} assignments for ${nRows} rows`);
   for (let i = 0; i < assignments.length; i++) {
     if (!(assignments[i] >= 0 && assignments[i] < k)) throw new Error(`layoutMap: paper ${i} has theme ${assignments[i]}, outside 0..${k - 1}`);
   }
-  const { xy: paperXY, knnIdx, knnSim, K, recall10 } = await projectPapers(matrix, options);
-  const themeXY = themeCentres(paperXY, assignments, k);
-  return { layout: { themeXY, paperXY }, recall10, similar: similarFromNeighbours(knnIdx, knnSim, K) };
 }

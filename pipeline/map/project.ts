@@ -12,7 +12,7 @@ import { lsa } from './lsa.js';
 import { fuzzyGraph } from './fuzzy-graph.js';
 import { pcaStart } from './pca-start.js';
 import { startLayout } from './start.js';
-import { PROJECTION, epochsFor } from './params.js';
+import { PROJECTION, epochsFor, startRadiusFor } from './params.js';
 import { mapRecall } from './recall.js';
 
 export interface Projection {
@@ -29,7 +29,8 @@ export interface Projection {
 }
 
 /** The threads start first, so they boot while this one shares the matrix with them. */
-export async function projectPapers(matrix: CsrMatrix, options: { seed: number; workers: number }): Promise<Projection> {
+/** `transposed`: the matrix's transpose (cluster/transpose.ts) when the caller has it, in shared memory; else made here. */
+export async function projectPapers(matrix: CsrMatrix, options: { seed: number; workers: number; transposed?: CsrMatrix }): Promise<Projection> {
   const n = matrix.nRows;
   const K = Math.min(PROJECTION.neighbours, n - 1);
   const threads = Math.max(1, Math.min(options.workers, n));
@@ -39,12 +40,12 @@ export async function projectPapers(matrix: CsrMatrix, options: { seed: number; 
     const m = threads === 1 ? matrix : { ...matrix, indptr: share(matrix.indptr), indices: share(matrix.indices), values: share(matrix.values) };
     // Xᵀ in CSR form (the postings the LSA, the neighbour search and the recall check walk), made
     // while the workers start the LSA.
-    const { reduced, transposed: mt } = await lsa(m, () => transpose(matrix, threads === 1 ? plainArray : sharedArray),
+    const { reduced, transposed: mt } = await lsa(m, () => options.transposed ?? transpose(matrix, threads === 1 ? plainArray : sharedArray),
       { dims: PROJECTION.dims, powerIterations: PROJECTION.powerIterations, seed: options.seed }, onAll, threads);
     const pca = pcaStart(reduced, n, reduced.length / n);
     const { idx, sim } = await nearestPapers(m, mt, { K, maxDf: PROJECTION.maxDf, pool: PROJECTION.pool }, onAll, threads);
     const graph = await fuzzyGraph(idx, sim, n, K, epochsFor(n), onAll, threads);
-    const xy = await optimise(graph, startLayout(pca, graph, n, PROJECTION.startRadius), n, options.seed, onAll, threads);
+    const xy = await optimise(graph, startLayout(pca, graph, n, startRadiusFor(n)), n, options.seed, onAll, threads);
     const placed = fitSquare(xy, n);
     const recall10 = await mapRecall(m, mt, threads === 1 ? placed : share(placed), options.seed, onAll, threads);
     return { xy: placed, knnIdx: idx, knnSim: sim, K, recall10 };

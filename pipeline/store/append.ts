@@ -20,7 +20,7 @@ import {
 } from '@duckdb/node-api';
 import type { ColumnType, Row, Table } from './table-spec.js';
 
-/** Rows between flushes: each flush commits, so DuckDB never holds a whole large table in transaction memory. */
+/** Rows between flushes: each flush hands DuckDB a batch (full row groups go to the file), so no large table waits in memory. */
 const FLUSH_EVERY = 16_384;
 /** Rows per data chunk (DuckDB's vector size). */
 const CHUNK_ROWS = 2048;

@@ -15,6 +15,8 @@ export interface CopyUpdateOptions {
   lockWaitMs: number;
   /** Called before the rename (for progress and for crash tests). */
   onStep?: (step: string) => void;
+  /** DuckDB's memory limit in MB while writing, when the default (256 MB) is too little (see write-run.ts). */
+  memoryLimitMb?: number;
 }
 
 /** Removes temp copies left by writers that died (their pid no longer runs). */
@@ -51,14 +53,19 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
     if (existsSync(dbPath)) copyFileSync(dbPath, tmpPath);
     // DuckDB's buffer pool would grow to most of the machine's memory while the appends run: capped,
     // it writes finished blocks out instead (a 75k-paper run peaked 40 MB lower, at the same speed).
-    const instance = await DuckDBInstance.create(tmpPath, { memory_limit: STORE_MEMORY_LIMIT });
+    const instance = await DuckDBInstance.create(tmpPath, { memory_limit: options.memoryLimitMb ? `${options.memoryLimitMb}MB` : STORE_MEMORY_LIMIT });
     let result: T;
     try {
       const connection = await instance.connect();
       try {
         await connection.run(schemaSql());
         await migrateSchema(connection, dbPath);
+        // One transaction: DuckDB then writes the appends' full row groups straight into the file
+        // instead of through the write-ahead log and its automatic checkpoints (a 75k-paper run's
+        // store 12.3 → 10.4 s on a loaded machine, same peak).
+        await connection.run('BEGIN TRANSACTION');
         result = await update(connection);
+        await connection.run('COMMIT');
         await connection.run('CHECKPOINT');
       } finally {
         connection.closeSync();

@@ -5,6 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { lineageToPrevious } from './lineage.js';
 import { countKinds } from '../lineage/match.js';
 import { appendColumns, appendRows, appendTable, appendTableInChunks, toJsonText } from './append.js';
+import { vectorBytes } from '../assign/model.js';
 import { updateCopy } from './copy-update.js';
 import type { RunData } from './run-data.js';
 import type { Row, Table } from './table-spec.js';
@@ -27,12 +28,21 @@ export interface WriteOptions {
  */
 export async function writeRun(dbPath: string, run: RunData, options: WriteOptions): Promise<number> {
   const started = performance.now();
-  return updateCopy(dbPath, options, async (connection) => {
+  return updateCopy(dbPath, { ...options, memoryLimitMb: storeMemoryMb(run) }, async (connection) => {
     const runId = await nextRunId(connection);
     await matchPreviousRun(connection, run);
     await insertRun(connection, runId, run, options.onStep ?? (() => {}), started);
     return runId;
   });
+}
+
+/**
+ * DuckDB's memory while the run is written: 256 MB, or more when the run's TF-IDF rows
+ * (paper_vectors) need it — DuckDB keeps BLOBs over 4 kB in memory until the final checkpoint,
+ * ~0.9 GB at a million papers, where 256 MB failed ("failed to pin block").
+ */
+export function storeMemoryMb(run: Pick<RunData, 'model'>): number {
+  return Math.max(256, Math.ceil((1.25 * vectorBytes(run.model.matrix)) / 2 ** 20) + 128);
 }
 
 async function nextRunId(connection: DuckDBConnection): Promise<number> {

@@ -1,6 +1,7 @@
 // Owns the tfidf stage: a tokenised corpus in, the L2-normalised sublinear TF-IDF matrix (CSR,
-// typed arrays) and its vocabulary out. Column choice in select-vocabulary.ts.
+// typed arrays in shared memory) and its vocabulary out. Column choice in select-vocabulary.ts.
 import type { CsrMatrix, InternedCorpus, TfidfResult } from '../types.js';
+import { sharedArray } from '../shared-memory.js';
 import { selectVocabulary, type VocabularyOptions } from './select-vocabulary.js';
 
 export type TfidfOptions = VocabularyOptions;
@@ -23,7 +24,7 @@ function columnsOf(nTerms: number, termIds: Uint32Array): Int32Array {
 
 /** Row pointers: the number of distinct kept columns of each document, summed. */
 function countRowEntries(docs: Uint32Array[], column: Int32Array, nCols: number): Uint32Array {
-  const indptr = new Uint32Array(docs.length + 1);
+  const indptr = sharedArray(Uint32Array, docs.length + 1);
   const lastRow = new Int32Array(nCols).fill(-1);
   docs.forEach((ids, row) => {
     let distinct = 0;
@@ -85,7 +86,9 @@ export function buildTfidf(corpus: InternedCorpus, options: TfidfOptions): Tfidf
   const column = columnsOf(corpus.nTerms, termIds);
   const indptr = countRowEntries(corpus.docs, column, nCols);
   const nnz = indptr[nRows];
-  const matrix: CsrMatrix = { nRows, nCols, indptr, indices: new Uint32Array(nnz), values: new Float32Array(nnz) };
+  // In shared memory from the start: the cluster and map threads read it where it is (share() would
+  // copy a plain matrix for them: 0.9 GB more at a million papers).
+  const matrix: CsrMatrix = { nRows, nCols, indptr, indices: sharedArray(Uint32Array, nnz), values: sharedArray(Float32Array, nnz) };
   const emptyRows = fillRows(corpus.docs, column, idf, matrix);
   const vocabulary = { terms: keys, surfaces: corpus.surfacesOf(termIds), df, idf };
   return { matrix, vocabulary, emptyRows };

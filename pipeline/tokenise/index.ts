@@ -7,7 +7,8 @@ import { wordDataOf, type ChunkData } from './chunk-data.js';
 import { joinDocumentFrequencies, mergeChunk } from './merge-chunks.js';
 import type { WordData } from './surface-counts.js';
 import { TermDictionary } from './term-strings.js';
-import { tokeniseOnThreads } from './tokenise-threads.js';
+import { PREFILTER_CHARS, sketchCells } from './phrase-sketch.js';
+import { tokeniseFilteredHere, tokeniseOnThreads, type Prefilter } from './tokenise-threads.js';
 
 export interface TokeniseOptions {
   /** Longest phrase in words, 1..3. */
@@ -19,6 +20,13 @@ export interface ThreadedTokeniseOptions extends TokeniseOptions {
   workers: number;
   /** Characters each thread must have at least, or fewer threads are used (default 8M). */
   minCharsPerThread?: number;
+  /**
+   * tfidf's min df: with it, a corpus of more than PREFILTER_CHARS characters (or any, with
+   * `prefilter: true`) never interns a phrase seen fewer times (phrase-sketch.ts): the same
+   * vocabulary and matrix in a fraction of the memory, every such phrase standing as one term of df 0.
+   */
+  minDf?: number;
+  prefilter?: boolean;
 }
 
 /**
@@ -65,9 +73,21 @@ function internCorpus(first: Chunk, firstWords: WordData, rest: ChunkData[], ngr
 export async function tokenisePapers(docs: readonly PaperText[], options: ThreadedTokeniseOptions): Promise<InternedCorpus> {
   validate(options);
   const threads = countThreads(docs, options);
-  if (threads === 1) return tokeniseOnThisThread(docs, options.ngramMax);
-  const { first, firstWords, rest } = await tokeniseOnThreads(docs, options.ngramMax, threads);
+  const prefilter = prefilterOf(docs, options);
+  if (threads === 1) {
+    if (prefilter === null) return tokeniseOnThisThread(docs, options.ngramMax);
+    const first = await tokeniseFilteredHere(docs, options.ngramMax, prefilter);
+    return internCorpus(first, wordDataOf(first), [], options.ngramMax);
+  }
+  const { first, firstWords, rest } = await tokeniseOnThreads(docs, options.ngramMax, threads, prefilter);
   return internCorpus(first, firstWords, rest, options.ngramMax);
+}
+
+/** The rare-phrase filter's settings for these documents, or null when it does not run. */
+function prefilterOf(docs: readonly PaperText[], { minDf = 1, prefilter, ngramMax }: ThreadedTokeniseOptions): Prefilter | null {
+  if (minDf <= 1 || ngramMax < 2 || prefilter === false) return null;
+  const chars = docs.reduce((sum, doc) => sum + textLength(doc), 0);
+  return prefilter === true || chars > PREFILTER_CHARS ? { cells: sketchCells(chars), minCount: minDf } : null;
 }
 
 function tokeniseOnThisThread(docs: readonly PaperText[], ngramMax: number): InternedCorpus {

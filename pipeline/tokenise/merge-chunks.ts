@@ -2,7 +2,7 @@
 // chunk's terms are interned in its local id order, which is its order of first occurrence, so the
 // joined ids come out in the corpus' order of first occurrence: the ids one thread would give.
 import type { ChunkData } from './chunk-data.js';
-import { TRIGRAM, UNIGRAM, type TermTable } from './term-table.js';
+import { RARE, RARE_TERM, TRIGRAM, UNIGRAM, type TermTable } from './term-table.js';
 import type { WordTable } from './word-table.js';
 
 /** Rewrites ids (or -1) through `map`, in place. */
@@ -22,6 +22,10 @@ export function mergeChunk(words: WordTable, table: TermTable, part: ChunkData, 
   const toJoined = new Uint32Array(kind.length);
   const known = table.nTerms; // joined ids from here on are new in this part
   for (let t = 0; t < kind.length; t++) {
+    if (kind[t] === RARE) {
+      toJoined[t] = RARE_TERM; // both tables were made for the rare-phrase filter
+      continue;
+    }
     // A trigram's refA is its bigram term, whose local id is smaller: already mapped.
     const a = kind[t] === TRIGRAM ? toJoined[refA[t]] : keyIds[refA[t]];
     const b = kind[t] === UNIGRAM ? 0 : keyIds[refB[t]];

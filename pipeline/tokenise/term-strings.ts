@@ -3,7 +3,7 @@
 // frequent way the corpus wrote it (ties: lexicographically smallest).
 import type { TermRefs } from './chunk-data.js';
 import { countSurfaces, type SurfaceUnits, type WordData } from './surface-counts.js';
-import { BIGRAM, TRIGRAM, UNIGRAM } from './term-table.js';
+import { BIGRAM, RARE, TRIGRAM, UNIGRAM } from './term-table.js';
 import { ID_LIMIT } from './word-table.js';
 
 /** One chunk's words and its document ids, already joined (merge-chunks.ts). */
@@ -76,6 +76,7 @@ export class TermDictionary {
     const { keys, refs: { kind, refA, refB } } = this;
     return Array.from(termIds, (t) => {
       if (kind[t] === UNIGRAM) return keys[refA[t]];
+      if (kind[t] === RARE) return ''; // the rare phrases' stand-in: never a column (df 0)
       if (kind[t] === BIGRAM) return [keys[refA[t]], keys[refB[t]]].join(' ');
       const prefix = refA[t]; // a trigram's refA is the bigram term of its first two words
       return [keys[refA[prefix]], keys[refB[prefix]], keys[refB[t]]].join(' ');

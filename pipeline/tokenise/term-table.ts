@@ -12,14 +12,18 @@ import { ID_LIMIT, type WordTable } from './word-table.js';
 // (stem key ids < 2^22, terms < 2^31).
 const TERM_LIMIT = 2 ** 31;
 
-/** Term kinds, by number of words. */
+/** Term id of every rare phrase, in a table made for the rare-phrase filter (phrase-sketch.ts). */
+export const RARE_TERM = 0;
+
+/** Term kinds, by number of words; RARE: the one term that stands for every phrase the sketch ruled out. */
+export const RARE = 0;
 export const UNIGRAM = 1;
 export const BIGRAM = 2;
 export const TRIGRAM = 3;
 
 export class TermTable {
-  private bigrams = new NumberMap();
-  private trigrams = new NumberMap();
+  private bigrams: NumberMap;
+  private trigrams: NumberMap;
   private unigramTerm = new Int32Array(1024).fill(-1);
 
   nTerms = 0;
@@ -28,7 +32,14 @@ export class TermTable {
   private refA = new Int32Array(1024);
   private refB = new Int32Array(1024);
 
-  constructor(readonly words: WordTable) {}
+  /**
+   * `expected`: distinct phrases to size the maps for (they grow past it; each growth rehashes all).
+   * With `rare`, term RARE_TERM (kind RARE) is made first: the stand-in for the phrases not interned.
+   */
+  constructor(readonly words: WordTable, expected: { bigrams: number; trigrams: number } = { bigrams: 1024, trigrams: 1024 }, rare = false) {
+    [this.bigrams, this.trigrams] = [new NumberMap(expected.bigrams), new NumberMap(expected.trigrams)];
+    if (rare) this.newTerm(RARE, 0, 0);
+  }
 
   /** Term id of content word `word` (a word id whose key id is >= 0); counts the word. */
   addUnigram(word: number): number {

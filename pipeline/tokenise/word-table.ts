@@ -55,6 +55,9 @@ export class WordTable {
   /** Occurrences of each word id as a content token (for choosing surface forms). */
   counts = new Uint32Array(1024);
 
+  /** `withKeys` false: words only, keyOf stays -1 (the search index makes its own keys, search-tokens.ts). */
+  constructor(private readonly withKeys = true) {}
+
   /** Word id of `text[start, end)` whose FNV-1a hash is `hash`, interning it on first sight. */
   idOfSpan(text: string, start: number, end: number, hash: number): number {
     const { slots, words } = this;
@@ -81,7 +84,7 @@ export class WordTable {
       this.counts = ensureCapacity(this.counts, id + 1);
     }
     this.hashes[id] = hash;
-    this.keyOf[id] = isContentToken(word) ? this.internKey(stemKey(word)) : -1;
+    this.keyOf[id] = this.withKeys && isContentToken(word) ? this.internKey(stemKey(word)) : -1;
     [this.slots[2 * slot], this.slots[2 * slot + 1]] = [hash, id];
     if (this.words.length * 4 > this.slots.length) this.rehash();
     return id;

@@ -1,12 +1,15 @@
 // The topic map names the areas while zoomed out when its themes do not all fit (the shipped sample:
-// 20 themes, 7 areas at 1280 px), never over a theme label or a theme's dot, and gives way to the
-// theme labels once zoomed in.
+// 20 themes, 7 areas at 1280 px), never over a theme label or a drawn theme dot, every label among
+// its own papers (not in empty space), and gives way to the theme labels once zoomed in.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { boxesOverlap, type Box } from '../../src/lib/charts/label-placement.js';
+import { MIN_SUPPORT } from '../../src/lib/charts/map-anchors.js';
+import { areaLabelForms } from '../../src/lib/charts/map-labels.js';
 import { useDashboard } from './dashboard.js';
 import { readDb } from './dbs.js';
 import { screenshot } from './harness.js';
+import { drawnLabels, labelSupport, mapScene, nearShare } from './map-scene.js';
 import { sampleDb } from './sample-db.js';
 
 const { app, open } = useDashboard(async () => sampleDb());
@@ -25,22 +28,45 @@ const boxes = (page: Page, selector: string): Promise<Box[]> =>
   }));
 
 describe('area labels on the topic map', () => {
-  it('names the areas zoomed out, in capitals, linked to the overview of each, clear of every theme label and dot', async () => {
+  it('names the areas zoomed out, in capitals (whole, or shortened to fit), linked to the overview of each, clear of every theme label and dot', async () => {
     const page = await openMap();
     const areas = await readDb<{ area_id: number; label: string }>(app.db, 'SELECT area_id, label FROM areas ORDER BY area_id');
     const themes = await readDb<{ n: number }>(app.db, 'SELECT count(*)::INTEGER AS n FROM themes');
     expect(await page.locator('a.theme-label').count()).toBeLessThan(themes[0].n); // not every theme fits at this zoom
-    const shown = await page.locator('a.area-label').evaluateAll((els) => els.map((e) => [e.getAttribute('data-area-id'), e.querySelector('text')?.textContent?.trim()]));
+    const shown = (await drawnLabels(page)).filter((l) => l.kind === 'area');
     expect(shown.length).toBeGreaterThan(0);
-    for (const [id, text] of shown) {
-      const area = areas.find((a) => String(a.area_id) === id)!;
-      expect(text).toBe(area.label.toUpperCase());
+    for (const { id, lines } of shown) {
+      const area = areas.find((a) => a.area_id === id)!;
+      // In capitals, whole on one line or two, or its first phrase when the whole name finds no room.
+      expect(areaLabelForms(area.label)).toContainEqual(lines);
       expect(await page.locator(`a.area-label[data-area-id="${id}"]`).getAttribute('href')).toBe(`/?run=1&area=${id}`);
     }
+    // At this width most are named whole, on one line.
+    const whole = shown.filter((l) => l.lines.length === 1 && l.lines[0] === areas.find((a) => a.area_id === l.id)!.label.toUpperCase());
+    expect(whole.length).toBeGreaterThanOrEqual(shown.length / 2);
     const areaBoxes = await boxes(page, 'a.area-label text');
     const others = [...(await boxes(page, 'a.theme-label text')), ...(await boxes(page, 'g.labels circle'))];
     for (const a of areaBoxes) for (const o of others) expect(boxesOverlap(a, o)).toBe(false);
     await screenshot(page, 'map-areas');
+  });
+
+  it('stands every label among its own papers: support ≥ MIN_SUPPORT at its anchor, and many of its papers near it', async () => {
+    const page = await openMap();
+    const s = await mapScene(app, page);
+    const labels = await drawnLabels(page);
+    const zoom = { k: 1, x: 0, y: 0 };
+    expect(labels.filter((l) => l.kind === 'area').length).toBeGreaterThan(0);
+    for (const l of labels) {
+      const name = `${l.kind} ${l.lines.join(' ')}`;
+      expect(labelSupport(s, l, zoom), name).toBeGreaterThanOrEqual(MIN_SUPPORT);
+      // Independently of the grid: within 20 px of the anchor lie at least a quarter as many of its
+      // papers as round its most crowded paper.
+      expect(nearShare(s, l, zoom, 20), name).toBeGreaterThanOrEqual(0.25);
+      // The text is on its anchor (areas) or beside it (themes: the dot stays uncovered).
+      const dx = Math.max(l.box.left - l.anchor[0], 0, l.anchor[0] - (l.box.left + l.box.width));
+      const dy = Math.max(l.box.top - l.anchor[1], 0, l.anchor[1] - (l.box.top + l.box.height));
+      expect(Math.hypot(dx, dy), name).toBeLessThanOrEqual(l.kind === 'area' ? 0 : 30);
+    }
   });
 
   it('shows theme labels only once zoomed in', async () => {

@@ -101,8 +101,9 @@ describe('topic map export', () => {
     const png = readFileSync((await download.path())!);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toStrictEqual([2 * width, 2 * height]);
-    // Read back in the page: inside the map frame most pixels carry shading or a point, none is transparent.
-    const stats = await page.evaluate(async (base64) => {
+    // Read back in the page: inside the map frame, the share of shaded or painted pixels and of
+    // point-coloured ones matches the map on screen (the same picture), and is not blank.
+    const shares = (base64: string, scale: number, top: number) => page.evaluate(async ([base64, scale, top]) => {
       const image = new Image();
       image.src = `data:image/png;base64,${base64}`;
       await image.decode();
@@ -111,8 +112,8 @@ describe('topic map export', () => {
       const ctx = canvas.getContext('2d')!;
       ctx.drawImage(image, 0, 0);
       const box = document.querySelector('.topic-map svg[role=group]')!;
-      const [w, h] = [Number(box.getAttribute('width')) * 2, Number(box.getAttribute('height')) * 2];
-      const data = ctx.getImageData(0, 56 * 2, w, h).data;
+      const [w, h] = [Number(box.getAttribute('width')) * scale, Number(box.getAttribute('height')) * scale];
+      const data = ctx.getImageData(0, top * scale, w, h).data;
       let [tinted, coloured] = [0, 0];
       for (let i = 0; i < data.length; i += 4) {
         const [r, g, b] = [data[i], data[i + 1], data[i + 2]];
@@ -120,8 +121,13 @@ describe('topic map export', () => {
         if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
       }
       return { tinted: tinted / (w * h), coloured: coloured / (w * h) };
-    }, png.toString('base64'));
-    expect(stats.tinted).toBeGreaterThan(0.3);
+    }, [base64, scale, top] as const);
+    const stats = await shares(png.toString('base64'), 2, 56);
+    const onScreen = await shares((await page.locator('.topic-map svg[role=group]').screenshot()).toString('base64'), 1, 0);
+    const seen = JSON.stringify({ png: stats, screen: onScreen });
+    expect(Math.abs(stats.tinted - onScreen.tinted), seen).toBeLessThan(0.03);
+    expect(Math.abs(stats.coloured - onScreen.coloured), seen).toBeLessThan(0.01);
+    expect(stats.tinted, seen).toBeGreaterThan(0.05);
     expect(stats.coloured).toBeGreaterThan(0.01);
   });
 });

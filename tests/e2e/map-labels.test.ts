@@ -1,18 +1,19 @@
 // Every theme of the shipped sample's run is labelled at some zoom the map's buttons reach: computed
-// with the map's own placement (map-labels.ts) for the view centred on each theme at ×1.6ⁿ, then
-// checked in Chromium by opening that view from its URL — the label is there, no two labels or a
-// label and a dot overlap. Also: the map colours every theme as the run's palette says.
+// with the map's own placement (map-labels.ts, themes anchored at the densest spot of their papers:
+// map-anchors.ts) for the view centred on each theme at ×1.6ⁿ, then checked in Chromium by opening
+// that view from its URL — the label is there, no two labels or a label and a dot overlap, and every
+// drawn label stands among its own papers. Also: the map colours every theme as the run's palette says.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { decodePoints, toGrid, type MapPointsPayload } from '../../src/lib/charts/map-points.js';
-import { extentOf, fitFrame, type BaseFrame } from '../../src/lib/charts/map-view.js';
-import { layoutMapLabels, type LabelSubject } from '../../src/lib/charts/map-labels.js';
+import { layoutMapLabels } from '../../src/lib/charts/map-labels.js';
+import { MIN_SUPPORT } from '../../src/lib/charts/map-anchors.js';
 import { boxesOverlap, type Box } from '../../src/lib/charts/label-placement.js';
 import { ZOOM_RANGE } from '../../src/lib/charts/map-url.js';
 import { buildPalette } from '../../src/lib/charts/palette.js';
 import { useDashboard } from './dashboard.js';
 import { readDb } from './dbs.js';
 import { screenshot } from './harness.js';
+import { drawnLabels, labelSupport, mapScene, type Scene } from './map-scene.js';
 import { sampleDb } from './sample-db.js';
 
 const { app, open } = useDashboard(async () => sampleDb());
@@ -20,35 +21,11 @@ const { app, open } = useDashboard(async () => sampleDb());
 /** The zoom levels the + button steps through from the whole map: ×1.6 a click, up to the limit. */
 const ZOOMS = Array.from({ length: 20 }, (_, n) => 1.6 ** n).filter((k) => k <= ZOOM_RANGE[1]);
 
-interface Scene {
-  width: number;
-  height: number;
-  base: BaseFrame;
-  themes: (LabelSubject & { themeId: number })[];
-  areas: LabelSubject[];
-}
-
 async function openMap(path = '/map'): Promise<Page> {
   const page = await open(path);
   await page.locator('#map-search-status', { hasText: /papers/ }).waitFor();
   await page.waitForTimeout(200); // the restored view and one animation frame
   return page;
-}
-
-/** The map's inputs as the page has them: the served points, the run's themes and areas, the view's size. */
-async function scene(page: Page): Promise<Scene> {
-  const points: MapPointsPayload = decodePoints(await (await fetch(`${app.server.url}/map/points?run=1`)).arrayBuffer());
-  const themeRows = await readDb<{ theme_id: number; label: string; size: number; x: number; y: number }>(app.db, 'SELECT theme_id, label, size, x, y FROM themes WHERE run_id = 1 ORDER BY theme_id');
-  const areaRows = await readDb<{ label: string; size: number; x: number; y: number }>(app.db, 'SELECT label, size, x, y FROM areas WHERE run_id = 1 ORDER BY area_id');
-  const grid = <T extends { x: number; y: number }>(r: T) => {
-    const [gx, gy] = toGrid(points, r.x, r.y);
-    return { ...r, gx, gy };
-  };
-  const themes = themeRows.map((t) => ({ ...grid(t), themeId: t.theme_id }));
-  const svg = page.locator('.topic-map svg[role=group]');
-  const [width, height] = [Number(await svg.getAttribute('width')), Number(await svg.getAttribute('height'))];
-  const base = fitFrame(extentOf([...points.x, ...themes.map((t) => t.gx)], [...points.y, ...themes.map((t) => t.gy)]), width, height, 28);
-  return { width, height, base, themes, areas: areaRows.map(grid) };
 }
 
 /** The view centred on grid point (cx, cy) at zoom k, as the map restores it from z, cx, cy; at ×1 the whole map. */
@@ -66,13 +43,13 @@ const boxes = (page: Page, selector: string): Promise<Box[]> =>
 describe('theme labels by zoom on the shipped sample', () => {
   it('labels every theme at some zoom the buttons reach (the whole map, or centred on it), and the page shows it there, clear of other labels and dots', async () => {
     const first = await openMap();
-    const s = await scene(first);
+    const s = await mapScene(app, first);
     await first.close();
     // The whole map (×1, where a link keeps no centre), then ×1.6ⁿ centred on the theme (as a drag puts it).
     const views = s.themes.map((t, i) => {
       const [cx, cy] = [Math.round(t.gx), Math.round(t.gy)];
       const k = ZOOMS.find((z) => layoutMapLabels(s.themes, s.areas, s.base, viewAt(s, z, cx, cy), s.width, s.height).themes.some((p) => p.id === i));
-      return { theme: t, cx, cy, k };
+      return { theme: { ...t, themeId: s.themeIds[i] }, cx, cy, k };
     });
     expect(views.filter((v) => v.k === undefined).map((v) => v.theme.label)).toStrictEqual([]);
     // Each theme has a label within three clicks of +.
@@ -82,7 +59,7 @@ describe('theme labels by zoom on the shipped sample', () => {
     for (const v of views) {
       const path = v.k === 1 ? '/map' : `/map?z=${v.k}&cx=${v.cx}&cy=${v.cy}`;
       const expected = layoutMapLabels(s.themes, s.areas, s.base, viewAt(s, v.k!, v.cx, v.cy), s.width, s.height)
-        .themes.map((p) => s.themes[p.id].themeId).sort((a, b) => a - b);
+        .themes.map((p) => s.themeIds[p.id]).sort((a, b) => a - b);
       await page.evaluate((path) => {
         history.pushState(history.state, '', path);
         dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
@@ -96,6 +73,7 @@ describe('theme labels by zoom on the shipped sample', () => {
         for (let j = i + 1; j < labels.length; j++) expect(boxesOverlap(labels[i], labels[j])).toBe(false);
         for (const d of dots) expect(boxesOverlap(labels[i], d)).toBe(false);
       }
+      for (const l of await drawnLabels(page)) expect(labelSupport(s, l, viewAt(s, v.k!, v.cx, v.cy)), l.lines.join(' ')).toBeGreaterThanOrEqual(MIN_SUPPORT);
       if (v === views.at(-1)) await screenshot(page, 'map-labels-zoomed');
     }
   }, 120_000);
@@ -114,8 +92,11 @@ describe('theme labels by zoom on the shipped sample', () => {
     ]));
     expect(swatches).toHaveLength(themes.length);
     for (const [href, colour] of swatches) expect(hex(colour!)).toBe(palette.themes[Number(/themes\/(\d+)/.exec(href!)![1])]);
-    const dots = await page.locator('g.labels circle').evaluateAll((els) => els.map((c) => c.getAttribute('fill')));
-    expect(new Set(dots)).toStrictEqual(new Set(Object.values(palette.themes)));
+    const dots = () => page.locator('g.labels circle').evaluateAll((els) => els.map((c) => c.getAttribute('fill')));
+    // Zoomed out, the dots under area labels are not drawn; the others have their theme's colour.
+    for (const fill of await dots()) expect(Object.values(palette.themes)).toContain(fill);
+    for (let i = 0; i < 2; i++) await page.click('button[aria-label="Zoom in"]');
+    await expect.poll(async () => new Set(await dots())).toStrictEqual(new Set(Object.values(palette.themes)));
     const areaSwatches = await page.locator('aside.legend h3.area').evaluateAll((els) => els.map((h) => [
       h.getAttribute('data-area-id'), getComputedStyle(h.querySelector('.swatch')!).backgroundColor
     ]));

@@ -92,7 +92,7 @@ describe('the Topic map', () => {
     expect(await alphaAt(2, 2)).toBe(0); // the frame's padding holds no point
   });
 
-  it('selects the papers in a shift-dragged rectangle, lists their theme mix and exports them', async () => {
+  it('selects the papers in a shift-dragged rectangle, lists their theme mix and exports them as CSV and Parquet', async () => {
     const page = await openMap();
     const box = (await page.locator('.topic-map svg[role=group]').boundingBox())!;
     await page.keyboard.down('Shift');
@@ -112,6 +112,10 @@ describe('the Topic map', () => {
     expect(csv[0]).toContain('paper_id');
     expect(csv[0]).toMatch(/,"?x"?,"?y"?\r?$/);
     expect(csv.length).toBe(25);
+    const [parquet] = await Promise.all([page.waitForEvent('download'), panel.locator('text=Parquet').click()]);
+    expect(parquet.suggestedFilename()).toMatch(/\.parquet$/);
+    const bytes = readFileSync((await parquet.path())!);
+    expect([bytes.subarray(0, 4).toString('latin1'), bytes.subarray(-4).toString('latin1')]).toStrictEqual(['PAR1', 'PAR1']);
     await screenshot(page, 'map-selection');
   });
 

@@ -40,19 +40,25 @@ export function boxesOverlap(a: Box, b: Box, pad = 0): boolean {
 
 /**
  * Box centres tried in order: just above the anchor, below it, right of it, left of it, then
- * further above and below. The anchor itself stays uncovered (the map draws a dot there).
+ * further above and below, then the four corners (the box's nearest corner by the anchor). The
+ * anchor itself stays uncovered (the map draws a dot there).
  */
 function candidateCentres(l: LabelRequest): [number, number][] {
   const gap = 5;
   const dx = l.width / 2 + gap + 2;
   const dy = l.height / 2 + gap;
+  const [cx, cy] = [l.width / 2 + 2, l.height / 2 + 2];
   return [
     [l.x, l.y - dy],
     [l.x, l.y + dy],
     [l.x + dx, l.y],
     [l.x - dx, l.y],
     [l.x, l.y - dy - l.height - 2],
-    [l.x, l.y + dy + l.height + 2]
+    [l.x, l.y + dy + l.height + 2],
+    [l.x + cx, l.y - cy],
+    [l.x - cx, l.y - cy],
+    [l.x + cx, l.y + cy],
+    [l.x - cx, l.y + cy]
   ];
 }
 
@@ -65,18 +71,28 @@ function inside(b: Box, bounds: Box): boolean {
   );
 }
 
+/** The w × h box centred at (cx, cy). */
+export function boxAt(cx: number, cy: number, width: number, height: number): Box {
+  return { left: cx - width / 2, top: cy - height / 2, width, height };
+}
+
+/** True when `box` is inside `bounds` and no closer than `pad` px to any box of `taken`. */
+export function isFree(box: Box, bounds: Box, taken: Box[], pad: number): boolean {
+  return inside(box, bounds) && !taken.some((t) => boxesOverlap(t, box, pad));
+}
+
 /**
- * Places labels by descending priority (ties: lower id first), keeping clear of each other and of
- * `obstacles` (e.g. the anchor dots); returns the placed ones only.
+ * Places labels by descending priority (ties: lower id first), keeping `pad` px clear of each other
+ * and `obstaclePad` px clear of `obstacles` (e.g. the anchor dots, whose boxes carry their own
+ * margin: a label may then stand right by its own dot); returns the placed ones only.
  */
-export function placeLabels(labels: LabelRequest[], bounds: Box, pad = 2, obstacles: Box[] = []): PlacedLabel[] {
+export function placeLabels(labels: LabelRequest[], bounds: Box, pad = 2, obstacles: Box[] = [], obstaclePad = pad): PlacedLabel[] {
   const order = [...labels].sort((a, b) => b.priority - a.priority || a.id - b.id);
   const placed: PlacedLabel[] = [];
   for (const l of order) {
     for (const [cx, cy] of candidateCentres(l)) {
-      const box = { left: cx - l.width / 2, top: cy - l.height / 2, width: l.width, height: l.height };
-      if (!inside(box, bounds)) continue;
-      if (placed.some((p) => boxesOverlap(p, box, pad)) || obstacles.some((o) => boxesOverlap(o, box, pad))) continue;
+      const box = boxAt(cx, cy, l.width, l.height);
+      if (!isFree(box, bounds, placed, pad) || !isFree(box, bounds, obstacles, obstaclePad)) continue;
       placed.push({ id: l.id, ...box, cx, cy });
       break;
     }

@@ -1,9 +1,10 @@
 // Owns the export downloads: which file names exist, the filename that says what and which run, and
-// the encodings — CSV and Parquet written by DuckDB's COPY, JSON from the result's column arrays.
+// the encodings — CSV and Parquet written by DuckDB's COPY, JSON streamed from the result chunk by
+// chunk (a million papers would otherwise be one string of half a gigabyte), all in constant memory.
 import type { RunRow } from '../../../pipeline/types.js';
 import { copyToStream } from './copy-export.js';
 import { csvCopyOptions, csvHeader, csvValueSql } from './csv.js';
-import { queryColumns, type Columns } from './db.js';
+import { streamRowObjects } from './db.js';
 import { EXPORT_DATASETS, exportQuery, type ExportDataset, type ExportQuery } from './export-queries.js';
 import { EXPORT_FORMATS, type ExportFormat } from './params.js';
 
@@ -53,19 +54,34 @@ export async function buildExport(
     case 'csv':
       return new Response(await copyToStream(sql, q.params, csvCopyOptions(q.columns), csvHeader(q.columns)), { headers });
     case 'json':
-      return new Response(JSON.stringify(toRowObjects(await queryColumns(sql, q.params))), { headers });
+      return new Response(jsonArrayStream(streamRowObjects(sql, q.params)), { headers });
     case 'parquet':
       return new Response(await copyToStream(sql, q.params, 'FORMAT parquet, COMPRESSION zstd'), { headers });
   }
 }
 
-/** Column arrays back into one object per row, keys in column order (the JSON export's shape). */
-export function toRowObjects({ names, columns }: Columns): Record<string, unknown>[] {
-  const rows = new Array<Record<string, unknown>>(columns.length === 0 ? 0 : columns[0].length);
-  for (let i = 0; i < rows.length; i++) {
-    const row: Record<string, unknown> = {};
-    for (let c = 0; c < names.length; c++) row[names[c]] = columns[c][i];
-    rows[i] = row;
-  }
-  return rows;
+/**
+ * A JSON array of the rows, written as they come: the same text as JSON.stringify of the whole array.
+ * The query starts on the first read, so an error there (a 503) fails the response before its body.
+ */
+export function jsonArrayStream(rows: AsyncGenerator<Record<string, unknown>[]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let first = true;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await rows.next();
+      if (done) {
+        controller.enqueue(encoder.encode(first ? '[]' : ']'));
+        controller.close();
+        return;
+      }
+      if (value.length === 0) return;
+      const text = value.map((row) => JSON.stringify(row)).join(',');
+      controller.enqueue(encoder.encode((first ? '[' : ',') + text));
+      first = false;
+    },
+    async cancel() {
+      await rows.return(undefined);
+    }
+  });
 }

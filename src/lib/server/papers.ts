@@ -68,9 +68,12 @@ export function themeOnlyFilter(theme: number | null): PaperFilter {
 /**
  * FROM/WHERE over the run's papers (`pt` paper_themes, `p` papers, `t` themes, and with a query `m`:
  * the papers matching every word, with their BM25F score, search-index.ts) for a filter. Only
- * clauses for the filters given are added; every value is a bound parameter.
+ * clauses for the filters given are added; every value is a bound parameter. `joins: 'papers'`
+ * leaves out `t` (nothing filters on it), `joins: 'needed'` also `p` unless a filter reads it: to
+ * count a million papers without joining them. `more`: joins added after those (the exports').
  */
-export function paperFilterSql(runId: number, filter: PaperFilter): { sql: string; params: Params } {
+export function paperFilterSql(runId: number, filter: PaperFilter, { joins = 'all', more = '' }: { joins?: 'all' | 'papers' | 'needed'; more?: string } = {}):
+  { sql: string; params: Params } {
   const clauses = ['pt.run_id = $run'];
   const params: Params = { run: runId };
   let join = '';
@@ -114,10 +117,17 @@ export function paperFilterSql(runId: number, filter: PaperFilter): { sql: strin
   }
   const sql = `FROM paper_themes pt
     ${join}
-    JOIN papers p ON p.paper_id = pt.paper_id
-    JOIN themes t ON t.run_id = pt.run_id AND t.theme_id = pt.theme_id
+    ${joins !== 'needed' || readsPapers(filter) ? 'JOIN papers p ON p.paper_id = pt.paper_id' : ''}
+    ${joins === 'all' ? 'JOIN themes t ON t.run_id = pt.run_id AND t.theme_id = pt.theme_id' : ''}
+    ${more}
     WHERE ${clauses.join(' AND ')}`;
   return { sql, params };
+}
+
+/** Whether the filter's clauses read the papers table (`p`): a date bound, an author, a category, a phrase. */
+function readsPapers(filter: PaperFilter): boolean {
+  return filter.from !== null || filter.to !== null || filter.author !== null || filter.category !== null ||
+    (filter.match?.phrasePatterns.length ?? 0) > 0;
 }
 
 /** Best BM25F score first with a query (unless sort=date), else newest first; the id breaks ties so pages never overlap. */
@@ -140,7 +150,6 @@ export function hitKeys(filter: PaperFilter): Set<string> {
 type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' | 'authors' | 'url'> &
   Pick<ThemeRow, 'theme_id' | 'label'> & { added: boolean; novel: boolean };
 
-/** One page of matching papers and the total count (page numbers from 1). */
 /** A plain ranked search (no other filter, no phrase, by relevance): ranked on the index alone, no join to the papers. */
 function indexOnly(filter: PaperFilter): boolean {
   return filter.match !== null && filter.match.phrasePatterns.length === 0 && filter.sort === 'relevance' &&
@@ -148,15 +157,31 @@ function indexOnly(filter: PaperFilter): boolean {
     filter.added === null;
 }
 
+/**
+ * One page of matching papers and the total count (page numbers from 1). With a query, the page's
+ * ids and the total come from one query (a window count over the matches' ids: the match is the
+ * costly part, run once); without, from two (a window count would sort every paper of the run
+ * instead of keeping the page's top n), the count joining papers only when a filter reads them.
+ */
 export async function searchPapers(runId: number, filter: PaperFilter, page: number, pageSize: number): Promise<PaperPage> {
-  const { sql, params } = indexOnly(filter) ? rankedOnlySql(runId, filter) : paperFilterSql(runId, filter);
-  const order = indexOnly(filter) ? 'ORDER BY m.score DESC, m.paper_id' : paperOrderSql(filter);
-  // Ids and the total in one scan (the text filter is the slow part); details for the page only.
-  const ids = await query<{ paper_id: string; total: number }>(
-    `SELECT ${indexOnly(filter) ? 'm' : 'pt'}.paper_id, count(*) OVER ()::INTEGER AS total ${sql} ${order} LIMIT $limit OFFSET $offset`,
-    { ...params, limit: pageSize, offset: (page - 1) * pageSize }
-  );
-  const total = ids.length > 0 ? ids[0].total : await countPapers(sql, params);
+  const byIndex = indexOnly(filter);
+  const sorted = byIndex ? rankedOnlySql(runId, filter) : paperFilterSql(runId, filter, { joins: 'papers' });
+  const order = byIndex ? 'ORDER BY m.score DESC, m.paper_id' : paperOrderSql(filter);
+  const paging = { limit: pageSize, offset: (page - 1) * pageSize };
+  let ids: { paper_id: string; total?: number }[];
+  let total: number;
+  if (filter.match !== null) {
+    ids = await query<{ paper_id: string; total: number }>(
+      `SELECT ${byIndex ? 'm' : 'pt'}.paper_id, count(*) OVER ()::INTEGER AS total ${sorted.sql} ${order} LIMIT $limit OFFSET $offset`,
+      { ...sorted.params, ...paging });
+    total = ids.length > 0 ? ids[0].total! : await countPapers(sorted.sql, sorted.params);
+  } else {
+    const counted = paperFilterSql(runId, filter, { joins: 'needed' });
+    [ids, total] = await Promise.all([
+      query<{ paper_id: string }>(`SELECT pt.paper_id ${sorted.sql} ${order} LIMIT $limit OFFSET $offset`, { ...sorted.params, ...paging }),
+      countPapers(counted.sql, counted.params)
+    ]);
+  }
   const details = ids.length === 0 ? [] : await readDetails(runId, ids.map((r) => r.paper_id));
   const byId = new Map(details.map((d) => [d.paper_id, d]));
   const keys = hitKeys(filter);

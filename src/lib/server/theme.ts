@@ -114,11 +114,10 @@ export async function loadThemeTrend(runId: number, themeId: number, granularity
   };
 }
 
-/** `rank` is rank_in_theme; `total` the count of matching papers. */
+/** `rank` is rank_in_theme. */
 type PaperRowOut = Pick<PaperRow, 'paper_id' | 'title' | 'published' | 'authors' | 'url'> &
   Pick<TableRow<'paper_themes'>, 'similarity' | 'weak'> & {
     rank: number;
-    total: number;
     second_theme: number | null;
     second_label: string | null;
     second_similarity: number | null;
@@ -142,24 +141,31 @@ function toThemePaper(r: PaperRowOut): ThemePaper {
 
 /**
  * The theme's papers, with `q` only those matching every word (search-index.ts), best BM25F score
- * first; without `q` the most typical first. SQL (`join` after paper_themes pt) and parameters.
+ * first; without `q` the most typical first. SQL (`join` after paper_themes pt; `p` papers only
+ * where a phrase needs the text; `score` the BM25F score or NULL) and parameters.
  */
 async function themePaperFilter(runId: number, themeId: number, q: string | null) {
   const base = { where: 'pt.run_id = $run AND pt.theme_id = $theme', params: { run: runId, theme: themeId } };
-  if (q === null) return { ...base, join: '', order: 'pt.rank_in_theme, p.paper_id' };
+  if (q === null) return { ...base, join: '', score: 'NULL::DOUBLE', order: 'pt.rank_in_theme, pt.paper_id' };
   const resolved = await resolveQuery(runId, q);
   const match = matchSql(runId, resolved);
   const phrases = resolved.phrasePatterns.map((_, i) => ` AND CASE WHEN m.score > 0 THEN regexp_matches(p.title || ' ' || p.abstract, $phrase${i}) ELSE false END`).join('');
   const phraseParams = Object.fromEntries(resolved.phrasePatterns.map((pattern, i) => [`phrase${i}`, pattern]));
   return {
-    join: `JOIN (${match.sql}) m ON m.paper_id = pt.paper_id`,
+    join: `JOIN (${match.sql}) m ON m.paper_id = pt.paper_id${phrases ? ' JOIN papers p ON p.paper_id = pt.paper_id' : ''}`,
     where: base.where + phrases,
-    order: 'm.score DESC, pt.rank_in_theme, p.paper_id',
+    score: 'm.score',
+    order: 'm.score DESC, pt.rank_in_theme, pt.paper_id',
     params: { ...base.params, ...match.params, ...phraseParams }
   };
 }
 
-/** The theme's papers, most typical first (rank_in_theme), `pageSize` per page; `q` filters them. A page past the end has no items (the load refuses it). */
+/**
+ * The theme's papers, most typical first (rank_in_theme), `pageSize` per page; `q` filters them. A
+ * page past the end has no items (the load refuses it). The page is cut from paper_themes first and
+ * only its rows are joined to the papers' texts (a theme of 25k papers: no join of them all). The
+ * total: with `q` a window count over the matches' narrow rows (the match runs once), else counted apart.
+ */
 export async function loadThemePapers(
   runId: number,
   themeId: number,
@@ -168,29 +174,35 @@ export async function loadThemePapers(
   pageSize: number
 ): Promise<ThemePaperPage> {
   const filter = await themePaperFilter(runId, themeId, q);
-  const rows = await query<PaperRowOut>(
-    `SELECT pt.rank_in_theme AS rank, p.paper_id, p.title, ${PUBLISHED_SQL} AS published, p.authors,
-       pt.similarity, p.url, pt.weak, r.theme_id AS second_theme, t2.label AS second_label, r.similarity AS second_similarity,
-       count(*) OVER ()::INTEGER AS total
-     FROM paper_themes pt ${filter.join} JOIN papers p ON p.paper_id = pt.paper_id
-       -- the paper's next-closest theme, where stored
-       LEFT JOIN paper_theme_ranks r ON r.run_id = pt.run_id AND r.paper_id = pt.paper_id AND r.rank = 2
-       LEFT JOIN themes t2 ON t2.run_id = r.run_id AND t2.theme_id = r.theme_id
-     WHERE ${filter.where}
-     ORDER BY ${filter.order}
-     LIMIT $limit OFFSET $offset`,
-    { ...filter.params, limit: pageSize, offset: (page - 1) * pageSize }
-  );
-  const total = rows.length > 0 ? rows[0].total : await countThemePapers(filter);
+  const windowed = q !== null;
+  const [rows, counted] = await Promise.all([
+    query<PaperRowOut & { total: number }>(
+      `WITH page AS (
+         SELECT pt.run_id, pt.paper_id, pt.rank_in_theme, pt.similarity, pt.weak, ${filter.score} AS score
+           ${windowed ? ', count(*) OVER ()::INTEGER AS total' : ''}
+         FROM paper_themes pt ${filter.join}
+         WHERE ${filter.where}
+         ORDER BY ${filter.order}
+         LIMIT $limit OFFSET $offset)
+       SELECT page.rank_in_theme AS rank, p.paper_id, p.title, ${PUBLISHED_SQL} AS published, p.authors,
+         page.similarity, p.url, page.weak, r.theme_id AS second_theme, t2.label AS second_label, r.similarity AS second_similarity
+         ${windowed ? ', page.total' : ''}
+       FROM page JOIN papers p ON p.paper_id = page.paper_id
+         -- the paper's next-closest theme, where stored
+         LEFT JOIN paper_theme_ranks r ON r.run_id = page.run_id AND r.paper_id = page.paper_id AND r.rank = 2
+         LEFT JOIN themes t2 ON t2.run_id = r.run_id AND t2.theme_id = r.theme_id
+       ORDER BY page.score DESC, page.rank_in_theme, page.paper_id`,
+      { ...filter.params, limit: pageSize, offset: (page - 1) * pageSize }
+    ),
+    windowed ? null : countThemePapers(filter)
+  ]);
+  const total = counted ?? (rows.length > 0 ? rows[0].total : await countThemePapers(filter));
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return { items: rows.map(toThemePaper), total, page, pages, pageSize };
 }
 
 async function countThemePapers(filter: Awaited<ReturnType<typeof themePaperFilter>>): Promise<number> {
-  const rows = await query<{ n: number }>(
-    `SELECT count(*)::INTEGER AS n FROM paper_themes pt ${filter.join} JOIN papers p ON p.paper_id = pt.paper_id WHERE ${filter.where}`,
-    filter.params
-  );
+  const rows = await query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM paper_themes pt ${filter.join} WHERE ${filter.where}`, filter.params);
   return rows[0].n;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clusterShape, markdownTable, type Measurement } from '../../../pipeline/bench/report.js';
+import { clusterShape, markdownTable, stageTables, type Measurement } from '../../../pipeline/bench/report.js';
+import { peakStage } from '../../../pipeline/bench/stage-meter.js';
 
 function measurement(config: string, total: number, rss: number, v: number, sizes: number[]): Measurement {
   return {
@@ -35,5 +36,36 @@ describe('markdownTable ratios', () => {
 
   it('leaves the ratios out on request: one header, one rule and one row per measurement', () => {
     expect(markdownTable([ours, degenerate, whole], { ratios: false }).split('\n')).toHaveLength(5);
+  });
+});
+
+describe('stageTables', () => {
+  const stage = (s: number, cpu: number, rss: number, peak: number) => ({ s, cpu_s: cpu, rss_mb: rss, peak_rss_mb: peak });
+  const run: Measurement = {
+    ...measurement('themescope', 30, 900, 0.3, [5, 5]), seed: 42, cpu_s: 50,
+    stages: { ingest: stage(2, 2, 300, 300), tokenise: stage(10, 18, 700, 900), store: stage(18, 20, 600, 900) }
+  };
+
+  it('lists each stage with its seconds and memory, the stage that reached the peak in bold, and the sums', () => {
+    const lines = stageTables([run]).trim().split('\n');
+    expect(lines[0]).toBe('c (10 papers), k = 2, seed 42: total 30.0 s, CPU 50.0 s, peak RSS 900 MB, load 1.0');
+    expect(lines.slice(4)).toStrictEqual([
+      '| ingest | 2.0 | 2.0 | 300 | 300 |',
+      '| **tokenise** | 10.0 | 18.0 | 700 | 900 |',
+      '| store | 18.0 | 20.0 | 600 | 900 |',
+      '| all stages | 30.0 | 40.0 | | 900 |'
+    ]);
+  });
+
+  it('leaves out measurements without stages (the peer\'s)', () => {
+    expect(stageTables([measurement('sklearn kmeans', 1, 1, 0, [1])])).toBe('');
+  });
+});
+
+describe('peakStage', () => {
+  it('is the first stage whose end shows the final peak', () => {
+    const f = (peak: number) => ({ s: 1, cpu_s: 1, rss_mb: peak, peak_rss_mb: peak });
+    expect(peakStage({ a: f(1), b: f(5), c: f(5) })).toBe('b');
+    expect(peakStage({})).toBeNull();
   });
 });

@@ -2,7 +2,9 @@
 // index built in place, whatever the characters.
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../../pipeline/search/index.js';
-import { indexInBackground, packTexts } from '../../../pipeline/search/in-background.js';
+import { indexInBackground, textsOf } from '../../../pipeline/search/in-background.js';
+import { packPapers, packTexts } from '../../../pipeline/ingest/packed-texts.js';
+import type { Paper } from '../../../pipeline/types.js';
 
 const PAPERS = [
   { title: 'Model merging', abstract: 'Task vectors and weight averaging for model merging.' },
@@ -19,12 +21,19 @@ describe('indexInBackground', () => {
     expect(fields).toStrictEqual(PAPERS.flatMap((p) => [p.title, p.abstract]));
   });
 
-  it('builds the same index on its worker as buildSearchIndex here', async () => {
-    const background = indexInBackground(PAPERS);
-    try {
-      expect(await background.result()).toStrictEqual(buildSearchIndex(PAPERS));
-    } finally {
-      await background.close();
+  it('builds the same index on its worker as buildSearchIndex here, from strings or from papers ingest packed', async () => {
+    const packed = packPapers(PAPERS.map((p, i) => ({ ...p, paperId: `p${i}`, published: null, datePrecision: null, authors: [],
+      categories: [], url: null, source: 'x', doi: null, venue: null }) as Paper));
+    // Papers ingest packed hand their own buffer over (no copy); a slice of them is packed again.
+    expect(textsOf(packed)).toBe((packed[0] as unknown as { texts: unknown }).texts);
+    expect(textsOf(packed.slice(1))).not.toBe(textsOf(packed));
+    for (const papers of [PAPERS, packed]) {
+      const background = indexInBackground(papers);
+      try {
+        expect(await background.result()).toStrictEqual(buildSearchIndex(PAPERS));
+      } finally {
+        await background.close();
+      }
     }
   }, 30_000);
 });

@@ -1,7 +1,7 @@
 import { copyFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatabaseMissingError, fileKey, query, queryColumns } from '../../../src/lib/server/db.js';
+import { DatabaseMissingError, fileKey, query, streamRowObjects } from '../../../src/lib/server/db.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { httpErrorOf } from './http-error.js';
 import { writeTempDb, type TempDb } from './temp-db.js';
@@ -13,37 +13,33 @@ beforeAll(async () => {
 });
 afterAll(() => db.remove());
 
-describe('queryColumns', () => {
-  it('returns the column names and one JSON-safe array per column, in row order', async () => {
-    const result = await queryColumns(
-      `SELECT theme_id, label, share, keywords[1:2] AS kw, DATE '2025-01-02' AS d FROM themes
-       WHERE run_id = $run ORDER BY theme_id`,
-      { run: 1 }
-    );
-    expect(result).toStrictEqual({
-      names: ['theme_id', 'label', 'share', 'kw', 'd'],
-      columns: [
-        [0, 1, 2],
-        ['model merging, task vectors', 'long context', 'gaussian splatting'],
-        [8 / 24, 8 / 24, 8 / 24],
-        [['model merging', 'task vectors'], ['long context', 'context window'], ['gaussian splatting', '3dgs']],
-        ['2025-01-02', '2025-01-02', '2025-01-02']
-      ]
-    });
+describe('streamRowObjects', () => {
+  const collect = async (sql: string, params = {}) => {
+    const chunks: Record<string, unknown>[][] = [];
+    for await (const rows of streamRowObjects(sql, params)) chunks.push(rows);
+    return chunks;
+  };
+
+  it('yields the rows query() gives, JSON-safe, in chunks of at most 2,048 rows', async () => {
+    const sql = `SELECT theme_id, label, keywords[1:2] AS kw, DATE '2025-01-02' AS d FROM themes WHERE run_id = $run ORDER BY theme_id`;
+    expect((await collect(sql, { run: 1 })).flat()).toStrictEqual(await query(sql, { run: 1 }));
+    const chunks = await collect('SELECT range::INTEGER AS i FROM range(5000)');
+    expect(chunks.map((c) => c.length)).toStrictEqual([2048, 2048, 904]);
+    expect(chunks.flat().map((r) => r.i)).toStrictEqual(Array.from({ length: 5000 }, (_, i) => i));
   });
 
-  it('returns the names and empty columns when no row matches', async () => {
-    expect(await queryColumns('SELECT theme_id, label FROM themes WHERE run_id = $run', { run: 9 })).toStrictEqual({
-      names: ['theme_id', 'label'],
-      columns: [[], []]
-    });
+  it('yields nothing when no row matches', async () => {
+    expect((await collect('SELECT theme_id FROM themes WHERE run_id = $run', { run: 9 })).flat()).toStrictEqual([]);
   });
 
-  it('gives the same values as query() does row by row', async () => {
-    const sql = 'SELECT paper_id, published, authors FROM papers ORDER BY paper_id LIMIT 3';
-    const rows = await query(sql);
-    const { names, columns } = await queryColumns(sql);
-    expect(rows).toStrictEqual([0, 1, 2].map((i) => Object.fromEntries(names.map((n, c) => [n, columns[c][i]]))));
+  it('gives its connection back when the caller stops early, so later queries still run', async () => {
+    for (let i = 0; i < 8; i++) {
+      for await (const rows of streamRowObjects('SELECT range AS i FROM range(100000)')) {
+        expect(rows.length).toBe(2048);
+        break;
+      }
+    }
+    expect(await query('SELECT 42 AS x')).toStrictEqual([{ x: 42 }]);
   });
 });
 
@@ -82,7 +78,9 @@ describe('query on an unusable file', () => {
     writeFileSync(text, 'not a database\n'.repeat(1000));
     process.env.THEMESCOPE_DB = text;
     try {
-      expect(await httpErrorOf(() => queryColumns('SELECT 1'))).toStrictEqual({
+      expect(await httpErrorOf(async () => {
+        for await (const rows of streamRowObjects('SELECT 1')) return rows;
+      })).toStrictEqual({
         status: 503,
         message: `The file at ${text} is not a DuckDB database. Set THEMESCOPE_DB or run the pipeline.`
       });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../../../pipeline/errors.js';
 import { describe, expect, it } from 'vitest';
-import { writeRun } from '../../../pipeline/store/write-run.js';
+import { storeMemoryMb, writeRun } from '../../../pipeline/store/write-run.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { readDb } from '../../fixtures/read-db.js';
 
@@ -149,3 +149,13 @@ async function withConnection(path: string, use: (c: DuckDBConnection) => Promis
     instance.closeSync();
   }
 }
+
+describe('storeMemoryMb', () => {
+  const run = (nRows: number, nnz: number) => ({ model: { matrix: { nRows, nCols: 60_000, indptr: Object.assign(new Uint32Array(nRows + 1), { [nRows]: nnz }) } } }) as never;
+
+  it('keeps DuckDB at 256 MB for the 74.7k corpus and gives it room for a million papers\' TF-IDF rows', () => {
+    expect(storeMemoryMb(run(74_723, 6_130_074))).toBe(256);
+    // 4 B a row + 6 B a non-zero = 680 MB of BLOBs, kept in memory until the checkpoint: × 1.25 + 128 MB.
+    expect(storeMemoryMb(run(999_995, 112_675_473))).toBe(Math.ceil((1.25 * (4 * 999_995 + 6 * 112_675_473)) / 2 ** 20) + 128);
+  });
+});

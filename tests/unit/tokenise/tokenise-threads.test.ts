@@ -52,7 +52,7 @@ describe('tokenisePapers: threads', () => {
       df: [3, 3, 2, 3, 2, 1, 1, 1, 1]
     };
     for (const workers of [1, 2, 3]) expect(await tokeniseOn(boundary, workers)).toStrictEqual(expected);
-  });
+  }, 30_000); // as above: three sets of worker threads
 
   it('uses no more threads than documents, nor than minCharsPerThread allows', () => {
     const options = { ngramMax: 3, workers: 3 };

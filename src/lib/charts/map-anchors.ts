@@ -1,0 +1,146 @@
+// Owns where the topic map's labels may stand: for each group of points (a theme, an area), a coarse
+// grid of its papers' counts, smoothed with the 3 × 3 box, whose peak and other dense cells are the
+// label's anchors — so a label sits among its own papers even when the group spreads over two lobes
+// (the mean of its positions could fall in the empty space between). Also the measure the tests
+// check every drawn label with: its support, the smoothed count of its own papers at the anchor's
+// cell over the group's peak. Computed once per data (grid units, zoom-independent).
+import { MAP_GRID } from './map-points.js';
+
+/** Cells per axis over the 0..MAP_GRID square (as the pipeline's theme centres: 48). */
+export const ANCHOR_CELLS = 48;
+/** A label stands only where the smoothed count of its papers is at least this share of their peak. */
+export const MIN_SUPPORT = 0.5;
+/** Anchors kept per group, densest first (the placement tries them in order). */
+const MAX_SPOTS = 12;
+
+export interface GroupDensity {
+  groups: number;
+  /** Smoothed counts, group-major: [g · C² + cy · C + cx], C = ANCHOR_CELLS. */
+  smooth: Float32Array;
+  /** Each group's highest smoothed count (0 for a group without papers). */
+  peak: Float32Array;
+  /**
+   * Each group's anchors in grid units, densest cell first: the mean of its papers in a cell whose
+   * support is ≥ MIN_SUPPORT (the cell's centre if none of its papers is in the cell itself), cells
+   * at least two apart so the later ones reach other lobes. Empty for a group without papers.
+   */
+  spots: [number, number][][];
+}
+
+const C = ANCHOR_CELLS;
+const cellOf = (v: number) => Math.min(C - 1, Math.max(0, Math.floor((v / (MAP_GRID + 1)) * C)));
+
+/** Densities of `groups` groups; point i (x, y in grid units) belongs to group[i] (out of range: none). */
+export function groupDensity(xs: ArrayLike<number>, ys: ArrayLike<number>, group: ArrayLike<number>, groups: number): GroupDensity {
+  const cells = C * C;
+  const counts = new Int32Array(groups * cells);
+  const sumX = new Float64Array(groups * cells);
+  const sumY = new Float64Array(groups * cells);
+  for (let i = 0; i < xs.length; i++) {
+    const g = group[i];
+    if (!(g >= 0 && g < groups)) continue;
+    const c = g * cells + cellOf(ys[i]) * C + cellOf(xs[i]);
+    counts[c]++;
+    sumX[c] += xs[i];
+    sumY[c] += ys[i];
+  }
+  const smooth = new Float32Array(groups * cells);
+  const peak = new Float32Array(groups);
+  for (let g = 0; g < groups; g++) {
+    const o = g * cells;
+    for (let cy = 0; cy < C; cy++) {
+      for (let cx = 0; cx < C; cx++) {
+        let s = 0;
+        for (let dy = -1; dy <= 1; dy++) {
+          const y = cy + dy;
+          if (y < 0 || y >= C) continue;
+          for (let dx = -1; dx <= 1; dx++) {
+            const x = cx + dx;
+            if (x >= 0 && x < C) s += counts[o + y * C + x];
+          }
+        }
+        smooth[o + cy * C + cx] = s;
+        if (s > peak[g]) peak[g] = s;
+      }
+    }
+  }
+  const spots = Array.from({ length: groups }, (_, g) => {
+    const o = g * cells;
+    if (peak[g] === 0) return [];
+    const dense: number[] = [];
+    for (let c = 0; c < cells; c++) if (smooth[o + c] >= MIN_SUPPORT * peak[g]) dense.push(c);
+    dense.sort((a, b) => smooth[o + b] - smooth[o + a] || a - b);
+    const chosen: number[] = [];
+    for (const c of dense) {
+      if (chosen.length === MAX_SPOTS) break;
+      if (chosen.some((k) => Math.abs((k % C) - (c % C)) <= 1 && Math.abs(Math.floor(k / C) - Math.floor(c / C)) <= 1)) continue;
+      chosen.push(c);
+    }
+    const size = (MAP_GRID + 1) / C;
+    return chosen.map((c): [number, number] => counts[o + c] > 0
+      ? [sumX[o + c] / counts[o + c], sumY[o + c] / counts[o + c]]
+      : [((c % C) + 0.5) * size, (Math.floor(c / C) + 0.5) * size]);
+  });
+  return { groups, smooth, peak, spots };
+}
+
+/** Support of group g at grid point (gx, gy): the smoothed count of its cell over the group's peak (0 … 1). */
+export function supportAt(d: GroupDensity, g: number, gx: number, gy: number): number {
+  if (!(g >= 0 && g < d.groups) || d.peak[g] === 0) return 0;
+  if (!(gx >= 0 && gx <= MAP_GRID && gy >= 0 && gy <= MAP_GRID)) return 0;
+  return d.smooth[g * C * C + cellOf(gy) * C + cellOf(gx)] / d.peak[g];
+}
+
+/** What a label is about, in grid units: a theme or an area (map-labels.ts places them). */
+export interface LabelSubject {
+  /** Where its label stands: the densest spot of its papers (spots[0] when there are points). */
+  gx: number;
+  gy: number;
+  size: number;
+  label: string;
+  /** Other dense spots of its papers, densest first (spots[0] = gx, gy); an area label may stand at any. */
+  spots?: [number, number][];
+}
+
+export interface AnchoredSubjects {
+  themes: LabelSubject[];
+  areas: LabelSubject[];
+  /** Group g = themes[g], areas[g]; null without points. */
+  themeDensity: GroupDensity | null;
+  areaDensity: GroupDensity | null;
+}
+
+/**
+ * Themes and areas anchored at the densest spots of their own papers. `themes` and `areas` come with
+ * a position to fall back on (their stored centre) while there are no points, or for one with no paper.
+ */
+export function anchorSubjects(
+  points: { x: ArrayLike<number>; y: ArrayLike<number>; theme: ArrayLike<number> } | null,
+  themes: (LabelSubject & { themeId: number; areaId: number | null })[],
+  areas: (LabelSubject & { areaId: number })[]
+): AnchoredSubjects {
+  if (!points || points.x.length === 0) return { themes, areas, themeDensity: null, areaDensity: null };
+  const themeIndex = new Map(themes.map((t, i) => [t.themeId, i]));
+  const areaIndex = new Map(areas.map((a, i) => [a.areaId, i]));
+  const areaOfTheme = themes.map((t) => (t.areaId === null ? -1 : areaIndex.get(t.areaId) ?? -1));
+  const n = points.x.length;
+  const byTheme = new Int32Array(n);
+  const byArea = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = themeIndex.get(points.theme[i]) ?? -1;
+    byTheme[i] = t;
+    byArea[i] = t < 0 ? -1 : areaOfTheme[t];
+  }
+  const themeDensity = groupDensity(points.x, points.y, byTheme, themes.length);
+  const areaDensity = groupDensity(points.x, points.y, byArea, areas.length);
+  const anchored = <T extends LabelSubject>(s: T, d: GroupDensity, g: number): T => {
+    const spots = d.spots[g];
+    return spots.length ? { ...s, gx: spots[0][0], gy: spots[0][1], spots } : s;
+  };
+  return {
+    themes: themes.map((t, i) => anchored(t, themeDensity, i)),
+    areas: areas.map((a, i) => anchored(a, areaDensity, i)),
+    themeDensity,
+    areaDensity
+  };
+}
