@@ -41,6 +41,8 @@ export interface AssignSummary {
   /** Themes' sizes and trends before and after (emerging score, share of the last window). */
   themes: { themeId: number; label: string; before: ThemeFigures; after: ThemeFigures }[];
   seconds: Record<string, number>;
+  /** CPU seconds of the process per step (the input's own time is not apart: it overlaps the copy and read). */
+  cpuSeconds: Record<string, number>;
 }
 
 export interface ThemeFigures { size: number; emergingScore: number; shareAfter: number; direction: string }
@@ -55,12 +57,19 @@ class NothingNew extends Error {
 export async function assignPapers(config: AssignConfig, report: (name: string) => void): Promise<AssignSummary> {
   const startedAt = new Date();
   // Every step lasts until the next one starts (the last until the end): the summary's time per step.
+  // CPU seconds likewise (the process's: DuckDB's threads count where they work).
   const seconds: Record<string, number> = {};
-  let current: { name: string; t0: number } | null = null;
-  const close = () => current && (seconds[current.name] = (seconds[current.name] ?? 0) + Math.round(performance.now() - current.t0) / 1000);
+  const cpuSeconds: Record<string, number> = {};
+  let current: { name: string; t0: number; cpu0: NodeJS.CpuUsage } | null = null;
+  const close = () => {
+    if (!current) return;
+    const cpu = process.cpuUsage(current.cpu0);
+    seconds[current.name] = (seconds[current.name] ?? 0) + Math.round(performance.now() - current.t0) / 1000;
+    cpuSeconds[current.name] = (cpuSeconds[current.name] ?? 0) + Math.round((cpu.user + cpu.system) / 1000) / 1000;
+  };
   const step = (name: string) => {
     close();
-    current = { name, t0: performance.now() };
+    current = { name, t0: performance.now(), cpu0: process.cpuUsage() };
     report(name);
   };
   const timed: Timed = async (name, fn) => {
@@ -77,7 +86,7 @@ export async function assignPapers(config: AssignConfig, report: (name: string) 
   let summary: AssignSummary | null = null;
   try {
     step('copy');
-    await updateCopy(config.db, { lockWaitMs: config.lockWait * 1000, onStep: step }, async (connection) => {
+    await updateCopy(config.db, { lockWaitMs: config.lockWait * 1000, onStep: step, ownTransactions: true }, async (connection) => {
       summary = await assignInCopy(connection, { config, ingesting, timed, step, startedAt });
     });
   } catch (e) {
@@ -88,7 +97,7 @@ export async function assignPapers(config: AssignConfig, report: (name: string) 
     }
   }
   close();
-  return { ...summary!, seconds };
+  return { ...summary!, seconds, cpuSeconds };
 }
 
 /** The key of the input's own time in AssignSummary.seconds: it overlaps the steps after it. */
@@ -109,7 +118,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const stored = await timed('read', () => readStoredRun(connection, runId));
   const ingest = await ingesting;
   const papers = await newPapers(connection, runId, ingest.papers);
-  const base = { runId, ingest, alreadyInRun: ingest.papers.length - papers.length, novelThreshold: stored.novelThreshold, seconds: {} };
+  const base = { runId, ingest, alreadyInRun: ingest.papers.length - papers.length, novelThreshold: stored.novelThreshold, seconds: {}, cpuSeconds: {} };
   const themesBefore = await readThemes(connection, runId);
   if (papers.length === 0) {
     // Nothing to write: the summary is made here and the copy dropped.

@@ -26,7 +26,7 @@ export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: 
         `share ${pct(t.before.shareAfter)} → ${pct(t.after.shareAfter)} (${t.before.direction} → ${t.after.direction})`);
     }
   }
-  const steps = Object.entries(s.seconds).map(([k, v]) => `${k} ${v.toFixed(2)} s`).join(' · ');
+  const steps = Object.entries(s.seconds).map(([k, v]) => `${k} ${v.toFixed(2)} s${k in s.cpuSeconds ? ` (CPU ${s.cpuSeconds[k].toFixed(2)})` : ''}`).join(' · ');
   lines.push(`Time: ${time.wall.toFixed(2)} s (CPU ${time.cpu.toFixed(2)} s)${s.added > 0 ? `, ${Math.round(s.added / time.wall)} papers/s` : ''} · ${steps}`);
   return lines.join('\n') + '\n';
 }

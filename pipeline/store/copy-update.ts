@@ -17,6 +17,8 @@ export interface CopyUpdateOptions {
   onStep?: (step: string) => void;
   /** DuckDB's memory limit in MB while writing, when the default (256 MB) is too little (see write-run.ts). */
   memoryLimitMb?: number;
+  /** The update opens and commits its own transactions (assign/write.ts); otherwise it runs inside one. */
+  ownTransactions?: boolean;
 }
 
 /** Removes temp copies left by writers that died (their pid no longer runs). */
@@ -63,9 +65,9 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
         // One transaction: DuckDB then writes the appends' full row groups straight into the file
         // instead of through the write-ahead log and its automatic checkpoints (a 75k-paper run's
         // store 12.3 → 10.4 s on a loaded machine, same peak).
-        await connection.run('BEGIN TRANSACTION');
+        if (!options.ownTransactions) await connection.run('BEGIN TRANSACTION');
         result = await update(connection);
-        await connection.run('COMMIT');
+        if (!options.ownTransactions) await connection.run('COMMIT');
         await connection.run('CHECKPOINT');
       } finally {
         connection.closeSync();

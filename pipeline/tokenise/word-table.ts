@@ -1,8 +1,8 @@
 // Owns the words of a corpus: each distinct lower-cased token gets an id once, with its decision
 // (dropped, or the id of its stem key) cached, so the stemmer and the stop list run once per word.
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { ensureCapacity } from './grow.js';
 import { isMisreadWord } from './english-words.js';
-import { porterStem } from './porter-stemmer.js';
 import { STOP_WORDS } from './stop-words.js';
 
 /** Word and key ids must fit in 22 bits: n-gram keys pack them into one exact double (see term-table.ts). */
@@ -35,8 +35,8 @@ export function isContentToken(token: string): boolean {
  * all parts and cut "agent" to "ag").
  */
 export function stemKey(token: string): string {
-  if (!token.includes('-')) return porterStem(token);
-  return token.split('-').map(porterStem).join('-');
+  if (!token.includes('-')) return PorterStemmer.stem(token);
+  return token.split('-').map((part) => PorterStemmer.stem(part)).join('-');
 }
 
 export class WordTable {
