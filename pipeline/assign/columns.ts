@@ -1,8 +1,9 @@
 // Owns moving whole columns between `npm run assign` and DuckDB without a JS value per cell: query
 // results read chunk by chunk into typed arrays (INTEGER, DOUBLE, FLOAT vectors expose their
 // memory), a list of strings read as one aggregated string, and typed columns appended to temp
-// tables through data chunks (one copy per column and chunk).
-import { DOUBLE, DuckDBDataChunk, INTEGER, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+// tables through data chunks (store/append.ts appendTypedColumns: one copy per column and chunk).
+import { DOUBLE, INTEGER, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { appendTypedColumns } from '../store/append.js';
 
 type Params = Record<string, DuckDBValue>;
 type NumberColumn = Int32Array | Float64Array | Float32Array;
@@ -61,37 +62,10 @@ export async function readLines(connection: DuckDBConnection, sql: string, param
   return lines;
 }
 
-const CHUNK_ROWS = 2048;
-
-/**
- * Appends `n` rows of typed columns (INTEGER from Int32Array, DOUBLE from Float64Array) to
- * `table`, whose columns are exactly these, in order.
- */
-export async function appendTyped(connection: DuckDBConnection, table: string, n: number, columns: readonly (Int32Array | Float64Array)[]): Promise<void> {
-  const appender = await connection.createAppender(table);
-  const chunk = DuckDBDataChunk.create(columns.map((c) => (c instanceof Int32Array ? INTEGER : DOUBLE)), CHUNK_ROWS);
-  try {
-    for (let start = 0; start < n; start += CHUNK_ROWS) {
-      const m = Math.min(CHUNK_ROWS, n - start);
-      chunk.rowCount = m;
-      columns.forEach((column, c) => {
-        // Integer and double vectors expose their native memory as a typed array; flush() writes it back.
-        const vector = chunk.getColumnVector(c) as unknown as { items: Int32Array | Float64Array; flush(): void };
-        vector.items.set(column.subarray(start, start + m));
-        vector.flush();
-      });
-      appender.appendDataChunk(chunk);
-    }
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
-  }
-}
-
 /** Creates temp table `name` (dropping an earlier one) with INTEGER/DOUBLE columns named as given, and appends the columns. */
 export async function tempTable(connection: DuckDBConnection, name: string, columns: Record<string, Int32Array | Float64Array>): Promise<void> {
   const entries = Object.entries(columns);
   const n = entries[0][1].length;
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} (${entries.map(([c, v]) => `${c} ${v instanceof Int32Array ? 'INTEGER' : 'DOUBLE'}`).join(', ')})`);
-  await appendTyped(connection, name, n, entries.map(([, v]) => v));
+  await appendTypedColumns(connection, name, entries.map(([, v]) => (v instanceof Int32Array ? INTEGER : DOUBLE)), n, entries.map(([, v]) => v));
 }

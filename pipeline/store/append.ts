@@ -144,7 +144,18 @@ export async function appendColumns(
     if (c.type !== 'INTEGER' && c.type !== 'DOUBLE') throw new TypeError(`appendColumns: ${table.name}.${c.name} is ${c.type}`);
     return c.type === 'INTEGER' ? INTEGER : DOUBLE;
   });
-  const appender = await connection.createAppender(table.name);
+  await appendTypedColumns(connection, table.name, types, n, columns);
+}
+
+/** appendColumns for any table (a temp table, say) named `name`, whose columns have the types `types`. */
+export async function appendTypedColumns(
+  connection: DuckDBConnection,
+  name: string,
+  types: DuckDBType[],
+  n: number,
+  columns: readonly (Int32Array | Float64Array | number)[]
+): Promise<void> {
+  const appender = await connection.createAppender(name);
   const chunk = DuckDBDataChunk.create(types, CHUNK_ROWS);
   try {
     for (let start = 0; start < n; start += CHUNK_ROWS) {
