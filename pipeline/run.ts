@@ -76,6 +76,14 @@ async function timed<T>(
  */
 const CONCURRENT_MAP_NNZ = 20_000_000;
 
+/**
+ * Most papers whose search index is built from ingest on, beside tokenise (at 75k papers ~100 MB
+ * more under tokenise's peak, and ~3 s sooner: the low-priority thread fills the core that ingest's
+ * tail, tokenise's merge and the TF-IDF leave idle). Above it the index starts after vectorise, once
+ * the token lists are garbage, as the memory target at a million papers asks.
+ */
+const EARLY_SEARCH_PAPERS = 250_000;
+
 /** Tokenise + TF-IDF in their own scope, so the token lists (hundreds of MB) are garbage once the matrix exists. */
 async function vectorise(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>) {
   const corpus = await timed('tokenise', reporter, durations,
@@ -101,10 +109,13 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   }
   const coarseDates = settleDatePrecision(papers, config.datePrecision); // README "Dates"
   for (const c of coarseDates) warnings.add('coarse-dates', describeCoarseDates(c));
-  // The search index needs only the texts: built on its own thread from the cluster stage on.
+  // The search index needs only the texts: built on its own low-priority thread, from here on in a
+  // corpus of up to EARLY_SEARCH_PAPERS, else from the end of vectorise.
   const background: { search: BackgroundIndex | null } = { search: null };
+  const startSearch = () => (background.search ??= indexInBackground(papers));
   try {
-    const analysis = await analyse(papers, config, reporter, durations, warnings, () => (background.search = indexInBackground(papers)));
+    if (papers.length <= EARLY_SEARCH_PAPERS) startSearch();
+    const analysis = await analyse(papers, config, reporter, durations, warnings, startSearch);
     const search = await timed('search', reporter, durations, () => background.search!.result(),
       (x) => `${x.terms.length} search terms, ${x.postingTerm.length} postings`);
     return await storeRun({ config, reporter, durations, createdAt, ingest, coarseDates, warnings, analysis, search });
