@@ -191,6 +191,7 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
     const choice = await timed('choose-k', reporter, durations,
       () => chooseK(matrix, { kMin: kRange.min, kMax: kRange.max, kStep: kRange.step,
         seed: config.seed, maxIter: config.maxIter, tolerance: config.tolerance, workers: config.workers,
+        init: config.init, keys: Uint32Array.from(papers, (p) => paperKey(p.paperId)),
         onCandidate: (p, done, total) => reporter.kCandidate?.(p.k, p.stability, done, total) }),
       (c) => `k = ${c.k} (${c.curve.map((p) => `${p.k}:${p.stability.toFixed(2)}`).join(' ')})`);
     k = choice.k;
