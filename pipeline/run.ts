@@ -116,8 +116,14 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   try {
     if (papers.length <= EARLY_SEARCH_PAPERS) startSearch();
     const analysis = await analyse(papers, config, reporter, durations, warnings, startSearch);
-    const search = await timed('search', reporter, durations, () => background.search!.result(),
-      (x) => `${x.terms.length} search terms, ${x.postingTerm.length} postings`);
+    // Awaited by the store before the index's tables, which it writes last: the index thread gets the
+    // core the store leaves idle too. The wait is the search stage's time (durations.search).
+    const search = async () => {
+      const waiting = performance.now();
+      const index = await background.search!.result();
+      durations.search = Math.round(performance.now() - waiting) / 1000;
+      return index;
+    };
     return await storeRun({ config, reporter, durations, createdAt, ingest, coarseDates, warnings, analysis, search });
   } finally {
     await background.search?.close();
@@ -127,7 +133,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
 /** Assembles the run from the stages' results and stores it (the store stage). */
 async function storeRun({ config, reporter, durations, createdAt, ingest, coarseDates, warnings, analysis, search }: {
   config: Config; reporter: Reporter; durations: Record<string, number>; createdAt: Date; ingest: Awaited<ReturnType<typeof ingestFiles>>;
-  coarseDates: ReturnType<typeof settleDatePrecision>; warnings: Warnings; analysis: Awaited<ReturnType<typeof analyse>>; search: SearchIndex;
+  coarseDates: ReturnType<typeof settleDatePrecision>; warnings: Warnings; analysis: Awaited<ReturnType<typeof analyse>>; search: () => Promise<SearchIndex>;
 }): Promise<RunSummary> {
   const { papers } = ingest;
   const { k, clustering, labels, clustered, trend } = analysis;
@@ -145,13 +151,13 @@ async function storeRun({ config, reporter, durations, createdAt, ingest, coarse
     themes: themeRecords(labels, clustering, analysis, trend.trends, papers.length),
     clustering, layout: analysis.layout, periods: trend.periods,
     totals: trend.totals, bursts: trend.bursts, neighbours: analysis.neighbours, kSelection: analysis.kSelection,
-    areas: analysis.grouped.areas, memberships: analysis.quality.papers, search,
+    areas: analysis.grouped.areas, memberships: analysis.quality.papers, search: null,
     similar: analysis.similar, model: analysis.model
   };
   collectGarbage(); // the matrix, its transpose and shared copies: ~150 MB under the store's peak
   // Not timed() here: writeRun measures its own time (and peak RSS) into the run as it stores them.
   reporter.start('store');
-  const runId = await writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep });
+  const runId = await writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep, searchIndex: search });
   reporter.end('store', durations.store, `run ${runId} → ${config.db}`);
   return { runId, run, peakRssMb: run.metrics.peakRssMb as number, warnings: warnings.list };
 }
