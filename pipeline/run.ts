@@ -76,6 +76,14 @@ async function timed<T>(
  */
 const CONCURRENT_MAP_NNZ = 20_000_000;
 
+/**
+ * Most papers whose search index is built from ingest on, beside tokenise (at 75k papers ~100 MB
+ * more under tokenise's peak, and ~3 s sooner: the low-priority thread fills the core that ingest's
+ * tail, tokenise's merge and the TF-IDF leave idle). Above it the index starts after vectorise, once
+ * the token lists are garbage, as the memory target at a million papers asks.
+ */
+const EARLY_SEARCH_PAPERS = 250_000;
+
 /** Tokenise + TF-IDF in their own scope, so the token lists (hundreds of MB) are garbage once the matrix exists. */
 async function vectorise(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>) {
   const corpus = await timed('tokenise', reporter, durations,
@@ -101,12 +109,21 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   }
   const coarseDates = settleDatePrecision(papers, config.datePrecision); // README "Dates"
   for (const c of coarseDates) warnings.add('coarse-dates', describeCoarseDates(c));
-  // The search index needs only the texts: built on its own thread from the cluster stage on.
+  // The search index needs only the texts: built on its own low-priority thread, from here on in a
+  // corpus of up to EARLY_SEARCH_PAPERS, else from the end of vectorise.
   const background: { search: BackgroundIndex | null } = { search: null };
+  const startSearch = () => (background.search ??= indexInBackground(papers));
   try {
-    const analysis = await analyse(papers, config, reporter, durations, warnings, () => (background.search = indexInBackground(papers)));
-    const search = await timed('search', reporter, durations, () => background.search!.result(),
-      (x) => `${x.terms.length} search terms, ${x.postingTerm.length} postings`);
+    if (papers.length <= EARLY_SEARCH_PAPERS) startSearch();
+    const analysis = await analyse(papers, config, reporter, durations, warnings, startSearch);
+    // Awaited by the store before the index's tables, which it writes last: the index thread gets the
+    // core the store leaves idle too. The wait is the search stage's time (durations.search).
+    const search = async () => {
+      const waiting = performance.now();
+      const index = await background.search!.result();
+      durations.search = Math.round(performance.now() - waiting) / 1000;
+      return index;
+    };
     return await storeRun({ config, reporter, durations, createdAt, ingest, coarseDates, warnings, analysis, search });
   } finally {
     await background.search?.close();
@@ -116,7 +133,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
 /** Assembles the run from the stages' results and stores it (the store stage). */
 async function storeRun({ config, reporter, durations, createdAt, ingest, coarseDates, warnings, analysis, search }: {
   config: Config; reporter: Reporter; durations: Record<string, number>; createdAt: Date; ingest: Awaited<ReturnType<typeof ingestFiles>>;
-  coarseDates: ReturnType<typeof settleDatePrecision>; warnings: Warnings; analysis: Awaited<ReturnType<typeof analyse>>; search: SearchIndex;
+  coarseDates: ReturnType<typeof settleDatePrecision>; warnings: Warnings; analysis: Awaited<ReturnType<typeof analyse>>; search: () => Promise<SearchIndex>;
 }): Promise<RunSummary> {
   const { papers } = ingest;
   const { k, clustering, labels, clustered, trend } = analysis;
@@ -134,13 +151,13 @@ async function storeRun({ config, reporter, durations, createdAt, ingest, coarse
     themes: themeRecords(labels, clustering, analysis, trend.trends, papers.length),
     clustering, layout: analysis.layout, periods: trend.periods,
     totals: trend.totals, bursts: trend.bursts, neighbours: analysis.neighbours, kSelection: analysis.kSelection,
-    areas: analysis.grouped.areas, memberships: analysis.quality.papers, search,
+    areas: analysis.grouped.areas, memberships: analysis.quality.papers, search: null,
     similar: analysis.similar, model: analysis.model
   };
   collectGarbage(); // the matrix, its transpose and shared copies: ~150 MB under the store's peak
   // Not timed() here: writeRun measures its own time (and peak RSS) into the run as it stores them.
   reporter.start('store');
-  const runId = await writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep });
+  const runId = await writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep, searchIndex: search });
   reporter.end('store', durations.store, `run ${runId} → ${config.db}`);
   return { runId, run, peakRssMb: run.metrics.peakRssMb as number, warnings: warnings.list };
 }
@@ -180,6 +197,7 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
     const choice = await timed('choose-k', reporter, durations,
       () => chooseK(matrix, { kMin: kRange.min, kMax: kRange.max, kStep: kRange.step,
         seed: config.seed, maxIter: config.maxIter, tolerance: config.tolerance, workers: config.workers,
+        init: config.init, keys: Uint32Array.from(papers, (p) => paperKey(p.paperId)),
         onCandidate: (p, done, total) => reporter.kCandidate?.(p.k, p.stability, done, total) }),
       (c) => `k = ${c.k} (${c.curve.map((p) => `${p.k}:${p.stability.toFixed(2)}`).join(' ')})`);
     k = choice.k;

@@ -1,17 +1,27 @@
-// Owns --k auto: picks the number of themes by stability, i.e. how much k-means runs with different
-// seeds agree (mean pairwise ARI), measured on a seeded subsample of the papers for speed. Always with
-// k-means++ starts, whatever the run's --init: a number of themes the data supports is found again by
-// random starts, while one it does not is cut differently by each. The divisive start is deterministic,
-// so it would agree with itself at any k, and its cut of a round blob barely changes on a 90% subsample
-// either (tried: it picked 4 for three clear groups).
+// Owns --k auto: picks the number of themes by stability, measured as the run measures it, on a
+// seeded subsample of the papers for speed.
+// - Divisive start (default): the run's stability is the agreement (ARI) between the themes of the
+//   papers and the themes found without some of them. For k, the subsample is cut into two halves
+//   that share no paper; each half is clustered from the divisive start, every paper of the
+//   subsample goes to its nearest theme of each half, and the two labellings are compared (ARI,
+//   the "transfer" stability of Lange et al. 2004), mean over HALVINGS cuts. Halves, not the run's
+//   90% subsample: with 90% of the papers in common, the start cuts even a round blob the same way
+//   twice, so every k looked stable (it picked 4 for three clear groups); two disjoint halves cut a
+//   blob by their own noise, while a split the data supports is found in both.
+// - k-means++: the run's stability is the seed agreement; so here, the mean pairwise ARI of
+//   SEEDS_PER_K runs with seeds seed, seed + 1, …
 import type { CsrMatrix } from '../types.js';
 import { createAssigner } from './assigner.js';
-import { checkInput, meanPairwiseAri, runSeeded } from './run-seeded.js';
-import { createRandom } from '../prng.js';
+import { adjustedRandIndex } from './ari.js';
+import { checkInput, meanPairwiseAri, runDivisive, runSeeded, sliceRows, type ClusterInit } from './run-seeded.js';
+import { createRandom, pickSubset } from '../prng.js';
 import { transpose } from './transpose.js';
+import type { Assigner } from './assigner.js';
 
-/** Runs per candidate k (seeds seed, seed+1, …); their mean pairwise ARI is the stability. */
+/** k-means++: runs per candidate k (seeds seed, seed+1, …); their mean pairwise ARI is the stability. */
 export const SEEDS_PER_K = 3;
+/** Divisive: cuts of the subsample into two halves per candidate k (seeds seed, seed+1, …). */
+export const HALVINGS = 2;
 /** Rows clustered per candidate: enough for stable themes, ~5× cheaper than 75k papers. */
 export const SAMPLE_ROWS = 15_000;
 /** Stabilities this close to the best count as equally stable (about the spread between seeds). */
@@ -25,6 +35,10 @@ export interface ChooseKOptions {
   maxIter: number;
   tolerance: number;
   workers: number;
+  /** The run's start (default 'divisive'): says which stability measure chooses. */
+  init?: ClusterInit;
+  /** Divisive: one key per row of `matrix`, fixed by the paper (prng.ts paperKey), as the run's. */
+  keys?: Uint32Array;
   /** Rows in the subsample (default SAMPLE_ROWS); all rows when the matrix has fewer. */
   sampleRows?: number;
   /** Called after each candidate, for progress output. */
@@ -33,9 +47,9 @@ export interface ChooseKOptions {
 
 export interface KCurvePoint {
   k: number;
-  /** Mean pairwise ARI of the SEEDS_PER_K runs. */
+  /** Divisive: mean ARI between the halves' labellings; k-means++: mean pairwise ARI of the runs. */
   stability: number;
-  /** Lowest Σ(1 − cos) of those runs, on the subsample. */
+  /** Lowest Σ(1 − cos) of those runs on the subsample (divisive: both halves' runs, summed). */
   inertia: number;
 }
 
@@ -49,24 +63,106 @@ export async function chooseK(matrix: CsrMatrix, options: ChooseKOptions): Promi
   const candidates: number[] = [];
   for (let k = options.kMin; k <= options.kMax; k += Math.max(1, options.kStep)) candidates.push(k);
   if (candidates.length === 0) throw new Error(`no candidate k in ${options.kMin}..${options.kMax}`);
-  const sample = sampleRows(matrix, options.sampleRows ?? SAMPLE_ROWS, options.seed);
+  const { sample, rows } = sampleRowsOf(matrix, options.sampleRows ?? SAMPLE_ROWS, options.seed);
   checkInput(sample, candidates[0]);
-  const columns = transpose(sample);
-  const assigner = createAssigner(sample, options.workers);
+  const measure = (options.init ?? 'divisive') === 'divisive'
+    ? halvesStability(sample, Uint32Array.from(rows, (i) => options.keys?.[i] ?? i), options)
+    : seedStability(sample, options);
   const curve: KCurvePoint[] = [];
-  const feasible = candidates.filter((c) => c <= sample.nRows);
+  // Divisive: each half must hold k papers.
+  const feasible = candidates.filter((c) => c <= ((options.init ?? 'divisive') === 'divisive' ? Math.floor(sample.nRows / 2) : sample.nRows));
   try {
     for (const k of feasible) {
-      const runs = [];
-      for (let s = 0; s < SEEDS_PER_K; s++) runs.push(await runSeeded(sample, columns, assigner, options.seed + s, { ...options, k }));
-      const stability = meanPairwiseAri(runs.map((run) => run.assignments)) ?? 1;
-      curve.push({ k, stability, inertia: Math.min(...runs.map((run) => run.inertia)) });
+      curve.push(await measure.at(k));
       options.onCandidate?.(curve[curve.length - 1], curve.length, feasible.length);
     }
   } finally {
-    await assigner.close();
+    await measure.close();
   }
+  if (curve.length === 0) throw new Error(`no candidate k in ${options.kMin}..${options.kMax} fits ${sample.nRows} papers`);
   return { k: pickK(curve), curve };
+}
+
+interface StabilityMeasure {
+  at(k: number): Promise<KCurvePoint>;
+  close(): Promise<void>;
+}
+
+/** k-means++ seed agreement: SEEDS_PER_K runs on the sample, mean pairwise ARI. */
+function seedStability(sample: CsrMatrix, options: ChooseKOptions): StabilityMeasure {
+  const columns = transpose(sample);
+  const assigner = createAssigner(sample, options.workers);
+  return {
+    async at(k) {
+      const runs = [];
+      for (let s = 0; s < SEEDS_PER_K; s++) runs.push(await runSeeded(sample, columns, assigner, options.seed + s, { ...options, k }));
+      const stability = meanPairwiseAri(runs.map((run) => run.assignments)) ?? 1;
+      return { k, stability, inertia: Math.min(...runs.map((run) => run.inertia)) };
+    },
+    close: () => assigner.close()
+  };
+}
+
+/** One half of the sample, ready to be clustered at any k. */
+interface Half {
+  matrix: CsrMatrix;
+  columns: CsrMatrix;
+  keys: Uint32Array;
+  assigner: Assigner;
+}
+
+/**
+ * Divisive split-half stability: HALVINGS seeded cuts of the sample into two disjoint halves; at each
+ * k, both halves are clustered from the divisive start, every sample row is labelled by its nearest
+ * theme centroid of each half, and the stability is the ARI of the two labellings, mean over the cuts.
+ */
+function halvesStability(sample: CsrMatrix, keys: Uint32Array, options: ChooseKOptions): StabilityMeasure {
+  const halvings: [Half, Half][] = [];
+  for (let h = 0; h < HALVINGS; h++) {
+    const inA = new Uint8Array(sample.nRows);
+    for (const i of pickSubset(sample.nRows, 0.5, options.seed + h)) inA[i] = 1;
+    const make = (side: number): Half => {
+      const rows = Array.from({ length: sample.nRows }, (_, i) => i).filter((i) => inA[i] === side);
+      const matrix = sliceRows(sample, rows);
+      return { matrix, columns: transpose(matrix), keys: Uint32Array.from(rows, (i) => keys[i]), assigner: createAssigner(matrix, options.workers) };
+    };
+    halvings.push([make(1), make(0)]);
+  }
+  return {
+    async at(k) {
+      let stability = 0;
+      let inertia = Infinity;
+      for (const halves of halvings) {
+        const runs = [];
+        for (const half of halves) runs.push(await runDivisive(half.matrix, half.columns, half.assigner, half.keys, { ...options, k }));
+        const [a, b] = runs.map((run) => nearestTheme(sample, run.centroids, k));
+        stability += adjustedRandIndex(a, b) / halvings.length;
+        inertia = Math.min(inertia, runs[0].inertia + runs[1].inertia);
+      }
+      return { k, stability, inertia };
+    },
+    async close() {
+      await Promise.all(halvings.flat().map((half) => half.assigner.close()));
+    }
+  };
+}
+
+/** Each row's most similar centroid (dense k × nCols, row-major); ties to the lower theme. */
+export function nearestTheme(matrix: CsrMatrix, centroids: Float32Array, k: number): Int32Array {
+  const { nCols, indptr, indices, values } = matrix;
+  const out = new Int32Array(matrix.nRows);
+  for (let i = 0; i < matrix.nRows; i++) {
+    let best = 0;
+    let bestDot = -Infinity;
+    for (let t = 0; t < k; t++) {
+      const base = t * nCols;
+      let d = 0;
+      for (let p = indptr[i]; p < indptr[i + 1]; p++) d += values[p] * centroids[base + indices[p]];
+      if (d > bestDot) [best, bestDot] = [t, d];
+    }
+    out[i] = best;
+  }
+  return out;
 }
 
 /** The largest k whose stability is ≥ max stability − STABILITY_BAND. */
@@ -77,7 +173,12 @@ export function pickK(curve: KCurvePoint[]): number {
 
 /** Up to n rows drawn without replacement (seeded partial Fisher–Yates), kept in input order. */
 export function sampleRows(matrix: CsrMatrix, n: number, seed: number): CsrMatrix {
-  if (matrix.nRows <= n) return matrix;
+  return sampleRowsOf(matrix, n, seed).sample;
+}
+
+/** sampleRows, with the matrix rows it kept (ascending). */
+function sampleRowsOf(matrix: CsrMatrix, n: number, seed: number): { sample: CsrMatrix; rows: number[] } {
+  if (matrix.nRows <= n) return { sample: matrix, rows: Array.from({ length: matrix.nRows }, (_, i) => i) };
   const random = createRandom(seed);
   const rows = Array.from({ length: matrix.nRows }, (_, i) => i);
   for (let i = 0; i < n; i++) {
@@ -85,13 +186,5 @@ export function sampleRows(matrix: CsrMatrix, n: number, seed: number): CsrMatri
     [rows[i], rows[j]] = [rows[j], rows[i]];
   }
   const picked = rows.slice(0, n).sort((a, b) => a - b);
-  const indptr = new Uint32Array(n + 1);
-  picked.forEach((row, i) => { indptr[i + 1] = indptr[i] + matrix.indptr[row + 1] - matrix.indptr[row]; });
-  const indices = new Uint32Array(indptr[n]);
-  const values = new Float32Array(indptr[n]);
-  picked.forEach((row, i) => {
-    indices.set(matrix.indices.subarray(matrix.indptr[row], matrix.indptr[row + 1]), indptr[i]);
-    values.set(matrix.values.subarray(matrix.indptr[row], matrix.indptr[row + 1]), indptr[i]);
-  });
-  return { nRows: n, nCols: matrix.nCols, indptr, indices, values };
+  return { sample: sliceRows(matrix, picked), rows: picked };
 }

@@ -1,8 +1,13 @@
 // Owns the search-index worker thread: builds the index of the texts it was started with (UTF-8 in
-// shared memory, ingest/packed-texts.ts) and posts it back, its typed arrays transferred.
+// shared memory, ingest/packed-texts.ts) and posts it back, its typed arrays transferred. It runs at
+// the lowest thread priority (thread-priority.ts): from ingest to the store, on the CPU the stages
+// leave idle, never slowing the ones the run waits for.
 import { parentPort, workerData } from 'node:worker_threads';
 import { textField, type PackedTexts } from '../ingest/packed-texts.js';
 import { buildSearchIndex, type IndexText } from './index.js';
+import { lowerThisThreadPriority } from '../thread-priority.js';
+
+lowerThisThreadPriority();
 
 const texts = workerData as PackedTexts;
 const { bytes, ends } = texts;

@@ -78,8 +78,11 @@ export interface RunData {
   areas: Area[];
   /** Per paper row: third theme and weak-member flag (the first two are in `clustering`). */
   memberships: PaperMemberships;
-  /** The inverted index over titles and abstracts (paper row i = papers[i]). */
-  search: SearchIndex;
+  /**
+   * The inverted index over titles and abstracts (paper row i = papers[i]); null until the store
+   * has it when the pipeline's background thread is still building it (write-run.ts searchIndex).
+   */
+  search: SearchIndex | null;
   similar: SimilarPapers;
   /** Links to the previous complete run's themes: set by the store, which reads that run (store/lineage.ts). */
   lineage?: { prevRunId: number; links: LineageLink[] } | null;

@@ -52,11 +52,22 @@ export function paperRow(p: Paper): TableRow<'papers'> {
   };
 }
 
-/** The run's rows; the runs row says 'running' until the store marks it complete. */
+/**
+ * The tables made from the search index, which the pipeline builds on a background thread: the store
+ * writes them last and reads run.search only then (write-run.ts), so the index can still be in the
+ * making while the other tables are written.
+ */
+export const SEARCH_INDEX_TABLES = ['paper_rows', 'search_terms', 'search_postings'] as const;
+type SearchIndexTable = (typeof SEARCH_INDEX_TABLES)[number];
+
+/**
+ * The run's rows; the runs row says 'running' until the store marks it complete. The search index's
+ * tables read run.search when they are first read, not here.
+ */
 export function runRows(run: RunData, runId: number): RunRows {
   const { papers, themes, clustering, layout } = run;
   const terms = themes.flatMap((t) => t.keywords.map((term, r) => ({ t, term, r })));
-  return {
+  return defineSearchRows({
     runs: eachOf([run], () => ({
       run_id: runId, created_at: run.createdAt.toISOString().replace('T', ' ').replace('Z', ''), status: 'running',
       input_sha256: run.inputSha256, input_files: toJsonText(run.inputFiles), n_papers: papers.length,
@@ -105,21 +116,29 @@ export function runRows(run: RunData, runId: number): RunRows {
       direction: a.trend.direction, share_before: a.trend.shareBefore, share_after: a.trend.shareAfter, z_score: a.trend.zScore
     })),
     paper_theme_ranks: themeRanks(run, runId),
-    ...searchRows(run, runId),
+    similar_papers: similarRows(run, runId),
     theme_lineage: eachOf(run.lineage?.links ?? [], (l) => ({
       run_id: runId, theme_id: l.themeId, prev_run_id: run.lineage!.prevRunId, prev_theme_id: l.prevThemeId, kind: l.kind,
       shared_papers: l.sharedPapers, jaccard: l.jaccard, centroid_cosine: l.centroidCosine, theme_papers: l.themePapers,
       prev_theme_papers: l.prevThemePapers
     })),
     ...modelRows(run, runId)
-  };
+  }, run, runId);
 }
 
-/** The search index and similar papers: paper rows, terms, and two big numeric tables as typed columns. */
-function searchRows(run: RunData, runId: number): Pick<RunRows, 'paper_rows' | 'search_terms' | 'search_postings' | 'similar_papers'> {
-  const { search, similar, papers } = run;
+/** The search index's tables, which runRows makes only when first read (see SEARCH_INDEX_TABLES). */
+function defineSearchRows(rows: Omit<RunRows, SearchIndexTable>, run: RunData, runId: number): RunRows {
+  let made: Pick<RunRows, SearchIndexTable> | null = null;
+  const make = () => (made ??= searchIndexRows(run, runId));
+  for (const name of SEARCH_INDEX_TABLES) Object.defineProperty(rows, name, { enumerable: true, get: () => make()[name] });
+  return rows as RunRows;
+}
+
+/** Paper rows (the index's field lengths), terms, and the postings as typed columns. */
+function searchIndexRows(run: RunData, runId: number): Pick<RunRows, SearchIndexTable> {
+  const { search, papers } = run;
+  if (!search) throw new Error('store: the search index is not there (RunData.search, or WriteOptions.searchIndex)');
   const { postingTerm: term, postingRow: row, postingTf: tf } = search;
-  const pairs = similarPairs(run);
   return {
     paper_rows: {
       n: papers.length,
@@ -130,12 +149,17 @@ function searchRows(run: RunData, runId: number): Pick<RunRows, 'paper_rows' | '
       n: term.length,
       row: (i) => ({ run_id: runId, term_id: term[i], paper_row: row[i], tf: tf[i] }),
       columns: [runId, term, row, tf]
-    },
-    similar_papers: {
-      n: pairs.row.length,
-      row: (i) => ({ run_id: runId, paper_row: pairs.row[i], rank: pairs.rank[i], similar_row: pairs.similar[i], similarity: pairs.similarity[i] }),
-      columns: [runId, pairs.row, pairs.rank, pairs.similar, pairs.similarity]
     }
+  };
+}
+
+/** Each paper's most similar papers, as typed columns. */
+function similarRows(run: RunData, runId: number): RunRows['similar_papers'] {
+  const pairs = similarPairs(run);
+  return {
+    n: pairs.row.length,
+    row: (i) => ({ run_id: runId, paper_row: pairs.row[i], rank: pairs.rank[i], similar_row: pairs.similar[i], similarity: pairs.similarity[i] }),
+    columns: [runId, pairs.row, pairs.rank, pairs.similar, pairs.similarity]
   };
 }
 

@@ -1,5 +1,6 @@
 // The DuckDB contract between the pipeline (the only writer) and the dashboard (read-only): every
-// table once, in write order. schema.sql, the appends and the dashboard's row types all come from here.
+// table once (the store writes them in this order, the search index's tables last). schema.sql, the
+// appends and the dashboard's row types all come from here.
 import { GRANULARITIES } from '../types.js';
 import { createTableSql, defineTable, type Row } from './table-spec.js';
 
@@ -413,7 +414,7 @@ const HEADER = `-- Generated from pipeline/store/tables.ts by \`npx tsx pipeline
 -- Every run-scoped table is keyed by run_id; a run is shown only once runs.status = 'complete'.
 `;
 
-/** schema.sql: every table's CREATE TABLE, in write order. */
+/** schema.sql: every table's CREATE TABLE, in spec order. */
 export function schemaSql(): string {
   return [HEADER, ...TABLES.map(createTableSql)].join('\n');
 }

@@ -9,17 +9,27 @@ import { vectorBytes } from '../assign/model.js';
 import { updateCopy } from './copy-update.js';
 import type { RunData } from './run-data.js';
 import type { Row, Table } from './table-spec.js';
-import { runRows, type Rows } from './table-rows.js';
+import { runRows, SEARCH_INDEX_TABLES, type Rows } from './table-rows.js';
+import type { SearchIndex } from '../search/index.js';
 import { PAPERS, TABLES } from './tables.js';
 
+const fromSearchIndex = new Set<string>(SEARCH_INDEX_TABLES);
+/** The tables in the order they are written: the search index's last (it may still be in the making). */
+const WRITE_ORDER = [...TABLES.filter((t) => !fromSearchIndex.has(t.name)), ...TABLES.filter((t) => fromSearchIndex.has(t.name))];
+
 /** The store's steps, in order: one per table, then marking the run complete, then the rename. */
-export const STORE_STEPS: readonly string[] = [...TABLES.map((t) => t.name), 'complete', 'rename'];
+export const STORE_STEPS: readonly string[] = [...WRITE_ORDER.map((t) => t.name), 'complete', 'rename'];
 
 export interface WriteOptions {
   /** How long to wait for another pipeline's lock on the same database. */
   lockWaitMs: number;
   /** Called between stages of the write, for progress and for crash tests. */
   onStep?: (step: string) => void;
+  /**
+   * The search index when it is still being built (the pipeline's background thread): awaited just
+   * before its tables, which are written last, and put in run.search. Without it, run.search is used.
+   */
+  searchIndex?: () => Promise<SearchIndex>;
 }
 
 /**
@@ -31,7 +41,7 @@ export async function writeRun(dbPath: string, run: RunData, options: WriteOptio
   return updateCopy(dbPath, { ...options, memoryLimitMb: storeMemoryMb(run) }, async (connection) => {
     const runId = await nextRunId(connection);
     await matchPreviousRun(connection, run);
-    await insertRun(connection, runId, run, options.onStep ?? (() => {}), started);
+    await insertRun(connection, runId, run, options, started);
     return runId;
   });
 }
@@ -56,16 +66,17 @@ async function matchPreviousRun(connection: DuckDBConnection, run: RunData) {
   if (run.lineage) run.metrics.lineage = { prevRunId: run.lineage.prevRunId, ...countKinds(run.lineage.links) };
 }
 
-async function insertRun(
-  connection: DuckDBConnection,
-  runId: number,
-  run: RunData,
-  step: (s: string) => void,
-  started: number
-) {
+async function insertRun(connection: DuckDBConnection, runId: number, run: RunData, options: WriteOptions, started: number) {
+  const step = options.onStep ?? (() => {});
   const rows = runRows(run, runId);
-  for (const table of TABLES) {
+  let waited = 0;
+  for (const table of WRITE_ORDER) {
     step(table.name);
+    if (options.searchIndex && table.name === SEARCH_INDEX_TABLES[0]) {
+      const waiting = performance.now();
+      run.search = await options.searchIndex();
+      waited = performance.now() - waiting;
+    }
     // rows[table.name] are `table`'s rows (RunRows is keyed by table name), a pairing TS cannot follow in a loop.
     const { n, row, columns } = rows[table.name] as Rows<never>;
     if (table === PAPERS) await upsertPapers(connection, n, row);
@@ -75,7 +86,8 @@ async function insertRun(
   step('complete');
   // The store's own time (lock wait included, final checkpoint and rename not) and the peak RSS so
   // far, taken as late as can still be stored; the run object carries the same values to the CLI.
-  run.durations.store = Math.round(performance.now() - started) / 1000;
+  // The wait for the search index is the search stage's time (the caller's), not the store's.
+  run.durations.store = Math.round(performance.now() - started - waited) / 1000;
   run.metrics.peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   await connection.run(
     `UPDATE runs SET status = 'complete', durations = $durations::JSON, metrics = $metrics::JSON WHERE run_id = $id`,

@@ -52,10 +52,11 @@ describe('a pipeline killed with SIGKILL', () => {
   afterAll(() => server?.stop());
 
   // Stages, then the store's steps: runs row written, papers, paper_themes (mid-write), the search
-  // postings (the largest table), marked complete, before rename.
+  // index's first table (where the store waits for the index), the search postings (the largest
+  // table), marked complete, before rename.
   const POINTS = [
-    'ingest', 'tokenise', 'cluster', 'label', 'quality', 'map', 'trends', 'areas', 'search',
-    'runs', 'papers', 'paper_themes', 'bursts', 'search_postings', 'complete', 'rename'
+    'ingest', 'tokenise', 'cluster', 'label', 'quality', 'map', 'trends', 'areas',
+    'runs', 'papers', 'paper_themes', 'bursts', 'paper_rows', 'search_postings', 'complete', 'rename'
   ];
   it.each(POINTS)('at %s leaves the earlier run intact and served, and the next run succeeds', async (point) => {
     const before = await select(db, SNAPSHOT);

@@ -1,15 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { chooseK, pickK, sampleRows } from '../../../pipeline/cluster/choose-k.js';
+import { chooseK, nearestTheme, pickK, sampleRows } from '../../../pipeline/cluster/choose-k.js';
 import { blobs, makeCsr, toDense } from './make-csr.js';
 
 const threeGroups = makeCsr(blobs([[1, 0, 0, 0, 0, 0], [0, 0, 1, 0, 0, 0], [0, 0, 0, 0, 1, 0]], 15, 0.6, 11));
+const fourGroups = makeCsr(blobs([[1, 0, 0, 0, 0, 0], [0, 0, 1, 0, 0, 0], [0, 0, 0, 0, 1, 0], [0, 1, 0, 0, 0, 1]], 40, 0.6, 3));
 const options = { kMin: 2, kMax: 5, kStep: 1, seed: 42, maxIter: 50, tolerance: 1e-4, workers: 1 };
 
 describe('chooseK', () => {
-  it('picks 3 for three clear groups among 2..5', async () => {
-    const { k, curve } = await chooseK(threeGroups, options);
+  it('picks 3 for three clear groups among 2..5, with the divisive start by default (split-half stability)', async () => {
+    for (const seed of [42, 1, 7]) {
+      const { k, curve } = await chooseK(threeGroups, { ...options, seed });
+      expect(k).toBe(3);
+      expect(curve.map((p) => p.k)).toStrictEqual([2, 3, 4, 5]);
+      expect(curve[1].stability).toBe(1);
+      // A blob cut in two is cut differently by each half: clearly less stable than the true k.
+      expect(curve[2].stability).toBeLessThan(0.9);
+    }
+  });
+
+  it('picks 4 for four clear groups among 2..7', async () => {
+    for (const seed of [42, 1, 7]) {
+      const { k, curve } = await chooseK(fourGroups, { ...options, kMax: 7, seed });
+      expect(k).toBe(4);
+      expect(curve[2].stability).toBe(1);
+    }
+  });
+
+  it('with --init kmeans++, measures the seed agreement as such a run does, and also picks 3', async () => {
+    const { k, curve } = await chooseK(threeGroups, { ...options, init: 'kmeans++' });
     expect(k).toBe(3);
-    expect(curve.map((p) => p.k)).toStrictEqual([2, 3, 4, 5]);
     expect(curve[1].stability).toBe(1);
   });
 
@@ -32,6 +51,14 @@ describe('chooseK', () => {
   it('is the same with worker threads', async () => {
     const inThread = await chooseK(threeGroups, options);
     expect(await chooseK(threeGroups, { ...options, workers: 2 })).toStrictEqual(inThread);
+  });
+});
+
+describe('nearestTheme', () => {
+  it('labels each row by its most similar centroid, ties to the lower theme', () => {
+    const rows = makeCsr([[1, 0], [0, 1], [1, 1]]);
+    const centroids = Float32Array.from([1, 0, 0, 1]); // theme 0 = first term, theme 1 = second
+    expect([...nearestTheme(rows, centroids, 2)]).toStrictEqual([0, 1, 0]);
   });
 });
 

@@ -13,13 +13,30 @@ describe('the table spec', () => {
     expect(committed).toBe(schemaSql());
   });
 
-  it('gives the store one progress step per table, in write order, then complete and rename', () => {
+  it('gives the store one progress step per table, in write order (the search index last), then complete and rename', () => {
     expect(STORE_STEPS).toStrictEqual([
       'runs', 'papers', 'themes', 'theme_terms', 'paper_themes', 'theme_periods', 'period_totals',
-      'theme_neighbours', 'k_selection', 'skipped_records', 'bursts', 'areas', 'paper_theme_ranks', 'paper_rows', 'search_terms',
-      'search_postings', 'similar_papers', 'theme_lineage', 'run_models', 'run_terms', 'theme_vectors', 'paper_vectors', 'assign_batches',
-      'assigned_papers', 'complete', 'rename'
+      'theme_neighbours', 'k_selection', 'skipped_records', 'bursts', 'areas', 'paper_theme_ranks',
+      'similar_papers', 'theme_lineage', 'run_models', 'run_terms', 'theme_vectors', 'paper_vectors', 'assign_batches',
+      'assigned_papers', 'paper_rows', 'search_terms', 'search_postings', 'complete', 'rename'
     ]);
+  });
+
+  it('waits for a search index still in the making only before its tables, and stores it', { timeout: 30_000 }, async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'themescope-late-')), 'themes.duckdb');
+    const run = handMadeRun();
+    const index = run.search!;
+    run.search = null;
+    const steps: string[] = [];
+    let askedAt = -1;
+    await writeRun(db, run, {
+      lockWaitMs: 0, onStep: (s) => steps.push(s),
+      searchIndex: async () => ((askedAt = steps.length), index)
+    });
+    expect(steps[askedAt - 1]).toBe('paper_rows');
+    const [{ postings }] = await readDb<{ postings: bigint }>(db, 'SELECT count(*) AS postings FROM search_postings');
+    expect(Number(postings)).toBe(index.postingTerm.length);
+    expect(index.postingTerm.length).toBeGreaterThan(0);
   });
 
   // Writes a run into a fresh DuckDB file: seconds on a loaded 2-core machine.
