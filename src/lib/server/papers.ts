@@ -196,18 +196,22 @@ async function countPapers(sql: string, params: Params): Promise<number> {
 
 async function readDetails(runId: number, ids: string[]): Promise<DetailRow[]> {
   // One bound parameter per id (a page holds at most 200): a list of constants lets DuckDB look the
-  // papers up by key instead of scanning every title and abstract (a JSON-list semi-join did).
+  // papers up by key instead of scanning every title and abstract (a JSON-list semi-join did). The
+  // page's papers and their theme rows are each cut by that list first (MATERIALIZED: joined to the
+  // run's paper_themes instead, the lookup became a hash join over all of them: 88 → 27 ms of CPU
+  // warm, 378 → 26 ms cold, for a search's page of 50 on a 250k-paper run).
   const params: Params = { run: runId };
   ids.forEach((id, i) => (params[`id${i}`] = id));
   const list = ids.map((_, i) => `$id${i}`).join(', ');
   return query<DetailRow>(
-    `SELECT p.paper_id, p.title, p.abstract, ${PUBLISHED_SQL} AS published, p.authors, p.url, pt.theme_id, t.label,
+    `WITH p AS MATERIALIZED (SELECT paper_id, title, abstract, published, date_precision, authors, url FROM papers WHERE paper_id IN (${list})),
+       pt AS MATERIALIZED (SELECT paper_id, theme_id FROM paper_themes WHERE run_id = $run AND paper_id IN (${list}))
+     SELECT p.paper_id, p.title, p.abstract, ${PUBLISHED_SQL} AS published, p.authors, p.url, pt.theme_id, t.label,
        ap.paper_id IS NOT NULL AS added, coalesce(ap.novel, false) AS novel
-     FROM papers p
-     JOIN paper_themes pt ON pt.paper_id = p.paper_id AND pt.run_id = $run
-     JOIN themes t ON t.run_id = pt.run_id AND t.theme_id = pt.theme_id
-     LEFT JOIN assigned_papers ap ON ap.run_id = pt.run_id AND ap.paper_id = p.paper_id
-     WHERE p.paper_id IN (${list})`,
+     FROM p
+     JOIN pt ON pt.paper_id = p.paper_id
+     JOIN themes t ON t.run_id = $run AND t.theme_id = pt.theme_id
+     LEFT JOIN assigned_papers ap ON ap.run_id = $run AND ap.paper_id = p.paper_id`,
     params
   );
 }
