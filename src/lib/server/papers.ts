@@ -178,7 +178,8 @@ export async function searchPapers(runId: number, filter: PaperFilter, page: num
   } else {
     const counted = paperFilterSql(runId, filter, { joins: 'needed' });
     [ids, total] = await Promise.all([
-      query<{ paper_id: string }>(`SELECT pt.paper_id ${sorted.sql} ${order} LIMIT $limit OFFSET $offset`, { ...sorted.params, ...paging }),
+      (unfiltered(filter) ? newestOfRun(runId, paging) : Promise.resolve(null)).then((newest) => newest ??
+        query<{ paper_id: string }>(`SELECT pt.paper_id ${sorted.sql} ${order} LIMIT $limit OFFSET $offset`, { ...sorted.params, ...paging })),
       countPapers(counted.sql, counted.params)
     ]);
   }
@@ -187,6 +188,36 @@ export async function searchPapers(runId: number, filter: PaperFilter, page: num
   const keys = hitKeys(filter);
   const items = ids.map((r) => toListItem(byId.get(r.paper_id)!, keys));
   return { items, total, page, pages: Math.max(1, Math.ceil(total / pageSize)), pageSize };
+}
+
+/** No filter at all: the listing of every paper of the run, newest first. */
+function unfiltered(filter: PaperFilter): boolean {
+  return filter.match === null && filter.theme === null && filter.from === null && filter.to === null &&
+    filter.author === null && filter.category === null && filter.added === null;
+}
+
+/** Deepest row (offset + limit) that newestOfRun answers; past it, the full query. */
+const NEWEST_MAX_ROWS = 10_000;
+
+/**
+ * A page of the run's papers newest first (paperOrderSql's date order), from the papers table's own
+ * newest 4 × (offset + limit) — a top-n DuckDB answers from the published column's zone maps — joined
+ * to the run: 10 ms instead of 70-240 ms at 250k papers, where the full query joins every paper of
+ * the run before sorting. Exact when those candidates hold offset + limit of the run's papers or are
+ * all the papers there are; null otherwise (another run's papers crowd the newest), and for deep pages.
+ */
+async function newestOfRun(runId: number, { limit, offset }: { limit: number; offset: number }): Promise<{ paper_id: string }[] | null> {
+  const want = offset + limit;
+  if (want > NEWEST_MAX_ROWS) return null;
+  const rows = await query<{ paper_id: string; in_run: number; candidates: number }>(
+    `WITH c AS MATERIALIZED (SELECT paper_id, published FROM papers ORDER BY published DESC NULLS LAST, paper_id LIMIT $candidates),
+       r AS MATERIALIZED (SELECT c.paper_id, c.published FROM c JOIN paper_themes pt ON pt.paper_id = c.paper_id AND pt.run_id = $run)
+     SELECT paper_id, (SELECT count(*) FROM r)::INTEGER AS in_run, (SELECT count(*) FROM c)::INTEGER AS candidates
+     FROM r ORDER BY published DESC NULLS LAST, paper_id LIMIT $limit OFFSET $offset`,
+    { run: runId, candidates: 4 * want, limit, offset });
+  if (rows.length === 0) return null;
+  const [{ in_run: inRun, candidates }] = rows;
+  return inRun >= want || candidates < 4 * want ? rows.map(({ paper_id }) => ({ paper_id })) : null;
 }
 
 async function countPapers(sql: string, params: Params): Promise<number> {
