@@ -110,7 +110,8 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   const coarseDates = settleDatePrecision(papers, config.datePrecision); // README "Dates"
   for (const c of coarseDates) warnings.add('coarse-dates', describeCoarseDates(c));
   // The search index needs only the texts: built on its own low-priority thread, from here on in a
-  // corpus of up to EARLY_SEARCH_PAPERS, else from the end of vectorise.
+  // corpus of up to EARLY_SEARCH_PAPERS; above, from the end of vectorise, or for a matrix above
+  // CONCURRENT_MAP_NNZ from the end of the cluster stage (analyse).
   const background: { search: BackgroundIndex | null } = { search: null };
   const startSearch = () => (background.search ??= indexInBackground(papers));
   try {
@@ -167,19 +168,22 @@ async function storeRun({ config, reporter, durations, createdAt, ingest, coarse
  * papers) is garbage before the store stage, which is the run's memory peak.
  */
 async function analyse(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>,
-  warnings: Warnings, afterVectorise: () => void) {
+  warnings: Warnings, startSearch: () => void) {
   const { matrix, vocabulary, emptyRows, termsBeforePruning } = await vectorise(papers, config, reporter, durations);
   collectGarbage(); // the token lists and the full dictionary: hundreds of MB under the cluster stage's peak
-  afterVectorise();
+  // Beside the clustering while the two fit in memory together; above that, first and alone, and the
+  // search index (~2.2 GB while a million papers' postings are sorted) waits for the cluster stage's
+  // end and the transpose's release: beside the projection, the 1M run peaked at 8,396 MB.
+  const alone = matrix.indices.length > CONCURRENT_MAP_NNZ;
+  if (!alone) startSearch();
   // The map's projection needs only the rows: made on its own threads while the themes are found.
-  // Both read one transpose, in shared memory.
-  const columns = transpose(matrix, sharedArray);
-  const projection = projectInBackground(matrix, columns, { seed: config.seed, threads: config.workers });
+  // Both read one transpose, in shared memory, held here only so that it can be let go after clustering.
+  const transposed: { columns: CsrMatrix | null } = { columns: transpose(matrix, sharedArray) };
+  const projection = projectInBackground(matrix, transposed.columns!, { seed: config.seed, threads: config.workers });
   try {
-    // Beside the clustering while the two fit in memory together; above that, first and alone.
-    if (matrix.indices.length > CONCURRENT_MAP_NNZ) await projection.result();
+    if (alone) await projection.result();
     return await analyseRows(papers, config, reporter, durations, warnings, { matrix, vocabulary, emptyRows, termsBeforePruning },
-      columns, () => projection.result());
+      transposed, () => projection.result(), alone ? startSearch : () => {});
   } finally {
     await projection.close();
   }
@@ -188,7 +192,7 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
 /** The stages from cluster to areas over the shared rows; `projected` is the map's projection, made meanwhile. */
 async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>,
   warnings: Warnings, { matrix, vocabulary, emptyRows, termsBeforePruning }: Awaited<ReturnType<typeof vectorise>>,
-  columns: CsrMatrix, projected: () => Promise<Projection>) {
+  transposed: { columns: CsrMatrix | null }, projected: () => Promise<Projection>, afterCluster: () => void) {
 
   let k = config.k === 'auto' ? 0 : config.k;
   let kSelection: KSelectionPoint[] = [];
@@ -208,12 +212,15 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
   }
   const clustered = await timed('cluster', reporter, durations,
     () => clusterPapers(matrix, { k, seed: config.seed, restarts: config.restarts, maxIter: config.maxIter,
-      init: config.init, keys: Uint32Array.from(papers, (p) => paperKey(p.paperId)), columns,
+      init: config.init, keys: Uint32Array.from(papers, (p) => paperKey(p.paperId)), columns: transposed.columns!,
       tolerance: config.tolerance, workers: config.workers,
       onIteration: (r, it, inertia) => reporter.clusterIteration?.(r, config.restarts, it, config.maxIter, inertia) }),
     (c) => `${c.best.iterations} iterations, stability ${c.stability === null ? 'n/a' : c.stability.toFixed(3)}`);
   const clustering = clustered.best;
+  // Nothing after the cluster stage reads the transpose (the projection's threads hold their own reference).
+  transposed.columns = null;
   collectGarbage(); // the cluster stage's bounds and copies, while the projection still holds its own
+  afterCluster();
   warnAboutThemes(warnings, papers.length, clustering.sizes);
   if (kSelection.length === 0) {
     kSelection = [{ k, stability: clustered.stability, inertia: clustering.inertia, chosen: true }];

@@ -1,8 +1,9 @@
 // `npm run singleuser -- --db FILE`: what one user waits for on a (large) database — every page, a few
-// searches and every export, each asked once on a fresh server (nothing cached yet) and once more (from
-// the response cache), with the server's CPU per request; exports with their time to first byte, size
-// and the server's peak RSS while they stream; then the map in headless Chromium, timed from navigation
-// until every point is loaded. Not part of `npm test`; prints Markdown tables.
+// searches and every export, each asked once on a fresh server once it has warmed the run's caches
+// (src/lib/server/warm-up.ts; no page answered yet) and once more (from the response cache), with the
+// server's CPU per request; exports with their time to first byte, size and the server's peak RSS
+// while they stream; then the map in headless Chromium, timed from navigation until every point is
+// drawn. Not part of `npm test`; prints Markdown tables.
 import { readFileSync } from 'node:fs';
 import { Agent, get } from 'node:http';
 import { loadavg } from 'node:os';
@@ -85,6 +86,18 @@ async function ids(base: string): Promise<{ theme: string; paper: string; run: s
   return { theme, paper, run };
 }
 
+/** A fresh server on the database, once it has warmed the newest run (its log says so); with the seconds that took. */
+async function warmServer(db: string): Promise<{ server: Server; warmSeconds: number }> {
+  const t0 = performance.now();
+  const server = await startServer(db);
+  const deadline = Date.now() + 600_000;
+  while (!/warmed run/.test(server.output())) {
+    if (Date.now() > deadline) throw new Error(`no warm-up within 10 minutes:\n${server.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { server, warmSeconds: (performance.now() - t0) / 1000 };
+}
+
 const ms = (x: number) => x.toFixed(0);
 const mb = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
 
@@ -95,11 +108,13 @@ try {
   const { theme, paper } = await ids(server.url);
   // A fresh server for the page timings: ids() above filled the cache with /papers and /runs.
   await server.stop();
-  server = await startServer(values.db!);
+  const warm = await warmServer(values.db!);
+  server = warm.server;
   const searches = values.searches!.split(',').filter(Boolean).map((q) => `/papers?q=${encodeURIComponent(q)}`);
   const pages = ['/runs', '/', `/themes/${theme}`, '/papers', ...searches, `/papers?theme=${theme}&q=model`,
     `/papers/${encodeURIComponent(paper)}`, '/map', '/map/points', '/map/points/search?q=model', '/runs/compare', '/curate'];
-  console.log(`Database ${values.db}, server pid ${server.process.pid}, RSS at start ${rssMb(server.process.pid!)} MB\n`);
+  console.log(`Database ${values.db}, server pid ${server.process.pid}: start and warm-up ${warm.warmSeconds.toFixed(1)} s ` +
+    `(${/warmed run.*/.exec(server.output())?.[0]}), RSS then ${rssMb(server.process.pid!)} MB\n`);
   console.log('| path | status | first (uncached) ms | server CPU ms | again (cached) ms | size |\n|---|---|---|---|---|---|');
   for (const path of pages) {
     const first = await timeGet(server, server.url + path);
@@ -117,17 +132,17 @@ try {
     }
     loadAt.push(loadavg()[0]);
   }
-  // The map: a fresh server again, so the first load computes the points as a first visitor's would.
+  // The map: a fresh, warmed server again, as a first visitor finds it.
   await server.stop();
-  server = await startServer(values.db!);
+  server = (await warmServer(values.db!)).server;
   const browser = await launchBrowser();
   try {
-    console.log('\n| map load | points | navigation → every point loaded ms | /map/points bytes |\n|---|---|---|---|');
+    console.log('\n| map load | points | navigation → every point drawn ms | /map/points bytes (gzip) |\n|---|---|---|---|');
     for (let i = 0; i < Number(values['map-loads']); i++) {
       const page = await newPage(browser);
       let pointBytes = 0;
       page.on('response', async (r) => {
-        if (r.url().includes('/map/points?') || r.url().endsWith('/map/points')) pointBytes = Number(r.headers()['content-length'] ?? 0);
+        if (/\/map\/points(\?|$)/.test(r.url())) pointBytes = Number((await r.headerValue('content-length')) ?? 0) || (await r.body()).length;
       });
       const t0 = performance.now();
       await page.goto(`${server.url}/map`);
@@ -137,7 +152,7 @@ try {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const elapsed = performance.now() - t0;
       const text = (await status.textContent())?.trim() ?? '';
-      console.log(`| ${i === 0 ? 'first (points not computed yet)' : 'again'} | ${text} | ${ms(elapsed)} | ${pointBytes ? mb(pointBytes) : '–'} |`);
+      console.log(`| ${i === 0 ? 'first visit' : 'again'} | ${text} | ${ms(elapsed)} | ${pointBytes ? mb(pointBytes) : '–'} |`);
       await page.context().close();
     }
   } finally {

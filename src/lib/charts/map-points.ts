@@ -42,13 +42,18 @@ export function encodePoints(p: MapPointsPayload): Uint8Array {
   return new Uint8Array(buffer);
 }
 
-/** Reads encodePoints' buffer; throws on a buffer whose length does not match its count. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Reads encodePoints' buffer (the columns are views of it on a little-endian machine); throws on a buffer whose length does not match its count. */
 export function decodePoints(buffer: ArrayBuffer): MapPointsPayload {
   if (buffer.byteLength < HEADER) throw new Error(`map points: ${buffer.byteLength} bytes, shorter than the header`);
   const view = new DataView(buffer);
   const n = view.getUint32(4, true);
   if (buffer.byteLength !== HEADER + 8 * n) throw new Error(`map points: ${buffer.byteLength} bytes for ${n} points`);
-  const column = (c: number) => Uint16Array.from({ length: n }, (_, i) => view.getUint16(HEADER + 2 * (c * n + i), true));
+  // A little-endian machine (every browser's) reads each column in place: a million points' four
+  // columns through DataView took ~300 ms; a view takes none. Elsewhere, value by value.
+  const column = (c: number) => LITTLE_ENDIAN ? new Uint16Array(buffer, HEADER + 2 * c * n, n)
+    : Uint16Array.from({ length: n }, (_, i) => view.getUint16(HEADER + 2 * (c * n + i), true));
   return {
     run: view.getUint32(0, true), count: n, origin: [view.getFloat64(8, true), view.getFloat64(16, true)],
     step: view.getFloat64(24, true), x: column(0), y: column(1), theme: column(2), day: column(3)

@@ -12,12 +12,14 @@ beforeAll(async () => {
 afterAll(() => db.remove());
 
 describe('warmUp', () => {
-  it('fills the newest run\'s caches once per file: palette, search dictionary, map points and offsets', async () => {
+  it('fills the newest run\'s caches once per file: palette, search dictionary, map points and offsets, theme facets', async () => {
     const before = cacheStats().entries;
     const first = warmUp();
     expect(warmUp()).toBe(first);
     await first;
-    expect(cacheStats().entries - before).toBe(3); // palette, dictionary, point offsets (the encoded points have a cache of their own)
+    // Palette, dictionary, point offsets (the encoded points have a cache of their own), and the
+    // top authors and categories of each of the run's 3 themes.
+    expect(cacheStats().entries - before).toBe(3 + 3);
   });
 
   it('does nothing, and does not fail, without a database', async () => {
