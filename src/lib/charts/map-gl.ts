@@ -72,27 +72,38 @@ export function createGlPainter(canvas: HTMLCanvasElement): GlPainter | null {
     const n = points.x.length;
     const highlight = o.mask !== null || o.focusTheme !== null;
     const isMatch = (i: number) => (o.mask === null || o.mask[i] === 1) && (o.focusTheme === null || points.theme[i] === o.focusTheme);
-    const order: number[] = [];
-    if (highlight) for (let i = 0; i < n; i++) if ((!keep || keep(i)) && !isMatch(i)) order.push(i);
-    const dimmed = order.length;
-    for (let i = 0; i < n; i++) if ((!keep || keep(i)) && (!highlight || isMatch(i))) order.push(i);
-    const pos = new Float32Array(2 * order.length);
-    const colours = new Uint8Array(4 * order.length);
+    // Typed arrays and one pass without a closure or an array per point: a million points.
+    const order = new Uint32Array(n);
+    let drawn = 0;
+    if (highlight) for (let i = 0; i < n; i++) if ((!keep || keep(i)) && !isMatch(i)) order[drawn++] = i;
+    const dimmed = drawn;
+    for (let i = 0; i < n; i++) if ((!keep || keep(i)) && (!highlight || isMatch(i))) order[drawn++] = i;
+    const pos = new Float32Array(2 * drawn);
+    const colours = new Uint8Array(4 * drawn);
     const cache = new Map<number, [number, number, number]>();
     const dim = rgb(DIM_COLOUR);
-    order.forEach((i, p) => {
-      pos[2 * p] = points.x[i];
-      pos[2 * p + 1] = points.y[i];
-      const t = points.theme[i];
-      if (!cache.has(t)) cache.set(t, rgb(o.colourOf(t)));
-      const c = p < dimmed ? dim : cache.get(t)!;
-      colours.set([c[0], c[1], c[2], 255], 4 * p);
-    });
+    const { x, y, theme } = points;
+    for (let p = 0; p < drawn; p++) {
+      const i = order[p];
+      pos[2 * p] = x[i];
+      pos[2 * p + 1] = y[i];
+      let c = dim;
+      if (p >= dimmed) {
+        const t = theme[i];
+        let known = cache.get(t);
+        if (!known) cache.set(t, (known = rgb(o.colourOf(t))));
+        c = known;
+      }
+      colours[4 * p] = c[0];
+      colours[4 * p + 1] = c[1];
+      colours[4 * p + 2] = c[2];
+      colours[4 * p + 3] = 255;
+    }
     gl!.bindBuffer(gl!.ARRAY_BUFFER, posBuffer);
     gl!.bufferData(gl!.ARRAY_BUFFER, pos, gl!.STATIC_DRAW);
     gl!.bindBuffer(gl!.ARRAY_BUFFER, colourBuffer);
     gl!.bufferData(gl!.ARRAY_BUFFER, colours, gl!.STATIC_DRAW);
-    uploaded = { points, focus: o.focusTheme, colourOf: o.colourOf, mask: o.mask, keep, dimmed, drawn: order.length };
+    uploaded = { points, focus: o.focusTheme, colourOf: o.colourOf, mask: o.mask, keep, dimmed, drawn };
   }
 
   return {
