@@ -8,7 +8,7 @@ import { MAP_GRID, NO_DAY, encodePoints, type MapArea, type MapPaper, type MapPo
 import { query, streamChunks } from './db.js';
 import { cachedForRun, databaseIdentity } from './run-cache.js';
 import { PUBLISHED_SQL } from './paper-format.js';
-import { matchSql, resolveQuery } from './search-index.js';
+import { lowerBound, matchSql, resolveQuery } from './search-index.js';
 
 const POINT_ORDER = 'theme_id, rank_in_theme, paper_id';
 
@@ -58,18 +58,7 @@ export function pointOffsets(runId: number): Promise<PointOffsets | null> {
 
 /** Point index of the rank-th paper of a theme. */
 function pointIndex(offsets: PointOffsets, theme: number, rank: number): number {
-  return offsets.starts[lowerBoundOf(offsets.themes, theme)] + rank - 1;
-}
-
-/** First position in ascending `values` holding a value ≥ `x`. */
-function lowerBoundOf(values: readonly number[], x: number): number {
-  let [lo, hi] = [0, values.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return offsets.starts[lowerBound(offsets.themes, theme)] + rank - 1;
 }
 
 /**
@@ -193,7 +182,7 @@ export async function findMapPaper(runId: number, index: number): Promise<MapPap
     );
   } else {
     // The theme whose points hold the index, and the rank there.
-    const at = lowerBoundOf(offsets.starts, index + 1) - 1;
+    const at = lowerBound(offsets.starts, index + 1) - 1;
     rows = index >= offsets.count || at < 0 ? [] : await query<MapPaper>(
       `SELECT $index::INTEGER AS "index", p.paper_id AS "paperId", p.title, pt.theme_id AS "themeId", ${PUBLISHED_SQL} AS published
        FROM paper_themes pt JOIN papers p ON p.paper_id = pt.paper_id

@@ -58,8 +58,8 @@ export function dictionary(runId: number): Promise<Dictionary> {
   return cachedForRun(runId, 'search-dictionary', () => loadDictionary(runId), (d) => d.terms.reduce((b, t) => b + 2 * t.length + 40, 0));
 }
 
-/** First position in sorted `terms` whose term is ≥ `key` (code-unit order, as JS compares strings). */
-export function lowerBound(terms: readonly string[], key: string): number {
+/** First position in ascending `terms` whose value is ≥ `key` (strings in code-unit order, as JS compares them; or numbers). */
+export function lowerBound<T extends string | number>(terms: readonly T[], key: T): number {
   let [lo, hi] = [0, terms.length];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
