@@ -17,6 +17,7 @@ import { checkInput, meanPairwiseAri, runDivisive, runSeeded, sliceRows, type Cl
 import { createRandom, pickSubset } from '../prng.js';
 import { transpose } from './transpose.js';
 import type { Assigner } from './assigner.js';
+import { fitThemes, TOP_THEMES } from '../assign/nearest-themes.js';
 
 /** k-means++: runs per candidate k (seeds seed, seed+1, …); their mean pairwise ARI is the stability. */
 export const SEEDS_PER_K = 3;
@@ -65,12 +66,13 @@ export async function chooseK(matrix: CsrMatrix, options: ChooseKOptions): Promi
   if (candidates.length === 0) throw new Error(`no candidate k in ${options.kMin}..${options.kMax}`);
   const { sample, rows } = sampleRowsOf(matrix, options.sampleRows ?? SAMPLE_ROWS, options.seed);
   checkInput(sample, candidates[0]);
-  const measure = (options.init ?? 'divisive') === 'divisive'
+  const divisive = (options.init ?? 'divisive') === 'divisive';
+  const measure = divisive
     ? halvesStability(sample, Uint32Array.from(rows, (i) => options.keys?.[i] ?? i), options)
     : seedStability(sample, options);
   const curve: KCurvePoint[] = [];
   // Divisive: each half must hold k papers.
-  const feasible = candidates.filter((c) => c <= ((options.init ?? 'divisive') === 'divisive' ? Math.floor(sample.nRows / 2) : sample.nRows));
+  const feasible = candidates.filter((c) => c <= (divisive ? Math.floor(sample.nRows / 2) : sample.nRows));
   try {
     for (const k of feasible) {
       curve.push(await measure.at(k));
@@ -147,22 +149,10 @@ function halvesStability(sample: CsrMatrix, keys: Uint32Array, options: ChooseKO
   };
 }
 
-/** Each row's most similar centroid (dense k × nCols, row-major); ties to the lower theme. */
+/** Each row's most similar centroid (dense k × nCols, row-major); ties to the lower theme (assign's fitThemes). */
 export function nearestTheme(matrix: CsrMatrix, centroids: Float32Array, k: number): Int32Array {
-  const { nCols, indptr, indices, values } = matrix;
-  const out = new Int32Array(matrix.nRows);
-  for (let i = 0; i < matrix.nRows; i++) {
-    let best = 0;
-    let bestDot = -Infinity;
-    for (let t = 0; t < k; t++) {
-      const base = t * nCols;
-      let d = 0;
-      for (let p = indptr[i]; p < indptr[i + 1]; p++) d += values[p] * centroids[base + indices[p]];
-      if (d > bestDot) [best, bestDot] = [t, d];
-    }
-    out[i] = best;
-  }
-  return out;
+  const { themes } = fitThemes(matrix, centroids, k, 0, new Float64Array(k));
+  return Int32Array.from({ length: matrix.nRows }, (_, i) => themes[i * TOP_THEMES]);
 }
 
 /** The largest k whose stability is ≥ max stability − STABILITY_BAND. */
