@@ -37,14 +37,14 @@ function removeStaleTemps(dbPath: string): void {
   }
 }
 
+/** DuckDB's memory limit while a run or an assignment is written. */
+const STORE_MEMORY_LIMIT = '256MB';
+
 /**
  * Runs `update` on a connection to a copy of `dbPath` (schema created and migrated first), then
  * checkpoints the copy and renames it over `dbPath`; returns what `update` returned. A missing
  * database starts empty.
  */
-/** DuckDB's memory limit while a run or an assignment is written. */
-const STORE_MEMORY_LIMIT = '256MB';
-
 export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, update: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const release = await acquireLock(`${dbPath}.lock`, options.lockWaitMs);
   const tmpPath = `${dbPath}.tmp-${process.pid}`;
