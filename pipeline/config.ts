@@ -49,7 +49,11 @@ export const DEFAULTS: Config = Object.freeze({
   init: 'divisive',
   restarts: 1,
   maxIter: 100,
-  tolerance: 1e-4,
+  // From the divisive start, Lloyd's later iterations only trade papers at theme borders. On the
+  // 74.7k arXiv corpus at k = 40: 1e-4 stops after 11 iterations (V-measure against the primary
+  // category 0.2494, 90%-subsample stability 0.855), 3e-4 after 6 (0.2512, 0.844; 0.14% higher
+  // objective, ~2 s less CPU), 1e-3 after 3 (0.2524, 0.823). README "Performance" has the sitting.
+  tolerance: 3e-4,
   minDf: 3,
   maxDf: 0.5,
   maxTerms: 60_000,
