@@ -9,7 +9,6 @@
 // INSERT … SELECT joined with the new papers' ids (NEW_PAPERS), which cross into DuckDB once.
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { appendColumns, appendRows, appendTable, toJsonText } from '../store/append.js';
-import { paperRow } from '../store/table-rows.js';
 import { upsertPapers } from '../store/write-run.js';
 import { ASSIGN_BATCHES, BURSTS, PAPER_VECTORS, PERIOD_TOTALS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_PERIODS } from '../store/tables.js';
 import type { CsrMatrix, Paper, ThemeTrend } from '../types.js';
@@ -58,7 +57,7 @@ const CHECKPOINT_AT = '1MB';
 export async function writePapers(connection: DuckDBConnection, papers: Paper[]): Promise<{ committed: Promise<unknown> }> {
   await connection.run(`SET checkpoint_threshold = '${CHECKPOINT_AT}'`);
   await connection.run('BEGIN TRANSACTION');
-  await upsertPapers(connection, papers.length, (i) => paperRow(papers[i]));
+  await upsertPapers(connection, papers);
   const committed = connection.run('COMMIT');
   committed.catch(() => {}); // a failure surfaces where it is awaited
   return { committed }; // wrapped: an async function returning the promise itself would wait for it

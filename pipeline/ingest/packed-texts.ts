@@ -69,6 +69,16 @@ export function textField({ bytes, ends }: PackedTexts, f: number): string {
   return view.toString('utf8', f === 0 ? 0 : ends[f - 1], ends[f]);
 }
 
+/** Field f's UTF-8 bytes (a view of the packed buffer, not a copy). */
+export function textFieldBytes({ bytes, ends }: PackedTexts, f: number): Uint8Array {
+  return bytes.subarray(f === 0 ? 0 : ends[f - 1], ends[f]);
+}
+
+/** A paper's title or abstract as UTF-8 bytes when it is packed (no string made), else as its string. */
+export function textOrBytes(p: Paper, field: 'title' | 'abstract'): string | Uint8Array {
+  return p instanceof PackedPaper ? textFieldBytes(p.texts, 2 * p.row + (field === 'title' ? 0 : 1)) : p[field];
+}
+
 /** A paper whose title and abstract are read from packed texts (a new string at each read). */
 export class PackedPaper implements Paper {
   paperId: string;

@@ -1,5 +1,6 @@
-// Bulk appends by column name over DuckDB's appender (~1M rows/s; single-row INSERTs manage ~2.6k/s):
-// the table spec gives the column order and each column's append, the caller gives rows by name.
+// Bulk appends over DuckDB's appender (~1M rows/s; single-row INSERTs manage ~2.6k/s), a data chunk
+// at a time: the table spec gives the column order and types, the caller gives rows by name, columns
+// by row index, or typed columns.
 import {
   BLOB,
   BOOLEAN,
@@ -8,45 +9,23 @@ import {
   DuckDBDataChunk,
   INTEGER,
   LIST,
-  listValue,
   VARCHAR,
   dateValue,
-  blobValue,
   type DuckDBAppender,
   type DuckDBConnection,
   type DuckDBDateValue,
-  type DuckDBType,
-  type DuckDBValue
+  type DuckDBType
 } from '@duckdb/node-api';
+import { CHUNK_ROWS, fillColumn } from './chunk-columns.js';
 import type { ColumnType, Row, Table } from './table-spec.js';
 
 /** Rows between flushes: each flush hands DuckDB a batch (full row groups go to the file), so no large table waits in memory. */
 const FLUSH_EVERY = 16_384;
-/** Rows per data chunk (DuckDB's vector size). */
-const CHUNK_ROWS = 2048;
 const VARCHAR_LIST = LIST(VARCHAR);
 
 // TIMESTAMP and JSON go in as text ('YYYY-MM-DD HH:MM:SS.fff', JSON text): DuckDB casts on append.
-const APPEND: Record<ColumnType, (appender: DuckDBAppender, value: never) => void> = {
-  INTEGER: (a, v: number) => a.appendInteger(v),
-  DOUBLE: (a, v: number) => a.appendDouble(v),
-  VARCHAR: (a, v: string) => a.appendVarchar(v),
-  'VARCHAR[]': (a, v: string[]) => a.appendList(v, VARCHAR_LIST),
-  DATE: (a, v: string) => a.appendDate(dateDays(v)),
-  BOOLEAN: (a, v: boolean) => a.appendBoolean(v),
-  TIMESTAMP: (a, v: string) => a.appendVarchar(v),
-  JSON: (a, v: string) => a.appendVarchar(v),
-  BLOB: (a, v: Uint8Array) => a.appendBlob(v)
-};
-
 const CHUNK_TYPE: Record<ColumnType, DuckDBType> = {
   INTEGER, DOUBLE, VARCHAR, 'VARCHAR[]': VARCHAR_LIST, DATE, BOOLEAN, TIMESTAMP: VARCHAR, JSON: VARCHAR, BLOB
-};
-
-const CHUNK_VALUE: Record<ColumnType, (value: never) => DuckDBValue> = {
-  INTEGER: (v: number) => v, DOUBLE: (v: number) => v, VARCHAR: (v: string) => v, BOOLEAN: (v: boolean) => v,
-  'VARCHAR[]': (v: string[]) => listValue(v), DATE: (v: string) => dateDays(v), TIMESTAMP: (v: string) => v, JSON: (v: string) => v,
-  BLOB: (v: Uint8Array) => blobValue(v)
 };
 
 /** Appends `n` rows to `table`; `fill(i, appender)` appends row i's values in column order. */
@@ -69,49 +48,60 @@ export async function appendRows(
   }
 }
 
-/** Appends `n` rows, row i given by name as `row(i)`, value by value in the spec's column order. */
+/**
+ * Appends `n` rows, row i given by name as `row(i)`, a data chunk at a time filled column by column
+ * (chunk-columns.ts): a value at a time through the appender took ~3 µs a value (75k papers' themes
+ * and ranks ~0.5 s), and appending lists so made one native handle per list, freed only at garbage
+ * collection (~600 MB held at 75k papers).
+ */
 export async function appendTable<T extends Table>(
   connection: DuckDBConnection,
   table: T,
   n: number,
   row: (i: number) => Row<T>
 ): Promise<void> {
-  const columns = table.columns.map((c) => ({ name: c.name, append: APPEND[c.type] }));
-  await appendRows(connection, table.name, n, (i, appender) => {
-    const values = row(i) as unknown as Record<string, never>;
-    for (const { name, append } of columns) {
-      const value = values[name];
-      if (value === null) appender.appendNull();
-      else append(appender, value);
-    }
+  // The chunk's rows, each made once (rows[i - from] is row i), read column by column.
+  const rows: Record<string, unknown>[] = new Array(CHUNK_ROWS);
+  let from = 0;
+  const columns = table.columns.map(({ name, type }): ColumnValue => {
+    if (type !== 'DATE') return (i) => rows[i - from][name];
+    return (i) => {
+      const v = rows[i - from][name] as string | null;
+      return v === null ? null : isoDays(v);
+    };
+  });
+  await appendChunks(connection, table, n, columns, (start, m) => {
+    from = start;
+    for (let r = 0; r < m; r++) rows[r] = row(start + r) as unknown as Record<string, unknown>;
   });
 }
 
+/** A column as appendChunks takes it: the value of row i (chunk-columns.ts CellOf), DATE as days since 1970-01-01. */
+export type ColumnValue = (i: number) => unknown;
+
 /**
- * The same through data chunks of plain JS values, for tables with list columns: appending lists
- * value by value made one native handle per list, freed only at garbage collection (~600 MB held at
- * 75k papers). One chunk, reset and refilled: a new chunk per batch kept every batch's native vectors
- * until GC (~160 MB more).
+ * Appends `n` rows given column by column in the spec's order (column c of row i is
+ * `columns[c](i)`); `prepare(from, m)`, when given, runs before each chunk of rows from..from+m−1 is
+ * filled.
  */
-export async function appendTableInChunks<T extends Table>(
+export async function appendChunks(
   connection: DuckDBConnection,
-  table: T,
+  table: Table,
   n: number,
-  row: (i: number) => Row<T>
+  columns: readonly ColumnValue[],
+  prepare?: (from: number, m: number) => void
 ): Promise<void> {
-  const columns = table.columns.map((c) => ({ name: c.name, convert: CHUNK_VALUE[c.type] }));
   const appender = await connection.createAppender(table.name);
-  const chunk = DuckDBDataChunk.create(table.columns.map((c) => CHUNK_TYPE[c.type]), CHUNK_ROWS);
+  const chunk = DuckDBDataChunk.create(table.columns.map((c) => CHUNK_TYPE[c.type]));
   try {
     for (let start = 0; start < n; start += CHUNK_ROWS) {
-      const rows: DuckDBValue[][] = [];
-      for (let i = start; i < Math.min(n, start + CHUNK_ROWS); i++) {
-        const values = row(i) as unknown as Record<string, never>;
-        rows.push(columns.map(({ name, convert }) => (values[name] === null ? null : convert(values[name]))));
-      }
+      const m = Math.min(CHUNK_ROWS, n - start);
       chunk.reset();
-      chunk.setRows(rows);
+      chunk.rowCount = m;
+      prepare?.(start, m);
+      table.columns.forEach((c, k) => fillColumn(chunk, k, c.type, m, (r) => columns[k](start + r)));
       appender.appendDataChunk(chunk);
+      if ((start / CHUNK_ROWS + 1) % 64 === 0) appender.flushSync();
     }
     appender.flushSync();
   } finally {
@@ -119,9 +109,14 @@ export async function appendTableInChunks<T extends Table>(
   }
 }
 
+/** ISO `YYYY-MM-DD` → days since 1970-01-01 (UTC). */
+export function isoDays(iso: string): number {
+  return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+}
+
 /** ISO `YYYY-MM-DD` → DuckDB DATE (days since 1970-01-01, UTC). */
 export function dateDays(iso: string): DuckDBDateValue {
-  return dateValue(Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000));
+  return dateValue(isoDays(iso));
 }
 
 /** JSON text for a JSON column; non-finite numbers become null rather than invalid JSON. */

@@ -1,11 +1,12 @@
 // Owns how one run becomes the rows of each table: per table, how many rows and row i by column
 // name. The mapped type makes a table without rows, a row missing a column or a value of the wrong
 // type a compile error.
-import { toJsonText } from './append.js';
+import { isoDays, toJsonText, type ColumnValue } from './append.js';
+import { textOrBytes } from '../ingest/packed-texts.js';
 import { modelRows } from './model-rows.js';
 import type { RunData } from './run-data.js';
 import type { Paper } from '../types.js';
-import type { TableName, TableRow } from './tables.js';
+import { PAPERS, type TableName, type TableRow } from './tables.js';
 
 export interface Rows<R> {
   n: number;
@@ -50,6 +51,22 @@ export function paperRow(p: Paper): TableRow<'papers'> {
     authors: p.authors, categories: p.categories, url: p.url, source: p.source,
     doi: p.doi, venue: p.venue
   };
+}
+
+/**
+ * The same as paperRow, column by column in the spec's order (append.ts appendChunks): titles and
+ * abstracts as the packed UTF-8 bytes when the papers hold them so (ingest/packed-texts.ts), not
+ * decoded to strings only to be encoded again.
+ */
+export function paperColumns(papers: readonly Paper[]): ColumnValue[] {
+  const p = (i: number) => papers[i];
+  const columns: { [C in keyof TableRow<'papers'>]: ColumnValue } = {
+    paper_id: (i) => p(i).paperId, title: (i) => textOrBytes(p(i), 'title'), abstract: (i) => textOrBytes(p(i), 'abstract'),
+    published: (i) => { const d = p(i).published; return d === null ? null : isoDays(d); },
+    date_precision: (i) => p(i).datePrecision, authors: (i) => p(i).authors, categories: (i) => p(i).categories,
+    url: (i) => p(i).url, source: (i) => p(i).source, doi: (i) => p(i).doi, venue: (i) => p(i).venue
+  };
+  return PAPERS.columns.map((c) => columns[c.name]);
 }
 
 /**

@@ -4,12 +4,13 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { lineageToPrevious } from './lineage.js';
 import { countKinds } from '../lineage/match.js';
-import { appendColumns, appendRows, appendTable, appendTableInChunks, toJsonText } from './append.js';
+import { appendChunks, appendColumns, appendTable, toJsonText } from './append.js';
 import { vectorBytes } from '../assign/model.js';
 import { updateCopy } from './copy-update.js';
 import type { RunData } from './run-data.js';
-import type { Row, Table } from './table-spec.js';
-import { runRows, SEARCH_INDEX_TABLES, type Rows } from './table-rows.js';
+import type { Table } from './table-spec.js';
+import type { Paper } from '../types.js';
+import { paperColumns, runRows, SEARCH_INDEX_TABLES, type Rows } from './table-rows.js';
 import type { SearchIndex } from '../search/index.js';
 import { PAPERS, TABLES } from './tables.js';
 
@@ -79,7 +80,7 @@ async function insertRun(connection: DuckDBConnection, runId: number, run: RunDa
     }
     // rows[table.name] are `table`'s rows (RunRows is keyed by table name), a pairing TS cannot follow in a loop.
     const { n, row, columns } = rows[table.name] as Rows<never>;
-    if (table === PAPERS) await upsertPapers(connection, n, row);
+    if (table === PAPERS) await upsertPapers(connection, run.papers);
     else if (columns) await appendColumns(connection, table as Table, n, columns);
     else await appendTable(connection, table as Table, n, row);
   }
@@ -96,13 +97,25 @@ async function insertRun(connection: DuckDBConnection, runId: number, run: RunDa
 }
 
 /**
- * Upserts the run's papers: rows with the same paper_id are deleted first, then all are appended
- * straight into `papers` (a staging copy plus INSERT OR REPLACE held ~600 MB more at 75k papers).
+ * Upserts papers: rows with the same paper_id are deleted first (when the table has any), then all
+ * are appended straight into `papers` (a staging copy plus INSERT OR REPLACE held ~600 MB more at
+ * 75k papers), a data chunk at a time, column by column (table-rows.ts paperColumns).
  */
-export async function upsertPapers(connection: DuckDBConnection, n: number, row: (i: number) => Row<typeof PAPERS>) {
-  await connection.run('CREATE TEMP TABLE new_paper_ids (paper_id VARCHAR)');
-  await appendRows(connection, 'new_paper_ids', n, (i, a) => a.appendVarchar(row(i).paper_id));
-  await connection.run('DELETE FROM papers WHERE paper_id IN (SELECT paper_id FROM new_paper_ids)');
-  await connection.run('DROP TABLE new_paper_ids');
-  await appendTableInChunks(connection, PAPERS, n, row);
+export async function upsertPapers(connection: DuckDBConnection, papers: readonly Paper[]) {
+  const columns = paperColumns(papers);
+  if (await hasRows(connection, PAPERS.name)) {
+    await connection.run('CREATE TEMP TABLE new_paper_ids (paper_id VARCHAR)');
+    await appendChunks(connection, NEW_PAPER_IDS, papers.length, [columns[0]]);
+    await connection.run('DELETE FROM papers WHERE paper_id IN (SELECT paper_id FROM new_paper_ids)');
+    await connection.run('DROP TABLE new_paper_ids');
+  }
+  await appendChunks(connection, PAPERS, papers.length, columns);
+}
+
+/** The temp table of the ids upsertPapers replaces. */
+const NEW_PAPER_IDS: Table = { name: 'new_paper_ids', columns: [{ name: 'paper_id', type: 'VARCHAR' }], key: [] };
+
+async function hasRows(connection: DuckDBConnection, table: string): Promise<boolean> {
+  const reader = await connection.runAndReadAll(`SELECT EXISTS (FROM ${table})`);
+  return reader.getRows()[0][0] === true;
 }
