@@ -4,7 +4,7 @@
 // ranks 1..n in each theme an index is arithmetic (pointOffsets), so a million points need no sort.
 import { error } from '@sveltejs/kit';
 import { gzipSync } from 'node:zlib';
-import { MAP_GRID, NO_DAY, encodePoints, type MapArea, type MapPaper, type MapPointsPayload, type MapTheme } from '../charts/map-points.js';
+import { MAP_GRID, NO_DAY, POINTS_FORMAT, encodePoints, type MapArea, type MapPaper, type MapPointsPayload, type MapTheme } from '../charts/map-points.js';
 import { query, streamChunks } from './db.js';
 import { cachedForRun, databaseIdentity } from './run-cache.js';
 import { PUBLISHED_SQL } from './paper-format.js';
@@ -155,7 +155,7 @@ export function encodedMapPoints(runId: number): Promise<EncodedPoints> {
   if (cached?.key !== key) {
     const value = loadMapPoints(runId).then((payload) => {
       const body = encodePoints(payload);
-      return { etag: `"${key.replaceAll('"', '')}"`, body, gzip: gzipSync(body, { level: 6 }) };
+      return { etag: `"${key.replaceAll('"', '')}-f${POINTS_FORMAT}"`, body, gzip: gzipSync(body, { level: 6 }) };
     });
     value.catch(() => {
       if (cached?.key === key) cached = null;
