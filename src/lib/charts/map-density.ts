@@ -66,7 +66,8 @@ export function densityBands(xs: ArrayLike<number>, ys: ArrayLike<number>, keep:
   const path = geoPath();
   return Array.from({ length: LEVELS }, (_, l) => {
     const threshold = (max * (l + 1)) / (LEVELS + 1);
-    const shape = grid.contour(values, threshold * pow4k);
+    // d3 reads the grid by index (contourDensity passes its Float32Array too); @types says number[].
+    const shape = grid.contour(values as unknown as number[], threshold * pow4k);
     // Back to raster units, as contourDensity's transform.
     for (const polygon of shape.coordinates) for (const ring of polygon) for (const point of ring) {
       point[0] = point[0] * Math.pow(2, K) - O;
