@@ -12,6 +12,11 @@ declare global {
     interface Locals {
       /** The run this request looks at, resolved on first call (hooks.server.ts); read it with `readRun`. */
       run: () => Promise<RunRow>;
+      /**
+       * Link-header entries a page wants before SvelteKit's own (its styles and scripts), so the browser
+       * asks for them first, before its six connections to the server fill with scripts (the map's points).
+       */
+      firstLinks: string[];
     }
   }
 }

@@ -9,6 +9,7 @@
 // off the page, and names an unusable database that reached it some other way (status 500, then).
 // GET answers are cached and carry ETags by (database file, edits journal, run, URL): response-cache.ts.
 // The newest run's per-run caches are warmed at start and after each new file (warm-up.ts).
+// A page's `locals.firstLinks` go first in its Link header (withFirstLinks).
 // Importing curation/ registers the curated views (edits) that every query reads through.
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { unusableReason } from '$lib/server/db';
@@ -24,6 +25,7 @@ export const init: ServerInit = () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.run = runOnce(event.url);
+  event.locals.firstLinks = [];
   if (event.request.method !== 'GET') return resolve(event);
   let key;
   try {
@@ -33,8 +35,16 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
   // Answers cached here carry this ETag; a route that varies (/map/points) checks If-None-Match itself.
   if (notModified(event.request, key.etag)) return new Response(null, { status: 304, headers: { etag: key.etag } });
-  return cachedResponse(key) ?? cachingResponse(await resolve(event), key);
+  return cachedResponse(key) ?? cachingResponse(withFirstLinks(await resolve(event), event.locals.firstLinks), key);
 };
+
+/** The response with `links` ahead of the Link header SvelteKit wrote (kept in the cached copy too). */
+function withFirstLinks(response: Response, links: string[]): Response {
+  if (links.length === 0) return response;
+  const rest = response.headers.get('link');
+  response.headers.set('link', [...links, ...(rest ? [rest] : [])].join(', '));
+  return response;
+}
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   const where = `[${status}] ${event.request.method} ${event.url.pathname}`;

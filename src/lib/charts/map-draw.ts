@@ -1,13 +1,16 @@
-// Owns painting the topic map's points: each point is a small square written straight into an
-// ImageData pixel buffer (75k points ≈ 300k pixel writes, a few ms even on a software canvas,
-// where 75k fillRect calls took ~40 ms a frame). With a search mask or a focused theme, the rest
-// is painted first in light grey and the matches on top, larger.
+// Owns painting the topic map's points on the CPU: each point is a dot written straight into an
+// ImageData pixel buffer, the same pixels the WebGL painter (map-gl.ts) lights — every pixel whose
+// centre is within half the point size of the point — so both draw one picture. Used where there is
+// no WebGL, and for large maps where WebGL is itself software (a million points: ~50 ms here
+// against ~700 ms a frame in SwiftShader). With a search mask or a focused theme, the rest is
+// painted first in light grey and the matches on top, larger.
 import type { BaseFrame, ZoomLike } from './map-view.js';
 
+/** The points in grid units (the wire's Uint16 columns as they arrive; tests may pass floats). */
 export interface PointColumns {
-  x: Float32Array;
-  y: Float32Array;
-  theme: Int32Array;
+  x: Uint16Array | Float32Array;
+  y: Uint16Array | Float32Array;
+  theme: Uint16Array | Int32Array;
 }
 
 export interface DrawOptions {
@@ -42,35 +45,57 @@ export function packColour(hex: string): number {
   return ((0xff << 24) | ((n & 0xff) << 16) | (n & 0xff00) | ((n >> 16) & 0xff)) >>> 0;
 }
 
-/** Writes square points into `pixels` (row-major, `w` wide, `h` high); returns how many were drawn. */
-export function paintSquares(
+/**
+ * Writes a dot for each point `keep` accepts into `pixels` (row-major, `w` wide, `h` high): the
+ * pixels whose centres lie within side/2 device pixels of the point's centre, as WebGL's round
+ * point sprite (gl_PointSize = max(1, side · dpr), fragments outside the disc discarded). Returns
+ * how many points fall on the canvas.
+ */
+export function paintDots(
   pixels: Uint32Array,
   w: number,
   h: number,
   points: PointColumns,
   o: DrawOptions,
   side: number,
-  keep: (i: number) => boolean,
+  keep: ((i: number) => boolean) | null,
   colour: (i: number) => number
 ): number {
-  const s = Math.max(1, Math.round(side * o.dpr));
-  const half = s / 2;
+  const r = Math.max(1, side * o.dpr) / 2;
+  const r2 = r * r;
   // toScreen inlined, in device pixels: d = dpr · (zoom.x + zoom.k · (tx + k · q)).
   const a = o.dpr * o.zoom.k * o.base.k;
   const bx = o.dpr * (o.zoom.x + o.zoom.k * o.base.tx);
   const by = o.dpr * (o.zoom.y + o.zoom.k * o.base.ty);
+  const { x, y } = points;
   let drawn = 0;
-  for (let i = 0; i < points.x.length; i++) {
-    if (!keep(i)) continue;
-    const x0 = Math.round(bx + a * points.x[i] - half);
-    const y0 = Math.round(by + a * points.y[i] - half);
-    if (x0 >= w || y0 >= h || x0 + s <= 0 || y0 + s <= 0) continue;
-    const c = colour(i);
-    const xa = Math.max(0, x0), xb = Math.min(w, x0 + s);
-    for (let y = Math.max(0, y0); y < Math.min(h, y0 + s); y++) pixels.fill(c, y * w + xa, y * w + xb);
+  for (let i = 0; i < x.length; i++) {
+    if (keep !== null && !keep(i)) continue;
+    const cx = bx + a * x[i];
+    const cy = by + a * y[i];
+    if (cx - r >= w || cy - r >= h || cx + r <= 0 || cy + r <= 0) continue;
     drawn++;
+    const c = colour(i);
+    // Rows whose pixel centre (row + 0.5) is within r of cy; in each, the run of columns likewise.
+    const rowEnd = Math.min(h - 1, Math.floor(cy + r - 0.5));
+    for (let row = Math.max(0, Math.ceil(cy - r - 0.5)); row <= rowEnd; row++) {
+      const dy = row + 0.5 - cy;
+      const q = r2 - dy * dy;
+      if (q < 0) continue;
+      const half = Math.sqrt(q);
+      const xa = Math.max(0, Math.ceil(cx - half - 0.5));
+      const xb = Math.min(w - 1, Math.floor(cx + half - 0.5));
+      // A loop, not fill(): runs are 1–8 pixels, and a million fill() calls cost more than their writes.
+      for (let at = row * w + xa, end = row * w + xb; at <= end; at++) pixels[at] = c;
+    }
   }
   return drawn;
+}
+
+/** Each theme's packed colour by theme id (0 = not yet looked up), so a million points need no Map. */
+export function themePalette(colourOf: (themeId: number) => string): (themeId: number) => number {
+  const packed = new Uint32Array(65536);
+  return (t) => packed[t] || (packed[t] = packColour(colourOf(t)));
 }
 
 let buffer: ImageData | null = null;
@@ -82,23 +107,19 @@ export function drawPoints(ctx: CanvasRenderingContext2D, points: PointColumns, 
   if (!buffer || buffer.width !== w || buffer.height !== h) buffer = ctx.createImageData(w, h);
   const pixels = new Uint32Array(buffer.data.buffer);
   pixels.fill(0);
-  const palette = new Map<number, number>();
-  const colour = (i: number) => {
-    const t = points.theme[i];
-    let c = palette.get(t);
-    if (c === undefined) palette.set(t, (c = packColour(o.colourOf(t))));
-    return c;
-  };
-  const shown = o.keep ?? (() => true);
+  const palette = themePalette(o.colourOf);
+  const theme = points.theme;
+  const colour = (i: number) => palette(theme[i]);
+  const shown = o.keep ?? null;
   const isMatch = (i: number) =>
-    (o.mask === null || o.mask[i] === 1) && (o.focusTheme === null || points.theme[i] === o.focusTheme);
+    (o.mask === null || o.mask[i] === 1) && (o.focusTheme === null || theme[i] === o.focusTheme);
   const size = pointSize(o.zoom.k, points.x.length);
   if (o.mask !== null || o.focusTheme !== null) {
     const dim = packColour(DIM_COLOUR);
-    paintSquares(pixels, w, h, points, o, size, (i) => shown(i) && !isMatch(i), () => dim);
-    paintSquares(pixels, w, h, points, o, size * 1.4, (i) => shown(i) && isMatch(i), colour);
+    paintDots(pixels, w, h, points, o, size, (i) => (shown === null || shown(i)) && !isMatch(i), () => dim);
+    paintDots(pixels, w, h, points, o, size * 1.4, (i) => (shown === null || shown(i)) && isMatch(i), colour);
   } else {
-    paintSquares(pixels, w, h, points, o, size, shown, colour);
+    paintDots(pixels, w, h, points, o, size, shown, colour);
   }
   ctx.putImageData(buffer, 0, 0);
 }

@@ -4,7 +4,7 @@
 // ranks 1..n in each theme an index is arithmetic (pointOffsets), so a million points need no sort.
 import { error } from '@sveltejs/kit';
 import { gzipSync } from 'node:zlib';
-import { MAP_GRID, NO_DAY, encodePoints, type MapArea, type MapPaper, type MapPointsPayload, type MapTheme } from '../charts/map-points.js';
+import { MAP_GRID, NO_DAY, POINTS_FORMAT, encodePoints, type MapArea, type MapPaper, type MapPointsPayload, type MapTheme } from '../charts/map-points.js';
 import { query, streamChunks } from './db.js';
 import { cachedForRun, databaseIdentity } from './run-cache.js';
 import { PUBLISHED_SQL } from './paper-format.js';
@@ -89,7 +89,12 @@ export async function loadMapPoints(runId: number): Promise<MapPointsPayload> {
   for (let i = 0; i < n; i++) [x0, x1, y0, y1] = [Math.min(x0, xs[i]), Math.max(x1, xs[i]), Math.min(y0, ys[i]), Math.max(y1, ys[i])];
   // A single point (zero range) still gets a positive step.
   const step = Math.max(x1 - x0, y1 - y0, 1e-9) / MAP_GRID;
-  const quantise = (v: Float64Array, v0: number) => Uint16Array.from(v, (value) => Math.round((value - v0) / step));
+  // A loop, not Uint16Array.from with a mapping function (~0.4 s a column at a million points).
+  const quantise = (v: Float64Array, v0: number) => {
+    const q = new Uint16Array(n);
+    for (let i = 0; i < n; i++) q[i] = Math.round((v[i] - v0) / step);
+    return q;
+  };
   return { run: runId, count: n, origin: [x0, y0], step, x: quantise(xs, x0), y: quantise(ys, y0), theme, day };
 }
 
@@ -155,7 +160,7 @@ export function encodedMapPoints(runId: number): Promise<EncodedPoints> {
   if (cached?.key !== key) {
     const value = loadMapPoints(runId).then((payload) => {
       const body = encodePoints(payload);
-      return { etag: `"${key.replaceAll('"', '')}"`, body, gzip: gzipSync(body, { level: 6 }) };
+      return { etag: `"${key.replaceAll('"', '')}-f${POINTS_FORMAT}"`, body, gzip: gzipSync(body, { level: 6 }) };
     });
     value.catch(() => {
       if (cached?.key === key) cached = null;

@@ -65,7 +65,7 @@ export function runOnce(url: URL): () => Promise<RunRow> {
  * when malformed) so that SvelteKit records it as a dependency and reruns the load when a client-side
  * navigation changes only `?run=`; the locals' copy of the URL is not tracked.
  */
-export function readRun({ url, locals }: { url: URL; locals: App.Locals }): Promise<RunRow> {
+export function readRun({ url, locals }: { url: URL; locals: Pick<App.Locals, 'run'> }): Promise<RunRow> {
   readRunParam(url);
   return locals.run();
 }

@@ -11,15 +11,23 @@ describe('map points wire format', () => {
     day: Uint16Array.from([dayOf('2025-03-10'), NO_DAY, dayOf('2026-01-31')])
   };
 
-  it('decodes what it encodes, 8 bytes a point after a 32-byte header', () => {
+  it('decodes what it encodes: a 40-byte header, 6 bytes a point (aligned to 4), 8 a theme run', () => {
     const bytes = encodePoints(payload);
-    expect(bytes.byteLength).toBe(32 + 8 * 3);
+    expect(bytes.byteLength).toBe(40 + 6 * 3 + 2 + 8 * 3);
     expect(decodePoints(bytes.buffer as ArrayBuffer)).toStrictEqual(payload);
   });
 
-  it('rejects a buffer whose length does not match its count', () => {
+  it('sends the theme column as runs: one a theme when the points come in theme order', () => {
+    const sorted = { ...payload, count: 5, x: new Uint16Array(5), y: new Uint16Array(5), day: new Uint16Array(5), theme: Uint16Array.from([0, 0, 0, 4, 4]) };
+    const bytes = encodePoints(sorted);
+    expect(bytes.byteLength).toBe(40 + 6 * 5 + 2 + 8 * 2);
+    expect(decodePoints(bytes.buffer as ArrayBuffer)).toStrictEqual(sorted);
+    expect(decodePoints(encodePoints({ ...sorted, count: 0, x: new Uint16Array(0), y: new Uint16Array(0), day: new Uint16Array(0), theme: new Uint16Array(0) }).buffer as ArrayBuffer).count).toBe(0);
+  });
+
+  it('rejects a buffer whose length does not match its counts', () => {
     const bytes = encodePoints(payload);
-    expect(() => decodePoints(bytes.buffer.slice(0, 40) as ArrayBuffer)).toThrow('map points: 40 bytes for 3 points');
+    expect(() => decodePoints(bytes.buffer.slice(0, 44) as ArrayBuffer)).toThrow('map points: 44 bytes for 3 points in 3 theme runs');
   });
 
   it('counts days from 1970-01-01 and back', () => {

@@ -14,9 +14,23 @@ export const GET: RequestHandler = async ({ url, request, locals }) => {
     vary: 'accept-encoding'
   };
   if (request.headers.get('if-none-match') === points.etag) return new Response(null, { status: 304, headers });
-  // adapter-node compresses static files only; the theme and day columns shrink well with gzip.
+  // adapter-node compresses static files only; the day column shrinks well with gzip.
   if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
-    return new Response(new Uint8Array(points.gzip), { headers: { ...headers, 'content-encoding': 'gzip' } });
+    return new Response(uncopied(points.gzip), { headers: { ...headers, 'content-encoding': 'gzip', 'content-length': String(points.gzip.byteLength) } });
   }
-  return new Response(new Uint8Array(points.body), { headers });
+  return new Response(uncopied(points.body), { headers: { ...headers, 'content-length': String(points.body.byteLength) } });
 };
+
+/**
+ * The cached bytes as a one-chunk stream: a Response made from the bytes themselves copies them
+ * (and the copy made to give it an ArrayBuffer-backed array was a second), ~60 ms of CPU for the 5 MB
+ * of a million points on every request. The chunk is only read (written to the socket), never changed.
+ */
+function uncopied(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    }
+  });
+}
