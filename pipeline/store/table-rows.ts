@@ -18,7 +18,8 @@ export interface Rows<R> {
   columns?: (Int32Array | Float64Array | number)[];
 }
 
-export type RunRows = { [N in TableName]: Rows<TableRow<N>> };
+/** Every table's rows but the papers', which are shared by runs and upserted from the papers themselves (paperColumns). */
+export type RunRows = { [N in Exclude<TableName, 'papers'>]: Rows<TableRow<N>> };
 
 /** Rows from a list, one per item. */
 function eachOf<T, R>(items: readonly T[], row: (item: T) => R): Rows<R> {
@@ -44,19 +45,10 @@ function themeRanks(run: RunData, runId: number): Rows<TableRow<'paper_theme_ran
   };
 }
 
-/** A paper's row of the papers table (shared by runs; also written by npm run assign). */
-export function paperRow(p: Paper): TableRow<'papers'> {
-  return {
-    paper_id: p.paperId, title: p.title, abstract: p.abstract, published: p.published, date_precision: p.datePrecision,
-    authors: p.authors, categories: p.categories, url: p.url, source: p.source,
-    doi: p.doi, venue: p.venue
-  };
-}
-
 /**
- * The same as paperRow, column by column in the spec's order (append.ts appendChunks): titles and
- * abstracts as the packed UTF-8 bytes when the papers hold them so (ingest/packed-texts.ts), not
- * decoded to strings only to be encoded again.
+ * The papers table's rows (shared by runs; also written by npm run assign), column by column in the
+ * spec's order (append.ts appendChunks): titles and abstracts as the packed UTF-8 bytes when the
+ * papers hold them so (ingest/packed-texts.ts), not decoded to strings only to be encoded again.
  */
 export function paperColumns(papers: readonly Paper[]): ColumnValue[] {
   const p = (i: number) => papers[i];
@@ -93,7 +85,6 @@ export function runRows(run: RunData, runId: number): RunRows {
       tool_version: run.toolVersion, durations: toJsonText(run.durations), metrics: toJsonText(run.metrics),
       default_granularity: run.defaultGranularity, date_min_precision: run.dateMinPrecision, date_max_precision: run.dateMaxPrecision
     })),
-    papers: eachOf(papers, paperRow),
     themes: eachOf(themes, ({ trend, ...t }) => ({
       run_id: runId, theme_id: t.themeId, label: t.label, size: t.size, share: t.share, keywords: t.keywords,
       x: t.x, y: t.y, growth: trend.growth, emerging_score: trend.emergingScore, direction: trend.direction,

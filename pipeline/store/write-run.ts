@@ -10,7 +10,7 @@ import { updateCopy } from './copy-update.js';
 import type { RunData } from './run-data.js';
 import type { Table } from './table-spec.js';
 import type { Paper } from '../types.js';
-import { paperColumns, runRows, SEARCH_INDEX_TABLES, type Rows } from './table-rows.js';
+import { paperColumns, runRows, SEARCH_INDEX_TABLES, type Rows, type RunRows } from './table-rows.js';
 import type { SearchIndex } from '../search/index.js';
 import { PAPERS, TABLES } from './tables.js';
 
@@ -78,10 +78,13 @@ async function insertRun(connection: DuckDBConnection, runId: number, run: RunDa
       run.search = await options.searchIndex();
       waited = performance.now() - waiting;
     }
+    if (table === PAPERS) {
+      await upsertPapers(connection, run.papers);
+      continue;
+    }
     // rows[table.name] are `table`'s rows (RunRows is keyed by table name), a pairing TS cannot follow in a loop.
-    const { n, row, columns } = rows[table.name] as Rows<never>;
-    if (table === PAPERS) await upsertPapers(connection, run.papers);
-    else if (columns) await appendColumns(connection, table as Table, n, columns);
+    const { n, row, columns } = rows[table.name as keyof RunRows] as Rows<never>;
+    if (columns) await appendColumns(connection, table as Table, n, columns);
     else await appendTable(connection, table as Table, n, row);
   }
   step('complete');
