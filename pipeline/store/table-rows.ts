@@ -63,8 +63,8 @@ export function paperColumns(papers: readonly Paper[]): ColumnValue[] {
 
 /**
  * The tables made from the search index, which the pipeline builds on a background thread: the store
- * writes them last and reads run.search only then (write-run.ts), so the index can still be in the
- * making while the other tables are written.
+ * writes them after every other table but paper_vectors, and reads run.search only then
+ * (write-run.ts), so the index can still be in the making while the other tables are written.
  */
 export const SEARCH_INDEX_TABLES = ['paper_rows', 'search_terms', 'search_postings'] as const;
 type SearchIndexTable = (typeof SEARCH_INDEX_TABLES)[number];
