@@ -6,7 +6,7 @@
 // The file is attached READ_ONLY as `src` to an in-memory DuckDB, whose own catalog (`memory`) holds
 // the dashboard's curated views (curation/overlay.ts), first on every connection's search_path.
 import { statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk, type DuckDBResult, type DuckDBValue } from '@duckdb/node-api';
@@ -27,9 +27,15 @@ const POOL_SIZE = 4;
 /**
  * DuckDB's memory: without a cap it takes most of the machine for a big export's sort and joins
  * (~2 GB for the papers export of a 250k-paper run); capped, it spills them to TEMP_DIRECTORY, so
- * the server's memory stays bounded whatever the database's size.
+ * the server's memory stays bounded whatever the database's size. The cap is the file's size (room
+ * for every block of it: warm-up.ts loads the run's texts and search postings once, and a search
+ * then never waits for them to be read and decompressed again), at least 1 GB and at most a quarter
+ * of the machine's memory.
  */
-const MEMORY_LIMIT = '1GB';
+export function memoryLimitMb(fileBytes: number, machineBytes = totalmem()): number {
+  const mb = (bytes: number) => Math.floor(bytes / 2 ** 20);
+  return Math.max(1024, Math.min(mb(fileBytes), mb(machineBytes / 4)));
+}
 const TEMP_DIRECTORY = join(tmpdir(), `themescope-duckdb-${process.pid}`);
 let current: Handle | null = null;
 let opening: Promise<Handle> | null = null;
@@ -59,7 +65,8 @@ export function fileKey(path: string): string {
 }
 
 async function open(path: string, key: string): Promise<Handle> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: MEMORY_LIMIT, temp_directory: TEMP_DIRECTORY });
+  const memory = `${memoryLimitMb(statSync(path).size)}MB`;
+  const instance = await DuckDBInstance.create(':memory:', { threads: '2', memory_limit: memory, temp_directory: TEMP_DIRECTORY });
   const connection = await instance.connect();
   try {
     await connection.run(`ATTACH '${path.replaceAll("'", "''")}' AS src (READ_ONLY)`);

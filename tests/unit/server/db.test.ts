@@ -1,7 +1,7 @@
 import { copyFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatabaseMissingError, fileKey, query, streamRowObjects } from '../../../src/lib/server/db.js';
+import { DatabaseMissingError, fileKey, memoryLimitMb, query, streamRowObjects } from '../../../src/lib/server/db.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { httpErrorOf } from './http-error.js';
 import { writeTempDb, type TempDb } from './temp-db.js';
@@ -12,6 +12,16 @@ beforeAll(async () => {
   db = await writeTempDb([handMadeRun()]);
 });
 afterAll(() => db.remove());
+
+describe('memoryLimitMb', () => {
+  const GB = 2 ** 30;
+  it('gives DuckDB room for the whole file: at least 1 GB, at most a quarter of the machine', () => {
+    expect(memoryLimitMb(190 * 2 ** 20, 24 * GB)).toBe(1024); // the 75k-paper database
+    expect(memoryLimitMb(2.5 * GB, 24 * GB)).toBe(2560); // a million papers
+    expect(memoryLimitMb(40 * GB, 24 * GB)).toBe(6144);
+    expect(memoryLimitMb(2.5 * GB, 2 * GB)).toBe(1024); // a small machine still gets the 1 GB floor
+  });
+});
 
 describe('streamRowObjects', () => {
   const collect = async (sql: string, params = {}) => {
