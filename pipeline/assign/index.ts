@@ -13,11 +13,10 @@ import { readColumns } from './columns.js';
 import { fitThemes, TOP_THEMES } from './nearest-themes.js';
 import { placeRows, SIMILAR, similarRows, stackRows } from './place.js';
 import { topTermsOf } from './neighbours.js';
-import { chooseRun, readStoredRun, readVocabulary, type StoredRun } from './read-model.js';
+import { chooseRun, readStoredRun, type StoredRun } from './read-model.js';
 import { burstColumns, retrend } from './retrend.js';
 import { addToSearchIndex } from './search-merge.js';
-import { keepRows, textPassInBackground, type BackgroundText } from './text-in-background.js';
-import type { Vectorised } from './vectorise.js';
+import { vectoriseWithWords } from './vectorise.js';
 import { NEW_PAPERS, writeBatch, writePapers, type Batch } from './write.js';
 
 export interface AssignConfig {
@@ -84,13 +83,11 @@ export async function assignPapers(config: AssignConfig, report: (name: string) 
   const t0 = performance.now();
   const ingesting = ingestFiles(config.inputs, { strict: config.strict, format: config.format });
   ingesting.then(() => (seconds[INGEST_ALONGSIDE] = Math.round(performance.now() - t0) / 1000), () => {});
-  // The text pass's thread starts now: its modules load while the database is copied.
-  const text = textPassInBackground();
   let summary: AssignSummary | null = null;
   try {
     step('copy');
     await updateCopy(config.db, { lockWaitMs: config.lockWait * 1000, onStep: step, ownTransactions: true, rowGroupRows: ROW_GROUP_ROWS }, async (connection) => {
-      summary = await assignInCopy(connection, { config, ingesting, timed, step, startedAt, text });
+      summary = await assignInCopy(connection, { config, ingesting, timed, step, startedAt });
     });
   } catch (e) {
     if (e instanceof NothingNew) summary = e.summary;
@@ -98,8 +95,6 @@ export async function assignPapers(config: AssignConfig, report: (name: string) 
       await ingesting;
       throw e;
     }
-  } finally {
-    await text.close();
   }
   close();
   return { ...summary!, seconds, cpuSeconds };
@@ -123,25 +118,15 @@ interface InCopy {
   timed: Timed;
   step: (name: string) => void;
   startedAt: Date;
-  text: BackgroundText;
 }
 
 type Timed = <T>(name: string, fn: () => T | Promise<T>) => Promise<T>;
 
-async function assignInCopy(connection: DuckDBConnection, { config, ingesting, timed, step, startedAt, text }: InCopy): Promise<AssignSummary> {
+async function assignInCopy(connection: DuckDBConnection, { config, ingesting, timed, step, startedAt }: InCopy): Promise<AssignSummary> {
   const runId = await chooseRun(connection, config.run, config.db);
-  step('read');
-  const vocabulary = await readVocabulary(connection, runId);
-  // Every input paper's text is read on the text pass's thread as soon as the input is in, while
-  // the rest of the run is read here; the papers the run already holds are dropped from its result.
-  const textStarted = ingesting.then((ingest) => text.start(ingest.papers, vocabulary));
-  textStarted.catch(() => {}); // an input error surfaces where `ingesting` is awaited
-  const stored = await readStoredRun(connection, runId, vocabulary);
+  const stored = await timed('read', () => readStoredRun(connection, runId));
   const ingest = await ingesting;
-  await textStarted;
-  const { papers, keep } = await newPapers(connection, runId, ingest.papers);
-  const vectorised = text.result().then((all) => (keep.length === ingest.papers.length ? all : keepRows(all, keep)));
-  vectorised.catch(() => {}); // awaited in computeBatch, unless nothing is new
+  const papers = await newPapers(connection, runId, ingest.papers);
   const base = { runId, ingest, alreadyInRun: ingest.papers.length - papers.length, novelThreshold: stored.novelThreshold, seconds: {}, cpuSeconds: {} };
   const themesBefore = await readThemes(connection, runId);
   if (papers.length === 0) {
@@ -157,7 +142,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const { committed } = await writePapers(connection, papers);
   let batch;
   try {
-    batch = await computeBatch(connection, stored, papers, vectorised, timed, committed);
+    batch = await computeBatch(connection, stored, papers, timed, committed);
   } finally {
     await committed.catch(() => {}); // the connection closes only once the commit is done
   }
@@ -174,11 +159,10 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
 }
 
 /**
- * The input's papers that run `runId` does not hold yet, in input order, and their positions in
- * `papers` (`keep`); their ids are left in the
+ * The input's papers that run `runId` does not hold yet, in input order; their ids are left in the
  * temp table NEW_PAPERS (j = position among them) for the writes. The run's ids stay in DuckDB.
  */
-async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<{ papers: Paper[]; keep: Int32Array }> {
+async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<Paper[]> {
   await connection.run('CREATE OR REPLACE TEMP TABLE assign_input (i INTEGER, paper_id VARCHAR)');
   await appendRows(connection, 'assign_input', papers.length, (i, a) => {
     a.appendInteger(i);
@@ -190,8 +174,7 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
     SELECT (row_number() OVER (ORDER BY i) - 1)::INTEGER AS j, paper_id FROM assign_input a WHERE NOT ${IN_RUN}`, { run: runId });
   const inRun = new Uint8Array(papers.length);
   for (const i of held) inRun[i] = 1;
-  const keep = Int32Array.from({ length: papers.length }, (_, i) => i).filter((i) => inRun[i] === 0);
-  return { papers: Array.from(keep, (i) => papers[i]), keep };
+  return papers.filter((_, i) => inRun[i] === 0);
 }
 
 async function readThemes(connection: DuckDBConnection, runId: number): Promise<(ThemeFigures & { label: string })[]> {
@@ -204,11 +187,11 @@ async function readThemes(connection: DuckDBConnection, runId: number): Promise<
  * Everything the batch writes, computed from the stored run and the new papers. The connection is
  * not used before `papersSaved` (the papers' commit, running meanwhile) has settled.
  */
-async function computeBatch(connection: DuckDBConnection, stored: StoredRun, papers: Paper[], vectorised: Promise<Vectorised>, timed: Timed,
+async function computeBatch(connection: DuckDBConnection, stored: StoredRun, papers: Paper[], timed: Timed,
   papersSaved: Promise<unknown>): Promise<Omit<Batch, 'runId' | 'batchId' | 'info'>> {
   const n0 = stored.theme.length;
   const n = papers.length;
-  const { rows, words, keyText } = await timed('vectorise', () => vectorised);
+  const { rows, words, keyText } = await timed('vectorise', () => vectoriseWithWords(papers, stored.terms, stored.idf, stored.ngramMax));
   const fit = await timed('fit', () => fitThemes(rows, stored.centroids, stored.k, stored.novelThreshold, stored.cohesion));
   const matrix = stackRows(stored.matrix, rows);
   const themeOf = new Int32Array(n0 + n);
