@@ -26,6 +26,8 @@ export interface CopyUpdateOptions {
    * whole (assign/write.ts: every stored abstract, for a few thousand new papers).
    */
   rowGroupRows?: number;
+  /** DuckDB's threads while writing, when not its default (one per core). */
+  threads?: number;
 }
 
 /** Removes temp copies left by writers that died (their pid no longer runs). */
@@ -68,7 +70,9 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
     const memoryLimit = options.memoryLimitMb ? `${options.memoryLimitMb}MB` : STORE_MEMORY_LIMIT;
     // A row group size is an option of ATTACH only: the copy is then attached to an in-memory
     // database and made the default one (temp tables stay in DuckDB's own temp catalog either way).
-    const instance = await DuckDBInstance.create(options.rowGroupRows ? ':memory:' : tmpPath, { memory_limit: memoryLimit });
+    const instance = await DuckDBInstance.create(options.rowGroupRows ? ':memory:' : tmpPath, {
+      memory_limit: memoryLimit, ...(options.threads ? { threads: String(options.threads) } : {})
+    });
     let result: T;
     try {
       const connection = await instance.connect();
