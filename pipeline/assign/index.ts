@@ -11,7 +11,8 @@ import type { IngestResult, InputFormat, Paper } from '../types.js';
 import { appendRows } from '../store/append.js';
 import { readColumns } from './columns.js';
 import { fitThemes, TOP_THEMES } from './nearest-themes.js';
-import { placeRows, SIMILAR, similarRows, stackRows } from './place.js';
+import { stackBlocks } from './model.js';
+import { placeRows, SIMILAR, similarRows } from './place.js';
 import { topTermsOf } from './neighbours.js';
 import { chooseRun, readStoredRun, type StoredRun } from './read-model.js';
 import { burstColumns, retrend } from './retrend.js';
@@ -202,7 +203,7 @@ async function computeBatch(connection: DuckDBConnection, stored: StoredRun, pap
   const n = papers.length;
   const { rows, words, keyText } = await timed('vectorise', () => vectoriseWithWords(papers, stored.terms, stored.idf, stored.ngramMax));
   const fit = await timed('fit', () => fitThemes(rows, stored.centroids, stored.k, stored.novelThreshold, stored.cohesion));
-  const matrix = stackRows(stored.matrix, rows);
+  const matrix = stackBlocks(stored.vectors, stored.terms.length, rows);
   const themeOf = new Int32Array(n0 + n);
   const similarity = new Float32Array(n0 + n);
   themeOf.set(stored.theme);
