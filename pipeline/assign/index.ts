@@ -11,7 +11,8 @@ import type { IngestResult, InputFormat, Paper } from '../types.js';
 import { appendRows } from '../store/append.js';
 import { readColumns } from './columns.js';
 import { fitThemes, TOP_THEMES } from './nearest-themes.js';
-import { placeRows, SIMILAR, similarRows, stackRows } from './place.js';
+import { stackBlocks } from './model.js';
+import { placeRows, SIMILAR, similarRows } from './place.js';
 import { topTermsOf } from './neighbours.js';
 import { chooseRun, readStoredRun, type StoredRun } from './read-model.js';
 import { burstColumns, retrend } from './retrend.js';
@@ -86,7 +87,8 @@ export async function assignPapers(config: AssignConfig, report: (name: string) 
   let summary: AssignSummary | null = null;
   try {
     step('copy');
-    await updateCopy(config.db, { lockWaitMs: config.lockWait * 1000, onStep: step, ownTransactions: true }, async (connection) => {
+    await updateCopy(config.db, { lockWaitMs: config.lockWait * 1000, onStep: step, ownTransactions: true, rowGroupRows: ROW_GROUP_ROWS,
+      threads: DUCKDB_THREADS }, async (connection) => {
       summary = await assignInCopy(connection, { config, ingesting, timed, step, startedAt });
     });
   } catch (e) {
@@ -99,6 +101,23 @@ export async function assignPapers(config: AssignConfig, report: (name: string) 
   close();
   return { ...summary!, seconds, cpuSeconds };
 }
+
+/**
+ * Rows per row group while the batch is written (store/copy-update.ts): a table's last row group
+ * holding at least this many rows is left as it is and the batch's rows start new ones. With
+ * DuckDB's 122,880 the papers' append filled the run's one row group of papers, and its checkpoint
+ * rewrote every stored abstract (~2.6–3.2 s of CPU for 14k papers added to 60k); now at most
+ * this many rows of a table are rewritten.
+ */
+export const ROW_GROUP_ROWS = 16_384;
+
+/**
+ * DuckDB's threads for the batch: one. Its queries here are small or serial (a checkpoint, scans
+ * of a few MB), and its second thread mostly waited for the first: at load 2–5 on this 2-core
+ * machine the batch took 10.1–11.8 s of CPU with one thread against 13.3–16.6 s with two, and no
+ * more wall time. The query still runs off the JS thread (the papers' commit overlaps the text pass).
+ */
+export const DUCKDB_THREADS = 1;
 
 /** The key of the input's own time in AssignSummary.seconds: it overlaps the steps after it. */
 export const INGEST_ALONGSIDE = 'ingest (alongside copy and read)';
@@ -184,7 +203,7 @@ async function computeBatch(connection: DuckDBConnection, stored: StoredRun, pap
   const n = papers.length;
   const { rows, words, keyText } = await timed('vectorise', () => vectoriseWithWords(papers, stored.terms, stored.idf, stored.ngramMax));
   const fit = await timed('fit', () => fitThemes(rows, stored.centroids, stored.k, stored.novelThreshold, stored.cohesion));
-  const matrix = stackRows(stored.matrix, rows);
+  const matrix = stackBlocks(stored.vectors, stored.terms.length, rows);
   const themeOf = new Int32Array(n0 + n);
   const similarity = new Float32Array(n0 + n);
   themeOf.set(stored.theme);

@@ -99,15 +99,40 @@ function viewOf<T>(bytes: Uint8Array, Ctor: { new (buffer: ArrayBuffer, offset: 
   return typed(bytes, make);
 }
 
-/** Appends decoded blocks (in row order) into one CsrMatrix. */
-export function unpackBlocks(blocks: { ends: Uint8Array; terms: Uint8Array; weights: Uint8Array }[], nCols: number): CsrMatrix {
-  const parts = blocks.map((b) => ({
+/** One paper_vectors block decoded: row ends (from 0), term ids, weights (views of its BLOBs when aligned). */
+export interface VectorBlock {
+  ends: Uint32Array;
+  terms: Uint16Array | Uint32Array;
+  weights: Float32Array;
+}
+
+/** The blocks' BLOBs as typed arrays (a copy only where a BLOB is not aligned). */
+export function decodeBlocks(blocks: { ends: Uint8Array; terms: Uint8Array; weights: Uint8Array }[], nCols: number): VectorBlock[] {
+  return blocks.map((b) => ({
     ends: viewOf(b.ends, Uint32Array, (x) => new Uint32Array(x)),
     terms: nCols <= 65536 ? viewOf(b.terms, Uint16Array, (x) => new Uint16Array(x)) : viewOf(b.terms, Uint32Array, (x) => new Uint32Array(x)),
     weights: viewOf(b.weights, Float32Array, (x) => new Float32Array(x))
   }));
-  const nRows = parts.reduce((s, p) => s + p.ends.length, 0);
-  const nnz = parts.reduce((s, p) => s + p.weights.length, 0);
+}
+
+/** Rows held by decoded blocks. */
+export const blockRows = (parts: readonly VectorBlock[]): number => parts.reduce((s, p) => s + p.ends.length, 0);
+
+/** Appends decoded blocks (in row order) into one CsrMatrix. */
+export function unpackBlocks(blocks: { ends: Uint8Array; terms: Uint8Array; weights: Uint8Array }[], nCols: number): CsrMatrix {
+  return stackBlocks(decodeBlocks(blocks, nCols), nCols);
+}
+
+/**
+ * Decoded blocks (in row order), then the rows of `after` when given (same columns), as one
+ * CsrMatrix: one copy of each, where unpacking and then stacking made two.
+ */
+export function stackBlocks(parts: readonly VectorBlock[], nCols: number, after?: CsrMatrix): CsrMatrix {
+  const nBlockRows = blockRows(parts);
+  const nBlockNnz = parts.reduce((s, p) => s + p.weights.length, 0);
+  const [afterRows, afterNnz] = after ? [after.nRows, after.indptr[after.nRows]] : [0, 0];
+  const nRows = nBlockRows + afterRows;
+  const nnz = nBlockNnz + afterNnz;
   const matrix: CsrMatrix = { nRows, nCols, indptr: new Uint32Array(nRows + 1), indices: new Uint32Array(nnz), values: new Float32Array(nnz) };
   let [row, at] = [0, 0];
   for (const p of parts) {
@@ -115,6 +140,11 @@ export function unpackBlocks(blocks: { ends: Uint8Array; terms: Uint8Array; weig
     matrix.indices.set(p.terms, at);
     matrix.values.set(p.weights, at);
     at += p.weights.length;
+  }
+  if (after) {
+    for (let i = 1; i <= afterRows; i++) matrix.indptr[++row] = at + after.indptr[i];
+    matrix.indices.set(after.indices.subarray(0, afterNnz), at);
+    matrix.values.set(after.values.subarray(0, afterNnz), at);
   }
   return matrix;
 }

@@ -3,9 +3,9 @@
 // no JS object per paper (columns.ts).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
-import type { CsrMatrix, DatePrecision, Granularity, Paper } from '../types.js';
+import type { DatePrecision, Granularity, Paper } from '../types.js';
 import { readColumns, readLines } from './columns.js';
-import { float32Of, int32Of, unpackBlocks } from './model.js';
+import { blockRows, decodeBlocks, float32Of, int32Of, type VectorBlock } from './model.js';
 
 export type PaperDate = Pick<Paper, 'published' | 'datePrecision'>;
 
@@ -23,8 +23,8 @@ export interface StoredRun {
   /** Per theme, the vocabulary ids whose bursts trends watches, and their surfaces (only these columns are filled). */
   burstTerms: number[][];
   surfaces: string[];
-  /** TF-IDF rows of the run's papers, paper row order. */
-  matrix: CsrMatrix;
+  /** TF-IDF rows of the run's papers, paper row order, as stored (model.ts stackBlocks makes them a matrix with the new rows). */
+  vectors: VectorBlock[];
   /** Per paper row: theme, cosine to it, rank in it, map position (x, y pairs), date. */
   theme: Int32Array;
   similarity: Float32Array;
@@ -98,8 +98,8 @@ export async function readStoredRun(connection: DuckDBConnection, runId: number)
   }
   const blocks = await rows<{ ends: unknown; terms: unknown; weights: unknown }>(connection,
     'SELECT ends, terms, weights FROM paper_vectors WHERE run_id = $run ORDER BY first_row', run);
-  const matrix = unpackBlocks(blocks.map((b) => ({ ends: blob(b.ends), terms: blob(b.terms), weights: blob(b.weights) })), nCols);
-  if (matrix.nRows !== n) throw new Error(`run ${runId}: ${n} paper rows but ${matrix.nRows} stored vectors`);
+  const vectors = decodeBlocks(blocks.map((b) => ({ ends: blob(b.ends), terms: blob(b.terms), weights: blob(b.weights) })), nCols);
+  if (blockRows(vectors) !== n) throw new Error(`run ${runId}: ${n} paper rows but ${blockRows(vectors)} stored vectors`);
   const PAPERS = `FROM paper_rows pr JOIN paper_themes pt ON pt.run_id = pr.run_id AND pt.paper_id = pr.paper_id
     JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run`;
   const [theme, similarity, rank, x, y, day, precision] = await readColumns(connection,
@@ -121,7 +121,7 @@ export async function readStoredRun(connection: DuckDBConnection, runId: number)
   const sums = await sumsOf(connection, runId);
   return {
     runId, k, params: JSON.parse(r.params), ngramMax: r.ngram_max, novelThreshold: r.novel_threshold, terms, idf, centroids, burstTerms,
-    surfaces, matrix, theme, similarity, rank, xy, dates, themeXY, cohesion, defaultGranularity: r.default_granularity ?? 'month',
+    surfaces, vectors, theme, similarity, rank, xy, dates, themeXY, cohesion, defaultGranularity: r.default_granularity ?? 'month',
     areaOfTheme: area, nAreas: Math.max(0, ...area) + 1,
     searchAverages: { title: sums[0] / Math.max(1, sums[2]), abstract: sums[1] / Math.max(1, sums[2]) }
   };

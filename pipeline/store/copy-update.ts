@@ -19,6 +19,15 @@ export interface CopyUpdateOptions {
   memoryLimitMb?: number;
   /** The update opens and commits its own transactions (assign/write.ts); otherwise it runs inside one. */
   ownTransactions?: boolean;
+  /**
+   * Rows per row group of the copy's tables while it is written (DuckDB's ATTACH … ROW_GROUP_SIZE),
+   * when not DuckDB's 122,880. An append to a table whose last row group holds at least this many
+   * rows starts new row groups instead of filling that one, which its checkpoint would rewrite
+   * whole (assign/write.ts: every stored abstract, for a few thousand new papers).
+   */
+  rowGroupRows?: number;
+  /** DuckDB's threads while writing, when not its default (one per core). */
+  threads?: number;
 }
 
 /** Removes temp copies left by writers that died (their pid no longer runs). */
@@ -36,6 +45,9 @@ function removeStaleTemps(dbPath: string): void {
     }
   }
 }
+
+/** The copy's catalog name when it is attached (CopyUpdateOptions.rowGroupRows). */
+const COPY_ALIAS = 'store_copy';
 
 /** DuckDB's memory limit while a run or an assignment is written. */
 const STORE_MEMORY_LIMIT = '256MB';
@@ -55,11 +67,20 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
     if (existsSync(dbPath)) copyFileSync(dbPath, tmpPath);
     // DuckDB's buffer pool would grow to most of the machine's memory while the appends run: capped,
     // it writes finished blocks out instead (a 75k-paper run peaked 40 MB lower, at the same speed).
-    const instance = await DuckDBInstance.create(tmpPath, { memory_limit: options.memoryLimitMb ? `${options.memoryLimitMb}MB` : STORE_MEMORY_LIMIT });
+    const memoryLimit = options.memoryLimitMb ? `${options.memoryLimitMb}MB` : STORE_MEMORY_LIMIT;
+    // A row group size is an option of ATTACH only: the copy is then attached to an in-memory
+    // database and made the default one (temp tables stay in DuckDB's own temp catalog either way).
+    const instance = await DuckDBInstance.create(options.rowGroupRows ? ':memory:' : tmpPath, {
+      memory_limit: memoryLimit, ...(options.threads ? { threads: String(options.threads) } : {})
+    });
     let result: T;
     try {
       const connection = await instance.connect();
       try {
+        if (options.rowGroupRows) {
+          await connection.run(`ATTACH '${tmpPath.replaceAll("'", "''")}' AS ${COPY_ALIAS} (ROW_GROUP_SIZE ${Math.trunc(options.rowGroupRows)})`);
+          await connection.run(`USE ${COPY_ALIAS}`);
+        }
         await connection.run(schemaSql());
         await migrateSchema(connection, dbPath);
         // One transaction: DuckDB then writes the appends' full row groups straight into the file
@@ -69,6 +90,7 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
         result = await update(connection);
         if (!options.ownTransactions) await connection.run('COMMIT');
         await connection.run('CHECKPOINT');
+        if (options.rowGroupRows) await connection.run(`USE memory; DETACH ${COPY_ALIAS}`);
       } finally {
         connection.closeSync();
       }
@@ -97,7 +119,7 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
 async function migrateSchema(connection: DuckDBConnection, dbPath: string) {
   const reader = await connection.runAndReadAll(
     `SELECT table_name, column_name, is_nullable = 'NO' FROM information_schema.columns
-     WHERE table_schema = 'main' ORDER BY table_name, ordinal_position`
+     WHERE table_catalog = current_database() AND table_schema = 'main' ORDER BY table_name, ordinal_position`
   );
   const existing = new Map<string, { name: string; notNull: boolean }[]>();
   for (const [table, name, notNull] of reader.getRows() as [string, string, boolean][]) {
