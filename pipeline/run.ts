@@ -123,6 +123,9 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
       const waiting = performance.now();
       const index = await background.search!.result();
       durations.search = Math.round(performance.now() - waiting) / 1000;
+      // Only the store holds the index from here on, so that it can let it go after its tables.
+      await background.search!.close();
+      background.search = null;
       return index;
     };
     return await storeRun({ config, reporter, durations, createdAt, ingest, coarseDates, warnings, analysis, search });

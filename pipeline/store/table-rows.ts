@@ -136,9 +136,8 @@ export function runRows(run: RunData, runId: number): RunRows {
 
 /** The search index's tables, which runRows makes only when first read (see SEARCH_INDEX_TABLES). */
 function defineSearchRows(rows: Omit<RunRows, SearchIndexTable>, run: RunData, runId: number): RunRows {
-  let made: Pick<RunRows, SearchIndexTable> | null = null;
-  const make = () => (made ??= searchIndexRows(run, runId));
-  for (const name of SEARCH_INDEX_TABLES) Object.defineProperty(rows, name, { enumerable: true, get: () => make()[name] });
+  // Made at each read, not kept: the store reads each once, and lets the index go after the last.
+  for (const name of SEARCH_INDEX_TABLES) Object.defineProperty(rows, name, { enumerable: true, get: () => searchIndexRows(run, runId)[name] });
   return rows as RunRows;
 }
 

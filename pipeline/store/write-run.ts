@@ -93,6 +93,9 @@ async function insertRun(connection: DuckDBConnection, runId: number, run: RunDa
     const { n, row, columns } = rows[table.name as keyof RunRows] as Rows<never>;
     if (columns) await appendColumns(connection, table as Table, n, columns);
     else await appendTable(connection, table as Table, n, row);
+    // An index handed over for the write is let go once its tables are in (its postings: ~1.4 GB
+    // at a million papers, which would otherwise be held through paper_vectors and the checkpoint).
+    if (options.searchIndex && table.name === SEARCH_INDEX_TABLES[SEARCH_INDEX_TABLES.length - 1]) run.search = null;
   }
   step('complete');
   // The store's own time (lock wait included, final checkpoint and rename not) and the peak RSS so
