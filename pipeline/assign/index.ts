@@ -11,7 +11,7 @@ import type { IngestResult, InputFormat, Paper } from '../types.js';
 import { appendRows } from '../store/append.js';
 import { readColumns } from './columns.js';
 import { fitThemes, TOP_THEMES } from './nearest-themes.js';
-import { stackBlocks } from './model.js';
+import { asBlock, stackBlocks } from './model.js';
 import { placeRows, SIMILAR, similarRows } from './place.js';
 import { topTermsOf } from './neighbours.js';
 import { chooseRun, readStoredRun, type StoredRun } from './read-model.js';
@@ -203,7 +203,7 @@ async function computeBatch(connection: DuckDBConnection, stored: StoredRun, pap
   const n = papers.length;
   const { rows, words, keyText } = await timed('vectorise', () => vectoriseWithWords(papers, stored.terms, stored.idf, stored.ngramMax));
   const fit = await timed('fit', () => fitThemes(rows, stored.centroids, stored.k, stored.novelThreshold, stored.cohesion));
-  const matrix = stackBlocks(stored.vectors, stored.terms.length, rows);
+  const matrix = stackBlocks([...stored.vectors, asBlock(rows)], stored.terms.length);
   const themeOf = new Int32Array(n0 + n);
   const similarity = new Float32Array(n0 + n);
   themeOf.set(stored.theme);

@@ -118,21 +118,16 @@ export function decodeBlocks(blocks: { ends: Uint8Array; terms: Uint8Array; weig
 /** Rows held by decoded blocks. */
 export const blockRows = (parts: readonly VectorBlock[]): number => parts.reduce((s, p) => s + p.ends.length, 0);
 
-/** Appends decoded blocks (in row order) into one CsrMatrix. */
-export function unpackBlocks(blocks: { ends: Uint8Array; terms: Uint8Array; weights: Uint8Array }[], nCols: number): CsrMatrix {
-  return stackBlocks(decodeBlocks(blocks, nCols), nCols);
+/** A matrix's rows as one block (views of its arrays, no copy), for stackBlocks. */
+export function asBlock(m: CsrMatrix): VectorBlock {
+  const nnz = m.indptr[m.nRows];
+  return { ends: m.indptr.subarray(1, m.nRows + 1), terms: m.indices.subarray(0, nnz), weights: m.values.subarray(0, nnz) };
 }
 
-/**
- * Decoded blocks (in row order), then the rows of `after` when given (same columns), as one
- * CsrMatrix: one copy of each, where unpacking and then stacking made two.
- */
-export function stackBlocks(parts: readonly VectorBlock[], nCols: number, after?: CsrMatrix): CsrMatrix {
-  const nBlockRows = blockRows(parts);
-  const nBlockNnz = parts.reduce((s, p) => s + p.weights.length, 0);
-  const [afterRows, afterNnz] = after ? [after.nRows, after.indptr[after.nRows]] : [0, 0];
-  const nRows = nBlockRows + afterRows;
-  const nnz = nBlockNnz + afterNnz;
+/** Blocks (in row order, same columns) as one CsrMatrix: one copy of each (the stored rows and the new ones, assign/index.ts). */
+export function stackBlocks(parts: readonly VectorBlock[], nCols: number): CsrMatrix {
+  const nRows = blockRows(parts);
+  const nnz = parts.reduce((s, p) => s + p.weights.length, 0);
   const matrix: CsrMatrix = { nRows, nCols, indptr: new Uint32Array(nRows + 1), indices: new Uint32Array(nnz), values: new Float32Array(nnz) };
   let [row, at] = [0, 0];
   for (const p of parts) {
@@ -140,11 +135,6 @@ export function stackBlocks(parts: readonly VectorBlock[], nCols: number, after?
     matrix.indices.set(p.terms, at);
     matrix.values.set(p.weights, at);
     at += p.weights.length;
-  }
-  if (after) {
-    for (let i = 1; i <= afterRows; i++) matrix.indptr[++row] = at + after.indptr[i];
-    matrix.indices.set(after.indices.subarray(0, afterNnz), at);
-    matrix.values.set(after.values.subarray(0, afterNnz), at);
   }
   return matrix;
 }

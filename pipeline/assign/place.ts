@@ -8,21 +8,6 @@ export const SIMILAR = { top: 10, termsPerPaper: 10, candidates: 30, listCap: 12
 /** Papers of its theme whose positions a new paper's position is the weighted mean of. */
 export const PLACE_NEIGHBOURS = 10;
 
-/** CSR rows of `a` then `b` (same columns). */
-export function stackRows(a: CsrMatrix, b: CsrMatrix): CsrMatrix {
-  const nnzA = a.indptr[a.nRows];
-  const indptr = new Uint32Array(a.nRows + b.nRows + 1);
-  indptr.set(a.indptr.subarray(0, a.nRows + 1));
-  for (let i = 1; i <= b.nRows; i++) indptr[a.nRows + i] = nnzA + b.indptr[i];
-  const indices = new Uint32Array(nnzA + b.indptr[b.nRows]);
-  const values = new Float32Array(indices.length);
-  indices.set(a.indices.subarray(0, nnzA));
-  indices.set(b.indices.subarray(0, b.indptr[b.nRows]), nnzA);
-  values.set(a.values.subarray(0, nnzA));
-  values.set(b.values.subarray(0, b.indptr[b.nRows]), nnzA);
-  return { nRows: a.nRows + b.nRows, nCols: a.nCols, indptr, indices, values };
-}
-
 /**
  * Map position of each new row (rows nPlaced.. of `matrix`; `tops` = topTermsOf(matrix, SIMILAR.termsPerPaper)): the mean of the positions of its
  * PLACE_NEIGHBOURS nearest placed papers of its own theme, weighted by their cosine,

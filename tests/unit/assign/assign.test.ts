@@ -1,10 +1,10 @@
 // The pieces of `npm run assign` on hand-made inputs: nearest centroids, the novel threshold, the
 // stored vocabulary's tokeniser against the pipeline's, and map positions from nearest papers.
 import { describe, expect, it } from 'vitest';
-import { novelThreshold, quantile } from '../../../pipeline/assign/model.js';
+import { asBlock, novelThreshold, quantile, stackBlocks } from '../../../pipeline/assign/model.js';
 import { bestThemes, fitThemes } from '../../../pipeline/assign/nearest-themes.js';
 import { bestCandidates } from '../../../pipeline/assign/neighbours.js';
-import { placeRows, stackRows } from '../../../pipeline/assign/place.js';
+import { placeRows } from '../../../pipeline/assign/place.js';
 import { topTermsOf } from '../../../pipeline/assign/neighbours.js';
 import { vectorisePapers } from '../../../pipeline/assign/vectorise.js';
 import { buildTfidf } from '../../../pipeline/tfidf/index.js';
@@ -93,7 +93,7 @@ describe('map positions of new papers', () => {
     // Placed: rows 0-2 (theme 0 at x = 0, 2, 10; row 2 shares no term with the new row), row 3 (theme 1). New: row 4 (theme 0), row 5 (theme 1, no shared term).
     const placed = csr([[1, 0, 0, 0], [0.6, 0.8, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]]);
     const added = csr([[0.8, 0.6, 0, 0], [0, 0, 0, 1]]);
-    const matrix = stackRows(placed, added);
+    const matrix = stackBlocks([asBlock(placed), asBlock(added)], 4);
     const xy = placeRows(matrix, topTermsOf(matrix, 10), 4, Int32Array.from([0, 0, 0, 1, 0, 1]), 2, Float64Array.from([0, 0, 2, 4, 10, 10, 7, 7]), Float64Array.from([1, 1, 5, 6]));
     const [c0, c1] = [Math.fround(0.8), Math.fround(0.6) * Math.fround(0.8) + Math.fround(0.8) * Math.fround(0.6)];
     expect(xy[0]).toBeCloseTo((c1 * 2) / (c0 + c1), 6);
