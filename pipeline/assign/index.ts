@@ -14,10 +14,10 @@ import { fitThemes, TOP_THEMES } from './nearest-themes.js';
 import { asBlock, stackBlocks } from './model.js';
 import { placeRows, SIMILAR, similarRows } from './place.js';
 import { topTermsOf } from './neighbours.js';
-import { chooseRun, readStoredRun, type StoredRun } from './read-model.js';
+import { chooseRun, readStoredRun, readVocabulary, type StoredRun } from './read-model.js';
 import { burstColumns, retrend } from './retrend.js';
 import { addToSearchIndex } from './search-merge.js';
-import { vectoriseWithWords } from './vectorise.js';
+import { TextPassHelper } from './text-pass-threads.js';
 import { NEW_PAPERS, writeBatch, writePapers, type Batch } from './write.js';
 
 export interface AssignConfig {
@@ -80,6 +80,8 @@ export async function assignPapers(config: AssignConfig, report: (name: string) 
   // The input is read while the database is copied and the run read back (DuckDB works on its own
   // threads meanwhile); its own time is reported apart. Its failure is the one reported, as when
   // it came first: a bad input exits 2 whatever the database would have said.
+  // The text pass's worker starts first: its start-up overlaps the input and the copy.
+  const textPass = new TextPassHelper();
   report('ingest');
   const t0 = performance.now();
   const ingesting = ingestFiles(config.inputs, { strict: config.strict, format: config.format });
@@ -89,7 +91,7 @@ export async function assignPapers(config: AssignConfig, report: (name: string) 
     step('copy');
     await updateCopy(config.db, { lockWaitMs: config.lockWait * 1000, onStep: step, ownTransactions: true, rowGroupRows: ROW_GROUP_ROWS,
       threads: DUCKDB_THREADS }, async (connection) => {
-      summary = await assignInCopy(connection, { config, ingesting, timed, step, startedAt });
+      summary = await assignInCopy(connection, { config, ingesting, timed, step, startedAt, textPass });
     });
   } catch (e) {
     if (e instanceof NothingNew) summary = e.summary;
@@ -97,6 +99,8 @@ export async function assignPapers(config: AssignConfig, report: (name: string) 
       await ingesting;
       throw e;
     }
+  } finally {
+    await textPass.close();
   }
   close();
   return { ...summary!, seconds, cpuSeconds };
@@ -128,15 +132,19 @@ interface InCopy {
   timed: Timed;
   step: (name: string) => void;
   startedAt: Date;
+  textPass: TextPassHelper;
 }
 
 type Timed = <T>(name: string, fn: () => T | Promise<T>) => Promise<T>;
 
-async function assignInCopy(connection: DuckDBConnection, { config, ingesting, timed, step, startedAt }: InCopy): Promise<AssignSummary> {
+async function assignInCopy(connection: DuckDBConnection, { config, ingesting, timed, step, startedAt, textPass }: InCopy): Promise<AssignSummary> {
   const runId = await chooseRun(connection, config.run, config.db);
-  const stored = await timed('read', () => readStoredRun(connection, runId));
+  const vocabulary = await timed('read', () => readVocabulary(connection, runId));
   const ingest = await ingesting;
   const papers = await newPapers(connection, runId, ingest.papers);
+  // The worker starts on the texts while the rest of the run is read; this thread joins it after.
+  if (papers.length > 0) textPass.start(papers, vocabulary.terms, vocabulary.idf, vocabulary.ngramMax);
+  const stored = await timed('read', () => readStoredRun(connection, runId, vocabulary));
   const base = { runId, ingest, alreadyInRun: ingest.papers.length - papers.length, novelThreshold: stored.novelThreshold, seconds: {}, cpuSeconds: {} };
   const themesBefore = await readThemes(connection, runId);
   if (papers.length === 0) {
@@ -152,7 +160,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const { committed } = await writePapers(connection, papers);
   let batch;
   try {
-    batch = await computeBatch(connection, stored, papers, timed, committed);
+    batch = await computeBatch(connection, stored, papers, timed, committed, textPass);
   } finally {
     await committed.catch(() => {}); // the connection closes only once the commit is done
   }
@@ -198,10 +206,10 @@ async function readThemes(connection: DuckDBConnection, runId: number): Promise<
  * not used before `papersSaved` (the papers' commit, running meanwhile) has settled.
  */
 async function computeBatch(connection: DuckDBConnection, stored: StoredRun, papers: Paper[], timed: Timed,
-  papersSaved: Promise<unknown>): Promise<Omit<Batch, 'runId' | 'batchId' | 'info'>> {
+  papersSaved: Promise<unknown>, textPass: TextPassHelper): Promise<Omit<Batch, 'runId' | 'batchId' | 'info'>> {
   const n0 = stored.theme.length;
   const n = papers.length;
-  const { rows, words, keyText } = await timed('vectorise', () => vectoriseWithWords(papers, stored.terms, stored.idf, stored.ngramMax));
+  const { rows, words, keyText } = await timed('vectorise', () => textPass.finish());
   const fit = await timed('fit', () => fitThemes(rows, stored.centroids, stored.k, stored.novelThreshold, stored.cohesion));
   const matrix = stackBlocks([...stored.vectors, asBlock(rows)], stored.terms.length);
   const themeOf = new Int32Array(n0 + n);

@@ -67,8 +67,20 @@ const blob = (v: unknown): Uint8Array => (v as { bytes: Uint8Array }).bytes;
 
 const PRECISIONS: (DatePrecision | null)[] = [null, 'day', 'month', 'year'];
 
-/** Everything `assign` needs of run `runId`. */
-export async function readStoredRun(connection: DuckDBConnection, runId: number): Promise<StoredRun> {
+/** What the text pass needs of a run: its vocabulary (column c's stem key and IDF) and phrase length. */
+export type Vocabulary = Pick<StoredRun, 'terms' | 'idf' | 'ngramMax'>;
+
+/** Run `runId`'s vocabulary, read first so the text pass can start while the rest is read. */
+export async function readVocabulary(connection: DuckDBConnection, runId: number): Promise<Vocabulary> {
+  const run = { run: runId };
+  const [r] = await rows<{ ngram_max: number; n_terms: number }>(connection, 'SELECT ngram_max, n_terms FROM run_models WHERE run_id = $run', run);
+  const terms = await readLines(connection, 'SELECT string_agg(term, chr(10) ORDER BY term_id) FROM run_terms WHERE run_id = $run', run, r.n_terms);
+  const [idf] = await readColumns(connection, 'SELECT idf::DOUBLE FROM run_terms WHERE run_id = $run ORDER BY term_id', run, ['double'] as const);
+  return { terms, idf, ngramMax: r.ngram_max };
+}
+
+/** Everything `assign` needs of run `runId` (its vocabulary as readVocabulary read it). */
+export async function readStoredRun(connection: DuckDBConnection, runId: number, vocabulary: Vocabulary): Promise<StoredRun> {
   const run = { run: runId };
   const [r] = await rows<{ k: number; params: string; default_granularity: Granularity | null; ngram_max: number; n_terms: number;
     novel_threshold: number; n_papers: number }>(connection,
@@ -76,8 +88,8 @@ export async function readStoredRun(connection: DuckDBConnection, runId: number)
        (SELECT count(*) FROM paper_rows WHERE run_id = $run)::INTEGER AS n_papers
      FROM runs JOIN run_models USING (run_id) WHERE run_id = $run`, run);
   const { k, n_terms: nCols, n_papers: n } = r;
-  const terms = await readLines(connection, 'SELECT string_agg(term, chr(10) ORDER BY term_id) FROM run_terms WHERE run_id = $run', run, nCols);
-  const [idf] = await readColumns(connection, 'SELECT idf::DOUBLE FROM run_terms WHERE run_id = $run ORDER BY term_id', run, ['double'] as const);
+  const { terms, idf } = vocabulary;
+  if (terms.length !== nCols) throw new Error(`run ${runId}: ${nCols} terms in run_models but ${terms.length} read`);
   const centroids = new Float32Array(k * nCols);
   const burstTerms: number[][] = Array.from({ length: k }, () => []);
   const themes = await rows<{ theme_id: number; terms: unknown; weights: unknown; burst_terms: unknown }>(connection,

@@ -31,15 +31,26 @@ export function vectoriseWithWords(papers: readonly PaperText[], terms: readonly
 
 function vectorise(papers: readonly PaperText[], terms: readonly string[], idf: Float64Array, ngramMax: number, withSearch: boolean): Vectorised {
   const tokeniser = new VocabularyTokeniser(terms, ngramMax);
-  const nCols = terms.length;
+  const { rows, words } = vectoriseRun(tokeniser, idf, papers.length, (i) => papers[i], withSearch);
+  return { rows, words, keyText: (key) => tokeniser.keyText(key) };
+}
+
+/**
+ * The TF-IDF rows and (with `withSearch`) search words of `count` papers, paper i's text given by
+ * `textOf(i)`, through `tokeniser` (whose word table the calls share: each word stemmed once per
+ * thread). Rows and postings are numbered from 0; key ids are `tokeniser`'s.
+ */
+export function vectoriseRun(tokeniser: VocabularyTokeniser, idf: Float64Array, count: number, textOf: (i: number) => PaperText,
+  withSearch: boolean): { rows: CsrMatrix; words: PaperWords } {
+  const nCols = idf.length;
   const tf = new Uint32Array(nCols);
-  const indptr = new Uint32Array(papers.length + 1);
-  let indices = new Uint32Array(Math.max(1024, papers.length * 96));
+  const indptr = new Uint32Array(count + 1);
+  let indices = new Uint32Array(Math.max(1024, count * 96));
   let values = new Float32Array(indices.length);
   let row = new Int32Array(256); // the current paper's distinct columns, in order of first occurrence
   let nRow = 0;
   const weights = new Float64Array(256);
-  const words = new SearchWords(withSearch ? papers.length : 0);
+  const words = new SearchWords(withSearch ? count : 0);
   const sink = {
     term(c: number) {
       if (tf[c]++ === 0) {
@@ -52,10 +63,11 @@ function vectorise(papers: readonly PaperText[], terms: readonly string[], idf: 
     }
   };
   let w = weights;
-  for (let i = 0; i < papers.length; i++) {
+  for (let i = 0; i < count; i++) {
     nRow = 0;
     if (withSearch) words.begin(i);
-    tokeniser.scan(papers[i].title, papers[i].abstract, sink, withSearch);
+    const { title, abstract } = textOf(i);
+    tokeniser.scan(title, abstract, sink, withSearch);
     const start = indptr[i];
     if (start + nRow > indices.length) {
       indices = ensureCapacity(indices, start + nRow);
@@ -76,12 +88,8 @@ function vectorise(papers: readonly PaperText[], terms: readonly string[], idf: 
     }
     indptr[i + 1] = start + nRow;
   }
-  const nnz = indptr[papers.length];
-  return {
-    rows: { nRows: papers.length, nCols, indptr, indices: indices.slice(0, nnz), values: values.slice(0, nnz) },
-    words: words.result(),
-    keyText: (key) => tokeniser.keyText(key)
-  };
+  const nnz = indptr[count];
+  return { rows: { nRows: count, nCols, indptr, indices: indices.slice(0, nnz), values: values.slice(0, nnz) }, words: words.result() };
 }
 
 function grow32(values: Float32Array, size: number): Float32Array<ArrayBuffer> {

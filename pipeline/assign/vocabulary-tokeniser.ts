@@ -32,6 +32,10 @@ export class VocabularyTokeniser {
   private readonly trigrams = new NumberMap();
   /** Search key ids of a hyphenated word's parts (word id → key ids), empty when it has none. */
   private readonly partsOfWord = new Map<number, number[]>();
+  /** Per word id: 0 not seen yet, 1 no hyphen, 2 hyphenated (its parts in partsOfWord). */
+  private hyphenated = new Uint8Array(1 << 16);
+  /** Per stem key id: 1 when a pair (bigram term or trigram start) begins with it, 2 when one ends with it (bits). */
+  private pairRole: Uint8Array;
 
   /** `terms[c]` is column c's stem key: stems joined by one space (tfidf Vocabulary.terms). */
   constructor(terms: readonly string[], private readonly ngramMax: number) {
@@ -42,11 +46,23 @@ export class VocabularyTokeniser {
       else if (keys.length === 2) this.pairColumn[this.pairOf(keys[0], keys[1])] = c;
       else this.trigrams.add(this.pairOf(keys[0], keys[1]) * ID_LIMIT + keys[2], c);
     }
+    // Most consecutive content words are no pair of the vocabulary: a flag per key skips their lookup.
+    this.pairRole = new Uint8Array(this.words.keys.length);
+    for (const [keys] of columns) {
+      if (keys.length < 2) continue;
+      this.pairRole[keys[0]] |= 1;
+      this.pairRole[keys[1]] |= 2;
+    }
   }
 
   /** The string of key id `key` (a stem key, or a "c++"-like word). */
   keyText(key: number): string {
     return this.words.keys[key];
+  }
+
+  /** The key id of a key's string (another thread's key: text-pass-threads.ts), interned on first sight. */
+  keyIdOf(text: string): number {
+    return this.words.internKey(text);
   }
 
   private pairOf(key1: number, key2: number): number {
@@ -84,7 +100,7 @@ export class VocabularyTokeniser {
 
   /** Vocabulary terms of normalised `text`; with `search`, its search words too, field 0 before `titleEnd`. */
   private scanText(text: string, titleEnd: number, sink: PaperSink, search: boolean): void {
-    const { scanner, words, unigram, ngramMax } = this;
+    const { scanner, words, unigram, ngramMax, pairRole } = this;
     let prevKey = -1; // stem key of the previous content word, -1 after a break or a stop word
     let prevPair = -1; // pair ending at the previous word, -1 when no term starts with it
     scanner.reset(text);
@@ -108,7 +124,7 @@ export class VocabularyTokeniser {
       }
       if (key < unigram.length && unigram[key] >= 0) sink.term(unigram[key]);
       let pair = -1;
-      if (ngramMax >= 2 && prevKey >= 0) {
+      if (ngramMax >= 2 && prevKey >= 0 && (pairRole[prevKey] & 1) !== 0 && key < pairRole.length && (pairRole[key] & 2) !== 0) {
         pair = this.pairs.get(prevKey * ID_LIMIT + key);
         if (pair >= 0 && this.pairColumn[pair] >= 0) sink.term(this.pairColumn[pair]);
       }
@@ -141,18 +157,26 @@ export class VocabularyTokeniser {
   /** A word's search key (its stem key: searchKey is the word table's content rule and stem) and its hyphen parts' keys. */
   private searchWord(word: number, key: number, field: 0 | 1, sink: PaperSink): void {
     if (key >= 0) sink.search(field, key);
-    const text = this.words.words[word];
-    if (!text.includes('-')) return;
-    let parts = this.partsOfWord.get(word);
-    if (parts === undefined) {
-      parts = [];
-      for (const part of text.split('-')) {
-        const partKey = searchKey(part);
-        if (partKey !== null) parts.push(this.words.internKey(partKey));
-      }
-      this.partsOfWord.set(word, parts);
+    if (word >= this.hyphenated.length) {
+      const bigger = new Uint8Array(Math.max(word + 1, this.hyphenated.length * 2));
+      bigger.set(this.hyphenated);
+      this.hyphenated = bigger;
     }
-    for (const part of parts) sink.search(field, part);
+    let state = this.hyphenated[word];
+    if (state === 0) {
+      const text = this.words.words[word];
+      state = this.hyphenated[word] = text.includes('-') ? 2 : 1;
+      if (state === 2) {
+        const parts: number[] = [];
+        for (const part of text.split('-')) {
+          const partKey = searchKey(part);
+          if (partKey !== null) parts.push(this.words.internKey(partKey));
+        }
+        this.partsOfWord.set(word, parts);
+      }
+    }
+    if (state === 1) return;
+    for (const part of this.partsOfWord.get(word)!) sink.search(field, part);
   }
 
   /** Key id of a "c++"-like word, kept whole: no stem key has a "+" or "#", so both share the key ids. */

@@ -1,6 +1,6 @@
 // Owns the words of a corpus: each distinct lower-cased token gets an id once, with its decision
 // (dropped, or the id of its stem key) cached, so the stemmer and the stop list run once per word.
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { porterStem } from './porter-stemmer.js';
 import { ensureCapacity } from './grow.js';
 import { isMisreadWord } from './english-words.js';
 import { STOP_WORDS } from './stop-words.js';
@@ -35,8 +35,8 @@ export function isContentToken(token: string): boolean {
  * all parts and cut "agent" to "ag").
  */
 export function stemKey(token: string): string {
-  if (!token.includes('-')) return PorterStemmer.stem(token);
-  return token.split('-').map((part) => PorterStemmer.stem(part)).join('-');
+  if (!token.includes('-')) return porterStem(token);
+  return token.split('-').map((part) => porterStem(part)).join('-');
 }
 
 export class WordTable {

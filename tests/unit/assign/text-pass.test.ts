@@ -9,6 +9,7 @@ import { fieldTf } from '../../../pipeline/search/bm25.js';
 import { buildSearchIndex, type IndexText, type SearchIndex } from '../../../pipeline/search/index.js';
 import { buildTfidf } from '../../../pipeline/tfidf/index.js';
 import { tokenisePapers } from '../../../pipeline/tokenise/index.js';
+import { CHUNK_PAPERS, TextPassHelper } from '../../../pipeline/assign/text-pass-threads.js';
 
 /** The index search/index.ts would build, from the one-pass words (own mean lengths, key order). */
 function indexOfWords(papers: readonly IndexText[], terms: string[], idf: Float64Array): SearchIndex {
@@ -65,5 +66,27 @@ describe('one pass over a new paper\'s text', () => {
     expectSame(vectorisePapers(papers, vocabulary.terms, vocabulary.idf, 3), matrix);
     expectSame(vectoriseWithWords(papers, vocabulary.terms, vocabulary.idf, 3).rows, matrix);
     expectSame(indexOfWords(papers, vocabulary.terms, vocabulary.idf), buildSearchIndex(papers));
+  }, 120_000);
+
+  it('gives the same rows and words on two threads as on one (chunks in paper order, keys renumbered)', async () => {
+    const papers = [...samplePapers(), ...TRICKY];
+    expect(papers.length).toBeGreaterThan(4 * CHUNK_PAPERS);
+    const corpus = await tokenisePapers(papers, { ngramMax: 3, workers: 1 });
+    const { vocabulary } = buildTfidf(corpus, { minDf: 2, maxDf: 0.5, maxTerms: 20_000 });
+    const one = vectoriseWithWords(papers, vocabulary.terms, vocabulary.idf, 3);
+    const helper = new TextPassHelper(2);
+    let two;
+    try {
+      await helper.ready();
+      two = await helper.vectorise(papers, vocabulary.terms, vocabulary.idf, 3);
+      expect(helper.workerChunks).toBeGreaterThan(0);
+    } finally {
+      await helper.close();
+    }
+    expectSame(two.rows, one.rows);
+    const { key: keyOne, ...restOne } = one.words;
+    const { key: keyTwo, ...restTwo } = two.words;
+    expectSame(restTwo, restOne);
+    expect(Array.from(keyTwo, two.keyText)).toStrictEqual(Array.from(keyOne, one.keyText));
   }, 120_000);
 });
