@@ -28,6 +28,8 @@ export interface AssignConfig {
   format: InputFormat | null;
   strict: boolean;
   lockWait: number;
+  /** Threads for the text pass, this one included (1 = no worker). */
+  workers: number;
 }
 
 export interface AssignSummary {
@@ -81,7 +83,7 @@ export async function assignPapers(config: AssignConfig, report: (name: string) 
   // threads meanwhile); its own time is reported apart. Its failure is the one reported, as when
   // it came first: a bad input exits 2 whatever the database would have said.
   // The text pass's worker starts first: its start-up overlaps the input and the copy.
-  const textPass = new TextPassHelper();
+  const textPass = new TextPassHelper(config.workers);
   report('ingest');
   const t0 = performance.now();
   const ingesting = ingestFiles(config.inputs, { strict: config.strict, format: config.format });

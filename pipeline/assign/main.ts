@@ -22,14 +22,15 @@ Options (default in brackets):
   --format F             read every input as F: ${INPUT_FORMATS.join(', ')}
   --strict               stop at the first bad record instead of skipping it
   --lock-wait SECONDS    wait this long for another writer of the same database [${DEFAULTS.lockWait}]
+  --workers N            threads for reading the new texts, this one included (1 = no worker) [${DEFAULTS.workers}]
   --quiet                no progress output, only the summary
   -h, --help             this help
 
 Exit codes: 0 done (also when every paper was already in the run) · 1 internal error · 2 bad input or usage · 3 database busy.`;
 
-function positiveInt(name: string, text: string, min: number): number {
-  if (!/^\d+$/.test(text) || Number(text) < min || !Number.isSafeInteger(Number(text))) {
-    throw new UsageError(`--${name} expects an integer >= ${min}, got "${text}"`);
+function positiveInt(name: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max || !Number.isSafeInteger(Number(text))) {
+    throw new UsageError(`--${name} expects an integer ${max < Number.MAX_SAFE_INTEGER ? `from ${min} to ${max}` : `>= ${min}`}, got "${text}"`);
   }
   return Number(text);
 }
@@ -39,7 +40,7 @@ export function resolveAssignConfig(argv: string[]): (AssignConfig & { quiet: bo
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: {
       input: { type: 'string', multiple: true }, db: { type: 'string' }, run: { type: 'string' }, format: { type: 'string' },
-      strict: { type: 'boolean' }, 'lock-wait': { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
+      strict: { type: 'boolean' }, 'lock-wait': { type: 'string' }, workers: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
     } });
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -53,7 +54,7 @@ export function resolveAssignConfig(argv: string[]): (AssignConfig & { quiet: bo
   return {
     inputs, db: v.db ?? DEFAULTS.db, run: v.run === undefined ? null : positiveInt('run', v.run, 1), format: format as InputFormat | null,
     strict: v.strict ?? false, lockWait: v['lock-wait'] === undefined ? DEFAULTS.lockWait : positiveInt('lock-wait', v['lock-wait'], 0),
-    quiet: v.quiet ?? false
+    workers: v.workers === undefined ? DEFAULTS.workers : positiveInt('workers', v.workers, 1, 16), quiet: v.quiet ?? false
   };
 }
 

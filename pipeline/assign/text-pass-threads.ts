@@ -4,7 +4,6 @@
 // order, the worker's search-word keys renumbered into this thread's. Same rows and words as one
 // thread (tests/unit/assign/text-pass.test.ts). The worker is started first thing, so its start-up
 // (tsx, the tokeniser's modules: ~0.3 s) overlaps reading the input and the database.
-import { availableParallelism } from 'node:os';
 import { packTexts, textField, type PackedTexts } from '../ingest/packed-texts.js';
 import { sharedArray } from '../shared-memory.js';
 import type { PaperText } from '../tokenise/chunk.js';
@@ -61,7 +60,8 @@ export class TextPassHelper {
   /** Chunks the worker took in the last vectorise. */
   workerChunks = 0;
 
-  constructor(threads = availableParallelism()) {
+  /** `threads`: 2 or more starts the worker (assign's --workers); 1 keeps the pass on this thread. */
+  constructor(threads: number) {
     this.workers = threads >= 2 ? startWorkers<TextPassReply | 'ready'>(new URL('./text-pass-worker.ts', import.meta.url), [null]) : null;
     this.started = this.workers ? this.workers.replies() : Promise.resolve();
     this.started.catch(() => {}); // a failure surfaces where the reply is awaited

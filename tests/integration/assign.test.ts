@@ -90,6 +90,10 @@ describe('npm run assign', () => {
     const missing = runAssign(['--input', join(dirname(db), 'missing.jsonl'), '--db', db]);
     expect(missing.code).toBe(2);
     expect(sha(db)).toBe(before);
+    const noThreads = runAssign(['--input', rest, '--db', db, '--workers', '0']);
+    expect(noThreads.code).toBe(2);
+    expect(noThreads.stderr).toContain('--workers expects an integer from 1 to 16, got "0"');
+    expect(sha(db)).toBe(before);
   });
 
   it('exits 3 when another writer holds the database, and 2 for a run stored without its model', async () => {
