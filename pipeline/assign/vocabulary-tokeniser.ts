@@ -39,19 +39,30 @@ export class VocabularyTokeniser {
 
   /** `terms[c]` is column c's stem key: stems joined by one space (tfidf Vocabulary.terms). */
   constructor(terms: readonly string[], private readonly ngramMax: number) {
-    const columns: [number[], number][] = terms.map((term, c) => [term.split(' ').map((stem) => this.words.internKey(stem)), c]);
-    this.unigram = new Int32Array(this.words.keys.length).fill(-1);
-    for (const [keys, c] of columns) {
-      if (keys.length === 1) this.unigram[keys[0]] = c;
-      else if (keys.length === 2) this.pairColumn[this.pairOf(keys[0], keys[1])] = c;
-      else this.trigrams.add(this.pairOf(keys[0], keys[1]) * ID_LIMIT + keys[2], c);
+    // Each term's stem key ids, three slots per column (-1 past its last word), without an array per term.
+    const keys = new Int32Array(3 * terms.length).fill(-1);
+    for (let c = 0; c < terms.length; c++) {
+      const term = terms[c];
+      for (let j = 0, from = 0; j < 3; j++) {
+        const space = term.indexOf(' ', from);
+        keys[3 * c + j] = this.words.internKey(space < 0 ? term.slice(from) : term.slice(from, space));
+        if (space < 0) break;
+        from = space + 1;
+      }
     }
+    this.unigram = new Int32Array(this.words.keys.length).fill(-1);
     // Most consecutive content words are no pair of the vocabulary: a flag per key skips their lookup.
     this.pairRole = new Uint8Array(this.words.keys.length);
-    for (const [keys] of columns) {
-      if (keys.length < 2) continue;
-      this.pairRole[keys[0]] |= 1;
-      this.pairRole[keys[1]] |= 2;
+    for (let c = 0; c < terms.length; c++) {
+      const [k1, k2, k3] = [keys[3 * c], keys[3 * c + 1], keys[3 * c + 2]];
+      if (k2 < 0) {
+        this.unigram[k1] = c;
+        continue;
+      }
+      this.pairRole[k1] |= 1;
+      this.pairRole[k2] |= 2;
+      if (k3 < 0) this.pairColumn[this.pairOf(k1, k2)] = c;
+      else this.trigrams.add(this.pairOf(k1, k2) * ID_LIMIT + k3, c);
     }
   }
 
