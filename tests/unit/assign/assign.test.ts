@@ -43,6 +43,29 @@ describe('nearest centroids', () => {
   });
 });
 
+describe('nearest centroids, against a plain dense product', () => {
+  it('gives the same cosines bit for bit and the same top three, for k not a multiple of four and with ties', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const [nRows, nCols, k] = [60, 30, 7];
+    const rows = csr(Array.from({ length: nRows }, () => Array.from({ length: nCols }, () => (random() < 0.3 ? Math.fround(random()) : 0))));
+    const centroids = Float32Array.from({ length: k * nCols }, () => (random() < 0.5 ? random() : 0));
+    centroids.copyWithin(5 * nCols, 2 * nCols, 3 * nCols); // theme 5 = theme 2: ties
+    const fit = fitThemes(rows, centroids, k, 0.5, new Float64Array(k).fill(1));
+    for (let i = 0; i < nRows; i++) {
+      const scores = Float64Array.from({ length: k }, (_, c) => {
+        let s = 0;
+        for (let p = rows.indptr[i]; p < rows.indptr[i + 1]; p++) s += rows.values[p] * centroids[c * nCols + rows.indices[p]];
+        return s;
+      });
+      const ranked = Array.from({ length: k }, (_, c) => c).sort((a, b) => scores[b] - scores[a] || a - b).slice(0, 3);
+      expect(Array.from(fit.themes.subarray(3 * i, 3 * i + 3))).toStrictEqual(ranked);
+      expect(Array.from(fit.similarity.subarray(3 * i, 3 * i + 3))).toStrictEqual(ranked.map((c) => Math.fround(scores[c])));
+    }
+    expect(bestThemes(Float64Array.from([0.5, 0.5]), 3)).toStrictEqual([0, 1]);
+  });
+});
+
 describe('the novel threshold', () => {
   it('is the 5th percentile of the clustered papers\' cosine to their centroid, by linear interpolation', () => {
     expect(quantile(Float64Array.from([1, 2, 3, 4, 5]), 0.05)).toBeCloseTo(1.2, 12);
