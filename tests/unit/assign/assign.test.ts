@@ -1,11 +1,11 @@
 // The pieces of `npm run assign` on hand-made inputs: nearest centroids, the novel threshold, the
 // stored vocabulary's tokeniser against the pipeline's, and map positions from nearest papers.
 import { describe, expect, it } from 'vitest';
-import { asBlock, novelThreshold, quantile, stackBlocks } from '../../../pipeline/assign/model.js';
+import { asBlock, blockRowsOf, novelThreshold, quantile } from '../../../pipeline/assign/model.js';
 import { bestThemes, fitThemes } from '../../../pipeline/assign/nearest-themes.js';
-import { bestCandidates } from '../../../pipeline/assign/neighbours.js';
-import { placeRows } from '../../../pipeline/assign/place.js';
-import { topTermsOf } from '../../../pipeline/assign/neighbours.js';
+import { bestCandidates, NeighbourSearch, TopTermIndex, topTermsOf } from '../../../pipeline/assign/neighbours.js';
+import { placeAndFindSimilar } from '../../../pipeline/assign/place.js';
+import { burstColumns } from '../../../pipeline/assign/retrend.js';
 import { vectorisePapers } from '../../../pipeline/assign/vectorise.js';
 import { buildTfidf } from '../../../pipeline/tfidf/index.js';
 import { tokenisePapers } from '../../../pipeline/tokenise/index.js';
@@ -116,13 +116,57 @@ describe('map positions of new papers', () => {
     // Placed: rows 0-2 (theme 0 at x = 0, 2, 10; row 2 shares no term with the new row), row 3 (theme 1). New: row 4 (theme 0), row 5 (theme 1, no shared term).
     const placed = csr([[1, 0, 0, 0], [0.6, 0.8, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]]);
     const added = csr([[0.8, 0.6, 0, 0], [0, 0, 0, 1]]);
-    const matrix = stackBlocks([asBlock(placed), asBlock(added)], 4);
-    const xy = placeRows(matrix, topTermsOf(matrix, 10), 4, Int32Array.from([0, 0, 0, 1, 0, 1]), 2, Float64Array.from([0, 0, 2, 4, 10, 10, 7, 7]), Float64Array.from([1, 1, 5, 6]));
+    const matrix = blockRowsOf([asBlock(placed), asBlock(added)], 4);
+    const { xy, similar } = placeAndFindSimilar(matrix, topTermsOf(matrix, 10), 4, Int32Array.from([0, 0, 0, 1, 0, 1]), 2,
+      Float64Array.from([0, 0, 2, 4, 10, 10, 7, 7]), Float64Array.from([1, 1, 5, 6]));
     const [c0, c1] = [Math.fround(0.8), Math.fround(0.6) * Math.fround(0.8) + Math.fround(0.8) * Math.fround(0.6)];
     expect(xy[0]).toBeCloseTo((c1 * 2) / (c0 + c1), 6);
     expect(xy[1]).toBeCloseTo((c1 * 4) / (c0 + c1), 6);
     // No neighbour in its theme shares a term: the theme's position.
     expect([xy[2], xy[3]]).toStrictEqual([5, 6]);
+    // Similar papers among all rows, whatever their theme: row 4 is most like row 1, then rows 0 and 3 (a tie, lower row first).
+    expect(Array.from(similar.row)).toStrictEqual([4, 4, 4]);
+    expect(Array.from(similar.rank)).toStrictEqual([1, 2, 3]);
+    expect(Array.from(similar.similar)).toStrictEqual([1, 0, 3]);
+    expect(Array.from(similar.similarity)).toStrictEqual([c1, c0, c0]);
+  });
+
+  it('reads rows where their blocks lie, 16-bit stored terms beside a new 32-bit block', () => {
+    const stored = { ends: Uint32Array.from([2, 3]), terms: Uint16Array.from([0, 2, 1]), weights: Float32Array.from([0.6, 0.8, 1]) };
+    const rows = blockRowsOf([stored, asBlock(csr([[0, 0, 0, 1]]))], 4);
+    expect([rows.nRows, Array.from(rows.part), Array.from(rows.from), Array.from(rows.to)]).toStrictEqual([3, [0, 0, 1], [0, 2, 0], [2, 3, 1]]);
+    const tops = topTermsOf(rows, 1);
+    expect([Array.from(tops.cols), Array.from(tops.vals)]).toStrictEqual([[2, 1, 3], [0.8, 1, 1].map(Math.fround)]);
+  });
+
+  it('indexes a set of rows by their heaviest terms, each list cut to the heaviest rows (ties: lower row), and forgets the last set', () => {
+    // Rows 0-4 all have term 0 at the top; rows 1 and 3 tie.
+    const matrix = blockRowsOf([asBlock(csr([[0.9, 0.1], [0.5, 0], [0.7, 0.2], [0.5, 0.1], [0.2, 0], [0, 1]]))], 2);
+    const tops = topTermsOf(matrix, 2);
+    const index = new TopTermIndex(2, 12, 3);
+    const list = (c: number) => Array.from(index.rows.subarray(index.start[c], index.end[c])).sort();
+    index.build(tops, Int32Array.from([0, 1, 2, 3, 4]), 0, 5);
+    expect([list(0), list(1)]).toStrictEqual([[0, 1, 2], [0, 2, 3]]);
+    index.build(tops, Int32Array.from([4, 5]), 0, 2);
+    expect([list(0), list(1)]).toStrictEqual([[4], [5]]);
+    index.build(tops, Int32Array.from([1, 4]), 0, 2);
+    expect([list(0), list(1)]).toStrictEqual([[1, 4], []]);
+    // A query row's cosines are the same whichever index found the candidate.
+    const search = new NeighbourSearch(matrix, tops, { candidates: 3 }, 3);
+    const all = new TopTermIndex(2, 12, 6).build(tops, Int32Array.from([0, 1, 2, 3, 4, 5]), 0, 6);
+    const first = search.nearest(0, all, 3);
+    const [rows, cosines] = [Array.from(first.rows.subarray(0, first.count)), Array.from(first.cosines.subarray(0, first.count))];
+    expect(rows).toStrictEqual([2, 3, 1]);
+    expect(cosines).toStrictEqual([Math.fround(0.9) * Math.fround(0.7) + Math.fround(0.1) * Math.fround(0.2),
+      Math.fround(0.9) * Math.fround(0.5) + Math.fround(0.1) * Math.fround(0.1), Math.fround(0.9) * Math.fround(0.5)]);
+    const again = search.nearest(0, index, 3);
+    expect([again.count, again.rows[0], again.cosines[0]]).toStrictEqual([2, 1, cosines[2]]);
+  });
+
+  it('keeps for the phrase bursts only the burst terms of each row\'s own theme', () => {
+    const matrix = blockRowsOf([asBlock(csr([[0.5, 0.5, 0.5, 0.5], [0.5, 0.5, 0.5, 0.5], [0, 0, 0, 1]]))], 4);
+    const kept = burstColumns(matrix, [[0, 3], [1, 3]], Int32Array.from([0, 1, 1]));
+    expect([Array.from(kept.indptr), Array.from(kept.indices)]).toStrictEqual([[0, 2, 4, 5], [0, 3, 1, 3, 3]]);
   });
 
   it('keeps the best candidates by score, ties to the lower row', () => {
