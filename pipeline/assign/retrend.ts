@@ -1,8 +1,8 @@
 // Owns recomputing a run's trends once papers are added: periods, totals, emerging/fading scores
 // and bursts of the themes, and the areas' trends, with the trends stage's own functions over all
 // of the run's papers (clustered and added).
-import { computeTrends, findBursts, paperDates, type BurstRecord, type Trends } from '../trends/index.js';
-import type { CsrMatrix, Paper } from '../types.js';
+import { computeTrends, findBursts, paperDates, scoreTrends, trendWindow, type BurstRecord, type Trends } from '../trends/index.js';
+import type { CsrMatrix, Paper, PeriodRow } from '../types.js';
 import type { BlockRows } from './model.js';
 
 export interface Retrended extends Trends {
@@ -30,19 +30,45 @@ export interface RetrendInput {
 
 /** As run.ts's trends stage and areas/index.ts's trend, over every paper of the run. */
 export function retrend(input: RetrendInput): Retrended {
-  const { papers, assignments, k } = input;
-  // The papers' dates read once for the three countings (themes, bursts, areas).
+  const { papers, assignments, k, areaOfTheme, nAreas } = input;
+  // The papers' dates read once for the theme periods and the bursts.
   const parsed = paperDates(papers);
   const trends = computeTrends(papers, assignments, k, { window: input.window }, { parsed });
+  const { granularity } = trends.dates;
   const bursts = findBursts({ papers, assignments, k, matrix: input.matrix, surfaces: input.surfaces, totals: trends.totals,
-    labels: input.burstTerms.map((distinctiveTerms, themeId) => ({ themeId, distinctiveTerms })) }, trends.dates.granularity, parsed);
-  const areaOfPaper = assignments.map((t) => input.areaOfTheme[t]);
-  const areaTrends = computeTrends(papers, areaOfPaper, input.nAreas, { window: input.window }, { parsed, dates: trends.dates }).trends;
+    labels: input.burstTerms.map((distinctiveTerms, themeId) => ({ themeId, distinctiveTerms })) }, granularity, parsed);
+  // An area's papers per period are its themes' (each paper has one theme, each theme one area):
+  // summed from the themes' rows, not counted again over the papers.
+  const areaTrends = scoreTrends(areaPeriods(trends.periods, areaOfTheme, k, nAreas), trends.totals, nAreas,
+    { granularity, window: trendWindow(granularity, input.window) });
   const themeSizes = new Int32Array(k);
   for (const t of assignments) themeSizes[t]++;
-  const areaSizes = new Int32Array(input.nAreas);
-  for (const a of areaOfPaper) areaSizes[a]++;
+  const areaSizes = new Int32Array(nAreas);
+  for (let t = 0; t < k; t++) areaSizes[areaOfTheme[t]] += themeSizes[t];
   return { ...trends, bursts, areaTrends, areaSizes, themeSizes };
+}
+
+/**
+ * The areas' period rows from the themes' (computePeriods' order: each period's k theme rows
+ * together), as computePeriods would count them over the papers with each paper's theme's area.
+ */
+export function areaPeriods(themePeriods: readonly PeriodRow[], areaOfTheme: Int32Array, k: number, nAreas: number): PeriodRow[] {
+  for (let t = 0; t < k; t++) {
+    if (!(areaOfTheme[t] >= 0 && areaOfTheme[t] < nAreas)) throw new Error(`retrend: theme ${t} has area ${areaOfTheme[t]}, outside 0..${nAreas - 1}`);
+  }
+  const out: PeriodRow[] = [];
+  const papers = new Int32Array(nAreas);
+  for (let at = 0; at < themePeriods.length; at += k) {
+    const { period, granularity, partial } = themePeriods[at];
+    papers.fill(0);
+    let all = 0;
+    for (let t = 0; t < k; t++) {
+      papers[areaOfTheme[t]] += themePeriods[at + t].papers;
+      all += themePeriods[at + t].papers;
+    }
+    for (let a = 0; a < nAreas; a++) out.push({ themeId: a, period, granularity, papers: papers[a], share: all > 0 ? papers[a] / all : 0, partial });
+  }
+  return out;
 }
 
 /**
@@ -57,23 +83,25 @@ export function burstColumns(rows: BlockRows, burstTerms: readonly number[][], t
   burstTerms.forEach((terms, theme) => {
     for (const t of terms) bits[t * words + (theme >>> 5)] |= 1 << (theme & 31);
   });
-  const kept = (i: number, column: number) => (bits[column * words + (themeOf[i] >>> 5)] & (1 << (themeOf[i] & 31))) !== 0;
-  let nnz = 0;
-  for (let i = 0; i < rows.nRows; i++) {
-    const terms = rows.terms[rows.part[i]];
-    for (let q = rows.from[i]; q < rows.to[i]; q++) if (kept(i, terms[q])) nnz++;
-  }
-  const out: CsrMatrix = { nRows: rows.nRows, nCols: rows.nCols, indptr: new Uint32Array(rows.nRows + 1), indices: new Uint32Array(nnz),
-    values: new Float32Array(nnz) };
+  // One pass over the non-zeros, into arrays grown as needed (a row keeps a few of its ~85).
+  const indptr = new Uint32Array(rows.nRows + 1);
+  let [indices, values] = [new Uint32Array(1024), new Float32Array(1024)];
   let at = 0;
   for (let i = 0; i < rows.nRows; i++) {
     const [terms, weights] = [rows.terms[rows.part[i]], rows.weights[rows.part[i]]];
-    for (let q = rows.from[i]; q < rows.to[i]; q++) {
-      if (!kept(i, terms[q])) continue;
-      out.indices[at] = terms[q];
-      out.values[at++] = weights[q];
+    const [word, bit] = [themeOf[i] >>> 5, 1 << (themeOf[i] & 31)];
+    for (let q = rows.from[i], to = rows.to[i]; q < to; q++) {
+      if ((bits[terms[q] * words + word] & bit) === 0) continue;
+      if (at === indices.length) [indices, values] = [grown(indices, new Uint32Array(2 * at)), grown(values, new Float32Array(2 * at))];
+      indices[at] = terms[q];
+      values[at++] = weights[q];
     }
-    out.indptr[i + 1] = at;
+    indptr[i + 1] = at;
   }
-  return out;
+  return { nRows: rows.nRows, nCols: rows.nCols, indptr, indices: indices.subarray(0, at), values: values.subarray(0, at) };
+}
+
+function grown<T extends Uint32Array | Float32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -9,7 +9,7 @@ import type { CsrMatrix, Granularity, Paper, PeriodTotal, ThemeLabel } from '../
 import { periodStartIso } from './calendar.js';
 import { DATE_CODE, paperDates, type PaperDates } from './dates.js';
 import { detectBursts } from './kleinberg.js';
-import { periodIndexOf } from './periods.js';
+import { MONTHS_PER } from './periods.js';
 
 export const MIN_BURST_PAPERS = 5;
 export const PHRASE_BURSTS_PER_THEME = 5;
@@ -72,14 +72,15 @@ export function findBursts(input: BurstInput, granularity: Granularity, dates: P
 }
 
 /** Each paper's position among the granularity's periods, −1 when it is undated or too coarse for it. */
-function periodOfPapers({ precision, key }: PaperDates, granularity: Granularity, position: Map<string, number>): Int32Array {
+function periodOfPapers({ precision, key, month }: PaperDates, granularity: Granularity, position: Map<string, number>): Int32Array {
   const out = new Int32Array(key.length).fill(-1);
+  const per = MONTHS_PER[granularity];
   // A period's position looked up once by its index, not by its ISO text per paper.
   const byIndex = new Map<number, number>();
   for (let i = 0; i < key.length; i++) {
     if (precision[i] === 0 || key[i] < 0) continue;
     if (precision[i] === DATE_CODE.year && granularity !== 'year') continue;
-    const index = periodIndexOf(granularity, key[i]);
+    const index = Math.floor(month[i] / per);
     let at = byIndex.get(index);
     if (at === undefined) byIndex.set(index, (at = position.get(periodStartIso(granularity, index)) ?? -1));
     out[i] = at;

@@ -19,7 +19,7 @@
 // year-only papers of 1990..2026 → 2025 and 2026 are complete years (year dates cover them), while
 // March 2025 and July 2026 stay partial months.
 import { GRANULARITIES, type Granularity, type Paper, type PeriodRow, type PeriodTotal } from '../types.js';
-import { dayNumber, daysInMonth, periodEndDay, periodIndex, periodStartDay, periodStartIso } from './calendar.js';
+import { dayNumber, daysInMonth, periodEndDay, periodStartDay, periodStartIso } from './calendar.js';
 import { DATE_CODE, paperDates, type PaperDates } from './dates.js';
 
 export const GRACE_DAYS = 3;
@@ -36,8 +36,7 @@ export function computePeriods(
   if (assignments.length !== papers.length) {
     throw new Error(`computePeriods: ${papers.length} papers but ${assignments.length} assignments`);
   }
-  checkDated(papers, assignments, k, dates);
-  const spans = spansByPrecision(dates);
+  const spans = checkDated(papers, assignments, k, dates);
   const periods: PeriodRow[] = [];
   const totals: PeriodTotal[] = [];
   // Emitted in (granularity, period, theme) order — GRANULARITIES is month, quarter, year.
@@ -48,36 +47,32 @@ export function computePeriods(
   return { periods, totals };
 }
 
-/** Every theme in 0..k-1 and every dated paper's date a YYYY-MM-DD one, or the error for the first that is not. */
-function checkDated(papers: Pick<Paper, 'published'>[], assignments: Int32Array, k: number, { precision, key }: PaperDates): void {
+/**
+ * Checks every theme is in 0..k-1 and every dated paper's date a YYYY-MM-DD one (else the error
+ * for the first that is not), and gives per precision code present the [lo, hi] day numbers its
+ * dates span (a month date stands for its month, a year date for its year): only the earliest and
+ * latest date of each precision matter, and only they become day numbers.
+ */
+function checkDated(papers: Pick<Paper, 'published'>[], assignments: Int32Array, k: number, { precision, key }: PaperDates): (Span | undefined)[] {
+  const [lo, hi] = [new Int32Array(4).fill(2 ** 31 - 1), new Int32Array(4).fill(-1)];
   for (let i = 0; i < papers.length; i++) {
     const theme = assignments[i];
     if (!(theme >= 0 && theme < k)) throw new Error(`computePeriods: paper ${i} has theme ${theme}, outside 0..${k - 1}`);
-    if (precision[i] !== 0 && key[i] < 0) throw new Error(`computePeriods: paper ${i} has published "${papers[i].published}", not a YYYY-MM-DD date`);
+    const p = precision[i];
+    if (p === 0) continue;
+    if (key[i] < 0) throw new Error(`computePeriods: paper ${i} has published "${papers[i].published}", not a YYYY-MM-DD date`);
+    if (key[i] < lo[p]) lo[p] = key[i];
+    if (key[i] > hi[p]) hi[p] = key[i];
   }
+  const toDay = (key: number) => dayNumber(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
+  const spans: (Span | undefined)[] = [];
+  for (const p of PRECISIONS) if (hi[p] >= 0) spans[p] = { lo: toDay(spanOf(lo[p], p)[0]), hi: toDay(spanOf(hi[p], p)[1]) };
+  return spans;
 }
 
 const PRECISIONS = [DAY, MONTH, YEAR] as const;
 
 type Span = { lo: number; hi: number };
-
-/** Per precision code present, the [lo, hi] day numbers its dates span. */
-function spansByPrecision({ precision, key }: PaperDates): (Span | undefined)[] {
-  // Compared as yyyymmdd integers; only the extremes become day numbers.
-  const [lo, hi] = [new Int32Array(4).fill(2 ** 31 - 1), new Int32Array(4).fill(-1)];
-  for (let i = 0; i < key.length; i++) {
-    const p = precision[i];
-    if (p === 0) continue;
-    const [start, end] = spanOf(key[i], p);
-    if (start < lo[p]) lo[p] = start;
-    if (end > hi[p]) hi[p] = end;
-  }
-  const toDay = (key: number) => dayNumber(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
-  return PRECISIONS.reduce((out, p) => {
-    if (hi[p] >= 0) out[p] = { lo: toDay(lo[p]), hi: toDay(hi[p]) };
-    return out;
-  }, [] as (Span | undefined)[]);
-}
 
 /** The union of spans as disjoint intervals, in order (touching spans join). */
 function mergeSpans(spans: Span[]): Span[] {
@@ -103,13 +98,11 @@ function counts(precision: number, granularity: Granularity): boolean {
   return granularity === 'year' || precision !== YEAR;
 }
 
-/** The index (calendar.ts periodIndex) of the period at `granularity` holding a date given as yyyymmdd. */
-export function periodIndexOf(granularity: Granularity, key: number): number {
-  return periodIndex(granularity, Math.floor(key / 10_000), Math.floor(key / 100) % 100);
-}
+/** Months per period of each granularity: a month index (PaperDates.month) over it, floored, is the period's index (calendar.ts periodIndex). */
+export const MONTHS_PER: Record<Granularity, number> = { month: 1, quarter: 3, year: 12 };
 
 function countGranularity(
-  { precision, key }: PaperDates,
+  { precision, month }: PaperDates,
   assignments: Int32Array,
   granularity: Granularity,
   k: number,
@@ -118,20 +111,22 @@ function countGranularity(
   totals: PeriodTotal[]
 ): void {
   // Two passes over the papers (range, then counts): no object per paper.
+  const per = MONTHS_PER[granularity];
+  const yearToo = granularity === 'year';
   let [first, last] = [Infinity, -Infinity];
-  for (let i = 0; i < key.length; i++) {
-    if (precision[i] === 0 || !counts(precision[i], granularity)) continue;
-    const index = periodIndexOf(granularity, key[i]);
-    if (index < first) first = index;
-    if (index > last) last = index;
+  for (let i = 0; i < month.length; i++) {
+    if (precision[i] === 0 || (precision[i] === YEAR && !yearToo)) continue;
+    if (month[i] < first) first = month[i];
+    if (month[i] > last) last = month[i];
   }
   if (first === Infinity) return;
+  [first, last] = [Math.floor(first / per), Math.floor(last / per)];
   const nPeriods = last - first + 1;
   const perTheme = new Int32Array(nPeriods * k);
   const perPeriod = new Int32Array(nPeriods);
-  for (let i = 0; i < key.length; i++) {
-    if (precision[i] === 0 || !counts(precision[i], granularity)) continue;
-    const p = periodIndexOf(granularity, key[i]) - first;
+  for (let i = 0; i < month.length; i++) {
+    if (precision[i] === 0 || (precision[i] === YEAR && !yearToo)) continue;
+    const p = Math.floor(month[i] / per) - first;
     perTheme[p * k + assignments[i]]++;
     perPeriod[p]++;
   }

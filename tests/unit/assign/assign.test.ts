@@ -5,7 +5,8 @@ import { asBlock, blockRowsOf, novelThreshold, quantile } from '../../../pipelin
 import { bestThemes, fitThemes } from '../../../pipeline/assign/nearest-themes.js';
 import { bestCandidates, NeighbourSearch, TopTermIndex, topTermsOf } from '../../../pipeline/assign/neighbours.js';
 import { placeAndFindSimilar } from '../../../pipeline/assign/place.js';
-import { burstColumns } from '../../../pipeline/assign/retrend.js';
+import { areaPeriods, burstColumns } from '../../../pipeline/assign/retrend.js';
+import { computeTrends } from '../../../pipeline/trends/index.js';
 import { vectorisePapers } from '../../../pipeline/assign/vectorise.js';
 import { buildTfidf } from '../../../pipeline/tfidf/index.js';
 import { tokenisePapers } from '../../../pipeline/tokenise/index.js';
@@ -167,6 +168,17 @@ describe('map positions of new papers', () => {
     const matrix = blockRowsOf([asBlock(csr([[0.5, 0.5, 0.5, 0.5], [0.5, 0.5, 0.5, 0.5], [0, 0, 0, 1]]))], 4);
     const kept = burstColumns(matrix, [[0, 3], [1, 3]], Int32Array.from([0, 1, 1]));
     expect([Array.from(kept.indptr), Array.from(kept.indices)]).toStrictEqual([[0, 2, 4, 5], [0, 3, 1, 3, 3]]);
+  });
+
+  it('sums the areas\' periods from their themes\' as computePeriods counts them over the papers', () => {
+    const dates = ['2025-01-03', '2025-01-20', '2025-02-11', '2025-04-02', '2025-04-30', '2025-06-01', '2024-01-01'];
+    const papers = dates.map((published, i) => ({ published, datePrecision: i === 6 ? 'year' as const : 'day' as const }));
+    const themes = Int32Array.from([0, 1, 2, 3, 1, 2, 3]);
+    const areaOfTheme = Int32Array.from([1, 0, 1, 0]);
+    const byTheme = computeTrends(papers, themes, 4, { window: 1 });
+    const byArea = computeTrends(papers, themes.map((t) => areaOfTheme[t]), 2, { window: 1 });
+    expect(areaPeriods(byTheme.periods, areaOfTheme, 4, 2)).toStrictEqual(byArea.periods);
+    expect(() => areaPeriods(byTheme.periods, Int32Array.from([0, 0, 2, 0]), 4, 2)).toThrow(/theme 2 has area 2/);
   });
 
   it('keeps the best candidates by score, ties to the lower row', () => {
