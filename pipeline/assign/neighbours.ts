@@ -20,11 +20,12 @@ export interface NeighbourOptions {
  */
 export function heaviestTerms(terms: Uint16Array | Uint32Array, weights: Float32Array, from: number, to: number, t: number,
   cols: Int32Array, vals: Float32Array, at = 0): void {
-  cols.fill(-1, at, at + t);
   let n = 0;
+  // The lightest kept weight once t are kept: most non-zeros are not heavier and cost one comparison.
+  let floor = -Infinity;
   for (let q = from; q < to; q++) {
     const v = weights[q];
-    if (n === t && v <= vals[at + t - 1]) continue;
+    if (n === t && v <= floor) continue;
     let j = Math.min(n, t - 1);
     while (j > 0 && vals[at + j - 1] < v) {
       cols[at + j] = cols[at + j - 1];
@@ -34,7 +35,9 @@ export function heaviestTerms(terms: Uint16Array | Uint32Array, weights: Float32
     cols[at + j] = terms[q];
     vals[at + j] = v;
     if (n < t) n++;
+    if (n === t) floor = vals[at + t - 1];
   }
+  for (let j = n; j < t; j++) cols[at + j] = -1;
 }
 
 /** Every row's `t` heaviest terms (heaviestTerms), row i's at [i · t, i · t + t): computed once, read by the indexes and the queries. */
@@ -82,15 +85,21 @@ export class TopTermIndex {
     this.keptWeights = new Float32Array(listCap);
   }
 
-  /** Indexes rows indexed[from, to) (ascending) by their top terms; the previous build's lists are gone. */
-  build(tops: TopTerms, indexed: Int32Array, from: number, to: number): this {
+  /**
+   * Indexes rows indexed[from, to) (ascending) by their top terms; the previous build's lists are
+   * gone. Only the lists of columns with wanted[c] = 1 are made (the terms the queries will look
+   * up: the others would be built and never read).
+   */
+  build(tops: TopTerms, indexed: Int32Array, from: number, to: number, wanted: Uint8Array): this {
     const { start, end, used, rows, weights } = this;
     const { t, cols, vals } = tops;
     for (let u = 0; u < this.nUsed; u++) start[used[u]] = end[used[u]] = 0;
     let nUsed = 0;
     // Counted in `end`, then each used column's list placed after the previous one.
     for (let i = from; i < to; i++) {
-      for (let x = indexed[i] * t, last = x + t; x < last && cols[x] >= 0; x++) if (end[cols[x]]++ === 0) used[nUsed++] = cols[x];
+      for (let x = indexed[i] * t, last = x + t; x < last && cols[x] >= 0; x++) {
+        if (wanted[cols[x]] === 1 && end[cols[x]]++ === 0) used[nUsed++] = cols[x];
+      }
     }
     let at = 0;
     for (let u = 0; u < nUsed; u++) {
@@ -102,6 +111,7 @@ export class TopTermIndex {
     for (let i = from; i < to; i++) {
       const r = indexed[i];
       for (let x = r * t, last = x + t; x < last && cols[x] >= 0; x++) {
+        if (wanted[cols[x]] === 0) continue;
         const j = end[cols[x]]++;
         rows[j] = r;
         weights[j] = vals[x];

@@ -39,7 +39,15 @@ export function placeAndFindSimilar(rows: BlockRows, tops: TopTerms, nPlaced: nu
   const added = rowsByGroup(themeOf, nPlaced, nRows, k);
   let largest = 0;
   for (let g = 0; g < k; g++) largest = Math.max(largest, placed.start[g + 1] - placed.start[g]);
-  const all = new TopTermIndex(nCols, nRows * t, SIMILAR.listCap).build(tops, Int32Array.from({ length: nRows }, (_, i) => i), 0, nRows);
+  // Lists only of the terms the new rows query: every new row's for the index of all rows, the
+  // theme's new rows' for its theme's index.
+  const wanted = new Uint8Array(nCols);
+  const want = (p: number, on: 0 | 1) => {
+    for (let x = p * t; x < p * t + t && tops.cols[x] >= 0; x++) wanted[tops.cols[x]] = on;
+  };
+  for (let p = nPlaced; p < nRows; p++) want(p, 1);
+  const all = new TopTermIndex(nCols, nRows * t, SIMILAR.listCap).build(tops, Int32Array.from({ length: nRows }, (_, i) => i), 0, nRows, wanted);
+  wanted.fill(0);
   const theme = new TopTermIndex(nCols, largest * t, SIMILAR.listCap);
   const search = new NeighbourSearch(rows, tops, SIMILAR, Math.max(PLACE_NEIGHBOURS, SIMILAR.top));
   const xy = new Float64Array(2 * nNew);
@@ -47,7 +55,9 @@ export function placeAndFindSimilar(rows: BlockRows, tops: TopTerms, nPlaced: nu
   const slots = { similar: new Int32Array(nNew * SIMILAR.top), similarity: new Float64Array(nNew * SIMILAR.top), count: new Int32Array(nNew) };
   for (let g = 0; g < k; g++) {
     if (added.start[g] === added.start[g + 1]) continue;
-    theme.build(tops, placed.rows, placed.start[g], placed.start[g + 1]);
+    for (let a = added.start[g]; a < added.start[g + 1]; a++) want(added.rows[a], 1);
+    theme.build(tops, placed.rows, placed.start[g], placed.start[g + 1], wanted);
+    for (let a = added.start[g]; a < added.start[g + 1]; a++) want(added.rows[a], 0);
     for (let a = added.start[g]; a < added.start[g + 1]; a++) {
       const p = added.rows[a];
       const j = p - nPlaced;

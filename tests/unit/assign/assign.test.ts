@@ -146,15 +146,20 @@ describe('map positions of new papers', () => {
     const tops = topTermsOf(matrix, 2);
     const index = new TopTermIndex(2, 12, 3);
     const list = (c: number) => Array.from(index.rows.subarray(index.start[c], index.end[c])).sort();
-    index.build(tops, Int32Array.from([0, 1, 2, 3, 4]), 0, 5);
+    const wanted = Uint8Array.of(1, 1);
+    index.build(tops, Int32Array.from([0, 1, 2, 3, 4]), 0, 5, wanted);
     expect([list(0), list(1)]).toStrictEqual([[0, 1, 2], [0, 2, 3]]);
-    index.build(tops, Int32Array.from([4, 5]), 0, 2);
+    index.build(tops, Int32Array.from([4, 5]), 0, 2, wanted);
     expect([list(0), list(1)]).toStrictEqual([[4], [5]]);
-    index.build(tops, Int32Array.from([1, 4]), 0, 2);
+    index.build(tops, Int32Array.from([1, 4]), 0, 2, wanted);
     expect([list(0), list(1)]).toStrictEqual([[1, 4], []]);
+    // Only the wanted columns' lists are made.
+    index.build(tops, Int32Array.from([0, 1, 2, 3, 4]), 0, 5, Uint8Array.of(0, 1));
+    expect([list(0), list(1)]).toStrictEqual([[], [0, 2, 3]]);
+    index.build(tops, Int32Array.from([1, 4]), 0, 2, wanted);
     // A query row's cosines are the same whichever index found the candidate.
     const search = new NeighbourSearch(matrix, tops, { candidates: 3 }, 3);
-    const all = new TopTermIndex(2, 12, 6).build(tops, Int32Array.from([0, 1, 2, 3, 4, 5]), 0, 6);
+    const all = new TopTermIndex(2, 12, 6).build(tops, Int32Array.from([0, 1, 2, 3, 4, 5]), 0, 6, wanted);
     const first = search.nearest(0, all, 3);
     const [rows, cosines] = [Array.from(first.rows.subarray(0, first.count)), Array.from(first.cosines.subarray(0, first.count))];
     expect(rows).toStrictEqual([2, 3, 1]);
