@@ -33,7 +33,7 @@ export function retrend(input: RetrendInput): Retrended {
   const { papers, assignments, k, areaOfTheme, nAreas } = input;
   // The papers' dates read once for the theme periods and the bursts.
   const parsed = paperDates(papers);
-  const trends = computeTrends(papers, assignments, k, { window: input.window }, { parsed });
+  const trends = computeTrends(papers, assignments, k, { window: input.window }, parsed);
   const { granularity } = trends.dates;
   const bursts = findBursts({ papers, assignments, k, matrix: input.matrix, surfaces: input.surfaces, totals: trends.totals,
     labels: input.burstTerms.map((distinctiveTerms, themeId) => ({ themeId, distinctiveTerms })) }, granularity, parsed);

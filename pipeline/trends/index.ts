@@ -18,14 +18,13 @@ export interface Trends {
 }
 
 /**
- * The whole stage: periods at every granularity, trends scored at the run's default one. `read`:
- * what is known of the papers' dates already (paperDates, describeDates of the same papers), for
- * a caller that counts the same papers more than once (assign: themes, bursts, areas).
+ * The whole stage: periods at every granularity, trends scored at the run's default one. `parsed`:
+ * paperDates(papers), for a caller that reads the same papers' dates again (assign: the bursts).
  */
 export function computeTrends(papers: Pick<Paper, 'published' | 'datePrecision'>[], assignments: Int32Array, k: number,
-  options: { window: number | 'auto' }, read: { parsed?: PaperDates; dates?: RunDates } = {}): Trends {
-  const dates = read.dates ?? describeDates(papers);
-  const { periods, totals } = computePeriods(papers, assignments, k, read.parsed ?? paperDates(papers));
+  options: { window: number | 'auto' }, parsed: PaperDates = paperDates(papers)): Trends {
+  const dates = describeDates(papers);
+  const { periods, totals } = computePeriods(papers, assignments, k, parsed);
   const { granularity } = dates;
   const trends = scoreTrends(periods, totals, k, { granularity, window: trendWindow(granularity, options.window) });
   return { dates, periods, totals, trends };
