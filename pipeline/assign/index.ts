@@ -11,8 +11,8 @@ import type { IngestResult, InputFormat, Paper } from '../types.js';
 import { appendRows } from '../store/append.js';
 import { readColumns } from './columns.js';
 import { fitThemes, TOP_THEMES } from './nearest-themes.js';
-import { asBlock, stackBlocks } from './model.js';
-import { placeRows, SIMILAR, similarRows } from './place.js';
+import { asBlock, blockRowsOf } from './model.js';
+import { placeAndFindSimilar, SIMILAR } from './place.js';
 import { topTermsOf } from './neighbours.js';
 import { chooseRun, readStoredRun, readVocabulary, type StoredRun } from './read-model.js';
 import { burstColumns, retrend } from './retrend.js';
@@ -213,15 +213,16 @@ async function computeBatch(connection: DuckDBConnection, stored: StoredRun, pap
   const n = papers.length;
   const { rows, words, keyText } = await timed('vectorise', () => textPass.finish());
   const fit = await timed('fit', () => fitThemes(rows, stored.centroids, stored.k, stored.novelThreshold, stored.cohesion));
-  const matrix = stackBlocks([...stored.vectors, asBlock(rows)], stored.terms.length);
+  // The run's rows and the new ones read where they lie (no stacked copy).
+  const matrix = blockRowsOf([...stored.vectors, asBlock(rows)], stored.terms.length);
   const themeOf = new Int32Array(n0 + n);
   const similarity = new Float32Array(n0 + n);
   themeOf.set(stored.theme);
   similarity.set(stored.similarity);
   for (let i = 0; i < n; i++) [themeOf[n0 + i], similarity[n0 + i]] = [fit.themes[i * TOP_THEMES], fit.similarity[i * TOP_THEMES]];
-  const tops = await timed('place', () => topTermsOf(matrix, SIMILAR.termsPerPaper));
-  const xy = placeRows(matrix, tops, n0, themeOf, stored.k, stored.xy, stored.themeXY);
-  const similar = await timed('similar', () => similarRows(matrix, tops, n0));
+  // Map positions and similar papers in one step ('place'): a new paper's two neighbour queries share its cosines.
+  const { xy, similar } = await timed('place', () => placeAndFindSimilar(matrix, topTermsOf(matrix, SIMILAR.termsPerPaper), n0, themeOf,
+    stored.k, stored.xy, stored.themeXY));
   const search = await timed('search', async () => {
     await papersSaved;
     return addToSearchIndex(connection, stored.runId, words, keyText, n0, stored.searchAverages);
@@ -230,7 +231,7 @@ async function computeBatch(connection: DuckDBConnection, stored: StoredRun, pap
   const changed: number[] = [];
   for (let i = 0; i < n0; i++) if (stored.rank[i] !== ranks[i]) changed.push(i);
   const trends = await timed('trends', () => retrend({
-    papers: [...stored.dates, ...papers], assignments: themeOf, k: stored.k, matrix: burstColumns(matrix, stored.burstTerms),
+    papers: [...stored.dates, ...papers], assignments: themeOf, k: stored.k, matrix: burstColumns(matrix, stored.burstTerms, themeOf),
     burstTerms: stored.burstTerms, surfaces: stored.surfaces, areaOfTheme: stored.areaOfTheme, nAreas: stored.nAreas,
     window: (stored.params.emergingWindow as number | 'auto' | undefined) ?? 'auto'
   }));

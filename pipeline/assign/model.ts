@@ -118,23 +118,40 @@ export function decodeBlocks(blocks: { ends: Uint8Array; terms: Uint8Array; weig
 /** Rows held by decoded blocks. */
 export const blockRows = (parts: readonly VectorBlock[]): number => parts.reduce((s, p) => s + p.ends.length, 0);
 
-/** A matrix's rows as one block (views of its arrays, no copy), for stackBlocks. */
+/** A matrix's rows as one block (views of its arrays, no copy), for blockRowsOf. */
 export function asBlock(m: CsrMatrix): VectorBlock {
   const nnz = m.indptr[m.nRows];
   return { ends: m.indptr.subarray(1, m.nRows + 1), terms: m.indices.subarray(0, nnz), weights: m.values.subarray(0, nnz) };
 }
 
-/** Blocks (in row order, same columns) as one CsrMatrix: one copy of each (the stored rows and the new ones, assign/index.ts). */
-export function stackBlocks(parts: readonly VectorBlock[], nCols: number): CsrMatrix {
+/**
+ * Rows of several blocks read where they lie: row r's non-zeros are terms/weights[part[r]] at
+ * [from[r], to[r]). The run's rows and the new ones are read this way by the steps after fit
+ * (topTermsOf, the neighbour search, burstColumns) instead of being copied into one CsrMatrix: that
+ * copy (~6M non-zeros, ~50 MB of fresh memory) cost more than every read of it.
+ */
+export interface BlockRows {
+  nRows: number;
+  nCols: number;
+  part: Int32Array;
+  from: Uint32Array;
+  to: Uint32Array;
+  terms: (Uint16Array | Uint32Array)[];
+  weights: Float32Array[];
+}
+
+/** Blocks (in row order, same columns) as BlockRows: views, only three numbers per row made. */
+export function blockRowsOf(parts: readonly VectorBlock[], nCols: number): BlockRows {
   const nRows = blockRows(parts);
-  const nnz = parts.reduce((s, p) => s + p.weights.length, 0);
-  const matrix: CsrMatrix = { nRows, nCols, indptr: new Uint32Array(nRows + 1), indices: new Uint32Array(nnz), values: new Float32Array(nnz) };
-  let [row, at] = [0, 0];
-  for (const p of parts) {
-    for (let i = 0; i < p.ends.length; i++) matrix.indptr[++row] = at + p.ends[i];
-    matrix.indices.set(p.terms, at);
-    matrix.values.set(p.weights, at);
-    at += p.weights.length;
-  }
-  return matrix;
+  const out: BlockRows = { nRows, nCols, part: new Int32Array(nRows), from: new Uint32Array(nRows), to: new Uint32Array(nRows),
+    terms: parts.map((p) => p.terms), weights: parts.map((p) => p.weights) };
+  let row = 0;
+  parts.forEach((p, b) => {
+    for (let i = 0; i < p.ends.length; i++, row++) {
+      out.part[row] = b;
+      out.from[row] = i === 0 ? 0 : p.ends[i - 1];
+      out.to[row] = p.ends[i];
+    }
+  });
+  return out;
 }

@@ -1,8 +1,9 @@
 // Owns recomputing a run's trends once papers are added: periods, totals, emerging/fading scores
 // and bursts of the themes, and the areas' trends, with the trends stage's own functions over all
 // of the run's papers (clustered and added).
-import { computeTrends, findBursts, type BurstRecord, type Trends } from '../trends/index.js';
-import type { CsrMatrix, Paper } from '../types.js';
+import { computeTrends, findBursts, paperDates, scoreTrends, trendWindow, type BurstRecord, type Trends } from '../trends/index.js';
+import type { CsrMatrix, Paper, PeriodRow } from '../types.js';
+import type { BlockRows } from './model.js';
 
 export interface Retrended extends Trends {
   bursts: BurstRecord[];
@@ -29,40 +30,78 @@ export interface RetrendInput {
 
 /** As run.ts's trends stage and areas/index.ts's trend, over every paper of the run. */
 export function retrend(input: RetrendInput): Retrended {
-  const { papers, assignments, k } = input;
-  const trends = computeTrends(papers, assignments, k, { window: input.window });
+  const { papers, assignments, k, areaOfTheme, nAreas } = input;
+  // The papers' dates read once for the theme periods and the bursts.
+  const parsed = paperDates(papers);
+  const trends = computeTrends(papers, assignments, k, { window: input.window }, parsed);
+  const { granularity } = trends.dates;
   const bursts = findBursts({ papers, assignments, k, matrix: input.matrix, surfaces: input.surfaces, totals: trends.totals,
-    labels: input.burstTerms.map((distinctiveTerms, themeId) => ({ themeId, distinctiveTerms })) }, trends.dates.granularity);
-  const areaOfPaper = assignments.map((t) => input.areaOfTheme[t]);
-  const areaTrends = computeTrends(papers, areaOfPaper, input.nAreas, { window: input.window }).trends;
+    labels: input.burstTerms.map((distinctiveTerms, themeId) => ({ themeId, distinctiveTerms })) }, granularity, parsed);
+  // An area's papers per period are its themes' (each paper has one theme, each theme one area):
+  // summed from the themes' rows, not counted again over the papers.
+  const areaTrends = scoreTrends(areaPeriods(trends.periods, areaOfTheme, k, nAreas), trends.totals, nAreas,
+    { granularity, window: trendWindow(granularity, input.window) });
   const themeSizes = new Int32Array(k);
   for (const t of assignments) themeSizes[t]++;
-  const areaSizes = new Int32Array(input.nAreas);
-  for (const a of areaOfPaper) areaSizes[a]++;
+  const areaSizes = new Int32Array(nAreas);
+  for (let t = 0; t < k; t++) areaSizes[areaOfTheme[t]] += themeSizes[t];
   return { ...trends, bursts, areaTrends, areaSizes, themeSizes };
 }
 
 /**
- * The rows of `matrix` with only the columns of `burstTerms` kept: the phrase bursts count a
- * theme's papers holding each of its burst terms and look at no other column, so they come out the
- * same from far fewer non-zeros.
+ * The areas' period rows from the themes' (computePeriods' order: each period's k theme rows
+ * together), as computePeriods would count them over the papers with each paper's theme's area.
  */
-export function burstColumns(matrix: CsrMatrix, burstTerms: readonly number[][]): CsrMatrix {
-  const keep = new Uint8Array(matrix.nCols);
-  for (const terms of burstTerms) for (const t of terms) keep[t] = 1;
-  const { indptr, indices, values } = matrix;
-  let nnz = 0;
-  for (let q = 0; q < indptr[matrix.nRows]; q++) nnz += keep[indices[q]];
-  const out: CsrMatrix = { nRows: matrix.nRows, nCols: matrix.nCols, indptr: new Uint32Array(matrix.nRows + 1), indices: new Uint32Array(nnz),
-    values: new Float32Array(nnz) };
-  let at = 0;
-  for (let i = 0; i < matrix.nRows; i++) {
-    for (let q = indptr[i]; q < indptr[i + 1]; q++) {
-      if (keep[indices[q]] === 0) continue;
-      out.indices[at] = indices[q];
-      out.values[at++] = values[q];
+export function areaPeriods(themePeriods: readonly PeriodRow[], areaOfTheme: Int32Array, k: number, nAreas: number): PeriodRow[] {
+  for (let t = 0; t < k; t++) {
+    if (!(areaOfTheme[t] >= 0 && areaOfTheme[t] < nAreas)) throw new Error(`retrend: theme ${t} has area ${areaOfTheme[t]}, outside 0..${nAreas - 1}`);
+  }
+  const out: PeriodRow[] = [];
+  const papers = new Int32Array(nAreas);
+  for (let at = 0; at < themePeriods.length; at += k) {
+    const { period, granularity, partial } = themePeriods[at];
+    papers.fill(0);
+    let all = 0;
+    for (let t = 0; t < k; t++) {
+      papers[areaOfTheme[t]] += themePeriods[at + t].papers;
+      all += themePeriods[at + t].papers;
     }
-    out.indptr[i + 1] = at;
+    for (let a = 0; a < nAreas; a++) out.push({ themeId: a, period, granularity, papers: papers[a], share: all > 0 ? papers[a] / all : 0, partial });
   }
   return out;
+}
+
+/**
+ * The rows with only their own theme's burst terms kept (row i's theme: themeOf[i]): the phrase
+ * bursts count a theme's papers holding each of its burst terms and look at no other column (nor
+ * at the weights), so they come out the same from far fewer non-zeros.
+ */
+export function burstColumns(rows: BlockRows, burstTerms: readonly number[][], themeOf: Int32Array): CsrMatrix {
+  // Bit (theme mod 32) of word (column · words + theme / 32): the column is a burst term of the theme.
+  const words = Math.ceil(burstTerms.length / 32);
+  const bits = new Uint32Array(rows.nCols * words);
+  burstTerms.forEach((terms, theme) => {
+    for (const t of terms) bits[t * words + (theme >>> 5)] |= 1 << (theme & 31);
+  });
+  // One pass over the non-zeros, into arrays grown as needed (a row keeps a few of its ~85).
+  const indptr = new Uint32Array(rows.nRows + 1);
+  let [indices, values] = [new Uint32Array(1024), new Float32Array(1024)];
+  let at = 0;
+  for (let i = 0; i < rows.nRows; i++) {
+    const [terms, weights] = [rows.terms[rows.part[i]], rows.weights[rows.part[i]]];
+    const [word, bit] = [themeOf[i] >>> 5, 1 << (themeOf[i] & 31)];
+    for (let q = rows.from[i], to = rows.to[i]; q < to; q++) {
+      if ((bits[terms[q] * words + word] & bit) === 0) continue;
+      if (at === indices.length) [indices, values] = [grown(indices, new Uint32Array(2 * at)), grown(values, new Float32Array(2 * at))];
+      indices[at] = terms[q];
+      values[at++] = weights[q];
+    }
+    indptr[i + 1] = at;
+  }
+  return { nRows: rows.nRows, nCols: rows.nCols, indptr, indices: indices.subarray(0, at), values: values.subarray(0, at) };
+}
+
+function grown<T extends Uint32Array | Float32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

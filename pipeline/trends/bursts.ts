@@ -6,8 +6,10 @@
 // PHRASE_BURSTS_PER_THEME strongest phrase bursts. Papers count at a granularity as in periods.ts:
 // a year-only date counts only at year granularity.
 import type { CsrMatrix, Granularity, Paper, PeriodTotal, ThemeLabel } from '../types.js';
-import { parseIsoDate, periodIndex, periodStartIso } from './calendar.js';
+import { periodStartIso } from './calendar.js';
+import { DATE_CODE, paperDates, type PaperDates } from './dates.js';
 import { detectBursts } from './kleinberg.js';
+import { MONTHS_PER } from './periods.js';
 
 export const MIN_BURST_PAPERS = 5;
 export const PHRASE_BURSTS_PER_THEME = 5;
@@ -36,12 +38,12 @@ export interface BurstInput {
   totals: PeriodTotal[];
 }
 
-/** Every theme burst and the strongest phrase bursts of each theme, at `granularity`. */
-export function findBursts(input: BurstInput, granularity: Granularity): BurstRecord[] {
+/** Every theme burst and the strongest phrase bursts of each theme, at `granularity`. `dates`: paperDates(input.papers), when read already. */
+export function findBursts(input: BurstInput, granularity: Granularity, dates: PaperDates = paperDates(input.papers)): BurstRecord[] {
   const starts = input.totals.filter((t) => t.granularity === granularity).map((t) => t.period).sort();
   if (starts.length < 2) return [];
   const position = new Map(starts.map((iso, p) => [iso, p]));
-  const paperPeriod = periodOfPapers(input.papers, granularity, position);
+  const paperPeriod = periodOfPapers(dates, granularity, position);
   const n = starts.length;
   const { k, assignments } = input;
   const all = new Float64Array(n);
@@ -70,14 +72,18 @@ export function findBursts(input: BurstInput, granularity: Granularity): BurstRe
 }
 
 /** Each paper's position among the granularity's periods, −1 when it is undated or too coarse for it. */
-function periodOfPapers(papers: BurstInput['papers'], granularity: Granularity, position: Map<string, number>): Int32Array {
-  const out = new Int32Array(papers.length).fill(-1);
-  for (let i = 0; i < papers.length; i++) {
-    const { published, datePrecision } = papers[i];
-    if (published === null || datePrecision === null) continue;
-    if (datePrecision === 'year' && granularity !== 'year') continue;
-    const date = parseIsoDate(published);
-    if (date) out[i] = position.get(periodStartIso(granularity, periodIndex(granularity, date.year, date.month))) ?? -1;
+function periodOfPapers({ precision, key, month }: PaperDates, granularity: Granularity, position: Map<string, number>): Int32Array {
+  const out = new Int32Array(key.length).fill(-1);
+  const per = MONTHS_PER[granularity];
+  // A period's position looked up once by its index, not by its ISO text per paper.
+  const byIndex = new Map<number, number>();
+  for (let i = 0; i < key.length; i++) {
+    if (precision[i] === 0 || key[i] < 0) continue;
+    if (precision[i] === DATE_CODE.year && granularity !== 'year') continue;
+    const index = Math.floor(month[i] / per);
+    let at = byIndex.get(index);
+    if (at === undefined) byIndex.set(index, (at = position.get(periodStartIso(granularity, index)) ?? -1));
+    out[i] = at;
   }
   return out;
 }

@@ -9,6 +9,7 @@
 // trends (trends/periods.ts), so a run that is mostly day-dated keeps months and leaves its
 // year-only papers to the yearly chart.
 import type { DatePrecision, Granularity, Paper } from '../types.js';
+import { isoDateKey } from './calendar.js';
 
 export const MAJORITY = 0.5;
 
@@ -52,4 +53,39 @@ export function describeDates(papers: readonly Pick<Paper, 'published' | 'datePr
     }
   }
   return { precision, granularity: chooseGranularity(precision), min, max, minPrecision, maxPrecision };
+}
+
+/**
+ * The papers' dates read once for the periods and the bursts (trends/periods.ts, bursts.ts), as
+ * typed columns: no object per paper. Per paper: precision (0 undated, else DATE_CODE's) and the date as yyyymmdd (calendar.ts isoDateKey; −1 when it is not a
+ * YYYY-MM-DD date, 0 when undated).
+ */
+export interface PaperDates {
+  precision: Uint8Array;
+  key: Int32Array;
+  /** The date's month as year · 12 + month − 1 (calendar.ts periodIndex at month; 0 when undated or not a date). */
+  month: Int32Array;
+}
+
+/** PaperDates.precision's code of each precision (0: undated). */
+export const DATE_CODE = { day: 1, month: 2, year: 3 } as const satisfies Record<DatePrecision, number>;
+
+export function paperDates(papers: readonly Pick<Paper, 'published' | 'datePrecision'>[]): PaperDates {
+  const out: PaperDates = { precision: new Uint8Array(papers.length), key: new Int32Array(papers.length), month: new Int32Array(papers.length) };
+  // Neighbouring papers often have the same date: read once for a run of them.
+  let [last, lastKey, lastMonth] = [null as string | null, 0, 0];
+  for (let i = 0; i < papers.length; i++) {
+    const { published, datePrecision } = papers[i];
+    if (published === null || datePrecision === null) continue;
+    const code: number | undefined = DATE_CODE[datePrecision];
+    if (code === undefined) throw new Error(`unknown date precision: ${String(datePrecision)}`);
+    out.precision[i] = code;
+    if (published !== last) {
+      [last, lastKey] = [published, isoDateKey(published)];
+      lastMonth = lastKey < 0 ? 0 : Math.floor(lastKey / 10_000) * 12 + (Math.floor(lastKey / 100) % 100) - 1;
+    }
+    out.key[i] = lastKey;
+    out.month[i] = lastMonth;
+  }
+  return out;
 }

@@ -1,14 +1,14 @@
 // The trends stage's public face: the run's dates and default granularity, per-period counts and
 // shares, then emerging/fading scores and bursts at that granularity.
 import type { Paper, PeriodRow, PeriodTotal, ThemeTrend } from '../types.js';
-import { describeDates, type RunDates } from './dates.js';
+import { describeDates, paperDates, type PaperDates, type RunDates } from './dates.js';
 import { scoreTrends, trendWindow } from './emerging.js';
 import { computePeriods } from './periods.js';
 
 export { computePeriods, GRACE_DAYS } from './periods.js';
 export { scoreTrends, trendWindow, trendWindowPeriods, TREND_WINDOWS, Z_CRITICAL } from './emerging.js';
 export { findBursts, type BurstRecord } from './bursts.js';
-export { chooseGranularity, describeDates, MAJORITY, type RunDates } from './dates.js';
+export { chooseGranularity, describeDates, MAJORITY, paperDates, type PaperDates, type RunDates } from './dates.js';
 
 export interface Trends {
   dates: RunDates;
@@ -17,11 +17,14 @@ export interface Trends {
   trends: ThemeTrend[];
 }
 
-/** The whole stage: periods at every granularity, trends scored at the run's default one. */
+/**
+ * The whole stage: periods at every granularity, trends scored at the run's default one. `parsed`:
+ * paperDates(papers), for a caller that reads the same papers' dates again (assign: the bursts).
+ */
 export function computeTrends(papers: Pick<Paper, 'published' | 'datePrecision'>[], assignments: Int32Array, k: number,
-  options: { window: number | 'auto' }): Trends {
+  options: { window: number | 'auto' }, parsed: PaperDates = paperDates(papers)): Trends {
   const dates = describeDates(papers);
-  const { periods, totals } = computePeriods(papers, assignments, k);
+  const { periods, totals } = computePeriods(papers, assignments, k, parsed);
   const { granularity } = dates;
   const trends = scoreTrends(periods, totals, k, { granularity, window: trendWindow(granularity, options.window) });
   return { dates, periods, totals, trends };

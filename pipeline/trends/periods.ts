@@ -19,66 +19,60 @@
 // year-only papers of 1990..2026 → 2025 and 2026 are complete years (year dates cover them), while
 // March 2025 and July 2026 stay partial months.
 import { GRANULARITIES, type Granularity, type Paper, type PeriodRow, type PeriodTotal } from '../types.js';
-import { dayNumber, daysInMonth, parseIsoDate, periodEndDay, periodIndex, periodStartDay, periodStartIso, type CalendarDate } from './calendar.js';
+import { dayNumber, daysInMonth, periodEndDay, periodStartDay, periodStartIso } from './calendar.js';
+import { DATE_CODE, paperDates, type PaperDates } from './dates.js';
 
 export const GRACE_DAYS = 3;
 
-type DatedPaper = { date: CalendarDate; precision: 'day' | 'month' | 'year'; theme: number };
+const { day: DAY, month: MONTH, year: YEAR } = DATE_CODE;
 
+/** `dates`: paperDates(papers), when the caller has read them already. */
 export function computePeriods(
   papers: Pick<Paper, 'published' | 'datePrecision'>[],
   assignments: Int32Array,
-  k: number
+  k: number,
+  dates: PaperDates = paperDates(papers)
 ): { periods: PeriodRow[]; totals: PeriodTotal[] } {
   if (assignments.length !== papers.length) {
     throw new Error(`computePeriods: ${papers.length} papers but ${assignments.length} assignments`);
   }
-  const dated = collectDated(papers, assignments, k);
-  const spans = spansByPrecision(dated);
+  const spans = checkDated(papers, assignments, k, dates);
   const periods: PeriodRow[] = [];
   const totals: PeriodTotal[] = [];
   // Emitted in (granularity, period, theme) order — GRANULARITIES is month, quarter, year.
   for (const granularity of GRANULARITIES) {
-    const covered = mergeSpans(PRECISIONS.filter((p) => counts(p, granularity)).flatMap((p) => spans.get(p) ?? []));
-    countGranularity(dated, granularity, k, covered, periods, totals);
+    const covered = mergeSpans(PRECISIONS.filter((p) => counts(p, granularity)).flatMap((p) => spans[p] ?? []));
+    countGranularity(dates, assignments, granularity, k, covered, periods, totals);
   }
   return { periods, totals };
 }
 
-function collectDated(papers: Pick<Paper, 'published' | 'datePrecision'>[], assignments: Int32Array, k: number): DatedPaper[] {
-  const dated: DatedPaper[] = [];
+/**
+ * Checks every theme is in 0..k-1 and every dated paper's date a YYYY-MM-DD one (else the error
+ * for the first that is not), and gives per precision code present the [lo, hi] day numbers its
+ * dates span (a month date stands for its month, a year date for its year): only the earliest and
+ * latest date of each precision matter, and only they become day numbers.
+ */
+function checkDated(papers: Pick<Paper, 'published'>[], assignments: Int32Array, k: number, { precision, key }: PaperDates): (Span | undefined)[] {
+  const [lo, hi] = [new Int32Array(4).fill(2 ** 31 - 1), new Int32Array(4).fill(-1)];
   for (let i = 0; i < papers.length; i++) {
     const theme = assignments[i];
     if (!(theme >= 0 && theme < k)) throw new Error(`computePeriods: paper ${i} has theme ${theme}, outside 0..${k - 1}`);
-    const { published, datePrecision } = papers[i];
-    if (published === null || datePrecision === null) continue;
-    const date = parseIsoDate(published);
-    if (!date) throw new Error(`computePeriods: paper ${i} has published "${published}", not a YYYY-MM-DD date`);
-    dated.push({ date, precision: datePrecision, theme });
-  }
-  return dated;
-}
-
-const PRECISIONS = ['day', 'month', 'year'] as const;
-
-type Span = { lo: number; hi: number };
-
-/** Per precision present, the [lo, hi] day numbers its dates span. */
-function spansByPrecision(dated: DatedPaper[]): Map<DatedPaper['precision'], Span> {
-  // Compared as yyyymmdd integers; only the extremes become day numbers.
-  const keys = new Map<DatedPaper['precision'], { lo: number; hi: number }>();
-  for (const { date, precision } of dated) {
-    const [start, end] = spanOf(date, precision);
-    const k = keys.get(precision);
-    if (k === undefined) keys.set(precision, { lo: start, hi: end });
-    else {
-      k.lo = Math.min(k.lo, start);
-      k.hi = Math.max(k.hi, end);
-    }
+    const p = precision[i];
+    if (p === 0) continue;
+    if (key[i] < 0) throw new Error(`computePeriods: paper ${i} has published "${papers[i].published}", not a YYYY-MM-DD date`);
+    if (key[i] < lo[p]) lo[p] = key[i];
+    if (key[i] > hi[p]) hi[p] = key[i];
   }
   const toDay = (key: number) => dayNumber(Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100);
-  return new Map([...keys].map(([p, { lo, hi }]) => [p, { lo: toDay(lo), hi: toDay(hi) }]));
+  const spans: (Span | undefined)[] = [];
+  for (const p of PRECISIONS) if (hi[p] >= 0) spans[p] = { lo: toDay(spanOf(lo[p], p)[0]), hi: toDay(spanOf(hi[p], p)[1]) };
+  return spans;
 }
+
+const PRECISIONS = [DAY, MONTH, YEAR] as const;
+
+type Span = { lo: number; hi: number };
 
 /** The union of spans as disjoint intervals, in order (touching spans join). */
 function mergeSpans(spans: Span[]): Span[] {
@@ -91,43 +85,50 @@ function mergeSpans(spans: Span[]): Span[] {
   return merged;
 }
 
-/** First and last day (as yyyymmdd) that a date of this precision stands for. */
-function spanOf({ year, month, day }: CalendarDate, precision: DatedPaper['precision']): [number, number] {
-  const key = (m: number, d: number) => year * 10_000 + m * 100 + d;
-  switch (precision) {
-    case 'day':
-      return [key(month, day), key(month, day)];
-    case 'month':
-      return [key(month, 1), key(month, daysInMonth(year, month))];
-    case 'year':
-      return [key(1, 1), key(12, 31)];
-    default:
-      throw new Error(`unknown date precision: ${String(precision satisfies never)}`);
-  }
+/** First and last day (as yyyymmdd) that a date (yyyymmdd) of this precision stands for. */
+function spanOf(key: number, precision: number): [number, number] {
+  const [year, month] = [Math.floor(key / 10_000), Math.floor(key / 100) % 100];
+  const at = (m: number, d: number) => year * 10_000 + m * 100 + d;
+  if (precision === DAY) return [key, key];
+  if (precision === MONTH) return [at(month, 1), at(month, daysInMonth(year, month))];
+  return [at(1, 1), at(12, 31)];
 }
 
-function counts(precision: DatedPaper['precision'], granularity: Granularity): boolean {
-  return granularity === 'year' || precision !== 'year';
+function counts(precision: number, granularity: Granularity): boolean {
+  return granularity === 'year' || precision !== YEAR;
 }
+
+/** Months per period of each granularity: a month index (PaperDates.month) over it, floored, is the period's index (calendar.ts periodIndex). */
+export const MONTHS_PER: Record<Granularity, number> = { month: 1, quarter: 3, year: 12 };
 
 function countGranularity(
-  dated: DatedPaper[],
+  { precision, month }: PaperDates,
+  assignments: Int32Array,
   granularity: Granularity,
   k: number,
   covered: Span[],
   periods: PeriodRow[],
   totals: PeriodTotal[]
 ): void {
-  const indexed = dated.filter((d) => counts(d.precision, granularity)).map((d) => ({ theme: d.theme, index: periodIndex(granularity, d.date.year, d.date.month) }));
-  if (indexed.length === 0) return;
-  const first = indexed.reduce((m, d) => Math.min(m, d.index), Infinity);
-  const last = indexed.reduce((m, d) => Math.max(m, d.index), -Infinity);
+  // Two passes over the papers (range, then counts): no object per paper.
+  const per = MONTHS_PER[granularity];
+  const yearToo = granularity === 'year';
+  let [first, last] = [Infinity, -Infinity];
+  for (let i = 0; i < month.length; i++) {
+    if (precision[i] === 0 || (precision[i] === YEAR && !yearToo)) continue;
+    if (month[i] < first) first = month[i];
+    if (month[i] > last) last = month[i];
+  }
+  if (first === Infinity) return;
+  [first, last] = [Math.floor(first / per), Math.floor(last / per)];
   const nPeriods = last - first + 1;
   const perTheme = new Int32Array(nPeriods * k);
   const perPeriod = new Int32Array(nPeriods);
-  for (const { theme, index } of indexed) {
-    perTheme[(index - first) * k + theme]++;
-    perPeriod[index - first]++;
+  for (let i = 0; i < month.length; i++) {
+    if (precision[i] === 0 || (precision[i] === YEAR && !yearToo)) continue;
+    const p = Math.floor(month[i] / per) - first;
+    perTheme[p * k + assignments[i]]++;
+    perPeriod[p]++;
   }
   for (let p = 0; p < nPeriods; p++) {
     const index = first + p;

@@ -1,11 +1,12 @@
 // The pieces of `npm run assign` on hand-made inputs: nearest centroids, the novel threshold, the
 // stored vocabulary's tokeniser against the pipeline's, and map positions from nearest papers.
 import { describe, expect, it } from 'vitest';
-import { asBlock, novelThreshold, quantile, stackBlocks } from '../../../pipeline/assign/model.js';
+import { asBlock, blockRowsOf, novelThreshold, quantile } from '../../../pipeline/assign/model.js';
 import { bestThemes, fitThemes } from '../../../pipeline/assign/nearest-themes.js';
-import { bestCandidates } from '../../../pipeline/assign/neighbours.js';
-import { placeRows } from '../../../pipeline/assign/place.js';
-import { topTermsOf } from '../../../pipeline/assign/neighbours.js';
+import { bestCandidates, NeighbourSearch, TopTermIndex, topTermsOf } from '../../../pipeline/assign/neighbours.js';
+import { placeAndFindSimilar } from '../../../pipeline/assign/place.js';
+import { areaPeriods, burstColumns } from '../../../pipeline/assign/retrend.js';
+import { computeTrends } from '../../../pipeline/trends/index.js';
 import { vectorisePapers } from '../../../pipeline/assign/vectorise.js';
 import { buildTfidf } from '../../../pipeline/tfidf/index.js';
 import { tokenisePapers } from '../../../pipeline/tokenise/index.js';
@@ -40,6 +41,29 @@ describe('nearest centroids', () => {
     expect(Array.from(fit.novel)).toStrictEqual([1, 1, 0]);
     expect(Array.from(fit.weak)).toStrictEqual([1, 1, 0]);
     expect(Array.from(fit.themes.subarray(3, 6))).toStrictEqual([0, 1, 2]);
+  });
+});
+
+describe('nearest centroids, against a plain dense product', () => {
+  it('gives the same cosines bit for bit and the same top three, for k not a multiple of four and with ties', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const [nRows, nCols, k] = [60, 30, 7];
+    const rows = csr(Array.from({ length: nRows }, () => Array.from({ length: nCols }, () => (random() < 0.3 ? Math.fround(random()) : 0))));
+    const centroids = Float32Array.from({ length: k * nCols }, () => (random() < 0.5 ? random() : 0));
+    centroids.copyWithin(5 * nCols, 2 * nCols, 3 * nCols); // theme 5 = theme 2: ties
+    const fit = fitThemes(rows, centroids, k, 0.5, new Float64Array(k).fill(1));
+    for (let i = 0; i < nRows; i++) {
+      const scores = Float64Array.from({ length: k }, (_, c) => {
+        let s = 0;
+        for (let p = rows.indptr[i]; p < rows.indptr[i + 1]; p++) s += rows.values[p] * centroids[c * nCols + rows.indices[p]];
+        return s;
+      });
+      const ranked = Array.from({ length: k }, (_, c) => c).sort((a, b) => scores[b] - scores[a] || a - b).slice(0, 3);
+      expect(Array.from(fit.themes.subarray(3 * i, 3 * i + 3))).toStrictEqual(ranked);
+      expect(Array.from(fit.similarity.subarray(3 * i, 3 * i + 3))).toStrictEqual(ranked.map((c) => Math.fround(scores[c])));
+    }
+    expect(bestThemes(Float64Array.from([0.5, 0.5]), 3)).toStrictEqual([0, 1]);
   });
 });
 
@@ -93,13 +117,73 @@ describe('map positions of new papers', () => {
     // Placed: rows 0-2 (theme 0 at x = 0, 2, 10; row 2 shares no term with the new row), row 3 (theme 1). New: row 4 (theme 0), row 5 (theme 1, no shared term).
     const placed = csr([[1, 0, 0, 0], [0.6, 0.8, 0, 0], [0, 0, 1, 0], [1, 0, 0, 0]]);
     const added = csr([[0.8, 0.6, 0, 0], [0, 0, 0, 1]]);
-    const matrix = stackBlocks([asBlock(placed), asBlock(added)], 4);
-    const xy = placeRows(matrix, topTermsOf(matrix, 10), 4, Int32Array.from([0, 0, 0, 1, 0, 1]), 2, Float64Array.from([0, 0, 2, 4, 10, 10, 7, 7]), Float64Array.from([1, 1, 5, 6]));
+    const matrix = blockRowsOf([asBlock(placed), asBlock(added)], 4);
+    const { xy, similar } = placeAndFindSimilar(matrix, topTermsOf(matrix, 10), 4, Int32Array.from([0, 0, 0, 1, 0, 1]), 2,
+      Float64Array.from([0, 0, 2, 4, 10, 10, 7, 7]), Float64Array.from([1, 1, 5, 6]));
     const [c0, c1] = [Math.fround(0.8), Math.fround(0.6) * Math.fround(0.8) + Math.fround(0.8) * Math.fround(0.6)];
     expect(xy[0]).toBeCloseTo((c1 * 2) / (c0 + c1), 6);
     expect(xy[1]).toBeCloseTo((c1 * 4) / (c0 + c1), 6);
     // No neighbour in its theme shares a term: the theme's position.
     expect([xy[2], xy[3]]).toStrictEqual([5, 6]);
+    // Similar papers among all rows, whatever their theme: row 4 is most like row 1, then rows 0 and 3 (a tie, lower row first).
+    expect(Array.from(similar.row)).toStrictEqual([4, 4, 4]);
+    expect(Array.from(similar.rank)).toStrictEqual([1, 2, 3]);
+    expect(Array.from(similar.similar)).toStrictEqual([1, 0, 3]);
+    expect(Array.from(similar.similarity)).toStrictEqual([c1, c0, c0]);
+  });
+
+  it('reads rows where their blocks lie, 16-bit stored terms beside a new 32-bit block', () => {
+    const stored = { ends: Uint32Array.from([2, 3]), terms: Uint16Array.from([0, 2, 1]), weights: Float32Array.from([0.6, 0.8, 1]) };
+    const rows = blockRowsOf([stored, asBlock(csr([[0, 0, 0, 1]]))], 4);
+    expect([rows.nRows, Array.from(rows.part), Array.from(rows.from), Array.from(rows.to)]).toStrictEqual([3, [0, 0, 1], [0, 2, 0], [2, 3, 1]]);
+    const tops = topTermsOf(rows, 1);
+    expect([Array.from(tops.cols), Array.from(tops.vals)]).toStrictEqual([[2, 1, 3], [0.8, 1, 1].map(Math.fround)]);
+  });
+
+  it('indexes a set of rows by their heaviest terms, each list cut to the heaviest rows (ties: lower row), and forgets the last set', () => {
+    // Rows 0-4 all have term 0 at the top; rows 1 and 3 tie.
+    const matrix = blockRowsOf([asBlock(csr([[0.9, 0.1], [0.5, 0], [0.7, 0.2], [0.5, 0.1], [0.2, 0], [0, 1]]))], 2);
+    const tops = topTermsOf(matrix, 2);
+    const index = new TopTermIndex(2, 12, 3);
+    const list = (c: number) => Array.from(index.rows.subarray(index.start[c], index.end[c])).sort();
+    const wanted = Uint8Array.of(1, 1);
+    index.build(tops, Int32Array.from([0, 1, 2, 3, 4]), 0, 5, wanted);
+    expect([list(0), list(1)]).toStrictEqual([[0, 1, 2], [0, 2, 3]]);
+    index.build(tops, Int32Array.from([4, 5]), 0, 2, wanted);
+    expect([list(0), list(1)]).toStrictEqual([[4], [5]]);
+    index.build(tops, Int32Array.from([1, 4]), 0, 2, wanted);
+    expect([list(0), list(1)]).toStrictEqual([[1, 4], []]);
+    // Only the wanted columns' lists are made.
+    index.build(tops, Int32Array.from([0, 1, 2, 3, 4]), 0, 5, Uint8Array.of(0, 1));
+    expect([list(0), list(1)]).toStrictEqual([[], [0, 2, 3]]);
+    index.build(tops, Int32Array.from([1, 4]), 0, 2, wanted);
+    // A query row's cosines are the same whichever index found the candidate.
+    const search = new NeighbourSearch(matrix, tops, { candidates: 3 }, 3);
+    const all = new TopTermIndex(2, 12, 6).build(tops, Int32Array.from([0, 1, 2, 3, 4, 5]), 0, 6, wanted);
+    const first = search.nearest(0, all, 3);
+    const [rows, cosines] = [Array.from(first.rows.subarray(0, first.count)), Array.from(first.cosines.subarray(0, first.count))];
+    expect(rows).toStrictEqual([2, 3, 1]);
+    expect(cosines).toStrictEqual([Math.fround(0.9) * Math.fround(0.7) + Math.fround(0.1) * Math.fround(0.2),
+      Math.fround(0.9) * Math.fround(0.5) + Math.fround(0.1) * Math.fround(0.1), Math.fround(0.9) * Math.fround(0.5)]);
+    const again = search.nearest(0, index, 3);
+    expect([again.count, again.rows[0], again.cosines[0]]).toStrictEqual([2, 1, cosines[2]]);
+  });
+
+  it('keeps for the phrase bursts only the burst terms of each row\'s own theme', () => {
+    const matrix = blockRowsOf([asBlock(csr([[0.5, 0.5, 0.5, 0.5], [0.5, 0.5, 0.5, 0.5], [0, 0, 0, 1]]))], 4);
+    const kept = burstColumns(matrix, [[0, 3], [1, 3]], Int32Array.from([0, 1, 1]));
+    expect([Array.from(kept.indptr), Array.from(kept.indices)]).toStrictEqual([[0, 2, 4, 5], [0, 3, 1, 3, 3]]);
+  });
+
+  it('sums the areas\' periods from their themes\' as computePeriods counts them over the papers', () => {
+    const dates = ['2025-01-03', '2025-01-20', '2025-02-11', '2025-04-02', '2025-04-30', '2025-06-01', '2024-01-01'];
+    const papers = dates.map((published, i) => ({ published, datePrecision: i === 6 ? 'year' as const : 'day' as const }));
+    const themes = Int32Array.from([0, 1, 2, 3, 1, 2, 3]);
+    const areaOfTheme = Int32Array.from([1, 0, 1, 0]);
+    const byTheme = computeTrends(papers, themes, 4, { window: 1 });
+    const byArea = computeTrends(papers, themes.map((t) => areaOfTheme[t]), 2, { window: 1 });
+    expect(areaPeriods(byTheme.periods, areaOfTheme, 4, 2)).toStrictEqual(byArea.periods);
+    expect(() => areaPeriods(byTheme.periods, Int32Array.from([0, 0, 2, 0]), 4, 2)).toThrow(/theme 2 has area 2/);
   });
 
   it('keeps the best candidates by score, ties to the lower row', () => {
