@@ -2,7 +2,7 @@
 // results read chunk by chunk into typed arrays (INTEGER, DOUBLE, FLOAT vectors expose their
 // memory), a list of strings read as one aggregated string, and typed columns appended to temp
 // tables through data chunks (store/append.ts appendTypedColumns: one copy per column and chunk).
-import { DOUBLE, INTEGER, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DOUBLE, INTEGER, type DuckDBConnection, type DuckDBDataChunk, type DuckDBMaterializedResult, type DuckDBValue } from '@duckdb/node-api';
 import { appendTypedColumns } from '../store/append.js';
 
 type Params = Record<string, DuckDBValue>;
@@ -17,15 +17,51 @@ const MAKE: Record<ColumnKind, (n: number) => NumberColumn> = {
 };
 
 /**
+ * Runs `sql` in one round trip to DuckDB's thread; its chunks are then read synchronously from the
+ * materialized result. A query with parameters went through node-api's prepared statements
+ * (extract, prepare, execute: three round trips) and its rows through one fetch per 2,048 rows;
+ * each round trip waits for the JS thread, which `npm run assign` keeps busy parsing the input
+ * while the run is read (a turn of the event loop per MiB of input): the copy and read took about
+ * as long as the input, whatever DuckDB's own time. Parameters must be integers (written into the
+ * SQL as literals).
+ */
+async function materialized(connection: DuckDBConnection, sql: string, params: Params): Promise<DuckDBMaterializedResult> {
+  return (await connection.run(literal(sql, params))) as DuckDBMaterializedResult;
+}
+
+/** `sql` with each `$name` replaced by params[name], which must be an integer. */
+function literal(sql: string, params: Params): string {
+  return sql.replace(/\$([A-Za-z_]\w*)/g, (_, name: string) => {
+    const value = params[name];
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new TypeError(`$${name} must be an integer, is ${String(value)}`);
+    return `(${value})`;
+  });
+}
+
+/** Calls `read` on each chunk of a query's result, in one round trip (the result is held until the last chunk is read). */
+export async function eachChunk(connection: DuckDBConnection, sql: string, params: Params, read: (chunk: DuckDBDataChunk) => void): Promise<void> {
+  const result = await materialized(connection, sql, params);
+  for (let i = 0; i < result.chunkCount; i++) read(result.getChunk(i));
+}
+
+/** A query's rows as objects of JS values (node-api's conversion: for a few rows), in one round trip. */
+export async function queryRows<T>(connection: DuckDBConnection, sql: string, params: Params = {}): Promise<T[]> {
+  const result = await materialized(connection, sql, params);
+  const names = result.columnNames();
+  const rows: T[] = [];
+  for (let i = 0; i < result.chunkCount; i++) rows.push(...(result.getChunk(i).getRowObjects(names) as T[]));
+  return rows;
+}
+
+/**
  * The columns of a query whose result has no NULLs (coalesce them in the SQL), each column of the
  * SQL type `kinds[c]` names (cast in the SQL: `::INTEGER`, `::DOUBLE`, `::FLOAT`).
  */
 export async function readColumns<K extends readonly ColumnKind[]>(connection: DuckDBConnection, sql: string, params: Params,
   kinds: K): Promise<{ [I in keyof K]: ColumnOf<K[I]> }> {
-  const result = await connection.run(sql, params);
   let out = kinds.map((kind) => MAKE[kind](4096));
   let n = 0;
-  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+  await eachChunk(connection, sql, params, (chunk) => {
     const m = chunk.rowCount;
     if (n + m > out[0].length) {
       out = out.map((column, c) => {
@@ -39,14 +75,47 @@ export async function readColumns<K extends readonly ColumnKind[]>(connection: D
       out[c].set(items.subarray(0, m), n);
     });
     n += m;
-  }
+  });
   return out.map((column) => column.slice(0, n)) as { [I in keyof K]: ColumnOf<K[I]> };
+}
+
+/**
+ * A query's rows whose first `keys` columns are INTEGER and the rest BLOB (no NULLs): the integers
+ * as numbers, each BLOB copied once out of DuckDB's vector into a buffer of its own (aligned for
+ * typed views). Streamed: DuckDB scans each chunk on its own thread, where a materialized result
+ * would be copied once more on the JS thread (getChunk); getRowObjects copied each BLOB twice
+ * more (node-api's getItem makes a Buffer of the bytes it has just copied). For a 60k-paper run's
+ * 30 MB of vectors that was ~0.6 s of the JS thread, on which the input is parsed meanwhile.
+ */
+export async function readBlobRows(connection: DuckDBConnection, sql: string, params: Params,
+  keys: number): Promise<{ keys: number[][]; blobs: Uint8Array[][] }> {
+  const out = { keys: [] as number[][], blobs: [] as Uint8Array[][] };
+  const result = await connection.stream(literal(sql, params));
+  for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+    const vectors = Array.from({ length: chunk.columnCount }, (_, c) => chunk.getColumnVector(c) as unknown as
+      { items: Int32Array; getItemBytes(i: number): Uint8Array | null });
+    for (let i = 0; i < chunk.rowCount; i++) {
+      out.keys.push(vectors.slice(0, keys).map((v) => v.items[i]));
+      out.blobs.push(vectors.slice(keys).map((v, c) => {
+        const bytes = v.getItemBytes(i);
+        if (bytes === null) throw new Error(`readBlobRows: NULL in column ${keys + c}`);
+        // Up to 12 bytes are a view of the chunk's own memory.
+        return bytes.byteLength <= 12 ? bytes.slice() : bytes;
+      }));
+    }
+  }
+  return out;
 }
 
 /** One VARCHAR value of the first row (null when there is no row). */
 export async function readText(connection: DuckDBConnection, sql: string, params: Params): Promise<string | null> {
-  const rows = (await connection.runAndReadAll(sql, params)).getRows();
-  return rows.length === 0 ? null : (rows[0][0] as string | null);
+  let text: string | null = null;
+  let first = true;
+  await eachChunk(connection, sql, params, (chunk) => {
+    if (first && chunk.rowCount > 0) text = chunk.getColumnVector(0).getItem(0) as string | null;
+    first = false;
+  });
+  return text;
 }
 
 /**

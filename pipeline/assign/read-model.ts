@@ -4,7 +4,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import type { DatePrecision, Granularity, Paper } from '../types.js';
-import { readColumns, readLines } from './columns.js';
+import { queryRows, readBlobRows, readColumns, readLines, readText } from './columns.js';
 import { blockRows, decodeBlocks, float32Of, int32Of, type VectorBlock } from './model.js';
 
 export type PaperDate = Pick<Paper, 'published' | 'datePrecision'>;
@@ -42,10 +42,8 @@ export interface StoredRun {
   searchAverages: { title: number; abstract: number };
 }
 
-async function rows<T>(connection: DuckDBConnection, sql: string, values: Record<string, number>): Promise<T[]> {
-  const reader = await connection.runAndReadAll(sql, values);
-  return reader.getRowObjects() as T[];
-}
+// Every query here is one round trip (columns.ts query): the input is parsed on the JS thread meanwhile.
+const rows = queryRows;
 
 /** The run to add to: `--run N` when given (it must be complete), else the newest complete run. */
 export async function chooseRun(connection: DuckDBConnection, wanted: number | null, dbPath: string): Promise<number> {
@@ -62,8 +60,6 @@ export async function chooseRun(connection: DuckDBConnection, wanted: number | n
   }
   return found[0].run_id;
 }
-
-const blob = (v: unknown): Uint8Array => (v as { bytes: Uint8Array }).bytes;
 
 const PRECISIONS: (DatePrecision | null)[] = [null, 'day', 'month', 'year'];
 
@@ -92,14 +88,15 @@ export async function readStoredRun(connection: DuckDBConnection, runId: number,
   if (terms.length !== nCols) throw new Error(`run ${runId}: ${nCols} terms in run_models but ${terms.length} read`);
   const centroids = new Float32Array(k * nCols);
   const burstTerms: number[][] = Array.from({ length: k }, () => []);
-  const themes = await rows<{ theme_id: number; terms: unknown; weights: unknown; burst_terms: unknown }>(connection,
-    'SELECT theme_id, terms, weights, burst_terms FROM theme_vectors WHERE run_id = $run', run);
-  for (const row of themes) {
-    const [columns, weights] = [int32Of(blob(row.terms)), float32Of(blob(row.weights))];
-    const base = row.theme_id * nCols;
-    for (let j = 0; j < columns.length; j++) centroids[base + columns[j]] = weights[j];
-    burstTerms[row.theme_id] = Array.from(int32Of(blob(row.burst_terms)));
-  }
+  const themes = await readBlobRows(connection, 'SELECT theme_id::INTEGER, terms, weights, burst_terms FROM theme_vectors WHERE run_id = $run',
+    run, 1);
+  themes.keys.forEach(([theme], x) => {
+    const [terms, weights, burst] = themes.blobs[x];
+    const [columns, values] = [int32Of(terms), float32Of(weights)];
+    const base = theme * nCols;
+    for (let j = 0; j < columns.length; j++) centroids[base + columns[j]] = values[j];
+    burstTerms[theme] = Array.from(int32Of(burst));
+  });
   // Surfaces only of the terms whose bursts are reported (the ids are integers from the run's own BLOBs).
   const watched = [...new Set(burstTerms.flat())].sort((a, b) => a - b);
   const surfaces: string[] = new Array(nCols);
@@ -108,9 +105,10 @@ export async function readStoredRun(connection: DuckDBConnection, runId: number,
       `SELECT term_id, surface FROM run_terms WHERE run_id = $run AND term_id IN (${watched.map((t) => Math.trunc(t)).join(',')})`, run);
     for (const { term_id, surface } of found) surfaces[term_id] = surface;
   }
-  const blocks = await rows<{ ends: unknown; terms: unknown; weights: unknown }>(connection,
-    'SELECT ends, terms, weights FROM paper_vectors WHERE run_id = $run ORDER BY first_row', run);
-  const vectors = decodeBlocks(blocks.map((b) => ({ ends: blob(b.ends), terms: blob(b.terms), weights: blob(b.weights) })), nCols);
+  // In storage order, put in row order here: an ORDER BY made DuckDB copy every BLOB through a sort.
+  const blocks = await readBlobRows(connection, 'SELECT first_row::INTEGER, ends, terms, weights FROM paper_vectors WHERE run_id = $run', run, 1);
+  const order = blocks.keys.map(([first], x) => [first, x]).sort((a, b) => a[0] - b[0]).map(([, x]) => blocks.blobs[x]);
+  const vectors = decodeBlocks(order.map(([ends, terms, weights]) => ({ ends, terms, weights })), nCols);
   if (blockRows(vectors) !== n) throw new Error(`run ${runId}: ${n} paper rows but ${blockRows(vectors)} stored vectors`);
   const PAPERS = `FROM paper_rows pr JOIN paper_themes pt ON pt.run_id = pr.run_id AND pt.paper_id = pr.paper_id
     JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run`;
@@ -122,8 +120,11 @@ export async function readStoredRun(connection: DuckDBConnection, runId: number,
      ${PAPERS} ORDER BY pr.paper_row`, run, ['int', 'float', 'int', 'double', 'double', 'int', 'int'] as const);
   if (theme.length !== n) throw new Error(`run ${runId}: ${n} paper rows but ${theme.length} with a theme and a paper`);
   const xy = new Float64Array(2 * n);
-  for (let i = 0; i < n; i++) [xy[2 * i], xy[2 * i + 1]] = [x[i], y[i]];
-  const dates = await readDates(connection, PAPERS, run, day, precision);
+  for (let i = 0; i < n; i++) {
+    xy[2 * i] = x[i];
+    xy[2 * i + 1] = y[i];
+  }
+  const dates = await readDates(connection, day, precision);
   const [tx, ty, cohesion, area] = await readColumns(connection,
     'SELECT x::DOUBLE, y::DOUBLE, coalesce(cohesion, 0)::DOUBLE, coalesce(area_id, 0)::INTEGER FROM themes WHERE run_id = $run ORDER BY theme_id',
     run, ['double', 'double', 'double', 'int'] as const);
@@ -150,13 +151,11 @@ async function sumsOf(connection: DuckDBConnection, runId: number): Promise<Floa
 
 /**
  * Each paper's date as the pipeline's papers carry it (ISO text as DuckDB writes a DATE, and its
- * precision): one shared object per distinct (date, precision), the texts read once per distinct day.
+ * precision): one shared object per distinct (date, precision). The text is made here from the day
+ * number (a query for the distinct days' text joined the papers again); a day outside years
+ * 1–9999, which JS and DuckDB would write differently, is asked of DuckDB.
  */
-async function readDates(connection: DuckDBConnection, papersSql: string, run: { run: number }, day: Int32Array,
-  precision: Int32Array): Promise<PaperDate[]> {
-  const reader = await connection.runAndReadAll(`SELECT DISTINCT (p.published - DATE '1970-01-01')::INTEGER AS day, p.published::VARCHAR AS iso
-    ${papersSql} AND p.published IS NOT NULL`, run);
-  const isoOf = new Map((reader.getRows() as [number, string][]).map(([d, iso]) => [d, iso]));
+async function readDates(connection: DuckDBConnection, day: Int32Array, precision: Int32Array): Promise<PaperDate[]> {
   const undated: PaperDate = { published: null, datePrecision: null };
   const shared = new Map<number, PaperDate>();
   const dates: PaperDate[] = new Array(day.length);
@@ -167,8 +166,16 @@ async function readDates(connection: DuckDBConnection, papersSql: string, run: {
     }
     const key = day[i] * 4 + precision[i];
     let date = shared.get(key);
-    if (date === undefined) shared.set(key, (date = { published: isoOf.get(day[i])!, datePrecision: PRECISIONS[precision[i]] }));
+    if (date === undefined) {
+      const d = day[i];
+      const published = d >= FIRST_DAY && d <= LAST_DAY ? new Date(d * 86_400_000).toISOString().slice(0, 10)
+        : (await readText(connection, "SELECT (DATE '1970-01-01' + $day::INTEGER)::VARCHAR", { day: d }))!;
+      shared.set(key, (date = { published, datePrecision: PRECISIONS[precision[i]] }));
+    }
     dates[i] = date;
   }
   return dates;
 }
+
+/** 0001-01-01 and 9999-12-31 as days since 1970-01-01: between them JS's ISO text is DuckDB's DATE text. */
+const [FIRST_DAY, LAST_DAY] = [-719_162, 2_932_896];
