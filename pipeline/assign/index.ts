@@ -8,7 +8,8 @@ import { describeCoarseDates, settleDatePrecision, type DatePrecisionMode } from
 import { ingestFiles } from '../ingest/index.js';
 import { updateCopy } from '../store/copy-update.js';
 import type { IngestResult, InputFormat, Paper } from '../types.js';
-import { appendRows } from '../store/append.js';
+import { appendChunks } from '../store/append.js';
+import type { Table } from '../store/table-spec.js';
 import { readColumns } from './columns.js';
 import { fitThemes, TOP_THEMES } from './nearest-themes.js';
 import { asBlock, blockRowsOf } from './model.js';
@@ -182,12 +183,11 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
  * The input's papers that run `runId` does not hold yet, in input order; their ids are left in the
  * temp table NEW_PAPERS (j = position among them) for the writes. The run's ids stay in DuckDB.
  */
+const INPUT_TABLE: Table = { name: 'assign_input', columns: [{ name: 'i', type: 'INTEGER' }, { name: 'paper_id', type: 'VARCHAR' }], key: [] };
+
 async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<Paper[]> {
   await connection.run('CREATE OR REPLACE TEMP TABLE assign_input (i INTEGER, paper_id VARCHAR)');
-  await appendRows(connection, 'assign_input', papers.length, (i, a) => {
-    a.appendInteger(i);
-    a.appendVarchar(papers[i].paperId);
-  });
+  await appendChunks(connection, INPUT_TABLE, papers.length, [(i) => i, (i) => papers[i].paperId]);
   const IN_RUN = 'EXISTS (SELECT 1 FROM paper_rows pr WHERE pr.run_id = $run AND pr.paper_id = a.paper_id)';
   const [held] = await readColumns(connection, `SELECT i FROM assign_input a WHERE ${IN_RUN}`, { run: runId }, ['int'] as const);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${NEW_PAPERS} AS
