@@ -19,7 +19,7 @@ import { chooseRun, readStoredRun, readVocabulary, type StoredRun } from './read
 import { burstColumns, retrend } from './retrend.js';
 import { addToSearchIndex } from './search-merge.js';
 import { TextPassHelper } from './text-pass-threads.js';
-import { NEW_PAPERS, writeBatch, writePapers, type Batch } from './write.js';
+import { EarlyWrites, NEW_PAPERS, writeBatch, writePapers, type Batch } from './write.js';
 
 export interface AssignConfig {
   inputs: string[];
@@ -158,17 +158,21 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
     ingest.warnings.push(describeCoarseDates(c));
   }
   // The papers go in first: DuckDB checkpoints them (rewriting the table's last row group, the
-  // largest single cost) on its own threads while the batch is computed here.
+  // largest single cost) on its own threads while the batch is computed here; so do the TF-IDF rows
+  // and the search index as soon as they are made (write.ts EarlyWrites).
   step('papers');
   const { committed } = await writePapers(connection, papers);
-  let batch;
+  const early = new EarlyWrites(connection, runId, stored.theme.length, committed);
+  let batch, batchId: number;
   try {
-    batch = await computeBatch(connection, stored, papers, timed, committed, textPass);
-  } finally {
-    await committed.catch(() => {}); // the connection closes only once the commit is done
+    batch = await computeBatch(connection, stored, papers, early.timed(timed), early.saved, textPass);
+    await early.done(step);
+    [{ batchId }] = (await connection.runAndReadAll('SELECT coalesce(max(batch_id), 0) + 1 AS batchId FROM assign_batches WHERE run_id = $run',
+      { run: runId })).getRowObjectsJS() as { batchId: number }[];
+  } catch (e) {
+    await early.settled(); // the connection closes only once the commits are done
+    throw e;
   }
-  const [{ batchId }] = (await connection.runAndReadAll('SELECT coalesce(max(batch_id), 0) + 1 AS batchId FROM assign_batches WHERE run_id = $run',
-    { run: runId })).getRowObjectsJS() as { batchId: number }[];
   await writeBatch(connection, { ...batch, runId, batchId, info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files,
     skipped: ingest.skipped.length, duplicates: ingest.duplicates, alreadyInRun: base.alreadyInRun, startedAt } }, step);
   const themesAfter = await readThemes(connection, runId);
@@ -179,12 +183,12 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
     themes: themesAfter.map((after, t) => ({ themeId: t, label: after.label, before: themesBefore[t], after })) };
 }
 
+const INPUT_TABLE: Table = { name: 'assign_input', columns: [{ name: 'i', type: 'INTEGER' }, { name: 'paper_id', type: 'VARCHAR' }], key: [] };
+
 /**
  * The input's papers that run `runId` does not hold yet, in input order; their ids are left in the
  * temp table NEW_PAPERS (j = position among them) for the writes. The run's ids stay in DuckDB.
  */
-const INPUT_TABLE: Table = { name: 'assign_input', columns: [{ name: 'i', type: 'INTEGER' }, { name: 'paper_id', type: 'VARCHAR' }], key: [] };
-
 async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<Paper[]> {
   await connection.run('CREATE OR REPLACE TEMP TABLE assign_input (i INTEGER, paper_id VARCHAR)');
   await appendChunks(connection, INPUT_TABLE, papers.length, [(i) => i, (i) => papers[i].paperId]);
@@ -205,10 +209,11 @@ async function readThemes(connection: DuckDBConnection, runId: number): Promise<
 
 /**
  * Everything the batch writes, computed from the stored run and the new papers. The connection is
- * not used before `papersSaved` (the papers' commit, running meanwhile) has settled.
+ * not used before `papersSaved` (the papers' commit and the writes started since, running meanwhile:
+ * write.ts EarlyWrites) has settled.
  */
 async function computeBatch(connection: DuckDBConnection, stored: StoredRun, papers: Paper[], timed: Timed,
-  papersSaved: Promise<unknown>, textPass: TextPassHelper): Promise<Omit<Batch, 'runId' | 'batchId' | 'info'>> {
+  papersSaved: PromiseLike<unknown>, textPass: TextPassHelper): Promise<Omit<Batch, 'runId' | 'batchId' | 'info'>> {
   const n0 = stored.theme.length;
   const n = papers.length;
   const { rows, words, keyText } = await timed('vectorise', () => textPass.finish());

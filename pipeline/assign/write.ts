@@ -1,10 +1,12 @@
 // Owns writing one assignment batch into the run's tables (inside the copy that store/copy-update.ts
 // renames into place): the added papers' rows appended, the run-wide figures they change (ranks in
 // theme, theme and area sizes and trends, periods, bursts, search df, the runs row) replaced.
-// Two transactions, each checkpointed once as it commits (autocommitted appends checkpointed at
-// each large commit): the papers first (writePapers, whose last row group DuckDB rewrites whole:
-// that checkpoint runs while the batch is computed), then everything else, which reuses the blocks
-// the first freed (one checkpoint for all left the file ~40 MB larger).
+// Four transactions, each checkpointed once as it commits (autocommitted appends checkpointed at
+// each large commit), the first three while the batch is still computed: the papers (writePapers,
+// whose last row group DuckDB rewrites whole), the TF-IDF rows once vectorise has made them and the
+// search index once search has (EarlyWrites: paper_vectors' one row group, every stored vector, is
+// rewritten by that checkpoint), then everything else, which reuses the blocks the first freed (one
+// checkpoint for all left the file ~40 MB larger).
 // The per-paper numbers go to temp tables as typed columns and into the run's tables by
 // INSERT … SELECT joined with the new papers' ids (NEW_PAPERS), which cross into DuckDB once.
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
@@ -63,6 +65,97 @@ export async function writePapers(connection: DuckDBConnection, papers: Paper[])
   return { committed }; // wrapped: an async function returning the promise itself would wait for it
 }
 
+/**
+ * The writes started while the batch is computed, each in a transaction of its own whose commit
+ * (and checkpoint) runs on DuckDB's thread while this one computes the next steps: the TF-IDF rows
+ * after `vectorise` (their checkpoint rewrites paper_vectors' one row group, every stored vector:
+ * DuckDB starts a new row group only after 2,048 rows at least), the search terms and postings
+ * after `search` (their INSERT from a temp table runs there too, where the appender's flushes
+ * compressed the postings on this thread). `timed` wraps the steps' timer: it sees each step's
+ * result as it is made (assign/index.ts computeBatch's `vectorise` and `search`). The connection is
+ * used by one write at a time, after the papers' commit; `saved` is what the search step waits
+ * for before it uses the connection, the writes so far when it is awaited.
+ */
+export class EarlyWrites {
+  private vectors: Promise<unknown>;
+  private search: Promise<unknown> | null = null;
+
+  constructor(private readonly connection: DuckDBConnection, private readonly runId: number, private readonly firstRow: number,
+    papersSaved: Promise<unknown>) {
+    this.vectors = papersSaved;
+  }
+
+  readonly saved: PromiseLike<unknown> = { then: (done, failed) => this.vectors.then(done, failed) };
+
+  timed<T extends Timed>(inner: T): T {
+    return (async (name: string, fn: () => unknown) => {
+      const out = await inner(name, fn);
+      // The appends are made here, the commits left running: the steps after are synchronous, so a
+      // write chained on the JS side would only go on when the next step awaits the connection.
+      if (name === 'vectorise') {
+        await this.vectors; // the papers' commit, done by now as a rule
+        const { committed } = await startVectors(this.connection, this.runId, this.firstRow, (out as { rows: CsrMatrix }).rows);
+        this.vectors = committed;
+        committed.catch(() => {}); // a failure surfaces where it is awaited
+      } else if (name === 'search') {
+        const { committed } = await startSearch(this.connection, this.runId, out as SearchAddition);
+        this.search = committed;
+        committed.catch(() => {});
+      }
+      return out;
+    }) as T;
+  }
+
+  /** Waits for every write started, whatever its outcome: the connection closes only after. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([this.vectors, this.search]);
+  }
+
+  /**
+   * Waits for the writes (a failure is thrown here), before the connection is used again; each
+   * wait is a step, named as the write was when writeBatch made it (the crash tests stop at each).
+   */
+  async done(step: (name: string) => void): Promise<void> {
+    step('search_postings');
+    await this.search;
+    step('paper_vectors');
+    await this.vectors;
+  }
+}
+
+type Timed = <T>(name: string, fn: () => T | Promise<T>) => Promise<T>;
+
+/** The batch's TF-IDF rows as paper_vectors blocks, in a transaction of their own, its commit left running. */
+async function startVectors(connection: DuckDBConnection, run: number, firstRow: number, rows: CsrMatrix): Promise<{ committed: Promise<unknown> }> {
+  const n = rows.nRows;
+  await connection.run('BEGIN TRANSACTION');
+  await appendTable(connection, PAPER_VECTORS, Math.ceil(n / BLOCK_ROWS), (x) => {
+    const count = Math.min(BLOCK_ROWS, n - x * BLOCK_ROWS);
+    return { run_id: run, first_row: firstRow + x * BLOCK_ROWS, n_rows: count, ...packBlock(rows, x * BLOCK_ROWS, count) };
+  });
+  return { committed: connection.run('COMMIT') };
+}
+
+/**
+ * New search terms, grown df of known ones (search-merge.ts's temp tables), and the postings, in a
+ * transaction of their own: the postings go to a temp table here, the rest runs on DuckDB's thread
+ * (one call: the returned promise settles when it has committed).
+ */
+async function startSearch(connection: DuckDBConnection, run: number, search: SearchAddition): Promise<{ committed: Promise<unknown> }> {
+  await tempTable(connection, 'assign_postings', { term_id: search.postingTerm, paper_row: search.postingRow, tf: search.postingTf });
+  const r = Math.trunc(run);
+  const committed = connection.run(`BEGIN TRANSACTION;
+    INSERT INTO search_terms SELECT ${r}, i.term_id, k.term, i.df
+      FROM ${SEARCH_IDS} i JOIN ${SEARCH_KEYS} k USING (local) WHERE i.is_new = 1 ORDER BY i.term_id;
+    UPDATE search_terms SET df = search_terms.df + i.df FROM ${SEARCH_IDS} i
+      WHERE i.is_new = 0 AND search_terms.run_id = ${r} AND search_terms.term_id = i.term_id;
+    INSERT INTO ${SEARCH_POSTINGS.name} SELECT ${r}, term_id, paper_row, tf FROM assign_postings;
+    DROP TABLE assign_postings;
+    COMMIT`);
+  return { committed }; // wrapped: an async function returning the promise itself would wait for it
+}
+
+/** Everything else, once EarlyWrites' writes are done. */
 export async function writeBatch(connection: DuckDBConnection, b: Batch, step: (name: string) => void): Promise<void> {
   const { runId: run, papers } = b;
   const n = papers.length;
@@ -89,17 +182,9 @@ export async function writeBatch(connection: DuckDBConnection, b: Batch, step: (
   step('paper_rows');
   await connection.run(`INSERT INTO paper_rows SELECT $run, $first + j, n.paper_id, f.title_words, f.abstract_words
     FROM assign_fit f JOIN ${NEW_PAPERS} n USING (j) ORDER BY j`, { run, first: b.firstRow });
-  step('search_postings');
-  await writeSearch(connection, b);
   step('similar_papers');
   const s = b.similar;
   await appendColumns(connection, SIMILAR_PAPERS, s.row.length, [run, s.row, s.rank, s.similar, s.similarity]);
-  step('paper_vectors');
-  const blocks = Math.ceil(n / BLOCK_ROWS);
-  await appendTable(connection, PAPER_VECTORS, blocks, (x) => {
-    const count = Math.min(BLOCK_ROWS, n - x * BLOCK_ROWS);
-    return { run_id: run, first_row: b.firstRow + x * BLOCK_ROWS, n_rows: count, ...packBlock(b.rows, x * BLOCK_ROWS, count) };
-  });
   step('theme_periods');
   await writeTrends(connection, b);
   step('assign_batches');
@@ -122,16 +207,6 @@ async function updateRanks(connection: DuckDBConnection, b: Batch) {
   await connection.run(`UPDATE paper_themes SET rank_in_theme = m.rank_in_theme
     FROM assign_moved m JOIN paper_rows pr ON pr.run_id = $run AND pr.paper_row = m.paper_row
     WHERE paper_themes.run_id = $run AND paper_themes.paper_id = pr.paper_id`, { run: b.runId });
-}
-
-/** New search terms, grown df of known ones (search-merge.ts's temp tables), and the postings. */
-async function writeSearch(connection: DuckDBConnection, b: Batch) {
-  const { search, runId: run } = b;
-  await connection.run(`INSERT INTO search_terms SELECT $run, i.term_id, k.term, i.df
-    FROM ${SEARCH_IDS} i JOIN ${SEARCH_KEYS} k USING (local) WHERE i.is_new = 1 ORDER BY i.term_id`, { run });
-  await connection.run(`UPDATE search_terms SET df = search_terms.df + i.df FROM ${SEARCH_IDS} i
-    WHERE i.is_new = 0 AND search_terms.run_id = $run AND search_terms.term_id = i.term_id`, { run });
-  await appendColumns(connection, SEARCH_POSTINGS, search.postingTerm.length, [run, search.postingTerm, search.postingRow, search.postingTf]);
 }
 
 /** The run-wide trend tables replaced, theme and area rows updated, the runs row's counts and dates. */
