@@ -159,18 +159,19 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   }
   // The papers go in first: DuckDB checkpoints them (rewriting the table's last row group, the
   // largest single cost) on its own threads while the batch is computed here; so do the TF-IDF rows
-  // and the search index as soon as they are made (write.ts EarlyWrites).
+  // and the search index, while the trends are (write.ts EarlyWrites).
   step('papers');
   const { committed } = await writePapers(connection, papers);
-  const early = new EarlyWrites(connection, runId, stored.theme.length, committed);
+  const early = new EarlyWrites(connection, runId, stored.theme.length);
   let batch, batchId: number;
   try {
-    batch = await computeBatch(connection, stored, papers, early.timed(timed), early.saved, textPass);
+    batch = await computeBatch(connection, stored, papers, early.timed(timed), committed, textPass);
     await early.done(step);
     [{ batchId }] = (await connection.runAndReadAll('SELECT coalesce(max(batch_id), 0) + 1 AS batchId FROM assign_batches WHERE run_id = $run',
       { run: runId })).getRowObjectsJS() as { batchId: number }[];
   } catch (e) {
-    await early.settled(); // the connection closes only once the commits are done
+    await committed.catch(() => {}); // the connection closes only once the commits are done
+    await early.settled();
     throw e;
   }
   await writeBatch(connection, { ...batch, runId, batchId, info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files,
@@ -209,11 +210,10 @@ async function readThemes(connection: DuckDBConnection, runId: number): Promise<
 
 /**
  * Everything the batch writes, computed from the stored run and the new papers. The connection is
- * not used before `papersSaved` (the papers' commit and the writes started since, running meanwhile:
- * write.ts EarlyWrites) has settled.
+ * not used before `papersSaved` (the papers' commit, running meanwhile) has settled.
  */
 async function computeBatch(connection: DuckDBConnection, stored: StoredRun, papers: Paper[], timed: Timed,
-  papersSaved: PromiseLike<unknown>, textPass: TextPassHelper): Promise<Omit<Batch, 'runId' | 'batchId' | 'info'>> {
+  papersSaved: Promise<unknown>, textPass: TextPassHelper): Promise<Omit<Batch, 'runId' | 'batchId' | 'info'>> {
   const n0 = stored.theme.length;
   const n = papers.length;
   const { rows, words, keyText } = await timed('vectorise', () => textPass.finish());

@@ -1,12 +1,12 @@
 // Owns writing one assignment batch into the run's tables (inside the copy that store/copy-update.ts
 // renames into place): the added papers' rows appended, the run-wide figures they change (ranks in
 // theme, theme and area sizes and trends, periods, bursts, search df, the runs row) replaced.
-// Four transactions, each checkpointed once as it commits (autocommitted appends checkpointed at
-// each large commit), the first three while the batch is still computed: the papers (writePapers,
-// whose last row group DuckDB rewrites whole), the TF-IDF rows once vectorise has made them and the
-// search index once search has (EarlyWrites: paper_vectors' one row group, every stored vector, is
-// rewritten by that checkpoint), then everything else, which reuses the blocks the first freed (one
-// checkpoint for all left the file ~40 MB larger).
+// Three transactions, each checkpointed once as it commits (autocommitted appends checkpointed at
+// each large commit), the first two while the batch is still computed: the papers (writePapers,
+// whose last row group DuckDB rewrites whole), the TF-IDF rows and the search index (EarlyWrites:
+// paper_vectors' one row group, every stored vector, is rewritten by that checkpoint), then
+// everything else, which reuses the blocks the first ones freed (one checkpoint for all left the
+// file ~40 MB larger).
 // The per-paper numbers go to temp tables as typed columns and into the run's tables by
 // INSERT … SELECT joined with the new papers' ids (NEW_PAPERS), which cross into DuckDB once.
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
@@ -66,85 +66,69 @@ export async function writePapers(connection: DuckDBConnection, papers: Paper[])
 }
 
 /**
- * The writes started while the batch is computed, each in a transaction of its own whose commit
- * (and checkpoint) runs on DuckDB's thread while this one computes the next steps: the TF-IDF rows
- * after `vectorise` (their checkpoint rewrites paper_vectors' one row group, every stored vector:
- * DuckDB starts a new row group only after 2,048 rows at least), the search terms and postings
- * after `search` (their INSERT from a temp table runs there too, where the appender's flushes
- * compressed the postings on this thread). `timed` wraps the steps' timer: it sees each step's
- * result as it is made (assign/index.ts computeBatch's `vectorise` and `search`). The connection is
- * used by one write at a time, after the papers' commit; `saved` is what the search step waits
- * for before it uses the connection, the writes so far when it is awaited.
+ * The TF-IDF rows and the search index, written while the batch's trends are computed: in one
+ * transaction whose appends are made as soon as `search` is done and whose statements from temp
+ * tables and commit (with its checkpoint) run on DuckDB's thread meanwhile. That checkpoint is the
+ * one that rewrites paper_vectors' one row group, every stored vector (DuckDB opens a new row group
+ * only after 2,048 rows at least), and writes the postings, which the appender's flushes had
+ * compressed on this thread. `timed` wraps the steps' timer: it sees each step's result as it is
+ * made (assign/index.ts computeBatch: the rows of `vectorise`, the index of `search`, whose step
+ * has waited for the papers' commit). Not earlier: the steps between are synchronous, so a write
+ * chained after that commit would only go on when the search step yields.
  */
 export class EarlyWrites {
-  private vectors: Promise<unknown>;
-  private search: Promise<unknown> | null = null;
+  private rows: CsrMatrix | null = null;
+  private written: Promise<unknown> | null = null;
 
-  constructor(private readonly connection: DuckDBConnection, private readonly runId: number, private readonly firstRow: number,
-    papersSaved: Promise<unknown>) {
-    this.vectors = papersSaved;
-  }
-
-  readonly saved: PromiseLike<unknown> = { then: (done, failed) => this.vectors.then(done, failed) };
+  constructor(private readonly connection: DuckDBConnection, private readonly runId: number, private readonly firstRow: number) {}
 
   timed<T extends Timed>(inner: T): T {
     return (async (name: string, fn: () => unknown) => {
       const out = await inner(name, fn);
-      // The appends are made here, the commits left running: the steps after are synchronous, so a
-      // write chained on the JS side would only go on when the next step awaits the connection.
-      if (name === 'vectorise') {
-        await this.vectors; // the papers' commit, done by now as a rule
-        const { committed } = await startVectors(this.connection, this.runId, this.firstRow, (out as { rows: CsrMatrix }).rows);
-        this.vectors = committed;
+      if (name === 'vectorise') this.rows = (out as { rows: CsrMatrix }).rows;
+      if (name === 'search') {
+        const { committed } = await startEarly(this.connection, this.runId, this.firstRow, this.rows!, out as SearchAddition);
+        this.written = committed;
         committed.catch(() => {}); // a failure surfaces where it is awaited
-      } else if (name === 'search') {
-        const { committed } = await startSearch(this.connection, this.runId, out as SearchAddition);
-        this.search = committed;
-        committed.catch(() => {});
       }
       return out;
     }) as T;
   }
 
-  /** Waits for every write started, whatever its outcome: the connection closes only after. */
+  /** Waits for the write, whatever its outcome: the connection closes only after. */
   async settled(): Promise<void> {
-    await Promise.allSettled([this.vectors, this.search]);
+    await this.written?.catch(() => {});
   }
 
   /**
-   * Waits for the writes (a failure is thrown here), before the connection is used again; each
-   * wait is a step, named as the write was when writeBatch made it (the crash tests stop at each).
+   * Waits for the write (its failure is thrown here) before the connection is used again, under
+   * the names of the steps writeBatch once wrote them in (the crash tests stop at each).
    */
   async done(step: (name: string) => void): Promise<void> {
     step('search_postings');
-    await this.search;
+    await this.written;
     step('paper_vectors');
-    await this.vectors;
   }
 }
 
 type Timed = <T>(name: string, fn: () => T | Promise<T>) => Promise<T>;
 
-/** The batch's TF-IDF rows as paper_vectors blocks, in a transaction of their own, its commit left running. */
-async function startVectors(connection: DuckDBConnection, run: number, firstRow: number, rows: CsrMatrix): Promise<{ committed: Promise<unknown> }> {
-  const n = rows.nRows;
+/**
+ * The batch's TF-IDF rows as paper_vectors blocks, new search terms, grown df of known ones
+ * (search-merge.ts's temp tables) and the postings, in one transaction: the appends here, the rest
+ * in one call on DuckDB's thread (the returned promise settles when it has committed).
+ */
+async function startEarly(connection: DuckDBConnection, run: number, firstRow: number, rows: CsrMatrix,
+  search: SearchAddition): Promise<{ committed: Promise<unknown> }> {
+  await tempTable(connection, 'assign_postings', { term_id: search.postingTerm, paper_row: search.postingRow, tf: search.postingTf });
   await connection.run('BEGIN TRANSACTION');
+  const n = rows.nRows;
   await appendTable(connection, PAPER_VECTORS, Math.ceil(n / BLOCK_ROWS), (x) => {
     const count = Math.min(BLOCK_ROWS, n - x * BLOCK_ROWS);
     return { run_id: run, first_row: firstRow + x * BLOCK_ROWS, n_rows: count, ...packBlock(rows, x * BLOCK_ROWS, count) };
   });
-  return { committed: connection.run('COMMIT') };
-}
-
-/**
- * New search terms, grown df of known ones (search-merge.ts's temp tables), and the postings, in a
- * transaction of their own: the postings go to a temp table here, the rest runs on DuckDB's thread
- * (one call: the returned promise settles when it has committed).
- */
-async function startSearch(connection: DuckDBConnection, run: number, search: SearchAddition): Promise<{ committed: Promise<unknown> }> {
-  await tempTable(connection, 'assign_postings', { term_id: search.postingTerm, paper_row: search.postingRow, tf: search.postingTf });
   const r = Math.trunc(run);
-  const committed = connection.run(`BEGIN TRANSACTION;
+  const committed = connection.run(`
     INSERT INTO search_terms SELECT ${r}, i.term_id, k.term, i.df
       FROM ${SEARCH_IDS} i JOIN ${SEARCH_KEYS} k USING (local) WHERE i.is_new = 1 ORDER BY i.term_id;
     UPDATE search_terms SET df = search_terms.df + i.df FROM ${SEARCH_IDS} i
