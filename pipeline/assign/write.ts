@@ -3,14 +3,14 @@
 // theme, theme and area sizes and trends, periods, bursts, search df, the runs row) replaced.
 // Three transactions, each checkpointed once as it commits (autocommitted appends checkpointed at
 // each large commit), the first two while the batch is still computed: the papers (writePapers,
-// whose last row group DuckDB rewrites whole), the TF-IDF rows and the search index (EarlyWrites:
-// paper_vectors' one row group, every stored vector, is rewritten by that checkpoint), then
-// everything else, which reuses the blocks the first ones freed (one checkpoint for all left the
-// file ~40 MB larger).
+// whose last row group DuckDB rewrites whole), the TF-IDF rows, similar papers and search index
+// (EarlyWrites: paper_vectors' one row group, every stored vector, is rewritten by that
+// checkpoint), then everything else, which reuses the blocks the first ones freed (one checkpoint
+// for all left the file ~40 MB larger).
 // The per-paper numbers go to temp tables as typed columns and into the run's tables by
 // INSERT … SELECT joined with the new papers' ids (NEW_PAPERS), which cross into DuckDB once.
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { appendColumns, appendRows, appendTable, toJsonText } from '../store/append.js';
+import { appendRows, appendTable, toJsonText } from '../store/append.js';
 import { upsertPapers } from '../store/write-run.js';
 import { ASSIGN_BATCHES, BURSTS, PAPER_VECTORS, PERIOD_TOTALS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_PERIODS } from '../store/tables.js';
 import type { CsrMatrix, Paper, ThemeTrend } from '../types.js';
@@ -66,18 +66,19 @@ export async function writePapers(connection: DuckDBConnection, papers: Paper[])
 }
 
 /**
- * The TF-IDF rows and the search index, written while the batch's trends are computed: in one
- * transaction whose appends are made as soon as `search` is done and whose statements from temp
- * tables and commit (with its checkpoint) run on DuckDB's thread meanwhile. That checkpoint is the
- * one that rewrites paper_vectors' one row group, every stored vector (DuckDB opens a new row group
- * only after 2,048 rows at least), and writes the postings, which the appender's flushes had
- * compressed on this thread. `timed` wraps the steps' timer: it sees each step's result as it is
- * made (assign/index.ts computeBatch: the rows of `vectorise`, the index of `search`, whose step
- * has waited for the papers' commit). Not earlier: the steps between are synchronous, so a write
- * chained after that commit would only go on when the search step yields.
+ * The TF-IDF rows, similar papers and search index, written while the batch's trends are computed:
+ * in one transaction whose appends are made as soon as `search` is done and whose statements from
+ * temp tables and commit (with its checkpoint) run on DuckDB's thread meanwhile. That checkpoint
+ * is the one that rewrites paper_vectors' one row group, every stored vector (DuckDB opens a new
+ * row group only after 2,048 rows at least), and writes the postings, which the appender's flushes
+ * had compressed on this thread. `timed` wraps the steps' timer: it sees each step's result as it
+ * is made (assign/index.ts computeBatch: the rows of `vectorise`, the similar papers of `place`,
+ * the index of `search`, whose step has waited for the papers' commit). Not earlier: the steps between are
+ * synchronous, so a write chained after that commit would only go on when the search step yields.
  */
 export class EarlyWrites {
   private rows: CsrMatrix | null = null;
+  private similar: SimilarRows | null = null;
   private written: Promise<unknown> | null = null;
 
   constructor(private readonly connection: DuckDBConnection, private readonly runId: number, private readonly firstRow: number) {}
@@ -86,8 +87,12 @@ export class EarlyWrites {
     return (async (name: string, fn: () => unknown) => {
       const out = await inner(name, fn);
       if (name === 'vectorise') this.rows = (out as { rows: CsrMatrix }).rows;
+      // Similar papers come with the map positions (place), or from a step of their own.
+      if (name === 'place' && (out as { similar?: SimilarRows }).similar) this.similar = (out as { similar: SimilarRows }).similar;
+      if (name === 'similar') this.similar = out as SimilarRows;
       if (name === 'search') {
-        const { committed } = await startEarly(this.connection, this.runId, this.firstRow, this.rows!, out as SearchAddition);
+        if (!this.rows || !this.similar) throw new Error('EarlyWrites: the vectorise and place steps come before search');
+        const { committed } = await startEarly(this.connection, this.runId, this.firstRow, this.rows, this.similar, out as SearchAddition);
         this.written = committed;
         committed.catch(() => {}); // a failure surfaces where it is awaited
       }
@@ -114,13 +119,15 @@ export class EarlyWrites {
 type Timed = <T>(name: string, fn: () => T | Promise<T>) => Promise<T>;
 
 /**
- * The batch's TF-IDF rows as paper_vectors blocks, new search terms, grown df of known ones
- * (search-merge.ts's temp tables) and the postings, in one transaction: the appends here, the rest
- * in one call on DuckDB's thread (the returned promise settles when it has committed).
+ * The batch's TF-IDF rows as paper_vectors blocks, its similar papers, new search terms, grown df
+ * of known ones (search-merge.ts's temp tables) and the postings, in one transaction: the appends
+ * here, the rest in one call on DuckDB's thread (the returned promise settles when it has committed).
  */
-async function startEarly(connection: DuckDBConnection, run: number, firstRow: number, rows: CsrMatrix,
+async function startEarly(connection: DuckDBConnection, run: number, firstRow: number, rows: CsrMatrix, similar: SimilarRows,
   search: SearchAddition): Promise<{ committed: Promise<unknown> }> {
   await tempTable(connection, 'assign_postings', { term_id: search.postingTerm, paper_row: search.postingRow, tf: search.postingTf });
+  await tempTable(connection, 'assign_similar', { paper_row: similar.row, rank: similar.rank, similar_row: similar.similar,
+    similarity: similar.similarity });
   await connection.run('BEGIN TRANSACTION');
   const n = rows.nRows;
   await appendTable(connection, PAPER_VECTORS, Math.ceil(n / BLOCK_ROWS), (x) => {
@@ -134,7 +141,9 @@ async function startEarly(connection: DuckDBConnection, run: number, firstRow: n
     UPDATE search_terms SET df = search_terms.df + i.df FROM ${SEARCH_IDS} i
       WHERE i.is_new = 0 AND search_terms.run_id = ${r} AND search_terms.term_id = i.term_id;
     INSERT INTO ${SEARCH_POSTINGS.name} SELECT ${r}, term_id, paper_row, tf FROM assign_postings;
+    INSERT INTO ${SIMILAR_PAPERS.name} SELECT ${r}, paper_row, rank, similar_row, similarity FROM assign_similar;
     DROP TABLE assign_postings;
+    DROP TABLE assign_similar;
     COMMIT`);
   return { committed }; // wrapped: an async function returning the promise itself would wait for it
 }
@@ -166,9 +175,6 @@ export async function writeBatch(connection: DuckDBConnection, b: Batch, step: (
   step('paper_rows');
   await connection.run(`INSERT INTO paper_rows SELECT $run, $first + j, n.paper_id, f.title_words, f.abstract_words
     FROM assign_fit f JOIN ${NEW_PAPERS} n USING (j) ORDER BY j`, { run, first: b.firstRow });
-  step('similar_papers');
-  const s = b.similar;
-  await appendColumns(connection, SIMILAR_PAPERS, s.row.length, [run, s.row, s.rank, s.similar, s.similarity]);
   step('theme_periods');
   await writeTrends(connection, b);
   step('assign_batches');
