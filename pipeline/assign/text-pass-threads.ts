@@ -1,9 +1,10 @@
-// Owns `npm run assign`'s text pass on two threads: the new papers in chunks, which this thread and
-// one worker take in turn from a shared counter (so neither waits on the other, whatever else this
-// thread had to do first), each through its own tokeniser; the chunks are then put back in paper
-// order, the worker's search-word keys renumbered into this thread's. Same rows and words as one
-// thread (tests/unit/assign/text-pass.test.ts). The worker is started first thing, so its start-up
-// (tsx, the tokeniser's modules: ~0.3 s) overlaps reading the input and the database.
+// Owns `npm run assign`'s text pass, on one thread (the default, main.ts ASSIGN_WORKERS) or two.
+// With two (--workers 2): the new papers in chunks, which this thread and one worker take in turn
+// from a shared counter (so neither waits on the other, whatever else this thread had to do first),
+// each through its own tokeniser; the chunks are then put back in paper order, the worker's
+// search-word keys renumbered into this thread's. Same rows and words as one thread
+// (tests/unit/assign/text-pass.test.ts). The worker is started first thing, so its start-up (tsx,
+// the tokeniser's modules: ~0.3 s) overlaps reading the input and the database.
 import { packTexts, textField, type PackedTexts } from '../ingest/packed-texts.js';
 import { sharedArray } from '../shared-memory.js';
 import type { PaperText } from '../tokenise/chunk.js';
@@ -103,20 +104,21 @@ export class TextPassHelper {
   async finish(): Promise<Vectorised> {
     const { papers, tokeniser, job, reply } = this.pass!;
     this.pass = null;
+    const keyText = (key: number) => tokeniser.keyText(key);
+    // No worker: one run over all papers, nothing to join.
+    if (reply === null) return { ...vectoriseRun(tokeniser, job.idf, papers.length, (i) => papers[i], true), keyText };
     const own = takeChunks(tokeniser, job, (i) => papers[i]);
     const chunks: (ChunkPass | undefined)[] = [];
     for (const c of own) chunks[c.chunk] = c;
-    if (reply) {
-      const theirs = await reply;
-      this.workerChunks = theirs.chunks.length;
-      const remap = new Int32Array(theirs.keys.reduce((max, key) => Math.max(max, key + 1), 0)).fill(-1);
-      for (let j = 0; j < theirs.keys.length; j++) remap[theirs.keys[j]] = tokeniser.keyIdOf(theirs.keyTexts[j]);
-      for (const c of theirs.chunks) {
-        remapKeys(c.words, remap);
-        chunks[c.chunk] = c;
-      }
+    const theirs = await reply;
+    this.workerChunks = theirs.chunks.length;
+    const remap = new Int32Array(theirs.keys.reduce((max, key) => Math.max(max, key + 1), 0)).fill(-1);
+    for (let j = 0; j < theirs.keys.length; j++) remap[theirs.keys[j]] = tokeniser.keyIdOf(theirs.keyTexts[j]);
+    for (const c of theirs.chunks) {
+      remapKeys(c.words, remap);
+      chunks[c.chunk] = c;
     }
-    return { ...joinChunks(chunks as ChunkPass[], papers.length, job.idf.length), keyText: (key) => tokeniser.keyText(key) };
+    return { ...joinChunks(chunks as ChunkPass[], papers.length, job.idf.length), keyText };
   }
 
   async close(): Promise<void> {
