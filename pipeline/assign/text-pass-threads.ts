@@ -3,7 +3,8 @@
 // from a shared counter (so neither waits on the other, whatever else this thread had to do first),
 // each through its own tokeniser; the chunks are then put back in paper order, the worker's
 // search-word keys renumbered into this thread's. Same rows and words as one thread
-// (tests/unit/assign/text-pass.test.ts). The worker is started first thing, so its start-up (tsx,
+// (tests/unit/assign/text-pass.test.ts), the worker reading the texts as UTF-8: ingest's cleanText
+// leaves no lone surrogate, the one thing UTF-8 would change. The worker is started first thing, so its start-up (tsx,
 // the tokeniser's modules: ~0.3 s) overlaps reading the input and the database.
 import { packTexts, textField, type PackedTexts } from '../ingest/packed-texts.js';
 import { sharedArray } from '../shared-memory.js';

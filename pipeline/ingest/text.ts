@@ -8,6 +8,12 @@ export const MAX_ABSTRACT_CHARS = 20_000;
 const WHITESPACE = /\s+/g;
 /** Anything but printable ASCII: only text with it (or with double spaces) needs NFC and collapsing. */
 const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+/**
+ * A UTF-16 surrogate without its partner ("\ud835" in a JSON string): no character. As UTF-8 — in
+ * DuckDB, in the packed texts the tokenise workers read — it becomes U+FFFD, so it becomes that here,
+ * and every reader of a paper's text sees the same characters.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // New-style ids (2407.02880, 2407.02880v2) and old-style ones (cs/0112017, math.GT/0309136v1),
 // optionally written "arXiv:…"; group 1 is the id without its version suffix.
 const NEW_ARXIV = /^(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$/i;
@@ -15,12 +21,12 @@ const OLD_ARXIV = /^(?:arxiv:)?([a-z][a-z-]*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?$/i;
 /** arXiv's own DOIs (10.48550/arXiv.2402.00001) name the same paper as the id. */
 const ARXIV_DOI = /^10\.48550\/arxiv\./i;
 
-/** NFC-normalises and collapses every run of whitespace (newlines, tabs, NBSP) into one space. */
+/** NFC-normalises, replaces lone surrogates by U+FFFD and collapses every run of whitespace (newlines, tabs, NBSP) into one space. */
 export function cleanText(text: string): string {
   // The fast path matters: most abstracts are already clean ASCII, and a regex test plus includes()
   // is ~4x cheaper than normalize + replace over 128 MB of abstracts.
   if (!NOT_PRINTABLE_ASCII.test(text) && !text.includes('  ')) return text.trim();
-  return text.normalize('NFC').replace(WHITESPACE, ' ').trim();
+  return text.replace(LONE_SURROGATE, '\ufffd').normalize('NFC').replace(WHITESPACE, ' ').trim();
 }
 
 /** Cuts to at most `max` UTF-16 units without splitting a surrogate pair. */

@@ -9,6 +9,10 @@ describe('cleanText', () => {
   it('NFC-normalises a decomposed accent into one code point', () => {
     expect(cleanText('Bal\u0061\u0301zs')).toBe('Bal\u00e1zs');
   });
+  it('replaces a lone surrogate by U+FFFD, as UTF-8 would, and keeps surrogate pairs', () => {
+    expect(cleanText('Deep\ud835 learning \udc00x \u{1D400}')).toBe('Deep\ufffd learning \ufffdx \u{1D400}');
+    expect(Buffer.from(cleanText('a\ud800b'), 'utf8').toString('utf8')).toBe(cleanText('a\ud800b'));
+  });
   it('returns clean ASCII unchanged', () => {
     expect(cleanText('Task vectors (TV) merge models.')).toBe('Task vectors (TV) merge models.');
   });
