@@ -165,7 +165,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const early = new EarlyWrites(connection, runId, stored.theme.length);
   let batch, batchId: number;
   try {
-    batch = await computeBatch(connection, stored, papers, early.timed(timed), committed, textPass);
+    batch = await computeBatch(connection, stored, papers, timed, committed, textPass, early);
     await early.done(step);
     [{ batchId }] = (await connection.runAndReadAll('SELECT coalesce(max(batch_id), 0) + 1 AS batchId FROM assign_batches WHERE run_id = $run',
       { run: runId })).getRowObjectsJS() as { batchId: number }[];
@@ -213,7 +213,7 @@ async function readThemes(connection: DuckDBConnection, runId: number): Promise<
  * not used before `papersSaved` (the papers' commit, running meanwhile) has settled.
  */
 async function computeBatch(connection: DuckDBConnection, stored: StoredRun, papers: Paper[], timed: Timed,
-  papersSaved: Promise<unknown>, textPass: TextPassHelper): Promise<Omit<Batch, 'runId' | 'batchId' | 'info'>> {
+  papersSaved: Promise<unknown>, textPass: TextPassHelper, early: EarlyWrites): Promise<Omit<Batch, 'runId' | 'batchId' | 'info'>> {
   const n0 = stored.theme.length;
   const n = papers.length;
   const { rows, words, keyText } = await timed('vectorise', () => textPass.finish());
@@ -230,7 +230,9 @@ async function computeBatch(connection: DuckDBConnection, stored: StoredRun, pap
     stored.k, stored.xy, stored.themeXY));
   const search = await timed('search', async () => {
     await papersSaved;
-    return addToSearchIndex(connection, stored.runId, words, keyText, n0, stored.searchAverages);
+    const index = await addToSearchIndex(connection, stored.runId, words, keyText, n0, stored.searchAverages);
+    await early.start(rows, similar, index);
+    return index;
   });
   const ranks = rankInTheme({ assignments: themeOf, similarity });
   const changed: number[] = [];

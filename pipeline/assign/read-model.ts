@@ -42,19 +42,16 @@ export interface StoredRun {
   searchAverages: { title: number; abstract: number };
 }
 
-// Every query here is one round trip (columns.ts query): the input is parsed on the JS thread meanwhile.
-const rows = queryRows;
-
 /** The run to add to: `--run N` when given (it must be complete), else the newest complete run. */
 export async function chooseRun(connection: DuckDBConnection, wanted: number | null, dbPath: string): Promise<number> {
-  const found = await rows<{ run_id: number; status: string }>(connection,
+  const found = await queryRows<{ run_id: number; status: string }>(connection,
     `SELECT run_id, status FROM runs WHERE ${wanted === null ? "status = 'complete'" : 'run_id = $run'} ORDER BY run_id DESC LIMIT 1`,
     wanted === null ? {} : { run: wanted });
   if (found.length === 0) {
     throw new InputError(wanted === null ? `${dbPath} holds no complete run; make one with npm run pipeline first` : `${dbPath} has no run ${wanted}`);
   }
   if (found[0].status !== 'complete') throw new InputError(`run ${wanted} of ${dbPath} is not complete (status ${found[0].status})`);
-  const model = await rows<{ n: bigint }>(connection, 'SELECT count(*) AS n FROM run_models WHERE run_id = $run', { run: found[0].run_id });
+  const model = await queryRows<{ n: bigint }>(connection, 'SELECT count(*) AS n FROM run_models WHERE run_id = $run', { run: found[0].run_id });
   if (Number(model[0].n) === 0) {
     throw new InputError(`run ${found[0].run_id} of ${dbPath} was made before runs stored their vocabulary and centroids; make a new run to add papers to`);
   }
@@ -69,7 +66,7 @@ export type Vocabulary = Pick<StoredRun, 'terms' | 'idf' | 'ngramMax'>;
 /** Run `runId`'s vocabulary, read first so the text pass can start while the rest is read. */
 export async function readVocabulary(connection: DuckDBConnection, runId: number): Promise<Vocabulary> {
   const run = { run: runId };
-  const [r] = await rows<{ ngram_max: number; n_terms: number }>(connection, 'SELECT ngram_max, n_terms FROM run_models WHERE run_id = $run', run);
+  const [r] = await queryRows<{ ngram_max: number; n_terms: number }>(connection, 'SELECT ngram_max, n_terms FROM run_models WHERE run_id = $run', run);
   const terms = await readLines(connection, 'SELECT string_agg(term, chr(10) ORDER BY term_id) FROM run_terms WHERE run_id = $run', run, r.n_terms);
   const [idf] = await readColumns(connection, 'SELECT idf::DOUBLE FROM run_terms WHERE run_id = $run ORDER BY term_id', run, ['double'] as const);
   return { terms, idf, ngramMax: r.ngram_max };
@@ -78,7 +75,7 @@ export async function readVocabulary(connection: DuckDBConnection, runId: number
 /** Everything `assign` needs of run `runId` (its vocabulary as readVocabulary read it). */
 export async function readStoredRun(connection: DuckDBConnection, runId: number, vocabulary: Vocabulary): Promise<StoredRun> {
   const run = { run: runId };
-  const [r] = await rows<{ k: number; params: string; default_granularity: Granularity | null; ngram_max: number; n_terms: number;
+  const [r] = await queryRows<{ k: number; params: string; default_granularity: Granularity | null; ngram_max: number; n_terms: number;
     novel_threshold: number; n_papers: number }>(connection,
     `SELECT k, params::VARCHAR AS params, default_granularity, ngram_max, run_models.n_terms, novel_threshold,
        (SELECT count(*) FROM paper_rows WHERE run_id = $run)::INTEGER AS n_papers
@@ -101,7 +98,7 @@ export async function readStoredRun(connection: DuckDBConnection, runId: number,
   const watched = [...new Set(burstTerms.flat())].sort((a, b) => a - b);
   const surfaces: string[] = new Array(nCols);
   if (watched.length > 0) {
-    const found = await rows<{ term_id: number; surface: string }>(connection,
+    const found = await queryRows<{ term_id: number; surface: string }>(connection,
       `SELECT term_id, surface FROM run_terms WHERE run_id = $run AND term_id IN (${watched.map((t) => Math.trunc(t)).join(',')})`, run);
     for (const { term_id, surface } of found) surfaces[term_id] = surface;
   }

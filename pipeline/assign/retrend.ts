@@ -4,6 +4,7 @@
 import { computeTrends, findBursts, paperDates, scoreTrends, trendWindow, type BurstRecord, type Trends } from '../trends/index.js';
 import type { CsrMatrix, Paper, PeriodRow } from '../types.js';
 import type { BlockRows } from './model.js';
+import { ensureCapacity } from '../tokenise/grow.js';
 
 export interface Retrended extends Trends {
   bursts: BurstRecord[];
@@ -92,16 +93,11 @@ export function burstColumns(rows: BlockRows, burstTerms: readonly number[][], t
     const [word, bit] = [themeOf[i] >>> 5, 1 << (themeOf[i] & 31)];
     for (let q = rows.from[i], to = rows.to[i]; q < to; q++) {
       if ((bits[terms[q] * words + word] & bit) === 0) continue;
-      if (at === indices.length) [indices, values] = [grown(indices, new Uint32Array(2 * at)), grown(values, new Float32Array(2 * at))];
+      if (at === indices.length) [indices, values] = [ensureCapacity(indices, at + 1), ensureCapacity(values, at + 1)];
       indices[at] = terms[q];
       values[at++] = weights[q];
     }
     indptr[i + 1] = at;
   }
   return { nRows: rows.nRows, nCols: rows.nCols, indptr, indices: indices.subarray(0, at), values: values.subarray(0, at) };
-}
-
-function grown<T extends Uint32Array | Float32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }

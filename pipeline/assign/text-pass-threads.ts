@@ -74,12 +74,6 @@ export class TextPassHelper {
     await this.started;
   }
 
-  /** The TF-IDF rows and search words of `papers` (vectorise.ts vectoriseWithWords), on this thread and the worker. */
-  async vectorise(papers: readonly PaperText[], terms: readonly string[], idf: Float64Array, ngramMax: number): Promise<Vectorised> {
-    this.start(papers, terms, idf, ngramMax);
-    return this.finish();
-  }
-
   private pass: { papers: readonly PaperText[]; tokeniser: VocabularyTokeniser; job: Pick<TextPassJob, 'idf' | 'count' | 'next'>;
     reply: Promise<TextPassReply> | null } | null = null;
 

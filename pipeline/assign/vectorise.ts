@@ -71,7 +71,7 @@ export function vectoriseRun(tokeniser: VocabularyTokeniser, idf: Float64Array, 
     const start = indptr[i];
     if (start + nRow > indices.length) {
       indices = ensureCapacity(indices, start + nRow);
-      values = grow32(values, indices.length);
+      values = ensureCapacity(values, indices.length);
     }
     const cols = row.subarray(0, nRow).sort();
     if (w.length < nRow) w = new Float64Array(nRow * 2);
@@ -90,10 +90,4 @@ export function vectoriseRun(tokeniser: VocabularyTokeniser, idf: Float64Array, 
   }
   const nnz = indptr[count];
   return { rows: { nRows: count, nCols, indptr, indices: indices.slice(0, nnz), values: values.slice(0, nnz) }, words: words.result() };
-}
-
-function grow32(values: Float32Array, size: number): Float32Array<ArrayBuffer> {
-  const bigger = new Float32Array(size);
-  bigger.set(values);
-  return bigger;
 }

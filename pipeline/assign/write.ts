@@ -67,37 +67,24 @@ export async function writePapers(connection: DuckDBConnection, papers: Paper[])
 
 /**
  * The TF-IDF rows, similar papers and search index, written while the batch's trends are computed:
- * in one transaction whose appends are made as soon as `search` is done and whose statements from
- * temp tables and commit (with its checkpoint) run on DuckDB's thread meanwhile. That checkpoint
- * is the one that rewrites paper_vectors' one row group, every stored vector (DuckDB opens a new
- * row group only after 2,048 rows at least), and writes the postings, which the appender's flushes
- * had compressed on this thread. `timed` wraps the steps' timer: it sees each step's result as it
- * is made (assign/index.ts computeBatch: the rows of `vectorise`, the similar papers of `place`,
- * the index of `search`, whose step has waited for the papers' commit). Not earlier: the steps between are
- * synchronous, so a write chained after that commit would only go on when the search step yields.
+ * in one transaction whose appends are made as soon as the search step is done (assign/index.ts
+ * computeBatch; that step has waited for the papers' commit) and whose statements from temp tables
+ * and commit (with its checkpoint) run on DuckDB's thread meanwhile. That checkpoint is the one
+ * that rewrites paper_vectors' one row group, every stored vector (DuckDB opens a new row group
+ * only after 2,048 rows at least), and writes the postings, which the appender's flushes had
+ * compressed on this thread. Not earlier: the steps before search are synchronous, so a write
+ * chained after the papers' commit would only go on when the search step yields.
  */
 export class EarlyWrites {
-  private rows: CsrMatrix | null = null;
-  private similar: SimilarRows | null = null;
   private written: Promise<unknown> | null = null;
 
   constructor(private readonly connection: DuckDBConnection, private readonly runId: number, private readonly firstRow: number) {}
 
-  timed<T extends Timed>(inner: T): T {
-    return (async (name: string, fn: () => unknown) => {
-      const out = await inner(name, fn);
-      if (name === 'vectorise') this.rows = (out as { rows: CsrMatrix }).rows;
-      // Similar papers come with the map positions (place), or from a step of their own.
-      if (name === 'place' && (out as { similar?: SimilarRows }).similar) this.similar = (out as { similar: SimilarRows }).similar;
-      if (name === 'similar') this.similar = out as SimilarRows;
-      if (name === 'search') {
-        if (!this.rows || !this.similar) throw new Error('EarlyWrites: the vectorise and place steps come before search');
-        const { committed } = await startEarly(this.connection, this.runId, this.firstRow, this.rows, this.similar, out as SearchAddition);
-        this.written = committed;
-        committed.catch(() => {}); // a failure surfaces where it is awaited
-      }
-      return out;
-    }) as T;
+  /** Makes the appends and starts the rest of the transaction on DuckDB's thread. */
+  async start(rows: CsrMatrix, similar: SimilarRows, search: SearchAddition): Promise<void> {
+    const { committed } = await startEarly(this.connection, this.runId, this.firstRow, rows, similar, search);
+    this.written = committed;
+    committed.catch(() => {}); // a failure surfaces where it is awaited
   }
 
   /** Waits for the write, whatever its outcome: the connection closes only after. */
@@ -115,8 +102,6 @@ export class EarlyWrites {
     step('paper_vectors');
   }
 }
-
-type Timed = <T>(name: string, fn: () => T | Promise<T>) => Promise<T>;
 
 /**
  * The batch's TF-IDF rows as paper_vectors blocks, its similar papers, new search terms, grown df

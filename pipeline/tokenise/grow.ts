@@ -1,7 +1,7 @@
 // Owns the growable typed arrays that the tokeniser's tables append to (doubling, so appends are
 // amortised O(1) and no per-entry objects are made).
 
-type Typed = Uint8Array | Uint32Array | Int32Array | Float64Array;
+type Typed = Uint8Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
 /** Returns `array` if it can hold `length` entries, else a copy with at least double the capacity. */
 export function ensureCapacity<T extends Typed>(array: T, length: number): T {

@@ -9,7 +9,7 @@
 // trends (trends/periods.ts), so a run that is mostly day-dated keeps months and leaves its
 // year-only papers to the yearly chart.
 import type { DatePrecision, Granularity, Paper } from '../types.js';
-import { isoDateKey } from './calendar.js';
+import { isoDateKey, periodIndex } from './calendar.js';
 
 export const MAJORITY = 0.5;
 
@@ -82,7 +82,7 @@ export function paperDates(papers: readonly Pick<Paper, 'published' | 'datePreci
     out.precision[i] = code;
     if (published !== last) {
       [last, lastKey] = [published, isoDateKey(published)];
-      lastMonth = lastKey < 0 ? 0 : Math.floor(lastKey / 10_000) * 12 + (Math.floor(lastKey / 100) % 100) - 1;
+      lastMonth = lastKey < 0 ? 0 : periodIndex('month', Math.floor(lastKey / 10_000), Math.floor(lastKey / 100) % 100);
     }
     out.key[i] = lastKey;
     out.month[i] = lastMonth;

@@ -78,7 +78,8 @@ describe('one pass over a new paper\'s text', () => {
     let two;
     try {
       await helper.ready();
-      two = await helper.vectorise(papers, vocabulary.terms, vocabulary.idf, 3);
+      helper.start(papers, vocabulary.terms, vocabulary.idf, 3);
+      two = await helper.finish();
       expect(helper.workerChunks).toBeGreaterThan(0);
     } finally {
       await helper.close();
