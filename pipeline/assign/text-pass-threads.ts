@@ -1,11 +1,12 @@
-// Owns `npm run assign`'s text pass, on one thread (the default, main.ts ASSIGN_WORKERS) or two.
-// With two (--workers 2): the new papers in chunks, which this thread and one worker take in turn
-// from a shared counter (so neither waits on the other, whatever else this thread had to do first),
-// each through its own tokeniser; the chunks are then put back in paper order, the worker's
-// search-word keys renumbered into this thread's. Same rows and words as one thread
-// (tests/unit/assign/text-pass.test.ts), the worker reading the texts as UTF-8: ingest's cleanText
-// leaves no lone surrogate, the one thing UTF-8 would change. The worker is started first thing, so its start-up (tsx,
-// the tokeniser's modules: ~0.3 s) overlaps reading the input and the database.
+// Owns `npm run assign`'s text pass: the new papers in chunks taken from a shared counter, on this
+// thread between its other work (the rest of the run is read and the papers written meanwhile, on
+// DuckDB's thread: a chunk here, then DuckDB's answers, then the next chunk) and, with --workers 2,
+// on one worker too, each thread through its own tokeniser; the chunks are then put back in paper
+// order, the worker's search-word keys renumbered into this thread's. Same rows and words as one
+// run over all papers (tests/unit/assign/text-pass.test.ts), the worker reading the texts as
+// UTF-8: ingest's cleanText leaves no lone surrogate, the one thing UTF-8 would change. The worker
+// is started first thing, so its start-up (tsx, the tokeniser's modules: ~0.3 s) overlaps reading
+// the input and the database.
 import { packTexts, textField, type PackedTexts } from '../ingest/packed-texts.js';
 import { sharedArray } from '../shared-memory.js';
 import type { PaperText } from '../tokenise/chunk.js';
@@ -15,8 +16,11 @@ import type { PaperWords } from './search-words.js';
 import { vectoriseRun, type Vectorised } from './vectorise.js';
 import { VocabularyTokeniser } from './vocabulary-tokeniser.js';
 
-/** Papers per chunk: small enough that the two threads end close together, large enough to cost nothing to hand out. */
-export const CHUNK_PAPERS = 256;
+/**
+ * Papers per chunk (~10 ms of text): small enough that DuckDB's answers wait little for this thread
+ * and the two threads end close together, large enough to cost nothing to hand out.
+ */
+export const CHUNK_PAPERS = 64;
 
 /** What the worker is sent: the vocabulary, the texts (shared memory) and the counter of chunks handed out. */
 export interface TextPassJob {
@@ -45,13 +49,28 @@ export interface TextPassReply {
 /** Takes chunks from `job.next` until none is left. */
 export function takeChunks(tokeniser: VocabularyTokeniser, job: Pick<TextPassJob, 'idf' | 'count' | 'next'>, textOf: (i: number) => PaperText): ChunkPass[] {
   const done: ChunkPass[] = [];
-  for (;;) {
-    const chunk = Atomics.add(job.next, 0, 1);
-    const from = chunk * CHUNK_PAPERS;
-    if (from >= job.count) return done;
-    const count = Math.min(CHUNK_PAPERS, job.count - from);
-    done.push({ chunk, ...vectoriseRun(tokeniser, job.idf, count, (i) => textOf(from + i), true) });
-  }
+  for (let c = takeChunk(tokeniser, job, textOf); c !== null; c = takeChunk(tokeniser, job, textOf)) done.push(c);
+  return done;
+}
+
+/** Takes the next chunk from `job.next` and passes it; null when none is left. */
+function takeChunk(tokeniser: VocabularyTokeniser, job: Pick<TextPassJob, 'idf' | 'count' | 'next'>, textOf: (i: number) => PaperText): ChunkPass | null {
+  const chunk = Atomics.add(job.next, 0, 1);
+  const from = chunk * CHUNK_PAPERS;
+  if (from >= job.count) return null;
+  const count = Math.min(CHUNK_PAPERS, job.count - from);
+  return { chunk, ...vectoriseRun(tokeniser, job.idf, count, (i) => textOf(from + i), true) };
+}
+
+/** A pass under way: the chunks this thread has taken so far, and the worker's reply (null without one). */
+interface Pass {
+  papers: readonly PaperText[];
+  tokeniser: VocabularyTokeniser;
+  job: Pick<TextPassJob, 'idf' | 'count' | 'next'>;
+  reply: Promise<TextPassReply> | null;
+  own: ChunkPass[];
+  stopped: boolean;
+  failure: unknown;
 }
 
 /** The worker's half, or none on one core: start it before anything else, close it in a finally. */
@@ -74,12 +93,13 @@ export class TextPassHelper {
     await this.started;
   }
 
-  private pass: { papers: readonly PaperText[]; tokeniser: VocabularyTokeniser; job: Pick<TextPassJob, 'idf' | 'count' | 'next'>;
-    reply: Promise<TextPassReply> | null } | null = null;
+  private pass: Pass | null = null;
 
   /**
-   * Hands the papers to the worker, which starts on them at once; this thread joins in at finish(),
-   * after whatever it has to do meanwhile (`npm run assign` reads the rest of the run).
+   * Starts the pass: hands the papers to the worker, which starts on them at once, and takes
+   * chunks on this thread between its other work (`npm run assign` reads the rest of the run and
+   * writes the papers meanwhile, mostly waiting for DuckDB's thread): one chunk, then whatever
+   * DuckDB has answered, then the next. finish() takes what is left at once.
    */
   start(papers: readonly PaperText[], terms: readonly string[], idf: Float64Array, ngramMax: number): void {
     const next = sharedArray(Int32Array, 1);
@@ -92,31 +112,54 @@ export class TextPassHelper {
       reply = this.started.then(() => workers.replies({ end: true })).then(([r]) => r as TextPassReply);
       reply.catch(() => {}); // a failure surfaces in finish()
     }
-    this.pass = { papers, tokeniser: new VocabularyTokeniser(terms, ngramMax), job: { idf, count: papers.length, next }, reply };
+    const pass: Pass = { papers, tokeniser: new VocabularyTokeniser(terms, ngramMax), job: { idf, count: papers.length, next }, reply,
+      own: [], stopped: false, failure: null };
+    this.pass = pass;
+    const textOf = (i: number) => papers[i];
+    const takeOne = () => {
+      if (pass.stopped) return;
+      try {
+        const chunk = takeChunk(pass.tokeniser, pass.job, textOf);
+        if (chunk === null) return;
+        pass.own.push(chunk);
+        setImmediate(takeOne);
+      } catch (e) {
+        pass.failure = e;
+      }
+    };
+    setImmediate(takeOne);
   }
 
-  /** Takes the chunks the worker has not taken, waits for its own, and puts them all in paper order. */
+  /** Takes the chunks nobody has taken yet, waits for the worker's, and puts them all in paper order. */
   async finish(): Promise<Vectorised> {
-    const { papers, tokeniser, job, reply } = this.pass!;
+    const pass = this.pass!;
     this.pass = null;
+    pass.stopped = true;
+    if (pass.failure !== null) throw pass.failure;
+    const { papers, tokeniser, job, reply } = pass;
     const keyText = (key: number) => tokeniser.keyText(key);
-    // No worker: one run over all papers, nothing to join.
-    if (reply === null) return { ...vectoriseRun(tokeniser, job.idf, papers.length, (i) => papers[i], true), keyText };
-    const own = takeChunks(tokeniser, job, (i) => papers[i]);
     const chunks: (ChunkPass | undefined)[] = [];
-    for (const c of own) chunks[c.chunk] = c;
-    const theirs = await reply;
-    this.workerChunks = theirs.chunks.length;
-    const remap = new Int32Array(theirs.keys.reduce((max, key) => Math.max(max, key + 1), 0)).fill(-1);
-    for (let j = 0; j < theirs.keys.length; j++) remap[theirs.keys[j]] = tokeniser.keyIdOf(theirs.keyTexts[j]);
-    for (const c of theirs.chunks) {
-      remapKeys(c.words, remap);
-      chunks[c.chunk] = c;
+    for (const c of [...pass.own, ...takeChunks(tokeniser, job, (i) => papers[i])]) chunks[c.chunk] = c;
+    if (reply !== null) {
+      const theirs = await reply;
+      this.workerChunks = theirs.chunks.length;
+      const remap = new Int32Array(theirs.keys.reduce((max, key) => Math.max(max, key + 1), 0)).fill(-1);
+      for (let j = 0; j < theirs.keys.length; j++) remap[theirs.keys[j]] = tokeniser.keyIdOf(theirs.keyTexts[j]);
+      for (const c of theirs.chunks) {
+        remapKeys(c.words, remap);
+        chunks[c.chunk] = c;
+      }
     }
     return { ...joinChunks(chunks as ChunkPass[], papers.length, job.idf.length), keyText };
   }
 
+  /** Stops taking chunks (a failed assign: finish() is never called). */
+  stop(): void {
+    if (this.pass) this.pass.stopped = true;
+  }
+
   async close(): Promise<void> {
+    this.stop();
     await this.workers?.close();
   }
 }
