@@ -11,15 +11,15 @@ import type { IngestResult, InputFormat, Paper } from '../types.js';
 import { appendChunks } from '../store/append.js';
 import type { Table } from '../store/table-spec.js';
 import { readColumns } from './columns.js';
-import { fitThemes, TOP_THEMES } from './nearest-themes.js';
+import { fitThemes, TOP_THEMES, type ThemeFit } from './nearest-themes.js';
 import { asBlock, blockRowsOf } from './model.js';
 import { placeAndFindSimilar, SIMILAR } from './place.js';
 import { topTermsOf } from './neighbours.js';
 import { chooseRun, readStoredRun, readVocabulary, type StoredRun } from './read-model.js';
-import { burstColumns, retrend } from './retrend.js';
+import { burstColumns, retrend, type Retrended } from './retrend.js';
 import { addToSearchIndex } from './search-merge.js';
 import { TextPassHelper } from './text-pass-threads.js';
-import { EarlyWrites, NEW_PAPERS, writeBatch, writePapers, type Batch } from './write.js';
+import { BatchWrites, NEW_PAPERS } from './write.js';
 
 export interface AssignConfig {
   inputs: string[];
@@ -157,25 +157,24 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   for (const c of settleDatePrecision(papers, (stored.params.datePrecision as DatePrecisionMode | undefined) ?? 'auto')) {
     ingest.warnings.push(describeCoarseDates(c));
   }
-  // The papers go in first: DuckDB checkpoints them (rewriting the table's last row group, the
-  // largest single cost) on its own threads while the batch is computed here; so do the TF-IDF rows
-  // and the search index, while the trends are (write.ts EarlyWrites).
-  step('papers');
-  const { committed } = await writePapers(connection, papers);
-  const early = new EarlyWrites(connection, runId, stored.theme.length);
-  let batch, batchId: number;
+  const [{ batchId }] = (await connection.runAndReadAll('SELECT coalesce(max(batch_id), 0) + 1 AS batchId FROM assign_batches WHERE run_id = $run',
+    { run: runId })).getRowObjectsJS() as { batchId: number }[];
+  // Each group of rows is written as soon as it is known, DuckDB committing it (and checkpointing:
+  // the papers' last row group and every stored vector are rewritten) on its own thread while the
+  // batch goes on here (write.ts BatchWrites).
+  const writes = new BatchWrites(connection, runId);
+  let batch: Computed;
   try {
-    batch = await computeBatch(connection, stored, papers, timed, committed, textPass, early);
-    await early.done(step);
-    [{ batchId }] = (await connection.runAndReadAll('SELECT coalesce(max(batch_id), 0) + 1 AS batchId FROM assign_batches WHERE run_id = $run',
-      { run: runId })).getRowObjectsJS() as { batchId: number }[];
+    step('papers');
+    await writes.papers(papers);
+    batch = await computeBatch(stored, papers, timed, step, textPass, writes, batchId);
+    await writes.end({ runId, batchId, added: papers.length, novel: batch.fit.novel.reduce((sum, x) => sum + x, 0), trends: batch.trends,
+      info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files, skipped: ingest.skipped.length, duplicates: ingest.duplicates,
+        alreadyInRun: base.alreadyInRun, startedAt } }, step);
   } catch (e) {
-    await committed.catch(() => {}); // the connection closes only once the commits are done
-    await early.settled();
+    await writes.settled(); // the connection closes only once the commits are done
     throw e;
   }
-  await writeBatch(connection, { ...batch, runId, batchId, info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files,
-    skipped: ingest.skipped.length, duplicates: ingest.duplicates, alreadyInRun: base.alreadyInRun, startedAt } }, step);
   const themesAfter = await readThemes(connection, runId);
   const { fit } = batch;
   const novel = papers.flatMap((p, i) => (fit.novel[i] === 1
@@ -208,39 +207,47 @@ async function readThemes(connection: DuckDBConnection, runId: number): Promise<
   return reader.getRowObjectsJS() as unknown as (ThemeFigures & { label: string })[];
 }
 
+interface Computed {
+  fit: ThemeFit;
+  trends: Retrended;
+}
+
 /**
- * Everything the batch writes, computed from the stored run and the new papers. The connection is
- * not used before `papersSaved` (the papers' commit, running meanwhile) has settled.
+ * The batch computed from the stored run and the new papers, each group of rows handed to `writes`
+ * as soon as it is known; the trends are left for the last transaction.
  */
-async function computeBatch(connection: DuckDBConnection, stored: StoredRun, papers: Paper[], timed: Timed,
-  papersSaved: Promise<unknown>, textPass: TextPassHelper, early: EarlyWrites): Promise<Omit<Batch, 'runId' | 'batchId' | 'info'>> {
+async function computeBatch(stored: StoredRun, papers: Paper[], timed: Timed, step: (name: string) => void, textPass: TextPassHelper,
+  writes: BatchWrites, batchId: number): Promise<Computed> {
   const n0 = stored.theme.length;
   const n = papers.length;
   const { rows, words, keyText } = await timed('vectorise', () => textPass.finish());
   const fit = await timed('fit', () => fitThemes(rows, stored.centroids, stored.k, stored.novelThreshold, stored.cohesion));
-  // The run's rows and the new ones read where they lie (no stacked copy).
-  const matrix = blockRowsOf([...stored.vectors, asBlock(rows)], stored.terms.length);
   const themeOf = new Int32Array(n0 + n);
   const similarity = new Float32Array(n0 + n);
   themeOf.set(stored.theme);
   similarity.set(stored.similarity);
   for (let i = 0; i < n; i++) [themeOf[n0 + i], similarity[n0 + i]] = [fit.themes[i * TOP_THEMES], fit.similarity[i * TOP_THEMES]];
-  // Map positions and similar papers in one step ('place'): a new paper's two neighbour queries share its cosines.
-  const { xy, similar } = await timed('place', () => placeAndFindSimilar(matrix, topTermsOf(matrix, SIMILAR.termsPerPaper), n0, themeOf,
-    stored.k, stored.xy, stored.themeXY));
-  const search = await timed('search', async () => {
-    await papersSaved;
-    const index = await addToSearchIndex(connection, stored.runId, words, keyText, n0, stored.searchAverages);
-    await early.start(rows, similar, index);
-    return index;
-  });
   const ranks = rankInTheme({ assignments: themeOf, similarity });
   const changed: number[] = [];
   for (let i = 0; i < n0; i++) if (stored.rank[i] !== ranks[i]) changed.push(i);
+  // The search index, the TF-IDF rows and what fit decided go to DuckDB before the map positions
+  // are found: their commit (which rewrites every stored vector) runs meanwhile.
+  const search = await timed('search', async () => addToSearchIndex(await writes.idle(), stored.runId, words, keyText, n0, stored.searchAverages));
+  step('search_postings');
+  await writes.rowsAndSearch(n0, rows, search, { batchId, fit, ranks, changedRanks: Int32Array.from(changed) });
+  // The run's rows and the new ones read where they lie (no stacked copy).
+  const matrix = blockRowsOf([...stored.vectors, asBlock(rows)], stored.terms.length);
+  // Map positions and similar papers in one step ('place'): a new paper's two neighbour queries share its cosines.
+  const { xy, similar } = await timed('place', () => placeAndFindSimilar(matrix, topTermsOf(matrix, SIMILAR.termsPerPaper), n0, themeOf,
+    stored.k, stored.xy, stored.themeXY));
+  step('paper_vectors');
+  await writes.idle();
+  step('paper_themes');
+  await writes.placement(xy, similar);
   const trends = await timed('trends', () => retrend({
     papers: [...stored.dates, ...papers], assignments: themeOf, k: stored.k, matrix: burstColumns(matrix, stored.burstTerms, themeOf),
     burstTerms: stored.burstTerms, surfaces: stored.surfaces, areaOfTheme: stored.areaOfTheme, nAreas: stored.nAreas,
     window: (stored.params.emergingWindow as number | 'auto' | undefined) ?? 'auto'
   }));
-  return { papers, firstRow: n0, rows, fit, xy, ranks, changedRanks: Int32Array.from(changed), similar, search, trends, nAreas: stored.nAreas };
+  return { fit, trends };
 }

@@ -1,12 +1,13 @@
 // Owns writing one assignment batch into the run's tables (inside the copy that store/copy-update.ts
 // renames into place): the added papers' rows appended, the run-wide figures they change (ranks in
 // theme, theme and area sizes and trends, periods, bursts, search df, the runs row) replaced.
-// Three transactions, each checkpointed once as it commits (autocommitted appends checkpointed at
-// each large commit), the first two while the batch is still computed: the papers (writePapers,
-// whose last row group DuckDB rewrites whole), the TF-IDF rows, similar papers and search index
-// (EarlyWrites: paper_vectors' one row group, every stored vector, is rewritten by that
-// checkpoint), then everything else, which reuses the blocks the first ones freed (one checkpoint
-// for all left the file ~40 MB larger).
+// Four transactions (BatchWrites), each checkpointed once as it commits, the first three on
+// DuckDB's thread while this thread computes the batch: the papers (whose last row group DuckDB
+// rewrites whole) while the texts are read; the TF-IDF rows and search index (paper_vectors' one
+// row group, every stored vector, is rewritten by that checkpoint) while the papers' themes and
+// map positions are found; similar papers and the per-paper rows while the trends are; then the
+// trends. Later ones reuse the blocks the earlier ones freed (one checkpoint for all left the file
+// ~40 MB larger).
 // The per-paper numbers go to temp tables as typed columns and into the run's tables by
 // INSERT … SELECT joined with the new papers' ids (NEW_PAPERS), which cross into DuckDB once.
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
@@ -24,23 +25,23 @@ import { SEARCH_IDS, SEARCH_KEYS, type SearchAddition } from './search-merge.js'
 /** Temp table of the added papers: j (0.., their order in the batch) and paper_id (index.ts makes it). */
 export const NEW_PAPERS = 'assign_new';
 
-export interface Batch {
-  runId: number;
+/** The added papers' themes as fit found them (BatchWrites.rowsAndSearch). */
+export interface Fitted {
   batchId: number;
-  papers: Paper[];
-  /** Paper row of papers[0]: the run's rows come first. */
-  firstRow: number;
-  rows: CsrMatrix;
   fit: ThemeFit;
-  xy: Float64Array;
   /** Rank in theme of every paper row (clustered and added). */
   ranks: Int32Array;
   /** Rows of the run whose rank changed. */
   changedRanks: Int32Array;
-  similar: SimilarRows;
-  search: SearchAddition;
+}
+
+/** What the last transaction writes: the run-wide trends and the batch's own row. */
+export interface BatchEnd {
+  runId: number;
+  batchId: number;
+  added: number;
+  novel: number;
   trends: Retrended;
-  nAreas: number;
   info: { inputSha256: string; inputFiles: unknown; skipped: number; duplicates: number; alreadyInRun: number; startedAt: Date };
 }
 
@@ -48,145 +49,135 @@ const timestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', ''
 
 /**
  * A commit at least this large is checkpointed as part of the commit, and its WAL never written
- * (DuckDB skips the WAL of a commit it checkpoints at once): both of the batch's commits are.
+ * (DuckDB skips the WAL of a commit it checkpoints at once): the batch's large commits are.
  */
 const CHECKPOINT_AT = '1MB';
 
 /**
- * Upserts the added papers in a transaction of their own and starts its commit, which checkpoints
- * on DuckDB's threads; returns the commit, to be awaited before the connection is used again.
+ * The batch's transactions in order, each started as soon as what it writes is known: its appends
+ * made here, its statements from temp tables and its commit (with the checkpoint) in one call on
+ * DuckDB's thread, which works on it while this thread goes on computing. A call chained after a
+ * commit would only go on when this thread yields, so each transaction is started by the next step
+ * that needs the connection, after waiting for the one before (`idle`).
  */
-export async function writePapers(connection: DuckDBConnection, papers: Paper[]): Promise<{ committed: Promise<unknown> }> {
-  await connection.run(`SET checkpoint_threshold = '${CHECKPOINT_AT}'`);
-  await connection.run('BEGIN TRANSACTION');
-  await upsertPapers(connection, papers);
-  const committed = connection.run('COMMIT');
-  committed.catch(() => {}); // a failure surfaces where it is awaited
-  return { committed }; // wrapped: an async function returning the promise itself would wait for it
-}
+export class BatchWrites {
+  private pending: Promise<unknown> = Promise.resolve();
 
-/**
- * The TF-IDF rows, similar papers and search index, written while the batch's trends are computed:
- * in one transaction whose appends are made as soon as the search step is done (assign/index.ts
- * computeBatch; that step has waited for the papers' commit) and whose statements from temp tables
- * and commit (with its checkpoint) run on DuckDB's thread meanwhile. That checkpoint is the one
- * that rewrites paper_vectors' one row group, every stored vector (DuckDB opens a new row group
- * only after 2,048 rows at least), and writes the postings, which the appender's flushes had
- * compressed on this thread. Not earlier: the steps before search are synchronous, so a write
- * chained after the papers' commit would only go on when the search step yields.
- */
-export class EarlyWrites {
-  private written: Promise<unknown> | null = null;
+  constructor(private readonly connection: DuckDBConnection, private readonly runId: number) {}
 
-  constructor(private readonly connection: DuckDBConnection, private readonly runId: number, private readonly firstRow: number) {}
-
-  /** Makes the appends and starts the rest of the transaction on DuckDB's thread. */
-  async start(rows: CsrMatrix, similar: SimilarRows, search: SearchAddition): Promise<void> {
-    const { committed } = await startEarly(this.connection, this.runId, this.firstRow, rows, similar, search);
-    this.written = committed;
-    committed.catch(() => {}); // a failure surfaces where it is awaited
+  /** Waits for the commit under way (its failure is thrown here): before the connection is used again. */
+  async idle(): Promise<DuckDBConnection> {
+    await this.pending;
+    return this.connection;
   }
 
-  /** Waits for the write, whatever its outcome: the connection closes only after. */
+  /** Waits for the commit under way, whatever its outcome: the connection closes only after. */
   async settled(): Promise<void> {
-    await this.written?.catch(() => {});
+    await this.pending.catch(() => {});
+  }
+
+  private started(committed: Promise<unknown>): void {
+    committed.catch(() => {}); // a failure surfaces where it is awaited
+    this.pending = committed;
+  }
+
+  /** Upserts the added papers (the first transaction). */
+  async papers(papers: Paper[]): Promise<void> {
+    const connection = await this.idle();
+    await connection.run(`SET checkpoint_threshold = '${CHECKPOINT_AT}'`);
+    await connection.run('BEGIN TRANSACTION');
+    await upsertPapers(connection, papers);
+    this.started(connection.run('COMMIT'));
   }
 
   /**
-   * Waits for the write (its failure is thrown here) before the connection is used again, under
-   * the names of the steps writeBatch once wrote them in (the crash tests stop at each).
+   * The batch's TF-IDF rows as paper_vectors blocks, new search terms, grown df of known ones
+   * (search-merge.ts's temp tables) and the postings; the papers' rows, their themes by rank, the
+   * ranks they moved, and their batch: all but what waits for the map positions.
    */
-  async done(step: (name: string) => void): Promise<void> {
-    step('search_postings');
-    await this.written;
-    step('paper_vectors');
+  async rowsAndSearch(firstRow: number, rows: CsrMatrix, search: SearchAddition, b: Fitted): Promise<void> {
+    const connection = await this.idle();
+    const r = Math.trunc(this.runId);
+    const n = rows.nRows;
+    await tempTable(connection, 'assign_postings', { term_id: search.postingTerm, paper_row: search.postingRow, tf: search.postingTf });
+    await tempTable(connection, 'assign_fit', {
+      j: Int32Array.from({ length: n }, (_, i) => i), theme_id: Int32Array.from({ length: n }, (_, i) => b.fit.themes[i * TOP_THEMES]),
+      similarity: Float64Array.from({ length: n }, (_, i) => b.fit.similarity[i * TOP_THEMES]), rank_in_theme: b.ranks.slice(firstRow, firstRow + n),
+      weak: Int32Array.from(b.fit.weak), novel: Int32Array.from(b.fit.novel), title_words: search.titleLength, abstract_words: search.abstractLength
+    });
+    await tempTable(connection, 'assign_moved', { paper_row: b.changedRanks, rank_in_theme: Int32Array.from(b.changedRanks, (row) => b.ranks[row]) });
+    const ranked = Int32Array.from({ length: n * TOP_THEMES }, (_, x) => x).filter((x) => b.fit.themes[x] >= 0);
+    await tempTable(connection, 'assign_theme_ranks', {
+      j: ranked.map((x) => Math.floor(x / TOP_THEMES)), rank: ranked.map((x) => (x % TOP_THEMES) + 1), theme_id: ranked.map((x) => b.fit.themes[x]),
+      similarity: Float64Array.from(ranked, (x) => b.fit.similarity[x])
+    });
+    await connection.run('BEGIN TRANSACTION');
+    await appendTable(connection, PAPER_VECTORS, Math.ceil(n / BLOCK_ROWS), (x) => {
+      const count = Math.min(BLOCK_ROWS, n - x * BLOCK_ROWS);
+      return { run_id: r, first_row: firstRow + x * BLOCK_ROWS, n_rows: count, ...packBlock(rows, x * BLOCK_ROWS, count) };
+    });
+    const [first, batch] = [Math.trunc(firstRow), Math.trunc(b.batchId)];
+    this.started(connection.run(`
+      INSERT INTO search_terms SELECT ${r}, i.term_id, k.term, i.df
+        FROM ${SEARCH_IDS} i JOIN ${SEARCH_KEYS} k USING (local) WHERE i.is_new = 1 ORDER BY i.term_id;
+      UPDATE search_terms SET df = search_terms.df + i.df FROM ${SEARCH_IDS} i
+        WHERE i.is_new = 0 AND search_terms.run_id = ${r} AND search_terms.term_id = i.term_id;
+      INSERT INTO ${SEARCH_POSTINGS.name} SELECT ${r}, term_id, paper_row, tf FROM assign_postings;
+      UPDATE paper_themes SET rank_in_theme = m.rank_in_theme
+        FROM assign_moved m JOIN paper_rows pr ON pr.run_id = ${r} AND pr.paper_row = m.paper_row
+        WHERE paper_themes.run_id = ${r} AND paper_themes.paper_id = pr.paper_id;
+      INSERT INTO paper_theme_ranks SELECT ${r}, n.paper_id, t.rank, t.theme_id, t.similarity
+        FROM assign_theme_ranks t JOIN ${NEW_PAPERS} n USING (j) ORDER BY t.j, t.rank;
+      INSERT INTO paper_rows SELECT ${r}, ${first} + j, n.paper_id, f.title_words, f.abstract_words
+        FROM assign_fit f JOIN ${NEW_PAPERS} n USING (j) ORDER BY j;
+      INSERT INTO assigned_papers SELECT ${r}, n.paper_id, ${batch}, f.novel = 1
+        FROM assign_fit f JOIN ${NEW_PAPERS} n USING (j) ORDER BY j;
+      DROP TABLE assign_postings;
+      DROP TABLE assign_moved;
+      DROP TABLE assign_theme_ranks;
+      COMMIT`));
+  }
+
+  /** The added papers' paper_themes rows (with their map positions) and similar papers. */
+  async placement(xy: Float64Array, similar: SimilarRows): Promise<void> {
+    const connection = await this.idle();
+    const r = Math.trunc(this.runId);
+    const n = xy.length / 2;
+    await tempTable(connection, 'assign_similar', { paper_row: similar.row, rank: similar.rank, similar_row: similar.similar,
+      similarity: similar.similarity });
+    await tempTable(connection, 'assign_xy', { j: Int32Array.from({ length: n }, (_, i) => i), x: Float64Array.from({ length: n }, (_, i) => xy[2 * i]),
+      y: Float64Array.from({ length: n }, (_, i) => xy[2 * i + 1]) });
+    this.started(connection.run(`
+      BEGIN TRANSACTION;
+      INSERT INTO ${SIMILAR_PAPERS.name} SELECT ${r}, paper_row, rank, similar_row, similarity FROM assign_similar;
+      INSERT INTO paper_themes SELECT ${r}, n.paper_id, f.theme_id, f.similarity, f.rank_in_theme, p.x, p.y, f.weak = 1
+        FROM assign_fit f JOIN assign_xy p USING (j) JOIN ${NEW_PAPERS} n USING (j) ORDER BY j;
+      DROP TABLE assign_similar;
+      DROP TABLE assign_xy;
+      COMMIT`));
+  }
+
+  /** The last transaction: the run-wide trend tables and figures, and the batch's row; waits for its commit. */
+  async end(b: BatchEnd, step: (name: string) => void): Promise<void> {
+    step('theme_periods');
+    const connection = await this.idle();
+    const run = this.runId;
+    await connection.run('BEGIN TRANSACTION');
+    await writeTrends(connection, run, b.trends);
+    step('assign_batches');
+    const { info } = b;
+    await appendTable(connection, ASSIGN_BATCHES, 1, () => ({
+      run_id: run, batch_id: b.batchId, input_sha256: info.inputSha256, input_files: toJsonText(info.inputFiles), added: b.added,
+      skipped: info.skipped, duplicates: info.duplicates, already_in_run: info.alreadyInRun, novel: b.novel,
+      started_at: timestamp(info.startedAt), finished_at: timestamp(new Date())
+    }));
+    step('complete');
+    await connection.run('COMMIT');
   }
 }
 
-/**
- * The batch's TF-IDF rows as paper_vectors blocks, its similar papers, new search terms, grown df
- * of known ones (search-merge.ts's temp tables) and the postings, in one transaction: the appends
- * here, the rest in one call on DuckDB's thread (the returned promise settles when it has committed).
- */
-async function startEarly(connection: DuckDBConnection, run: number, firstRow: number, rows: CsrMatrix, similar: SimilarRows,
-  search: SearchAddition): Promise<{ committed: Promise<unknown> }> {
-  await tempTable(connection, 'assign_postings', { term_id: search.postingTerm, paper_row: search.postingRow, tf: search.postingTf });
-  await tempTable(connection, 'assign_similar', { paper_row: similar.row, rank: similar.rank, similar_row: similar.similar,
-    similarity: similar.similarity });
-  await connection.run('BEGIN TRANSACTION');
-  const n = rows.nRows;
-  await appendTable(connection, PAPER_VECTORS, Math.ceil(n / BLOCK_ROWS), (x) => {
-    const count = Math.min(BLOCK_ROWS, n - x * BLOCK_ROWS);
-    return { run_id: run, first_row: firstRow + x * BLOCK_ROWS, n_rows: count, ...packBlock(rows, x * BLOCK_ROWS, count) };
-  });
-  const r = Math.trunc(run);
-  const committed = connection.run(`
-    INSERT INTO search_terms SELECT ${r}, i.term_id, k.term, i.df
-      FROM ${SEARCH_IDS} i JOIN ${SEARCH_KEYS} k USING (local) WHERE i.is_new = 1 ORDER BY i.term_id;
-    UPDATE search_terms SET df = search_terms.df + i.df FROM ${SEARCH_IDS} i
-      WHERE i.is_new = 0 AND search_terms.run_id = ${r} AND search_terms.term_id = i.term_id;
-    INSERT INTO ${SEARCH_POSTINGS.name} SELECT ${r}, term_id, paper_row, tf FROM assign_postings;
-    INSERT INTO ${SIMILAR_PAPERS.name} SELECT ${r}, paper_row, rank, similar_row, similarity FROM assign_similar;
-    DROP TABLE assign_postings;
-    DROP TABLE assign_similar;
-    COMMIT`);
-  return { committed }; // wrapped: an async function returning the promise itself would wait for it
-}
-
-/** Everything else, once EarlyWrites' writes are done. */
-export async function writeBatch(connection: DuckDBConnection, b: Batch, step: (name: string) => void): Promise<void> {
-  const { runId: run, papers } = b;
-  const n = papers.length;
-  await connection.run('BEGIN TRANSACTION');
-  step('paper_themes');
-  const j = Int32Array.from({ length: n }, (_, i) => i);
-  await tempTable(connection, 'assign_fit', {
-    j, theme_id: Int32Array.from({ length: n }, (_, i) => b.fit.themes[i * TOP_THEMES]),
-    similarity: Float64Array.from({ length: n }, (_, i) => b.fit.similarity[i * TOP_THEMES]),
-    rank_in_theme: b.ranks.slice(b.firstRow, b.firstRow + n), x: Float64Array.from({ length: n }, (_, i) => b.xy[2 * i]),
-    y: Float64Array.from({ length: n }, (_, i) => b.xy[2 * i + 1]), weak: Int32Array.from(b.fit.weak), novel: Int32Array.from(b.fit.novel),
-    title_words: b.search.titleLength, abstract_words: b.search.abstractLength
-  });
-  await connection.run(`INSERT INTO paper_themes SELECT $run, n.paper_id, f.theme_id, f.similarity, f.rank_in_theme, f.x, f.y, f.weak = 1
-    FROM assign_fit f JOIN ${NEW_PAPERS} n USING (j) ORDER BY j`, { run });
-  await updateRanks(connection, b);
-  const ranked = Int32Array.from({ length: n * TOP_THEMES }, (_, x) => x).filter((x) => b.fit.themes[x] >= 0);
-  await tempTable(connection, 'assign_theme_ranks', {
-    j: ranked.map((x) => Math.floor(x / TOP_THEMES)), rank: ranked.map((x) => (x % TOP_THEMES) + 1), theme_id: ranked.map((x) => b.fit.themes[x]),
-    similarity: Float64Array.from(ranked, (x) => b.fit.similarity[x])
-  });
-  await connection.run(`INSERT INTO paper_theme_ranks SELECT $run, n.paper_id, r.rank, r.theme_id, r.similarity
-    FROM assign_theme_ranks r JOIN ${NEW_PAPERS} n USING (j) ORDER BY r.j, r.rank`, { run });
-  step('paper_rows');
-  await connection.run(`INSERT INTO paper_rows SELECT $run, $first + j, n.paper_id, f.title_words, f.abstract_words
-    FROM assign_fit f JOIN ${NEW_PAPERS} n USING (j) ORDER BY j`, { run, first: b.firstRow });
-  step('theme_periods');
-  await writeTrends(connection, b);
-  step('assign_batches');
-  await connection.run(`INSERT INTO assigned_papers SELECT $run, n.paper_id, $batch, f.novel = 1
-    FROM assign_fit f JOIN ${NEW_PAPERS} n USING (j) ORDER BY j`, { run, batch: b.batchId });
-  const { info } = b;
-  await appendTable(connection, ASSIGN_BATCHES, 1, () => ({
-    run_id: run, batch_id: b.batchId, input_sha256: info.inputSha256, input_files: toJsonText(info.inputFiles), added: n,
-    skipped: info.skipped, duplicates: info.duplicates, already_in_run: info.alreadyInRun, novel: b.fit.novel.reduce((sum, x) => sum + x, 0),
-    started_at: timestamp(info.startedAt), finished_at: timestamp(new Date())
-  }));
-  step('complete');
-  await connection.run('COMMIT');
-}
-
-/** Ranks in theme of the run's earlier papers that the added ones moved, by paper row, in one UPDATE. */
-async function updateRanks(connection: DuckDBConnection, b: Batch) {
-  if (b.changedRanks.length === 0) return;
-  await tempTable(connection, 'assign_moved', { paper_row: b.changedRanks, rank_in_theme: Int32Array.from(b.changedRanks, (row) => b.ranks[row]) });
-  await connection.run(`UPDATE paper_themes SET rank_in_theme = m.rank_in_theme
-    FROM assign_moved m JOIN paper_rows pr ON pr.run_id = $run AND pr.paper_row = m.paper_row
-    WHERE paper_themes.run_id = $run AND paper_themes.paper_id = pr.paper_id`, { run: b.runId });
-}
-
 /** The run-wide trend tables replaced, theme and area rows updated, the runs row's counts and dates. */
-async function writeTrends(connection: DuckDBConnection, b: Batch) {
-  const { trends: t, runId: run } = b;
+async function writeTrends(connection: DuckDBConnection, run: number, t: Retrended) {
   for (const table of ['theme_periods', 'period_totals', 'bursts']) await connection.run(`DELETE FROM ${table} WHERE run_id = $run`, { run });
   await appendTable(connection, THEME_PERIODS, t.periods.length, (i) => {
     const p = t.periods[i];
