@@ -11,9 +11,9 @@
 // The per-paper numbers go to temp tables as typed columns and into the run's tables by
 // INSERT … SELECT joined with the new papers' ids (NEW_PAPERS), which cross into DuckDB once.
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
-import { appendRows, appendTable, toJsonText } from '../store/append.js';
-import { upsertPapers } from '../store/write-run.js';
-import { ASSIGN_BATCHES, BURSTS, PAPER_VECTORS, PERIOD_TOTALS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_PERIODS } from '../store/tables.js';
+import { appendChunks, appendRows, appendTable, toJsonText } from '../store/append.js';
+import { paperColumns } from '../store/table-rows.js';
+import { ASSIGN_BATCHES, BURSTS, PAPER_VECTORS, PAPERS, PERIOD_TOTALS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_PERIODS } from '../store/tables.js';
 import type { CsrMatrix, Paper, ThemeTrend } from '../types.js';
 import { tempTable } from './columns.js';
 import { BLOCK_ROWS, packBlock } from './model.js';
@@ -44,6 +44,9 @@ export interface BatchEnd {
   trends: Retrended;
   info: { inputSha256: string; inputFiles: unknown; skipped: number; duplicates: number; alreadyInRun: number; startedAt: Date };
 }
+
+/** The added papers before they go into `papers` (BatchWrites.papers). */
+const STAGED_PAPERS = { ...PAPERS, name: 'assign_papers' };
 
 const timestamp = (d: Date) => d.toISOString().replace('T', ' ').replace('Z', '');
 
@@ -81,13 +84,20 @@ export class BatchWrites {
     this.pending = committed;
   }
 
-  /** Upserts the added papers (the first transaction). */
+  /**
+   * Upserts the added papers (the first transaction): appended to a temp table here, moved into
+   * `papers` on DuckDB's thread. Appended straight into `papers`, each flush compressed the texts on
+   * this thread.
+   */
   async papers(papers: Paper[]): Promise<void> {
     const connection = await this.idle();
-    await connection.run(`SET checkpoint_threshold = '${CHECKPOINT_AT}'`);
-    await connection.run('BEGIN TRANSACTION');
-    await upsertPapers(connection, papers);
-    this.started(connection.run('COMMIT'));
+    await connection.run(`SET checkpoint_threshold = '${CHECKPOINT_AT}'; CREATE OR REPLACE TEMP TABLE ${STAGED_PAPERS.name} AS FROM papers LIMIT 0`);
+    await appendChunks(connection, STAGED_PAPERS, papers.length, paperColumns(papers));
+    this.started(connection.run(`BEGIN TRANSACTION;
+      DELETE FROM papers WHERE paper_id IN (SELECT paper_id FROM ${STAGED_PAPERS.name});
+      INSERT INTO papers FROM ${STAGED_PAPERS.name};
+      DROP TABLE ${STAGED_PAPERS.name};
+      COMMIT`));
   }
 
   /**
