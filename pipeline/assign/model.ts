@@ -140,11 +140,18 @@ export interface BlockRows {
   weights: Float32Array[];
 }
 
-/** Blocks (in row order, same columns) as BlockRows: views, only three numbers per row made. */
+/**
+ * Blocks (in row order, same columns) as BlockRows: views, only three numbers per row made. Every
+ * block's term ids in one array type (16 bits when the columns allow, as decodeBlocks reads them):
+ * a block in the other (the new rows' CsrMatrix indices) is copied, so that the loops reading
+ * terms[part] see one type (a mix made their reads polymorphic and slower).
+ */
 export function blockRowsOf(parts: readonly VectorBlock[], nCols: number): BlockRows {
   const nRows = blockRows(parts);
+  const terms = parts.map((p) => (nCols <= 65536 ? (p.terms instanceof Uint16Array ? p.terms : Uint16Array.from(p.terms))
+    : (p.terms instanceof Uint32Array ? p.terms : Uint32Array.from(p.terms))));
   const out: BlockRows = { nRows, nCols, part: new Int32Array(nRows), from: new Uint32Array(nRows), to: new Uint32Array(nRows),
-    terms: parts.map((p) => p.terms), weights: parts.map((p) => p.weights) };
+    terms, weights: parts.map((p) => p.weights) };
   let row = 0;
   parts.forEach((p, b) => {
     for (let i = 0; i < p.ends.length; i++, row++) {

@@ -36,9 +36,32 @@ export function fitThemes(rows: CsrMatrix, centroids: Float32Array, k: number, t
   const best = new Int32Array(TOP_THEMES);
   for (let i = 0; i < n; i++) {
     const [from, to] = [indptr[i], indptr[i + 1]];
-    // Four themes at a time, each summed in a register over the row's non-zeros in order (the same
-    // sums as one theme at a time): the row's terms stay in cache while the four sums run side by side.
+    // Eight themes at a time, each summed in a register over the row's non-zeros in order (the same
+    // sums as one theme at a time): the row's terms stay in cache while the eight sums run side by side.
     let c = 0;
+    for (; c + 8 <= k; c += 8) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+      for (let p = from; p < to; p++) {
+        const v = values[p];
+        const at = indices[p] * k + c;
+        s0 += v * centT[at];
+        s1 += v * centT[at + 1];
+        s2 += v * centT[at + 2];
+        s3 += v * centT[at + 3];
+        s4 += v * centT[at + 4];
+        s5 += v * centT[at + 5];
+        s6 += v * centT[at + 6];
+        s7 += v * centT[at + 7];
+      }
+      scores[c] = s0;
+      scores[c + 1] = s1;
+      scores[c + 2] = s2;
+      scores[c + 3] = s3;
+      scores[c + 4] = s4;
+      scores[c + 5] = s5;
+      scores[c + 6] = s6;
+      scores[c + 7] = s7;
+    }
     for (; c + 4 <= k; c += 4) {
       let [s0, s1, s2, s3] = [0, 0, 0, 0];
       for (let p = from; p < to; p++) {

@@ -37,6 +37,13 @@ export function placeAndFindSimilar(rows: BlockRows, tops: TopTerms, nPlaced: nu
   const nNew = nRows - nPlaced;
   const placed = rowsByGroup(themeOf, 0, nPlaced, k);
   const added = rowsByGroup(themeOf, nPlaced, nRows, k);
+  // Within its theme, the new rows by their heaviest term: consecutive rows share lists and
+  // candidates, read while still in cache (each row's result does not depend on the order).
+  for (let g = 0; g < k; g++) {
+    const group = added.rows.subarray(added.start[g], added.start[g + 1]);
+    const keyed = Float64Array.from(group, (p) => (tops.cols[p * t] + 1) * 2 ** 32 + p).sort();
+    for (let i = 0; i < group.length; i++) group[i] = keyed[i] % 2 ** 32;
+  }
   let largest = 0;
   for (let g = 0; g < k; g++) largest = Math.max(largest, placed.start[g + 1] - placed.start[g]);
   // Lists only of the terms the new rows query: every new row's for the index of all rows, the

@@ -84,17 +84,24 @@ export function burstColumns(rows: BlockRows, burstTerms: readonly number[][], t
   burstTerms.forEach((terms, theme) => {
     for (const t of terms) bits[t * words + (theme >>> 5)] |= 1 << (theme & 31);
   });
+  // Bit (column mod 32) of word column / 32: the column is a burst term of some theme. Most
+  // columns are none's: this one small table (a few KB, in cache) turns them away.
+  const any = new Uint32Array((rows.nCols >>> 5) + 1);
+  for (const terms of burstTerms) for (const t of terms) any[t >>> 5] |= 1 << (t & 31);
   // One pass over the non-zeros, into arrays grown as needed (a row keeps a few of its ~85).
   const indptr = new Uint32Array(rows.nRows + 1);
   let [indices, values] = [new Uint32Array(1024), new Float32Array(1024)];
   let at = 0;
   for (let i = 0; i < rows.nRows; i++) {
-    const [terms, weights] = [rows.terms[rows.part[i]], rows.weights[rows.part[i]]];
-    const [word, bit] = [themeOf[i] >>> 5, 1 << (themeOf[i] & 31)];
+    const terms = rows.terms[rows.part[i]];
+    const weights = rows.weights[rows.part[i]];
+    const word = themeOf[i] >>> 5;
+    const bit = 1 << (themeOf[i] & 31);
     for (let q = rows.from[i], to = rows.to[i]; q < to; q++) {
-      if ((bits[terms[q] * words + word] & bit) === 0) continue;
+      const t = terms[q];
+      if ((any[t >>> 5] & (1 << (t & 31))) === 0 || (bits[t * words + word] & bit) === 0) continue;
       if (at === indices.length) [indices, values] = [ensureCapacity(indices, at + 1), ensureCapacity(values, at + 1)];
-      indices[at] = terms[q];
+      indices[at] = t;
       values[at++] = weights[q];
     }
     indptr[i + 1] = at;

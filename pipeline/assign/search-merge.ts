@@ -37,19 +37,20 @@ export async function addToSearchIndex(connection: DuckDBConnection, runId: numb
   let maxKey = -1;
   for (let i = 0; i < words.key.length; i++) maxKey = Math.max(maxKey, words.key[i]);
   const localOf = new Int32Array(maxKey + 1).fill(-1);
+  // (No array of each posting's local id: it is localOf[key] again below. A fresh array costs its
+  // first touch of each page, ~5 ms a MB here, more than looking the id up twice.)
   const keys: number[] = [];
-  const local = new Int32Array(words.key.length);
+  const dfOf = new Int32Array(maxKey + 1);
   for (let i = 0; i < words.key.length; i++) {
-    let t = localOf[words.key[i]];
-    if (t < 0) {
-      t = localOf[words.key[i]] = keys.length;
-      keys.push(words.key[i]);
+    const key = words.key[i];
+    if (localOf[key] < 0) {
+      localOf[key] = keys.length;
+      keys.push(key);
     }
-    local[i] = t;
+    dfOf[key]++;
   }
   const nLocal = keys.length;
-  const df = new Int32Array(nLocal);
-  for (let i = 0; i < local.length; i++) df[local[i]]++;
+  const df = Int32Array.from(keys, (key) => dfOf[key]);
   const texts = keys.map(keyText);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${SEARCH_KEYS} (local INTEGER, term VARCHAR)`);
   // A chunk at a time, strings straight into the vectors (store/chunk-columns.ts): the appender's
@@ -70,14 +71,17 @@ export async function addToSearchIndex(connection: DuckDBConnection, runId: numb
   for (const t of fresh) isNew[t] = 1;
   await tempTable(connection, SEARCH_IDS, { local: Int32Array.from({ length: nLocal }, (_, t) => t), term_id: idOf, df, is_new: isNew });
   // A counting sort by run term id; within a term, rows stay ascending (postings come in row order).
-  const n = local.length;
+  const n = words.key.length;
+  // Each posting's run term id, through its key's local id.
+  const idOfKey = localOf;
+  for (let key = 0; key <= maxKey; key++) if (localOf[key] >= 0) idOfKey[key] = idOf[localOf[key]];
   const start = new Uint32Array(next + 1);
-  for (let i = 0; i < n; i++) start[idOf[local[i]] + 1]++;
+  for (let i = 0; i < n; i++) start[idOfKey[words.key[i]] + 1]++;
   for (let t = 0; t < next; t++) start[t + 1] += start[t];
   const out = { postingTerm: new Int32Array(n), postingRow: new Int32Array(n), postingTf: new Float64Array(n) };
-  const { row, tfTitle, tfAbstract, titleLength, abstractLength } = words;
+  const { key, row, tfTitle, tfAbstract, titleLength, abstractLength } = words;
   for (let i = 0; i < n; i++) {
-    const term = idOf[local[i]];
+    const term = idOfKey[key[i]];
     const at = start[term]++;
     const r = row[i];
     out.postingTerm[at] = term;

@@ -45,10 +45,10 @@ describe('nearest centroids', () => {
 });
 
 describe('nearest centroids, against a plain dense product', () => {
-  it('gives the same cosines bit for bit and the same top three, for k not a multiple of four and with ties', () => {
+  it.each([7, 13])('gives the same cosines bit for bit and the same top three, for k = %i (themes 8 and 4 at a time, then one) and with ties', (k) => {
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const [nRows, nCols, k] = [60, 30, 7];
+    const [nRows, nCols] = [60, 30];
     const rows = csr(Array.from({ length: nRows }, () => Array.from({ length: nCols }, () => (random() < 0.3 ? Math.fround(random()) : 0))));
     const centroids = Float32Array.from({ length: k * nCols }, () => (random() < 0.5 ? random() : 0));
     centroids.copyWithin(5 * nCols, 2 * nCols, 3 * nCols); // theme 5 = theme 2: ties
@@ -167,6 +167,42 @@ describe('map positions of new papers', () => {
       Math.fround(0.9) * Math.fround(0.5) + Math.fround(0.1) * Math.fround(0.1), Math.fround(0.9) * Math.fround(0.5)]);
     const again = search.nearest(0, index, 3);
     expect([again.count, again.rows[0], again.cosines[0]]).toStrictEqual([2, 1, cosines[2]]);
+  });
+
+  it('finds the candidates and nearest rows a plain scan would, with lists long enough to grow its score table', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const [nRows, nCols, t, listCap, candidates] = [3000, 10, 4, 2000, 25];
+    const dense = Array.from({ length: nRows }, () => Array.from({ length: nCols }, () => (random() < 0.6 ? Math.fround(random()) : 0)));
+    const matrix = blockRowsOf([asBlock(csr(dense))], nCols);
+    const tops = topTermsOf(matrix, t);
+    const index = new TopTermIndex(nCols, nRows * t, listCap).build(tops, Int32Array.from({ length: nRows }, (_, i) => i), 0, nRows,
+      new Uint8Array(nCols).fill(1));
+    const search = new NeighbourSearch(matrix, tops, { candidates }, 10);
+    for (const p of [0, 17, 2999]) {
+      // The plain scan: Σ over p's top terms of its weight × each row's weight in its own list.
+      const score = new Float64Array(nRows);
+      const touched: number[] = [];
+      let entries = 0;
+      for (let x = p * t; x < p * t + t && tops.cols[x] >= 0; x++) {
+        const c = tops.cols[x];
+        entries += index.end[c] - index.start[c];
+        for (let j = index.start[c]; j < index.end[c]; j++) {
+          const q = index.rows[j];
+          if (q === p) continue;
+          if (score[q] === 0) touched.push(q);
+          score[q] += tops.vals[x] * index.weights[j];
+        }
+      }
+      // More entries than half the table's first 4,096 slots: it grows.
+      expect(entries).toBeGreaterThan(2048);
+      const cosine = (q: number) => dense[q].reduce((s, w, c) => s + Math.fround(dense[p][c]) * Math.fround(w), 0);
+      const best = bestCandidates(touched, score, candidates)
+        .map((q) => ({ q, c: cosine(q) })).sort((a, b) => b.c - a.c || a.q - b.q).slice(0, 10);
+      const near = search.nearest(p, index, 10);
+      expect(Array.from(near.rows.subarray(0, near.count))).toStrictEqual(best.map((b) => b.q));
+      expect(Array.from(near.cosines.subarray(0, near.count))).toStrictEqual(best.map((b) => b.c));
+    }
   });
 
   it('keeps for the phrase bursts only the burst terms of each row\'s own theme', () => {
