@@ -8,34 +8,75 @@
 //    abstract, each word's stem key, a hyphenated word's parts, "c++"-like words whole), per field.
 // Both read the same words, so one word table stems each distinct word once, and when normalising
 // changed nothing but the case (most abstracts) one scan of the text serves both.
+//
+// The scan is the assign command's hottest loop (~20M characters for 14k papers), so it is one
+// specialised loop: token-scanner.ts's rules inlined, and each distinct word's facts (stem key,
+// unigram column, whether a vocabulary pair starts or ends with it, hyphen parts) cached in one
+// Int32Array record, found by one probe of its own hash table, so a token costs one probe and a
+// few array reads. The word table (word-table.ts) still decides each new word, the first time.
+import { ensureCapacity } from '../tokenise/grow.js';
 import { normaliseFields } from '../tokenise/normalise-text.js';
-import { NumberMap } from '../tokenise/number-map.js';
 import { searchKey, symbolSuffix } from '../tokenise/search-tokens.js';
-import { TokenScanner } from '../tokenise/token-scanner.js';
-import { ID_LIMIT, WordTable } from '../tokenise/word-table.js';
+import { BREAK, DIGIT, DOT, HYPHEN, LETTER, SLASH, classOf } from '../tokenise/token-scanner.js';
+import { WordTable } from '../tokenise/word-table.js';
+import { PairMap } from './pair-map.js';
+import type { SearchWords } from './search-words.js';
 
-/** Where a paper's words go: `term(column)` per vocabulary term occurrence, `search(field, key)` per search word (key id). */
-export interface PaperSink {
-  term(column: number): void;
-  search(field: 0 | 1, key: number): void;
+/** One paper's vocabulary terms: the count of each column, and the columns seen, in order of first occurrence. */
+export class PaperTerms {
+  readonly tf: Uint32Array;
+  columns = new Int32Array(256);
+  n = 0;
+
+  constructor(nCols: number) {
+    this.tf = new Uint32Array(nCols);
+  }
+
+  add(column: number): void {
+    if (this.tf[column]++ === 0) {
+      if (this.n === this.columns.length) this.columns = ensureCapacity(this.columns, this.n + 1);
+      this.columns[this.n++] = column;
+    }
+  }
 }
+
+// A word's record: RECORD Int32 slots at word id × RECORD.
+const RECORD = 8;
+/** Where the word's char codes start in `chars`, and how many. */
+const CHARS = 0;
+const LENGTH = 1;
+/** Stem key id, -1 when the word is no content word. */
+const KEY = 2;
+/** Column of the key's unigram, -1 when it is no term. */
+const UNIGRAM = 3;
+/** The key's pair role: 1 when a vocabulary pair (bigram, or a trigram's first two words) starts with it, 2 when one ends with it (bits). */
+const ROLE = 4;
+/** Where the search keys of a hyphenated word's parts start in `parts` (-1: not looked up yet), and how many. */
+const PARTS = 5;
+const N_PARTS = 6;
+/** The word's FNV-1a hash (for rehashing). */
+const HASH = 7;
 
 export class VocabularyTokeniser {
   private readonly words = new WordTable();
-  private readonly scanner = new TokenScanner();
   /** Column of each stem key id's unigram, -1 when it is no term. */
   private readonly unigram: Int32Array;
   /** (key1, key2) → pair index; a pair is a bigram term or the start of a trigram term. */
-  private readonly pairs = new NumberMap();
-  private pairColumn: number[] = [];
+  private readonly pairs = new PairMap();
+  private pairColumn = new Int32Array(1024);
+  private nPairs = 0;
   /** (pair index, key3) → column. */
-  private readonly trigrams = new NumberMap();
-  /** Search key ids of a hyphenated word's parts (word id → key ids), empty when it has none. */
-  private readonly partsOfWord = new Map<number, number[]>();
-  /** Per word id: 0 not seen yet, 1 no hyphen, 2 hyphenated (its parts in partsOfWord). */
-  private hyphenated = new Uint8Array(1 << 16);
+  private readonly trigrams = new PairMap();
   /** Per stem key id: 1 when a pair (bigram term or trigram start) begins with it, 2 when one ends with it (bits). */
-  private pairRole: Uint8Array;
+  private readonly pairRole: Uint8Array;
+  // The words seen, by word table id: open addressing over (hash, id) pairs, -1 = empty; a record per word.
+  private slots = new Int32Array(1 << 16).fill(-1);
+  private record = new Int32Array(RECORD * 1024);
+  private chars = new Uint16Array(8192);
+  private nChars = 0;
+  private nWords = 0;
+  private parts = new Int32Array(1024);
+  private nParts = 0;
 
   /** `terms[c]` is column c's stem key: stems joined by one space (tfidf Vocabulary.terms). */
   constructor(terms: readonly string[], private readonly ngramMax: number) {
@@ -61,8 +102,9 @@ export class VocabularyTokeniser {
       }
       this.pairRole[k1] |= 1;
       this.pairRole[k2] |= 2;
-      if (k3 < 0) this.pairColumn[this.pairOf(k1, k2)] = c;
-      else this.trigrams.add(this.pairOf(k1, k2) * ID_LIMIT + k3, c);
+      const pair = this.pairOf(k1, k2); // before reading this.pairColumn, which it may grow
+      if (k3 < 0) this.pairColumn[pair] = c;
+      else this.trigrams.add(pair, k3, c);
     }
   }
 
@@ -77,121 +119,203 @@ export class VocabularyTokeniser {
   }
 
   private pairOf(key1: number, key2: number): number {
-    const packed = key1 * ID_LIMIT + key2;
-    let pair = this.pairs.get(packed);
+    let pair = this.pairs.get(key1, key2);
     if (pair < 0) {
-      pair = this.pairColumn.length;
-      this.pairColumn.push(-1);
-      this.pairs.add(packed, pair);
+      pair = this.nPairs++;
+      this.pairColumn = ensureCapacity(this.pairColumn, this.nPairs);
+      this.pairColumn[pair] = -1;
+      this.pairs.add(key1, key2, pair);
     }
     return pair;
   }
 
   /**
-   * Reports the vocabulary terms of `title + ". " + abstract` (in the order tokenise/chunk.ts emits
-   * terms: at each content word its unigram, the bigram and the trigram ending there) and, when
-   * `withSearch`, the search words of the title (field 0) and of the abstract (field 1) in order.
+   * Counts the vocabulary terms of `title + ". " + abstract` into `terms` (as tokenise/chunk.ts
+   * emits terms: at each content word its unigram, the bigram and the trigram ending there) and,
+   * with `words`, adds the search words of the title (field 0) and of the abstract (field 1) in order.
    */
-  scan(title: string, abstract: string, sink: PaperSink, withSearch = true): void {
+  scan(title: string, abstract: string, terms: PaperTerms, words: SearchWords | null): void {
     const { text, plain } = normaliseFields(title, abstract);
-    if (!withSearch) {
-      this.scanText(text, -1, sink, false);
+    if (words === null) {
+      this.scanText(text, -1, terms, null);
       return;
     }
     // Cleaning changed nothing but the case (most abstracts): one scan, fields told apart by
     // position (no token crosses the ". " between them: "." joins digits only, "-" letters only).
     if (plain) {
-      this.scanText(text, title.length, sink, true);
+      this.scanText(text, title.length, terms, words);
       return;
     }
-    this.scanText(text, -1, sink, false);
-    this.scanSearch(title.toLowerCase(), 0, sink);
-    this.scanSearch(abstract.toLowerCase(), 1, sink);
+    this.scanText(text, -1, terms, null);
+    const lowerTitle = title.toLowerCase();
+    this.scanText(lowerTitle, lowerTitle.length + 1, null, words);
+    this.scanText(abstract.toLowerCase(), -1, null, words);
   }
 
-  /** Vocabulary terms of normalised `text`; with `search`, its search words too, field 0 before `titleEnd`. */
-  private scanText(text: string, titleEnd: number, sink: PaperSink, search: boolean): void {
-    const { scanner, words, unigram, ngramMax, pairRole } = this;
+  /**
+   * The tokens of `text` (token-scanner.ts): with `terms`, the vocabulary terms of normalised text;
+   * with `words`, the search words (search/index.ts termsOf), field 0 before `titleEnd`, else 1.
+   */
+  private scanText(text: string, titleEnd: number, terms: PaperTerms | null, words: SearchWords | null): void {
+    const { unigram, ngramMax, pairs, trigrams } = this;
+    let { record, slots, chars } = this;
+    let mask = (slots.length >> 1) - 1;
+    const length = text.length;
     let prevKey = -1; // stem key of the previous content word, -1 after a break or a stop word
+    let prevRole = 0; // its pair role
     let prevPair = -1; // pair ending at the previous word, -1 when no term starts with it
-    scanner.reset(text);
-    while (scanner.next()) {
-      const { start, end } = scanner;
-      if (scanner.brokeBefore) prevKey = prevPair = -1;
+    let i = 0;
+    for (;;) {
+      // token-scanner.ts next(): skip to the token, noting a phrase break; the token's end and hash.
+      let broke = false;
+      while (i < length) {
+        const kind = classOf(text.charCodeAt(i));
+        if (kind >= LETTER) break;
+        if (kind === BREAK) broke = true;
+        i++;
+      }
+      if (i >= length) return;
+      const start = i;
+      let hash = 0x811c9dc5 | 0;
+      let previous = 0;
+      let hyphen = false;
+      while (i < length) {
+        const code = text.charCodeAt(i);
+        const kind = classOf(code);
+        if (kind < LETTER) {
+          const after = i + 1 < length ? classOf(text.charCodeAt(i + 1)) : BREAK;
+          if (code === HYPHEN && after >= LETTER) hyphen = true;
+          else if (!((code === DOT && previous === DIGIT && after === DIGIT) || (code === SLASH && after === DIGIT))) break;
+        }
+        hash = Math.imul(hash ^ code, 0x01000193);
+        previous = kind;
+        i++;
+      }
+      const end = i;
+      if (broke) prevKey = prevPair = -1;
       const field = start < titleEnd ? 0 : 1;
-      const length = end - start;
-      const symbol = search && length <= 2 ? symbolSuffix(text, start, end) : 0;
-      if (symbol > 0) sink.search(field, this.symbolKey(text.slice(start, end + symbol)));
-      if (length < 2 || length > 40) {
+      const size = end - start;
+      let symbol = 0;
+      if (words !== null && size <= 2) {
+        symbol = symbolSuffix(text, start, end);
+        if (symbol > 0) {
+          words.add(field, this.words.internKey(text.slice(start, end + symbol)));
+          if (terms === null) continue;
+        }
+      }
+      if (size < 2 || size > 40) {
         prevKey = prevPair = -1;
         continue;
       }
-      const word = words.idOfSpan(text, start, end, scanner.hash);
-      const key = words.keyOf[word];
-      if (search && symbol === 0) this.searchWord(word, key, field, sink);
+      // The word's record: one probe, its chars compared with the text's.
+      let slot = hash & mask;
+      let word = -1;
+      for (let id = slots[2 * slot + 1]; id >= 0; id = slots[2 * slot + 1]) {
+        if (slots[2 * slot] === hash && record[id * RECORD + LENGTH] === size) {
+          let k = 0;
+          for (let c = record[id * RECORD + CHARS] - start, j = start; k < size && chars[c + j] === text.charCodeAt(j); j++) k++;
+          if (k === size) {
+            word = id;
+            break;
+          }
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (word < 0) {
+        word = this.addWord(text, start, end, hash, slot, hyphen);
+        ({ record, slots, chars } = this);
+        mask = (slots.length >> 1) - 1;
+      }
+      const at = word * RECORD;
+      const key = record[at + KEY];
+      if (words !== null && symbol === 0) {
+        if (key >= 0) words.add(field, key);
+        let from = record[at + PARTS];
+        if (from < 0) {
+          from = this.partsOf(word);
+          record = this.record;
+        }
+        const to = from + record[at + N_PARTS];
+        for (let p = from; p < to; p++) words.add(field, this.parts[p]);
+      }
+      if (terms === null) continue;
       if (key < 0) {
         prevKey = prevPair = -1;
         continue;
       }
-      if (key < unigram.length && unigram[key] >= 0) sink.term(unigram[key]);
+      const column = record[at + UNIGRAM];
+      if (column >= 0) terms.add(column);
+      const role = record[at + ROLE];
       let pair = -1;
-      if (ngramMax >= 2 && prevKey >= 0 && (pairRole[prevKey] & 1) !== 0 && key < pairRole.length && (pairRole[key] & 2) !== 0) {
-        pair = this.pairs.get(prevKey * ID_LIMIT + key);
-        if (pair >= 0 && this.pairColumn[pair] >= 0) sink.term(this.pairColumn[pair]);
+      if (ngramMax >= 2 && prevKey >= 0 && (prevRole & 1) !== 0 && (role & 2) !== 0) {
+        pair = pairs.get(prevKey, key);
+        if (pair >= 0 && this.pairColumn[pair] >= 0) terms.add(this.pairColumn[pair]);
       }
       if (ngramMax >= 3 && prevPair >= 0) {
-        const column = this.trigrams.get(prevPair * ID_LIMIT + key);
-        if (column >= 0) sink.term(column);
+        const trigram = trigrams.get(prevPair, key);
+        if (trigram >= 0) terms.add(trigram);
       }
       prevKey = key;
+      prevRole = role;
       prevPair = pair;
     }
   }
 
-  /** Search words of one lower-cased field (search/index.ts termsOf). */
-  private scanSearch(lower: string, field: 0 | 1, sink: PaperSink): void {
-    const { scanner, words } = this;
-    scanner.reset(lower);
-    while (scanner.next()) {
-      const { start, end } = scanner;
-      const symbol = symbolSuffix(lower, start, end);
-      if (symbol > 0) {
-        sink.search(field, this.symbolKey(lower.slice(start, end + symbol)));
-        continue;
-      }
-      if (end - start < 2 || end - start > 40) continue;
-      const word = words.idOfSpan(lower, start, end, scanner.hash);
-      this.searchWord(word, words.keyOf[word], field, sink);
+  /** Records a word on first sight (the word table decides its key); `slot` is the empty slot its probe ended at. */
+  private addWord(text: string, start: number, end: number, hash: number, slot: number, hyphen: boolean): number {
+    const id = this.words.idOfSpan(text, start, end, hash);
+    if (id !== this.nWords) throw new Error('vocabulary-tokeniser: word ids out of step with the word table');
+    this.nWords++;
+    const size = end - start;
+    this.record = ensureCapacity(this.record, this.nWords * RECORD);
+    if (this.nChars + size > this.chars.length) {
+      const bigger = new Uint16Array(Math.max(this.nChars + size, this.chars.length * 2));
+      bigger.set(this.chars);
+      this.chars = bigger;
+    }
+    const { record, chars, unigram, pairRole } = this;
+    for (let j = 0; j < size; j++) chars[this.nChars + j] = text.charCodeAt(start + j);
+    const key = this.words.keyOf[id];
+    const at = id * RECORD;
+    record[at + CHARS] = this.nChars;
+    record[at + LENGTH] = size;
+    record[at + KEY] = key;
+    record[at + UNIGRAM] = key >= 0 && key < unigram.length ? unigram[key] : -1;
+    record[at + ROLE] = key >= 0 && key < pairRole.length ? pairRole[key] : 0;
+    // A word without a hyphen has no parts; a hyphenated one's are looked up when it is first a search word.
+    record[at + PARTS] = hyphen ? -1 : 0;
+    record[at + N_PARTS] = 0;
+    record[at + HASH] = hash;
+    this.nChars += size;
+    this.slots[2 * slot] = hash;
+    this.slots[2 * slot + 1] = id;
+    if (this.nWords * 4 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    const slots = (this.slots = new Int32Array(this.slots.length * 2).fill(-1));
+    const mask = (slots.length >> 1) - 1;
+    for (let id = 0; id < this.nWords; id++) {
+      const hash = this.record[id * RECORD + HASH];
+      let slot = hash & mask;
+      while (slots[2 * slot + 1] >= 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = hash;
+      slots[2 * slot + 1] = id;
     }
   }
 
-  /** A word's search key (its stem key: searchKey is the word table's content rule and stem) and its hyphen parts' keys. */
-  private searchWord(word: number, key: number, field: 0 | 1, sink: PaperSink): void {
-    if (key >= 0) sink.search(field, key);
-    if (word >= this.hyphenated.length) {
-      const bigger = new Uint8Array(Math.max(word + 1, this.hyphenated.length * 2));
-      bigger.set(this.hyphenated);
-      this.hyphenated = bigger;
+  /** The search keys of a hyphenated word's parts (searchKey of each part, in order), kept in `parts`; returns where they start. */
+  private partsOf(word: number): number {
+    const from = this.nParts;
+    for (const part of this.words.words[word].split('-')) {
+      const partKey = searchKey(part);
+      if (partKey === null) continue;
+      this.parts = ensureCapacity(this.parts, this.nParts + 1);
+      this.parts[this.nParts++] = this.words.internKey(partKey);
     }
-    let state = this.hyphenated[word];
-    if (state === 0) {
-      const text = this.words.words[word];
-      state = this.hyphenated[word] = text.includes('-') ? 2 : 1;
-      if (state === 2) {
-        const parts: number[] = [];
-        for (const part of text.split('-')) {
-          const partKey = searchKey(part);
-          if (partKey !== null) parts.push(this.words.internKey(partKey));
-        }
-        this.partsOfWord.set(word, parts);
-      }
-    }
-    if (state === 1) return;
-    for (const part of this.partsOfWord.get(word)!) sink.search(field, part);
-  }
-
-  /** Key id of a "c++"-like word, kept whole: no stem key has a "+" or "#", so both share the key ids. */
-  private symbolKey(word: string): number {
-    return this.words.internKey(word);
+    this.record[word * RECORD + PARTS] = from;
+    this.record[word * RECORD + N_PARTS] = this.nParts - from;
+    return from;
   }
 }
