@@ -13,12 +13,15 @@
 // specialised loop: token-scanner.ts's rules inlined, and each distinct word's facts (stem key,
 // unigram column, whether a vocabulary pair starts or ends with it, hyphen parts) cached in one
 // Int32Array record, found by one probe of its own hash table, so a token costs one probe and a
-// few array reads. The word table (word-table.ts) still decides each new word, the first time.
+// few array reads. A new word is decided by the word table's rule (word-table.ts isContentToken,
+// stemKey), its key interned in the word table; a hyphenated word's parts are found among the
+// words seen, and each part is stemmed once.
 import { ensureCapacity } from '../tokenise/grow.js';
 import { normaliseFields } from '../tokenise/normalise-text.js';
 import { searchKey, symbolSuffix } from '../tokenise/search-tokens.js';
 import { BREAK, DIGIT, DOT, HYPHEN, LETTER, SLASH, classOf } from '../tokenise/token-scanner.js';
-import { WordTable } from '../tokenise/word-table.js';
+import { porterStem } from '../tokenise/porter-stemmer.js';
+import { WordTable, isContentToken } from '../tokenise/word-table.js';
 import { PairMap } from './pair-map.js';
 import type { SearchWords } from './search-words.js';
 
@@ -76,6 +79,8 @@ export class VocabularyTokeniser {
   private nChars = 0;
   private nWords = 0;
   private parts = new Int32Array(1024);
+  /** Porter stem of each part of the hyphenated words seen. */
+  private readonly partStems = new Map<string, string>();
   private nParts = 0;
 
   /** `terms[c]` is column c's stem key: stems joined by one space (tfidf Vocabulary.terms). */
@@ -261,11 +266,12 @@ export class VocabularyTokeniser {
     }
   }
 
-  /** Records a word on first sight (the word table decides its key); `slot` is the empty slot its probe ended at. */
+  /**
+   * Records a word on first sight, `slot` being the empty slot its probe ended at. Its key is the
+   * word table's rule (word-table.ts intern: a content token's stem key, interned now, else -1).
+   */
   private addWord(text: string, start: number, end: number, hash: number, slot: number, hyphen: boolean): number {
-    const id = this.words.idOfSpan(text, start, end, hash);
-    if (id !== this.nWords) throw new Error('vocabulary-tokeniser: word ids out of step with the word table');
-    this.nWords++;
+    const id = this.nWords++;
     const size = end - start;
     this.record = ensureCapacity(this.record, this.nWords * RECORD);
     if (this.nChars + size > this.chars.length) {
@@ -274,10 +280,15 @@ export class VocabularyTokeniser {
       this.chars = bigger;
     }
     const { record, chars, unigram, pairRole } = this;
-    for (let j = 0; j < size; j++) chars[this.nChars + j] = text.charCodeAt(start + j);
-    const key = this.words.keyOf[id];
+    const from = this.nChars;
+    for (let j = 0; j < size; j++) chars[from + j] = text.charCodeAt(start + j);
+    this.nChars += size;
+    // V8 makes a slice of 13 or more characters a view that would keep the whole abstract alive
+    // through a stem key made of it: those are copied.
+    const word = size < 13 ? text.slice(start, end) : this.textOf(from, size);
+    const key = isContentToken(word) ? this.words.internKey(hyphen ? this.hyphenatedStemKey(word) : porterStem(word)) : -1;
     const at = id * RECORD;
-    record[at + CHARS] = this.nChars;
+    record[at + CHARS] = from;
     record[at + LENGTH] = size;
     record[at + KEY] = key;
     record[at + UNIGRAM] = key >= 0 && key < unigram.length ? unigram[key] : -1;
@@ -286,11 +297,40 @@ export class VocabularyTokeniser {
     record[at + PARTS] = hyphen ? -1 : 0;
     record[at + N_PARTS] = 0;
     record[at + HASH] = hash;
-    this.nChars += size;
     this.slots[2 * slot] = hash;
     this.slots[2 * slot + 1] = id;
     if (this.nWords * 4 > this.slots.length) this.rehash();
     return id;
+  }
+
+  /** `chars[from, from + size)` as a string of its own. */
+  private textOf(from: number, size: number): string {
+    return String.fromCharCode.apply(null, this.chars.subarray(from, from + size) as unknown as number[]);
+  }
+
+  /** stemKey (word-table.ts) of a hyphenated word: the Porter stem of each part, each part stemmed once per tokeniser. */
+  private hyphenatedStemKey(word: string): string {
+    const parts = word.split('-');
+    for (let j = 0; j < parts.length; j++) {
+      let stem = this.partStems.get(parts[j]);
+      if (stem === undefined) this.partStems.set(parts[j], (stem = porterStem(parts[j])));
+      parts[j] = stem;
+    }
+    return parts.join('-');
+  }
+
+  /** Id of the word `chars[from, from + size)` whose hash is `hash`, -1 when it has not been seen. */
+  private findInChars(from: number, size: number, hash: number): number {
+    const { slots, record, chars } = this;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = hash & mask, id = slots[2 * slot + 1]; id >= 0; slot = (slot + 1) & mask, id = slots[2 * slot + 1]) {
+      if (slots[2 * slot] !== hash || record[id * RECORD + LENGTH] !== size) continue;
+      const other = record[id * RECORD + CHARS];
+      let k = 0;
+      while (k < size && chars[other + k] === chars[from + k]) k++;
+      if (k === size) return id;
+    }
+    return -1;
   }
 
   private rehash(): void {
@@ -305,17 +345,34 @@ export class VocabularyTokeniser {
     }
   }
 
-  /** The search keys of a hyphenated word's parts (searchKey of each part, in order), kept in `parts`; returns where they start. */
+  /**
+   * The search keys of a hyphenated word's parts (search-tokens.ts searchKey of each part, in order),
+   * kept in `parts`; returns where they start. A part seen as a word has its key in its record (the
+   * same rule: a content token's stem key), already interned.
+   */
   private partsOf(word: number): number {
-    const from = this.nParts;
-    for (const part of this.words.words[word].split('-')) {
-      const partKey = searchKey(part);
-      if (partKey === null) continue;
-      this.parts = ensureCapacity(this.parts, this.nParts + 1);
-      this.parts[this.nParts++] = this.words.internKey(partKey);
+    const first = this.nParts;
+    const from = this.record[word * RECORD + CHARS];
+    const to = from + this.record[word * RECORD + LENGTH];
+    for (let start = from; start < to; ) {
+      let end = start;
+      let hash = 0x811c9dc5 | 0;
+      for (; end < to && this.chars[end] !== HYPHEN; end++) hash = Math.imul(hash ^ this.chars[end], 0x01000193);
+      const seen = this.findInChars(start, end - start, hash);
+      let key = -1;
+      if (seen >= 0) key = this.record[seen * RECORD + KEY];
+      else {
+        const partKey = searchKey(this.textOf(start, end - start));
+        if (partKey !== null) key = this.words.internKey(partKey);
+      }
+      if (key >= 0) {
+        this.parts = ensureCapacity(this.parts, this.nParts + 1);
+        this.parts[this.nParts++] = key;
+      }
+      start = end + 1;
     }
-    this.record[word * RECORD + PARTS] = from;
-    this.record[word * RECORD + N_PARTS] = this.nParts - from;
-    return from;
+    this.record[word * RECORD + PARTS] = first;
+    this.record[word * RECORD + N_PARTS] = this.nParts - first;
+    return first;
   }
 }
