@@ -43,22 +43,26 @@ export class PaperTerms {
   }
 }
 
-// A word's record: RECORD Int32 slots at word id × RECORD.
+// A word's record: RECORD Int32 slots at word id × RECORD (32 bytes: two records a cache line).
 const RECORD = 8;
-/** Where the word's char codes start in `chars`, and how many. */
-const CHARS = 0;
-const LENGTH = 1;
+/**
+ * The word's last 8 char codes, 8 bits each (PACK_LOW the last 4): with SHAPE, the word itself when
+ * it is at most 8 chars long and all its chars are below 256, so then no char is compared.
+ */
+const PACK_LOW = 0;
+const PACK_HIGH = 1;
+/** Its length, plus WIDE when a char is 256 or more. */
+const SHAPE = 2;
+const WIDE = 1 << 8;
 /** Stem key id, -1 when the word is no content word. */
-const KEY = 2;
+const KEY = 3;
 /** Column of the key's unigram, -1 when it is no term. */
-const UNIGRAM = 3;
+const UNIGRAM = 4;
 /** The key's pair role: 1 when a vocabulary pair (bigram, or a trigram's first two words) starts with it, 2 when one ends with it (bits). */
-const ROLE = 4;
+const ROLE = 5;
 /** Where the search keys of a hyphenated word's parts start in `parts` (-1: not looked up yet), and how many. */
-const PARTS = 5;
-const N_PARTS = 6;
-/** The word's FNV-1a hash (for rehashing). */
-const HASH = 7;
+const PARTS = 6;
+const N_PARTS = 7;
 
 export class VocabularyTokeniser {
   private readonly words = new WordTable();
@@ -76,6 +80,9 @@ export class VocabularyTokeniser {
   private slots = new Int32Array(1 << 16).fill(-1);
   private record = new Int32Array(RECORD * 1024);
   private chars = new Uint16Array(8192);
+  /** Per word id: where its char codes start in `chars`, and its FNV-1a hash (for rehashing). */
+  private charsFrom = new Int32Array(1024);
+  private hashes = new Int32Array(1024);
   private nChars = 0;
   private nWords = 0;
   private parts = new Int32Array(1024);
@@ -182,6 +189,9 @@ export class VocabularyTokeniser {
       if (i >= length) return;
       const start = i;
       let hash = 0x811c9dc5 | 0;
+      let low = 0;
+      let high = 0;
+      let codes = 0; // the chars' bits or-ed: ≥ 256 when one is wide
       let previous = 0;
       let hyphen = false;
       while (i < length) {
@@ -193,6 +203,9 @@ export class VocabularyTokeniser {
           else if (!((code === DOT && previous === DIGIT && after === DIGIT) || (code === SLASH && after === DIGIT))) break;
         }
         hash = Math.imul(hash ^ code, 0x01000193);
+        high = (high << 8) | (low >>> 24);
+        low = (low << 8) | code;
+        codes |= code;
         previous = kind;
         i++;
       }
@@ -212,22 +225,31 @@ export class VocabularyTokeniser {
         prevKey = prevPair = -1;
         continue;
       }
-      // The word's record: one probe, its chars compared with the text's.
+      // The word's record: one probe; a short word is its packed chars, a long one's chars are compared with the text's.
+      const shape = codes < 256 ? size : size | WIDE;
       let slot = hash & mask;
       let word = -1;
       for (let id = slots[2 * slot + 1]; id >= 0; id = slots[2 * slot + 1]) {
-        if (slots[2 * slot] === hash && record[id * RECORD + LENGTH] === size) {
-          let k = 0;
-          for (let c = record[id * RECORD + CHARS] - start, j = start; k < size && chars[c + j] === text.charCodeAt(j); j++) k++;
-          if (k === size) {
-            word = id;
-            break;
+        const at = id * RECORD;
+        if (slots[2 * slot] === hash && record[at + SHAPE] === shape) {
+          if (shape <= 8) {
+            if (record[at + PACK_LOW] === low && record[at + PACK_HIGH] === high) {
+              word = id;
+              break;
+            }
+          } else {
+            let k = 0;
+            for (let c = this.charsFrom[id] - start, j = start; k < size && chars[c + j] === text.charCodeAt(j); j++) k++;
+            if (k === size) {
+              word = id;
+              break;
+            }
           }
         }
         slot = (slot + 1) & mask;
       }
       if (word < 0) {
-        word = this.addWord(text, start, end, hash, slot, hyphen);
+        word = this.addWord(text, start, end, hash, slot, hyphen, shape, low, high);
         ({ record, slots, chars } = this);
         mask = (slots.length >> 1) - 1;
       }
@@ -270,10 +292,13 @@ export class VocabularyTokeniser {
    * Records a word on first sight, `slot` being the empty slot its probe ended at. Its key is the
    * word table's rule (word-table.ts intern: a content token's stem key, interned now, else -1).
    */
-  private addWord(text: string, start: number, end: number, hash: number, slot: number, hyphen: boolean): number {
+  private addWord(text: string, start: number, end: number, hash: number, slot: number, hyphen: boolean, shape: number, low: number,
+    high: number): number {
     const id = this.nWords++;
     const size = end - start;
     this.record = ensureCapacity(this.record, this.nWords * RECORD);
+    this.charsFrom = ensureCapacity(this.charsFrom, this.nWords);
+    this.hashes = ensureCapacity(this.hashes, this.nWords);
     if (this.nChars + size > this.chars.length) {
       const bigger = new Uint16Array(Math.max(this.nChars + size, this.chars.length * 2));
       bigger.set(this.chars);
@@ -288,15 +313,17 @@ export class VocabularyTokeniser {
     const word = size < 13 ? text.slice(start, end) : this.textOf(from, size);
     const key = isContentToken(word) ? this.words.internKey(hyphen ? this.hyphenatedStemKey(word) : porterStem(word)) : -1;
     const at = id * RECORD;
-    record[at + CHARS] = from;
-    record[at + LENGTH] = size;
+    record[at + PACK_LOW] = low;
+    record[at + PACK_HIGH] = high;
+    record[at + SHAPE] = shape;
     record[at + KEY] = key;
     record[at + UNIGRAM] = key >= 0 && key < unigram.length ? unigram[key] : -1;
     record[at + ROLE] = key >= 0 && key < pairRole.length ? pairRole[key] : 0;
     // A word without a hyphen has no parts; a hyphenated one's are looked up when it is first a search word.
     record[at + PARTS] = hyphen ? -1 : 0;
     record[at + N_PARTS] = 0;
-    record[at + HASH] = hash;
+    this.charsFrom[id] = from;
+    this.hashes[id] = hash;
     this.slots[2 * slot] = hash;
     this.slots[2 * slot + 1] = id;
     if (this.nWords * 4 > this.slots.length) this.rehash();
@@ -324,8 +351,8 @@ export class VocabularyTokeniser {
     const { slots, record, chars } = this;
     const mask = (slots.length >> 1) - 1;
     for (let slot = hash & mask, id = slots[2 * slot + 1]; id >= 0; slot = (slot + 1) & mask, id = slots[2 * slot + 1]) {
-      if (slots[2 * slot] !== hash || record[id * RECORD + LENGTH] !== size) continue;
-      const other = record[id * RECORD + CHARS];
+      if (slots[2 * slot] !== hash || (record[id * RECORD + SHAPE] & ~WIDE) !== size) continue;
+      const other = this.charsFrom[id];
       let k = 0;
       while (k < size && chars[other + k] === chars[from + k]) k++;
       if (k === size) return id;
@@ -337,7 +364,7 @@ export class VocabularyTokeniser {
     const slots = (this.slots = new Int32Array(this.slots.length * 2).fill(-1));
     const mask = (slots.length >> 1) - 1;
     for (let id = 0; id < this.nWords; id++) {
-      const hash = this.record[id * RECORD + HASH];
+      const hash = this.hashes[id];
       let slot = hash & mask;
       while (slots[2 * slot + 1] >= 0) slot = (slot + 1) & mask;
       slots[2 * slot] = hash;
@@ -352,8 +379,8 @@ export class VocabularyTokeniser {
    */
   private partsOf(word: number): number {
     const first = this.nParts;
-    const from = this.record[word * RECORD + CHARS];
-    const to = from + this.record[word * RECORD + LENGTH];
+    const from = this.charsFrom[word];
+    const to = from + (this.record[word * RECORD + SHAPE] & ~WIDE);
     for (let start = from; start < to; ) {
       let end = start;
       let hash = 0x811c9dc5 | 0;
