@@ -11,17 +11,18 @@
 //
 // The scan is the assign command's hottest loop (~20M characters for 14k papers), so it is one
 // specialised loop: token-scanner.ts's rules inlined, and each distinct word's facts (stem key,
-// unigram column, whether a vocabulary pair starts or ends with it, hyphen parts) cached in one
-// Int32Array record, found by one probe of its own hash table, so a token costs one probe and a
-// few array reads. A new word is decided by the word table's rule (word-table.ts isContentToken,
-// stemKey), its key interned in the word table; a hyphenated word's parts are found among the
+// unigram column, whether a vocabulary pair starts or ends with it, hyphen parts) cached in its
+// slot of the tokeniser's own hash table of words, so a token costs one probe and a few reads.
+// A new word is decided by the word table's rule (word-table.ts isContentToken, stemKey), its key
+// numbered as the word table would (key-table.ts); a hyphenated word's parts are found among the
 // words seen, and each part is stemmed once.
 import { ensureCapacity } from '../tokenise/grow.js';
 import { normaliseFields } from '../tokenise/normalise-text.js';
 import { searchKey, symbolSuffix } from '../tokenise/search-tokens.js';
 import { BREAK, DIGIT, DOT, HYPHEN, LETTER, SLASH, classOf } from '../tokenise/token-scanner.js';
 import { porterStem } from '../tokenise/porter-stemmer.js';
-import { WordTable, isContentToken } from '../tokenise/word-table.js';
+import { isContentToken } from '../tokenise/word-table.js';
+import { KeyTable } from './key-table.js';
 import { PairMap } from './pair-map.js';
 import type { SearchWords } from './search-words.js';
 
@@ -43,29 +44,35 @@ export class PaperTerms {
   }
 }
 
-// A word's record: RECORD Int32 slots at word id × RECORD (32 bytes: two records a cache line).
-const RECORD = 8;
+// The words seen are an open-addressing table whose slot is the word's record: SLOT Int32s (32
+// bytes, two a cache line), so that finding a word and reading what the scan needs of it is one
+// memory access. Slot s starts at s × SLOT.
+const SLOT = 8;
+/** The word's FNV-1a hash (token-scanner.ts), and its id (order of first sight; -1: empty slot). */
+const HASH = 0;
+const ID = 1;
 /**
- * The word's last 8 char codes, 8 bits each (PACK_LOW the last 4): with SHAPE, the word itself when
- * it is at most 8 chars long and all its chars are below 256, so then no char is compared.
+ * The word's last 8 char codes, 8 bits each (PACK_LOW the last 4): with its shape, the word itself
+ * when it is at most 8 chars long and all its chars are below 256, so then no char is compared.
  */
-const PACK_LOW = 0;
-const PACK_HIGH = 1;
-/** Its length, plus WIDE when a char is 256 or more. */
-const SHAPE = 2;
+const PACK_LOW = 2;
+const PACK_HIGH = 3;
+/** Its length, plus WIDE when a char is 256 or more, plus its key's pair role × ROLE_UNIT. */
+const SHAPE = 4;
 const WIDE = 1 << 8;
+const SHAPE_MASK = (1 << 9) - 1;
+/** Pair role: 1 when a vocabulary pair (bigram, or a trigram's first two words) starts with the key, 2 when one ends with it (bits). */
+const ROLE_UNIT = 1 << 9;
 /** Stem key id, -1 when the word is no content word. */
-const KEY = 3;
+const KEY = 5;
 /** Column of the key's unigram, -1 when it is no term. */
-const UNIGRAM = 4;
-/** The key's pair role: 1 when a vocabulary pair (bigram, or a trigram's first two words) starts with it, 2 when one ends with it (bits). */
-const ROLE = 5;
-/** Where the search keys of a hyphenated word's parts start in `parts` (-1: not looked up yet), and how many. */
-const PARTS = 6;
-const N_PARTS = 7;
+const UNIGRAM = 6;
+/** Search keys of a hyphenated word's parts: where they start in `parts` × 256 + how many; -1 when not looked up yet. */
+const PARTS = 7;
 
 export class VocabularyTokeniser {
-  private readonly words = new WordTable();
+  /** The stem keys (and "c++"-like words), numbered in order of first sight as word-table.ts numbers them. */
+  private readonly keyTable = new KeyTable();
   /** Column of each stem key id's unigram, -1 when it is no term. */
   private readonly unigram: Int32Array;
   /** (key1, key2) → pair index; a pair is a bigram term or the start of a trigram term. */
@@ -76,13 +83,11 @@ export class VocabularyTokeniser {
   private readonly trigrams = new PairMap();
   /** Per stem key id: 1 when a pair (bigram term or trigram start) begins with it, 2 when one ends with it (bits). */
   private readonly pairRole: Uint8Array;
-  // The words seen, by word table id: open addressing over (hash, id) pairs, -1 = empty; a record per word.
-  private slots = new Int32Array(1 << 16).fill(-1);
-  private record = new Int32Array(RECORD * 1024);
+  /** The words seen (SLOT above), at a load of at most 1/2. */
+  private slots = emptySlots(1 << 14);
   private chars = new Uint16Array(8192);
-  /** Per word id: where its char codes start in `chars`, and its FNV-1a hash (for rehashing). */
+  /** Per word id: where its char codes start in `chars`. */
   private charsFrom = new Int32Array(1024);
-  private hashes = new Int32Array(1024);
   private nChars = 0;
   private nWords = 0;
   private parts = new Int32Array(1024);
@@ -98,14 +103,14 @@ export class VocabularyTokeniser {
       const term = terms[c];
       for (let j = 0, from = 0; j < 3; j++) {
         const space = term.indexOf(' ', from);
-        keys[3 * c + j] = this.words.internKey(space < 0 ? term.slice(from) : term.slice(from, space));
+        keys[3 * c + j] = this.keyTable.internKey(space < 0 ? term.slice(from) : term.slice(from, space));
         if (space < 0) break;
         from = space + 1;
       }
     }
-    this.unigram = new Int32Array(this.words.keys.length).fill(-1);
+    this.unigram = new Int32Array(this.keyTable.keys.length).fill(-1);
     // Most consecutive content words are no pair of the vocabulary: a flag per key skips their lookup.
-    this.pairRole = new Uint8Array(this.words.keys.length);
+    this.pairRole = new Uint8Array(this.keyTable.keys.length);
     for (let c = 0; c < terms.length; c++) {
       const [k1, k2, k3] = [keys[3 * c], keys[3 * c + 1], keys[3 * c + 2]];
       if (k2 < 0) {
@@ -122,12 +127,12 @@ export class VocabularyTokeniser {
 
   /** The string of key id `key` (a stem key, or a "c++"-like word). */
   keyText(key: number): string {
-    return this.words.keys[key];
+    return this.keyTable.keys[key];
   }
 
   /** The key id of a key's string (another thread's key: text-pass-threads.ts), interned on first sight. */
   keyIdOf(text: string): number {
-    return this.words.internKey(text);
+    return this.keyTable.internKey(text);
   }
 
   private pairOf(key1: number, key2: number): number {
@@ -169,12 +174,12 @@ export class VocabularyTokeniser {
    * with `words`, the search words (search/index.ts termsOf), field 0 before `titleEnd`, else 1.
    */
   private scanText(text: string, titleEnd: number, terms: PaperTerms | null, words: SearchWords | null): void {
-    const { unigram, ngramMax, pairs, trigrams } = this;
-    let { record, slots, chars } = this;
-    let mask = (slots.length >> 1) - 1;
+    const { ngramMax, pairs, trigrams } = this;
+    let { slots, chars } = this;
+    let mask = slots.length / SLOT - 1;
     const length = text.length;
     let prevKey = -1; // stem key of the previous content word, -1 after a break or a stop word
-    let prevRole = 0; // its pair role
+    let prevShape = 0; // its shape (pair role)
     let prevPair = -1; // pair ending at the previous word, -1 when no term starts with it
     let i = 0;
     for (;;) {
@@ -217,7 +222,7 @@ export class VocabularyTokeniser {
       if (words !== null && size <= 2) {
         symbol = symbolSuffix(text, start, end);
         if (symbol > 0) {
-          words.add(field, this.words.internKey(text.slice(start, end + symbol)));
+          words.add(field, this.keyTable.internKey(text.slice(start, end + symbol)));
           if (terms === null) continue;
         }
       }
@@ -225,56 +230,47 @@ export class VocabularyTokeniser {
         prevKey = prevPair = -1;
         continue;
       }
-      // The word's record: one probe; a short word is its packed chars, a long one's chars are compared with the text's.
+      // The word's slot: a short word is its packed chars, a long one's chars are compared with the text's.
       const shape = codes < 256 ? size : size | WIDE;
-      let slot = hash & mask;
-      let word = -1;
-      for (let id = slots[2 * slot + 1]; id >= 0; id = slots[2 * slot + 1]) {
-        const at = id * RECORD;
-        if (slots[2 * slot] === hash && record[at + SHAPE] === shape) {
+      let at = (hash & mask) * SLOT;
+      for (;;) {
+        const id = slots[at + ID];
+        if (id < 0) {
+          at = this.addWord(text, start, end, hash, at, hyphen, shape, low, high);
+          ({ slots, chars } = this);
+          mask = slots.length / SLOT - 1;
+          break;
+        }
+        if (slots[at + HASH] === hash && (slots[at + SHAPE] & SHAPE_MASK) === shape) {
           if (shape <= 8) {
-            if (record[at + PACK_LOW] === low && record[at + PACK_HIGH] === high) {
-              word = id;
-              break;
-            }
+            if (slots[at + PACK_LOW] === low && slots[at + PACK_HIGH] === high) break;
           } else {
             let k = 0;
             for (let c = this.charsFrom[id] - start, j = start; k < size && chars[c + j] === text.charCodeAt(j); j++) k++;
-            if (k === size) {
-              word = id;
-              break;
-            }
+            if (k === size) break;
           }
         }
-        slot = (slot + 1) & mask;
+        at = (at + SLOT) & (slots.length - 1);
       }
-      if (word < 0) {
-        word = this.addWord(text, start, end, hash, slot, hyphen, shape, low, high);
-        ({ record, slots, chars } = this);
-        mask = (slots.length >> 1) - 1;
-      }
-      const at = word * RECORD;
-      const key = record[at + KEY];
+      const key = slots[at + KEY];
       if (words !== null && symbol === 0) {
         if (key >= 0) words.add(field, key);
-        let from = record[at + PARTS];
-        if (from < 0) {
-          from = this.partsOf(word);
-          record = this.record;
+        let parts = slots[at + PARTS];
+        if (parts !== 0) {
+          if (parts < 0) parts = this.partsOf(at);
+          for (let p = parts >> 8, to = p + (parts & 255); p < to; p++) words.add(field, this.parts[p]);
         }
-        const to = from + record[at + N_PARTS];
-        for (let p = from; p < to; p++) words.add(field, this.parts[p]);
       }
       if (terms === null) continue;
       if (key < 0) {
         prevKey = prevPair = -1;
         continue;
       }
-      const column = record[at + UNIGRAM];
+      const column = slots[at + UNIGRAM];
       if (column >= 0) terms.add(column);
-      const role = record[at + ROLE];
+      const wordShape = slots[at + SHAPE];
       let pair = -1;
-      if (ngramMax >= 2 && prevKey >= 0 && (prevRole & 1) !== 0 && (role & 2) !== 0) {
+      if (ngramMax >= 2 && prevKey >= 0 && (prevShape & ROLE_UNIT) !== 0 && (wordShape & (2 * ROLE_UNIT)) !== 0) {
         pair = pairs.get(prevKey, key);
         if (pair >= 0 && this.pairColumn[pair] >= 0) terms.add(this.pairColumn[pair]);
       }
@@ -283,51 +279,49 @@ export class VocabularyTokeniser {
         if (trigram >= 0) terms.add(trigram);
       }
       prevKey = key;
-      prevRole = role;
+      prevShape = wordShape;
       prevPair = pair;
     }
   }
 
   /**
-   * Records a word on first sight, `slot` being the empty slot its probe ended at. Its key is the
-   * word table's rule (word-table.ts intern: a content token's stem key, interned now, else -1).
+   * Records a word on first sight in the empty slot at `at` (where its probe ended); returns where
+   * its slot is then (the table may have grown). Its key is the word table's rule (word-table.ts
+   * intern: a content token's stem key, interned now, else -1).
    */
-  private addWord(text: string, start: number, end: number, hash: number, slot: number, hyphen: boolean, shape: number, low: number,
+  private addWord(text: string, start: number, end: number, hash: number, at: number, hyphen: boolean, shape: number, low: number,
     high: number): number {
     const id = this.nWords++;
     const size = end - start;
-    this.record = ensureCapacity(this.record, this.nWords * RECORD);
     this.charsFrom = ensureCapacity(this.charsFrom, this.nWords);
-    this.hashes = ensureCapacity(this.hashes, this.nWords);
     if (this.nChars + size > this.chars.length) {
       const bigger = new Uint16Array(Math.max(this.nChars + size, this.chars.length * 2));
       bigger.set(this.chars);
       this.chars = bigger;
     }
-    const { record, chars, unigram, pairRole } = this;
+    const { chars, unigram, pairRole } = this;
     const from = this.nChars;
     for (let j = 0; j < size; j++) chars[from + j] = text.charCodeAt(start + j);
     this.nChars += size;
+    this.charsFrom[id] = from;
     // V8 makes a slice of 13 or more characters a view that would keep the whole abstract alive
     // through a stem key made of it: those are copied.
     const word = size < 13 ? text.slice(start, end) : this.textOf(from, size);
-    const key = isContentToken(word) ? this.words.internKey(hyphen ? this.hyphenatedStemKey(word) : porterStem(word)) : -1;
-    const at = id * RECORD;
-    record[at + PACK_LOW] = low;
-    record[at + PACK_HIGH] = high;
-    record[at + SHAPE] = shape;
-    record[at + KEY] = key;
-    record[at + UNIGRAM] = key >= 0 && key < unigram.length ? unigram[key] : -1;
-    record[at + ROLE] = key >= 0 && key < pairRole.length ? pairRole[key] : 0;
+    const key = isContentToken(word) ? this.keyTable.internKey(hyphen ? this.hyphenatedStemKey(word) : porterStem(word)) : -1;
+    const role = key >= 0 && key < pairRole.length ? pairRole[key] : 0;
+    const slots = this.slots;
+    slots[at + HASH] = hash;
+    slots[at + ID] = id;
+    slots[at + PACK_LOW] = low;
+    slots[at + PACK_HIGH] = high;
+    slots[at + SHAPE] = shape | (role * ROLE_UNIT);
+    slots[at + KEY] = key;
+    slots[at + UNIGRAM] = key >= 0 && key < unigram.length ? unigram[key] : -1;
     // A word without a hyphen has no parts; a hyphenated one's are looked up when it is first a search word.
-    record[at + PARTS] = hyphen ? -1 : 0;
-    record[at + N_PARTS] = 0;
-    this.charsFrom[id] = from;
-    this.hashes[id] = hash;
-    this.slots[2 * slot] = hash;
-    this.slots[2 * slot + 1] = id;
-    if (this.nWords * 4 > this.slots.length) this.rehash();
-    return id;
+    slots[at + PARTS] = hyphen ? -1 : 0;
+    if (this.nWords * 2 <= slots.length / SLOT) return at;
+    this.rehash();
+    return this.slotOf(id, hash);
   }
 
   /** `chars[from, from + size)` as a string of its own. */
@@ -346,51 +340,58 @@ export class VocabularyTokeniser {
     return parts.join('-');
   }
 
-  /** Id of the word `chars[from, from + size)` whose hash is `hash`, -1 when it has not been seen. */
+  /** Where the slot of the word `chars[from, from + size)` whose hash is `hash` is, -1 when it has not been seen. */
   private findInChars(from: number, size: number, hash: number): number {
-    const { slots, record, chars } = this;
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = hash & mask, id = slots[2 * slot + 1]; id >= 0; slot = (slot + 1) & mask, id = slots[2 * slot + 1]) {
-      if (slots[2 * slot] !== hash || (record[id * RECORD + SHAPE] & ~WIDE) !== size) continue;
-      const other = this.charsFrom[id];
+    const { slots, chars } = this;
+    for (let at = (hash & (slots.length / SLOT - 1)) * SLOT; slots[at + ID] >= 0; at = (at + SLOT) & (slots.length - 1)) {
+      if (slots[at + HASH] !== hash || (slots[at + SHAPE] & SHAPE_MASK & ~WIDE) !== size) continue;
+      const other = this.charsFrom[slots[at + ID]];
       let k = 0;
       while (k < size && chars[other + k] === chars[from + k]) k++;
-      if (k === size) return id;
+      if (k === size) return at;
     }
     return -1;
   }
 
+  /** Where the slot of word `id` (hash `hash`) is. */
+  private slotOf(id: number, hash: number): number {
+    const slots = this.slots;
+    let at = (hash & (slots.length / SLOT - 1)) * SLOT;
+    while (slots[at + ID] !== id) at = (at + SLOT) & (slots.length - 1);
+    return at;
+  }
+
   private rehash(): void {
-    const slots = (this.slots = new Int32Array(this.slots.length * 2).fill(-1));
-    const mask = (slots.length >> 1) - 1;
-    for (let id = 0; id < this.nWords; id++) {
-      const hash = this.hashes[id];
-      let slot = hash & mask;
-      while (slots[2 * slot + 1] >= 0) slot = (slot + 1) & mask;
-      slots[2 * slot] = hash;
-      slots[2 * slot + 1] = id;
+    const old = this.slots;
+    const slots = (this.slots = emptySlots(2 * old.length / SLOT));
+    const mask = slots.length / SLOT - 1;
+    for (let from = 0; from < old.length; from += SLOT) {
+      if (old[from + ID] < 0) continue;
+      let at = (old[from + HASH] & mask) * SLOT;
+      while (slots[at + ID] >= 0) at = (at + SLOT) & (slots.length - 1);
+      slots.set(old.subarray(from, from + SLOT), at);
     }
   }
 
   /**
    * The search keys of a hyphenated word's parts (search-tokens.ts searchKey of each part, in order),
-   * kept in `parts`; returns where they start. A part seen as a word has its key in its record (the
-   * same rule: a content token's stem key), already interned.
+   * kept in `parts`; returns them as the word's PARTS (also stored in its slot, at `at`). A part seen
+   * as a word has its key in its slot (the same rule: a content token's stem key), already interned.
    */
-  private partsOf(word: number): number {
+  private partsOf(at: number): number {
     const first = this.nParts;
-    const from = this.charsFrom[word];
-    const to = from + (this.record[word * RECORD + SHAPE] & ~WIDE);
+    const from = this.charsFrom[this.slots[at + ID]];
+    const to = from + (this.slots[at + SHAPE] & SHAPE_MASK & ~WIDE);
     for (let start = from; start < to; ) {
       let end = start;
       let hash = 0x811c9dc5 | 0;
       for (; end < to && this.chars[end] !== HYPHEN; end++) hash = Math.imul(hash ^ this.chars[end], 0x01000193);
       const seen = this.findInChars(start, end - start, hash);
       let key = -1;
-      if (seen >= 0) key = this.record[seen * RECORD + KEY];
+      if (seen >= 0) key = this.slots[seen + KEY];
       else {
         const partKey = searchKey(this.textOf(start, end - start));
-        if (partKey !== null) key = this.words.internKey(partKey);
+        if (partKey !== null) key = this.keyTable.internKey(partKey);
       }
       if (key >= 0) {
         this.parts = ensureCapacity(this.parts, this.nParts + 1);
@@ -398,8 +399,14 @@ export class VocabularyTokeniser {
       }
       start = end + 1;
     }
-    this.record[word * RECORD + PARTS] = first;
-    this.record[word * RECORD + N_PARTS] = this.nParts - first;
-    return first;
+    if (first >= 1 << 22) throw new RangeError('vocabulary-tokeniser: too many hyphen parts');
+    return (this.slots[at + PARTS] = first * 256 + (this.nParts - first));
   }
+}
+
+/** A table of `n` empty slots. */
+function emptySlots(n: number): Int32Array {
+  const slots = new Int32Array(n * SLOT);
+  for (let at = ID; at < slots.length; at += SLOT) slots[at] = -1;
+  return slots;
 }
