@@ -91,8 +91,9 @@ export class VocabularyTokeniser {
   private nChars = 0;
   private nWords = 0;
   private parts = new Int32Array(1024);
-  /** Porter stem of each part of the hyphenated words seen. */
+  /** Porter stem of each part of the hyphenated words seen that was not seen as a content word. */
   private readonly partStems = new Map<string, string>();
+  private readonly stems: string[] = [];
   private nParts = 0;
 
   /** `terms[c]` is column c's stem key: stems joined by one space (tfidf Vocabulary.terms). */
@@ -307,7 +308,7 @@ export class VocabularyTokeniser {
     // V8 makes a slice of 13 or more characters a view that would keep the whole abstract alive
     // through a stem key made of it: those are copied.
     const word = size < 13 ? text.slice(start, end) : this.textOf(from, size);
-    const key = isContentToken(word) ? this.keyTable.internKey(hyphen ? this.hyphenatedStemKey(word) : porterStem(word)) : -1;
+    const key = isContentToken(word) ? this.keyTable.internKey(hyphen ? this.hyphenatedStemKey(from, size) : porterStem(word)) : -1;
     const role = key >= 0 && key < pairRole.length ? pairRole[key] : 0;
     const slots = this.slots;
     slots[at + HASH] = hash;
@@ -329,15 +330,30 @@ export class VocabularyTokeniser {
     return String.fromCharCode.apply(null, this.chars.subarray(from, from + size) as unknown as number[]);
   }
 
-  /** stemKey (word-table.ts) of a hyphenated word: the Porter stem of each part, each part stemmed once per tokeniser. */
-  private hyphenatedStemKey(word: string): string {
-    const parts = word.split('-');
-    for (let j = 0; j < parts.length; j++) {
-      let stem = this.partStems.get(parts[j]);
-      if (stem === undefined) this.partStems.set(parts[j], (stem = porterStem(parts[j])));
-      parts[j] = stem;
+  /**
+   * stemKey (word-table.ts) of the hyphenated word `chars[from, from + size)`: the Porter stem of
+   * each part joined by hyphens. A part seen as a content word has its stem as its key; any other
+   * part is stemmed once per tokeniser.
+   */
+  private hyphenatedStemKey(from: number, size: number): string {
+    const { chars, stems } = this;
+    stems.length = 0;
+    for (let start = from, to = from + size; start < to; ) {
+      let end = start;
+      let hash = 0x811c9dc5 | 0;
+      for (; end < to && chars[end] !== HYPHEN; end++) hash = Math.imul(hash ^ chars[end], 0x01000193);
+      const at = this.findInChars(start, end - start, hash);
+      const key = at >= 0 ? this.slots[at + KEY] : -1;
+      if (key >= 0) stems.push(this.keyTable.keys[key]);
+      else {
+        const part = this.textOf(start, end - start);
+        let stem = this.partStems.get(part);
+        if (stem === undefined) this.partStems.set(part, (stem = porterStem(part)));
+        stems.push(stem);
+      }
+      start = end + 1;
     }
-    return parts.join('-');
+    return stems.join('-');
   }
 
   /** Where the slot of the word `chars[from, from + size)` whose hash is `hash` is, -1 when it has not been seen. */
