@@ -220,7 +220,8 @@ export class VocabularyTokeniser {
       const field = start < titleEnd ? 0 : 1;
       const size = end - start;
       let symbol = 0;
-      if (words !== null && size <= 2) {
+      // (At the end of the text there is no suffix: symbolSuffix would read past it.)
+      if (words !== null && size <= 2 && end < length) {
         symbol = symbolSuffix(text, start, end);
         if (symbol > 0) {
           words.add(field, this.keyTable.internKey(text.slice(start, end + symbol)));
