@@ -18,6 +18,11 @@ export class KeyTable {
   readonly keys: string[] = [];
   private slots = emptySlots(1 << 15);
 
+  constructor() {
+    // Stored twice, so that V8 does not take it for a constant (see the VocabularyTokeniser constructor).
+    this.slots = emptySlots(1 << 15);
+  }
+
   /** Key id of `key`, interned on first sight. */
   internKey(key: string): number {
     const size = key.length;

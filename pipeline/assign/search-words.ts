@@ -34,6 +34,9 @@ export class SearchWords {
     // ~85 distinct search words a paper (title and abstract): sized once, seldom grown.
     const capacity = Math.max(1 << 12, nPapers * 96);
     [this.key, this.row, this.tfTitle, this.tfAbstract] = [new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity), new Int32Array(capacity)];
+    // The slot table grows mid-scan: stored twice, so that V8 does not take it for a constant
+    // (optimised code relying on that would be thrown away when it grows).
+    this.slot = new Int32Array(1 << 16).fill(-1);
   }
 
   /** Starts paper `row`'s words. */

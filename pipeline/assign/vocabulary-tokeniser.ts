@@ -98,6 +98,10 @@ export class VocabularyTokeniser {
 
   /** `terms[c]` is column c's stem key: stems joined by one space (tfidf Vocabulary.terms). */
   constructor(terms: readonly string[], private readonly ngramMax: number) {
+    // The tables that grow mid-scan are stored twice: V8 takes a field stored only once for a
+    // constant, and optimised scan code built on that would be thrown away the first time a table
+    // grows (in the first call), the scan then running unoptimised until it is compiled again.
+    [this.slots, this.chars, this.charsFrom, this.parts] = [emptySlots(1 << 14), new Uint16Array(8192), new Int32Array(1024), new Int32Array(1024)];
     // Each term's stem key ids, three slots per column (-1 past its last word), without an array per term.
     const keys = new Int32Array(3 * terms.length).fill(-1);
     for (let c = 0; c < terms.length; c++) {
