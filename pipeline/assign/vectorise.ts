@@ -5,7 +5,7 @@ import type { CsrMatrix } from '../types.js';
 import type { PaperText } from '../tokenise/chunk.js';
 import { ensureCapacity } from '../tokenise/grow.js';
 import { SearchWords, type PaperWords } from './search-words.js';
-import { VocabularyTokeniser } from './vocabulary-tokeniser.js';
+import { PaperTerms, VocabularyTokeniser } from './vocabulary-tokeniser.js';
 
 export interface Vectorised {
   rows: CsrMatrix;
@@ -43,43 +43,34 @@ function vectorise(papers: readonly PaperText[], terms: readonly string[], idf: 
 export function vectoriseRun(tokeniser: VocabularyTokeniser, idf: Float64Array, count: number, textOf: (i: number) => PaperText,
   withSearch: boolean): { rows: CsrMatrix; words: PaperWords } {
   const nCols = idf.length;
-  const tf = new Uint32Array(nCols);
   const indptr = new Uint32Array(count + 1);
   let indices = new Uint32Array(Math.max(1024, count * 96));
   let values = new Float32Array(indices.length);
-  let row = new Int32Array(256); // the current paper's distinct columns, in order of first occurrence
-  let nRow = 0;
-  const weights = new Float64Array(256);
-  const words = new SearchWords(withSearch ? count : 0);
-  const sink = {
-    term(c: number) {
-      if (tf[c]++ === 0) {
-        if (nRow === row.length) row = ensureCapacity(row, nRow + 1);
-        row[nRow++] = c;
-      }
-    },
-    search(field: 0 | 1, key: number) {
-      words.add(field, key);
-    }
-  };
-  let w = weights;
+  const terms = new PaperTerms(nCols);
+  const { tf } = terms;
+  const words = withSearch ? new SearchWords(count) : null;
+  let w = new Float64Array(256);
   for (let i = 0; i < count; i++) {
-    nRow = 0;
-    if (withSearch) words.begin(i);
+    terms.n = 0;
+    words?.begin(i);
     const { title, abstract } = textOf(i);
-    tokeniser.scan(title, abstract, sink, withSearch);
+    tokeniser.scan(title, abstract, terms, words);
+    const nRow = terms.n;
     const start = indptr[i];
     if (start + nRow > indices.length) {
       indices = ensureCapacity(indices, start + nRow);
       values = ensureCapacity(values, indices.length);
     }
-    const cols = row.subarray(0, nRow).sort();
+    const cols = terms.columns;
+    sortAscending(cols, nRow);
     if (w.length < nRow) w = new Float64Array(nRow * 2);
     let sumSquares = 0;
     for (let j = 0; j < nRow; j++) {
-      const weight = (w[j] = (1 + Math.log(tf[cols[j]])) * idf[cols[j]]);
+      const c = cols[j];
+      const n = tf[c];
+      const weight = (w[j] = (n < ONE_PLUS_LOG.length ? ONE_PLUS_LOG[n] : 1 + Math.log(n)) * idf[c]);
       sumSquares += weight * weight;
-      tf[cols[j]] = 0;
+      tf[c] = 0;
     }
     const norm = Math.sqrt(sumSquares);
     for (let j = 0; j < nRow; j++) {
@@ -89,5 +80,26 @@ export function vectoriseRun(tokeniser: VocabularyTokeniser, idf: Float64Array, 
     indptr[i + 1] = start + nRow;
   }
   const nnz = indptr[count];
-  return { rows: { nRows: count, nCols, indptr, indices: indices.slice(0, nnz), values: values.slice(0, nnz) }, words: words.result() };
+  return { rows: { nRows: count, nCols, indptr, indices: indices.slice(0, nnz), values: values.slice(0, nnz) },
+    words: (words ?? new SearchWords(0)).result() };
+}
+
+/** 1 + ln n for the small counts (the same doubles Math.log gives: a table, not a call per term). */
+const ONE_PLUS_LOG = Float64Array.from({ length: 64 }, (_, n) => 1 + Math.log(n));
+
+/** Sorts `a[0, n)` ascending in place: insertion sort for a short row, else the typed array's sort. */
+function sortAscending(a: Int32Array, n: number): void {
+  if (n > 48) {
+    a.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
 }

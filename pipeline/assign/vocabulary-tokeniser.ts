@@ -8,51 +8,114 @@
 //    abstract, each word's stem key, a hyphenated word's parts, "c++"-like words whole), per field.
 // Both read the same words, so one word table stems each distinct word once, and when normalising
 // changed nothing but the case (most abstracts) one scan of the text serves both.
+//
+// The scan is the assign command's hottest loop (~20M characters for 14k papers), so it is one
+// specialised loop: token-scanner.ts's rules inlined, and each distinct word's facts (stem key,
+// unigram column, whether a vocabulary pair starts or ends with it, hyphen parts) cached in its
+// slot of the tokeniser's own hash table of words, so a token costs one probe and a few reads.
+// A new word is decided by the word table's rule (word-table.ts isContentToken, stemKey), its key
+// numbered as the word table would (key-table.ts); a hyphenated word's parts are found among the
+// words seen, and each part is stemmed once.
+import { ensureCapacity } from '../tokenise/grow.js';
 import { normaliseFields } from '../tokenise/normalise-text.js';
-import { NumberMap } from '../tokenise/number-map.js';
 import { searchKey, symbolSuffix } from '../tokenise/search-tokens.js';
-import { TokenScanner } from '../tokenise/token-scanner.js';
-import { ID_LIMIT, WordTable } from '../tokenise/word-table.js';
+import { BREAK, DIGIT, DOT, HYPHEN, LETTER, SLASH, classOf } from '../tokenise/token-scanner.js';
+import { porterStem } from '../tokenise/porter-stemmer.js';
+import { isContentToken } from '../tokenise/word-table.js';
+import { KeyTable } from './key-table.js';
+import { PairMap } from './pair-map.js';
+import type { SearchWords } from './search-words.js';
 
-/** Where a paper's words go: `term(column)` per vocabulary term occurrence, `search(field, key)` per search word (key id). */
-export interface PaperSink {
-  term(column: number): void;
-  search(field: 0 | 1, key: number): void;
+/** One paper's vocabulary terms: the count of each column, and the columns seen, in order of first occurrence. */
+export class PaperTerms {
+  readonly tf: Uint32Array;
+  columns = new Int32Array(256);
+  n = 0;
+
+  constructor(nCols: number) {
+    this.tf = new Uint32Array(nCols);
+  }
+
+  add(column: number): void {
+    if (this.tf[column]++ === 0) {
+      if (this.n === this.columns.length) this.columns = ensureCapacity(this.columns, this.n + 1);
+      this.columns[this.n++] = column;
+    }
+  }
 }
 
+// The words seen are an open-addressing table whose slot is the word's record: SLOT Int32s (32
+// bytes, two a cache line), so that finding a word and reading what the scan needs of it is one
+// memory access. Slot s starts at s × SLOT.
+const SLOT = 8;
+/** The word's FNV-1a hash (token-scanner.ts), and its id (order of first sight; -1: empty slot). */
+const HASH = 0;
+const ID = 1;
+/**
+ * The word's last 8 char codes, 8 bits each (PACK_LOW the last 4): with its shape, the word itself
+ * when it is at most 8 chars long and all its chars are below 256, so then no char is compared.
+ */
+const PACK_LOW = 2;
+const PACK_HIGH = 3;
+/** Its length, plus WIDE when a char is 256 or more, plus its key's pair role × ROLE_UNIT. */
+const SHAPE = 4;
+const WIDE = 1 << 8;
+const SHAPE_MASK = (1 << 9) - 1;
+/** Pair role: 1 when a vocabulary pair (bigram, or a trigram's first two words) starts with the key, 2 when one ends with it (bits). */
+const ROLE_UNIT = 1 << 9;
+/** Stem key id, -1 when the word is no content word. */
+const KEY = 5;
+/** Column of the key's unigram, -1 when it is no term. */
+const UNIGRAM = 6;
+/** Search keys of a hyphenated word's parts: where they start in `parts` × 256 + how many; -1 when not looked up yet. */
+const PARTS = 7;
+
 export class VocabularyTokeniser {
-  private readonly words = new WordTable();
-  private readonly scanner = new TokenScanner();
+  /** The stem keys (and "c++"-like words), numbered in order of first sight as word-table.ts numbers them. */
+  private readonly keyTable = new KeyTable();
   /** Column of each stem key id's unigram, -1 when it is no term. */
   private readonly unigram: Int32Array;
   /** (key1, key2) → pair index; a pair is a bigram term or the start of a trigram term. */
-  private readonly pairs = new NumberMap();
-  private pairColumn: number[] = [];
+  private readonly pairs = new PairMap();
+  private pairColumn = new Int32Array(1024);
+  private nPairs = 0;
   /** (pair index, key3) → column. */
-  private readonly trigrams = new NumberMap();
-  /** Search key ids of a hyphenated word's parts (word id → key ids), empty when it has none. */
-  private readonly partsOfWord = new Map<number, number[]>();
-  /** Per word id: 0 not seen yet, 1 no hyphen, 2 hyphenated (its parts in partsOfWord). */
-  private hyphenated = new Uint8Array(1 << 16);
+  private readonly trigrams = new PairMap();
   /** Per stem key id: 1 when a pair (bigram term or trigram start) begins with it, 2 when one ends with it (bits). */
-  private pairRole: Uint8Array;
+  private readonly pairRole: Uint8Array;
+  /** The words seen (SLOT above), at a load of at most 1/2. */
+  private slots = emptySlots(1 << 14);
+  private chars = new Uint16Array(8192);
+  /** Per word id: where its char codes start in `chars`. */
+  private charsFrom = new Int32Array(1024);
+  private nChars = 0;
+  private nWords = 0;
+  private parts = new Int32Array(1024);
+  /** Porter stem of each part of the hyphenated words seen that was not seen as a content word. */
+  private readonly partStems = new Map<string, string>();
+  private readonly stems: string[] = [];
+  private nParts = 0;
 
   /** `terms[c]` is column c's stem key: stems joined by one space (tfidf Vocabulary.terms). */
   constructor(terms: readonly string[], private readonly ngramMax: number) {
+    // The tables that grow mid-scan are stored twice: V8 takes a field stored only once for a
+    // constant, and optimised scan code built on that would be thrown away the first time a table
+    // grows (in the first call), the scan then running unoptimised until it is compiled again.
+    [this.slots, this.chars, this.charsFrom, this.parts] = [emptySlots(1 << 14), new Uint16Array(8192), new Int32Array(1024), new Int32Array(1024)];
     // Each term's stem key ids, three slots per column (-1 past its last word), without an array per term.
     const keys = new Int32Array(3 * terms.length).fill(-1);
     for (let c = 0; c < terms.length; c++) {
       const term = terms[c];
       for (let j = 0, from = 0; j < 3; j++) {
         const space = term.indexOf(' ', from);
-        keys[3 * c + j] = this.words.internKey(space < 0 ? term.slice(from) : term.slice(from, space));
+        keys[3 * c + j] = this.keyTable.internKey(space < 0 ? term.slice(from) : term.slice(from, space));
         if (space < 0) break;
         from = space + 1;
       }
     }
-    this.unigram = new Int32Array(this.words.keys.length).fill(-1);
+    this.unigram = new Int32Array(this.keyTable.keys.length).fill(-1);
     // Most consecutive content words are no pair of the vocabulary: a flag per key skips their lookup.
-    this.pairRole = new Uint8Array(this.words.keys.length);
+    this.pairRole = new Uint8Array(this.keyTable.keys.length);
     for (let c = 0; c < terms.length; c++) {
       const [k1, k2, k3] = [keys[3 * c], keys[3 * c + 1], keys[3 * c + 2]];
       if (k2 < 0) {
@@ -61,137 +124,310 @@ export class VocabularyTokeniser {
       }
       this.pairRole[k1] |= 1;
       this.pairRole[k2] |= 2;
-      if (k3 < 0) this.pairColumn[this.pairOf(k1, k2)] = c;
-      else this.trigrams.add(this.pairOf(k1, k2) * ID_LIMIT + k3, c);
+      const pair = this.pairOf(k1, k2); // before reading this.pairColumn, which it may grow
+      if (k3 < 0) this.pairColumn[pair] = c;
+      else this.trigrams.add(pair, k3, c);
     }
   }
 
   /** The string of key id `key` (a stem key, or a "c++"-like word). */
   keyText(key: number): string {
-    return this.words.keys[key];
+    return this.keyTable.keys[key];
   }
 
   /** The key id of a key's string (another thread's key: text-pass-threads.ts), interned on first sight. */
   keyIdOf(text: string): number {
-    return this.words.internKey(text);
+    return this.keyTable.internKey(text);
   }
 
   private pairOf(key1: number, key2: number): number {
-    const packed = key1 * ID_LIMIT + key2;
-    let pair = this.pairs.get(packed);
+    let pair = this.pairs.get(key1, key2);
     if (pair < 0) {
-      pair = this.pairColumn.length;
-      this.pairColumn.push(-1);
-      this.pairs.add(packed, pair);
+      pair = this.nPairs++;
+      this.pairColumn = ensureCapacity(this.pairColumn, this.nPairs);
+      this.pairColumn[pair] = -1;
+      this.pairs.add(key1, key2, pair);
     }
     return pair;
   }
 
   /**
-   * Reports the vocabulary terms of `title + ". " + abstract` (in the order tokenise/chunk.ts emits
-   * terms: at each content word its unigram, the bigram and the trigram ending there) and, when
-   * `withSearch`, the search words of the title (field 0) and of the abstract (field 1) in order.
+   * Counts the vocabulary terms of `title + ". " + abstract` into `terms` (as tokenise/chunk.ts
+   * emits terms: at each content word its unigram, the bigram and the trigram ending there) and,
+   * with `words`, adds the search words of the title (field 0) and of the abstract (field 1) in order.
    */
-  scan(title: string, abstract: string, sink: PaperSink, withSearch = true): void {
+  scan(title: string, abstract: string, terms: PaperTerms, words: SearchWords | null): void {
     const { text, plain } = normaliseFields(title, abstract);
-    if (!withSearch) {
-      this.scanText(text, -1, sink, false);
+    if (words === null) {
+      this.scanText(text, -1, terms, null);
       return;
     }
     // Cleaning changed nothing but the case (most abstracts): one scan, fields told apart by
     // position (no token crosses the ". " between them: "." joins digits only, "-" letters only).
     if (plain) {
-      this.scanText(text, title.length, sink, true);
+      this.scanText(text, title.length, terms, words);
       return;
     }
-    this.scanText(text, -1, sink, false);
-    this.scanSearch(title.toLowerCase(), 0, sink);
-    this.scanSearch(abstract.toLowerCase(), 1, sink);
+    this.scanText(text, -1, terms, null);
+    const lowerTitle = title.toLowerCase();
+    this.scanText(lowerTitle, lowerTitle.length + 1, null, words);
+    this.scanText(abstract.toLowerCase(), -1, null, words);
   }
 
-  /** Vocabulary terms of normalised `text`; with `search`, its search words too, field 0 before `titleEnd`. */
-  private scanText(text: string, titleEnd: number, sink: PaperSink, search: boolean): void {
-    const { scanner, words, unigram, ngramMax, pairRole } = this;
+  /**
+   * The tokens of `text` (token-scanner.ts): with `terms`, the vocabulary terms of normalised text;
+   * with `words`, the search words (search/index.ts termsOf), field 0 before `titleEnd`, else 1.
+   */
+  private scanText(text: string, titleEnd: number, terms: PaperTerms | null, words: SearchWords | null): void {
+    const { ngramMax, pairs, trigrams } = this;
+    let { slots, chars } = this;
+    let mask = slots.length / SLOT - 1;
+    const length = text.length;
     let prevKey = -1; // stem key of the previous content word, -1 after a break or a stop word
+    let prevShape = 0; // its shape (pair role)
     let prevPair = -1; // pair ending at the previous word, -1 when no term starts with it
-    scanner.reset(text);
-    while (scanner.next()) {
-      const { start, end } = scanner;
-      if (scanner.brokeBefore) prevKey = prevPair = -1;
+    let i = 0;
+    for (;;) {
+      // token-scanner.ts next(): skip to the token, noting a phrase break; the token's end and hash.
+      let broke = false;
+      while (i < length) {
+        const kind = classOf(text.charCodeAt(i));
+        if (kind >= LETTER) break;
+        if (kind === BREAK) broke = true;
+        i++;
+      }
+      if (i >= length) return;
+      const start = i;
+      let hash = 0x811c9dc5 | 0;
+      let low = 0;
+      let high = 0;
+      let codes = 0; // the chars' bits or-ed: ≥ 256 when one is wide
+      let previous = 0;
+      let hyphen = false;
+      while (i < length) {
+        const code = text.charCodeAt(i);
+        const kind = classOf(code);
+        if (kind < LETTER) {
+          const after = i + 1 < length ? classOf(text.charCodeAt(i + 1)) : BREAK;
+          if (code === HYPHEN && after >= LETTER) hyphen = true;
+          else if (!((code === DOT && previous === DIGIT && after === DIGIT) || (code === SLASH && after === DIGIT))) break;
+        }
+        hash = Math.imul(hash ^ code, 0x01000193);
+        high = (high << 8) | (low >>> 24);
+        low = (low << 8) | code;
+        codes |= code;
+        previous = kind;
+        i++;
+      }
+      const end = i;
+      if (broke) prevKey = prevPair = -1;
       const field = start < titleEnd ? 0 : 1;
-      const length = end - start;
-      const symbol = search && length <= 2 ? symbolSuffix(text, start, end) : 0;
-      if (symbol > 0) sink.search(field, this.symbolKey(text.slice(start, end + symbol)));
-      if (length < 2 || length > 40) {
+      const size = end - start;
+      let symbol = 0;
+      // (At the end of the text there is no suffix: symbolSuffix would read past it.)
+      if (words !== null && size <= 2 && end < length) {
+        symbol = symbolSuffix(text, start, end);
+        if (symbol > 0) {
+          words.add(field, this.keyTable.internKey(text.slice(start, end + symbol)));
+          if (terms === null) continue;
+        }
+      }
+      if (size < 2 || size > 40) {
         prevKey = prevPair = -1;
         continue;
       }
-      const word = words.idOfSpan(text, start, end, scanner.hash);
-      const key = words.keyOf[word];
-      if (search && symbol === 0) this.searchWord(word, key, field, sink);
+      // The word's slot: a short word is its packed chars, a long one's chars are compared with the text's.
+      const shape = codes < 256 ? size : size | WIDE;
+      let at = (hash & mask) * SLOT;
+      for (;;) {
+        const id = slots[at + ID];
+        if (id < 0) {
+          at = this.addWord(text, start, end, hash, at, hyphen, shape, low, high);
+          ({ slots, chars } = this);
+          mask = slots.length / SLOT - 1;
+          break;
+        }
+        if (slots[at + HASH] === hash && (slots[at + SHAPE] & SHAPE_MASK) === shape) {
+          if (shape <= 8) {
+            if (slots[at + PACK_LOW] === low && slots[at + PACK_HIGH] === high) break;
+          } else {
+            let k = 0;
+            for (let c = this.charsFrom[id] - start, j = start; k < size && chars[c + j] === text.charCodeAt(j); j++) k++;
+            if (k === size) break;
+          }
+        }
+        at = (at + SLOT) & (slots.length - 1);
+      }
+      const key = slots[at + KEY];
+      if (words !== null && symbol === 0) {
+        if (key >= 0) words.add(field, key);
+        let parts = slots[at + PARTS];
+        if (parts !== 0) {
+          if (parts < 0) parts = this.partsOf(at);
+          for (let p = parts >> 8, to = p + (parts & 255); p < to; p++) words.add(field, this.parts[p]);
+        }
+      }
+      if (terms === null) continue;
       if (key < 0) {
         prevKey = prevPair = -1;
         continue;
       }
-      if (key < unigram.length && unigram[key] >= 0) sink.term(unigram[key]);
+      const column = slots[at + UNIGRAM];
+      if (column >= 0) terms.add(column);
+      const wordShape = slots[at + SHAPE];
       let pair = -1;
-      if (ngramMax >= 2 && prevKey >= 0 && (pairRole[prevKey] & 1) !== 0 && key < pairRole.length && (pairRole[key] & 2) !== 0) {
-        pair = this.pairs.get(prevKey * ID_LIMIT + key);
-        if (pair >= 0 && this.pairColumn[pair] >= 0) sink.term(this.pairColumn[pair]);
+      if (ngramMax >= 2 && prevKey >= 0 && (prevShape & ROLE_UNIT) !== 0 && (wordShape & (2 * ROLE_UNIT)) !== 0) {
+        pair = pairs.get(prevKey, key);
+        if (pair >= 0 && this.pairColumn[pair] >= 0) terms.add(this.pairColumn[pair]);
       }
       if (ngramMax >= 3 && prevPair >= 0) {
-        const column = this.trigrams.get(prevPair * ID_LIMIT + key);
-        if (column >= 0) sink.term(column);
+        const trigram = trigrams.get(prevPair, key);
+        if (trigram >= 0) terms.add(trigram);
       }
       prevKey = key;
+      prevShape = wordShape;
       prevPair = pair;
     }
   }
 
-  /** Search words of one lower-cased field (search/index.ts termsOf). */
-  private scanSearch(lower: string, field: 0 | 1, sink: PaperSink): void {
-    const { scanner, words } = this;
-    scanner.reset(lower);
-    while (scanner.next()) {
-      const { start, end } = scanner;
-      const symbol = symbolSuffix(lower, start, end);
-      if (symbol > 0) {
-        sink.search(field, this.symbolKey(lower.slice(start, end + symbol)));
-        continue;
+  /**
+   * Records a word on first sight in the empty slot at `at` (where its probe ended); returns where
+   * its slot is then (the table may have grown). Its key is the word table's rule (word-table.ts
+   * intern: a content token's stem key, interned now, else -1).
+   */
+  private addWord(text: string, start: number, end: number, hash: number, at: number, hyphen: boolean, shape: number, low: number,
+    high: number): number {
+    const id = this.nWords++;
+    const size = end - start;
+    this.charsFrom = ensureCapacity(this.charsFrom, this.nWords);
+    if (this.nChars + size > this.chars.length) {
+      const bigger = new Uint16Array(Math.max(this.nChars + size, this.chars.length * 2));
+      bigger.set(this.chars);
+      this.chars = bigger;
+    }
+    const { chars, unigram, pairRole } = this;
+    const from = this.nChars;
+    for (let j = 0; j < size; j++) chars[from + j] = text.charCodeAt(start + j);
+    this.nChars += size;
+    this.charsFrom[id] = from;
+    // V8 makes a slice of 13 or more characters a view that would keep the whole abstract alive
+    // through a stem key made of it: those are copied.
+    const word = size < 13 ? text.slice(start, end) : this.textOf(from, size);
+    const key = isContentToken(word) ? this.keyTable.internKey(hyphen ? this.hyphenatedStemKey(from, size) : porterStem(word)) : -1;
+    const role = key >= 0 && key < pairRole.length ? pairRole[key] : 0;
+    const slots = this.slots;
+    slots[at + HASH] = hash;
+    slots[at + ID] = id;
+    slots[at + PACK_LOW] = low;
+    slots[at + PACK_HIGH] = high;
+    slots[at + SHAPE] = shape | (role * ROLE_UNIT);
+    slots[at + KEY] = key;
+    slots[at + UNIGRAM] = key >= 0 && key < unigram.length ? unigram[key] : -1;
+    // A word without a hyphen has no parts; a hyphenated one's are looked up when it is first a search word.
+    slots[at + PARTS] = hyphen ? -1 : 0;
+    if (this.nWords * 2 <= slots.length / SLOT) return at;
+    this.rehash();
+    return this.slotOf(id, hash);
+  }
+
+  /** `chars[from, from + size)` as a string of its own. */
+  private textOf(from: number, size: number): string {
+    return String.fromCharCode.apply(null, this.chars.subarray(from, from + size) as unknown as number[]);
+  }
+
+  /**
+   * stemKey (word-table.ts) of the hyphenated word `chars[from, from + size)`: the Porter stem of
+   * each part joined by hyphens. A part seen as a content word has its stem as its key; any other
+   * part is stemmed once per tokeniser.
+   */
+  private hyphenatedStemKey(from: number, size: number): string {
+    const { chars, stems } = this;
+    stems.length = 0;
+    for (let start = from, to = from + size; start < to; ) {
+      let end = start;
+      let hash = 0x811c9dc5 | 0;
+      for (; end < to && chars[end] !== HYPHEN; end++) hash = Math.imul(hash ^ chars[end], 0x01000193);
+      const at = this.findInChars(start, end - start, hash);
+      const key = at >= 0 ? this.slots[at + KEY] : -1;
+      if (key >= 0) stems.push(this.keyTable.keys[key]);
+      else {
+        const part = this.textOf(start, end - start);
+        let stem = this.partStems.get(part);
+        if (stem === undefined) this.partStems.set(part, (stem = porterStem(part)));
+        stems.push(stem);
       }
-      if (end - start < 2 || end - start > 40) continue;
-      const word = words.idOfSpan(lower, start, end, scanner.hash);
-      this.searchWord(word, words.keyOf[word], field, sink);
+      start = end + 1;
+    }
+    return stems.join('-');
+  }
+
+  /** Where the slot of the word `chars[from, from + size)` whose hash is `hash` is, -1 when it has not been seen. */
+  private findInChars(from: number, size: number, hash: number): number {
+    const { slots, chars } = this;
+    for (let at = (hash & (slots.length / SLOT - 1)) * SLOT; slots[at + ID] >= 0; at = (at + SLOT) & (slots.length - 1)) {
+      if (slots[at + HASH] !== hash || (slots[at + SHAPE] & SHAPE_MASK & ~WIDE) !== size) continue;
+      const other = this.charsFrom[slots[at + ID]];
+      let k = 0;
+      while (k < size && chars[other + k] === chars[from + k]) k++;
+      if (k === size) return at;
+    }
+    return -1;
+  }
+
+  /** Where the slot of word `id` (hash `hash`) is. */
+  private slotOf(id: number, hash: number): number {
+    const slots = this.slots;
+    let at = (hash & (slots.length / SLOT - 1)) * SLOT;
+    while (slots[at + ID] !== id) at = (at + SLOT) & (slots.length - 1);
+    return at;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    const slots = (this.slots = emptySlots(2 * old.length / SLOT));
+    const mask = slots.length / SLOT - 1;
+    for (let from = 0; from < old.length; from += SLOT) {
+      if (old[from + ID] < 0) continue;
+      let at = (old[from + HASH] & mask) * SLOT;
+      while (slots[at + ID] >= 0) at = (at + SLOT) & (slots.length - 1);
+      slots.set(old.subarray(from, from + SLOT), at);
     }
   }
 
-  /** A word's search key (its stem key: searchKey is the word table's content rule and stem) and its hyphen parts' keys. */
-  private searchWord(word: number, key: number, field: 0 | 1, sink: PaperSink): void {
-    if (key >= 0) sink.search(field, key);
-    if (word >= this.hyphenated.length) {
-      const bigger = new Uint8Array(Math.max(word + 1, this.hyphenated.length * 2));
-      bigger.set(this.hyphenated);
-      this.hyphenated = bigger;
-    }
-    let state = this.hyphenated[word];
-    if (state === 0) {
-      const text = this.words.words[word];
-      state = this.hyphenated[word] = text.includes('-') ? 2 : 1;
-      if (state === 2) {
-        const parts: number[] = [];
-        for (const part of text.split('-')) {
-          const partKey = searchKey(part);
-          if (partKey !== null) parts.push(this.words.internKey(partKey));
-        }
-        this.partsOfWord.set(word, parts);
+  /**
+   * The search keys of a hyphenated word's parts (search-tokens.ts searchKey of each part, in order),
+   * kept in `parts`; returns them as the word's PARTS (also stored in its slot, at `at`). A part seen
+   * as a word has its key in its slot (the same rule: a content token's stem key), already interned.
+   */
+  private partsOf(at: number): number {
+    const first = this.nParts;
+    const from = this.charsFrom[this.slots[at + ID]];
+    const to = from + (this.slots[at + SHAPE] & SHAPE_MASK & ~WIDE);
+    for (let start = from; start < to; ) {
+      let end = start;
+      let hash = 0x811c9dc5 | 0;
+      for (; end < to && this.chars[end] !== HYPHEN; end++) hash = Math.imul(hash ^ this.chars[end], 0x01000193);
+      const seen = this.findInChars(start, end - start, hash);
+      let key = -1;
+      if (seen >= 0) key = this.slots[seen + KEY];
+      else {
+        const partKey = searchKey(this.textOf(start, end - start));
+        if (partKey !== null) key = this.keyTable.internKey(partKey);
       }
+      if (key >= 0) {
+        this.parts = ensureCapacity(this.parts, this.nParts + 1);
+        this.parts[this.nParts++] = key;
+      }
+      start = end + 1;
     }
-    if (state === 1) return;
-    for (const part of this.partsOfWord.get(word)!) sink.search(field, part);
+    if (first >= 1 << 22) throw new RangeError('vocabulary-tokeniser: too many hyphen parts');
+    return (this.slots[at + PARTS] = first * 256 + (this.nParts - first));
   }
+}
 
-  /** Key id of a "c++"-like word, kept whole: no stem key has a "+" or "#", so both share the key ids. */
-  private symbolKey(word: string): number {
-    return this.words.internKey(word);
-  }
+/** A table of `n` empty slots. */
+function emptySlots(n: number): Int32Array {
+  const slots = new Int32Array(n * SLOT);
+  for (let at = ID; at < slots.length; at += SLOT) slots[at] = -1;
+  return slots;
 }

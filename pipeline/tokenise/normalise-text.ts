@@ -49,14 +49,54 @@ export function normaliseFields(title: string, abstract: string): { text: string
   // includes() (a memchr-like scan) skips each regex that cannot match: most abstracts need none.
   if (text.includes('(cid:') || text.includes('\u00ad')) text = text.replace(CID, '');
   if (text.includes('@')) text = text.replace(EMAIL, BREAK);
-  if (text.includes('/') || text.includes('www.')) text = text.replace(URL, BREAK);
+  if (mayHaveUrl(text)) text = text.replace(URL, BREAK);
   if (text.includes('$') || text.includes('\\')) {
     text = text.replace(LATEX_MATH, BREAK).replace(LATEX_DROPPED, BREAK).replace(LATEX_COMMAND, ' ');
   }
   if (text.includes('\u2010') || text.includes('\u2011')) text = text.replace(UNICODE_HYPHENS, '-');
-  if (text.includes('- ')) text = text.replace(BROKEN_WORD, joinBrokenWord);
+  if (text.includes('- ') && mayHaveBrokenWord(text)) text = text.replace(BROKEN_WORD, joinBrokenWord);
   // A replace that matched nothing returns its string, so this is mostly a pointer comparison.
   return { text: text.toLowerCase(), plain: ascii && text === joined };
+}
+
+/**
+ * Whether URL can match `text`, so that most texts with a slash ("and/or", "w/o") skip the regex:
+ * its branches need "://", "www." (any case), or a dot, 2 to 12 ASCII letters and a slash.
+ */
+function mayHaveUrl(text: string): boolean {
+  // The old test, then what the regex (case-insensitive) needs.
+  if (text.includes('www.')) return true;
+  if (!text.includes('/')) return false;
+  if (text.includes('://') || WWW.test(text)) return true;
+  for (let slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+    let at = slash - 1;
+    while (at >= 0 && at >= slash - 13 && isAsciiLetter(text.charCodeAt(at))) at--;
+    const letters = slash - 1 - at;
+    if (letters >= 2 && letters <= 12 && text.charCodeAt(at) === 0x2e) return true;
+  }
+  return false;
+}
+
+const WWW = /www\./i;
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+// BROKEN_WORD's shape at one place: a letter, a hyphen, white space, a lower-case letter.
+const BROKEN_AT = /\p{L}-\s+\p{Ll}/uy;
+
+/** Whether BROKEN_WORD can match `text`: it needs a letter right before some hyphen (skips most texts with "pre- and"). */
+function mayHaveBrokenWord(text: string): boolean {
+  for (let hyphen = text.indexOf('-', 1); hyphen >= 0; hyphen = text.indexOf('-', hyphen + 1)) {
+    // The letter before the hyphen is one code unit, or a surrogate pair.
+    for (const from of [hyphen - 1, hyphen - 2]) {
+      if (from < 0) continue;
+      BROKEN_AT.lastIndex = from;
+      if (BROKEN_AT.test(text)) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -7,11 +7,12 @@
 // phrase break. Not natural's WordTokenizer: it splits on /[^A-Za-zА-Яа-я0-9_]+/, which cuts
 // hyphenated terms apart and drops accented letters, and it does not report punctuation.
 
+// Character classes (classOf): a token is made of LETTER and DIGIT characters (kind >= LETTER).
 const UNKNOWN = 0;
-const BREAK = 1;
-const SPACE = 2;
-const LETTER = 3;
-const DIGIT = 4;
+export const BREAK = 1;
+export const SPACE = 2;
+export const LETTER = 3;
+export const DIGIT = 4;
 
 const classes = new Uint8Array(65536);
 const WORD_CHAR = /[\p{L}\p{M}]/u;
@@ -25,15 +26,16 @@ function classify(code: number): number {
   return NUMBER_CHAR.test(char) ? DIGIT : WORD_CHAR.test(char) ? LETTER : SPACE_CHAR.test(char) ? SPACE : BREAK;
 }
 
-function classOf(code: number): number {
+/** Class of a char code (classified on first sight): BREAK, SPACE, LETTER or DIGIT. */
+export function classOf(code: number): number {
   let kind = classes[code];
   if (kind === UNKNOWN) kind = classes[code] = classify(code);
   return kind;
 }
 
-const HYPHEN = 0x2d;
-const DOT = 0x2e;
-const SLASH = 0x2f;
+export const HYPHEN = 0x2d;
+export const DOT = 0x2e;
+export const SLASH = 0x2f;
 
 export class TokenScanner {
   private text = '';
