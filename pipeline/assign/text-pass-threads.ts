@@ -13,7 +13,7 @@ import type { PaperText } from '../tokenise/chunk.js';
 import type { CsrMatrix } from '../types.js';
 import { startWorkers, type Workers } from '../workers.js';
 import type { PaperWords } from './search-words.js';
-import { vectoriseRun, type Vectorised } from './vectorise.js';
+import { TextPass, vectoriseRun, type Vectorised } from './vectorise.js';
 import { VocabularyTokeniser } from './vocabulary-tokeniser.js';
 
 /**
@@ -68,6 +68,8 @@ interface Pass {
   tokeniser: VocabularyTokeniser;
   job: Pick<TextPassJob, 'idf' | 'count' | 'next'>;
   reply: Promise<TextPassReply> | null;
+  /** Without a worker: the papers in order, into one set of arrays (no chunks to join). */
+  alone: TextPass | null;
   own: ChunkPass[];
   stopped: boolean;
   failure: unknown;
@@ -112,16 +114,23 @@ export class TextPassHelper {
       reply = this.started.then(() => workers.replies({ end: true })).then(([r]) => r as TextPassReply);
       reply.catch(() => {}); // a failure surfaces in finish()
     }
-    const pass: Pass = { papers, tokeniser: new VocabularyTokeniser(terms, ngramMax), job: { idf, count: papers.length, next }, reply,
-      own: [], stopped: false, failure: null };
+    const tokeniser = new VocabularyTokeniser(terms, ngramMax);
+    const pass: Pass = { papers, tokeniser, job: { idf, count: papers.length, next }, reply,
+      alone: reply === null ? new TextPass(tokeniser, idf, papers.length, true) : null, own: [], stopped: false, failure: null };
     this.pass = pass;
     const textOf = (i: number) => papers[i];
     const takeOne = () => {
       if (pass.stopped) return;
       try {
-        const chunk = takeChunk(pass.tokeniser, pass.job, textOf);
-        if (chunk === null) return;
-        pass.own.push(chunk);
+        const { alone } = pass;
+        if (alone) {
+          if (alone.taken === alone.count) return;
+          alone.take(textOf, Math.min(alone.count, alone.taken + CHUNK_PAPERS));
+        } else {
+          const chunk = takeChunk(pass.tokeniser, pass.job, textOf);
+          if (chunk === null) return;
+          pass.own.push(chunk);
+        }
         setImmediate(takeOne);
       } catch (e) {
         pass.failure = e;
@@ -138,6 +147,10 @@ export class TextPassHelper {
     if (pass.failure !== null) throw pass.failure;
     const { papers, tokeniser, job, reply } = pass;
     const keyText = (key: number) => tokeniser.keyText(key);
+    if (pass.alone) {
+      pass.alone.take((i) => papers[i], papers.length);
+      return { ...pass.alone.result(), keyText };
+    }
     const chunks: (ChunkPass | undefined)[] = [];
     for (const c of [...pass.own, ...takeChunks(tokeniser, job, (i) => papers[i])]) chunks[c.chunk] = c;
     if (reply !== null) {

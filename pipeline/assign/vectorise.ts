@@ -42,46 +42,78 @@ function vectorise(papers: readonly PaperText[], terms: readonly string[], idf: 
  */
 export function vectoriseRun(tokeniser: VocabularyTokeniser, idf: Float64Array, count: number, textOf: (i: number) => PaperText,
   withSearch: boolean): { rows: CsrMatrix; words: PaperWords } {
-  const nCols = idf.length;
-  const indptr = new Uint32Array(count + 1);
-  let indices = new Uint32Array(Math.max(1024, count * 96));
-  let values = new Float32Array(indices.length);
-  const terms = new PaperTerms(nCols);
-  const { tf } = terms;
-  const words = withSearch ? new SearchWords(count) : null;
-  let w = new Float64Array(256);
-  for (let i = 0; i < count; i++) {
-    terms.n = 0;
-    words?.begin(i);
-    const { title, abstract } = textOf(i);
-    tokeniser.scan(title, abstract, terms, words);
-    const nRow = terms.n;
-    const start = indptr[i];
-    if (start + nRow > indices.length) {
-      indices = ensureCapacity(indices, start + nRow);
-      values = ensureCapacity(values, indices.length);
-    }
-    const cols = terms.columns;
-    sortAscending(cols, nRow);
-    if (w.length < nRow) w = new Float64Array(nRow * 2);
-    let sumSquares = 0;
-    for (let j = 0; j < nRow; j++) {
-      const c = cols[j];
-      const n = tf[c];
-      const weight = (w[j] = (n < ONE_PLUS_LOG.length ? ONE_PLUS_LOG[n] : 1 + Math.log(n)) * idf[c]);
-      sumSquares += weight * weight;
-      tf[c] = 0;
-    }
-    const norm = Math.sqrt(sumSquares);
-    for (let j = 0; j < nRow; j++) {
-      indices[start + j] = cols[j];
-      values[start + j] = w[j] / norm;
-    }
-    indptr[i + 1] = start + nRow;
+  const pass = new TextPass(tokeniser, idf, count, withSearch);
+  pass.take(textOf, count);
+  return pass.result();
+}
+
+/**
+ * vectoriseRun a few papers at a time: take(textOf, upTo) goes on from the last paper taken, so
+ * that a caller can do other work between (text-pass-threads.ts), into one set of arrays.
+ */
+export class TextPass {
+  private readonly indptr: Uint32Array;
+  private indices: Uint32Array;
+  private values: Float32Array;
+  private readonly terms: PaperTerms;
+  private readonly words: SearchWords | null;
+  private w = new Float64Array(256);
+  /** Papers taken so far. */
+  taken = 0;
+
+  constructor(private readonly tokeniser: VocabularyTokeniser, private readonly idf: Float64Array, readonly count: number, withSearch: boolean) {
+    this.indptr = new Uint32Array(count + 1);
+    this.indices = new Uint32Array(Math.max(1024, count * 96));
+    this.values = new Float32Array(this.indices.length);
+    this.terms = new PaperTerms(idf.length);
+    this.words = withSearch ? new SearchWords(count) : null;
   }
-  const nnz = indptr[count];
-  return { rows: { nRows: count, nCols, indptr, indices: indices.slice(0, nnz), values: values.slice(0, nnz) },
-    words: (words ?? new SearchWords(0)).result() };
+
+  /** Papers `taken` to `upTo` − 1. */
+  take(textOf: (i: number) => PaperText, upTo: number): void {
+    const { tokeniser, idf, terms, words, indptr } = this;
+    const { tf } = terms;
+    let { indices, values, w } = this;
+    for (let i = this.taken; i < upTo; i++) {
+      terms.n = 0;
+      words?.begin(i);
+      const { title, abstract } = textOf(i);
+      tokeniser.scan(title, abstract, terms, words);
+      const nRow = terms.n;
+      const start = indptr[i];
+      if (start + nRow > indices.length) {
+        indices = ensureCapacity(indices, start + nRow);
+        values = ensureCapacity(values, indices.length);
+      }
+      const cols = terms.columns;
+      sortAscending(cols, nRow);
+      if (w.length < nRow) w = new Float64Array(nRow * 2);
+      let sumSquares = 0;
+      for (let j = 0; j < nRow; j++) {
+        const c = cols[j];
+        const n = tf[c];
+        const weight = (w[j] = (n < ONE_PLUS_LOG.length ? ONE_PLUS_LOG[n] : 1 + Math.log(n)) * idf[c]);
+        sumSquares += weight * weight;
+        tf[c] = 0;
+      }
+      const norm = Math.sqrt(sumSquares);
+      for (let j = 0; j < nRow; j++) {
+        indices[start + j] = cols[j];
+        values[start + j] = w[j] / norm;
+      }
+      indptr[i + 1] = start + nRow;
+    }
+    this.taken = Math.max(this.taken, upTo);
+    [this.indices, this.values, this.w] = [indices, values, w];
+  }
+
+  /** The rows and words of the papers taken (all `count` of them, once done). */
+  result(): { rows: CsrMatrix; words: PaperWords } {
+    const { count, indptr } = this;
+    const nnz = indptr[count];
+    return { rows: { nRows: count, nCols: this.idf.length, indptr, indices: this.indices.slice(0, nnz), values: this.values.slice(0, nnz) },
+      words: (this.words ?? new SearchWords(0)).result() };
+  }
 }
 
 /** 1 + ln n for the small counts (the same doubles Math.log gives: a table, not a call per term). */

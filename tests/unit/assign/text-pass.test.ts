@@ -91,3 +91,28 @@ describe('one pass over a new paper\'s text', () => {
     expect(Array.from(keyTwo, two.keyText)).toStrictEqual(Array.from(keyOne, one.keyText));
   }, 120_000);
 });
+
+describe('the text pass on this thread alone', () => {
+  it('gives the same rows and words taken a chunk at a time between other work as in one run', async () => {
+    const papers = [...samplePapers(), ...TRICKY];
+    const corpus = await tokenisePapers(papers, { ngramMax: 3, workers: 1 });
+    const { vocabulary } = buildTfidf(corpus, { minDf: 2, maxDf: 0.5, maxTerms: 20_000 });
+    const one = vectoriseWithWords(papers, vocabulary.terms, vocabulary.idf, 3);
+    const helper = new TextPassHelper(1);
+    let alone;
+    try {
+      helper.start(papers, vocabulary.terms, vocabulary.idf, 3);
+      // Some chunks are taken in the background while this awaits, the rest by finish().
+      for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+      alone = await helper.finish();
+    } finally {
+      await helper.close();
+    }
+    expect(helper.workerChunks).toBe(0);
+    expectSame(alone.rows, one.rows);
+    const { key: keyOne, ...restOne } = one.words;
+    const { key: keyAlone, ...restAlone } = alone.words;
+    expectSame(restAlone, restOne);
+    expect(Array.from(keyAlone, alone.keyText)).toStrictEqual(Array.from(keyOne, one.keyText));
+  }, 120_000);
+});
