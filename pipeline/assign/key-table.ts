@@ -3,6 +3,7 @@
 // key's char codes rather than a Map<string, number>: a new word's key is looked up once, and with
 // ~100k keys a Map lookup cost several cache misses (its bucket, its entry, the key string).
 import { ID_LIMIT } from '../tokenise/word-table.js';
+import { emptySlots, grownSlots } from './slot-table.js';
 
 // Slot s at s × SLOT: the key's FNV-1a hash, its id (-1 = empty), and up to its last 8 char codes
 // packed 8 bits each with its length (SHAPE; WIDE when a code is 256 or more): then the key itself.
@@ -16,11 +17,11 @@ const WIDE = 1 << 8;
 export class KeyTable {
   /** Stem key (or "c++"-like word) of each key id. */
   readonly keys: string[] = [];
-  private slots = emptySlots(1 << 15);
+  private slots = emptySlots(1 << 15, SLOT);
 
   constructor() {
     // Stored twice, so that V8 does not take it for a constant (see the VocabularyTokeniser constructor).
-    this.slots = emptySlots(1 << 15);
+    this.slots = emptySlots(1 << 15, SLOT);
   }
 
   /** Key id of `key`, interned on first sight. */
@@ -55,20 +56,6 @@ export class KeyTable {
   }
 
   private rehash(): void {
-    const old = this.slots;
-    const slots = (this.slots = emptySlots((2 * old.length) / SLOT));
-    const mask = slots.length / SLOT - 1;
-    for (let from = 0; from < old.length; from += SLOT) {
-      if (old[from + ID] < 0) continue;
-      let at = (old[from + HASH] & mask) * SLOT;
-      while (slots[at + ID] >= 0) at = (at + SLOT) & (slots.length - 1);
-      slots.set(old.subarray(from, from + SLOT), at);
-    }
+    this.slots = grownSlots(this.slots, SLOT);
   }
-}
-
-function emptySlots(n: number): Int32Array {
-  const slots = new Int32Array(n * SLOT);
-  for (let at = ID; at < slots.length; at += SLOT) slots[at] = -1;
-  return slots;
 }

@@ -25,6 +25,7 @@ import { isContentToken } from '../tokenise/word-table.js';
 import { KeyTable } from './key-table.js';
 import { PairMap } from './pair-map.js';
 import type { SearchWords } from './search-words.js';
+import { emptySlots, grownSlots } from './slot-table.js';
 
 /** One paper's vocabulary terms: the count of each column, and the columns seen, in order of first occurrence. */
 export class PaperTerms {
@@ -84,7 +85,7 @@ export class VocabularyTokeniser {
   /** Per stem key id: 1 when a pair (bigram term or trigram start) begins with it, 2 when one ends with it (bits). */
   private readonly pairRole: Uint8Array;
   /** The words seen (SLOT above), at a load of at most 1/2. */
-  private slots = emptySlots(1 << 14);
+  private slots = emptySlots(1 << 14, SLOT);
   private chars = new Uint16Array(8192);
   /** Per word id: where its char codes start in `chars`. */
   private charsFrom = new Int32Array(1024);
@@ -101,7 +102,7 @@ export class VocabularyTokeniser {
     // The tables that grow mid-scan are stored twice: V8 takes a field stored only once for a
     // constant, and optimised scan code built on that would be thrown away the first time a table
     // grows (in the first call), the scan then running unoptimised until it is compiled again.
-    [this.slots, this.chars, this.charsFrom, this.parts] = [emptySlots(1 << 14), new Uint16Array(8192), new Int32Array(1024), new Int32Array(1024)];
+    [this.slots, this.chars, this.charsFrom, this.parts] = [emptySlots(1 << 14, SLOT), new Uint16Array(8192), new Int32Array(1024), new Int32Array(1024)];
     // Each term's stem key ids, three slots per column (-1 past its last word), without an array per term.
     const keys = new Int32Array(3 * terms.length).fill(-1);
     for (let c = 0; c < terms.length; c++) {
@@ -383,16 +384,9 @@ export class VocabularyTokeniser {
   }
 
   private rehash(): void {
-    const old = this.slots;
-    const slots = (this.slots = emptySlots(2 * old.length / SLOT));
-    const mask = slots.length / SLOT - 1;
-    for (let from = 0; from < old.length; from += SLOT) {
-      if (old[from + ID] < 0) continue;
-      let at = (old[from + HASH] & mask) * SLOT;
-      while (slots[at + ID] >= 0) at = (at + SLOT) & (slots.length - 1);
-      slots.set(old.subarray(from, from + SLOT), at);
-    }
+    this.slots = grownSlots(this.slots, SLOT);
   }
+
 
   /**
    * The search keys of a hyphenated word's parts (search-tokens.ts searchKey of each part, in order),
@@ -423,11 +417,4 @@ export class VocabularyTokeniser {
     if (first >= 1 << 22) throw new RangeError('vocabulary-tokeniser: too many hyphen parts');
     return (this.slots[at + PARTS] = first * 256 + (this.nParts - first));
   }
-}
-
-/** A table of `n` empty slots. */
-function emptySlots(n: number): Int32Array {
-  const slots = new Int32Array(n * SLOT);
-  for (let at = ID; at < slots.length; at += SLOT) slots[at] = -1;
-  return slots;
 }
