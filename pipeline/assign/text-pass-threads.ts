@@ -114,7 +114,7 @@ export class TextPassHelper {
       reply = this.started.then(() => workers.replies({ end: true })).then(([r]) => r as TextPassReply);
       reply.catch(() => {}); // a failure surfaces in finish()
     }
-    const tokeniser = new VocabularyTokeniser(terms, ngramMax);
+    const tokeniser = new VocabularyTokeniser(terms, ngramMax, papers.length);
     const pass: Pass = { papers, tokeniser, job: { idf, count: papers.length, next }, reply,
       alone: reply === null ? new TextPass(tokeniser, idf, papers.length, true) : null, own: [], stopped: false, failure: null };
     this.pass = pass;

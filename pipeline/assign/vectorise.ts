@@ -30,7 +30,7 @@ export function vectoriseWithWords(papers: readonly PaperText[], terms: readonly
 }
 
 function vectorise(papers: readonly PaperText[], terms: readonly string[], idf: Float64Array, ngramMax: number, withSearch: boolean): Vectorised {
-  const tokeniser = new VocabularyTokeniser(terms, ngramMax);
+  const tokeniser = new VocabularyTokeniser(terms, ngramMax, papers.length);
   const { rows, words } = vectoriseRun(tokeniser, idf, papers.length, (i) => papers[i], withSearch);
   return { rows, words, keyText: (key) => tokeniser.keyText(key) };
 }
