@@ -10,8 +10,8 @@ import { formatAssignSummary } from './summary.js';
 /**
  * The text pass's threads by default: one. On this 2-core machine a second thread tokenising beside
  * DuckDB's reads ran each 2-3x slower per chunk (the cores share more than they split), so the worker
- * cost ~25% more CPU for no wall time (7.49 s against 8.39 s, medians of 3 interleaved runs of 14,309
- * papers); `--workers 2` is there for machines with cores to spare.
+ * cost ~20-25% more CPU for no wall time (three interleaved pairs of 14,309 papers: 6.6-7.3 s with it,
+ * 6.5-7.7 s without); `--workers 2` is there for machines with cores to spare.
  */
 export const ASSIGN_WORKERS = 1;
 
@@ -30,8 +30,8 @@ Options (default in brackets):
   --format F             read every input as F: ${INPUT_FORMATS.join(', ')}
   --strict               stop at the first bad record instead of skipping it
   --lock-wait SECONDS    wait this long for another writer of the same database [${DEFAULTS.lockWait}]
-  --workers N            threads for reading the new texts, this one included [${ASSIGN_WORKERS}]: 2 overlaps
-                         the text pass with reading the run, worth it with cores to spare
+  --workers N            threads for reading the new texts, this one included [${ASSIGN_WORKERS}]: 2 adds a worker
+                         that reads texts from the start, worth it with cores to spare
   --quiet                no progress output, only the summary
   -h, --help             this help
 
