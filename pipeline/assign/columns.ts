@@ -26,11 +26,14 @@ const MAKE: Record<ColumnKind, (n: number) => NumberColumn> = {
  * SQL as literals).
  */
 async function materialized(connection: DuckDBConnection, sql: string, params: Params): Promise<DuckDBMaterializedResult> {
-  return (await connection.run(literal(sql, params))) as DuckDBMaterializedResult;
+  return (await connection.run(inlineIntegers(sql, params))) as DuckDBMaterializedResult;
 }
 
-/** `sql` with each `$name` replaced by params[name], which must be an integer. */
-function literal(sql: string, params: Params): string {
+/**
+ * `sql` with each `$name` replaced by params[name], which must be an integer: for one round trip, and
+ * for a call of several statements (write.ts), which node-api cannot bind parameters to.
+ */
+export function inlineIntegers(sql: string, params: Params): string {
   return sql.replace(/\$([A-Za-z_]\w*)/g, (_, name: string) => {
     const value = params[name];
     if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new TypeError(`$${name} must be an integer, is ${String(value)}`);
@@ -90,7 +93,7 @@ export async function readColumns<K extends readonly ColumnKind[]>(connection: D
 export async function readBlobRows(connection: DuckDBConnection, sql: string, params: Params,
   keys: number): Promise<{ keys: number[][]; blobs: Uint8Array[][] }> {
   const out = { keys: [] as number[][], blobs: [] as Uint8Array[][] };
-  const result = await connection.stream(literal(sql, params));
+  const result = await connection.stream(inlineIntegers(sql, params));
   for (let chunk = await result.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const vectors = Array.from({ length: chunk.columnCount }, (_, c) => chunk.getColumnVector(c) as unknown as
       { items: Int32Array; getItemBytes(i: number): Uint8Array | null });

@@ -145,7 +145,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const vocabulary = await timed('read', () => readVocabulary(connection, runId));
   const ingest = await ingesting;
   const papers = await newPapers(connection, runId, ingest.papers);
-  // The worker starts on the texts while the rest of the run is read; this thread joins it after.
+  // The text pass starts now, taking chunks between the reads (and a worker's, with --workers 2).
   if (papers.length > 0) textPass.start(papers, vocabulary.terms, vocabulary.idf, vocabulary.ngramMax);
   const stored = await timed('read', () => readStoredRun(connection, runId, vocabulary));
   const base = { runId, ingest, alreadyInRun: ingest.papers.length - papers.length, novelThreshold: stored.novelThreshold, seconds: {}, cpuSeconds: {} };
@@ -168,7 +168,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
     step('papers');
     await writes.papers(papers);
     batch = await computeBatch(stored, papers, timed, step, textPass, writes, batchId);
-    await writes.end({ runId, batchId, added: papers.length, novel: batch.fit.novel.reduce((sum, x) => sum + x, 0), trends: batch.trends,
+    await writes.end({ batchId, added: papers.length, novel: batch.fit.novel.reduce((sum, x) => sum + x, 0), trends: batch.trends,
       info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files, skipped: ingest.skipped.length, duplicates: ingest.duplicates,
         alreadyInRun: base.alreadyInRun, startedAt } }, step);
   } catch (e) {

@@ -345,14 +345,10 @@ export class VocabularyTokeniser {
    * part is stemmed once per tokeniser.
    */
   private hyphenatedStemKey(from: number, size: number): string {
-    const { chars, stems } = this;
+    const { stems } = this;
     stems.length = 0;
-    for (let start = from, to = from + size; start < to; ) {
-      let end = start;
-      let hash = 0x811c9dc5 | 0;
-      for (; end < to && chars[end] !== HYPHEN; end++) hash = Math.imul(hash ^ chars[end], 0x01000193);
-      const at = this.findInChars(start, end - start, hash);
-      const key = at >= 0 ? this.slots[at + KEY] : -1;
+    this.eachPart(from, from + size, (start, end, seen) => {
+      const key = seen >= 0 ? this.slots[seen + KEY] : -1;
       if (key >= 0) stems.push(this.keyTable.keys[key]);
       else {
         const part = this.textOf(start, end - start);
@@ -360,9 +356,23 @@ export class VocabularyTokeniser {
         if (stem === undefined) this.partStems.set(part, (stem = porterStem(part)));
         stems.push(stem);
       }
+    });
+    return stems.join('-');
+  }
+
+  /**
+   * Calls `visit(start, end, seen)` for each hyphen-separated part `chars[start, end)` of the word
+   * `chars[from, to)`: `seen` is that part's slot when it was seen as a word, else -1.
+   */
+  private eachPart(from: number, to: number, visit: (start: number, end: number, seen: number) => void): void {
+    const { chars } = this;
+    for (let start = from; start < to; ) {
+      let end = start;
+      let hash = 0x811c9dc5 | 0;
+      for (; end < to && chars[end] !== HYPHEN; end++) hash = Math.imul(hash ^ chars[end], 0x01000193);
+      visit(start, end, this.findInChars(start, end - start, hash));
       start = end + 1;
     }
-    return stems.join('-');
   }
 
   /** Where the slot of the word `chars[from, from + size)` whose hash is `hash` is, -1 when it has not been seen. */
@@ -390,7 +400,6 @@ export class VocabularyTokeniser {
     this.slots = grownSlots(this.slots, SLOT);
   }
 
-
   /**
    * The search keys of a hyphenated word's parts (search-tokens.ts searchKey of each part, in order),
    * kept in `parts`; returns them as the word's PARTS (also stored in its slot, at `at`). A part seen
@@ -399,12 +408,7 @@ export class VocabularyTokeniser {
   private partsOf(at: number): number {
     const first = this.nParts;
     const from = this.charsFrom[this.slots[at + ID]];
-    const to = from + (this.slots[at + SHAPE] & SHAPE_MASK & ~WIDE);
-    for (let start = from; start < to; ) {
-      let end = start;
-      let hash = 0x811c9dc5 | 0;
-      for (; end < to && this.chars[end] !== HYPHEN; end++) hash = Math.imul(hash ^ this.chars[end], 0x01000193);
-      const seen = this.findInChars(start, end - start, hash);
+    this.eachPart(from, from + (this.slots[at + SHAPE] & SHAPE_MASK & ~WIDE), (start, end, seen) => {
       let key = -1;
       if (seen >= 0) key = this.slots[seen + KEY];
       else {
@@ -415,8 +419,7 @@ export class VocabularyTokeniser {
         this.parts = ensureCapacity(this.parts, this.nParts + 1);
         this.parts[this.nParts++] = key;
       }
-      start = end + 1;
-    }
+    });
     if (first >= 1 << 22) throw new RangeError('vocabulary-tokeniser: too many hyphen parts');
     return (this.slots[at + PARTS] = first * 256 + (this.nParts - first));
   }

@@ -15,7 +15,7 @@ import { appendChunks, appendRows, appendTable, toJsonText } from '../store/appe
 import { paperColumns } from '../store/table-rows.js';
 import { ASSIGN_BATCHES, BURSTS, PAPER_VECTORS, PAPERS, PERIOD_TOTALS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_PERIODS } from '../store/tables.js';
 import type { CsrMatrix, Paper, ThemeTrend } from '../types.js';
-import { tempTable } from './columns.js';
+import { inlineIntegers, tempTable } from './columns.js';
 import { BLOCK_ROWS, packBlock } from './model.js';
 import { TOP_THEMES, type ThemeFit } from './nearest-themes.js';
 import type { SimilarRows } from './place.js';
@@ -37,7 +37,6 @@ export interface Fitted {
 
 /** What the last transaction writes: the run-wide trends and the batch's own row. */
 export interface BatchEnd {
-  runId: number;
   batchId: number;
   added: number;
   novel: number;
@@ -107,7 +106,7 @@ export class BatchWrites {
    */
   async rowsAndSearch(firstRow: number, rows: CsrMatrix, search: SearchAddition, b: Fitted): Promise<void> {
     const connection = await this.idle();
-    const r = Math.trunc(this.runId);
+    const run = this.runId;
     const n = rows.nRows;
     await tempTable(connection, 'assign_postings', { term_id: search.postingTerm, paper_row: search.postingRow, tf: search.postingTf });
     await tempTable(connection, 'assign_fit', {
@@ -124,47 +123,45 @@ export class BatchWrites {
     await connection.run('BEGIN TRANSACTION');
     await appendTable(connection, PAPER_VECTORS, Math.ceil(n / BLOCK_ROWS), (x) => {
       const count = Math.min(BLOCK_ROWS, n - x * BLOCK_ROWS);
-      return { run_id: r, first_row: firstRow + x * BLOCK_ROWS, n_rows: count, ...packBlock(rows, x * BLOCK_ROWS, count) };
+      return { run_id: run, first_row: firstRow + x * BLOCK_ROWS, n_rows: count, ...packBlock(rows, x * BLOCK_ROWS, count) };
     });
-    const [first, batch] = [Math.trunc(firstRow), Math.trunc(b.batchId)];
-    this.started(connection.run(`
-      INSERT INTO search_terms SELECT ${r}, i.term_id, k.term, i.df
+    this.started(connection.run(inlineIntegers(`
+      INSERT INTO search_terms SELECT $run, i.term_id, k.term, i.df
         FROM ${SEARCH_IDS} i JOIN ${SEARCH_KEYS} k USING (local) WHERE i.is_new = 1 ORDER BY i.term_id;
       UPDATE search_terms SET df = search_terms.df + i.df FROM ${SEARCH_IDS} i
-        WHERE i.is_new = 0 AND search_terms.run_id = ${r} AND search_terms.term_id = i.term_id;
-      INSERT INTO ${SEARCH_POSTINGS.name} SELECT ${r}, term_id, paper_row, tf FROM assign_postings;
+        WHERE i.is_new = 0 AND search_terms.run_id = $run AND search_terms.term_id = i.term_id;
+      INSERT INTO ${SEARCH_POSTINGS.name} SELECT $run, term_id, paper_row, tf FROM assign_postings;
       UPDATE paper_themes SET rank_in_theme = m.rank_in_theme
-        FROM assign_moved m JOIN paper_rows pr ON pr.run_id = ${r} AND pr.paper_row = m.paper_row
-        WHERE paper_themes.run_id = ${r} AND paper_themes.paper_id = pr.paper_id;
-      INSERT INTO paper_theme_ranks SELECT ${r}, n.paper_id, t.rank, t.theme_id, t.similarity
+        FROM assign_moved m JOIN paper_rows pr ON pr.run_id = $run AND pr.paper_row = m.paper_row
+        WHERE paper_themes.run_id = $run AND paper_themes.paper_id = pr.paper_id;
+      INSERT INTO paper_theme_ranks SELECT $run, n.paper_id, t.rank, t.theme_id, t.similarity
         FROM assign_theme_ranks t JOIN ${NEW_PAPERS} n USING (j) ORDER BY t.j, t.rank;
-      INSERT INTO paper_rows SELECT ${r}, ${first} + j, n.paper_id, f.title_words, f.abstract_words
+      INSERT INTO paper_rows SELECT $run, $first + j, n.paper_id, f.title_words, f.abstract_words
         FROM assign_fit f JOIN ${NEW_PAPERS} n USING (j) ORDER BY j;
-      INSERT INTO assigned_papers SELECT ${r}, n.paper_id, ${batch}, f.novel = 1
+      INSERT INTO assigned_papers SELECT $run, n.paper_id, $batch, f.novel = 1
         FROM assign_fit f JOIN ${NEW_PAPERS} n USING (j) ORDER BY j;
       DROP TABLE assign_postings;
       DROP TABLE assign_moved;
       DROP TABLE assign_theme_ranks;
-      COMMIT`));
+      COMMIT`, { run, first: firstRow, batch: b.batchId })));
   }
 
   /** The added papers' paper_themes rows (with their map positions) and similar papers. */
   async placement(xy: Float64Array, similar: SimilarRows): Promise<void> {
     const connection = await this.idle();
-    const r = Math.trunc(this.runId);
     const n = xy.length / 2;
     await tempTable(connection, 'assign_similar', { paper_row: similar.row, rank: similar.rank, similar_row: similar.similar,
       similarity: similar.similarity });
     await tempTable(connection, 'assign_xy', { j: Int32Array.from({ length: n }, (_, i) => i), x: Float64Array.from({ length: n }, (_, i) => xy[2 * i]),
       y: Float64Array.from({ length: n }, (_, i) => xy[2 * i + 1]) });
-    this.started(connection.run(`
+    this.started(connection.run(inlineIntegers(`
       BEGIN TRANSACTION;
-      INSERT INTO ${SIMILAR_PAPERS.name} SELECT ${r}, paper_row, rank, similar_row, similarity FROM assign_similar;
-      INSERT INTO paper_themes SELECT ${r}, n.paper_id, f.theme_id, f.similarity, f.rank_in_theme, p.x, p.y, f.weak = 1
+      INSERT INTO ${SIMILAR_PAPERS.name} SELECT $run, paper_row, rank, similar_row, similarity FROM assign_similar;
+      INSERT INTO paper_themes SELECT $run, n.paper_id, f.theme_id, f.similarity, f.rank_in_theme, p.x, p.y, f.weak = 1
         FROM assign_fit f JOIN assign_xy p USING (j) JOIN ${NEW_PAPERS} n USING (j) ORDER BY j;
       DROP TABLE assign_similar;
       DROP TABLE assign_xy;
-      COMMIT`));
+      COMMIT`, { run: this.runId })));
   }
 
   /** The last transaction: the run-wide trend tables and figures, and the batch's row; waits for its commit. */
