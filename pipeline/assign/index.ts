@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { rankInTheme } from '../cluster/rank-in-theme.js';
 import { describeCoarseDates, settleDatePrecision, type DatePrecisionMode } from '../ingest/date-precision.js';
 import { ingestFiles } from '../ingest/index.js';
+import { arxivId } from '../ingest/text.js';
 import { updateCopy } from '../store/copy-update.js';
 import type { IngestResult, InputFormat, Paper } from '../types.js';
 import { appendChunks } from '../store/append.js';
@@ -183,19 +184,42 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
     themes: themesAfter.map((after, t) => ({ themeId: t, label: after.label, before: themesBefore[t], after })) };
 }
 
-const INPUT_TABLE: Table = { name: 'assign_input', columns: [{ name: 'i', type: 'INTEGER' }, { name: 'paper_id', type: 'VARCHAR' }], key: [] };
+const INPUT_TABLE: Table = { name: 'assign_input', columns: [{ name: 'i', type: 'INTEGER' }, { name: 'paper_id', type: 'VARCHAR' },
+  { name: 'doi', type: 'VARCHAR' }, { name: 'arxiv', type: 'VARCHAR' }, { name: 'title', type: 'VARCHAR' }, { name: 'year', type: 'VARCHAR' }], key: [] };
+
+/**
+ * A title's key for matching an input paper to a run's paper (both sides made by this one SQL
+ * expression): lower-case letters and digits, accents and punctuation gone, as ingest/merge.ts
+ * titleKey makes it for duplicates within the input.
+ */
+const titleKeySql = (column: string) => `trim(regexp_replace(lower(strip_accents(${column})), '[^\\p{L}\\p{N}]+', ' ', 'g'))`;
 
 /**
  * The input's papers that run `runId` does not hold yet, in input order; their ids are left in the
- * temp table NEW_PAPERS (j = position among them) for the writes. The run's ids stay in DuckDB.
+ * temp table NEW_PAPERS (j = position among them) for the writes. A paper is held when the run has
+ * it by ingest/merge.ts's duplicate rule: the same id, DOI (any case), arXiv id (an arXiv DOI's),
+ * or title and year; so next week's export from another tool (DOIs for ids, titles in another case)
+ * adds only what is new. The run's papers stay in DuckDB: one hash join per rule.
  */
 async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<Paper[]> {
-  await connection.run('CREATE OR REPLACE TEMP TABLE assign_input (i INTEGER, paper_id VARCHAR)');
-  await appendChunks(connection, INPUT_TABLE, papers.length, [(i) => i, (i) => papers[i].paperId]);
-  const IN_RUN = 'EXISTS (SELECT 1 FROM paper_rows pr WHERE pr.run_id = $run AND pr.paper_id = a.paper_id)';
-  const [held] = await readColumns(connection, `SELECT i FROM assign_input a WHERE ${IN_RUN}`, { run: runId }, ['int'] as const);
+  await connection.run('CREATE OR REPLACE TEMP TABLE assign_input (i INTEGER, paper_id VARCHAR, doi VARCHAR, arxiv VARCHAR, title VARCHAR, year VARCHAR)');
+  await appendChunks(connection, INPUT_TABLE, papers.length, [(i) => i, (i) => papers[i].paperId, (i) => papers[i].doi?.toLowerCase() ?? null,
+    (i) => (papers[i].doi === null ? null : arxivId(papers[i].doi!)), (i) => papers[i].title, (i) => papers[i].published?.slice(0, 4) ?? '']);
+  // Each run paper's keys: id, lower-case DOI, the arXiv id of an arXiv DOI, title key and year.
+  await connection.run(`CREATE OR REPLACE TEMP TABLE assign_held AS
+    WITH run_papers AS MATERIALIZED (
+      SELECT pr.paper_id, lower(p.doi) AS doi, nullif(regexp_extract(p.doi, '^10\\.48550/(?i:arxiv)\\.(.+)$', 1), '') AS arxiv,
+        ${titleKeySql('p.title')} AS title_key, coalesce(strftime(p.published, '%Y'), '') AS year
+      FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run),
+    input AS MATERIALIZED (SELECT i, paper_id, doi, arxiv, ${titleKeySql('title')} AS title_key, year FROM assign_input)
+    SELECT a.i FROM input a JOIN run_papers r ON r.paper_id = a.paper_id
+    UNION SELECT a.i FROM input a JOIN run_papers r ON r.paper_id = a.arxiv
+    UNION SELECT a.i FROM input a JOIN run_papers r ON r.arxiv = a.paper_id
+    UNION SELECT a.i FROM input a JOIN run_papers r ON r.doi = a.doi
+    UNION SELECT a.i FROM input a JOIN run_papers r ON r.title_key = a.title_key AND r.year = a.year AND a.title_key <> ''`, { run: runId });
+  const [held] = await readColumns(connection, 'SELECT i FROM assign_held', {}, ['int'] as const);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${NEW_PAPERS} AS
-    SELECT (row_number() OVER (ORDER BY i) - 1)::INTEGER AS j, paper_id FROM assign_input a WHERE NOT ${IN_RUN}`, { run: runId });
+    SELECT (row_number() OVER (ORDER BY i) - 1)::INTEGER AS j, paper_id FROM assign_input a WHERE i NOT IN (SELECT i FROM assign_held)`);
   const inRun = new Uint8Array(papers.length);
   for (const i of held) inRun[i] = 1;
   return papers.filter((_, i) => inRun[i] === 0);
