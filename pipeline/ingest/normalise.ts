@@ -4,7 +4,7 @@
 import type { DatePrecision, Paper } from '../types.js';
 import { coarser, parseDate, parsePrecision, truncateDate } from './dates.js';
 import { describeValue } from './errors.js';
-import { MAX_ABSTRACT_CHARS, arxivId, cleanDoi, cleanList, cleanText, splitAuthors, splitCategories, splitKeywords, splitLastFirstAuthors, titleId, truncate } from './text.js';
+import { MAX_ABSTRACT_CHARS, arxivId, cleanDoi, cleanList, cleanPrintable, cleanText, splitAuthors, splitCategories, splitKeywords, splitLastFirstAuthors, titleId, truncate } from './text.js';
 
 /** Why a record was skipped: the (canonical) field and what was expected. */
 export interface Problem {
@@ -63,15 +63,15 @@ const [AUTHORS_PARSED, AUTHORS, AUTHOR] = slotsOf(AUTHOR_KEYS);
 const YEAR_FIELDS = new Set(slotsOf(['year', 'publicationyear']));
 
 /**
- * Validates and normalises one record; `source` is the basename of its file. `cleanStrings`: every
- * string in the record is known to be printable ASCII without two spaces in a row (its JSON line
- * was, with no escapes: read-lines.ts), so cleanText would only trim it.
+ * Validates and normalises one record; `source` is the basename of its file. `printable`: every
+ * string in the record is known to be printable ASCII (its JSON line was, with no escapes:
+ * RawLine.printable), so the title and abstract are cleaned by cleanPrintable.
  */
-export function normaliseRecord(record: Record<string, unknown>, source: string, cleanStrings = false): Paper | Problem {
+export function normaliseRecord(record: Record<string, unknown>, source: string, printable = false): Paper | Problem {
   const fields = fieldSlots(record);
-  const title = requiredText(pick(fields, TITLE), 'title', cleanStrings);
+  const title = requiredText(pick(fields, TITLE), 'title', printable);
   if (typeof title !== 'string') return title;
-  const abstract = requiredText(pick(fields, ABSTRACT), 'abstract', cleanStrings);
+  const abstract = requiredText(pick(fields, ABSTRACT), 'abstract', printable);
   if (typeof abstract !== 'string') return abstract;
   const paperId = readId(fields, title);
   if (typeof paperId !== 'string') return paperId;
@@ -164,8 +164,8 @@ function pick(fields: Fields, aliases: number[]): unknown {
   return blank;
 }
 
-function requiredText(value: unknown, field: string, cleanStrings: boolean): string | Problem {
-  const text = typeof value === 'string' ? (cleanStrings ? value.trim() : cleanText(value)) : '';
+function requiredText(value: unknown, field: string, printable: boolean): string | Problem {
+  const text = typeof value === 'string' ? (printable ? cleanPrintable(value) : cleanText(value)) : '';
   if (text !== '') return text;
   return { field, reason: `expected a non-empty string, got ${describeValue(value)}` };
 }

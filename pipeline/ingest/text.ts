@@ -36,6 +36,11 @@ export function cleanText(text: string): string {
   return whole.normalize('NFC').replace(WHITESPACE, ' ').trim();
 }
 
+/** cleanText of text known to be printable ASCII (RawLine.printable): only double spaces need more than a trim. */
+export function cleanPrintable(text: string): string {
+  return text.includes('  ') ? cleanText(text) : text.trim();
+}
+
 /** Cuts to at most `max` UTF-16 units without splitting a surrogate pair. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
