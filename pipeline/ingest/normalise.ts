@@ -78,17 +78,17 @@ export function normaliseRecord(record: Record<string, unknown>, source: string,
   const arxiv = arxivId(paperId) !== null;
   const date = readDate(fields);
   if ('reason' in date) return date;
-  const authors = readAuthors(fields);
+  const authors = readAuthors(fields, printable);
   if (!Array.isArray(authors)) return authors;
-  const categories = readList(pick(fields, CATEGORIES), 'categories', splitCategories);
+  const categories = readList(pick(fields, CATEGORIES), 'categories', splitCategories, printable);
   if (!Array.isArray(categories)) return categories;
-  const keywords = readList(pick(fields, KEYWORDS), 'keywords', splitKeywords);
+  const keywords = readList(pick(fields, KEYWORDS), 'keywords', splitKeywords, printable);
   if (!Array.isArray(keywords)) return keywords;
   const url = readUrl(fields, paperId, arxiv);
   if (url !== null && typeof url !== 'string') return url;
   const doi = readDoi(fields, paperId, arxiv);
   const venueValue = pick(fields, VENUE);
-  const venueText = typeof venueValue === 'string' ? cleanText(venueValue) : '';
+  const venueText = typeof venueValue !== 'string' ? '' : printable ? cleanPrintable(venueValue) : cleanText(venueValue);
   const venue = venueText === '' ? null : venueText;
   const published = date.iso;
   const datePrecision = date.precision;
@@ -225,27 +225,27 @@ function firstVersionCreated(versions: unknown): unknown {
   return { field: 'versions', reason: `expected an array of {version, created} objects, got ${got}` };
 }
 
-function readAuthors(fields: Fields): string[] | Problem {
+function readAuthors(fields: Fields, printable: boolean): string[] | Problem {
   const parsed = fields[AUTHORS_PARSED];
   if (isBlank(parsed)) {
     // "authors" lists "First Last, First Last"; a singular "author" (Zotero, BibTeX) "Last, First; ...".
     const authors = fields[AUTHORS];
-    if (!isBlank(authors)) return readList(authors, 'authors', splitAuthors);
-    return readList(fields[AUTHOR], 'authors', splitLastFirstAuthors);
+    if (!isBlank(authors)) return readList(authors, 'authors', splitAuthors, printable);
+    return readList(fields[AUTHOR], 'authors', splitLastFirstAuthors, printable);
   }
   // arXiv snapshot: [[last, first, suffix], ...] → "first last suffix".
   const ok = Array.isArray(parsed) && parsed.every((a) => Array.isArray(a) && a.every((p) => typeof p === 'string'));
   if (!ok) return { field: 'authors_parsed', reason: `expected an array of [last, first, suffix] arrays, got ${describeList(parsed)}` };
-  return cleanList((parsed as string[][]).map(([last = '', first = '', suffix = '']) => `${first} ${last} ${suffix}`));
+  return cleanList((parsed as string[][]).map(([last = '', first = '', suffix = '']) => `${first} ${last} ${suffix}`), printable);
 }
 
-/** A list field: an array of strings (or of {name} objects), or one string to split. */
-function readList(value: unknown, field: string, split: (text: string) => string[]): string[] | Problem {
+/** A list field: an array of strings (or of {name} objects), or one string to split; `printable` as for normaliseRecord. */
+function readList(value: unknown, field: string, split: (text: string) => string[], printable: boolean): string[] | Problem {
   if (isBlank(value)) return [];
   if (typeof value === 'string') return split(value);
   if (Array.isArray(value)) {
     const names = value.map((item) => (typeof item === 'object' && item !== null && 'name' in item ? item.name : item));
-    if (names.every((name) => typeof name === 'string')) return cleanList(names as string[]);
+    if (names.every((name) => typeof name === 'string')) return cleanList(names as string[], printable);
   }
   return { field, reason: `expected a string or an array of strings, got ${describeList(value)}` };
 }

@@ -157,8 +157,8 @@ function decodeWindows1252(bytes: Buffer): string {
  * 8x slower, as one non-ASCII character turns the whole chunk into a two-byte string.
  */
 function decodeLine(bytes: Buffer, line: number, state: DecodeState): RawLine {
-  const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
-  const content = bytes.subarray(0, end);
+  const crlf = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN;
+  const content = crlf ? bytes.subarray(0, bytes.length - 1) : bytes;
   if (state.encoding === 'windows-1252') return { line, text: decodeWindows1252(content), valid: true, printable: false };
   // ASCII (most lines) reads the same as UTF-8 and as Latin-1, which makes a one-byte string without validating it again.
   if (isAscii(content)) {

@@ -80,11 +80,11 @@ export function splitCategories(text: string): string[] {
   return cleanList(text.split(/[\s;,]+/));
 }
 
-/** Cleans each string and drops the empty ones. */
-export function cleanList(items: string[]): string[] {
+/** Cleans each string and drops the empty ones; `printable`: the strings are known to be printable ASCII (cleanPrintable). */
+export function cleanList(items: string[], printable = false): string[] {
   const out: string[] = [];
   for (const item of items) {
-    const clean = cleanText(item);
+    const clean = printable ? cleanPrintable(item) : cleanText(item);
     if (clean !== '') out.push(clean);
   }
   return out;
