@@ -30,6 +30,8 @@ export function parseDate(value: string | number): ParsedDate {
     return { error: `${EXPECTED}, got number ${value}` };
   }
   const text = value.trim();
+  const day = writtenDay(text);
+  if (day !== null) return day;
   const got = `"${text}"`;
   let m: RegExpExecArray | null;
   if ((m = YEAR.exec(text))) return checked(+m[1], 1, 1, 'year', got);
@@ -48,6 +50,36 @@ export function parseDate(value: string | number): ParsedDate {
     return checked(+m[3], monthNumber(m[1]), +m[2], 'day', got);
   }
   return { error: `${EXPECTED}, got ${got}` };
+}
+
+const ZERO = 0x30;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The common case of parseDate without regexes: a real day in range written YYYY-MM-DD (or with
+ * "/"), as DAY would read it; anything else (and any error) is null, left to the rules above.
+ */
+function writtenDay(text: string): ParsedDate | null {
+  if (text.length !== 10) return null;
+  const dash1 = text.charCodeAt(4);
+  const dash2 = text.charCodeAt(7);
+  if ((dash1 !== 0x2d && dash1 !== 0x2f) || (dash2 !== 0x2d && dash2 !== 0x2f)) return null;
+  let y = 0;
+  let mo = 0;
+  let d = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = text.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return null;
+    if (i < 4) y = y * 10 + digit;
+    else if (i < 7) mo = mo * 10 + digit;
+    else d = d * 10 + digit;
+  }
+  if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12 || d < 1) return null;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1])) return null;
+  // Zero-padded as `checked` writes it, so a dashed date is its own ISO form.
+  return { iso: dash1 === 0x2d && dash2 === 0x2d ? text : `${y}-${text.slice(5, 7)}-${text.slice(8, 10)}`, precision: 'day' };
 }
 
 const RANK: Record<DatePrecision, number> = { day: 0, month: 1, year: 2 };

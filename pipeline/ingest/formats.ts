@@ -7,19 +7,23 @@ import { sniffFormat, type Declared } from './detect.js';
 import { describeValue, failAt } from './errors.js';
 import { JsonArraySplitter, type ElementText } from './json-array.js';
 import type { Problem } from './normalise.js';
-import { withHead, type RawLine } from './read-lines.js';
+import type { LineStream, RawLine } from './read-lines.js';
 import { readBibtex } from './readers/bibtex.js';
 import { cslRecord, isCslItem } from './readers/csl-json.js';
 import { isOpenAlexWork, openAlexRecord } from './readers/openalex.js';
 import { readRis } from './readers/ris.js';
 
-/** A record read from a file, or why it could not be read. */
-export type RecordItem = { line: number; record: Record<string, unknown> } | { line: number; problem: Problem };
+/**
+ * A record read from a file, or why it could not be read. `printable`: the record is a JSON line's
+ * object as parsed, from a line whose strings are all printable ASCII (RawLine.printable).
+ */
+export type RecordItem = { line: number; record: Record<string, unknown>; printable?: boolean } | { line: number; problem: Problem };
 
 export interface FormatReader {
   /** Known once the first records are read (a .json file starting with "{" is JSON Lines). */
   format(): InputFormat;
-  records: AsyncGenerator<RecordItem>;
+  /** The records in file order, a batch at a time (JSON: a chunk's worth; other formats: one each). */
+  records: AsyncGenerator<RecordItem[]>;
 }
 
 const NON_SPACE = /\S/;
@@ -28,12 +32,12 @@ const SNIFF_LINES = 20;
 type JsonKind = Extract<InputFormat, 'csl-json' | 'openalex'> | null;
 
 /** `forced`: the format was named with --format (else it is the extension's, and the content may refine it). */
-export function readFormat(file: string, declared: Declared, lines: AsyncGenerator<RawLine>, forced = false): FormatReader {
+export function readFormat(file: string, declared: Declared, lines: LineStream, forced = false): FormatReader {
   let format: InputFormat = declared === 'sniff' ? 'csv' : declared;
   const setFormat = (f: InputFormat) => {
     format = f;
   };
-  async function* records(): AsyncGenerator<RecordItem> {
+  async function* records(): AsyncGenerator<RecordItem[]> {
     // next() by hand: leaving a for-await with break would close `lines` for good.
     const head: RawLine[] = [];
     let first: string | null = null;
@@ -48,47 +52,77 @@ export function readFormat(file: string, declared: Declared, lines: AsyncGenerat
       if (sniffed !== 'csv' || head.length >= SNIFF_LINES) break;
     }
     if (declared === 'sniff') format = sniffed === 'bibtex' || sniffed === 'ris' || sniffed === 'json' ? sniffed : 'csv';
-    const all = withHead(head, lines);
+    lines.unread(head);
+    const all = lines.asGenerator();
     switch (format) {
       case 'bibtex':
-        return yield* readBibtex(all);
+        return yield* oneEach(readBibtex(all));
       case 'ris':
-        return yield* readRis(all);
+        return yield* oneEach(readRis(all));
       case 'csv':
       case 'scopus':
       case 'wos':
-        return yield* readCsvRecords(file, all, forced ? (format as CsvDialect) : null, setFormat);
+        return yield* oneEach(readCsvRecords(file, all, forced ? (format as CsvDialect) : null, setFormat));
       default:
-        return yield* readJson(file, first ?? '', all, format, setFormat);
+        return yield* readJson(file, first ?? '', lines, format, setFormat);
     }
   }
   return { format: () => format, records: records() };
 }
 
+/** A reader's records as batches of one. */
+async function* oneEach(items: AsyncGenerator<RecordItem>): AsyncGenerator<RecordItem[]> {
+  for await (const item of items) yield [item];
+}
+
 /**
  * The JSON family. A first line opening an object is JSON Lines, unless it is a lone "{" (a
  * pretty-printed API page, read as {"results": [...]}); else a JSON array. A forced csl-json or
- * openalex format maps every record so; else each record is mapped by its own shape.
+ * openalex format maps every record so; else each record is mapped by its own shape. The lines
+ * are read a chunk at a time, and each chunk's records handed on together.
  */
-async function* readJson(file: string, first: string, lines: AsyncGenerator<RawLine>, format: InputFormat,
-  setFormat: (f: InputFormat) => void): AsyncGenerator<RecordItem> {
+async function* readJson(file: string, first: string, lines: LineStream, format: InputFormat,
+  setFormat: (f: InputFormat) => void): AsyncGenerator<RecordItem[]> {
   const forced: JsonKind = format === 'csl-json' || format === 'openalex' ? format : null;
   const head = first.trim();
   const shape = format === 'jsonl' || (head.startsWith('{') && head !== '{') ? 'jsonl' : head === '{' ? 'page' : 'array';
   if (forced === null) setFormat(shape === 'jsonl' ? 'jsonl' : 'json');
-  const items = shape === 'jsonl' ? readJsonLines(lines) : readJsonArray(file, lines, shape === 'page');
+  const splitter = shape === 'jsonl' ? null : new JsonArraySplitter(file, shape === 'page');
   let kindSet = forced !== null;
-  for await (const item of items) {
+  const out: RecordItem[] = [];
+  const add = (item: RecordItem, printable: boolean) => {
     if ('problem' in item) {
-      yield item;
-      continue;
+      out.push(item);
+      return;
     }
     for (const record of expandPage(item.record)) {
       const kind = forced ?? kindOf(record);
       if (!kindSet && kind !== null) [kindSet] = [true, setFormat(kind)];
-      yield { line: item.line, record: kind === 'openalex' ? openAlexRecord(record) : kind === 'csl-json' ? cslRecord(record) : record };
+      if (kind === 'openalex') out.push({ line: item.line, record: openAlexRecord(record) });
+      else if (kind === 'csl-json') out.push({ line: item.line, record: cslRecord(record) });
+      else out.push({ line: item.line, record, printable });
     }
+  };
+  for (let batch = await lines.nextBatch(); batch !== null; batch = await lines.nextBatch()) {
+    try {
+      for (const { line, text, valid, printable } of batch) {
+        if (splitter === null) {
+          if (!valid) add({ line, problem: { field: '(line)', reason: 'not valid UTF-8' } }, false);
+          else if (NON_SPACE.test(text)) add(parseRecord(text, line), printable);
+        } else {
+          // Unlike a JSON line, a bad span cannot be skipped: the array's structure past it is unknown.
+          if (!valid) failAt(file, line, '(line)', 'not valid UTF-8');
+          for (const element of splitter.push(text, line)) add(parseElement(element), false);
+        }
+      }
+    } catch (error) {
+      // The records before a fatal line are read first, as one at a time would have.
+      if (out.length > 0) yield out.splice(0);
+      throw error;
+    }
+    if (out.length > 0) yield out.splice(0);
   }
+  splitter?.end();
 }
 
 function kindOf(record: Record<string, unknown>): JsonKind {
@@ -99,23 +133,6 @@ function kindOf(record: Record<string, unknown>): JsonKind {
 function expandPage(record: Record<string, unknown>): Record<string, unknown>[] {
   if (!Array.isArray(record.results) || 'title' in record) return [record];
   return record.results.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && !Array.isArray(r));
-}
-
-async function* readJsonLines(lines: AsyncIterable<RawLine>): AsyncGenerator<RecordItem> {
-  for await (const { line, text, valid } of lines) {
-    if (!valid) yield { line, problem: { field: '(line)', reason: 'not valid UTF-8' } };
-    else if (NON_SPACE.test(text)) yield parseRecord(text, line);
-  }
-}
-
-async function* readJsonArray(file: string, lines: AsyncIterable<RawLine>, page: boolean): AsyncGenerator<RecordItem> {
-  const splitter = new JsonArraySplitter(file, page);
-  for await (const { line, text, valid } of lines) {
-    // Unlike a JSON line, a bad span cannot be skipped: the array's structure past it is unknown.
-    if (!valid) failAt(file, line, '(line)', 'not valid UTF-8');
-    for (const element of splitter.push(text, line)) yield parseElement(element);
-  }
-  splitter.end();
 }
 
 function parseElement({ line, text }: ElementText): RecordItem {

@@ -55,18 +55,20 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
   let valid = 0;
   let firstSkip: IngestIssue | null = null;
   try {
-    for await (const item of reader.records) {
-      records++;
-      const result = 'problem' in item ? item.problem : normaliseRecord(item.record, source);
-      if ('reason' in result) {
-        const issue: IngestIssue = { file: path, line: item.line, field: result.field, reason: result.reason };
-        if (strict) throw new IngestError(formatIssue(issue), issue);
-        seen.skipped.push(issue);
-        firstSkip ??= issue;
-        continue;
+    for await (const batch of reader.records) {
+      for (const item of batch) {
+        records++;
+        const result = 'problem' in item ? item.problem : normaliseRecord(item.record, source, item.printable === true);
+        if ('reason' in result) {
+          const issue: IngestIssue = { file: path, line: item.line, field: result.field, reason: result.reason };
+          if (strict) throw new IngestError(formatIssue(issue), issue);
+          seen.skipped.push(issue);
+          firstSkip ??= issue;
+          continue;
+        }
+        valid++;
+        seen.set.add(result);
       }
-      valid++;
-      seen.set.add(result);
     }
   } catch (error) {
     throw readFailure(path, error);

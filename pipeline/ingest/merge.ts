@@ -6,18 +6,32 @@ import { arxivId } from './text.js';
 
 const PRECISION: Record<DatePrecision, number> = { year: 1, month: 2, day: 3 };
 
-/** Papers so far, in first-seen order, and their keys. */
+/**
+ * Papers so far, in first-seen order, and their keys (keysOf), one map per kind of key: ids (a
+ * paper's id and its DOI's arXiv id, "i|"), lower-cased DOIs ("d|"), titles with the year ("t|").
+ */
 export class PaperSet {
   readonly papers: Paper[] = [];
   duplicates = 0;
-  private readonly byKey = new Map<string, number>();
+  private readonly byId = new Map<string, number>();
+  private readonly byDoi = new Map<string, number>();
+  private readonly byTitle = new Map<string, number>();
 
   add(paper: Paper): void {
-    const keys = keysOf(paper);
-    let index: number | undefined;
-    for (const key of keys) if ((index = this.byKey.get(key)) !== undefined) break;
+    // keysOf's keys in its order, the first one known naming the paper this one duplicates.
+    const doi = paper.doi === null ? null : paper.doi.toLowerCase();
+    const arxiv = paper.doi === null ? null : arxivId(paper.doi);
+    const title = titleYear(paper);
+    let index = this.byId.get(paper.paperId);
+    if (index === undefined && doi !== null) index = this.byDoi.get(doi);
+    if (index === undefined && arxiv !== null) index = this.byId.get(arxiv);
+    if (index === undefined) index = this.byTitle.get(title);
     if (index === undefined) {
-      for (const key of keys) this.byKey.set(key, this.papers.length);
+      const at = this.papers.length;
+      this.byId.set(paper.paperId, at);
+      if (doi !== null) this.byDoi.set(doi, at);
+      if (arxiv !== null) this.byId.set(arxiv, at);
+      this.byTitle.set(title, at);
       this.papers.push(paper);
       return;
     }
@@ -25,9 +39,21 @@ export class PaperSet {
     const kept = this.papers[index];
     // The record kept in place is the more complete one (ties: the first), filled in from the other.
     const [best, other] = completeness(paper) > completeness(kept) ? [paper, kept] : [kept, paper];
-    this.papers[index] = fillIn(best, other);
-    for (const key of keysOf(this.papers[index])) if (!this.byKey.has(key)) this.byKey.set(key, index);
+    const merged = fillIn(best, other);
+    this.papers[index] = merged;
+    // Keys the merged paper has and no paper had yet now name it too.
+    setNew(this.byId, merged.paperId, index);
+    if (merged.doi !== null) {
+      setNew(this.byDoi, merged.doi.toLowerCase(), index);
+      const mergedArxiv = arxivId(merged.doi);
+      if (mergedArxiv !== null) setNew(this.byId, mergedArxiv, index);
+    }
+    setNew(this.byTitle, titleYear(merged), index);
   }
+}
+
+function setNew(map: Map<string, number>, key: string, index: number): void {
+  if (!map.has(key)) map.set(key, index);
 }
 
 /** id, doi, arXiv id, and normalised title + year ("t|attention is all you need|2017"). */
@@ -38,13 +64,45 @@ export function keysOf(paper: Paper): string[] {
     const arxiv = arxivId(paper.doi);
     if (arxiv !== null) keys.push(`i|${arxiv}`);
   }
-  keys.push(`t|${titleKey(paper.title)}|${paper.published?.slice(0, 4) ?? ''}`);
+  keys.push(`t|${titleYear(paper)}`);
   return keys;
+}
+
+/** The normalised title and the year: "attention is all you need|2017". */
+function titleYear(paper: Paper): string {
+  return `${titleKey(paper.title)}|${paper.published?.slice(0, 4) ?? ''}`;
 }
 
 /** Lower-case letters and digits of a title, accents and punctuation gone. */
 export function titleKey(title: string): string {
-  return title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return asciiTitleKey(title) ?? title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+let keyBytes = Buffer.alloc(256);
+
+/**
+ * titleKey of an ASCII title in one pass over its characters (null for any other title): ASCII
+ * has nothing to decompose and no marks, and its letters and digits are A-Z, a-z and 0-9.
+ */
+function asciiTitleKey(title: string): string | null {
+  if (keyBytes.length < title.length) keyBytes = Buffer.alloc(2 * title.length);
+  const bytes = keyBytes;
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < title.length; i++) {
+    let c = title.charCodeAt(i);
+    if (c >= 0x80) return null;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) {
+      // A run of anything else between two kept characters is one space; at either end, none.
+      if (gap && n > 0) bytes[n++] = 0x20;
+      gap = false;
+      bytes[n++] = c;
+    } else {
+      gap = true;
+    }
+  }
+  return bytes.toString('latin1', 0, n);
 }
 
 /** How much a record knows: one point per filled field, the date by its precision. */

@@ -4,7 +4,7 @@
 import type { DatePrecision, Paper } from '../types.js';
 import { coarser, parseDate, parsePrecision, truncateDate } from './dates.js';
 import { describeValue } from './errors.js';
-import { MAX_ABSTRACT_CHARS, arxivId, cleanDoi, cleanList, cleanText, splitAuthors, splitCategories, splitKeywords, splitLastFirstAuthors, titleId, truncate } from './text.js';
+import { MAX_ABSTRACT_CHARS, arxivId, cleanDoi, cleanList, cleanPrintable, cleanText, splitAuthors, splitCategories, splitKeywords, splitLastFirstAuthors, titleId, truncate } from './text.js';
 
 /** Why a record was skipped: the (canonical) field and what was expected. */
 export interface Problem {
@@ -12,27 +12,21 @@ export interface Problem {
   reason: string;
 }
 
-/** A record whose keys are all field keys (fieldKey). */
-type Fields = Record<string, unknown>;
-
 // Aliases as field keys, in order of preference: Zotero's CSV ("Abstract Note", "Publication
 // Year", "Manual Tags"), Scopus ("Source title", "Author Keywords", "EID"), Web of Science's
 // spreadsheet export ("Article Title", "Source Title", "UT (Unique WOS ID)").
-const TITLE = ['title', 'articletitle'];
-const ABSTRACT = ['abstract', 'summary', 'abstractnote'];
-const ID = ['id', 'paperid', 'arxivid', 'doi', 'key', 'eid', 'ut(uniquewosid)'];
-const DOI = ['doi'];
-const CATEGORIES = ['categories', 'category'];
-const KEYWORDS = ['keywords', 'authorkeywords', 'keyword', 'manualtags'];
-const VENUE = ['venue', 'journal', 'sourcetitle', 'publicationtitle', 'containertitle', 'booktitle'];
-const URL = ['url', 'abs', 'link'];
-/** Most precise first; VERSIONS stands for arXiv's versions[0].created (the v1 submission). */
-const VERSIONS = 'versions[0].created';
-const DATES = ['published', 'date', 'publicationdate', VERSIONS, 'updatedate', 'year', 'publicationyear'];
-/** Fields that hold only a year: a date read from one is a year, however it is written. */
-const YEAR_FIELDS = new Set(['year', 'publicationyear']);
+const TITLE_KEYS = ['title', 'articletitle'];
+const ABSTRACT_KEYS = ['abstract', 'summary', 'abstractnote'];
+const ID_KEYS = ['id', 'paperid', 'arxivid', 'doi', 'key', 'eid', 'ut(uniquewosid)'];
+const CATEGORY_KEYS = ['categories', 'category'];
+const KEYWORD_KEYS = ['keywords', 'authorkeywords', 'keyword', 'manualtags'];
+const VENUE_KEYS = ['venue', 'journal', 'sourcetitle', 'publicationtitle', 'containertitle', 'booktitle'];
+const URL_KEYS = ['url', 'abs', 'link'];
+/** Most precise first; "versions" stands for arXiv's versions[0].created (the v1 submission). */
+const DATE_KEYS = ['published', 'date', 'publicationdate', 'versions', 'updatedate', 'year', 'publicationyear'];
 /** A declared precision ("year" | "month" | "day") for the record's date (field keys: see fieldKey). */
-const PRECISION = ['dateprecision', 'precision'];
+const PRECISION_KEYS = ['dateprecision', 'precision'];
+const AUTHOR_KEYS = ['authorsparsed', 'authors', 'author'];
 
 /** The key a field name is matched by: lower-case without spaces, "_" and "-" ("Publication Year" → "publicationyear"). */
 export function fieldKey(name: string): string {
@@ -41,35 +35,70 @@ export function fieldKey(name: string): string {
 const NOT_KEY = /[\s_-]+/g;
 
 /** The fields a record cannot do without, and the (lower-cased) names each may go by. */
-export const REQUIRED_FIELDS: Record<string, string[]> = { title: TITLE, abstract: ABSTRACT };
+export const REQUIRED_FIELDS: Record<string, string[]> = { title: TITLE_KEYS, abstract: ABSTRACT_KEYS };
 
-/** Validates and normalises one record; `source` is the basename of its file. */
-export function normaliseRecord(record: Record<string, unknown>, source: string): Paper | Problem {
-  const fields = lowerKeys(record);
-  const title = requiredText(pick(fields, TITLE), 'title');
+/**
+ * A record's values by field key, read in one pass over its keys (fieldSlots): slot i holds the
+ * value of the field key SLOT_KEYS[i], undefined when the record has none. The field names below
+ * are slot numbers, aliases in order of preference.
+ */
+type Fields = unknown[];
+const SLOT_KEYS = [...new Set([...TITLE_KEYS, ...ABSTRACT_KEYS, ...ID_KEYS, ...CATEGORY_KEYS, ...KEYWORD_KEYS, ...VENUE_KEYS,
+  ...URL_KEYS, ...DATE_KEYS, ...PRECISION_KEYS, ...AUTHOR_KEYS])];
+const SLOT = new Map(SLOT_KEYS.map((key, i) => [key, i]));
+const slotsOf = (keys: string[]): number[] => keys.map((key) => SLOT.get(key)!);
+const TITLE = slotsOf(TITLE_KEYS);
+const ABSTRACT = slotsOf(ABSTRACT_KEYS);
+const ID = slotsOf(ID_KEYS);
+const DOI = SLOT.get('doi')!;
+const CATEGORIES = slotsOf(CATEGORY_KEYS);
+const KEYWORDS = slotsOf(KEYWORD_KEYS);
+const VENUE = slotsOf(VENUE_KEYS);
+const URL = slotsOf(URL_KEYS);
+const DATES = slotsOf(DATE_KEYS);
+const VERSIONS = SLOT.get('versions')!;
+const PRECISION = slotsOf(PRECISION_KEYS);
+const [AUTHORS_PARSED, AUTHORS, AUTHOR] = slotsOf(AUTHOR_KEYS);
+/** Fields that hold only a year: a date read from one is a year, however it is written. */
+const YEAR_FIELDS = new Set(slotsOf(['year', 'publicationyear']));
+
+/**
+ * Validates and normalises one record; `source` is the basename of its file. `printable`: every
+ * string in the record is known to be printable ASCII (its JSON line was, with no escapes:
+ * RawLine.printable), so the title and abstract are cleaned by cleanPrintable.
+ */
+export function normaliseRecord(record: Record<string, unknown>, source: string, printable = false): Paper | Problem {
+  const fields = fieldSlots(record);
+  const title = requiredText(pick(fields, TITLE), 'title', printable);
   if (typeof title !== 'string') return title;
-  const abstract = requiredText(pick(fields, ABSTRACT), 'abstract');
+  const abstract = requiredText(pick(fields, ABSTRACT), 'abstract', printable);
   if (typeof abstract !== 'string') return abstract;
   const paperId = readId(fields, title);
   if (typeof paperId !== 'string') return paperId;
+  const arxiv = arxivId(paperId) !== null;
   const date = readDate(fields);
   if ('reason' in date) return date;
-  const authors = readAuthors(fields);
+  const authors = readAuthors(fields, printable);
   if (!Array.isArray(authors)) return authors;
-  const categories = readList(pick(fields, CATEGORIES), 'categories', splitCategories);
+  const categories = readList(pick(fields, CATEGORIES), 'categories', splitCategories, printable);
   if (!Array.isArray(categories)) return categories;
-  const keywords = readList(pick(fields, KEYWORDS), 'keywords', splitKeywords);
+  const keywords = readList(pick(fields, KEYWORDS), 'keywords', splitKeywords, printable);
   if (!Array.isArray(keywords)) return keywords;
-  const url = readUrl(fields, paperId);
+  const url = readUrl(fields, paperId, arxiv);
   if (url !== null && typeof url !== 'string') return url;
-  const doi = readDoi(fields, paperId);
-  const venue = pick(fields, VENUE);
-  return {
-    paperId, title, abstract: truncate(abstract, MAX_ABSTRACT_CHARS), published: date.iso,
-    datePrecision: date.precision, ...(date.declared ? { datePrecisionDeclared: true as const } : {}), authors,
-    categories: union(categories, keywords), url, source, doi,
-    venue: typeof venue === 'string' && cleanText(venue) !== '' ? cleanText(venue) : null
-  };
+  const doi = readDoi(fields, paperId, arxiv);
+  const venueValue = pick(fields, VENUE);
+  const venueText = typeof venueValue !== 'string' ? '' : printable ? cleanPrintable(venueValue) : cleanText(venueValue);
+  const venue = venueText === '' ? null : venueText;
+  const published = date.iso;
+  const datePrecision = date.precision;
+  const all = union(categories, keywords);
+  // One literal per shape (not a spread), the keys in the same order either way.
+  return date.declared
+    ? { paperId, title, abstract: truncate(abstract, MAX_ABSTRACT_CHARS), published, datePrecision, datePrecisionDeclared: true,
+      authors, categories: all, url, source, doi, venue }
+    : { paperId, title, abstract: truncate(abstract, MAX_ABSTRACT_CHARS), published, datePrecision, authors, categories: all, url,
+      source, doi, venue };
 }
 
 /** Categories, then the keywords that are not among them. */
@@ -79,30 +108,45 @@ function union(categories: string[], keywords: string[]): string[] {
   return [...categories, ...keywords.filter((k) => !seen.has(k) && seen.add(k))];
 }
 
-/** The record's DOI, or its id when that is a DOI; null when neither is one. */
-function readDoi(fields: Fields, paperId: string): string | null {
-  const value = pick(fields, DOI);
-  return (typeof value === 'string' ? cleanDoi(value) : null) ?? cleanDoi(paperId);
+/** The record's DOI, or its id when that is a DOI; null when neither is one (an arXiv id never is). */
+function readDoi(fields: Fields, paperId: string, arxiv: boolean): string | null {
+  const value = fields[DOI];
+  return (typeof value === 'string' ? cleanDoi(value) : null) ?? (arxiv ? null : cleanDoi(paperId));
 }
 
 const NOT_KEY_CHAR = /[A-Z\s_-]/;
+const NO_FIELDS: Fields = SLOT_KEYS.map(() => undefined);
 
-function lowerKeys(record: Record<string, unknown>): Fields {
-  let plain = true;
-  for (const key in record) if (NOT_KEY_CHAR.test(key)) plain = false;
-  if (plain) return record; // the common case, read as it is (no copy per record)
-  const fields: Fields = Object.create(null);
-  for (const key of Object.keys(record)) {
-    const name = fieldKey(key);
-    // Two keys with one field key ("DOI", "doi"): the first non-blank one counts.
-    if (isBlank(fields[name])) fields[name] = record[key];
+/** Whether a key is its own field key as far as matters here: no A-Z, whitespace, "_" or "-". */
+function isPlainKey(key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x80) return !NOT_KEY_CHAR.test(key);
+    if ((c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x2d || c === 0x20 || (c >= 0x09 && c <= 0x0d)) return false;
   }
-  return fields;
+  return true;
 }
 
-/** fields[key] unless it is inherited (a record is a plain object: "constructor" is no field). */
-function own(fields: Fields, key: string): unknown {
-  return Object.hasOwn(fields, key) ? fields[key] : undefined;
+/**
+ * The record's fields by slot. When every key is plain (the common case) each is its own field key;
+ * else every key is read by its field key, and of two keys with one field key ("DOI", "doi") the
+ * first non-blank one counts.
+ */
+function fieldSlots(record: Record<string, unknown>): Fields {
+  const fields = NO_FIELDS.slice();
+  let plain = true;
+  for (const key in record) {
+    const slot = SLOT.get(key); // every alias is plain
+    if (slot !== undefined) fields[slot] = record[key];
+    else if (plain && !isPlainKey(key)) plain = false;
+  }
+  if (plain) return fields;
+  fields.fill(undefined);
+  for (const key of Object.keys(record)) {
+    const slot = SLOT.get(fieldKey(key));
+    if (slot !== undefined && isBlank(fields[slot])) fields[slot] = record[key];
+  }
+  return fields;
 }
 
 function isBlank(value: unknown): boolean {
@@ -110,25 +154,25 @@ function isBlank(value: unknown): boolean {
 }
 
 /** The first alias with a non-blank value; else the first present blank one (for the message). */
-function pick(fields: Fields, aliases: string[]): unknown {
+function pick(fields: Fields, aliases: number[]): unknown {
   let blank: unknown = undefined;
-  for (const alias of aliases) {
-    const value = own(fields, alias);
+  for (let i = 0; i < aliases.length; i++) {
+    const value = fields[aliases[i]];
     if (!isBlank(value)) return value;
     if (blank === undefined) blank = value;
   }
   return blank;
 }
 
-function requiredText(value: unknown, field: string): string | Problem {
-  const text = typeof value === 'string' ? cleanText(value) : '';
+function requiredText(value: unknown, field: string, printable: boolean): string | Problem {
+  const text = typeof value === 'string' ? (printable ? cleanPrintable(value) : cleanText(value)) : '';
   if (text !== '') return text;
   return { field, reason: `expected a non-empty string, got ${describeValue(value)}` };
 }
 
 function readId(fields: Fields, title: string): string | Problem {
   // arXiv's own DOI names the paper whatever other id it has (an OpenAlex W-id, a citation key).
-  const doi = own(fields, 'doi');
+  const doi = fields[DOI];
   const fromDoi = typeof doi === 'string' ? arxivId(cleanDoi(doi) ?? '') : null;
   if (fromDoi !== null) return fromDoi;
   const value = pick(fields, ID);
@@ -152,8 +196,9 @@ function readDate(fields: Fields): DateField | Problem {
   if (!isBlank(declared) && precision === null) {
     return { field: 'date_precision', reason: `expected year, month or day, got ${describeValue(declared)}` };
   }
-  for (const alias of DATES) {
-    const value = alias === VERSIONS ? firstVersionCreated(own(fields, 'versions')) : own(fields, alias);
+  for (let i = 0; i < DATES.length; i++) {
+    const alias = DATES[i];
+    const value = alias === VERSIONS ? firstVersionCreated(fields[VERSIONS]) : fields[alias];
     if (isBlank(value)) continue;
     if (typeof value === 'object' && value !== null && 'reason' in value) return value as Problem;
     if (typeof value !== 'string' && typeof value !== 'number') {
@@ -162,7 +207,7 @@ function readDate(fields: Fields): DateField | Problem {
     const parsed = parseDate(value);
     if ('error' in parsed) return { field: 'published', reason: parsed.error };
     const implied = YEAR_FIELDS.has(alias) ? 'year' : precision;
-    if (implied === null) return { ...parsed, declared: false };
+    if (implied === null) return { iso: parsed.iso, precision: parsed.precision, declared: false };
     const final = coarser(parsed.precision, implied);
     return { iso: truncateDate(parsed.iso, final), precision: final, declared: true };
   }
@@ -180,27 +225,27 @@ function firstVersionCreated(versions: unknown): unknown {
   return { field: 'versions', reason: `expected an array of {version, created} objects, got ${got}` };
 }
 
-function readAuthors(fields: Fields): string[] | Problem {
-  const parsed = own(fields, 'authorsparsed');
+function readAuthors(fields: Fields, printable: boolean): string[] | Problem {
+  const parsed = fields[AUTHORS_PARSED];
   if (isBlank(parsed)) {
     // "authors" lists "First Last, First Last"; a singular "author" (Zotero, BibTeX) "Last, First; ...".
-    const authors = own(fields, 'authors');
-    if (!isBlank(authors)) return readList(authors, 'authors', splitAuthors);
-    return readList(own(fields, 'author'), 'authors', splitLastFirstAuthors);
+    const authors = fields[AUTHORS];
+    if (!isBlank(authors)) return readList(authors, 'authors', splitAuthors, printable);
+    return readList(fields[AUTHOR], 'authors', splitLastFirstAuthors, printable);
   }
   // arXiv snapshot: [[last, first, suffix], ...] → "first last suffix".
   const ok = Array.isArray(parsed) && parsed.every((a) => Array.isArray(a) && a.every((p) => typeof p === 'string'));
   if (!ok) return { field: 'authors_parsed', reason: `expected an array of [last, first, suffix] arrays, got ${describeList(parsed)}` };
-  return cleanList((parsed as string[][]).map(([last = '', first = '', suffix = '']) => `${first} ${last} ${suffix}`));
+  return cleanList((parsed as string[][]).map(([last = '', first = '', suffix = '']) => `${first} ${last} ${suffix}`), printable);
 }
 
-/** A list field: an array of strings (or of {name} objects), or one string to split. */
-function readList(value: unknown, field: string, split: (text: string) => string[]): string[] | Problem {
+/** A list field: an array of strings (or of {name} objects), or one string to split; `printable` as for normaliseRecord. */
+function readList(value: unknown, field: string, split: (text: string) => string[], printable: boolean): string[] | Problem {
   if (isBlank(value)) return [];
   if (typeof value === 'string') return split(value);
   if (Array.isArray(value)) {
     const names = value.map((item) => (typeof item === 'object' && item !== null && 'name' in item ? item.name : item));
-    if (names.every((name) => typeof name === 'string')) return cleanList(names as string[]);
+    if (names.every((name) => typeof name === 'string')) return cleanList(names as string[], printable);
   }
   return { field, reason: `expected a string or an array of strings, got ${describeList(value)}` };
 }
@@ -211,9 +256,9 @@ function describeList(value: unknown): string {
   return odd === undefined ? 'an array' : `an array containing ${describeValue(odd)}`;
 }
 
-function readUrl(fields: Fields, paperId: string): string | null | Problem {
+function readUrl(fields: Fields, paperId: string, arxiv: boolean): string | null | Problem {
   const value = pick(fields, URL);
   if (typeof value === 'string' && value.trim() !== '') return value.trim();
   if (!isBlank(value)) return { field: 'url', reason: `expected a string, got ${describeValue(value)}` };
-  return arxivId(paperId) === null ? null : `https://arxiv.org/abs/${paperId}`;
+  return arxiv ? `https://arxiv.org/abs/${paperId}` : null;
 }

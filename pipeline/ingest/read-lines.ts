@@ -1,6 +1,7 @@
 // Owns reading one input file: streamed in chunks (gunzipped for .gz), hashed as raw bytes on the
 // way, split into lines and decoded line by line (UTF-8, UTF-16 by its BOM, Windows-1252 by the
 // rule in decodeLine). Never holds the whole file in memory.
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { Transform, pipeline, type Readable } from 'node:stream';
@@ -12,10 +13,16 @@ export interface RawLine {
   /** The line without its "\n" / "\r\n"; lossily decoded (U+FFFD) when not valid UTF-8. */
   text: string;
   valid: boolean;
+  /**
+   * The line is ASCII with no "\\" and no DEL: every string JSON.parse makes of it is printable
+   * ASCII (no JSON string holds a control character unescaped), which cleanText need not look at
+   * for anything but double spaces (cleanPrintable).
+   */
+  printable: boolean;
 }
 
 export interface LineSource {
-  lines: AsyncGenerator<RawLine>;
+  lines: LineStream;
   /** Hex sha256 of the raw file bytes (compressed bytes for .gz); ready once `lines` is done. */
   sha256(): string;
   /** The encoding the text was read in, as far as read: 'utf-8', 'utf-16le', 'utf-16be' or 'windows-1252'. */
@@ -64,7 +71,7 @@ export function openLines(path: string, options: LineOptions = {}): LineSource {
   const bytes: Readable = gzipped ? pipeline(raw, tap, createGunzip(GUNZIP_OPTIONS), () => {}) : pipeline(raw, tap, () => {});
   const state: DecodeState = { encoding: 'utf-8', multibyte: false, fallback: options.windows1252 === true };
   return {
-    lines: splitLines(bytes, state),
+    lines: new LineStream(splitLines(bytes, state)),
     encoding: () => state.encoding,
     sha256() {
       if (digest === null) throw new Error(`sha256 of ${path} asked before the file was read`);
@@ -81,7 +88,8 @@ interface DecodeState {
   fallback: boolean;
 }
 
-async function* splitLines(chunks: AsyncIterable<Buffer>, state: DecodeState): AsyncGenerator<RawLine> {
+/** The lines of each chunk read (one array per chunk: a promise per chunk, not per line). */
+async function* splitLines(chunks: AsyncIterable<Buffer>, state: DecodeState): AsyncGenerator<RawLine[]> {
   let pending: Buffer[] = []; // the start of a line that continues in a later chunk
   let line = 0;
   let first = true;
@@ -95,17 +103,19 @@ async function* splitLines(chunks: AsyncIterable<Buffer>, state: DecodeState): A
         return;
       }
     }
+    const lines: RawLine[] = [];
     let start = 0;
     for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {
       const piece = chunk.subarray(start, end);
       // A long line spanning chunks is joined once, at its end (no quadratic re-concatenation).
-      yield decodeLine(pending.length === 0 ? piece : Buffer.concat([...pending, piece]), ++line, state);
+      lines.push(decodeLine(pending.length === 0 ? piece : Buffer.concat([...pending, piece]), ++line, state));
       pending = [];
       start = end + 1;
     }
     if (start < chunk.length) pending.push(chunk.subarray(start));
+    yield lines;
   }
-  if (pending.length > 0) yield decodeLine(Buffer.concat(pending), ++line, state);
+  if (pending.length > 0) yield [decodeLine(Buffer.concat(pending), ++line, state)];
 }
 
 /** UTF-16 by its byte-order mark (Excel's "Unicode text", Web of Science exports), else null. */
@@ -116,20 +126,20 @@ function utf16Of(chunk: Buffer): Encoding | null {
 }
 
 /** UTF-16 text decoded as a stream (a character may straddle chunks), split on "\n". */
-async function* splitUtf16(head: Buffer, rest: AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<RawLine> {
+async function* splitUtf16(head: Buffer, rest: AsyncIterable<Buffer>, encoding: Encoding): AsyncGenerator<RawLine[]> {
   // TextDecoder drops the BOM; lone surrogates become U+FFFD, which no field needs.
   const decoder = new TextDecoder(encoding);
   let pending = '';
   let line = 0;
-  const lines = function* (text: string) {
+  const lines = (text: string): RawLine[] => {
     const parts = (pending + text).split('\n');
     pending = parts.pop()!;
-    for (const part of parts) yield { line: ++line, text: part.endsWith('\r') ? part.slice(0, -1) : part, valid: true };
+    return parts.map((part) => ({ line: ++line, text: part.endsWith('\r') ? part.slice(0, -1) : part, valid: true, printable: false }));
   };
-  yield* lines(decoder.decode(head, { stream: true }));
-  for await (const chunk of rest) yield* lines(decoder.decode(chunk, { stream: true }));
-  yield* lines(decoder.decode());
-  if (pending !== '') yield { line: ++line, text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, valid: true };
+  yield lines(decoder.decode(head, { stream: true }));
+  for await (const chunk of rest) yield lines(decoder.decode(chunk, { stream: true }));
+  yield lines(decoder.decode());
+  if (pending !== '') yield [{ line: ++line, text: pending.endsWith('\r') ? pending.slice(0, -1) : pending, valid: true, printable: false }];
 }
 
 // Windows-1252 by hand: Node 20's TextDecoder('windows-1252') decodes 0x80–0x9F as Latin-1
@@ -147,9 +157,14 @@ function decodeWindows1252(bytes: Buffer): string {
  * 8x slower, as one non-ASCII character turns the whole chunk into a two-byte string.
  */
 function decodeLine(bytes: Buffer, line: number, state: DecodeState): RawLine {
-  const end = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN ? bytes.length - 1 : bytes.length;
-  const content = bytes.subarray(0, end);
-  if (state.encoding === 'windows-1252') return { line, text: decodeWindows1252(content), valid: true };
+  const crlf = bytes.length > 0 && bytes[bytes.length - 1] === CARRIAGE_RETURN;
+  const content = crlf ? bytes.subarray(0, bytes.length - 1) : bytes;
+  if (state.encoding === 'windows-1252') return { line, text: decodeWindows1252(content), valid: true, printable: false };
+  // ASCII (most lines) reads the same as UTF-8 and as Latin-1, which makes a one-byte string without validating it again.
+  if (isAscii(content)) {
+    const printable = content.indexOf(BACKSLASH) === -1 && content.indexOf(DELETE) === -1;
+    return { line, text: content.toString('latin1'), valid: true, printable };
+  }
   let text: string;
   let valid = true;
   try {
@@ -164,7 +179,80 @@ function decodeLine(bytes: Buffer, line: number, state: DecodeState): RawLine {
     valid = false;
   }
   if (line === 1 && text.startsWith(BOM)) text = text.slice(1);
-  return { line, text, valid };
+  return { line, text, valid, printable: false };
+}
+
+const BACKSLASH = 0x5c;
+const DELETE = 0x7f;
+
+/**
+ * A file's lines, read one at a time (an async iterator, for the readers that go line by line:
+ * a settled promise per buffered line, no generator step) or a chunk's worth at a time (nextBatch,
+ * for JSON Lines). Both take from the same place, so a reader may sniff lines, put them back
+ * (unread) and read on either way.
+ */
+export class LineStream {
+  private buffered: RawLine[] = [];
+  private at = 0;
+
+  constructor(private readonly batches: AsyncGenerator<RawLine[]>) {}
+
+  /** The lines not read yet up to the end of a chunk; null at the end of the file. */
+  async nextBatch(): Promise<RawLine[] | null> {
+    if (this.at < this.buffered.length) {
+      const rest = this.at === 0 ? this.buffered : this.buffered.slice(this.at);
+      this.buffered = [];
+      this.at = 0;
+      return rest;
+    }
+    for (let next = await this.batches.next(); !next.done; next = await this.batches.next()) {
+      if (next.value.length > 0) return next.value;
+    }
+    return null;
+  }
+
+  next(): Promise<IteratorResult<RawLine, undefined>> {
+    if (this.at < this.buffered.length) return Promise.resolve({ value: this.buffered[this.at++], done: false });
+    return this.refill();
+  }
+
+  private async refill(): Promise<IteratorResult<RawLine, undefined>> {
+    const batch = await this.nextBatch();
+    if (batch === null) return { value: undefined, done: true };
+    this.buffered = batch;
+    this.at = 1;
+    return { value: batch[0], done: false };
+  }
+
+  /** Puts lines read (a format's sniffed head, in order) back in front of the rest. */
+  unread(lines: RawLine[]): void {
+    if (lines.length === 0) return;
+    this.buffered = lines.concat(this.at === 0 ? this.buffered : this.buffered.slice(this.at));
+    this.at = 0;
+  }
+
+  async return(value?: unknown): Promise<IteratorResult<RawLine, undefined>> {
+    this.buffered = [];
+    this.at = 0;
+    await this.batches.return(value as undefined);
+    return { value: undefined, done: true };
+  }
+
+  async throw(error?: unknown): Promise<IteratorResult<RawLine, undefined>> {
+    this.buffered = [];
+    this.at = 0;
+    await this.batches.throw(error);
+    return { value: undefined, done: true };
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  /** This stream where a reader takes an AsyncGenerator of lines (it has next, return, throw). */
+  asGenerator(): AsyncGenerator<RawLine> {
+    return this as unknown as AsyncGenerator<RawLine>;
+  }
 }
 
 /**
