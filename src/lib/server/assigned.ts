@@ -66,9 +66,9 @@ export interface AddedInWindow {
  * How much of a trend window [from, to] (ISO days, both included) is papers added after clustering:
  * the trends count them in the themes made without them, novel ones (that fit no theme well) in their
  * nearest theme. Only papers dated finely enough for the window's granularity count, as in the trends
- * stage (a year-only date is no month's).
+ * stage (a year-only date is no month's). `themeId`: that theme's papers only.
  */
-export async function countAddedInWindow(runId: number, from: string, to: string, granularity: Granularity): Promise<AddedInWindow> {
+export async function countAddedInWindow(runId: number, from: string, to: string, granularity: Granularity, themeId: number | null = null): Promise<AddedInWindow> {
   const rows = await query<{ theme_id: number; papers: number; added: number; novel: number }>(
     `SELECT pt.theme_id, count(*)::INTEGER AS papers, count(ap.paper_id)::INTEGER AS added,
        count(*) FILTER (WHERE ap.novel)::INTEGER AS novel
@@ -76,11 +76,12 @@ export async function countAddedInWindow(runId: number, from: string, to: string
      JOIN papers p ON p.paper_id = pt.paper_id
      LEFT JOIN assigned_papers ap ON ap.run_id = pt.run_id AND ap.paper_id = pt.paper_id
      WHERE pt.run_id = $run
+       AND ($theme::INTEGER IS NULL OR pt.theme_id = $theme::INTEGER)
        AND p.published BETWEEN $from::DATE AND $to::DATE
        -- a coarser date than the window's unit is in no period of it
        AND ($year OR p.date_precision IN ('day', 'month'))
      GROUP BY pt.theme_id`,
-    { run: runId, from, to, year: granularity === 'year' });
+    { run: runId, theme: themeId, from, to, year: granularity === 'year' });
   const out: AddedInWindow = { papers: 0, added: 0, novel: 0, novelByTheme: {} };
   for (const r of rows) {
     out.papers += r.papers;

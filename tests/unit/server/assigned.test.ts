@@ -27,3 +27,12 @@ describe('countAddedInWindow', () => {
     });
   });
 });
+
+describe('countAddedInWindow for one theme', () => {
+  it('counts only that theme’s papers', async () => {
+    // June: papers 20 (theme 2, novel), 21 (theme 0, novel), 22 (theme 1), 23 (theme 2).
+    expect(await countAddedInWindow(1, '2025-06-01', '2025-06-30', 'month', 2)).toStrictEqual({
+      papers: 2, added: 2, novel: 1, novelByTheme: { 2: 1 }
+    });
+  });
+});
