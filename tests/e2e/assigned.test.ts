@@ -105,6 +105,8 @@ describe('papers added after clustering', () => {
     const section = page.locator('[data-testid=added-papers]');
     expect(await section.locator('tbody tr').count()).toBe(1);
     expect(await section.locator('tbody td').nth(2).textContent()).toBe('12');
+    // The run's paper count (62) says how many of them came after clustering.
+    expect(await page.locator('[data-testid=run-added]').textContent()).toBe('50 clustered + 12 added later');
     const links = await section.locator('[data-testid=novel-papers] li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     // The least fitting first: the two off-topic papers, then the on-topic ones at their themes' edges.
     expect(links).toHaveLength((await novelIds()).length);
