@@ -29,7 +29,10 @@ export const handle: Handle = async ({ event, resolve }) => {
   if (event.request.method !== 'GET') return resolve(event);
   let key;
   try {
-    key = cacheKey(event.url, (await event.locals.run()).run_id);
+    // The request's own URL, not event.url: SvelteKit strips a client navigation's `/__data.json` and
+    // `x-sveltekit-invalidated` from event.url, so keyed by it the page's JSON and its HTML shared one
+    // entry, and a reload or a shared link after a client-side navigation got the JSON.
+    key = cacheKey(new URL(event.request.url), (await event.locals.run()).run_id);
   } catch {
     return resolve(event); // no database, bad or unknown run: the route answers with its own error
   }

@@ -21,7 +21,8 @@ import { loadPalette } from '$lib/server/palette';
 import { readGranularity, readMeasure } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import { loadOngoingBursts } from '$lib/server/bursts';
-import { classifyTrend, describeWindows, type TrendClass } from '$lib/trend-wording';
+import { countAddedInWindow } from '$lib/server/assigned';
+import { classifyTrend, describeWindows, periodEnd, type TrendClass } from '$lib/trend-wording';
 import type { PageServerLoad } from './$types';
 
 /** Bursts listed on the overview: the strongest still running at the end of the data. */
@@ -62,6 +63,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const windows = describeWindows(sparkSeries.totals, trendGranularity, themes[0]?.windowMonths ?? 0,
     { min: run.date_min, max: run.date_max });
   const movers = pickMovers(themes, windows);
+  // Papers added after clustering (npm run assign) sit in themes made without them, the novel ones in
+  // their nearest theme: the page says how much of the recent window they are.
+  const lastAfter = windows.after.at(-1);
+  const added = lastAfter === undefined ? null
+    : await countAddedInWindow(run.run_id, windows.after[0], periodEnd(lastAfter, trendGranularity), trendGranularity);
   const moverIds = [...movers.emerging, ...movers.fading, ...movers.slower].map((t) => t.themeId);
   const themeClasses: Record<number, TrendClass> = Object.fromEntries(themes.map((t) => [t.themeId, classifyTrend(t, windows)]));
   // An area's papers in each window are its themes' (a paper is in one theme, a theme in one area).
@@ -108,6 +114,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     themeClasses,
     areaClasses,
     windows,
+    addedAfter: added !== null && added.added > 0 ? added : null,
     // The chart's partial periods (at its granularity) and the part of each the data covers.
     chartPartial: describeWindows(series.totals, granularity, 0, { min: run.date_min, max: run.date_max }),
     sparklines: Object.fromEntries(Object.entries(shares).map(([id, v]) => [id, complete.map((i) => v[i])])) as Record<number, number[]>,

@@ -86,6 +86,25 @@ describe('narrow screens', () => {
     await page.close();
   });
 
+  it('keep every chart axis title inside its chart on the overview and a theme page', async () => {
+    const problems: string[] = [];
+    for (const size of SIZES.slice(1)) {
+      for (const path of ['/', '/?measure=papers', '/themes/0']) {
+        const page = await openAt(path, size, 200);
+        const outside = await page.locator('svg .axis-y > text[transform], svg .axis-x text').evaluateAll((texts) =>
+          texts.flatMap((t) => {
+            const box = t.getBoundingClientRect();
+            const svg = (t as SVGElement).ownerSVGElement!.getBoundingClientRect();
+            const out = box.left < svg.left - 0.5 || box.right > svg.right + 0.5 || box.top < svg.top - 0.5 || box.bottom > svg.bottom + 0.5;
+            return out ? [`${t.textContent} (${Math.round(box.left - svg.left)}..${Math.round(box.right - svg.left)} of ${Math.round(svg.width)})`] : [];
+          }));
+        problems.push(...outside.map((o) => `${size.width} ${path}: ${o}`));
+        await page.close();
+      }
+    }
+    expect(problems).toStrictEqual([]);
+  });
+
   it('give the map the whole width, with the legend below it', async () => {
     const page = await openAt('/map', SIZES[1], 200);
     const map = await page.locator('.topic-map canvas').boundingBox();

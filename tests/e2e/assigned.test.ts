@@ -60,6 +60,21 @@ describe('papers added after clustering', () => {
     expect([await all.locator('[data-testid=total]').textContent(), await all.locator('[data-testid=added-badge]').count()]).toStrictEqual(['62', 12]);
   });
 
+  it('keep the Novel filter chosen when the page is opened at ?added=novel and a search is sent from it', async () => {
+    // The form is re-set from the URL after hydration; a control left out of that came back as "All"
+    // and the next search silently dropped the filter.
+    const page = await open('/papers?added=novel');
+    expect(await page.locator('#added').inputValue()).toBe('novel');
+    await page.fill('#q', 'revenue');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/q=revenue/);
+    expect(new URL(page.url()).searchParams.get('added')).toBe('novel');
+    expect(await page.locator('#added').inputValue()).toBe('novel');
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('q'));
+    expect(await page.locator('#added').inputValue()).toBe('novel');
+  });
+
   it('are found by search, also by words the run did not have (new search terms, numbered after its own)', async () => {
     const [{ maxOld, auction }] = await readDb<{ maxOld: number; auction: number }>(app.db,
       `SELECT (SELECT max(term_id) FROM search_terms WHERE term < 'auction') AS "maxOld", (SELECT term_id FROM search_terms WHERE term = 'auction') AS auction`);
@@ -90,6 +105,8 @@ describe('papers added after clustering', () => {
     const section = page.locator('[data-testid=added-papers]');
     expect(await section.locator('tbody tr').count()).toBe(1);
     expect(await section.locator('tbody td').nth(2).textContent()).toBe('12');
+    // The run's paper count (62) says how many of them came after clustering.
+    expect(await page.locator('[data-testid=run-added]').textContent()).toBe('50 clustered + 12 added later');
     const links = await section.locator('[data-testid=novel-papers] li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     // The least fitting first: the two off-topic papers, then the on-topic ones at their themes' edges.
     expect(links).toHaveLength((await novelIds()).length);

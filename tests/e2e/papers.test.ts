@@ -64,6 +64,18 @@ describe('the Papers page', () => {
     expect(await page.locator('#from').inputValue()).toBe('2025-02-01');
   });
 
+  it('says when the dates asked for lie outside the run’s papers, and not when they only match nothing', async () => {
+    // The hand-made run's papers are dated 2025-01-10 to 2025-06-10.
+    const later = await open('/papers?from=2030-01-01');
+    expect(await later.locator('[data-testid=outside-dates]').textContent()).toBe(
+      'The dates asked for lie outside this run’s papers, dated 2025-01-10 to 2025-06-10.');
+    const earlier = await open('/papers?to=2024-12-31');
+    expect(await earlier.locator('[data-testid=outside-dates]').count()).toBe(1);
+    const gap = await open('/papers?from=2025-01-11&to=2025-01-12');
+    expect([await gap.locator('#results-summary').textContent(), await gap.locator('[data-testid=outside-dates]').count()]).toStrictEqual([
+      expect.stringContaining('No papers match.'), 0]);
+  });
+
   it('answers a page past the end with a 404 saying how many pages there are and a link to the last page', async () => {
     const page = await newPage(app.browser);
     expect((await page.goto(app.server.url + '/papers?theme=2&limit=3&page=9'))?.status()).toBe(404);

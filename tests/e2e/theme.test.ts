@@ -115,9 +115,15 @@ describe('the Theme page', () => {
     await expect(none.locator('#bursts-heading ~ p').first().textContent()).resolves.toContain('Neither the theme nor any of its distinctive phrases had a burst');
   });
 
-  it('links the export of the theme’s papers', async () => {
+  it('links the export of the theme’s papers, also as BibTeX and RIS for a reference manager', async () => {
     const page = await open('/themes/2?run=1');
     expect(await page.locator('a[href="/export/theme-papers.csv?theme=2&run=1"]').count()).toBe(1);
+    for (const [format, type, start] of [['bib', 'application/x-bibtex', '@'], ['ris', 'application/x-research-info-systems', 'TY  - ']]) {
+      const href = `/export/theme-papers.${format}?theme=2&run=1`;
+      expect(await page.locator(`a[href="${href}"]`).count()).toBe(1);
+      const response = await fetch(app.server.url + href);
+      expect([response.status, response.headers.get('content-type')?.split(';')[0], (await response.text()).startsWith(start)]).toStrictEqual([200, type, true]);
+    }
   });
 
   it('answers 404 for a theme id that is not a number or not in the run, and for a page past the end', async () => {

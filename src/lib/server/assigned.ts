@@ -1,6 +1,6 @@
 // Owns what the dashboard shows of papers added to a run after clustering (npm run assign): the
 // assignment batches and the novel papers (those that fit no theme well), per run.
-import type { TableRow } from '../../../pipeline/types.js';
+import type { Granularity, TableRow } from '../../../pipeline/types.js';
 import { query } from './db.js';
 
 export type BatchRow = Pick<TableRow<'assign_batches'>, 'batch_id' | 'added' | 'skipped' | 'duplicates' | 'already_in_run' | 'novel' | 'input_sha256' | 'finished_at'>;
@@ -50,5 +50,44 @@ export async function listAddedPapers(): Promise<Record<number, AddedPapers>> {
     out[run_id].novelTotal += b.novel;
   }
   for (const { run_id, ...p } of novel) out[run_id]?.novel.push(p);
+  return out;
+}
+
+export interface AddedInWindow {
+  /** Papers of the run dated in the window, and those of them added after clustering, and novel. */
+  papers: number;
+  added: number;
+  novel: number;
+  /** Per theme id, its novel papers in the window (themes without any are absent). */
+  novelByTheme: Record<number, number>;
+}
+
+/**
+ * How much of a trend window [from, to] (ISO days, both included) is papers added after clustering:
+ * the trends count them in the themes made without them, novel ones (that fit no theme well) in their
+ * nearest theme. Only papers dated finely enough for the window's granularity count, as in the trends
+ * stage (a year-only date is no month's). `themeId`: that theme's papers only.
+ */
+export async function countAddedInWindow(runId: number, from: string, to: string, granularity: Granularity, themeId: number | null = null): Promise<AddedInWindow> {
+  const rows = await query<{ theme_id: number; papers: number; added: number; novel: number }>(
+    `SELECT pt.theme_id, count(*)::INTEGER AS papers, count(ap.paper_id)::INTEGER AS added,
+       count(*) FILTER (WHERE ap.novel)::INTEGER AS novel
+     FROM paper_themes pt
+     JOIN papers p ON p.paper_id = pt.paper_id
+     LEFT JOIN assigned_papers ap ON ap.run_id = pt.run_id AND ap.paper_id = pt.paper_id
+     WHERE pt.run_id = $run
+       AND ($theme::INTEGER IS NULL OR pt.theme_id = $theme::INTEGER)
+       AND p.published BETWEEN $from::DATE AND $to::DATE
+       -- a coarser date than the window's unit is in no period of it
+       AND ($year OR p.date_precision IN ('day', 'month'))
+     GROUP BY pt.theme_id`,
+    { run: runId, theme: themeId, from, to, year: granularity === 'year' });
+  const out: AddedInWindow = { papers: 0, added: 0, novel: 0, novelByTheme: {} };
+  for (const r of rows) {
+    out.papers += r.papers;
+    out.added += r.added;
+    out.novel += r.novel;
+    if (r.novel > 0) out.novelByTheme[r.theme_id] = r.novel;
+  }
   return out;
 }

@@ -146,6 +146,8 @@ async function papersQuery(runId: number, search: URLSearchParams): Promise<Expo
   if (filter.to !== null) name.push(`to-${filter.to}`);
   if (filter.author !== null) name.push(slug(filter.author));
   if (filter.category !== null) name.push(slug(filter.category));
+  // Without it the novel papers downloaded as …-papers.csv, the same name as every paper of the run.
+  if (filter.added !== null) name.push(filter.added === 'novel' ? 'novel' : 'added');
   return { columns: PAPER_COLUMNS, from: `${sql} ${paperOrderSql(filter)}`, params, name };
 }
 

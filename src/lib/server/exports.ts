@@ -2,16 +2,25 @@
 // the encodings — CSV and Parquet written by DuckDB's COPY, JSON streamed from the result chunk by
 // chunk (a million papers would otherwise be one string of half a gigabyte), all in constant memory.
 import type { RunRow } from '../../../pipeline/types.js';
+import { BIB_COLUMNS, BIB_FORMATS, bibStream, type BibFormat } from './bib-export.js';
 import { copyToStream } from './copy-export.js';
 import { csvCopyOptions, csvHeader, csvValueSql } from './csv.js';
 import { streamRowObjects } from './db.js';
 import { EXPORT_DATASETS, exportQuery, type ExportDataset, type ExportQuery } from './export-queries.js';
 import { EXPORT_FORMATS, type ExportFormat } from './params.js';
 
+export type FileFormat = ExportFormat | BibFormat;
+/** The paper lists, which also download as BibTeX and RIS (bib-export.ts). */
+const PAPER_LISTS: readonly ExportDataset[] = ['papers', 'theme-papers', 'map-region'];
+
+function formatsOf(dataset: ExportDataset): readonly FileFormat[] {
+  return PAPER_LISTS.includes(dataset) ? [...EXPORT_FORMATS, ...BIB_FORMATS] : EXPORT_FORMATS;
+}
+
 /** `trends.csv` → { dataset, format }; null for anything not in the fixed list (the route answers 404). */
-export function parseExportName(file: string): { dataset: ExportDataset; format: ExportFormat } | null {
+export function parseExportName(file: string): { dataset: ExportDataset; format: FileFormat } | null {
   for (const dataset of EXPORT_DATASETS) {
-    for (const format of EXPORT_FORMATS) {
+    for (const format of formatsOf(dataset)) {
       if (file === `${dataset}.${format}`) return { dataset, format };
     }
   }
@@ -20,13 +29,15 @@ export function parseExportName(file: string): { dataset: ExportDataset; format:
 
 /** Every valid export name, dataset by dataset. */
 export function exportNames(): string[] {
-  return EXPORT_DATASETS.flatMap((dataset) => EXPORT_FORMATS.map((format) => `${dataset}.${format}`));
+  return EXPORT_DATASETS.flatMap((dataset) => formatsOf(dataset).map((format) => `${dataset}.${format}`));
 }
 
-const CONTENT_TYPES: Record<ExportFormat, string> = {
+const CONTENT_TYPES: Record<FileFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
-  parquet: 'application/vnd.apache.parquet'
+  parquet: 'application/vnd.apache.parquet',
+  bib: 'application/x-bibtex; charset=utf-8',
+  ris: 'application/x-research-info-systems; charset=utf-8'
 };
 
 /** The SELECT of an export; CSV wraps each value (formula neutralisation, non-finite numbers). */
@@ -37,7 +48,7 @@ export function exportSelect(q: ExportQuery, format: ExportFormat): string {
 
 /** The whole download: validated parameters → query → encoded body with a descriptive filename. */
 export async function buildExport(
-  parsed: { dataset: ExportDataset; format: ExportFormat },
+  parsed: { dataset: ExportDataset; format: FileFormat },
   run: RunRow,
   search: URLSearchParams
 ): Promise<Response> {
@@ -49,6 +60,9 @@ export async function buildExport(
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff'
   };
+  if (parsed.format === 'bib' || parsed.format === 'ris') {
+    return new Response(bibStream(streamRowObjects(`SELECT ${BIB_COLUMNS} ${q.from}`, q.params), parsed.format), { headers });
+  }
   const sql = exportSelect(q, parsed.format);
   switch (parsed.format) {
     case 'csv':

@@ -28,5 +28,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const { match: _match, ...shown } = filter;
   // A query of stop words, numbers or punctuation alone ("++", "the") has no word to look for: said so.
   const noWords = filter.match !== null && filter.match.nWords === 0;
-  return { runId: run.run_id, runParam: readRunParam(url), filter: shown, results, themes, facets, addedPapers, noWords };
+  return { runId: run.run_id, runParam: readRunParam(url), filter: shown, results, themes, facets, addedPapers, noWords,
+    runDates: { min: run.date_min, max: run.date_max } };
 };

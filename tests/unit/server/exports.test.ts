@@ -139,6 +139,12 @@ describe('papers export', () => {
     expect(json.map((p) => p.title)).toStrictEqual(HOSTILE_TITLES.slice(0, 4));
   });
 
+  it('names the added and novel filters in the filename', async () => {
+    expect([(await download('papers.csv', 'added=novel')).disposition, (await download('papers.json', 'added=yes')).disposition]).toStrictEqual([
+      'attachment; filename="themescope-run1-papers-novel.csv"', 'attachment; filename="themescope-run1-papers-added.json"'
+    ]);
+  });
+
   it('names the search text in the filename', async () => {
     expect((await download('papers.json', 'q=Long%20Context')).disposition).toBe(
       'attachment; filename="themescope-run1-papers-q-long-context.json"'

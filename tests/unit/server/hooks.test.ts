@@ -55,6 +55,24 @@ describe('handle: caching by run', () => {
   });
 });
 
+describe('handle: a page and its data', () => {
+  it('caches a page and the JSON of a client-side navigation to it apart, though SvelteKit gives both one event.url', async () => {
+    process.env.THEMESCOPE_DB = db.path;
+    const calls = { n: 0 };
+    // What SvelteKit hands the hook for /papers/__data.json?q=a&x-sveltekit-invalidated=01: event.url
+    // without the suffix and the parameter, event.request with them.
+    const dataUrl = new URL('http://x/papers/__data.json?q=json&x-sveltekit-invalidated=01');
+    const data = { url: new URL('http://x/papers?q=json'), request: new Request(dataUrl), locals: {}, isDataRequest: true } as unknown as RequestEvent;
+    const json = await handle({ event: data, resolve: async () => (calls.n++, new Response('{"type":"data"}', { headers: { 'content-type': 'application/json' } })) });
+    const html = await get('/papers?q=json', {}, '<!doctype html>', calls);
+    const skipLayout = { ...data, request: new Request('http://x/papers/__data.json?q=json&x-sveltekit-invalidated=11'), locals: {} } as RequestEvent;
+    const other = await handle({ event: skipLayout, resolve: async () => (calls.n++, new Response('{"type":"data","all":1}')) });
+    expect([await json.text(), await html.text(), html.headers.get('content-type'), await other.text(), calls.n]).toStrictEqual(
+      ['{"type":"data"}', '<!doctype html>', 'text/plain', '{"type":"data","all":1}', 3]);
+    expect(json.headers.get('etag')).not.toBe(html.headers.get('etag'));
+  });
+});
+
 describe('handle', () => {
   it('puts the newest complete run on locals when run is absent', async () => {
     process.env.THEMESCOPE_DB = db.path;

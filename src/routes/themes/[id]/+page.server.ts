@@ -17,7 +17,8 @@ import {
   readThemeIdParam
 } from '$lib/server/theme';
 import { loadTrendWindows } from '$lib/server/trend-windows';
-import { classifyTrend } from '$lib/trend-wording';
+import { classifyTrend, periodEnd } from '$lib/trend-wording';
+import { countAddedInWindow } from '$lib/server/assigned';
 import { curationOfTheme } from '$lib/server/curation/theme-curation';
 import type { PageServerLoad } from './$types';
 
@@ -49,6 +50,11 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   ]);
   if (papers.page > papers.pages) refusePastEnd(url.searchParams, papers.page, papers.pages);
   const colours = palette.themes;
+  // Papers added after clustering (npm run assign) in the after window: counted in this theme, made without them.
+  const lastAfter = windows.after.at(-1);
+  const added = lastAfter === undefined ? null
+    : await countAddedInWindow(run.run_id, windows.after[0], periodEnd(lastAfter, windows.granularity), windows.granularity, themeId);
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
-    neighbours, alsoClose, bursts, facets, lineage, windows, trendClass: classifyTrend(theme, windows), curation };
+    neighbours, alsoClose, bursts, facets, lineage, windows, trendClass: classifyTrend(theme, windows), curation,
+    addedAfter: added !== null && added.added > 0 ? added : null };
 };

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../../pipeline/ingest/index.js';
+import { bibtexEntry, bibValue, risRecord, type BibPaper } from '../../../src/lib/server/bib-export.js';
+import { buildExport, exportNames, parseExportName } from '../../../src/lib/server/exports.js';
+import { resolveRun } from '../../../src/lib/server/run.js';
+import { handMadeRun } from '../../fixtures/hand-made-run.js';
+import { readDb } from '../../fixtures/read-db.js';
+import { writeTempDb, type TempDb } from './temp-db.js';
+
+const PAPER: BibPaper = {
+  paper_id: '2503.12345', title: 'Scaling $O(n)$ merging: Q&A for 100% of {LLMs}', abstract: 'We study\nmodel merging.',
+  published: '2025-03-18', date_precision: 'day', authors: ['Ada Lovelace', 'Alan Turing'], categories: ['cs.CL', 'cs.LG'],
+  doi: null, venue: null, url: 'https://arxiv.org/abs/2503.12345'
+};
+
+describe('bibtexEntry and risRecord', () => {
+  it('write an arXiv preprint as @misc with eprint, BibLaTeX date, year, month macro and escaped & and %', () => {
+    expect(bibtexEntry(PAPER)).toBe([
+      '@misc{2503.12345,',
+      '  title = {Scaling $O(n)$ merging: Q\\&A for 100\\% of {LLMs}},',
+      '  author = {Ada Lovelace and Alan Turing},',
+      '  date = {2025-03-18},',
+      '  year = {2025},',
+      '  month = mar,',
+      '  eprint = {2503.12345},',
+      '  archiveprefix = {arXiv},',
+      '  url = {https://arxiv.org/abs/2503.12345},',
+      '  keywords = {cs.CL, cs.LG},',
+      '  abstract = {We study model merging.}',
+      '}', '', ''
+    ].join('\n'));
+  });
+
+  it('write a journal paper dated by month as an RIS JOUR record, one value per line', () => {
+    const paper = { ...PAPER, paper_id: 'doi-x', published: '2024-05-01', date_precision: 'month' as const, venue: 'J. Merging', doi: '10.1/x' };
+    expect(risRecord(paper).split('\r\n')).toStrictEqual([
+      'TY  - JOUR', 'ID  - doi-x', 'TI  - Scaling $O(n)$ merging: Q&A for 100% of {LLMs}', 'AU  - Ada Lovelace', 'AU  - Alan Turing',
+      'PY  - 2024', 'DA  - 2024/05//', 'T2  - J. Merging', 'DO  - 10.1/x', 'UR  - https://arxiv.org/abs/2503.12345',
+      'KW  - cs.CL', 'KW  - cs.LG', 'AB  - We study model merging.', 'ER  - ', '', ''
+    ]);
+  });
+
+  it('escape unbalanced braces, and underscores outside math', () => {
+    expect([bibValue('a } b {'), bibValue('snake_case'), bibValue('$x_i$ and y_j')]).toStrictEqual(['a \\} b \\{', 'snake\\_case', '$x_i$ and y_j']);
+  });
+});
+
+describe('papers.bib and papers.ris', () => {
+  let db: TempDb;
+  let dir: string;
+  beforeAll(async () => {
+    db = await writeTempDb([handMadeRun()]);
+    dir = mkdtempSync(join(tmpdir(), 'themescope-bib-'));
+  });
+  afterAll(() => {
+    db.remove();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('are listed for the paper lists only', () => {
+    expect(exportNames().filter((n) => /\.(bib|ris)$/.test(n))).toStrictEqual(
+      ['papers.bib', 'papers.ris', 'theme-papers.bib', 'theme-papers.ris', 'map-region.bib', 'map-region.ris']);
+    expect(parseExportName('themes.bib')).toBeNull();
+  });
+
+  it.each(['bib', 'ris'])('read back by the pipeline give the theme’s papers: ids, titles, authors and dates (%s)', async (format) => {
+    const url = new URL(`http://x/export/theme-papers.${format}?theme=1`);
+    const response = await buildExport(parseExportName(`theme-papers.${format}`)!, await resolveRun(url), url.searchParams);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="themescope-run1-theme1-papers.${format}"`);
+    const file = join(dir, `theme1.${format}`);
+    writeFileSync(file, await response.text());
+    const read = await ingestFiles([file], { strict: true });
+    const stored = await readDb<{ paper_id: string; title: string; published: string; authors: string[] }>(db.path,
+      `SELECT p.paper_id, p.title, p.published::VARCHAR AS published, p.authors FROM paper_themes pt JOIN papers p USING (paper_id)
+       WHERE pt.run_id = 1 AND pt.theme_id = 1 ORDER BY pt.rank_in_theme, p.paper_id`);
+    expect([read.papers.length, read.skipped.length]).toStrictEqual([8, 0]);
+    expect(read.papers.map((p) => [p.paperId, p.title, p.published, p.datePrecision, p.authors])).toStrictEqual(
+      stored.map((p) => [p.paper_id, p.title, p.published, 'day', p.authors]));
+  });
+});
