@@ -198,7 +198,7 @@ const titleKeySql = (column: string) => `trim(regexp_replace(lower(strip_accents
  * The input's papers that run `runId` does not hold yet, in input order; their ids are left in the
  * temp table NEW_PAPERS (j = position among them) for the writes. A paper is held when the run has
  * it by ingest/merge.ts's duplicate rule: the same id, DOI (any case), arXiv id (an arXiv DOI's),
- * or title and year; so next week's export from another tool (DOIs for ids, titles in another case)
+ * or title and year (unless both have DOIs and these differ); so next week's export from another tool (DOIs for ids, titles in another case)
  * adds only what is new. The run's papers stay in DuckDB: one hash join per rule.
  */
 async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<Paper[]> {
@@ -216,7 +216,9 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
     UNION SELECT a.i FROM input a JOIN run_papers r ON r.paper_id = a.arxiv
     UNION SELECT a.i FROM input a JOIN run_papers r ON r.arxiv = a.paper_id
     UNION SELECT a.i FROM input a JOIN run_papers r ON r.doi = a.doi
-    UNION SELECT a.i FROM input a JOIN run_papers r ON r.title_key = a.title_key AND r.year = a.year AND a.title_key <> ''`, { run: runId });
+    UNION SELECT a.i FROM input a JOIN run_papers r ON r.title_key = a.title_key AND r.year = a.year AND a.title_key <> ''
+      -- the same title and year but two different DOIs are two papers (as in merge.ts)
+      AND NOT (a.doi IS NOT NULL AND r.doi IS NOT NULL AND a.doi <> r.doi)`, { run: runId });
   const [held] = await readColumns(connection, 'SELECT i FROM assign_held', {}, ['int'] as const);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${NEW_PAPERS} AS
     SELECT (row_number() OVER (ORDER BY i) - 1)::INTEGER AS j, paper_id FROM assign_input a WHERE i NOT IN (SELECT i FROM assign_held)`);

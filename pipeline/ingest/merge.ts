@@ -1,6 +1,6 @@
 // Owns duplicates across records, files and formats: two papers are one when they share an id, a
-// DOI (case-insensitive), an arXiv id, or the same normalised title and year; the more complete
-// record is kept and filled in from the other.
+// DOI (case-insensitive), an arXiv id, or the same normalised title and year (unless both have DOIs
+// and these differ); the more complete record is kept and filled in from the other.
 import type { DatePrecision, Paper } from '../types.js';
 import { arxivId } from './text.js';
 
@@ -25,13 +25,19 @@ export class PaperSet {
     let index = this.byId.get(paper.paperId);
     if (index === undefined && doi !== null) index = this.byDoi.get(doi);
     if (index === undefined && arxiv !== null) index = this.byId.get(arxiv);
-    if (index === undefined) index = this.byTitle.get(title);
+    if (index === undefined) {
+      const sameTitle = this.byTitle.get(title);
+      // The same title and year but two different DOIs are two papers ("Editorial", "Introduction").
+      if (sameTitle !== undefined && !(doi !== null && this.papers[sameTitle].doi !== null && this.papers[sameTitle].doi!.toLowerCase() !== doi)) {
+        index = sameTitle;
+      }
+    }
     if (index === undefined) {
       const at = this.papers.length;
       this.byId.set(paper.paperId, at);
       if (doi !== null) this.byDoi.set(doi, at);
       if (arxiv !== null) this.byId.set(arxiv, at);
-      this.byTitle.set(title, at);
+      setNew(this.byTitle, title, at);
       this.papers.push(paper);
       return;
     }

@@ -18,25 +18,28 @@ describe('assign recognises papers already in the run as the pipeline does', () 
       { id: 'p1', title: 'Graph Neural Networks for Molecules', abstract: 'Graph neural networks learn molecular representations from atoms and bonds.', doi: '10.1000/ABC.123', published: '2021-05-01' },
       { id: 'p2', title: 'Reinforcement learning for robot control', abstract: 'Robots learn control policies by reinforcement learning in simulation.', doi: '10.1000/xyz.9', published: '2020-03-01' },
       { id: 'p3', title: 'Transformers: long documents!', abstract: 'Transformers struggle with long documents because attention is quadratic.', published: '2023-02-01' },
-      { id: '2401.01234', title: 'Sparse attention for speech', abstract: 'Sparse attention makes speech transformers faster on long audio.', published: '2024-01-03' }
+      { id: '2401.01234', title: 'Sparse attention for speech', abstract: 'Sparse attention makes speech transformers faster on long audio.', published: '2024-01-03' },
+      { id: 'ed1', title: 'Editorial', abstract: 'This issue collects papers on graph neural networks for molecules.', doi: '10.1000/ed.1', published: '2024-05-01' }
     ].map((r) => JSON.stringify(r)).join('\n') + '\n');
     // The same four papers from another export (ids from its DOI column, or none), and two new papers:
-    // one whose title is a run paper's but of another year, and one unlike any.
+    // one whose title is a run paper's but of another year, one with a run paper's title and year but
+    // another DOI, and one unlike any.
     writeFileSync(join(dir, 'week2.csv'), 'Title,Abstract,DOI,Date\n' +
       'graph neural networks for molecules,Graph neural networks learn molecular representations.,10.1000/abc.123,2021-05-03\n' +
       'Reinforcement Learning for Robot Control,Robots learn control policies.,https://doi.org/10.1000/XYZ.9,2020-07-01\n' +
       '"Transformers — Long Documents",Transformers struggle with long documents.,,2023-02-10\n' +
       'Sparse attention for speech (v2),Sparse attention makes speech transformers faster.,10.48550/arXiv.2401.01234,2024-02-01\n' +
       'Transformers: long documents,Transformers and long documents again in a later year.,,2025-02-10\n' +
+      'Editorial,Welcome to the special issue on robot learning and control.,10.2000/ed.7,2024-06-01\n' +
       'Speech recognition at scale,Large speech recognition models trained on weakly supervised audio.,,2022-12-06\n');
     expect(runCli(['--quiet', '--k', '2', '--min-df', '1', '--workers', '1', '--input', join(dir, 'week1.jsonl'), '--db', db]).code).toBe(0);
     const r = runAssign(['--quiet', '--input', join(dir, 'week2.csv'), '--db', db]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('4 already in the run');
     const [{ n }] = await readDb<{ n: number }>(db, 'SELECT n_papers AS n FROM runs WHERE run_id = 1');
-    expect(n).toBe(6);
+    expect(n).toBe(8);
     const added = await readDb<{ title: string }>(db, `SELECT p.title FROM assigned_papers a JOIN papers p USING (paper_id)
       WHERE a.run_id = 1 ORDER BY p.title`);
-    expect(added.map((a) => a.title)).toStrictEqual(['Speech recognition at scale', 'Transformers: long documents']);
+    expect(added.map((a) => a.title)).toStrictEqual(['Editorial', 'Speech recognition at scale', 'Transformers: long documents']);
   }, 120_000);
 });

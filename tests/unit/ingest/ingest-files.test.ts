@@ -123,6 +123,16 @@ describe('ingestFiles merges duplicates by id', () => {
     ]);
     expect(result.duplicates).toBe(1);
   });
+  it('keeps two records with the same title and year apart when their DOIs differ, and merges them when only one has a DOI', async () => {
+    const path = temp.write('editorials.jsonl', jsonLines(
+      { id: 'e1', title: 'Editorial', abstract: 'This issue collects papers on graph neural networks.', doi: '10.1000/chem.ed.2020', published: '2020-03-01' },
+      { id: 'e2', title: 'Editorial', abstract: 'Welcome to the special issue on robot learning.', doi: '10.2000/robot.ed.2020', published: '2020-06-01' },
+      { id: 'e3', title: 'editorial', abstract: 'The same editorial as e1, from a list without DOIs.', published: '2020-03-01' }
+    ));
+    const result = await ingestFiles([path], { strict: false });
+    expect(result.papers.map((p) => [p.paperId, p.doi])).toStrictEqual([['e1', '10.1000/chem.ed.2020'], ['e2', '10.2000/robot.ed.2020']]);
+    expect(result.duplicates).toBe(1);
+  });
 });
 
 describe('ingestFiles accounts for its input', () => {
