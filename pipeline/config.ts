@@ -1,5 +1,7 @@
 // Owns the pipeline's options: their defaults, their --help text and their validation, resolved
 // once into a frozen Config that every stage reads.
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 import { DATE_PRECISION_MODES, type DatePrecisionMode } from './ingest/date-precision.js';
@@ -115,6 +117,35 @@ Options (default in brackets):
 
 Exit codes: 0 done · 1 internal error · 2 bad input or usage · 3 database busy or unwritable.`;
 
+/**
+ * `argv` with a negative number after a string option joined to it (`--k -1` → `--k=-1`): parseArgs
+ * would otherwise take "-1" for an option and answer "argument is ambiguous" instead of the
+ * option's own range check.
+ */
+export function joinNegativeValues(argv: readonly string[], options: Record<string, { type: 'string' | 'boolean' }>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].startsWith('--') ? argv[i].slice(2) : null;
+    if (name !== null && options[name]?.type === 'string' && i + 1 < argv.length && /^-\d/.test(argv[i + 1])) out.push(`${argv[i]}=${argv[++i]}`);
+    else out.push(argv[i]);
+  }
+  return out;
+}
+
+/** `--db PATH` checked where it can be before any work: its folder must exist, and it must not be one. */
+export function checkDbPath(db: string): string {
+  const isDir = (path: string) => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return null; // missing
+    }
+  };
+  if (isDir(db) === true) throw new UsageError(`--db ${db} is a folder; give the database file, e.g. ${resolve(db, 'themes.duckdb')}`);
+  if (isDir(dirname(resolve(db))) !== true) throw new UsageError(`--db ${db}: the folder ${dirname(resolve(db))} does not exist`);
+  return db;
+}
+
 function int(name: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(text);
   if (!/^-?\d+$/.test(text) || n < min || n > max) {
@@ -152,38 +183,40 @@ function parseFormat(text: string): InputFormat {
   return format;
 }
 
+const PIPELINE_OPTIONS = {
+  input: { type: 'string', multiple: true },
+  format: { type: 'string' },
+  db: { type: 'string' },
+  k: { type: 'string' },
+  'k-range': { type: 'string' },
+  seed: { type: 'string' },
+  init: { type: 'string' },
+  restarts: { type: 'string' },
+  'max-iter': { type: 'string' },
+  tolerance: { type: 'string' },
+  'min-df': { type: 'string' },
+  'max-df': { type: 'string' },
+  'max-terms': { type: 'string' },
+  'ngram-max': { type: 'string' },
+  'top-terms': { type: 'string' },
+  neighbours: { type: 'string' },
+  'emerging-window': { type: 'string' },
+  'date-precision': { type: 'string' },
+  strict: { type: 'boolean' },
+  'lock-wait': { type: 'string' },
+  workers: { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
+} as const;
+
 /** Parses argv (without node and script) into a Config, or returns 'help'. Throws UsageError. */
 export function resolveConfig(argv: string[]): Config | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinNegativeValues(argv, PIPELINE_OPTIONS),
       allowPositionals: true, // `--input a.jsonl b.csv`: files after the first are positionals
-      options: {
-        input: { type: 'string', multiple: true },
-        format: { type: 'string' },
-        db: { type: 'string' },
-        k: { type: 'string' },
-        'k-range': { type: 'string' },
-        seed: { type: 'string' },
-        init: { type: 'string' },
-        restarts: { type: 'string' },
-        'max-iter': { type: 'string' },
-        tolerance: { type: 'string' },
-        'min-df': { type: 'string' },
-        'max-df': { type: 'string' },
-        'max-terms': { type: 'string' },
-        'ngram-max': { type: 'string' },
-        'top-terms': { type: 'string' },
-        neighbours: { type: 'string' },
-        'emerging-window': { type: 'string' },
-        'date-precision': { type: 'string' },
-        strict: { type: 'boolean' },
-        'lock-wait': { type: 'string' },
-        workers: { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' }
-      }
+      options: PIPELINE_OPTIONS
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -195,7 +228,7 @@ export function resolveConfig(argv: string[]): Config | 'help' {
   return Object.freeze({
     inputs: inputs.length > 0 ? inputs : d.inputs,
     format: v.format === undefined ? d.format : parseFormat(v.format),
-    db: v.db ?? d.db,
+    db: checkDbPath(v.db ?? d.db),
     k: v.k === undefined ? d.k : v.k === 'auto' ? 'auto' : int('k', v.k, 2, 500),
     kRange: v['k-range'] ? parseKRange(v['k-range']) : d.kRange,
     seed: v.seed ? int('seed', v.seed, 0, 2 ** 31 - 1) : d.seed,

@@ -1,7 +1,7 @@
 // Owns one invocation of `npm run assign`: arguments → assignPapers → summary, errors → exit codes
 // as the pipeline's (pipeline/errors.ts: 0 done · 1 bug · 2 bad input or usage · 3 busy).
 import { parseArgs } from 'node:util';
-import { DEFAULTS } from '../config.js';
+import { checkDbPath, DEFAULTS, joinNegativeValues } from '../config.js';
 import { ThemescopeError, UsageError, exitCodeOf, type ExitCode } from '../errors.js';
 import { INPUT_FORMATS, type InputFormat } from '../types.js';
 import { assignPapers, type AssignConfig } from './index.js';
@@ -44,13 +44,15 @@ function positiveInt(name: string, text: string, min: number, max = Number.MAX_S
   return Number(text);
 }
 
+const ASSIGN_OPTIONS = {
+  input: { type: 'string', multiple: true }, db: { type: 'string' }, run: { type: 'string' }, format: { type: 'string' },
+  strict: { type: 'boolean' }, 'lock-wait': { type: 'string' }, workers: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
+} as const;
+
 export function resolveAssignConfig(argv: string[]): (AssignConfig & { quiet: boolean }) | 'help' {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: {
-      input: { type: 'string', multiple: true }, db: { type: 'string' }, run: { type: 'string' }, format: { type: 'string' },
-      strict: { type: 'boolean' }, 'lock-wait': { type: 'string' }, workers: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
-    } });
+    parsed = parseArgs({ args: joinNegativeValues(argv, ASSIGN_OPTIONS), allowPositionals: true, options: ASSIGN_OPTIONS });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -61,7 +63,7 @@ export function resolveAssignConfig(argv: string[]): (AssignConfig & { quiet: bo
   const format = v.format === undefined ? null : INPUT_FORMATS.find((f) => f === v.format!.toLowerCase());
   if (format === undefined) throw new UsageError(`--format expects one of ${INPUT_FORMATS.join(', ')}, got "${v.format}"`);
   return {
-    inputs, db: v.db ?? DEFAULTS.db, run: v.run === undefined ? null : positiveInt('run', v.run, 1), format: format as InputFormat | null,
+    inputs, db: checkDbPath(v.db ?? DEFAULTS.db), run: v.run === undefined ? null : positiveInt('run', v.run, 1), format: format as InputFormat | null,
     strict: v.strict ?? false, lockWait: v['lock-wait'] === undefined ? DEFAULTS.lockWait : positiveInt('lock-wait', v['lock-wait'], 0),
     workers: v.workers === undefined ? ASSIGN_WORKERS : positiveInt('workers', v.workers, 1, 16), quiet: v.quiet ?? false
   };

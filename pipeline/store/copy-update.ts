@@ -31,6 +31,14 @@ export interface CopyUpdateOptions {
   threads?: number;
 }
 
+/** Rethrows `e`; as an InputError (exit 2: the user's mistake, not a bug) when `--db` names a file that is no DuckDB database. */
+function notDuckDb(e: unknown, dbPath: string): never {
+  if (e instanceof Error && /not a valid DuckDB database file/.test(e.message)) {
+    throw new InputError(`${dbPath} is not a DuckDB database (is --db the right file?)`);
+  }
+  throw e;
+}
+
 /** Removes temp copies left by writers that died (their pid no longer runs). */
 function removeStaleTemps(dbPath: string): void {
   const dir = dirname(dbPath);
@@ -74,7 +82,7 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
     // database and made the default one (temp tables stay in DuckDB's own temp catalog either way).
     const instance = await DuckDBInstance.create(options.rowGroupRows ? ':memory:' : tmpPath, {
       memory_limit: memoryLimit, ...(options.threads ? { threads: String(options.threads) } : {})
-    });
+    }).catch((e) => notDuckDb(e, dbPath));
     let result: T;
     try {
       const connection = await instance.connect();
@@ -84,7 +92,7 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
         const attach = options.rowGroupRows
           ? `ATTACH '${tmpPath.replaceAll("'", "''")}' AS ${COPY_ALIAS} (ROW_GROUP_SIZE ${Math.trunc(options.rowGroupRows)}); USE ${COPY_ALIAS};\n`
           : '';
-        await connection.run(attach + schemaSql());
+        await connection.run(attach + schemaSql()).catch((e) => notDuckDb(e, dbPath));
         await migrateSchema(connection, dbPath);
         // One transaction: DuckDB then writes the appends' full row groups straight into the file
         // instead of through the write-ahead log and its automatic checkpoints (a 75k-paper run's

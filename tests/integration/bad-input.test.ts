@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDb as select } from '../fixtures/read-db.js';
-import { runCli, THREE_TOPICS } from '../fixtures/cli.js';
+import { runAssign, runCli, THREE_TOPICS } from '../fixtures/cli.js';
 
 const GOOD = readFileSync(THREE_TOPICS, 'utf8').trimEnd().split('\n');
 let dir: string;
@@ -46,6 +46,26 @@ describe('fatal inputs stop the run with exit code 2 and one line naming the fil
     const r = cli(['--input', path, '--strict', '--db', join(dir, 'never.duckdb')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/strict\.jsonl line 6: field "abstract"/);
+  });
+});
+
+describe('a bad --db or a negative number stops the pipeline and assign with exit 2 and a line saying what to change', () => {
+  const cases: [string, () => string[], RegExp][] = [
+    ['--db in a folder that does not exist', () => ['--db', join(dir, 'no-such-folder', 'x.duckdb')], /--db .*x\.duckdb: the folder .*no-such-folder does not exist/],
+    ['--db that is a folder', () => ['--db', dir], /--db .* is a folder; give the database file/],
+    ['--db that is some other file', () => ['--db', file('not-a-db.duckdb', 'just text')], /not-a-db\.duckdb is not a DuckDB database/],
+    ['a negative --lock-wait', () => ['--db', join(dir, 'never.duckdb'), '--lock-wait', '-1'], /--lock-wait expects an integer .*got "-1"/]
+  ];
+  it.each(cases)('%s', (_name, args, message) => {
+    for (const r of [cli(['--input', THREE_TOPICS, ...args()]), runAssign(['--quiet', '--input', THREE_TOPICS, ...args()])]) {
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toMatch(message);
+      expect(r.stderr).not.toMatch(/internal error|ambiguous/);
+    }
+  });
+  it('answers --k -1 and --seed -1 with the option\'s own range', () => {
+    expect(cli(['--input', THREE_TOPICS, '--k', '-1']).stderr).toMatch(/^themescope: --k expects an integer between 2 and 500, got "-1"/);
+    expect(cli(['--input', THREE_TOPICS, '--seed', '-1']).stderr).toMatch(/^themescope: --seed expects an integer between 0 and 2147483647, got "-1"/);
   });
 });
 
