@@ -207,6 +207,10 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
         init: config.init, keys: Uint32Array.from(papers, (p) => paperKey(p.paperId)),
         onCandidate: (p, done, total) => reporter.kCandidate?.(p.k, p.stability, done, total) }),
       (c) => `k = ${c.k} (${c.curve.map((p) => `${p.k}:${p.stability.toFixed(2)}`).join(' ')})`);
+    if (choice.untried.length > 0) {
+      warnings.add('k-range-cut', `--k auto tried k = ${choice.curve.map((p) => p.k).join(', ')} of --k-range ${kRange.min}..${kRange.max}: ` +
+        `${choice.untried.join(', ')} need more papers (${choice.sampleRows} with terms${config.init === 'divisive' ? ', each half holding k' : ''})`);
+    }
     k = choice.k;
     kSelection = choice.curve.map((p) => ({ ...p, chosen: p.k === choice.k }));
   }

@@ -60,7 +60,9 @@ export interface KCurvePoint {
  * the finest partition that is as reproducible as the best within seed-to-seed noise. (Not the
  * silhouette: on sparse text it sits near 0 for every k.)
  */
-export async function chooseK(matrix: CsrMatrix, options: ChooseKOptions): Promise<{ k: number; curve: KCurvePoint[] }> {
+export async function chooseK(matrix: CsrMatrix, options: ChooseKOptions): Promise<{ k: number; curve: KCurvePoint[];
+  /** Candidates too large for the sample (divisive: each half must hold k papers), not tried; and the sample's papers. */
+  untried: number[]; sampleRows: number }> {
   const candidates: number[] = [];
   for (let k = options.kMin; k <= options.kMax; k += Math.max(1, options.kStep)) candidates.push(k);
   if (candidates.length === 0) throw new Error(`no candidate k in ${options.kMin}..${options.kMax}`);
@@ -82,7 +84,7 @@ export async function chooseK(matrix: CsrMatrix, options: ChooseKOptions): Promi
     await measure.close();
   }
   if (curve.length === 0) throw new Error(`no candidate k in ${options.kMin}..${options.kMax} fits ${sample.nRows} papers`);
-  return { k: pickK(curve), curve };
+  return { k: pickK(curve), curve, untried: candidates.filter((c) => !feasible.includes(c)), sampleRows: sample.nRows };
 }
 
 interface StabilityMeasure {

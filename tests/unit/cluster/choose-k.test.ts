@@ -37,6 +37,13 @@ describe('chooseK', () => {
     expect(curve.map((p) => p.k)).toStrictEqual([2, 4, 6]);
   });
 
+  it('names the candidates too large for the sample, which it does not try (divisive: each half holds k papers)', async () => {
+    // 45 papers: halves of 22, so 23..25 cannot be tried.
+    const { curve, untried, sampleRows } = await chooseK(threeGroups, { ...options, kMin: 20, kMax: 25, kStep: 1 });
+    expect([curve.map((p) => p.k), untried, sampleRows]).toStrictEqual([[20, 21, 22], [23, 24, 25], 45]);
+    expect((await chooseK(threeGroups, options)).untried).toStrictEqual([]);
+  });
+
   it('reports each candidate as it is done', async () => {
     const seen: [number, number, number][] = [];
     const { curve } = await chooseK(threeGroups, { ...options, kMax: 3, onCandidate: (p, done, total) => seen.push([p.k, done, total]) });
