@@ -1,6 +1,7 @@
 // Owns turning BibTeX's LaTeX into plain text: accents ({\"o}, \'{e}, \c c) as Unicode, letters
 // (\ss, \o, \ae), escaped specials (\&, \%, \{), text commands (\emph{x} → x), dashes, ties and the
-// grouping braces. Math ($…$) is left as it is: the tokeniser drops it (tokenise/normalise-text.ts).
+// grouping braces. Math ($…$, $$…$$, \(…\), \[…\]) is set aside first and left as it is, commands and
+// braces included: the tokeniser drops it (tokenise/normalise-text.ts), and the words around stay.
 
 /** Combining marks for the accent commands. */
 const ACCENTS: Record<string, string> = {
@@ -18,6 +19,8 @@ const LETTERS: Record<string, string> = {
 const ACCENT = /\\(["'`^~=.]|[uvHckrdb](?=[\s{]))\s*(?:\{\s*(\\[ij]|[A-Za-z]?)\s*\}|(\\[ij]|[A-Za-z]))/g;
 const LETTER = /\\([A-Za-z]+)(?![A-Za-z])\s*(?:\{\})?/g;
 const ESCAPED = /\\([&%$#_{}])/g;
+// Math, once escaped dollars are set aside: $$…$$, $…$, \(…\), \[…\].
+const MATH = /\$\$[\s\S]*?\$\$|\$[^$]*\$|\\\([\s\S]*?\\\)|\\\[[\s\S]*?\\\]/g;
 // Text commands keep their argument (no nesting inside it is needed: braces go last anyway).
 const TEXT_COMMAND = /\\(?:emph|textbf|textit|texttt|textsc|textsf|textrm|textup|textsl|textmd|textnormal|mbox|hbox|text|uppercase|lowercase|MakeUppercase|MakeLowercase|url|href\{[^}]*\})\s*\{/g;
 // Commands whose argument is not text (citations, labels): gone with it.
@@ -29,6 +32,9 @@ export function latexToText(value: string): string {
   const escaped: string[] = [];
   // Escaped specials are set aside first, so that their braces survive the brace removal.
   let text = value.replace(ESCAPED, (_m, c: string) => `\u0000${escaped.push(c) - 1}\u0000`);
+  // Then math, untouched by the rules below (\alpha in $\alpha$ is no text command).
+  const math: string[] = [];
+  text = text.replace(MATH, (m) => `\u0001${math.push(m) - 1}\u0001`);
   // Ties and dashes before the commands, so that \textasciitilde's "~" stays a tilde.
   text = text.replace(DROPPED, '').replace(TEXT_COMMAND, '{')
     .replace(/(?<!\\)~/g, ' ').replace(/---/g, '—').replace(/--/g, '–')
@@ -39,6 +45,6 @@ export function latexToText(value: string): string {
     .replace(LETTER, (_m, name: string) => LETTERS[name] ?? '') // other commands (\LaTeX, \mathcal) go
     .replace(/``|''/g, '"')
     .replace(/[{}]/g, '');
-  text = text.replace(/\u0000(\d+)\u0000/g, (_m, i: string) => escaped[Number(i)]);
+  text = text.replace(/\u0001(\d+)\u0001/g, (_m, i: string) => math[Number(i)]).replace(/\u0000(\d+)\u0000/g, (_m, i: string) => escaped[Number(i)]);
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }

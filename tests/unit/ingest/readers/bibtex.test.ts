@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../../pipeline/ingest/index.js';
 import { bibtexDate, splitAnd } from '../../../../pipeline/ingest/readers/bibtex.js';
 import { latexToText } from '../../../../pipeline/ingest/readers/latex-text.js';
+import { normaliseText } from '../../../../pipeline/tokenise/normalise-text.js';
 import { makeTempInputs, paper } from '../../../fixtures/ingest/temp-inputs.js';
 
 const temp = makeTempInputs();
@@ -69,6 +70,13 @@ describe('the BibTeX reader', () => {
   it('turns LaTeX accents, letters, escapes and text commands into text', () => {
     expect(latexToText(String.raw`Erd\H{o}s, \v{S}ilhav\'y, {\c c}a, Stra\ss e, \o{}rsted, \textit{et al.}, A \& B`))
       .toBe('Erdős, Šilhavý, ça, Straße, ørsted, et al., A & B');
+  });
+  it('leaves math as it is, commands and braces included, so the tokeniser drops it and keeps the words around it', () => {
+    expect(latexToText(String.raw`We prove $\alpha$-smooth losses converge for every {learning rate} and $\beta_{i}$-strong \emph{convexity}, \(\mathcal{O}(n)\) and $$\sum_i x$$.`))
+      .toBe(String.raw`We prove $\alpha$-smooth losses converge for every learning rate and $\beta_{i}$-strong convexity, \(\mathcal{O}(n)\) and $$\sum_i x$$.`);
+    // Before, \alpha went and "$$-smooth … $$" read as display math took the words between with it.
+    expect(normaliseText('T', latexToText(String.raw`We prove $\alpha$-smooth losses converge for every learning rate schedule and $\beta$-strong convexity.`)))
+      .toContain('smooth losses converge for every learning rate schedule and');
   });
   it('reads year and month as a month, a BibLaTeX date as it is, and a year alone as a year', () => {
     expect(bibtexDate('', '2024', 'July')).toBe('2024-07');
