@@ -1,7 +1,9 @@
 // Owns OpenAlex works (the API's `results`, or JSON Lines of works): which object is one, and a work
-// as the record normalise.ts reads, with the abstract rebuilt from abstract_inverted_index.
+// as the record normalise.ts reads, with the abstract rebuilt from abstract_inverted_index (and
+// Crossref's markup taken out of it and the title, markup.ts).
 
 import { cleanDoi } from '../text.js';
+import { stripMarkup } from './markup.js';
 
 type Work = Record<string, unknown>;
 
@@ -17,7 +19,7 @@ export function openAlexRecord(work: Work): Work {
   const location = work.primary_location as { source?: { display_name?: unknown }; landing_page_url?: unknown } | null | undefined;
   return {
     // The DOI names the work outside OpenAlex too; else its short W-id.
-    id: (typeof work.doi === 'string' ? cleanDoi(work.doi) : null) ?? shortId(work.id), doi: work.doi, title: work.title ?? work.display_name, abstract: rebuildAbstract(work.abstract_inverted_index),
+    id: (typeof work.doi === 'string' ? cleanDoi(work.doi) : null) ?? shortId(work.id), doi: work.doi, title: stripMarkup(work.title ?? work.display_name), abstract: stripMarkup(rebuildAbstract(work.abstract_inverted_index)),
     published: work.publication_date ?? work.publication_year, authors: authorNames(work.authorships),
     categories: topics(work), venue: location?.source?.display_name, url: location?.landing_page_url
   };

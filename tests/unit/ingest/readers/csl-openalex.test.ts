@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../../pipeline/ingest/index.js';
 import { cslDate } from '../../../../pipeline/ingest/readers/csl-json.js';
+import { stripMarkup } from '../../../../pipeline/ingest/readers/markup.js';
 import { rebuildAbstract } from '../../../../pipeline/ingest/readers/openalex.js';
 import { jsonLines, makeTempInputs, paper } from '../../../fixtures/ingest/temp-inputs.js';
 
@@ -48,6 +49,28 @@ const expected = (n: number, source: string) => paper({
   paperId: `10.1000/oa.${n}`, title: `Work ${n}`, abstract: 'Graphs are everywhere and are fun', published: '2024-05-06', datePrecision: 'day',
   authors: ['José Núñez'], categories: ['Graph Neural Networks', 'Computer science'], url: `https://example.org/${n}`, source,
   doi: `10.1000/oa.${n}`, venue: 'NeurIPS'
+});
+
+describe('Crossref markup in CSL-JSON and OpenAlex titles and abstracts', () => {
+  it('takes out JATS, MathML and inline HTML tags and decodes entities, and leaves any other "<" as written', () => {
+    expect(stripMarkup('<jats:title>Abstract</jats:title><jats:p>Graphs &amp; networks of <jats:italic>E. coli</jats:italic>.</jats:p><jats:p>Second paragraph, x<sub>i</sub> &lt; 1&#x2009;mm.</jats:p>'))
+      .toBe('Graphs & networks of E. coli.  Second paragraph, xi < 1\u2009mm.');
+    expect(stripMarkup('A <i>molecule</i> with <mml:math><mml:mi>α</mml:mi></mml:math>-helices')).toBe('A molecule with α-helices');
+    expect(stripMarkup('We insert <think> tokens when p < 0.05 & more')).toBe('We insert <think> tokens when p < 0.05 & more');
+    expect(stripMarkup(42)).toBe(42);
+  });
+  it('reads a Zotero CSL item\'s title without its markup: the same paper as an OpenAlex work of that title', async () => {
+    const csl = temp.write('jats.json', JSON.stringify([{ id: 'z1', type: 'article-journal', title: 'A <i>molecule</i> model', issued: { 'date-parts': [[2021, 5]] },
+      abstract: '<jats:title>Abstract</jats:title><jats:p>Molecules &amp; graphs.</jats:p>' }]));
+    const alex = temp.write('works.jsonl', jsonLines({ id: 'https://openalex.org/W1', title: 'A molecule model', publication_date: '2021-05-03',
+      abstract_inverted_index: { Molecules: [0], and: [1], 'graphs.': [2] } }));
+    const result = await ingestFiles([csl, alex], { strict: false });
+    // One paper: the OpenAlex record, dated to the day, is the more complete one and is kept.
+    expect(result.papers.map((p) => [p.title, p.abstract])).toStrictEqual([['A molecule model', 'Molecules and graphs.']]);
+    expect(result.duplicates).toBe(1);
+    const alone = await ingestFiles([csl], { strict: false });
+    expect(alone.papers.map((p) => [p.title, p.abstract])).toStrictEqual([['A molecule model', 'Molecules & graphs.']]);
+  });
 });
 
 describe('the OpenAlex reader', () => {
