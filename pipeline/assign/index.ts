@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { rankInTheme } from '../cluster/rank-in-theme.js';
 import { describeCoarseDates, settleDatePrecision, type DatePrecisionMode } from '../ingest/date-precision.js';
 import { ingestFiles } from '../ingest/index.js';
+import { isGlobalId, localIdOf } from '../ingest/merge.js';
 import { arxivId } from '../ingest/text.js';
 import { updateCopy } from '../store/copy-update.js';
 import type { IngestResult, InputFormat, Paper } from '../types.js';
@@ -145,7 +146,12 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const runId = await chooseRun(connection, config.run, config.db);
   const vocabulary = await timed('read', () => readVocabulary(connection, runId));
   const ingest = await ingesting;
-  const papers = await newPapers(connection, runId, ingest.papers);
+  const { papers, renamed } = await newPapers(connection, runId, ingest.papers);
+  if (renamed.length > 0) {
+    ingest.warnings.push(`${renamed.length} paper${renamed.length === 1 ? '' : 's'} had the id of a run paper with another title (a citation key or row ` +
+      `number used twice) and ${renamed.length === 1 ? 'was' : 'were'} added under an id of ${renamed.length === 1 ? 'its' : 'their'} own: ` +
+      `"${renamed[0].paperId}" is ${localIdOf(renamed[0])}`);
+  }
   // The text pass starts now, taking chunks between the reads (and a worker's, with --workers 2).
   if (papers.length > 0) textPass.start(papers, vocabulary.terms, vocabulary.idf, vocabulary.ngramMax);
   const stored = await timed('read', () => readStoredRun(connection, runId, vocabulary));
@@ -185,7 +191,8 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
 }
 
 const INPUT_TABLE: Table = { name: 'assign_input', columns: [{ name: 'i', type: 'INTEGER' }, { name: 'paper_id', type: 'VARCHAR' },
-  { name: 'doi', type: 'VARCHAR' }, { name: 'arxiv', type: 'VARCHAR' }, { name: 'title', type: 'VARCHAR' }, { name: 'year', type: 'VARCHAR' }], key: [] };
+  { name: 'local_id', type: 'VARCHAR' }, { name: 'doi', type: 'VARCHAR' }, { name: 'arxiv', type: 'VARCHAR' }, { name: 'title', type: 'VARCHAR' },
+  { name: 'year', type: 'VARCHAR' }], key: [] };
 
 /**
  * A title's key for matching an input paper to a run's paper (both sides made by this one SQL
@@ -198,33 +205,57 @@ const titleKeySql = (column: string) => `trim(regexp_replace(lower(strip_accents
  * The input's papers that run `runId` does not hold yet, in input order; their ids are left in the
  * temp table NEW_PAPERS (j = position among them) for the writes. A paper is held when the run has
  * it by ingest/merge.ts's duplicate rule: the same id, DOI (any case), arXiv id (an arXiv DOI's),
- * or title and year (unless both have DOIs and these differ); so next week's export from another tool (DOIs for ids, titles in another case)
- * adds only what is new. The run's papers stay in DuckDB: one hash join per rule.
+ * or title and year (unless both have DOIs and these differ); so next week's export from another
+ * tool (DOIs for ids, titles in another case) adds only what is new. A local id (a citation key, a
+ * row number) that names a run paper of another title is no match, as in merge.ts: that paper is
+ * added under its own id (localIdOf), which a later batch then finds. The run's papers stay in
+ * DuckDB: one hash join per rule.
  */
-async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<Paper[]> {
-  await connection.run('CREATE OR REPLACE TEMP TABLE assign_input (i INTEGER, paper_id VARCHAR, doi VARCHAR, arxiv VARCHAR, title VARCHAR, year VARCHAR)');
-  await appendChunks(connection, INPUT_TABLE, papers.length, [(i) => i, (i) => papers[i].paperId, (i) => papers[i].doi?.toLowerCase() ?? null,
+async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<{ papers: Paper[]; renamed: Paper[] }> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE assign_input (i INTEGER, paper_id VARCHAR, local_id VARCHAR, doi VARCHAR, arxiv VARCHAR,
+    title VARCHAR, year VARCHAR)`);
+  await appendChunks(connection, INPUT_TABLE, papers.length, [(i) => i, (i) => papers[i].paperId,
+    (i) => (isGlobalId(papers[i].paperId) ? null : localIdOf(papers[i])), (i) => papers[i].doi?.toLowerCase() ?? null,
     (i) => (papers[i].doi === null ? null : arxivId(papers[i].doi!)), (i) => papers[i].title, (i) => papers[i].published?.slice(0, 4) ?? '']);
   // Each run paper's keys: id, lower-case DOI, the arXiv id of an arXiv DOI, title key and year.
   await connection.run(`CREATE OR REPLACE TEMP TABLE assign_held AS
     WITH run_papers AS MATERIALIZED (
       SELECT pr.paper_id, lower(p.doi) AS doi, nullif(regexp_extract(p.doi, '^10\\.48550/(?i:arxiv)\\.(.+)$', 1), '') AS arxiv,
-        ${titleKeySql('p.title')} AS title_key, coalesce(strftime(p.published, '%Y'), '') AS year
+        p.title, coalesce(strftime(p.published, '%Y'), '') AS year
       FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run),
-    input AS MATERIALIZED (SELECT i, paper_id, doi, arxiv, ${titleKeySql('title')} AS title_key, year FROM assign_input)
-    SELECT a.i FROM input a JOIN run_papers r ON r.paper_id = a.paper_id
-    UNION SELECT a.i FROM input a JOIN run_papers r ON r.paper_id = a.arxiv
-    UNION SELECT a.i FROM input a JOIN run_papers r ON r.arxiv = a.paper_id
-    UNION SELECT a.i FROM input a JOIN run_papers r ON r.doi = a.doi
-    UNION SELECT a.i FROM input a JOIN run_papers r ON r.title_key = a.title_key AND r.year = a.year AND a.title_key <> ''
+    input AS MATERIALIZED (SELECT i, paper_id, local_id, doi, arxiv, ${titleKeySql('title')} AS title_key, year FROM assign_input),
+    -- title keys only of the run's papers of the input's years (the key's regexp is the costly part)
+    run_titles AS (SELECT doi, ${titleKeySql('title')} AS title_key, year FROM run_papers WHERE year IN (SELECT DISTINCT year FROM input)),
+    -- the same id, unless it is a local one naming a paper of another title that no shared DOI makes one
+    by_id AS (SELECT a.i, a.local_id IS NOT NULL AND a.title_key <> ${titleKeySql('r.title')} AND NOT coalesce(a.doi = r.doi, false) AS clash
+      FROM input a JOIN run_papers r ON r.paper_id = a.paper_id)
+    SELECT i, false AS renamed FROM by_id WHERE NOT clash
+    UNION SELECT a.i, false FROM input a JOIN run_papers r ON r.paper_id = a.local_id
+    UNION SELECT a.i, false FROM input a JOIN run_papers r ON r.paper_id = a.arxiv
+    UNION SELECT a.i, false FROM input a JOIN run_papers r ON r.arxiv = a.paper_id
+    UNION SELECT a.i, false FROM input a JOIN run_papers r ON r.doi = a.doi
+    UNION SELECT a.i, false FROM input a JOIN run_titles r ON r.title_key = a.title_key AND r.year = a.year AND a.title_key <> ''
       -- the same title and year but two different DOIs are two papers (as in merge.ts)
-      AND NOT (a.doi IS NOT NULL AND r.doi IS NOT NULL AND a.doi <> r.doi)`, { run: runId });
-  const [held] = await readColumns(connection, 'SELECT i FROM assign_held', {}, ['int'] as const);
+      AND NOT (a.doi IS NOT NULL AND r.doi IS NOT NULL AND a.doi <> r.doi)
+    UNION SELECT i, true FROM by_id WHERE clash`, { run: runId });
+  // A clashing paper held by another rule is held; one held by none keeps its own id.
+  const [held, renamedFlag] = await readColumns(connection, 'SELECT i, bool_and(renamed)::INTEGER FROM assign_held GROUP BY i', {}, ['int', 'int'] as const);
+  const state = new Uint8Array(papers.length); // 0 new, 1 held, 2 new under its local id
+  for (let x = 0; x < held.length; x++) state[held[x]] = renamedFlag[x] === 1 ? 2 : 1;
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${NEW_PAPERS} AS
-    SELECT (row_number() OVER (ORDER BY i) - 1)::INTEGER AS j, paper_id FROM assign_input a WHERE i NOT IN (SELECT i FROM assign_held)`);
-  const inRun = new Uint8Array(papers.length);
-  for (const i of held) inRun[i] = 1;
-  return papers.filter((_, i) => inRun[i] === 0);
+    SELECT (row_number() OVER (ORDER BY i) - 1)::INTEGER AS j, CASE WHEN i IN (SELECT i FROM assign_held GROUP BY i HAVING bool_and(renamed))
+      THEN local_id ELSE paper_id END AS paper_id
+    FROM assign_input a WHERE i NOT IN (SELECT i FROM assign_held GROUP BY i HAVING NOT bool_and(renamed))`);
+  const renamed: Paper[] = [];
+  const out: Paper[] = [];
+  papers.forEach((p, i) => {
+    if (state[i] === 1) return;
+    if (state[i] === 2) {
+      renamed.push(p);
+      out.push({ ...p, paperId: localIdOf(p) });
+    } else out.push(p);
+  });
+  return { papers: out, renamed };
 }
 
 async function readThemes(connection: DuckDBConnection, runId: number): Promise<(ThemeFigures & { label: string })[]> {

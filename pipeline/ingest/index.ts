@@ -39,6 +39,13 @@ export async function ingestFiles(paths: string[], options: IngestOptions): Prom
   for (const path of inputs.files) files.push(await ingestFile(path, seen, options));
   // sha256 over the concatenated hex digests, in the order given.
   const inputSha256 = createHash('sha256').update(files.map((f) => f.sha256).join('')).digest('hex');
+  const { renamed } = seen.set;
+  if (renamed.length > 0) {
+    const [first] = renamed;
+    seen.warnings.push(`${renamed.length} record${renamed.length === 1 ? '' : 's'} had the id of another paper with another title (a citation key or ` +
+      `row number used twice) and ${renamed.length === 1 ? 'was' : 'were'} kept apart under an id of ${renamed.length === 1 ? 'its' : 'their'} own: ` +
+      `"${first.paperId}" in ${first.source} is ${first.keptAs}`);
+  }
   return { papers: seen.set.papers, skipped: seen.skipped, duplicates: seen.set.duplicates, files, inputSha256, warnings: seen.warnings };
 }
 

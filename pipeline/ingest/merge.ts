@@ -1,8 +1,10 @@
 // Owns duplicates across records, files and formats: two papers are one when they share an id, a
 // DOI (case-insensitive), an arXiv id, or the same normalised title and year (unless both have DOIs
-// and these differ); the more complete record is kept and filled in from the other.
+// and these differ); the more complete record is kept and filled in from the other. A local id (a
+// BibTeX key, a spreadsheet's row number) that names a paper of another title is no match: that
+// record keeps an id of its own (localIdOf).
 import type { DatePrecision, Paper } from '../types.js';
-import { arxivId } from './text.js';
+import { arxivId, titleId } from './text.js';
 
 const PRECISION: Record<DatePrecision, number> = { year: 1, month: 2, day: 3 };
 
@@ -17,7 +19,16 @@ export class PaperSet {
   private readonly byDoi = new Map<string, number>();
   private readonly byTitle = new Map<string, number>();
 
+  /** Records whose local id named a paper of another title, and the id each was kept under. */
+  readonly renamed: { paperId: string; keptAs: string; source: string }[] = [];
+
   add(paper: Paper): void {
+    const known = this.byId.get(paper.paperId);
+    if (known !== undefined && isLocalClash(this.papers[known], paper)) {
+      const keptAs = localIdOf(paper);
+      this.renamed.push({ paperId: paper.paperId, keptAs, source: paper.source });
+      paper = { ...paper, paperId: keptAs };
+    }
     // keysOf's keys in its order, the first one known naming the paper this one duplicates.
     const doi = paper.doi === null ? null : paper.doi.toLowerCase();
     const arxiv = paper.doi === null ? null : arxivId(paper.doi);
@@ -56,6 +67,28 @@ export class PaperSet {
     }
     setNew(this.byTitle, titleYear(merged), index);
   }
+}
+
+/**
+ * Ids that name a paper beyond one file: arXiv ids, DOIs, Scopus EIDs, Web of Science UTs, OpenAlex
+ * W-ids and the title-made t: ids. Any other id (a citation key, a row number) is local to its list.
+ */
+export function isGlobalId(id: string): boolean {
+  return arxivId(id) !== null || /^10\.\d{4,9}\//.test(id) || /^2-s2\.0-/.test(id) || /^wos:/i.test(id) || /^W\d+$/.test(id) || /^t:[0-9a-f]{16}$/.test(id);
+}
+
+/**
+ * Whether `paper` only seems to be `kept` because both carry one local id: their titles differ and
+ * no DOI says they are one (two libraries' "smith2023", two spreadsheets' row 12).
+ */
+export function isLocalClash(kept: Paper, paper: Paper): boolean {
+  if (isGlobalId(paper.paperId) || titleKey(kept.title) === titleKey(paper.title)) return false;
+  return !(kept.doi !== null && paper.doi !== null && kept.doi.toLowerCase() === paper.doi.toLowerCase());
+}
+
+/** The id a record whose local id clashes is kept under: the id, "~", and 8 hex of its title's t: id (stable from run to run). */
+export function localIdOf(paper: Pick<Paper, 'paperId' | 'title'>): string {
+  return `${paper.paperId}~${titleId(paper.title).slice(2, 10)}`;
 }
 
 function setNew(map: Map<string, number>, key: string, index: number): void {

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { localIdOf } from '../../pipeline/ingest/merge.js';
 import { runAssign, runCli } from '../fixtures/cli.js';
 import { readDb } from '../fixtures/read-db.js';
 
@@ -41,5 +42,29 @@ describe('assign recognises papers already in the run as the pipeline does', () 
     const added = await readDb<{ title: string }>(db, `SELECT p.title FROM assigned_papers a JOIN papers p USING (paper_id)
       WHERE a.run_id = 1 ORDER BY p.title`);
     expect(added.map((a) => a.title)).toStrictEqual(['Editorial', 'Speech recognition at scale', 'Transformers: long documents']);
+  }, 120_000);
+
+  it('adds a paper whose local id names a run paper of another title under an id of its own, which the next batch then finds', async () => {
+    const db = join(dir, 'assign-local.duckdb');
+    writeFileSync(join(dir, 'sheet1.csv'), 'id,title,abstract,date\n' +
+      '1,Graph neural networks for molecules,Graph neural networks learn molecular representations from atoms.,2021-05-01\n' +
+      '2,Reinforcement learning for robot control,Robots learn control policies by reinforcement learning.,2020-03-01\n' +
+      '3,Transformers and long documents,Transformers struggle with long documents because attention is quadratic.,2023-02-01\n');
+    // Next week's sheet numbers its rows from 1 again: row 1 is a new paper, row 2 the same paper as before.
+    writeFileSync(join(dir, 'sheet2.csv'), 'id,title,abstract,date\n' +
+      '1,Protein folding with diffusion,Diffusion models fold proteins from sequences.,2024-04-01\n' +
+      '2,Reinforcement learning for robot control,Robots learn control policies.,2020-03-01\n');
+    expect(runCli(['--quiet', '--k', '2', '--min-df', '1', '--workers', '1', '--input', join(dir, 'sheet1.csv'), '--db', db]).code).toBe(0);
+    const first = runAssign(['--quiet', '--input', join(dir, 'sheet2.csv'), '--db', db]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('1 already in the run');
+    const keptAs = localIdOf({ paperId: '1', title: 'Protein folding with diffusion' });
+    expect(first.stdout).toContain(`1 paper had the id of a run paper with another title (a citation key or row number used twice) and was added under an id of its own: "1" is ${keptAs}`);
+    const added = await readDb<{ paper_id: string; title: string }>(db, `SELECT paper_id, p.title FROM assigned_papers a JOIN papers p USING (paper_id) WHERE a.run_id = 1`);
+    expect(added).toStrictEqual([{ paper_id: keptAs, title: 'Protein folding with diffusion' }]);
+    const [{ title }] = await readDb<{ title: string }>(db, "SELECT title FROM papers WHERE paper_id = '1'");
+    expect(title).toBe('Graph neural networks for molecules');
+    const again = runAssign(['--quiet', '--input', join(dir, 'sheet2.csv'), '--db', db]);
+    expect([again.code, again.stdout]).toStrictEqual([0, expect.stringContaining('already in it')]);
   }, 120_000);
 });

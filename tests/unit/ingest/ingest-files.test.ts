@@ -135,6 +135,34 @@ describe('ingestFiles merges duplicates by id', () => {
   });
 });
 
+describe('ingestFiles keeps apart papers that share only a local id', () => {
+  it('two libraries\' "smith2023" of different titles, and two spreadsheets\' row ids, stay two papers each, with a warning', async () => {
+    const a = temp.write('libA.bib', '@article{smith2023, title = {Graph networks for molecules}, abstract = {Graphs.}, year = {2023}}\n');
+    const b = temp.write('libB.bib', '@article{smith2023, title = {Soil microbiome diversity under drought}, abstract = {Soil.}, year = {2023}}\n' +
+      '@article{jones2022, title = {Graph Networks for Molecules}, abstract = {The same paper as libA\'s smith2023, under another key.}, year = {2023}}\n');
+    const c = temp.write('sheet1.csv', 'id,title,abstract\n1,Robot control,Robots.\n2,Speech at scale,Speech.\n');
+    const d = temp.write('sheet2.csv', 'id,title,abstract\n1,Protein folding,Proteins.\n2,Speech at scale,Speech again.\n');
+    const result = await ingestFiles([a, b, c, d], { strict: false });
+    expect(result.papers.map((p) => [p.paperId, p.title])).toStrictEqual([
+      ['smith2023', 'Graph networks for molecules'],
+      [`smith2023~${titleId('Soil microbiome diversity under drought').slice(2, 10)}`, 'Soil microbiome diversity under drought'],
+      ['1', 'Robot control'], ['2', 'Speech at scale'],
+      [`1~${titleId('Protein folding').slice(2, 10)}`, 'Protein folding']
+    ]);
+    expect(result.duplicates).toBe(2); // jones2022 by title + year, sheet2's row 2 by id and title
+    expect(result.warnings).toStrictEqual([`2 records had the id of another paper with another title (a citation key or row number used twice) and were ` +
+      `kept apart under an id of their own: "smith2023" in libB.bib is smith2023~${titleId('Soil microbiome diversity under drought').slice(2, 10)}`]);
+  });
+  it('still merges records of one arXiv id or DOI whose titles differ (a revised title)', async () => {
+    const path = temp.write('revised.jsonl', jsonLines(
+      { id: '2401.00001', title: 'First title', abstract: 'One.' }, { id: '2401.00001v2', title: 'Revised title', abstract: 'Two.' },
+      { id: '10.1000/x.1', title: 'Old', abstract: 'Three.' }, { id: '10.1000/X.1', title: 'New', abstract: 'Four.' }
+    ));
+    const result = await ingestFiles([path], { strict: false });
+    expect([result.papers.length, result.duplicates, result.warnings]).toStrictEqual([2, 2, []]);
+  });
+});
+
 describe('ingestFiles accounts for its input', () => {
   it('hashes each file as raw bytes and the run input as the sha256 of the hex digests in order', async () => {
     const a = temp.write('a.jsonl', jsonLines(ok));
