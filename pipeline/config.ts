@@ -110,7 +110,7 @@ Options (default in brackets):
                          days but (nearly) all on 1 January (or the 1st) are read as years
                          (months); year|month: no date finer than that; day: as written [${DEFAULTS.datePrecision}]
   --strict               stop at the first bad record instead of skipping it
-  --lock-wait SECONDS    wait this long for another pipeline writing the same database [${DEFAULTS.lockWait}]
+  --lock-wait SECONDS    wait this long for another writer (a run or assign) of the same database [${DEFAULTS.lockWait}]
   --workers N            threads for tokenising and clustering, this one included (1 = no workers) [${DEFAULTS.workers}]
   --quiet                no progress output, only the summary
   -h, --help             this help

@@ -33,7 +33,7 @@ export class IngestError extends InputError {
   }
 }
 
-/** The database is held by another pipeline (writer lock) or cannot be written. */
+/** The database is held by another writer (writer lock) or cannot be written. */
 export class BusyError extends ThemescopeError {
   readonly exitCode = 3;
   override name = 'BusyError';

@@ -67,7 +67,8 @@ const STORE_MEMORY_LIMIT = '256MB';
  * database starts empty.
  */
 export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, update: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-  const release = await acquireLock(`${dbPath}.lock`, options.lockWaitMs);
+  const release = await acquireLock(`${dbPath}.lock`, options.lockWaitMs, (holder) => process.stderr.write(
+    `themescope: ${dbPath} is being written by pid ${holder} (npm run pipeline or assign); waiting up to ${Math.round(options.lockWaitMs / 1000)} s for it\n`));
   const tmpPath = `${dbPath}.tmp-${process.pid}`;
   try {
     removeStaleTemps(dbPath);

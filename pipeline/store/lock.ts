@@ -1,7 +1,16 @@
-// Owns the writer lock beside a database file, so two pipelines on one database never interleave:
-// the second waits (up to a limit) and then fails with a message naming the holder.
+// Owns the writer lock beside a database file, so two writers (runs, assign) on one database never
+// interleave: the second says it waits, waits (up to a limit) and then fails naming the holder.
 import { openSync, writeSync, closeSync, readFileSync, unlinkSync } from 'node:fs';
 import { BusyError } from '../errors.js';
+
+/** The pid in the lock file, "?" when it is gone or not yet written. */
+function holderOf(lockPath: string): string {
+  try {
+    return readFileSync(lockPath, 'utf8').trim() || '?';
+  } catch {
+    return '?'; // released meanwhile
+  }
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -44,19 +53,23 @@ function tryTake(lockPath: string): boolean {
   return tryTakeOnce(lockPath);
 }
 
-/** Takes the lock, polling every 200 ms for up to `waitMs`; returns a release function. */
-export async function acquireLock(lockPath: string, waitMs: number): Promise<() => void> {
+/**
+ * Takes the lock, polling every 200 ms for up to `waitMs`; returns a release function. `onWait` is
+ * told the holder's pid once, when the lock is first found held, so a waiting run can say why
+ * nothing happens.
+ */
+export async function acquireLock(lockPath: string, waitMs: number, onWait?: (holder: string) => void): Promise<() => void> {
   const deadline = Date.now() + waitMs;
+  let told = false;
   while (!tryTake(lockPath)) {
+    const holder = holderOf(lockPath);
+    if (!told && waitMs > 0) {
+      onWait?.(holder);
+      told = true;
+    }
     if (Date.now() >= deadline) {
-      let holder = '?';
-      try {
-        holder = readFileSync(lockPath, 'utf8').trim();
-      } catch {
-        /* released meanwhile */
-      }
       throw new BusyError(
-        `another pipeline (pid ${holder}) is writing this database (lock ${lockPath}); waited ${Math.round(waitMs / 1000)} s`
+        `another writer (npm run pipeline or assign, pid ${holder}) is writing this database (lock ${lockPath}); waited ${Math.round(waitMs / 1000)} s`
       );
     }
     await new Promise((r) => setTimeout(r, 200));

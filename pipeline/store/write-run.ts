@@ -29,7 +29,7 @@ const WRITE_ORDER = [...TABLES.filter((t) => !fromSearchIndex.has(t.name) && !AF
 export const STORE_STEPS: readonly string[] = [...WRITE_ORDER.map((t) => t.name), 'complete', 'rename'];
 
 export interface WriteOptions {
-  /** How long to wait for another pipeline's lock on the same database. */
+  /** How long to wait for another writer's lock on the same database. */
   lockWaitMs: number;
   /** Called between stages of the write, for progress and for crash tests. */
   onStep?: (step: string) => void;

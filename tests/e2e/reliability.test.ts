@@ -99,7 +99,7 @@ describe('two pipelines on one database', () => {
     first.kill('SIGKILL');
     await firstDone;
     expect(second.status).toBe(3);
-    expect(second.stderr).toMatch(/^themescope: another pipeline \(pid \d+\) is writing this database/);
+    expect(second.stderr).toMatch(/^themescope: another writer \(npm run pipeline or assign, pid \d+\) is writing this database/);
     expect(await select(db, 'SELECT count(*)::INT AS n FROM runs')).toStrictEqual([{ n: 1 }]);
   });
 });

@@ -101,7 +101,7 @@ describe('npm run assign', () => {
     writeFileSync(`${db}.lock`, String(process.pid)); // a live process holds the lock
     const busy = runAssign(['--input', rest, '--db', db, '--lock-wait', '0']);
     expect(busy.code).toBe(3);
-    expect(busy.stderr).toContain(`another pipeline (pid ${process.pid}) is writing this database`);
+    expect(busy.stderr).toContain(`another writer (npm run pipeline or assign, pid ${process.pid}) is writing this database`);
     rmSync(`${db}.lock`);
     const instance = await DuckDBInstance.create(db);
     const connection = await instance.connect();

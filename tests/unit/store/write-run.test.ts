@@ -74,7 +74,7 @@ describe('writeRun', () => {
   it('refuses to write while another live process holds the lock', async () => {
     const db = tempDb();
     writeFileSync(`${db}.lock`, String(process.ppid));
-    await expect(writeRun(db, handMadeRun(), { lockWaitMs: 300 })).rejects.toThrow(/another pipeline \(pid \d+\)/);
+    await expect(writeRun(db, handMadeRun(), { lockWaitMs: 300 })).rejects.toThrow(/another writer \(npm run pipeline or assign, pid \d+\)/);
     expect(existsSync(db)).toBe(false);
   });
 
