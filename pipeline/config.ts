@@ -1,7 +1,7 @@
 // Owns the pipeline's options: their defaults, their --help text and their validation, resolved
 // once into a frozen Config that every stage reads.
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 import { DATE_PRECISION_MODES, type DatePrecisionMode } from './ingest/date-precision.js';
@@ -132,6 +132,17 @@ export function joinNegativeValues(argv: readonly string[], options: Record<stri
   return out;
 }
 
+/**
+ * A path the user typed, as the user meant it: `npm run` starts the script in the project's folder,
+ * so a relative path given from elsewhere (npm's INIT_CWD, the folder npm was called from) is made
+ * absolute from there. Called from the project's folder (or without npm), the path is as given.
+ */
+export function fromCallerDir(path: string): string {
+  const caller = process.env.INIT_CWD;
+  if (!caller || isAbsolute(path) || resolve(caller) === process.cwd()) return path;
+  return resolve(caller, path);
+}
+
 /** `--db PATH` checked where it can be before any work: its folder must exist, and it must not be one. */
 export function checkDbPath(db: string): string {
   const isDir = (path: string) => {
@@ -223,12 +234,12 @@ export function resolveConfig(argv: string[]): Config | 'help' {
   }
   const v = parsed.values;
   if (v.help) return 'help';
-  const inputs = [...(v.input ?? []), ...parsed.positionals];
+  const inputs = [...(v.input ?? []), ...parsed.positionals].map(fromCallerDir);
   const d = DEFAULTS;
   return Object.freeze({
     inputs: inputs.length > 0 ? inputs : d.inputs,
     format: v.format === undefined ? d.format : parseFormat(v.format),
-    db: checkDbPath(v.db ?? d.db),
+    db: checkDbPath(v.db === undefined ? d.db : fromCallerDir(v.db)),
     k: v.k === undefined ? d.k : v.k === 'auto' ? 'auto' : int('k', v.k, 2, 500),
     kRange: v['k-range'] ? parseKRange(v['k-range']) : d.kRange,
     seed: v.seed ? int('seed', v.seed, 0, 2 ** 31 - 1) : d.seed,

@@ -1,7 +1,7 @@
 // Owns one invocation of `npm run assign`: arguments → assignPapers → summary, errors → exit codes
 // as the pipeline's (pipeline/errors.ts: 0 done · 1 bug · 2 bad input or usage · 3 busy).
 import { parseArgs } from 'node:util';
-import { checkDbPath, DEFAULTS, joinNegativeValues } from '../config.js';
+import { checkDbPath, DEFAULTS, fromCallerDir, joinNegativeValues } from '../config.js';
 import { ThemescopeError, UsageError, exitCodeOf, type ExitCode } from '../errors.js';
 import { INPUT_FORMATS, type InputFormat } from '../types.js';
 import { assignPapers, type AssignConfig } from './index.js';
@@ -58,12 +58,12 @@ export function resolveAssignConfig(argv: string[]): (AssignConfig & { quiet: bo
   }
   const v = parsed.values;
   if (v.help) return 'help';
-  const inputs = [...(v.input ?? []), ...parsed.positionals];
+  const inputs = [...(v.input ?? []), ...parsed.positionals].map(fromCallerDir);
   if (inputs.length === 0) throw new UsageError('--input is required: the files with the papers to add');
   const format = v.format === undefined ? null : INPUT_FORMATS.find((f) => f === v.format!.toLowerCase());
   if (format === undefined) throw new UsageError(`--format expects one of ${INPUT_FORMATS.join(', ')}, got "${v.format}"`);
   return {
-    inputs, db: checkDbPath(v.db ?? DEFAULTS.db), run: v.run === undefined ? null : positiveInt('run', v.run, 1), format: format as InputFormat | null,
+    inputs, db: checkDbPath(v.db === undefined ? DEFAULTS.db : fromCallerDir(v.db)), run: v.run === undefined ? null : positiveInt('run', v.run, 1), format: format as InputFormat | null,
     strict: v.strict ?? false, lockWait: v['lock-wait'] === undefined ? DEFAULTS.lockWait : positiveInt('lock-wait', v['lock-wait'], 0),
     workers: v.workers === undefined ? ASSIGN_WORKERS : positiveInt('workers', v.workers, 1, 16), quiet: v.quiet ?? false
   };
