@@ -1,9 +1,9 @@
-// Owns reading one input file: streamed in chunks (gunzipped for .gz), hashed as raw bytes on the
+// Owns reading one input file: streamed in chunks (gunzipped for .gz, or when it opens as gzip), hashed as raw bytes on the
 // way, split into lines and decoded line by line (UTF-8, UTF-16 by its BOM, Windows-1252 by the
 // rule in decodeLine). Never holds the whole file in memory.
 import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { Transform, pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
@@ -65,7 +65,7 @@ export function openLines(path: string, options: LineOptions = {}): LineSource {
     }
   });
   const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  const gzipped = path.toLowerCase().endsWith('.gz');
+  const gzipped = path.toLowerCase().endsWith('.gz') || startsAsGzip(path);
   // pipeline() forwards an error of any stage (unreadable file, corrupt gzip) to the last one,
   // where the `for await` below rethrows it; the callback only keeps it from being unhandled.
   const bytes: Readable = gzipped ? pipeline(raw, tap, createGunzip(GUNZIP_OPTIONS), () => {}) : pipeline(raw, tap, () => {});
@@ -269,4 +269,18 @@ export function withHead(head: RawLine[], rest: AsyncGenerator<RawLine>): AsyncG
     [Symbol.asyncIterator]: () => lines
   };
   return lines as unknown as AsyncGenerator<RawLine>;
+}
+
+/** Whether the file opens with gzip's magic bytes (1f 8b): a gzip file whose name lacks .gz is read as one. */
+function startsAsGzip(path: string): boolean {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const magic = Buffer.alloc(2);
+    return readSync(fd, magic, 0, 2, 0) === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
+  } catch {
+    return false; // unreadable: the stream below says so
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
 }

@@ -44,6 +44,11 @@ describe('ingestFiles stops with a one-line IngestError on unusable input files'
     const path = temp.writeRaw('plain.jsonl.gz', Buffer.from(jsonLines(ok)));
     await expectIngestError(ingestFiles([path], { strict: false }), `${path}: not a readable gzip file (incorrect header check)`);
   });
+  it('reads a gzip file whose name lacks .gz as gzip, by its first bytes', async () => {
+    const path = temp.writeRaw('saved-without-gz.jsonl', gzipSync(Buffer.from(jsonLines({ id: 'g1', ...ok }))));
+    const result = await ingestFiles([path], { strict: false });
+    expect(result.papers.map((p) => p.paperId)).toStrictEqual(['g1']);
+  });
   it('names a gzip file that is cut short', async () => {
     const zipped = gzipSync(Buffer.from(jsonLines(ok, ok, ok)));
     const path = temp.writeRaw('cut.jsonl.gz', zipped.subarray(0, zipped.length - 10));
