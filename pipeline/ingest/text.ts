@@ -18,6 +18,9 @@ const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
  * and every reader of a paper's text sees the same characters.
  */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Control characters that are no whitespace (NUL, BEL, ESC, DEL, C1): debris of an export, dropped. */
+const CONTROL = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/g;
+const HAS_CONTROL = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/;
 /** Any surrogate: text without one has no lone one (a test is 4x cheaper than LONE_SURROGATE's scan). */
 const SURROGATE = /[\ud800-\udfff]/;
 // New-style ids (2407.02880, 2407.02880v2) and old-style ones (cs/0112017, math.GT/0309136v1),
@@ -27,13 +30,14 @@ const OLD_ARXIV = /^(?:arxiv:)?([a-z][a-z-]*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?$/i;
 /** arXiv's own DOIs (10.48550/arXiv.2402.00001) name the same paper as the id. */
 const ARXIV_DOI = /^10\.48550\/arxiv\./i;
 
-/** NFC-normalises, replaces lone surrogates by U+FFFD and collapses every run of whitespace (newlines, tabs, NBSP) into one space. */
+/** NFC-normalises, replaces lone surrogates by U+FFFD, drops control characters and collapses every run of whitespace (newlines, tabs, NBSP) into one space. */
 export function cleanText(text: string): string {
   // The fast path matters: most abstracts are already clean ASCII, and a regex test plus includes()
   // is ~4x cheaper than normalize + replace over 128 MB of abstracts.
   if (!NOT_PRINTABLE_ASCII.test(text) && !text.includes('  ')) return text.trim();
   const whole = SURROGATE.test(text) ? text.replace(LONE_SURROGATE, '\ufffd') : text;
-  return whole.normalize('NFC').replace(WHITESPACE, ' ').trim();
+  const printable = HAS_CONTROL.test(whole) ? whole.replace(CONTROL, '') : whole;
+  return printable.normalize('NFC').replace(WHITESPACE, ' ').trim();
 }
 
 /** cleanText of text known to be printable ASCII (RawLine.printable): only double spaces need more than a trim. */

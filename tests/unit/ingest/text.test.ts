@@ -13,6 +13,9 @@ describe('cleanText', () => {
     expect(cleanText('Deep\ud835 learning \udc00x \u{1D400}')).toBe('Deep\ufffd learning \ufffdx \u{1D400}');
     expect(Buffer.from(cleanText('a\ud800b'), 'utf8').toString('utf8')).toBe(cleanText('a\ud800b'));
   });
+  it('drops control characters that are no whitespace (NUL, BEL, ESC, DEL, C1), every time', () => {
+    for (let i = 0; i < 3; i++) expect(cleanText('Graph\u0000 net\u0007works\u001b[0m for\u007f\u0085 all\tof us')).toBe('Graph networks[0m for all of us');
+  });
   it('returns clean ASCII unchanged', () => {
     expect(cleanText('Task vectors (TV) merge models.')).toBe('Task vectors (TV) merge models.');
   });
