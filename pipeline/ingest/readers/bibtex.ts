@@ -146,5 +146,6 @@ export function splitAnd(field: string): string[] {
     }
   }
   names.push(field.slice(from));
-  return names.map((name) => name.replace(/\s+/g, ' ').trim()).filter((name) => name !== '');
+  // BibTeX's "and others" (et al.) names no one.
+  return names.map((name) => name.replace(/\s+/g, ' ').trim()).filter((name) => name !== '' && name.toLowerCase() !== 'others');
 }

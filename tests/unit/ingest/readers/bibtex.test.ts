@@ -86,5 +86,6 @@ describe('the BibTeX reader', () => {
   });
   it('splits authors at "and" outside braces only', () => {
     expect(splitAnd('A, B and {C and D} AND E')).toStrictEqual(['A, B', '{C and D}', 'E']);
+    expect(splitAnd('Smith, J. and Jones, K. and others')).toStrictEqual(['Smith, J.', 'Jones, K.']);
   });
 });
