@@ -20,16 +20,16 @@ export function stabilityFacts(stability: number | null, metrics: unknown): Stab
   const divisive = m.init === 'divisive' || m.stabilityKind === 'subsample';
   if (divisive) {
     return {
-      seed: 'none (divisive start)',
+      seed: 'does not change them',
       seedTitle: 'The run starts k-means from top-down principal-direction cuts, with no random draw: the same papers give the same themes for any seed',
-      sample: stability === null ? 'not measured (--restarts 1)' : stability.toFixed(2),
+      sample: stability === null ? 'not measured (a run with --restarts 2 measures it)' : stability.toFixed(2),
       sampleTitle: SAMPLE_TITLE
     };
   }
   return {
-    seed: stability === null ? 'not measured (--restarts 1)' : `ARI ${stability.toFixed(2)}`,
+    seed: stability === null ? 'not measured (a run with --restarts 2 measures it)' : `ARI ${stability.toFixed(2)} between seeds`,
     seedTitle: 'k-means++ start: mean adjusted Rand index over pairs of restarts with different seeds (1 = identical)',
-    sample: 'not measured (k-means++ start)',
+    sample: 'not measured for a k-means++ start',
     sampleTitle: SAMPLE_TITLE
   };
 }
