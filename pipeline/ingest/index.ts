@@ -10,7 +10,7 @@ import { formatIssue } from './errors.js';
 import { readFormat } from './formats.js';
 import { listInputs } from './input-files.js';
 import { PaperSet } from './merge.js';
-import { normaliseRecord, type NormaliseContext } from './normalise.js';
+import { DATE_FIELD_NAMES, normaliseRecord, type NormaliseContext } from './normalise.js';
 import { openLines } from './read-lines.js';
 
 /** The delimited formats: their cells may hold Excel day numbers. */
@@ -83,6 +83,7 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
           dates.unreadable++;
           dates.first ??= issue;
         }
+        dates.field ||= result.published !== null || context.dateField;
         valid++;
         seen.set.add(result);
       }
@@ -100,6 +101,9 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
     const n = dates.unreadable;
     seen.warnings.push(`${path}: ${n} date${n === 1 ? '' : 's'} could not be read, so ${n === 1 ? 'its paper is' : 'their papers are'} ` +
       `kept undated (first: ${formatIssue(dates.first!).slice(path.length + 1)})`);
+  } else if (dates.dated === 0 && !dates.field) {
+    seen.warnings.push(`${path}: no date column or field (looked for ${DATE_FIELD_NAMES.join(', ')}, in any case and spacing), ` +
+      `so its ${valid} paper${valid === 1 ? ' is' : 's are'} undated and in no trend; rename the date column to one of these`);
   }
   if (input.encoding() === 'windows-1252') {
     seen.warnings.push(`${path} is not UTF-8: read as Windows-1252 (Excel's "CSV"); save it as "CSV UTF-8" to be sure of accented letters`);

@@ -22,8 +22,19 @@ const CATEGORY_KEYS = ['categories', 'category'];
 const KEYWORD_KEYS = ['keywords', 'authorkeywords', 'keyword', 'manualtags'];
 const VENUE_KEYS = ['venue', 'journal', 'sourcetitle', 'publicationtitle', 'containertitle', 'booktitle'];
 const URL_KEYS = ['url', 'abs', 'link'];
-/** Most precise first; "versions" stands for arXiv's versions[0].created (the v1 submission). */
-const DATE_KEYS = ['published', 'date', 'publicationdate', 'versions', 'updatedate', 'year', 'publicationyear'];
+/**
+ * Most precise first; "versions" stands for arXiv's versions[0].created (the v1 submission). The
+ * names spreadsheets and databases use for a publication date ("Date Published", "Pub Date", "PY")
+ * come after the first names, so a record that had one of those keeps its reading.
+ */
+const DATE_KEYS = ['published', 'date', 'publicationdate', 'datepublished', 'publisheddate', 'pubdate', 'issued', 'dateissued',
+  'coverdate', 'versions', 'updatedate', 'year', 'publicationyear', 'yearpublished', 'pubyear', 'publishedyear', 'py'];
+/** Date fields added to the first seven: only a string or a number in one is read (anything else is passed over). */
+const NEWER_DATE_KEYS = new Set(['datepublished', 'publisheddate', 'pubdate', 'issued', 'dateissued', 'coverdate',
+  'yearpublished', 'pubyear', 'publishedyear', 'py']);
+/** The date fields as a warning names them. */
+export const DATE_FIELD_NAMES = ['published', 'date', 'publication date', 'date published', 'published date', 'pub date',
+  'issued', 'date issued', 'cover date', 'update date', 'year', 'publication year', 'year published', 'pub year', 'PY'];
 /** A declared precision ("year" | "month" | "day") for the record's date (field keys: see fieldKey). */
 const PRECISION_KEYS = ['dateprecision', 'precision'];
 const AUTHOR_KEYS = ['authorsparsed', 'authors', 'author'];
@@ -60,7 +71,8 @@ const VERSIONS = SLOT.get('versions')!;
 const PRECISION = slotsOf(PRECISION_KEYS);
 const [AUTHORS_PARSED, AUTHORS, AUTHOR] = slotsOf(AUTHOR_KEYS);
 /** Fields that hold only a year: a date read from one is a year, however it is written. */
-const YEAR_FIELDS = new Set(slotsOf(['year', 'publicationyear']));
+const YEAR_FIELDS = new Set(slotsOf(['year', 'publicationyear', 'yearpublished', 'pubyear', 'publishedyear', 'py']));
+const NEWER_DATES = new Set(slotsOf([...NEWER_DATE_KEYS]));
 
 /**
  * How normaliseRecord reads a record beyond its fields, and what it noticed about one it kept.
@@ -221,6 +233,7 @@ function readDate(fields: Fields, context: NormaliseContext | null): DateField |
     if (isBlank(value)) continue;
     if (typeof value === 'object' && value !== null && 'reason' in value) return value as Problem;
     if (typeof value !== 'string' && typeof value !== 'number') {
+      if (NEWER_DATES.has(alias)) continue;
       return { field: 'published', reason: `expected a date string or a year number, got ${describeValue(value)}` };
     }
     const parsed = parseDate(value, options);

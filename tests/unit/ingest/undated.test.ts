@@ -1,5 +1,5 @@
-// A record whose date cannot be read is kept undated (counted in one warning per file), and a "no
-// date yet" word is a blank date.
+// A record whose date cannot be read is kept undated (counted in one warning per file), a "no date
+// yet" word is a blank date, more date column names are read, and a file with no date column says so.
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../pipeline/ingest/index.js';
 import { expectIngestError, makeTempInputs } from '../../fixtures/ingest/temp-inputs.js';
@@ -7,6 +7,8 @@ import { expectIngestError, makeTempInputs } from '../../fixtures/ingest/temp-in
 const temp = makeTempInputs();
 afterAll(() => temp.remove());
 
+const LOOKED_FOR = 'published, date, publication date, date published, published date, pub date, issued, date issued, cover date, ' +
+  'update date, year, publication year, year published, pub year, PY, in any case and spacing';
 const dates = async (paths: string[]) => {
   const result = await ingestFiles(paths, { strict: false });
   return { dates: result.papers.map((p) => [p.title, p.published, p.datePrecision]), skipped: result.skipped, warnings: result.warnings };
@@ -41,5 +43,32 @@ describe('a date that cannot be read leaves its paper undated, with a warning', 
   it('reads a 5-digit number as an Excel day only in a spreadsheet', async () => {
     const path = temp.write('serial.jsonl', `${JSON.stringify({ title: 'A', abstract: 'x', published: '45356' })}\n`);
     expect((await dates([path])).dates).toStrictEqual([['A', null, null]]);
+  });
+});
+
+describe('date columns by their common names', () => {
+  it.each(['Date Published', 'Publication Date', 'Published Date', 'Pub Date', 'Issued', 'Cover Date'])('reads "%s" as the date', async (name) => {
+    const path = temp.write(`named-${name.replace(' ', '-')}.csv`, `Title,Abstract,${name}\nA,x,2024-03-05\n`);
+    expect(await dates([path])).toStrictEqual({ dates: [['A', '2024-03-05', 'day']], skipped: [], warnings: [] });
+  });
+  it.each(['Year Published', 'Pub Year', 'PY'])('reads "%s" as a year', async (name) => {
+    const path = temp.write(`year-${name.replace(' ', '-')}.csv`, `Title,Abstract,${name}\nA,x,2024\n`);
+    expect(await dates([path])).toStrictEqual({ dates: [['A', '2024-01-01', 'year']], skipped: [], warnings: [] });
+  });
+  it('keeps the first names first: "published" wins over "Date Published", "Date Published" over "Year"', async () => {
+    const path = temp.write('both.csv', 'title,abstract,published,Date Published,Year\nA,x,2024-01-02,2024-03-05,2024\nB,x,,2024-03-05,2024\n');
+    expect((await dates([path])).dates).toStrictEqual([['A', '2024-01-02', 'day'], ['B', '2024-03-05', 'day']]);
+  });
+  it('warns when a file has no date column, naming the names looked for', async () => {
+    const path = temp.write('no-date.csv', 'title,abstract,When\nA,x,2024-03-05\nB,y,2024-03-06\n');
+    expect(await dates([path])).toStrictEqual({
+      dates: [['A', null, null], ['B', null, null]], skipped: [],
+      warnings: [`${path}: no date column or field (looked for ${LOOKED_FOR}), so its 2 papers are undated and in no trend; ` +
+        'rename the date column to one of these']
+    });
+  });
+  it('does not warn when the date column is there but empty', async () => {
+    const path = temp.write('blank-dates.csv', 'title,abstract,date\nA,x,\nB,y,\n');
+    expect((await dates([path])).warnings).toStrictEqual([]);
   });
 });
