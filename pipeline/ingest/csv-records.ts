@@ -2,12 +2,13 @@
 // delimiter sniffed from the header, the dialect (plain, Scopus, Web of Science), column checks,
 // and each row as a record keyed by header with the physical line it starts on.
 import { Readable, pipeline } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import { parse, type CsvError, type Options as CsvOptions } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { IngestError } from '../errors.js';
 import type { InputFormat } from '../types.js';
 import { errorAt, failAt } from './errors.js';
 import type { RecordItem } from './formats.js';
-import { REQUIRED_FIELDS, fieldKey } from './normalise.js';
+import { REQUIRED_FIELDS, fieldKey, type Problem } from './normalise.js';
 import { withHead, type RawLine } from './read-lines.js';
 import { isScopusHeader, scopusRecord } from './readers/scopus.js';
 import { isWosHeader, wosRecord } from './readers/wos.js';
@@ -60,7 +61,7 @@ async function* readRows(file: string, lines: AsyncIterable<RawLine>, delimiter:
   const invalid = new Set<number>();
   const spans: Span[] = []; // one per parsed record, in order; the loop below takes them in turn
   let lastEnd = 0; // last line of the last parsed record, even one an error kept from the loop
-  const parser = parse({
+  const options: CsvOptions = {
     delimiter,
     // Web of Science does not quote: a title starting with a quote is just text there.
     quote: dialect === 'wos' ? false : '"',
@@ -69,7 +70,10 @@ async function* readRows(file: string, lines: AsyncIterable<RawLine>, delimiter:
     relax_column_count: true,
     skip_empty_lines: true,
     record_delimiter: '\n',
-    bom: false,
+    bom: false
+  };
+  const parser = parse({
+    ...options,
     // Runs synchronously as each record completes: context.lines is then the record's last line,
     // and each "\n" inside its quoted fields is one line more.
     on_record: (fields, context) => {
@@ -78,7 +82,8 @@ async function* readRows(file: string, lines: AsyncIterable<RawLine>, delimiter:
       return fields;
     }
   });
-  const rows = pipeline(Readable.from(joinLines(lines, invalid)), parser, () => {});
+  const raw = new RawText();
+  const rows = pipeline(Readable.from(joinLines(lines, invalid, raw)), parser, () => {});
   let header: string[] | null = null;
   let records = 0;
   let kind = dialect;
@@ -89,9 +94,19 @@ async function* readRows(file: string, lines: AsyncIterable<RawLine>, delimiter:
         if (!forced && kind === 'csv' && isScopusHeader(fields)) setFormat((kind = 'scopus'));
         header = kind === 'csv' ? checkHeader(file, line, fields, delimiter) : fields.map((name) => name.trim());
       } else {
-        records++;
-        yield mapped(kind, toItem(header, fields, line, hasInvalid(invalid, line, end)));
+        const rescued = end > line ? rescueUnclosedQuote(header, fields, raw.lines(line, end), line, options) : null;
+        if (rescued === null) {
+          records++;
+          yield mapped(kind, toItem(header, fields, line, hasInvalid(invalid, line, end)));
+        } else {
+          records += rescued.length;
+          for (const { fields: cells, line: at, end: last } of rescued) {
+            yield cells === null ? { line: at, problem: unclosedQuote(end - line, rescued.length > 1) }
+              : mapped(kind, toItem(header, cells, at, hasInvalid(invalid, at, last)));
+          }
+        }
       }
+      raw.drop(end);
     }
   } catch (error) {
     throw csvFailure(file, error, lastEnd + 1);
@@ -100,18 +115,101 @@ async function* readRows(file: string, lines: AsyncIterable<RawLine>, delimiter:
 }
 
 /** Lines re-joined with "\n" (csv-parse counts lines itself, so it sees one newline kind only). */
-async function* joinLines(lines: AsyncIterable<RawLine>, invalid: Set<number>): AsyncGenerator<string> {
+async function* joinLines(lines: AsyncIterable<RawLine>, invalid: Set<number>, raw: RawText): AsyncGenerator<string> {
   let batch = '';
   for await (const { line, text, valid } of lines) {
     if (!valid) invalid.add(line);
     // A lone "\r" would count as a line break for csv-parse but not for us: it is only whitespace.
-    batch += (text.includes('\r') ? text.replaceAll('\r', ' ') : text) + '\n';
+    const fed = text.includes('\r') ? text.replaceAll('\r', ' ') : text;
+    raw.push(fed);
+    batch += fed + '\n';
     if (batch.length >= BATCH_CHARS) {
       yield batch;
       batch = '';
     }
   }
   if (batch !== '') yield batch;
+}
+
+/**
+ * The lines fed to csv-parse and not yet behind a record it gave (line n is the nth line fed, as
+ * csv-parse counts): what a record spanning several lines is read again from.
+ */
+class RawText {
+  private texts: string[] = [];
+  private first = 1; // the line of texts[0]
+  private kept = 0; // texts[kept] is the first line not forgotten
+  push(text: string): void {
+    this.texts.push(text);
+  }
+  /** Lines from..to (1-based, inclusive; not yet forgotten). */
+  lines(from: number, to: number): string[] {
+    return this.texts.slice(from - this.first, to - this.first + 1);
+  }
+  /** Forgets the lines up to `line` (the array is cut once half of it is forgotten). */
+  drop(line: number): void {
+    this.kept = Math.max(this.kept, line - this.first + 1);
+    if (this.kept < 1024 || this.kept * 2 < this.texts.length) return;
+    this.texts = this.texts.slice(this.kept);
+    this.first += this.kept;
+    this.kept = 0;
+  }
+}
+
+/** A row read again: its cells (null: the row with the unclosed quote) and its lines. */
+interface Rescued {
+  fields: string[] | null;
+  line: number;
+  end: number;
+}
+
+/**
+ * A quote opened in a row and never closed there takes the next lines into its field, up to a
+ * quote that ends a field: rows are lost without a word. It is told from a real multi-line field
+ * by what csv-parse does with it: in a quoted field a quote followed by text gives up the quoting
+ * (relaxed mode) and keeps the opening quote, so the field starts with '"' and its first line is the
+ * end of the record's first line as written (a real field starting with a quote was written '""',
+ * so it is not). Then, when the lines after the first, read on their own, are whole rows with the
+ * header's number of columns, the first line is skipped and those are read; else the whole record
+ * is skipped, both as "unclosed quote". Null: the record is none of this.
+ * `lines`: the record's lines as written.
+ */
+function rescueUnclosedQuote(header: string[], fields: string[], lines: string[], line: number, options: CsvOptions): Rescued[] | null {
+  const first = lines[0];
+  const broken = fields.some((field) => {
+    if (field.charCodeAt(0) !== 0x22) return false;
+    const newline = field.indexOf('\n');
+    return newline !== -1 && first.endsWith(field.slice(0, newline));
+  });
+  if (!broken) return null;
+  const skipped: Rescued = { fields: null, line, end: line };
+  let rows: { record: string[]; info: { lines: number } }[];
+  try {
+    rows = parseSync(lines.slice(1).join('\n') + '\n', { ...options, info: true }) as unknown as typeof rows;
+  } catch {
+    return [skipped];
+  }
+  if (rows.length === 0 || rows.some(({ record }) => columnCount(record, header.length) !== header.length)) return [skipped];
+  return [skipped, ...rows.map(({ record, info }) => {
+    const end = line + info.lines;
+    return { fields: record, line: end - countNewlines(record), end };
+  })];
+}
+
+/** A row's columns, less the trailing empty cells past the header's count (as toItem reads it). */
+function columnCount(row: string[], wanted: number): number {
+  let n = row.length;
+  while (n > wanted && row[n - 1] === '') n--;
+  return n;
+}
+
+/** `taken`: the lines read into the field; `rescued`: they are read as rows (else skipped with it). */
+function unclosedQuote(taken: number, rescued: boolean): Problem {
+  const lines = `the next ${taken} line${taken === 1 ? ' was' : 's were'} read into it`;
+  const then = rescued ? `this row is skipped and ${taken === 1 ? 'that line is read as a row' : 'those lines are read as rows'}`
+    : `this row and ${taken === 1 ? 'that line are' : 'those lines are'} skipped`;
+  return { field: '(line)', reason: `unclosed quote: a quoted field opens on this line and is not closed on it, so ${lines}; ` +
+    `${then} (close the quote, or write a quote inside a field as "")` };
 }
 
 function countNewlines(fields: string[]): number {

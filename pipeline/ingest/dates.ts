@@ -3,7 +3,17 @@
 // precision ("date_precision": "year"), which can only make a date coarser.
 import type { DatePrecision } from '../types.js';
 
-export type ParsedDate = { iso: string; precision: DatePrecision } | { error: string };
+/**
+ * A date read; or an error: `unreadable` when no rule reads the text (the paper may be kept undated),
+ * else an impossible date in a shape that is read (2025-02-30, year 0: the record is skipped); or
+ * `undated`, a word that says there is no date yet ("n.d.", "in press": as a blank date).
+ */
+export type ParsedDate = { iso: string; precision: DatePrecision } | { error: string; unreadable?: true } | { undated: true };
+
+/** How a value may be read beyond its text: `serial`, a spreadsheet cell (a 5-digit number is an Excel day). */
+export interface DateOptions {
+  serial?: boolean;
+}
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
@@ -24,7 +34,7 @@ const MONTH_NAME_YEAR = /^([a-z]{3,9})\.?\s+(\d{4})$/i;
 const MONTH_NAME_DAY_YEAR = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})$/i;
 
 /** Parses a date field (string or year number); an impossible or out-of-range date is an error. */
-export function parseDate(value: string | number): ParsedDate {
+export function parseDate(value: string | number, options?: DateOptions): ParsedDate {
   if (typeof value === 'number') {
     if (Number.isInteger(value)) return checked(value, 1, 1, 'year', `number ${value}`);
     return { error: `${EXPECTED}, got number ${value}` };
@@ -32,6 +42,17 @@ export function parseDate(value: string | number): ParsedDate {
   const text = value.trim();
   const day = writtenDay(text);
   if (day !== null) return day;
+  const known = parseKnown(text);
+  if (known !== null && !('error' in known)) return known;
+  // Only what the rules above cannot read (or read as impossible) reaches the further forms,
+  // so every date read before keeps its reading.
+  const more = parseMore(text, options?.serial === true);
+  if (more !== null) return more;
+  return known ?? { error: `${EXPECTED}, got "${text}"`, unreadable: true };
+}
+
+/** The first forms read (every one before the further forms of parseMore); null when none matches. */
+function parseKnown(text: string): ParsedDate | null {
   const got = `"${text}"`;
   let m: RegExpExecArray | null;
   if ((m = YEAR.exec(text))) return checked(+m[1], 1, 1, 'year', got);
@@ -49,7 +70,7 @@ export function parseDate(value: string | number): ParsedDate {
   if ((m = MONTH_NAME_DAY_YEAR.exec(text)) && monthNumber(m[1]) > 0) {
     return checked(+m[3], monthNumber(m[1]), +m[2], 'day', got);
   }
-  return { error: `${EXPECTED}, got ${got}` };
+  return null;
 }
 
 const ZERO = 0x30;
@@ -147,4 +168,105 @@ function checked(y: number, mo: number, d: number, precision: DatePrecision, got
 
 function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
+}
+
+// The further forms (parseMore): read only where the text says which date it is.
+/** Words for "no date (yet)": the paper is kept undated, as with a blank date. */
+const NO_DATE = /^[[(]?(?:n\.?\s?d|no date|undated|in press|forthcoming|accepted|to appear|submitted|in preparation|in prep|unpublished|s\.\s?[df]|o\.\s?j|n\/a|na|nan|none|null|unknown|-+|–|—|\?)\.?[\])]?$/i;
+/** Excel's day numbers (1900 date system): 10000 is 1927-05-18, 73415 is 2100-12-31; a fraction is the time. */
+const SERIAL = /^(\d{5})(?:\.\d+)?$/;
+const SERIAL_MIN = 10_000;
+const SERIAL_MAX = 73_415;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const COMPACT_DAY = /^(\d{4})(\d{2})(\d{2})$/;
+const LOOSE_DAY = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
+const LOOSE_MONTH = /^(\d{4})[-/.](\d{1,2})$/;
+/** "2022-2023", "2022–23", "2022/23": a span of years, read as its first. */
+const YEAR_SPAN = /^(\d{4})\s*(?:[-–—/]|to)\s*(\d{4}|\d{2})$/;
+/** "05.03.2024" (day first, as written in Europe); "25/03/2024", "03/25/2024" when only one order is a date. */
+const NUMERIC_DAY_FIRST = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})$/;
+const MONTH_YEAR = /^(\d{1,2})[./-](\d{4})$/;
+const SEASONS = new Set(['spring', 'summer', 'fall', 'autumn', 'winter', 'fruhling', 'fruhjahr', 'sommer', 'herbst',
+  'printemps', 'ete', 'automne', 'hiver', 'primavera', 'verano', 'otono', 'invierno', 'estate', 'autunno', 'inverno']);
+const SEASON_YEAR = /^(\p{L}+)\.?,?\s+(\d{4})$/u;
+const YEAR_SEASON = /^(\d{4}),?\s+(\p{L}+)$/u;
+const QUARTER = /^(?:q([1-4])|([1-4])q)[\s/-]*(\d{4})$|^(\d{4})[\s/-]*q([1-4])$/i;
+/** "März 2024", "5. März 2024", "5 de marzo de 2024", "March 5th, 2024", "5th March 2024". */
+const NAMED_MONTH = /^(?:(\d{1,2})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?)?(\p{L}+)\.?,?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?:de\s+)?(\d{4})$/u;
+/** Month names and abbreviations in German, French, Spanish, Italian, Dutch and Portuguese, without accents. */
+const FOREIGN_MONTHS: Record<string, number> = Object.fromEntries([
+  ['januar jaenner janner janvier janv enero ene gennaio genn januari janeiro', 1],
+  ['februar feber fevrier fevr febrero febbraio febbr februari fevereiro fev', 2],
+  ['marz maerz mrz mars marzo maart marco', 3],
+  ['avril avr abril abr aprile', 4],
+  ['mai mayo maggio mei maio', 5],
+  ['juni juin junio giugno junho', 6],
+  ['juli juillet juil julio luglio julho', 7],
+  ['aout agosto ago augustus', 8],
+  ['septembre setiembre septiembre settembre setembro', 9],
+  ['oktober okt octobre octubre ottobre outubro', 10],
+  ['novembre noviembre novembro', 11],
+  ['dezember dez decembre diciembre dic dicembre dezembro', 12]
+].flatMap(([names, month]) => (names as string).split(' ').map((name) => [name, month as number])));
+
+/** Lower case without accents ("März" → "marz"). */
+function plainWord(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** 1..12 for an English month name or abbreviation (3 letters or more) or one of FOREIGN_MONTHS, else 0. */
+function anyMonthNumber(word: string): number {
+  const plain = plainWord(word);
+  if (plain.length >= 3 && /^[a-z]+$/.test(plain)) {
+    const english = monthNumber(plain);
+    if (english > 0) return english;
+  }
+  return FOREIGN_MONTHS[plain] ?? 0;
+}
+
+/**
+ * The forms read after the first ones fail: null when none reads `text` (then it is unreadable,
+ * or the first rules' error stands). A season, quarter or span of years is its (first) year.
+ */
+function parseMore(text: string, serial: boolean): ParsedDate | null {
+  if (text.length > 40) return null;
+  const got = `"${text}"`;
+  let m: RegExpExecArray | null;
+  if (NO_DATE.test(text)) return { undated: true };
+  if (serial && (m = SERIAL.exec(text)) && +m[1] >= SERIAL_MIN && +m[1] <= SERIAL_MAX) {
+    const day = new Date(EXCEL_EPOCH + +m[1] * 86_400_000);
+    return checked(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), 'day', got);
+  }
+  if ((m = COMPACT_DAY.exec(text))) {
+    const day = checked(+m[1], +m[2], +m[3], 'day', got);
+    return 'error' in day ? null : day;
+  }
+  if ((m = LOOSE_DAY.exec(text))) return checked(+m[1], +m[3], +m[4], 'day', got);
+  if ((m = LOOSE_MONTH.exec(text)) && +m[2] >= 1 && +m[2] <= 12) return checked(+m[1], +m[2], 1, 'month', got);
+  if ((m = YEAR_SPAN.exec(text))) {
+    const start = +m[1];
+    const end = m[2].length === 4 ? +m[2] : start - (start % 100) + +m[2];
+    if (end > start && end - start <= 10) return checked(start, 1, 1, 'year', got);
+    return null;
+  }
+  if ((m = NUMERIC_DAY_FIRST.exec(text))) return numericDay(+m[1], m[2], +m[3], +m[4], got);
+  if ((m = MONTH_YEAR.exec(text)) && +m[1] >= 1 && +m[1] <= 12) return checked(+m[2], +m[1], 1, 'month', got);
+  if ((m = QUARTER.exec(text))) return checked(+(m[3] ?? m[4]), 1, 1, 'year', got);
+  if ((m = SEASON_YEAR.exec(text)) && SEASONS.has(plainWord(m[1]))) return checked(+m[2], 1, 1, 'year', got);
+  if ((m = YEAR_SEASON.exec(text)) && SEASONS.has(plainWord(m[2]))) return checked(+m[1], 1, 1, 'year', got);
+  if ((m = NAMED_MONTH.exec(text))) {
+    const month = anyMonthNumber(m[2]);
+    if (month === 0 || (m[1] !== undefined && m[3] !== undefined)) return null;
+    const day = m[1] ?? m[3];
+    return day === undefined ? checked(+m[4], month, 1, 'month', got) : checked(+m[4], month, +day, 'day', got);
+  }
+  return null;
+}
+
+/** d.m.yyyy is day first; with "/" or "-" the order is read only when one of the two is not a month. */
+function numericDay(a: number, separator: string, b: number, y: number, got: string): ParsedDate {
+  if (separator === '.' || (a > 12 && b <= 12) || a === b) return checked(y, b, a, 'day', got);
+  if (b > 12 && a <= 12) return checked(y, a, b, 'day', got);
+  if (a > 12 && b > 12) return checked(y, b, a, 'day', got);
+  return { error: `expected a date whose order is clear, got ${got}: day ${a} of month ${b} or day ${b} of month ${a}; write it as ${y}-MM-DD`, unreadable: true };
 }

@@ -10,8 +10,11 @@ import { formatIssue } from './errors.js';
 import { readFormat } from './formats.js';
 import { listInputs } from './input-files.js';
 import { PaperSet } from './merge.js';
-import { normaliseRecord } from './normalise.js';
+import { DATE_FIELD_NAMES, normaliseRecord, type NormaliseContext } from './normalise.js';
 import { openLines } from './read-lines.js';
+
+/** The delimited formats: their cells may hold Excel day numbers. */
+const SHEETS = new Set<InputFormat>(['csv', 'scopus', 'wos']);
 
 /** What a file with text but no record of its format should have held. */
 const NO_RECORDS: Partial<Record<InputFormat, (path: string) => string>> = {
@@ -61,11 +64,16 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
   let records = 0;
   let valid = 0;
   let firstSkip: IngestIssue | null = null;
+  const context: NormaliseContext = { sheet: false, unreadableDate: null, dateField: false };
+  const dates = { dated: 0, field: false, unreadable: 0, first: null as IngestIssue | null };
   try {
     for await (const batch of reader.records) {
+      context.sheet = SHEETS.has(reader.format());
       for (const item of batch) {
         records++;
-        const result = 'problem' in item ? item.problem : normaliseRecord(item.record, source, item.printable === true);
+        context.unreadableDate = null;
+        context.dateField = false;
+        const result = 'problem' in item ? item.problem : normaliseRecord(item.record, source, item.printable === true, context);
         if ('reason' in result) {
           const issue: IngestIssue = { file: path, line: item.line, field: result.field, reason: result.reason };
           if (strict) throw new IngestError(formatIssue(issue), issue);
@@ -73,6 +81,16 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
           firstSkip ??= issue;
           continue;
         }
+        if (result.published !== null) {
+          dates.dated++;
+        } else if (context.unreadableDate !== null) {
+          // Kept undated; --strict stops here as it did when such a record was skipped.
+          const issue: IngestIssue = { file: path, line: item.line, field: 'published', reason: context.unreadableDate };
+          if (strict) throw new IngestError(formatIssue(issue), issue);
+          dates.unreadable++;
+          dates.first ??= issue;
+        }
+        dates.field ||= result.published !== null || context.dateField;
         valid++;
         seen.set.add(result);
       }
@@ -85,6 +103,14 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
     const first = firstSkip === null ? '' : `; first: ${formatIssue(firstSkip).slice(path.length + 1)}`;
     const skipped = `${records} record${records === 1 ? '' : 's'} skipped`;
     throw new IngestError(`no valid papers in ${path} (${skipped}${first})`, firstSkip ?? undefined);
+  }
+  if (dates.unreadable > 0) {
+    const n = dates.unreadable;
+    seen.warnings.push(`${path}: ${n} date${n === 1 ? '' : 's'} could not be read, so ${n === 1 ? 'its paper is' : 'their papers are'} ` +
+      `kept undated (first: ${formatIssue(dates.first!).slice(path.length + 1)})`);
+  } else if (dates.dated === 0 && !dates.field) {
+    seen.warnings.push(`${path}: no date column or field (looked for ${DATE_FIELD_NAMES.join(', ')}, in any case and spacing), ` +
+      `so its ${valid} paper${valid === 1 ? ' is' : 's are'} undated and in no trend; rename the date column to one of these`);
   }
   if (input.encoding() === 'windows-1252') {
     seen.warnings.push(`${path} is not UTF-8: read as Windows-1252 (Excel's "CSV"); save it as "CSV UTF-8" to be sure of accented letters`);

@@ -22,8 +22,19 @@ const CATEGORY_KEYS = ['categories', 'category'];
 const KEYWORD_KEYS = ['keywords', 'authorkeywords', 'keyword', 'manualtags'];
 const VENUE_KEYS = ['venue', 'journal', 'sourcetitle', 'publicationtitle', 'containertitle', 'booktitle'];
 const URL_KEYS = ['url', 'abs', 'link'];
-/** Most precise first; "versions" stands for arXiv's versions[0].created (the v1 submission). */
-const DATE_KEYS = ['published', 'date', 'publicationdate', 'versions', 'updatedate', 'year', 'publicationyear'];
+/**
+ * Most precise first; "versions" stands for arXiv's versions[0].created (the v1 submission). The
+ * names spreadsheets and databases use for a publication date ("Date Published", "Pub Date", "PY")
+ * come after the first names, so a record that had one of those keeps its reading.
+ */
+const DATE_KEYS = ['published', 'date', 'publicationdate', 'datepublished', 'publisheddate', 'pubdate', 'issued', 'dateissued',
+  'coverdate', 'versions', 'updatedate', 'year', 'publicationyear', 'yearpublished', 'pubyear', 'publishedyear', 'py'];
+/** Date fields added to the first seven: only a string or a number in one is read (anything else is passed over). */
+const NEWER_DATE_KEYS = new Set(['datepublished', 'publisheddate', 'pubdate', 'issued', 'dateissued', 'coverdate',
+  'yearpublished', 'pubyear', 'publishedyear', 'py']);
+/** The date fields as a warning names them. */
+export const DATE_FIELD_NAMES = ['published', 'date', 'publication date', 'date published', 'published date', 'pub date',
+  'issued', 'date issued', 'cover date', 'update date', 'year', 'publication year', 'year published', 'pub year', 'PY'];
 /** A declared precision ("year" | "month" | "day") for the record's date (field keys: see fieldKey). */
 const PRECISION_KEYS = ['dateprecision', 'precision'];
 const AUTHOR_KEYS = ['authorsparsed', 'authors', 'author'];
@@ -60,14 +71,28 @@ const VERSIONS = SLOT.get('versions')!;
 const PRECISION = slotsOf(PRECISION_KEYS);
 const [AUTHORS_PARSED, AUTHORS, AUTHOR] = slotsOf(AUTHOR_KEYS);
 /** Fields that hold only a year: a date read from one is a year, however it is written. */
-const YEAR_FIELDS = new Set(slotsOf(['year', 'publicationyear']));
+const YEAR_FIELDS = new Set(slotsOf(['year', 'publicationyear', 'yearpublished', 'pubyear', 'publishedyear', 'py']));
+const NEWER_DATES = new Set(slotsOf([...NEWER_DATE_KEYS]));
+
+/**
+ * How normaliseRecord reads a record beyond its fields, and what it noticed about one it kept.
+ * `sheet`: the record is a spreadsheet row (a 5-digit number in a date cell is an Excel day).
+ * Set by each call: `unreadableDate`, why the date could not be read (the paper is then undated);
+ * `dateField`, whether the record has a date field at all (blank or not).
+ */
+export interface NormaliseContext {
+  sheet: boolean;
+  unreadableDate: string | null;
+  dateField: boolean;
+}
 
 /**
  * Validates and normalises one record; `source` is the basename of its file. `printable`: every
  * string in the record is known to be printable ASCII (its JSON line was, with no escapes:
  * RawLine.printable), so the title and abstract are cleaned by cleanPrintable.
  */
-export function normaliseRecord(record: Record<string, unknown>, source: string, printable = false): Paper | Problem {
+export function normaliseRecord(record: Record<string, unknown>, source: string, printable = false,
+  context: NormaliseContext | null = null): Paper | Problem {
   const fields = fieldSlots(record);
   const title = requiredText(pick(fields, TITLE), 'title', printable);
   if (typeof title !== 'string') return title;
@@ -76,7 +101,7 @@ export function normaliseRecord(record: Record<string, unknown>, source: string,
   const paperId = readId(fields, title);
   if (typeof paperId !== 'string') return paperId;
   const arxiv = arxivId(paperId) !== null;
-  const date = readDate(fields);
+  const date = readDate(fields, context);
   if ('reason' in date) return date;
   const authors = readAuthors(fields, printable);
   if (!Array.isArray(authors)) return authors;
@@ -190,29 +215,46 @@ type DateField = { iso: string | null; precision: DatePrecision | null; declared
  * implies (year) and what a `date_precision` field declares; coarsening truncates to the period
  * start. A declared precision finer than the written date (`2025` declared `day`) keeps the written one.
  */
-function readDate(fields: Fields): DateField | Problem {
+function readDate(fields: Fields, context: NormaliseContext | null): DateField | Problem {
   const declared = pick(fields, PRECISION);
   const precision = isBlank(declared) ? null : parsePrecision(declared);
   if (!isBlank(declared) && precision === null) {
     return { field: 'date_precision', reason: `expected year, month or day, got ${describeValue(declared)}` };
   }
+  const options = context?.sheet === true ? SHEET_DATES : undefined;
+  // An unreadable date or a "no date" word ("in press") passes on to the next date field; when
+  // none gives a date the paper is undated, and the first unreadable one is noted for the warning.
+  let unreadable: string | null = null;
+  let present = false;
   for (let i = 0; i < DATES.length; i++) {
     const alias = DATES[i];
     const value = alias === VERSIONS ? firstVersionCreated(fields[VERSIONS]) : fields[alias];
+    if (value !== undefined) present = true;
     if (isBlank(value)) continue;
     if (typeof value === 'object' && value !== null && 'reason' in value) return value as Problem;
     if (typeof value !== 'string' && typeof value !== 'number') {
+      if (NEWER_DATES.has(alias)) continue;
       return { field: 'published', reason: `expected a date string or a year number, got ${describeValue(value)}` };
     }
-    const parsed = parseDate(value);
-    if ('error' in parsed) return { field: 'published', reason: parsed.error };
+    const parsed = parseDate(value, options);
+    if ('undated' in parsed) continue;
+    if ('error' in parsed) {
+      if (parsed.unreadable !== true) return { field: 'published', reason: parsed.error };
+      unreadable ??= parsed.error;
+      continue;
+    }
     const implied = YEAR_FIELDS.has(alias) ? 'year' : precision;
     if (implied === null) return { iso: parsed.iso, precision: parsed.precision, declared: false };
     const final = coarser(parsed.precision, implied);
     return { iso: truncateDate(parsed.iso, final), precision: final, declared: true };
   }
+  if (context !== null) {
+    context.unreadableDate = unreadable;
+    context.dateField = present;
+  }
   return { iso: null, precision: null, declared: false };
 }
+const SHEET_DATES = { serial: true };
 
 /** arXiv snapshot: versions = [{version: "v1", created: "Mon, 2 Apr 2007 19:18:42 GMT"}, ...]. */
 function firstVersionCreated(versions: unknown): unknown {

@@ -90,8 +90,8 @@ describe('parseDate rejects impossible dates with the reason', () => {
     expect(parseDate(2025.5)).toStrictEqual({ error: `${EXPECTED}, got number 2025.5` });
   });
   it('rejects text that is no date', () => {
-    expect(parseDate('yesterday')).toStrictEqual({ error: `${EXPECTED}, got "yesterday"` });
-    expect(parseDate('13 Smarch 2007')).toStrictEqual({ error: `${EXPECTED}, got "13 Smarch 2007"` });
+    expect(parseDate('yesterday')).toStrictEqual({ error: `${EXPECTED}, got "yesterday"`, unreadable: true });
+    expect(parseDate('13 Smarch 2007')).toStrictEqual({ error: `${EXPECTED}, got "13 Smarch 2007"`, unreadable: true });
   });
   it('rejects a time of day past 23:59', () => {
     expect(parseDate('2025-03-18T24:00:00Z')).toStrictEqual({
@@ -102,5 +102,50 @@ describe('parseDate rejects impossible dates with the reason', () => {
     expect(parseDate('Mon, 2 Apr 2007 19:18:42 XYZ')).toStrictEqual({
       error: 'expected a time zone like GMT or +0100, got "Mon, 2 Apr 2007 19:18:42 XYZ"'
     });
+  });
+});
+
+describe('parseDate reads the further forms real exports write', () => {
+  const day = (iso: string) => ({ iso, precision: 'day' });
+  const month = (iso: string) => ({ iso, precision: 'month' });
+  const year = (iso: string) => ({ iso, precision: 'year' });
+  it.each([
+    ['2024/03', month('2024-03-01')], ['2024.03', month('2024-03-01')], ['2024-3', month('2024-03-01')], ['03/2024', month('2024-03-01')],
+    ['2024-3-5', day('2024-03-05')], ['2024/3/5', day('2024-03-05')], ['20240305', day('2024-03-05')],
+    ['05.03.2024', day('2024-03-05')], ['5.3.2024', day('2024-03-05')], ['25/03/2024', day('2024-03-25')], ['03/25/2024', day('2024-03-25')],
+    ['07/07/2024', day('2024-07-07')],
+    ['Spring 2023', year('2023-01-01')], ['2023 Fall', year('2023-01-01')], ['Herbst 2021', year('2021-01-01')],
+    ['Q1 2024', year('2024-01-01')], ['2024 Q3', year('2024-01-01')], ['2024-Q4', year('2024-01-01')],
+    ['2022-2023', year('2022-01-01')], ['2022–23', year('2022-01-01')], ['2022/23', year('2022-01-01')],
+    ['März 2024', month('2024-03-01')], ['Mai 2024', month('2024-05-01')], ['décembre 2023', month('2023-12-01')],
+    ['5. März 2024', day('2024-03-05')], ['5 de marzo de 2024', day('2024-03-05')], ['March 5th, 2024', day('2024-03-05')],
+    ['5th March 2024', day('2024-03-05')]
+  ])('reads %s', (text, expected) => {
+    expect(parseDate(text)).toStrictEqual(expected);
+  });
+  it.each(['n.d.', 'N.D.', 'nd', '(n.d.)', 'in press', 'In Press', '[in press]', 'forthcoming', 'Accepted', 'to appear', 's.d.', 'n/a', 'NA', '-', 'unknown'])(
+    'reads "%s" as no date yet', (text) => {
+      expect(parseDate(text)).toStrictEqual({ undated: true });
+    });
+  it('reads a 5-digit Excel day number only from a spreadsheet cell, in 1927..2100', () => {
+    expect(parseDate('45356', { serial: true })).toStrictEqual(day('2024-03-05'));
+    expect(parseDate('45356.75', { serial: true })).toStrictEqual(day('2024-03-05'));
+    expect(parseDate('10000', { serial: true })).toStrictEqual(day('1927-05-18'));
+    expect(parseDate('73415', { serial: true })).toStrictEqual(day('2100-12-31'));
+    expect(parseDate('73416', { serial: true })).toStrictEqual({ error: `${EXPECTED}, got "73416"`, unreadable: true });
+    expect(parseDate('45356')).toStrictEqual({ error: `${EXPECTED}, got "45356"`, unreadable: true });
+    expect(parseDate(45356, { serial: true })).toStrictEqual({ error: 'expected a real date in 1900..2100, got number 45356 (year 45356 is out of range)' });
+  });
+  it('leaves a day and month that could be either way round unread, saying why', () => {
+    expect(parseDate('05/03/2024')).toStrictEqual({
+      error: 'expected a date whose order is clear, got "05/03/2024": day 5 of month 3 or day 3 of month 5; write it as 2024-MM-DD', unreadable: true
+    });
+  });
+  it('keeps impossible dates of the further forms impossible, and odd numbers unreadable', () => {
+    expect(parseDate('2024-2-30')).toStrictEqual({ error: 'expected a real date in 1900..2100, got "2024-2-30" (2024-02 has 29 days)' });
+    expect(parseDate('31.02.2024')).toStrictEqual({ error: 'expected a real date in 1900..2100, got "31.02.2024" (2024-02 has 29 days)' });
+    expect(parseDate('2025-13')).toStrictEqual({ error: 'expected a real date in 1900..2100, got "2025-13" (there is no month 13)' });
+    expect(parseDate('20241340')).toStrictEqual({ error: `${EXPECTED}, got "20241340"`, unreadable: true });
+    expect(parseDate('2022-2040')).toStrictEqual({ error: `${EXPECTED}, got "2022-2040"`, unreadable: true });
   });
 });

@@ -108,7 +108,8 @@ describe('ingestFiles reads CSV', () => {
     const path = temp.write('cp1252.csv', bytes);
     const result = await ingestFiles([path], { strict: false });
     expect(result.papers.map((p) => p.title)).toStrictEqual(['Good', 'Café €']);
-    expect(result.warnings).toStrictEqual([`${path} is not UTF-8: read as Windows-1252 (Excel's "CSV"); save it as "CSV UTF-8" to be sure of accented letters`]);
+    // (The other warning: the file has no date column.)
+    expect(result.warnings.filter((w) => !w.includes('no date column'))).toStrictEqual([`${path} is not UTF-8: read as Windows-1252 (Excel's "CSV"); save it as "CSV UTF-8" to be sure of accented letters`]);
   });
   it('stops with an IngestError naming the expected columns when there is no abstract column', async () => {
     const path = temp.write('no-abstract.csv', 'Title,Year\nA,2024\n');

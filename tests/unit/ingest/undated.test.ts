@@ -1,0 +1,74 @@
+// A record whose date cannot be read is kept undated (counted in one warning per file), a "no date
+// yet" word is a blank date, more date column names are read, and a file with no date column says so.
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingestFiles } from '../../../pipeline/ingest/index.js';
+import { expectIngestError, makeTempInputs } from '../../fixtures/ingest/temp-inputs.js';
+
+const temp = makeTempInputs();
+afterAll(() => temp.remove());
+
+const LOOKED_FOR = 'published, date, publication date, date published, published date, pub date, issued, date issued, cover date, ' +
+  'update date, year, publication year, year published, pub year, PY, in any case and spacing';
+const dates = async (paths: string[]) => {
+  const result = await ingestFiles(paths, { strict: false });
+  return { dates: result.papers.map((p) => [p.title, p.published, p.datePrecision]), skipped: result.skipped, warnings: result.warnings };
+};
+
+describe('a date that cannot be read leaves its paper undated, with a warning', () => {
+  const csv = ['title,abstract,published', 'A,x,sometime', 'B,x,2024-3-5', 'C,x,in press', 'D,x,05/03/2024', 'E,x,2025-02-30', 'F,x,45356', ''].join('\n');
+  it('keeps the paper, counts the unreadable dates of the file and names the first', async () => {
+    const path = temp.write('unreadable.csv', csv);
+    expect(await dates([path])).toStrictEqual({
+      dates: [['A', null, null], ['B', '2024-03-05', 'day'], ['C', null, null], ['D', null, null], ['F', '2024-03-05', 'day']],
+      skipped: [{ file: path, line: 6, field: 'published', reason: 'expected a real date in 1900..2100, got "2025-02-30" (2025-02 has 28 days)' }],
+      warnings: [`${path}: 2 dates could not be read, so their papers are kept undated (first: line 2: field "published": ` +
+        'expected a date like 2025-03-18, 2025-03, 2025 or "Mon, 2 Apr 2007 19:18:42 GMT", got "sometime")']
+    });
+  });
+  it('stops at the first under --strict, as before', async () => {
+    const path = temp.write('unreadable-strict.csv', csv);
+    await expectIngestError(ingestFiles([path], { strict: true }),
+      `${path} line 2: field "published": expected a date like 2025-03-18, 2025-03, 2025 or "Mon, 2 Apr 2007 19:18:42 GMT", got "sometime"`);
+  });
+  it('reads the next date field when the first cannot be read or says "in press"', async () => {
+    const path = temp.write('fallback.jsonl', [
+      JSON.stringify({ title: 'A', abstract: 'x', published: 'in press', year: 2024 }),
+      JSON.stringify({ title: 'B', abstract: 'x', date: 'Frühsommer', year: '2023' }),
+      JSON.stringify({ title: 'C', abstract: 'x', published: 'n.d.' }),
+      ''].join('\n'));
+    expect(await dates([path])).toStrictEqual({
+      dates: [['A', '2024-01-01', 'year'], ['B', '2023-01-01', 'year'], ['C', null, null]], skipped: [], warnings: []
+    });
+  });
+  it('reads a 5-digit number as an Excel day only in a spreadsheet', async () => {
+    const path = temp.write('serial.jsonl', `${JSON.stringify({ title: 'A', abstract: 'x', published: '45356' })}\n`);
+    expect((await dates([path])).dates).toStrictEqual([['A', null, null]]);
+  });
+});
+
+describe('date columns by their common names', () => {
+  it.each(['Date Published', 'Publication Date', 'Published Date', 'Pub Date', 'Issued', 'Cover Date'])('reads "%s" as the date', async (name) => {
+    const path = temp.write(`named-${name.replace(' ', '-')}.csv`, `Title,Abstract,${name}\nA,x,2024-03-05\n`);
+    expect(await dates([path])).toStrictEqual({ dates: [['A', '2024-03-05', 'day']], skipped: [], warnings: [] });
+  });
+  it.each(['Year Published', 'Pub Year', 'PY'])('reads "%s" as a year', async (name) => {
+    const path = temp.write(`year-${name.replace(' ', '-')}.csv`, `Title,Abstract,${name}\nA,x,2024\n`);
+    expect(await dates([path])).toStrictEqual({ dates: [['A', '2024-01-01', 'year']], skipped: [], warnings: [] });
+  });
+  it('keeps the first names first: "published" wins over "Date Published", "Date Published" over "Year"', async () => {
+    const path = temp.write('both.csv', 'title,abstract,published,Date Published,Year\nA,x,2024-01-02,2024-03-05,2024\nB,x,,2024-03-05,2024\n');
+    expect((await dates([path])).dates).toStrictEqual([['A', '2024-01-02', 'day'], ['B', '2024-03-05', 'day']]);
+  });
+  it('warns when a file has no date column, naming the names looked for', async () => {
+    const path = temp.write('no-date.csv', 'title,abstract,When\nA,x,2024-03-05\nB,y,2024-03-06\n');
+    expect(await dates([path])).toStrictEqual({
+      dates: [['A', null, null], ['B', null, null]], skipped: [],
+      warnings: [`${path}: no date column or field (looked for ${LOOKED_FOR}), so its 2 papers are undated and in no trend; ` +
+        'rename the date column to one of these']
+    });
+  });
+  it('does not warn when the date column is there but empty', async () => {
+    const path = temp.write('blank-dates.csv', 'title,abstract,date\nA,x,\nB,y,\n');
+    expect((await dates([path])).warnings).toStrictEqual([]);
+  });
+});
