@@ -6,13 +6,13 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { rankInTheme } from '../cluster/rank-in-theme.js';
 import { describeCoarseDates, settleDatePrecision, type DatePrecisionMode } from '../ingest/date-precision.js';
 import { ingestFiles } from '../ingest/index.js';
-import { isGlobalId, localIdOf } from '../ingest/merge.js';
+import { isGlobalId, isLocalClash, localIdOf, titleKey } from '../ingest/merge.js';
 import { arxivId } from '../ingest/text.js';
 import { updateCopy } from '../store/copy-update.js';
 import type { IngestResult, InputFormat, Paper } from '../types.js';
 import { appendChunks } from '../store/append.js';
 import type { Table } from '../store/table-spec.js';
-import { readColumns } from './columns.js';
+import { queryRows, readColumns, readText } from './columns.js';
 import { fitThemes, TOP_THEMES, type ThemeFit } from './nearest-themes.js';
 import { asBlock, blockRowsOf } from './model.js';
 import { placeAndFindSimilar, SIMILAR } from './place.js';
@@ -191,15 +191,8 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
 }
 
 const INPUT_TABLE: Table = { name: 'assign_input', columns: [{ name: 'i', type: 'INTEGER' }, { name: 'paper_id', type: 'VARCHAR' },
-  { name: 'local_id', type: 'VARCHAR' }, { name: 'doi', type: 'VARCHAR' }, { name: 'arxiv', type: 'VARCHAR' }, { name: 'title', type: 'VARCHAR' },
-  { name: 'year', type: 'VARCHAR' }], key: [] };
-
-/**
- * A title's key for matching an input paper to a run's paper (both sides made by this one SQL
- * expression): lower-case letters and digits, accents and punctuation gone, as ingest/merge.ts
- * titleKey makes it for duplicates within the input.
- */
-const titleKeySql = (column: string) => `trim(regexp_replace(lower(strip_accents(${column})), '[^\\p{L}\\p{N}]+', ' ', 'g'))`;
+  { name: 'local_id', type: 'VARCHAR' }, { name: 'doi', type: 'VARCHAR' }, { name: 'arxiv', type: 'VARCHAR' }, { name: 'year', type: 'VARCHAR' }], key: [] };
+const NEW_TABLE: Table = { name: NEW_PAPERS, columns: [{ name: 'j', type: 'INTEGER' }, { name: 'paper_id', type: 'VARCHAR' }], key: [] };
 
 /**
  * The input's papers that run `runId` does not hold yet, in input order; their ids are left in the
@@ -208,44 +201,51 @@ const titleKeySql = (column: string) => `trim(regexp_replace(lower(strip_accents
  * or title and year (unless both have DOIs and these differ); so next week's export from another
  * tool (DOIs for ids, titles in another case) adds only what is new. A local id (a citation key, a
  * row number) that names a run paper of another title is no match, as in merge.ts: that paper is
- * added under its own id (localIdOf), which a later batch then finds. The run's papers stay in
- * DuckDB: one hash join per rule.
+ * added under its own id (localIdOf), which a later batch then finds.
+ *
+ * The id and DOI rules are hash joins in DuckDB; titles are compared here with merge.ts's own
+ * titleKey, for the run's papers of the input's years only (a regexp key in SQL cost ~0.4 s).
  */
 async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<{ papers: Paper[]; renamed: Paper[] }> {
-  await connection.run(`CREATE OR REPLACE TEMP TABLE assign_input (i INTEGER, paper_id VARCHAR, local_id VARCHAR, doi VARCHAR, arxiv VARCHAR,
-    title VARCHAR, year VARCHAR)`);
+  const year = (p: Paper) => p.published?.slice(0, 4) ?? '';
+  await connection.run('CREATE OR REPLACE TEMP TABLE assign_input (i INTEGER, paper_id VARCHAR, local_id VARCHAR, doi VARCHAR, arxiv VARCHAR, year VARCHAR)');
   await appendChunks(connection, INPUT_TABLE, papers.length, [(i) => i, (i) => papers[i].paperId,
     (i) => (isGlobalId(papers[i].paperId) ? null : localIdOf(papers[i])), (i) => papers[i].doi?.toLowerCase() ?? null,
-    (i) => (papers[i].doi === null ? null : arxivId(papers[i].doi!)), (i) => papers[i].title, (i) => papers[i].published?.slice(0, 4) ?? '']);
-  // Each run paper's keys: id, lower-case DOI, the arXiv id of an arXiv DOI, title key and year.
-  await connection.run(`CREATE OR REPLACE TEMP TABLE assign_held AS
-    WITH run_papers AS MATERIALIZED (
-      SELECT pr.paper_id, lower(p.doi) AS doi, nullif(regexp_extract(p.doi, '^10\\.48550/(?i:arxiv)\\.(.+)$', 1), '') AS arxiv,
-        p.title, coalesce(strftime(p.published, '%Y'), '') AS year
-      FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run),
-    input AS MATERIALIZED (SELECT i, paper_id, local_id, doi, arxiv, ${titleKeySql('title')} AS title_key, year FROM assign_input),
-    -- title keys only of the run's papers of the input's years (the key's regexp is the costly part)
-    run_titles AS (SELECT doi, ${titleKeySql('title')} AS title_key, year FROM run_papers WHERE year IN (SELECT DISTINCT year FROM input)),
-    -- the same id, unless it is a local one naming a paper of another title that no shared DOI makes one
-    by_id AS (SELECT a.i, a.local_id IS NOT NULL AND a.title_key <> ${titleKeySql('r.title')} AND NOT coalesce(a.doi = r.doi, false) AS clash
-      FROM input a JOIN run_papers r ON r.paper_id = a.paper_id)
-    SELECT i, false AS renamed FROM by_id WHERE NOT clash
-    UNION SELECT a.i, false FROM input a JOIN run_papers r ON r.paper_id = a.local_id
-    UNION SELECT a.i, false FROM input a JOIN run_papers r ON r.paper_id = a.arxiv
-    UNION SELECT a.i, false FROM input a JOIN run_papers r ON r.arxiv = a.paper_id
-    UNION SELECT a.i, false FROM input a JOIN run_papers r ON r.doi = a.doi
-    UNION SELECT a.i, false FROM input a JOIN run_titles r ON r.title_key = a.title_key AND r.year = a.year AND a.title_key <> ''
-      -- the same title and year but two different DOIs are two papers (as in merge.ts)
-      AND NOT (a.doi IS NOT NULL AND r.doi IS NOT NULL AND a.doi <> r.doi)
-    UNION SELECT i, true FROM by_id WHERE clash`, { run: runId });
-  // A clashing paper held by another rule is held; one held by none keeps its own id.
-  const [held, renamedFlag] = await readColumns(connection, 'SELECT i, bool_and(renamed)::INTEGER FROM assign_held GROUP BY i', {}, ['int', 'int'] as const);
+    (i) => (papers[i].doi === null ? null : arxivId(papers[i].doi!)), (i) => year(papers[i])]);
+  // Held by a rule other than the id itself: the id kept apart last time, the arXiv id either way, the DOI.
+  const RUN = `(SELECT pr.paper_id, lower(p.doi) AS doi, nullif(regexp_extract(p.doi, '^10\\.48550/(?i:arxiv)\\.(.+)$', 1), '') AS arxiv
+    FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run)`;
+  const [byKey] = await readColumns(connection, `WITH r AS MATERIALIZED ${RUN}
+    SELECT a.i FROM assign_input a JOIN r ON r.paper_id = a.local_id
+    UNION SELECT a.i FROM assign_input a JOIN r ON r.paper_id = a.arxiv
+    UNION SELECT a.i FROM assign_input a JOIN r ON r.arxiv = a.paper_id
+    UNION SELECT a.i FROM assign_input a JOIN r ON r.doi = a.doi`, { run: runId }, ['int'] as const);
   const state = new Uint8Array(papers.length); // 0 new, 1 held, 2 new under its local id
-  for (let x = 0; x < held.length; x++) state[held[x]] = renamedFlag[x] === 1 ? 2 : 1;
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${NEW_PAPERS} AS
-    SELECT (row_number() OVER (ORDER BY i) - 1)::INTEGER AS j, CASE WHEN i IN (SELECT i FROM assign_held GROUP BY i HAVING bool_and(renamed))
-      THEN local_id ELSE paper_id END AS paper_id
-    FROM assign_input a WHERE i NOT IN (SELECT i FROM assign_held GROUP BY i HAVING NOT bool_and(renamed))`);
+  for (const i of byKey) state[i] = 1;
+  // The same id: held unless it is a local one naming a paper of another title that no shared DOI makes one.
+  const sameId = await queryRows<{ i: number; title: string; doi: string | null }>(connection, `SELECT a.i, p.title, p.doi
+    FROM assign_input a JOIN paper_rows pr ON pr.run_id = $run AND pr.paper_id = a.paper_id JOIN papers p ON p.paper_id = pr.paper_id`, { run: runId });
+  for (const { i, title, doi } of sameId) {
+    if (state[i] === 1) continue;
+    state[i] = isLocalClash({ title, doi } as Paper, papers[i]) ? 2 : 1;
+  }
+  // The same title and year (the run's papers of the input's years), unless both DOIs differ.
+  const text = await readText(connection, `SELECT string_agg(p.title || chr(31) || coalesce(lower(p.doi), '') || chr(31) || y, chr(10))
+    FROM (SELECT p.title, p.doi, coalesce(strftime(p.published, '%Y'), '') AS y FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id
+      WHERE pr.run_id = $run) p WHERE y IN (SELECT DISTINCT year FROM assign_input)`, { run: runId });
+  const doisOf = new Map<string, (string | null)[]>();
+  for (const line of text === null ? [] : text.split('\n')) {
+    const [title, doi, y] = line.split('\u001f');
+    const key = `${titleKey(title)}|${y}`;
+    doisOf.set(key, [...(doisOf.get(key) ?? []), doi === '' ? null : doi]);
+  }
+  papers.forEach((p, i) => {
+    if (state[i] === 1) return;
+    const key = titleKey(p.title);
+    const dois = key === '' ? undefined : doisOf.get(`${key}|${year(p)}`);
+    const doi = p.doi?.toLowerCase() ?? null;
+    if (dois?.some((d) => d === null || doi === null || d === doi)) state[i] = 1;
+  });
   const renamed: Paper[] = [];
   const out: Paper[] = [];
   papers.forEach((p, i) => {
@@ -255,6 +255,8 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
       out.push({ ...p, paperId: localIdOf(p) });
     } else out.push(p);
   });
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${NEW_PAPERS} (j INTEGER, paper_id VARCHAR)`);
+  await appendChunks(connection, NEW_TABLE, out.length, [(j) => j, (j) => out[j].paperId]);
   return { papers: out, renamed };
 }
 
