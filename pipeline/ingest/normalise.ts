@@ -205,7 +205,8 @@ function readId(fields: Fields, title: string): string | Problem {
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   if (typeof value !== 'string') return { field: 'id', reason: `expected a string, got ${describeValue(value)}` };
   const id = value.trim();
-  return arxivId(id) ?? id;
+  // A DOI written as a link ("https://doi.org/10.…", "doi:10.…": a DOI column read as the id) is the DOI.
+  return arxivId(id) ?? cleanDoi(id) ?? id;
 }
 
 type DateField = { iso: string | null; precision: DatePrecision | null; declared: boolean };

@@ -22,6 +22,11 @@ describe('normaliseRecord reads the fields of a record', () => {
   it('keeps a non-arXiv id trimmed, with no url', () => {
     expect(normalise({ ...base, id: ' 10.1000/xyz ' })).toStrictEqual(paper({ ...expected, paperId: '10.1000/xyz', url: null, doi: '10.1000/xyz' }));
   });
+  it('reads an id written as a DOI link (a DOI column read as the id) as the DOI', () => {
+    expect(normalise({ ...base, id: undefined, DOI: 'https://dx.doi.org/10.1000/XYZ.9' })).toStrictEqual(
+      paper({ ...expected, paperId: '10.1000/XYZ.9', url: null, doi: '10.1000/XYZ.9' }));
+    expect(normalise({ ...base, id: 'doi:10.1000/abc' })).toStrictEqual(paper({ ...expected, paperId: '10.1000/abc', url: null, doi: '10.1000/abc' }));
+  });
   it('strips the version of an arXiv id so versions merge', () => {
     expect(normalise({ ...base, id: '2501.00001v3' })).toStrictEqual(paper(expected));
   });
