@@ -98,6 +98,7 @@ export function normaliseRecord(record: Record<string, unknown>, source: string,
   if (typeof title !== 'string') return title;
   const abstract = requiredText(pick(fields, ABSTRACT), 'abstract', printable);
   if (typeof abstract !== 'string') return abstract;
+  if (NO_ABSTRACT.test(abstract)) return { field: 'abstract', reason: `expected an abstract, got the placeholder "${abstract}"` };
   const paperId = readId(fields, title);
   if (typeof paperId !== 'string') return paperId;
   const arxiv = arxivId(paperId) !== null;
@@ -188,6 +189,9 @@ function pick(fields: Fields, aliases: number[]): unknown {
   }
   return blank;
 }
+
+/** What exports write where a paper has no abstract ("N/A", "No abstract available."): no text to theme. */
+const NO_ABSTRACT = /^[[(]?\s*(?:n\/?a|none|null|-+|no abstract(?: is)?(?: available)?|abstract not available|not available)\s*\.?\s*[\])]?$/i;
 
 function requiredText(value: unknown, field: string, printable: boolean): string | Problem {
   const text = typeof value === 'string' ? (printable ? cleanPrintable(value) : cleanText(value)) : '';

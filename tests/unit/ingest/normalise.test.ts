@@ -148,11 +148,22 @@ describe('normaliseRecord skips records that cannot be papers', () => {
     ['a null abstract', { title: 'T', abstract: null }, 'abstract', 'expected a non-empty string, got null'],
     ['an empty abstract', { title: 'T', abstract: '' }, 'abstract', 'expected a non-empty string, got an empty string'],
     ['a whitespace abstract', { title: 'T', abstract: '\t \n' }, 'abstract', 'expected a non-empty string, got only whitespace'],
+    ['an "N/A" abstract', { title: 'T', abstract: ' N/A ' }, 'abstract', 'expected an abstract, got the placeholder "N/A"'],
+    ['a "No abstract available." abstract', { title: 'T', abstract: 'No abstract available.' }, 'abstract', 'expected an abstract, got the placeholder "No abstract available."'],
+    ['a "[Abstract not available]" abstract', { title: 'T', abstract: '[Abstract not available]' }, 'abstract', 'expected an abstract, got the placeholder "[Abstract not available]"'],
     ['an impossible date', { title: 'T', abstract: 'x', published: '2025-13-40' }, 'published', 'expected a real date in 1900..2100, got "2025-13-40" (there is no month 13)'],
     ['year 0', { title: 'T', abstract: 'x', year: 0 }, 'published', 'expected a real date in 1900..2100, got number 0 (year 0 is out of range)'],
     ['authors with a number', { title: 'T', abstract: 'x', authors: ['A', 3] }, 'authors', 'expected a string or an array of strings, got an array containing number 3'],
     ['a url object', { title: 'T', abstract: 'x', url: {} }, 'url', 'expected a string, got an object']
   ])('skips a record with %s', (_name, record, field, reason) => {
     expect(normalise(record)).toStrictEqual({ field, reason });
+  });
+});
+
+describe('normaliseRecord keeps abstracts that only start like a placeholder', () => {
+  it('reads "None of the methods…" and "NA-rich soils…" as abstracts', () => {
+    for (const abstract of ['None of the methods converge.', 'NA-rich soils hold water.']) {
+      expect((normalise({ title: 'T', abstract }) as { abstract: string }).abstract).toBe(abstract);
+    }
   });
 });
