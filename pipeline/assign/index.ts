@@ -227,7 +227,7 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
     FROM assign_input a JOIN paper_rows pr ON pr.run_id = $run AND pr.paper_id = a.paper_id JOIN papers p ON p.paper_id = pr.paper_id`, { run: runId });
   for (const { i, title, doi } of sameId) {
     if (state[i] === 1) continue;
-    state[i] = isLocalClash({ title, doi } as Paper, papers[i]) ? 2 : 1;
+    state[i] = isLocalClash({ title, doi }, papers[i]) ? 2 : 1;
   }
   // The same title and year (the run's papers of the input's years), unless both DOIs differ.
   const text = await readText(connection, `SELECT string_agg(p.title || chr(31) || coalesce(lower(p.doi), '') || chr(31) || y, chr(10))
@@ -237,7 +237,9 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
   for (const line of text === null ? [] : text.split('\n')) {
     const [title, doi, y] = line.split('\u001f');
     const key = `${titleKey(title)}|${y}`;
-    doisOf.set(key, [...(doisOf.get(key) ?? []), doi === '' ? null : doi]);
+    const dois = doisOf.get(key) ?? [];
+    dois.push(doi === '' ? null : doi);
+    doisOf.set(key, dois);
   }
   papers.forEach((p, i) => {
     if (state[i] === 1) return;

@@ -9,7 +9,7 @@ import { arxivId, titleId } from './text.js';
 const PRECISION: Record<DatePrecision, number> = { year: 1, month: 2, day: 3 };
 
 /**
- * Papers so far, in first-seen order, and their keys (keysOf), one map per kind of key: ids (a
+ * Papers so far, in first-seen order, and their keys, one map per kind of key: ids (a
  * paper's id and its DOI's arXiv id, "i|"), lower-cased DOIs ("d|"), titles with the year ("t|").
  */
 export class PaperSet {
@@ -29,7 +29,7 @@ export class PaperSet {
       this.renamed.push({ paperId: paper.paperId, keptAs, source: paper.source });
       paper = { ...paper, paperId: keptAs };
     }
-    // keysOf's keys in its order, the first one known naming the paper this one duplicates.
+    // The keys in this order (id, DOI, the DOI's arXiv id, title + year), the first one known naming the paper this one duplicates.
     const doi = paper.doi === null ? null : paper.doi.toLowerCase();
     const arxiv = paper.doi === null ? null : arxivId(paper.doi);
     const title = titleYear(paper);
@@ -81,7 +81,7 @@ export function isGlobalId(id: string): boolean {
  * Whether `paper` only seems to be `kept` because both carry one local id: their titles differ and
  * no DOI says they are one (two libraries' "smith2023", two spreadsheets' row 12).
  */
-export function isLocalClash(kept: Paper, paper: Paper): boolean {
+export function isLocalClash(kept: Pick<Paper, 'title' | 'doi'>, paper: Pick<Paper, 'paperId' | 'title' | 'doi'>): boolean {
   if (isGlobalId(paper.paperId) || titleKey(kept.title) === titleKey(paper.title)) return false;
   return !(kept.doi !== null && paper.doi !== null && kept.doi.toLowerCase() === paper.doi.toLowerCase());
 }
@@ -93,18 +93,6 @@ export function localIdOf(paper: Pick<Paper, 'paperId' | 'title'>): string {
 
 function setNew(map: Map<string, number>, key: string, index: number): void {
   if (!map.has(key)) map.set(key, index);
-}
-
-/** id, doi, arXiv id, and normalised title + year ("t|attention is all you need|2017"). */
-export function keysOf(paper: Paper): string[] {
-  const keys = [`i|${paper.paperId}`];
-  if (paper.doi !== null) {
-    keys.push(`d|${paper.doi.toLowerCase()}`);
-    const arxiv = arxivId(paper.doi);
-    if (arxiv !== null) keys.push(`i|${arxiv}`);
-  }
-  keys.push(`t|${titleYear(paper)}`);
-  return keys;
 }
 
 /** The normalised title and the year: "attention is all you need|2017". */
