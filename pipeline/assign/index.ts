@@ -7,6 +7,7 @@ import { rankInTheme } from '../cluster/rank-in-theme.js';
 import { describeCoarseDates, settleDatePrecision, type DatePrecisionMode } from '../ingest/date-precision.js';
 import { ingestFiles } from '../ingest/index.js';
 import { isGlobalId, isLocalClash, localIdOf, titleKey } from '../ingest/merge.js';
+import { keepLocalIdsApart, keptApartWarning, type KeptApart } from '../store/local-ids.js';
 import { arxivId } from '../ingest/text.js';
 import { updateCopy } from '../store/copy-update.js';
 import type { IngestResult, InputFormat, Paper } from '../types.js';
@@ -146,12 +147,13 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const runId = await chooseRun(connection, config.run, config.db);
   const vocabulary = await timed('read', () => readVocabulary(connection, runId));
   const ingest = await ingesting;
-  const { papers, renamed } = await newPapers(connection, runId, ingest.papers);
+  const { papers, renamed, keptApart } = await newPapers(connection, runId, ingest.papers);
   if (renamed.length > 0) {
     ingest.warnings.push(`${renamed.length} paper${renamed.length === 1 ? '' : 's'} had the id of a run paper with another title (a citation key or row ` +
       `number used twice) and ${renamed.length === 1 ? 'was' : 'were'} added under an id of ${renamed.length === 1 ? 'its' : 'their'} own: ` +
       `"${renamed[0].paperId}" is ${localIdOf(renamed[0])}`);
   }
+  if (keptApart.length > 0) ingest.warnings.push(keptApartWarning(keptApart, 'a paper another run stored'));
   // The text pass starts now, taking chunks between the reads (and a worker's, with --workers 2).
   if (papers.length > 0) textPass.start(papers, vocabulary.terms, vocabulary.idf, vocabulary.ngramMax);
   const stored = await timed('read', () => readStoredRun(connection, runId, vocabulary));
@@ -201,12 +203,13 @@ const NEW_TABLE: Table = { name: NEW_PAPERS, columns: [{ name: 'j', type: 'INTEG
  * or title and year (unless both have DOIs and these differ); so next week's export from another
  * tool (DOIs for ids, titles in another case) adds only what is new. A local id (a citation key, a
  * row number) that names a run paper of another title is no match, as in merge.ts: that paper is
- * added under its own id (localIdOf), which a later batch then finds.
+ * added under its own id (localIdOf), which a later batch then finds; so is a new paper whose local
+ * id names a paper another run stored (store/local-ids.ts).
  *
  * The id and DOI rules are hash joins in DuckDB; titles are compared here with merge.ts's own
  * titleKey, for the run's papers of the input's years only (a regexp key in SQL cost ~0.4 s).
  */
-async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<{ papers: Paper[]; renamed: Paper[] }> {
+async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<{ papers: Paper[]; renamed: Paper[]; keptApart: KeptApart[] }> {
   const year = (p: Paper) => p.published?.slice(0, 4) ?? '';
   await connection.run('CREATE OR REPLACE TEMP TABLE assign_input (i INTEGER, paper_id VARCHAR, local_id VARCHAR, doi VARCHAR, arxiv VARCHAR, year VARCHAR)');
   await appendChunks(connection, INPUT_TABLE, papers.length, [(i) => i, (i) => papers[i].paperId,
@@ -257,9 +260,11 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
       out.push({ ...p, paperId: localIdOf(p) });
     } else out.push(p);
   });
+  // A new paper's local id may name a paper another run stored: it must not rewrite that one.
+  const keptApart = await keepLocalIdsApart(connection, out);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${NEW_PAPERS} (j INTEGER, paper_id VARCHAR)`);
   await appendChunks(connection, NEW_TABLE, out.length, [(j) => j, (j) => out[j].paperId]);
-  return { papers: out, renamed };
+  return { papers: out, renamed, keptApart };
 }
 
 async function readThemes(connection: DuckDBConnection, runId: number): Promise<(ThemeFigures & { label: string })[]> {

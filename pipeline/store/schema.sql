@@ -26,7 +26,9 @@ CREATE TABLE IF NOT EXISTS runs (
   date_max_precision   VARCHAR             -- 'day' | 'month' | 'year' | NULL
 );
 
--- Papers are shared by runs (upserted by paper_id); runs reach them through paper_themes.
+-- Papers are shared by runs (upserted by paper_id); runs reach them through paper_themes. A local id
+-- (citation key, row number) that names another run's paper of another title is stored as
+-- '<id>~<8 hex of its title's hash>' instead (store/local-ids.ts), so no run rewrites another's papers.
 CREATE TABLE IF NOT EXISTS papers (
   paper_id        VARCHAR PRIMARY KEY,
   title           VARCHAR NOT NULL,

@@ -37,7 +37,9 @@ export const RUNS = defineTable({
 
 export const PAPERS = defineTable({
   name: 'papers',
-  comment: ['Papers are shared by runs (upserted by paper_id); runs reach them through paper_themes.'],
+  comment: ['Papers are shared by runs (upserted by paper_id); runs reach them through paper_themes. A local id',
+    "(citation key, row number) that names another run's paper of another title is stored as",
+    "'<id>~<8 hex of its title's hash>' instead (store/local-ids.ts), so no run rewrites another's papers."],
   key: ['paper_id'],
   columns: [
     { name: 'paper_id', type: 'VARCHAR' },

@@ -3,6 +3,7 @@
 // (and the dashboard reading it) exactly as it was.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { lineageToPrevious } from './lineage.js';
+import { keepLocalIdsApart, keptApartWarning } from './local-ids.js';
 import { countKinds } from '../lineage/match.js';
 import { appendChunks, appendColumns, appendTable, toJsonText } from './append.js';
 import { vectorBytes } from '../assign/model.js';
@@ -10,6 +11,7 @@ import { updateCopy } from './copy-update.js';
 import type { RunData } from './run-data.js';
 import type { Table } from './table-spec.js';
 import type { Paper } from '../types.js';
+import type { RunWarning } from '../warnings.js';
 import { paperColumns, runRows, SEARCH_INDEX_TABLES, type Rows, type RunRows } from './table-rows.js';
 import type { SearchIndex } from '../search/index.js';
 import { PAPERS, TABLES } from './tables.js';
@@ -48,6 +50,12 @@ export async function writeRun(dbPath: string, run: RunData, options: WriteOptio
   const started = performance.now();
   return updateCopy(dbPath, { ...options, memoryLimitMb: storeMemoryMb(run) }, async (connection) => {
     const runId = await nextRunId(connection);
+    // Before the lineage, whose shared papers are matched by id, and before any row carries an id.
+    const kept = await keepLocalIdsApart(connection, run.papers);
+    if (kept.length > 0) {
+      const warning: RunWarning = { code: 'input', message: keptApartWarning(kept, 'a paper an earlier run stored') };
+      ((run.metrics.warnings ??= []) as RunWarning[]).push(warning);
+    }
     await matchPreviousRun(connection, run);
     await insertRun(connection, runId, run, options, started);
     return runId;
