@@ -65,10 +65,29 @@ export function titleId(title: string): string {
   return `t:${createHash('sha1').update(title.toLowerCase()).digest('hex').slice(0, 16)}`;
 }
 
-/** "A; B", "A, B and C", "A and B" → names; `;` wins so "Last, First; Last, First" stays whole. */
+/**
+ * "A; B", "A, B and C", "A & B" → names; `;` wins so "Last, First; Last, First" stays whole. Without
+ * one, commas that only part surnames from given names stay in the name: "Smith, Jane" is one author,
+ * "Smith, J., Doe, A. R." two (a one-word part, then a given name or initials, in turn).
+ */
 export function splitAuthors(text: string): string[] {
-  const parts = text.includes(';') ? text.split(';') : text.split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
-  return cleanList(parts);
+  if (text.includes(';')) return cleanList(text.split(';'));
+  const parts = cleanList(text.split(/\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/));
+  return isLastFirstPairs(parts) ? parts.flatMap((part, i) => (i % 2 === 0 ? [`${part}, ${parts[i + 1]}`] : [])) : parts;
+}
+
+const INITIALS = /^(?:\p{Lu}\.?[\s-]?)+$/u;
+/** A surname: one word, after any lower-case particles ("van der Berg", "de la Cruz", "al-Khwarizmi"). */
+const SURNAME = /^(?:(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ter|ten|bin|ibn|al|el)\s+)*[^\s,]*\p{L}[^\s,]*$/u;
+
+/** Surname, given name(s) in turn: two parts, the first a surname ("Smith, Jane"), or more with initials for every given name. */
+function isLastFirstPairs(parts: readonly string[]): boolean {
+  if (parts.length === 0 || parts.length % 2 === 1) return false;
+  for (let i = 0; i < parts.length; i += 2) {
+    if (!SURNAME.test(parts[i])) return false;
+    if (parts.length > 2 && !INITIALS.test(parts[i + 1])) return false;
+  }
+  return true;
 }
 
 /**

@@ -76,6 +76,17 @@ describe('splitAuthors', () => {
   it('splits on semicolons only when there are any, keeping "Last, First" names whole', () => {
     expect(splitAuthors('Smith, Jane; Doe, John;')).toStrictEqual(['Smith, Jane', 'Doe, John']);
   });
+  it('keeps one "Last, First" name whole, and pairs surnames with initials (found by the CLI review of 2026-12-02)', () => {
+    expect(splitAuthors('Smith, Jane')).toStrictEqual(['Smith, Jane']);
+    expect(splitAuthors('Smith, J., Doe, A. R.')).toStrictEqual(['Smith, J.', 'Doe, A. R.']);
+    expect(splitAuthors('Smith, J., & Doe, A.-R.')).toStrictEqual(['Smith, J.', 'Doe, A.-R.']);
+    expect(splitAuthors('Jane Smith, John Doe')).toStrictEqual(['Jane Smith', 'John Doe']);
+    expect(splitAuthors('Jane Smith & John Doe')).toStrictEqual(['Jane Smith', 'John Doe']);
+    expect(splitAuthors('Hinton, LeCun, Bengio, Sutskever')).toStrictEqual(['Hinton', 'LeCun', 'Bengio', 'Sutskever']);
+    expect(splitAuthors('van der Berg, Jan')).toStrictEqual(['van der Berg, Jan']);
+    expect(splitAuthors('de la Cruz, M., al-Khwarizmi, M.')).toStrictEqual(['de la Cruz, M.', 'al-Khwarizmi, M.']);
+    expect(splitAuthors('Jan van der Berg, Maria de la Cruz')).toStrictEqual(['Jan van der Berg', 'Maria de la Cruz']);
+  });
 });
 
 describe('splitLastFirstAuthors', () => {
