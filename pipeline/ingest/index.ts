@@ -10,7 +10,7 @@ import { formatIssue } from './errors.js';
 import { readFormat } from './formats.js';
 import { listInputs } from './input-files.js';
 import { PaperSet } from './merge.js';
-import { DATE_FIELD_NAMES, normaliseRecord, type NormaliseContext } from './normalise.js';
+import { DATE_FIELD_NAMES, fieldName, normaliseRecord, type NormaliseContext, type Problem } from './normalise.js';
 import { openLines } from './read-lines.js';
 
 /** The delimited formats: their cells may hold Excel day numbers. */
@@ -75,7 +75,8 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
         context.dateField = false;
         const result = 'problem' in item ? item.problem : normaliseRecord(item.record, source, item.printable === true, context);
         if ('reason' in result) {
-          const issue: IngestIssue = { file: path, line: item.line, field: result.field, reason: result.reason };
+          const field = 'problem' in item ? result.field : fieldName(item.record, result);
+          const issue: IngestIssue = { file: path, line: item.line, field, reason: result.reason };
           if (strict) throw new IngestError(formatIssue(issue), issue);
           seen.skipped.push(issue);
           firstSkip ??= issue;
@@ -85,7 +86,10 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
           dates.dated++;
         } else if (context.unreadableDate !== null) {
           // Kept undated; --strict stops here as it did when such a record was skipped.
-          const issue: IngestIssue = { file: path, line: item.line, field: 'published', reason: context.unreadableDate };
+          // (normaliseRecord set it: TS still sees the null assigned above.)
+          const unreadable = context.unreadableDate as Problem;
+          const field = 'record' in item ? fieldName(item.record, unreadable) : unreadable.field;
+          const issue: IngestIssue = { file: path, line: item.line, field, reason: unreadable.reason };
           if (strict) throw new IngestError(formatIssue(issue), issue);
           dates.unreadable++;
           dates.first ??= issue;

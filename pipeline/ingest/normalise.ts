@@ -6,10 +6,14 @@ import { coarser, parseDate, parsePrecision, truncateDate } from './dates.js';
 import { describeValue } from './errors.js';
 import { MAX_ABSTRACT_CHARS, arxivId, cleanDoi, cleanList, cleanPrintable, cleanText, splitAuthors, splitCategories, splitKeywords, splitLastFirstAuthors, titleId, truncate } from './text.js';
 
-/** Why a record was skipped: the (canonical) field and what was expected. */
+/**
+ * Why a record was skipped: the (canonical) field and what was expected; `key`, the field key of the
+ * alias whose value was wrong, when it is not the field's first alias found (fieldName).
+ */
 export interface Problem {
   field: string;
   reason: string;
+  key?: string;
 }
 
 // Aliases as field keys, in order of preference: Zotero's CSV ("Abstract Note", "Publication
@@ -38,6 +42,31 @@ export const DATE_FIELD_NAMES = ['published', 'date', 'publication date', 'date 
 /** A declared precision ("year" | "month" | "day") for the record's date (field keys: see fieldKey). */
 const PRECISION_KEYS = ['dateprecision', 'precision'];
 const AUTHOR_KEYS = ['authorsparsed', 'authors', 'author'];
+
+/** The aliases of each field a Problem names, in order of preference. */
+const FIELD_KEYS: Record<string, readonly string[]> = {
+  title: TITLE_KEYS, abstract: ABSTRACT_KEYS, id: ID_KEYS, published: DATE_KEYS, date_precision: PRECISION_KEYS,
+  authors: AUTHOR_KEYS, authors_parsed: ['authorsparsed'], categories: CATEGORY_KEYS, keywords: KEYWORD_KEYS, url: URL_KEYS
+};
+
+/**
+ * The record's own name for the field `problem` names, so that a message points at the file's column
+ * ("Publication Year", "Abstract Note") rather than at Themescope's field (published, abstract):
+ * the alias the value was read from, else the most preferred one present (a non-blank one first).
+ */
+export function fieldName(record: Record<string, unknown>, problem: Problem): string {
+  const keys = problem.key !== undefined ? [problem.key] : FIELD_KEYS[problem.field];
+  if (keys === undefined) return problem.field;
+  let name: string | null = null;
+  let rank = Infinity;
+  for (const key of Object.keys(record)) {
+    const i = keys.indexOf(fieldKey(key));
+    if (i < 0) continue;
+    const r = i + (isBlank(record[key]) ? keys.length : 0);
+    if (r < rank) [name, rank] = [key, r];
+  }
+  return name ?? problem.field;
+}
 
 /** The key a field name is matched by: lower-case without spaces, "_" and "-" ("Publication Year" → "publicationyear"). */
 export function fieldKey(name: string): string {
@@ -82,7 +111,7 @@ const NEWER_DATES = new Set(slotsOf([...NEWER_DATE_KEYS]));
  */
 export interface NormaliseContext {
   sheet: boolean;
-  unreadableDate: string | null;
+  unreadableDate: Problem | null;
   dateField: boolean;
 }
 
@@ -229,7 +258,7 @@ function readDate(fields: Fields, context: NormaliseContext | null): DateField |
   const options = context?.sheet === true ? SHEET_DATES : undefined;
   // An unreadable date or a "no date" word ("in press") passes on to the next date field; when
   // none gives a date the paper is undated, and the first unreadable one is noted for the warning.
-  let unreadable: string | null = null;
+  let unreadable: Problem | null = null;
   let present = false;
   for (let i = 0; i < DATES.length; i++) {
     const alias = DATES[i];
@@ -239,13 +268,13 @@ function readDate(fields: Fields, context: NormaliseContext | null): DateField |
     if (typeof value === 'object' && value !== null && 'reason' in value) return value as Problem;
     if (typeof value !== 'string' && typeof value !== 'number') {
       if (NEWER_DATES.has(alias)) continue;
-      return { field: 'published', reason: `expected a date string or a year number, got ${describeValue(value)}` };
+      return { field: 'published', key: SLOT_KEYS[alias], reason: `expected a date string or a year number, got ${describeValue(value)}` };
     }
     const parsed = parseDate(value, options);
     if ('undated' in parsed) continue;
     if ('error' in parsed) {
-      if (parsed.unreadable !== true) return { field: 'published', reason: parsed.error };
-      unreadable ??= parsed.error;
+      if (parsed.unreadable !== true) return { field: 'published', key: SLOT_KEYS[alias], reason: parsed.error };
+      unreadable ??= { field: 'published', key: SLOT_KEYS[alias], reason: parsed.error };
       continue;
     }
     const implied = YEAR_FIELDS.has(alias) ? 'year' : precision;

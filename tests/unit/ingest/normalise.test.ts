@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseRecord } from '../../../pipeline/ingest/normalise.js';
+import { fieldName, normaliseRecord, type Problem } from '../../../pipeline/ingest/normalise.js';
 import { titleId } from '../../../pipeline/ingest/text.js';
 import { paper } from '../../fixtures/ingest/temp-inputs.js';
 
@@ -128,7 +128,7 @@ describe('normaliseRecord reads arXiv metadata snapshot lines', () => {
   it.each([
     ['versions not an array', { versions: 'v1' }, 'versions', 'expected an array of {version, created} objects, got "v1"'],
     ['versions of strings', { versions: ['v1'] }, 'versions', 'expected an array of {version, created} objects, got an array containing "v1"'],
-    ['versions[0].created a boolean', { versions: [{ created: true }] }, 'published', 'expected a date string or a year number, got boolean true'],
+    ['versions[0].created a boolean', { versions: [{ created: true }] }, 'versions', 'expected a date string or a year number, got boolean true'],
     ['authors_parsed a string', { authors_parsed: 'Yuan' }, 'authors_parsed', 'expected an array of [last, first, suffix] arrays, got "Yuan"'],
     ['authors_parsed with numbers', { authors_parsed: [[1, 'C.']] }, 'authors_parsed', 'expected an array of [last, first, suffix] arrays, got an array'],
     ['categories a number', { categories: 5 }, 'categories', 'expected a string or an array of strings, got number 5'],
@@ -136,7 +136,7 @@ describe('normaliseRecord reads arXiv metadata snapshot lines', () => {
     ['abstract an array', { abstract: ['x'] }, 'abstract', 'expected a non-empty string, got an array'],
     ['id a boolean', { id: true }, 'id', 'expected a string, got boolean true']
   ])('skips a line with %s', (_name, fields, field, reason) => {
-    expect(normalise({ ...snapshot, ...fields })).toStrictEqual({ field, reason });
+    expect(reported({ ...snapshot, ...fields })).toStrictEqual({ field, reason });
   });
 });
 
@@ -152,13 +152,28 @@ describe('normaliseRecord skips records that cannot be papers', () => {
     ['a "No abstract available." abstract', { title: 'T', abstract: 'No abstract available.' }, 'abstract', 'expected an abstract, got the placeholder "No abstract available."'],
     ['a "[Abstract not available]" abstract', { title: 'T', abstract: '[Abstract not available]' }, 'abstract', 'expected an abstract, got the placeholder "[Abstract not available]"'],
     ['an impossible date', { title: 'T', abstract: 'x', published: '2025-13-40' }, 'published', 'expected a real date in 1900..2100, got "2025-13-40" (there is no month 13)'],
-    ['year 0', { title: 'T', abstract: 'x', year: 0 }, 'published', 'expected a real date in 1900..2100, got number 0 (year 0 is out of range)'],
+    ['year 0', { title: 'T', abstract: 'x', year: 0 }, 'year', 'expected a real date in 1900..2100, got number 0 (year 0 is out of range)'],
     ['authors with a number', { title: 'T', abstract: 'x', authors: ['A', 3] }, 'authors', 'expected a string or an array of strings, got an array containing number 3'],
     ['a url object', { title: 'T', abstract: 'x', url: {} }, 'url', 'expected a string, got an object']
   ])('skips a record with %s', (_name, record, field, reason) => {
-    expect(normalise(record)).toStrictEqual({ field, reason });
+    expect(reported(record)).toStrictEqual({ field, reason });
+  });
+
+  it("names the file's own column, the one the value was read from (found by the CLI review of 2026-12-02)", () => {
+    const sheet = { Title: 'T', 'Abstract Note': '', 'Publication Year': '20x20', Date: '' };
+    expect(reported(sheet)).toStrictEqual({ field: 'Abstract Note', reason: 'expected a non-empty string, got an empty string' });
+    const row = { Title: 'T', 'Abstract Note': 'x', Date: '', 'Publication Year': 'Summer', PY: '2025-13-01' };
+    expect(reported(row)).toStrictEqual({ field: 'PY', reason: 'expected a real date in 1900..2100, got "2025-13-01" (there is no month 13)' });
+    // No column at all: Themescope's own name.
+    expect(reported({ Abstract: 'x' })).toStrictEqual({ field: 'title', reason: 'expected a non-empty string, got nothing (field missing)' });
   });
 });
+
+/** The problem as a message reports it: the record's own field name and the reason. */
+function reported(record: Record<string, unknown>): { field: string; reason: string } {
+  const problem = normalise(record) as Problem;
+  return { field: fieldName(record, problem), reason: problem.reason };
+}
 
 describe('normaliseRecord keeps abstracts that only start like a placeholder', () => {
   it('reads "None of the methods…" and "NA-rich soils…" as abstracts', () => {
