@@ -4,6 +4,7 @@
 // (write-run.ts) and by `npm run assign` (assign/write.ts).
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
+import { constants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
@@ -55,6 +56,9 @@ function removeStaleTemps(dbPath: string): void {
   }
 }
 
+/** The signals that stop a writer cleanly (Ctrl-C, kill). */
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 /** The copy's catalog name when it is attached (CopyUpdateOptions.rowGroupRows). */
 const COPY_ALIAS = 'store_copy';
 
@@ -70,10 +74,22 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
   const release = await acquireLock(`${dbPath}.lock`, options.lockWaitMs, (holder) => process.stderr.write(
     `themescope: ${dbPath} is being written by pid ${holder} (npm run pipeline or assign); waiting up to ${Math.round(options.lockWaitMs / 1000)} s for it\n`));
   const tmpPath = `${dbPath}.tmp-${process.pid}`;
-  try {
-    removeStaleTemps(dbPath);
+  const removeCopy = () => {
     rmSync(tmpPath, { force: true });
     rmSync(`${tmpPath}.wal`, { force: true });
+  };
+  // Ctrl-C (or a kill) while the copy is written: the copy and the lock go with the process, and the
+  // database is the file it was. (A SIGKILL leaves both, for the next writer to clear: removeStaleTemps, lock.ts.)
+  const interrupted = (signal: NodeJS.Signals) => {
+    removeCopy();
+    release();
+    process.stderr.write(`themescope: stopped by ${signal}; ${dbPath} is unchanged\n`);
+    process.exit(128 + constants.signals[signal]);
+  };
+  for (const signal of STOP_SIGNALS) process.once(signal, interrupted);
+  try {
+    removeStaleTemps(dbPath);
+    removeCopy();
     // Copied off the JS thread: `npm run assign` parses its input meanwhile (0.1–0.4 s for 160 MB).
     if (existsSync(dbPath)) await copyFile(dbPath, tmpPath);
     // DuckDB's buffer pool would grow to most of the machine's memory while the appends run: capped,
@@ -113,10 +129,10 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
     renameSync(tmpPath, dbPath);
     return result;
   } catch (e) {
-    rmSync(tmpPath, { force: true });
-    rmSync(`${tmpPath}.wal`, { force: true });
+    removeCopy();
     throw e;
   } finally {
+    for (const signal of STOP_SIGNALS) process.off(signal, interrupted);
     release();
   }
 }

@@ -1,0 +1,52 @@
+// Ctrl-C while a run or a batch is written: the process stops at once with 130, takes its copy of the
+// database and its lock with it, and leaves the database as it was, so the next writer neither waits
+// nor finds a stale copy. Found by the CLI review of 2026-12-02 (the lock and a copy as large as the
+// database stayed behind until the next writer).
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, spawnCli, spawnFaultyAssign, tempDbPath, THREE_TOPICS } from '../fixtures/cli.js';
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+let db: string;
+let rest: string;
+beforeAll(() => {
+  db = tempDbPath('themescope-interrupt-');
+  const inputs = mkdtempSync(join(tmpdir(), 'themescope-interrupt-inputs-'));
+  const lines = readFileSync(THREE_TOPICS, 'utf8').trim().split('\n');
+  const first = join(inputs, 'first.jsonl');
+  rest = join(inputs, 'rest.jsonl');
+  writeFileSync(first, lines.slice(0, 50).join('\n') + '\n');
+  writeFileSync(rest, lines.slice(50).join('\n') + '\n');
+  const r = runCli(['--input', first, '--k', '3', '--min-df', '2', '--quiet', '--db', db]);
+  if (r.code !== 0) throw new Error(r.stderr);
+});
+
+function ended(child: ReturnType<typeof spawnCli>): Promise<{ code: number | null; signal: string | null; stderr: string }> {
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  return new Promise((res) => child.on('exit', (code, signal) => res({ code, signal, stderr })));
+}
+
+describe('Ctrl-C while the database is written', () => {
+  it.each(['papers', 'search_postings', 'complete'])('in a run, at %s: exit 130, no copy or lock left, the database unchanged', async (point) => {
+    const before = sha(db);
+    const r = await ended(spawnCli(['--input', THREE_TOPICS, '--k', '3', '--min-df', '2', '--quiet', '--db', db], { THEMESCOPE_TEST_SIGINT_AT: point }));
+    expect([r.code, r.signal]).toStrictEqual([130, null]);
+    expect(r.stderr).toContain(`themescope: stopped by SIGINT; ${db} is unchanged`);
+    expect(readdirSync(dirname(db))).toStrictEqual(['themes.duckdb']);
+    expect(sha(db)).toBe(before);
+  });
+
+  it.each(['papers', 'paper_vectors', 'complete'])('in an assign, at %s: the same', async (point) => {
+    const before = sha(db);
+    const r = await ended(spawnFaultyAssign(['--input', rest, '--db', db, '--quiet'], { THEMESCOPE_TEST_SIGINT_AT: point }));
+    expect([r.code, r.signal]).toStrictEqual([130, null]);
+    expect(r.stderr).toContain('stopped by SIGINT');
+    expect(readdirSync(dirname(db))).toStrictEqual(['themes.duckdb']);
+    expect(sha(db)).toBe(before);
+  });
+});
