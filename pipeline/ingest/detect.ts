@@ -3,13 +3,14 @@
 // may be JSON Lines, an array or an API page; a .csv file may be Scopus or Web of Science.
 import { IngestError } from '../errors.js';
 import type { InputFormat } from '../types.js';
+import { isWosTextStart } from './readers/wos-text.js';
 
 /** How a file will be read: a reader family, and the exact format when it is already known. */
 export type Declared = InputFormat | 'sniff';
 
 const EXTENSIONS: [string, Declared][] = [
   ['.jsonl', 'jsonl'], ['.ndjson', 'jsonl'], ['.json', 'json'], ['.csv', 'csv'], ['.tsv', 'csv'], ['.tab', 'csv'],
-  ['.bib', 'bibtex'], ['.bibtex', 'bibtex'], ['.ris', 'ris'], ['.txt', 'sniff']
+  ['.bib', 'bibtex'], ['.bibtex', 'bibtex'], ['.ris', 'ris'], ['.ciw', 'wos'], ['.txt', 'sniff']
 ];
 export const KNOWN_EXTENSIONS = EXTENSIONS.map(([ext]) => ext);
 
@@ -27,6 +28,7 @@ export function sniffFormat(line: string): InputFormat {
   const text = line.replace(/^\uFEFF/, '').trimStart();
   if (/^@\s*[A-Za-z]+\s*[{(]/.test(text)) return 'bibtex';
   if (/^[A-Z][A-Z0-9]  -/.test(text)) return 'ris';
+  if (isWosTextStart(text)) return 'wos';
   if (text.startsWith('{') || text.startsWith('[')) return 'json';
   return 'csv';
 }

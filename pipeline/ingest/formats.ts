@@ -12,6 +12,7 @@ import { readBibtex } from './readers/bibtex.js';
 import { cslRecord, isCslItem } from './readers/csl-json.js';
 import { isOpenAlexWork, openAlexRecord } from './readers/openalex.js';
 import { readRis } from './readers/ris.js';
+import { isWosTextStart, readWosText } from './readers/wos-text.js';
 
 /**
  * A record read from a file, or why it could not be read. `printable`: the record is a JSON line's
@@ -27,7 +28,7 @@ export interface FormatReader {
 }
 
 const NON_SPACE = /\S/;
-/** Lines a .txt file is looked at for a BibTeX, RIS or JSON start before it is taken as delimited text. */
+/** Lines a .txt file is looked at for a BibTeX, RIS, Web of Science or JSON start before it is taken as delimited text. */
 const SNIFF_LINES = 20;
 type JsonKind = Extract<InputFormat, 'csl-json' | 'openalex'> | null;
 
@@ -47,11 +48,12 @@ export function readFormat(file: string, declared: Declared, lines: LineStream, 
       if (!NON_SPACE.test(next.value.text)) continue;
       first ??= next.value.text;
       if (declared !== 'sniff') break;
-      // A .txt file: the first line that says what it is (RIS exports may open with a "Provider:" line).
+      // A .txt file: the first line that says what it is (RIS exports may open with a "Provider:" line;
+      // Web of Science's plain text with "FN Clarivate Analytics Web of Science").
       sniffed = sniffFormat(next.value.text);
       if (sniffed !== 'csv' || head.length >= SNIFF_LINES) break;
     }
-    if (declared === 'sniff') format = sniffed === 'bibtex' || sniffed === 'ris' || sniffed === 'json' ? sniffed : 'csv';
+    if (declared === 'sniff') format = sniffed === 'bibtex' || sniffed === 'ris' || sniffed === 'json' || sniffed === 'wos' ? sniffed : 'csv';
     lines.unread(head);
     const all = lines.asGenerator();
     switch (format) {
@@ -59,9 +61,12 @@ export function readFormat(file: string, declared: Declared, lines: LineStream, 
         return yield* oneEach(readBibtex(all));
       case 'ris':
         return yield* oneEach(readRis(all));
+      case 'wos':
+        // The plain-text export ("FN …", "PT J"); the tab-delimited one is read as a spreadsheet.
+        if (first !== null && isWosTextStart(first)) return yield* oneEach(readWosText(all));
+      // falls through
       case 'csv':
       case 'scopus':
-      case 'wos':
         return yield* oneEach(readCsvRecords(file, all, forced ? (format as CsvDialect) : null, setFormat));
       default:
         return yield* readJson(file, first ?? '', lines, format, setFormat);

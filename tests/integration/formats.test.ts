@@ -1,5 +1,5 @@
 // The same 49 seed papers written as BibTeX, RIS, CSL-JSON, an OpenAlex page, Scopus CSV, Web of
-// Science tab-delimited (UTF-16) and a semicolon CSV give the same papers and the same themes as
+// Science tab-delimited (UTF-16) and plain text, and a semicolon CSV give the same papers and the same themes as
 // the JSON Lines they came from, alone and all together in one folder (duplicates merged).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,10 +45,10 @@ describe('every export format of the seed papers gives the papers and themes of 
     const summary = await run([join(dir, 'exports')], 'folder');
     expect(summary.run.inputFiles.map((f) => [f.path.slice(dir.length + 9), f.format, f.records])).toStrictEqual([
       ['excel-semicolon.csv', 'csv', 49], ['papers-csl.json', 'csl-json', 49], ['papers-openalex.json', 'openalex', 49],
-      ['papers.bib', 'bibtex', 49], ['papers.ris', 'ris', 49], ['scopus.csv', 'scopus', 49], ['wos.txt', 'wos', 49]
+      ['papers.bib', 'bibtex', 49], ['papers.ris', 'ris', 49], ['scopus.csv', 'scopus', 49], ['wos-plain.txt', 'wos', 49], ['wos.txt', 'wos', 49]
     ]);
     expect(summary.run.papers).toHaveLength(49);
-    expect(summary.run.duplicates).toBe(6 * 49);
+    expect(summary.run.duplicates).toBe(7 * 49);
     // The most complete record is kept: the dated ones keep their day from a format that has it.
     expect(summary.run.papers.filter((p) => p.datePrecision === 'day')).toHaveLength(baseline.run.papers.filter((p) => p.datePrecision === 'day').length);
     expect(themes(summary).map((t) => t.size).sort()).toStrictEqual(themes(baseline).map((t) => t.size).sort());

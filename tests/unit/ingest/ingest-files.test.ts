@@ -21,7 +21,7 @@ describe('ingestFiles stops with a one-line IngestError on unusable input files'
   it('names a folder with no input files in it', async () => {
     const path = join(temp.dir, 'folder.jsonl');
     mkdirSync(path);
-    await expectIngestError(ingestFiles([path], { strict: false }), `${path}: no input files in this folder (expected .jsonl, .ndjson, .json, .csv, .tsv, .tab, .bib, .bibtex, .ris, .txt files)`);
+    await expectIngestError(ingestFiles([path], { strict: false }), `${path}: no input files in this folder (expected .jsonl, .ndjson, .json, .csv, .tsv, .tab, .bib, .bibtex, .ris, .ciw, .txt files)`);
   });
   it('names an empty file', async () => {
     const path = temp.write('empty.jsonl', '');
@@ -37,7 +37,7 @@ describe('ingestFiles stops with a one-line IngestError on unusable input files'
     const path = temp.write('papers.xml', jsonLines(ok));
     await expectIngestError(
       ingestFiles([path], { strict: false }),
-      `${path}: unknown format: expected .jsonl, .ndjson, .json, .csv, .tsv, .tab, .bib, .bibtex, .ris, .txt (each optionally .gz), or name it with --format`
+      `${path}: unknown format: expected .jsonl, .ndjson, .json, .csv, .tsv, .tab, .bib, .bibtex, .ris, .ciw, .txt (each optionally .gz), or name it with --format`
     );
   });
   it('names a .gz file that is not gzip', async () => {
