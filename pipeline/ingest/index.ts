@@ -12,6 +12,7 @@ import { listInputs } from './input-files.js';
 import { PaperSet } from './merge.js';
 import { DATE_FIELD_NAMES, fieldName, normaliseRecord, type NormaliseContext, type Problem } from './normalise.js';
 import { openLines } from './read-lines.js';
+import { MAX_ABSTRACT_CHARS } from './text.js';
 
 /** The delimited formats: their cells may hold Excel day numbers. */
 const SHEETS = new Set<InputFormat>(['csv', 'scopus', 'wos']);
@@ -64,7 +65,8 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
   let records = 0;
   let valid = 0;
   let firstSkip: IngestIssue | null = null;
-  const context: NormaliseContext = { sheet: false, unreadableDate: null, dateField: false };
+  const context: NormaliseContext = { sheet: false, unreadableDate: null, dateField: false, cut: false };
+  const cut = { n: 0, firstLine: 0 };
   const dates = { dated: 0, field: false, unreadable: 0, first: null as IngestIssue | null };
   try {
     for await (const batch of reader.records) {
@@ -95,6 +97,7 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
           dates.first ??= issue;
         }
         dates.field ||= result.published !== null || context.dateField;
+        if (context.cut && cut.n++ === 0) cut.firstLine = item.line;
         valid++;
         seen.set.add(result);
       }
@@ -115,6 +118,10 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
   } else if (dates.dated === 0 && !dates.field) {
     seen.warnings.push(`${path}: no date column or field (looked for ${DATE_FIELD_NAMES.join(', ')}, in any case and spacing), ` +
       `so its ${valid} paper${valid === 1 ? ' is' : 's are'} undated and in no trend; rename the date column to one of these`);
+  }
+  if (cut.n > 0) {
+    seen.warnings.push(`${path}: ${cut.n} abstract${cut.n === 1 ? ' was' : 's were'} longer than ${MAX_ABSTRACT_CHARS.toLocaleString('en-US')} ` +
+      `characters and ${cut.n === 1 ? 'was' : 'were'} cut there (first: line ${cut.firstLine}); a whole paper in the abstract field weighs its words far more than an abstract's`);
   }
   if (input.encoding() === 'windows-1252') {
     seen.warnings.push(`${path} is not UTF-8: read as Windows-1252 (Excel's "CSV"); save it as "CSV UTF-8" to be sure of accented letters`);

@@ -107,12 +107,14 @@ const NEWER_DATES = new Set(slotsOf([...NEWER_DATE_KEYS]));
  * How normaliseRecord reads a record beyond its fields, and what it noticed about one it kept.
  * `sheet`: the record is a spreadsheet row (a 5-digit number in a date cell is an Excel day).
  * Set by each call: `unreadableDate`, why the date could not be read (the paper is then undated);
- * `dateField`, whether the record has a date field at all (blank or not).
+ * `dateField`, whether the record has a date field at all (blank or not); `cut`, as below.
  */
 export interface NormaliseContext {
   sheet: boolean;
   unreadableDate: Problem | null;
   dateField: boolean;
+  /** The abstract was longer than MAX_ABSTRACT_CHARS and was cut there (a whole paper pasted in, PDF debris). */
+  cut: boolean;
 }
 
 /**
@@ -147,6 +149,7 @@ export function normaliseRecord(record: Record<string, unknown>, source: string,
   const venue = venueText === '' ? null : venueText;
   const published = date.iso;
   const datePrecision = date.precision;
+  if (context !== null) context.cut = abstract.length > MAX_ABSTRACT_CHARS;
   const all = union(categories, keywords);
   // One literal per shape (not a spread), the keys in the same order either way.
   return date.declared

@@ -192,6 +192,14 @@ describe('ingestFiles accounts for its input', () => {
       ['A2', 'order-a.jsonl']
     ]);
   });
+  it('says how many abstracts were cut at 20,000 characters, and where the first was (found by the CLI review of 2026-12-02)', async () => {
+    const long = 'word '.repeat(4_100);
+    const path = temp.write('long.jsonl', jsonLines({ title: 'Short', abstract: 'x' }, { title: 'A whole paper', abstract: long }, { title: 'Another', abstract: long }));
+    const result = await ingestFiles([path], { strict: false });
+    expect(result.papers.map((p) => p.abstract.length)).toStrictEqual([1, 19_999, 19_999]);
+    expect(result.warnings.filter((w) => w.includes('cut'))).toStrictEqual([`${path}: 2 abstracts were longer than 20,000 characters and were cut there (first: line 2); ` +
+      "a whole paper in the abstract field weighs its words far more than an abstract's"]);
+  });
   it('collects the skipped records of every file with their lines', async () => {
     const a = temp.write('skips-a.jsonl', jsonLines(ok, { title: 'Bad date', abstract: 'x', published: '2025-02-30' }));
     const b = temp.write('skips-b.csv', 'title,abstract,year\nZero,x,0\nGood,x,2020\n');
