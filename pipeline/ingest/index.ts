@@ -7,6 +7,7 @@ import type { IngestIssue, IngestResult, InputFileInfo, InputFormat } from '../t
 import { IngestError } from '../errors.js';
 import { declaredFormat } from './detect.js';
 import { formatIssue } from './errors.js';
+import { nonEnglishWarning } from './language.js';
 import { readFormat } from './formats.js';
 import { listInputs } from './input-files.js';
 import { PaperSet } from './merge.js';
@@ -50,6 +51,8 @@ export async function ingestFiles(paths: string[], options: IngestOptions): Prom
       `row number used twice) and ${renamed.length === 1 ? 'was' : 'were'} kept apart under an id of ${renamed.length === 1 ? 'its' : 'their'} own: ` +
       `"${first.paperId}" in ${first.source} is ${first.keptAs}`);
   }
+  const notEnglish = nonEnglishWarning(seen.set.papers);
+  if (notEnglish !== null) seen.warnings.push(notEnglish);
   return { papers: seen.set.papers, skipped: seen.skipped, duplicates: seen.set.duplicates, files, inputSha256, warnings: seen.warnings };
 }
 
