@@ -1,27 +1,18 @@
 // `npm run assign` is atomic like a run: SIGKILLed at each of its steps, it leaves the database
 // byte for byte as it was, and the next assign cleans up what the killed ones left and completes.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDb as select } from '../fixtures/read-db.js';
-import { runAssign, runCli, spawnFaultyAssign, tempDbPath, THREE_TOPICS } from '../fixtures/cli.js';
+import { firstRunAndRest, runAssign, spawnFaultyAssign } from '../fixtures/cli.js';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 let db: string;
 let rest: string;
 beforeAll(() => {
-  db = tempDbPath('themescope-assign-kill-');
-  const inputs = mkdtempSync(join(tmpdir(), 'themescope-assign-inputs-'));
-  const lines = readFileSync(THREE_TOPICS, 'utf8').trim().split('\n');
-  const first = join(inputs, 'first.jsonl');
-  rest = join(inputs, 'rest.jsonl');
-  writeFileSync(first, lines.slice(0, 50).join('\n') + '\n');
-  writeFileSync(rest, lines.slice(50).join('\n') + '\n');
-  const r = runCli(['--input', first, '--k', '3', '--min-df', '2', '--quiet', '--db', db]);
-  if (r.code !== 0) throw new Error(r.stderr);
+  ({ db, rest } = firstRunAndRest('themescope-assign-kill-'));
 });
 
 // Before the copy (ingest), computing in the copy, each group of writes, marked complete, before rename.

@@ -3,26 +3,17 @@
 // nor finds a stale copy. Found by the CLI review of 2026-12-02 (the lock and a copy as large as the
 // database stayed behind until the next writer).
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, spawnCli, spawnFaultyAssign, tempDbPath, THREE_TOPICS } from '../fixtures/cli.js';
+import { firstRunAndRest, spawnCli, spawnFaultyAssign, THREE_TOPICS } from '../fixtures/cli.js';
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 let db: string;
 let rest: string;
 beforeAll(() => {
-  db = tempDbPath('themescope-interrupt-');
-  const inputs = mkdtempSync(join(tmpdir(), 'themescope-interrupt-inputs-'));
-  const lines = readFileSync(THREE_TOPICS, 'utf8').trim().split('\n');
-  const first = join(inputs, 'first.jsonl');
-  rest = join(inputs, 'rest.jsonl');
-  writeFileSync(first, lines.slice(0, 50).join('\n') + '\n');
-  writeFileSync(rest, lines.slice(50).join('\n') + '\n');
-  const r = runCli(['--input', first, '--k', '3', '--min-df', '2', '--quiet', '--db', db]);
-  if (r.code !== 0) throw new Error(r.stderr);
+  ({ db, rest } = firstRunAndRest('themescope-interrupt-'));
 });
 
 function ended(child: ReturnType<typeof spawnCli>): Promise<{ code: number | null; signal: string | null; stderr: string }> {
