@@ -59,15 +59,19 @@ function parseFiles(text: string): InputFile[] {
   }
 }
 
+const wholeFormat = new Intl.NumberFormat('en-US');
+const metricFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+
 /**
- * A metric value as text: numbers to 4 significant digits; an object of counts (datePrecision) as its
- * non-zero counts, "day 3 · year 5"; other values as JSON.
+ * A metric value as text: whole numbers with thousands separators, others to 4 significant digits
+ * ("58,570", "0.2564"); an object of counts (datePrecision) as its non-zero counts, "day 3 · year 5";
+ * other values as JSON.
  */
 export function formatMetric(value: unknown): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
+  if (typeof value === 'number') return Number.isInteger(value) ? wholeFormat.format(value) : metricFormat.format(value);
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(Number.isInteger)) {
     const counts = Object.entries(value as Record<string, number>).filter(([, n]) => n !== 0);
-    return counts.length === 0 ? '0' : counts.map(([k, n]) => `${k} ${n}`).join(' · ');
+    return counts.length === 0 ? '0' : counts.map(([k, n]) => `${k} ${wholeFormat.format(n)}`).join(' · ');
   }
   return typeof value === 'string' ? value : JSON.stringify(value);
 }

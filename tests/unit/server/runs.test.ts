@@ -77,14 +77,23 @@ describe('formatMetric', () => {
     expect([formatMetric(12), formatMetric(0.123456), formatMetric(1234.5678), formatMetric('x'), formatMetric([1, 2])]).toStrictEqual([
       '12',
       '0.1235',
-      '1235',
+      '1,235',
       'x',
       '[1,2]'
     ]);
   });
 
+  it('writes large numbers with thousands separators, as every other count on the page', () => {
+    expect([formatMetric(6130074), formatMetric(58569.83), formatMetric(-12345), formatMetric(0.2564)]).toStrictEqual([
+      '6,130,074',
+      '58,570',
+      '-12,345',
+      '0.2564'
+    ]);
+  });
+
   it('shows a count object (papers per date precision) as its non-zero counts', () => {
-    expect([formatMetric({ day: 3, month: 0, year: 5, undated: 0 }), formatMetric({ day: 0 }), formatMetric({ a: 'x' })])
-      .toStrictEqual(['day 3 · year 5', '0', '{"a":"x"}']);
+    expect([formatMetric({ day: 3, month: 0, year: 5, undated: 0 }), formatMetric({ day: 74723 }), formatMetric({ day: 0 }), formatMetric({ a: 'x' })])
+      .toStrictEqual(['day 3 · year 5', 'day 74,723', '0', '{"a":"x"}']);
   });
 });
