@@ -29,14 +29,15 @@ const { app, open } = useDashboard(async () => {
 });
 
 describe('the Overview page', () => {
-  it('lists the bursts still running at the last complete month, strongest first, linked to their theme', async () => {
+  it('lists the bursts still running at the last complete month, strongest first, linked to their theme (a mixture named as one)', async () => {
     const page = await open('/');
     const rows = await page.locator('#bursts-heading ~ table tbody tr').evaluateAll((trs) =>
       trs.map((tr) => [tr.children[0].textContent!.trim(), tr.querySelector('a')!.getAttribute('href'), tr.children[1].textContent])
     );
+    // Theme 1 (long context) is marked as a mixture above.
     expect(rows).toStrictEqual([
-      ['long context', '/themes/1?run=1', 'since Apr 2025'],
-      ['“long context” in long context', '/themes/1?run=1', 'since May 2025']
+      ['Mixture: long context', '/themes/1?run=1', 'since Apr 2025'],
+      ['“long context” in Mixture: long context', '/themes/1?run=1', 'since May 2025']
     ]);
   });
 

@@ -1,17 +1,21 @@
 // Owns the bursts the dashboard lists (table `bursts`, pipeline/trends/bursts.ts): a theme's own
 // bursts and its bursting phrases on its page, and the strongest bursts still running at the end of
-// the data on the overview.
+// the data on the overview, each with its theme's label and quality facts (the mixture mark).
 import type { Camel, TableRow } from '../../../pipeline/types.js';
 import { query } from './db.js';
 
 export type BurstItem = Camel<Pick<TableRow<'bursts'>, 'theme_id' | 'term' | 'granularity' | 'start_period' | 'end_period' | 'weight' | 'papers'>> & {
   label: string;
+  /** The theme's quality facts, so a list names a mixture theme as one (theme-label.ts). */
+  mixture: boolean | null;
+  cohesion: number | null;
+  coherence: number | null;
   /** The burst runs into the last complete period of its granularity (or beyond). */
   ongoing: boolean;
 };
 
 const COLUMNS = `b.theme_id AS "themeId", b.term, b.granularity, b.start_period::VARCHAR AS "startPeriod",
-  b.end_period::VARCHAR AS "endPeriod", b.weight, b.papers, t.label,
+  b.end_period::VARCHAR AS "endPeriod", b.weight, b.papers, t.label, t.mixture, t.cohesion, t.coherence,
   -- ongoing: it has not ended before the last complete period of its granularity
   b.end_period >= (SELECT max(pt.period) FROM period_totals pt
                    WHERE pt.run_id = b.run_id AND pt.granularity = b.granularity AND NOT pt.partial) AS ongoing`;
