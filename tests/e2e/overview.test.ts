@@ -201,6 +201,7 @@ describe('the Overview page', () => {
     const facts = await page.locator('.facts').textContent();
     for (const fact of ['24', '2025-01-10', '2025-06-10', '42', '0.90', '12 terms']) expect(facts).toContain(fact);
     expect(await page.locator('a[href="/export/themes.csv?run=1"]').count()).toBe(1);
+    expect((await page.locator('p.exports').textContent())?.replace(/\s+/g, ' ')).toContain('themes.csv · areas.csv');
   });
 
   it('downloads the chart as a standalone SVG with its title, axis titles and legend', async () => {
