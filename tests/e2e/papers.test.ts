@@ -44,6 +44,14 @@ describe('the Papers page', () => {
     expect(await inside.locator('.summary').textContent()).toContain('No papers match.');
   });
 
+  it('draws every filter field alike: the author and category boxes as tall as the search box, with the same border', async () => {
+    const page = await open('/papers');
+    const looks = await page.locator('#q, #theme, #from, #author, #category').evaluateAll((els) =>
+      els.map((el) => { const s = getComputedStyle(el); return `${el.id}: ${s.height} ${s.borderTopWidth} ${s.borderTopStyle} ${s.borderTopColor} ${s.borderRadius}`; }));
+    const q = looks[0].slice(looks[0].indexOf(' '));
+    expect(looks).toStrictEqual(['q', 'theme', 'from', 'author', 'category'].map((id) => `${id}:${q}`));
+  });
+
   it('says in the tab title what is listed', async () => {
     expect([await (await open('/papers')).title(), await (await open('/papers?q=merging&theme=0')).title()]).toStrictEqual([
       'Papers · Themescope',
