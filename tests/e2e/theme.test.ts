@@ -2,7 +2,7 @@
 // papers come by rank, all papers page and search, neighbours link on, bad ids are 404.
 import { describe, expect, it } from 'vitest';
 import { handMadeRun } from '../fixtures/hand-made-run.js';
-import { newPage, screenshot } from './harness.js';
+import { gotoHydrated, newPage, screenshot } from './harness.js';
 import { useDashboard } from './dashboard.js';
 import { readDb, writeDb } from './dbs.js';
 
@@ -54,6 +54,21 @@ describe('the Theme page', () => {
       { text: expect.stringMatching(/^retrieval-augmented .*…$/), inside: true },
       { text: 'rope', inside: true }
     ]);
+  });
+
+  it('wraps the keyword chart’s legend inside the chart on a phone, above the bars', async () => {
+    const page = await newPage(app.browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await gotoHydrated(page, app.server.url + '/themes/1?run=1');
+    const chart = page.locator('section[aria-labelledby=kw-heading] figure.chart svg');
+    const legend = await chart.locator('g.legend text').evaluate((t) => {
+      const box = t.getBoundingClientRect();
+      const frame = (t as SVGElement).ownerSVGElement!.getBoundingClientRect();
+      const bars = (t as SVGElement).ownerSVGElement!.querySelector('g.bar')!.getBoundingClientRect();
+      return { text: [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' '), inside: box.right <= frame.right + 0.5, aboveBars: box.bottom <= bars.top };
+    });
+    expect(legend).toStrictEqual({ text: "weight of the term in this theme (c-TF-IDF × the theme's share of the term)", inside: true, aboveBars: true });
+    await page.close();
   });
 
   it('draws the trend with one bar per month of the run and labelled axes', async () => {

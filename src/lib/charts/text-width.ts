@@ -1,6 +1,7 @@
 // Owns how wide a label will be drawn, known before the browser lays it out (server rendering, PNG
 // export): per-character advance widths of DejaVu Sans, what system-ui is on Debian and among the
-// widest UI fonts, measured in Chromium — so with other fonts a reserved width is never too small.
+// widest UI fonts, measured in Chromium — so with other fonts a reserved width is never too small;
+// and, from those widths, how a label is cut to fit (fitText) or broken into lines (wrapText).
 
 /** Advance widths in em of the printable ASCII characters 32 (space) … 126 (~). */
 const ASCII_EM = [
@@ -40,4 +41,24 @@ export function fitText(text: string, maxWidth: number, fontSize: number, bold =
     n++;
   }
   return chars.slice(0, Math.max(1, n)).join('').trimEnd() + '…';
+}
+
+/**
+ * `text` broken at spaces into lines no wider than `maxWidth` px (SVG text does not wrap by itself);
+ * a single word wider than that is cut with "…" (fitText) rather than drawn past the edge.
+ */
+export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if (line !== '' && textWidth(candidate, fontSize) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l) => fitText(l, maxWidth, fontSize));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitText, textWidth } from '../../../src/lib/charts/text-width.js';
+import { fitText, textWidth, wrapText } from '../../../src/lib/charts/text-width.js';
 
 describe('textWidth', () => {
   it('adds the advance widths of the characters at the font size', () => {
@@ -43,5 +43,24 @@ describe('bold text', () => {
   it('is cut to fewer characters than regular text in the same width', () => {
     const title = 'Keywords of “retrieval-augmented generation, knowledge graph”';
     expect(fitText(title, 500, 15, true).length).toBeLessThan(fitText(title, 500, 15).length);
+  });
+});
+
+describe('wrapText', () => {
+  const LEGEND = "weight of the term in this theme (c-TF-IDF × the theme's share of the term)";
+
+  it('keeps a text that fits on one line', () => {
+    expect(wrapText(LEGEND, 600, 12)).toStrictEqual([LEGEND]);
+  });
+
+  it('breaks a text at spaces into lines that each fit, losing no word (a phone-wide chart legend)', () => {
+    const lines = wrapText(LEGEND, 300, 12);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.every((l) => textWidth(l, 12) <= 300)).toBe(true);
+    expect(lines.join(' ')).toBe(LEGEND);
+  });
+
+  it('cuts a single word wider than the line with an ellipsis', () => {
+    expect(wrapText('a retrieval-augmented-generation b', 60, 12)).toStrictEqual(['a', fitText('retrieval-augmented-generation', 60, 12), 'b']);
   });
 });
