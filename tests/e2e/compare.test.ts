@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { handMadeRun } from '../fixtures/hand-made-run.js';
 import { readDb, writeDb } from './dbs.js';
-import { newPage, screenshot } from './harness.js';
+import { gotoHydrated, newPage, screenshot } from './harness.js';
 import { useDashboard } from './dashboard.js';
 
 /** The hand-made run re-clustered: old themes 0 and 1 merged into theme 0, old theme 2 cut in two (papers 0-11 / 12-23). */
@@ -62,6 +62,24 @@ describe('/runs/compare', () => {
     await page.mouse.move(5, 5);
     expect(await opacities()).toStrictEqual(['merged 0.55', 'merged 0.55', 'split 0.55', 'split 0.55']);
     await screenshot(page, 'compare');
+  });
+
+  it('keeps every legend entry inside the diagram on a phone, in rows, above the theme labels', async () => {
+    const page = await newPage(app.browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await gotoHydrated(page, app.server.url + '/runs/compare?a=1&b=2');
+    const svg = page.locator('figure.chart svg');
+    const within = await svg.locator('g.legend text').evaluateAll((texts) => texts.map((t) => {
+      const box = t.getBoundingClientRect();
+      const frame = (t as SVGElement).ownerSVGElement!.getBoundingClientRect();
+      return [t.textContent, box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5];
+    }));
+    expect(within).toStrictEqual(['continued', 'split', 'merged', 'shared papers under the link threshold', 'new theme', 'gone theme'].map((l) => [l, true]));
+    const legendBottom = await svg.locator('g.legend').evaluate((g) => g.getBoundingClientRect().bottom);
+    const firstLabelTop = await svg.locator('a text').evaluateAll((ts) => Math.min(...ts.map((t) => t.getBoundingClientRect().top)));
+    expect(firstLabelTop).toBeGreaterThan(legendBottom);
+    await screenshot(page, 'compare-390');
+    await page.close();
   });
 
   it('answers an unknown or incomplete run with 404, the same run twice and a malformed one with 400, each saying why', async () => {
