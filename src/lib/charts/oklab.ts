@@ -1,6 +1,7 @@
 // Owns the colour maths of the palette: sRGB hex ⇄ OKLab / OKLCH (Björn Ottosson's matrices, 2020),
-// mapping an OKLCH colour into the sRGB gamut by lowering its chroma (hue and lightness kept), and
-// ΔE_OK, the Euclidean distance in OKLab (1 = black to white; ~0.02 is just noticeable).
+// mapping an OKLCH colour into the sRGB gamut by lowering its chroma (hue and lightness kept),
+// ΔE_OK, the Euclidean distance in OKLab (1 = black to white; ~0.02 is just noticeable), and the
+// WCAG contrast of a colour on white with the darker shade of it that a thin line needs (inkOf).
 
 export interface OkLab {
   L: number;
@@ -88,4 +89,28 @@ export function deltaE(x: OkLab, y: OkLab): number {
 export function hueGap(h1: number, h2: number): number {
   const d = Math.abs(h1 - h2) % 360;
   return d > 180 ? 360 - d : d;
+}
+
+/** WCAG 2 contrast ratio of a '#rrggbb' colour against white (1 … 21). */
+export function contrastOnWhite(hex: string): number {
+  const n = parseInt(hex.slice(1, 7), 16);
+  const [r, g, b] = [(n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff].map((c) => toLinear(c / 255));
+  return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05);
+}
+
+/**
+ * The colour itself when it stands out from white by `ratio` (WCAG 1.4.11 asks 3:1 of a line or a
+ * mark that carries data), else the lightest darker shade of it (same OKLCH hue and chroma, lower
+ * lightness) that does: a pale theme colour still draws a readable line, in its own hue.
+ */
+export function inkOf(hex: string, ratio = 3): string {
+  if (contrastOnWhite(hex) >= ratio) return hex;
+  const lch = labToLch(hexToOklab(hex));
+  let [lo, hi] = [0, lch.L];
+  for (let i = 0; i < 24; i++) {
+    const mid = (lo + hi) / 2;
+    if (contrastOnWhite(oklchToHex({ ...lch, L: mid })) >= ratio) lo = mid;
+    else hi = mid;
+  }
+  return oklchToHex({ ...lch, L: lo });
 }
