@@ -28,6 +28,7 @@ const PAGES: [string, string, number][] = [
   ['papers', '/papers?q=model', 200],
   ['paper', 'paper', 200],
   ['runs', '/runs', 200],
+  ['curate', '/curate', 200],
   ['past-the-end', '/themes/0?page=999', 404]
 ];
 
