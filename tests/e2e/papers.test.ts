@@ -7,7 +7,10 @@ import { newPage, screenshot } from './harness.js';
 import { useDashboard } from './dashboard.js';
 
 const { app, open } = useDashboard(async () => {
-  return writeDb([handMadeRun()]);
+  const run = handMadeRun();
+  // Theme 1 (long context) marked as a mixture: the paper list and its facets must say so.
+  run.themes[1] = { ...run.themes[1], mixture: true };
+  return writeDb([run]);
 });
 
 const count = async (where: string, params: Record<string, string | number> = {}) =>
@@ -100,6 +103,15 @@ describe('the Papers page', () => {
     expect(await item.locator('a.mono').getAttribute('href')).toBe('https://arxiv.org/abs/2501.10020');
     expect(await item.locator('a.pill').getAttribute('href')).toBe('/themes/2?run=1');
     expect(await item.locator('a.pill').textContent()).toBe('gaussian splatting');
+  });
+
+  it('names a mixture theme "Mixture: …" on its papers and in the theme facet, as every other list does', async () => {
+    // A filter without a query lists every paper with its facets.
+    const page = await open('/papers?from=2025-01-01');
+    const pills = await page.locator('ol.papers a.pill[href="/themes/1?run=1"]').allTextContents();
+    expect(pills.length).toBeGreaterThan(0);
+    expect(new Set(pills)).toStrictEqual(new Set(['Mixture: long context']));
+    expect(await page.getByTestId('facet-themes').locator('a[href*="theme=1"]').textContent()).toBe('Mixture: long context');
   });
 
   it('offers the export of the current filter, and its CSV has the listed papers', async () => {

@@ -13,6 +13,8 @@ export interface FacetCount {
 export interface ThemeFacetCount {
   themeId: number;
   label: string;
+  /** Marked as a mixture: listed as "Mixture: …" (theme-label.ts). */
+  mixture: boolean | null;
   papers: number;
 }
 
@@ -40,8 +42,8 @@ export async function loadFacets(runId: number, filter: PaperFilter): Promise<Fa
   const { sql, params } = paperFilterSql(runId, filter);
   const [themes, authors, categories] = await Promise.all([
     query<ThemeFacetCount>(
-      `SELECT pt.theme_id AS "themeId", t.label, count(*)::INTEGER AS papers ${sql}
-       GROUP BY pt.theme_id, t.label ORDER BY papers DESC, pt.theme_id`,
+      `SELECT pt.theme_id AS "themeId", t.label, t.mixture, count(*)::INTEGER AS papers ${sql}
+       GROUP BY pt.theme_id, t.label, t.mixture ORDER BY papers DESC, pt.theme_id`,
       params
     ),
     listFacet('authors', sql, params),

@@ -35,6 +35,8 @@ export interface PaperListItem {
   href: string | null;
   themeId: number;
   themeLabel: string;
+  /** The theme is marked as a mixture: shown "Mixture: …" (theme-label.ts). */
+  themeMixture: boolean;
   excerpt: ExcerptPart[];
   /** Added after clustering (npm run assign), and novel: fits no theme well. */
   added: boolean;
@@ -148,7 +150,7 @@ export function hitKeys(filter: PaperFilter): Set<string> {
 }
 
 type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' | 'authors' | 'url'> &
-  Pick<ThemeRow, 'theme_id' | 'label'> & { added: boolean; novel: boolean };
+  Pick<ThemeRow, 'theme_id' | 'label'> & { mixture: boolean | null; added: boolean; novel: boolean };
 
 /** A plain ranked search (no other filter, no phrase, by relevance): ranked on the index alone, no join to the papers. */
 function indexOnly(filter: PaperFilter): boolean {
@@ -237,7 +239,7 @@ async function readDetails(runId: number, ids: string[]): Promise<DetailRow[]> {
   return query<DetailRow>(
     `WITH p AS MATERIALIZED (SELECT paper_id, title, abstract, published, date_precision, authors, url FROM papers WHERE paper_id IN (${list})),
        pt AS MATERIALIZED (SELECT paper_id, theme_id FROM paper_themes WHERE run_id = $run AND paper_id IN (${list}))
-     SELECT p.paper_id, p.title, p.abstract, ${PUBLISHED_SQL} AS published, p.authors, p.url, pt.theme_id, t.label,
+     SELECT p.paper_id, p.title, p.abstract, ${PUBLISHED_SQL} AS published, p.authors, p.url, pt.theme_id, t.label, t.mixture,
        ap.paper_id IS NOT NULL AS added, coalesce(ap.novel, false) AS novel
      FROM p
      JOIN pt ON pt.paper_id = p.paper_id
@@ -257,6 +259,7 @@ function toListItem(row: DetailRow, keys: ReadonlySet<string>): PaperListItem {
     href: paperHref(row.paper_id, row.url),
     themeId: row.theme_id,
     themeLabel: row.label,
+    themeMixture: row.mixture === true,
     excerpt: excerpt(row.abstract, keys),
     added: row.added,
     novel: row.novel

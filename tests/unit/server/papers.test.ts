@@ -132,6 +132,7 @@ describe('searchPapers', () => {
         href: `https://arxiv.org/abs/${id(20)}`,
         themeId: 2,
         themeLabel: 'gaussian splatting',
+        themeMixture: false,
         excerpt: [
           { text: 'An abstract about gaussian ', hit: false },
           { text: 'splatting', hit: true },
