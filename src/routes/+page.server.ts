@@ -22,6 +22,7 @@ import { readGranularity, readMeasure } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import { loadOngoingBursts } from '$lib/server/bursts';
 import { countAddedInWindow } from '$lib/server/assigned';
+import { countAddedPapers } from '$lib/server/papers';
 import { classifyTrend, describeWindows, periodEnd, type TrendClass } from '$lib/trend-wording';
 import type { PageServerLoad } from './$types';
 
@@ -51,12 +52,13 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const picked = stackedIds(view, url.searchParams, themes, areas.map((a) => a.areaId));
   // Sparklines follow the emerging/fading windows' unit: the run's trend granularity.
   const trendGranularity = themes[0]?.windowGranularity ?? 'month';
-  const [series, areaRows, trendSeries, kSelection, bursts] = await Promise.all([
+  const [series, areaRows, trendSeries, kSelection, bursts, addedPapers] = await Promise.all([
     loadPeriodSeries(run.run_id, granularity),
     view.kind === 'areas' ? loadAreaPeriodRows(run.run_id, granularity) : null,
     granularity === trendGranularity ? null : loadPeriodSeries(run.run_id, trendGranularity),
     loadKSelection(run.run_id),
-    loadOngoingBursts(run.run_id, ONGOING_BURSTS)
+    loadOngoingBursts(run.run_id, ONGOING_BURSTS),
+    countAddedPapers(run.run_id)
   ]);
   const sparkSeries = trendSeries ?? series;
   // The windows the trends stage compared, named by their periods, and the partial periods left out.
@@ -84,6 +86,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
       runId: run.run_id,
       createdAt: run.created_at,
       nPapers: run.n_papers,
+      // Papers added after clustering (npm run assign): counted in nPapers, not in the themes' making.
+      nAdded: addedPapers,
       nSkipped: run.n_skipped,
       nDuplicates: run.n_duplicates,
       nTerms: run.n_terms,

@@ -85,6 +85,16 @@ describe('papers added after clustering', () => {
     }
   });
 
+  it('say on the Overview that the run’s themes were made without them', async () => {
+    const page = await open('/');
+    expect((await page.locator('p.lead').textContent())?.replace(/\s+/g, ' ')).toContain(
+      '62 papers from 2025-');
+    expect((await page.locator('p.lead').textContent())?.replace(/\s+/g, ' ')).toContain(
+      'the themes were made from 50 of them, the other 12 added later (npm run assign).');
+    expect((await page.getByTestId('run-added').textContent())?.replace(/\s+/g, ' ').trim()).toBe('50 clustered + 12 added later');
+    expect(await page.getByTestId('run-added').locator('a').getAttribute('href')).toBe('/papers?added=yes&run=1');
+  });
+
   it('rejects an unknown value of the added filter with 400', async () => {
     const response = await fetch(`${app.server.url}/papers?added=maybe`);
     expect(response.status).toBe(400);
