@@ -11,6 +11,7 @@
 // - k-means++: the run's stability is the seed agreement; so here, the mean pairwise ARI of
 //   SEEDS_PER_K runs with seeds seed, seed + 1, …
 import type { CsrMatrix } from '../types.js';
+import { InputError } from '../errors.js';
 import { createAssigner } from './assigner.js';
 import { adjustedRandIndex } from './ari.js';
 import { checkInput, meanPairwiseAri, runDivisive, runSeeded, sliceRows, type ClusterInit } from './run-seeded.js';
@@ -83,7 +84,12 @@ export async function chooseK(matrix: CsrMatrix, options: ChooseKOptions): Promi
   } finally {
     await measure.close();
   }
-  if (curve.length === 0) throw new Error(`no candidate k in ${options.kMin}..${options.kMax} fits ${sample.nRows} papers`);
+  if (curve.length === 0) {
+    const most = divisive ? Math.floor(sample.nRows / 2) : sample.nRows;
+    throw new InputError(`--k auto: no k of --k-range ${options.kMin}..${options.kMax} can be measured on ${sample.nRows} papers ` +
+      `(${divisive ? 'the stability check splits them in halves that must each hold k papers, ' : ''}so k is at most ${most}); ` +
+      'give a smaller --k-range or a fixed --k');
+  }
   return { k: pickK(curve), curve, untried: candidates.filter((c) => !feasible.includes(c)), sampleRows: sample.nRows };
 }
 

@@ -90,6 +90,15 @@ describe('pipeline CLI', () => {
     );
   });
 
+  it('exits 2 with one line, no stack, when --k auto can measure no k of its range (found by the CLI review of 2026-12-02)', () => {
+    const fifteen = join(mkdtempSync(join(tmpdir(), 'themescope-fifteen-')), 'fifteen.jsonl');
+    writeFileSync(fifteen, readFileSync(FIXTURE, 'utf8').split('\n').slice(0, 15).join('\n'));
+    const r = runCli(['--input', fifteen, '--k', 'auto', '--min-df', '1', '--db', tempDb(), '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('themescope: --k auto: no k of --k-range 10..14 can be measured on 15 papers (the stability check splits ' +
+      'them in halves that must each hold k papers, so k is at most 7); give a smaller --k-range or a fixed --k\n');
+  });
+
   it('exits 2 with one line, no stack, when there are fewer distinct papers than themes', () => {
     const twins = join(mkdtempSync(join(tmpdir(), 'themescope-twins-')), 'twins.jsonl');
     // Different years: one title in three years is three papers (same title and year would be one, merged).
