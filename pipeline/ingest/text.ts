@@ -24,9 +24,10 @@ const HAS_CONTROL = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/;
 /** Any surrogate: text without one has no lone one (a test is 4x cheaper than LONE_SURROGATE's scan). */
 const SURROGATE = /[\ud800-\udfff]/;
 // New-style ids (2407.02880, 2407.02880v2) and old-style ones (cs/0112017, math.GT/0309136v1),
-// optionally written "arXiv:…"; group 1 is the id without its version suffix.
-const NEW_ARXIV = /^(?:arxiv:)?(\d{4}\.\d{4,5})(?:v\d+)?$/i;
-const OLD_ARXIV = /^(?:arxiv:)?([a-z][a-z-]*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?$/i;
+// optionally written "arXiv:…" or as an abs/pdf link (https://arxiv.org/abs/2407.02880v3,
+// http://arxiv.org/pdf/2407.02880.pdf); group 1 is the id without its version suffix.
+const NEW_ARXIV = /^(?:arxiv:|https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/)?(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?$/i;
+const OLD_ARXIV = /^(?:arxiv:|https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/)?([a-z][a-z-]*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?\/?$/i;
 /** arXiv's own DOIs (10.48550/arXiv.2402.00001) name the same paper as the id. */
 const ARXIV_DOI = /^10\.48550\/arxiv\./i;
 

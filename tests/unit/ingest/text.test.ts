@@ -34,6 +34,11 @@ describe('truncate', () => {
 });
 
 describe('arxivId', () => {
+  it('reads an abs or pdf link (found by the CLI review of 2026-12-02)', () => {
+    expect(['https://arxiv.org/abs/2507.12466v3', 'http://arxiv.org/pdf/2507.12763.pdf', 'https://export.arxiv.org/abs/cs/0112017',
+      'https://arxiv.org/abs/2507.12466/', 'https://example.org/abs/2507.12466'].map(arxivId))
+      .toStrictEqual(['2507.12466', '2507.12763', 'cs/0112017', '2507.12466', null]);
+  });
   it('strips the version suffix of a new-style id', () => {
     expect(arxivId('2407.02880v2')).toBe('2407.02880');
   });
