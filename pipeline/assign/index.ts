@@ -164,7 +164,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
     throw new NothingNew({ ...base, batchId: null, added: 0, novel: [], themes: [] });
   }
   for (const c of settleDatePrecision(papers, (stored.params.datePrecision as DatePrecisionMode | undefined) ?? 'auto')) {
-    ingest.warnings.push(describeCoarseDates(c));
+    ingest.warnings.push(describeCoarseDates(c, 'assign reads dates as its run did: a run made with --date-precision day keeps them as days'));
   }
   const [{ batchId }] = (await connection.runAndReadAll('SELECT coalesce(max(batch_id), 0) + 1 AS batchId FROM assign_batches WHERE run_id = $run',
     { run: runId })).getRowObjectsJS() as { batchId: number }[];

@@ -118,11 +118,14 @@ function coarsen(p: Paper, precision: 'month' | 'year'): void {
   p.published = truncateDate(p.published, precision);
 }
 
-/** The warning line for one file, e.g. "old.jsonl: 480 of 482 dates are on 1 January …". */
-export function describeCoarseDates(d: CoarseDates): string {
+/**
+ * The warning line for one file, e.g. "old.jsonl: 480 of 482 dates are on 1 January …", ending
+ * with what keeps them as days (`npm run assign` has no --date-precision: it follows its run's).
+ */
+export function describeCoarseDates(d: CoarseDates, remedy = '--date-precision day keeps them as days'): string {
   const where = d.rule === 'year' ? '1 January' : 'the 1st of a month';
   const share = Math.floor((100 * d.dates) / d.of);
   return `${d.file}: ${d.dates.toLocaleString('en-US')} of ${d.of.toLocaleString('en-US')} dates written as days are on ${where} ` +
     `(${share}%; chance under day precision < 1e${Math.ceil(d.log10Chance)}), so they are read as ${d.rule}s ` +
-    `(${d.rule} rule, README "Dates"); --date-precision day keeps them as days`;
+    `(${d.rule} rule, README "Dates"); ${remedy}`;
 }
