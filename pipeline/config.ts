@@ -5,6 +5,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 import { DATE_PRECISION_MODES, type DatePrecisionMode } from './ingest/date-precision.js';
+import { KNOWN_EXTENSIONS } from './ingest/detect.js';
 import { INPUT_FORMATS, type InputFormat } from './types.js';
 
 export interface Config {
@@ -77,7 +78,7 @@ computes trends and writes one complete run into a DuckDB file.
 
 Options (default in brackets):
   --input FILE|DIR...    input files or folders (every input file in a folder, in name order):
-                         .jsonl .json .csv .tsv .bib .ris .txt, each optionally .gz; repeatable
+                         ${KNOWN_EXTENSIONS.join(' ')}, each optionally .gz; repeatable
                          [${SAMPLE_INPUTS.join(' ')}]
   --format F             read every input as F instead of by its name and content:
                          ${INPUT_FORMATS.join(', ')}
@@ -115,7 +116,7 @@ Options (default in brackets):
   --quiet                no progress output, only the summary
   -h, --help             this help
 
-Exit codes: 0 done · 1 internal error · 2 bad input or usage · 3 database busy or unwritable.`;
+Exit codes: 0 done · 1 internal error · 2 bad input or usage · 3 database busy (another writer holds its lock).`;
 
 /**
  * `argv` with a negative number after a string option joined to it (`--k -1` → `--k=-1`): parseArgs
@@ -234,6 +235,10 @@ export function resolveConfig(argv: string[]): Config | 'help' {
   }
   const v = parsed.values;
   if (v.help) return 'help';
+  if (v['k-range'] !== undefined && v.k !== 'auto') {
+    // Ignored, it would run at a k the user did not ask for.
+    throw new UsageError(`--k-range is for --k auto: add --k auto to choose k in ${v['k-range']} (without it k is ${v.k ?? `${DEFAULTS.k}, the default`})`);
+  }
   const inputs = [...(v.input ?? []), ...parsed.positionals].map(fromCallerDir);
   const d = DEFAULTS;
   return Object.freeze({

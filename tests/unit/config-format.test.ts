@@ -15,3 +15,11 @@ describe('--format', () => {
     expect(() => resolveConfig(['--format', 'endnote'])).toThrow('--format expects one of jsonl, json, csv, bibtex, ris, csl-json, openalex, scopus, wos, got "endnote"');
   });
 });
+
+describe('--k-range', () => {
+  it('is a usage error without --k auto, instead of being ignored (found by the CLI review of 2026-12-02)', () => {
+    expect(() => resolveConfig(['--k-range', '2..4'])).toThrow('--k-range is for --k auto: add --k auto to choose k in 2..4 (without it k is 20, the default)');
+    expect(() => resolveConfig(['--k', '8', '--k-range', '2..4'])).toThrow('(without it k is 8)');
+    expect((resolveConfig(['--k', 'auto', '--k-range', '2..4']) as Config).kRange).toStrictEqual({ min: 2, max: 4, step: 5 });
+  });
+});
