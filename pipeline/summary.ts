@@ -20,10 +20,15 @@ function periodsText(n: number, unit: string): string {
   return `${n} complete ${unit}${n === 1 ? '' : 's'}`;
 }
 
-/** "Lineage to run 3: 31 continued, 4 split, …" (links by kind: theme_lineage, /runs/compare). */
+/**
+ * "Lineage to run 3, 48 links: 31 continued, 4 split, …" (links by kind: theme_lineage, /runs/compare).
+ * Links, not themes: a theme split in three is three split links, so the counts may add up to more
+ * than either run's themes.
+ */
 function lineageLine({ prevRunId, links }: NonNullable<RunSummary['run']['lineage']>): string {
   const counts = countKinds(links);
-  return `Lineage to run ${prevRunId}: ` + LINEAGE_KINDS.map((k) => `${counts[k]} ${k}`).join(', ') + ' (theme_lineage, /runs/compare)';
+  return `Lineage to run ${prevRunId}, ${links.length} link${links.length === 1 ? '' : 's'}: ` +
+    LINEAGE_KINDS.map((k) => `${counts[k]} ${k}`).join(', ') + ' (theme_lineage, /runs/compare)';
 }
 
 /** The closing summary of a complete run, as printed on stdout. */

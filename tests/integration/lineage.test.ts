@@ -41,7 +41,7 @@ describe('lineage between runs through the CLI', () => {
     expect(rows.map((r) => r.kind)).toStrictEqual(['continued', 'continued', 'new']);
     for (const r of rows.slice(0, 2)) expect(r.jaccard).toBeGreaterThan(0.8);
     expect(rows[2].next).toMatch(/jailbreak/i);
-    expect(outputs[1]).toContain('Lineage to run 1: 2 continued, 0 split, 0 merged, 1 new, 0 gone (theme_lineage, /runs/compare)');
+    expect(outputs[1]).toContain('Lineage to run 1, 3 links: 2 continued, 0 split, 0 merged, 1 new, 0 gone (theme_lineage, /runs/compare)');
     expect(await readDb(db, "SELECT metrics->>'$.lineage.prevRunId' AS prev FROM runs WHERE run_id = 2")).toStrictEqual([{ prev: '1' }]);
   });
 
@@ -49,6 +49,6 @@ describe('lineage between runs through the CLI', () => {
     const rows = await lineage(3);
     expect(rows.map((r) => r.kind)).toStrictEqual(['continued', 'continued', 'gone']);
     expect(rows[2].prev).toMatch(/jailbreak/i);
-    expect(outputs[2]).toContain('Lineage to run 2: 2 continued, 0 split, 0 merged, 0 new, 1 gone');
+    expect(outputs[2]).toContain('Lineage to run 2, 3 links: 2 continued, 0 split, 0 merged, 0 new, 1 gone');
   });
 });
