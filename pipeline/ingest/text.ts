@@ -67,14 +67,16 @@ export function titleId(title: string): string {
 }
 
 /**
- * "A; B", "A, B and C", "A & B" → names; `;` wins so "Last, First; Last, First" stays whole. Without
- * one, commas that only part surnames from given names stay in the name: "Smith, Jane" is one author,
- * "Smith, J., Doe, A. R." two (a one-word part, then a given name or initials, in turn).
+ * "A; B", "A, B and C", "A & B" → names, "Last, First" ones as "First Last" (firstLast, as the
+ * BibTeX, RIS and CSL readers give them, so one person is one name whatever the export); `;` wins so
+ * "Last, First; Last, First" stays two names. Without one, commas that only part surnames from given
+ * names stay in the name: "Smith, Jane" is one author, "Smith, J., Doe, A. R." two (a one-word part,
+ * then a given name or initials, in turn).
  */
 export function splitAuthors(text: string): string[] {
-  if (text.includes(';')) return cleanList(text.split(';'));
+  if (text.includes(';')) return cleanList(text.split(';')).map(firstLast);
   const parts = cleanList(text.split(/\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+/));
-  return isLastFirstPairs(parts) ? parts.flatMap((part, i) => (i % 2 === 0 ? [`${part}, ${parts[i + 1]}`] : [])) : parts;
+  return isLastFirstPairs(parts) ? parts.flatMap((part, i) => (i % 2 === 0 ? [`${parts[i + 1]} ${part}`] : [])) : parts;
 }
 
 const INITIALS = /^(?:\p{Lu}\.?[\s-]?)+$/u;
@@ -93,10 +95,10 @@ function isLastFirstPairs(parts: readonly string[]): boolean {
 
 /**
  * Names in "Last, First" form (Zotero's Author column, BibTeX's author): split on ";" or " and ",
- * never on the comma inside a name.
+ * never on the comma inside a name, and given as "First Last".
  */
 export function splitLastFirstAuthors(text: string): string[] {
-  return cleanList(text.split(/;|\s+and\s+/));
+  return cleanList(text.split(/;|\s+and\s+/)).map(firstLast);
 }
 
 /** "cs.CL cs.AI" or "cs.CL; cs.AI" → categories. */

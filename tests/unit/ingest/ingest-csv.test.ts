@@ -76,7 +76,7 @@ describe('ingestFiles reads CSV', () => {
         abstract: 'We propose a new paradigm for steering the behavior of neural networks, centered around "task vectors".',
         published: '2023-02-01',
         datePrecision: 'day',
-        authors: ['Smith, Jane', 'Doe, John'],
+        authors: ['Jane Smith', 'John Doe'],
         categories: ['merging', 'editing'],
         venue: 'ICLR',
         url: 'https://openreview.net/forum?id=6t0Kwf8-jrj',
@@ -88,7 +88,7 @@ describe('ingestFiles reads CSV', () => {
         abstract: 'Two lines of abstract, with a comma.',
         published: '2024-01-01',
         datePrecision: 'year',
-        authors: ['Roe, Richard'],
+        authors: ['Richard Roe'],
         doi: '10.48550/arXiv.2402.00001',
         url: 'https://arxiv.org/abs/2402.00001',
         source: 'zotero-export.csv'

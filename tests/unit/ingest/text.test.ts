@@ -78,28 +78,28 @@ describe('splitAuthors', () => {
   it('splits an Oxford-comma list', () => {
     expect(splitAuthors('A. One, B. Two, and C. Three')).toStrictEqual(['A. One', 'B. Two', 'C. Three']);
   });
-  it('splits on semicolons only when there are any, keeping "Last, First" names whole', () => {
-    expect(splitAuthors('Smith, Jane; Doe, John;')).toStrictEqual(['Smith, Jane', 'Doe, John']);
+  it('splits on semicolons only when there are any, keeping "Last, First" names whole (as "First Last")', () => {
+    expect(splitAuthors('Smith, Jane; Doe, John;')).toStrictEqual(['Jane Smith', 'John Doe']);
   });
   it('keeps one "Last, First" name whole, and pairs surnames with initials (found by the CLI review of 2026-12-02)', () => {
-    expect(splitAuthors('Smith, Jane')).toStrictEqual(['Smith, Jane']);
-    expect(splitAuthors('Smith, J., Doe, A. R.')).toStrictEqual(['Smith, J.', 'Doe, A. R.']);
-    expect(splitAuthors('Smith, J., & Doe, A.-R.')).toStrictEqual(['Smith, J.', 'Doe, A.-R.']);
+    expect(splitAuthors('Smith, Jane')).toStrictEqual(['Jane Smith']);
+    expect(splitAuthors('Smith, J., Doe, A. R.')).toStrictEqual(['J. Smith', 'A. R. Doe']);
+    expect(splitAuthors('Smith, J., & Doe, A.-R.')).toStrictEqual(['J. Smith', 'A.-R. Doe']);
     expect(splitAuthors('Jane Smith, John Doe')).toStrictEqual(['Jane Smith', 'John Doe']);
     expect(splitAuthors('Jane Smith & John Doe')).toStrictEqual(['Jane Smith', 'John Doe']);
     expect(splitAuthors('Hinton, LeCun, Bengio, Sutskever')).toStrictEqual(['Hinton', 'LeCun', 'Bengio', 'Sutskever']);
-    expect(splitAuthors('van der Berg, Jan')).toStrictEqual(['van der Berg, Jan']);
-    expect(splitAuthors('de la Cruz, M., al-Khwarizmi, M.')).toStrictEqual(['de la Cruz, M.', 'al-Khwarizmi, M.']);
+    expect(splitAuthors('van der Berg, Jan')).toStrictEqual(['Jan van der Berg']);
+    expect(splitAuthors('de la Cruz, M., al-Khwarizmi, M.')).toStrictEqual(['M. de la Cruz', 'M. al-Khwarizmi']);
     expect(splitAuthors('Jan van der Berg, Maria de la Cruz')).toStrictEqual(['Jan van der Berg', 'Maria de la Cruz']);
   });
 });
 
 describe('splitLastFirstAuthors', () => {
-  it('keeps a single "Last, First" name whole', () => {
-    expect(splitLastFirstAuthors('Roe, Richard')).toStrictEqual(['Roe, Richard']);
+  it('keeps a single "Last, First" name whole, as "First Last"', () => {
+    expect(splitLastFirstAuthors('Roe, Richard')).toStrictEqual(['Richard Roe']);
   });
   it('splits on semicolons and on "and" (BibTeX)', () => {
-    expect(splitLastFirstAuthors('Smith, Jane; Doe, John and Roe, R.')).toStrictEqual(['Smith, Jane', 'Doe, John', 'Roe, R.']);
+    expect(splitLastFirstAuthors('Smith, Jane; Doe, John and Roe, R.')).toStrictEqual(['Jane Smith', 'John Doe', 'R. Roe']);
   });
 });
 
