@@ -31,6 +31,12 @@ function lineageLine({ prevRunId, links }: NonNullable<RunSummary['run']['lineag
     LINEAGE_KINDS.map((k) => `${counts[k]} ${k}`).join(', ') + ' (theme_lineage, /runs/compare)';
 }
 
+/** " · 43 of 49 undated (in no trend)" when papers have no date; trends count only dated papers. */
+function undatedNote(precision: { undated?: number } | undefined, n: number): string {
+  const undated = precision?.undated ?? 0;
+  return undated === 0 ? '' : ` · ${undated.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} undated (in no trend)`;
+}
+
 /** The closing summary of a complete run, as printed on stdout. */
 export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, db: string): string {
   const out: string[] = [];
@@ -38,6 +44,7 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   out.push(
     `Papers: ${run.papers.length} read into themes, ${run.skipped.length} skipped, ${run.duplicates} duplicates merged` +
       (run.dateMin ? ` · dates ${shortDate(run.dateMin, run.dateMinPrecision)} .. ${shortDate(run.dateMax, run.dateMaxPrecision)}` : '') +
+      undatedNote(run.metrics.datePrecision as { undated?: number } | undefined, run.papers.length) +
       ` · trends per ${run.defaultGranularity}`
   );
   for (const f of run.inputFiles.slice(0, 20)) out.push(`  read ${f.path}: ${f.format}, ${f.records} record${f.records === 1 ? '' : 's'}`);

@@ -1,5 +1,5 @@
 // Owns Web of Science's tab-delimited export (two-letter field tags as the header: PT AU AF TI SO
-// DE AB DI PD PY UT): which header is one, and a row as the record normalise.ts reads.
+// DE AB DI PD PY EA UT): which header is one, and a row as the record normalise.ts reads.
 import { firstLast } from '../text.js';
 import { rowFields, semicolonList } from './row-fields.js';
 
@@ -17,7 +17,7 @@ export function wosRecord(row: Record<string, unknown>): Record<string, unknown>
   const get = rowFields(row);
   const names = semicolonList(get('af')).length > 0 ? semicolonList(get('af')) : semicolonList(get('au'));
   return {
-    id: get('ut'), title: get('ti'), abstract: get('ab'), published: wosDate(get('py'), get('pd')),
+    id: get('ut'), title: get('ti'), abstract: get('ab'), published: get('py') === '' ? earlyAccessDate(get('ea')) : wosDate(get('py'), get('pd')),
     authors: names.map(firstLast), keywords: semicolonList(get('de')), doi: get('di'), venue: get('so')
   };
 }
@@ -29,4 +29,14 @@ export function wosDate(year: string, date: string): string {
   if (!/^\d{4}$/.test(year) || month === 0) return year;
   const mm = String(month).padStart(2, '0');
   return m![2] === undefined ? `${year}-${mm}` : `${year}-${mm}-${m![2].padStart(2, '0')}`;
+}
+
+/**
+ * EA, the early-access date ("JAN 2025"), for a record with no PY: Web of Science dates an article
+ * published online ahead of its issue only so, and those are the newest papers. "" when it is not one.
+ */
+export function earlyAccessDate(ea: string): string {
+  const m = /^([A-Za-z]{3})[A-Za-z]*\s+(\d{4})$/.exec(ea.trim());
+  const month = m ? MONTHS.indexOf(m[1].toLowerCase()) + 1 : 0;
+  return month === 0 ? '' : `${m![2]}-${String(month).padStart(2, '0')}`;
 }

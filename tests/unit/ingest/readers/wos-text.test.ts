@@ -17,7 +17,8 @@ const EXPORT = [
   'PD MAR 15', 'PY 2023', 'VL 128', 'DI 10.1007/s11192-023-00001-x', 'UT WOS:000912345600001', 'ER', '',
   'PT C', 'AU Roe, R', 'TI A year-only proceedings paper', 'SO PROCEEDINGS OF AN EXAMPLE CONFERENCE',
   'AB The second abstract.', 'PY 2021', 'UT WOS:000712345600002', 'ER', '',
-  'PT J', 'TI No abstract', 'PY 2020', 'UT WOS:000612345600003', 'ER', '', 'EF', ''
+  'PT J', 'TI No abstract', 'PY 2020', 'UT WOS:000612345600003', 'ER', '',
+  'PT J', 'TI Early access, no issue yet', 'AB Online ahead of its issue.', 'EA JAN 2025', 'UT WOS:001412345600004', 'ER', '', 'EF', ''
 ].join('\r\n');
 
 describe("Web of Science's plain-text export", () => {
@@ -35,7 +36,10 @@ describe("Web of Science's plain-text export", () => {
       paper({
         paperId: 'WOS:000712345600002', title: 'A year-only proceedings paper', abstract: 'The second abstract.', published: '2021-01-01',
         datePrecision: 'year', authors: ['R Roe'], source: 'savedrecs.txt', venue: 'PROCEEDINGS OF AN EXAMPLE CONFERENCE', url: null
-      })
+      }),
+      // No PY yet: dated by its early-access month (found by the CLI review of 2026-12-02).
+      paper({ paperId: 'WOS:001412345600004', title: 'Early access, no issue yet', abstract: 'Online ahead of its issue.', published: '2025-01-01',
+        datePrecision: 'month', source: 'savedrecs.txt', url: null })
     ]);
     expect(result.skipped).toStrictEqual([{ file: path, line: 39, field: 'abstract', reason: 'expected a non-empty string, got an empty string' }]);
   });
@@ -45,7 +49,7 @@ describe("Web of Science's plain-text export", () => {
     const forced = temp.write('export.dat', EXPORT);
     for (const [path, format] of [[ciw, undefined], [forced, 'wos']] as const) {
       const result = await ingestFiles([path], { strict: false, format });
-      expect([result.files[0].format, result.papers.length]).toStrictEqual(['wos', 2]);
+      expect([result.files[0].format, result.papers.length]).toStrictEqual(['wos', 3]);
     }
   });
 
