@@ -21,7 +21,7 @@ import { InputError } from './errors.js';
 import { paperKey } from './prng.js';
 import { transpose } from './cluster/transpose.js';
 import { sharedArray } from './shared-memory.js';
-import { Warnings, warnAboutThemes, type RunWarning } from './warnings.js';
+import { Warnings, warnAboutEmptyPapers, warnAboutThemes, type RunWarning } from './warnings.js';
 import type { RunData, ThemeRecord } from './store/run-data.js';
 import type { SearchIndex } from './search/index.js';
 import type { Projection } from './map/project.js';
@@ -234,6 +234,9 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
   }
   const labels = await timed('label', reporter, durations,
     () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms }), (l) => `${l.length} themes named`);
+  if (emptyRows > 0) {
+    warnAboutEmptyPapers(warnings, matrix.indptr, clustering.assignments, (i) => papers[i].title, (t) => labels.find((l) => l.themeId === t)?.label ?? `theme ${t}`);
+  }
   const quality = await timed('quality', reporter, durations, () => assessQuality(matrix, clustering, labels, clustered.themeSimilarity),
     (q) => `${q.themes.filter((t) => t.mixture).length} mixtures, ${q.papers.weak.reduce((s, w) => s + w, 0)} weak members`);
   const trend = await timed('trends', reporter, durations, () => {

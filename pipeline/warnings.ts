@@ -4,7 +4,9 @@
 
 export type WarningCode = 'input' | 'skipped-records' | 'small-themes' | 'k-too-large' | 'k-range-cut'
   /** A file's day-written dates read as years or months (ingest/date-precision.ts). */
-  | 'coarse-dates';
+  | 'coarse-dates'
+  /** Papers with no term of the vocabulary: placed in a theme by no word of theirs. */
+  | 'no-terms';
 
 export interface RunWarning {
   code: WarningCode;
@@ -40,4 +42,26 @@ export function warnAboutThemes(warnings: Warnings, nPapers: number, sizes: Arra
       `${small.length} theme${small.length === 1 ? ' has' : 's have'} fewer than ${MIN_THEME_PAPERS} papers: ` +
         `theme ${small.join(', ')}`);
   }
+}
+
+/**
+ * Papers whose TF-IDF row is empty (every word of theirs pruned as too rare or too common, or none
+ * English) have a theme that no word of theirs chose: similarity 0 to it, a weak member. Says how
+ * many, where they went and the first one's title.
+ */
+export function warnAboutEmptyPapers(warnings: Warnings, indptr: Uint32Array, assignments: ArrayLike<number>,
+  titleOf: (i: number) => string, labelOf: (theme: number) => string): void {
+  const themes = new Map<number, number>();
+  let first = -1;
+  for (let i = 0; i + 1 < indptr.length; i++) {
+    if (indptr[i + 1] !== indptr[i]) continue;
+    if (first < 0) first = i;
+    themes.set(assignments[i], (themes.get(assignments[i]) ?? 0) + 1);
+  }
+  if (first < 0) return;
+  const n = [...themes.values()].reduce((a, b) => a + b, 0);
+  const where = [...themes].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([t, m]) => `${m} in "${labelOf(t)}"`).join(', ');
+  warnings.add('no-terms', `${n} paper${n === 1 ? ' has' : 's have'} no term of the vocabulary (every word too rare or too common ` +
+    `for --min-df/--max-df, or not English), so no word of ${n === 1 ? 'its' : 'theirs'} placed ${n === 1 ? 'it' : 'them'}: ` +
+    `${where}${themes.size > 3 ? ', …' : ''}, with similarity 0, as weak members (first: "${titleOf(first)}")`);
 }
