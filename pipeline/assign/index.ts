@@ -202,7 +202,7 @@ const NEW_TABLE: Table = { name: NEW_PAPERS, columns: [{ name: 'j', type: 'INTEG
  * it by ingest/merge.ts's duplicate rule: the same id, DOI (any case), arXiv id (an arXiv DOI's),
  * or title and year (unless both have DOIs and these differ); so next week's export from another
  * tool (DOIs for ids, titles in another case) adds only what is new. A local id (a citation key, a
- * row number) that names a run paper of another title is no match, as in merge.ts: that paper is
+ * row number) that names a run paper of another title and abstract is no match, as in merge.ts: that paper is
  * added under its own id (localIdOf), which a later batch then finds; so is a new paper whose local
  * id names a paper another run stored (store/local-ids.ts).
  *
@@ -226,11 +226,12 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
   const state = new Uint8Array(papers.length); // 0 new, 1 held, 2 new under its local id
   for (const i of byKey) state[i] = 1;
   // The same id: held unless it is a local one naming a paper of another title that no shared DOI makes one.
-  const sameId = await queryRows<{ i: number; title: string; doi: string | null }>(connection, `SELECT a.i, p.title, p.doi
-    FROM assign_input a JOIN paper_rows pr ON pr.run_id = $run AND pr.paper_id = a.paper_id JOIN papers p ON p.paper_id = pr.paper_id`, { run: runId });
-  for (const { i, title, doi } of sameId) {
+  const sameId = await queryRows<{ i: number; title: string; doi: string | null; abstract: string }>(connection, `SELECT a.i, p.title, p.doi,
+    p.abstract[1:300] AS abstract FROM assign_input a JOIN paper_rows pr ON pr.run_id = $run AND pr.paper_id = a.paper_id
+    JOIN papers p ON p.paper_id = pr.paper_id`, { run: runId });
+  for (const { i, title, doi, abstract } of sameId) {
     if (state[i] === 1) continue;
-    state[i] = isLocalClash({ title, doi }, papers[i]) ? 2 : 1;
+    state[i] = isLocalClash({ title, doi, abstract }, papers[i]) ? 2 : 1;
   }
   // The same title and year (the run's papers of the input's years), unless both DOIs differ.
   const text = await readText(connection, `SELECT string_agg(p.title || chr(31) || coalesce(lower(p.doi), '') || chr(31) || y, chr(10))

@@ -79,11 +79,20 @@ export function isGlobalId(id: string): boolean {
 
 /**
  * Whether `paper` only seems to be `kept` because both carry one local id: their titles differ and
- * no DOI says they are one (two libraries' "smith2023", two spreadsheets' row 12).
+ * neither a DOI nor the abstract says they are one (two libraries' "smith2023", two spreadsheets'
+ * row 12). The same key with the same abstract is one paper whose title was corrected (next week's
+ * export of the same library), when both abstracts are known.
  */
-export function isLocalClash(kept: Pick<Paper, 'title' | 'doi'>, paper: Pick<Paper, 'paperId' | 'title' | 'doi'>): boolean {
+export function isLocalClash(kept: Pick<Paper, 'title' | 'doi'> & { abstract?: string },
+  paper: Pick<Paper, 'paperId' | 'title' | 'doi'> & { abstract?: string }): boolean {
   if (isGlobalId(paper.paperId) || titleKey(kept.title) === titleKey(paper.title)) return false;
+  if (kept.abstract !== undefined && paper.abstract !== undefined && abstractKey(kept.abstract) === abstractKey(paper.abstract)) return false;
   return !(kept.doi !== null && paper.doi !== null && kept.doi.toLowerCase() === paper.doi.toLowerCase());
+}
+
+/** An abstract's first 200 letters and digits, as titleKey spells them: a corrected typo further on is the same abstract. */
+function abstractKey(abstract: string): string {
+  return titleKey(abstract.slice(0, 300)).slice(0, 200);
 }
 
 /** The id a record whose local id clashes is kept under: the id, "~", and 8 hex of its title's t: id (stable from run to run). */

@@ -31,13 +31,13 @@ export async function keepLocalIdsApart(connection: DuckDBConnection, papers: re
   if (local.length === 0) return [];
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${LOCAL_IDS.name} (i INTEGER, paper_id VARCHAR)`);
   await appendChunks(connection, LOCAL_IDS, local.length, [(j) => local[j], (j) => papers[local[j]].paperId]);
-  const stored = await queryRows<{ i: number; title: string; doi: string | null }>(connection,
-    `SELECT l.i, p.title, p.doi FROM ${LOCAL_IDS.name} l JOIN papers p USING (paper_id) ORDER BY l.i`);
+  const stored = await queryRows<{ i: number; title: string; doi: string | null; abstract: string }>(connection,
+    `SELECT l.i, p.title, p.doi, p.abstract[1:300] AS abstract FROM ${LOCAL_IDS.name} l JOIN papers p USING (paper_id) ORDER BY l.i`);
   await connection.run(`DROP TABLE ${LOCAL_IDS.name}`);
   const kept: KeptApart[] = [];
-  for (const { i, title, doi } of stored) {
+  for (const { i, title, doi, abstract } of stored) {
     const paper = papers[i];
-    if (!isLocalClash({ title, doi }, paper)) continue;
+    if (!isLocalClash({ title, doi, abstract }, paper)) continue;
     kept.push({ paper, from: paper.paperId });
     paper.paperId = localIdOf(paper);
   }

@@ -66,5 +66,10 @@ describe('assign recognises papers already in the run as the pipeline does', () 
     expect(title).toBe('Graph neural networks for molecules');
     const again = runAssign(['--quiet', '--input', join(dir, 'sheet2.csv'), '--db', db]);
     expect([again.code, again.stdout]).toStrictEqual([0, expect.stringContaining('already in it')]);
+    // Next week's export of the same sheet with row 3's title typo fixed: the same paper, not a new one.
+    writeFileSync(join(dir, 'sheet3.csv'), 'id,title,abstract,date\n' +
+      '3,Transformers and long documents (extended version),Transformers struggle with long documents because attention is quadratic.,2023-02-01\n');
+    const fixed = runAssign(['--quiet', '--input', join(dir, 'sheet3.csv'), '--db', db]);
+    expect([fixed.code, fixed.stdout]).toStrictEqual([0, expect.stringContaining('already in it')]);
   }, 120_000);
 });

@@ -158,6 +158,13 @@ describe('ingestFiles keeps apart papers that share only a local id', () => {
     expect(result.warnings.filter((w) => w.includes('kept apart'))).toStrictEqual([`2 records had the id of another paper with another title (a citation key or row number used twice) and were ` +
       `kept apart under an id of their own: "smith2023" in libB.bib is smith2023~${titleId('Soil microbiome diversity under drought').slice(2, 10)}`]);
   });
+  it('merges one key whose title was corrected but whose abstract is the same (found by the CLI review of 2026-12-02)', async () => {
+    const abstract = 'Graph neural networks learn molecular representations from atoms and bonds and we show how.';
+    const a = temp.write('week1.csv', `Key,Title,Abstract Note\nZK1,Graph netwroks for molecules,${abstract}\n`);
+    const b = temp.write('week2.csv', `Key,Title,Abstract Note\nZK1,Graph networks for molecules (extended version),${abstract}\n`);
+    const result = await ingestFiles([a, b], { strict: false });
+    expect([result.papers.map((p) => p.paperId), result.duplicates, result.warnings.filter((w) => w.includes('kept apart'))]).toStrictEqual([['ZK1'], 1, []]);
+  });
   it('still merges records of one arXiv id or DOI whose titles differ (a revised title)', async () => {
     const path = temp.write('revised.jsonl', jsonLines(
       { id: '2401.00001', title: 'First title', abstract: 'One.' }, { id: '2401.00001v2', title: 'Revised title', abstract: 'Two.' },
