@@ -56,6 +56,9 @@ function removeStaleTemps(dbPath: string): void {
   }
 }
 
+/** How long a stopped writer lets DuckDB's threads finish a write in flight before it looks for the copy again. */
+const SETTLE_MS = 50;
+
 /** The signals that stop a writer cleanly (Ctrl-C, kill). */
 const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -82,6 +85,13 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
   // database is the file it was. (A SIGKILL leaves both, for the next writer to clear: removeStaleTemps, lock.ts.)
   const interrupted = (signal: NodeJS.Signals) => {
     removeCopy();
+    // A commit already on DuckDB's thread may still write the copy's WAL: it is given moments (this
+    // thread blocked, so nothing here renames meanwhile): 150 ms, then until a check finds nothing (≤ 1 s).
+    for (let i = 0; i < 20; i++) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
+      if (i >= 2 && !existsSync(tmpPath) && !existsSync(`${tmpPath}.wal`)) break;
+      removeCopy();
+    }
     release();
     process.stderr.write(`themescope: stopped by ${signal}; ${dbPath} is unchanged\n`);
     process.exit(128 + constants.signals[signal]);
