@@ -1,6 +1,6 @@
 // Owns the pipeline's options: their defaults, their --help text and their validation, resolved
 // once into a frozen Config that every stage reads.
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
@@ -155,7 +155,21 @@ export function checkDbPath(db: string): string {
   };
   if (isDir(db) === true) throw new UsageError(`--db ${db} is a folder; give the database file, e.g. ${resolve(db, 'themes.duckdb')}`);
   if (isDir(dirname(resolve(db))) !== true) throw new UsageError(`--db ${db}: the folder ${dirname(resolve(db))} does not exist`);
+  // Found before the run's minutes of work, not at its store: DuckDB files say "DUCK" at byte 8.
+  if (isDir(db) === false && !isDuckDbFile(db)) throw new UsageError(`--db ${db} is not a DuckDB database (is --db the right file?)`);
   return db;
+}
+
+/** Whether an existing file is a DuckDB database (an empty one is taken as new). */
+function isDuckDbFile(path: string): boolean {
+  const head = Buffer.alloc(12);
+  const fd = openSync(path, 'r');
+  try {
+    const n = readSync(fd, head, 0, 12, 0);
+    return n === 0 || (n === 12 && head.toString('latin1', 8, 12) === 'DUCK');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function int(name: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
