@@ -1,6 +1,7 @@
 // Owns reading a stored run back for `npm run assign`: the run to add to, its model (assign/model.ts)
 // and what its papers already are (theme, similarity, rank, map position, date), as typed columns:
 // no JS object per paper (columns.ts).
+import { existsSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import type { DatePrecision, Granularity, Paper } from '../types.js';
@@ -48,7 +49,8 @@ export async function chooseRun(connection: DuckDBConnection, wanted: number | n
     `SELECT run_id, status FROM runs WHERE ${wanted === null ? "status = 'complete'" : 'run_id = $run'} ORDER BY run_id DESC LIMIT 1`,
     wanted === null ? {} : { run: wanted });
   if (found.length === 0) {
-    throw new InputError(wanted === null ? `${dbPath} holds no complete run; make one with npm run pipeline first` : `${dbPath} has no run ${wanted}`);
+    const none = !existsSync(dbPath) ? `${dbPath} does not exist` : wanted === null ? `${dbPath} holds no complete run` : null;
+    throw new InputError(none === null ? `${dbPath} has no run ${wanted}` : `${none}; make a run with npm run pipeline -- --db ${dbPath} first`);
   }
   if (found[0].status !== 'complete') throw new InputError(`run ${wanted} of ${dbPath} is not complete (status ${found[0].status})`);
   const model = await queryRows<{ n: bigint }>(connection, 'SELECT count(*) AS n FROM run_models WHERE run_id = $run', { run: found[0].run_id });
