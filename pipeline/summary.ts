@@ -37,6 +37,20 @@ function undatedNote(precision: { undated?: number } | undefined, n: number): st
   return undated === 0 ? '' : ` · ${undated.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} undated (in no trend)`;
 }
 
+/**
+ * Why no theme can be emerging or fading, when none can: no dated paper in the recent window or none
+ * before it (two years of year-dated papers, no date column). Null when both sides have papers, so
+ * "(none significant)" is then a finding, not a lack of history.
+ */
+export function unmeasuredTrends(trends: readonly { window: number; papersBefore: number; papersAfter: number }[], window: string): string | null {
+  const before = trends.reduce((s, t) => s + t.papersBefore, 0);
+  const after = trends.reduce((s, t) => s + t.papersAfter, 0);
+  if (trends.length > 0 && trends[0].window > 0 && before > 0 && after > 0) return null;
+  if (before === 0 && after === 0) return 'no paper has a date the trends can count (undated, or too coarse: see the warnings and README "Dates")';
+  return after === 0 ? `no dated paper in the last ${window}, the recent window` :
+    `no dated paper before the last ${window}: a trend needs a baseline (a shorter --emerging-window, or older papers)`;
+}
+
 /** The closing summary of a complete run, as printed on stdout. */
 export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, db: string): string {
   const out: string[] = [];
@@ -70,12 +84,18 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   const fmt = (t: (typeof run.themes)[number]) =>
     `  ${t.mixture ? 'Mixture: ' : ''}${t.label} — share ${pct(t.trend.shareBefore)} → ${pct(t.trend.shareAfter)}, z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)}`;
   const trend = run.themes[0]?.trend;
-  out.push('', `Top emerging (last ${trend ? periodsText(trend.window, trend.windowGranularity) : '0 complete periods'} vs before):`);
-  out.push(...byScore.filter((t) => t.trend.direction === 'emerging').slice(0, 5).map(fmt));
-  if (!byScore.some((t) => t.trend.direction === 'emerging')) out.push('  (none significant)');
-  out.push('Top fading:');
-  const fading = byScore.filter((t) => t.trend.direction === 'fading').reverse().slice(0, 5);
-  out.push(...(fading.length ? fading.map(fmt) : ['  (none significant)']));
+  const window = trend ? periodsText(trend.window, trend.windowGranularity) : '0 complete periods';
+  const unmeasured = unmeasuredTrends(run.themes.map((t) => t.trend), window);
+  if (unmeasured !== null) {
+    out.push('', `Emerging and fading: not measured — ${unmeasured}`);
+  } else {
+    out.push('', `Top emerging (last ${window} vs before):`);
+    out.push(...byScore.filter((t) => t.trend.direction === 'emerging').slice(0, 5).map(fmt));
+    if (!byScore.some((t) => t.trend.direction === 'emerging')) out.push('  (none significant)');
+    out.push('Top fading:');
+    const fading = byScore.filter((t) => t.trend.direction === 'fading').reverse().slice(0, 5);
+    out.push(...(fading.length ? fading.map(fmt) : ['  (none significant)']));
+  }
   out.push('', 'Time per stage: ' + Object.entries(run.durations).map(([s, v]) => `${s} ${v.toFixed(2)} s`).join(' · '));
   out.push(`Peak memory: ${peakRssMb} MB`);
   return out.join('\n') + '\n';
