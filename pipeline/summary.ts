@@ -51,6 +51,12 @@ export function unmeasuredTrends(trends: readonly { window: number; papersBefore
     `no dated paper before the last ${window}: a trend needs a baseline (a shorter --emerging-window, or older papers)`;
 }
 
+/** " (chosen by --k auto from k:stability 10:0.22 15:0.25 20:0.25)" when k was chosen; "" for a fixed k. */
+function chosenBy(selection: readonly { k: number; stability: number | null }[]): string {
+  if (selection.length < 2) return '';
+  return ` (chosen by --k auto from k:stability ${selection.map((p) => `${p.k}:${p.stability === null ? 'n/a' : p.stability.toFixed(2)}`).join(' ')})`;
+}
+
 /** The closing summary of a complete run, as printed on stdout. */
 export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, db: string): string {
   const out: string[] = [];
@@ -64,7 +70,7 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   for (const f of run.inputFiles.slice(0, 20)) out.push(`  read ${f.path}: ${f.format}, ${f.records} record${f.records === 1 ? '' : 's'}`);
   if (run.inputFiles.length > 20) out.push(`  … and ${run.inputFiles.length - 20} more files (runs.input_files)`);
   const stability = run.stability === null ? 'n/a (--restarts 1)' : run.stability.toFixed(3);
-  out.push(`Vocabulary: ${run.nTerms} terms · k = ${run.k} · seed ${run.seed} · ` + (run.metrics.stabilityKind === 'subsample'
+  out.push(`Vocabulary: ${run.nTerms} terms · k = ${run.k}${chosenBy(run.kSelection)} · seed ${run.seed} · ` + (run.metrics.stabilityKind === 'subsample'
     ? `divisive start (same themes for any seed) · stability (ARI with the themes of a 90% subsample) ${stability}`
     : `stability (mean ARI over pairs of restarts) ${stability}`));
   if (run.lineage) out.push(lineageLine(run.lineage));
