@@ -174,7 +174,7 @@ function pad(n: number): string {
 /** Words for "no date (yet)": the paper is kept undated, as with a blank date. */
 const NO_DATE = /^[[(]?(?:n\.?\s?d|no date|undated|in press|forthcoming|accepted|to appear|submitted|in preparation|in prep|unpublished|s\.\s?[df]|o\.\s?j|n\/a|na|nan|none|null|unknown|-+|–|—|\?)\.?[\])]?$/i;
 /** Excel's day numbers (1900 date system): 10000 is 1927-05-18, 73415 is 2100-12-31; a fraction is the time. */
-const SERIAL = /^(\d{5})(?:\.\d+)?$/;
+const SERIAL = /^(\d{5})(?:[.,]\d+)?$/; // a European Excel writes the day's fraction with a comma
 const SERIAL_MIN = 10_000;
 const SERIAL_MAX = 73_415;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -260,8 +260,17 @@ function parseMore(text: string, serial: boolean): ParsedDate | null {
     const day = m[1] ?? m[3];
     return day === undefined ? checked(+m[4], month, 1, 'month', got) : checked(+m[4], month, +day, 'day', got);
   }
+  // Excel's "18-Mar-2025", read as "18 Mar 2025".
+  if (DAY_MON_YEAR.test(text)) return parseMore(text.replaceAll('-', ' '), serial);
+  // A date with a time of day ("18.03.2025 14:30", "3/18/2025 2:30 PM"): its date part, as read alone.
+  if ((m = WITH_TIME.exec(text))) {
+    const day = parseDate(m[1], { serial });
+    return 'error' in day || 'undated' in day ? null : day;
+  }
   return null;
 }
+const DAY_MON_YEAR = /^\d{1,2}-\p{L}{3,}-\d{4}$/u;
+const WITH_TIME = /^(\S+)[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?$/;
 
 /** d.m.yyyy is day first; with "/" or "-" the order is read only when one of the two is not a month. */
 function numericDay(a: number, separator: string, b: number, y: number, got: string): ParsedDate {

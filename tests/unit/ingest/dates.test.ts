@@ -119,7 +119,10 @@ describe('parseDate reads the further forms real exports write', () => {
     ['2022-2023', year('2022-01-01')], ['2022–23', year('2022-01-01')], ['2022/23', year('2022-01-01')],
     ['März 2024', month('2024-03-01')], ['Mai 2024', month('2024-05-01')], ['décembre 2023', month('2023-12-01')],
     ['5. März 2024', day('2024-03-05')], ['5 de marzo de 2024', day('2024-03-05')], ['March 5th, 2024', day('2024-03-05')],
-    ['5th March 2024', day('2024-03-05')]
+    ['5th March 2024', day('2024-03-05')],
+    // Excel's forms (found by the CLI review of 2026-12-02): a date with a time of day, d-Mon-yyyy.
+    ['18.03.2025 14:30', day('2025-03-18')], ['18/03/2025 14:30:05', day('2025-03-18')], ['3/18/2025 2:30 PM', day('2025-03-18')],
+    ['18-Mar-2025', day('2025-03-18')], ['5-März-2024', day('2024-03-05')]
   ])('reads %s', (text, expected) => {
     expect(parseDate(text)).toStrictEqual(expected);
   });
@@ -130,6 +133,7 @@ describe('parseDate reads the further forms real exports write', () => {
   it('reads a 5-digit Excel day number only from a spreadsheet cell, in 1927..2100', () => {
     expect(parseDate('45356', { serial: true })).toStrictEqual(day('2024-03-05'));
     expect(parseDate('45356.75', { serial: true })).toStrictEqual(day('2024-03-05'));
+    expect(parseDate('45356,75', { serial: true })).toStrictEqual(day('2024-03-05')); // a European Excel's decimal comma
     expect(parseDate('10000', { serial: true })).toStrictEqual(day('1927-05-18'));
     expect(parseDate('73415', { serial: true })).toStrictEqual(day('2100-12-31'));
     expect(parseDate('73416', { serial: true })).toStrictEqual({ error: `${EXPECTED}, got "73416"`, unreadable: true });
