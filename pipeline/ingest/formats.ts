@@ -12,6 +12,7 @@ import { readBibtex } from './readers/bibtex.js';
 import { cslRecord, isCslItem } from './readers/csl-json.js';
 import { isOpenAlexWork, openAlexRecord } from './readers/openalex.js';
 import { readRis } from './readers/ris.js';
+import { isZoteroItem, zoteroRecord } from './readers/zotero-json.js';
 import { isWosTextStart, readWosText } from './readers/wos-text.js';
 
 /**
@@ -105,6 +106,7 @@ async function* readJson(file: string, first: string, lines: LineStream, format:
       if (!kindSet && kind !== null) [kindSet] = [true, setFormat(kind)];
       if (kind === 'openalex') out.push({ line: item.line, record: openAlexRecord(record) });
       else if (kind === 'csl-json') out.push({ line: item.line, record: cslRecord(record) });
+      else if (isZoteroItem(record)) out.push({ line: item.line, record: zoteroRecord(record) });
       else out.push({ line: item.line, record, printable });
     }
   };
@@ -134,10 +136,11 @@ function kindOf(record: Record<string, unknown>): JsonKind {
   return isOpenAlexWork(record) ? 'openalex' : isCslItem(record) ? 'csl-json' : null;
 }
 
-/** A one-line API page ({"meta": …, "results": [works]}) in JSON Lines is its works. */
+/** A one-line API page ({"meta": …, "results": [works]}) or Better BibTeX export ({"items": […]}) in JSON Lines is its records. */
 function expandPage(record: Record<string, unknown>): Record<string, unknown>[] {
-  if (!Array.isArray(record.results) || 'title' in record) return [record];
-  return record.results.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && !Array.isArray(r));
+  const items = Array.isArray(record.results) ? record.results : Array.isArray(record.items) ? record.items : null;
+  if (items === null || 'title' in record) return [record];
+  return items.filter((r): r is Record<string, unknown> => typeof r === 'object' && r !== null && !Array.isArray(r));
 }
 
 function parseElement({ line, text }: ElementText): RecordItem {

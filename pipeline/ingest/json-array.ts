@@ -30,7 +30,7 @@ export class JsonArraySplitter {
   /** In an API page: depth inside the wrapper object, the last key read at depth 1, a ":" after it. */
   private wrapper = { depth: 0, key: '', colon: false, inString: false, string: '' };
 
-  /** `page`: the array is the "results" member of a wrapping object (an OpenAlex API page). */
+  /** `page`: the array is the "results" member of a wrapping object (an OpenAlex API page), or its "items" (a Better BibTeX JSON export). */
   constructor(private readonly file: string, private readonly page = false) {}
 
   push(text: string, line: number): ElementText[] {
@@ -75,7 +75,7 @@ export class JsonArraySplitter {
   }
 
   /**
-   * Reads the wrapping object up to the "[" of its depth-1 "results" member (then state is
+   * Reads the wrapping object up to the "[" of its depth-1 "results" (or "items") member (then state is
    * 'inside'), or past that array to the end. Returns the index of the last character read.
    */
   private scanWrapper(text: string, i: number, line: number): number {
@@ -91,7 +91,7 @@ export class JsonArraySplitter {
       if (c === '"') [w.inString, w.string, w.colon] = [true, '', false];
       else if (c === ':') w.colon = true;
       else if (c === '{' || c === '[') {
-        if (c === '[' && w.depth === 1 && w.key === 'results' && w.colon && this.state === 'before') {
+        if (c === '[' && w.depth === 1 && (w.key === 'results' || w.key === 'items') && w.colon && this.state === 'before') {
           [this.state, w.key] = ['inside', ''];
           return i;
         }
@@ -104,7 +104,7 @@ export class JsonArraySplitter {
 
   end(): void {
     if (this.page && this.state === 'before') {
-      failAt(this.file, this.lastLine, '(file)', 'expected a "results" array in the JSON object (an OpenAlex API page), found none');
+      failAt(this.file, this.lastLine, '(file)', 'expected a "results" array (an OpenAlex API page) or an "items" array (a Better BibTeX JSON export) in the JSON object, found neither');
     }
     if (this.state === 'inside') {
       failAt(this.file, this.lastLine, '(file)', 'JSON array cut short: expected "]" before the end of the file');

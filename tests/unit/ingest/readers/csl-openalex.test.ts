@@ -91,6 +91,6 @@ describe('the OpenAlex reader', () => {
   });
   it('stops on a page without a results array', async () => {
     const path = temp.write('nopage.json', '{\n  "meta": {}\n}\n');
-    await expect(ingestFiles([path], { strict: false })).rejects.toThrow(`${path} line 3: expected a "results" array in the JSON object (an OpenAlex API page), found none`);
+    await expect(ingestFiles([path], { strict: false })).rejects.toThrow(`${path} line 3: expected a "results" array (an OpenAlex API page) or an "items" array (a Better BibTeX JSON export) in the JSON object, found neither`);
   });
 });
