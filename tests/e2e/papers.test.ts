@@ -22,6 +22,8 @@ describe('the Papers page', () => {
     expect(await page.locator('[data-testid=total]').textContent()).toBe(String(await count('')));
     expect(await page.locator('ol.papers > li').count()).toBe(24);
     expect(await page.locator('.summary').textContent()).toContain('page 1 of 1');
+    // With no search text, the default order says it is newest first (found by the dashboard review of 2026-12-02).
+    expect(await page.locator('#sort option[value=""]').textContent()).toBe('Relevance (newest first without search text)');
     await screenshot(page, 'papers');
   });
 
@@ -37,6 +39,7 @@ describe('the Papers page', () => {
     // Each word that matched is marked, in the title ("long context paper N") and the excerpt ("long context and context window").
     expect(await page.locator('ol.papers > li').first().locator('mark').allTextContents()).toStrictEqual(['context', 'context', 'context', 'window']);
     expect(await page.locator('.summary').textContent()).toContain('best match first');
+    expect(await page.locator('#sort option[value=""]').textContent()).toBe('Relevance');
     await screenshot(page, 'papers-search');
   });
 
