@@ -115,6 +115,12 @@ describe('the Papers page', () => {
     expect(pills.length).toBeGreaterThan(0);
     expect(new Set(pills)).toStrictEqual(new Set(['Mixture: long context']));
     expect(await page.getByTestId('facet-themes').locator('a[href*="theme=1"]').textContent()).toBe('Mixture: long context');
+    // And on the paper page of one of them, its theme and its similar papers' themes.
+    const href = await page.locator('ol.papers > li', { has: page.locator('a.pill[href="/themes/1?run=1"]') }).first().locator('h2 a').getAttribute('href');
+    const paper = await open(href!);
+    expect(await paper.getByTestId('theme').locator('a').textContent()).toBe('Mixture: long context');
+    const similar = await paper.locator('table[aria-label="Similar papers"] a[href^="/themes/1"]').allTextContents();
+    expect(new Set(similar)).toStrictEqual(new Set(similar.length > 0 ? ['Mixture: long context'] : []));
   });
 
   it('offers the export of the current filter, and its CSV has the listed papers', async () => {
