@@ -148,11 +148,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const vocabulary = await timed('read', () => readVocabulary(connection, runId));
   const ingest = await ingesting;
   const { papers, renamed, keptApart } = await newPapers(connection, runId, ingest.papers);
-  if (renamed.length > 0) {
-    ingest.warnings.push(`${renamed.length} paper${renamed.length === 1 ? '' : 's'} had the id of a run paper with another title (a citation key or row ` +
-      `number used twice) and ${renamed.length === 1 ? 'was' : 'were'} added under an id of ${renamed.length === 1 ? 'its' : 'their'} own: ` +
-      `"${renamed[0].paperId}" is ${localIdOf(renamed[0])}`);
-  }
+  if (renamed.length > 0) ingest.warnings.push(keptApartWarning(renamed, 'a run paper', 'added'));
   if (keptApart.length > 0) ingest.warnings.push(keptApartWarning(keptApart, 'a paper another run stored'));
   // The text pass starts now, taking chunks between the reads (and a worker's, with --workers 2).
   if (papers.length > 0) textPass.start(papers, vocabulary.terms, vocabulary.idf, vocabulary.ngramMax);
@@ -209,7 +205,7 @@ const NEW_TABLE: Table = { name: NEW_PAPERS, columns: [{ name: 'j', type: 'INTEG
  * The id and DOI rules are hash joins in DuckDB; titles are compared here with merge.ts's own
  * titleKey, for the run's papers of the input's years only (a regexp key in SQL cost ~0.4 s).
  */
-async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<{ papers: Paper[]; renamed: Paper[]; keptApart: KeptApart[] }> {
+async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<{ papers: Paper[]; renamed: KeptApart[]; keptApart: KeptApart[] }> {
   const year = (p: Paper) => p.published?.slice(0, 4) ?? '';
   await connection.run('CREATE OR REPLACE TEMP TABLE assign_input (i INTEGER, paper_id VARCHAR, local_id VARCHAR, doi VARCHAR, arxiv VARCHAR, year VARCHAR)');
   await appendChunks(connection, INPUT_TABLE, papers.length, [(i) => i, (i) => papers[i].paperId,
@@ -252,13 +248,14 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
     const doi = p.doi?.toLowerCase() ?? null;
     if (dois?.some((d) => d === null || doi === null || d === doi)) state[i] = 1;
   });
-  const renamed: Paper[] = [];
+  const renamed: KeptApart[] = [];
   const out: Paper[] = [];
   papers.forEach((p, i) => {
     if (state[i] === 1) return;
     if (state[i] === 2) {
-      renamed.push(p);
-      out.push({ ...p, paperId: localIdOf(p) });
+      const paper = { ...p, paperId: localIdOf(p) };
+      renamed.push({ paper, from: p.paperId });
+      out.push(paper);
     } else out.push(p);
   });
   // A new paper's local id may name a paper another run stored: it must not rewrite that one.

@@ -44,10 +44,10 @@ export async function keepLocalIdsApart(connection: DuckDBConnection, papers: re
   return kept;
 }
 
-/** The warning for papers keepLocalIdsApart gave ids of their own, naming the first. */
-export function keptApartWarning(kept: readonly KeptApart[], whose: string): string {
+/** The warning for papers given ids of their own (here, or by assign against its run), naming the first. */
+export function keptApartWarning(kept: readonly KeptApart[], whose: string, done = 'stored'): string {
   const [{ paper, from }] = kept;
   const one = kept.length === 1;
   return `${kept.length} paper${one ? '' : 's'} had the id of ${whose} with another title (a citation key or row number used twice) ` +
-    `and ${one ? 'was' : 'were'} stored under an id of ${one ? 'its' : 'their'} own: "${from}" is ${paper.paperId}`;
+    `and ${one ? 'was' : 'were'} ${done} under an id of ${one ? 'its' : 'their'} own: "${from}" is ${paper.paperId}`;
 }
