@@ -153,10 +153,11 @@ export function checkDbPath(db: string): string {
       return null; // missing
     }
   };
-  if (isDir(db) === true) throw new UsageError(`--db ${db} is a folder; give the database file, e.g. ${resolve(db, 'themes.duckdb')}`);
+  const dbIsDir = isDir(db); // null: no such file yet
+  if (dbIsDir === true) throw new UsageError(`--db ${db} is a folder; give the database file, e.g. ${resolve(db, 'themes.duckdb')}`);
   if (isDir(dirname(resolve(db))) !== true) throw new UsageError(`--db ${db}: the folder ${dirname(resolve(db))} does not exist`);
   // Found before the run's minutes of work, not at its store: DuckDB files say "DUCK" at byte 8.
-  if (isDir(db) === false && !isDuckDbFile(db)) throw new UsageError(`--db ${db} is not a DuckDB database (is --db the right file?)`);
+  if (dbIsDir === false && !isDuckDbFile(db)) throw new UsageError(`--db ${db} is not a DuckDB database (is --db the right file?)`);
   return db;
 }
 
