@@ -23,7 +23,7 @@ describe('the Papers page', () => {
     expect(await page.locator('ol.papers > li').count()).toBe(24);
     expect(await page.locator('.summary').textContent()).toContain('page 1 of 1');
     // With no search text, the default order says it is newest first (found by the dashboard review of 2026-12-02).
-    expect(await page.locator('#sort option[value=""]').textContent()).toBe('Relevance (newest first without search text)');
+    expect(await page.locator('#sort option[value=""]').textContent()).toBe('Default (newest)');
     await screenshot(page, 'papers');
   });
 
