@@ -15,9 +15,11 @@ function reclustered() {
   return run;
 }
 
-// Run 1 → 2: merged and split; run 2 → 3: the same themes again (continued); run 4 failed.
+// Run 1 → 2: merged and split; run 2 → 3: the same themes again (continued); run 4 failed. Run 3's
+// theme 1 is marked as a mixture: the page must name it "Mixture: …" as every other page does.
 const { app, open } = useDashboard(() => writeDb([handMadeRun(), reclustered(), reclustered(), handMadeRun()],
-  "UPDATE runs SET status = 'failed' WHERE run_id = 4"));
+  "UPDATE runs SET status = 'failed' WHERE run_id = 4; UPDATE themes SET mixture = true WHERE run_id = 3 AND theme_id = 1"));
+const SHOWN = (t: string) => `CASE WHEN ${t}.mixture THEN 'Mixture: ' || ${t}.label ELSE ${t}.label END`;
 
 /** The table's rows as text, cell by cell. */
 const tableRows = (page: Page) => page.locator('table.data tbody tr').evaluateAll((trs) =>
@@ -28,14 +30,18 @@ describe('/runs/compare', () => {
     const page = await open('/runs/compare');
     expect(await page.locator('h1').textContent()).toBe('Compare run 2 → run 3');
     const stored = await readDb<{ kind: string; prev: string; next: string; shared: number; jaccard: number }>(app.db,
-      `SELECT l.kind, p.label AS prev, t.label AS next, l.shared_papers AS shared, l.jaccard FROM theme_lineage l
+      `SELECT l.kind, ${SHOWN('p')} AS prev, ${SHOWN('t')} AS next, l.shared_papers AS shared, l.jaccard FROM theme_lineage l
        JOIN themes t ON t.run_id = l.run_id AND t.theme_id = l.theme_id JOIN themes p ON p.run_id = l.prev_run_id AND p.theme_id = l.prev_theme_id
        WHERE l.run_id = 3 ORDER BY l.shared_papers DESC, l.theme_id`);
     expect(stored.map((r) => r.kind)).toStrictEqual(['continued', 'continued', 'continued']);
+    expect(stored.map((r) => r.next)).toContain('Mixture: long context');
     const rows = await tableRows(page);
     expect(rows.map((r) => r.slice(0, 5))).toStrictEqual(stored.map((r) => [r.kind, r.prev, r.next, String(r.shared), r.jaccard.toFixed(2)]));
     expect(await page.getByTestId('lineage-summary').textContent()).toContain('3 continued · 0 split · 0 merged · 0 new · 0 gone');
     expect(await page.locator('a[href="/export/theme-lineage.csv?run=3"]').count()).toBe(1);
+    // The flow diagram names the later run's themes as the table does.
+    expect(await page.locator('figure.chart svg a[href="/themes/1?run=3"] text').textContent()).toMatch(/^Mixture: long context/);
+    expect(await page.locator('figure.chart svg a[href="/themes/1?run=2"] text').textContent()).toMatch(/^long context/);
   });
 
   it('draws the flow of run 1 → run 2: merged and split bands, a legend, an accessible name and labels that do not overlap', async () => {

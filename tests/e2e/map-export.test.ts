@@ -70,7 +70,8 @@ describe('topic map export', () => {
     expect(picture.labels).toStrictEqual(screen.labels);
     expect(picture.image).toBe(true);
     expect(picture.legend[0]).toBe('Areas and themes (papers)');
-    expect(picture.legend).toContain(`${areas[0].label.toUpperCase()} (${areas[0].size})`);
+    // Sizes with thousands separators, as the legend beside the map writes them (the largest area holds over 1,000).
+    expect(picture.legend).toContain(`${areas[0].label.toUpperCase()} (${areas[0].size.toLocaleString('en-US')})`);
     expect(picture.legend).toHaveLength(1 + areas.length + themes.length);
     for (const t of themes) expect(picture.legend.some((l) => l.startsWith(t.label.slice(0, 20)))).toBe(true);
     expect(new Set(picture.legendColours).size).toBe(areas.length + themes.length);

@@ -8,6 +8,7 @@ import { extentOf, fitFrame, toGridPoint, type BaseFrame, type ZoomLike } from '
 import { anchorSubjects, supportAt, type AnchoredSubjects } from '../../src/lib/charts/map-anchors.js';
 import type { Box } from '../../src/lib/charts/label-placement.js';
 import type { Dashboard } from './dashboard.js';
+import { shownLabel } from '../../src/lib/theme-label.js';
 import { readDb } from './dbs.js';
 
 export interface Scene extends AnchoredSubjects {
@@ -25,8 +26,10 @@ export interface Scene extends AnchoredSubjects {
 /** The map's inputs for the page's view size (run 1). */
 export async function mapScene(app: Dashboard, page: Page): Promise<Scene> {
   const points = decodePoints(await (await fetch(`${app.server.url}/map/points?run=1`)).arrayBuffer());
-  const themeRows = await readDb<{ themeId: number; areaId: number | null; label: string; size: number; x: number; y: number }>(app.db,
-    'SELECT theme_id AS "themeId", area_id AS "areaId", label, size, x, y FROM themes WHERE run_id = 1 ORDER BY theme_id');
+  const stored = await readDb<{ themeId: number; areaId: number | null; label: string; mixture: boolean | null; size: number; x: number; y: number }>(app.db,
+    'SELECT theme_id AS "themeId", area_id AS "areaId", label, mixture, size, x, y FROM themes WHERE run_id = 1 ORDER BY theme_id');
+  // Named as the page names them ("Mixture: …"), so labels are measured and placed as drawn.
+  const themeRows = stored.map((t) => ({ ...t, label: shownLabel(t) }));
   const areaRows = await readDb<{ areaId: number; label: string; size: number; x: number; y: number }>(app.db,
     'SELECT area_id AS "areaId", label, size, x, y FROM areas WHERE run_id = 1 ORDER BY area_id');
   const grid = <T extends { x: number; y: number }>(r: T) => {

@@ -6,15 +6,23 @@ import type { Browser, Page } from 'playwright-core';
 import { decodePoints, toGrid } from '../../src/lib/charts/map-points.js';
 import { extentOf, fitFrame, toScreen } from '../../src/lib/charts/map-view.js';
 import { boxesOverlap } from '../../src/lib/charts/label-placement.js';
-import { handMadeDb, launchBrowser, newPage, screenshot, startServer, type Server, gotoHydrated } from './harness.js';
-import { readDb } from './dbs.js';
+import { handMadeRun } from '../fixtures/hand-made-run.js';
+import { launchBrowser, newPage, screenshot, startServer, type Server, gotoHydrated } from './harness.js';
+import { readDb, writeDb } from './dbs.js';
 
 let db: string;
 let server: Server;
 let browser: Browser;
 
+/** The hand-made run with theme 1 (long context) marked as a mixture: the map must name it "Mixture: long context". */
+function runWithMixture() {
+  const run = handMadeRun();
+  run.themes[1] = { ...run.themes[1], mixture: true };
+  return run;
+}
+
 beforeAll(async () => {
-  db = handMadeDb();
+  db = await writeDb([runWithMixture()]);
   server = await startServer(db);
   browser = await launchBrowser();
 });
@@ -106,6 +114,7 @@ describe('the Topic map', () => {
     await panel.locator('h2', { hasText: '24 papers selected' }).waitFor();
     expect(await panel.locator('.mix li').count()).toBe(3);
     expect(await panel.locator('.mix li').first().textContent()).toContain('8 (33%)');
+    expect(await panel.locator('.mix li', { hasText: 'long context' }).textContent()).toContain('Mixture: long context');
     await page.waitForURL((url) => /^\d+,\d+,\d+,\d+$/.test(url.searchParams.get('sel') ?? ''));
     const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('text=CSV').click()]);
     const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
@@ -146,7 +155,7 @@ describe('the Topic map', () => {
   it('places one label per theme with no two labels overlapping', async () => {
     const page = await openMap();
     const labels = page.locator('a.theme-label text');
-    expect((await labels.allTextContents()).sort()).toStrictEqual(['gaussian splatting', 'long context', 'model merging, task vectors']);
+    expect((await labels.allTextContents()).sort()).toStrictEqual(['Mixture: long context', 'gaussian splatting', 'model merging, task vectors']);
     const boxes = await labels.evaluateAll((ts) =>
       ts.map((t) => {
         const r = t.getBoundingClientRect();
@@ -165,6 +174,18 @@ describe('the Topic map', () => {
     // Point 0 is the most typical paper of theme 0: paper 0 (rank 1).
     expect(await tooltip.textContent()).toBe('model merging, task vectors paper 0');
     await screenshot(page, 'map-hover');
+  });
+
+  it('names a mixture theme "Mixture: …" in the hover read-out and on its label, as the legend does', async () => {
+    const page = await openMap();
+    // Points are stored theme by theme, each by rank: 8 is the most typical paper of theme 1.
+    const [x, y] = await pointOnPage(page, 8);
+    await page.mouse.move(x, y);
+    await page.locator('.tooltip .paper-title').filter({ hasText: 'paper' }).waitFor();
+    expect((await page.locator('.tooltip .paper-theme').textContent())!.trim()).toMatch(/^Mixture: long context · /);
+    expect(await page.locator('a.theme-label[data-theme-id="1"] title').textContent()).toBe('Mixture: long context — 8 papers');
+    expect(await page.locator('.legend a', { hasText: 'long context' }).textContent()).toContain('Mixture: long context');
+    await screenshot(page, 'map-hover-mixture');
   });
 
   it('opens the theme page when a theme label is clicked', async () => {

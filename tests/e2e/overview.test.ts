@@ -112,7 +112,7 @@ describe('the Overview page', () => {
     expect((await row.locator('td').first().textContent())!.trim()).toBe('Mixture: long context');
     // Theme 1: cohesion 1 − 11.5 / 48 = 0.76, coherence −0.2 (made up above).
     expect(await row.locator('.mixture').getAttribute('title')).toContain('(cohesion 0.76)');
-    expect(await row.locator('.mixture').getAttribute('title')).toContain('(keyword coherence -0.20)');
+    expect(await row.locator('.mixture').getAttribute('title')).toContain('(keyword coherence \u22120.20)');
     await page.click('summary');
     expect(await page.locator('.picker label', { hasText: 'long context' }).textContent()).toContain('Mixture: long context');
   });
@@ -189,7 +189,10 @@ describe('the Overview page', () => {
     // June is partial, so the windows are Mar–May (after, 3 months) and Jan–Feb (before, 2 months):
     // theme 2 has 3 papers before (1.5 a month) and 6 after (2.0); theme 0 has 4 (2.0) and 3 (1.0).
     expect(await cells('emerging')).toStrictEqual(['gaussian splatting', '25.0% → 50.0%', '1.5 → 2.0', '2.5']);
-    expect(await cells('fading')).toStrictEqual(['model merging, task vectors', '40.0% → 30.0%', '2.0 → 1.0', '-1.3']);
+    expect(await cells('fading')).toStrictEqual(['model merging, task vectors', '40.0% → 30.0%', '2.0 → 1.0', '\u22121.3']);
+    // The theme page writes its z the same way: the minus sign U+2212, not a hyphen.
+    const theme = await open('/themes/0');
+    expect((await theme.locator('main').textContent())!.replace(/\s+/g, ' ')).toContain('(z = \u22121.3)');
     expect(await page.locator('[data-testid=emerging-themes] svg.sparkline').getAttribute('aria-label')).toBe(
       'gaussian splatting: share 25.0% before → 50.0% after; line: monthly share over Jan 2025 – May 2025 (5 months), the recent window shaded'
     );

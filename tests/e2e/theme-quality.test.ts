@@ -50,6 +50,12 @@ describe('the Theme page’s area and quality', () => {
     await screenshot(page, 'theme-mixture');
   });
 
+  it('names the mixture "Mixture: …" in the themes table of /curate too', async () => {
+    const page = await open('/curate?run=1');
+    const names = await page.locator('table.themes tbody tr td:nth-child(2)').allTextContents();
+    expect(names.map((n) => n.trim()).sort()).toStrictEqual(['Mixture: gaussian splatting', 'long context', 'model merging, task vectors']);
+  });
+
   it('lists the themes its papers are also close to, with paper counts and mean similarity', async () => {
     const page = await open('/themes/0?run=1');
     const rows = await page.locator('[data-testid=also-close] tbody tr').evaluateAll((trs) =>

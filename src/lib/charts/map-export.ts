@@ -3,6 +3,7 @@
 // PNG image, the theme dots and the labels placed on screen (area names zoomed out, theme names zoomed
 // in: vector, copied from the overlay) — and a legend column: each area in its family's colour with
 // its themes' colours under it (map-legend.ts order).
+import { formatCount } from './periods.js';
 import { fitText, textWidth } from './text-width.js';
 
 const NS = 'http://www.w3.org/2000/svg';
@@ -80,7 +81,7 @@ export function composeMapSvg(input: MapExportInput): SVGSVGElement {
     const row = el('g', { transform: `translate(${area || !grouped ? 0 : 12}, ${20 + i * ROW})` });
     row.append(area ? el('circle', { cx: 5, cy: 5, r: 5, fill: item.colour }) : el('rect', { width: 10, height: 10, fill: item.colour }));
     // Cut to the column's width (what is left after the swatch, the indent and the count).
-    const count = ` (${item.size})`;
+    const count = ` (${formatCount(item.size)})`;
     const room = LEGEND_WIDTH - 16 - (area || !grouped ? 0 : 12) - textWidth(count, ROW_FONT, area);
     const text = fitText(area ? item.label.toUpperCase() : item.label, room, ROW_FONT, area);
     row.append(el('text', { x: 16, y: 9, 'font-size': ROW_FONT, 'font-weight': area ? 700 : 400, fill: area ? '#374151' : '#222' }, text + count));

@@ -9,6 +9,7 @@
 import { truncate } from './axis.js';
 import { boxAt, boxesOverlap, isFree, placeLabels, type Box, type PlacedLabel } from './label-placement.js';
 import type { LabelSubject } from './map-anchors.js';
+import { formatCount } from './periods.js';
 import { textWidth } from './text-width.js';
 import { toScreen, type BaseFrame, type ZoomLike } from './map-view.js';
 
@@ -64,6 +65,16 @@ export function themeLabelText(label: string, viewWidth = Infinity): string {
 
 export function areaLabelText(label: string): string {
   return label.toUpperCase();
+}
+
+/** A theme label's hover title: its whole name (the drawn one may be cut) and its papers. */
+export function themeLabelTitle(theme: Pick<LabelSubject, 'label' | 'size'>): string {
+  return `${theme.label} — ${formatCount(theme.size)} papers`;
+}
+
+/** An area label's hover title: its name, its papers, and that its themes are named zoomed in. */
+export function areaLabelTitle(area: Pick<LabelSubject, 'label' | 'size'>): string {
+  return `Area: ${area.label} — ${formatCount(area.size)} papers (zoom in for its themes)`;
 }
 
 /** Drawn width of a theme label (semi-bold: DejaVu Sans Bold on Debian, so the bold widths). */

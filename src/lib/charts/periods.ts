@@ -53,3 +53,13 @@ export function formatShare(share: number, digits = 1): string {
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/**
+ * A signed figure (a z value, a keyword coherence) with the true minus sign, U+2212, as the rest of
+ * the dashboard writes it: a hyphen reads as a dash and sits lower. A value that rounds to zero has
+ * no sign ("0.0", not "−0.0").
+ */
+export function formatSigned(x: number, digits: number): string {
+  const magnitude = Math.abs(x).toFixed(digits);
+  return x < 0 && Number(magnitude) !== 0 ? `\u2212${magnitude}` : magnitude;
+}

@@ -5,10 +5,12 @@ import { error } from '@sveltejs/kit';
 import { keywordWeights, type TermWeights } from '../../../pipeline/lineage/cosine.js';
 import { cosineOf } from '../../../pipeline/lineage/index.js';
 import { matchThemes, type LineageKind, type LineageLink, type SharedCount } from '../../../pipeline/lineage/match.js';
+import { shownLabel, shownLabelSql } from '../theme-label.js';
 import { query } from './db.js';
 
 export interface CompareTheme {
   themeId: number;
+  /** As shown: "Mixture: …" for a theme marked as a mixture (theme-label.ts). */
   label: string;
   /** All its papers in its run. */
   size: number;
@@ -68,7 +70,9 @@ export function resolvePair(params: URLSearchParams, runs: CompareRun[]): { a: C
 }
 
 async function themesOf(runId: number): Promise<CompareTheme[]> {
-  return query<CompareTheme>('SELECT theme_id AS "themeId", label, size FROM themes WHERE run_id = $run ORDER BY theme_id', { run: runId });
+  const rows = await query<CompareTheme & { mixture: boolean | null }>(
+    'SELECT theme_id AS "themeId", label, mixture, size FROM themes WHERE run_id = $run ORDER BY theme_id', { run: runId });
+  return rows.map(({ mixture, ...t }) => ({ ...t, label: shownLabel({ label: t.label, mixture }) }));
 }
 
 async function termsOf(runId: number): Promise<Map<number, TermWeights>> {
@@ -123,7 +127,7 @@ export interface ThemeLineage {
   isGone: boolean;
 }
 
-const ITEM = `l.kind, l.shared_papers AS "sharedPapers", l.jaccard, l.centroid_cosine AS "centroidCosine", t.label`;
+const ITEM = `l.kind, l.shared_papers AS "sharedPapers", l.jaccard, l.centroid_cosine AS "centroidCosine", ${shownLabelSql('t')} AS label`;
 
 /** The theme's rows in theme_lineage: as the new theme (its ancestors) and as the previous theme of a later run. */
 export async function loadThemeLineage(runId: number, themeId: number): Promise<ThemeLineage> {

@@ -1,10 +1,11 @@
 // Owns the paper page: one paper of the run with its theme and similarity, and its most similar
 // papers (similar_papers: top 10 by TF-IDF cosine, precomputed by the pipeline: the map stage's neighbour lists).
-// A mixture theme is named "Mixture: …" here too (in SQL, as theme-label.ts shownLabel does).
+// A mixture theme is named "Mixture: …" here too (theme-label.ts shownLabelSql).
 import { error } from '@sveltejs/kit';
 import type { PaperRow } from '../../../pipeline/types.js';
 import { query } from './db.js';
 import { paperHref, shortAuthors } from './paper-format.js';
+import { shownLabelSql } from '../theme-label.js';
 
 export interface PaperDetail {
   paperId: string;
@@ -52,7 +53,7 @@ type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' 
 export async function loadPaper(runId: number, paperId: string): Promise<PaperDetail> {
   const rows = await query<DetailRow>(
     `SELECT p.paper_id, p.title, p.abstract, p.published::VARCHAR AS published, p.date_precision, p.authors, p.categories, p.url,
-       pt.theme_id, CASE WHEN t.mixture THEN 'Mixture: ' || t.label ELSE t.label END AS label, pt.similarity, pt.rank_in_theme, t.size,
+       pt.theme_id, ${shownLabelSql('t')} AS label, pt.similarity, pt.rank_in_theme, t.size,
        ap.batch_id, strftime(b.finished_at, '%Y-%m-%d %H:%M') AS finished_at, ap.novel, m.novel_threshold
      FROM paper_themes pt
      JOIN papers p ON p.paper_id = pt.paper_id
@@ -78,7 +79,7 @@ export async function loadPaper(runId: number, paperId: string): Promise<PaperDe
 export async function loadSimilarPapers(runId: number, paperId: string): Promise<SimilarPaper[]> {
   const rows = await query<Pick<PaperRow, 'paper_id' | 'title' | 'published' | 'authors'> & { rank: number; theme_id: number; label: string; similarity: number }>(
     `SELECT s.rank, p.paper_id, p.title, p.published::VARCHAR AS published, p.authors, pt.theme_id,
-       CASE WHEN t.mixture THEN 'Mixture: ' || t.label ELSE t.label END AS label, s.similarity
+       ${shownLabelSql('t')} AS label, s.similarity
      FROM paper_rows me
      JOIN similar_papers s ON s.run_id = me.run_id AND s.paper_row = me.paper_row
      JOIN paper_rows other ON other.run_id = s.run_id AND other.paper_row = s.similar_row

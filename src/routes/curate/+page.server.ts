@@ -15,8 +15,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const [rc, visible, all] = await Promise.all([
     loadRunCuration(run.run_id),
     listThemeSummaries(run.run_id),
-    query<{ themeId: number; label: string; size: number }>(
-      `SELECT theme_id AS "themeId", label, size FROM themes WHERE run_id = $run ORDER BY size DESC, theme_id`, { run: run.run_id })
+    query<{ themeId: number; label: string; mixture: boolean | null; size: number }>(
+      `SELECT theme_id AS "themeId", label, mixture, size FROM themes WHERE run_id = $run ORDER BY size DESC, theme_id`, { run: run.run_id })
   ]);
   const summary = summarise(rc);
   const splitRaw = url.searchParams.get('split');

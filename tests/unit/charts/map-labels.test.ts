@@ -4,7 +4,7 @@
 // drawn label stands among its own papers (support ≥ MIN_SUPPORT at its anchor, map-anchors.ts),
 // and at a phone's width the area names still fit, in a shorter form, inside the view.
 import { describe, expect, it } from 'vitest';
-import { AREA_ZOOM, areaFormsFor, areaLabelForms, areaLabelWidth, layoutMapLabels, themeLabelText, themeLabelWidth, type LabelSubject, type MapLabelLayout } from '../../../src/lib/charts/map-labels.js';
+import { AREA_ZOOM, areaFormsFor, areaLabelForms, areaLabelTitle, areaLabelWidth, layoutMapLabels, themeLabelText, themeLabelTitle, themeLabelWidth, type LabelSubject, type MapLabelLayout } from '../../../src/lib/charts/map-labels.js';
 import { boxesOverlap, type Box } from '../../../src/lib/charts/label-placement.js';
 import { MIN_SUPPORT, anchorSubjects, supportAt, type AnchoredSubjects } from '../../../src/lib/charts/map-anchors.js';
 import { extentOf, fitFrame, toGridPoint, type BaseFrame, type ZoomLike } from '../../../src/lib/charts/map-view.js';
@@ -204,5 +204,13 @@ describe('area labels on a phone', () => {
       expectClear(out, w, h);
       for (const s of supports(anchored, out, base, { k: 1, x: 0, y: 0 })) expect(s).toBeGreaterThanOrEqual(MIN_SUPPORT);
     }
+  });
+});
+
+describe('label hover titles', () => {
+  it('give the whole name and the papers with thousands separators, as the legend does', () => {
+    expect(themeLabelTitle({ label: 'Mixture: sentinel-2, face recognition', size: 2586 })).toBe('Mixture: sentinel-2, face recognition — 2,586 papers');
+    expect(areaLabelTitle({ label: 'object detection, anomaly detection', size: 15660 }))
+      .toBe('Area: object detection, anomaly detection — 15,660 papers (zoom in for its themes)');
   });
 });

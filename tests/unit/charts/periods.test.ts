@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatPeriod, formatShare, formatWindow, thinLabels } from '../../../src/lib/charts/periods.js';
+import { formatDate, formatPeriod, formatShare, formatSigned, formatWindow, thinLabels } from '../../../src/lib/charts/periods.js';
 import { truncate } from '../../../src/lib/charts/axis.js';
 
 describe('formatPeriod', () => {
@@ -42,5 +42,13 @@ describe('formatShare and truncate', () => {
       'gaussian splatting',
       'gaussian…'
     ]);
+  });
+});
+
+describe('formatSigned', () => {
+  it('writes a negative figure with the minus sign U+2212, never a hyphen, and no sign on what rounds to zero', () => {
+    expect([formatSigned(-1.25, 1), formatSigned(-0.2, 2), formatSigned(23.4, 1), formatSigned(-0.04, 1), formatSigned(0, 2)])
+      .toStrictEqual(['\u22121.3', '\u22120.20', '23.4', '0.0', '0.00']);
+    expect(formatSigned(-9.1, 1)).not.toContain('-');
   });
 });

@@ -2,7 +2,7 @@
 // matching themes of consecutive runs (Jaccard, mutual best) and carrying edits forward.
 import { describe, expect, it } from 'vitest';
 import { carryForward, CONTINUE_JACCARD, matchThemes } from '../../../src/lib/server/curation/carry.js';
-import { checkText, type Edit, type EditBody } from '../../../src/lib/server/curation/edits.js';
+import { checkText, describeEdit, type Edit, type EditBody } from '../../../src/lib/server/curation/edits.js';
 import { foldEdits, nextThemeId, type BaseTheme } from '../../../src/lib/server/curation/fold.js';
 
 const BASE: BaseTheme[] = [
@@ -101,5 +101,18 @@ describe('carryForward', () => {
     expect(carried.review[1].text).toBe('Theme “3D scenes” (2: the name “3D scenes”) has no continuing theme in run 2');
     const next = foldEdits(2, [0, 1, 2, 3, 4, 5, 6].map((id) => ({ themeId: id, label: `t${id}`, keywords: [] })), carried.edits);
     expect([next.themes.get(5)!.units, next.themes.get(5)!.hidden]).toStrictEqual([[5, 6], true]);
+  });
+});
+
+describe('counts in what the curate page says', () => {
+  it('writes papers with thousands separators: a split part, and the papers a continuing theme shares', () => {
+    const ids = (n: number, from: number) => Array.from({ length: n }, (_, i) => `p${from + i}`);
+    const split: EditBody = { kind: 'split', themeId: 2, units: [2], parts: [
+      { id: 7, label: 'radiance fields', keywords: [], paperIds: ids(1234, 0) }, { id: 8, label: 'avatars', keywords: [], paperIds: ids(12, 1234) }] };
+    expect(describeEdit(split, () => 'gaussian splatting'))
+      .toBe('Split “gaussian splatting” (2) into “radiance fields” (7, 1,234 papers), “avatars” (8, 12 papers)');
+    const prev = foldEdits(1, BASE, [edit({ kind: 'rename', themeId: 2, name: '3D scenes' })]);
+    const carried = carryForward(prev, 2, new Map([[2, { themeId: 4, shared: 2586, jaccard: 0.91 }]]), new Map());
+    expect(carried.review[0].text).toBe('“3D scenes” (2) continues as theme 4 in run 2: 2,586 papers shared, Jaccard 0.91');
   });
 });

@@ -43,9 +43,12 @@ describe('resolvePair', () => {
 describe('compareRuns and loadThemeLineage on stored runs', () => {
   let db: TempDb;
   beforeAll(async () => {
+    // Run 1's "long context" is marked as a mixture: both pages must name it "Mixture: long context".
+    const first = handMadeRun();
+    first.themes[1] = { ...first.themes[1], mixture: true };
     const second = handMadeRun();
     second.clustering.assignments = Int32Array.from(second.papers, (_, i) => (i % 3 < 2 ? 0 : i < 12 ? 1 : 2));
-    db = await writeTempDb([handMadeRun(), second]);
+    db = await writeTempDb([first, second]);
   });
   afterAll(() => db.remove());
 
@@ -57,6 +60,8 @@ describe('compareRuns and loadThemeLineage on stored runs', () => {
       prev_theme_papers AS "prevThemePapers" FROM theme_lineage WHERE run_id = 2 ORDER BY theme_id NULLS LAST, prev_theme_id`);
     expect(c.links).toStrictEqual(stored);
     expect(c.sharedPapers).toBe(24);
+    expect([c.prevThemes.map((t) => t.label), c.themes.map((t) => t.label)]).toStrictEqual([
+      ['model merging, task vectors', 'Mixture: long context', 'gaussian splatting'], ['model merging, task vectors', 'long context', 'gaussian splatting']]);
     expect(c.flows).toStrictEqual([
       { prevThemeId: 0, themeId: 0, papers: 8 }, { prevThemeId: 1, themeId: 0, papers: 8 },
       { prevThemeId: 2, themeId: 1, papers: 4 }, { prevThemeId: 2, themeId: 2, papers: 4 }
@@ -67,7 +72,7 @@ describe('compareRuns and loadThemeLineage on stored runs', () => {
     const merged = await loadThemeLineage(2, 0);
     expect(merged).toMatchObject({ prevRunId: 1, earlierRunId: 1, isNew: false, nextRunId: null, descendants: [], isGone: false });
     expect(merged.ancestors.map((x) => [x.kind, x.runId, x.themeId, x.label])).toStrictEqual([
-      ['merged', 1, 0, 'model merging, task vectors'], ['merged', 1, 1, 'long context']
+      ['merged', 1, 0, 'model merging, task vectors'], ['merged', 1, 1, 'Mixture: long context']
     ]);
     const cut = await loadThemeLineage(1, 2);
     expect(cut).toMatchObject({ prevRunId: null, earlierRunId: null, ancestors: [], nextRunId: 2, isGone: false });

@@ -3,6 +3,7 @@
 // the other's best match; a theme_lineage table ('continued' rows), when the database has one, is
 // preferred for the stored themes. Renames, hides and notes follow their theme; a merge holds when
 // every member continues as a distinct theme; splits are not re-run. What cannot carry is reported.
+import { formatCount } from '../../charts/periods.js';
 import type { Curation, CuratedTheme } from './fold.js';
 import type { Edit, EditBody } from './edits.js';
 
@@ -97,7 +98,7 @@ export function carryForward(prev: Curation, runId: number, byStored: Map<number
       if (next) successor.set(t.id, next.themeId);
       if (next && (t.named || t.hidden || t.note !== null)) {
         review.push({ fromRun: from, status: 'carried', text: `“${t.label}” (${t.id}) continues as theme ${next.themeId} in run ${runId}: ` +
-          `${next.shared} papers shared, Jaccard ${next.jaccard.toFixed(2)}` });
+          `${formatCount(next.shared)} papers shared, Jaccard ${next.jaccard.toFixed(2)}` });
       }
     }
     carryTheme(t, successor.get(t.id), runId, review, from, (body, kinds) => add(body, lastEdit(t, kinds)));

@@ -1,5 +1,6 @@
 // Owns what an edit is: the kinds a research lead can make to a run's themes (rename, merge, split,
 // hide, unhide, note, undo), their stored shape, and the checks on every user-given field.
+import { formatCount } from '../../charts/periods.js';
 
 /** Longest theme name, note and editor name, in characters. */
 export const MAX_NAME = 120;
@@ -68,7 +69,7 @@ export function describeEdit(edit: EditBody, labelOf: (id: number) => string): s
     case 'merge':
       return `Merged ${edit.themeIds.map(name).join(' + ')} into ${edit.into}${edit.name ? ` as “${edit.name}”` : ''}`;
     case 'split':
-      return `Split ${name(edit.themeId)} into ${edit.parts.map((p) => `“${p.label}” (${p.id}, ${p.paperIds.length} papers)`).join(', ')}`;
+      return `Split ${name(edit.themeId)} into ${edit.parts.map((p) => `“${p.label}” (${p.id}, ${formatCount(p.paperIds.length)} papers)`).join(', ')}`;
     case 'hide':
       return `Hid ${name(edit.themeId)}`;
     case 'unhide':

@@ -1,6 +1,8 @@
 // Owns what the theme page shows of curation: the original label, hidden mark, note, the other
-// themes it can merge with, whether edits are allowed; and where a merged-away or split theme went.
+// themes it can merge with (named as every list names them, "Mixture: …" included), whether edits
+// are allowed; and where a merged-away or split theme went.
 import { error, redirect } from '@sveltejs/kit';
+import { shownLabelSql } from '../../theme-label.js';
 import { query } from '../db.js';
 import { editingEnabled, tokenRequired } from './actions.js';
 import { loadRunCuration } from './index.js';
@@ -12,7 +14,8 @@ export async function curationOfTheme(runId: number, themeId: number) {
   if (gone) error(404, `Theme ${themeId} was split into themes ${gone.splitInto.join(', ')} — see /curate?run=${runId}`);
   const t = rc?.curation.themes.get(themeId);
   const others = await query<{ themeId: number; label: string }>(
-    `SELECT theme_id AS "themeId", label FROM themes WHERE run_id = $run AND theme_id <> $theme ORDER BY label`, { run: runId, theme: themeId });
+    `SELECT theme_id AS "themeId", ${shownLabelSql('t')} AS label FROM themes t WHERE run_id = $run AND theme_id <> $theme ORDER BY t.label`,
+    { run: runId, theme: themeId });
   return {
     original: t?.originalLabel ?? null, hidden: t?.hidden ?? false, note: t?.note ?? null, others,
     editing: editingEnabled(), tokenRequired: tokenRequired()
