@@ -6,7 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { rankInTheme } from '../cluster/rank-in-theme.js';
 import { describeCoarseDates, settleDatePrecision, type DatePrecisionMode } from '../ingest/date-precision.js';
 import { ingestFiles } from '../ingest/index.js';
-import { isGlobalId, isLocalClash, localIdOf, titleKey } from '../ingest/merge.js';
+import { abstractKey, isGenericTitle, isGlobalId, isLocalClash, localIdOf, titleKey } from '../ingest/merge.js';
 import { keepLocalIdsApart, keptApartWarning, type KeptApart } from '../store/local-ids.js';
 import { arxivId } from '../ingest/text.js';
 import { updateCopy } from '../store/copy-update.js';
@@ -230,24 +230,28 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
     state[i] = isLocalClash({ title, doi, abstract }, papers[i]) ? 2 : 1;
   }
   // The same title and year (the run's papers of the input's years), unless both DOIs differ.
-  const text = await readText(connection, `SELECT string_agg(p.title || chr(31) || coalesce(lower(p.doi), '') || chr(31) || y, chr(10))
-    FROM (SELECT p.title, p.doi, coalesce(strftime(p.published, '%Y'), '') AS y FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id
+  const text = await readText(connection, `SELECT string_agg(p.title || chr(31) || coalesce(lower(p.doi), '') || chr(31) || y || chr(31) || p.paper_id, chr(10))
+    FROM (SELECT p.title, p.doi, p.paper_id, coalesce(strftime(p.published, '%Y'), '') AS y FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id
       WHERE pr.run_id = $run) p WHERE y IN (SELECT DISTINCT year FROM assign_input)`, { run: runId });
-  const doisOf = new Map<string, (string | null)[]>();
+  const byTitle = new Map<string, { doi: string | null; paperId: string }[]>();
   for (const line of text === null ? [] : text.split('\n')) {
-    const [title, doi, y] = line.split('\u001f');
+    const [title, doi, y, paperId] = line.split('\u001f');
     const key = `${titleKey(title)}|${y}`;
-    const dois = doisOf.get(key) ?? [];
-    dois.push(doi === '' ? null : doi);
-    doisOf.set(key, dois);
+    const rows = byTitle.get(key) ?? [];
+    rows.push({ doi: doi === '' ? null : doi, paperId });
+    byTitle.set(key, rows);
   }
+  const generic = new Map<number, string[]>(); // a generic title's input paper → the run papers it is held by with the same abstract
   papers.forEach((p, i) => {
     if (state[i] === 1) return;
     const key = titleKey(p.title);
-    const dois = key === '' ? undefined : doisOf.get(`${key}|${year(p)}`);
     const doi = p.doi?.toLowerCase() ?? null;
-    if (dois?.some((d) => d === null || doi === null || d === doi)) state[i] = 1;
+    const same = (key === '' ? [] : byTitle.get(`${key}|${year(p)}`) ?? []).filter((r) => r.doi === null || doi === null || r.doi === doi);
+    if (same.length === 0) return;
+    if (isGenericTitle(p.title)) generic.set(i, same.map((r) => r.paperId));
+    else state[i] = 1;
   });
+  for (const i of await heldBySameAbstract(connection, papers, generic)) state[i] = 1;
   const renamed: KeptApart[] = [];
   const out: Paper[] = [];
   papers.forEach((p, i) => {
@@ -263,6 +267,20 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${NEW_PAPERS} (j INTEGER, paper_id VARCHAR)`);
   await appendChunks(connection, NEW_TABLE, out.length, [(j) => j, (j) => out[j].paperId]);
   return { papers: out, renamed, keptApart };
+}
+
+/**
+ * Of the input papers whose generic title ("Introduction", "Editorial") and year match run papers,
+ * those whose abstract is also one of theirs (merge.ts titleYearKey): the title alone holds no paper.
+ */
+async function heldBySameAbstract(connection: DuckDBConnection, papers: readonly Paper[], candidates: Map<number, string[]>): Promise<number[]> {
+  if (candidates.size === 0) return [];
+  const ids = [...new Set([...candidates.values()].flat())];
+  // A string parameter, so node-api binds it (queryRows takes integers only); a few rows, rarely.
+  const rows = (await connection.runAndReadAll(`SELECT paper_id, abstract[1:300] AS abstract FROM papers
+    WHERE list_contains(string_split($ids, chr(31)), paper_id)`, { ids: ids.join('\u001f') })).getRowObjectsJS() as { paper_id: string; abstract: string }[];
+  const abstractOf = new Map(rows.map((r) => [r.paper_id, abstractKey(r.abstract)]));
+  return [...candidates].filter(([i, held]) => held.some((id) => abstractOf.get(id) === abstractKey(papers[i].abstract))).map(([i]) => i);
 }
 
 async function readThemes(connection: DuckDBConnection, runId: number): Promise<(ThemeFigures & { label: string })[]> {

@@ -4,20 +4,21 @@
 import { Readable, pipeline } from 'node:stream';
 import { parse, type CsvError, type Options as CsvOptions } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
-import { IngestError } from '../errors.js';
 import type { InputFormat } from '../types.js';
-import { errorAt, failAt } from './errors.js';
+import { EmptyInputError, errorAt, failAt } from './errors.js';
 import type { RecordItem } from './formats.js';
 import { REQUIRED_FIELDS, fieldKey, type Problem } from './normalise.js';
 import { withHead, type RawLine } from './read-lines.js';
 import { isScopusHeader, scopusRecord } from './readers/scopus.js';
-import { isWosHeader, wosRecord } from './readers/wos.js';
+import { isWosHeader, isWosSheetHeader, wosRecord } from './readers/wos.js';
 
 const BATCH_CHARS = 1 << 16;
 const DELIMITERS = [',', ';', '\t'] as const;
 type Delimiter = (typeof DELIMITERS)[number];
 /** The delimited formats: a plain CSV (aliases in normalise.ts) or an export with its own columns. */
 export type CsvDialect = Extract<InputFormat, 'csv' | 'scopus' | 'wos'>;
+/** A header of Web of Science's field tags (its tab-delimited export). */
+const WOS_TAGS = /^\uFEFF?PT\t/;
 const HINT = 'try saving it again as "CSV UTF-8 (comma delimited)", or name its format with --format';
 
 /** The physical lines one CSV record spans. */
@@ -39,10 +40,14 @@ export async function* readCsvRecords(file: string, lines: AsyncGenerator<RawLin
     if (next.value.text.trim() !== '') break;
   }
   const headerText = head.at(-1)?.text ?? '';
+  if (headerText.trim() === '') return; // no header, no rows: the caller names the file as empty
   const delimiter = sniffDelimiter(headerText);
   const dialect = forced ?? (isWosHeader(headerText) ? 'wos' : 'csv');
   setFormat(dialect);
-  yield* readRows(file, withHead(head, lines), delimiter, dialect, forced !== null, setFormat);
+  // Web of Science's tab-delimited export does not quote: a title starting with a quote is just
+  // text there. Its Excel export saved as CSV is quoted as any spreadsheet.
+  const quoted = !(dialect === 'wos' && WOS_TAGS.test(headerText));
+  yield* readRows(file, withHead(head, lines), { delimiter, dialect, quoted, forced: forced !== null }, setFormat);
 }
 
 /** The delimiter giving the header most columns (ties: comma, then semicolon, then tab). */
@@ -56,15 +61,22 @@ export function sniffDelimiter(header: string): Delimiter {
   return DELIMITERS.reduce((best, d) => (counts[d] > counts[best] ? d : best), ',' as Delimiter);
 }
 
-async function* readRows(file: string, lines: AsyncIterable<RawLine>, delimiter: Delimiter, dialect: CsvDialect,
-  forced: boolean, setFormat: (format: InputFormat) => void): AsyncGenerator<RecordItem> {
+/** How a file's rows are read: what readCsvRecords found in (or was told about) its header. */
+interface Layout {
+  delimiter: Delimiter;
+  dialect: CsvDialect;
+  quoted: boolean;
+  forced: boolean;
+}
+
+async function* readRows(file: string, lines: AsyncIterable<RawLine>, { delimiter, dialect, quoted, forced }: Layout,
+  setFormat: (format: InputFormat) => void): AsyncGenerator<RecordItem> {
   const invalid = new Set<number>();
   const spans: Span[] = []; // one per parsed record, in order; the loop below takes them in turn
   let lastEnd = 0; // last line of the last parsed record, even one an error kept from the loop
   const options: CsvOptions = {
     delimiter,
-    // Web of Science does not quote: a title starting with a quote is just text there.
-    quote: dialect === 'wos' ? false : '"',
+    quote: quoted ? '"' : false,
     // A quote inside an unquoted field is kept as text, as spreadsheets read it.
     relax_quotes: true,
     relax_column_count: true,
@@ -92,7 +104,10 @@ async function* readRows(file: string, lines: AsyncIterable<RawLine>, delimiter:
       const { line, end } = spans.shift()!;
       if (header === null) {
         if (!forced && kind === 'csv' && isScopusHeader(fields)) setFormat((kind = 'scopus'));
-        header = kind === 'csv' ? checkHeader(file, line, fields, delimiter) : fields.map((name) => name.trim());
+        // Web of Science's Excel export, its fields spelled out: title and abstract go by normalise's names.
+        const sheet = kind !== 'scopus' && isWosSheetHeader(fields);
+        if (!forced && sheet) setFormat((kind = 'wos'));
+        header = kind === 'csv' || sheet ? checkHeader(file, line, fields, delimiter) : fields.map((name) => name.trim());
       } else {
         const rescued = end > line ? rescueUnclosedQuote(header, fields, raw.lines(line, end), line, options) : null;
         if (rescued === null) {
@@ -111,7 +126,7 @@ async function* readRows(file: string, lines: AsyncIterable<RawLine>, delimiter:
   } catch (error) {
     throw csvFailure(file, error, lastEnd + 1);
   }
-  if (header !== null && records === 0) throw new IngestError(`${file} has a header row but no records`);
+  if (header !== null && records === 0) throw new EmptyInputError(file, 'a header row and no records', `${file} has a header row but no records`);
 }
 
 /** Lines re-joined with "\n" (csv-parse counts lines itself, so it sees one newline kind only). */

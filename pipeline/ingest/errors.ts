@@ -3,6 +3,21 @@
 import { IngestError } from '../errors.js';
 import type { IngestIssue } from '../types.js';
 
+/**
+ * A file that holds no record at all: 0 bytes, only whitespace, a header row alone, an empty JSON
+ * list. Among other inputs it is left out with a warning (an export folder often holds one); alone,
+ * or when every input is one, the run stops with it. `what` says which kind of empty it is.
+ */
+export class EmptyInputError extends IngestError {
+  constructor(
+    readonly file: string,
+    readonly what: string,
+    message = `${file} is empty`
+  ) {
+    super(message);
+  }
+}
+
 /** `data/x.jsonl line 12: field "abstract": expected a non-empty string, got null`. */
 export function formatIssue(issue: IngestIssue): string {
   // Fields in parentheses ("(line)", "(record)") are about the whole record, not one field.

@@ -26,6 +26,8 @@ export interface FormatReader {
   format(): InputFormat;
   /** The records in file order, a batch at a time (JSON: a chunk's worth; other formats: one each). */
   records: AsyncGenerator<RecordItem[]>;
+  /** Whether the file held nothing but whitespace (known once its first records are asked for). */
+  blank(): boolean;
 }
 
 const NON_SPACE = /\S/;
@@ -39,6 +41,7 @@ export function readFormat(file: string, declared: Declared, lines: LineStream, 
   const setFormat = (f: InputFormat) => {
     format = f;
   };
+  let blank = false;
   async function* records(): AsyncGenerator<RecordItem[]> {
     // next() by hand: leaving a for-await with break would close `lines` for good.
     const head: RawLine[] = [];
@@ -54,6 +57,7 @@ export function readFormat(file: string, declared: Declared, lines: LineStream, 
       sniffed = sniffFormat(next.value.text);
       if (sniffed !== 'csv' || head.length >= SNIFF_LINES) break;
     }
+    blank = first === null;
     if (declared === 'sniff') format = sniffed === 'bibtex' || sniffed === 'ris' || sniffed === 'json' || sniffed === 'wos' ? sniffed : 'csv';
     lines.unread(head);
     const all = lines.asGenerator();
@@ -73,7 +77,7 @@ export function readFormat(file: string, declared: Declared, lines: LineStream, 
         return yield* readJson(file, first ?? '', lines, format, setFormat);
     }
   }
-  return { format: () => format, records: records() };
+  return { format: () => format, records: records(), blank: () => blank };
 }
 
 /** A reader's records as batches of one. */

@@ -6,9 +6,9 @@ import { basename } from 'node:path';
 import type { IngestIssue, IngestResult, InputFileInfo, InputFormat } from '../types.js';
 import { IngestError } from '../errors.js';
 import { declaredFormat } from './detect.js';
-import { formatIssue } from './errors.js';
+import { EmptyInputError, formatIssue } from './errors.js';
 import { nonEnglishWarning } from './language.js';
-import { readFormat } from './formats.js';
+import { readFormat, type FormatReader } from './formats.js';
 import { listInputs } from './input-files.js';
 import { PaperSet } from './merge.js';
 import { DATE_FIELD_NAMES, fieldName, normaliseRecord, type NormaliseContext, type Problem } from './normalise.js';
@@ -41,7 +41,19 @@ export async function ingestFiles(paths: string[], options: IngestOptions): Prom
   const inputs = await listInputs(paths, (options.format ?? null) !== null);
   const seen: Collected = { set: new PaperSet(), skipped: [], warnings: [...inputs.warnings] };
   const files: InputFileInfo[] = [];
-  for (const path of inputs.files) files.push(await ingestFile(path, seen, options));
+  const empty: EmptyInputError[] = [];
+  for (const path of inputs.files) {
+    const file = await ingestFile(path, seen, options).catch((error: unknown) => {
+      if (!(error instanceof EmptyInputError)) throw error;
+      empty.push(error);
+      return null;
+    });
+    if (file !== null) files.push(file);
+  }
+  if (files.length === 0) throw empty.length === 1 ? empty[0] : new IngestError(`every input file is empty: ${listEmpty(empty)}`);
+  if (empty.length > 0) {
+    seen.warnings.push(`${empty.length} empty input file${empty.length === 1 ? '' : 's'} left out (the other inputs were read): ${listEmpty(empty)}`);
+  }
   // sha256 over the concatenated hex digests, in the order given.
   const inputSha256 = createHash('sha256').update(files.map((f) => f.sha256).join('')).digest('hex');
   const { renamed } = seen.set;
@@ -54,6 +66,19 @@ export async function ingestFiles(paths: string[], options: IngestOptions): Prom
   const notEnglish = nonEnglishWarning(seen.set.papers);
   if (notEnglish !== null) seen.warnings.push(notEnglish);
   return { papers: seen.set.papers, skipped: seen.skipped, duplicates: seen.set.duplicates, files, inputSha256, warnings: seen.warnings };
+}
+
+/** The empty files as a warning or error lists them: each path and what it held, the first five. */
+function listEmpty(empty: readonly EmptyInputError[]): string {
+  const shown = empty.slice(0, 5).map((e) => `${e.file} (${e.what})`);
+  return shown.join(', ') + (empty.length > 5 ? `, … and ${empty.length - 5} more` : '');
+}
+
+/** Why a file gave no record: empty (blank, an empty list), or text that is none of its format's records. */
+function noRecords(path: string, reader: FormatReader): IngestError {
+  if (reader.blank()) return new EmptyInputError(path, 'only whitespace');
+  const message = NO_RECORDS[reader.format()]?.(path);
+  return message === undefined ? new EmptyInputError(path, 'no records') : new IngestError(message);
 }
 
 async function ingestFile(path: string, seen: Collected, options: IngestOptions): Promise<InputFileInfo> {
@@ -108,7 +133,7 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
   } catch (error) {
     throw readFailure(path, error);
   }
-  if (records === 0) throw new IngestError(NO_RECORDS[reader.format()]?.(path) ?? `${path} is empty`);
+  if (records === 0) throw noRecords(path, reader);
   if (valid === 0) {
     const first = firstSkip === null ? '' : `; first: ${formatIssue(firstSkip).slice(path.length + 1)}`;
     const skipped = `${records} record${records === 1 ? '' : 's'} skipped`;
@@ -137,7 +162,7 @@ async function checkFile(path: string): Promise<void> {
     throw readFailure(path, error);
   });
   if (info.isDirectory()) throw new IngestError(`${path} is a directory, expected a file`);
-  if (info.size === 0 && info.isFile()) throw new IngestError(`${path} is empty`);
+  if (info.size === 0 && info.isFile()) throw new EmptyInputError(path, '0 bytes');
 }
 
 /** System and zlib errors as one-line IngestErrors; anything else (a bug) passes through. */

@@ -1,8 +1,9 @@
 // Owns duplicates across records, files and formats: two papers are one when they share an id, a
 // DOI (case-insensitive), an arXiv id, or the same normalised title and year (unless both have DOIs
-// and these differ); the more complete record is kept and filled in from the other. A local id (a
-// BibTeX key, a spreadsheet's row number) that names a paper of another title is no match: that
-// record keeps an id of its own (localIdOf).
+// and these differ); the more complete record is kept and filled in from the other. A generic or
+// very short title ("Introduction", "Editorial") names many papers, so there the title and year
+// match only with the same abstract too. A local id (a BibTeX key, a spreadsheet's row number) that
+// names a paper of another title is no match: that record keeps an id of its own (localIdOf).
 import type { DatePrecision, Paper } from '../types.js';
 import { arxivId, titleId } from './text.js';
 
@@ -32,7 +33,7 @@ export class PaperSet {
     // The keys in this order (id, DOI, the DOI's arXiv id, title + year), the first one known naming the paper this one duplicates.
     const doi = paper.doi === null ? null : paper.doi.toLowerCase();
     const arxiv = paper.doi === null ? null : arxivId(paper.doi);
-    const title = titleYear(paper);
+    const title = titleYearKey(paper);
     let index = this.byId.get(paper.paperId);
     if (index === undefined && doi !== null) index = this.byDoi.get(doi);
     if (index === undefined && arxiv !== null) index = this.byId.get(arxiv);
@@ -65,7 +66,7 @@ export class PaperSet {
       const mergedArxiv = arxivId(merged.doi);
       if (mergedArxiv !== null) setNew(this.byId, mergedArxiv, index);
     }
-    setNew(this.byTitle, titleYear(merged), index);
+    setNew(this.byTitle, titleYearKey(merged), index);
   }
 }
 
@@ -85,28 +86,76 @@ export function isGlobalId(id: string): boolean {
  */
 export function isLocalClash(kept: Pick<Paper, 'title' | 'doi'> & { abstract?: string },
   paper: Pick<Paper, 'paperId' | 'title' | 'doi'> & { abstract?: string }): boolean {
-  if (isGlobalId(paper.paperId) || titleKey(kept.title) === titleKey(paper.title)) return false;
-  if (kept.abstract !== undefined && paper.abstract !== undefined && abstractKey(kept.abstract) === abstractKey(paper.abstract)) return false;
+  if (isGlobalId(paper.paperId)) return false;
+  const abstracts = kept.abstract !== undefined && paper.abstract !== undefined;
+  if (abstracts && abstractKey(kept.abstract!) === abstractKey(paper.abstract!)) return false;
+  // Two "Introduction"s under one key are one paper only if their abstracts (when known) agree.
+  if (titleKey(kept.title) === titleKey(paper.title) && !(abstracts && isGenericTitle(paper.title))) return false;
   return !(kept.doi !== null && paper.doi !== null && kept.doi.toLowerCase() === paper.doi.toLowerCase());
 }
 
 /** An abstract's first 200 letters and digits, as titleKey spells them: a corrected typo further on is the same abstract. */
-function abstractKey(abstract: string): string {
+export function abstractKey(abstract: string): string {
   return titleKey(abstract.slice(0, 300)).slice(0, 200);
 }
 
-/** The id a record whose local id clashes is kept under: the id, "~", and 8 hex of its title's t: id (stable from run to run). */
-export function localIdOf(paper: Pick<Paper, 'paperId' | 'title'>): string {
-  return `${paper.paperId}~${titleId(paper.title).slice(2, 10)}`;
+/**
+ * Titles that name a kind of item rather than a paper: journals and books give them to many papers
+ * a year. As titleKey spells them, numbering left out (isGenericTitle).
+ */
+const GENERIC_TITLES = new Set([
+  'introduction', 'editorial', 'guest editorial', 'editorial introduction', 'editors introduction', 'editor s introduction',
+  'introduction to the special issue', 'introduction to this special issue', 'introduction to the special section',
+  'preface', 'preface to the special issue', 'foreword', 'prologue', 'epilogue', 'afterword', 'conclusion', 'conclusions',
+  'concluding remarks', 'summary', 'overview', 'index', 'author index', 'subject index', 'keyword index', 'contents',
+  'table of contents', 'front matter', 'back matter', 'issue information', 'book review', 'book reviews', 'books received',
+  'erratum', 'errata', 'corrigendum', 'correction', 'retraction', 'retraction notice', 'notice of retraction',
+  'expression of concern', 'letter to the editor', 'letters to the editor', 'letter from the editor', 'from the editor',
+  'from the editors', 'editor s note', 'editors note', 'note from the editor', 'message from the editor', 'in this issue',
+  'reply', 'response', 'authors reply', 'author s reply', 'reply to the letter', 'response to the letter', 'comment', 'commentary',
+  'discussion', 'correspondence', 'obituary', 'in memoriam', 'acknowledgements', 'acknowledgments', 'acknowledgement to reviewers',
+  'list of reviewers', 'reviewers', 'abstracts', 'news', 'announcements', 'call for papers', 'appendix', 'glossary', 'references',
+  'bibliography'
+]);
+/** Numbering around a title ("Chapter 3", "Part II", "Vol. 12", "1. Introduction"): not what tells papers apart. */
+const NUMBERING = /\b(?:(?:chapter|part|section|volume|vol|issue|no|number) (?:[ivx]+|\d+)|\d+)\b/g;
+/** Fewer words than this (numbering left out) and a title is too short to tell two papers apart by itself. */
+const SPECIFIC_TITLE_WORDS = 3;
+
+/**
+ * Whether a title is too generic or too short to name one paper by itself ("Introduction",
+ * "Editorial", "Book Review", "Chapter 3: Conclusion", "Deep learning"): such a title matches
+ * another only with the same abstract (titleYearKey), and a paper without an id is keyed by both.
+ */
+export function isGenericTitle(title: string): boolean {
+  const words = titleKey(title).replace(NUMBERING, ' ').split(' ').filter((word) => word !== '');
+  return words.length < SPECIFIC_TITLE_WORDS || GENERIC_TITLES.has(words.join(' '));
+}
+
+/**
+ * The id of a paper that came without one (a t: id, stable from run to run): its title's, and for a
+ * generic title its title's and abstract's, so two "Editorial"s with different texts stay two papers.
+ */
+export function contentId(paper: Pick<Paper, 'title' | 'abstract'>): string {
+  return isGenericTitle(paper.title) ? titleId(`${paper.title}\n${abstractKey(paper.abstract)}`) : titleId(paper.title);
+}
+
+/** The id a record whose local id clashes is kept under: the id, "~", and 8 hex of its contentId (stable from run to run). */
+export function localIdOf(paper: Pick<Paper, 'paperId' | 'title' | 'abstract'>): string {
+  return `${paper.paperId}~${contentId(paper).slice(2, 10)}`;
 }
 
 function setNew(map: Map<string, number>, key: string, index: number): void {
   if (!map.has(key)) map.set(key, index);
 }
 
-/** The normalised title and the year: "attention is all you need|2017". */
-function titleYear(paper: Paper): string {
-  return `${titleKey(paper.title)}|${paper.published?.slice(0, 4) ?? ''}`;
+/**
+ * The key a paper matches another by title: the normalised title and the year ("attention is all you
+ * need|2017"), and for a generic title its abstractKey too ("introduction|2024|this special issue…").
+ */
+export function titleYearKey(paper: Pick<Paper, 'title' | 'abstract' | 'published'>): string {
+  const key = `${titleKey(paper.title)}|${paper.published?.slice(0, 4) ?? ''}`;
+  return isGenericTitle(paper.title) ? `${key}|${abstractKey(paper.abstract)}` : key;
 }
 
 /** Lower-case letters and digits of a title, accents and punctuation gone. */

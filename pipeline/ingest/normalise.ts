@@ -4,7 +4,8 @@
 import type { DatePrecision, Paper } from '../types.js';
 import { coarser, parseDate, parsePrecision, truncateDate } from './dates.js';
 import { describeValue } from './errors.js';
-import { MAX_ABSTRACT_CHARS, arxivId, cleanDoi, cleanList, cleanPrintable, cleanText, splitAuthors, splitCategories, splitKeywords, splitLastFirstAuthors, titleId, truncate } from './text.js';
+import { MAX_ABSTRACT_CHARS, arxivId, cleanDoi, cleanList, cleanPrintable, cleanText, splitAuthors, splitCategories, splitKeywords, splitLastFirstAuthors, truncate } from './text.js';
+import { contentId } from './merge.js';
 
 /**
  * Why a record was skipped: the (canonical) field and what was expected; `key`, the field key of the
@@ -130,7 +131,7 @@ export function normaliseRecord(record: Record<string, unknown>, source: string,
   const abstract = requiredText(pick(fields, ABSTRACT), 'abstract', printable);
   if (typeof abstract !== 'string') return abstract;
   if (NO_ABSTRACT.test(abstract)) return { field: 'abstract', reason: `expected an abstract, got the placeholder "${abstract}"` };
-  const paperId = readId(fields, title);
+  const paperId = readId(fields, title, abstract);
   if (typeof paperId !== 'string') return paperId;
   const arxiv = arxivId(paperId) !== null;
   const date = readDate(fields, context);
@@ -231,13 +232,13 @@ function requiredText(value: unknown, field: string, printable: boolean): string
   return { field, reason: `expected a non-empty string, got ${describeValue(value)}` };
 }
 
-function readId(fields: Fields, title: string): string | Problem {
+function readId(fields: Fields, title: string, abstract: string): string | Problem {
   // arXiv's own DOI names the paper whatever other id it has (an OpenAlex W-id, a citation key).
   const doi = fields[DOI];
   const fromDoi = typeof doi === 'string' ? arxivId(cleanDoi(doi) ?? '') : null;
   if (fromDoi !== null) return fromDoi;
   const value = pick(fields, ID);
-  if (isBlank(value)) return titleId(title);
+  if (isBlank(value)) return contentId({ title, abstract });
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
   if (typeof value !== 'string') return { field: 'id', reason: `expected a string, got ${describeValue(value)}` };
   const id = value.trim();

@@ -58,7 +58,7 @@ describe('assign recognises papers already in the run as the pipeline does', () 
     const first = runAssign(['--quiet', '--input', join(dir, 'sheet2.csv'), '--db', db]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('1 already in the run');
-    const keptAs = localIdOf({ paperId: '1', title: 'Protein folding with diffusion' });
+    const keptAs = localIdOf({ paperId: '1', title: 'Protein folding with diffusion', abstract: 'Diffusion models fold proteins from sequences.' });
     expect(first.stdout).toContain(`1 paper had the id of a run paper with another title (a citation key or row number used twice) and was added under an id of its own: "1" is ${keptAs}`);
     const added = await readDb<{ paper_id: string; title: string }>(db, `SELECT paper_id, p.title FROM assigned_papers a JOIN papers p USING (paper_id) WHERE a.run_id = 1`);
     expect(added).toStrictEqual([{ paper_id: keptAs, title: 'Protein folding with diffusion' }]);
@@ -71,5 +71,34 @@ describe('assign recognises papers already in the run as the pipeline does', () 
       '3,Transformers and long documents (extended version),Transformers struggle with long documents because attention is quadratic.,2023-02-01\n');
     const fixed = runAssign(['--quiet', '--input', join(dir, 'sheet3.csv'), '--db', db]);
     expect([fixed.code, fixed.stdout]).toStrictEqual([0, expect.stringContaining('already in it')]);
+  }, 120_000);
+
+  it('keeps papers of one generic title and year but different abstracts apart, in the run, in assign and across runs', async () => {
+    const db = join(dir, 'assign-generic.duckdb');
+    const intro = (abstract: string) => ({ title: 'Introduction', abstract, published: '2024-05-01' });
+    const graphs = 'This special issue gathers six papers on graph neural networks for molecular property prediction.';
+    const robots = 'This volume collects the invited papers of the workshop on robot learning and control in the real world.';
+    const speech = 'The chapters that follow survey speech recognition with large weakly supervised models and their evaluation.';
+    writeFileSync(join(dir, 'generic1.jsonl'), [
+      intro(graphs), intro(robots), { ...intro(graphs), title: 'INTRODUCTION.' }, // the first again, from another list
+      { id: 'g1', title: 'Graph neural networks for molecules', abstract: 'Graph neural networks learn molecular representations from atoms and bonds.', published: '2024-01-01' },
+      { id: 'g2', title: 'Reinforcement learning for robot control', abstract: 'Robots learn control policies by reinforcement learning in simulation.', published: '2024-02-01' }
+    ].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    writeFileSync(join(dir, 'generic2.jsonl'), [intro(robots), intro(speech)].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const options = ['--quiet', '--k', '2', '--min-df', '1', '--workers', '1', '--db', db];
+    const first = runCli([...options, '--input', join(dir, 'generic1.jsonl')]);
+    expect([first.code, first.stdout]).toStrictEqual([0, expect.stringContaining('Papers: 4 read into themes, 0 skipped, 1 duplicates merged')]);
+    const batch = runAssign(['--quiet', '--input', join(dir, 'generic2.jsonl'), '--db', db]);
+    expect([batch.code, batch.stdout]).toStrictEqual([0, expect.stringContaining('1 already in the run')]);
+    const introductions = `SELECT p.paper_id, p.abstract FROM paper_rows pr JOIN papers p USING (paper_id) WHERE pr.run_id = $run AND p.title = 'Introduction' ORDER BY p.abstract`;
+    const inRun1 = await readDb<{ paper_id: string; abstract: string }>(db, introductions, { run: 1 });
+    expect(inRun1.map((r) => r.abstract)).toStrictEqual([speech, graphs, robots]);
+    expect(new Set(inRun1.map((r) => r.paper_id)).size).toBe(3);
+    // The same input in a second run keys its papers by the same ids: one row each in the shared papers table.
+    expect(runCli([...options, '--input', join(dir, 'generic1.jsonl')]).code).toBe(0);
+    const inRun2 = await readDb<{ paper_id: string }>(db, introductions, { run: 2 });
+    expect(inRun2.map((r) => r.paper_id)).toStrictEqual(inRun1.slice(1).map((r) => r.paper_id));
+    const [{ n }] = await readDb<{ n: number }>(db, "SELECT count(*)::INTEGER AS n FROM papers WHERE title = 'Introduction'");
+    expect(n).toBe(3);
   }, 120_000);
 });

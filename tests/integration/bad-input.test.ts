@@ -69,6 +69,40 @@ describe('a bad --db or a negative number stops the pipeline and assign with exi
   });
 });
 
+describe('an empty file among the inputs is left out with a warning, and the run and assign go on (found by the ingest review of 2026-12)', () => {
+  it('runs on a folder holding an empty file, a blank one and a header-only sheet, and stops only when every input is empty', async () => {
+    const folder = join(dir, 'export-folder');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'a-papers.jsonl'), GOOD.slice(0, 50).join('\n') + '\n');
+    writeFileSync(join(folder, 'b-empty.jsonl'), '');
+    writeFileSync(join(folder, 'c-blank.csv'), '  \r\n');
+    writeFileSync(join(folder, 'd-header.csv'), 'Title,Abstract,Year\r\n');
+    const left = `3 empty input files left out (the other inputs were read): ${join(folder, 'b-empty.jsonl')} (0 bytes), ` +
+      `${join(folder, 'c-blank.csv')} (only whitespace), ${join(folder, 'd-header.csv')} (a header row and no records)`;
+    const db = join(dir, 'empty-files.duckdb');
+    const r = cli(['--input', folder, '--db', db]);
+    expect([r.code, r.stderr]).toStrictEqual([0, '']);
+    expect(r.stdout).toContain('Papers: 50 read into themes, 0 skipped');
+    expect(r.stdout).toContain(`  warning: ${left}`);
+    const [{ warnings }] = await select<{ warnings: string }>(db, "SELECT CAST(metrics->'warnings' AS VARCHAR) AS warnings FROM runs");
+    expect(JSON.parse(warnings)).toContainEqual({ code: 'input', message: left });
+    // npm run assign reads its input the same way: the folder's last 10 papers, beside the same empty files.
+    writeFileSync(join(folder, 'a-papers.jsonl'), GOOD.slice(50).join('\n') + '\n');
+    const a = runAssign(['--quiet', '--input', folder, '--db', db]);
+    expect([a.code, a.stderr]).toStrictEqual([0, '']);
+    expect(a.stdout).toContain(`warning: ${left}`);
+    const [{ n }] = await select<{ n: number }>(db, 'SELECT n_papers AS n FROM runs');
+    expect(n).toBe(60);
+    rmSync(join(folder, 'a-papers.jsonl'));
+    for (const stopped of [cli(['--input', folder, '--db', db]), runAssign(['--quiet', '--input', folder, '--db', db])]) {
+      expect(stopped.code).toBe(2);
+      expect(stopped.stderr.trim().split('\n')).toHaveLength(1);
+      expect(stopped.stderr).toMatch(/^themescope( assign)?: every input file is empty: /);
+      expect(stopped.stderr.trim().endsWith(left.slice(left.indexOf(': ') + 2))).toBe(true);
+    }
+  }, 120_000);
+});
+
 describe('bad records are skipped, counted and listed, and the run completes', () => {
   it('skips each bad record of a JSON Lines file with its line and field, and merges duplicates', async () => {
     const bad = [

@@ -34,11 +34,11 @@ describe('a local id never takes over a paper another run stored', () => {
     expect(runCli([...options, '--input', join(dir, 'robots.csv')]).code).toBe(0);
     const second = runCli([...options, '--input', join(dir, 'proteins.csv')]);
     expect(second.code).toBe(0);
-    const folding = localIdOf({ paperId: '1', title: 'Protein folding with diffusion' });
-    const plms = localIdOf({ paperId: '2', title: 'Protein language models' });
+    const folding = localIdOf({ paperId: '1', title: 'Protein folding with diffusion', abstract: 'Diffusion models fold proteins from their amino acid sequences.' });
+    const plms = localIdOf({ paperId: '2', title: 'Protein language models', abstract: 'Language models trained on protein sequences predict structure and function.' });
     expect(second.stdout).toContain(`2 papers had the id of a paper an earlier run stored with another title (a citation key or row number used twice) ` +
       `and were stored under an id of their own: "1" is ${folding}`);
-    const antibody = localIdOf({ paperId: '3', title: 'Antibody structure prediction' });
+    const antibody = localIdOf({ paperId: '3', title: 'Antibody structure prediction', abstract: 'Deep networks predict antibody structures from sequence alone.' });
     const batch = runAssign(['--quiet', '--input', join(dir, 'proteins-week2.csv'), '--db', db]);
     expect(batch.code).toBe(0);
     expect(batch.stdout).toContain(`1 paper had the id of a paper another run stored with another title`);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../pipeline/ingest/index.js';
-import { titleId } from '../../../pipeline/ingest/text.js';
+import { contentId } from '../../../pipeline/ingest/merge.js';
 import { expectIngestError, makeTempInputs, paper } from '../../fixtures/ingest/temp-inputs.js';
 
 const temp = makeTempInputs();
@@ -59,7 +59,7 @@ describe('ingestFiles reads CSV', () => {
     const text = 'title,abstract\n"A","one\n\ntwo\nthree"\n\nB,\n"C",""\nD,four,extra\n';
     const path = temp.write('lines.csv', text);
     const result = await ingestFiles([path], { strict: false });
-    expect(result.papers).toStrictEqual([paper({ paperId: titleId('A'), title: 'A', abstract: 'one two three', source: 'lines.csv' })]);
+    expect(result.papers).toStrictEqual([paper({ paperId: contentId({ title: 'A', abstract: 'one two three' }), title: 'A', abstract: 'one two three', source: 'lines.csv' })]);
     expect(result.skipped).toStrictEqual([
       { file: path, line: 7, field: 'abstract', reason: 'expected a non-empty string, got an empty string' },
       { file: path, line: 8, field: 'abstract', reason: 'expected a non-empty string, got an empty string' },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../pipeline/ingest/index.js';
+import { localIdOf } from '../../../pipeline/ingest/merge.js';
 import { titleId } from '../../../pipeline/ingest/text.js';
 import { expectIngestError, jsonLines, makeTempInputs, paper, parseMessage } from '../../fixtures/ingest/temp-inputs.js';
 
@@ -27,11 +28,15 @@ describe('ingestFiles stops with a one-line IngestError on unusable input files'
     const path = temp.write('empty.jsonl', '');
     await expectIngestError(ingestFiles([path], { strict: false }), `${path} is empty`);
   });
-  it('names a file of blank lines, and a gzip of nothing, as empty', async () => {
+  it('names a file of blank lines, and a gzip of nothing, as empty; a blank CSV or BibTeX file too, not as a bad header or a file without entries', async () => {
     const blank = temp.write('blank.jsonl', '\n  \n\n');
     await expectIngestError(ingestFiles([blank], { strict: false }), `${blank} is empty`);
     const nothing = temp.write('nothing.jsonl.gz', '');
     await expectIngestError(ingestFiles([nothing], { strict: false }), `${nothing} is empty`);
+    for (const [name, text] of [['blank.csv', '   \n\n'], ['blank.bib', '\n \n']]) {
+      const path = temp.write(name, text);
+      await expectIngestError(ingestFiles([path], { strict: false }), `${path} is empty`);
+    }
   });
   it('names a file whose extension is no known format', async () => {
     const path = temp.write('papers.xml', jsonLines(ok));
@@ -116,15 +121,16 @@ describe('ingestFiles merges duplicates by id', () => {
   });
   it('merges records without ids whose titles differ only in case and spacing', async () => {
     const path = temp.write('titles.jsonl', jsonLines(
-      { title: 'Model  Merging', abstract: 'One.' },
-      { title: 'model merging', abstract: 'Two.', year: 2024 },
-      { title: 'Model Merging 2', abstract: 'Three.' }
+      { title: 'Model  Merging of Language Models', abstract: 'One.' },
+      { title: 'model merging of language models', abstract: 'Two.', year: 2024 },
+      { title: 'Model Merging of Language Models 2', abstract: 'Three.' }
     ));
     const result = await ingestFiles([path], { strict: false });
     expect(result.papers).toStrictEqual([
       // The dated record is the more complete one (same title, and no year against 2024 is no conflict: same id).
-      paper({ paperId: titleId('Model Merging'), title: 'model merging', abstract: 'Two.', published: '2024-01-01', datePrecision: 'year', datePrecisionDeclared: true, source: 'titles.jsonl' }),
-      paper({ paperId: titleId('Model Merging 2'), title: 'Model Merging 2', abstract: 'Three.', source: 'titles.jsonl' })
+      paper({ paperId: titleId('Model Merging of Language Models'), title: 'model merging of language models', abstract: 'Two.', published: '2024-01-01',
+        datePrecision: 'year', datePrecisionDeclared: true, source: 'titles.jsonl' }),
+      paper({ paperId: titleId('Model Merging of Language Models 2'), title: 'Model Merging of Language Models 2', abstract: 'Three.', source: 'titles.jsonl' })
     ]);
     expect(result.duplicates).toBe(1);
   });
@@ -132,11 +138,49 @@ describe('ingestFiles merges duplicates by id', () => {
     const path = temp.write('editorials.jsonl', jsonLines(
       { id: 'e1', title: 'Editorial', abstract: 'This issue collects papers on graph neural networks.', doi: '10.1000/chem.ed.2020', published: '2020-03-01' },
       { id: 'e2', title: 'Editorial', abstract: 'Welcome to the special issue on robot learning.', doi: '10.2000/robot.ed.2020', published: '2020-06-01' },
-      { id: 'e3', title: 'editorial', abstract: 'The same editorial as e1, from a list without DOIs.', published: '2020-03-01' }
+      { id: 'e3', title: 'editorial', abstract: 'This issue collects papers on graph neural networks.', published: '2020-03-01' }
     ));
     const result = await ingestFiles([path], { strict: false });
     expect(result.papers.map((p) => [p.paperId, p.doi])).toStrictEqual([['e1', '10.1000/chem.ed.2020'], ['e2', '10.2000/robot.ed.2020']]);
     expect(result.duplicates).toBe(1);
+  });
+});
+
+describe('ingestFiles leaves out an empty file among other inputs (an export folder often holds one)', () => {
+  function folderWith(name: string, files: Record<string, string>): string {
+    const folder = join(temp.dir, name);
+    mkdirSync(folder);
+    for (const [file, text] of Object.entries(files)) temp.write(join(name, file), text);
+    return folder;
+  }
+  it('reads the other files and names each empty one, and what it held, in one warning', async () => {
+    const folder = folderWith('export', {
+      'a.jsonl': jsonLines({ id: 'a1', ...ok, published: '2024' }), 'b.jsonl': '', 'c.csv': '  \r\n\n', 'd.csv': 'Title,Abstract,Year\r\n', 'e.bib': '\n', 'f.json': '[]\n'
+    });
+    const result = await ingestFiles([folder], { strict: false });
+    expect(result.papers.map((p) => p.paperId)).toStrictEqual(['a1']);
+    expect(result.files.map((f) => f.path)).toStrictEqual([join(folder, 'a.jsonl')]);
+    expect(result.skipped).toStrictEqual([]);
+    const path = (file: string) => join(folder, file);
+    expect(result.warnings).toStrictEqual([`5 empty input files left out (the other inputs were read): ${path('b.jsonl')} (0 bytes), ` +
+      `${path('c.csv')} (only whitespace), ${path('d.csv')} (a header row and no records), ${path('e.bib')} (only whitespace), ${path('f.json')} (no records)`]);
+  });
+  it('does so for files named one by one, and under --strict (an empty file has no bad record)', async () => {
+    const good = temp.write('given.jsonl', jsonLines({ id: 'g1', ...ok, published: '2024' }));
+    const blank = temp.write('given-blank.csv', '\n');
+    const result = await ingestFiles([blank, good], { strict: true });
+    expect([result.papers.map((p) => p.paperId), result.warnings]).toStrictEqual([['g1'], [`1 empty input file left out (the other inputs were read): ${blank} (only whitespace)`]]);
+  });
+  it('stops when every input is empty, naming each', async () => {
+    const folder = folderWith('all-empty', { 'a.jsonl': '', 'b.csv': 'title,abstract\n' });
+    await expectIngestError(ingestFiles([folder], { strict: false }),
+      `every input file is empty: ${join(folder, 'a.jsonl')} (0 bytes), ${join(folder, 'b.csv')} (a header row and no records)`);
+  });
+  it('still stops at a file with text but no record of its format, among others', async () => {
+    const good = temp.write('with-notes.jsonl', jsonLines(ok));
+    const notes = temp.write('notes.bib', '% only a comment\n');
+    await expectIngestError(ingestFiles([good, notes], { strict: false }),
+      `${notes}: no BibTeX entries (expected entries like @article{key, title = {…}, abstract = {…}})`);
   });
 });
 
@@ -152,7 +196,7 @@ describe('ingestFiles keeps apart papers that share only a local id', () => {
       ['smith2023', 'Graph networks for molecules'],
       [`smith2023~${titleId('Soil microbiome diversity under drought').slice(2, 10)}`, 'Soil microbiome diversity under drought'],
       ['1', 'Robot control'], ['2', 'Speech at scale'],
-      [`1~${titleId('Protein folding').slice(2, 10)}`, 'Protein folding']
+      [localIdOf({ paperId: '1', title: 'Protein folding', abstract: 'Proteins.' }), 'Protein folding']
     ]);
     expect(result.duplicates).toBe(2); // jones2022 by title + year, sheet2's row 2 by id and title
     expect(result.warnings.filter((w) => w.includes('kept apart'))).toStrictEqual([`2 records had the id of another paper with another title (a citation key or row number used twice) and were ` +

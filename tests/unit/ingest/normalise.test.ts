@@ -15,8 +15,8 @@ describe('normaliseRecord reads the fields of a record', () => {
     expect(normalise(base)).toStrictEqual(paper(expected));
   });
   it('derives the id from the cleaned, lower-cased title when there is none', () => {
-    expect(normalise({ title: ' Model  Merging ', abstract: 'x' })).toStrictEqual(
-      paper({ paperId: titleId('Model Merging'), title: 'Model Merging', abstract: 'x', source: 'in.jsonl' })
+    expect(normalise({ title: ' Model  Merging of Language Models ', abstract: 'x' })).toStrictEqual(
+      paper({ paperId: titleId('Model Merging of Language Models'), title: 'Model Merging of Language Models', abstract: 'x', source: 'in.jsonl' })
     );
   });
   it('keeps a non-arXiv id trimmed, with no url', () => {

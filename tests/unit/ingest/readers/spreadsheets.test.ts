@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { sniffDelimiter } from '../../../../pipeline/ingest/csv-records.js';
 import { ingestFiles } from '../../../../pipeline/ingest/index.js';
-import { wosDate } from '../../../../pipeline/ingest/readers/wos.js';
+import { datedByItself, wosDate, wosPublished } from '../../../../pipeline/ingest/readers/wos.js';
 import { expectIngestError, makeTempInputs, paper } from '../../../fixtures/ingest/temp-inputs.js';
 
 const temp = makeTempInputs();
@@ -56,6 +56,52 @@ describe('Web of Science tab-delimited', () => {
     expect(wosDate('2023', 'MAY 12')).toBe('2023-05-12');
     expect(wosDate('2023', 'MAY-JUN')).toBe('2023-05');
     expect(wosDate('2023', 'FAL')).toBe('2023');
+  });
+});
+
+/** Records as Web of Science dates them (PD, PY, EA) and the date each must get from any of its exports. */
+const DATED = [
+  { pd: 'MAR 2025', py: '2025', ea: '', published: '2025-03-01', datePrecision: 'month' },
+  { pd: '2025 MAR 18', py: '2025', ea: '', published: '2025-03-18', datePrecision: 'day' },
+  { pd: 'MAR 18 2025', py: '2025', ea: '', published: '2025-03-18', datePrecision: 'day' },
+  { pd: 'MAY', py: '2024', ea: '', published: '2024-05-01', datePrecision: 'month' },
+  { pd: '', py: '', ea: 'JAN 2025', published: '2025-01-01', datePrecision: 'month' }, // early access: no issue yet
+  { pd: 'MAR 18 2025', py: '', ea: 'JAN 2025', published: '2025-03-18', datePrecision: 'day' },
+  { pd: 'DEC 2024', py: '2025', ea: '', published: '2025-01-01', datePrecision: 'year' } // PD of another year: its month is not 2025's
+] as const;
+const dated = DATED.map((d, i) => ({ ...d, ut: `WOS:00100000000000${i}`, title: `Dated paper number ${i}`, abstract: `Abstract of paper ${i}, with a comma.` }));
+
+describe("Web of Science's Excel export saved as CSV (fields spelled out)", () => {
+  const csv = (cells: string[]) => cells.map((c) => (/[",]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c)).join(',');
+  const SHEET = [
+    csv(['Publication Type', 'Authors', 'Author Full Names', 'Article Title', 'Source Title', 'Author Keywords', 'Abstract', 'Publication Date',
+      'Publication Year', 'Early Access Date', 'DOI', 'UT (Unique WOS ID)']),
+    ...dated.map((d) => csv(['J', 'Kowalski, L', 'Kowalski, Łukasz', d.title, 'NATURE', 'graphs; networks', d.abstract, d.pd, d.py, d.ea, '', d.ut])), ''
+  ].join('\r\n');
+  const TAGGED = ['PT\tAU\tAF\tTI\tSO\tDE\tAB\tPD\tPY\tEA\tDI\tUT',
+    ...dated.map((d) => ['J', 'Kowalski, L', 'Kowalski, Łukasz', d.title, 'NATURE', 'graphs; networks', d.abstract, d.pd, d.py, d.ea, '', d.ut].join('\t')), ''].join('\r\n');
+  const tag = (name: string, value: string) => (value === '' ? [] : [`${name} ${value}`]);
+  const PLAIN = ['FN Clarivate Analytics Web of Science', 'VR 1.0', ...dated.flatMap((d) => ['PT J', 'AU Kowalski, L', 'AF Kowalski, Łukasz',
+    `TI ${d.title}`, 'SO NATURE', 'DE graphs; networks', `AB ${d.abstract}`, ...tag('PD', d.pd), ...tag('PY', d.py), ...tag('EA', d.ea), `UT ${d.ut}`, 'ER', '']), 'EF', ''].join('\n');
+  const expected = (source: string) => dated.map((d) => paper({ paperId: d.ut, title: d.title, abstract: d.abstract, published: d.published,
+    datePrecision: d.datePrecision, authors: ['Łukasz Kowalski'], categories: ['graphs', 'networks'], source, venue: 'NATURE' }));
+
+  it('is read as Web of Science, PY refined by "Publication Date", else dated by a PD with its own year or by "Early Access Date"', async () => {
+    const result = await ingestFiles([temp.write('savedrecs.csv', '\ufeff' + SHEET)], { strict: false });
+    expect(result.files[0].format).toBe('wos');
+    expect(result.papers).toStrictEqual(expected('savedrecs.csv'));
+  });
+  it('gives the same papers as the tab-delimited and the plain-text export of the same records', async () => {
+    expect((await ingestFiles([temp.write('tagged.txt', TAGGED)], { strict: false })).papers).toStrictEqual(expected('tagged.txt'));
+    expect((await ingestFiles([temp.write('plain.txt', PLAIN)], { strict: false })).papers).toStrictEqual(expected('plain.txt'));
+  });
+  it('keeps its quotes under --format wos (only the tab-delimited export is unquoted)', async () => {
+    expect((await ingestFiles([temp.write('forced.csv', SHEET)], { strict: false, format: 'wos' })).papers).toStrictEqual(expected('forced.csv'));
+  });
+  it('reads the date rule from PY, PD and EA alone', () => {
+    expect(DATED.map((d) => wosPublished(d.py, d.pd, d.ea))).toStrictEqual(['2025-03', '2025-03-18', '2025-03-18', '2024-05', '2025-01', '2025-03-18', '2025']);
+    expect([datedByItself('JAN 2025'), datedByItself('2025 JAN 15'), datedByItself('JAN'), datedByItself('SPR 2025'), datedByItself('')])
+      .toStrictEqual(['2025-01', '2025-01-15', '', '', '']);
   });
 });
 
