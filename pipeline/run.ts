@@ -11,7 +11,7 @@ import { labelThemes } from './label/index.js';
 import { assessQuality, type QualityResult } from './quality/index.js';
 import { groupThemes, type AreaResult } from './areas/index.js';
 import { mapThemes, projectInBackground, shareMatrix } from './map/index.js';
-import { computeTrends, findBursts } from './trends/index.js';
+import { computeTrends, findBursts, primaryCategories } from './trends/index.js';
 import { indexInBackground, type BackgroundIndex } from './search/in-background.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
@@ -21,7 +21,7 @@ import { InputError } from './errors.js';
 import { paperKey } from './prng.js';
 import { transpose } from './cluster/transpose.js';
 import { sharedArray } from './shared-memory.js';
-import { Warnings, warnAboutEmptyPapers, warnAboutThemes, type RunWarning } from './warnings.js';
+import { Warnings, warnAboutCoverage, warnAboutEmptyPapers, warnAboutThemes, type RunWarning } from './warnings.js';
 import type { RunData, ThemeRecord } from './store/run-data.js';
 import type { SearchIndex } from './search/index.js';
 import type { Projection } from './map/project.js';
@@ -154,7 +154,7 @@ async function storeRun({ config, reporter, durations, createdAt, ingest, coarse
       datePrecision: dates.precision, coarseDates, warnings: warnings.list },
     themes: themeRecords(labels, clustering, analysis, trend.trends, papers.length),
     clustering, layout: analysis.layout, periods: trend.periods,
-    totals: trend.totals, bursts: trend.bursts, neighbours: analysis.neighbours, kSelection: analysis.kSelection,
+    totals: trend.totals, bursts: trend.bursts, coverageChanges: trend.coverage?.changes ?? [], neighbours: analysis.neighbours, kSelection: analysis.kSelection,
     areas: analysis.grouped.areas, memberships: analysis.quality.papers, search: null,
     similar: analysis.similar, model: analysis.model
   };
@@ -239,19 +239,22 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
   }
   const quality = await timed('quality', reporter, durations, () => assessQuality(matrix, clustering, labels, clustered.themeSimilarity),
     (q) => `${q.themes.filter((t) => t.mixture).length} mixtures, ${q.papers.weak.reduce((s, w) => s + w, 0)} weak members`);
+  // The papers' primary categories: what tells a change in the corpus's coverage from a trend (trends/coverage.ts).
+  const strata = primaryCategories(papers.map((p) => p.categories));
   const trend = await timed('trends', reporter, durations, () => {
-    const trends = computeTrends(papers, clustering.assignments, k, { window: config.emergingWindow });
+    const trends = computeTrends(papers, clustering.assignments, k, { window: config.emergingWindow, strata });
     const bursts = findBursts({ papers, assignments: clustering.assignments, k, matrix, labels, surfaces: vocabulary.surfaces,
       totals: trends.totals }, trends.dates.granularity);
     return { ...trends, bursts };
   }, (t) => `${t.totals.filter((p) => p.granularity === t.dates.granularity).length} ${t.dates.granularity}s, ${t.bursts.length} bursts`);
+  warnAboutCoverage(warnings, trend.coverage?.changes ?? [], labels.map((l) => ({ label: l.label, trend: trend.trends[l.themeId] })));
   // The wait for the projection (started after vectorise) and the themes placed among their papers.
   const { layout, neighbours, recall10, similar } = await timed('map', reporter, durations,
     async () => mapThemes(await projected(), clustering, clustered.themeSimilarity, { neighbours: Math.min(config.neighbours, k - 1) }),
     (m) => `${papers.length} papers placed, recall@10 ${m.recall10 === null ? 'n/a' : m.recall10.toFixed(3)}`);
   const grouped = await timed('areas', reporter, durations, () => groupThemes(
     { matrix, vocabulary, clustering, themeSimilarity: clustered.themeSimilarity, themeLabels: labels, themeXY: layout.themeXY, papers },
-    { topTerms: config.topTerms, window: config.emergingWindow }), (a) => `${a.areas.length} areas`);
+    { topTerms: config.topTerms, window: config.emergingWindow, strata }), (a) => `${a.areas.length} areas`);
   const model = describeModel({ matrix, vocabulary, clustering, labels, ngramMax: config.ngramMax });
   return { k, kSelection, clustered, clustering, labels, quality, layout, neighbours, recall10, trend, grouped, similar, nTerms: matrix.nCols,
     nnz: matrix.indices.length, termsBeforePruning, emptyRows, model };

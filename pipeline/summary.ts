@@ -1,6 +1,7 @@
 // Owns the closing summary the CLI prints after a complete run: counts, warnings, skipped records,
 // areas with their themes by size (mixtures marked), top emerging and fading themes, time per stage
 // and peak memory.
+import { dependsOnCoverage } from './trends/coverage.js';
 import type { RunSummary } from './run.js';
 import type { DatePrecision } from './types.js';
 import { countKinds, LINEAGE_KINDS } from './lineage/match.js';
@@ -96,11 +97,19 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
     out.push('', `Emerging and fading: not measured — ${unmeasured}`);
   } else {
     out.push('', `Top emerging (last ${window} vs before):`);
-    out.push(...byScore.filter((t) => t.trend.direction === 'emerging').slice(0, 5).map(fmt));
-    if (!byScore.some((t) => t.trend.direction === 'emerging')) out.push('  (none significant)');
+    // A trend that rests on the corpus's coverage changes is listed apart (trends/coverage.ts).
+    const read = byScore.filter((t) => !dependsOnCoverage(t.trend));
+    out.push(...read.filter((t) => t.trend.direction === 'emerging').slice(0, 5).map(fmt));
+    if (!read.some((t) => t.trend.direction === 'emerging')) out.push('  (none significant)');
     out.push('Top fading:');
-    const fading = byScore.filter((t) => t.trend.direction === 'fading').reverse().slice(0, 5);
+    const fading = read.filter((t) => t.trend.direction === 'fading').reverse().slice(0, 5);
     out.push(...(fading.length ? fading.map(fmt) : ['  (none significant)']));
+    const bound = byScore.filter((t) => dependsOnCoverage(t.trend));
+    if (bound.length > 0) {
+      out.push('Rising or falling only with the corpus\'s coverage (not trends; see the coverage warning):');
+      out.push(...bound.slice(0, 5).map((t) => `${fmt(t)}; over the categories held throughout (${pct(t.trend.covered!.share)} of its papers) ` +
+        `${t.trend.covered!.direction}`));
+    }
   }
   out.push('', 'Time per stage: ' + Object.entries(run.durations).map(([s, v]) => `${s} ${v.toFixed(2)} s`).join(' · '));
   out.push(`Peak memory: ${peakRssMb} MB`);

@@ -190,6 +190,20 @@ export interface ThemeTrend {
   zScore: number;
   /** Relative growth of share, (after - before) / before. */
   growth: number;
+  /**
+   * The same trend over the papers of the categories the corpus holds throughout both windows, when
+   * it holds some only part of the time (trends/coverage.ts); null or absent when it holds them all.
+   */
+  covered?: CoveredTrend | null;
+}
+
+/** A trend over the categories held throughout the windows (ThemeTrend.covered). */
+export interface CoveredTrend {
+  /** Of the theme's papers in the two windows, the share in categories held throughout (0 when it has none there). */
+  share: number;
+  emergingScore: number;
+  direction: TrendDirection;
+  zScore: number;
 }
 
 export interface KSelectionPoint {

@@ -1,12 +1,16 @@
 // Owns the warning channel: soft problems (records skipped, themes with very few papers, a k the
 // data barely supports) are collected here instead of thrown, and reach the CLI summary and
 // `runs.metrics.warnings`.
+import { dependsOnCoverage, describeChange, type CoverageChange } from './trends/coverage.js';
+import type { ThemeTrend } from './types.js';
 
 export type WarningCode = 'input' | 'skipped-records' | 'small-themes' | 'k-too-large' | 'k-range-cut'
   /** A file's day-written dates read as years or months (ingest/date-precision.ts). */
   | 'coarse-dates'
   /** Papers with no term of the vocabulary: placed in a theme by no word of theirs. */
-  | 'no-terms';
+  | 'no-terms'
+  /** Categories the corpus holds only part of the trend windows (trends/coverage.ts). */
+  | 'coverage';
 
 export interface RunWarning {
   code: WarningCode;
@@ -64,4 +68,21 @@ export function warnAboutEmptyPapers(warnings: Warnings, indptr: Uint32Array, as
   warnings.add('no-terms', `${n} paper${n === 1 ? ' has' : 's have'} no term of the vocabulary (every word too rare or too common ` +
     `for --min-df/--max-df, or not English), so no word of ${n === 1 ? 'its' : 'theirs'} placed ${n === 1 ? 'it' : 'them'}: ` +
     `${where}${themes.size > 3 ? ', …' : ''}, with similarity 0, as weak members (first: "${titleOf(first)}")`);
+}
+
+/**
+ * The corpus holds some categories only part of the trend windows: which, and the themes whose
+ * emerging or fading rests on it (trends/coverage.ts dependsOnCoverage), so that nobody reads them as trends.
+ */
+export function warnAboutCoverage(warnings: Warnings, changes: readonly CoverageChange[],
+  themes: readonly { label: string; trend: Pick<ThemeTrend, 'direction' | 'covered'> }[]): void {
+  if (changes.length === 0) return;
+  const shown = changes.slice(0, 6).map(describeChange).join('; ');
+  const more = changes.length > 6 ? `; and ${changes.length - 6} more (table coverage_changes)` : '';
+  const bound = themes.filter((t) => dependsOnCoverage(t.trend));
+  const themesText = bound.length === 0 ? 'no theme\'s emerging or fading rests on them'
+    : `${bound.length} theme${bound.length === 1 ? '\'s' : 's\''} emerging or fading rest${bound.length === 1 ? 's' : ''} on them and ` +
+      `${bound.length === 1 ? 'is' : 'are'} not read as trends: ${bound.slice(0, 5).map((t) => t.label).join('; ')}${bound.length > 5 ? '; …' : ''}`;
+  warnings.add('coverage', `the corpus holds some categories only part of the trend windows — ${shown}${more}. ` +
+    `Trends are also scored over the categories held throughout (themes.covered_*); ${themesText}`);
 }

@@ -2,7 +2,7 @@
 // centroids, cut where the data says, see cut.ts), each labelled by c-TF-IDF over its papers like a
 // theme, with its size, map position and trend.
 import { labelGroups } from '../label/index.js';
-import { computeTrends } from '../trends/index.js';
+import { computeTrends, type Strata } from '../trends/index.js';
 import type { Clustering, CsrMatrix, Paper, ThemeLabel, ThemeTrend, Vocabulary } from '../types.js';
 import { chooseAreaCut } from './cut.js';
 import { wardLinkage } from './hierarchy.js';
@@ -56,7 +56,7 @@ function bySize(areaOfTheme: Int32Array, groups: number, sizes: Int32Array): Int
   return areaOfTheme.map((a) => rank[a]);
 }
 
-export function groupThemes(input: AreaInput, options: { topTerms: number; window: number | 'auto' }): AreaResult {
+export function groupThemes(input: AreaInput, options: { topTerms: number; window: number | 'auto'; strata?: Strata }): AreaResult {
   const { matrix, clustering, themeLabels, themeXY, papers } = input;
   const { k, sizes, assignments } = clustering;
   const cut = chooseAreaCut(wardLinkage(input.themeSimilarity, sizes, k), k);
@@ -65,7 +65,7 @@ export function groupThemes(input: AreaInput, options: { topTerms: number; windo
   const labels = labelGroups(matrix, input.vocabulary, areaOfPaper, cut.groups, { topTerms: options.topTerms },
     new Set(themeLabels.map((l) => l.label)), 'area');
   // Scored as the themes are: at the run's default granularity, over the same windows.
-  const { trends } = computeTrends(papers, areaOfPaper, cut.groups, { window: options.window });
+  const { trends } = computeTrends(papers, areaOfPaper, cut.groups, { window: options.window, strata: options.strata });
   const areas = labels.map((l, a): Area => {
     const themes = Array.from({ length: k }, (_, t) => t).filter((t) => areaOfTheme[t] === a);
     const size = themes.reduce((s, t) => s + sizes[t], 0);

@@ -10,7 +10,7 @@ import { abstractKey, isGenericTitle, isGlobalId, isLocalClash, localIdOf, title
 import { keepLocalIdsApart, keptApartWarning, type KeptApart } from '../store/local-ids.js';
 import { arxivId } from '../ingest/text.js';
 import { updateCopy } from '../store/copy-update.js';
-import type { IngestResult, InputFormat, Paper } from '../types.js';
+import type { IngestResult, InputFormat, Paper, TrendDirection } from '../types.js';
 import { appendChunks } from '../store/append.js';
 import type { Table } from '../store/table-spec.js';
 import { queryRows, readColumns, readText } from './columns.js';
@@ -20,6 +20,7 @@ import { placeAndFindSimilar, SIMILAR } from './place.js';
 import { topTermsOf } from './neighbours.js';
 import { chooseRun, readStoredRun, readVocabulary, type StoredRun } from './read-model.js';
 import { burstColumns, retrend, type Retrended } from './retrend.js';
+import { dependsOnCoverage, primaryCategories } from '../trends/coverage.js';
 import { addToSearchIndex } from './search-merge.js';
 import { TextPassHelper } from './text-pass-threads.js';
 import { BatchWrites, NEW_PAPERS } from './write.js';
@@ -283,10 +284,16 @@ async function heldBySameAbstract(connection: DuckDBConnection, papers: readonly
   return [...candidates].filter(([i, held]) => held.some((id) => abstractOf.get(id) === abstractKey(papers[i].abstract))).map(([i]) => i);
 }
 
+/** The themes' figures; a direction that rests on the corpus's coverage (trends/coverage.ts) reads 'moves with coverage', as on the dashboard. */
 async function readThemes(connection: DuckDBConnection, runId: number): Promise<(ThemeFigures & { label: string })[]> {
-  const reader = await connection.runAndReadAll(`SELECT label, size, emerging_score AS "emergingScore", share_after AS "shareAfter", direction
-    FROM themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
-  return reader.getRowObjectsJS() as unknown as (ThemeFigures & { label: string })[];
+  const reader = await connection.runAndReadAll(`SELECT label, size, emerging_score AS "emergingScore", share_after AS "shareAfter", direction,
+    covered_share AS "coveredShare", covered_direction AS "coveredDirection" FROM themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
+  const rows = reader.getRowObjectsJS() as unknown as (ThemeFigures & { label: string; direction: TrendDirection; coveredShare: number | null;
+    coveredDirection: TrendDirection | null })[];
+  return rows.map(({ coveredShare, coveredDirection, ...t }) => {
+    const covered = coveredShare === null || coveredDirection === null ? null : { share: coveredShare, direction: coveredDirection };
+    return { ...t, direction: dependsOnCoverage({ direction: t.direction, covered }) ? 'moves with coverage' : t.direction };
+  });
 }
 
 interface Computed {
@@ -329,7 +336,8 @@ async function computeBatch(stored: StoredRun, papers: Paper[], timed: Timed, st
   const trends = await timed('trends', () => retrend({
     papers: [...stored.dates, ...papers], assignments: themeOf, k: stored.k, matrix: burstColumns(matrix, stored.burstTerms, themeOf),
     burstTerms: stored.burstTerms, surfaces: stored.surfaces, areaOfTheme: stored.areaOfTheme, nAreas: stored.nAreas,
-    window: (stored.params.emergingWindow as number | 'auto' | undefined) ?? 'auto'
+    window: (stored.params.emergingWindow as number | 'auto' | undefined) ?? 'auto',
+    strata: primaryCategories([...stored.categories.map((c) => [c]), ...papers.map((p) => p.categories)])
   }));
   return { fit, trends };
 }

@@ -6,6 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import type { DatePrecision, Granularity, Paper } from '../types.js';
 import { queryRows, readBlobRows, readColumns, readLines, readText } from './columns.js';
+import { NO_CATEGORY } from '../trends/coverage.js';
 import { blockRows, decodeBlocks, float32Of, int32Of, type VectorBlock } from './model.js';
 
 export type PaperDate = Pick<Paper, 'published' | 'datePrecision'>;
@@ -32,6 +33,8 @@ export interface StoredRun {
   rank: Int32Array;
   xy: Float64Array;
   dates: PaperDate[];
+  /** Per paper row, its primary category (trends/coverage.ts): what tells a coverage change from a trend. */
+  categories: string[];
   themeXY: Float64Array;
   /** Per theme, its mean cosine (themes.cohesion): the weak-member rule needs it. */
   cohesion: Float64Array;
@@ -124,6 +127,9 @@ export async function readStoredRun(connection: DuckDBConnection, runId: number,
     xy[2 * i + 1] = y[i];
   }
   const dates = await readDates(connection, day, precision);
+  // One string of first categories in paper row order (no newline in a category: cleaned at ingest, replaced to be sure).
+  const categories = await readLines(connection, `SELECT string_agg(replace(coalesce(p.categories[1], '${NO_CATEGORY}'), chr(10), ' '), chr(10)
+    ORDER BY pr.paper_row) ${PAPERS}`, run, n);
   const [tx, ty, cohesion, area] = await readColumns(connection,
     'SELECT x::DOUBLE, y::DOUBLE, coalesce(cohesion, 0)::DOUBLE, coalesce(area_id, 0)::INTEGER FROM themes WHERE run_id = $run ORDER BY theme_id',
     run, ['double', 'double', 'double', 'int'] as const);
@@ -133,7 +139,7 @@ export async function readStoredRun(connection: DuckDBConnection, runId: number,
   const sums = await sumsOf(connection, runId);
   return {
     runId, k, params: JSON.parse(r.params), ngramMax: r.ngram_max, novelThreshold: r.novel_threshold, terms, idf, centroids, burstTerms,
-    surfaces, vectors, theme, similarity, rank, xy, dates, themeXY, cohesion, defaultGranularity: r.default_granularity ?? 'month',
+    surfaces, vectors, theme, similarity, rank, xy, dates, categories, themeXY, cohesion, defaultGranularity: r.default_granularity ?? 'month',
     areaOfTheme: area, nAreas: Math.max(0, ...area) + 1,
     searchAverages: { title: sums[0] / Math.max(1, sums[2]), abstract: sums[1] / Math.max(1, sums[2]) }
   };

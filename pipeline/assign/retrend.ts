@@ -1,7 +1,8 @@
 // Owns recomputing a run's trends once papers are added: periods, totals, emerging/fading scores
 // and bursts of the themes, and the areas' trends, with the trends stage's own functions over all
 // of the run's papers (clustered and added).
-import { computeTrends, findBursts, paperDates, scoreTrends, trendWindow, type BurstRecord, type Trends } from '../trends/index.js';
+import { withCoveredTrends } from '../trends/coverage.js';
+import { computeTrends, findBursts, paperDates, scoreTrends, trendWindow, type BurstRecord, type Strata, type Trends } from '../trends/index.js';
 import type { CsrMatrix, Paper, PeriodRow } from '../types.js';
 import type { BlockRows } from './model.js';
 import { ensureCapacity } from '../tokenise/grow.js';
@@ -27,6 +28,8 @@ export interface RetrendInput {
   nAreas: number;
   /** The run's --emerging-window. */
   window: number | 'auto';
+  /** The papers' primary categories (trends/coverage.ts). */
+  strata: Strata;
 }
 
 /** As run.ts's trends stage and areas/index.ts's trend, over every paper of the run. */
@@ -34,14 +37,16 @@ export function retrend(input: RetrendInput): Retrended {
   const { papers, assignments, k, areaOfTheme, nAreas } = input;
   // The papers' dates read once for the theme periods and the bursts.
   const parsed = paperDates(papers);
-  const trends = computeTrends(papers, assignments, k, { window: input.window }, parsed);
+  const trends = computeTrends(papers, assignments, k, { window: input.window, strata: input.strata }, parsed);
   const { granularity } = trends.dates;
   const bursts = findBursts({ papers, assignments, k, matrix: input.matrix, surfaces: input.surfaces, totals: trends.totals,
     labels: input.burstTerms.map((distinctiveTerms, themeId) => ({ themeId, distinctiveTerms })) }, granularity, parsed);
   // An area's papers per period are its themes' (each paper has one theme, each theme one area):
   // summed from the themes' rows, not counted again over the papers.
-  const areaTrends = scoreTrends(areaPeriods(trends.periods, areaOfTheme, k, nAreas), trends.totals, nAreas,
+  const areaTrendsOf = (periods: PeriodRow[], totals: Trends['totals']) => scoreTrends(areaPeriods(periods, areaOfTheme, k, nAreas), totals, nAreas,
     { granularity, window: trendWindow(granularity, input.window) });
+  let areaTrends = areaTrendsOf(trends.periods, trends.totals);
+  if (trends.coverage !== null) areaTrends = withCoveredTrends(areaTrends, areaTrendsOf(trends.coverage.periods, trends.coverage.totals));
   const themeSizes = new Int32Array(k);
   for (const t of assignments) themeSizes[t]++;
   const areaSizes = new Int32Array(nAreas);

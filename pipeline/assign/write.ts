@@ -12,8 +12,8 @@
 // INSERT … SELECT joined with the new papers' ids (NEW_PAPERS), which cross into DuckDB once.
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { appendChunks, appendRows, appendTable, toJsonText } from '../store/append.js';
-import { paperColumns } from '../store/table-rows.js';
-import { ASSIGN_BATCHES, BURSTS, PAPER_VECTORS, PAPERS, PERIOD_TOTALS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_PERIODS } from '../store/tables.js';
+import { coveredColumns, paperColumns } from '../store/table-rows.js';
+import { ASSIGN_BATCHES, BURSTS, COVERAGE_CHANGES, PAPER_VECTORS, PAPERS, PERIOD_TOTALS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_PERIODS } from '../store/tables.js';
 import type { CsrMatrix, Paper, ThemeTrend } from '../types.js';
 import { inlineIntegers, tempTable } from './columns.js';
 import { BLOCK_ROWS, packBlock } from './model.js';
@@ -185,7 +185,7 @@ export class BatchWrites {
 
 /** The run-wide trend tables replaced, theme and area rows updated, the runs row's counts and dates. */
 async function writeTrends(connection: DuckDBConnection, run: number, t: Retrended) {
-  for (const table of ['theme_periods', 'period_totals', 'bursts']) await connection.run(`DELETE FROM ${table} WHERE run_id = $run`, { run });
+  for (const table of ['theme_periods', 'period_totals', 'bursts', 'coverage_changes']) await connection.run(`DELETE FROM ${table} WHERE run_id = $run`, { run });
   await appendTable(connection, THEME_PERIODS, t.periods.length, (i) => {
     const p = t.periods[i];
     return { run_id: run, theme_id: p.themeId, granularity: p.granularity, period: p.period, papers: p.papers, share: p.share, partial: p.partial };
@@ -197,6 +197,11 @@ async function writeTrends(connection: DuckDBConnection, run: number, t: Retrend
   await appendTable(connection, BURSTS, t.bursts.length, (i) => {
     const x = t.bursts[i];
     return { run_id: run, theme_id: x.themeId, term: x.term, granularity: x.granularity, start_period: x.start, end_period: x.end, weight: x.weight, papers: x.papers };
+  });
+  const spans = (t.coverage?.changes ?? []).flatMap((c) => c.absent.map((span) => ({ c, span })));
+  await appendTable(connection, COVERAGE_CHANGES, spans.length, (i) => {
+    const { c, span } = spans[i];
+    return { run_id: run, category: c.category, granularity: c.granularity, absent_from: span.from, absent_to: span.to, expected: c.expected, papers: c.papers };
   });
   const total = t.themeSizes.reduce((sum, x) => sum + x, 0);
   await trendTable(connection, 'assign_theme_trends', t.trends, t.themeSizes, total);
@@ -213,13 +218,14 @@ async function writeTrends(connection: DuckDBConnection, run: number, t: Retrend
 }
 
 const TREND_SET = `growth = v.growth, emerging_score = v.emerging_score, direction = v.direction, share_before = v.share_before,
-  share_after = v.share_after, z_score = v.z_score`;
+  share_after = v.share_after, z_score = v.z_score, covered_share = v.covered_share, covered_score = v.covered_score,
+  covered_direction = v.covered_direction, covered_z = v.covered_z`;
 
 /** A temp table of trends (themes' or areas'), one row per trend, with each one's size and share of `total`. */
 async function trendTable(connection: DuckDBConnection, name: string, trends: ThemeTrend[], sizes: Int32Array, total: number) {
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} (id INTEGER, size INTEGER, share DOUBLE, growth DOUBLE, emerging_score DOUBLE,
     direction VARCHAR, share_before DOUBLE, share_after DOUBLE, z_score DOUBLE, papers_before INTEGER, papers_after INTEGER,
-    window_months INTEGER, window_granularity VARCHAR)`);
+    window_months INTEGER, window_granularity VARCHAR, covered_share DOUBLE, covered_score DOUBLE, covered_direction VARCHAR, covered_z DOUBLE)`);
   await appendRows(connection, name, trends.length, (i, a: DuckDBAppender) => {
     const x = trends[i];
     a.appendInteger(x.themeId);
@@ -235,5 +241,9 @@ async function trendTable(connection: DuckDBConnection, name: string, trends: Th
     a.appendInteger(x.papersAfter);
     a.appendInteger(x.window);
     a.appendVarchar(x.windowGranularity);
+    const c = coveredColumns(x);
+    for (const v of [c.covered_share, c.covered_score]) v === null ? a.appendNull() : a.appendDouble(v);
+    c.covered_direction === null ? a.appendNull() : a.appendVarchar(c.covered_direction);
+    c.covered_z === null ? a.appendNull() : a.appendDouble(c.covered_z);
   });
 }

@@ -1,5 +1,6 @@
 // The complete result of one pipeline run, as handed to writeRun: everything the tables need.
 import type { BurstRecord } from '../trends/bursts.js';
+import type { CoverageChange } from '../trends/coverage.js';
 import type { Area } from '../areas/index.js';
 import type { PaperMemberships } from '../quality/index.js';
 import type {
@@ -72,6 +73,8 @@ export interface RunData {
   periods: PeriodRow[];
   totals: PeriodTotal[];
   bursts: BurstRecord[];
+  /** Categories held only part of the trend windows (trends/coverage.ts); empty when none. */
+  coverageChanges: CoverageChange[];
   neighbours: ThemeNeighbour[];
   kSelection: KSelectionPoint[];
   /** Areas above the themes, 0 = largest. */

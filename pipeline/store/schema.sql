@@ -68,6 +68,10 @@ CREATE TABLE IF NOT EXISTS themes (
   coherence           DOUBLE,              -- mean NPMI over pairs of its top 10 keywords, -1..1 (quality/npmi.ts)
   mixture             BOOLEAN,             -- marked as a mixture of topics (rule: quality/mixture.ts)
   reproducibility     DOUBLE,              -- best Jaccard of its papers with a theme of the check clustering (the 90% subsample run, or with --init kmeans++ the other restart), on shared papers (cluster/reproducibility.ts); NULL with --restarts 1 and before it
+  covered_share       DOUBLE,              -- share of its papers in the trend windows that are in categories the corpus holds throughout them; NULL when it holds every category throughout (coverage_changes; trends/coverage.ts)
+  covered_score       DOUBLE,              -- emerging_score over the papers of those categories only; NULL as covered_share
+  covered_direction   VARCHAR,             -- direction over those papers only; NULL as covered_share
+  covered_z           DOUBLE,              -- z_score over those papers only; NULL as covered_share
   PRIMARY KEY (run_id, theme_id)
 );
 
@@ -157,22 +161,39 @@ CREATE TABLE IF NOT EXISTS bursts (
 -- Areas above the themes (themes.area_id): Ward's tree over the theme centroids, cut into about 6-12 (pipeline/areas/).
 -- Trends per area are the sums of its themes' theme_periods rows.
 CREATE TABLE IF NOT EXISTS areas (
-  run_id          INTEGER NOT NULL,
-  area_id         INTEGER NOT NULL,        -- 0 = the largest
-  label           VARCHAR NOT NULL,        -- unique within the run, and unlike its themes' labels where the keywords allow
-  size            INTEGER NOT NULL,        -- papers in its themes
-  share           DOUBLE NOT NULL,         -- size / n_papers
-  n_themes        INTEGER NOT NULL,
-  keywords        VARCHAR[] NOT NULL,      -- c-TF-IDF over the areas, best first
-  x               DOUBLE NOT NULL,         -- paper-weighted mean of its themes' map positions
-  y               DOUBLE NOT NULL,
-  growth          DOUBLE NOT NULL,         -- as themes: the area's share, recent window vs before
-  emerging_score  DOUBLE NOT NULL,
-  direction       VARCHAR NOT NULL,        -- 'emerging' | 'fading' | 'steady'
-  share_before    DOUBLE NOT NULL,
-  share_after     DOUBLE NOT NULL,
-  z_score         DOUBLE NOT NULL,
+  run_id             INTEGER NOT NULL,
+  area_id            INTEGER NOT NULL,     -- 0 = the largest
+  label              VARCHAR NOT NULL,     -- unique within the run, and unlike its themes' labels where the keywords allow
+  size               INTEGER NOT NULL,     -- papers in its themes
+  share              DOUBLE NOT NULL,      -- size / n_papers
+  n_themes           INTEGER NOT NULL,
+  keywords           VARCHAR[] NOT NULL,   -- c-TF-IDF over the areas, best first
+  x                  DOUBLE NOT NULL,      -- paper-weighted mean of its themes' map positions
+  y                  DOUBLE NOT NULL,
+  growth             DOUBLE NOT NULL,      -- as themes: the area's share, recent window vs before
+  emerging_score     DOUBLE NOT NULL,
+  direction          VARCHAR NOT NULL,     -- 'emerging' | 'fading' | 'steady'
+  share_before       DOUBLE NOT NULL,
+  share_after        DOUBLE NOT NULL,
+  z_score            DOUBLE NOT NULL,
+  covered_share      DOUBLE,               -- share of its themes' papers in the trend windows that are in categories the corpus holds throughout them; NULL when it holds every category throughout (coverage_changes; trends/coverage.ts)
+  covered_score      DOUBLE,               -- emerging_score over the papers of those categories only; NULL as covered_share
+  covered_direction  VARCHAR,              -- direction over those papers only; NULL as covered_share
+  covered_z          DOUBLE,               -- z_score over those papers only; NULL as covered_share
   PRIMARY KEY (run_id, area_id)
+);
+
+-- Categories the corpus holds only part of the trend windows (trends/coverage.ts): absent from the periods
+-- absent_from..absent_to though their share elsewhere predicts `expected` papers a period. One row per run of
+-- absent periods. Trends over the other categories are themes.covered_*; no row = every category held throughout.
+CREATE TABLE IF NOT EXISTS coverage_changes (
+  run_id       INTEGER NOT NULL,
+  category     VARCHAR NOT NULL,           -- primary (first) category; '(none)' for papers without one
+  granularity  VARCHAR NOT NULL,           -- 'month' | 'quarter' | 'year'
+  absent_from  DATE NOT NULL,              -- first day of the first absent period
+  absent_to    DATE NOT NULL,              -- first day of the last absent period
+  expected     DOUBLE NOT NULL,            -- papers a period at its share where it is held, mean over the windows
+  papers       INTEGER NOT NULL            -- its papers in the trend windows
 );
 
 -- Each paper's closest themes: rank 1 is its own theme (paper_themes), 2 and 3 the next most similar.

@@ -5,7 +5,7 @@ import { isoDays, toJsonText, type ColumnValue } from './append.js';
 import { textOrBytes } from '../ingest/packed-texts.js';
 import { modelRows } from './model-rows.js';
 import type { RunData } from './run-data.js';
-import type { Paper } from '../types.js';
+import type { Paper, ThemeTrend, TrendDirection } from '../types.js';
 import { PAPERS, type TableName, type TableRow } from './tables.js';
 
 export interface Rows<R> {
@@ -92,7 +92,7 @@ export function runRows(run: RunData, runId: number): RunRows {
       papers_before: trend.papersBefore, papers_after: trend.papersAfter, z_score: trend.zScore, cohesion: t.cohesion,
       window_granularity: trend.windowGranularity,
       area_id: t.areaId, separation: finite(t.separation), coherence: finite(t.coherence), mixture: t.mixture,
-      reproducibility: t.reproducibility
+      reproducibility: t.reproducibility, ...coveredColumns(trend)
     })),
     theme_terms: eachOf(terms, ({ t, term, r }) => ({ run_id: runId, theme_id: t.themeId, rank: r + 1, term, weight: t.weights[r] })),
     // Per paper row: typed arrays, not a list of objects (75k papers).
@@ -121,7 +121,12 @@ export function runRows(run: RunData, runId: number): RunRows {
     areas: eachOf(run.areas, (a) => ({
       run_id: runId, area_id: a.areaId, label: a.label, size: a.size, share: a.share, n_themes: a.themes.length,
       keywords: a.keywords.map((w) => w.term), x: a.x, y: a.y, growth: a.trend.growth, emerging_score: a.trend.emergingScore,
-      direction: a.trend.direction, share_before: a.trend.shareBefore, share_after: a.trend.shareAfter, z_score: a.trend.zScore
+      direction: a.trend.direction, share_before: a.trend.shareBefore, share_after: a.trend.shareAfter, z_score: a.trend.zScore,
+      ...coveredColumns(a.trend)
+    })),
+    coverage_changes: eachOf(run.coverageChanges.flatMap((c) => c.absent.map((span) => ({ c, span }))), ({ c, span }) => ({
+      run_id: runId, category: c.category, granularity: c.granularity, absent_from: span.from, absent_to: span.to, expected: c.expected,
+      papers: c.papers
     })),
     paper_theme_ranks: themeRanks(run, runId),
     similar_papers: similarRows(run, runId),
@@ -181,4 +186,12 @@ function similarPairs({ similar }: RunData) {
     n++;
   });
   return out;
+}
+
+/** The covered_* columns of a theme's or an area's trend (NULL without coverage changes). */
+export function coveredColumns(trend: ThemeTrend): { covered_share: number | null; covered_score: number | null;
+  covered_direction: TrendDirection | null; covered_z: number | null } {
+  const c = trend.covered ?? null;
+  return { covered_share: c?.share ?? null, covered_score: c?.emergingScore ?? null, covered_direction: c?.direction ?? null,
+    covered_z: c?.zScore ?? null };
 }

@@ -56,6 +56,16 @@ export const PAPERS = defineTable({
   ]
 });
 
+/** A trend's twin over the categories held throughout the windows (trends/coverage.ts), for themes and areas. */
+function coveredTrendColumns(whose: string) {
+  return [
+    { name: 'covered_share', type: 'DOUBLE', nullable: true, comment: `share of ${whose} in the trend windows that are in categories the corpus holds throughout them; NULL when it holds every category throughout (coverage_changes; trends/coverage.ts)` },
+    { name: 'covered_score', type: 'DOUBLE', nullable: true, comment: 'emerging_score over the papers of those categories only; NULL as covered_share' },
+    { name: 'covered_direction', type: 'VARCHAR', nullable: true, values: ['emerging', 'fading', 'steady'], comment: 'direction over those papers only; NULL as covered_share' },
+    { name: 'covered_z', type: 'DOUBLE', nullable: true, comment: 'z_score over those papers only; NULL as covered_share' }
+  ] as const;
+}
+
 export const THEMES = defineTable({
   name: 'themes',
   key: ['run_id', 'theme_id'],
@@ -83,7 +93,8 @@ export const THEMES = defineTable({
     { name: 'separation', type: 'DOUBLE', nullable: true, comment: 'cosine to the nearest other theme centroid: lower = better separated' },
     { name: 'coherence', type: 'DOUBLE', nullable: true, comment: 'mean NPMI over pairs of its top 10 keywords, -1..1 (quality/npmi.ts)' },
     { name: 'mixture', type: 'BOOLEAN', nullable: true, comment: 'marked as a mixture of topics (rule: quality/mixture.ts)' },
-    { name: 'reproducibility', type: 'DOUBLE', nullable: true, comment: 'best Jaccard of its papers with a theme of the check clustering (the 90% subsample run, or with --init kmeans++ the other restart), on shared papers (cluster/reproducibility.ts); NULL with --restarts 1 and before it' }
+    { name: 'reproducibility', type: 'DOUBLE', nullable: true, comment: 'best Jaccard of its papers with a theme of the check clustering (the 90% subsample run, or with --init kmeans++ the other restart), on shared papers (cluster/reproducibility.ts); NULL with --restarts 1 and before it' },
+    ...coveredTrendColumns('its papers')
   ]
 });
 
@@ -218,7 +229,27 @@ export const AREAS = defineTable({
     { name: 'direction', type: 'VARCHAR', values: ['emerging', 'fading', 'steady'] },
     { name: 'share_before', type: 'DOUBLE' },
     { name: 'share_after', type: 'DOUBLE' },
-    { name: 'z_score', type: 'DOUBLE' }
+    { name: 'z_score', type: 'DOUBLE' },
+    ...coveredTrendColumns("its themes' papers")
+  ]
+});
+
+export const COVERAGE_CHANGES = defineTable({
+  name: 'coverage_changes',
+  comment: [
+    "Categories the corpus holds only part of the trend windows (trends/coverage.ts): absent from the periods",
+    "absent_from..absent_to though their share elsewhere predicts `expected` papers a period. One row per run of",
+    "absent periods. Trends over the other categories are themes.covered_*; no row = every category held throughout."
+  ],
+  key: [],
+  columns: [
+    RUN_ID,
+    { name: 'category', type: 'VARCHAR', comment: "primary (first) category; '(none)' for papers without one" },
+    { name: 'granularity', type: 'VARCHAR', values: GRANULARITIES },
+    { name: 'absent_from', type: 'DATE', comment: 'first day of the first absent period' },
+    { name: 'absent_to', type: 'DATE', comment: 'first day of the last absent period' },
+    { name: 'expected', type: 'DOUBLE', comment: 'papers a period at its share where it is held, mean over the windows' },
+    { name: 'papers', type: 'INTEGER', comment: 'its papers in the trend windows' }
   ]
 });
 
@@ -397,7 +428,7 @@ export const ASSIGNED_PAPERS = defineTable({
 
 export const TABLES = [
   RUNS, PAPERS, THEMES, THEME_TERMS, PAPER_THEMES, THEME_PERIODS, PERIOD_TOTALS, THEME_NEIGHBOURS, K_SELECTION, SKIPPED_RECORDS,
-  BURSTS, AREAS, PAPER_THEME_RANKS, PAPER_ROWS, SEARCH_TERMS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_LINEAGE,
+  BURSTS, AREAS, COVERAGE_CHANGES, PAPER_THEME_RANKS, PAPER_ROWS, SEARCH_TERMS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_LINEAGE,
   RUN_MODELS, RUN_TERMS, THEME_VECTORS, PAPER_VECTORS, ASSIGN_BATCHES, ASSIGNED_PAPERS
 ] as const;
 

@@ -8,17 +8,21 @@
 //   fading   — share fell significantly AND output did not grow (rate after ≤ rate before)
 //   slower   — share fell significantly while output grew: "growing slower than the field"
 //   steady   — no significant change of share
+//   coverage — emerging or fading, but it rests on categories the corpus holds only part of the
+//              windows (pipeline trends/coverage.ts dependsOnCoverage): not a trend of the field
 import type { Granularity, TrendDirection } from '../../pipeline/types.js';
+import { dependsOnCoverage } from '../../pipeline/trends/coverage.js';
 import { trendWindowPeriods } from '../../pipeline/trends/emerging.js';
 import { formatPeriod } from './charts/periods.js';
 
-export type TrendClass = 'emerging' | 'fading' | 'slower' | 'steady';
+export type TrendClass = 'emerging' | 'fading' | 'slower' | 'steady' | 'coverage';
 
 export const TREND_CLASS_TEXT: Record<TrendClass, string> = {
   emerging: 'emerging',
   fading: 'fading',
   slower: 'growing slower than the field',
-  steady: 'steady'
+  steady: 'steady',
+  coverage: 'moves with coverage'
 };
 
 /** A period left out of both windows because the data covers only part of it. */
@@ -42,6 +46,9 @@ export interface TrendFigures {
   direction: TrendDirection;
   papersBefore: number;
   papersAfter: number;
+  /** themes.covered_share and covered_direction: null (or absent) when the corpus holds every category throughout. */
+  coveredShare?: number | null;
+  coveredDirection?: TrendDirection | null;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -80,6 +87,9 @@ export function ratesOf(t: Pick<TrendFigures, 'papersBefore' | 'papersAfter'>, w
 
 /** The class shown for a theme (or an area): see the header for the rule. */
 export function classifyTrend(t: TrendFigures, w: TrendWindows): TrendClass {
+  const covered = t.coveredShare === null || t.coveredShare === undefined || !t.coveredDirection ? null
+    : { share: t.coveredShare, direction: t.coveredDirection };
+  if (dependsOnCoverage({ direction: t.direction, covered })) return 'coverage';
   switch (t.direction) {
     case 'emerging':
       return 'emerging';

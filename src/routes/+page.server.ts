@@ -10,6 +10,7 @@ import {
   loadKSelection,
   loadPeriodSeries,
   countClasses,
+  loadCoverageChanges,
   pickMovers,
   readOverviewView,
   readPickedThemes,
@@ -52,13 +53,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const picked = stackedIds(view, url.searchParams, themes, areas.map((a) => a.areaId));
   // Sparklines follow the emerging/fading windows' unit: the run's trend granularity.
   const trendGranularity = themes[0]?.windowGranularity ?? 'month';
-  const [series, areaRows, trendSeries, kSelection, bursts, addedPapers] = await Promise.all([
+  const [series, areaRows, trendSeries, kSelection, bursts, addedPapers, coverageChanges] = await Promise.all([
     loadPeriodSeries(run.run_id, granularity),
     view.kind === 'areas' ? loadAreaPeriodRows(run.run_id, granularity) : null,
     granularity === trendGranularity ? null : loadPeriodSeries(run.run_id, trendGranularity),
     loadKSelection(run.run_id),
     loadOngoingBursts(run.run_id, ONGOING_BURSTS),
-    countAddedPapers(run.run_id)
+    countAddedPapers(run.run_id),
+    loadCoverageChanges(run.run_id)
   ]);
   const sparkSeries = trendSeries ?? series;
   // The windows the trends stage compared, named by their periods, and the partial periods left out.
@@ -70,13 +72,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const lastAfter = windows.after.at(-1);
   const added = lastAfter === undefined ? null
     : await countAddedInWindow(run.run_id, windows.after[0], periodEnd(lastAfter, trendGranularity), trendGranularity);
-  const moverIds = [...movers.emerging, ...movers.fading, ...movers.slower].map((t) => t.themeId);
+  const moverIds = [...movers.emerging, ...movers.fading, ...movers.slower, ...movers.coverage].map((t) => t.themeId);
   const themeClasses: Record<number, TrendClass> = Object.fromEntries(themes.map((t) => [t.themeId, classifyTrend(t, windows)]));
   // An area's papers in each window are its themes' (a paper is in one theme, a theme in one area).
   const areaClasses: Record<number, TrendClass> = Object.fromEntries(areas.map((a) => {
     const own = themes.filter((t) => t.areaId === a.areaId);
     const sum = (f: (t: ThemeSummary) => number) => own.reduce((s, t) => s + f(t), 0);
-    return [a.areaId, classifyTrend({ direction: a.direction, papersBefore: sum((t) => t.papersBefore), papersAfter: sum((t) => t.papersAfter) }, windows)];
+    return [a.areaId, classifyTrend({ direction: a.direction, papersBefore: sum((t) => t.papersBefore), papersAfter: sum((t) => t.papersAfter),
+      coveredShare: a.coveredShare, coveredDirection: a.coveredDirection }, windows)];
   }));
   // Sparklines draw complete periods only: a partial one would end the line on a misleading point.
   const complete = sparkSeries.totals.map((t, i) => (t.partial ? -1 : i)).filter((i) => i >= 0);
@@ -124,6 +127,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     sparklines: Object.fromEntries(Object.entries(shares).map(([id, v]) => [id, complete.map((i) => v[i])])) as Record<number, number[]>,
     sparkPeriods: complete.map((i) => sparkSeries.totals[i].period),
     kSelection,
-    bursts
+    bursts,
+    coverageChanges
   };
 };

@@ -7,19 +7,26 @@ import { screenshot } from './harness.js';
 import { useDashboard } from './dashboard.js';
 import { readDb } from './dbs.js';
 import { sampleDb } from './sample-db.js';
+import { dependsOnCoverage } from '../../pipeline/trends/coverage.js';
 
 const { app, open } = useDashboard(async () => sampleDb());
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const monthName = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
-interface Theme { theme_id: number; label: string; direction: string; emerging_score: number; share_before: number; share_after: number; papers_before: number; papers_after: number }
+interface Theme { theme_id: number; label: string; direction: 'emerging' | 'fading' | 'steady'; emerging_score: number; share_before: number; share_after: number;
+  papers_before: number; papers_after: number; covered_share: number | null; covered_direction: 'emerging' | 'fading' | 'steady' | null }
+
+/** The pipeline's rule: the theme's change rests on categories the corpus holds only part of the windows. */
+const movesWithCoverage = (t: Theme) => dependsOnCoverage({ direction: t.direction,
+  covered: t.covered_share === null || t.covered_direction === null ? null : { share: t.covered_share, direction: t.covered_direction } });
 
 async function facts() {
   const months = await readDb<{ period: string; partial: boolean }>(app.db,
     `SELECT period::VARCHAR AS period, partial FROM period_totals WHERE granularity = 'month' ORDER BY period`);
   const complete = months.filter((m) => !m.partial).map((m) => m.period);
-  const themes = await readDb<Theme>(app.db, `SELECT theme_id, label, direction, emerging_score, share_before, share_after, papers_before, papers_after FROM themes`);
+  const themes = await readDb<Theme>(app.db, `SELECT theme_id, label, direction, emerging_score, share_before, share_after, papers_before, papers_after,
+    covered_share, covered_direction FROM themes`);
   return { months, after: complete.slice(-3), before: complete.slice(-15, -3), themes };
 }
 
@@ -65,10 +72,46 @@ describe('the movers on the Overview', () => {
       expect(scores).toStrictEqual([...scores].sort((a, b) => b - a));
     }
     const counts = (await page.getByTestId('class-counts').textContent())!.replace(/\s+/g, ' ');
-    const emerging = themes.filter((t) => t.direction === 'emerging').length;
+    const emerging = themes.filter((t) => t.direction === 'emerging' && !movesWithCoverage(t)).length;
     expect(counts).toContain(`${emerging} emerging`);
     expect(counts).toContain(`of ${themes.length} themes`);
     await screenshot(page, 'trend-wording-overview');
+    await page.close();
+  });
+
+  it('list apart the themes whose change rests on categories the corpus holds only part of the windows, and name those', async () => {
+    const { themes } = await facts();
+    const changes = await readDb<{ category: string }>(app.db, 'SELECT DISTINCT category FROM coverage_changes ORDER BY category');
+    const bound = themes.filter(movesWithCoverage);
+    const page = await open('/');
+    const note = page.getByTestId('coverage-changes');
+    const card = page.getByTestId('coverage-themes');
+    if (changes.length === 0) {
+      await expect.poll(() => note.count()).toBe(0);
+    } else {
+      const text = (await note.textContent())!;
+      for (const { category } of changes) expect(text).toContain(category);
+    }
+    if (bound.length === 0) {
+      await expect.poll(() => card.count()).toBe(0);
+    } else {
+      const counts = (await page.getByTestId('class-counts').textContent())!.replace(/\s+/g, ' ');
+      expect(counts).toContain(`${bound.length} moving only with the corpus’s coverage`);
+      const labels = (await card.locator('tbody tr td:first-child a').allTextContents()).map((l) => l.trim());
+      expect(labels.length).toBe(Math.min(5, bound.length));
+      for (const l of labels) expect(bound.map((t) => t.label)).toContain(l);
+      // Nor do they appear among the emerging or fading themes.
+      for (const kind of ['emerging', 'fading', 'slower']) {
+        const listed = await page.getByTestId(`${kind}-themes`).locator('tbody tr td:first-child a').allTextContents().catch(() => []);
+        for (const l of listed) expect(bound.map((t) => t.label)).not.toContain(l.trim());
+      }
+      const theme = await open(`/themes/${bound[0].theme_id}`);
+      const why = (await theme.getByTestId('theme-coverage').textContent())!.replace(/\s+/g, ' ');
+      expect(why).toContain(`over those it is ${bound[0].covered_direction}`);
+      await screenshot(theme, 'trend-coverage-theme');
+      await theme.close();
+    }
+    await screenshot(page, 'trend-coverage-overview');
     await page.close();
   });
 

@@ -14,13 +14,14 @@ export type ThemeSummary = Camel<
     ThemeRow,
     | 'theme_id' | 'label' | 'size' | 'share' | 'direction' | 'emerging_score' | 'growth' | 'z_score' | 'window_months'
     | 'share_before' | 'share_after' | 'papers_before' | 'papers_after' | 'keywords' | 'window_granularity' | 'area_id' | 'cohesion'
-    | 'separation' | 'coherence' | 'mixture' | 'reproducibility'
+    | 'separation' | 'coherence' | 'mixture' | 'reproducibility' | 'covered_share' | 'covered_direction'
   >
 >;
 
 /** An area's figures; `keywords` holds only the first few, best first. */
 export type AreaSummary = Camel<
-  Pick<AreaRow, 'area_id' | 'label' | 'size' | 'share' | 'n_themes' | 'keywords' | 'direction' | 'growth' | 'share_before' | 'share_after'>
+  Pick<AreaRow, 'area_id' | 'label' | 'size' | 'share' | 'n_themes' | 'keywords' | 'direction' | 'growth' | 'share_before' | 'share_after'
+    | 'covered_share' | 'covered_direction'>
 >;
 
 /**
@@ -48,7 +49,7 @@ export async function listThemeSummaries(runId: number): Promise<ThemeSummary[]>
        z_score AS "zScore", window_months AS "windowMonths", share_before AS "shareBefore",
        share_after AS "shareAfter", papers_before AS "papersBefore", papers_after AS "papersAfter",
        keywords[1:5] AS keywords, window_granularity AS "windowGranularity", area_id AS "areaId", cohesion, separation, coherence, mixture,
-       reproducibility
+       reproducibility, covered_share AS "coveredShare", covered_direction AS "coveredDirection"
      FROM themes WHERE run_id = $run
        -- hidden themes stay reachable (theme page, /curate) but leave the overview's charts and tables
        AND NOT EXISTS (SELECT 1 FROM theme_curation c WHERE c.run_id = themes.run_id AND c.theme_id = themes.theme_id AND c.hidden)
@@ -61,7 +62,7 @@ export async function listThemeSummaries(runId: number): Promise<ThemeSummary[]>
 export async function listAreaSummaries(runId: number): Promise<AreaSummary[]> {
   return query<AreaSummary>(
     `SELECT area_id AS "areaId", label, size, share, n_themes AS "nThemes", keywords[1:5] AS keywords, direction, growth,
-       share_before AS "shareBefore", share_after AS "shareAfter"
+       share_before AS "shareBefore", share_after AS "shareAfter", covered_share AS "coveredShare", covered_direction AS "coveredDirection"
      FROM areas WHERE run_id = $run
      ORDER BY area_id`,
     { run: runId }
@@ -157,16 +158,17 @@ export function sharesByTheme(series: PeriodSeries, themeIds: number[]): Record<
 
 /**
  * Top MOVERS per class (trend-wording.ts): emerging, fading (share and output falling) and growing
- * slower than the field (share falling, output growing); every list strongest supported change first.
+ * slower than the field (share falling, output growing), and those that move only with the corpus's
+ * coverage (trend-wording.ts); every list strongest supported change first.
  */
 export function pickMovers(themes: ThemeSummary[], windows: TrendWindows): Record<Exclude<TrendClass, 'steady'>, ThemeSummary[]> {
   const of = (c: TrendClass) => themes.filter((t) => classifyTrend(t, windows) === c).sort(byStrength).slice(0, MOVERS);
-  return { emerging: of('emerging'), fading: of('fading'), slower: of('slower') };
+  return { emerging: of('emerging'), fading: of('fading'), slower: of('slower'), coverage: of('coverage') };
 }
 
 /** How many themes fall in each class (the overview states the counts next to the lists). */
 export function countClasses(themes: ThemeSummary[], windows: TrendWindows): Record<TrendClass, number> {
-  const counts: Record<TrendClass, number> = { emerging: 0, fading: 0, slower: 0, steady: 0 };
+  const counts: Record<TrendClass, number> = { emerging: 0, fading: 0, slower: 0, steady: 0, coverage: 0 };
   for (const t of themes) counts[classifyTrend(t, windows)]++;
   return counts;
 }
@@ -175,4 +177,27 @@ export async function loadKSelection(runId: number): Promise<KSelectionRow[]> {
   return query<KSelectionRow>(`SELECT k, stability, inertia, chosen FROM k_selection WHERE run_id = $run ORDER BY k`, {
     run: runId
   });
+}
+
+/** A category the corpus holds only part of the trend windows (coverage_changes), its absent spans joined. */
+export interface CoverageChangeRow {
+  category: string;
+  granularity: Granularity;
+  absent: { from: string; to: string }[];
+  expected: number;
+  papers: number;
+}
+
+/** The run's coverage changes, most papers first; empty for a run without any (or made before they were recorded). */
+export async function loadCoverageChanges(runId: number): Promise<CoverageChangeRow[]> {
+  const rows = await query<{ category: string; granularity: Granularity; from: string; to: string; expected: number; papers: number }>(
+    `SELECT category, granularity, absent_from::VARCHAR AS "from", absent_to::VARCHAR AS "to", expected, papers
+     FROM coverage_changes WHERE run_id = $run ORDER BY papers DESC, category, absent_from`, { run: runId });
+  const byCategory = new Map<string, CoverageChangeRow>();
+  for (const r of rows) {
+    const c = byCategory.get(r.category) ?? { category: r.category, granularity: r.granularity, absent: [], expected: r.expected, papers: r.papers };
+    c.absent.push({ from: r.from, to: r.to });
+    byCategory.set(r.category, c);
+  }
+  return [...byCategory.values()];
 }

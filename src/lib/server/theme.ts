@@ -13,7 +13,7 @@ export type ThemeDetail = Camel<
     ThemeRow,
     | 'theme_id' | 'label' | 'size' | 'share' | 'direction' | 'growth' | 'z_score' | 'window_months' | 'share_before'
     | 'share_after' | 'papers_before' | 'papers_after' | 'cohesion' | 'window_granularity' | 'area_id' | 'separation' | 'coherence' | 'mixture'
-    | 'reproducibility'
+    | 'reproducibility' | 'covered_share' | 'covered_direction' | 'covered_z'
   >
 > & {
   /** The area's label; null in runs made before areas. */
@@ -73,7 +73,8 @@ export async function loadThemeDetail(runId: number, themeId: number): Promise<T
     `SELECT t.theme_id AS "themeId", t.label, t.size, t.share, t.direction, t.growth, t.z_score AS "zScore",
        window_months AS "windowMonths", t.share_before AS "shareBefore", t.share_after AS "shareAfter",
        t.papers_before AS "papersBefore", t.papers_after AS "papersAfter", cohesion, t.window_granularity AS "windowGranularity", t.area_id AS "areaId", separation,
-       coherence, mixture, t.reproducibility, a.label AS "areaLabel",
+       coherence, mixture, t.reproducibility, t.covered_share AS "coveredShare", t.covered_direction AS "coveredDirection",
+       t.covered_z AS "coveredZ", a.label AS "areaLabel",
        (SELECT median(cohesion) FROM themes m WHERE m.run_id = t.run_id) AS "medianCohesion",
        (SELECT median(coherence) FROM themes m WHERE m.run_id = t.run_id) AS "medianCoherence",
        (SELECT count(*) FILTER (WHERE weak)::INTEGER FROM paper_themes pt
@@ -232,5 +233,17 @@ export async function loadAlsoClose(runId: number, themeId: number, limit: numbe
      ORDER BY papers DESC, r.theme_id
      LIMIT $limit`,
     { run: runId, theme: themeId, limit }
+  );
+}
+
+/** Of a theme's papers, how many are in each category the corpus holds only part of the trend windows (coverage_changes), most first. */
+export async function loadThemeCoverage(runId: number, themeId: number): Promise<{ category: string; papers: number }[]> {
+  return query<{ category: string; papers: number }>(
+    `SELECT coalesce(p.categories[1], '(none)') AS category, count(*)::INTEGER AS papers
+     FROM paper_themes pt JOIN papers p ON p.paper_id = pt.paper_id
+     WHERE pt.run_id = $run AND pt.theme_id = $theme
+       AND coalesce(p.categories[1], '(none)') IN (SELECT category FROM coverage_changes WHERE run_id = $run)
+     GROUP BY ALL ORDER BY papers DESC, category`,
+    { run: runId, theme: themeId }
   );
 }

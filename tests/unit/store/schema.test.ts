@@ -16,7 +16,7 @@ describe('the table spec', () => {
   it('gives the store one progress step per table, in write order (the search index, then paper_vectors, last), then complete and rename', () => {
     expect(STORE_STEPS).toStrictEqual([
       'runs', 'papers', 'themes', 'theme_terms', 'paper_themes', 'theme_periods', 'period_totals',
-      'theme_neighbours', 'k_selection', 'skipped_records', 'bursts', 'areas', 'paper_theme_ranks',
+      'theme_neighbours', 'k_selection', 'skipped_records', 'bursts', 'areas', 'coverage_changes', 'paper_theme_ranks',
       'similar_papers', 'theme_lineage', 'run_models', 'run_terms', 'theme_vectors', 'assign_batches',
       'assigned_papers', 'paper_rows', 'search_terms', 'search_postings', 'paper_vectors', 'complete', 'rename'
     ]);

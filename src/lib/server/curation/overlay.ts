@@ -123,7 +123,12 @@ async function installThemes(db: Writer, s: string, c: Curation, trends: Map<num
        CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.separation END AS separation,
        CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.coherence END AS coherence,
        CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.mixture END AS mixture,
-       CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.reproducibility END AS reproducibility)
+       CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.reproducibility END AS reproducibility,
+       -- a merged or split theme's trend over the categories held throughout is not scored again (README, Curation)
+       CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.covered_share END AS covered_share,
+       CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.covered_score END AS covered_score,
+       CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.covered_direction END AS covered_direction,
+       CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.covered_z END AS covered_z)
      FROM ct JOIN src.main.themes b ON b.run_id = $run AND b.theme_id = ct.base JOIN sz ON sz.theme_id = ct.theme_id, n`,
     b.params, b.types);
 }

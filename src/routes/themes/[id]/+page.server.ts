@@ -11,6 +11,7 @@ import {
   loadAlsoClose,
   loadNeighbours,
   loadThemeDetail,
+  loadThemeCoverage,
   loadThemePapers,
   loadThemeTerms,
   loadThemeTrend,
@@ -54,7 +55,10 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   const lastAfter = windows.after.at(-1);
   const added = lastAfter === undefined ? null
     : await countAddedInWindow(run.run_id, windows.after[0], periodEnd(lastAfter, windows.granularity), windows.granularity, themeId);
+  const trendClass = classifyTrend(theme, windows);
+  // Which of its categories the corpus holds only part of the time: asked only where that decides its class.
+  const coverage = trendClass === 'coverage' ? await loadThemeCoverage(run.run_id, themeId) : [];
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
-    neighbours, alsoClose, bursts, facets, lineage, windows, trendClass: classifyTrend(theme, windows), curation,
+    neighbours, alsoClose, bursts, facets, lineage, windows, trendClass, coverage, curation,
     addedAfter: added !== null && added.added > 0 ? added : null };
 };

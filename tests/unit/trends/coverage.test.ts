@@ -1,0 +1,117 @@
+// The coverage rule (pipeline/trends/coverage.ts) on hand-made corpora with known changes: a
+// category the corpus holds only from some month, one it stops holding, one held throughout, and
+// what that does to the themes' trends.
+import { describe, expect, it } from 'vitest';
+import { computeTrends, primaryCategories } from '../../../pipeline/trends/index.js';
+import { dependsOnCoverage, describeChange, findCoverageChanges, NO_CATEGORY } from '../../../pipeline/trends/coverage.js';
+import { computePeriods } from '../../../pipeline/trends/periods.js';
+import { classifyTrend } from '../../../src/lib/trend-wording.js';
+import type { Paper } from '../../../pipeline/types.js';
+
+type Dated = Pick<Paper, 'published' | 'datePrecision' | 'categories'>;
+
+/** Papers per month of 2025 (index 0 = January) for each (category, theme), all complete months (day dates 1st..28th). */
+function corpus(spec: { category: string; theme: number; perMonth: number[] }[]): { papers: Dated[]; themes: Int32Array } {
+  const papers: Dated[] = [];
+  const themes: number[] = [];
+  for (const { category, theme, perMonth } of spec) {
+    perMonth.forEach((n, m) => {
+      for (let i = 0; i < n; i++) {
+        const day = 1 + (i % 28);
+        papers.push({ published: `2025-${String(m + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`, datePrecision: 'day', categories: [category] });
+        themes.push(theme);
+      }
+    });
+  }
+  // Every month holds a paper on its 1st and on its last day, so no month is partial.
+  for (let m = 0; m < 12; m++) {
+    for (const day of ['01', m === 1 ? '28' : '30']) {
+      papers.push({ published: `2025-${String(m + 1).padStart(2, '0')}-${day}`, datePrecision: 'day', categories: ['cs.CV'] });
+      themes.push(0);
+    }
+  }
+  return { papers, themes: Int32Array.from(themes) };
+}
+
+const flat = (n: number) => Array.from({ length: 12 }, () => n);
+
+describe('findCoverageChanges', () => {
+  // Windows at month with --emerging-window 2: after = Nov–Dec, before = the 8 months Mar–Oct.
+  const window = 2;
+
+  it('finds a category held only from a month on, and one that stops, but not one held throughout', () => {
+    const { papers, themes } = corpus([
+      { category: 'cs.CV', theme: 0, perMonth: flat(200) },
+      { category: 'cs.IT', theme: 1, perMonth: [0, 0, 0, 0, 0, 0, 0, 0, 60, 60, 60, 60] },
+      { category: 'cs.RO', theme: 2, perMonth: [50, 50, 50, 50, 50, 0, 0, 0, 0, 0, 0, 0] }
+    ]);
+    const strata = primaryCategories(papers.map((p) => p.categories));
+    const { periods, totals } = computePeriods(papers, strata.of, strata.names.length);
+    const found = findCoverageChanges(periods, totals, strata.names, 'month', window)!;
+    expect(found.changes.map((c) => [c.category, c.absent])).toEqual([
+      ['cs.IT', [{ from: '2025-03-01', to: '2025-08-01' }]],
+      ['cs.RO', [{ from: '2025-06-01', to: '2025-12-01' }]]
+    ]);
+    expect(describeChange(found.changes[0])).toMatch(/^cs\.IT: none in 2025-03\.\.2025-08 \(~\d+ a month expected\)$/);
+    expect(found.changed[strata.names.indexOf('cs.CV')]).toBe(0);
+  });
+
+  it('takes a noisy category held throughout, or one too small to tell, as no change', () => {
+    const { papers, themes: _ } = corpus([
+      { category: 'cs.CV', theme: 0, perMonth: flat(200) },
+      // Poisson-like noise around 30 a month, at worst a third of it: no month near a tenth.
+      { category: 'cs.CL', theme: 1, perMonth: [30, 22, 41, 12, 35, 28, 19, 33, 25, 38, 27, 31] },
+      // 3 papers a month at most: an empty month expects fewer than 10 and says nothing.
+      { category: 'q-bio.NC', theme: 2, perMonth: [3, 0, 0, 3, 0, 0, 0, 3, 0, 3, 0, 0] }
+    ]);
+    const strata = primaryCategories(papers.map((p) => p.categories));
+    const { periods, totals } = computePeriods(papers, strata.of, strata.names.length);
+    expect(findCoverageChanges(periods, totals, strata.names, 'month', window)!.changes).toEqual([]);
+  });
+
+  it('decides nothing when the first categories are no classification (keywords, or none)', () => {
+    // 300 papers a month, each with its own first keyword: no stratum holds 1% of them.
+    const papers: Dated[] = [];
+    for (let m = 0; m < 12; m++) {
+      for (let i = 0; i < 300; i++) papers.push({ published: `2025-${String(m + 1).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        datePrecision: 'day', categories: [`keyword ${m}-${i}`] });
+    }
+    const strata = primaryCategories(papers.map((p) => p.categories));
+    const { periods, totals } = computePeriods(papers, strata.of, strata.names.length);
+    expect(findCoverageChanges(periods, totals, strata.names, 'month', window)).toBeNull();
+    expect(primaryCategories([[], ['cs.AI']]).names).toEqual([NO_CATEGORY, 'cs.AI']);
+  });
+});
+
+describe('computeTrends with strata', () => {
+  it('scores the themes again over the categories held throughout, and a rise carried by a new category depends on it', () => {
+    const { papers, themes } = corpus([
+      { category: 'cs.CV', theme: 0, perMonth: flat(200) },
+      // Theme 1: cs.IT papers only from September — its share rises with the corpus, not the field.
+      { category: 'cs.IT', theme: 1, perMonth: [0, 0, 0, 0, 0, 0, 0, 0, 60, 60, 60, 60] },
+      { category: 'cs.CV', theme: 1, perMonth: flat(5) },
+      // Theme 2: a real rise inside a category held throughout.
+      { category: 'cs.CL', theme: 2, perMonth: [20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 60, 60] }
+    ]);
+    const strata = primaryCategories(papers.map((p) => p.categories));
+    const plain = computeTrends(papers, themes, 3, { window: 2 });
+    expect(plain.coverage).toBeNull();
+    expect(plain.trends[1].covered).toBeUndefined();
+    const { trends, coverage } = computeTrends(papers, themes, 3, { window: 2, strata });
+    expect(coverage!.changes.map((c) => c.category)).toEqual(['cs.IT']);
+    expect(trends[1].direction).toBe('emerging');
+    expect(trends[1].covered!.share).toBeLessThan(0.5);
+    expect(trends[1].covered!.direction).toBe('steady');
+    expect(dependsOnCoverage(trends[1])).toBe(true);
+    expect(trends[2].direction).toBe('emerging');
+    expect(trends[2].covered).toMatchObject({ share: 1, direction: 'emerging' });
+    expect(dependsOnCoverage(trends[2])).toBe(false);
+    // The dashboard's class follows the same rule.
+    const windows = { granularity: 'month' as const, before: ['x'], after: ['y'], leftOut: [] };
+    const figures = (t: (typeof trends)[number]) => ({ direction: t.direction, papersBefore: t.papersBefore, papersAfter: t.papersAfter,
+      coveredShare: t.covered?.share ?? null, coveredDirection: t.covered?.direction ?? null });
+    expect(classifyTrend(figures(trends[1]), windows)).toBe('coverage');
+    expect(classifyTrend(figures(trends[2]), windows)).toBe('emerging');
+    expect(classifyTrend({ ...figures(trends[1]), coveredShare: null }, windows)).toBe('emerging');
+  });
+});
