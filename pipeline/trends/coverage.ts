@@ -196,3 +196,12 @@ export function describeChange(c: CoverageChange): string {
   const spans = c.absent.map((a) => (a.from === a.to ? periodLabel(a.from, c.granularity) : `${periodLabel(a.from, c.granularity)}..${periodLabel(a.to, c.granularity)}`));
   return `${c.category}: none in ${spans.join(', ')} (~${Math.round(c.expected)} a ${c.granularity} expected)`;
 }
+
+/**
+ * dependsOnCoverage as a SQL boolean over a themes (or areas) row aliased `alias` (exports): the
+ * same rule, one place. tests/unit/trends/coverage.test.ts holds the two to each other.
+ */
+export function dependsOnCoverageSql(alias: string): string {
+  return `coalesce(${alias}.covered_share IS NOT NULL AND ${alias}.covered_direction IS NOT NULL AND ${alias}.direction <> 'steady' ` +
+    `AND (${alias}.covered_share < ${MIN_COVERED_SHARE} OR ${alias}.covered_direction <> ${alias}.direction), false)`;
+}

@@ -1,5 +1,6 @@
 // Owns the query behind each export dataset: its columns (name, SQL, text or not), the FROM/WHERE/ORDER
 // with bound parameters only, and the words that name the download (what and which filter).
+import { dependsOnCoverageSql } from '../../../pipeline/trends/coverage.js';
 import type { RunRow } from '../../../pipeline/types.js';
 import type { CsvColumn } from './csv.js';
 import type { Params } from './db.js';
@@ -25,10 +26,20 @@ const curated = (field: 'original_label' | 'hidden' | 'note', t: string) =>
   `(SELECT c.${field} FROM theme_curation c WHERE c.run_id = ${t}.run_id AND c.theme_id = ${t}.theme_id)`;
 const value = (name: string, sql = name): CsvColumn => ({ name, sql, text: false });
 
+/**
+ * The trend over the categories the corpus holds throughout the windows (empty without coverage
+ * changes), and whether the trend rests on the others: then the dashboard says "moves with coverage".
+ */
+const coverageColumns = (t: string) => [
+  value('covered_share', `${t}.covered_share`), text('covered_direction', `${t}.covered_direction`),
+  value('moves_with_coverage', dependsOnCoverageSql(t))
+];
+
 const THEME_COLUMNS = [
   value('theme_id', 't.theme_id'), text('label', 't.label'), value('size', 't.size'), value('share', 't.share'),
   text('keywords', `array_to_string(t.keywords, '; ')`), text('direction', 't.direction'), value('emerging_score', 't.emerging_score'),
   value('growth', 't.growth'), value('z_score', 't.z_score'), value('window_months', 't.window_months'), text('window_granularity', 't.window_granularity'),
+  ...coverageColumns('t'),
   value('share_before', 't.share_before'), value('share_after', 't.share_after'), value('papers_before', 't.papers_before'),
   value('papers_after', 't.papers_after'), value('cohesion', 't.cohesion'), value('x', 't.x'), value('y', 't.y'),
   value('area_id', 't.area_id'), text('area_label', 'a.label'), value('separation', 't.separation'),
@@ -65,7 +76,7 @@ const AREA_COLUMNS = [
   text('themes', `(SELECT string_agg(t.label, '; ' ORDER BY t.size DESC, t.theme_id) FROM themes t
     WHERE t.run_id = a.run_id AND t.area_id = a.area_id)`),
   text('keywords', `array_to_string(a.keywords, '; ')`), text('direction', 'a.direction'), value('emerging_score', 'a.emerging_score'),
-  value('growth', 'a.growth'), value('z_score', 'a.z_score'), value('share_before', 'a.share_before'),
+  value('growth', 'a.growth'), value('z_score', 'a.z_score'), ...coverageColumns('a'), value('share_before', 'a.share_before'),
   value('share_after', 'a.share_after'), value('x', 'a.x'), value('y', 'a.y')
 ];
 

@@ -3,7 +3,8 @@
 // what that does to the themes' trends.
 import { describe, expect, it } from 'vitest';
 import { computeTrends, primaryCategories } from '../../../pipeline/trends/index.js';
-import { dependsOnCoverage, describeChange, findCoverageChanges, NO_CATEGORY } from '../../../pipeline/trends/coverage.js';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { dependsOnCoverage, dependsOnCoverageSql, describeChange, findCoverageChanges, NO_CATEGORY } from '../../../pipeline/trends/coverage.js';
 import { computePeriods } from '../../../pipeline/trends/periods.js';
 import { classifyTrend } from '../../../src/lib/trend-wording.js';
 import type { Paper } from '../../../pipeline/types.js';
@@ -113,5 +114,26 @@ describe('computeTrends with strata', () => {
     expect(classifyTrend(figures(trends[1]), windows)).toBe('coverage');
     expect(classifyTrend(figures(trends[2]), windows)).toBe('emerging');
     expect(classifyTrend({ ...figures(trends[1]), coveredShare: null }, windows)).toBe('emerging');
+  });
+});
+
+describe('dependsOnCoverageSql', () => {
+  it('is dependsOnCoverage in SQL, for every direction, covered direction and share around the bound', async () => {
+    const directions = ['emerging', 'fading', 'steady'] as const;
+    const cases = directions.flatMap((direction) => [null, ...directions].flatMap((coveredDirection) =>
+      [null, 0, 0.49, 0.5, 1].map((coveredShare) => ({ direction, coveredDirection, coveredShare }))));
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const sql = (v: unknown) => (v === null ? 'NULL' : typeof v === 'string' ? `'${v}'` : String(v));
+    const rows = cases.map((c) => `(${sql(c.direction)}, ${sql(c.coveredDirection)}, ${sql(c.coveredShare)}::DOUBLE)`).join(', ');
+    const result = await connection.runAndReadAll(`SELECT ${dependsOnCoverageSql('t')} AS d
+      FROM (VALUES ${rows}) t(direction, covered_direction, covered_share)`);
+    const got = result.getRowObjectsJS().map((r) => r.d);
+    const want = cases.map((c) => dependsOnCoverage({ direction: c.direction,
+      covered: c.coveredShare === null || c.coveredDirection === null ? null : { share: c.coveredShare, direction: c.coveredDirection } }));
+    expect(want.filter(Boolean).length).toBeGreaterThan(0);
+    expect(got).toStrictEqual(want);
+    connection.closeSync();
+    instance.closeSync();
   });
 });
