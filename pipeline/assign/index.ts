@@ -175,7 +175,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
     await writes.papers(papers);
     batch = await computeBatch(stored, papers, timed, step, textPass, writes, batchId);
     await writes.end({ batchId, added: papers.length, novel: batch.fit.novel.reduce((sum, x) => sum + x, 0), trends: batch.trends,
-      info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files, skipped: ingest.skipped.length, duplicates: ingest.duplicates,
+      info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files, skipped: ingest.skipped, duplicates: ingest.duplicates,
         alreadyInRun: base.alreadyInRun, startedAt } }, step);
   } catch (e) {
     await writes.settled(); // the connection closes only once the commits are done

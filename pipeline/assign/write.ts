@@ -13,8 +13,8 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { appendChunks, appendRows, appendTable, toJsonText } from '../store/append.js';
 import { coveredColumns, paperColumns } from '../store/table-rows.js';
-import { ASSIGN_BATCHES, BURSTS, COVERAGE_CHANGES, PAPER_VECTORS, PAPERS, PERIOD_TOTALS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_PERIODS } from '../store/tables.js';
-import type { CsrMatrix, Paper, ThemeTrend } from '../types.js';
+import { ASSIGN_BATCHES, BURSTS, COVERAGE_CHANGES, SKIPPED_RECORDS, PAPER_VECTORS, PAPERS, PERIOD_TOTALS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_PERIODS } from '../store/tables.js';
+import type { CsrMatrix, IngestIssue, Paper, ThemeTrend } from '../types.js';
 import { inlineIntegers, tempTable } from './columns.js';
 import { BLOCK_ROWS, packBlock } from './model.js';
 import { TOP_THEMES, type ThemeFit } from './nearest-themes.js';
@@ -41,7 +41,7 @@ export interface BatchEnd {
   added: number;
   novel: number;
   trends: Retrended;
-  info: { inputSha256: string; inputFiles: unknown; skipped: number; duplicates: number; alreadyInRun: number; startedAt: Date };
+  info: { inputSha256: string; inputFiles: unknown; skipped: IngestIssue[]; duplicates: number; alreadyInRun: number; startedAt: Date };
 }
 
 /** The added papers before they go into `papers` (BatchWrites.papers). */
@@ -175,9 +175,14 @@ export class BatchWrites {
     const { info } = b;
     await appendTable(connection, ASSIGN_BATCHES, 1, () => ({
       run_id: run, batch_id: b.batchId, input_sha256: info.inputSha256, input_files: toJsonText(info.inputFiles), added: b.added,
-      skipped: info.skipped, duplicates: info.duplicates, already_in_run: info.alreadyInRun, novel: b.novel,
+      skipped: info.skipped.length, duplicates: info.duplicates, already_in_run: info.alreadyInRun, novel: b.novel,
       started_at: timestamp(info.startedAt), finished_at: timestamp(new Date())
     }));
+    // The records it skipped, as a run's are (skipped_records), marked with the batch.
+    await appendTable(connection, SKIPPED_RECORDS, info.skipped.length, (i) => {
+      const s = info.skipped[i];
+      return { run_id: run, file: s.file, line: s.line, field: s.field, reason: s.reason, batch_id: b.batchId };
+    });
     step('complete');
     await connection.run('COMMIT');
   }

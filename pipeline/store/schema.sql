@@ -136,13 +136,14 @@ CREATE TABLE IF NOT EXISTS k_selection (
   PRIMARY KEY (run_id, k)
 );
 
--- Input records the run skipped, with where and why.
+-- Input records the run skipped, with where and why, and those each npm run assign batch skipped.
 CREATE TABLE IF NOT EXISTS skipped_records (
-  run_id  INTEGER NOT NULL,
-  file    VARCHAR NOT NULL,
-  line    INTEGER NOT NULL,
-  field   VARCHAR NOT NULL,
-  reason  VARCHAR NOT NULL
+  run_id    INTEGER NOT NULL,
+  file      VARCHAR NOT NULL,
+  line      INTEGER NOT NULL,
+  field     VARCHAR NOT NULL,
+  reason    VARCHAR NOT NULL,
+  batch_id  INTEGER                        -- the assign batch (assign_batches) that skipped it; NULL: the run's own input
 );
 
 -- Kleinberg bursts (trends/kleinberg.ts): periods in which a theme's share of all papers, or a phrase's

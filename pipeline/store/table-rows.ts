@@ -113,7 +113,7 @@ export function runRows(run: RunData, runId: number): RunRows {
       run_id: runId, theme_id: n.themeId, rank: n.rank, neighbour_id: n.neighbourId, similarity: n.similarity
     })),
     k_selection: eachOf(run.kSelection, (p) => ({ run_id: runId, k: p.k, stability: p.stability, inertia: p.inertia, chosen: p.chosen })),
-    skipped_records: eachOf(run.skipped, (s) => ({ run_id: runId, file: s.file, line: s.line, field: s.field, reason: s.reason })),
+    skipped_records: eachOf(run.skipped, (s) => ({ run_id: runId, file: s.file, line: s.line, field: s.field, reason: s.reason, batch_id: null })),
     bursts: eachOf(run.bursts, (b) => ({
       run_id: runId, theme_id: b.themeId, term: b.term, granularity: b.granularity, start_period: b.start, end_period: b.end,
       weight: b.weight, papers: b.papers

@@ -179,14 +179,15 @@ export const K_SELECTION = defineTable({
 
 export const SKIPPED_RECORDS = defineTable({
   name: 'skipped_records',
-  comment: ['Input records the run skipped, with where and why.'],
+  comment: ['Input records the run skipped, with where and why, and those each npm run assign batch skipped.'],
   key: [],
   columns: [
     RUN_ID,
     { name: 'file', type: 'VARCHAR' },
     { name: 'line', type: 'INTEGER' },
     { name: 'field', type: 'VARCHAR' },
-    { name: 'reason', type: 'VARCHAR' }
+    { name: 'reason', type: 'VARCHAR' },
+    { name: 'batch_id', type: 'INTEGER', nullable: true, comment: "the assign batch (assign_batches) that skipped it; NULL: the run's own input" }
   ]
 });
 

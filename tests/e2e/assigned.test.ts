@@ -1,6 +1,6 @@
 // Papers added after clustering in Chromium: a run on 50 of the three-topics papers, then `npm run
 // assign` with the other 10 and two papers on other subjects (novel). The Papers page marks and
-// filters them, the paper page says so, and /runs lists the batch and the novel papers.
+// filters them, the paper page says so, and /runs lists the batch, the record it skipped and the novel papers.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,9 @@ const { app, open } = useDashboard(async () => {
   const db = join(dir, 'themes.duckdb');
   const lines = readFileSync(THREE_TOPICS, 'utf8').trim().split('\n');
   writeFileSync(join(dir, 'first.jsonl'), lines.slice(0, 50).join('\n') + '\n');
-  writeFileSync(join(dir, 'rest.jsonl'), [...lines.slice(50), ...OFF_TOPIC.map((p) => JSON.stringify(p))].join('\n') + '\n');
+  // …and one record without an abstract, which the batch skips.
+  writeFileSync(join(dir, 'rest.jsonl'), [...lines.slice(50), ...OFF_TOPIC.map((p) => JSON.stringify(p)),
+    JSON.stringify({ id: 'x-empty', title: 'A record without its abstract' })].join('\n') + '\n');
   const run = runCli(['--input', join(dir, 'first.jsonl'), '--k', '3', '--min-df', '2', '--quiet', '--db', db]);
   if (run.code !== 0) throw new Error(run.stderr);
   const assign = runAssign(['--input', join(dir, 'rest.jsonl'), '--quiet', '--db', db]);
@@ -113,8 +115,17 @@ describe('papers added after clustering', () => {
   it('lists the batch and the novel papers on /runs, linked to their pages', async () => {
     const page = await open('/runs');
     const section = page.locator('[data-testid=added-papers]');
-    expect(await section.locator('tbody tr').count()).toBe(1);
-    expect(await section.locator('tbody td').nth(2).textContent()).toBe('12');
+    const batches = section.locator('table[aria-label^="Assignment batches"] tbody tr');
+    expect(await batches.count()).toBe(1);
+    expect(await batches.locator('td').nth(2).textContent()).toBe('12');
+    // Skipped: 1, and the record itself with its line and field.
+    expect(await batches.locator('td').nth(5).textContent()).toBe('1');
+    const skipped = section.locator('[data-testid=batch-skipped]');
+    await skipped.locator('summary').click();
+    expect(await skipped.locator('tbody tr').count()).toBe(1);
+    const cells = await skipped.locator('tbody td').allTextContents();
+    expect([cells[0], cells[1].endsWith('rest.jsonl'), cells[2], cells[3]]).toStrictEqual(['1', true, '13', 'abstract']);
+    expect(cells[4]).toContain('expected a non-empty string');
     // The run's paper count (62) says how many of them came after clustering.
     expect(await page.locator('[data-testid=run-added]').textContent()).toBe('50 clustered + 12 added later');
     const links = await section.locator('[data-testid=novel-papers] li > a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));

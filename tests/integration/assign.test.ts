@@ -55,6 +55,19 @@ describe('npm run assign', () => {
     expect(counts).toStrictEqual({ n: 60, rows_: 60, ranks: 180, distinct_ranks: 60, with_similar: 15, in_periods: 60, batches: ['15/0/0'] });
   });
 
+  it('keeps the records a batch skipped in skipped_records, marked with the batch, apart from the run\'s own', async () => {
+    const db = copyOfBase();
+    const withBad = join(dirname(db), 'rest-with-bad.jsonl');
+    writeFileSync(withBad, readFileSync(rest, 'utf8') + JSON.stringify({ id: 'no-abstract', title: 'A paper without its abstract' }) + '\n');
+    const r = runAssign(['--input', withBad, '--db', db, '--quiet']);
+    expect(r.code).toBe(0);
+    const rows = await select<{ batch_id: number | null; line: number; field: string }>(db,
+      'SELECT batch_id, line, field FROM skipped_records ORDER BY batch_id NULLS FIRST, line');
+    expect(rows).toStrictEqual([{ batch_id: 1, line: 16, field: 'abstract' }]);
+    const [batch] = await select<{ skipped: number }>(db, 'SELECT skipped FROM assign_batches');
+    expect(batch.skipped).toBe(1);
+  });
+
   it('finds an added paper by a word of its title through the search index', async () => {
     const db = copyOfBase();
     expect(runAssign(['--input', rest, '--db', db, '--quiet']).code).toBe(0);

@@ -15,8 +15,13 @@ export interface NovelPaper {
   similarity: number;
 }
 
+/** A record a batch skipped (skipped_records with its batch_id). */
+export type BatchSkipped = Pick<TableRow<'skipped_records'>, 'file' | 'line' | 'field' | 'reason'> & { batchId: number };
+
 export interface AddedPapers {
   batches: BatchRow[];
+  /** The first SKIPPED_LISTED records each batch skipped, by batch, file and line (none for batches stored before they were kept). */
+  skipped: BatchSkipped[];
   /** run_models.novel_threshold. */
   novelThreshold: number | null;
   novelTotal: number;
@@ -25,6 +30,7 @@ export interface AddedPapers {
 }
 
 export const NOVEL_LISTED = 20;
+export const SKIPPED_LISTED = 10;
 
 /** Batches and novel papers of every run that has any, by run id. */
 export async function listAddedPapers(): Promise<Record<number, AddedPapers>> {
@@ -43,13 +49,18 @@ export async function listAddedPapers(): Promise<Record<number, AddedPapers>> {
        JOIN themes t ON t.run_id = pt.run_id AND t.theme_id = pt.theme_id
        WHERE ap.novel)
      WHERE r <= $limit ORDER BY run_id, similarity, "paperId"`, { limit: NOVEL_LISTED });
+  const skipped = await query<BatchSkipped & { run_id: number }>(
+    `SELECT run_id, batch_id AS "batchId", file, line, field, reason FROM skipped_records WHERE batch_id IS NOT NULL
+     QUALIFY row_number() OVER (PARTITION BY run_id, batch_id ORDER BY file, line, field) <= $n
+     ORDER BY run_id, batch_id, file, line, field`, { n: SKIPPED_LISTED });
   const out: Record<number, AddedPapers> = {};
   for (const { run_id, novel_threshold, ...b } of batches) {
-    out[run_id] ??= { batches: [], novelThreshold: novel_threshold, novelTotal: 0, novel: [] };
+    out[run_id] ??= { batches: [], skipped: [], novelThreshold: novel_threshold, novelTotal: 0, novel: [] };
     out[run_id].batches.push(b);
     out[run_id].novelTotal += b.novel;
   }
   for (const { run_id, ...p } of novel) out[run_id]?.novel.push(p);
+  for (const { run_id, ...s } of skipped) out[run_id]?.skipped.push(s);
   return out;
 }
 

@@ -16,7 +16,7 @@ export interface InputFile {
 
 export type KPoint = Pick<TableRow<'k_selection'>, 'k' | 'stability' | 'inertia' | 'chosen'>;
 
-export type SkippedRecord = Omit<TableRow<'skipped_records'>, 'run_id'>;
+export type SkippedRecord = Omit<TableRow<'skipped_records'>, 'run_id' | 'batch_id'>;
 
 export interface RunDetails {
   run: RunRow;
@@ -86,6 +86,8 @@ export async function listRuns(): Promise<RunDetails[]> {
     // The first SKIPPED_SAMPLE skipped records of each run, in file and line order.
     query<SkippedRecord & { run_id: number }>(
       `SELECT run_id, file, line, field, reason FROM skipped_records
+       -- the run's own input (a batch's skipped records are listed with the batch: assigned.ts)
+       WHERE batch_id IS NULL
        QUALIFY row_number() OVER (PARTITION BY run_id ORDER BY file, line, field) <= $n
        ORDER BY run_id, file, line, field`,
       { n: SKIPPED_SAMPLE }
