@@ -2,7 +2,8 @@
 // curated themes' counts per period (stored rows summed; split parts counted by the trends stage's own
 // computePeriods) and their emerging/fading scores (the trends stage's scoreTrends).
 import { INTEGER, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import { computePeriods, scoreTrends } from '../../../../pipeline/trends/index.js';
+import { computePeriods, paperDates, primaryCategories, scoreTrends, type TrendCoverage } from '../../../../pipeline/trends/index.js';
+import { measureCoverage, NO_CATEGORY, withCoveredTrends } from '../../../../pipeline/trends/coverage.js';
 import type { DatePrecision, Granularity, PeriodRow, PeriodTotal } from '../../../../pipeline/types.js';
 import type { Curation } from './fold.js';
 import { bind, UNIT_MAP } from './overlay-sql.js';
@@ -84,6 +85,32 @@ export async function curatedTrends(db: Writer, s: string, c: Curation): Promise
   const totals = await db.query<PeriodTotal>(
     `SELECT period::VARCHAR AS period, granularity, papers, partial FROM src.main.period_totals WHERE run_id = $run AND granularity = $g`,
     { run: c.runId, g: granularity });
-  const scored = scoreTrends(periods, totals, ids.length, { granularity, window });
+  let scored = scoreTrends(periods, totals, ids.length, { granularity, window });
+  const coverage = await coverageOf(db, s, c, dense, totals, granularity, window);
+  if (coverage !== null) scored = withCoveredTrends(scored, scoreTrends(coverage.periods, coverage.totals, ids.length, { granularity, window }));
   return new Map(scored.map((t, i) => [ids[i], t]));
+}
+
+/**
+ * The run's coverage changes found again over its curated themes' papers (the trends stage's own
+ * measureCoverage: the same papers, dates and categories give the same changes), so that a merged or
+ * split theme is scored over the categories held throughout as the stored ones were. Null when the
+ * run recorded none (or was stored before coverage_changes).
+ */
+async function coverageOf(db: Writer, s: string, c: Curation, dense: Map<number, number>, totals: PeriodTotal[], granularity: Granularity,
+  window: number): Promise<TrendCoverage | null> {
+  const [{ n }] = await db.query<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = 'src' AND table_name = 'coverage_changes'`);
+  if (n === 0) return null;
+  const [{ changes }] = await db.query<{ changes: number }>(
+    'SELECT count(*)::INTEGER AS changes FROM src.main.coverage_changes WHERE run_id = $run', { run: c.runId });
+  if (changes === 0) return null;
+  const rows = await db.query<{ themeId: number; published: string | null; precision: DatePrecision | null; category: string }>(
+    `SELECT pt.theme_id AS "themeId", p.published::VARCHAR AS published, p.date_precision AS precision,
+       coalesce(p.categories[1], '${NO_CATEGORY}') AS category
+     FROM ${s}._paper_themes pt JOIN src.main.papers p USING (paper_id) WHERE pt.run_id = $run`, { run: c.runId });
+  const papers = rows.map((r) => ({ published: r.published, datePrecision: r.precision }));
+  const assignments = Int32Array.from(rows, (r) => dense.get(r.themeId)!);
+  const strata = primaryCategories(rows.map((r) => [r.category]));
+  return measureCoverage(papers, assignments, dense.size, strata, paperDates(papers), totals, granularity, window);
 }

@@ -104,12 +104,15 @@ async function installThemes(db: Writer, s: string, c: Curation, trends: Map<num
     tkw: [themes.map((t) => t.keywords.join('\u001f')), VARCHAR], changed: [changed, INTEGER],
     growth: [tr((t) => t.growth), DOUBLE], score: [tr((t) => t.emergingScore), DOUBLE], dir: [tr((t) => t.direction), VARCHAR],
     sb: [tr((t) => t.shareBefore), DOUBLE], sa: [tr((t) => t.shareAfter), DOUBLE], pb: [tr((t) => t.papersBefore), INTEGER],
-    pa: [tr((t) => t.papersAfter), INTEGER], z: [tr((t) => t.zScore), DOUBLE]
+    pa: [tr((t) => t.papersAfter), INTEGER], z: [tr((t) => t.zScore), DOUBLE],
+    cshare: [tr((t) => t.covered?.share ?? null), DOUBLE], cscore: [tr((t) => t.covered?.emergingScore ?? null), DOUBLE],
+    cdir: [tr((t) => t.covered?.direction ?? null), VARCHAR], cz: [tr((t) => t.covered?.zScore ?? null), DOUBLE]
   }, { run: c.runId });
   await db.exec(
     `INSERT INTO ${s}._themes BY NAME
      WITH ct AS (SELECT unnest($tid) AS theme_id, unnest($tbase) AS base, unnest($tlabel) AS label, unnest($tkw) AS kw, unnest($growth) AS growth,
-         unnest($score) AS score, unnest($dir) AS dir, unnest($sb) AS sb, unnest($sa) AS sa, unnest($pb) AS pb, unnest($pa) AS pa, unnest($z) AS z),
+         unnest($score) AS score, unnest($dir) AS dir, unnest($sb) AS sb, unnest($sa) AS sa, unnest($pb) AS pb, unnest($pa) AS pa, unnest($z) AS z,
+         unnest($cshare) AS cshare, unnest($cscore) AS cscore, unnest($cdir) AS cdir, unnest($cz) AS cz),
        sz AS (SELECT theme_id, count(*)::INTEGER AS size, avg(x) AS x, avg(y) AS y FROM ${s}._paper_themes WHERE run_id = $run GROUP BY theme_id),
        n AS (SELECT count(*) AS n FROM src.main.paper_themes WHERE run_id = $run)
      -- a merged or split theme sits at the mean of its papers and has no quality figures of its own yet
@@ -124,11 +127,8 @@ async function installThemes(db: Writer, s: string, c: Curation, trends: Map<num
        CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.coherence END AS coherence,
        CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.mixture END AS mixture,
        CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.reproducibility END AS reproducibility,
-       -- a merged or split theme's trend over the categories held throughout is not scored again (README, Curation)
-       CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.covered_share END AS covered_share,
-       CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.covered_score END AS covered_score,
-       CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.covered_direction END AS covered_direction,
-       CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.covered_z END AS covered_z)
+       -- the trend over the categories held throughout, scored again as the trend is (overlay-periods.ts)
+       ct.cshare AS covered_share, ct.cscore AS covered_score, ct.cdir AS covered_direction, ct.cz AS covered_z)
      FROM ct JOIN src.main.themes b ON b.run_id = $run AND b.theme_id = ct.base JOIN sz ON sz.theme_id = ct.theme_id, n`,
     b.params, b.types);
 }
