@@ -8,6 +8,7 @@ import { useDashboard } from './dashboard.js';
 import { readDb } from './dbs.js';
 import { sampleDb } from './sample-db.js';
 import { dependsOnCoverage } from '../../pipeline/trends/coverage.js';
+import { coverageMarks } from '../../src/lib/coverage-marks.js';
 
 const { app, open } = useDashboard(async () => sampleDb());
 
@@ -108,6 +109,17 @@ describe('the movers on the Overview', () => {
       const theme = await open(`/themes/${bound[0].theme_id}`);
       const why = (await theme.getByTestId('theme-coverage').textContent())!.replace(/\s+/g, ' ');
       expect(why).toContain(`over those it is ${bound[0].covered_direction}`);
+      // Its month chart marks where the categories holding 5% of its papers or more come or go.
+      const held = await readDb<{ category: string; papers: number }>(app.db, `SELECT coalesce(p.categories[1], '(none)') AS category,
+        count(*)::INTEGER AS papers FROM paper_themes pt JOIN papers p USING (paper_id) WHERE pt.theme_id = $t GROUP BY ALL`, { t: bound[0].theme_id });
+      const spans = await readDb<{ category: string; from: string; to: string }>(app.db,
+        `SELECT category, absent_from::VARCHAR AS "from", absent_to::VARCHAR AS "to" FROM coverage_changes ORDER BY category, absent_from`);
+      const changes = [...new Set(spans.map((s) => s.category))].map((category) => ({ category, granularity: 'month' as const,
+        absent: spans.filter((s) => s.category === category).map(({ from, to }) => ({ from, to })) }));
+      const { before, after } = await facts();
+      const marks = coverageMarks(changes, held, held.reduce((n, c) => n + c.papers, 0), 'month', before[0], after.at(-1)!);
+      expect(marks.length).toBeGreaterThan(0);
+      expect(await theme.getByTestId('coverage-mark').allTextContents()).toStrictEqual(marks.map((m) => m.label));
       await screenshot(theme, 'trend-coverage-theme');
       await theme.close();
     }

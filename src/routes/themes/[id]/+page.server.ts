@@ -19,6 +19,8 @@ import {
 } from '$lib/server/theme';
 import { loadTrendWindows } from '$lib/server/trend-windows';
 import { classifyTrend, periodEnd } from '$lib/trend-wording';
+import { coverageMarks } from '$lib/coverage-marks';
+import { loadCoverageChanges } from '$lib/server/overview';
 import { countAddedInWindow } from '$lib/server/assigned';
 import { curationOfTheme } from '$lib/server/curation/theme-curation';
 import type { PageServerLoad } from './$types';
@@ -57,8 +59,12 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
     : await countAddedInWindow(run.run_id, windows.after[0], periodEnd(lastAfter, windows.granularity), windows.granularity, themeId);
   const trendClass = classifyTrend(theme, windows);
   // Which of its categories the corpus holds only part of the time: asked only where that decides its class.
-  const coverage = trendClass === 'coverage' ? await loadThemeCoverage(run.run_id, themeId) : [];
+  const [changes, coverage] = await Promise.all([loadCoverageChanges(run.run_id), loadThemeCoverage(run.run_id, themeId)]);
+  // The chart marks where the categories holding a real part of its papers come or go (any class: a steady theme may step too).
+  const first = windows.before[0] ?? windows.after[0];
+  const last = windows.after.at(-1);
+  const marks = first === undefined || last === undefined ? [] : coverageMarks(changes, coverage, theme.size, granularity, first, last);
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
-    neighbours, alsoClose, bursts, facets, lineage, windows, trendClass, coverage, curation,
+    neighbours, alsoClose, bursts, facets, lineage, windows, trendClass, coverage, marks, curation,
     addedAfter: added !== null && added.added > 0 ? added : null };
 };

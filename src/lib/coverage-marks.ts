@@ -1,0 +1,43 @@
+// Owns where a theme's trend chart marks the corpus's coverage changes (coverage_changes): the period
+// a category starts to be held again ("cs.IT from here") or stops ("no cs.LG from here"), for the
+// categories that hold a real part of the theme's papers, so the step in the chart is explained where
+// it is. Only at the changes' own granularity: a quarter or year chart cannot place a month.
+import type { Granularity } from '../../pipeline/types.js';
+import { periodEnd } from './trend-wording.js';
+
+export interface CoverageMark {
+  /** Period start (ISO) the mark stands before. */
+  period: string;
+  label: string;
+}
+
+/** Categories holding at least this share of the theme's papers are marked (a handful of papers explain no step). */
+export const MARKED_SHARE = 0.05;
+
+/** The ISO start of the period after the one starting at `period`. */
+export function nextPeriod(period: string, granularity: Granularity): string {
+  const end = new Date(`${periodEnd(period, granularity)}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  return end.toISOString().slice(0, 10);
+}
+
+/**
+ * The marks for a theme: `changes` the run's (absent spans within the windows `first`..`last`),
+ * `themePapers` the theme's papers per changed category, `size` its papers. A span that starts after
+ * the first window period marks where the category stops; one that ends before the last, where it
+ * starts again. Marks at one period are joined.
+ */
+export function coverageMarks(changes: readonly { category: string; granularity: Granularity; absent: { from: string; to: string }[] }[],
+  themePapers: readonly { category: string; papers: number }[], size: number, chart: Granularity, first: string, last: string): CoverageMark[] {
+  const held = new Map(themePapers.map((c) => [c.category, c.papers]));
+  const at = new Map<string, string[]>();
+  const add = (period: string, label: string) => at.set(period, [...(at.get(period) ?? []), label]);
+  for (const c of changes) {
+    if (c.granularity !== chart || (held.get(c.category) ?? 0) < MARKED_SHARE * size) continue;
+    for (const span of c.absent) {
+      if (span.from > first) add(span.from, `no ${c.category} from here`);
+      if (span.to < last) add(nextPeriod(span.to, c.granularity), `${c.category} from here`);
+    }
+  }
+  return [...at].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, labels]) => ({ period, label: labels.join(', ') }));
+}

@@ -1,0 +1,37 @@
+// Where the theme chart marks coverage changes: at the period a category comes (after an absent span
+// that ends inside the windows) or goes (a span that starts inside them), only for categories holding
+// a real part of the theme, only at the changes' granularity.
+import { describe, expect, it } from 'vitest';
+import { coverageMarks, nextPeriod } from '../../../src/lib/coverage-marks.js';
+
+const changes = [
+  { category: 'cs.IT', granularity: 'month' as const, absent: [{ from: '2025-04-01', to: '2025-12-01' }] },
+  { category: 'cs.LG', granularity: 'month' as const, absent: [{ from: '2025-08-01', to: '2026-06-01' }] },
+  { category: 'cs.GT', granularity: 'month' as const, absent: [{ from: '2025-04-01', to: '2025-06-01' }, { from: '2025-08-01', to: '2025-12-01' }] }
+];
+
+describe('coverageMarks', () => {
+  it('marks where a category comes and goes, for the categories that hold 5% of the theme or more', () => {
+    const marks = coverageMarks(changes, [{ category: 'cs.IT', papers: 728 }, { category: 'cs.LG', papers: 60 }, { category: 'cs.GT', papers: 6 }],
+      835, 'month', '2025-04-01', '2026-06-01');
+    expect(marks).toStrictEqual([{ period: '2025-08-01', label: 'no cs.LG from here' }, { period: '2026-01-01', label: 'cs.IT from here' }]);
+  });
+
+  it('marks both ends of a gap inside the windows, and joins marks at one period', () => {
+    const marks = coverageMarks(changes, [{ category: 'cs.GT', papers: 400 }, { category: 'cs.LG', papers: 400 }], 1000, 'month', '2025-04-01', '2026-06-01');
+    expect(marks).toStrictEqual([
+      { period: '2025-07-01', label: 'cs.GT from here' },
+      { period: '2025-08-01', label: 'no cs.LG from here, no cs.GT from here' },
+      { period: '2026-01-01', label: 'cs.GT from here' }
+    ]);
+  });
+
+  it('marks nothing on a chart of another granularity', () => {
+    expect(coverageMarks(changes, [{ category: 'cs.IT', papers: 728 }], 835, 'year', '2025-04-01', '2026-06-01')).toStrictEqual([]);
+  });
+
+  it('steps a period forward across a year end, at every granularity', () => {
+    expect([nextPeriod('2025-12-01', 'month'), nextPeriod('2025-10-01', 'quarter'), nextPeriod('2025-01-01', 'year')])
+      .toStrictEqual(['2026-01-01', '2026-01-01', '2026-01-01']);
+  });
+});
