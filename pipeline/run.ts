@@ -12,6 +12,7 @@ import { assessQuality, type QualityResult } from './quality/index.js';
 import { groupThemes, type AreaResult } from './areas/index.js';
 import { mapThemes, projectInBackground, shareMatrix } from './map/index.js';
 import { computeTrends, findBursts, primaryCategories } from './trends/index.js';
+import { primaryCategoryOf } from './trends/coverage.js';
 import { indexInBackground, type BackgroundIndex } from './search/in-background.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
@@ -240,7 +241,7 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
   const quality = await timed('quality', reporter, durations, () => assessQuality(matrix, clustering, labels, clustered.themeSimilarity),
     (q) => `${q.themes.filter((t) => t.mixture).length} mixtures, ${q.papers.weak.reduce((s, w) => s + w, 0)} weak members`);
   // The papers' primary categories: what tells a change in the corpus's coverage from a trend (trends/coverage.ts).
-  const strata = primaryCategories(papers.map((p) => p.categories));
+  const strata = primaryCategories(papers.map(primaryCategoryOf));
   const trend = await timed('trends', reporter, durations, () => {
     const trends = computeTrends(papers, clustering.assignments, k, { window: config.emergingWindow, strata });
     const bursts = findBursts({ papers, assignments: clustering.assignments, k, matrix, labels, surfaces: vocabulary.surfaces,

@@ -1,7 +1,7 @@
 // Owns the closing summary the CLI prints after a complete run: counts, warnings, skipped records,
 // areas with their themes by size (mixtures marked), top emerging and fading themes, time per stage
 // and peak memory.
-import { dependsOnCoverage } from './trends/coverage.js';
+import { readTrend } from './trends/coverage.js';
 import type { RunSummary } from './run.js';
 import type { DatePrecision } from './types.js';
 import { countKinds, LINEAGE_KINDS } from './lineage/match.js';
@@ -87,9 +87,14 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
         `${t.mixture ? 'Mixture: ' : ''}${t.label}`);
     }
   }
-  const byScore = [...run.themes].sort((a, b) => b.trend.emergingScore - a.trend.emergingScore);
-  const fmt = (t: (typeof run.themes)[number]) =>
-    `  ${t.mixture ? 'Mixture: ' : ''}${t.label} — share ${pct(t.trend.shareBefore)} → ${pct(t.trend.shareAfter)}, z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)}`;
+  // Each trend as it is read (trends/coverage.ts readTrend): over the categories held throughout
+  // where the corpus's coverage changed and they hold half the theme's papers or more.
+  const read = run.themes.map((t) => ({ t, r: readTrend(t.trend) })).sort((a, b) => b.r.emergingScore - a.r.emergingScore);
+  // z and score as read; where that is over the categories held throughout, all papers' beside them.
+  const fmt = ({ t, r }: (typeof read)[number]) =>
+    `  ${t.mixture ? 'Mixture: ' : ''}${t.label} — share ${pct(t.trend.shareBefore)} → ${pct(t.trend.shareAfter)}, z ${r.zScore.toFixed(1)}, ` +
+    `score ${r.emergingScore.toFixed(2)}` + (r.basis === 'all' ? '' : ` (over the categories held throughout: ${pct(t.trend.covered!.share)} of its papers, ` +
+      `${t.trend.covered!.direction}; all papers: ${t.trend.direction}, z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)})`);
   const trend = run.themes[0]?.trend;
   const window = trend ? periodsText(trend.window, trend.windowGranularity) : '0 complete periods';
   const unmeasured = unmeasuredTrends(run.themes.map((t) => t.trend), window);
@@ -97,18 +102,16 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
     out.push('', `Emerging and fading: not measured — ${unmeasured}`);
   } else {
     out.push('', `Top emerging (last ${window} vs before):`);
-    // A trend that rests on the corpus's coverage changes is listed apart (trends/coverage.ts).
-    const read = byScore.filter((t) => !dependsOnCoverage(t.trend));
-    out.push(...read.filter((t) => t.trend.direction === 'emerging').slice(0, 5).map(fmt));
-    if (!read.some((t) => t.trend.direction === 'emerging')) out.push('  (none significant)');
+    // A trend that moves only with the corpus's coverage is listed apart.
+    out.push(...read.filter((x) => x.r.direction === 'emerging' && x.r.basis !== 'coverage').slice(0, 5).map(fmt));
+    if (!read.some((x) => x.r.direction === 'emerging' && x.r.basis !== 'coverage')) out.push('  (none significant)');
     out.push('Top fading:');
-    const fading = read.filter((t) => t.trend.direction === 'fading').reverse().slice(0, 5);
+    const fading = read.filter((x) => x.r.direction === 'fading' && x.r.basis !== 'coverage').reverse().slice(0, 5);
     out.push(...(fading.length ? fading.map(fmt) : ['  (none significant)']));
-    const bound = byScore.filter((t) => dependsOnCoverage(t.trend));
+    const bound = read.filter((x) => x.r.basis === 'coverage');
     if (bound.length > 0) {
-      out.push('Rising or falling only with the corpus\'s coverage (not trends; see the coverage warning):');
-      out.push(...bound.slice(0, 5).map((t) => `${fmt(t)}; over the categories held throughout (${pct(t.trend.covered!.share)} of its papers) ` +
-        `${t.trend.covered!.direction}`));
+      out.push('Moving only with the corpus\'s coverage (too few papers in the categories held throughout to read a trend; see the coverage warning):');
+      out.push(...bound.slice(0, 5).map(fmt));
     }
   }
   out.push('', 'Time per stage: ' + Object.entries(run.durations).map(([s, v]) => `${s} ${v.toFixed(2)} s`).join(' · '));

@@ -20,6 +20,11 @@ export interface Paper {
   datePrecisionDeclared?: true;
   authors: string[];
   categories: string[];
+  /**
+   * Set when `categories` holds only the record's keywords (it had no category field): such a paper
+   * has no primary category (trends/coverage.ts), as a keyword is no class.
+   */
+  keywordsOnly?: true;
   url: string | null;
   /** Input file (basename) the paper came from. */
   source: string;

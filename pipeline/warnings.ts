@@ -1,7 +1,7 @@
 // Owns the warning channel: soft problems (records skipped, themes with very few papers, a k the
 // data barely supports) are collected here instead of thrown, and reach the CLI summary and
 // `runs.metrics.warnings`.
-import { dependsOnCoverage, describeChange, type CoverageChange } from './trends/coverage.js';
+import { describeChange, readTrend, type CoverageChange } from './trends/coverage.js';
 import type { ThemeTrend } from './types.js';
 
 export type WarningCode = 'input' | 'skipped-records' | 'small-themes' | 'k-too-large' | 'k-range-cut'
@@ -71,18 +71,26 @@ export function warnAboutEmptyPapers(warnings: Warnings, indptr: Uint32Array, as
 }
 
 /**
- * The corpus holds some categories only part of the trend windows: which, and the themes whose
- * emerging or fading rests on it (trends/coverage.ts dependsOnCoverage), so that nobody reads them as trends.
+ * The corpus holds some categories only part of the trend windows: which, how many papers the trends
+ * set aside for it, the themes that move only with it, and those whose trend reads otherwise over the
+ * categories held throughout (trends/coverage.ts readTrend), so that nobody reads the former as trends.
  */
 export function warnAboutCoverage(warnings: Warnings, changes: readonly CoverageChange[],
-  themes: readonly { label: string; trend: Pick<ThemeTrend, 'direction' | 'covered'> }[]): void {
+  themes: readonly { label: string; trend: Pick<ThemeTrend, 'direction' | 'emergingScore' | 'zScore' | 'covered'> }[]): void {
   if (changes.length === 0) return;
   const shown = changes.slice(0, 6).map(describeChange).join('; ');
   const more = changes.length > 6 ? `; and ${changes.length - 6} more (table coverage_changes)` : '';
-  const bound = themes.filter((t) => dependsOnCoverage(t.trend));
-  const themesText = bound.length === 0 ? 'no theme\'s emerging or fading rests on them'
-    : `${bound.length} theme${bound.length === 1 ? '\'s' : 's\''} emerging or fading rest${bound.length === 1 ? 's' : ''} on them and ` +
-      `${bound.length === 1 ? 'is' : 'are'} not read as trends: ${bound.slice(0, 5).map((t) => t.label).join('; ')}${bound.length > 5 ? '; …' : ''}`;
+  const aside = changes.reduce((n, c) => n + c.papers, 0);
+  const list = (xs: readonly { label: string }[]) => `${xs.slice(0, 5).map((t) => t.label).join('; ')}${xs.length > 5 ? '; …' : ''}`;
+  const bound = themes.filter((t) => readTrend(t.trend).basis === 'coverage');
+  const reread = themes.filter((t) => readTrend(t.trend).basis === 'covered' && t.trend.covered!.direction !== t.trend.direction);
+  const parts = [
+    bound.length === 0 ? 'no theme moves only with it' : `${bound.length} moving only with it (too few of their papers in the categories held ` +
+      `throughout to read a trend): ${list(bound)}`,
+    reread.length === 0 ? '' : `${reread.length} reading otherwise over the categories held throughout than over all papers: ` +
+      list(reread.map((t) => ({ label: `${t.label} (${t.trend.direction} → ${t.trend.covered!.direction})` })))
+  ].filter((p) => p !== '');
   warnings.add('coverage', `the corpus holds some categories only part of the trend windows — ${shown}${more}. ` +
-    `Trends are also scored over the categories held throughout (themes.covered_*); ${themesText}`);
+    `Trends are read over the categories held throughout (themes.covered_*; ${aside.toLocaleString('en-US')} papers of the windows set aside); ` +
+    parts.join('; '));
 }

@@ -20,7 +20,8 @@ import { placeAndFindSimilar, SIMILAR } from './place.js';
 import { topTermsOf } from './neighbours.js';
 import { chooseRun, readStoredRun, readVocabulary, type StoredRun } from './read-model.js';
 import { burstColumns, retrend, type Retrended } from './retrend.js';
-import { dependsOnCoverage, primaryCategories } from '../trends/coverage.js';
+import { primaryCategories, primaryCategoryOf, readTrend } from '../trends/coverage.js';
+import { Warnings, warnAboutCoverage } from '../warnings.js';
 import { addToSearchIndex } from './search-merge.js';
 import { TextPassHelper } from './text-pass-threads.js';
 import { BatchWrites, NEW_PAPERS } from './write.js';
@@ -182,6 +183,10 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
     throw e;
   }
   const themesAfter = await readThemes(connection, runId);
+  // The corpus's coverage changes over all the run's papers now, said as a run says them.
+  const coverage = new Warnings();
+  warnAboutCoverage(coverage, batch.trends.coverage?.changes ?? [], themesAfter.map((t, i) => ({ label: t.label, trend: batch.trends.trends[i] })));
+  ingest.warnings.push(...coverage.list.map((w) => w.message));
   const { fit } = batch;
   const novel = papers.flatMap((p, i) => (fit.novel[i] === 1
     ? [{ paperId: p.paperId, title: p.title, similarity: fit.similarity[i * TOP_THEMES], themeId: fit.themes[i * TOP_THEMES] }] : []));
@@ -284,15 +289,19 @@ async function heldBySameAbstract(connection: DuckDBConnection, papers: readonly
   return [...candidates].filter(([i, held]) => held.some((id) => abstractOf.get(id) === abstractKey(papers[i].abstract))).map(([i]) => i);
 }
 
-/** The themes' figures; a direction that rests on the corpus's coverage (trends/coverage.ts) reads 'moves with coverage', as on the dashboard. */
+/** The themes' figures, each trend as it is read (trends/coverage.ts readTrend), as on the dashboard. */
 async function readThemes(connection: DuckDBConnection, runId: number): Promise<(ThemeFigures & { label: string })[]> {
-  const reader = await connection.runAndReadAll(`SELECT label, size, emerging_score AS "emergingScore", share_after AS "shareAfter", direction,
-    covered_share AS "coveredShare", covered_direction AS "coveredDirection" FROM themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
-  const rows = reader.getRowObjectsJS() as unknown as (ThemeFigures & { label: string; direction: TrendDirection; coveredShare: number | null;
-    coveredDirection: TrendDirection | null })[];
-  return rows.map(({ coveredShare, coveredDirection, ...t }) => {
-    const covered = coveredShare === null || coveredDirection === null ? null : { share: coveredShare, direction: coveredDirection };
-    return { ...t, direction: dependsOnCoverage({ direction: t.direction, covered }) ? 'moves with coverage' : t.direction };
+  const reader = await connection.runAndReadAll(`SELECT label, size, emerging_score AS "emergingScore", z_score AS "zScore", share_after AS "shareAfter",
+    direction, covered_share AS "coveredShare", covered_direction AS "coveredDirection", covered_score AS "coveredScore", covered_z AS "coveredZ"
+    FROM themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
+  const rows = reader.getRowObjectsJS() as unknown as (ThemeFigures & { label: string; direction: TrendDirection; zScore: number;
+    coveredShare: number | null; coveredDirection: TrendDirection | null; coveredScore: number | null; coveredZ: number | null })[];
+  return rows.map(({ coveredShare, coveredDirection, coveredScore, coveredZ, zScore, ...t }) => {
+    const covered = coveredShare === null || coveredDirection === null ? null
+      : { share: coveredShare, direction: coveredDirection, emergingScore: coveredScore ?? 0, zScore: coveredZ ?? 0 };
+    const r = readTrend({ direction: t.direction, emergingScore: t.emergingScore, zScore, covered });
+    return { ...t, emergingScore: r.emergingScore, direction: r.basis === 'coverage' ? 'moves with coverage'
+      : r.basis === 'covered' ? `${r.direction} (categories held throughout)` : r.direction };
   });
 }
 
@@ -337,7 +346,7 @@ async function computeBatch(stored: StoredRun, papers: Paper[], timed: Timed, st
     papers: [...stored.dates, ...papers], assignments: themeOf, k: stored.k, matrix: burstColumns(matrix, stored.burstTerms, themeOf),
     burstTerms: stored.burstTerms, surfaces: stored.surfaces, areaOfTheme: stored.areaOfTheme, nAreas: stored.nAreas,
     window: (stored.params.emergingWindow as number | 'auto' | undefined) ?? 'auto',
-    strata: primaryCategories([...stored.categories.map((c) => [c]), ...papers.map((p) => p.categories)])
+    strata: primaryCategories([...stored.categories.map((c) => [c]), ...papers.map(primaryCategoryOf)])
   }));
   return { fit, trends };
 }

@@ -6,7 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../errors.js';
 import type { DatePrecision, Granularity, Paper } from '../types.js';
 import { queryRows, readBlobRows, readColumns, readLines, readText } from './columns.js';
-import { NO_CATEGORY } from '../trends/coverage.js';
+import { primaryCategorySql } from '../trends/coverage.js';
 import { blockRows, decodeBlocks, float32Of, int32Of, type VectorBlock } from './model.js';
 
 export type PaperDate = Pick<Paper, 'published' | 'datePrecision'>;
@@ -128,7 +128,7 @@ export async function readStoredRun(connection: DuckDBConnection, runId: number,
   }
   const dates = await readDates(connection, day, precision);
   // One string of first categories in paper row order (no newline in a category: cleaned at ingest, replaced to be sure).
-  const categories = await readLines(connection, `SELECT string_agg(replace(coalesce(p.categories[1], '${NO_CATEGORY}'), chr(10), ' '), chr(10)
+  const categories = await readLines(connection, `SELECT string_agg(replace(${primaryCategorySql('p')}, chr(10), ' '), chr(10)
     ORDER BY pr.paper_row) ${PAPERS}`, run, n);
   const [tx, ty, cohesion, area] = await readColumns(connection,
     'SELECT x::DOUBLE, y::DOUBLE, coalesce(cohesion, 0)::DOUBLE, coalesce(area_id, 0)::INTEGER FROM themes WHERE run_id = $run ORDER BY theme_id',

@@ -206,7 +206,8 @@ async function writeTrends(connection: DuckDBConnection, run: number, t: Retrend
   const spans = (t.coverage?.changes ?? []).flatMap((c) => c.absent.map((span) => ({ c, span })));
   await appendTable(connection, COVERAGE_CHANGES, spans.length, (i) => {
     const { c, span } = spans[i];
-    return { run_id: run, category: c.category, granularity: c.granularity, absent_from: span.from, absent_to: span.to, expected: c.expected, papers: c.papers };
+    return { run_id: run, category: c.category, granularity: c.granularity, absent_from: span.from, absent_to: span.to, expected: c.expected, observed: span.papers,
+      papers: c.papers };
   });
   const total = t.themeSizes.reduce((sum, x) => sum + x, 0);
   await trendTable(connection, 'assign_theme_trends', t.trends, t.themeSizes, total);

@@ -197,15 +197,20 @@ function completeness(p: Paper): number {
 }
 
 function fillIn(best: Paper, other: Paper): Paper {
+  // The categories and whether they are keywords only come from one record together.
+  const classes = best.categories.length > 0 || other.categories.length === 0 ? best : other;
   const morePrecise = other.datePrecision !== null && (best.datePrecision === null || PRECISION[other.datePrecision] > PRECISION[best.datePrecision]);
-  return {
+  const merged: Paper = {
     ...best,
     published: morePrecise ? other.published : best.published,
     datePrecision: morePrecise ? other.datePrecision : best.datePrecision,
     authors: best.authors.length > 0 ? best.authors : other.authors,
-    categories: best.categories.length > 0 ? best.categories : other.categories,
+    categories: classes.categories,
     url: best.url ?? other.url,
     doi: best.doi ?? other.doi,
     venue: best.venue ?? other.venue
   };
+  if (classes.keywordsOnly) merged.keywordsOnly = true;
+  else delete merged.keywordsOnly;
+  return merged;
 }

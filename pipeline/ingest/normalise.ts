@@ -153,11 +153,13 @@ export function normaliseRecord(record: Record<string, unknown>, source: string,
   if (context !== null) context.cut = abstract.length > MAX_ABSTRACT_CHARS;
   const all = union(categories, keywords);
   // One literal per shape (not a spread), the keys in the same order either way.
-  return date.declared
+  const paper: Paper = date.declared
     ? { paperId, title, abstract: truncate(abstract, MAX_ABSTRACT_CHARS), published, datePrecision, datePrecisionDeclared: true,
       authors, categories: all, url, source, doi, venue }
     : { paperId, title, abstract: truncate(abstract, MAX_ABSTRACT_CHARS), published, datePrecision, authors, categories: all, url,
       source, doi, venue };
+  if (categories.length === 0 && keywords.length > 0) paper.keywordsOnly = true;
+  return paper;
 }
 
 /** Categories, then the keywords that are not among them. */

@@ -85,6 +85,7 @@ export class PackedPaper implements Paper {
   published: string | null;
   datePrecision: Paper['datePrecision'];
   declare datePrecisionDeclared?: true; // own property only when set, as on a plain paper
+  declare keywordsOnly?: true;
   authors: string[];
   categories: string[];
   url: string | null;
@@ -97,6 +98,7 @@ export class PackedPaper implements Paper {
   constructor(p: Paper, readonly texts: PackedTexts, readonly row: number) {
     [this.paperId, this.published, this.datePrecision] = [p.paperId, p.published, p.datePrecision];
     if (p.datePrecisionDeclared) this.datePrecisionDeclared = true;
+    if (p.keywordsOnly) this.keywordsOnly = true;
     [this.authors, this.categories, this.url, this.source, this.doi, this.venue] = [p.authors, p.categories, p.url, p.source, p.doi, p.venue];
     this.chars = p.title.length + p.abstract.length;
   }

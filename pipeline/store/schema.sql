@@ -40,7 +40,8 @@ CREATE TABLE IF NOT EXISTS papers (
   url             VARCHAR,
   source          VARCHAR NOT NULL,
   doi             VARCHAR,                 -- bare DOI (10.…), NULL in rows written before it
-  venue           VARCHAR                  -- journal, proceedings or conference
+  venue           VARCHAR,                 -- journal, proceedings or conference
+  keywords_only   BOOLEAN                  -- categories holds only the record's keywords (no category field): no primary category (trends/coverage.ts); NULL before it
 );
 
 CREATE TABLE IF NOT EXISTS themes (
@@ -184,9 +185,9 @@ CREATE TABLE IF NOT EXISTS areas (
   PRIMARY KEY (run_id, area_id)
 );
 
--- Categories the corpus holds only part of the trend windows (trends/coverage.ts): absent from the periods
--- absent_from..absent_to though their share elsewhere predicts `expected` papers a period. One row per run of
--- absent periods. Trends over the other categories are themes.covered_*; no row = every category held throughout.
+-- Categories the corpus holds only part of the trend windows (trends/coverage.ts): nearly absent from the periods
+-- absent_from..absent_to (`observed` papers) though their share elsewhere predicts `expected` a period, next to a
+-- period where they are held. One row per such run. Trends over the other categories are themes.covered_*; no row = every category held throughout.
 CREATE TABLE IF NOT EXISTS coverage_changes (
   run_id       INTEGER NOT NULL,
   category     VARCHAR NOT NULL,           -- primary (first) category; '(none)' for papers without one
@@ -194,6 +195,7 @@ CREATE TABLE IF NOT EXISTS coverage_changes (
   absent_from  DATE NOT NULL,              -- first day of the first absent period
   absent_to    DATE NOT NULL,              -- first day of the last absent period
   expected     DOUBLE NOT NULL,            -- papers a period at its share where it is held, mean over the windows
+  observed     INTEGER,                    -- its papers in absent_from..absent_to (fewer than a tenth of those expected)
   papers       INTEGER NOT NULL            -- its papers in the trend windows
 );
 

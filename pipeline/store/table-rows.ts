@@ -56,7 +56,8 @@ export function paperColumns(papers: readonly Paper[]): ColumnValue[] {
     paper_id: (i) => p(i).paperId, title: (i) => textOrBytes(p(i), 'title'), abstract: (i) => textOrBytes(p(i), 'abstract'),
     published: (i) => { const d = p(i).published; return d === null ? null : isoDays(d); },
     date_precision: (i) => p(i).datePrecision, authors: (i) => p(i).authors, categories: (i) => p(i).categories,
-    url: (i) => p(i).url, source: (i) => p(i).source, doi: (i) => p(i).doi, venue: (i) => p(i).venue
+    url: (i) => p(i).url, source: (i) => p(i).source, doi: (i) => p(i).doi, venue: (i) => p(i).venue,
+    keywords_only: (i) => p(i).keywordsOnly === true
   };
   return PAPERS.columns.map((c) => columns[c.name]);
 }
@@ -126,7 +127,7 @@ export function runRows(run: RunData, runId: number): RunRows {
     })),
     coverage_changes: eachOf(run.coverageChanges.flatMap((c) => c.absent.map((span) => ({ c, span }))), ({ c, span }) => ({
       run_id: runId, category: c.category, granularity: c.granularity, absent_from: span.from, absent_to: span.to, expected: c.expected,
-      papers: c.papers
+      observed: span.papers, papers: c.papers
     })),
     paper_theme_ranks: themeRanks(run, runId),
     similar_papers: similarRows(run, runId),

@@ -52,7 +52,8 @@ export const PAPERS = defineTable({
     { name: 'url', type: 'VARCHAR', nullable: true },
     { name: 'source', type: 'VARCHAR' },
     { name: 'doi', type: 'VARCHAR', nullable: true, comment: 'bare DOI (10.…), NULL in rows written before it' },
-    { name: 'venue', type: 'VARCHAR', nullable: true, comment: 'journal, proceedings or conference' }
+    { name: 'venue', type: 'VARCHAR', nullable: true, comment: 'journal, proceedings or conference' },
+    { name: 'keywords_only', type: 'BOOLEAN', nullable: true, comment: 'categories holds only the record\'s keywords (no category field): no primary category (trends/coverage.ts); NULL before it' }
   ]
 });
 
@@ -238,9 +239,9 @@ export const AREAS = defineTable({
 export const COVERAGE_CHANGES = defineTable({
   name: 'coverage_changes',
   comment: [
-    "Categories the corpus holds only part of the trend windows (trends/coverage.ts): absent from the periods",
-    "absent_from..absent_to though their share elsewhere predicts `expected` papers a period. One row per run of",
-    "absent periods. Trends over the other categories are themes.covered_*; no row = every category held throughout."
+    "Categories the corpus holds only part of the trend windows (trends/coverage.ts): nearly absent from the periods",
+    "absent_from..absent_to (`observed` papers) though their share elsewhere predicts `expected` a period, next to a",
+    "period where they are held. One row per such run. Trends over the other categories are themes.covered_*; no row = every category held throughout."
   ],
   key: [],
   columns: [
@@ -250,6 +251,7 @@ export const COVERAGE_CHANGES = defineTable({
     { name: 'absent_from', type: 'DATE', comment: 'first day of the first absent period' },
     { name: 'absent_to', type: 'DATE', comment: 'first day of the last absent period' },
     { name: 'expected', type: 'DOUBLE', comment: 'papers a period at its share where it is held, mean over the windows' },
+    { name: 'observed', type: 'INTEGER', nullable: true, comment: 'its papers in absent_from..absent_to (fewer than a tenth of those expected)' },
     { name: 'papers', type: 'INTEGER', comment: 'its papers in the trend windows' }
   ]
 });

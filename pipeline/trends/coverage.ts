@@ -5,40 +5,44 @@
 // 2026-01 and ~220 a month after, and no cs.LG, cs.RO or eess.IV paper after 2025-07; its wireless
 // and game-theory themes read as the strongest "emerging" themes and bursts.
 //
-// Strata: each paper's primary category (its first; "(none)" without one). Only a classification
-// is read this way: when the strata of at least 1% of the windows' papers each together hold less
-// than half of them (keywords rather than categories, or no categories), nothing is decided.
+// Strata: each paper's primary category (the first of its record's category field — arXiv
+// categories, WoS categories, OpenAlex topics; "(none)" without one: keywords are no categories).
+// Only a classification is read this way: when the strata of at least 1% of the windows' papers each
+// together hold less than half of them, nothing is decided.
 //
 // A stratum s over the trend windows' periods t (trendWindowPeriods: complete periods only), with
 // o_t its papers and T_t all papers in t, r_t = o_t / T_t:
 //   level      = median of the r_t that are ≥ 1/4 of the largest r_t (its share where it is held)
 //   expected_t = level · T_t
 //   absent in t when expected_t ≥ MIN_EXPECTED and o_t < ABSENT_BELOW · expected_t
-// i.e. at most a tenth of what its share elsewhere predicts, where that prediction is ≥ 10 papers, so
-// chance (Poisson: P(o ≤ 1 | 10) < 0.001) does not explain it. A stratum with an absent period has a
-// coverage change; its papers are left out of the "covered" trends, which compare only the strata
-// held throughout both windows. A category that grows steadily from a few papers is absent only
-// where it is still a tenth of its later share: such a rise is left out of the covered trends too,
-// and the dashboard then shows both trends and says why they differ.
+//   held in t   when r_t ≥ HELD · level
+// i.e. absent: at most a tenth of what its share elsewhere predicts, where that prediction is ≥ 10
+// papers, so chance (Poisson: P(o ≤ 1 | 10) < 0.001) does not explain it. A run of absent periods
+// is a coverage change only at a step: next to a period where the stratum is held (at half its
+// level or more), so it came or went from one period to the next. A category that grows from a few
+// papers — a topic-query export whose topic took off — passes through periods at a tenth, a fifth,
+// a third of its later share: a ramp, no step, no change. A stratum with a step has a coverage
+// change (its runs with a step are reported); its papers are left out of the "covered" trends, which
+// compare only the strata held throughout both windows (measureCoverage, readTrend).
 import type { CoveredTrend, Granularity, Paper, PeriodRow, PeriodTotal, ThemeTrend } from '../types.js';
 import type { PaperDates } from './dates.js';
 import { trendWindowPeriods } from './emerging.js';
 import { computePeriods } from './periods.js';
 
 /**
- * absentBelow, minExpected, levelFraction: the rule above. A stratum is examined when it holds at
+ * absentBelow, minExpected, levelFraction, held: the rule above. A stratum is examined when it holds at
  * least minPapers papers and minExamined of the windows' papers; the strata are a classification
  * when those with at least minClassifying each hold together at least minClassified of the papers.
  */
-export const COVERAGE_RULE = { absentBelow: 0.1, minExpected: 10, levelFraction: 0.25, minPapers: 30, minExamined: 0.002,
+export const COVERAGE_RULE = { absentBelow: 0.1, minExpected: 10, levelFraction: 0.25, held: 0.5, minPapers: 30, minExamined: 0.002,
   minClassifying: 0.01, minClassified: 0.5 } as const;
 
 /** One stratum with a coverage change: the runs of window periods it is absent from. */
 export interface CoverageChange {
   category: string;
   granularity: Granularity;
-  /** Runs of consecutive window periods it is absent from: first and last period start (ISO). */
-  absent: { from: string; to: string }[];
+  /** Runs of consecutive window periods it is absent from, each at a step: first and last period start (ISO), its papers there. */
+  absent: { from: string; to: string; papers: number }[];
   /** Papers a period it would hold at its level, on average over the windows. */
   expected: number;
   /** Its papers in the windows. */
@@ -53,7 +57,17 @@ export interface Strata {
 
 export const NO_CATEGORY = '(none)';
 
-/** Strata of papers by their first category. */
+/** A paper's primary category: the first of its category field; none when it has none or only keywords. */
+export function primaryCategoryOf(p: Pick<Paper, 'categories' | 'keywordsOnly'>): readonly string[] {
+  return p.keywordsOnly ? [] : p.categories.slice(0, 1);
+}
+
+/** primaryCategoryOf a papers row aliased `alias`, in SQL: the category, or NO_CATEGORY. */
+export function primaryCategorySql(alias: string): string {
+  return `CASE WHEN coalesce(${alias}.keywords_only, false) THEN '${NO_CATEGORY}' ELSE coalesce(${alias}.categories[1], '${NO_CATEGORY}') END`;
+}
+
+/** Strata of papers by their first category (primaryCategoryOf). */
 export function primaryCategories(categories: readonly (readonly string[])[]): Strata {
   const ids = new Map<string, number>();
   const names: string[] = [];
@@ -101,10 +115,13 @@ export function findCoverageChanges(periods: readonly PeriodRow[], totals: reado
       const expected = level * t.papers;
       return expected >= COVERAGE_RULE.minExpected && counts[s * windows.length + i] < COVERAGE_RULE.absentBelow * expected;
     });
-    if (!absent.includes(true)) continue;
+    const held = shares.map((r) => r >= COVERAGE_RULE.held * level);
+    const steps = runsOf(absent).filter(([from, to]) => (from > 0 && held[from - 1]) || (to + 1 < windows.length && held[to + 1]));
+    if (steps.length === 0) continue;
     changed[s] = 1;
-    changes.push({ category: names[s], granularity, absent: runsOf(absent, windows.map((t) => t.period)), expected: (level * all) / windows.length,
-      papers: papers[s] });
+    const papersIn = (from: number, to: number) => { let n = 0; for (let i = from; i <= to; i++) n += counts[s * windows.length + i]; return n; };
+    changes.push({ category: names[s], granularity, expected: (level * all) / windows.length, papers: papers[s],
+      absent: steps.map(([from, to]) => ({ from: windows[from].period, to: windows[to].period, papers: papersIn(from, to) })) });
   }
   changes.sort((a, b) => b.papers - a.papers || (a.category < b.category ? -1 : 1));
   return { changed, changes };
@@ -118,14 +135,14 @@ function levelOf(shares: number[]): number {
   return held.length % 2 === 1 ? held[mid] : (held[mid - 1] + held[mid]) / 2;
 }
 
-/** The runs of consecutive true flags as the periods they start and end at. */
-function runsOf(flags: boolean[], periods: string[]): { from: string; to: string }[] {
-  const runs: { from: string; to: string }[] = [];
+/** The runs of consecutive true flags, as [first, last] indices. */
+function runsOf(flags: boolean[]): [number, number][] {
+  const runs: [number, number][] = [];
   for (let i = 0; i < flags.length; i++) {
     if (!flags[i]) continue;
     let j = i;
     while (j + 1 < flags.length && flags[j + 1]) j++;
-    runs.push({ from: periods[i], to: periods[j] });
+    runs.push([i, j]);
     i = j;
   }
   return runs;
@@ -170,18 +187,53 @@ export function withCoveredTrends(trends: ThemeTrend[], coveredTrends: readonly 
   });
 }
 
-/** Below this share of its window papers in categories held throughout, a theme's trend is not read from them. */
+/** From this share of its window papers in categories held throughout, a theme's trend is read over those papers. */
 export const MIN_COVERED_SHARE = 0.5;
 
 /**
- * Whether a theme's (or an area's) emerging or fading rests on the coverage changes: fewer than
- * MIN_COVERED_SHARE of its papers in the windows are in categories held throughout, or over those its
- * direction is another. Then it is no trend a reader can take from this corpus.
+ * What a theme's (or an area's) trend is read from once the corpus's coverage is taken into account:
+ *   'all'      — no coverage change: its trend over all papers (also: steady over all papers while
+ *                too few of its papers are comparable — nothing to read either way);
+ *   'covered'  — at least MIN_COVERED_SHARE of its papers in the windows are in categories held
+ *                throughout, or fewer but they move the same way as all its papers: its trend over
+ *                those papers, the changed categories set aside (it may differ from all papers',
+ *                whose shares also move with the rest of the corpus);
+ *   'coverage' — emerging or fading over all papers, but fewer than MIN_COVERED_SHARE of its papers
+ *                are comparable and they do not move so: it moves with what the corpus holds, no
+ *                trend can be read.
  */
-export function dependsOnCoverage(trend: Pick<ThemeTrend, 'direction'> & { covered?: Pick<CoveredTrend, 'share' | 'direction'> | null }): boolean {
+export type TrendBasis = 'all' | 'covered' | 'coverage';
+
+export function trendBasis(trend: Pick<ThemeTrend, 'direction'> & { covered?: Pick<CoveredTrend, 'share' | 'direction'> | null }): TrendBasis {
   const c = trend.covered;
-  if (c === null || c === undefined || trend.direction === 'steady') return false;
-  return c.share < MIN_COVERED_SHARE || c.direction !== trend.direction;
+  if (c === null || c === undefined) return 'all';
+  if (c.share >= MIN_COVERED_SHARE) return 'covered';
+  if (trend.direction === 'steady') return 'all';
+  return c.direction === trend.direction ? 'covered' : 'coverage';
+}
+
+/** The trend as it is read (trendBasis): the covered figures where they apply, else all papers'. */
+export function readTrend(trend: Pick<ThemeTrend, 'direction' | 'emergingScore' | 'zScore' | 'covered'>): Pick<ThemeTrend, 'direction' | 'emergingScore' | 'zScore'>
+  & { basis: TrendBasis } {
+  const basis = trendBasis(trend);
+  const c = trend.covered;
+  return basis === 'covered' && c ? { direction: c.direction, emergingScore: c.emergingScore, zScore: c.zScore, basis }
+    : { direction: trend.direction, emergingScore: trend.emergingScore, zScore: trend.zScore, basis };
+}
+
+/** Whether the trend moves with the corpus's coverage only (trendBasis 'coverage'). */
+export function dependsOnCoverage(trend: Pick<ThemeTrend, 'direction'> & { covered?: Pick<CoveredTrend, 'share' | 'direction'> | null }): boolean {
+  return trendBasis(trend) === 'coverage';
+}
+
+/**
+ * How the trend of a themes (or areas) row aliased `alias` reads, in SQL (exports): its direction as
+ * read (readTrend), or 'moves with coverage'. tests/unit/trends/coverage.test.ts holds it to trendBasis.
+ */
+export function trendReadingSql(alias: string): string {
+  const [share, covered, direction] = [`${alias}.covered_share`, `${alias}.covered_direction`, `${alias}.direction`];
+  return `CASE WHEN ${share} IS NULL OR ${covered} IS NULL THEN ${direction} WHEN ${share} >= ${MIN_COVERED_SHARE} THEN ${covered} ` +
+    `WHEN ${direction} = 'steady' OR ${covered} = ${direction} THEN ${direction} ELSE 'moves with coverage' END`;
 }
 
 /** "2025-04", "2025-Q2", "2025": a period start (ISO) at its granularity. */
@@ -191,17 +243,9 @@ export function periodLabel(period: string, granularity: Granularity): string {
   return period.slice(0, 7);
 }
 
-/** "cs.IT: none in 2025-04..2025-12 (~176 a month expected)". */
+/** "cs.IT: 2 papers in 2025-04..2025-12 (~176 a month expected)". */
 export function describeChange(c: CoverageChange): string {
-  const spans = c.absent.map((a) => (a.from === a.to ? periodLabel(a.from, c.granularity) : `${periodLabel(a.from, c.granularity)}..${periodLabel(a.to, c.granularity)}`));
-  return `${c.category}: none in ${spans.join(', ')} (~${Math.round(c.expected)} a ${c.granularity} expected)`;
-}
-
-/**
- * dependsOnCoverage as a SQL boolean over a themes (or areas) row aliased `alias` (exports): the
- * same rule, one place. tests/unit/trends/coverage.test.ts holds the two to each other.
- */
-export function dependsOnCoverageSql(alias: string): string {
-  return `coalesce(${alias}.covered_share IS NOT NULL AND ${alias}.covered_direction IS NOT NULL AND ${alias}.direction <> 'steady' ` +
-    `AND (${alias}.covered_share < ${MIN_COVERED_SHARE} OR ${alias}.covered_direction <> ${alias}.direction), false)`;
+  const spans = c.absent.map((a) => `${a.papers} paper${a.papers === 1 ? '' : 's'} in ` +
+    (a.from === a.to ? periodLabel(a.from, c.granularity) : `${periodLabel(a.from, c.granularity)}..${periodLabel(a.to, c.granularity)}`));
+  return `${c.category}: ${spans.join(', ')} (~${Math.round(c.expected)} a ${c.granularity} expected)`;
 }

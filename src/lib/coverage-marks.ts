@@ -41,3 +41,13 @@ export function coverageMarks(changes: readonly { category: string; granularity:
   }
   return [...at].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, labels]) => ({ period, label: labels.join(', ') }));
 }
+
+/**
+ * The mark a burst starts at (or ends just before), among its theme's marks: a burst that begins the
+ * period a category enters the corpus may be the corpus's, not the field's. Null when none.
+ */
+export function burstMark(burst: { startPeriod: string; endPeriod: string; granularity: Granularity; ongoing: boolean },
+  marks: readonly CoverageMark[]): CoverageMark | null {
+  const after = burst.ongoing ? null : nextPeriod(burst.endPeriod, burst.granularity);
+  return marks.find((m) => m.period === burst.startPeriod || m.period === after) ?? null;
+}

@@ -8,10 +8,14 @@
 //   fading   — share fell significantly AND output did not grow (rate after ≤ rate before)
 //   slower   — share fell significantly while output grew: "growing slower than the field"
 //   steady   — no significant change of share
-//   coverage — emerging or fading, but it rests on categories the corpus holds only part of the
-//              windows (pipeline trends/coverage.ts dependsOnCoverage): not a trend of the field
+//   coverage — emerging or fading over all papers, but fewer than half of its papers in the windows
+//              are in categories the corpus holds throughout them: it moves with what the corpus
+//              holds, no trend can be read (pipeline trends/coverage.ts trendBasis 'coverage')
+// Where the corpus holds some categories only part of the windows and those held throughout hold
+// half of a theme's papers or more, its class is read over those (trendBasis 'covered'): direction,
+// score and z are theirs (readFigures), and the page says so.
 import type { Granularity, TrendDirection } from '../../pipeline/types.js';
-import { dependsOnCoverage } from '../../pipeline/trends/coverage.js';
+import { trendBasis, type TrendBasis } from '../../pipeline/trends/coverage.js';
 import { trendWindowPeriods } from '../../pipeline/trends/emerging.js';
 import { formatPeriod } from './charts/periods.js';
 
@@ -85,12 +89,28 @@ export function ratesOf(t: Pick<TrendFigures, 'papersBefore' | 'papersAfter'>, w
   };
 }
 
-/** The class shown for a theme (or an area): see the header for the rule. */
-export function classifyTrend(t: TrendFigures, w: TrendWindows): TrendClass {
+/** What a theme's (or an area's) trend is read from: all papers, the categories held throughout, or neither (trendBasis). */
+export function basisOf(t: Pick<TrendFigures, 'direction' | 'coveredShare' | 'coveredDirection'>): TrendBasis {
   const covered = t.coveredShare === null || t.coveredShare === undefined || !t.coveredDirection ? null
     : { share: t.coveredShare, direction: t.coveredDirection };
-  if (dependsOnCoverage({ direction: t.direction, covered })) return 'coverage';
-  switch (t.direction) {
+  return trendBasis({ direction: t.direction, covered });
+}
+
+/** A row's figures as its trend is read: over the categories held throughout where basisOf says so, all papers' kept apart. */
+export function readFigures<T extends TrendFigures & { emergingScore: number; zScore: number; coveredScore?: number | null; coveredZ?: number | null }>(t: T):
+  T & { basis: TrendBasis; all: { direction: TrendDirection; emergingScore: number; zScore: number } } {
+  const basis = basisOf(t);
+  const all = { direction: t.direction, emergingScore: t.emergingScore, zScore: t.zScore };
+  if (basis !== 'covered') return { ...t, basis, all };
+  return { ...t, basis, all, direction: t.coveredDirection!, emergingScore: t.coveredScore ?? 0, zScore: t.coveredZ ?? 0 };
+}
+
+/** The class shown for a theme (or an area): see the header for the rule. */
+export function classifyTrend(t: TrendFigures, w: TrendWindows): TrendClass {
+  const basis = basisOf(t);
+  if (basis === 'coverage') return 'coverage';
+  const direction: TrendDirection = basis === 'covered' ? t.coveredDirection! : t.direction;
+  switch (direction) {
     case 'emerging':
       return 'emerging';
     case 'steady':
@@ -100,7 +120,7 @@ export function classifyTrend(t: TrendFigures, w: TrendWindows): TrendClass {
       return r.before !== null && r.after !== null && r.after > r.before ? 'slower' : 'fading';
     }
     default:
-      throw new Error(`unknown trend direction: ${String(t.direction satisfies never)}`);
+      throw new Error(`unknown trend direction: ${String(direction satisfies never)}`);
   }
 }
 

@@ -25,6 +25,8 @@ import { loadOngoingBursts } from '$lib/server/bursts';
 import { countAddedInWindow } from '$lib/server/assigned';
 import { countAddedPapers } from '$lib/server/papers';
 import { classifyTrend, describeWindows, periodEnd, type TrendClass } from '$lib/trend-wording';
+import { burstMark, coverageMarks } from '$lib/coverage-marks';
+import { loadCoverageByTheme } from '$lib/server/theme';
 import type { PageServerLoad } from './$types';
 
 /** Bursts listed on the overview: the strongest still running at the end of the data. */
@@ -81,6 +83,15 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     return [a.areaId, classifyTrend({ direction: a.direction, papersBefore: sum((t) => t.papersBefore), papersAfter: sum((t) => t.papersAfter),
       coveredShare: a.coveredShare, coveredDirection: a.coveredDirection }, windows)];
   }));
+  // A burst that starts the period a category of its theme enters (or stops) the corpus is marked so (coverage-marks.ts).
+  const first = windows.before[0] ?? windows.after[0];
+  const last = windows.after.at(-1);
+  const byTheme = coverageChanges.length === 0 || first === undefined || last === undefined ? new Map() : await loadCoverageByTheme(run.run_id);
+  const sizes = new Map(themes.map((t) => [t.themeId, t.size]));
+  const markedBursts = bursts.map((b) => {
+    const marks = byTheme.has(b.themeId) ? coverageMarks(coverageChanges, byTheme.get(b.themeId)!, sizes.get(b.themeId) ?? 0, b.granularity, first!, last!) : [];
+    return { ...b, coverageMark: burstMark(b, marks)?.label ?? null };
+  });
   // Sparklines draw complete periods only: a partial one would end the line on a misleading point.
   const complete = sparkSeries.totals.map((t, i) => (t.partial ? -1 : i)).filter((i) => i >= 0);
   const shares = sharesByTheme(sparkSeries, moverIds);
@@ -127,7 +138,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     sparklines: Object.fromEntries(Object.entries(shares).map(([id, v]) => [id, complete.map((i) => v[i])])) as Record<number, number[]>,
     sparkPeriods: complete.map((i) => sparkSeries.totals[i].period),
     kSelection,
-    bursts,
+    bursts: markedBursts,
     coverageChanges
   };
 };

@@ -7,7 +7,7 @@ import { screenshot } from './harness.js';
 import { useDashboard } from './dashboard.js';
 import { readDb } from './dbs.js';
 import { sampleDb } from './sample-db.js';
-import { dependsOnCoverage } from '../../pipeline/trends/coverage.js';
+import { readTrend } from '../../pipeline/trends/coverage.js';
 import { coverageMarks } from '../../src/lib/coverage-marks.js';
 
 const { app, open } = useDashboard(async () => sampleDb());
@@ -16,18 +16,21 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const monthName = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 
 interface Theme { theme_id: number; label: string; direction: 'emerging' | 'fading' | 'steady'; emerging_score: number; share_before: number; share_after: number;
-  papers_before: number; papers_after: number; covered_share: number | null; covered_direction: 'emerging' | 'fading' | 'steady' | null }
+  papers_before: number; papers_after: number; covered_share: number | null; covered_direction: 'emerging' | 'fading' | 'steady' | null;
+  z_score: number; covered_score: number | null; covered_z: number | null }
 
-/** The pipeline's rule: the theme's change rests on categories the corpus holds only part of the windows. */
-const movesWithCoverage = (t: Theme) => dependsOnCoverage({ direction: t.direction,
-  covered: t.covered_share === null || t.covered_direction === null ? null : { share: t.covered_share, direction: t.covered_direction } });
+/** The pipeline's reading of a theme's trend (coverage.ts readTrend): over the categories held throughout where they apply. */
+const reading = (t: Theme) => readTrend({ direction: t.direction, emergingScore: t.emerging_score, zScore: t.z_score,
+  covered: t.covered_share === null || t.covered_direction === null ? null
+    : { share: t.covered_share, direction: t.covered_direction, emergingScore: t.covered_score ?? 0, zScore: t.covered_z ?? 0 } });
+const movesWithCoverage = (t: Theme) => reading(t).basis === 'coverage';
 
 async function facts() {
   const months = await readDb<{ period: string; partial: boolean }>(app.db,
     `SELECT period::VARCHAR AS period, partial FROM period_totals WHERE granularity = 'month' ORDER BY period`);
   const complete = months.filter((m) => !m.partial).map((m) => m.period);
   const themes = await readDb<Theme>(app.db, `SELECT theme_id, label, direction, emerging_score, share_before, share_after, papers_before, papers_after,
-    covered_share, covered_direction FROM themes`);
+    covered_share, covered_direction, z_score, covered_score, covered_z FROM themes`);
   return { months, after: complete.slice(-3), before: complete.slice(-15, -3), themes };
 }
 
@@ -54,7 +57,7 @@ describe('the movers on the Overview', () => {
       })));
       for (const row of rows) {
         const theme = themes.find((t) => t.label === row.label)!;
-        expect(theme.direction).toBe('fading');
+        expect(reading(theme).direction).toBe('fading');
         const [before, after] = cellNumbers(row.rate);
         expect(before).toBeCloseTo(theme.papers_before / 12, 0);
         expect(after).toBeCloseTo(theme.papers_after / 3, 0);
@@ -69,11 +72,11 @@ describe('the movers on the Overview', () => {
     const page = await open('/');
     for (const kind of ['emerging', 'fading', 'slower']) {
       const labels = await page.getByTestId(`${kind}-themes`).locator('tbody tr td:first-child a').allTextContents();
-      const scores = labels.map((l) => Math.abs(themes.find((t) => t.label === l.trim())!.emerging_score));
+      const scores = labels.map((l) => Math.abs(reading(themes.find((t) => t.label === l.trim())!).emergingScore));
       expect(scores).toStrictEqual([...scores].sort((a, b) => b - a));
     }
     const counts = (await page.getByTestId('class-counts').textContent())!.replace(/\s+/g, ' ');
-    const emerging = themes.filter((t) => t.direction === 'emerging' && !movesWithCoverage(t)).length;
+    const emerging = themes.filter((t) => reading(t).direction === 'emerging' && !movesWithCoverage(t)).length;
     expect(counts).toContain(`${emerging} emerging`);
     expect(counts).toContain(`of ${themes.length} themes`);
     await screenshot(page, 'trend-wording-overview');

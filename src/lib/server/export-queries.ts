@@ -1,6 +1,6 @@
 // Owns the query behind each export dataset: its columns (name, SQL, text or not), the FROM/WHERE/ORDER
 // with bound parameters only, and the words that name the download (what and which filter).
-import { dependsOnCoverageSql } from '../../../pipeline/trends/coverage.js';
+import { trendReadingSql } from '../../../pipeline/trends/coverage.js';
 import type { RunRow } from '../../../pipeline/types.js';
 import type { CsvColumn } from './csv.js';
 import type { Params } from './db.js';
@@ -28,11 +28,13 @@ const value = (name: string, sql = name): CsvColumn => ({ name, sql, text: false
 
 /**
  * The trend over the categories the corpus holds throughout the windows (empty without coverage
- * changes), and whether the trend rests on the others: then the dashboard says "moves with coverage".
+ * changes), and how the trend reads, as the dashboard reads it (coverage.ts readTrend): the direction
+ * over those categories where they hold half of the theme's papers or more, "moves with coverage"
+ * where they hold fewer and it moved, else `direction`.
  */
 const coverageColumns = (t: string) => [
-  value('covered_share', `${t}.covered_share`), text('covered_direction', `${t}.covered_direction`),
-  value('moves_with_coverage', dependsOnCoverageSql(t))
+  value('covered_share', `${t}.covered_share`), text('covered_direction', `${t}.covered_direction`), value('covered_z', `${t}.covered_z`),
+  text('reads_as', trendReadingSql(t))
 ];
 
 const THEME_COLUMNS = [

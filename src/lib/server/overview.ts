@@ -6,7 +6,7 @@ import type { AreaRow } from '../../../pipeline/store/tables.js';
 import type { Camel, Granularity, TableRow, ThemeRow } from '../../../pipeline/types.js';
 import type { PeriodTotalInput, ThemePeriodInput } from '../charts/stack-layout.js';
 import { query } from './db.js';
-import { byStrength, classifyTrend, type TrendClass, type TrendWindows } from '../trend-wording.js';
+import { byStrength, classifyTrend, readFigures, type TrendClass, type TrendWindows } from '../trend-wording.js';
 
 /** A theme's size and trend figures; `keywords` holds only the first few, best first. */
 export type ThemeSummary = Camel<
@@ -14,9 +14,9 @@ export type ThemeSummary = Camel<
     ThemeRow,
     | 'theme_id' | 'label' | 'size' | 'share' | 'direction' | 'emerging_score' | 'growth' | 'z_score' | 'window_months'
     | 'share_before' | 'share_after' | 'papers_before' | 'papers_after' | 'keywords' | 'window_granularity' | 'area_id' | 'cohesion'
-    | 'separation' | 'coherence' | 'mixture' | 'reproducibility' | 'covered_share' | 'covered_direction'
+    | 'separation' | 'coherence' | 'mixture' | 'reproducibility' | 'covered_share' | 'covered_direction' | 'covered_score' | 'covered_z'
   >
->;
+> & Pick<ReturnType<typeof readFigures>, 'basis' | 'all'>;
 
 /** An area's figures; `keywords` holds only the first few, best first. */
 export type AreaSummary = Camel<
@@ -44,18 +44,20 @@ export const MOVERS = 5;
 
 /** All themes of the run but those a lead hid (curation/), largest first (ties by id, so the order is stable). */
 export async function listThemeSummaries(runId: number): Promise<ThemeSummary[]> {
-  return query<ThemeSummary>(
+  // Each theme's figures as its trend is read (trend-wording.ts readFigures): over the categories held throughout where the corpus's coverage changed.
+  return (await query<Omit<ThemeSummary, 'basis' | 'all'>>(
     `SELECT theme_id AS "themeId", label, size, share, direction, emerging_score AS "emergingScore", growth,
        z_score AS "zScore", window_months AS "windowMonths", share_before AS "shareBefore",
        share_after AS "shareAfter", papers_before AS "papersBefore", papers_after AS "papersAfter",
        keywords[1:5] AS keywords, window_granularity AS "windowGranularity", area_id AS "areaId", cohesion, separation, coherence, mixture,
-       reproducibility, covered_share AS "coveredShare", covered_direction AS "coveredDirection"
+       reproducibility, covered_share AS "coveredShare", covered_direction AS "coveredDirection", covered_score AS "coveredScore",
+       covered_z AS "coveredZ"
      FROM themes WHERE run_id = $run
        -- hidden themes stay reachable (theme page, /curate) but leave the overview's charts and tables
        AND NOT EXISTS (SELECT 1 FROM theme_curation c WHERE c.run_id = themes.run_id AND c.theme_id = themes.theme_id AND c.hidden)
      ORDER BY size DESC, theme_id`,
     { run: runId }
-  );
+  )).map(readFigures);
 }
 
 /** All areas of the run, largest first (area 0 is the largest). Empty for runs made before areas. */
@@ -183,20 +185,21 @@ export async function loadKSelection(runId: number): Promise<KSelectionRow[]> {
 export interface CoverageChangeRow {
   category: string;
   granularity: Granularity;
-  absent: { from: string; to: string }[];
+  /** Each near-absent span and its papers there (null in rows written before they were counted). */
+  absent: { from: string; to: string; observed: number | null }[];
   expected: number;
   papers: number;
 }
 
 /** The run's coverage changes, most papers first; empty for a run without any (or made before they were recorded). */
 export async function loadCoverageChanges(runId: number): Promise<CoverageChangeRow[]> {
-  const rows = await query<{ category: string; granularity: Granularity; from: string; to: string; expected: number; papers: number }>(
-    `SELECT category, granularity, absent_from::VARCHAR AS "from", absent_to::VARCHAR AS "to", expected, papers
+  const rows = await query<{ category: string; granularity: Granularity; from: string; to: string; observed: number | null; expected: number; papers: number }>(
+    `SELECT category, granularity, absent_from::VARCHAR AS "from", absent_to::VARCHAR AS "to", observed, expected, papers
      FROM coverage_changes WHERE run_id = $run ORDER BY papers DESC, category, absent_from`, { run: runId });
   const byCategory = new Map<string, CoverageChangeRow>();
   for (const r of rows) {
     const c = byCategory.get(r.category) ?? { category: r.category, granularity: r.granularity, absent: [], expected: r.expected, papers: r.papers };
-    c.absent.push({ from: r.from, to: r.to });
+    c.absent.push({ from: r.from, to: r.to, observed: r.observed });
     byCategory.set(r.category, c);
   }
   return [...byCategory.values()];

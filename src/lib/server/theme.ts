@@ -1,6 +1,7 @@
 // Owns the theme page's queries: the theme's figures, area and quality, keywords with weights, trend
 // per period, typical papers, all its papers (searchable, paginated, with their next-closest theme
 // and the weak-member flag), its nearest themes, and the themes its papers are also close to.
+import { primaryCategorySql } from '../../../pipeline/trends/coverage.js';
 import { error } from '@sveltejs/kit';
 import type { Camel, Granularity, PaperRow, TableRow, ThemeRow } from '../../../pipeline/types.js';
 import type { TrendInput } from '../charts/trend-geometry.js';
@@ -238,12 +239,20 @@ export async function loadAlsoClose(runId: number, themeId: number, limit: numbe
 
 /** Of a theme's papers, how many are in each category the corpus holds only part of the trend windows (coverage_changes), most first. */
 export async function loadThemeCoverage(runId: number, themeId: number): Promise<{ category: string; papers: number }[]> {
-  return query<{ category: string; papers: number }>(
-    `SELECT coalesce(p.categories[1], '(none)') AS category, count(*)::INTEGER AS papers
+  return (await loadCoverageByTheme(runId, themeId)).get(themeId) ?? [];
+}
+
+/** loadThemeCoverage for every theme of the run (or one), by theme id, with each theme's size. */
+export async function loadCoverageByTheme(runId: number, themeId: number | null = null): Promise<Map<number, { category: string; papers: number }[]>> {
+  const rows = await query<{ themeId: number; category: string; papers: number }>(
+    `SELECT pt.theme_id AS "themeId", ${primaryCategorySql('p')} AS category, count(*)::INTEGER AS papers
      FROM paper_themes pt JOIN papers p ON p.paper_id = pt.paper_id
-     WHERE pt.run_id = $run AND pt.theme_id = $theme
-       AND coalesce(p.categories[1], '(none)') IN (SELECT category FROM coverage_changes WHERE run_id = $run)
-     GROUP BY ALL ORDER BY papers DESC, category`,
-    { run: runId, theme: themeId }
+     WHERE pt.run_id = $run ${themeId === null ? '' : 'AND pt.theme_id = $theme'}
+       AND ${primaryCategorySql('p')} IN (SELECT category FROM coverage_changes WHERE run_id = $run)
+     GROUP BY ALL ORDER BY "themeId", papers DESC, category`,
+    themeId === null ? { run: runId } : { run: runId, theme: themeId }
   );
+  const out = new Map<number, { category: string; papers: number }[]>();
+  for (const { themeId: t, ...c } of rows) out.set(t, [...(out.get(t) ?? []), c]);
+  return out;
 }

@@ -77,7 +77,7 @@ describe('ingestFiles reads CSV', () => {
         published: '2023-02-01',
         datePrecision: 'day',
         authors: ['Jane Smith', 'John Doe'],
-        categories: ['merging', 'editing'],
+        categories: ['merging', 'editing'], keywordsOnly: true,
         venue: 'ICLR',
         url: 'https://openreview.net/forum?id=6t0Kwf8-jrj',
         source: 'zotero-export.csv'

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeTrends, primaryCategories } from '../../../pipeline/trends/index.js';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { dependsOnCoverage, dependsOnCoverageSql, describeChange, findCoverageChanges, NO_CATEGORY } from '../../../pipeline/trends/coverage.js';
+import { dependsOnCoverage, describeChange, findCoverageChanges, NO_CATEGORY, primaryCategoryOf, readTrend, trendBasis, trendReadingSql } from '../../../pipeline/trends/coverage.js';
+import { normaliseRecord } from '../../../pipeline/ingest/normalise.js';
 import { computePeriods } from '../../../pipeline/trends/periods.js';
 import { classifyTrend } from '../../../src/lib/trend-wording.js';
 import type { Paper } from '../../../pipeline/types.js';
@@ -50,11 +51,26 @@ describe('findCoverageChanges', () => {
     const { periods, totals } = computePeriods(papers, strata.of, strata.names.length);
     const found = findCoverageChanges(periods, totals, strata.names, 'month', window)!;
     expect(found.changes.map((c) => [c.category, c.absent])).toEqual([
-      ['cs.IT', [{ from: '2025-03-01', to: '2025-08-01' }]],
-      ['cs.RO', [{ from: '2025-06-01', to: '2025-12-01' }]]
+      ['cs.IT', [{ from: '2025-03-01', to: '2025-08-01', papers: 0 }]],
+      ['cs.RO', [{ from: '2025-06-01', to: '2025-12-01', papers: 0 }]]
     ]);
-    expect(describeChange(found.changes[0])).toMatch(/^cs\.IT: none in 2025-03\.\.2025-08 \(~\d+ a month expected\)$/);
+    expect(describeChange(found.changes[0])).toMatch(/^cs\.IT: 0 papers in 2025-03\.\.2025-08 \(~\d+ a month expected\)$/);
     expect(found.changed[strata.names.indexOf('cs.CV')]).toBe(0);
+  });
+
+  it('takes a category that grows from a few papers (a ramp, no step) as no change, but one that comes all at once as one', () => {
+    // Topic-query export: cs.SE takes off — 2, 3, 5, 8, 13, … a month: at each period a fraction of the next, never a step.
+    const ramp = [2, 3, 5, 8, 13, 20, 30, 45, 65, 90, 120, 150];
+    const { papers } = corpus([{ category: 'cs.CV', theme: 0, perMonth: flat(200) }, { category: 'cs.SE', theme: 1, perMonth: ramp }]);
+    const strata = primaryCategories(papers.map((p) => p.categories));
+    const { periods, totals } = computePeriods(papers, strata.of, strata.names.length);
+    expect(findCoverageChanges(periods, totals, strata.names, 'month', window)!.changes).toEqual([]);
+    // The same papers of cs.SE from October on, all at once: a step, so a coverage change, its near-empty months counted.
+    const step = corpus([{ category: 'cs.CV', theme: 0, perMonth: flat(200) }, { category: 'cs.SE', theme: 1, perMonth: [0, 0, 0, 0, 1, 0, 2, 0, 0, 120, 130, 140] }]);
+    const s2 = primaryCategories(step.papers.map((p) => p.categories));
+    const p2 = computePeriods(step.papers, s2.of, s2.names.length);
+    expect(findCoverageChanges(p2.periods, p2.totals, s2.names, 'month', window)!.changes.map((c) => c.absent))
+      .toEqual([[{ from: '2025-03-01', to: '2025-09-01', papers: 3 }]]);
   });
 
   it('takes a noisy category held throughout, or one too small to tell, as no change', () => {
@@ -117,8 +133,8 @@ describe('computeTrends with strata', () => {
   });
 });
 
-describe('dependsOnCoverageSql', () => {
-  it('is dependsOnCoverage in SQL, for every direction, covered direction and share around the bound', async () => {
+describe('trendReadingSql', () => {
+  it('reads a row as readTrend does, for every direction, covered direction and share around the bound', async () => {
     const directions = ['emerging', 'fading', 'steady'] as const;
     const cases = directions.flatMap((direction) => [null, ...directions].flatMap((coveredDirection) =>
       [null, 0, 0.49, 0.5, 1].map((coveredShare) => ({ direction, coveredDirection, coveredShare }))));
@@ -126,14 +142,43 @@ describe('dependsOnCoverageSql', () => {
     const connection = await instance.connect();
     const sql = (v: unknown) => (v === null ? 'NULL' : typeof v === 'string' ? `'${v}'` : String(v));
     const rows = cases.map((c) => `(${sql(c.direction)}, ${sql(c.coveredDirection)}, ${sql(c.coveredShare)}::DOUBLE)`).join(', ');
-    const result = await connection.runAndReadAll(`SELECT ${dependsOnCoverageSql('t')} AS d
+    const result = await connection.runAndReadAll(`SELECT ${trendReadingSql('t')} AS d
       FROM (VALUES ${rows}) t(direction, covered_direction, covered_share)`);
     const got = result.getRowObjectsJS().map((r) => r.d);
-    const want = cases.map((c) => dependsOnCoverage({ direction: c.direction,
-      covered: c.coveredShare === null || c.coveredDirection === null ? null : { share: c.coveredShare, direction: c.coveredDirection } }));
-    expect(want.filter(Boolean).length).toBeGreaterThan(0);
+    const want = cases.map((c) => {
+      const covered = c.coveredShare === null || c.coveredDirection === null ? null
+        : { share: c.coveredShare, direction: c.coveredDirection, emergingScore: 0, zScore: 0 };
+      const reading = readTrend({ direction: c.direction, emergingScore: 0, zScore: 0, covered });
+      return reading.basis === 'coverage' ? 'moves with coverage' : reading.direction;
+    });
+    expect(want).toContain('moves with coverage');
     expect(got).toStrictEqual(want);
     connection.closeSync();
     instance.closeSync();
+  });
+
+  it('reads a theme over the categories held throughout where they hold half its papers, and says so', () => {
+    const covered = (share: number, direction: 'emerging' | 'fading' | 'steady') => ({ share, direction, emergingScore: 0.3, zScore: 2.5 });
+    const base = { direction: 'fading' as const, emergingScore: -0.1, zScore: -2.2 };
+    expect(readTrend({ ...base, covered: covered(0.99, 'steady') })).toStrictEqual({ direction: 'steady', emergingScore: 0.3, zScore: 2.5, basis: 'covered' });
+    expect(trendBasis({ ...base, covered: covered(0.4, 'steady') })).toBe('coverage');
+    expect(trendBasis({ direction: 'steady', covered: covered(0.4, 'emerging') })).toBe('all');
+    expect(trendBasis({ direction: 'steady', covered: covered(0.6, 'emerging') })).toBe('covered');
+    // Fewer than half comparable, but they move as all its papers do: read over them.
+    expect(trendBasis({ ...base, covered: covered(0.48, 'fading') })).toBe('covered');
+    expect(trendBasis({ ...base, covered: null })).toBe('all');
+  });
+});
+
+describe('primaryCategoryOf', () => {
+  it('is the first of the category field, none for keywords alone (a Scopus or RIS export): a keyword is no class', async () => {
+    const record = (fields: Record<string, unknown>) => normaliseRecord({ id: 'x', title: 'A title of a paper', abstract: 'An abstract.', ...fields }, 'a.jsonl') as Paper;
+    const keywordsAlone = record({ keywords: 'ChatGPT; education' });
+    expect([keywordsAlone.categories, keywordsAlone.keywordsOnly]).toStrictEqual([['ChatGPT', 'education'], true]);
+    expect(primaryCategoryOf(keywordsAlone)).toStrictEqual([]);
+    const both = record({ categories: 'cs.CY', keywords: 'ChatGPT' });
+    expect([both.categories, both.keywordsOnly]).toStrictEqual([['cs.CY', 'ChatGPT'], undefined]);
+    expect(primaryCategoryOf(both)).toStrictEqual(['cs.CY']);
+    expect(primaryCategoryOf({ categories: [] })).toStrictEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // computePeriods) and their emerging/fading scores (the trends stage's scoreTrends).
 import { INTEGER, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { computePeriods, paperDates, primaryCategories, scoreTrends, type TrendCoverage } from '../../../../pipeline/trends/index.js';
-import { measureCoverage, NO_CATEGORY, withCoveredTrends } from '../../../../pipeline/trends/coverage.js';
+import { measureCoverage, primaryCategorySql, withCoveredTrends } from '../../../../pipeline/trends/coverage.js';
 import type { DatePrecision, Granularity, PeriodRow, PeriodTotal } from '../../../../pipeline/types.js';
 import type { Curation } from './fold.js';
 import { bind, UNIT_MAP } from './overlay-sql.js';
@@ -107,7 +107,7 @@ async function coverageOf(db: Writer, s: string, c: Curation, dense: Map<number,
   if (changes === 0) return null;
   const rows = await db.query<{ themeId: number; published: string | null; precision: DatePrecision | null; category: string }>(
     `SELECT pt.theme_id AS "themeId", p.published::VARCHAR AS published, p.date_precision AS precision,
-       coalesce(p.categories[1], '${NO_CATEGORY}') AS category
+       ${primaryCategorySql('p')} AS category
      FROM ${s}._paper_themes pt JOIN src.main.papers p USING (paper_id) WHERE pt.run_id = $run`, { run: c.runId });
   const papers = rows.map((r) => ({ published: r.published, datePrecision: r.precision }));
   const assignments = Int32Array.from(rows, (r) => dense.get(r.themeId)!);

@@ -19,7 +19,7 @@ import {
 } from '$lib/server/theme';
 import { loadTrendWindows } from '$lib/server/trend-windows';
 import { classifyTrend, periodEnd } from '$lib/trend-wording';
-import { coverageMarks } from '$lib/coverage-marks';
+import { burstMark, coverageMarks } from '$lib/coverage-marks';
 import { loadCoverageChanges } from '$lib/server/overview';
 import { countAddedInWindow } from '$lib/server/assigned';
 import { curationOfTheme } from '$lib/server/curation/theme-curation';
@@ -63,8 +63,12 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   // The chart marks where the categories holding a real part of its papers come or go (any class: a steady theme may step too).
   const first = windows.before[0] ?? windows.after[0];
   const last = windows.after.at(-1);
-  const marks = first === undefined || last === undefined ? [] : coverageMarks(changes, coverage, theme.size, granularity, first, last);
+  const marksAt = (g: typeof granularity) => (first === undefined || last === undefined ? [] : coverageMarks(changes, coverage, theme.size, g, first, last));
+  const marks = marksAt(granularity);
+  // Bursts are at the trend granularity, whichever the chart shows.
+  const burstMarks = marksAt(windows.granularity);
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
-    neighbours, alsoClose, bursts, facets, lineage, windows, trendClass, coverage, marks, curation,
+    neighbours, alsoClose, bursts: bursts.map((b) => ({ ...b, coverageMark: burstMark(b, burstMarks)?.label ?? null })), facets, lineage, windows,
+    trendClass, coverage, marks, curation,
     addedAfter: added !== null && added.added > 0 ? added : null };
 };

@@ -46,7 +46,7 @@ describe('the BibTeX reader', () => {
         paperId: '2407.02880', title: "Gödel's Task Vectors: merging without retraining",
         abstract: 'Task vectors {escaped braces} compose across lines; 50% fewer parameters — naïvely.',
         published: '2024-07-01', datePrecision: 'month', authors: ['Kurt Gödel', 'Jürgen Müller', 'Barnes and Noble, Inc.'],
-        categories: ['model merging', 'task arithmetic'], url: 'https://arxiv.org/abs/2407.02880', source: 'library.bib',
+        categories: ['model merging', 'task arithmetic'], keywordsOnly: true, url: 'https://arxiv.org/abs/2407.02880', source: 'library.bib',
         doi: '10.48550/arXiv.2407.02880', venue: 'International Conference on Machine Learning 2024'
       }),
       paper({

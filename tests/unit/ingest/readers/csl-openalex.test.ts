@@ -25,7 +25,7 @@ describe('the CSL-JSON reader', () => {
     expect(result.files[0].format).toBe('csl-json');
     expect(result.papers).toStrictEqual([
       paper({ paperId: '10.1000/csl.1', title: 'CSL with a full date', abstract: 'First.', published: '2024-03-18', datePrecision: 'day',
-        authors: ['Antonín Dvořák', 'The Consortium'], categories: ['graphs', 'networks'], url: 'https://example.org/csl1', source: 'zotero.json',
+        authors: ['Antonín Dvořák', 'The Consortium'], categories: ['graphs', 'networks'], keywordsOnly: true, url: 'https://example.org/csl1', source: 'zotero.json',
         doi: '10.1000/csl.1', venue: 'Nature' }),
       paper({ paperId: 'b', title: 'Better CSL JSON: string date parts', abstract: 'Second.', published: '2020-01-01', datePrecision: 'year', source: 'zotero.json' })
     ]);

@@ -24,7 +24,7 @@ describe('the RIS reader', () => {
     expect(result.papers).toStrictEqual([
       paper({
         paperId: '10.1000/ris.1', title: 'Multi-line values in RIS', abstract: 'An abstract that continues on a second line and a third.',
-        published: '2023-05-12', datePrecision: 'day', authors: ['Ayşe Çelik', 'Søren Østergård'], categories: ['model merging', 'editing', 'unlearning'],
+        published: '2023-05-12', datePrecision: 'day', authors: ['Ayşe Çelik', 'Søren Østergård'], categories: ['model merging', 'editing', 'unlearning'], keywordsOnly: true,
         url: 'https://example.org/ris1', source: 'export.ris', doi: '10.1000/ris.1', venue: 'Journal of Examples'
       }),
       paper({ paperId: expect.stringMatching(/^t:/) as unknown as string, title: 'Year only, N2 for the abstract', abstract: 'The second abstract tag.', published: '2021-01-01', datePrecision: 'year', source: 'export.ris' })

@@ -22,7 +22,7 @@ describe('Scopus CSV', () => {
     expect(result.files[0].format).toBe('scopus');
     expect(result.papers).toStrictEqual([paper({
       paperId: '2-s2.0-85000000001', title: 'Scopus title', abstract: 'An abstract.', published: '2022-01-01', datePrecision: 'year',
-      authors: ['Jürgen Müller', 'Andrew Ng'], categories: ['graphs', 'networks'], url: 'https://www.scopus.com/x', source: 'scopus.csv',
+      authors: ['Jürgen Müller', 'Andrew Ng'], categories: ['graphs', 'networks'], keywordsOnly: true, url: 'https://www.scopus.com/x', source: 'scopus.csv',
       doi: '10.1016/j.patcog.2022.1', venue: 'Pattern Recognition'
     })]);
     expect(result.skipped).toStrictEqual([{ file: path, line: 3, field: 'abstract', reason: 'expected a non-empty string, got an empty string' }]);
@@ -38,7 +38,7 @@ const WOS = [
 describe('Web of Science tab-delimited', () => {
   const expected = (source: string) => [
     paper({ paperId: 'WOS:000000000000001', title: '"Quoted" start of a title', abstract: 'WoS abstract.', published: '2023-05-12', datePrecision: 'day',
-      authors: ['Łukasz Kowalski', 'John Smith'], categories: ['graphs', 'networks'], source, doi: '10.1038/x', venue: 'NATURE' }),
+      authors: ['Łukasz Kowalski', 'John Smith'], categories: ['graphs', 'networks'], keywordsOnly: true, source, doi: '10.1038/x', venue: 'NATURE' }),
     paper({ paperId: 'WOS:000000000000002', title: 'Season only', abstract: 'Second.', published: '2021-01-01', datePrecision: 'year',
       authors: ['Jane Doe'], source, venue: 'SCIENCE' })
   ];
@@ -84,7 +84,7 @@ describe("Web of Science's Excel export saved as CSV (fields spelled out)", () =
   const PLAIN = ['FN Clarivate Analytics Web of Science', 'VR 1.0', ...dated.flatMap((d) => ['PT J', 'AU Kowalski, L', 'AF Kowalski, Łukasz',
     `TI ${d.title}`, 'SO NATURE', 'DE graphs; networks', `AB ${d.abstract}`, ...tag('PD', d.pd), ...tag('PY', d.py), ...tag('EA', d.ea), `UT ${d.ut}`, 'ER', '']), 'EF', ''].join('\n');
   const expected = (source: string) => dated.map((d) => paper({ paperId: d.ut, title: d.title, abstract: d.abstract, published: d.published,
-    datePrecision: d.datePrecision, authors: ['Łukasz Kowalski'], categories: ['graphs', 'networks'], source, venue: 'NATURE' }));
+    datePrecision: d.datePrecision, authors: ['Łukasz Kowalski'], categories: ['graphs', 'networks'], keywordsOnly: true, source, venue: 'NATURE' }));
 
   it('is read as Web of Science, PY refined by "Publication Date", else dated by a PD with its own year or by "Early Access Date"', async () => {
     const result = await ingestFiles([temp.write('savedrecs.csv', '\ufeff' + SHEET)], { strict: false });

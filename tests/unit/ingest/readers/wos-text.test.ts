@@ -30,7 +30,7 @@ describe("Web of Science's plain-text export", () => {
       paper({
         paperId: 'WOS:000912345600001', title: 'Burst detection in citation streams: a study of emerging topics',
         abstract: 'Kleinberg bursts find emerging topics in streams of citations.', published: '2023-03-15', datePrecision: 'day',
-        authors: ['Ayşe Çelik', 'Søren Østergård', 'Jan van der Berg'], categories: ['burst detection', 'emerging topics', 'citation analysis'],
+        authors: ['Ayşe Çelik', 'Søren Østergård', 'Jan van der Berg'], categories: ['burst detection', 'emerging topics', 'citation analysis'], keywordsOnly: true,
         source: 'savedrecs.txt', doi: '10.1007/s11192-023-00001-x', venue: 'SCIENTOMETRICS', url: null
       }),
       paper({

@@ -29,7 +29,7 @@ describe("Zotero's item JSON (Better BibTeX export)", () => {
       expect(result.papers).toStrictEqual([
         paper({
           paperId: '10.1007/s11192-023-00001-x', title: 'Burst detection in citation streams', abstract: 'Kleinberg bursts find emerging topics.',
-          published: '2023-03-15', datePrecision: 'day', authors: ['Ayşe Çelik', 'The Example Consortium'], categories: ['bursts', 'scientometrics'],
+          published: '2023-03-15', datePrecision: 'day', authors: ['Ayşe Çelik', 'The Example Consortium'], categories: ['bursts', 'scientometrics'], keywordsOnly: true,
           url: 'https://example.org/burst', source: name, doi: '10.1007/s11192-023-00001-x', venue: 'Scientometrics'
         }),
         paper({ paperId: 'roe2021', title: 'A year-only paper', abstract: 'Second abstract.', published: '2021-01-01', datePrecision: 'year', source: name })
