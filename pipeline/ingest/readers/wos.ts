@@ -1,5 +1,5 @@
 // Owns Web of Science's tab-delimited export (two-letter field tags as the header: PT AU AF TI SO
-// DE AB DI PD PY EA UT) and its Excel export saved as CSV (the same fields spelled out: "Article
+// DE WC AB DI PD PY EA UT) and its Excel export saved as CSV (the same fields spelled out: "Article
 // Title", "Publication Date", "UT (Unique WOS ID)"): which header is one, and a row as the record
 // normalise.ts reads, dated by one rule whichever export it comes from.
 import { fieldKey } from '../normalise.js';
@@ -15,7 +15,7 @@ const WOS_DATE = /^(?:(\d{4})\s+)?([A-Za-z]{3})[A-Za-z]*(?:-[A-Za-z]+)?(?:\s+(\d
 /** The Excel export's column for each tag this reader uses, as field keys ("Publication Date" → "publicationdate"). */
 const SPELLED_OUT: Record<string, string> = {
   au: 'authors', af: 'authorfullnames', ti: 'articletitle', so: 'sourcetitle', de: 'authorkeywords', ab: 'abstract', di: 'doi',
-  pd: 'publicationdate', py: 'publicationyear', ea: 'earlyaccessdate', ut: 'ut(uniquewosid)'
+  pd: 'publicationdate', py: 'publicationyear', ea: 'earlyaccessdate', ut: 'ut(uniquewosid)', wc: 'woscategories'
 };
 
 /** A Web of Science header: tab-separated tags starting with PT, with TI and UT among them. */
@@ -37,7 +37,10 @@ export function wosRecord(row: Record<string, unknown>): Record<string, unknown>
   const names = semicolonList(get('af')).length > 0 ? semicolonList(get('af')) : semicolonList(get('au'));
   return {
     id: get('ut'), title: get('ti'), abstract: get('ab'), published: wosPublished(get('py'), get('pd'), get('ea')),
-    authors: names.map(firstLast), keywords: semicolonList(get('de')), doi: get('di'), venue: get('so')
+    authors: names.map(firstLast),
+    // WC, Web of Science's subject categories, is a classification: the papers' categories (their primary
+    // category tells a change of coverage from a trend, trends/coverage.ts); DE, the authors' keywords, follow.
+    categories: semicolonList(get('wc')), keywords: semicolonList(get('de')), doi: get('di'), venue: get('so')
   };
 }
 

@@ -30,17 +30,18 @@ describe('Scopus CSV', () => {
 });
 
 const WOS = [
-  'PT\tAU\tAF\tTI\tSO\tDE\tAB\tPD\tPY\tDI\tUT\t',
-  'J\tKowalski, L; Smith, J\tKowalski, Łukasz; Smith, John\t"Quoted" start of a title\tNATURE\tgraphs; networks\tWoS abstract.\tMAY 12\t2023\t10.1038/x\tWOS:000000000000001\t',
-  'J\tDoe, J\tDoe, Jane\tSeason only\tSCIENCE\t\tSecond.\tSPR\t2021\t\tWOS:000000000000002\t', ''
+  'PT\tAU\tAF\tTI\tSO\tDE\tWC\tAB\tPD\tPY\tDI\tUT\t',
+  'J\tKowalski, L; Smith, J\tKowalski, Łukasz; Smith, John\t"Quoted" start of a title\tNATURE\tgraphs; networks\t\tWoS abstract.\tMAY 12\t2023\t10.1038/x\tWOS:000000000000001\t',
+  'J\tDoe, J\tDoe, Jane\tSeason only\tSCIENCE\t\tMultidisciplinary Sciences\tSecond.\tSPR\t2021\t\tWOS:000000000000002\t', ''
 ].join('\r\n');
 
 describe('Web of Science tab-delimited', () => {
   const expected = (source: string) => [
     paper({ paperId: 'WOS:000000000000001', title: '"Quoted" start of a title', abstract: 'WoS abstract.', published: '2023-05-12', datePrecision: 'day',
       authors: ['Łukasz Kowalski', 'John Smith'], categories: ['graphs', 'networks'], keywordsOnly: true, source, doi: '10.1038/x', venue: 'NATURE' }),
+    // WC, Web of Science's categories, is the paper's category field (its primary category: trends/coverage.ts).
     paper({ paperId: 'WOS:000000000000002', title: 'Season only', abstract: 'Second.', published: '2021-01-01', datePrecision: 'year',
-      authors: ['Jane Doe'], source, venue: 'SCIENCE' })
+      authors: ['Jane Doe'], categories: ['Multidisciplinary Sciences'], source, venue: 'SCIENCE' })
   ];
   it('reads UTF-16 LE with a BOM (as Web of Science saves it), unquoted, trailing tab and all', async () => {
     const path = temp.write('savedrecs.txt', utf16le(WOS));
