@@ -2,7 +2,7 @@
 // that ends inside the windows) or goes (a span that starts inside them), only for categories holding
 // a real part of the theme, only at the changes' granularity.
 import { describe, expect, it } from 'vitest';
-import { coverageMarks, nextPeriod } from '../../../src/lib/coverage-marks.js';
+import { burstMark, coverageMarks, nextPeriod } from '../../../src/lib/coverage-marks.js';
 
 const changes = [
   { category: 'cs.IT', granularity: 'month' as const, absent: [{ from: '2025-04-01', to: '2025-12-01' }] },
@@ -33,5 +33,14 @@ describe('coverageMarks', () => {
   it('steps a period forward across a year end, at every granularity', () => {
     expect([nextPeriod('2025-12-01', 'month'), nextPeriod('2025-10-01', 'quarter'), nextPeriod('2025-01-01', 'year')])
       .toStrictEqual(['2026-01-01', '2026-01-01', '2026-01-01']);
+  });
+});
+
+describe('burstMark', () => {
+  const marks = [{ period: '2025-08-01', label: 'no cs.LG from here' }, { period: '2026-01-01', label: 'cs.IT from here' }];
+  it('is the mark a burst starts at, or the one just after it ends; none for a burst elsewhere', () => {
+    expect(burstMark({ startPeriod: '2026-01-01', endPeriod: '2026-06-01', granularity: 'month', ongoing: true }, marks)?.label).toBe('cs.IT from here');
+    expect(burstMark({ startPeriod: '2025-05-01', endPeriod: '2025-07-01', granularity: 'month', ongoing: false }, marks)?.label).toBe('no cs.LG from here');
+    expect(burstMark({ startPeriod: '2026-04-01', endPeriod: '2026-06-01', granularity: 'month', ongoing: true }, marks)).toBeNull();
   });
 });
