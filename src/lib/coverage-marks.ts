@@ -25,21 +25,30 @@ export function nextPeriod(period: string, granularity: Granularity): string {
  * The marks for a theme: `changes` the run's (absent spans within the windows `first`..`last`),
  * `themePapers` the theme's papers per changed category, `size` its papers. A span that starts after
  * the first window period marks where the category stops; one that ends before the last, where it
- * starts again. Marks at one period are joined.
+ * starts again. Marks at one period are joined ("no cs.LG, cs.RO from here; cs.IT from here"). The
+ * whole corpus's marks: every change, `themePapers` its papers per category and `size` 0.
  */
 export function coverageMarks(changes: readonly { category: string; granularity: Granularity; absent: { from: string; to: string }[] }[],
   themePapers: readonly { category: string; papers: number }[], size: number, chart: Granularity, first: string, last: string): CoverageMark[] {
   const held = new Map(themePapers.map((c) => [c.category, c.papers]));
-  const at = new Map<string, string[]>();
-  const add = (period: string, label: string) => at.set(period, [...(at.get(period) ?? []), label]);
+  // Per period, the categories that go and those that come there.
+  const at = new Map<string, { goes: string[]; comes: string[] }>();
+  const add = (period: string, kind: 'goes' | 'comes', category: string) => {
+    const entry = at.get(period) ?? { goes: [], comes: [] };
+    entry[kind].push(category);
+    at.set(period, entry);
+  };
   for (const c of changes) {
     if (c.granularity !== chart || (held.get(c.category) ?? 0) < MARKED_SHARE * size) continue;
     for (const span of c.absent) {
-      if (span.from > first) add(span.from, `no ${c.category} from here`);
-      if (span.to < last) add(nextPeriod(span.to, c.granularity), `${c.category} from here`);
+      if (span.from > first) add(span.from, 'goes', c.category);
+      if (span.to < last) add(nextPeriod(span.to, c.granularity), 'comes', c.category);
     }
   }
-  return [...at].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, labels]) => ({ period, label: labels.join(', ') }));
+  return [...at].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, { goes, comes }]) => ({
+    period,
+    label: [goes.length > 0 ? `no ${goes.join(', ')} from here` : '', comes.length > 0 ? `${comes.join(', ')} from here` : ''].filter((l) => l !== '').join('; ')
+  }));
 }
 
 /**

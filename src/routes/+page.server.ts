@@ -88,6 +88,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const last = windows.after.at(-1);
   const byTheme = coverageChanges.length === 0 || first === undefined || last === undefined ? new Map() : await loadCoverageByTheme(run.run_id);
   const sizes = new Map(themes.map((t) => [t.themeId, t.size]));
+  // The chart marks every coverage change where its granularity is the chart's.
+  const chartMarks = first === undefined || last === undefined ? []
+    : coverageMarks(coverageChanges, coverageChanges.map((c) => ({ category: c.category, papers: c.papers })), 0, granularity, first, last);
   const markedBursts = bursts.map((b) => {
     const marks = byTheme.has(b.themeId) ? coverageMarks(coverageChanges, byTheme.get(b.themeId)!, sizes.get(b.themeId) ?? 0, b.granularity, first!, last!) : [];
     return { ...b, coverageMark: burstMark(b, marks)?.label ?? null };
@@ -139,6 +142,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     sparkPeriods: complete.map((i) => sparkSeries.totals[i].period),
     kSelection,
     bursts: markedBursts,
-    coverageChanges
+    coverageChanges,
+    chartMarks
   };
 };

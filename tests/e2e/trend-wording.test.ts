@@ -95,6 +95,16 @@ describe('the movers on the Overview', () => {
     } else {
       const text = (await note.textContent())!;
       for (const { category } of changes) expect(text).toContain(category);
+      // The areas chart marks every change at its period, labelled.
+      const rows = await readDb<{ category: string; from: string; to: string; papers: number }>(app.db,
+        `SELECT category, absent_from::VARCHAR AS "from", absent_to::VARCHAR AS "to", papers FROM coverage_changes ORDER BY category, absent_from`);
+      const all = [...new Set(rows.map((r) => r.category))].map((category) => ({ category, granularity: 'month' as const,
+        absent: rows.filter((r) => r.category === category).map(({ from, to }) => ({ from, to })), papers: rows.find((r) => r.category === category)!.papers }));
+      const { before, after } = await facts();
+      const expected = coverageMarks(all, all, 0, 'month', before[0], after.at(-1)!);
+      expect(expected.length).toBeGreaterThan(0);
+      expect((await page.getByTestId('coverage-mark').allTextContents()).map((t) => t.replace('…', ''))).toStrictEqual(
+        expected.map((m) => expect.stringContaining(m.label.slice(0, 12))));
     }
     if (bound.length === 0) {
       await expect.poll(() => card.count()).toBe(0);

@@ -21,7 +21,7 @@ describe('coverageMarks', () => {
     const marks = coverageMarks(changes, [{ category: 'cs.GT', papers: 400 }, { category: 'cs.LG', papers: 400 }], 1000, 'month', '2025-04-01', '2026-06-01');
     expect(marks).toStrictEqual([
       { period: '2025-07-01', label: 'cs.GT from here' },
-      { period: '2025-08-01', label: 'no cs.LG from here, no cs.GT from here' },
+      { period: '2025-08-01', label: 'no cs.LG, cs.GT from here' },
       { period: '2026-01-01', label: 'cs.GT from here' }
     ]);
   });
