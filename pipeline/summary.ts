@@ -93,7 +93,8 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   // z and score as read; where that is over the categories held throughout, all papers' beside them.
   const fmt = ({ t, r }: (typeof read)[number]) =>
     `  ${t.mixture ? 'Mixture: ' : ''}${t.label} — share ${pct(t.trend.shareBefore)} → ${pct(t.trend.shareAfter)}, z ${r.zScore.toFixed(1)}, ` +
-    `score ${r.emergingScore.toFixed(2)}` + (r.basis === 'all' ? '' : ` (over the categories held throughout: ${pct(t.trend.covered!.share)} of its papers, ` +
+    `score ${r.emergingScore.toFixed(2)}` + (r.basis === 'all' || (t.trend.covered!.share >= 0.9 && r.direction === t.trend.direction) ? ''
+      : ` (within the categories held throughout: ${pct(t.trend.covered!.share)} of its papers, ` +
       `${t.trend.covered!.direction}; all papers: ${t.trend.direction}, z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)})`);
   const trend = run.themes[0]?.trend;
   const window = trend ? periodsText(trend.window, trend.windowGranularity) : '0 complete periods';

@@ -1,7 +1,7 @@
 // Owns recomputing a run's trends once papers are added: periods, totals, emerging/fading scores
 // and bursts of the themes, and the areas' trends, with the trends stage's own functions over all
 // of the run's papers (clustered and added).
-import { withCoveredTrends } from '../trends/coverage.js';
+import { groupWindows, scoreWithinCategories, withCoveredTrends } from '../trends/coverage.js';
 import { computeTrends, findBursts, paperDates, scoreTrends, trendWindow, type BurstRecord, type Strata, type Trends } from '../trends/index.js';
 import type { CsrMatrix, Paper, PeriodRow } from '../types.js';
 import type { BlockRows } from './model.js';
@@ -46,7 +46,9 @@ export function retrend(input: RetrendInput): Retrended {
   const areaTrendsOf = (periods: PeriodRow[], totals: Trends['totals']) => scoreTrends(areaPeriods(periods, areaOfTheme, k, nAreas), totals, nAreas,
     { granularity, window: trendWindow(granularity, input.window) });
   let areaTrends = areaTrendsOf(trends.periods, trends.totals);
-  if (trends.coverage !== null) areaTrends = withCoveredTrends(areaTrends, areaTrendsOf(trends.coverage.periods, trends.coverage.totals));
+  if (trends.coverage !== null) {
+    areaTrends = withCoveredTrends(areaTrends, scoreWithinCategories(groupWindows(trends.coverage.windows, areaOfTheme, nAreas), trendWindow(granularity, input.window), granularity));
+  }
   const themeSizes = new Int32Array(k);
   for (const t of assignments) themeSizes[t]++;
   const areaSizes = new Int32Array(nAreas);

@@ -26,7 +26,7 @@
 // compare only the strata held throughout both windows (measureCoverage, readTrend).
 import type { CoveredTrend, Granularity, Paper, PeriodRow, PeriodTotal, ThemeTrend } from '../types.js';
 import type { PaperDates } from './dates.js';
-import { trendWindowPeriods } from './emerging.js';
+import { trendWindowPeriods, Z_CRITICAL } from './emerging.js';
 import { computePeriods } from './periods.js';
 
 /**
@@ -151,9 +151,19 @@ function runsOf(flags: boolean[]): [number, number][] {
 /** What coverage changes do to a run's trends: the changes, and the trends of the categories held throughout. */
 export interface TrendCoverage {
   changes: CoverageChange[];
-  /** The covered papers' theme periods, and all periods' totals over them (partial as all papers' periods are). */
-  periods: PeriodRow[];
-  totals: PeriodTotal[];
+  /**
+   * The covered papers (those of the categories held throughout) per category and theme in each
+   * window: before[c · k + t], after[c · k + t], for the nCategories categories held throughout.
+   */
+  windows: WindowCounts;
+}
+
+/** Papers per (category, group) in the two trend windows, category-major: [c · groups + g]. */
+export interface WindowCounts {
+  categories: number;
+  groups: number;
+  before: Float64Array;
+  after: Float64Array;
 }
 
 /**
@@ -167,14 +177,83 @@ export function measureCoverage(papers: readonly Pick<Paper, 'published' | 'date
   const byStratum = computePeriods(papers as Pick<Paper, 'published' | 'datePrecision'>[], strata.of, strata.names.length, dates);
   const found = findCoverageChanges(byStratum.periods, byStratum.totals, strata.names, granularity, window);
   if (found === null || found.changes.length === 0) return null;
+  // The categories held throughout, numbered densely; each covered paper's group is (its category, its theme).
+  const dense = new Int32Array(strata.names.length).fill(-1);
+  let categories = 0;
+  for (let s = 0; s < strata.names.length; s++) if (found.changed[s] === 0) dense[s] = categories++;
   const kept: number[] = [];
-  for (let i = 0; i < papers.length; i++) if (found.changed[strata.of[i]] === 0) kept.push(i);
-  const keptPapers = kept.map((i) => papers[i]);
-  const covered = computePeriods(keptPapers, Int32Array.from(kept, (i) => assignments[i]), k);
-  // The same periods as all papers' (a period is partial or not by all papers' dates): only the counts are the covered papers'.
-  const counted = new Map(covered.totals.map((t) => [`${t.granularity} ${t.period}`, t.papers]));
-  const coveredTotals = totals.map((t) => ({ ...t, papers: counted.get(`${t.granularity} ${t.period}`) ?? 0 }));
-  return { changes: found.changes, periods: covered.periods, totals: coveredTotals };
+  for (let i = 0; i < papers.length; i++) if (dense[strata.of[i]] >= 0) kept.push(i);
+  const groups = Int32Array.from(kept, (i) => dense[strata.of[i]] * k + assignments[i]);
+  const counted = computePeriods(kept.map((i) => papers[i]), groups, categories * k);
+  const { before, after } = trendWindowPeriods([...totals], granularity, window);
+  const windowOf = new Map<string, 'before' | 'after'>([...before.map((t) => [t.period, 'before'] as const), ...after.map((t) => [t.period, 'after'] as const)]);
+  const windows: WindowCounts = { categories, groups: k, before: new Float64Array(categories * k), after: new Float64Array(categories * k) };
+  for (const row of counted.periods) {
+    const side = row.granularity === granularity ? windowOf.get(row.period) : undefined;
+    if (side !== undefined) windows[side][row.themeId] += row.papers;
+  }
+  return { changes: found.changes, windows };
+}
+
+/** The window counts of groups of themes (areas): group g of theme t is groupOf[t]. */
+export function groupWindows(w: WindowCounts, groupOf: Int32Array, groups: number): WindowCounts {
+  const out: WindowCounts = { categories: w.categories, groups, before: new Float64Array(w.categories * groups), after: new Float64Array(w.categories * groups) };
+  for (let c = 0; c < w.categories; c++) {
+    for (let t = 0; t < w.groups; t++) {
+      out.before[c * groups + groupOf[t]] += w.before[c * w.groups + t];
+      out.after[c * groups + groupOf[t]] += w.after[c * w.groups + t];
+    }
+  }
+  return out;
+}
+
+/**
+ * Each group's (theme's, area's) trend within the categories held throughout: its share compared
+ * category by category, so that a category whose own share of the corpus changes (cs.AI: 121
+ * papers in Apr 2025, 1,445 in Jun 2026) moves no theme by its growth alone. For the categories c
+ * with papers in both windows (A_c after, B_c before, N_c = A_c + B_c; a, b the group's):
+ *   zScore = Σ_c (a − m A_c / N_c) / sqrt(Σ_c m (N_c − m) A_c B_c / (N_c² (N_c − 1))),  m = a + b
+ *            (Cochran–Mantel–Haenszel: the two-proportion z of emerging.ts, stratified)
+ *   shareBefore = b / B (all such categories),  shareAfter = Σ_c (B_c / B) · a / A_c
+ *            (the after share at the before window's mix of categories: direct standardisation)
+ *   L = log2((shareAfter + 1/N) / (shareBefore + 1/N)),  emergingScore = sign(L) · |L| · max(0, 1 − 1.96 / |z|)
+ *            (the change at the end of its 95% interval nearest to 0, taking z's precision for L's)
+ *   direction = emerging when z ≥ 1.96 and L > 0, fading when z ≤ −1.96 and L < 0, else steady.
+ * A category the corpus stops or starts holding (no papers in a window) adds nothing: it has no
+ * table to compare within. What this removes with the mix: a real shift of the field that shows
+ * only as one category outgrowing another.
+ */
+export function scoreWithinCategories(w: WindowCounts, window: number, granularity: Granularity): ThemeTrend[] {
+  const A = new Float64Array(w.categories);
+  const B = new Float64Array(w.categories);
+  for (let c = 0; c < w.categories; c++) {
+    for (let g = 0; g < w.groups; g++) [A[c], B[c]] = [A[c] + w.after[c * w.groups + g], B[c] + w.before[c * w.groups + g]];
+  }
+  let [beforeAll, all] = [0, 0];
+  for (let c = 0; c < w.categories; c++) if (A[c] > 0 && B[c] > 0) [beforeAll, all] = [beforeAll + B[c], all + A[c] + B[c]];
+  return Array.from({ length: w.groups }, (_, g): ThemeTrend => {
+    let [num, variance, shareAfter, a, b] = [0, 0, 0, 0, 0];
+    for (let c = 0; c < w.categories; c++) {
+      const [after, before] = [w.after[c * w.groups + g], w.before[c * w.groups + g]];
+      [a, b] = [a + after, b + before];
+      if (!(A[c] > 0 && B[c] > 0)) continue;
+      const m = after + before;
+      const N = A[c] + B[c];
+      num += after - (m * A[c]) / N;
+      if (N > 1) variance += (m * (N - m) * A[c] * B[c]) / (N * N * (N - 1));
+      shareAfter += (B[c] / beforeAll) * (after / A[c]);
+    }
+    let inBoth = 0;
+    for (let c = 0; c < w.categories; c++) if (A[c] > 0 && B[c] > 0) inBoth += w.before[c * w.groups + g];
+    const shareBefore = beforeAll > 0 ? inBoth / beforeAll : 0;
+    const zScore = variance > 0 ? num / Math.sqrt(variance) : 0;
+    const smooth = all > 0 ? 1 / all : 0;
+    const L = all > 0 ? Math.log2((shareAfter + smooth) / (shareBefore + smooth)) : 0;
+    const supported = Math.abs(zScore) > Z_CRITICAL && Math.sign(L) === Math.sign(zScore) ? Math.abs(L) * (1 - Z_CRITICAL / Math.abs(zScore)) : 0;
+    const direction = zScore >= Z_CRITICAL && L > 0 ? 'emerging' : zScore <= -Z_CRITICAL && L < 0 ? 'fading' : 'steady';
+    return { themeId: g, window, windowGranularity: granularity, shareBefore, shareAfter, papersBefore: b, papersAfter: a, zScore,
+      emergingScore: Math.sign(L) * supported, direction, growth: all > 0 ? (shareAfter + smooth) / (shareBefore + smooth) - 1 : 0 };
+  });
 }
 
 /** `trends` with `covered` set from the covered papers' trends of the same themes (scoreTrends over TrendCoverage). */
@@ -247,5 +326,6 @@ export function periodLabel(period: string, granularity: Granularity): string {
 export function describeChange(c: CoverageChange): string {
   const spans = c.absent.map((a) => `${a.papers} paper${a.papers === 1 ? '' : 's'} in ` +
     (a.from === a.to ? periodLabel(a.from, c.granularity) : `${periodLabel(a.from, c.granularity)}..${periodLabel(a.to, c.granularity)}`));
-  return `${c.category}: ${spans.join(', ')} (~${Math.round(c.expected)} a ${c.granularity} expected)`;
+  const name = c.category === NO_CATEGORY ? 'papers without a category (none, or keywords only)' : c.category;
+  return `${name}: ${spans.join(', ')} (~${Math.round(c.expected)} a ${c.granularity} expected)`;
 }

@@ -1,7 +1,7 @@
 // The trends stage's public face: the run's dates and default granularity, per-period counts and
 // shares, then emerging/fading scores and bursts at that granularity.
 import type { Paper, PeriodRow, PeriodTotal, ThemeTrend } from '../types.js';
-import { measureCoverage, withCoveredTrends, type Strata, type TrendCoverage } from './coverage.js';
+import { measureCoverage, scoreWithinCategories, withCoveredTrends, type Strata, type TrendCoverage } from './coverage.js';
 import { describeDates, paperDates, type PaperDates, type RunDates } from './dates.js';
 import { scoreTrends, trendWindow } from './emerging.js';
 import { computePeriods } from './periods.js';
@@ -35,6 +35,6 @@ export function computeTrends(papers: Pick<Paper, 'published' | 'datePrecision'>
   const window = trendWindow(granularity, options.window);
   let trends = scoreTrends(periods, totals, k, { granularity, window });
   const coverage = options.strata ? measureCoverage(papers, assignments, k, options.strata, parsed, totals, granularity, window) : null;
-  if (coverage !== null) trends = withCoveredTrends(trends, scoreTrends(coverage.periods, coverage.totals, k, { granularity, window }));
+  if (coverage !== null) trends = withCoveredTrends(trends, scoreWithinCategories(coverage.windows, window, granularity));
   return { dates, periods, totals, trends, coverage };
 }

@@ -107,14 +107,15 @@ describe('computeTrends with strata', () => {
       // Theme 1: cs.IT papers only from September — its share rises with the corpus, not the field.
       { category: 'cs.IT', theme: 1, perMonth: [0, 0, 0, 0, 0, 0, 0, 0, 60, 60, 60, 60] },
       { category: 'cs.CV', theme: 1, perMonth: flat(5) },
-      // Theme 2: a real rise inside a category held throughout.
-      { category: 'cs.CL', theme: 2, perMonth: [20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 60, 60] }
+      // Theme 2: a real rise inside a category held throughout, beside a steady theme 3 there.
+      { category: 'cs.CL', theme: 2, perMonth: [20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 60, 60] },
+      { category: 'cs.CL', theme: 3, perMonth: flat(100) }
     ]);
     const strata = primaryCategories(papers.map((p) => p.categories));
-    const plain = computeTrends(papers, themes, 3, { window: 2 });
+    const plain = computeTrends(papers, themes, 4, { window: 2 });
     expect(plain.coverage).toBeNull();
     expect(plain.trends[1].covered).toBeUndefined();
-    const { trends, coverage } = computeTrends(papers, themes, 3, { window: 2, strata });
+    const { trends, coverage } = computeTrends(papers, themes, 4, { window: 2, strata });
     expect(coverage!.changes.map((c) => c.category)).toEqual(['cs.IT']);
     expect(trends[1].direction).toBe('emerging');
     expect(trends[1].covered!.share).toBeLessThan(0.5);
@@ -130,6 +131,22 @@ describe('computeTrends with strata', () => {
     expect(classifyTrend(figures(trends[1]), windows)).toBe('coverage');
     expect(classifyTrend(figures(trends[2]), windows)).toBe('emerging');
     expect(classifyTrend({ ...figures(trends[1]), coveredShare: null }, windows)).toBe('emerging');
+  });
+
+  it('compares shares within each category: a category that only grows in the corpus moves no theme by its growth', () => {
+    // cs.AI grows fourfold in the corpus (its collection changed); theme 1 holds a fixed 60% of cs.AI and 10% of cs.CV.
+    const ai = [50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 200, 200];
+    const { papers, themes } = corpus([
+      { category: 'cs.CV', theme: 0, perMonth: flat(180) }, { category: 'cs.CV', theme: 1, perMonth: flat(20) },
+      { category: 'cs.AI', theme: 1, perMonth: ai.map((n) => 0.6 * n) }, { category: 'cs.AI', theme: 2, perMonth: ai.map((n) => 0.4 * n) },
+      // A step elsewhere, so that coverage is measured at all.
+      { category: 'cs.IT', theme: 0, perMonth: [0, 0, 0, 0, 0, 0, 0, 0, 60, 60, 60, 60] }
+    ]);
+    const { trends } = computeTrends(papers, themes, 3, { window: 2, strata: primaryCategories(papers.map((p) => p.categories)) });
+    // Over all papers theme 1's share rises with cs.AI's; within each category it stays 30%.
+    expect(trends[1].direction).toBe('emerging');
+    expect(trends[1].covered).toMatchObject({ share: 1, direction: 'steady' });
+    expect(Math.abs(trends[1].covered!.zScore)).toBeLessThan(1);
   });
 });
 

@@ -3,7 +3,7 @@
 // computePeriods) and their emerging/fading scores (the trends stage's scoreTrends).
 import { INTEGER, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { computePeriods, paperDates, primaryCategories, scoreTrends, type TrendCoverage } from '../../../../pipeline/trends/index.js';
-import { measureCoverage, primaryCategorySql, withCoveredTrends } from '../../../../pipeline/trends/coverage.js';
+import { measureCoverage, primaryCategorySql, scoreWithinCategories, withCoveredTrends } from '../../../../pipeline/trends/coverage.js';
 import type { DatePrecision, Granularity, PeriodRow, PeriodTotal } from '../../../../pipeline/types.js';
 import type { Curation } from './fold.js';
 import { bind, UNIT_MAP } from './overlay-sql.js';
@@ -87,7 +87,7 @@ export async function curatedTrends(db: Writer, s: string, c: Curation): Promise
     { run: c.runId, g: granularity });
   let scored = scoreTrends(periods, totals, ids.length, { granularity, window });
   const coverage = await coverageOf(db, s, c, dense, totals, granularity, window);
-  if (coverage !== null) scored = withCoveredTrends(scored, scoreTrends(coverage.periods, coverage.totals, ids.length, { granularity, window }));
+  if (coverage !== null) scored = withCoveredTrends(scored, scoreWithinCategories(coverage.windows, window, granularity));
   return new Map(scored.map((t, i) => [ids[i], t]));
 }
 
