@@ -25,9 +25,10 @@
 // change (its runs with a step are reported); its papers are left out of the "covered" trends, which
 // compare only the strata held throughout both windows (measureCoverage, readTrend).
 import type { CoveredTrend, Granularity, Paper, PeriodRow, PeriodTotal, ThemeTrend } from '../types.js';
-import type { PaperDates } from './dates.js';
+import { periodIndex } from './calendar.js';
+import { DATE_CODE, type PaperDates } from './dates.js';
 import { trendWindowPeriods, Z_CRITICAL } from './emerging.js';
-import { computePeriods } from './periods.js';
+import { computePeriods, MONTHS_PER } from './periods.js';
 
 /**
  * absentBelow, minExpected, levelFraction, held: the rule above. A stratum is examined when it holds at
@@ -181,16 +182,19 @@ export function measureCoverage(papers: readonly Pick<Paper, 'published' | 'date
   const dense = new Int32Array(strata.names.length).fill(-1);
   let categories = 0;
   for (let s = 0; s < strata.names.length; s++) if (found.changed[s] === 0) dense[s] = categories++;
-  const kept: number[] = [];
-  for (let i = 0; i < papers.length; i++) if (dense[strata.of[i]] >= 0) kept.push(i);
-  const groups = Int32Array.from(kept, (i) => dense[strata.of[i]] * k + assignments[i]);
-  const counted = computePeriods(kept.map((i) => papers[i]), groups, categories * k);
+  // Each covered paper counted once into its window, by its period's index (as computePeriods counts:
+  // a year-only date counts only at year granularity).
   const { before, after } = trendWindowPeriods([...totals], granularity, window);
-  const windowOf = new Map<string, 'before' | 'after'>([...before.map((t) => [t.period, 'before'] as const), ...after.map((t) => [t.period, 'after'] as const)]);
+  const indexOf = (iso: string) => periodIndex(granularity, Number(iso.slice(0, 4)), Number(iso.slice(5, 7)));
+  const side = new Map<number, 0 | 1>([...before.map((t) => [indexOf(t.period), 0] as const), ...after.map((t) => [indexOf(t.period), 1] as const)]);
   const windows: WindowCounts = { categories, groups: k, before: new Float64Array(categories * k), after: new Float64Array(categories * k) };
-  for (const row of counted.periods) {
-    const side = row.granularity === granularity ? windowOf.get(row.period) : undefined;
-    if (side !== undefined) windows[side][row.themeId] += row.papers;
+  const per = MONTHS_PER[granularity];
+  for (let i = 0; i < papers.length; i++) {
+    const c = dense[strata.of[i]];
+    const precision = dates.precision[i];
+    if (c < 0 || precision === 0 || (precision === DATE_CODE.year && granularity !== 'year')) continue;
+    const s = side.get(Math.floor(dates.month[i] / per));
+    if (s !== undefined) (s === 0 ? windows.before : windows.after)[c * k + assignments[i]]++;
   }
   return { changes: found.changes, windows };
 }
