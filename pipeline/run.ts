@@ -151,7 +151,7 @@ async function storeRun({ config, reporter, durations, createdAt, ingest, coarse
     metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: config.restarts,
       init: config.init, stabilityKind: clustered.stabilityKind,
       nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, mapRecall10: analysis.recall10, emptyRows: analysis.emptyRows,
-      externalCheck: checkAgainstCategories(papers.map((p) => p.categories), clustering.assignments),
+      externalCheck: checkAgainstCategories(papers.map(primaryCategoryOf), clustering.assignments),
       datePrecision: dates.precision, coarseDates, warnings: warnings.list },
     themes: themeRecords(labels, clustering, analysis, trend.trends, papers.length),
     clustering, layout: analysis.layout, periods: trend.periods,

@@ -73,9 +73,11 @@ export function scoreAgainstLabels(labels: string[], clusters: ArrayLike<number>
 
 /**
  * The themes against each paper's primary category (categories[0]), over the papers that have one;
- * skipped when fewer than MIN_LABELLED_SHARE of the papers do.
+ * skipped when fewer than MIN_LABELLED_SHARE of the papers do. The caller passes each paper's
+ * primary category as trends/coverage.ts primaryCategoryOf gives it: a record with only keywords
+ * (Scopus, RIS, BibTeX) has none, as its first keyword ("ChatGPT") is no class.
  */
-export function checkAgainstCategories(categories: string[][], themes: ArrayLike<number>): ExternalCheckResult {
+export function checkAgainstCategories(categories: readonly (readonly string[])[], themes: ArrayLike<number>): ExternalCheckResult {
   const labelled: number[] = [];
   categories.forEach((c, i) => { if (c.length > 0 && c[0] !== '') labelled.push(i); });
   if (categories.length === 0 || labelled.length < MIN_LABELLED_SHARE * categories.length) {

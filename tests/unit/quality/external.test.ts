@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAgainstCategories, scoreAgainstLabels } from '../../../pipeline/quality/external.js';
+import { primaryCategoryOf } from '../../../pipeline/trends/coverage.js';
 
 describe('scoreAgainstLabels', () => {
   it('scores a perfect clustering (up to renaming) as 1 everywhere', () => {
@@ -54,5 +55,17 @@ describe('checkAgainstCategories', () => {
 
   it('scores exactly half the papers labelled (the threshold is inclusive)', () => {
     expect(checkAgainstCategories([['a'], [], ['b'], []], [0, 1, 1, 0]).status).toBe('done');
+  });
+
+  it('scores no keyword as a class: papers with only keywords are unlabelled (as the run passes them, through primaryCategoryOf)', () => {
+    const papers = [
+      { categories: ['cs.CL'] }, { categories: ['cs.CL', 'cs.AI'] }, { categories: ['cs.CV'] },
+      { categories: ['ChatGPT', 'education'], keywordsOnly: true as const }, { categories: ['ChatGPT'], keywordsOnly: true as const }
+    ];
+    const result = checkAgainstCategories(papers.map(primaryCategoryOf), [0, 0, 1, 1, 0]);
+    expect(result).toMatchObject({ status: 'done', labelledPapers: 3, classes: 2, vMeasure: 1 });
+    // Mostly keywords: too few papers with a class to score.
+    const keywords = [...papers, ...papers.slice(3)];
+    expect(checkAgainstCategories(keywords.map(primaryCategoryOf), [0, 0, 1, 1, 0, 1, 0])).toMatchObject({ status: 'skipped', labelledPapers: 3 });
   });
 });
