@@ -1,9 +1,11 @@
 // Owns the query behind each export dataset: its columns (name, SQL, text or not), the FROM/WHERE/ORDER
 // with bound parameters only, and the words that name the download (what and which filter).
 import { trendReadingSql } from '../../../pipeline/trends/coverage.js';
-import type { RunRow } from '../../../pipeline/types.js';
+import type { Granularity, RunRow } from '../../../pipeline/types.js';
+import { TREND_CLASS_TEXT } from '../trend-wording.js';
 import type { CsvColumn } from './csv.js';
-import type { Params } from './db.js';
+import { query, type Params } from './db.js';
+import { loadTrendWindows } from './trend-windows.js';
 import { paperFilterSql, paperOrderSql, readPaperFilter, themeOnlyFilter } from './papers.js';
 import { readDateRange, readGranularity, readMeasure, readTheme } from './params.js';
 import { error } from '@sveltejs/kit';
@@ -28,20 +30,37 @@ const value = (name: string, sql = name): CsvColumn => ({ name, sql, text: false
 
 /**
  * The trend over the categories the corpus holds throughout the windows (empty without coverage
- * changes), and how the trend reads, as the dashboard reads it (coverage.ts readTrend): the direction
- * over those categories where they hold half of the theme's papers or more, "moves with coverage"
- * where they hold fewer and it moved, else `direction`.
+ * changes), and how the trend reads, in the dashboard's words (trend-wording.ts classifyTrend): the
+ * direction over those categories where they hold half of the theme's papers or more, "moves with
+ * coverage" where they hold fewer and it moved, else `direction` (coverage.ts trendReadingSql); and
+ * "growing slower than the field" where it reads fading while its papers per period grew. The
+ * windows' lengths in periods are the bound $before_periods and $after_periods (windowParams);
+ * `papers` is the row's papers in the windows as `[before, after]` SQL.
  */
-const coverageColumns = (t: string) => [
-  value('covered_share', `${t}.covered_share`), text('covered_direction', `${t}.covered_direction`), value('covered_z', `${t}.covered_z`),
-  text('reads_as', trendReadingSql(t))
-];
+const coverageColumns = (t: string, papers: [string, string]) => {
+  const reading = trendReadingSql(t);
+  const slower = `${papers[1]} * $before_periods > ${papers[0]} * $after_periods`;
+  return [
+    value('covered_share', `${t}.covered_share`), text('covered_direction', `${t}.covered_direction`), value('covered_z', `${t}.covered_z`),
+    text('reads_as', `CASE WHEN $before_periods > 0 AND $after_periods > 0 AND ${reading} = 'fading' AND ${slower}
+      THEN '${TREND_CLASS_TEXT.slower}' ELSE ${reading} END`)
+  ];
+};
+
+/** The run's trend windows' lengths in periods (0 when it has no themes or no windows), for coverageColumns. */
+async function windowParams(run: RunRow): Promise<{ before_periods: number; after_periods: number }> {
+  const [theme] = await query<{ window_granularity: Granularity | null; window_months: number }>(
+    'SELECT window_granularity, window_months FROM themes WHERE run_id = $run ORDER BY theme_id LIMIT 1', { run: run.run_id });
+  if (theme === undefined) return { before_periods: 0, after_periods: 0 };
+  const windows = await loadTrendWindows(run, theme.window_granularity ?? 'month', theme.window_months);
+  return { before_periods: windows.before.length, after_periods: windows.after.length };
+}
 
 const THEME_COLUMNS = [
   value('theme_id', 't.theme_id'), text('label', 't.label'), value('size', 't.size'), value('share', 't.share'),
   text('keywords', `array_to_string(t.keywords, '; ')`), text('direction', 't.direction'), value('emerging_score', 't.emerging_score'),
   value('growth', 't.growth'), value('z_score', 't.z_score'), value('window_months', 't.window_months'), text('window_granularity', 't.window_granularity'),
-  ...coverageColumns('t'),
+  ...coverageColumns('t', ['t.papers_before', 't.papers_after']),
   value('share_before', 't.share_before'), value('share_after', 't.share_after'), value('papers_before', 't.papers_before'),
   value('papers_after', 't.papers_after'), value('cohesion', 't.cohesion'), value('x', 't.x'), value('y', 't.y'),
   value('area_id', 't.area_id'), text('area_label', 'a.label'), value('separation', 't.separation'),
@@ -72,13 +91,17 @@ const PAPER_COLUMNS = [
   value('third_theme_id', 'r3.theme_id'), value('third_similarity', 'r3.similarity'),
   text('theme_original_label', curated('original_label', 't'))
 ];
+/** An area's papers in each trend window: its themes' (a paper is in one theme, a theme in one area), as the Overview counts them. */
+const AREA_PAPERS: [string, string] = ['(SELECT sum(x.papers_before) FROM themes x WHERE x.run_id = a.run_id AND x.area_id = a.area_id)',
+  '(SELECT sum(x.papers_after) FROM themes x WHERE x.run_id = a.run_id AND x.area_id = a.area_id)'];
+
 const AREA_COLUMNS = [
   value('area_id', 'a.area_id'), text('label', 'a.label'), value('size', 'a.size'), value('share', 'a.share'),
   value('n_themes', 'a.n_themes'),
   text('themes', `(SELECT string_agg(t.label, '; ' ORDER BY t.size DESC, t.theme_id) FROM themes t
     WHERE t.run_id = a.run_id AND t.area_id = a.area_id)`),
   text('keywords', `array_to_string(a.keywords, '; ')`), text('direction', 'a.direction'), value('emerging_score', 'a.emerging_score'),
-  value('growth', 'a.growth'), value('z_score', 'a.z_score'), ...coverageColumns('a'), value('share_before', 'a.share_before'),
+  value('growth', 'a.growth'), value('z_score', 'a.z_score'), ...coverageColumns('a', AREA_PAPERS), value('share_before', 'a.share_before'),
   value('share_after', 'a.share_after'), value('x', 'a.x'), value('y', 'a.y')
 ];
 
@@ -118,19 +141,20 @@ function lineageQuery(runId: number): ExportQuery {
   };
 }
 
-function themesQuery(runId: number): ExportQuery {
+async function themesQuery(run: RunRow): Promise<ExportQuery> {
   return {
     columns: THEME_COLUMNS,
     from: `FROM themes t LEFT JOIN areas a ON a.run_id = t.run_id AND a.area_id = t.area_id
       WHERE t.run_id = $run ORDER BY t.theme_id`,
-    params: { run: runId },
+    params: { run: run.run_id, ...(await windowParams(run)) },
     name: ['themes']
   };
 }
 
 /** Areas with their themes' labels (largest first); an area's trend is the sum of its themes' rows in trends. */
-function areasQuery(runId: number): ExportQuery {
-  return { columns: AREA_COLUMNS, from: 'FROM areas a WHERE a.run_id = $run ORDER BY a.area_id', params: { run: runId }, name: ['areas'] };
+async function areasQuery(run: RunRow): Promise<ExportQuery> {
+  return { columns: AREA_COLUMNS, from: 'FROM areas a WHERE a.run_id = $run ORDER BY a.area_id', params: { run: run.run_id, ...(await windowParams(run)) },
+    name: ['areas'] };
 }
 
 /** Long format, one row per theme and period; both measures, `measure` names what the user viewed. */
@@ -214,7 +238,7 @@ export function slug(text: string): string {
 export async function exportQuery(dataset: ExportDataset, run: RunRow, search: URLSearchParams): Promise<ExportQuery> {
   switch (dataset) {
     case 'themes':
-      return themesQuery(run.run_id);
+      return themesQuery(run);
     case 'trends':
       return trendsQuery(run, search);
     case 'papers':
@@ -224,7 +248,7 @@ export async function exportQuery(dataset: ExportDataset, run: RunRow, search: U
     case 'bursts':
       return burstsQuery(run.run_id);
     case 'areas':
-      return areasQuery(run.run_id);
+      return areasQuery(run);
     case 'map-region':
       return mapRegionQuery(run.run_id, search);
     case 'theme-lineage':
