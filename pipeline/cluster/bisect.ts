@@ -83,13 +83,17 @@ class Work {
   split(rows: Int32Array, keys: Uint32Array, o: Required<Omit<BisectOptions, 'keys'>>): [Int32Array, Int32Array] {
     const { m } = this;
     // The cut is found on the sample (all rows of a theme up to sampleCap), then carried to all rows.
+    // The sample's rows are read ~10 times by the principal direction and again by every 2-means
+    // pass: copied next to each other first (rowsOf), they are read in order instead of from all
+    // over the matrix (~2x faster a pass here, the same sums in the same order).
     const sample = sampleOf(rows, keys, o.sampleCap);
-    const v = this.principalDirection(sample, o.lanczosSteps);
+    const { matrix: near, rows: nearRows } = rowsOf(m, sample);
+    const v = this.principalDirection(near, nearRows, o.lanczosSteps);
     let mv = 0;
     for (let j = 0; j < v.length; j++) mv += this.mean[j] * v[j];
     const sampleSide = new Uint8Array(sample.length);
-    for (let r = 0; r < sample.length; r++) sampleSide[r] = dot(m, sample[r], v) - mv >= 0 ? 0 : 1;
-    this.twoMeans(sample, sampleSide, o.maxPasses);
+    for (let r = 0; r < sample.length; r++) sampleSide[r] = dot(near, nearRows[r], v) - mv >= 0 ? 0 : 1;
+    this.twoMeans(near, nearRows, sampleSide, o.maxPasses);
     const n = rows.length;
     let side = sampleSide;
     if (sample !== rows) {
@@ -97,8 +101,9 @@ class Work {
       const { s0, s1 } = this;
       const n0 = norm(s0);
       const n1 = norm(s1);
-      for (let r = 0; r < n; r++) side[r] = dot(m, rows[r], s1) / n1 > dot(m, rows[r], s0) / n0 ? 1 : 0;
-      this.twoMeans(rows, side, o.fullPasses);
+      const all = rowsOf(m, rows);
+      for (let r = 0; r < n; r++) side[r] = dot(all.matrix, all.rows[r], s1) / n1 > dot(all.matrix, all.rows[r], s0) / n0 ? 1 : 0;
+      this.twoMeans(all.matrix, all.rows, side, o.fullPasses);
     }
     let count0 = 0;
     for (let r = 0; r < n; r++) if (side[r] === 0) count0++;
@@ -119,8 +124,8 @@ class Work {
    * with signs alternating by term id, so nothing random and no sizeable direction missed.
    * Leaves the rows' mean in this.mean.
    */
-  private principalDirection(rows: Int32Array, steps: number): Float64Array {
-    const { m, mean, v } = this;
+  private principalDirection(m: CsrMatrix, rows: Int32Array, steps: number): Float64Array {
+    const { mean, v } = this;
     const n = rows.length;
     const nCols = m.nCols;
     mean.fill(0);
@@ -190,8 +195,8 @@ class Work {
    * only, and a row whose lead over the other side exceeds how far both centroids have moved since it
    * was last scored (|x·(c′ − c)| ≤ ‖c′ − c‖ for a unit row) cannot move and is not scored again.
    */
-  private twoMeans(rows: Int32Array, side: Uint8Array, maxPasses: number): void {
-    const { m, s0, s1, w: delta } = this;
+  private twoMeans(m: CsrMatrix, rows: Int32Array, side: Uint8Array, maxPasses: number): void {
+    const { s0, s1, w: delta } = this;
     s0.fill(0);
     s1.fill(0);
     delta.fill(0);
@@ -264,6 +269,25 @@ function sampleOf(rows: Int32Array, keys: Uint32Array, cap: number): Int32Array 
   if (rows.length <= cap) return rows;
   const byKey = Array.from(rows).sort((a, b) => keys[a] - keys[b] || a - b);
   return Int32Array.from(byKey.slice(0, cap)).sort();
+}
+
+/**
+ * Rows `rows` of `m` as a matrix of their own, in that order (row r of it is m's rows[r]), with the
+ * row numbers to read it by; `m` itself when `rows` are all of its rows.
+ */
+function rowsOf(m: CsrMatrix, rows: Int32Array): { matrix: CsrMatrix; rows: Int32Array } {
+  if (rows.length === m.nRows) return { matrix: m, rows };
+  const indptr = new Uint32Array(rows.length + 1);
+  for (let r = 0; r < rows.length; r++) indptr[r + 1] = indptr[r] + m.indptr[rows[r] + 1] - m.indptr[rows[r]];
+  const nnz = indptr[rows.length];
+  const indices = new Uint32Array(nnz);
+  const values = new Float32Array(nnz);
+  for (let r = 0; r < rows.length; r++) {
+    const [from, to] = [m.indptr[rows[r]], m.indptr[rows[r] + 1]];
+    indices.set(m.indices.subarray(from, to), indptr[r]);
+    values.set(m.values.subarray(from, to), indptr[r]);
+  }
+  return { matrix: { nRows: rows.length, nCols: m.nCols, indptr, indices, values }, rows: Int32Array.from({ length: rows.length }, (_, r) => r) };
 }
 
 function dot(m: CsrMatrix, i: number, v: Float64Array): number {
