@@ -19,7 +19,7 @@
 import { ensureCapacity } from '../tokenise/grow.js';
 import { normaliseFields } from '../tokenise/normalise-text.js';
 import { searchKey, symbolSuffix } from '../tokenise/search-tokens.js';
-import { BREAK, DIGIT, DOT, HYPHEN, LETTER, SLASH, classOf } from '../tokenise/token-scanner.js';
+import { BREAK, CLASSES, DIGIT, DOT, HYPHEN, LETTER, SLASH } from '../tokenise/token-scanner.js';
 import { porterStem } from '../tokenise/porter-stemmer.js';
 import { isContentToken } from '../tokenise/word-table.js';
 import { KeyTable } from './key-table.js';
@@ -195,7 +195,7 @@ export class VocabularyTokeniser {
       // token-scanner.ts next(): skip to the token, noting a phrase break; the token's end and hash.
       let broke = false;
       while (i < length) {
-        const kind = classOf(text.charCodeAt(i));
+        const kind = CLASSES[text.charCodeAt(i)];
         if (kind >= LETTER) break;
         if (kind === BREAK) broke = true;
         i++;
@@ -210,9 +210,9 @@ export class VocabularyTokeniser {
       let hyphen = false;
       while (i < length) {
         const code = text.charCodeAt(i);
-        const kind = classOf(code);
+        const kind = CLASSES[code];
         if (kind < LETTER) {
-          const after = i + 1 < length ? classOf(text.charCodeAt(i + 1)) : BREAK;
+          const after = i + 1 < length ? CLASSES[text.charCodeAt(i + 1)] : BREAK;
           if (code === HYPHEN && after >= LETTER) hyphen = true;
           else if (!((code === DOT && previous === DIGIT && after === DIGIT) || (code === SLASH && after === DIGIT))) break;
         }

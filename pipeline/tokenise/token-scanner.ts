@@ -7,14 +7,12 @@
 // phrase break. Not natural's WordTokenizer: it splits on /[^A-Za-zА-Яа-я0-9_]+/, which cuts
 // hyphenated terms apart and drops accented letters, and it does not report punctuation.
 
-// Character classes (classOf): a token is made of LETTER and DIGIT characters (kind >= LETTER).
-const UNKNOWN = 0;
+// Character classes (CLASSES): a token is made of LETTER and DIGIT characters (kind >= LETTER).
 export const BREAK = 1;
 export const SPACE = 2;
 export const LETTER = 3;
 export const DIGIT = 4;
 
-const classes = new Uint8Array(65536);
 const WORD_CHAR = /[\p{L}\p{M}]/u;
 const NUMBER_CHAR = /\p{N}/u;
 const SPACE_CHAR = /\s/u;
@@ -26,12 +24,13 @@ function classify(code: number): number {
   return NUMBER_CHAR.test(char) ? DIGIT : WORD_CHAR.test(char) ? LETTER : SPACE_CHAR.test(char) ? SPACE : BREAK;
 }
 
-/** Class of a char code (classified on first sight): BREAK, SPACE, LETTER or DIGIT. */
-export function classOf(code: number): number {
-  let kind = classes[code];
-  if (kind === UNKNOWN) kind = classes[code] = classify(code);
-  return kind;
-}
+/**
+ * The class of every char code (BREAK, SPACE, LETTER or DIGIT), filled when the module loads
+ * (~13 ms): the scans' inner loops read it directly. Classified on first sight behind a function
+ * (a check, a call V8 did not inline), scanning the 74.7k corpus's 107M characters took 0.91–1.1 s
+ * instead of 0.64–0.68 s.
+ */
+export const CLASSES: Readonly<Uint8Array> = Uint8Array.from({ length: 65536 }, (_, code) => classify(code));
 
 export const HYPHEN = 0x2d;
 export const DOT = 0x2e;
@@ -60,7 +59,7 @@ export class TokenScanner {
     let i = this.position;
     let broke = false;
     while (i < length) {
-      const kind = classOf(text.charCodeAt(i));
+      const kind = CLASSES[text.charCodeAt(i)];
       if (kind >= LETTER) break;
       if (kind === BREAK) broke = true;
       i++;
@@ -71,9 +70,9 @@ export class TokenScanner {
     let previous = 0;
     while (i < length) {
       const code = text.charCodeAt(i);
-      const kind = classOf(code);
+      const kind = CLASSES[code];
       if (kind < LETTER) {
-        const after = i + 1 < length ? classOf(text.charCodeAt(i + 1)) : BREAK;
+        const after = i + 1 < length ? CLASSES[text.charCodeAt(i + 1)] : BREAK;
         const joins =
           (code === HYPHEN && after >= LETTER) ||
           (code === DOT && previous === DIGIT && after === DIGIT) ||
