@@ -152,7 +152,9 @@ async function storeRun({ config, reporter, durations, createdAt, ingest, coarse
       init: config.init, stabilityKind: clustered.stabilityKind,
       nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, mapRecall10: analysis.recall10, emptyRows: analysis.emptyRows,
       externalCheck: checkAgainstCategories(papers.map(primaryCategoryOf), clustering.assignments),
-      datePrecision: dates.precision, coarseDates, warnings: warnings.list },
+      datePrecision: dates.precision, coarseDates, warnings: warnings.list,
+      // The trends were read with the corpus's coverage checked (trends/coverage.ts; no change found is trend.coverage null).
+      coverageChecked: true },
     themes: themeRecords(labels, clustering, analysis, trend.trends, papers.length),
     clustering, layout: analysis.layout, periods: trend.periods,
     totals: trend.totals, bursts: trend.bursts, coverageChanges: trend.coverage?.changes ?? [], neighbours: analysis.neighbours, kSelection: analysis.kSelection,

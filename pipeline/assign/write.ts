@@ -218,8 +218,10 @@ async function writeTrends(connection: DuckDBConnection, run: number, t: Retrend
   await connection.run(`UPDATE areas SET size = v.size, share = v.share, ${TREND_SET}
     FROM assign_area_trends v WHERE areas.run_id = $run AND areas.area_id = v.id`, { run });
   const d = t.dates;
+  // The trends were just read with the corpus's coverage checked (retrend.ts): runs.metrics.coverageChecked, also for a run made before the check.
   await connection.run(`UPDATE runs SET n_papers = $n, date_min = $min::DATE, date_max = $max::DATE, date_min_precision = $minP,
-    date_max_precision = $maxP, default_granularity = $granularity WHERE run_id = $run`,
+    date_max_precision = $maxP, default_granularity = $granularity, metrics = json_merge_patch(metrics, '{"coverageChecked": true}')
+    WHERE run_id = $run`,
   { run, n: total, min: d.min, max: d.max, minP: d.minPrecision, maxP: d.maxPrecision, granularity: d.granularity });
 }
 

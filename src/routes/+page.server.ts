@@ -3,6 +3,7 @@
 // granularity (by default the run's: month, or year for a run dated mostly by year), shares at the
 // trend granularity for the movers' sparklines, the k evidence and the strongest bursts still running.
 import { stabilityFacts } from '$lib/stability-facts.js';
+import { parseObject } from '$lib/server/runs';
 import {
   listAreaSummaries,
   listThemeSummaries,
@@ -143,6 +144,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     kSelection,
     bursts: markedBursts,
     coverageChanges,
+    // A run made before the pipeline checked the corpus's coverage (runs.metrics.coverageChecked) reads every trend over all
+    // papers: the page says so, as "no change found" and "not looked" would otherwise look alike.
+    coverageUnchecked: coverageChanges.length === 0 && parseObject(run.metrics).coverageChecked !== true,
     chartMarks
   };
 };

@@ -68,6 +68,19 @@ describe('npm run assign', () => {
     expect(batch.skipped).toBe(1);
   });
 
+  it('marks a run made before the coverage check as checked once its trends are recomputed, its other metrics kept', async () => {
+    const db = copyOfBase();
+    expect(await select(db, "SELECT metrics->>'$.coverageChecked' AS checked FROM runs")).toStrictEqual([{ checked: 'true' }]);
+    const instance = await DuckDBInstance.create(db);
+    const connection = await instance.connect();
+    await connection.run("UPDATE runs SET metrics = json_object('inertia', 1.5, 'iterations', 3)");
+    connection.closeSync();
+    instance.closeSync();
+    expect(runAssign(['--input', rest, '--db', db, '--quiet']).code).toBe(0);
+    expect(await select(db, "SELECT metrics->>'$.coverageChecked' AS checked, metrics->>'$.inertia' AS inertia FROM runs"))
+      .toStrictEqual([{ checked: 'true', inertia: '1.5' }]);
+  });
+
   it('finds an added paper by a word of its title through the search index', async () => {
     const db = copyOfBase();
     expect(runAssign(['--input', rest, '--db', db, '--quiet']).code).toBe(0);

@@ -77,7 +77,7 @@ export function formatMetric(value: unknown): string {
 }
 
 /** Metrics shown by other means: warnings as their lines, coarseDates through their `coarse-dates` warning. */
-const NOT_TABULATED = new Set(['warnings', 'coarseDates', 'externalCheck']);
+const NOT_TABULATED = new Set(['warnings', 'coarseDates', 'externalCheck', 'coverageChecked']);
 
 export async function listRuns(): Promise<RunDetails[]> {
   const [runs, kRows, skippedRows] = await Promise.all([
