@@ -101,6 +101,7 @@ class Work {
       const { s0, s1 } = this;
       const n0 = norm(s0);
       const n1 = norm(s1);
+      // The full passes likewise read the theme's rows copied together (the first split's are the matrix itself).
       const all = rowsOf(m, rows);
       for (let r = 0; r < n; r++) side[r] = dot(all.matrix, all.rows[r], s1) / n1 > dot(all.matrix, all.rows[r], s0) / n0 ? 1 : 0;
       this.twoMeans(all.matrix, all.rows, side, o.fullPasses);
