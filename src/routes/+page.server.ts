@@ -3,7 +3,7 @@
 // granularity (by default the run's: month, or year for a run dated mostly by year), shares at the
 // trend granularity for the movers' sparklines, the k evidence and the strongest bursts still running.
 import { stabilityFacts } from '$lib/stability-facts.js';
-import { parseObject } from '$lib/server/runs';
+import { coverageUnchecked } from '$lib/server/runs';
 import {
   listAreaSummaries,
   listThemeSummaries,
@@ -146,7 +146,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     coverageChanges,
     // A run made before the pipeline checked the corpus's coverage (runs.metrics.coverageChecked) reads every trend over all
     // papers: the page says so, as "no change found" and "not looked" would otherwise look alike.
-    coverageUnchecked: coverageChanges.length === 0 && parseObject(run.metrics).coverageChecked !== true,
+    coverageUnchecked: coverageUnchecked(run, coverageChanges),
     chartMarks
   };
 };

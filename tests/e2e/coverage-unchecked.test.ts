@@ -18,6 +18,15 @@ describe('a run made before the coverage check', () => {
     await page.close();
   });
 
+  it('says so on a theme page too, next to the trend', async () => {
+    const page = await open('/themes/0?run=1');
+    expect(await page.getByTestId('theme-coverage-unchecked').textContent()).toMatch(/made before Themescope checked[\s\S]*read over all papers/);
+    await page.close();
+    const checked = await open('/themes/0?run=2');
+    await expect.poll(() => checked.getByTestId('theme-coverage-unchecked').count()).toBe(0);
+    await checked.close();
+  });
+
   it('says nothing of it for a run that was checked', async () => {
     const page = await open('/?run=2');
     await expect.poll(() => page.getByTestId('coverage-changes').count()).toBe(0);

@@ -77,6 +77,15 @@ export function formatMetric(value: unknown): string {
 }
 
 /** Metrics shown by other means: warnings as their lines, coarseDates through their `coarse-dates` warning. */
+/**
+ * Whether the run was made before the pipeline checked the corpus's coverage (runs.metrics.coverageChecked,
+ * set by the pipeline and by npm run assign): its trends are read over all papers. A run with coverage
+ * changes stored was checked, marked or not.
+ */
+export function coverageUnchecked(run: Pick<RunRow, 'metrics'>, changes: readonly unknown[]): boolean {
+  return changes.length === 0 && parseObject(run.metrics).coverageChecked !== true;
+}
+
 const NOT_TABULATED = new Set(['warnings', 'coarseDates', 'externalCheck', 'coverageChecked']);
 
 export async function listRuns(): Promise<RunDetails[]> {

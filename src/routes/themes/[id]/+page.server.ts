@@ -6,6 +6,7 @@ import { readRun } from '$lib/server/run';
 import { loadThemeBursts } from '$lib/server/bursts';
 import { loadThemeFacets } from '$lib/server/facets';
 import { loadThemeLineage } from '$lib/server/lineage';
+import { coverageUnchecked } from '$lib/server/runs';
 import { loadPalette } from '$lib/server/palette';
 import {
   loadAlsoClose,
@@ -69,6 +70,6 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   const burstMarks = marksAt(windows.granularity);
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
     neighbours, alsoClose, bursts: bursts.map((b) => ({ ...b, coverageMark: burstMark(b, burstMarks)?.label ?? null })), facets, lineage, windows,
-    trendClass, coverage, marks, curation,
+    trendClass, coverage, marks, curation, coverageUnchecked: coverageUnchecked(run, changes),
     addedAfter: added !== null && added.added > 0 ? added : null };
 };
