@@ -27,7 +27,7 @@
 import type { CoveredTrend, Granularity, Paper, PeriodRow, PeriodTotal, ThemeTrend } from '../types.js';
 import { periodIndex } from './calendar.js';
 import { DATE_CODE, type PaperDates } from './dates.js';
-import { trendWindowPeriods, Z_CRITICAL } from './emerging.js';
+import { directionOf, trendWindowPeriods, Z_CRITICAL } from './emerging.js';
 import { computePeriods, MONTHS_PER } from './periods.js';
 
 /**
@@ -154,7 +154,7 @@ export interface TrendCoverage {
   changes: CoverageChange[];
   /**
    * The covered papers (those of the categories held throughout) per category and theme in each
-   * window: before[c · k + t], after[c · k + t], for the nCategories categories held throughout.
+   * window: before[c · k + t], after[c · k + t], for the `categories` held throughout.
    */
   windows: WindowCounts;
 }
@@ -236,27 +236,25 @@ export function scoreWithinCategories(w: WindowCounts, window: number, granulari
   let [beforeAll, all] = [0, 0];
   for (let c = 0; c < w.categories; c++) if (A[c] > 0 && B[c] > 0) [beforeAll, all] = [beforeAll + B[c], all + A[c] + B[c]];
   return Array.from({ length: w.groups }, (_, g): ThemeTrend => {
-    let [num, variance, shareAfter, a, b] = [0, 0, 0, 0, 0];
+    let [num, variance, shareAfter, a, b, inBoth] = [0, 0, 0, 0, 0, 0];
     for (let c = 0; c < w.categories; c++) {
       const [after, before] = [w.after[c * w.groups + g], w.before[c * w.groups + g]];
       [a, b] = [a + after, b + before];
       if (!(A[c] > 0 && B[c] > 0)) continue;
+      inBoth += before;
       const m = after + before;
       const N = A[c] + B[c];
       num += after - (m * A[c]) / N;
       if (N > 1) variance += (m * (N - m) * A[c] * B[c]) / (N * N * (N - 1));
       shareAfter += (B[c] / beforeAll) * (after / A[c]);
     }
-    let inBoth = 0;
-    for (let c = 0; c < w.categories; c++) if (A[c] > 0 && B[c] > 0) inBoth += w.before[c * w.groups + g];
     const shareBefore = beforeAll > 0 ? inBoth / beforeAll : 0;
     const zScore = variance > 0 ? num / Math.sqrt(variance) : 0;
     const smooth = all > 0 ? 1 / all : 0;
     const L = all > 0 ? Math.log2((shareAfter + smooth) / (shareBefore + smooth)) : 0;
     const supported = Math.abs(zScore) > Z_CRITICAL && Math.sign(L) === Math.sign(zScore) ? Math.abs(L) * (1 - Z_CRITICAL / Math.abs(zScore)) : 0;
-    const direction = zScore >= Z_CRITICAL && L > 0 ? 'emerging' : zScore <= -Z_CRITICAL && L < 0 ? 'fading' : 'steady';
     return { themeId: g, window, windowGranularity: granularity, shareBefore, shareAfter, papersBefore: b, papersAfter: a, zScore,
-      emergingScore: Math.sign(L) * supported, direction, growth: all > 0 ? (shareAfter + smooth) / (shareBefore + smooth) - 1 : 0 };
+      emergingScore: Math.sign(L) * supported, direction: directionOf(zScore, L), growth: all > 0 ? (shareAfter + smooth) / (shareBefore + smooth) - 1 : 0 };
   });
 }
 
@@ -319,6 +317,11 @@ export function trendReadingSql(alias: string): string {
     `WHEN ${direction} = 'steady' OR ${covered} = ${direction} THEN ${direction} ELSE 'moves with coverage' END`;
 }
 
+/** A stratum as a reader is told it: a category, or "papers without a category" for NO_CATEGORY. */
+export function categoryName(category: string): string {
+  return category === NO_CATEGORY ? 'papers without a category (none, or keywords only)' : category;
+}
+
 /** "2025-04", "2025-Q2", "2025": a period start (ISO) at its granularity. */
 export function periodLabel(period: string, granularity: Granularity): string {
   if (granularity === 'year') return period.slice(0, 4);
@@ -330,6 +333,5 @@ export function periodLabel(period: string, granularity: Granularity): string {
 export function describeChange(c: CoverageChange): string {
   const spans = c.absent.map((a) => `${a.papers} paper${a.papers === 1 ? '' : 's'} in ` +
     (a.from === a.to ? periodLabel(a.from, c.granularity) : `${periodLabel(a.from, c.granularity)}..${periodLabel(a.to, c.granularity)}`));
-  const name = c.category === NO_CATEGORY ? 'papers without a category (none, or keywords only)' : c.category;
-  return `${name}: ${spans.join(', ')} (~${Math.round(c.expected)} a ${c.granularity} expected)`;
+  return `${categoryName(c.category)}: ${spans.join(', ')} (~${Math.round(c.expected)} a ${c.granularity} expected)`;
 }

@@ -98,7 +98,8 @@ export function scoreTheme(themeId: number, a: number, A: number, b: number, B: 
   return { ...base, emergingScore, direction: directionOf(zScore, shareAfter - shareBefore), zScore, growth: sA / sB - 1 };
 }
 
-function directionOf(z: number, change: number): TrendDirection {
+/** emerging or fading when z passes Z_CRITICAL and the change (of share, or of its log ratio) agrees in sign; else steady. */
+export function directionOf(z: number, change: number): TrendDirection {
   if (z >= Z_CRITICAL && change > 0) return 'emerging';
   if (z <= -Z_CRITICAL && change < 0) return 'fading';
   return 'steady';
