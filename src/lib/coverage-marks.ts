@@ -4,6 +4,7 @@
 // it is. Only at the changes' own granularity: a quarter or year chart cannot place a month.
 import type { Granularity } from '../../pipeline/types.js';
 import { periodEnd } from './trend-wording.js';
+import { NO_CATEGORY } from '../../pipeline/trends/coverage.js';
 
 export interface CoverageMark {
   /** Period start (ISO) the mark stands before. */
@@ -45,10 +46,16 @@ export function coverageMarks(changes: readonly { category: string; granularity:
       if (span.to < last) add(nextPeriod(span.to, c.granularity), 'comes', c.category);
     }
   }
+  const names = (categories: string[]) => categories.map(markName).join(', ');
   return [...at].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, { goes, comes }]) => ({
     period,
-    label: [goes.length > 0 ? `no ${goes.join(', ')} from here` : '', comes.length > 0 ? `${comes.join(', ')} from here` : ''].filter((l) => l !== '').join('; ')
+    label: [goes.length > 0 ? `no ${names(goes)} from here` : '', comes.length > 0 ? `${names(comes)} from here` : ''].filter((l) => l !== '').join('; ')
   }));
+}
+
+/** A category as a chart mark names it: the stratum of papers without one (coverage.ts NO_CATEGORY) in words, short. */
+function markName(category: string): string {
+  return category === NO_CATEGORY ? 'uncategorised papers' : category;
 }
 
 /**

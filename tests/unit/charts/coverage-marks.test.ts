@@ -26,6 +26,12 @@ describe('coverageMarks', () => {
     ]);
   });
 
+  it('names the papers without a category in words, not by their stratum id', () => {
+    const none = [{ category: '(none)', granularity: 'month' as const, absent: [{ from: '2025-08-01', to: '2026-06-01' }] }];
+    expect(coverageMarks(none, [{ category: '(none)', papers: 200 }], 1000, 'month', '2025-04-01', '2026-06-01'))
+      .toStrictEqual([{ period: '2025-08-01', label: 'no uncategorised papers from here' }]);
+  });
+
   it('marks nothing on a chart of another granularity', () => {
     expect(coverageMarks(changes, [{ category: 'cs.IT', papers: 728 }], 835, 'year', '2025-04-01', '2026-06-01')).toStrictEqual([]);
   });
