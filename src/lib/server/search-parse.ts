@@ -25,7 +25,8 @@ export const MAX_WORDS = 12;
 /**
  * Parses a query: `"..."` is a phrase (its words must also appear in this order, separated only by
  * spaces or punctuation); other words match anywhere. The last unquoted word, when the query does
- * not end in a space or quote, also matches as a prefix ("transfor" finds "transformer"). Stop
+ * not end in a space or quote, also matches as a prefix ("transfor" finds "transformer"; a
+ * hyphenated one whole and by its last part, "GPT-4" finds "GPT-4o"). Stop
  * words, numbers and one-letter words are dropped as the index drops them; "c++" and "c#" stay.
  */
 export function parseQuery(q: string): ParsedQuery {
@@ -51,10 +52,9 @@ export function parseQuery(q: string): ParsedQuery {
       return;
     }
     const typing = i === parts.length - 1 && parts.length % 2 === 1 && /[\p{L}\p{M}\p{N}+#]$/u.test(part);
-    tokens.forEach((t, j) => {
-      const last = typing && j === tokens.length - 1 && t.end === part.length;
-      add(t.key, last ? t.word : null);
-    });
+    // The word being typed is every token that ends where the query does: a hyphenated word whole
+    // and its last part ("gpt-4" finds "gpt-4o"; "long-conte" finds "long-context").
+    for (const t of tokens) add(t.key, typing && t.end === part.length ? t.word : null);
   });
   return { words, phrases };
 }

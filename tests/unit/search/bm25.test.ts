@@ -82,5 +82,9 @@ describe('ranked search in DuckDB', () => {
     expect([termsForWord(dict, 'graph', null), termsForWord(dict, 'graph', 'graph'), termsForWord(dict, 'gr', 'gr')]).toStrictEqual([[1], [1, 2], [1, 2, 3]]);
     // "mergi" (on its way to "merging") reaches the stem "merg"; "vis" is not widened to its stem "vi".
     expect([termsForWord(dict, 'mergi', 'mergi'), termsForWord(dict, 'vi', 'vis')]).toStrictEqual([[4], [5]]);
+ 
+    // A hyphenated word being typed widens within its last part only: "gpt-4" is no "gpt", "long-conte" reaches "long-cont".
+    const hyphens = { terms: ['gpt', 'gpt-4', 'gpt-4o', 'gpt-5', 'long', 'long-cont', 'long-context'], df: Int32Array.from([9, 3, 5, 2, 8, 1, 4]), nDocs: 10 };
+    expect([termsForWord(hyphens, 'gpt-4', 'gpt-4'), termsForWord(hyphens, 'long-cont', 'long-conte')]).toStrictEqual([[1, 2], [5, 6]]);
   });
 });

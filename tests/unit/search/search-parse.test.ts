@@ -32,6 +32,15 @@ describe('parseQuery', () => {
     ]);
   });
 
+  it('makes a hyphenated word being typed a prefix whole and by its last part', () => {
+    expect(parseQuery('GPT-4').words).toStrictEqual([{ key: 'gpt-4', prefix: 'gpt-4' }, { key: 'gpt', prefix: null }]);
+    expect(parseQuery('long-conte').words).toStrictEqual([
+      { key: 'long-cont', prefix: 'long-conte' },
+      { key: 'long', prefix: null },
+      { key: 'cont', prefix: 'conte' }
+    ]);
+  });
+
   it('has no words for punctuation or stop words only', () => {
     expect([parseQuery('%_!').words, parseQuery('the of and').words]).toStrictEqual([[], []]);
   });
