@@ -105,6 +105,17 @@ export function readFigures<T extends TrendFigures & { emergingScore: number; zS
   return { ...t, basis, all, direction: t.coveredDirection!, emergingScore: t.coveredScore ?? 0, zScore: t.coveredZ ?? 0 };
 }
 
+/**
+ * A direction in the words of the classes: "fading" while the theme's papers per period grew reads
+ * "growing slower than the field", as classifyTrend says it, so no sentence calls fading what the
+ * badge beside it calls growing slower.
+ */
+export function directionText(direction: TrendDirection, t: Pick<TrendFigures, 'papersBefore' | 'papersAfter'>, w: TrendWindows): string {
+  if (direction !== 'fading') return direction;
+  const r = ratesOf(t, w);
+  return TREND_CLASS_TEXT[r.before !== null && r.after !== null && r.after > r.before ? 'slower' : 'fading'];
+}
+
 /** The class shown for a theme (or an area): see the header for the rule. */
 export function classifyTrend(t: TrendFigures, w: TrendWindows): TrendClass {
   const basis = basisOf(t);

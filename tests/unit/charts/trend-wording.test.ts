@@ -1,7 +1,7 @@
 // trend-wording.ts: the windows named from the period totals, the partial periods left out with the
 // days they cover, papers per period, the four classes and their one order.
 import { describe, expect, it } from 'vitest';
-import { byStrength, classifyTrend, describeWindows, formatRate, formatSupportedChange, leftOutText, periodEnd, ratesOf, windowText } from '../../../src/lib/trend-wording.js';
+import { byStrength, classifyTrend, describeWindows, directionText, formatRate, formatSupportedChange, leftOutText, periodEnd, ratesOf, windowText } from '../../../src/lib/trend-wording.js';
 
 /** Months 2025-03 … 2026-07; March 2025 and July 2026 partial. */
 const months = Array.from({ length: 17 }, (_, i) => {
@@ -64,6 +64,14 @@ describe('classifyTrend', () => {
   it('keeps emerging and steady as the trends stage classed them', () => {
     expect(classifyTrend({ direction: 'emerging', papersBefore: 10, papersAfter: 1 }, windows)).toBe('emerging');
     expect(classifyTrend({ direction: 'steady', papersBefore: 10, papersAfter: 100 }, windows)).toBe('steady');
+  });
+});
+
+describe('directionText', () => {
+  it('words a direction as the class beside it does: fading with more papers per month is growing slower', () => {
+    const [growing, shrinking] = [{ papersBefore: 1176, papersAfter: 414 }, { papersBefore: 1200, papersAfter: 300 }];
+    expect([directionText('fading', growing, windows), directionText('fading', shrinking, windows), directionText('emerging', growing, windows),
+      directionText('steady', shrinking, windows)]).toStrictEqual(['growing slower than the field', 'fading', 'emerging', 'steady']);
   });
 });
 
