@@ -196,12 +196,25 @@ function completeness(p: Paper): number {
   return filled.filter(Boolean).length + (p.datePrecision === null ? 0 : PRECISION[p.datePrecision]);
 }
 
+/**
+ * How far an id names a paper: 2 a global id (isGlobalId: arXiv, DOI, EID, UT, W-id), 1 a local one
+ * (a citation key, a row number), 0 one made from the title (t:). Two records of one paper keep the
+ * strongest, so a paper keeps its arXiv id whichever file gave the fuller record, and a run and the
+ * next one (lineage, assign) know it by the same id.
+ */
+function idStrength(id: string): number {
+  if (/^t:[0-9a-f]{16}$/.test(id)) return 0;
+  return isGlobalId(id) ? 2 : 1;
+}
+
 function fillIn(best: Paper, other: Paper): Paper {
   // The categories and whether they are keywords only come from one record together.
   const classes = best.categories.length > 0 || other.categories.length === 0 ? best : other;
   const morePrecise = other.datePrecision !== null && (best.datePrecision === null || PRECISION[other.datePrecision] > PRECISION[best.datePrecision]);
   const merged: Paper = {
     ...best,
+    // The id that names the paper beyond this run: an arXiv id or DOI over a citation key, a key over a title-made t: id.
+    paperId: idStrength(other.paperId) > idStrength(best.paperId) ? other.paperId : best.paperId,
     published: morePrecise ? other.published : best.published,
     datePrecision: morePrecise ? other.datePrecision : best.datePrecision,
     authors: best.authors.length > 0 ? best.authors : other.authors,

@@ -119,6 +119,18 @@ describe('ingestFiles merges duplicates by id', () => {
     expect(result.duplicates).toBe(2);
     expect(result.files.map((f) => f.records)).toStrictEqual([2, 1]);
   });
+  it('keeps the id that names the paper beyond the file, whichever record is the more complete', async () => {
+    const arxiv = temp.write('arxiv.jsonl', jsonLines({ id: '2407.02880', title: 'Knowledge composition with task vectors', abstract: 'A.', published: '2024' }));
+    const fuller = temp.write('fuller.jsonl', jsonLines({ title: 'Knowledge Composition with Task Vectors', abstract: 'A.', published: '2024-07-03',
+      authors: ['A. Author'], categories: ['cs.LG'], url: 'https://example.org/a', venue: 'ICML' }));
+    const keyed = temp.write('keyed.csv', 'id,title,abstract,published,authors,categories\nseed4,Sparse Upcycling of Experts,B.,2023,B. Author,cs.CL\n');
+    const bare = temp.write('bare.jsonl', jsonLines({ title: 'Sparse upcycling of experts', abstract: 'B.', published: '2023-05-01', authors: ['B. Author'],
+      categories: ['cs.CL'], url: 'https://example.org/b' }));
+    const result = await ingestFiles([arxiv, fuller, keyed, bare], { strict: false });
+    // The fuller records give their fields; the arXiv id and the citation key stay.
+    expect(result.papers.map((p) => [p.paperId, p.published, p.venue])).toStrictEqual([['2407.02880', '2024-07-03', 'ICML'], ['seed4', '2023-05-01', null]]);
+    expect(result.duplicates).toBe(2);
+  });
   it('merges records without ids whose titles differ only in case and spacing', async () => {
     const path = temp.write('titles.jsonl', jsonLines(
       { title: 'Model  Merging of Language Models', abstract: 'One.' },
