@@ -167,12 +167,10 @@ describe('the Overview page', () => {
     );
   });
 
-  it('stacks the themes not picked as Other', async () => {
+  it('draws only the themes picked to compare, the rest left out (no Other band filling the chart)', async () => {
     const page = await open('/?themes=0');
-    expect(await page.locator('svg path[data-series]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-series')))).toStrictEqual([
-      'theme-0',
-      'other'
-    ]);
+    expect(await page.locator('svg path[data-series]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-series')))).toStrictEqual(['theme-0']);
+    expect(await page.getByTestId('view-note').textContent()).toContain('the other themes are left out');
   });
 
   it('refuses a malformed theme list with 400 and an unknown theme with 404', async () => {
