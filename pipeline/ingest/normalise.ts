@@ -4,7 +4,7 @@
 import type { DatePrecision, Paper } from '../types.js';
 import { coarser, parseDate, parsePrecision, truncateDate } from './dates.js';
 import { describeValue } from './errors.js';
-import { MAX_ABSTRACT_CHARS, arxivId, cleanDoi, cleanList, cleanPrintable, cleanText, splitAuthors, splitCategories, splitKeywords, splitLastFirstAuthors, truncate } from './text.js';
+import { MAX_ABSTRACT_CHARS, arxivId, cleanDoi, cleanList, cleanPrintable, cleanText, arrayName, splitAuthors, splitCategories, splitKeywords, splitLastFirstAuthors, truncate } from './text.js';
 import { contentId } from './merge.js';
 
 /**
@@ -312,8 +312,9 @@ function readAuthors(fields: Fields, printable: boolean): string[] | Problem {
   if (isBlank(parsed)) {
     // "authors" lists "First Last, First Last"; a singular "author" (Zotero, BibTeX) "Last, First; ...".
     const authors = fields[AUTHORS];
-    if (!isBlank(authors)) return readList(authors, 'authors', splitAuthors, printable);
-    return readList(fields[AUTHOR], 'authors', splitLastFirstAuthors, printable);
+    // An array's names are one name each, "Last, First" ones flipped as a string's are: one person, one name.
+    if (!isBlank(authors)) return readList(authors, 'authors', splitAuthors, printable, arrayName);
+    return readList(fields[AUTHOR], 'authors', splitLastFirstAuthors, printable, arrayName);
   }
   // arXiv snapshot: [[last, first, suffix], ...] → "first last suffix".
   const ok = Array.isArray(parsed) && parsed.every((a) => Array.isArray(a) && a.every((p) => typeof p === 'string'));
@@ -321,13 +322,14 @@ function readAuthors(fields: Fields, printable: boolean): string[] | Problem {
   return cleanList((parsed as string[][]).map(([last = '', first = '', suffix = '']) => `${first} ${last} ${suffix}`), printable);
 }
 
-/** A list field: an array of strings (or of {name} objects), or one string to split; `printable` as for normaliseRecord. */
-function readList(value: unknown, field: string, split: (text: string) => string[], printable: boolean): string[] | Problem {
+/** A list field: an array of strings (or of {name} objects, each then given to `each`), or one string to split; `printable` as for normaliseRecord. */
+function readList(value: unknown, field: string, split: (text: string) => string[], printable: boolean,
+  each: (item: string) => string = (item) => item): string[] | Problem {
   if (isBlank(value)) return [];
   if (typeof value === 'string') return split(value);
   if (Array.isArray(value)) {
     const names = value.map((item) => (typeof item === 'object' && item !== null && 'name' in item ? item.name : item));
-    if (names.every((name) => typeof name === 'string')) return cleanList(names as string[], printable);
+    if (names.every((name) => typeof name === 'string')) return cleanList(names as string[], printable).map(each);
   }
   return { field, reason: `expected a string or an array of strings, got ${describeList(value)}` };
 }

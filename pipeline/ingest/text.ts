@@ -121,6 +121,20 @@ export function splitKeywords(text: string): string[] {
   return cleanList(text.split(text.includes(';') ? ';' : ','));
 }
 
+/** What follows a comma in a name that is no given name: a company's or a generation's suffix. */
+const NAME_SUFFIX = /^(?:inc|ltd|llc|plc|co|corp|gmbh|ag|sa|jr|sr|ii|iii|iv)\.?$/i;
+
+/**
+ * One name of a list that gives names one by one (a JSON array): "Smith, Jane" → "Jane Smith" when
+ * it reads as surname, given name(s) (one surname word, particles allowed); "Barnes and Noble, Inc."
+ * and names without a comma as they are, so names a reader already gave as "First Last" stay.
+ */
+export function arrayName(name: string): string {
+  const parts = name.split(',').map((part) => part.trim());
+  if (parts.length !== 2 || parts[1] === '' || !SURNAME.test(parts[0]) || NAME_SUFFIX.test(parts[1])) return name;
+  return `${parts[1]} ${parts[0]}`;
+}
+
 /** "Lovelace, Ada" → "Ada Lovelace"; "Stark, Jr., Tony" → "Tony Stark Jr."; other names as they are. */
 export function firstLast(name: string): string {
   const parts = name.split(',').map((part) => part.trim());

@@ -38,6 +38,11 @@ describe('normaliseRecord reads the fields of a record', () => {
       paper({ ...expected, authors: ['Ada Lovelace', 'Alan Turing'], categories: ['cs.CL', 'cs.AI'] })
     );
   });
+  it('gives "Last, First" names of an array as "First Last", as it gives a string\'s', () => {
+    expect(normalise({ ...base, authors: ['Smith, Jane', "O'Brien, Seán", 'Bill and Melinda Gates Foundation'] })).toStrictEqual(
+      paper({ ...expected, authors: ['Jane Smith', "Seán O'Brien", 'Bill and Melinda Gates Foundation'] }));
+    expect(normalise({ ...base, author: ['Smith, Jane'] })).toStrictEqual(paper({ ...expected, authors: ['Jane Smith'] }));
+  });
   it('reads authors given as {name} objects', () => {
     expect(normalise({ ...base, authors: [{ name: 'Ada Lovelace' }] })).toStrictEqual(paper({ ...expected, authors: ['Ada Lovelace'] }));
   });
