@@ -15,7 +15,7 @@ export interface DateOptions {
   serial?: boolean;
 }
 
-const MIN_YEAR = 1900;
+const MIN_YEAR = 1000;
 const MAX_YEAR = 2100;
 const EXPECTED = 'expected a date like 2025-03-18, 2025-03, 2025 or "Mon, 2 Apr 2007 19:18:42 GMT"';
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
@@ -156,7 +156,7 @@ function fromTime(y: number, mo: number, d: number, hms: number[], offset: numbe
   return checked(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate(), 'day', got);
 }
 
-/** Validates the calendar (2025-02-30 is impossible) and the 1900..2100 range. */
+/** Validates the calendar (2025-02-30 is impossible) and the 1000..2100 range (a history-of-science library holds 1687). */
 function checked(y: number, mo: number, d: number, precision: DatePrecision, got: string): ParsedDate {
   const impossible = `expected a real date in ${MIN_YEAR}..${MAX_YEAR}, got ${got}`;
   if (y < MIN_YEAR || y > MAX_YEAR) return { error: `${impossible} (year ${y} is out of range)` };

@@ -39,9 +39,10 @@ describe('parseDate keeps the precision a date was given with', () => {
     expect(parseDate('Sept. 2007')).toStrictEqual({ iso: '2007-09-01', precision: 'month' });
     expect(parseDate('Apr 2, 2007')).toStrictEqual({ iso: '2007-04-02', precision: 'day' });
   });
-  it('accepts February 29th in a leap year and the range ends 1900 and 2100', () => {
+  it('accepts February 29th in a leap year, a history of science\'s 1687 and the range ends 1000 and 2100', () => {
     expect(parseDate('2024-02-29')).toStrictEqual({ iso: '2024-02-29', precision: 'day' });
-    expect(parseDate(1900)).toStrictEqual({ iso: '1900-01-01', precision: 'year' });
+    expect(parseDate(1000)).toStrictEqual({ iso: '1000-01-01', precision: 'year' });
+    expect([parseDate('1687'), parseDate('1899-12-31')]).toStrictEqual([{ iso: '1687-01-01', precision: 'year' }, { iso: '1899-12-31', precision: 'day' }]);
     expect(parseDate('2100-12-31')).toStrictEqual({ iso: '2100-12-31', precision: 'day' });
   });
 });
@@ -49,41 +50,41 @@ describe('parseDate keeps the precision a date was given with', () => {
 describe('parseDate rejects impossible dates with the reason', () => {
   it('rejects month 13 and day 40', () => {
     expect(parseDate('2025-13-40')).toStrictEqual({
-      error: 'expected a real date in 1900..2100, got "2025-13-40" (there is no month 13)'
+      error: 'expected a real date in 1000..2100, got "2025-13-40" (there is no month 13)'
     });
   });
   it('rejects February 30th and February 29th outside leap years', () => {
     expect(parseDate('2025-02-30')).toStrictEqual({
-      error: 'expected a real date in 1900..2100, got "2025-02-30" (2025-02 has 28 days)'
+      error: 'expected a real date in 1000..2100, got "2025-02-30" (2025-02 has 28 days)'
     });
     expect(parseDate('2025-02-29')).toStrictEqual({
-      error: 'expected a real date in 1900..2100, got "2025-02-29" (2025-02 has 28 days)'
+      error: 'expected a real date in 1000..2100, got "2025-02-29" (2025-02 has 28 days)'
     });
   });
   it('rejects month 00 of a year-month', () => {
     expect(parseDate('2025-00')).toStrictEqual({
-      error: 'expected a real date in 1900..2100, got "2025-00" (there is no month 0)'
+      error: 'expected a real date in 1000..2100, got "2025-00" (there is no month 0)'
     });
   });
   it('rejects year 0 as a number and as a date', () => {
     expect(parseDate(0)).toStrictEqual({
-      error: 'expected a real date in 1900..2100, got number 0 (year 0 is out of range)'
+      error: 'expected a real date in 1000..2100, got number 0 (year 0 is out of range)'
     });
     expect(parseDate('0000-01-01')).toStrictEqual({
-      error: 'expected a real date in 1900..2100, got "0000-01-01" (year 0 is out of range)'
+      error: 'expected a real date in 1000..2100, got "0000-01-01" (year 0 is out of range)'
     });
   });
-  it('rejects years before 1900 and after 2100', () => {
-    expect(parseDate('1899')).toStrictEqual({
-      error: 'expected a real date in 1900..2100, got "1899" (year 1899 is out of range)'
+  it('rejects years before 1000 and after 2100', () => {
+    expect(parseDate('999')).toStrictEqual({
+      error: 'expected a real date in 1000..2100, got "999" (year 999 is out of range)'
     });
     expect(parseDate(2101)).toStrictEqual({
-      error: 'expected a real date in 1900..2100, got number 2101 (year 2101 is out of range)'
+      error: 'expected a real date in 1000..2100, got number 2101 (year 2101 is out of range)'
     });
   });
   it('rejects a short year string as out of range', () => {
     expect(parseDate('25')).toStrictEqual({
-      error: 'expected a real date in 1900..2100, got "25" (year 25 is out of range)'
+      error: 'expected a real date in 1000..2100, got "25" (year 25 is out of range)'
     });
   });
   it('rejects a fractional year number', () => {
@@ -138,7 +139,7 @@ describe('parseDate reads the further forms real exports write', () => {
     expect(parseDate('73415', { serial: true })).toStrictEqual(day('2100-12-31'));
     expect(parseDate('73416', { serial: true })).toStrictEqual({ error: `${EXPECTED}, got "73416"`, unreadable: true });
     expect(parseDate('45356')).toStrictEqual({ error: `${EXPECTED}, got "45356"`, unreadable: true });
-    expect(parseDate(45356, { serial: true })).toStrictEqual({ error: 'expected a real date in 1900..2100, got number 45356 (year 45356 is out of range)' });
+    expect(parseDate(45356, { serial: true })).toStrictEqual({ error: 'expected a real date in 1000..2100, got number 45356 (year 45356 is out of range)' });
   });
   it('leaves a day and month that could be either way round unread, saying why', () => {
     expect(parseDate('05/03/2024')).toStrictEqual({
@@ -146,9 +147,9 @@ describe('parseDate reads the further forms real exports write', () => {
     });
   });
   it('keeps impossible dates of the further forms impossible, and odd numbers unreadable', () => {
-    expect(parseDate('2024-2-30')).toStrictEqual({ error: 'expected a real date in 1900..2100, got "2024-2-30" (2024-02 has 29 days)' });
-    expect(parseDate('31.02.2024')).toStrictEqual({ error: 'expected a real date in 1900..2100, got "31.02.2024" (2024-02 has 29 days)' });
-    expect(parseDate('2025-13')).toStrictEqual({ error: 'expected a real date in 1900..2100, got "2025-13" (there is no month 13)' });
+    expect(parseDate('2024-2-30')).toStrictEqual({ error: 'expected a real date in 1000..2100, got "2024-2-30" (2024-02 has 29 days)' });
+    expect(parseDate('31.02.2024')).toStrictEqual({ error: 'expected a real date in 1000..2100, got "31.02.2024" (2024-02 has 29 days)' });
+    expect(parseDate('2025-13')).toStrictEqual({ error: 'expected a real date in 1000..2100, got "2025-13" (there is no month 13)' });
     expect(parseDate('20241340')).toStrictEqual({ error: `${EXPECTED}, got "20241340"`, unreadable: true });
     expect(parseDate('2022-2040')).toStrictEqual({ error: `${EXPECTED}, got "2022-2040"`, unreadable: true });
   });

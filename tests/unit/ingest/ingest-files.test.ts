@@ -268,8 +268,8 @@ describe('ingestFiles accounts for its input', () => {
     const b = temp.write('skips-b.csv', 'title,abstract,year\nZero,x,0\nGood,x,2020\n');
     const result = await ingestFiles([a, b], { strict: false });
     expect(result.skipped).toStrictEqual([
-      { file: a, line: 2, field: 'published', reason: 'expected a real date in 1900..2100, got "2025-02-30" (2025-02 has 28 days)' },
-      { file: b, line: 2, field: 'year', reason: 'expected a real date in 1900..2100, got "0" (year 0 is out of range)' }
+      { file: a, line: 2, field: 'published', reason: 'expected a real date in 1000..2100, got "2025-02-30" (2025-02 has 28 days)' },
+      { file: b, line: 2, field: 'year', reason: 'expected a real date in 1000..2100, got "0" (year 0 is out of range)' }
     ]);
   });
 });

@@ -156,8 +156,8 @@ describe('normaliseRecord skips records that cannot be papers', () => {
     ['an "N/A" abstract', { title: 'T', abstract: ' N/A ' }, 'abstract', 'expected an abstract, got the placeholder "N/A"'],
     ['a "No abstract available." abstract', { title: 'T', abstract: 'No abstract available.' }, 'abstract', 'expected an abstract, got the placeholder "No abstract available."'],
     ['a "[Abstract not available]" abstract', { title: 'T', abstract: '[Abstract not available]' }, 'abstract', 'expected an abstract, got the placeholder "[Abstract not available]"'],
-    ['an impossible date', { title: 'T', abstract: 'x', published: '2025-13-40' }, 'published', 'expected a real date in 1900..2100, got "2025-13-40" (there is no month 13)'],
-    ['year 0', { title: 'T', abstract: 'x', year: 0 }, 'year', 'expected a real date in 1900..2100, got number 0 (year 0 is out of range)'],
+    ['an impossible date', { title: 'T', abstract: 'x', published: '2025-13-40' }, 'published', 'expected a real date in 1000..2100, got "2025-13-40" (there is no month 13)'],
+    ['year 0', { title: 'T', abstract: 'x', year: 0 }, 'year', 'expected a real date in 1000..2100, got number 0 (year 0 is out of range)'],
     ['authors with a number', { title: 'T', abstract: 'x', authors: ['A', 3] }, 'authors', 'expected a string or an array of strings, got an array containing number 3'],
     ['a url object', { title: 'T', abstract: 'x', url: {} }, 'url', 'expected a string, got an object']
   ])('skips a record with %s', (_name, record, field, reason) => {
@@ -168,7 +168,7 @@ describe('normaliseRecord skips records that cannot be papers', () => {
     const sheet = { Title: 'T', 'Abstract Note': '', 'Publication Year': '20x20', Date: '' };
     expect(reported(sheet)).toStrictEqual({ field: 'Abstract Note', reason: 'expected a non-empty string, got an empty string' });
     const row = { Title: 'T', 'Abstract Note': 'x', Date: '', 'Publication Year': 'Summer', PY: '2025-13-01' };
-    expect(reported(row)).toStrictEqual({ field: 'PY', reason: 'expected a real date in 1900..2100, got "2025-13-01" (there is no month 13)' });
+    expect(reported(row)).toStrictEqual({ field: 'PY', reason: 'expected a real date in 1000..2100, got "2025-13-01" (there is no month 13)' });
     // No column at all: Themescope's own name.
     expect(reported({ Abstract: 'x' })).toStrictEqual({ field: 'title', reason: 'expected a non-empty string, got nothing (field missing)' });
   });

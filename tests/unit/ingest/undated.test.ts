@@ -20,7 +20,7 @@ describe('a date that cannot be read leaves its paper undated, with a warning', 
     const path = temp.write('unreadable.csv', csv);
     expect(await dates([path])).toStrictEqual({
       dates: [['A', null, null], ['B', '2024-03-05', 'day'], ['C', null, null], ['D', null, null], ['F', '2024-03-05', 'day']],
-      skipped: [{ file: path, line: 6, field: 'published', reason: 'expected a real date in 1900..2100, got "2025-02-30" (2025-02 has 28 days)' }],
+      skipped: [{ file: path, line: 6, field: 'published', reason: 'expected a real date in 1000..2100, got "2025-02-30" (2025-02 has 28 days)' }],
       warnings: [`${path}: 2 dates could not be read, so their papers are kept undated (first: line 2: field "published": ` +
         'expected a date like 2025-03-18, 2025-03, 2025 or "Mon, 2 Apr 2007 19:18:42 GMT", got "sometime")']
     });
