@@ -13,8 +13,11 @@ const LETTERS: Record<string, string> = {
   dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', textendash: '–', textemdash: '—', ldots: '…', dots: '…',
   textquoteleft: '‘', textquoteright: '’', textquotedblleft: '“', textquotedblright: '”', S: '§', P: '¶',
   copyright: '©', textregistered: '®', texttrademark: '™', euro: '€', pounds: '£', textbackslash: '\\',
-  textasciitilde: '~', textasciicircum: '^', textbar: '|', textless: '<', textgreater: '>'
+  textasciitilde: '~', textasciicircum: '^', textbar: '|', textless: '<', textgreater: '>', LaTeX: 'LaTeX', TeX: 'TeX',
+  LaTeXe: 'LaTeX2e', BibTeX: 'BibTeX'
 };
+// A brace written as a command (Themescope's BibTeX export writes a lone one so): set aside with the escaped specials.
+const BRACE_COMMAND = /\\textbrace(left|right)(?![A-Za-z])\s*(?:\{\})?/g;
 // \"o, \"{o}, {\"o}, \'\i, \c{c}, \v s: an accent command, then its letter (braced or not, or \i / \j).
 const ACCENT = /\\(["'`^~=.]|[uvHckrdb](?=[\s{]))\s*(?:\{\s*(\\[ij]|[A-Za-z]?)\s*\}|(\\[ij]|[A-Za-z]))/g;
 const LETTER = /\\([A-Za-z]+)(?![A-Za-z])\s*(?:\{\})?/g;
@@ -31,7 +34,9 @@ export function latexToText(value: string): string {
   if (!value.includes('\\') && !value.includes('{') && !value.includes('~') && !value.includes('--')) return value;
   const escaped: string[] = [];
   // Escaped specials are set aside first, so that their braces survive the brace removal.
-  let text = value.replace(ESCAPED, (_m, c: string) => `\u0000${escaped.push(c) - 1}\u0000`);
+  let text = value.replace(BRACE_COMMAND, (_m, side: string) => `\u0000${escaped.push(side === 'left' ? '{' : '}') - 1}\u0000`)
+    .replace(ESCAPED, (_m, c: string) => `\u0000${escaped.push(c) - 1}\u0000`)
+    .replace(/\\ /g, ' '); // a control space ("et al.\ results")
   // Then math, untouched by the rules below (\alpha in $\alpha$ is no text command).
   const math: string[] = [];
   text = text.replace(MATH, (m) => `\u0001${math.push(m) - 1}\u0001`);

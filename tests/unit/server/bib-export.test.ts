@@ -43,8 +43,28 @@ describe('bibtexEntry and risRecord', () => {
     ]);
   });
 
-  it('escape unbalanced braces, and underscores outside math', () => {
-    expect([bibValue('a } b {'), bibValue('snake_case'), bibValue('$x_i$ and y_j')]).toStrictEqual(['a \\} b \\{', 'snake\\_case', '$x_i$ and y_j']);
+  it('write a brace that pairs with none as a command (BibTeX counts braces whatever the backslash), and escape underscores outside math', () => {
+    expect([bibValue('a } b {'), bibValue('Closing } brace first'), bibValue('Set \\{x\\} only opens \\{ here'), bibValue('kept {LLMs} \\{x\\}'),
+      bibValue('snake_case'), bibValue('$x_i$ and y_j')]).toStrictEqual(['a \\textbraceright{} b \\textbraceleft{}', 'Closing \\textbraceright{} brace first',
+      'Set \\{x\\} only opens \\textbraceleft{} here', 'kept {LLMs} \\{x\\}', 'snake\\_case', '$x_i$ and y_j']);
+  });
+
+  it('brace a name holding " and " or a comma whole, and read every value back as written', async () => {
+    const odd: BibPaper = { ...PAPER, paper_id: 'odd1', title: 'Closing } brace, then \\{ one {LLMs}', authors: ['Bill and Melinda Gates Foundation', 'Barnes and Noble, Inc.', 'Jane Doe'],
+      abstract: 'The \\LaTeX{} Companion, et al.\\ results.' };
+    expect(bibtexEntry(odd)).toContain('author = {{Bill and Melinda Gates Foundation} and {Barnes and Noble, Inc.} and Jane Doe}');
+    const dir = mkdtempSync(join(tmpdir(), 'themescope-bib-odd-'));
+    try {
+      const path = join(dir, 'odd.bib');
+      writeFileSync(path, bibtexEntry(odd) + bibtexEntry(PAPER));
+      const { papers } = await ingestFiles([path], { strict: true });
+      expect(papers.map((p) => [p.title, p.authors, p.abstract])).toStrictEqual([
+        ['Closing } brace, then { one LLMs', ['Bill and Melinda Gates Foundation', 'Barnes and Noble, Inc.', 'Jane Doe'], 'The LaTeX Companion, et al. results.'],
+        ['Scaling $O(n)$ merging: Q&A for 100% of LLMs', ['Ada Lovelace', 'Alan Turing'], 'We study model merging.']
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
