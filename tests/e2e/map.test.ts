@@ -128,6 +128,33 @@ describe('the Topic map', () => {
     await screenshot(page, 'map-selection');
   });
 
+  it('zooms, pans and selects a region from the keyboard alone (no drag: WCAG 2.1.1 and 2.5.7)', async () => {
+    const page = await openMap();
+    const press = async (name: string) => {
+      await page.focus(`button[aria-label="${name}"], button:text-is("${name}")`);
+      await page.keyboard.press('Enter');
+    };
+    await press('Select view');
+    await page.locator('section.selection h2', { hasText: '24 papers selected' }).waitFor();
+    await page.click('text=Clear selection');
+    for (let i = 0; i < 3; i++) await press('Zoom in');
+    await page.waitForURL((url) => url.searchParams.get('z') !== null);
+    const centre = () => { const u = new URL(page.url()); return [Number(u.searchParams.get('cx')), Number(u.searchParams.get('cy'))]; };
+    const before = centre();
+    await press('Pan left');
+    await press('Pan up');
+    // The view moved left and up (grid y grows downwards on screen): the centre's grid x and y fell.
+    await page.waitForURL((url) => Number(url.searchParams.get('cx')) < before[0] && Number(url.searchParams.get('cy')) < before[1]);
+    await press('Select view');
+    const h2 = page.locator('section.selection h2');
+    await h2.waitFor();
+    const n = Number((await h2.textContent())!.match(/^(\d+)/)![1]);
+    // Zoomed in ×4 onto a corner: some papers, not all.
+    expect(n).toBeGreaterThanOrEqual(0);
+    expect(n).toBeLessThan(24);
+    await page.waitForURL((url) => /^\d+,\d+,\d+,\d+$/.test(url.searchParams.get('sel') ?? ''));
+  });
+
   it('rejects a map-region export with a missing or reversed rectangle', async () => {
     const get = (q: string) => fetch(`${server.url}/export/map-region.csv?run=1&${q}`);
     expect((await get('x0=0&x1=1&y0=0')).status).toBe(400);
