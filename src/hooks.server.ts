@@ -14,6 +14,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { unusableReason } from '$lib/server/db';
 import { cacheKey, cachedResponse, cachingResponse, notModified } from '$lib/server/response-cache';
+import { REFUSED_COOKIE } from '$lib/server/curation/refused-flash';
 import { runOnce } from '$lib/server/run';
 import '$lib/server/curation';
 import { warmUp } from '$lib/server/warm-up';
@@ -26,7 +27,8 @@ export const init: ServerInit = () => {
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.run = runOnce(event.url);
   event.locals.firstLinks = [];
-  if (event.request.method !== 'GET') return resolve(event);
+  // A refused edit coming back to its page (refused-flash.ts) is one user's: neither cached nor answered from the cache.
+  if (event.request.method !== 'GET' || event.cookies.get(REFUSED_COOKIE) !== undefined) return resolve(event);
   let key;
   try {
     // The request's own URL, not event.url: SvelteKit strips a client navigation's `/__data.json` and

@@ -88,6 +88,26 @@ describe('curation through the dashboard', () => {
     expect([row[h.indexOf('label')], row[h.indexOf('original_label')]]).toStrictEqual(['LLM inference efficiency', first.label]);
   });
 
+  it('brings a refused rename back to its theme page with the reason and the name typed; the next load is as before', async () => {
+    const [first, second] = await themes();
+    const before = journalText();
+    // The name the first theme shows now (curated or not) is taken.
+    const taken = (await (await open(`/themes/${first.theme_id}?run=1`)).locator('h1').textContent())!.trim();
+    const page = await open(`/themes/${second.theme_id}?run=1`);
+    await fillEditor(page);
+    await page.locator('section.curation input[name="name"]').fill(taken);
+    await Promise.all([page.waitForURL(new RegExp(`/themes/${second.theme_id}`)), page.locator('button', { hasText: 'Rename' }).click()]);
+    const alert = page.getByTestId('edit-refused');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(`Not applied: the name “${taken}” is taken`);
+    expect(await page.locator('section.curation input[name="name"]').inputValue()).toBe(taken);
+    expect(journalText()).toBe(before);
+    // Read once: the page loaded again shows no alert (and no cached copy carried it).
+    const again = await open(`/themes/${second.theme_id}?run=1`);
+    expect(await again.getByTestId('edit-refused').count()).toBe(0);
+    await screenshot(page, 'curation-refused-on-theme-page');
+  });
+
   it('refuses hostile edits with a 4xx and leaves the journal as it was', async () => {
     const before = journalText();
     const [t] = await themes();

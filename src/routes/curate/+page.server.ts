@@ -5,6 +5,7 @@ import { error, fail, redirect, type Actions } from '@sveltejs/kit';
 import { applyEditForm, checkGate, EditRefused, editingEnabled, tokenRequired, type ActionKind } from '$lib/server/curation/actions';
 import { loadRunCuration, summarise } from '$lib/server/curation';
 import { previewSplit } from '$lib/server/curation/split';
+import { rememberRefused } from '$lib/server/curation/refused-flash';
 import { listThemeSummaries } from '$lib/server/overview';
 import { query } from '$lib/server/db';
 import { readRun, resolveRun } from '$lib/server/run';
@@ -43,7 +44,7 @@ function returnTo(form: FormData, runId: number): string {
 }
 
 function action(kind: ActionKind): Actions[string] {
-  return async ({ request, url }) => {
+  return async ({ request, url, cookies }) => {
     const form = await request.formData();
     checkGate(request, url, form);
     const runRaw = form.get('run');
@@ -52,8 +53,16 @@ function action(kind: ActionKind): Actions[string] {
     try {
       await applyEditForm(kind, form, run.run_id);
     } catch (e) {
-      if (e instanceof EditRefused) return fail(e.status, { error: e.message });
-      throw e;
+      if (!(e instanceof EditRefused)) throw e;
+      // Made on a theme page: back there, with the reason and what was typed (refused-flash.ts).
+      const back = returnTo(form, run.run_id);
+      const themeId = Number(form.get('theme'));
+      const field = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : null);
+      if (/^\/themes\/\d+(\?|$)/.test(back) && Number.isInteger(themeId)) {
+        rememberRefused(cookies, { error: e.message, themeId, name: field('name'), text: field('text') });
+        redirect(303, `${back}#curation`);
+      }
+      return fail(e.status, { error: e.message });
     }
     redirect(303, returnTo(form, run.run_id));
   };

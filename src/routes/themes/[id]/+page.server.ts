@@ -1,6 +1,7 @@
 // Theme page data: the theme's figures, area and quality, keywords, trend at the chosen granularity
 // (by default the run's), 10 typical papers, one page (50) of all its papers filtered by `q`, its
 // nearest themes, the themes its papers are also close to, its bursts, its lineage, and its top authors and categories.
+import { takeRefused } from '$lib/server/curation/refused-flash';
 import { readGranularity, readPage, readQuery, refusePastEnd } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import { loadThemeBursts } from '$lib/server/bursts';
@@ -30,7 +31,7 @@ const PAGE_SIZE = 50;
 const TYPICAL = 10;
 const ALSO_CLOSE = 5;
 
-export const load: PageServerLoad = async ({ url, params, locals }) => {
+export const load: PageServerLoad = async ({ url, params, locals, cookies }) => {
   const themeId = readThemeIdParam(params.id);
   const q = readQuery(url.searchParams);
   const page = readPage(url.searchParams);
@@ -70,6 +71,6 @@ export const load: PageServerLoad = async ({ url, params, locals }) => {
   const burstMarks = marksAt(windows.granularity);
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
     neighbours, alsoClose, bursts: bursts.map((b) => ({ ...b, coverageMark: burstMark(b, burstMarks)?.label ?? null })), facets, lineage, windows,
-    trendClass, coverage, marks, curation, coverageUnchecked: coverageUnchecked(run, changes),
+    trendClass, coverage, marks, curation: { ...curation, refused: takeRefused(cookies, themeId) }, coverageUnchecked: coverageUnchecked(run, changes),
     addedAfter: added !== null && added.added > 0 ? added : null };
 };
