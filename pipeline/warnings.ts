@@ -81,7 +81,8 @@ export function warnAboutCoverage(warnings: Warnings, changes: readonly Coverage
   const shown = changes.slice(0, 6).map(describeChange).join('; ');
   const more = changes.length > 6 ? `; and ${changes.length - 6} more (table coverage_changes)` : '';
   const aside = changes.reduce((n, c) => n + c.papers, 0);
-  const list = (xs: readonly { label: string }[]) => `${xs.slice(0, 5).map((t) => t.label).join('; ')}${xs.length > 5 ? '; …' : ''}`;
+  // Every theme named: the warning is all /runs shows of it, and a list cut with "…" left the rest unseen.
+  const list = (xs: readonly { label: string }[]) => xs.map((t) => t.label).join('; ');
   const bound = themes.filter((t) => readTrend(t.trend).basis === 'coverage');
   const reread = themes.filter((t) => readTrend(t.trend).basis === 'covered' && t.trend.covered!.direction !== t.trend.direction);
   const parts = [
