@@ -35,6 +35,8 @@ export interface ResolvedQuery {
   matchable: boolean;
   /** RE2 patterns of the quoted phrases, checked against title + abstract. */
   phrasePatterns: string[];
+  /** Term ids of the excluded words ("-diffusion") that the run holds: a paper with one is left out. */
+  excludedTermIds: number[];
 }
 
 async function loadDictionary(runId: number): Promise<Dictionary> {
@@ -124,7 +126,8 @@ export async function resolveQuery(runId: number, q: string): Promise<ResolvedQu
     const wordIdf = Math.min(...ids.map((t) => idf(dict.nDocs, dict.df[t])));
     for (const at of ids) terms.push({ termId: dict.ids[at], key: dict.terms[at], word, idf: wordIdf });
   });
-  return { parsed, terms, nWords: parsed.words.length, matchable, phrasePatterns: parsed.phrases.map(phrasePattern) };
+  const excludedTermIds = parsed.excluded.map((key) => idOf(dict, key)).filter((at) => at >= 0).map((at) => dict.ids[at]);
+  return { parsed, terms, nWords: parsed.words.length, matchable, phrasePatterns: parsed.phrases.map(phrasePattern), excludedTermIds };
 }
 
 /**
@@ -134,7 +137,8 @@ export async function resolveQuery(runId: number, q: string): Promise<ResolvedQu
  * tf′ (title ×3 plus abstract, each length-normalised) is stored per posting by the pipeline. A word
  * counts once, by its best term: a prefix stands for up to 64 terms, and a paper holding several of
  * them ("neural-symbolic", "neural-field") must not outrank one that holds the other words.
- * Columns: paper_id, score. Parameters are named $st0.. (term ids), $sw0.. (word), $si0.. (idf).
+ * A paper holding an excluded word's term is left out.
+ * Columns: paper_id, score. Parameters are named $st0.. (term ids), $sw0.. (word), $si0.. (idf), $sx0.. (excluded term ids).
  */
 export function matchSql(runId: number, resolved: ResolvedQuery): { sql: string; params: Params } {
   // No parameter may go unused (DuckDB refuses the statement), so nothing is bound for a query that matches nothing.
@@ -146,6 +150,12 @@ export function matchSql(runId: number, resolved: ResolvedQuery): { sql: string;
   });
   // The IN list of constants lets DuckDB skip row groups by term_id (postings are written sorted by it).
   const inList = resolved.terms.map((_, i) => `$st${i}`).join(', ');
+  const excludedList = resolved.excludedTermIds.map((id, i) => {
+    params[`sx${i}`] = id;
+    return `$sx${i}`;
+  }).join(', ');
+  const excluding = excludedList === '' ? ''
+    : `AND s.paper_row NOT IN (SELECT paper_row FROM search_postings WHERE run_id = $srun AND term_id IN (${excludedList}))`;
   const sql = `SELECT pr.paper_id, s.score FROM (
       SELECT paper_row, sum(word_score) AS score FROM (
         SELECT sp.paper_row, q.word, max(q.idf * sp.tf * ($sk1 + 1) / (sp.tf + $sk1)) AS word_score
@@ -154,6 +164,6 @@ export function matchSql(runId: number, resolved: ResolvedQuery): { sql: string;
         GROUP BY sp.paper_row, q.word
       ) GROUP BY paper_row
       HAVING count(*) = $swords
-    ) s JOIN paper_rows pr ON pr.run_id = $srun AND pr.paper_row = s.paper_row`;
+    ) s JOIN paper_rows pr ON pr.run_id = $srun AND pr.paper_row = s.paper_row ${excluding}`;
   return { sql, params };
 }

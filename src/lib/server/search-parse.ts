@@ -12,12 +12,17 @@ export interface QueryWord {
 
 export interface ParsedQuery {
   words: QueryWord[];
+  /** Keys of the words written with a leading minus ("-diffusion"): a paper holding one is left out. */
+  excluded: string[];
   /** Quoted phrases of two or more words: the words as written, lower-cased, in order. */
   phrases: string[][];
 }
 
 /** A word of a phrase as written: letters and digits, with inner hyphens, dots, slashes, "++" or "#". */
 const PHRASE_WORD = /[\p{L}\p{M}\p{N}]+(?:[-./][\p{L}\p{M}\p{N}]+)*(?:\+\+|#)?/gu;
+
+/** A word written with a leading minus at the query's start or after a space: "-diffusion". */
+const EXCLUDED_WORD = /(^|\s)-([\p{L}\p{M}\p{N}][^\s"]*)/gu;
 
 /** Words per query at most; the rest are ignored (a query is at most 200 characters anyway). */
 export const MAX_WORDS = 12;
@@ -27,10 +32,12 @@ export const MAX_WORDS = 12;
  * spaces or punctuation); other words match anywhere. The last unquoted word, when the query does
  * not end in a space or quote, also matches as a prefix ("transfor" finds "transformer"; a
  * hyphenated one whole and by its last part, "GPT-4" finds "GPT-4o"). Stop
- * words, numbers and one-letter words are dropped as the index drops them; "c++" and "c#" stay.
+ * words, numbers and one-letter words are dropped as the index drops them; "c++" and "c#" stay. A
+ * word written with a leading minus ("-diffusion") leaves out the papers that hold it (its exact key).
  */
 export function parseQuery(q: string): ParsedQuery {
   const words: QueryWord[] = [];
+  const excluded: string[] = [];
   const phrases: string[][] = [];
   const seen = new Set<string>();
   const add = (key: string, prefix: string | null) => {
@@ -41,8 +48,13 @@ export function parseQuery(q: string): ParsedQuery {
   };
   // Split into quoted and unquoted parts; an unclosed quote runs to the end.
   const parts = q.split('"');
-  parts.forEach((part, i) => {
+  parts.forEach((whole, i) => {
     const quoted = i % 2 === 1;
+    // "-word" at the start of a word (not "long-context"): that word excludes; the rest is searched.
+    const part = quoted ? whole : whole.replace(EXCLUDED_WORD, (_m, before: string, word: string) => {
+      for (const t of searchTokens(word)) if (t.start === 0 && t.end === word.length && !excluded.includes(t.key)) excluded.push(t.key);
+      return `${before} `;
+    });
     const tokens = searchTokens(part);
     if (quoted) {
       for (const t of tokens) add(t.key, null);
@@ -56,5 +68,5 @@ export function parseQuery(q: string): ParsedQuery {
     // and its last part ("gpt-4" finds "gpt-4o"; "long-conte" finds "long-context").
     for (const t of tokens) add(t.key, typing && t.end === part.length ? t.word : null);
   });
-  return { words, phrases };
+  return { words, excluded, phrases };
 }

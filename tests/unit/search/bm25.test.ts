@@ -74,6 +74,8 @@ describe('ranked search in DuckDB', () => {
     };
     expect([await matches('graph learning'), await matches('graph rank'), await matches('graph pix'), await matches('vis')])
       .toStrictEqual([['2501.10000', '2501.10001'], ['2501.10001'], [], ['2501.10002']]);
+    // A word with a leading minus leaves out the papers holding it; one the run lacks leaves out none.
+    expect([await matches('graph -rank'), await matches('graph -zebra ')]).toStrictEqual([['2501.10000'], ['2501.10000', '2501.10001']]);
   });
 
   it('finds term ids by binary search, a prefix as a contiguous range', () => {

@@ -5,6 +5,7 @@ describe('parseQuery', () => {
   it('normalises words as the index does (stems) and makes the last word typed a prefix', () => {
     expect(parseQuery('Graph Neural netw')).toStrictEqual({
       words: [{ key: 'graph', prefix: null }, { key: 'neural', prefix: null }, { key: 'netw', prefix: 'netw' }],
+      excluded: [],
       phrases: []
     });
   });
@@ -16,6 +17,7 @@ describe('parseQuery', () => {
   it('reads a quoted phrase as its words (exact) plus the phrase as written, stop words included', () => {
     expect(parseQuery('"state of the art" agents')).toStrictEqual({
       words: [{ key: 'state', prefix: null }, { key: 'art', prefix: null }, { key: 'agent', prefix: 'agents' }],
+      excluded: [],
       phrases: [['state', 'of', 'the', 'art']]
     });
   });
@@ -39,6 +41,15 @@ describe('parseQuery', () => {
       { key: 'long', prefix: null },
       { key: 'cont', prefix: 'conte' }
     ]);
+  });
+
+  it('reads a word with a leading minus as excluded, not a hyphen inside a word', () => {
+    expect(parseQuery('diffusion -video -long-context models')).toStrictEqual({
+      words: [{ key: 'diffus', prefix: null }, { key: 'model', prefix: 'models' }],
+      excluded: ['video', 'long-context'],
+      phrases: []
+    });
+    expect(parseQuery('long-context').excluded).toStrictEqual([]);
   });
 
   it('has no words for punctuation or stop words only', () => {
