@@ -43,11 +43,17 @@ function undatedNote(precision: { undated?: number } | undefined, n: number): st
  * before it (two years of year-dated papers, no date column). Null when both sides have papers, so
  * "(none significant)" is then a finding, not a lack of history.
  */
-export function unmeasuredTrends(trends: readonly { window: number; papersBefore: number; papersAfter: number }[], window: string): string | null {
+export function unmeasuredTrends(trends: readonly { window: number; papersBefore: number; papersAfter: number }[], window: string,
+  dated = 0): string | null {
   const before = trends.reduce((s, t) => s + t.papersBefore, 0);
   const after = trends.reduce((s, t) => s + t.papersAfter, 0);
   if (trends.length > 0 && trends[0].window > 0 && before > 0 && after > 0) return null;
-  if (before === 0 && after === 0) return 'no paper has a date the trends can count (undated, or too coarse: see the warnings and README "Dates")';
+  if (before === 0 && after === 0) {
+    // Dated papers that all fall in partial periods (nine days of one month) are no undated ones.
+    return dated > 0 ? `the ${dated.toLocaleString('en-US')} dated papers fall in no complete period the trends compare (a period the data ` +
+      'covers only part of is left out: see README "Dates")'
+      : 'no paper has a date the trends can count (undated, or too coarse: see the warnings and README "Dates")';
+  }
   return after === 0 ? `no dated paper in the last ${window}, the recent window` :
     `no dated paper before the last ${window}: a trend needs a baseline (a shorter --emerging-window, or older papers)`;
 }
@@ -98,7 +104,8 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
       `${t.trend.covered!.direction}; all papers: ${t.trend.direction}, z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)})`);
   const trend = run.themes[0]?.trend;
   const window = trend ? periodsText(trend.window, trend.windowGranularity) : '0 complete periods';
-  const unmeasured = unmeasuredTrends(run.themes.map((t) => t.trend), window);
+  const undated = (run.metrics.datePrecision as { undated?: number } | undefined)?.undated ?? 0;
+  const unmeasured = unmeasuredTrends(run.themes.map((t) => t.trend), window, run.papers.length - undated);
   if (unmeasured !== null) {
     out.push('', `Emerging and fading: not measured — ${unmeasured}`);
   } else {

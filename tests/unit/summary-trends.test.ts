@@ -12,5 +12,7 @@ describe('unmeasuredTrends (found by the CLI review of 2026-12-02: "(none signif
       'a trend needs a baseline (a shorter --emerging-window, or older papers)');
     expect(unmeasuredTrends([t(5, 0)], '3 complete months')).toBe('no dated paper in the last 3 complete months, the recent window');
     expect(unmeasuredTrends([t(0, 0)], '3 complete months')).toMatch(/^no paper has a date the trends can count/);
+    // Dated papers all in a partial month (2024-03-01..09): no undated papers, a span too short.
+    expect(unmeasuredTrends([t(0, 0)], '3 complete months', 40)).toMatch(/^the 40 dated papers fall in no complete period/);
   });
 });
