@@ -28,7 +28,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.run = runOnce(event.url);
   event.locals.firstLinks = [];
   // A refused edit coming back to its page (refused-flash.ts) is one user's: neither cached nor answered from the cache.
-  if (event.request.method !== 'GET' || event.cookies.get(REFUSED_COOKIE) !== undefined) return resolve(event);
+  if (event.request.method !== 'GET' || (event.request.headers.get('cookie') ?? '').includes(`${REFUSED_COOKIE}=`)) return resolve(event);
   let key;
   try {
     // The request's own URL, not event.url: SvelteKit strips a client navigation's `/__data.json` and
