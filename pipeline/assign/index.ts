@@ -16,8 +16,7 @@ import type { Table } from '../store/table-spec.js';
 import { queryRows, readColumns, readText } from './columns.js';
 import { fitThemes, TOP_THEMES, type ThemeFit } from './nearest-themes.js';
 import { asBlock, blockRowsOf } from './model.js';
-import { placeAndFindSimilar, SIMILAR } from './place.js';
-import { topTermsOf } from './neighbours.js';
+import { PlaceHelper } from './place-threads.js';
 import { chooseRun, readStoredRun, readVocabulary, type StoredRun } from './read-model.js';
 import { burstColumns, retrend, type Retrended } from './retrend.js';
 import { primaryCategories, primaryCategoryOf, readTrend } from '../trends/coverage.js';
@@ -90,6 +89,8 @@ export async function assignPapers(config: AssignConfig, report: (name: string) 
   // it came first: a bad input exits 2 whatever the database would have said.
   // The text pass's worker starts first: its start-up overlaps the input and the copy.
   const textPass = new TextPassHelper(config.workers);
+  // The placement's worker too (place-threads.ts): it places the new papers while this thread does the rest.
+  const placing = new PlaceHelper();
   report('ingest');
   const t0 = performance.now();
   const ingesting = ingestFiles(config.inputs, { strict: config.strict, format: config.format });
@@ -99,7 +100,7 @@ export async function assignPapers(config: AssignConfig, report: (name: string) 
     step('copy');
     await updateCopy(config.db, { lockWaitMs: config.lockWait * 1000, onStep: step, ownTransactions: true, rowGroupRows: ROW_GROUP_ROWS,
       threads: DUCKDB_THREADS }, async (connection) => {
-      summary = await assignInCopy(connection, { config, ingesting, timed, step, startedAt, textPass });
+      summary = await assignInCopy(connection, { config, ingesting, timed, step, startedAt, textPass, placing });
     });
   } catch (e) {
     if (e instanceof NothingNew) summary = e.summary;
@@ -108,7 +109,7 @@ export async function assignPapers(config: AssignConfig, report: (name: string) 
       throw e;
     }
   } finally {
-    await textPass.close();
+    await Promise.all([textPass.close(), placing.close()]);
   }
   close();
   return { ...summary!, seconds, cpuSeconds };
@@ -141,11 +142,12 @@ interface InCopy {
   step: (name: string) => void;
   startedAt: Date;
   textPass: TextPassHelper;
+  placing: PlaceHelper;
 }
 
 type Timed = <T>(name: string, fn: () => T | Promise<T>) => Promise<T>;
 
-async function assignInCopy(connection: DuckDBConnection, { config, ingesting, timed, step, startedAt, textPass }: InCopy): Promise<AssignSummary> {
+async function assignInCopy(connection: DuckDBConnection, { config, ingesting, timed, step, startedAt, textPass, placing }: InCopy): Promise<AssignSummary> {
   const runId = await chooseRun(connection, config.run, config.db);
   const vocabulary = await timed('read', () => readVocabulary(connection, runId));
   const ingest = await ingesting;
@@ -174,7 +176,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   try {
     step('papers');
     await writes.papers(papers);
-    batch = await computeBatch(stored, papers, timed, step, textPass, writes, batchId);
+    batch = await computeBatch(stored, papers, timed, step, { textPass, placing }, writes, batchId);
     await writes.end({ batchId, added: papers.length, novel: batch.fit.novel.reduce((sum, x) => sum + x, 0), trends: batch.trends,
       info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files, skipped: ingest.skipped, duplicates: ingest.duplicates,
         alreadyInRun: base.alreadyInRun, startedAt } }, step);
@@ -312,10 +314,11 @@ interface Computed {
 
 /**
  * The batch computed from the stored run and the new papers, each group of rows handed to `writes`
- * as soon as it is known; the trends are left for the last transaction.
+ * as soon as it is known; the trends are left for the last transaction. The map positions and
+ * similar papers are found on the placement's worker meanwhile, from fit on.
  */
-async function computeBatch(stored: StoredRun, papers: Paper[], timed: Timed, step: (name: string) => void, textPass: TextPassHelper,
-  writes: BatchWrites, batchId: number): Promise<Computed> {
+async function computeBatch(stored: StoredRun, papers: Paper[], timed: Timed, step: (name: string) => void,
+  { textPass, placing }: { textPass: TextPassHelper; placing: PlaceHelper }, writes: BatchWrites, batchId: number): Promise<Computed> {
   const n0 = stored.theme.length;
   const n = papers.length;
   const { rows, words, keyText } = await timed('vectorise', () => textPass.finish());
@@ -328,25 +331,27 @@ async function computeBatch(stored: StoredRun, papers: Paper[], timed: Timed, st
   const ranks = rankInTheme({ assignments: themeOf, similarity });
   const changed: number[] = [];
   for (let i = 0; i < n0; i++) if (stored.rank[i] !== ranks[i]) changed.push(i);
-  // The search index, the TF-IDF rows and what fit decided go to DuckDB before the map positions
-  // are found: their commit (which rewrites every stored vector) runs meanwhile.
+  // The run's rows and the new ones read where they lie (no stacked copy). Map positions and similar
+  // papers (a new paper's two neighbour queries share its cosines) start on the worker now.
+  const blocks = [...stored.vectors, asBlock(rows)];
+  placing.start({ blocks, nCols: stored.terms.length, nPlaced: n0, themeOf, k: stored.k, paperXY: stored.xy, themeXY: stored.themeXY });
+  // The search index, the TF-IDF rows and what fit decided go to DuckDB meanwhile: their commit
+  // (which rewrites every stored vector) runs on DuckDB's thread while the trends are computed here.
   const search = await timed('search', async () => addToSearchIndex(await writes.idle(), stored.runId, words, keyText, n0, stored.searchAverages));
   step('search_postings');
   await writes.rowsAndSearch(n0, rows, search, { batchId, fit, ranks, changedRanks: Int32Array.from(changed) });
-  // The run's rows and the new ones read where they lie (no stacked copy).
-  const matrix = blockRowsOf([...stored.vectors, asBlock(rows)], stored.terms.length);
-  // Map positions and similar papers in one step ('place'): a new paper's two neighbour queries share its cosines.
-  const { xy, similar } = await timed('place', () => placeAndFindSimilar(matrix, topTermsOf(matrix, SIMILAR.termsPerPaper), n0, themeOf,
-    stored.k, stored.xy, stored.themeXY));
-  step('paper_vectors');
-  await writes.idle();
-  step('paper_themes');
-  await writes.placement(xy, similar);
+  const matrix = blockRowsOf(blocks, stored.terms.length);
   const trends = await timed('trends', () => retrend({
     papers: [...stored.dates, ...papers], assignments: themeOf, k: stored.k, matrix: burstColumns(matrix, stored.burstTerms, themeOf),
     burstTerms: stored.burstTerms, surfaces: stored.surfaces, areaOfTheme: stored.areaOfTheme, nAreas: stored.nAreas,
     window: (stored.params.emergingWindow as number | 'auto' | undefined) ?? 'auto',
     strata: primaryCategories([...stored.categories.map((c) => [c]), ...papers.map(primaryCategoryOf)])
   }));
+  // What is left of the placement, then the rows that wait for it.
+  const { xy, similar } = await timed('place', () => placing.finish());
+  step('paper_vectors');
+  await writes.idle();
+  step('paper_themes');
+  await writes.placement(xy, similar);
   return { fit, trends };
 }
