@@ -51,7 +51,7 @@ export function unmeasuredTrends(trends: readonly { window: number; papersBefore
   if (before === 0 && after === 0) {
     // Dated papers that all fall in partial periods (nine days of one month) are no undated ones.
     return dated > 0 ? `the ${dated.toLocaleString('en-US')} dated papers fall in no complete period the trends compare (a period the data ` +
-      'covers only part of is left out: see README "Dates")'
+      'covers only part of is left out, and a date coarser than the periods is not counted: see the warnings and README "Dates")'
       : 'no paper has a date the trends can count (undated, or too coarse: see the warnings and README "Dates")';
   }
   return after === 0 ? `no dated paper in the last ${window}, the recent window` :

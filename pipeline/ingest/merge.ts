@@ -59,8 +59,10 @@ export class PaperSet {
     const [best, other] = completeness(paper) > completeness(kept) ? [paper, kept] : [kept, paper];
     const merged = fillIn(best, other);
     this.papers[index] = merged;
-    // Keys the merged paper has and no paper had yet now name it too.
+    // Keys the merged paper has and no paper had yet now name it too; so does the id of the record
+    // merged in when the other one's id was kept (a later record under that key is this paper).
     setNew(this.byId, merged.paperId, index);
+    setNew(this.byId, paper.paperId, index);
     if (merged.doi !== null) {
       setNew(this.byDoi, merged.doi.toLowerCase(), index);
       const mergedArxiv = arxivId(merged.doi);

@@ -149,10 +149,13 @@ describe('the Topic map', () => {
     const h2 = page.locator('section.selection h2');
     await h2.waitFor();
     const n = Number((await h2.textContent())!.match(/^(\d+)/)![1]);
-    // Zoomed in ×4 onto a corner: some papers, not all.
-    expect(n).toBeGreaterThanOrEqual(0);
+    // Zoomed in ×4: the view's rectangle, about a quarter of the map across, and fewer papers than all.
     expect(n).toBeLessThan(24);
     await page.waitForURL((url) => /^\d+,\d+,\d+,\d+$/.test(url.searchParams.get('sel') ?? ''));
+    const [x0, y0, x1, y1] = new URL(page.url()).searchParams.get('sel')!.split(',').map(Number);
+    expect(x1 - x0).toBeGreaterThan(0);
+    expect(x1 - x0).toBeLessThan(65535 / 2);
+    expect(y1 - y0).toBeLessThan(65535 / 2);
   });
 
   it('rejects a map-region export with a missing or reversed rectangle', async () => {

@@ -35,11 +35,12 @@ export function latexToText(value: string): string {
   const escaped: string[] = [];
   // Escaped specials are set aside first, so that their braces survive the brace removal.
   let text = value.replace(BRACE_COMMAND, (_m, side: string) => `\u0000${escaped.push(side === 'left' ? '{' : '}') - 1}\u0000`)
-    .replace(ESCAPED, (_m, c: string) => `\u0000${escaped.push(c) - 1}\u0000`)
-    .replace(/\\ /g, ' '); // a control space ("et al.\ results")
+    .replace(ESCAPED, (_m, c: string) => `\u0000${escaped.push(c) - 1}\u0000`);
   // Then math, untouched by the rules below (\alpha in $\alpha$ is no text command).
   const math: string[] = [];
   text = text.replace(MATH, (m) => `\u0001${math.push(m) - 1}\u0001`);
+  // A control space ("et al.\ results"): a backslash after an even number of them (not the second of "\\", a line break).
+  text = text.replace(/(?<!\\)((?:\\\\)*)\\ /g, '$1 ');
   // Ties and dashes before the commands, so that \textasciitilde's "~" stays a tilde.
   text = text.replace(DROPPED, '').replace(TEXT_COMMAND, '{')
     .replace(/(?<!\\)~/g, ' ').replace(/---/g, '—').replace(/--/g, '–')

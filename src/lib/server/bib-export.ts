@@ -48,25 +48,32 @@ export function bibValue(text: string): string {
 }
 
 /**
- * The text with every brace that pairs with none written \textbraceleft{} or \textbraceright{} (an
- * escaping backslash included): BibTeX counts braces whatever the backslash before them, so a lone
- * "}" or "\{" left the entry open and the file read wrong in BibTeX, biber and Zotero.
+ * The text with every brace that pairs with none written \textbraceleft{} or \textbraceright{} (its
+ * escaping backslash included). BibTeX counts braces whatever the backslash before them, so a lone
+ * "}" or "\{" left the entry open and the file read wrong in BibTeX, biber and Zotero. Escaped braces
+ * ("\{", after an odd number of backslashes) pair with escaped ones and bare braces with bare ones, so
+ * LaTeX sees balanced groups too, and BibTeX's count (the two together) never drops below zero.
  */
 function balanceBraces(text: string): string {
-  const open: number[] = [];
+  const open: [number[], number[]] = [[], []]; // bare, escaped
   const lone = new Set<number>();
+  const escapedAt = new Set<number>();
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '{') open.push(i);
-    else if (text[i] === '}') {
-      if (open.length > 0) open.pop();
-      else lone.add(i);
-    }
+    const c = text[i];
+    if (c !== '{' && c !== '}') continue;
+    let slashes = 0;
+    while (i - slashes - 1 >= 0 && text[i - slashes - 1] === '\\') slashes++;
+    const escaped = slashes % 2 === 1 ? 1 : 0;
+    if (escaped) escapedAt.add(i);
+    if (c === '{') open[escaped].push(i);
+    else if (open[escaped].length > 0) open[escaped].pop();
+    else lone.add(i);
   }
-  for (const i of open) lone.add(i);
+  for (const i of [...open[0], ...open[1]]) lone.add(i);
   if (lone.size === 0) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\\' && lone.has(i + 1)) continue;
+    if (text[i] === '\\' && lone.has(i + 1) && escapedAt.has(i + 1)) continue; // the escape goes with its brace
     out += lone.has(i) ? (text[i] === '{' ? '\\textbraceleft{}' : '\\textbraceright{}') : text[i];
   }
   return out;

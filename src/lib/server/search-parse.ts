@@ -21,8 +21,11 @@ export interface ParsedQuery {
 /** A word of a phrase as written: letters and digits, with inner hyphens, dots, slashes, "++" or "#". */
 const PHRASE_WORD = /[\p{L}\p{M}\p{N}]+(?:[-./][\p{L}\p{M}\p{N}]+)*(?:\+\+|#)?/gu;
 
-/** A word written with a leading minus at the query's start or after a space: "-diffusion". */
-const EXCLUDED_WORD = /(^|\s)-([\p{L}\p{M}\p{N}][^\s"]*)/gu;
+/**
+ * A word written with a leading minus at the query's start or after a space: "-diffusion", "-long-context",
+ * "-c++"; as a phrase word is written, so trailing punctuation ("-videos,") stays out of it.
+ */
+const EXCLUDED_WORD = /(^|\s)-([\p{L}\p{M}\p{N}]+(?:[-./][\p{L}\p{M}\p{N}]+)*(?:\+\+|#)?)/gu;
 
 /** Words per query at most; the rest are ignored (a query is at most 200 characters anyway). */
 export const MAX_WORDS = 12;
@@ -52,7 +55,9 @@ export function parseQuery(q: string): ParsedQuery {
     const quoted = i % 2 === 1;
     // "-word" at the start of a word (not "long-context"): that word excludes; the rest is searched.
     const part = quoted ? whole : whole.replace(EXCLUDED_WORD, (_m, before: string, word: string) => {
-      for (const t of searchTokens(word)) if (t.start === 0 && t.end === word.length && !excluded.includes(t.key)) excluded.push(t.key);
+      // The word whole (a hyphenated one's first token; the lower case may be longer, "İ").
+      const whole = searchTokens(word).find((t) => t.start === 0 && t.end === word.toLowerCase().length);
+      if (whole !== undefined && !excluded.includes(whole.key)) excluded.push(whole.key);
       return `${before} `;
     });
     const tokens = searchTokens(part);

@@ -59,7 +59,7 @@ function action(kind: ActionKind): Actions[string] {
       const themeId = Number(form.get('theme'));
       const field = (name: string) => (typeof form.get(name) === 'string' ? (form.get(name) as string) : null);
       if (/^\/themes\/\d+(\?|$)/.test(back) && Number.isInteger(themeId)) {
-        rememberRefused(cookies, { error: e.message, themeId, name: field('name'), text: field('text') });
+        rememberRefused(cookies, { error: e.message, runId: run.run_id, themeId, name: field('name'), text: field('text') }, url.protocol === 'https:');
         redirect(303, `${back}#curation`);
       }
       return fail(e.status, { error: e.message });

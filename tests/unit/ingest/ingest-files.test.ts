@@ -130,6 +130,11 @@ describe('ingestFiles merges duplicates by id', () => {
     // The fuller records give their fields; the arXiv id and the citation key stay.
     expect(result.papers.map((p) => [p.paperId, p.published, p.venue])).toStrictEqual([['2407.02880', '2024-07-03', 'ICML'], ['seed4', '2023-05-01', null]]);
     expect(result.duplicates).toBe(2);
+    // A key whose record merged into the arXiv id still names that paper: a later record under it is a duplicate.
+    const key = temp.write('key.csv', 'id,title,abstract,published\nsmith24,Knowledge Composition with Task Vectors,A.,2024\n');
+    const extended = temp.write('extended.csv', 'id,title,abstract,published\nsmith24,Knowledge composition with task vectors (extended),A.,2025\n');
+    const again = await ingestFiles([arxiv, key, extended], { strict: false });
+    expect([again.papers.map((p) => p.paperId), again.duplicates]).toStrictEqual([['2407.02880'], 2]);
   });
   it('merges records without ids whose titles differ only in case and spacing', async () => {
     const path = temp.write('titles.jsonl', jsonLines(

@@ -50,6 +50,9 @@ describe('parseQuery', () => {
       phrases: []
     });
     expect(parseQuery('long-context').excluded).toStrictEqual([]);
+    // Trailing punctuation and an expanding lower case do not lose the exclusion.
+    expect(['graph -videos,', 'graph -video.', "graph -Video's", 'graph -İstanbul'].map((q) => parseQuery(q).excluded))
+      .toStrictEqual([['video'], ['video'], ['video'], [parseQuery('İstanbul ').words[0].key]]);
   });
 
   it('has no words for punctuation or stop words only', () => {

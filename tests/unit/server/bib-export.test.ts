@@ -49,6 +49,11 @@ describe('bibtexEntry and risRecord', () => {
       'Set \\{x\\} only opens \\textbraceleft{} here', 'kept {LLMs} \\{x\\}', 'snake\\_case', '$x_i$ and y_j']);
   });
 
+  it('pair escaped braces with escaped ones and bare with bare, a brace after a line break (\\\\) being bare', () => {
+    expect([bibValue('Set \\{a, b} is'), bibValue('A {b \\} c'), bibValue('line\\\\{ x'), bibValue('\\{ { \\} }')]).toStrictEqual([
+      'Set \\textbraceleft{}a, b\\textbraceright{} is', 'A \\textbraceleft{}b \\textbraceright{} c', 'line\\\\\\textbraceleft{} x', '\\{ { \\} }']);
+  });
+
   it('brace a name holding " and " or a comma whole, and read every value back as written', async () => {
     const odd: BibPaper = { ...PAPER, paper_id: 'odd1', title: 'Closing } brace, then \\{ one {LLMs}', authors: ['Bill and Melinda Gates Foundation', 'Barnes and Noble, Inc.', 'Jane Doe'],
       abstract: 'The \\LaTeX{} Companion, et al.\\ results.' };

@@ -71,6 +71,6 @@ export const load: PageServerLoad = async ({ url, params, locals, cookies }) => 
   const burstMarks = marksAt(windows.granularity);
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
     neighbours, alsoClose, bursts: bursts.map((b) => ({ ...b, coverageMark: burstMark(b, burstMarks)?.label ?? null })), facets, lineage, windows,
-    trendClass, coverage, marks, curation: { ...curation, refused: takeRefused(cookies, themeId) }, coverageUnchecked: coverageUnchecked(run, changes),
+    trendClass, coverage, marks, curation: { ...curation, refused: takeRefused(cookies, run.run_id, themeId) }, coverageUnchecked: coverageUnchecked(run, changes),
     addedAfter: added !== null && added.added > 0 ? added : null };
 };

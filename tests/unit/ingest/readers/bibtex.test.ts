@@ -71,6 +71,11 @@ describe('the BibTeX reader', () => {
     expect(latexToText(String.raw`Erd\H{o}s, \v{S}ilhav\'y, {\c c}a, Stra\ss e, \o{}rsted, \textit{et al.}, A \& B`))
       .toBe('Erdős, Šilhavý, ça, Straße, ørsted, et al., A & B');
   });
+  it('reads a control space as a space, but not the second backslash of a line break, nor inside math', () => {
+    expect([latexToText(String.raw`et al.\ results`), latexToText(String.raw`first line\\ second`), latexToText(String.raw`$a\ b$ c`),
+      latexToText(String.raw`The \LaTeX{} Companion, \textbraceleft{}x\textbraceright{}`)])
+      .toStrictEqual(['et al. results', String.raw`first line\\ second`, String.raw`$a\ b$ c`, 'The LaTeX Companion, {x}']);
+  });
   it('leaves math as it is, commands and braces included, so the tokeniser drops it and keeps the words around it', () => {
     expect(latexToText(String.raw`We prove $\alpha$-smooth losses converge for every {learning rate} and $\beta_{i}$-strong \emph{convexity}, \(\mathcal{O}(n)\) and $$\sum_i x$$.`))
       .toBe(String.raw`We prove $\alpha$-smooth losses converge for every learning rate and $\beta_{i}$-strong convexity, \(\mathcal{O}(n)\) and $$\sum_i x$$.`);
