@@ -4,10 +4,10 @@
 // Four transactions (BatchWrites), each checkpointed once as it commits, the first three on
 // DuckDB's thread while this thread computes the batch: the papers (whose last row group DuckDB
 // rewrites whole) while the texts are read; the TF-IDF rows and search index (paper_vectors' one
-// row group, every stored vector, is rewritten by that checkpoint) while the papers' themes and
-// map positions are found; similar papers and the per-paper rows while the trends are; then the
-// trends. Later ones reuse the blocks the earlier ones freed (one checkpoint for all left the file
-// ~40 MB larger).
+// row group, every stored vector, is rewritten by that checkpoint) while the trends are computed
+// (the map positions are found on a worker meanwhile, place-threads.ts); similar papers and the
+// per-paper rows once those are known; then the trends. Later ones reuse the blocks the earlier
+// ones freed (one checkpoint for all left the file ~40 MB larger).
 // The per-paper numbers go to temp tables as typed columns and into the run's tables by
 // INSERT … SELECT joined with the new papers' ids (NEW_PAPERS), which cross into DuckDB once.
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
