@@ -1,7 +1,8 @@
 // Owns the dashboard's read-only DuckDB handle. The pipeline replaces the database by renaming a
 // new file into place; each query checks the file's identity and, when it changed, opens the new
 // file and retires the old handle once its in-flight queries are done. No restart, no lock fights.
-// A file that is missing, not DuckDB or without our tables fails every query as a 503 with the reason.
+// A file that is missing, not DuckDB, without our tables or from an earlier version fails every query
+// as a 503 with the reason.
 // Big results (exports, the map's points) stream: a connection is held while the caller reads the chunks.
 // The file is attached READ_ONLY as `src` to an in-memory DuckDB, whose own catalog (`memory`) holds
 // the dashboard's curated views (curation/overlay.ts), first on every connection's search_path.
@@ -11,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { error } from '@sveltejs/kit';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk, type DuckDBResult, type DuckDBValue } from '@duckdb/node-api';
 import { overlayOf, type OverlayHost } from './db-overlay.js';
+import { TABLES } from '../../../pipeline/store/tables.js';
 
 export { setOverlayBuilder, type OverlayBuilder, type OverlayDb } from './db-overlay.js';
 export type Params = Record<string, DuckDBValue>;
@@ -110,6 +112,9 @@ async function currentHandle(): Promise<Handle> {
   return opening;
 }
 
+/** Every column of Themescope's tables (store/tables.ts): a missing one means an older file, not a bug. */
+const SCHEMA_COLUMNS = new Set<string>(TABLES.flatMap((t) => t.columns.map((c) => c.name)));
+
 /**
  * Why the database file is unusable — missing, not DuckDB, or without Themescope's tables — or null
  * for any other error. The text is what the user reads on the 503 page.
@@ -126,6 +131,14 @@ export function unusableReason(e: unknown): string | null {
   }
   if (missing) {
     return `The database at ${databasePath()} has no Themescope tables. Run the pipeline to create it.`;
+  }
+  // A column the current schema has and the file lacks: written by an earlier version (the next
+  // pipeline run, or npm run assign, migrates it: store/copy-update.ts).
+  const column = /^Binder Error: (?:Referenced column "(\w+)" not found|[\w ]+ "[^"]+" does not have a column named "(\w+)")/.exec(e.message);
+  const name = column?.[1] ?? column?.[2];
+  if (name !== undefined && SCHEMA_COLUMNS.has(name)) {
+    return `The database at ${databasePath()} was written by an earlier version of Themescope (it has no column ${name}). ` +
+      'Run the pipeline once (or add papers with npm run assign) to bring it up to date.';
   }
   if (/not a valid DuckDB database file/.test(e.message)) {
     return `The file at ${databasePath()} is not a DuckDB database. Set THEMESCOPE_DB or run the pipeline.`;

@@ -107,6 +107,14 @@ describe('query on an unusable file', () => {
     });
   });
 
+  it('answers 503 telling to run the pipeline once for a file from before a column existed (a column of the schema, missing)', async () => {
+    // The temp file has every column: a query naming one through a subquery that lacks it stands for an older file.
+    const expected = { status: 503, message: `The database at ${db.path} was written by an earlier version of Themescope (it has no column covered_share). ` +
+      'Run the pipeline once (or add papers with npm run assign) to bring it up to date.' };
+    expect(await httpErrorOf(() => query('SELECT covered_share FROM (SELECT theme_id FROM themes)'))).toStrictEqual(expected);
+    expect(await httpErrorOf(() => query('SELECT t.covered_share FROM (SELECT theme_id FROM themes) t'))).toStrictEqual(expected);
+  });
+
   it('leaves other errors as they are', async () => {
     await expect(query('SELECT no_such_column FROM themes')).rejects.toThrow(/no_such_column/);
   });
