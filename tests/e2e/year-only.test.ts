@@ -61,5 +61,8 @@ describe('the Overview of a year-only corpus', () => {
     const published = await page.locator('ol.typical .small').first().textContent();
     expect(published).toMatch(/^(19|20)\d\d · similarity/);
     await screenshot(page, 'theme-year-only');
+    // Its paper page gives the year, not a made-up 1 January.
+    await Promise.all([page.waitForURL(/\/papers\//), page.locator('ol.typical a').first().click()]);
+    expect(await page.getByTestId('published').textContent()).toMatch(/^(19|20)\d\d \(year only\)$/);
   });
 });
