@@ -103,6 +103,17 @@ describe('/runs/compare', () => {
     }
   });
 
+  it('says so when the runs are compared backwards in time, with a link to compare them forwards', async () => {
+    const page = await newPage(app.browser);
+    expect((await page.goto(app.server.url + '/runs/compare?a=2&b=1'))?.status()).toBe(200);
+    const note = page.getByTestId('reversed');
+    expect(await note.textContent()).toContain('Run 2 is newer than run 1');
+    expect(await note.locator('a').getAttribute('href')).toBe('?a=1&b=2');
+    expect((await page.goto(app.server.url + '/runs/compare?a=1&b=2'))?.status()).toBe(200);
+    expect(await page.getByTestId('reversed').count()).toBe(0);
+    await page.close();
+  });
+
   it('links a theme page to its ancestors in the previous run and its descendants in the next', async () => {
     const page = await open('/themes/0?run=2');
     const card = page.getByTestId('lineage');
