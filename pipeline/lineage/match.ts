@@ -62,8 +62,8 @@ export function crossTabulate(prev: ThemePapers, next: ThemePapers): SharedCount
  * without one and a 'gone' row for each previous theme without one. With n, A, B as on LineageLink:
  * a pair is linked when n ≥ MIN_SHARED_PAPERS and max(n/A, n/B) ≥ LINK_SHARE; a link is
  * 'continued' when n/A > ½ and n/B > ½ (so each theme continues at most one other), else 'split'
- * when n/A < n/B (a part of the previous theme became most of the new one), else 'merged' (the
- * previous theme, or most of it, went into a new theme that also holds other papers).
+ * when n/A < n/B (the shared papers are a smaller part of the previous theme than of the new one),
+ * else 'merged' (a larger part of the previous theme: it went into a new theme that also holds others).
  */
 export function matchThemes(prevThemes: readonly number[], themes: readonly number[], shared: readonly SharedCount[],
   cosine: (prevThemeId: number, themeId: number) => number | null): LineageLink[] {
