@@ -1,5 +1,6 @@
 // Owns what the dashboard shows of papers added to a run after clustering (npm run assign): the
 // assignment batches and the novel papers (those that fit no theme well), per run.
+import { shownLabelSql } from '../theme-label.js';
 import type { Granularity, TableRow } from '../../../pipeline/types.js';
 import { query } from './db.js';
 
@@ -42,7 +43,7 @@ export async function listAddedPapers(): Promise<Record<number, AddedPapers>> {
   const novel = await query<{ run_id: number; paperId: string; title: string; published: string | null; themeId: number; themeLabel: string; similarity: number }>(
     `SELECT * EXCLUDE (r) FROM (
        SELECT ap.run_id, ap.paper_id AS "paperId", p.title, p.published::VARCHAR AS published, pt.theme_id AS "themeId",
-         t.label AS "themeLabel", pt.similarity, row_number() OVER (PARTITION BY ap.run_id ORDER BY pt.similarity, ap.paper_id) AS r
+         ${shownLabelSql('t')} AS "themeLabel", pt.similarity, row_number() OVER (PARTITION BY ap.run_id ORDER BY pt.similarity, ap.paper_id) AS r
        FROM assigned_papers ap
        JOIN paper_themes pt ON pt.run_id = ap.run_id AND pt.paper_id = ap.paper_id
        JOIN papers p ON p.paper_id = ap.paper_id

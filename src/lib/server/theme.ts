@@ -1,6 +1,7 @@
 // Owns the theme page's queries: the theme's figures, area and quality, keywords with weights, trend
 // per period, typical papers, all its papers (searchable, paginated, with their next-closest theme
 // and the weak-member flag), its nearest themes, and the themes its papers are also close to.
+import { shownLabelSql } from '../theme-label.js';
 import { primaryCategorySql } from '../../../pipeline/trends/coverage.js';
 import { error } from '@sveltejs/kit';
 import type { Camel, Granularity, PaperRow, TableRow, ThemeRow } from '../../../pipeline/types.js';
@@ -187,7 +188,7 @@ export async function loadThemePapers(
          ORDER BY ${filter.order}
          LIMIT $limit OFFSET $offset)
        SELECT page.rank_in_theme AS rank, p.paper_id, p.title, ${PUBLISHED_SQL} AS published, p.authors,
-         page.similarity, p.url, page.weak, r.theme_id AS second_theme, t2.label AS second_label, r.similarity AS second_similarity
+         page.similarity, p.url, page.weak, r.theme_id AS second_theme, ${shownLabelSql('t2')} AS second_label, r.similarity AS second_similarity
          ${windowed ? ', page.total' : ''}
        FROM page JOIN papers p ON p.paper_id = page.paper_id
          -- the paper's next-closest theme, where stored
