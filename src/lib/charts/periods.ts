@@ -4,7 +4,18 @@ import type { DatePrecision, Granularity } from '../../../pipeline/types.js';
 
 // The one list of granularities is the pipeline's (the only value the dashboard imports from it):
 // the period controls offer what the trends stage counts, in its order.
-export { GRANULARITIES } from '../../../pipeline/types.js';
+import { GRANULARITIES } from '../../../pipeline/types.js';
+export { GRANULARITIES };
+
+/**
+ * The granularities a run's charts offer: its default (the finest most of its papers are dated to)
+ * and the coarser ones, and the one shown. A finer one counts only the few papers dated that finely
+ * (a year-dated corpus charted by month is empty), so it is not offered; the URL may still ask for it.
+ */
+export function offeredGranularities(defaultGranularity: Granularity, shown: Granularity): Granularity[] {
+  const from = GRANULARITIES.indexOf(defaultGranularity);
+  return GRANULARITIES.filter((g, i) => i >= from || g === shown);
+}
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
