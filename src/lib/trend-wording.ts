@@ -168,11 +168,13 @@ export function formatRate(rate: number | null): string {
 /**
  * The change of share the data supports at least (trends/emerging.ts: emergingScore is the log2 change
  * at the end of its 95% interval nearest to 0), as a percentage: "≥ +140%" (2^1.26 − 1), "≤ −33%"
- * (2^−0.58 − 1), "0%" when the interval holds no change. This is what the lists are sorted by.
+ * (2^−0.58 − 1), "> 0%" for one under half a percent, "0%" when the interval holds no change. This is
+ * what the lists are sorted by.
  */
 export function formatSupportedChange(score: number): string {
   const percent = Math.round((2 ** score - 1) * 100);
-  if (percent === 0) return '0%';
+  // A change the interval just supports (an emerging theme at z = 2.0) is no "0%": it is above 0.
+  if (percent === 0) return score > 0 ? '> 0%' : score < 0 ? '< 0%' : '0%';
   return percent > 0 ? `≥ +${percent.toLocaleString('en-US')}%` : `≤ −${Math.abs(percent)}%`;
 }
 

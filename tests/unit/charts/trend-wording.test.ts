@@ -85,6 +85,8 @@ describe('byStrength and formatRate', () => {
     expect([formatSupportedChange(1), formatSupportedChange(-1), formatSupportedChange(0), formatSupportedChange(4)]).toStrictEqual([
       '≥ +100%', '≤ −50%', '0%', '≥ +1,500%'
     ]);
+    // An emerging theme whose interval just excludes no change (z = 2.0): above 0, not "0%".
+    expect([formatSupportedChange(0.004), formatSupportedChange(-0.004)]).toStrictEqual(['> 0%', '< 0%']);
   });
 
   it('prints rates with one decimal under 10 and whole numbers from 10', () => {
