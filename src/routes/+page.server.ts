@@ -23,7 +23,7 @@ import { loadPalette } from '$lib/server/palette';
 import { readGranularity, readMeasure } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import { loadOngoingBursts } from '$lib/server/bursts';
-import { countAddedInWindow } from '$lib/server/assigned';
+import { addedMajorityFrom, countAddedInWindow } from '$lib/server/assigned';
 import { countAddedPapers } from '$lib/server/papers';
 import { classifyTrend, describeWindows, periodEnd, type TrendClass } from '$lib/trend-wording';
 import { burstMark, coverageMarks } from '$lib/coverage-marks';
@@ -92,9 +92,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   // The chart marks every coverage change where its granularity is the chart's.
   const chartMarks = first === undefined || last === undefined ? []
     : coverageMarks(coverageChanges, coverageChanges.map((c) => ({ category: c.category, papers: c.papers })), 0, granularity, first, last);
+  // A burst that starts where papers added later (npm run assign) are most of every period is marked so.
+  const addedFrom = added !== null && added.added > 0 ? await addedMajorityFrom(run.run_id, trendGranularity) : null;
   const markedBursts = bursts.map((b) => {
     const marks = byTheme.has(b.themeId) ? coverageMarks(coverageChanges, byTheme.get(b.themeId)!, sizes.get(b.themeId) ?? 0, b.granularity, first!, last!) : [];
-    return { ...b, coverageMark: burstMark(b, marks)?.label ?? null };
+    return { ...b, coverageMark: burstMark(b, marks)?.label ?? null, addedLater: addedFrom !== null && b.startPeriod >= addedFrom };
   });
   // Sparklines draw complete periods only: a partial one would end the line on a misleading point.
   const complete = sparkSeries.totals.map((t, i) => (t.partial ? -1 : i)).filter((i) => i >= 0);

@@ -103,3 +103,25 @@ export async function countAddedInWindow(runId: number, from: string, to: string
   }
   return out;
 }
+
+/**
+ * The first period (ISO start, at `granularity`) from which papers added after clustering are at
+ * least half of every period's dated papers, or null: a burst starting there may be the added papers'
+ * (new topics counted in their nearest theme) rather than the field's. Dates coarser than the
+ * granularity are in no period of it.
+ */
+export async function addedMajorityFrom(runId: number, granularity: Granularity): Promise<string | null> {
+  const rows = await query<{ period: string; papers: number; added: number }>(
+    `SELECT strftime(date_trunc($g, p.published), '%Y-%m-%d') AS period, count(*)::INTEGER AS papers, count(ap.paper_id)::INTEGER AS added
+     FROM paper_themes pt
+     JOIN papers p ON p.paper_id = pt.paper_id
+     LEFT JOIN assigned_papers ap ON ap.run_id = pt.run_id AND ap.paper_id = pt.paper_id
+     WHERE pt.run_id = $run AND p.published IS NOT NULL AND ($year OR p.date_precision IN ('day', 'month'))
+     GROUP BY 1 ORDER BY 1`, { run: runId, g: granularity, year: granularity === 'year' });
+  let from: string | null = null;
+  for (const r of rows) {
+    if (2 * r.added >= r.papers && r.added > 0) from ??= r.period;
+    else from = null;
+  }
+  return from;
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countAddedInWindow } from '../../../src/lib/server/assigned.js';
+import { addedMajorityFrom, countAddedInWindow } from '../../../src/lib/server/assigned.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { writeTempDb, type TempDb } from './temp-db.js';
 
@@ -34,5 +34,12 @@ describe('countAddedInWindow for one theme', () => {
     expect(await countAddedInWindow(1, '2025-06-01', '2025-06-30', 'month', 2)).toStrictEqual({
       papers: 2, added: 2, novel: 1, novelByTheme: { 2: 1 }
     });
+  });
+});
+
+describe('addedMajorityFrom', () => {
+  it('is the first period from which papers added later are at least half of every period: May (months), 2025-04-01 (quarters: Q2 is 8 of 12)', async () => {
+    expect([await addedMajorityFrom(1, 'month'), await addedMajorityFrom(1, 'quarter'), await addedMajorityFrom(1, 'year')])
+      .toStrictEqual(['2025-05-01', '2025-04-01', null]);
   });
 });

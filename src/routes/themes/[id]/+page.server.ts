@@ -23,7 +23,7 @@ import { loadTrendWindows } from '$lib/server/trend-windows';
 import { classifyTrend, periodEnd } from '$lib/trend-wording';
 import { burstMark, coverageMarks } from '$lib/coverage-marks';
 import { loadCoverageChanges } from '$lib/server/overview';
-import { countAddedInWindow } from '$lib/server/assigned';
+import { addedMajorityFrom, countAddedInWindow } from '$lib/server/assigned';
 import { curationOfTheme } from '$lib/server/curation/theme-curation';
 import type { PageServerLoad } from './$types';
 
@@ -69,8 +69,11 @@ export const load: PageServerLoad = async ({ url, params, locals, cookies }) => 
   const marks = marksAt(granularity);
   // Bursts are at the trend granularity, whichever the chart shows.
   const burstMarks = marksAt(windows.granularity);
+  // A burst that starts where papers added later are most of every period is marked so (assigned.ts).
+  const addedFrom = added !== null && added.added > 0 ? await addedMajorityFrom(run.run_id, windows.granularity) : null;
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
-    neighbours, alsoClose, bursts: bursts.map((b) => ({ ...b, coverageMark: burstMark(b, burstMarks)?.label ?? null })), facets, lineage, windows,
+    neighbours, alsoClose, bursts: bursts.map((b) => ({ ...b, coverageMark: burstMark(b, burstMarks)?.label ?? null,
+      addedLater: addedFrom !== null && b.startPeriod >= addedFrom })), facets, lineage, windows,
     trendClass, coverage, marks, curation: { ...curation, refused: takeRefused(cookies, run.run_id, themeId) }, coverageUnchecked: coverageUnchecked(run, changes),
     addedAfter: added !== null && added.added > 0 ? added : null };
 };
