@@ -122,7 +122,7 @@ export function splitKeywords(text: string): string[] {
 }
 
 /** What follows a comma in a name that is no given name: a company's or a generation's suffix. */
-const NAME_SUFFIX = /^(?:inc|ltd|llc|plc|co|corp|gmbh|ag|sa|jr|sr|ii|iii|iv)\.?$/i;
+const NAME_SUFFIX = /^(?:inc|ltd|limited|llc|llp|lp|plc|pbc|co|corp|corporation|company|gmbh|ag|s\.?a|s\.?l|s\.?p\.?a|s\.?r\.?l|b\.?v|n\.?v|k\.?k|pty\.? ltd|jr|sr|ii|iii|iv)\.?$/i;
 
 /**
  * One name of a list that gives names one by one (a JSON array): "Smith, Jane" → "Jane Smith" when
