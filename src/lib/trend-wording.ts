@@ -135,6 +135,14 @@ export function classifyTrend(t: TrendFigures, w: TrendWindows): TrendClass {
   }
 }
 
+/**
+ * The partial period (one the data covers only in part) a burst starts in, or ends in when it has
+ * ended, if any: its share there rests on a few days' papers, so the page says so.
+ */
+export function burstPartialPeriod(b: { startPeriod: string; endPeriod: string; ongoing: boolean }, partial: readonly LeftOutPeriod[]): LeftOutPeriod | null {
+  return partial.find((p) => p.period === b.startPeriod || (!b.ongoing && p.period === b.endPeriod)) ?? null;
+}
+
 /** "Apr 2025 – Mar 2026 (12 months)", "Q3 2025 (1 quarter)", "none". */
 export function windowText(periods: string[], granularity: Granularity): string {
   if (periods.length === 0) return 'none';

@@ -1,7 +1,7 @@
 // trend-wording.ts: the windows named from the period totals, the partial periods left out with the
 // days they cover, papers per period, the four classes and their one order.
 import { describe, expect, it } from 'vitest';
-import { byStrength, classifyTrend, describeWindows, directionText, formatRate, formatSupportedChange, leftOutText, periodEnd, ratesOf, windowText } from '../../../src/lib/trend-wording.js';
+import { burstPartialPeriod, byStrength, classifyTrend, describeWindows, directionText, formatRate, formatSupportedChange, leftOutText, periodEnd, ratesOf, windowText } from '../../../src/lib/trend-wording.js';
 
 /** Months 2025-03 … 2026-07; March 2025 and July 2026 partial. */
 const months = Array.from({ length: 17 }, (_, i) => {
@@ -64,6 +64,18 @@ describe('classifyTrend', () => {
   it('keeps emerging and steady as the trends stage classed them', () => {
     expect(classifyTrend({ direction: 'emerging', papersBefore: 10, papersAfter: 1 }, windows)).toBe('emerging');
     expect(classifyTrend({ direction: 'steady', papersBefore: 10, papersAfter: 100 }, windows)).toBe('steady');
+  });
+});
+
+describe('burstPartialPeriod', () => {
+  it('finds the partial period a burst starts in, or ends in once it has ended', () => {
+    const partial = [{ period: '2025-03-01', papers: 2327, from: '2025-03-18', to: '2025-03-31' }, { period: '2026-07-01', papers: 300, from: '2026-07-01', to: '2026-07-01' }];
+    expect([
+      burstPartialPeriod({ startPeriod: '2025-03-01', endPeriod: '2025-05-01', ongoing: false }, partial)?.period,
+      burstPartialPeriod({ startPeriod: '2026-05-01', endPeriod: '2026-07-01', ongoing: false }, partial)?.period,
+      burstPartialPeriod({ startPeriod: '2026-05-01', endPeriod: '2026-07-01', ongoing: true }, partial),
+      burstPartialPeriod({ startPeriod: '2025-06-01', endPeriod: '2025-08-01', ongoing: false }, partial)
+    ]).toStrictEqual(['2025-03-01', '2026-07-01', null, null]);
   });
 });
 
