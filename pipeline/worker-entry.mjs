@@ -3,7 +3,7 @@
 // first made JavaScript: bundled by esbuild (the compiler tsx itself uses) into one .mjs file under
 // node_modules/.cache, named by a hash of its text, then imported. Registering tsx in the thread
 // instead cost ~0.35 s of CPU per worker (its module hooks run on a thread of their own); the bundle
-// ~0.1 s, on the worker's thread and esbuild's process, so a worker started beside the main
+// ~0.15 s, on the worker's thread and esbuild's process, so a worker started beside the main
 // thread's work takes less of the machine from it. Should bundling fail (no esbuild, a read-only
 // node_modules), tsx is registered as before. A plain .mjs module is imported as it is.
 import { createHash } from 'node:crypto';
@@ -25,10 +25,12 @@ function bundle(moduleUrl) {
   const ownUrl = {
     name: 'own-import-meta-url',
     setup(build) {
-      build.onLoad({ filter: /\.(ts|mts|mjs|js)$/ }, (args) => {
+      build.onLoad({ filter: /\.(ts|mts|mjs|js)$/ }, async (args) => {
         if (args.path.includes('/node_modules/')) return undefined;
-        const text = readFileSync(args.path, 'utf8').replace(/\bimport\.meta\.url\b/g, JSON.stringify(pathToFileURL(args.path).href));
-        return { contents: text, loader: /\.m?ts$/.test(args.path) ? 'ts' : 'js' };
+        // On the syntax tree (esbuild's define), so a string or comment that names import.meta.url is left alone.
+        const { code } = await esbuild.transform(readFileSync(args.path, 'utf8'), { loader: /\.m?ts$/.test(args.path) ? 'ts' : 'js',
+          define: { 'import.meta.url': JSON.stringify(pathToFileURL(args.path).href) }, format: 'esm', target: 'node20' });
+        return { contents: code, loader: 'js' };
       });
     }
   };

@@ -122,7 +122,9 @@ export function splitKeywords(text: string): string[] {
 }
 
 /** What follows a comma in a name that is no given name: a company's or a generation's suffix. */
-const NAME_SUFFIX = /^(?:inc|ltd|limited|llc|llp|lp|plc|pbc|co|corp|corporation|company|gmbh|ag|s\.?a|s\.?l|s\.?p\.?a|s\.?r\.?l|b\.?v|n\.?v|k\.?k|pty\.? ltd|jr|sr|ii|iii|iv)\.?$/i;
+// Only words that are no one's initials: "S.A." or "K.K." after a comma are as often a person's
+// given names ("Smith, S.A.") as a company's form, and a person's name is the commoner case.
+const NAME_SUFFIX = /^(?:inc|ltd|limited|llc|llp|plc|pbc|corp|corporation|company|gmbh|spa|srl|pty\.? ltd|jr|sr|ii|iii|iv)\.?$/i;
 
 /**
  * One name of a list that gives names one by one (a JSON array): "Smith, Jane" → "Jane Smith" when

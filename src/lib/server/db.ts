@@ -73,6 +73,7 @@ async function open(path: string, key: string): Promise<Handle> {
   try {
     await connection.run(`ATTACH '${path.replaceAll("'", "''")}' AS src (READ_ONLY)`);
     await connection.run(`CREATE TABLE memory.main.theme_curation (run_id INTEGER, theme_id INTEGER, original_label VARCHAR, hidden BOOLEAN, note VARCHAR)`);
+    missingColumns = await findMissingColumns(connection);
   } catch (e) {
     connection.closeSync();
     instance.closeSync();
@@ -112,8 +113,28 @@ async function currentHandle(): Promise<Handle> {
   return opening;
 }
 
-/** Every column of Themescope's tables (store/tables.ts): a missing one means an older file, not a bug. */
-const SCHEMA_COLUMNS = new Set<string>(TABLES.flatMap((t) => t.columns.map((c) => c.name)));
+/**
+ * Columns of Themescope's tables (store/tables.ts) that the open file's tables lack: the file was
+ * written by an earlier version (found when it is opened; a table it lacks altogether is reported
+ * by its own error). A query naming one of these fails for that reason, not for a bug.
+ */
+let missingColumns = new Set<string>();
+
+async function findMissingColumns(connection: DuckDBConnection): Promise<Set<string>> {
+  const reader = await connection.runAndReadAll(`SELECT table_name, column_name FROM duckdb_columns() WHERE database_name = 'src'`);
+  const present = new Map<string, Set<string>>();
+  for (const [table, column] of reader.getRows() as [string, string][]) {
+    if (!present.has(table)) present.set(table, new Set());
+    present.get(table)!.add(column);
+  }
+  const missing = new Set<string>();
+  for (const t of TABLES) {
+    const columns = present.get(t.name);
+    if (columns === undefined) continue;
+    for (const c of t.columns) if (!columns.has(c.name)) missing.add(c.name);
+  }
+  return missing;
+}
 
 /**
  * Why the database file is unusable — missing, not DuckDB, or without Themescope's tables — or null
@@ -132,11 +153,11 @@ export function unusableReason(e: unknown): string | null {
   if (missing) {
     return `The database at ${databasePath()} has no Themescope tables. Run the pipeline to create it.`;
   }
-  // A column the current schema has and the file lacks: written by an earlier version (the next
-  // pipeline run, or npm run assign, migrates it: store/copy-update.ts).
+  // A column the current schema has and the open file lacks (missingColumns): written by an earlier
+  // version (the next pipeline run, or npm run assign, migrates it: store/copy-update.ts).
   const column = /^Binder Error: (?:Referenced column "(\w+)" not found|[\w ]+ "[^"]+" does not have a column named "(\w+)")/.exec(e.message);
   const name = column?.[1] ?? column?.[2];
-  if (name !== undefined && SCHEMA_COLUMNS.has(name)) {
+  if (name !== undefined && missingColumns.has(name)) {
     return `The database at ${databasePath()} was written by an earlier version of Themescope (it has no column ${name}). ` +
       'Run the pipeline once (or add papers with npm run assign) to bring it up to date.';
   }

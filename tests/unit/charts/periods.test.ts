@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatPeriod, formatShare, formatSigned, formatWindow, thinLabels } from '../../../src/lib/charts/periods.js';
+import { formatDate, formatPeriod, formatShare, formatSigned, formatWindow, offeredGranularities, thinLabels } from '../../../src/lib/charts/periods.js';
 import { truncate } from '../../../src/lib/charts/axis.js';
+
+describe('offeredGranularities', () => {
+  it('offers the run\'s granularity and the coarser ones, and keeps a finer one the URL asked for', () => {
+    expect([offeredGranularities('month', 'month'), offeredGranularities('quarter', 'quarter'), offeredGranularities('year', 'year'),
+      offeredGranularities('year', 'month')]).toStrictEqual([['month', 'quarter', 'year'], ['quarter', 'year'], ['year'], ['month', 'year']]);
+  });
+});
 
 describe('formatPeriod', () => {
   it('names a period by month, quarter or year', () => {

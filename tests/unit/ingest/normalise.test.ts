@@ -39,8 +39,8 @@ describe('normaliseRecord reads the fields of a record', () => {
     );
   });
   it('gives "Last, First" names of an array as "First Last", as it gives a string\'s', () => {
-    expect(normalise({ ...base, authors: ['Smith, Jane', "O'Brien, Seán", 'Bill and Melinda Gates Foundation', 'Anthropic, PBC', 'Telefónica, S.A.'] }))
-      .toStrictEqual(paper({ ...expected, authors: ['Jane Smith', "Seán O'Brien", 'Bill and Melinda Gates Foundation', 'Anthropic, PBC', 'Telefónica, S.A.'] }));
+    expect(normalise({ ...base, authors: ['Smith, Jane', "O'Brien, Seán", 'Bill and Melinda Gates Foundation', 'Anthropic, PBC', 'Smith, S.A.', 'Lee, K.K.'] }))
+      .toStrictEqual(paper({ ...expected, authors: ['Jane Smith', "Seán O'Brien", 'Bill and Melinda Gates Foundation', 'Anthropic, PBC', 'S.A. Smith', 'K.K. Lee'] }));
     expect(normalise({ ...base, author: ['Smith, Jane'] })).toStrictEqual(paper({ ...expected, authors: ['Jane Smith'] }));
   });
   it('reads authors given as {name} objects', () => {

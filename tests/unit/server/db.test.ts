@@ -107,15 +107,24 @@ describe('query on an unusable file', () => {
     });
   });
 
-  it('answers 503 telling to run the pipeline once for a file from before a column existed (a column of the schema, missing)', async () => {
-    // The temp file has every column: a query naming one through a subquery that lacks it stands for an older file.
-    const expected = { status: 503, message: `The database at ${db.path} was written by an earlier version of Themescope (it has no column covered_share). ` +
-      'Run the pipeline once (or add papers with npm run assign) to bring it up to date.' };
-    expect(await httpErrorOf(() => query('SELECT covered_share FROM (SELECT theme_id FROM themes)'))).toStrictEqual(expected);
-    expect(await httpErrorOf(() => query('SELECT t.covered_share FROM (SELECT theme_id FROM themes) t'))).toStrictEqual(expected);
+  it('leaves other errors as they are, a column of the schema named on the wrong table included', async () => {
+    await expect(query('SELECT no_such_column FROM themes')).rejects.toThrow(/no_such_column/);
+    // label is a column of themes, not of papers: a bug in a query, not an older file.
+    await expect(query('SELECT p.label FROM papers p')).rejects.toThrow(/label/);
   });
 
-  it('leaves other errors as they are', async () => {
-    await expect(query('SELECT no_such_column FROM themes')).rejects.toThrow(/no_such_column/);
+  it('answers 503 telling to run the pipeline once for a file from before a column existed', async () => {
+    const old = await writeTempDb([handMadeRun()], 'ALTER TABLE themes DROP COLUMN covered_share');
+    try {
+      const expected = { status: 503, message: `The database at ${old.path} was written by an earlier version of Themescope (it has no column covered_share). ` +
+        'Run the pipeline once (or add papers with npm run assign) to bring it up to date.' };
+      expect(await httpErrorOf(() => query('SELECT covered_share FROM themes'))).toStrictEqual(expected);
+      expect(await httpErrorOf(() => query('SELECT t.covered_share FROM themes t'))).toStrictEqual(expected);
+      // Its other columns read as before.
+      expect((await query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM themes'))[0].n).toBe(3);
+    } finally {
+      process.env.THEMESCOPE_DB = db.path;
+      old.remove();
+    }
   });
 });
