@@ -16,7 +16,7 @@ export function sharedArray<T>(Ctor: TypedCtor<T>, length: number): T {
 }
 
 /** The array itself when it already lives in shared memory, else a shared copy (one per call). */
-export function share<T extends Uint32Array | Float32Array>(array: T): T {
+export function share<T extends Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array>(array: T): T {
   if (array.buffer instanceof SharedArrayBuffer) return array;
   const copy = sharedArray(array.constructor as unknown as TypedCtor<T>, array.length);
   copy.set(array);

@@ -6,7 +6,7 @@
 // placeAndFindSimilar here (one function, pure over its inputs). With one core, or a worker that
 // fails to start, the work is done on this thread.
 import { availableParallelism } from 'node:os';
-import { sharedArray } from '../shared-memory.js';
+import { share } from '../shared-memory.js';
 import { startWorkers, type Workers } from '../workers.js';
 import { blockRowsOf, type VectorBlock } from './model.js';
 import { topTermsOf } from './neighbours.js';
@@ -34,13 +34,6 @@ export function place(job: PlaceJob): Placement {
   return placeAndFindSimilar(matrix, topTermsOf(matrix, SIMILAR.termsPerPaper), job.nPlaced, job.themeOf, job.k, job.paperXY, job.themeXY);
 }
 
-/** `a` copied into shared memory (the worker reads it where it lies). */
-function shared<T extends Uint16Array | Uint32Array | Int32Array | Float32Array | Float64Array>(a: T): T {
-  const copy = sharedArray(a.constructor as unknown as { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, a.length);
-  (copy as unknown as { set(x: ArrayLike<number>): void }).set(a);
-  return copy;
-}
-
 export class PlaceHelper {
   private readonly workers: Workers<Placement | 'ready'> | null;
   private readonly started: Promise<unknown>;
@@ -61,8 +54,8 @@ export class PlaceHelper {
       this.job = job;
       return;
     }
-    const sent: PlaceJob = { ...job, blocks: job.blocks.map((b) => ({ ends: shared(b.ends), terms: shared(b.terms), weights: shared(b.weights) })),
-      themeOf: shared(job.themeOf), paperXY: shared(job.paperXY), themeXY: shared(job.themeXY) };
+    const sent: PlaceJob = { ...job, blocks: job.blocks.map((b) => ({ ends: share(b.ends), terms: share(b.terms), weights: share(b.weights) })),
+      themeOf: share(job.themeOf), paperXY: share(job.paperXY), themeXY: share(job.themeXY) };
     this.running = this.started.then(() => {
       workers.post(sent);
       return workers.replies({ end: true });

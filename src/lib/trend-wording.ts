@@ -105,15 +105,19 @@ export function readFigures<T extends TrendFigures & { emergingScore: number; zS
   return { ...t, basis, all, direction: t.coveredDirection!, emergingScore: t.coveredScore ?? 0, zScore: t.coveredZ ?? 0 };
 }
 
+/** The class of a falling share: growing slower than the field when the papers per period grew, else fading. */
+function fadingClass(t: Pick<TrendFigures, 'papersBefore' | 'papersAfter'>, w: TrendWindows): 'slower' | 'fading' {
+  const r = ratesOf(t, w);
+  return r.before !== null && r.after !== null && r.after > r.before ? 'slower' : 'fading';
+}
+
 /**
  * A direction in the words of the classes: "fading" while the theme's papers per period grew reads
  * "growing slower than the field", as classifyTrend says it, so no sentence calls fading what the
  * badge beside it calls growing slower.
  */
 export function directionText(direction: TrendDirection, t: Pick<TrendFigures, 'papersBefore' | 'papersAfter'>, w: TrendWindows): string {
-  if (direction !== 'fading') return direction;
-  const r = ratesOf(t, w);
-  return TREND_CLASS_TEXT[r.before !== null && r.after !== null && r.after > r.before ? 'slower' : 'fading'];
+  return direction === 'fading' ? TREND_CLASS_TEXT[fadingClass(t, w)] : direction;
 }
 
 /** The class shown for a theme (or an area): see the header for the rule. */
@@ -126,10 +130,8 @@ export function classifyTrend(t: TrendFigures, w: TrendWindows): TrendClass {
       return 'emerging';
     case 'steady':
       return 'steady';
-    case 'fading': {
-      const r = ratesOf(t, w);
-      return r.before !== null && r.after !== null && r.after > r.before ? 'slower' : 'fading';
-    }
+    case 'fading':
+      return fadingClass(t, w);
     default:
       throw new Error(`unknown trend direction: ${String(direction satisfies never)}`);
   }
@@ -141,6 +143,11 @@ export function classifyTrend(t: TrendFigures, w: TrendWindows): TrendClass {
  */
 export function burstPartialPeriod(b: { startPeriod: string; endPeriod: string; ongoing: boolean }, partial: readonly LeftOutPeriod[]): LeftOutPeriod | null {
   return partial.find((p) => p.period === b.startPeriod || (!b.ongoing && p.period === b.endPeriod)) ?? null;
+}
+
+/** `&from=…&to=…` of the after window for a /papers link, so it lists the papers a note counts in that window ('' without one). */
+export function afterWindowQuery(w: Pick<TrendWindows, 'after' | 'granularity'>): string {
+  return w.after.length === 0 ? '' : `&from=${w.after[0]}&to=${periodEnd(w.after.at(-1)!, w.granularity)}`;
 }
 
 /** "Apr 2025 – Mar 2026 (12 months)", "Q3 2025 (1 quarter)", "none". */

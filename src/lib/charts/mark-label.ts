@@ -8,6 +8,12 @@ import { fitText, textWidth } from './text-width.js';
  * drawn across it, it reads as that line's label (at 390 px "cs.IT from here", left of its January
  * line, spanned the August one).
  */
+/** Every mark's label placed (placeLabel), each kept short of the others' lines; marks carry their plot x. */
+export function placeLabels<T extends { label: string; x: number }>(marks: readonly T[], left: number, width: number):
+  (T & { anchor: 'start' | 'end'; dx: number; shown: string })[] {
+  return marks.map((m) => ({ ...m, ...placeLabel(m.label, m.x, left, width, marks.filter((o) => o !== m).map((o) => o.x)) }));
+}
+
 export function placeLabel(label: string, x: number, left: number, width: number, others: readonly number[] = []): { anchor: 'start' | 'end'; dx: number; shown: string } {
   let right = width - left - x - 8;
   let leftRoom = left + x - 8;

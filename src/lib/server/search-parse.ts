@@ -56,8 +56,8 @@ export function parseQuery(q: string): ParsedQuery {
     // "-word" at the start of a word (not "long-context"): that word excludes; the rest is searched.
     const part = quoted ? whole : whole.replace(EXCLUDED_WORD, (_m, before: string, word: string) => {
       // The word whole (a hyphenated one's first token; the lower case may be longer, "İ").
-      const whole = searchTokens(word).find((t) => t.start === 0 && t.end === word.toLowerCase().length);
-      if (whole !== undefined && !excluded.includes(whole.key)) excluded.push(whole.key);
+      const token = searchTokens(word).find((t) => t.start === 0 && t.end === word.toLowerCase().length);
+      if (token !== undefined && !excluded.includes(token.key)) excluded.push(token.key);
       return `${before} `;
     });
     const tokens = searchTokens(part);
