@@ -40,8 +40,9 @@ describe('/runs/compare', () => {
     expect(await page.getByTestId('lineage-summary').textContent()).toContain('3 continued · 0 split · 0 merged · 0 new · 0 gone');
     expect(await page.locator('a[href="/export/theme-lineage.csv?run=3"]').count()).toBe(1);
     // The flow diagram names the later run's themes as the table does.
-    expect(await page.locator('figure.chart svg a[href="/themes/1?run=3"] text').textContent()).toMatch(/^Mixture: long context/);
-    expect(await page.locator('figure.chart svg a[href="/themes/1?run=2"] text').textContent()).toMatch(/^long context/);
+    // (Each label carries its bar's papers, on the side of its bar.)
+    expect(await page.locator('figure.chart svg a[href="/themes/1?run=3"] text').textContent()).toMatch(/^\d+Mixture: long context/);
+    expect(await page.locator('figure.chart svg a[href="/themes/1?run=2"] text').textContent()).toMatch(/^long context\d+/);
   });
 
   it('draws the flow of run 1 → run 2: merged and split bands, a legend, an accessible name and labels that do not overlap', async () => {
@@ -61,6 +62,8 @@ describe('/runs/compare', () => {
       ['split', 'gaussian splatting', 'long context', '4'], ['split', 'gaussian splatting', 'gaussian splatting', '4'],
       ['merged', 'model merging, task vectors', 'model merging, task vectors', '8'], ['merged', 'long context', 'model merging, task vectors', '8']
     ]);
+    // Each link's papers are written on its band (these are all tall enough), so they are read without hovering.
+    expect((await page.locator('g.band-counts text').allTextContents()).sort()).toStrictEqual(['4', '4', '8', '8']);
     // Pointing at the earlier "gaussian splatting" fades the two merged bands, which do not touch it.
     const opacities = () => page.locator('path.band').evaluateAll((ps) => ps.map((p) => `${p.getAttribute('data-kind')} ${p.getAttribute('fill-opacity')}`).sort());
     await svg.locator('a[href="/themes/2?run=1"] text').hover();

@@ -31,6 +31,11 @@ export interface FlowBand {
   kind: LineageKind | null;
   /** The filled band: upper edge left → right, lower edge back. */
   path: string;
+  /** Its ends: top and bottom at the left bar, and at the right bar. */
+  sy0: number;
+  sy1: number;
+  ty0: number;
+  ty1: number;
 }
 
 export interface FlowLayout {
@@ -179,7 +184,8 @@ export function layoutFlow(input: FlowInput, o: FlowOptions): FlowLayout {
     const ty = inY.get(f.themeId)!;
     inY.set(f.themeId, ty + f.papers * scale);
     const [sy0, sy1] = ends.get(f)!;
-    if (f.kind !== null || f.papers * scale >= o.minBand) bands.push({ ...f, path: bandPath(o.x0, o.x1, sy0, sy1, ty, ty + f.papers * scale) });
+    const ty1 = ty + f.papers * scale;
+    if (f.kind !== null || f.papers * scale >= o.minBand) bands.push({ ...f, path: bandPath(o.x0, o.x1, sy0, sy1, ty, ty1), sy0, sy1, ty0: ty, ty1 });
   }
   // Flows under the link threshold first, so the links are drawn over them.
   bands.sort((a, b) => Number(a.kind !== null) - Number(b.kind !== null));

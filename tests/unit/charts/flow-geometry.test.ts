@@ -20,6 +20,13 @@ describe('layoutFlow', () => {
     const scale = (layout.left[0].y1 - layout.left[0].y0) / 920;
     for (const n of [...layout.left, ...layout.right]) expect(n.y1 - n.y0).toBeCloseTo(n.papers * scale, 9);
     expect(layout.right.find((n) => n.themeId === 1)!.papers).toBe(900);
+    // A band's ends (where its figure is written) are as tall as its papers, inside its two bars.
+    for (const b of layout.bands) {
+      const [from, to] = [layout.left.find((n) => n.themeId === b.prevThemeId)!, layout.right.find((n) => n.themeId === b.themeId)!];
+      expect(b.sy1 - b.sy0).toBeCloseTo(b.papers * scale, 9);
+      expect(b.ty1 - b.ty0).toBeCloseTo(b.papers * scale, 9);
+      expect(b.sy0 >= from.y0 - 1e-9 && b.sy1 <= from.y1 + 1e-9 && b.ty0 >= to.y0 - 1e-9 && b.ty1 <= to.y1 + 1e-9).toBe(true);
+    }
   });
 
   it('keeps every label at its bar and at least a label row from the next, inside the chart', () => {
