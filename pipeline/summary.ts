@@ -96,12 +96,17 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   // Each trend as it is read (trends/coverage.ts readTrend): over the categories held throughout
   // where the corpus's coverage changed and they hold half the theme's papers or more.
   const read = run.themes.map((t) => ({ t, r: readTrend(t.trend) })).sort((a, b) => b.r.emergingScore - a.r.emergingScore);
-  // z and score as read; where that is over the categories held throughout, all papers' beside them.
-  const fmt = ({ t, r }: (typeof read)[number]) =>
-    `  ${t.mixture ? 'Mixture: ' : ''}${t.label} — share ${pct(t.trend.shareBefore)} → ${pct(t.trend.shareAfter)}, z ${r.zScore.toFixed(1)}, ` +
-    `score ${r.emergingScore.toFixed(2)}` + (r.basis === 'all' || (t.trend.covered!.share >= 0.9 && r.direction === t.trend.direction) ? ''
-      : ` (within the categories held throughout: ${pct(t.trend.covered!.share)} of its papers, ` +
-      `${t.trend.covered!.direction}; all papers: ${t.trend.direction}, z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)})`);
+  // Share, z and score as read; where that is over the categories held throughout, all papers' beside them.
+  const fmt = ({ t, r }: (typeof read)[number]) => {
+    const c = r.basis === 'covered' ? t.trend.covered! : null;
+    const [before, after] = c ? [c.shareBefore, c.shareAfter] : [t.trend.shareBefore, t.trend.shareAfter];
+    return `  ${t.mixture ? 'Mixture: ' : ''}${t.label} — share ${pct(before)} → ${pct(after)}, z ${r.zScore.toFixed(1)}, ` +
+      `score ${r.emergingScore.toFixed(2)}` + (r.basis === 'all' ? '' : r.basis === 'covered'
+        ? ` (within the categories held throughout: ${pct(c!.share)} of its papers; all papers: ${t.trend.direction}, ` +
+          `share ${pct(t.trend.shareBefore)} → ${pct(t.trend.shareAfter)}, z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)})`
+        : ` (within the categories held throughout: ${pct(t.trend.covered!.share)} of its papers, ` +
+          `${t.trend.covered!.direction}; all papers: ${t.trend.direction}, z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)})`);
+  };
   const trend = run.themes[0]?.trend;
   const window = trend ? periodsText(trend.window, trend.windowGranularity) : '0 complete periods';
   const undated = (run.metrics.datePrecision as { undated?: number } | undefined)?.undated ?? 0;

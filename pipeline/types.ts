@@ -209,6 +209,15 @@ export interface CoveredTrend {
   emergingScore: number;
   direction: TrendDirection;
   zScore: number;
+  /**
+   * Its share of those categories' papers before, and after at the before window's mix of categories
+   * (coverage.ts scoreWithinCategories), and its papers of those categories in each window: the
+   * figures the covered direction, score and z describe.
+   */
+  shareBefore: number;
+  shareAfter: number;
+  papersBefore: number;
+  papersAfter: number;
 }
 
 export interface KSelectionPoint {

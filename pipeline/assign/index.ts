@@ -291,18 +291,23 @@ async function heldBySameAbstract(connection: DuckDBConnection, papers: readonly
   return [...candidates].filter(([i, held]) => held.some((id) => abstractOf.get(id) === abstractKey(papers[i].abstract))).map(([i]) => i);
 }
 
-/** The themes' figures, each trend as it is read (trends/coverage.ts readTrend), as on the dashboard. */
+/**
+ * The themes' figures, each trend as it is read (trends/coverage.ts readTrend), as on the dashboard:
+ * read over the categories held throughout, its share after is theirs too.
+ */
 async function readThemes(connection: DuckDBConnection, runId: number): Promise<(ThemeFigures & { label: string })[]> {
   const reader = await connection.runAndReadAll(`SELECT label, size, emerging_score AS "emergingScore", z_score AS "zScore", share_after AS "shareAfter",
-    direction, covered_share AS "coveredShare", covered_direction AS "coveredDirection", covered_score AS "coveredScore", covered_z AS "coveredZ"
-    FROM themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
+    direction, covered_share AS "coveredShare", covered_direction AS "coveredDirection", covered_score AS "coveredScore", covered_z AS "coveredZ",
+    covered_share_after AS "coveredShareAfter" FROM themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
   const rows = reader.getRowObjectsJS() as unknown as (ThemeFigures & { label: string; direction: TrendDirection; zScore: number;
-    coveredShare: number | null; coveredDirection: TrendDirection | null; coveredScore: number | null; coveredZ: number | null })[];
-  return rows.map(({ coveredShare, coveredDirection, coveredScore, coveredZ, zScore, ...t }) => {
+    coveredShare: number | null; coveredDirection: TrendDirection | null; coveredScore: number | null; coveredZ: number | null;
+    coveredShareAfter: number | null })[];
+  return rows.map(({ coveredShare, coveredDirection, coveredScore, coveredZ, coveredShareAfter, zScore, ...t }) => {
     const covered = coveredShare === null || coveredDirection === null ? null
       : { share: coveredShare, direction: coveredDirection, emergingScore: coveredScore ?? 0, zScore: coveredZ ?? 0 };
     const r = readTrend({ direction: t.direction, emergingScore: t.emergingScore, zScore, covered });
-    return { ...t, emergingScore: r.emergingScore, direction: r.basis === 'coverage' ? 'moves with coverage'
+    return { ...t, emergingScore: r.emergingScore, shareAfter: r.basis === 'covered' && coveredShareAfter !== null ? coveredShareAfter : t.shareAfter,
+      direction: r.basis === 'coverage' ? 'moves with coverage'
       : r.basis === 'covered' ? `${r.direction} (categories held throughout)` : r.direction };
   });
 }

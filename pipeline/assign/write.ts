@@ -227,13 +227,15 @@ async function writeTrends(connection: DuckDBConnection, run: number, t: Retrend
 
 const TREND_SET = `growth = v.growth, emerging_score = v.emerging_score, direction = v.direction, share_before = v.share_before,
   share_after = v.share_after, z_score = v.z_score, covered_share = v.covered_share, covered_score = v.covered_score,
-  covered_direction = v.covered_direction, covered_z = v.covered_z`;
+  covered_direction = v.covered_direction, covered_z = v.covered_z, covered_share_before = v.covered_share_before,
+  covered_share_after = v.covered_share_after, covered_papers_before = v.covered_papers_before, covered_papers_after = v.covered_papers_after`;
 
 /** A temp table of trends (themes' or areas'), one row per trend, with each one's size and share of `total`. */
 async function trendTable(connection: DuckDBConnection, name: string, trends: ThemeTrend[], sizes: Int32Array, total: number) {
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${name} (id INTEGER, size INTEGER, share DOUBLE, growth DOUBLE, emerging_score DOUBLE,
     direction VARCHAR, share_before DOUBLE, share_after DOUBLE, z_score DOUBLE, papers_before INTEGER, papers_after INTEGER,
-    window_months INTEGER, window_granularity VARCHAR, covered_share DOUBLE, covered_score DOUBLE, covered_direction VARCHAR, covered_z DOUBLE)`);
+    window_months INTEGER, window_granularity VARCHAR, covered_share DOUBLE, covered_score DOUBLE, covered_direction VARCHAR, covered_z DOUBLE,
+    covered_share_before DOUBLE, covered_share_after DOUBLE, covered_papers_before INTEGER, covered_papers_after INTEGER)`);
   await appendRows(connection, name, trends.length, (i, a: DuckDBAppender) => {
     const x = trends[i];
     a.appendInteger(x.themeId);
@@ -252,6 +254,7 @@ async function trendTable(connection: DuckDBConnection, name: string, trends: Th
     const c = coveredColumns(x);
     for (const v of [c.covered_share, c.covered_score]) v === null ? a.appendNull() : a.appendDouble(v);
     c.covered_direction === null ? a.appendNull() : a.appendVarchar(c.covered_direction);
-    c.covered_z === null ? a.appendNull() : a.appendDouble(c.covered_z);
+    for (const v of [c.covered_z, c.covered_share_before, c.covered_share_after]) v === null ? a.appendNull() : a.appendDouble(v);
+    for (const v of [c.covered_papers_before, c.covered_papers_after]) v === null ? a.appendNull() : a.appendInteger(v);
   });
 }

@@ -45,34 +45,38 @@ CREATE TABLE IF NOT EXISTS papers (
 );
 
 CREATE TABLE IF NOT EXISTS themes (
-  run_id              INTEGER NOT NULL,
-  theme_id            INTEGER NOT NULL,
-  label               VARCHAR NOT NULL,    -- unique within the run
-  size                INTEGER NOT NULL,
-  share               DOUBLE NOT NULL,     -- size / n_papers
-  keywords            VARCHAR[] NOT NULL,  -- top terms, surface form, best first
-  x                   DOUBLE NOT NULL,     -- topic-map position
-  y                   DOUBLE NOT NULL,
-  growth              DOUBLE NOT NULL,     -- relative change of share, recent window vs before
-  emerging_score      DOUBLE NOT NULL,     -- > 0 rising, < 0 fading (trends/emerging.ts)
-  direction           VARCHAR NOT NULL,    -- 'emerging' | 'fading' | 'steady'
-  window_months       INTEGER NOT NULL,    -- periods in the recent window, of window_granularity
-  share_before        DOUBLE NOT NULL,
-  share_after         DOUBLE NOT NULL,
-  papers_before       INTEGER NOT NULL,
-  papers_after        INTEGER NOT NULL,
-  z_score             DOUBLE NOT NULL,
-  cohesion            DOUBLE,              -- mean cosine of its papers to the centroid (NULL in runs before it)
-  window_granularity  VARCHAR,             -- unit of window_months and of the trend (NULL before it: 'month')
-  area_id             INTEGER,             -- the area above it (areas); NULL in runs before areas
-  separation          DOUBLE,              -- cosine to the nearest other theme centroid: lower = better separated
-  coherence           DOUBLE,              -- mean NPMI over pairs of its top 10 keywords, -1..1 (quality/npmi.ts)
-  mixture             BOOLEAN,             -- marked as a mixture of topics (rule: quality/mixture.ts)
-  reproducibility     DOUBLE,              -- best Jaccard of its papers with a theme of the check clustering (the 90% subsample run, or with --init kmeans++ the other restart), on shared papers (cluster/reproducibility.ts); NULL with --restarts 1 and before it
-  covered_share       DOUBLE,              -- share of its papers in the trend windows that are in categories the corpus holds throughout them; NULL when it holds every category throughout (coverage_changes; trends/coverage.ts)
-  covered_score       DOUBLE,              -- emerging_score over the papers of those categories only; NULL as covered_share
-  covered_direction   VARCHAR,             -- direction over those papers only; NULL as covered_share
-  covered_z           DOUBLE,              -- z_score over those papers only; NULL as covered_share
+  run_id                 INTEGER NOT NULL,
+  theme_id               INTEGER NOT NULL,
+  label                  VARCHAR NOT NULL, -- unique within the run
+  size                   INTEGER NOT NULL,
+  share                  DOUBLE NOT NULL,  -- size / n_papers
+  keywords               VARCHAR[] NOT NULL, -- top terms, surface form, best first
+  x                      DOUBLE NOT NULL,  -- topic-map position
+  y                      DOUBLE NOT NULL,
+  growth                 DOUBLE NOT NULL,  -- relative change of share, recent window vs before
+  emerging_score         DOUBLE NOT NULL,  -- > 0 rising, < 0 fading (trends/emerging.ts)
+  direction              VARCHAR NOT NULL, -- 'emerging' | 'fading' | 'steady'
+  window_months          INTEGER NOT NULL, -- periods in the recent window, of window_granularity
+  share_before           DOUBLE NOT NULL,
+  share_after            DOUBLE NOT NULL,
+  papers_before          INTEGER NOT NULL,
+  papers_after           INTEGER NOT NULL,
+  z_score                DOUBLE NOT NULL,
+  cohesion               DOUBLE,           -- mean cosine of its papers to the centroid (NULL in runs before it)
+  window_granularity     VARCHAR,          -- unit of window_months and of the trend (NULL before it: 'month')
+  area_id                INTEGER,          -- the area above it (areas); NULL in runs before areas
+  separation             DOUBLE,           -- cosine to the nearest other theme centroid: lower = better separated
+  coherence              DOUBLE,           -- mean NPMI over pairs of its top 10 keywords, -1..1 (quality/npmi.ts)
+  mixture                BOOLEAN,          -- marked as a mixture of topics (rule: quality/mixture.ts)
+  reproducibility        DOUBLE,           -- best Jaccard of its papers with a theme of the check clustering (the 90% subsample run, or with --init kmeans++ the other restart), on shared papers (cluster/reproducibility.ts); NULL with --restarts 1 and before it
+  covered_share          DOUBLE,           -- share of its papers in the trend windows that are in categories the corpus holds throughout them; NULL when it holds every category throughout (coverage_changes; trends/coverage.ts)
+  covered_score          DOUBLE,           -- emerging_score over the papers of those categories only; NULL as covered_share
+  covered_direction      VARCHAR,          -- direction over those papers only; NULL as covered_share
+  covered_z              DOUBLE,           -- z_score over those papers only; NULL as covered_share
+  covered_share_before   DOUBLE,           -- share_before over those papers only: of the papers of those categories with papers in both windows; NULL as covered_share, and in runs before it
+  covered_share_after    DOUBLE,           -- share_after over those papers only, at the before window's mix of categories (direct standardisation); NULL as covered_share_before
+  covered_papers_before  INTEGER,          -- papers_before of those categories only; NULL as covered_share_before
+  covered_papers_after   INTEGER,          -- papers_after of those categories only; NULL as covered_share_before
   PRIMARY KEY (run_id, theme_id)
 );
 
@@ -163,25 +167,29 @@ CREATE TABLE IF NOT EXISTS bursts (
 -- Areas above the themes (themes.area_id): Ward's tree over the theme centroids, cut into about 6-12 (pipeline/areas/).
 -- Trends per area are the sums of its themes' theme_periods rows.
 CREATE TABLE IF NOT EXISTS areas (
-  run_id             INTEGER NOT NULL,
-  area_id            INTEGER NOT NULL,     -- 0 = the largest
-  label              VARCHAR NOT NULL,     -- unique within the run, and unlike its themes' labels where the keywords allow
-  size               INTEGER NOT NULL,     -- papers in its themes
-  share              DOUBLE NOT NULL,      -- size / n_papers
-  n_themes           INTEGER NOT NULL,
-  keywords           VARCHAR[] NOT NULL,   -- c-TF-IDF over the areas, best first
-  x                  DOUBLE NOT NULL,      -- paper-weighted mean of its themes' map positions
-  y                  DOUBLE NOT NULL,
-  growth             DOUBLE NOT NULL,      -- as themes: the area's share, recent window vs before
-  emerging_score     DOUBLE NOT NULL,
-  direction          VARCHAR NOT NULL,     -- 'emerging' | 'fading' | 'steady'
-  share_before       DOUBLE NOT NULL,
-  share_after        DOUBLE NOT NULL,
-  z_score            DOUBLE NOT NULL,
-  covered_share      DOUBLE,               -- share of its themes' papers in the trend windows that are in categories the corpus holds throughout them; NULL when it holds every category throughout (coverage_changes; trends/coverage.ts)
-  covered_score      DOUBLE,               -- emerging_score over the papers of those categories only; NULL as covered_share
-  covered_direction  VARCHAR,              -- direction over those papers only; NULL as covered_share
-  covered_z          DOUBLE,               -- z_score over those papers only; NULL as covered_share
+  run_id                 INTEGER NOT NULL,
+  area_id                INTEGER NOT NULL, -- 0 = the largest
+  label                  VARCHAR NOT NULL, -- unique within the run, and unlike its themes' labels where the keywords allow
+  size                   INTEGER NOT NULL, -- papers in its themes
+  share                  DOUBLE NOT NULL,  -- size / n_papers
+  n_themes               INTEGER NOT NULL,
+  keywords               VARCHAR[] NOT NULL, -- c-TF-IDF over the areas, best first
+  x                      DOUBLE NOT NULL,  -- paper-weighted mean of its themes' map positions
+  y                      DOUBLE NOT NULL,
+  growth                 DOUBLE NOT NULL,  -- as themes: the area's share, recent window vs before
+  emerging_score         DOUBLE NOT NULL,
+  direction              VARCHAR NOT NULL, -- 'emerging' | 'fading' | 'steady'
+  share_before           DOUBLE NOT NULL,
+  share_after            DOUBLE NOT NULL,
+  z_score                DOUBLE NOT NULL,
+  covered_share          DOUBLE,           -- share of its themes' papers in the trend windows that are in categories the corpus holds throughout them; NULL when it holds every category throughout (coverage_changes; trends/coverage.ts)
+  covered_score          DOUBLE,           -- emerging_score over the papers of those categories only; NULL as covered_share
+  covered_direction      VARCHAR,          -- direction over those papers only; NULL as covered_share
+  covered_z              DOUBLE,           -- z_score over those papers only; NULL as covered_share
+  covered_share_before   DOUBLE,           -- share_before over those papers only: of the papers of those categories with papers in both windows; NULL as covered_share, and in runs before it
+  covered_share_after    DOUBLE,           -- share_after over those papers only, at the before window's mix of categories (direct standardisation); NULL as covered_share_before
+  covered_papers_before  INTEGER,          -- papers_before of those categories only; NULL as covered_share_before
+  covered_papers_after   INTEGER,          -- papers_after of those categories only; NULL as covered_share_before
   PRIMARY KEY (run_id, area_id)
 );
 

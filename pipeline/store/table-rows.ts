@@ -191,8 +191,10 @@ function similarPairs({ similar }: RunData) {
 
 /** The covered_* columns of a theme's or an area's trend (NULL without coverage changes). */
 export function coveredColumns(trend: ThemeTrend): { covered_share: number | null; covered_score: number | null;
-  covered_direction: TrendDirection | null; covered_z: number | null } {
+  covered_direction: TrendDirection | null; covered_z: number | null; covered_share_before: number | null; covered_share_after: number | null;
+  covered_papers_before: number | null; covered_papers_after: number | null } {
   const c = trend.covered ?? null;
   return { covered_share: c?.share ?? null, covered_score: c?.emergingScore ?? null, covered_direction: c?.direction ?? null,
-    covered_z: c?.zScore ?? null };
+    covered_z: c?.zScore ?? null, covered_share_before: c?.shareBefore ?? null, covered_share_after: c?.shareAfter ?? null,
+    covered_papers_before: c?.papersBefore ?? null, covered_papers_after: c?.papersAfter ?? null };
 }

@@ -63,7 +63,11 @@ function coveredTrendColumns(whose: string) {
     { name: 'covered_share', type: 'DOUBLE', nullable: true, comment: `share of ${whose} in the trend windows that are in categories the corpus holds throughout them; NULL when it holds every category throughout (coverage_changes; trends/coverage.ts)` },
     { name: 'covered_score', type: 'DOUBLE', nullable: true, comment: 'emerging_score over the papers of those categories only; NULL as covered_share' },
     { name: 'covered_direction', type: 'VARCHAR', nullable: true, values: ['emerging', 'fading', 'steady'], comment: 'direction over those papers only; NULL as covered_share' },
-    { name: 'covered_z', type: 'DOUBLE', nullable: true, comment: 'z_score over those papers only; NULL as covered_share' }
+    { name: 'covered_z', type: 'DOUBLE', nullable: true, comment: 'z_score over those papers only; NULL as covered_share' },
+    { name: 'covered_share_before', type: 'DOUBLE', nullable: true, comment: 'share_before over those papers only: of the papers of those categories with papers in both windows; NULL as covered_share, and in runs before it' },
+    { name: 'covered_share_after', type: 'DOUBLE', nullable: true, comment: 'share_after over those papers only, at the before window\'s mix of categories (direct standardisation); NULL as covered_share_before' },
+    { name: 'covered_papers_before', type: 'INTEGER', nullable: true, comment: 'papers_before of those categories only; NULL as covered_share_before' },
+    { name: 'covered_papers_after', type: 'INTEGER', nullable: true, comment: 'papers_after of those categories only; NULL as covered_share_before' }
   ] as const;
 }
 

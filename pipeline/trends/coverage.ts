@@ -264,7 +264,7 @@ export function withCoveredTrends(trends: ThemeTrend[], coveredTrends: readonly 
     const c = coveredTrends[i];
     const all = t.papersBefore + t.papersAfter;
     return { ...t, covered: { share: all > 0 ? (c.papersBefore + c.papersAfter) / all : 0, emergingScore: c.emergingScore, direction: c.direction,
-      zScore: c.zScore } };
+      zScore: c.zScore, shareBefore: c.shareBefore, shareAfter: c.shareAfter, papersBefore: c.papersBefore, papersAfter: c.papersAfter } };
   });
 }
 
@@ -294,7 +294,8 @@ export function trendBasis(trend: Pick<ThemeTrend, 'direction'> & { covered?: Pi
 }
 
 /** The trend as it is read (trendBasis): the covered figures where they apply, else all papers'. */
-export function readTrend(trend: Pick<ThemeTrend, 'direction' | 'emergingScore' | 'zScore' | 'covered'>): Pick<ThemeTrend, 'direction' | 'emergingScore' | 'zScore'>
+export function readTrend(trend: Pick<ThemeTrend, 'direction' | 'emergingScore' | 'zScore'>
+  & { covered?: Pick<CoveredTrend, 'share' | 'direction' | 'emergingScore' | 'zScore'> | null }): Pick<ThemeTrend, 'direction' | 'emergingScore' | 'zScore'>
   & { basis: TrendBasis } {
   const basis = trendBasis(trend);
   const c = trend.covered;
@@ -315,6 +316,15 @@ export function trendReadingSql(alias: string): string {
   const [share, covered, direction] = [`${alias}.covered_share`, `${alias}.covered_direction`, `${alias}.direction`];
   return `CASE WHEN ${share} IS NULL OR ${covered} IS NULL THEN ${direction} WHEN ${share} >= ${MIN_COVERED_SHARE} THEN ${covered} ` +
     `WHEN ${direction} = 'steady' OR ${covered} = ${direction} THEN ${direction} ELSE 'moves with coverage' END`;
+}
+
+/**
+ * Whether the trend of a themes (or areas) row aliased `alias` is read over the categories held
+ * throughout (trendBasis 'covered'), in SQL. tests/unit/trends/coverage.test.ts holds it to trendBasis.
+ */
+export function coveredBasisSql(alias: string): string {
+  const [share, covered, direction] = [`${alias}.covered_share`, `${alias}.covered_direction`, `${alias}.direction`];
+  return `(${share} IS NOT NULL AND ${covered} IS NOT NULL AND (${share} >= ${MIN_COVERED_SHARE} OR (${direction} <> 'steady' AND ${covered} = ${direction})))`;
 }
 
 /** A stratum as a reader is told it: a category, or "papers without a category" for NO_CATEGORY. */

@@ -53,6 +53,17 @@ export interface TrendFigures {
   /** themes.covered_share and covered_direction: null (or absent) when the corpus holds every category throughout. */
   coveredShare?: number | null;
   coveredDirection?: TrendDirection | null;
+  /** themes.covered_papers_before/after: its papers of those categories (null, or absent, in runs before them). */
+  coveredPapersBefore?: number | null;
+  coveredPapersAfter?: number | null;
+}
+
+/** The shares a trend compares, and their twins over the categories held throughout (themes.covered_share_before/after). */
+export interface TrendShares {
+  shareBefore: number;
+  shareAfter: number;
+  coveredShareBefore?: number | null;
+  coveredShareAfter?: number | null;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -96,13 +107,47 @@ export function basisOf(t: Pick<TrendFigures, 'direction' | 'coveredShare' | 'co
   return trendBasis({ direction: t.direction, covered });
 }
 
-/** A row's figures as its trend is read: over the categories held throughout where basisOf says so, all papers' kept apart. */
-export function readFigures<T extends TrendFigures & { emergingScore: number; zScore: number; coveredScore?: number | null; coveredZ?: number | null }>(t: T):
-  T & { basis: TrendBasis; all: { direction: TrendDirection; emergingScore: number; zScore: number } } {
+/** All papers' figures of a row whose trend is read over the categories held throughout (readFigures). */
+export interface AllPapersFigures {
+  direction: TrendDirection;
+  emergingScore: number;
+  zScore: number;
+  shareBefore: number;
+  shareAfter: number;
+  papersBefore: number;
+  papersAfter: number;
+}
+
+/**
+ * A row's figures as its trend is read: over the categories held throughout where basisOf says so —
+ * direction, score and z, and (where the run stored them) the shares and papers they compare, so no
+ * share shown beside a class is another population's — all papers' kept apart in `all`.
+ */
+export function readFigures<T extends TrendFigures & TrendShares & { emergingScore: number; zScore: number; coveredScore?: number | null;
+  coveredZ?: number | null }>(t: T): T & { basis: TrendBasis; all: AllPapersFigures } {
   const basis = basisOf(t);
-  const all = { direction: t.direction, emergingScore: t.emergingScore, zScore: t.zScore };
+  const all = { direction: t.direction, emergingScore: t.emergingScore, zScore: t.zScore, shareBefore: t.shareBefore, shareAfter: t.shareAfter,
+    papersBefore: t.papersBefore, papersAfter: t.papersAfter };
   if (basis !== 'covered') return { ...t, basis, all };
-  return { ...t, basis, all, direction: t.coveredDirection!, emergingScore: t.coveredScore ?? 0, zScore: t.coveredZ ?? 0 };
+  return { ...t, basis, all, direction: t.coveredDirection!, emergingScore: t.coveredScore ?? 0, zScore: t.coveredZ ?? 0, ...coveredShares(t),
+    ...readPapers(t) };
+}
+
+/** The shares a covered reading compares (themes.covered_share_before/after), all papers' in runs before them. */
+function coveredShares(t: TrendShares): Pick<TrendShares, 'shareBefore' | 'shareAfter'> {
+  return t.coveredShareBefore === null || t.coveredShareBefore === undefined || t.coveredShareAfter === null || t.coveredShareAfter === undefined
+    ? { shareBefore: t.shareBefore, shareAfter: t.shareAfter } : { shareBefore: t.coveredShareBefore, shareAfter: t.coveredShareAfter };
+}
+
+/**
+ * The papers a trend is read over: its papers of the categories held throughout where basisOf says
+ * 'covered' (and the run stored them), else all its papers. "Growing slower than the field" is told
+ * from "fading" by these, so the class and the papers per period shown beside it agree.
+ */
+export function readPapers(t: TrendFigures): Pick<TrendFigures, 'papersBefore' | 'papersAfter'> {
+  const covered = basisOf(t) === 'covered' && t.coveredPapersBefore !== null && t.coveredPapersBefore !== undefined
+    && t.coveredPapersAfter !== null && t.coveredPapersAfter !== undefined;
+  return covered ? { papersBefore: t.coveredPapersBefore!, papersAfter: t.coveredPapersAfter! } : { papersBefore: t.papersBefore, papersAfter: t.papersAfter };
 }
 
 /** The class of a falling share: growing slower than the field when the papers per period grew, else fading. */
@@ -131,7 +176,7 @@ export function classifyTrend(t: TrendFigures, w: TrendWindows): TrendClass {
     case 'steady':
       return 'steady';
     case 'fading':
-      return fadingClass(t, w);
+      return fadingClass(readPapers(t), w);
     default:
       throw new Error(`unknown trend direction: ${String(direction satisfies never)}`);
   }

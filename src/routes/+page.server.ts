@@ -81,8 +81,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const areaClasses: Record<number, TrendClass> = Object.fromEntries(areas.map((a) => {
     const own = themes.filter((t) => t.areaId === a.areaId);
     const sum = (f: (t: ThemeSummary) => number) => own.reduce((s, t) => s + f(t), 0);
-    return [a.areaId, classifyTrend({ direction: a.direction, papersBefore: sum((t) => t.papersBefore), papersAfter: sum((t) => t.papersAfter),
-      coveredShare: a.coveredShare, coveredDirection: a.coveredDirection }, windows)];
+    return [a.areaId, classifyTrend({ direction: a.direction, papersBefore: sum((t) => t.all.papersBefore), papersAfter: sum((t) => t.all.papersAfter),
+      coveredShare: a.coveredShare, coveredDirection: a.coveredDirection, coveredPapersBefore: a.coveredPapersBefore,
+      coveredPapersAfter: a.coveredPapersAfter }, windows)];
   }));
   // A burst that starts the period a category of its theme enters (or stops) the corpus is marked so (coverage-marks.ts).
   const first = windows.before[0] ?? windows.after[0];

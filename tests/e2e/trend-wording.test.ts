@@ -17,20 +17,25 @@ const monthName = (iso: string) => `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso
 
 interface Theme { theme_id: number; label: string; direction: 'emerging' | 'fading' | 'steady'; emerging_score: number; share_before: number; share_after: number;
   papers_before: number; papers_after: number; covered_share: number | null; covered_direction: 'emerging' | 'fading' | 'steady' | null;
-  z_score: number; covered_score: number | null; covered_z: number | null }
+  z_score: number; covered_score: number | null; covered_z: number | null; covered_papers_before: number | null; covered_papers_after: number | null;
+  covered_share_before: number | null; covered_share_after: number | null }
 
 /** The pipeline's reading of a theme's trend (coverage.ts readTrend): over the categories held throughout where they apply. */
 const reading = (t: Theme) => readTrend({ direction: t.direction, emergingScore: t.emerging_score, zScore: t.z_score,
   covered: t.covered_share === null || t.covered_direction === null ? null
     : { share: t.covered_share, direction: t.covered_direction, emergingScore: t.covered_score ?? 0, zScore: t.covered_z ?? 0 } });
 const movesWithCoverage = (t: Theme) => reading(t).basis === 'coverage';
+/** The papers its trend is read over: those of the categories held throughout where it is read there. */
+const readPapers = (t: Theme) => (reading(t).basis === 'covered' && t.covered_papers_before !== null && t.covered_papers_after !== null
+  ? [t.covered_papers_before, t.covered_papers_after] : [t.papers_before, t.papers_after]);
 
 async function facts() {
   const months = await readDb<{ period: string; partial: boolean }>(app.db,
     `SELECT period::VARCHAR AS period, partial FROM period_totals WHERE granularity = 'month' ORDER BY period`);
   const complete = months.filter((m) => !m.partial).map((m) => m.period);
   const themes = await readDb<Theme>(app.db, `SELECT theme_id, label, direction, emerging_score, share_before, share_after, papers_before, papers_after,
-    covered_share, covered_direction, z_score, covered_score, covered_z FROM themes`);
+    covered_share, covered_direction, z_score, covered_score, covered_z, covered_papers_before, covered_papers_after,
+    covered_share_before, covered_share_after FROM themes`);
   return { months, after: complete.slice(-3), before: complete.slice(-15, -3), themes };
 }
 
@@ -53,15 +58,22 @@ describe('the movers on the Overview', () => {
     const page = await open('/');
     for (const kind of ['fading', 'slower'] as const) {
       const rows = await page.getByTestId(`${kind}-themes`).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
-        label: tr.querySelector('a')!.textContent!.trim(), rate: tr.querySelector('[data-testid="rate"]')!.textContent!
+        label: tr.querySelector('a')!.textContent!.trim(), rate: tr.querySelector('[data-testid="rate"]')!.textContent!,
+        share: tr.querySelectorAll('td')[1].textContent!
       })));
       for (const row of rows) {
         const theme = themes.find((t) => t.label === row.label)!;
         expect(reading(theme).direction).toBe('fading');
         const [before, after] = cellNumbers(row.rate);
-        expect(before).toBeCloseTo(theme.papers_before / 12, 0);
-        expect(after).toBeCloseTo(theme.papers_after / 3, 0);
-        expect(kind === 'fading' ? theme.papers_after / 3 <= theme.papers_before / 12 : theme.papers_after / 3 > theme.papers_before / 12).toBe(true);
+        const [papersBefore, papersAfter] = readPapers(theme);
+        expect(before).toBeCloseTo(papersBefore / 12, 0);
+        expect(after).toBeCloseTo(papersAfter / 3, 0);
+        expect(kind === 'fading' ? papersAfter / 3 <= papersBefore / 12 : papersAfter / 3 > papersBefore / 12).toBe(true);
+        // The shares beside the class are the ones it compares: within the categories held throughout where it is read there.
+        const covered = reading(theme).basis === 'covered' && theme.covered_share_before !== null;
+        const [shareBefore, shareAfter] = cellNumbers(row.share);
+        expect(shareBefore).toBeCloseTo(100 * (covered ? theme.covered_share_before! : theme.share_before), 1);
+        expect(shareAfter).toBeCloseTo(100 * (covered ? theme.covered_share_after! : theme.share_after), 1);
       }
     }
     await page.close();

@@ -1,6 +1,6 @@
 // Owns the query behind each export dataset: its columns (name, SQL, text or not), the FROM/WHERE/ORDER
 // with bound parameters only, and the words that name the download (what and which filter).
-import { trendReadingSql } from '../../../pipeline/trends/coverage.js';
+import { coveredBasisSql, trendReadingSql } from '../../../pipeline/trends/coverage.js';
 import type { Granularity, RunRow } from '../../../pipeline/types.js';
 import { TREND_CLASS_TEXT } from '../trend-wording.js';
 import type { CsvColumn } from './csv.js';
@@ -35,13 +35,17 @@ const value = (name: string, sql = name): CsvColumn => ({ name, sql, text: false
  * coverage" where they hold fewer and it moved, else `direction` (coverage.ts trendReadingSql); and
  * "growing slower than the field" where it reads fading while its papers per period grew. The
  * windows' lengths in periods are the bound $before_periods and $after_periods (windowParams);
- * `papers` is the row's papers in the windows as `[before, after]` SQL.
+ * `papers` is the row's papers in the windows as `[before, after]` SQL; where the trend is read over
+ * the categories held throughout, their papers tell slower from fading (trend-wording.ts readPapers).
  */
 const coverageColumns = (t: string, papers: [string, string]) => {
   const reading = trendReadingSql(t);
-  const slower = `${papers[1]} * $before_periods > ${papers[0]} * $after_periods`;
+  const read = (all: string, covered: string) => `CASE WHEN ${coveredBasisSql(t)} AND ${covered} IS NOT NULL THEN ${covered} ELSE ${all} END`;
+  const slower = `${read(papers[1], `${t}.covered_papers_after`)} * $before_periods > ${read(papers[0], `${t}.covered_papers_before`)} * $after_periods`;
   return [
     value('covered_share', `${t}.covered_share`), text('covered_direction', `${t}.covered_direction`), value('covered_z', `${t}.covered_z`),
+    value('covered_share_before', `${t}.covered_share_before`), value('covered_share_after', `${t}.covered_share_after`),
+    value('covered_papers_before', `${t}.covered_papers_before`), value('covered_papers_after', `${t}.covered_papers_after`),
     text('reads_as', `CASE WHEN $before_periods > 0 AND $after_periods > 0 AND ${reading} = 'fading' AND ${slower}
       THEN '${TREND_CLASS_TEXT.slower}' ELSE ${reading} END`)
   ];

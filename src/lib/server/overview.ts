@@ -15,13 +15,15 @@ export type ThemeSummary = Camel<
     | 'theme_id' | 'label' | 'size' | 'share' | 'direction' | 'emerging_score' | 'growth' | 'z_score' | 'window_months'
     | 'share_before' | 'share_after' | 'papers_before' | 'papers_after' | 'keywords' | 'window_granularity' | 'area_id' | 'cohesion'
     | 'separation' | 'coherence' | 'mixture' | 'reproducibility' | 'covered_share' | 'covered_direction' | 'covered_score' | 'covered_z'
+    | 'covered_share_before' | 'covered_share_after' | 'covered_papers_before' | 'covered_papers_after'
   >
 > & Pick<ReturnType<typeof readFigures>, 'basis' | 'all'>;
 
 /** An area's figures; `keywords` holds only the first few, best first. */
 export type AreaSummary = Camel<
   Pick<AreaRow, 'area_id' | 'label' | 'size' | 'share' | 'n_themes' | 'keywords' | 'direction' | 'growth' | 'share_before' | 'share_after'
-    | 'covered_share' | 'covered_direction'>
+    | 'covered_share' | 'covered_direction' | 'covered_score' | 'covered_z' | 'emerging_score' | 'z_score' | 'covered_share_before'
+    | 'covered_share_after' | 'covered_papers_before' | 'covered_papers_after'>
 >;
 
 /**
@@ -51,7 +53,8 @@ export async function listThemeSummaries(runId: number): Promise<ThemeSummary[]>
        share_after AS "shareAfter", papers_before AS "papersBefore", papers_after AS "papersAfter",
        keywords[1:5] AS keywords, window_granularity AS "windowGranularity", area_id AS "areaId", cohesion, separation, coherence, mixture,
        reproducibility, covered_share AS "coveredShare", covered_direction AS "coveredDirection", covered_score AS "coveredScore",
-       covered_z AS "coveredZ"
+       covered_z AS "coveredZ", covered_share_before AS "coveredShareBefore", covered_share_after AS "coveredShareAfter",
+       covered_papers_before AS "coveredPapersBefore", covered_papers_after AS "coveredPapersAfter"
      FROM themes WHERE run_id = $run
        -- hidden themes stay reachable (theme page, /curate) but leave the overview's charts and tables
        AND NOT EXISTS (SELECT 1 FROM theme_curation c WHERE c.run_id = themes.run_id AND c.theme_id = themes.theme_id AND c.hidden)
@@ -64,7 +67,10 @@ export async function listThemeSummaries(runId: number): Promise<ThemeSummary[]>
 export async function listAreaSummaries(runId: number): Promise<AreaSummary[]> {
   return query<AreaSummary>(
     `SELECT area_id AS "areaId", label, size, share, n_themes AS "nThemes", keywords[1:5] AS keywords, direction, growth,
-       share_before AS "shareBefore", share_after AS "shareAfter", covered_share AS "coveredShare", covered_direction AS "coveredDirection"
+       share_before AS "shareBefore", share_after AS "shareAfter", covered_share AS "coveredShare", covered_direction AS "coveredDirection",
+       covered_score AS "coveredScore", covered_z AS "coveredZ", emerging_score AS "emergingScore", z_score AS "zScore",
+       covered_share_before AS "coveredShareBefore", covered_share_after AS "coveredShareAfter",
+       covered_papers_before AS "coveredPapersBefore", covered_papers_after AS "coveredPapersAfter"
      FROM areas WHERE run_id = $run
      ORDER BY area_id`,
     { run: runId }

@@ -15,7 +15,8 @@ export type ThemeDetail = Camel<
     ThemeRow,
     | 'theme_id' | 'label' | 'size' | 'share' | 'direction' | 'growth' | 'z_score' | 'window_months' | 'share_before'
     | 'share_after' | 'papers_before' | 'papers_after' | 'cohesion' | 'window_granularity' | 'area_id' | 'separation' | 'coherence' | 'mixture'
-    | 'reproducibility' | 'covered_share' | 'covered_direction' | 'covered_z'
+    | 'reproducibility' | 'covered_share' | 'covered_direction' | 'covered_z' | 'emerging_score' | 'covered_score' | 'covered_share_before'
+    | 'covered_share_after' | 'covered_papers_before' | 'covered_papers_after'
   >
 > & {
   /** The area's label; null in runs made before areas. */
@@ -76,7 +77,9 @@ export async function loadThemeDetail(runId: number, themeId: number): Promise<T
        window_months AS "windowMonths", t.share_before AS "shareBefore", t.share_after AS "shareAfter",
        t.papers_before AS "papersBefore", t.papers_after AS "papersAfter", cohesion, t.window_granularity AS "windowGranularity", t.area_id AS "areaId", separation,
        coherence, mixture, t.reproducibility, t.covered_share AS "coveredShare", t.covered_direction AS "coveredDirection",
-       t.covered_z AS "coveredZ", a.label AS "areaLabel",
+       t.covered_z AS "coveredZ", t.emerging_score AS "emergingScore", t.covered_score AS "coveredScore",
+       t.covered_share_before AS "coveredShareBefore", t.covered_share_after AS "coveredShareAfter",
+       t.covered_papers_before AS "coveredPapersBefore", t.covered_papers_after AS "coveredPapersAfter", a.label AS "areaLabel",
        (SELECT median(cohesion) FROM themes m WHERE m.run_id = t.run_id) AS "medianCohesion",
        (SELECT median(coherence) FROM themes m WHERE m.run_id = t.run_id) AS "medianCoherence",
        (SELECT count(*) FILTER (WHERE weak)::INTEGER FROM paper_themes pt

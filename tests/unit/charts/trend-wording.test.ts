@@ -1,7 +1,7 @@
 // trend-wording.ts: the windows named from the period totals, the partial periods left out with the
 // days they cover, papers per period, the four classes and their one order.
 import { describe, expect, it } from 'vitest';
-import { burstPartialPeriod, byStrength, classifyTrend, describeWindows, directionText, formatRate, formatSupportedChange, leftOutText, periodEnd, ratesOf, windowText } from '../../../src/lib/trend-wording.js';
+import { burstPartialPeriod, byStrength, classifyTrend, describeWindows, directionText, formatRate, formatSupportedChange, leftOutText, periodEnd, ratesOf, readFigures, windowText } from '../../../src/lib/trend-wording.js';
 
 /** Months 2025-03 … 2026-07; March 2025 and July 2026 partial. */
 const months = Array.from({ length: 17 }, (_, i) => {
@@ -64,6 +64,33 @@ describe('classifyTrend', () => {
   it('keeps emerging and steady as the trends stage classed them', () => {
     expect(classifyTrend({ direction: 'emerging', papersBefore: 10, papersAfter: 1 }, windows)).toBe('emerging');
     expect(classifyTrend({ direction: 'steady', papersBefore: 10, papersAfter: 100 }, windows)).toBe('steady');
+  });
+});
+
+describe('readFigures', () => {
+  // The reviewer's case: over all papers 2.9% → 3.2% and 123 → 221 a month; within the categories
+  // held throughout (80% of its papers) its share fell, z −3.9, on 1,200 → 450 papers (100 → 150 a month).
+  const theme = { direction: 'steady' as const, emergingScore: 0, zScore: 2.7, shareBefore: 0.029, shareAfter: 0.032, papersBefore: 1476,
+    papersAfter: 663, coveredShare: 0.8, coveredDirection: 'fading' as const, coveredScore: -0.12, coveredZ: -3.9, coveredShareBefore: 0.031,
+    coveredShareAfter: 0.026, coveredPapersBefore: 1200, coveredPapersAfter: 450 };
+
+  it('reads a covered trend with the shares and papers it compares, so no figure beside its class is another population’s', () => {
+    const r = readFigures(theme);
+    expect(r.basis).toBe('covered');
+    expect([r.direction, r.zScore, r.emergingScore, r.shareBefore, r.shareAfter, r.papersBefore, r.papersAfter])
+      .toStrictEqual(['fading', -3.9, -0.12, 0.031, 0.026, 1200, 450]);
+    expect(r.all).toStrictEqual({ direction: 'steady', emergingScore: 0, zScore: 2.7, shareBefore: 0.029, shareAfter: 0.032, papersBefore: 1476,
+      papersAfter: 663 });
+    // Its class: fading within those categories while their papers per month grew (100 → 150): growing slower, whichever figures are passed.
+    expect(classifyTrend(theme, windows)).toBe('slower');
+    expect(classifyTrend(r, windows)).toBe('slower');
+    expect(classifyTrend({ ...theme, coveredPapersAfter: 240 }, windows)).toBe('fading');
+  });
+
+  it('keeps all papers’ figures where the trend is read over all papers, or the run stored no covered shares', () => {
+    expect(readFigures({ ...theme, coveredShare: null }).shareBefore).toBe(0.029);
+    const old = readFigures({ ...theme, coveredShareBefore: null, coveredShareAfter: null, coveredPapersBefore: null, coveredPapersAfter: null });
+    expect([old.basis, old.direction, old.shareBefore, old.papersAfter]).toStrictEqual(['covered', 'fading', 0.029, 663]);
   });
 });
 

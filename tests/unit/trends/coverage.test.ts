@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeTrends, primaryCategories } from '../../../pipeline/trends/index.js';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { dependsOnCoverage, describeChange, findCoverageChanges, NO_CATEGORY, primaryCategoryOf, readTrend, trendBasis, trendReadingSql } from '../../../pipeline/trends/coverage.js';
+import { coveredBasisSql, dependsOnCoverage, describeChange, findCoverageChanges, NO_CATEGORY, primaryCategoryOf, readTrend, trendBasis, trendReadingSql } from '../../../pipeline/trends/coverage.js';
 import { normaliseRecord } from '../../../pipeline/ingest/normalise.js';
 import { computePeriods } from '../../../pipeline/trends/periods.js';
 import { classifyTrend } from '../../../src/lib/trend-wording.js';
@@ -147,6 +147,14 @@ describe('computeTrends with strata', () => {
     expect(trends[1].direction).toBe('emerging');
     expect(trends[1].covered).toMatchObject({ share: 1, direction: 'steady' });
     expect(Math.abs(trends[1].covered!.zScore)).toBeLessThan(1);
+    // The shares the covered reading compares are stored with it: flat within the categories (the
+    // after share at the before window's mix), while all papers' rise; and its papers of those categories.
+    const c = trends[1].covered!;
+    expect(trends[1].shareAfter).toBeGreaterThan(1.2 * trends[1].shareBefore);
+    expect(c.shareBefore).toBeCloseTo(50 / 252, 6);
+    expect(c.shareAfter).toBeCloseTo(c.shareBefore, 6);
+    expect([c.papersBefore, c.papersAfter]).toStrictEqual([trends[1].papersBefore, trends[1].papersAfter]);
+    expect(c.papersAfter).toBe(2 * (20 + 120));
   });
 });
 
@@ -159,17 +167,20 @@ describe('trendReadingSql', () => {
     const connection = await instance.connect();
     const sql = (v: unknown) => (v === null ? 'NULL' : typeof v === 'string' ? `'${v}'` : String(v));
     const rows = cases.map((c) => `(${sql(c.direction)}, ${sql(c.coveredDirection)}, ${sql(c.coveredShare)}::DOUBLE)`).join(', ');
-    const result = await connection.runAndReadAll(`SELECT ${trendReadingSql('t')} AS d
+    const result = await connection.runAndReadAll(`SELECT ${trendReadingSql('t')} AS d, ${coveredBasisSql('t')} AS covered
       FROM (VALUES ${rows}) t(direction, covered_direction, covered_share)`);
     const got = result.getRowObjectsJS().map((r) => r.d);
-    const want = cases.map((c) => {
+    const readings = cases.map((c) => {
       const covered = c.coveredShare === null || c.coveredDirection === null ? null
         : { share: c.coveredShare, direction: c.coveredDirection, emergingScore: 0, zScore: 0 };
-      const reading = readTrend({ direction: c.direction, emergingScore: 0, zScore: 0, covered });
-      return reading.basis === 'coverage' ? 'moves with coverage' : reading.direction;
+      return readTrend({ direction: c.direction, emergingScore: 0, zScore: 0, covered });
     });
+    const want = readings.map((reading) => (reading.basis === 'coverage' ? 'moves with coverage' : reading.direction));
     expect(want).toContain('moves with coverage');
     expect(got).toStrictEqual(want);
+    // coveredBasisSql: the rows read over the categories held throughout (the exports' papers per period follow it).
+    expect(result.getRowObjectsJS().map((r) => r.covered)).toStrictEqual(readings.map((r) => r.basis === 'covered'));
+    expect(readings.some((r) => r.basis === 'covered')).toBe(true);
     connection.closeSync();
     instance.closeSync();
   });

@@ -106,13 +106,16 @@ async function installThemes(db: Writer, s: string, c: Curation, trends: Map<num
     sb: [tr((t) => t.shareBefore), DOUBLE], sa: [tr((t) => t.shareAfter), DOUBLE], pb: [tr((t) => t.papersBefore), INTEGER],
     pa: [tr((t) => t.papersAfter), INTEGER], z: [tr((t) => t.zScore), DOUBLE],
     cshare: [tr((t) => t.covered?.share ?? null), DOUBLE], cscore: [tr((t) => t.covered?.emergingScore ?? null), DOUBLE],
-    cdir: [tr((t) => t.covered?.direction ?? null), VARCHAR], cz: [tr((t) => t.covered?.zScore ?? null), DOUBLE]
+    cdir: [tr((t) => t.covered?.direction ?? null), VARCHAR], cz: [tr((t) => t.covered?.zScore ?? null), DOUBLE],
+    csb: [tr((t) => t.covered?.shareBefore ?? null), DOUBLE], csa: [tr((t) => t.covered?.shareAfter ?? null), DOUBLE],
+    cpb: [tr((t) => t.covered?.papersBefore ?? null), INTEGER], cpa: [tr((t) => t.covered?.papersAfter ?? null), INTEGER]
   }, { run: c.runId });
   await db.exec(
     `INSERT INTO ${s}._themes BY NAME
      WITH ct AS (SELECT unnest($tid) AS theme_id, unnest($tbase) AS base, unnest($tlabel) AS label, unnest($tkw) AS kw, unnest($growth) AS growth,
          unnest($score) AS score, unnest($dir) AS dir, unnest($sb) AS sb, unnest($sa) AS sa, unnest($pb) AS pb, unnest($pa) AS pa, unnest($z) AS z,
-         unnest($cshare) AS cshare, unnest($cscore) AS cscore, unnest($cdir) AS cdir, unnest($cz) AS cz),
+         unnest($cshare) AS cshare, unnest($cscore) AS cscore, unnest($cdir) AS cdir, unnest($cz) AS cz, unnest($csb) AS csb,
+         unnest($csa) AS csa, unnest($cpb) AS cpb, unnest($cpa) AS cpa),
        sz AS (SELECT theme_id, count(*)::INTEGER AS size, avg(x) AS x, avg(y) AS y FROM ${s}._paper_themes WHERE run_id = $run GROUP BY theme_id),
        n AS (SELECT count(*) AS n FROM src.main.paper_themes WHERE run_id = $run)
      -- a merged or split theme sits at the mean of its papers and has no quality figures of its own yet
@@ -128,7 +131,8 @@ async function installThemes(db: Writer, s: string, c: Curation, trends: Map<num
        CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.mixture END AS mixture,
        CASE WHEN list_contains($changed, ct.theme_id) THEN NULL ELSE b.reproducibility END AS reproducibility,
        -- the trend over the categories held throughout, scored again as the trend is (overlay-periods.ts)
-       ct.cshare AS covered_share, ct.cscore AS covered_score, ct.cdir AS covered_direction, ct.cz AS covered_z)
+       ct.cshare AS covered_share, ct.cscore AS covered_score, ct.cdir AS covered_direction, ct.cz AS covered_z,
+       ct.csb AS covered_share_before, ct.csa AS covered_share_after, ct.cpb AS covered_papers_before, ct.cpa AS covered_papers_after)
      FROM ct JOIN src.main.themes b ON b.run_id = $run AND b.theme_id = ct.base JOIN sz ON sz.theme_id = ct.theme_id, n`,
     b.params, b.types);
 }
