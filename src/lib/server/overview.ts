@@ -42,7 +42,7 @@ export type KSelectionRow = Pick<TableRow<'k_selection'>, 'k' | 'stability' | 'i
 
 /** Themes shown when the URL picks none: the largest ones; the rest stack as "Other". */
 export const DEFAULT_PICKED = 10;
-export const MOVERS = 5;
+export { MOVERS } from '../movers.js';
 
 /** All themes of the run but those a lead hid (curation/), largest first (ties by id, so the order is stable). */
 export async function listThemeSummaries(runId: number): Promise<ThemeSummary[]> {
@@ -165,12 +165,13 @@ export function sharesByTheme(series: PeriodSeries, themeIds: number[]): Record<
 }
 
 /**
- * Top MOVERS per class (trend-wording.ts): emerging, fading (share and output falling) and growing
- * slower than the field (share falling, output growing), and those that move only with the corpus's
- * coverage (trend-wording.ts); every list strongest supported change first.
+ * The themes of each class but steady (trend-wording.ts): emerging, fading (share and output falling)
+ * and growing slower than the field (share falling, output growing), and those that move only with
+ * the corpus's coverage; every list strongest supported change first. A card shows the first MOVERS
+ * and the rest on request.
  */
 export function pickMovers(themes: ThemeSummary[], windows: TrendWindows): Record<Exclude<TrendClass, 'steady'>, ThemeSummary[]> {
-  const of = (c: TrendClass) => themes.filter((t) => classifyTrend(t, windows) === c).sort(byStrength).slice(0, MOVERS);
+  const of = (c: TrendClass) => themes.filter((t) => classifyTrend(t, windows) === c).sort(byStrength);
   return { emerging: of('emerging'), fading: of('fading'), slower: of('slower'), coverage: of('coverage') };
 }
 

@@ -1,0 +1,4 @@
+// Owns how many themes a movers card of the Overview shows before "Show all" (client and server share it).
+
+/** Themes a movers card shows first, strongest first; the rest of its class on request. */
+export const MOVERS = 5;
