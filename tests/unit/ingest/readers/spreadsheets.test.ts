@@ -27,6 +27,21 @@ describe('Scopus CSV', () => {
     })]);
     expect(result.skipped).toStrictEqual([{ file: path, line: 3, field: 'abstract', reason: 'expected a non-empty string, got an empty string' }]);
   });
+
+  it('splits an older export\'s Authors column (no Author full names) into its authors, whichever way it is parted', async () => {
+    const old = [
+      'Authors,Title,Year,Abstract,EID',
+      '"Chaduvula S., Ho J., Exem A.V., Santamaria-Pang A.",Comma parted,2026,First.,2-s2.0-85000000011',
+      '"Li J.; Deng Q.",Semicolon parted,2025,Second.,2-s2.0-85000000012',
+      '"Smith, J., Doe, A.",Pairs,2024,Third.,2-s2.0-85000000013',
+      'Qin J.,One author,2023,Fourth.,2-s2.0-85000000014', ''
+    ].join('\r\n');
+    const result = await ingestFiles([temp.write('scopus-old.csv', old)], { strict: false });
+    expect(result.files[0].format).toBe('scopus');
+    expect(result.papers.map((p) => p.authors)).toStrictEqual([
+      ['Chaduvula S.', 'Ho J.', 'Exem A.V.', 'Santamaria-Pang A.'], ['Li J.', 'Deng Q.'], ['J. Smith', 'A. Doe'], ['Qin J.']
+    ]);
+  });
 });
 
 const WOS = [
