@@ -107,11 +107,20 @@ function toRecord(key: string, fields: Fields): Record<string, unknown> {
   const eprint = fields.get('eprint') ?? '';
   const arxiv = /arxiv/i.test(`${fields.get('archiveprefix') ?? ''}${fields.get('eprinttype') ?? ''}`) ? eprint.trim() : '';
   return {
-    id: arxiv || fields.get('doi')?.trim() || key, title: text('title'), abstract: text('abstract'),
+    id: arxiv || verbatim(fields.get('doi')) || key, title: text('title'), abstract: text('abstract'),
     published: bibtexDate(text('date'), text('year'), text('month')), authors: splitAnd(fields.get('author') ?? '').map(bibtexName),
-    keywords: splitKeywords(text('keywords')), doi: text('doi'), url: text('url'),
+    keywords: splitKeywords(text('keywords')), doi: verbatim(fields.get('doi')), url: verbatim(fields.get('url')),
     venue: text('journal') || text('journaltitle') || text('booktitle')
   };
+}
+
+/**
+ * A url or doi as written, not as LaTeX: biblatex reads url verbatim (so does Themescope's export), and
+ * latexToText made a url's "~" a space, its "--" a dash and dropped its braces. Only a backslash before
+ * a special character (\_ \% \& \#, as some tools write them for classic BibTeX) is taken out.
+ */
+export function verbatim(value: string | undefined): string {
+  return (value ?? '').trim().replace(/\\([&%$#_{}~])/g, '$1');
 }
 
 /** "Last, First" → "First Last"; a name in braces ({Barnes and Noble, Inc.}) is one name, as it is. */

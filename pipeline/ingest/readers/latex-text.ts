@@ -1,13 +1,16 @@
 // Owns turning BibTeX's LaTeX into plain text: accents ({\"o}, \'{e}, \c c) as Unicode, letters
-// (\ss, \o, \ae), escaped specials (\&, \%, \{), text commands (\emph{x} → x), dashes, ties and the
-// grouping braces. Math ($…$, $$…$$, \(…\), \[…\]) is set aside first and left as it is, commands and
-// braces included: the tokeniser drops it (tokenise/normalise-text.ts), and the words around stay.
+// (\ss, \o, \ae, \textbackslash), escaped specials (\&, \%, \{, \^{}, \~{}), text commands
+// (\emph{x} → x), dashes, ties and the grouping braces. Math ($…$, $$…$$, \(…\), \[…\]) is set aside
+// first and left as it is, commands and braces included: the tokeniser drops it
+// (tokenise/normalise-text.ts), and the words around stay.
 
 /** Combining marks for the accent commands. */
 const ACCENTS: Record<string, string> = {
   '"': '\u0308', "'": '\u0301', '`': '\u0300', '^': '\u0302', '~': '\u0303', '=': '\u0304', '.': '\u0307',
   u: '\u0306', v: '\u030c', H: '\u030b', c: '\u0327', k: '\u0328', r: '\u030a', d: '\u0323', b: '\u0331'
 };
+/** An accent on nothing ("\^{}", "\~{}": how Themescope's export writes a bare ^ and ~) is the character itself. */
+const SPACING: Record<string, string> = { '^': '^', '~': '~' };
 const LETTERS: Record<string, string> = {
   ss: 'ß', o: 'ø', O: 'Ø', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ', aa: 'å', AA: 'Å', l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
   dh: 'ð', DH: 'Ð', th: 'þ', TH: 'Þ', ng: 'ŋ', NG: 'Ŋ', textendash: '–', textemdash: '—', ldots: '…', dots: '…',
@@ -46,7 +49,7 @@ export function latexToText(value: string): string {
     .replace(/(?<!\\)~/g, ' ').replace(/---/g, '—').replace(/--/g, '–')
     .replace(ACCENT, (_m, accent: string, braced?: string, bare?: string) => {
       const letter = (braced ?? bare ?? '').replace('\\i', 'i').replace('\\j', 'j');
-      return letter === '' ? ACCENTS[accent].trim() : letter + ACCENTS[accent];
+      return letter === '' ? (SPACING[accent] ?? ACCENTS[accent]) : letter + ACCENTS[accent];
     })
     .replace(LETTER, (_m, name: string) => LETTERS[name] ?? '') // other commands (\LaTeX, \mathcal) go
     .replace(/``|''/g, '"')

@@ -35,7 +35,7 @@ function oneLine(text: string): string {
  * A BibTeX field value inside braces. arXiv titles and abstracts are written for LaTeX ($x_i$,
  * \emph{…}), so they are kept as they are, as arXiv's own BibTeX does, except what would break the
  * file or the document: a brace that pairs with none is written as a command (balanceBraces), a bare
- * % & # is escaped (and _ when there is no $ math in the text).
+ * % & # is escaped, and outside math so are _ ^ ~ $ and a literal backslash (escapeOutsideMath).
  */
 export function bibValue(text: string): string {
   let out = oneLine(text);
@@ -43,8 +43,53 @@ export function bibValue(text: string): string {
   // of 4.4 for the 74.7k arXiv abstracts).
   if (/[{}]/.test(out)) out = balanceBraces(out);
   if (/[%&#]/.test(out)) out = out.replace(/(?<!\\)([%&#])/g, '\\$1');
-  if (out.includes('_') && !out.includes('$')) out = out.replace(/(?<!\\)_/g, '\\_');
+  if (/[\\^~_$]/.test(out)) out = escapeOutsideMath(out);
   return out;
+}
+
+// Math ($$…$$, $…$, \(…\), \[…\]: group 1, kept as it is), else a command or control symbol (\emph,
+// \%, \\, \'; group 2), else a backslash before a digit, a space or the end (group 2 empty), else a bare
+// ^ ~ _ or an unpaired $.
+const TEXT_SPECIAL = /(\$\$[^]*?\$\$|\$(?:\\[^]|[^$\\])+\$|\\\([^]*?\\\)|\\\[[^]*?\\\])|\\([A-Za-z]+|[^A-Za-z\d\s]|)|[\^~_$]/g;
+const BARE: Record<string, string> = { '^': '\\^{}', '~': '\\~{}', _: '\\_', $: '\\$' };
+
+/**
+ * Outside math, what LaTeX would not read as the text says: ^ (an error outside math) as \^{}, ~ (a
+ * tie, a space) as \~{}, _ as \_, a $ that opens no math as \$, and a literal backslash as
+ * \textbackslash{}. A backslash is literal at the end of the text (it escaped the field's closing
+ * brace: the entry never closed), before a digit (no LaTeX command), or standing alone between spaces
+ * ("a \ b"); after a word it is a control space ("e.g.\ crop", 100 arXiv abstracts) and stays.
+ * The pipeline's BibTeX reader (latex-text.ts) reads each back to its character.
+ */
+function escapeOutsideMath(text: string): string {
+  return text.replace(TEXT_SPECIAL, (match: string, math: string | undefined, command: string | undefined, at: number) => {
+    if (math !== undefined) return match;
+    if (command === undefined) return BARE[match];
+    if (command !== '') return match;
+    const next = text[at + 1];
+    const literal = next === undefined || /\d/.test(next) || at === 0 || /\s/.test(text[at - 1]);
+    return literal ? '\\textbackslash{}' : match;
+  });
+}
+
+/**
+ * A url or doi field: written as it is, not as LaTeX (biblatex reads url verbatim, so "\&" in it is
+ * wrong; the pipeline's reader reads both as written). Only what would end the value early is
+ * percent-encoded: a backslash (it escapes the closing brace), and braces when they do not pair.
+ */
+export function verbatimValue(text: string): string {
+  const out = oneLine(text).replace(/\\/g, '%5C');
+  return bracesPair(out) ? out : out.replace(/[{}]/g, (c) => (c === '{' ? '%7B' : '%7D'));
+}
+
+/** Whether every "}" closes an earlier "{" and every "{" is closed. */
+function bracesPair(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /**
@@ -99,9 +144,9 @@ export function bibtexEntry(p: BibPaper): string {
     if (precision !== 'year') fields.push(['month', MONTHS[month - 1]]);
   }
   if (p.venue) fields.push(['journal', bibValue(p.venue)]);
-  if (p.doi) fields.push(['doi', bibValue(p.doi)]);
+  if (p.doi) fields.push(['doi', verbatimValue(p.doi)]);
   if (ARXIV_ID.test(p.paper_id)) fields.push(['eprint', p.paper_id], ['archiveprefix', 'arXiv']);
-  if (p.url) fields.push(['url', bibValue(p.url)]);
+  if (p.url) fields.push(['url', verbatimValue(p.url)]);
   if (p.categories && p.categories.length > 0) fields.push(['keywords', bibValue(p.categories.join(', '))]);
   if (p.abstract) fields.push(['abstract', bibValue(p.abstract)]);
   // month is a macro (no braces); everything else is braced.

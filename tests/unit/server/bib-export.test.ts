@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../pipeline/ingest/index.js';
-import { bibtexEntry, bibValue, risRecord, type BibPaper } from '../../../src/lib/server/bib-export.js';
+import { bibtexEntry, bibValue, risRecord, verbatimValue, type BibPaper } from '../../../src/lib/server/bib-export.js';
 import { buildExport, exportNames, parseExportName } from '../../../src/lib/server/exports.js';
 import { resolveRun } from '../../../src/lib/server/run.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
@@ -46,7 +46,38 @@ describe('bibtexEntry and risRecord', () => {
   it('write a brace that pairs with none as a command (BibTeX counts braces whatever the backslash), and escape underscores outside math', () => {
     expect([bibValue('a } b {'), bibValue('Closing } brace first'), bibValue('Set \\{x\\} only opens \\{ here'), bibValue('kept {LLMs} \\{x\\}'),
       bibValue('snake_case'), bibValue('$x_i$ and y_j')]).toStrictEqual(['a \\textbraceright{} b \\textbraceleft{}', 'Closing \\textbraceright{} brace first',
-      'Set \\{x\\} only opens \\textbraceleft{} here', 'kept {LLMs} \\{x\\}', 'snake\\_case', '$x_i$ and y_j']);
+      'Set \\{x\\} only opens \\textbraceleft{} here', 'kept {LLMs} \\{x\\}', 'snake\\_case', '$x_i$ and y\\_j']);
+  });
+
+  it('write a literal backslash, ^, ~ and an unpaired $ as commands outside math, and keep LaTeX commands, control spaces and math', () => {
+    expect([bibValue('Title ending with backslash \\'), bibValue('Backslash \\ and math $\\alpha$-divergence'), bibValue('tilde ~ and caret ^ in 10^6, $x^2$'),
+      bibValue('e.g.\\ crop, \\emph{x}, 50\\%, espa\\~nol, \\^{o}'), bibValue('costs $5'), bibValue('\\3) step'), bibValue('\\(a^2\\) and \\[b_1\\] or \\\\')])
+      .toStrictEqual(['Title ending with backslash \\textbackslash{}', 'Backslash \\textbackslash{} and math $\\alpha$-divergence',
+        'tilde \\~{} and caret \\^{} in 10\\^{}6, $x^2$', 'e.g.\\ crop, \\emph{x}, 50\\%, espa\\~nol, \\^{o}', 'costs \\$5', '\\textbackslash{}3) step',
+        '\\(a^2\\) and \\[b_1\\] or \\\\']);
+  });
+
+  it('write url and doi as they are, not as LaTeX, a backslash and braces that do not pair percent-encoded', () => {
+    const paper = { ...PAPER, doi: '10.1002/(SICI)1097-4571_x#1', url: 'https://x.org/a_b?c=1&d=50%25~e#f' };
+    expect(bibtexEntry(paper)).toContain('  doi = {10.1002/(SICI)1097-4571_x#1},\n');
+    expect(bibtexEntry(paper)).toContain('  url = {https://x.org/a_b?c=1&d=50%25~e#f},\n');
+    expect([verbatimValue('https://x.org/{a}'), verbatimValue('https://x.org/a}{b'), verbatimValue('https://x.org/a\\')])
+      .toStrictEqual(['https://x.org/{a}', 'https://x.org/a%7D%7Bb', 'https://x.org/a%5C']);
+  });
+
+  it('read back by the pipeline give the same titles, urls and dois, backslashes, ^, ~, $ and braces included', async () => {
+    const titles = ['Title ending with backslash for graph neural networks \\', 'Backslash \\ and math $\\alpha$-divergence for BERT',
+      'Percent 100% & hash #1 and under_score with tilde ~ and caret ^ in 10^6', 'Costs $5 and \\3) in C:\\'];
+    const papers = titles.map((title, i): BibPaper => ({ ...PAPER, paper_id: `n${i}`, title, doi: `10.9999/N${i}_a~b`, url: `https://x.org/n${i}?a=1&b=c--d%20{e}` }));
+    const dir = mkdtempSync(join(tmpdir(), 'themescope-bib-specials-'));
+    try {
+      const path = join(dir, 'specials.bib');
+      writeFileSync(path, papers.map(bibtexEntry).join(''));
+      const read = await ingestFiles([path], { strict: true });
+      expect(read.papers.map((p) => [p.title, p.doi, p.url])).toStrictEqual(papers.map((p) => [p.title, p.doi, p.url]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('pair escaped braces with escaped ones and bare with bare, a brace after a line break (\\\\) being bare', () => {

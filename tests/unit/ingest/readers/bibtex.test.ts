@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../../pipeline/ingest/index.js';
-import { bibtexDate, splitAnd } from '../../../../pipeline/ingest/readers/bibtex.js';
+import { bibtexDate, splitAnd, verbatim } from '../../../../pipeline/ingest/readers/bibtex.js';
 import { latexToText } from '../../../../pipeline/ingest/readers/latex-text.js';
 import { normaliseText } from '../../../../pipeline/tokenise/normalise-text.js';
 import { makeTempInputs, paper } from '../../../fixtures/ingest/temp-inputs.js';
@@ -75,6 +75,14 @@ describe('the BibTeX reader', () => {
     expect([latexToText(String.raw`et al.\ results`), latexToText(String.raw`first line\\ second`), latexToText(String.raw`$a\ b$ c`),
       latexToText(String.raw`The \LaTeX{} Companion, \textbraceleft{}x\textbraceright{}`)])
       .toStrictEqual(['et al. results', String.raw`first line\\ second`, String.raw`$a\ b$ c`, 'The LaTeX Companion, {x}']);
+  });
+  it('reads \\textbackslash{}, \\^{} and \\~{} (how the export writes a literal \\, ^ and ~) back to the character', () => {
+    expect(latexToText(String.raw`A \textbackslash{} b, ends \textbackslash{}, x\^{}2, \~{}10 ms, ma\~{}nana, espa\~nol, \^{o}`))
+      .toBe('A \\ b, ends \\, x^2, ~10 ms, ma~nana, español, ô');
+  });
+  it('reads a url or doi as written, not as LaTeX: a tie, a dash and braces stay; only an escaped special loses its backslash', () => {
+    expect([verbatim(' https://x.org/~a/b--c?d={1} '), verbatim(String.raw`https://x.org/a\_b\%20c\&d`), verbatim(undefined)])
+      .toStrictEqual(['https://x.org/~a/b--c?d={1}', 'https://x.org/a_b%20c&d', '']);
   });
   it('leaves math as it is, commands and braces included, so the tokeniser drops it and keeps the words around it', () => {
     expect(latexToText(String.raw`We prove $\alpha$-smooth losses converge for every {learning rate} and $\beta_{i}$-strong \emph{convexity}, \(\mathcal{O}(n)\) and $$\sum_i x$$.`))
