@@ -1,6 +1,7 @@
 // Owns BibTeX/BibLaTeX input: each entry's fields ({…}, "…", numbers, @string macros joined by #)
 // read into the record normalise.ts reads. @comment and @preamble are skipped, @string defines macros.
 import type { RecordItem } from '../formats.js';
+import { isGlobalId } from '../merge.js';
 import type { RawLine } from '../read-lines.js';
 import { firstLast, splitKeywords } from '../text.js';
 import { bibtexEntries, type EntryText } from './bibtex-entries.js';
@@ -106,8 +107,12 @@ function toRecord(key: string, fields: Fields): Record<string, unknown> {
   const text = (name: string) => latexToText(fields.get(name) ?? '');
   const eprint = fields.get('eprint') ?? '';
   const arxiv = /arxiv/i.test(`${fields.get('archiveprefix') ?? ''}${fields.get('eprinttype') ?? ''}`) ? eprint.trim() : '';
+  // Themescope's export writes an id its key cannot hold (a DOI's "/", a kept-apart local id's "~") in
+  // themescope-id. A key or id that names the paper beyond this file (an EID, a UT: isGlobalId) is the
+  // paper's id, as the RIS reader's ID; a DOI is preferred only to a local one (a citation key).
+  const listed = verbatim(fields.get('themescope-id')) || key;
   return {
-    id: arxiv || verbatim(fields.get('doi')) || key, title: text('title'), abstract: text('abstract'),
+    id: arxiv || (isGlobalId(listed) ? listed : '') || verbatim(fields.get('doi')) || listed, title: text('title'), abstract: text('abstract'),
     published: bibtexDate(text('date'), text('year'), text('month')), authors: splitAnd(fields.get('author') ?? '').map(bibtexName),
     keywords: splitKeywords(text('keywords')), doi: verbatim(fields.get('doi')), url: verbatim(fields.get('url')),
     venue: text('journal') || text('journaltitle') || text('booktitle')

@@ -1,6 +1,7 @@
 // Owns RIS input (Zotero, Mendeley, EndNote, publishers): "TY  - " starts a record, "ER  - " ends it,
 // a line without a tag continues the value above; tags mapped to the record normalise.ts reads.
 import type { RecordItem } from '../formats.js';
+import { isGlobalId } from '../merge.js';
 import type { RawLine } from '../read-lines.js';
 import { firstLast, splitKeywords } from '../text.js';
 
@@ -44,8 +45,12 @@ function risRecord(tags: Tags): Record<string, unknown> {
   const first = (...names: string[]) => names.map((n) => tags.get(n)?.find((v) => v !== '')).find((v) => v !== undefined) ?? '';
   const all = (...names: string[]) => names.flatMap((n) => tags.get(n) ?? []).filter((v) => v !== '');
   const keywords = all('KW').flatMap((kw) => (kw.includes(';') ? splitKeywords(kw) : [kw]));
+  // An ID or AN that names the paper beyond this file (a Scopus EID, a WoS UT, an arXiv id: isGlobalId)
+  // is its id, as in the exports it comes from and in Themescope's own RIS export; a DOI is preferred
+  // only to a local one (EndNote's record number), so a round trip changes no global id.
+  const listed = first('ID', 'AN');
   return {
-    id: first('DO') || first('ID', 'AN'), title: first('TI', 'T1'), abstract: all('AB', 'N2').slice(0, 1).join(' '),
+    id: isGlobalId(listed) ? listed : first('DO') || listed, title: first('TI', 'T1'), abstract: all('AB', 'N2').slice(0, 1).join(' '),
     published: risDate([first('DA'), first('PY'), first('Y1')]), authors: all('AU', 'A1').map(firstLast), keywords,
     doi: first('DO'), url: first('UR'), venue: first('T2', 'JO', 'JF', 'JA', 'BT')
   };

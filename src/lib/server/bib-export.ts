@@ -124,7 +124,11 @@ function balanceBraces(text: string): string {
   return out;
 }
 
-/** The entry's key: the paper id with characters BibTeX keys cannot hold made `_`. */
+/**
+ * The entry's key: the paper id with characters BibTeX keys cannot hold made `_` ("/", the "~" of a
+ * local id kept apart, mueller2024~c8672824). Such an id is also written whole in a themescope-id
+ * field (bibtexEntry), which the pipeline's reader takes in place of the key.
+ */
 function bibKey(paperId: string): string {
   return paperId.replace(/[^A-Za-z0-9.:_/-]/g, '_').replace(/\//g, '_');
 }
@@ -132,6 +136,8 @@ function bibKey(paperId: string): string {
 /** One BibTeX entry: @article when the paper names a venue, else @misc; arXiv ids as eprint. */
 export function bibtexEntry(p: BibPaper): string {
   const fields: [string, string][] = [['title', bibValue(p.title)]];
+  // The id the key could not keep, for the round trip (bibKey); other readers ignore a field they do not know.
+  if (bibKey(p.paper_id) !== p.paper_id) fields.push(['themescope-id', verbatimValue(p.paper_id)]);
   const authors = (p.authors ?? []).map(oneLine).filter((a) => a !== '');
   // A name holding " and " or a comma is braced whole: else BibTeX reads two people ("Bill and Melinda
   // Gates Foundation") or a surname before the comma ("Barnes and Noble, Inc.").

@@ -80,6 +80,22 @@ describe('bibtexEntry and risRecord', () => {
     }
   });
 
+  it.each(['bib', 'ris'])('keep global ids and a local id without a DOI on a round trip through the pipeline\'s reader (%s)', async (format) => {
+    const ids = ['WOS:001200000000250', '2-s2.0-85200000000', '2503.12345', '10.1145/3292500.3330701', 't:0123456789abcdef', 'W2741809807', 'mueller2024~c8672824'];
+    const papers = ids.map((id, i): BibPaper => ({ ...PAPER, paper_id: id, title: `Paper ${i}`, doi: id === 'mueller2024~c8672824' ? null : id.startsWith('10.') ? id : `10.9999/R${i}` }));
+    const bib = papers.map(format === 'bib' ? bibtexEntry : risRecord).join('');
+    if (format === 'bib') expect(bib).toContain('@misc{mueller2024_c8672824,\n  title = {Paper 6},\n  themescope-id = {mueller2024~c8672824},\n');
+    const dir = mkdtempSync(join(tmpdir(), 'themescope-bib-ids-'));
+    try {
+      const path = join(dir, `ids.${format}`);
+      writeFileSync(path, bib);
+      const read = await ingestFiles([path], { strict: true });
+      expect(read.papers.map((p) => [p.paperId, p.doi])).toStrictEqual(papers.map((p) => [p.paper_id, p.doi]));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('pair escaped braces with escaped ones and bare with bare, a brace after a line break (\\\\) being bare', () => {
     expect([bibValue('Set \\{a, b} is'), bibValue('A {b \\} c'), bibValue('line\\\\{ x'), bibValue('\\{ { \\} }')]).toStrictEqual([
       'Set \\textbraceleft{}a, b\\textbraceright{} is', 'A \\textbraceleft{}b \\textbraceright{} c', 'line\\\\\\textbraceleft{} x', '\\{ { \\} }']);

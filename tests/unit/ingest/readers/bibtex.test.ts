@@ -91,6 +91,14 @@ describe('the BibTeX reader', () => {
     expect(normaliseText('T', latexToText(String.raw`We prove $\alpha$-smooth losses converge for every learning rate schedule and $\beta$-strong convexity.`)))
       .toContain('smooth losses converge for every learning rate schedule and');
   });
+  it('keeps a global key (an EID, a WoS UT) or a themescope-id as the paper id over the DOI; a DOI wins over a citation key', async () => {
+    const entry = (key: string, i: number, extra = '') => `@article{${key},\n  title = {Paper ${i}},\n  abstract = {Abstract ${i}.},\n  year = {2024},\n  doi = {10.1000/key.${i}},${extra}\n}\n`;
+    const path = temp.write('keys.bib', entry('2-s2.0-85200000000', 0) + entry('WOS:001200000000250', 1) + entry('smith2024', 2) +
+      entry('mueller2024_c8672824', 3, '\n  themescope-id = {WOS:001200000000252},') + '@misc{mueller2024_c8672825,\n  themescope-id = {mueller2024~c8672825},\n  title = {Paper 4},\n  abstract = {Abstract 4.}\n}\n');
+    const { papers } = await ingestFiles([path], { strict: true });
+    expect(papers.map((p) => [p.paperId, p.doi])).toStrictEqual([['2-s2.0-85200000000', '10.1000/key.0'], ['WOS:001200000000250', '10.1000/key.1'],
+      ['10.1000/key.2', '10.1000/key.2'], ['WOS:001200000000252', '10.1000/key.3'], ['mueller2024~c8672825', null]]);
+  });
   it('reads year and month as a month, a BibLaTeX date as it is, and a year alone as a year', () => {
     expect(bibtexDate('', '2024', 'July')).toBe('2024-07');
     expect(bibtexDate('', '2024', '3')).toBe('2024-03');

@@ -40,6 +40,14 @@ describe('the RIS reader', () => {
       { file: path, line: 7, field: '(record)', reason: 'RIS record not closed: expected "ER  - " before the end of the file' }
     ]);
   });
+  it('keeps a global id in ID or AN (an EID, a WoS UT, an arXiv id) as the paper id and records the DOI; a DOI wins over a local ID', async () => {
+    const record = (id: string, i: number) => [`TY  - JOUR`, `ID  - ${id}`, `TI  - Paper ${i}`, `AB  - Abstract ${i}.`, `PY  - 2024`, `DO  - 10.1000/id.${i}`, 'ER  - ', ''];
+    const path = temp.write('ids.ris', [['2-s2.0-85200000000', 'WOS:001200000000250', '2401.00001', '1234'].flatMap(record), 'TY  - JOUR',
+      'AN  - WOS:001200000000251', 'TI  - Paper 4', 'AB  - Abstract 4.', 'DO  - 10.1000/id.4', 'ER  - ', ''].flat().join('\r\n'));
+    const { papers } = await ingestFiles([path], { strict: true });
+    expect(papers.map((p) => [p.paperId, p.doi])).toStrictEqual([['2-s2.0-85200000000', '10.1000/id.0'], ['WOS:001200000000250', '10.1000/id.1'],
+      ['2401.00001', '10.1000/id.2'], ['10.1000/id.3', '10.1000/id.3'], ['WOS:001200000000251', '10.1000/id.4']]);
+  });
   it('reads RIS dates with empty parts', () => {
     expect(risDate(['2023/05/12/', '2023'])).toBe('2023-05-12');
     expect(risDate(['', '2023///'])).toBe('2023');
