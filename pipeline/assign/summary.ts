@@ -18,10 +18,11 @@ export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: 
   if (s.batchId !== null) {
     lines.push(`Novel (cosine to the nearest centroid < ${s.novelThreshold.toFixed(3)}, the run's 5th percentile): ${s.novel.length} ` +
       `of ${s.added} (${pct(s.novel.length / s.added)})`);
-    for (const p of s.novel.slice(0, 5)) lines.push(`  ${p.paperId}  ${p.similarity.toFixed(3)}  ${p.title.slice(0, 80)}`);
-    const moved = [...s.themes].sort((a, b) => Math.abs(b.after.emergingScore - b.before.emergingScore) - Math.abs(a.after.emergingScore - a.before.emergingScore));
-    lines.push('Themes whose trend moved most (papers, emerging score, share of the recent window):');
-    for (const t of moved.slice(0, 5)) {
+    for (const p of leastFitting(s.novel, 5)) lines.push(`  ${p.paperId}  ${p.similarity.toFixed(3)}  ${p.title.slice(0, 80)}`);
+    const moved = movedMost(s.themes, 5);
+    if (moved.length === 0) lines.push('Themes whose trend moved: none (papers, emerging scores, shares of the recent window and directions as before)');
+    else lines.push('Themes whose trend moved most (papers, emerging score, share of the recent window):');
+    for (const t of moved) {
       lines.push(`  ${t.label}: ${t.before.size} → ${t.after.size} papers, score ${signed(t.before.emergingScore)} → ${signed(t.after.emergingScore)}, ` +
         `share ${pct(t.before.shareAfter)} → ${pct(t.after.shareAfter)} (${t.before.direction} → ${t.after.direction})`);
     }
@@ -29,4 +30,27 @@ export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: 
   const steps = Object.entries(s.seconds).map(([k, v]) => `${k} ${v.toFixed(2)} s${k in s.cpuSeconds ? ` (CPU ${s.cpuSeconds[k].toFixed(2)})` : ''}`).join(' · ');
   lines.push(`Time: ${time.wall.toFixed(2)} s (CPU ${time.cpu.toFixed(2)} s)${s.added > 0 ? `, ${Math.round(s.added / time.wall)} papers/s` : ''} · ${steps}`);
   return lines.join('\n') + '\n';
+}
+
+/** The `n` novel papers that fit least (lowest similarity first): the ones worth a look, whatever the input's order. */
+export function leastFitting<P extends { similarity: number }>(novel: readonly P[], n: number): P[] {
+  return [...novel].sort((a, b) => a.similarity - b.similarity).slice(0, n);
+}
+
+type ThemeMove = AssignSummary['themes'][number];
+
+/**
+ * The `n` themes whose emerging score moved most (then their size), leaving out those whose printed
+ * figures did not move at all: "62 → 62 papers, score +0.00 → +0.00" says nothing.
+ */
+export function movedMost(themes: readonly ThemeMove[], n: number): ThemeMove[] {
+  const scoreMove = (t: ThemeMove) => Math.abs(t.after.emergingScore - t.before.emergingScore);
+  const sizeMove = (t: ThemeMove) => Math.abs(t.after.size - t.before.size);
+  return themes.filter(moved).sort((a, b) => scoreMove(b) - scoreMove(a) || sizeMove(b) - sizeMove(a)).slice(0, n);
+}
+
+/** Whether any figure the summary prints for the theme differs before and after (as printed, so float noise is no move). */
+function moved(t: ThemeMove): boolean {
+  return t.before.size !== t.after.size || signed(t.before.emergingScore) !== signed(t.after.emergingScore) ||
+    pct(t.before.shareAfter) !== pct(t.after.shareAfter) || t.before.direction !== t.after.direction;
 }
