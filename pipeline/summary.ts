@@ -1,6 +1,7 @@
 // Owns the closing summary the CLI prints after a complete run: counts, warnings, skipped records,
 // areas with their themes by size (mixtures marked), top emerging and fading themes, time per stage
 // and peak memory.
+import { escapeControls } from './errors.js';
 import { readTrend } from './trends/coverage.js';
 import type { RunSummary } from './run.js';
 import type { DatePrecision } from './types.js';
@@ -129,5 +130,6 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   }
   out.push('', 'Time per stage: ' + Object.entries(run.durations).map(([s, v]) => `${s} ${v.toFixed(2)} s`).join(' · '));
   out.push(`Peak memory: ${peakRssMb} MB`);
-  return out.join('\n') + '\n';
+  // Skipped records' reasons quote what the file held: its control characters are escaped.
+  return escapeControls(out.join('\n')) + '\n';
 }

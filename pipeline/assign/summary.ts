@@ -1,5 +1,6 @@
 // Owns the text `npm run assign` prints at the end: what was added, what is novel, what it took,
 // and how the themes' sizes and trends moved.
+import { escapeControls } from '../errors.js';
 import type { AssignSummary } from './index.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -29,7 +30,8 @@ export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: 
   }
   const steps = Object.entries(s.seconds).map(([k, v]) => `${k} ${v.toFixed(2)} s${k in s.cpuSeconds ? ` (CPU ${s.cpuSeconds[k].toFixed(2)})` : ''}`).join(' · ');
   lines.push(`Time: ${time.wall.toFixed(2)} s (CPU ${time.cpu.toFixed(2)} s)${s.added > 0 ? `, ${Math.round(s.added / time.wall)} papers/s` : ''} · ${steps}`);
-  return lines.join('\n') + '\n';
+  // Skipped records' reasons quote what the file held: its control characters are escaped.
+  return escapeControls(lines.join('\n')) + '\n';
 }
 
 /** The `n` novel papers that fit least (lowest similarity first): the ones worth a look, whatever the input's order. */

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { Transform, pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { IngestError } from '../errors.js';
 
 export interface RawLine {
   /** 1-based physical line number. */
@@ -71,13 +72,31 @@ export function openLines(path: string, options: LineOptions = {}): LineSource {
   const bytes: Readable = gzipped ? pipeline(raw, tap, createGunzip(GUNZIP_OPTIONS), () => {}) : pipeline(raw, tap, () => {});
   const state: DecodeState = { encoding: 'utf-8', multibyte: false, fallback: options.windows1252 === true };
   return {
-    lines: new LineStream(splitLines(bytes, state)),
+    lines: new LineStream(splitLines(bytes, state, path)),
     encoding: () => state.encoding,
     sha256() {
       if (digest === null) throw new Error(`sha256 of ${path} asked before the file was read`);
       return digest;
     }
   };
+}
+
+/** Bytes looked at to tell a binary file from text. */
+const SNIFF_BYTES = 1024;
+
+/**
+ * Why `head` (a file's first bytes, after gunzip, not UTF-16) is no text, or null when it may be:
+ * a NUL byte, or more than 3 % control bytes (not tab, line feed, vertical tab, form feed or carriage
+ * return). Text holds none of either; random bytes are ~9 % such control bytes, and a workbook, PDF
+ * or archive holds NULs in its first KB.
+ */
+export function binaryReason(head: Uint8Array): string | null {
+  let controls = 0;
+  for (const byte of head) {
+    if (byte === 0) return 'a NUL byte in its first KB';
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20) || byte === 0x7f) controls++;
+  }
+  return controls > 0.03 * head.length ? `${controls} control bytes in its first ${head.length}` : null;
 }
 
 interface DecodeState {
@@ -88,8 +107,11 @@ interface DecodeState {
   fallback: boolean;
 }
 
-/** The lines of each chunk read (one array per chunk: a promise per chunk, not per line). */
-async function* splitLines(chunks: AsyncIterable<Buffer>, state: DecodeState): AsyncGenerator<RawLine[]> {
+/**
+ * The lines of each chunk read (one array per chunk: a promise per chunk, not per line). A file whose
+ * first KB is no text (binaryReason) stops here, before any reader parses its bytes as records.
+ */
+async function* splitLines(chunks: AsyncIterable<Buffer>, state: DecodeState, path: string): AsyncGenerator<RawLine[]> {
   let pending: Buffer[] = []; // the start of a line that continues in a later chunk
   let line = 0;
   let first = true;
@@ -101,6 +123,11 @@ async function* splitLines(chunks: AsyncIterable<Buffer>, state: DecodeState): A
         state.encoding = utf16;
         yield* splitUtf16(chunk, chunks, utf16);
         return;
+      }
+      const binary = binaryReason(chunk.subarray(0, SNIFF_BYTES));
+      if (binary !== null) {
+        throw new IngestError(`${path} is not a text file (${binary}): expected UTF-8, UTF-16 or Windows-1252 text; ` +
+          'a workbook (.xlsx), PDF or archive must be exported as text (e.g. "CSV UTF-8") first');
       }
     }
     const lines: RawLine[] = [];
