@@ -114,6 +114,33 @@ describe('paging', () => {
     await page.close();
   });
 
+  it('keeps the reader at the list after a search in it, and after Clear: focus in the search field, not the top of the page', async () => {
+    const [{ word }] = await readDb<{ word: string }>(app.db,
+      `SELECT split_part(keywords[1], ' ', 1) AS word FROM themes WHERE run_id = (SELECT max(run_id) FROM runs) AND theme_id = 0`);
+    const page = await open('/themes/0');
+    const field = page.locator('#theme-q');
+    await field.scrollIntoViewIfNeeded();
+    const atList = async () => {
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('theme-q');
+      expect(await page.evaluate(() => scrollY)).toBeGreaterThan(500);
+      const top = await field.evaluate((f) => f.getBoundingClientRect().top);
+      expect(top).toBeGreaterThan(0);
+      expect(top).toBeLessThan(800);
+    };
+    await field.fill(word);
+    await field.press('Enter');
+    await urlMatches(page, new RegExp(`q=${word}`));
+    await page.locator('#all-heading ~ p', { hasText: `matching “${word}”` }).waitFor();
+    await atList();
+    await screenshot(page, 'theme-search-keeps-scroll');
+    await page.getByRole('link', { name: 'Clear' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('q'), { timeout: 15_000 });
+    await page.locator('#all-heading ~ p', { hasText: 'most typical first' }).waitFor();
+    await atList();
+    expect(await field.inputValue()).toBe('');
+    await page.close();
+  });
+
   it('offers first, last, page numbers and a jump to any page on /papers', async () => {
     const page = await open('/papers');
     const pages = Number((await page.locator('#results-summary').textContent())!.match(/page 1 of ([\d,]+)/)![1].replace(/,/g, ''));
