@@ -100,6 +100,11 @@ describe('the Theme page', () => {
       [0, 3, 6, 9, 12, 15, 18, 21].map((i) => `model merging, task vectors paper ${i}`)
     );
     expect(new URL(page.url()).searchParams.get('run')).toBe('1');
+    // The count and the words after it keep their space, in the server's HTML as in the browser.
+    const summary = '8 papers matching “weight averaging”, best match first (BM25) · page 1 of 1';
+    expect((await page.locator('#all-heading ~ p[aria-live]').textContent())!.replace(/\s+/g, ' ').trim()).toBe(summary);
+    const html = await (await fetch(`${app.server.url}/themes/0?run=1&q=weight+averaging`)).text();
+    expect(html.replace(/<!--[^]*?-->/g, '').replace(/\s+/g, ' ')).toContain(summary);
     await page.fill('#theme-q', 'splatting');
     await page.click('form.search button[type=submit]');
     await page.waitForURL(/q=splatting/);
