@@ -105,6 +105,12 @@ describe('the Theme page', () => {
     expect((await page.locator('#all-heading ~ p[aria-live]').textContent())!.replace(/\s+/g, ' ').trim()).toBe(summary);
     const html = await (await fetch(`${app.server.url}/themes/0?run=1&q=weight+averaging`)).text();
     expect(html.replace(/<!--[^]*?-->/g, '').replace(/\s+/g, ' ')).toContain(summary);
+    // Its exports carry the search: the file holds the 8 papers the list shows, best match first.
+    const href = '/export/theme-papers.csv?theme=0&q=weight+averaging&run=1';
+    expect(await page.locator(`a[href="${href}"]`).count()).toBe(2);
+    expect((await page.getByTestId('theme-export').textContent())!.replace(/\s+/g, ' ')).toBe('Export the 8 papers matching “weight averaging”:');
+    const csv = (await (await fetch(app.server.url + href)).text()).trim().split('\r\n');
+    expect(csv.slice(1).map((line) => line.split(',')[1])).toStrictEqual([0, 3, 6, 9, 12, 15, 18, 21].map((i) => `"2501.${10000 + i}"`));
     await page.fill('#theme-q', 'splatting');
     await page.click('form.search button[type=submit]');
     await page.waitForURL(/q=splatting/);

@@ -6,8 +6,9 @@ import { TREND_CLASS_TEXT } from '../trend-wording.js';
 import type { CsvColumn } from './csv.js';
 import { query, type Params } from './db.js';
 import { loadTrendWindows } from './trend-windows.js';
-import { paperFilterSql, paperOrderSql, readPaperFilter, themeOnlyFilter } from './papers.js';
-import { readDateRange, readGranularity, readMeasure, readTheme } from './params.js';
+import { paperFilterSql, paperOrderSql, readPaperFilter, themeOnlyFilter, type PaperFilter } from './papers.js';
+import { readDateRange, readGranularity, readMeasure, readQuery, readTheme } from './params.js';
+import { resolveQuery } from './search-index.js';
 import { error } from '@sveltejs/kit';
 
 export type ExportDataset = 'themes' | 'trends' | 'papers' | 'theme-papers' | 'bursts' | 'areas' | 'map-region' | 'theme-lineage';
@@ -192,15 +193,21 @@ async function papersQuery(runId: number, search: URLSearchParams): Promise<Expo
   return { columns: PAPER_COLUMNS, from: `${sql} ${paperOrderSql(filter)}`, params, name };
 }
 
-/** A theme's papers, most typical first. */
+/**
+ * A theme's papers, most typical first; with `q` (the theme page's search) only those matching it,
+ * best match first and then most typical, as the theme page lists them. The match is /papers' own
+ * (readPaperFilter's resolveQuery, paperFilterSql), so the file holds what the list counts.
+ */
 async function themePapersQuery(runId: number, search: URLSearchParams): Promise<ExportQuery> {
   const theme = (await readTheme(search, runId, true)) as number;
-  const { sql, params } = paperFilterSql(runId, themeOnlyFilter(theme), { more: PAPER_JOINS });
+  const q = readQuery(search);
+  const filter: PaperFilter = { ...themeOnlyFilter(theme), q, match: q === null ? null : await resolveQuery(runId, q) };
+  const { sql, params } = paperFilterSql(runId, filter, { more: PAPER_JOINS });
   return {
     columns: [value('rank_in_theme', 'pt.rank_in_theme'), ...PAPER_COLUMNS],
-    from: `${sql} ORDER BY pt.rank_in_theme, p.paper_id`,
+    from: `${sql} ORDER BY ${filter.match === null ? '' : 'm.score DESC, '}pt.rank_in_theme, p.paper_id`,
     params,
-    name: [`theme${theme}`, 'papers']
+    name: [`theme${theme}`, 'papers', ...(q === null ? [] : [slug(q)])]
   };
 }
 

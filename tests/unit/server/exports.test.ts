@@ -6,6 +6,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { slug } from '../../../src/lib/server/export-queries.js';
 import { buildExport, exportNames, parseExportName } from '../../../src/lib/server/exports.js';
 import { resolveRun } from '../../../src/lib/server/run.js';
+import { loadThemePapers } from '../../../src/lib/server/theme.js';
 import { hostileRun, HOSTILE_TITLES } from '../../fixtures/hostile-run.js';
 import { httpErrorOf } from './http-error.js';
 import { readDb } from '../../fixtures/read-db.js';
@@ -159,6 +160,25 @@ describe('theme-papers export', () => {
     expect(rows.map((r) => [r.rank_in_theme, r.paper_id])).toStrictEqual(
       [2, 5, 8, 11, 14, 17, 20, 23].map((i, r) => [r + 1, i === 5 ? 'not-arxiv-5' : `2501.${10000 + i}`])
     );
+  });
+
+  it('honours the theme page’s search: its matches only, in the list’s order, as the list and /papers find them', async () => {
+    type Row = { rank_in_theme: number; paper_id: string };
+    const ids = (rows: { paper_id: string }[]) => rows.map((r) => r.paper_id);
+    // Paper 2's title is '+1+1' (hostile run), so the phrase is not in its text: the other 7 of theme 2 match.
+    const q = '"gaussian splatting paper"';
+    const { response, disposition } = await download('theme-papers.json', `theme=2&q=${encodeURIComponent(q)}`);
+    const rows: Row[] = await response.json();
+    expect(rows.map((r) => [r.rank_in_theme, r.paper_id])).toStrictEqual(
+      [5, 8, 11, 14, 17, 20, 23].map((i, r) => [r + 2, i === 5 ? 'not-arxiv-5' : `2501.${10000 + i}`]));
+    expect(disposition).toBe('attachment; filename="themescope-run1-theme2-papers-q-gaussian-splatting-paper.json"');
+    const list = await loadThemePapers(1, 2, q, 1, 50);
+    expect([list.total, ids(rows)]).toStrictEqual([rows.length, list.items.map((p) => p.paperId)]);
+    const viaPapers: { paper_id: string }[] = await (await download('papers.json', `theme=2&q=${encodeURIComponent(q)}`)).response.json();
+    expect(ids(rows).sort()).toStrictEqual(ids(viaPapers).sort());
+    // BibTeX and RIS take the same rows.
+    expect(((await (await download('theme-papers.ris', `theme=2&q=${encodeURIComponent(q)}`)).response.text()).match(/^TY {2}- /gm) ?? []).length).toBe(7);
+    expect(await httpErrorOf(() => download('theme-papers.csv', `theme=2&q=${'x'.repeat(201)}`))).toMatchObject({ status: 400 });
   });
 
   it('requires a theme that exists in the run', async () => {
