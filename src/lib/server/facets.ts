@@ -27,11 +27,15 @@ export interface Facets {
 /** Values shown per facet. */
 export const FACET_SIZE = 10;
 
-/** Counts of `list` column values over the filtered papers, most papers first, ties by value. */
+/**
+ * Papers per value of a `list` column over the filtered papers, most papers first, ties by value. A
+ * record may list a name twice (arXiv's 2602.06052 lists "Yu Wang" twice): each paper's list is made
+ * distinct first, so a count is papers, as the author and category filters count them.
+ */
 async function listFacet(column: 'authors' | 'categories', sql: string, params: Record<string, unknown>): Promise<FacetCount[]> {
   return query<FacetCount>(
     `SELECT v AS value, count(*)::INTEGER AS papers
-     FROM (SELECT unnest(p.${column}) AS v ${sql})
+     FROM (SELECT unnest(list_distinct(p.${column})) AS v ${sql})
      GROUP BY v ORDER BY papers DESC, value LIMIT ${FACET_SIZE}`,
     params as never
   );
