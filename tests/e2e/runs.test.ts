@@ -16,7 +16,9 @@ const { app, open } = useDashboard(async () => {
   ];
   second.skipped = Array.from({ length: 25 }, (_, i) => ({ file: 'data/extra.csv', line: 2 + i, field: 'published', reason: `not a date: "x${i}"` }));
   second.durations = { ingest: 1.5, tokenise: 2.25, cluster: 4 };
-  second.kSelection = [4, 3, 2].map((k) => ({ k, stability: 0.5 + k / 10, inertia: 20 - k, chosen: k === 3 }));
+  // The chosen k's inertia is the run's (as on the 74.7k corpus: 58574.948…), written alike in both tables.
+  second.kSelection = [4, 3, 2].map((k) => ({ k, stability: 0.5 + k / 10, inertia: k === 3 ? 58574.94850823244 : 60000 - k, chosen: k === 3 }));
+  second.metrics = { ...second.metrics, inertia: 58574.94850823244 };
   second.params = { k: 'auto', seed: 7, granularity: 'month' };
   // The store adds its own measured duration; pin run 2's durations so the table can be checked exactly.
   return writeDb(
@@ -89,6 +91,15 @@ describe('the Runs page', () => {
     await page.click('#run-2 summary:has-text("Parameters")');
     expect(JSON.parse((await page.locator('#run-2 pre').textContent()) ?? '')).toStrictEqual({ k: 'auto', seed: 7, granularity: 'month' });
     await screenshot(page, 'runs-open');
+  });
+
+  it('writes the run’s inertia in Metrics as in its chosen k’s row: one grouped number, one decimal', async () => {
+    const page = await open('/runs');
+    await page.click('#run-2 summary:has-text("k selection")');
+    const metric = await page.locator('#run-2 table:has(caption:text("Metrics")) tr:has(th:text-is("inertia")) td').textContent();
+    const chosen = await page.locator('#run-2 tr.chosen td').nth(2).textContent();
+    expect([metric, chosen]).toStrictEqual(['58,574.9', '58,574.9']);
+    expect(await texts(page, '#run-2 details:has(summary:has-text("k selection")) tbody tr td:nth-child(3)')).toStrictEqual(['59,998', '58,574.9', '59,996']);
   });
 
   it('badges the newest complete run, and the named one with ?run=', async () => {

@@ -4,6 +4,7 @@ import type { RunRow, TableRow } from '../../../pipeline/types.js';
 import { query } from './db.js';
 import { RUN_COLUMNS } from './run.js';
 import { readExternal, type ExternalFacts } from './run-checks.js';
+import { formatFigure } from '../number-format.js';
 
 export const SKIPPED_SAMPLE = 20;
 
@@ -60,15 +61,14 @@ function parseFiles(text: string): InputFile[] {
 }
 
 const wholeFormat = new Intl.NumberFormat('en-US');
-const metricFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 
 /**
- * A metric value as text: whole numbers with thousands separators, others to 4 significant digits
- * ("58,570", "0.2564"); an object of counts (datePrecision) as its non-zero counts, "day 3 · year 5";
- * other values as JSON.
+ * A metric value as text: a number as every figure of the dashboard (number-format.ts: "6,130,074",
+ * "58,574.9", "0.2564"; the k table's inertia reads the same); an object of counts (datePrecision) as
+ * its non-zero counts, "day 3 · year 5"; other values as JSON.
  */
 export function formatMetric(value: unknown): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? wholeFormat.format(value) : metricFormat.format(value);
+  if (typeof value === 'number') return formatFigure(value);
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every(Number.isInteger)) {
     const counts = Object.entries(value as Record<string, number>).filter(([, n]) => n !== 0);
     return counts.length === 0 ? '0' : counts.map(([k, n]) => `${k} ${wholeFormat.format(n)}`).join(' · ');

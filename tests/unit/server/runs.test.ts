@@ -73,11 +73,11 @@ describe('listRuns', () => {
 });
 
 describe('formatMetric', () => {
-  it('shows numbers to four significant digits and other values as JSON', () => {
+  it('shows numbers below 1,000 to four significant digits, above to one decimal, and other values as JSON', () => {
     expect([formatMetric(12), formatMetric(0.123456), formatMetric(1234.5678), formatMetric('x'), formatMetric([1, 2])]).toStrictEqual([
       '12',
       '0.1235',
-      '1,235',
+      '1,234.6',
       'x',
       '[1,2]'
     ]);
@@ -86,7 +86,7 @@ describe('formatMetric', () => {
   it('writes large numbers with thousands separators, as every other count on the page', () => {
     expect([formatMetric(6130074), formatMetric(58569.83), formatMetric(-12345), formatMetric(0.2564)]).toStrictEqual([
       '6,130,074',
-      '58,570',
+      '58,569.8',
       '-12,345',
       '0.2564'
     ]);
