@@ -62,6 +62,20 @@ describe('papers added after clustering', () => {
     expect([await all.locator('[data-testid=total]').textContent(), await all.locator('[data-testid=added-badge]').count()]).toStrictEqual(['62', 12]);
   });
 
+  it('are marked in the paper exports as in the lists: the batch that added them and whether novel, blank for the run’s own papers', async () => {
+    const added = new Set((await readDb<{ paper_id: string }>(app.db, 'SELECT paper_id FROM assigned_papers')).map((r) => r.paper_id));
+    const novel = new Set(await novelIds());
+    const expected = (id: string) => (added.has(id) ? [1, novel.has(id)] : [null, null]);
+    type Row = { paper_id: string; added_batch: number | null; novel: boolean | null };
+    const rows: Row[] = await (await fetch(`${app.server.url}/export/papers.json`)).json();
+    expect(rows.length).toBe(62);
+    expect(rows.map((r) => [r.added_batch, r.novel])).toStrictEqual(rows.map((r) => expected(r.paper_id)));
+    const [header, ...lines] = (await (await fetch(`${app.server.url}/export/papers.csv?added=novel`)).text()).trim().split('\r\n');
+    expect(header.split(',').slice(-3)).toStrictEqual(['"doi"', '"added_batch"', '"novel"']);
+    expect(lines.map((line) => line.split(',').slice(-2).join(','))).toStrictEqual(lines.map(() => '1,true'));
+    expect(lines.length).toBe(novel.size);
+  });
+
   it('keep the Novel filter chosen when the page is opened at ?added=novel and a search is sent from it', async () => {
     // The form is re-set from the URL after hydration; a control left out of that came back as "All"
     // and the next search silently dropped the filter.

@@ -72,7 +72,7 @@ describe('exports', () => {
     const pageOrder = Array.from(html.matchAll(/<h2 class="title[^"]*"><a href="\/papers\/([^"?]+)\?run=1"/g), (m) => m[1]);
     expect(csv[0]).toStrictEqual([
       'paper_id', 'title', 'published', 'date_precision', 'theme_id', 'theme_label', 'similarity', 'url', 'authors', 'categories', 'area_id', 'area_label',
-      'weak', 'second_theme_id', 'second_similarity', 'third_theme_id', 'third_similarity', 'theme_original_label'
+      'weak', 'second_theme_id', 'second_similarity', 'third_theme_id', 'third_similarity', 'theme_original_label', 'doi', 'added_batch', 'novel'
     ]);
     expect(csv.slice(1).map((r) => r[0])).toStrictEqual(pageOrder);
     expect(csv.slice(1).map((r) => r[0]).sort()).toStrictEqual(rows.map((r) => r.paper_id));

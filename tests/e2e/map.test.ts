@@ -119,7 +119,7 @@ describe('the Topic map', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('text=CSV').click()]);
     const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
     expect(csv[0]).toContain('paper_id');
-    expect(csv[0]).toMatch(/,"?x"?,"?y"?\r?$/);
+    expect(csv[0]).toMatch(/,"?x"?,"?y"?,"?doi"?,"?added_batch"?,"?novel"?\r?$/);
     expect(csv.length).toBe(25);
     const [parquet] = await Promise.all([page.waitForEvent('download'), panel.locator('text=Parquet').click()]);
     expect(parquet.suggestedFilename()).toMatch(/\.parquet$/);

@@ -8,7 +8,7 @@ export const BIB_FORMATS: readonly BibFormat[] = ['bib', 'ris'];
 
 /** The columns a record needs, read through the export's FROM (papers aliased `p`). */
 export const BIB_COLUMNS = `p.paper_id, p.title, p.abstract, p.published::VARCHAR AS published, p.date_precision,
-  p.authors, p.categories, p.doi, p.venue, p.url`;
+  p.authors, p.categories, p.doi, p.venue, p.url, ap.batch_id AS added_batch, ap.novel`;
 
 export interface BibPaper {
   paper_id: string;
@@ -21,6 +21,18 @@ export interface BibPaper {
   doi: string | null;
   venue: string | null;
   url: string | null;
+  /** The `npm run assign` batch that added it after clustering (`ap`, assigned_papers), and whether it is novel; null for the run's own papers. */
+  added_batch?: number | null;
+  novel?: boolean | null;
+}
+
+/**
+ * What the lists' badges say, for the record's note: "Added after clustering (npm run assign, batch
+ * 2); novel: fits no theme well"; null for the run's own papers. The pipeline's readers skip the note.
+ */
+function addedNote(p: BibPaper): string | null {
+  if (p.added_batch === null || p.added_batch === undefined) return null;
+  return `Added after clustering (npm run assign, batch ${p.added_batch})${p.novel ? '; novel: fits no theme well' : ''}`;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -155,6 +167,8 @@ export function bibtexEntry(p: BibPaper): string {
   if (p.url) fields.push(['url', verbatimValue(p.url)]);
   if (p.categories && p.categories.length > 0) fields.push(['keywords', bibValue(p.categories.join(', '))]);
   if (p.abstract) fields.push(['abstract', bibValue(p.abstract)]);
+  const note = addedNote(p);
+  if (note !== null) fields.push(['note', bibValue(note)]);
   // month is a macro (no braces); everything else is braced.
   const body = fields.map(([name, value]) => `  ${name} = ${name === 'month' ? value : `{${value}}`}`).join(',\n');
   return `@${p.venue ? 'article' : 'misc'}{${bibKey(p.paper_id)},\n${body}\n}\n\n`;
@@ -174,6 +188,8 @@ export function risRecord(p: BibPaper): string {
   if (p.url) lines.push(['UR', p.url]);
   for (const category of p.categories ?? []) lines.push(['KW', category]);
   if (p.abstract) lines.push(['AB', p.abstract]);
+  const note = addedNote(p);
+  if (note !== null) lines.push(['N1', note]);
   lines.push(['ER', '']);
   return lines.map(([tag, value]) => `${tag}  - ${oneLine(value)}`).join('\r\n') + '\r\n\r\n';
 }

@@ -79,13 +79,15 @@ const TREND_COLUMNS = [
   text('original_label', curated('original_label', 't'))
 ];
 /**
- * What the paper columns read beside paper_themes, papers and themes: the theme's area (`pa`) and
- * the paper's 2nd and 3rd closest themes (`r2`, `r3`), each a join (a subquery per column made four
- * joins of paper_theme_ranks: 2.5x the CPU of a million-paper export).
+ * What the paper columns read beside paper_themes, papers and themes: the theme's area (`pa`), the
+ * paper's 2nd and 3rd closest themes (`r2`, `r3`), each a join (a subquery per column made four
+ * joins of paper_theme_ranks: 2.5x the CPU of a million-paper export), and whether it was added
+ * after clustering (`ap`, assigned_papers: no row for the run's own papers).
  */
 const PAPER_JOINS = `LEFT JOIN areas pa ON pa.run_id = t.run_id AND pa.area_id = t.area_id
   LEFT JOIN paper_theme_ranks r2 ON r2.run_id = pt.run_id AND r2.paper_id = pt.paper_id AND r2.rank = 2
-  LEFT JOIN paper_theme_ranks r3 ON r3.run_id = pt.run_id AND r3.paper_id = pt.paper_id AND r3.rank = 3`;
+  LEFT JOIN paper_theme_ranks r3 ON r3.run_id = pt.run_id AND r3.paper_id = pt.paper_id AND r3.rank = 3
+  LEFT JOIN assigned_papers ap ON ap.run_id = pt.run_id AND ap.paper_id = pt.paper_id`;
 const PAPER_COLUMNS = [
   text('paper_id', 'p.paper_id'), text('title', 'p.title'), text('published', 'p.published'), text('date_precision', 'p.date_precision'), value('theme_id', 'pt.theme_id'),
   text('theme_label', 't.label'), value('similarity', 'pt.similarity'), text('url', 'p.url'),
@@ -96,6 +98,13 @@ const PAPER_COLUMNS = [
   value('third_theme_id', 'r3.theme_id'), value('third_similarity', 'r3.similarity'),
   text('theme_original_label', curated('original_label', 't'))
 ];
+/**
+ * Last in every paper list, after its own columns (a reader that takes columns by position keeps
+ * them): the DOI, and what the lists' badges say — the `npm run assign` batch that added the paper
+ * after clustering (NULL for the run's own papers) and whether it is novel (true/false for an added
+ * paper; NULL for the run's own, which are never scored so).
+ */
+const PAPER_TAIL_COLUMNS = [text('doi', 'p.doi'), value('added_batch', 'ap.batch_id'), value('novel', 'ap.novel')];
 /** An area's papers in each trend window: its themes' (a paper is in one theme, a theme in one area), as the Overview counts them. */
 const AREA_PAPERS: [string, string] = ['(SELECT sum(x.papers_before) FROM themes x WHERE x.run_id = a.run_id AND x.area_id = a.area_id)',
   '(SELECT sum(x.papers_after) FROM themes x WHERE x.run_id = a.run_id AND x.area_id = a.area_id)'];
@@ -190,7 +199,7 @@ async function papersQuery(runId: number, search: URLSearchParams): Promise<Expo
   if (filter.category !== null) name.push(slug(filter.category));
   // Without it the novel papers downloaded as …-papers.csv, the same name as every paper of the run.
   if (filter.added !== null) name.push(filter.added === 'novel' ? 'novel' : 'added');
-  return { columns: PAPER_COLUMNS, from: `${sql} ${paperOrderSql(filter)}`, params, name };
+  return { columns: [...PAPER_COLUMNS, ...PAPER_TAIL_COLUMNS], from: `${sql} ${paperOrderSql(filter)}`, params, name };
 }
 
 /**
@@ -204,7 +213,7 @@ async function themePapersQuery(runId: number, search: URLSearchParams): Promise
   const filter: PaperFilter = { ...themeOnlyFilter(theme), q, match: q === null ? null : await resolveQuery(runId, q) };
   const { sql, params } = paperFilterSql(runId, filter, { more: PAPER_JOINS });
   return {
-    columns: [value('rank_in_theme', 'pt.rank_in_theme'), ...PAPER_COLUMNS],
+    columns: [value('rank_in_theme', 'pt.rank_in_theme'), ...PAPER_COLUMNS, ...PAPER_TAIL_COLUMNS],
     from: `${sql} ORDER BY ${filter.match === null ? '' : 'm.score DESC, '}pt.rank_in_theme, p.paper_id`,
     params,
     name: [`theme${theme}`, 'papers', ...(q === null ? [] : [slug(q)])]
@@ -233,7 +242,7 @@ function mapRegionQuery(runId: number, search: URLSearchParams): ExportQuery {
   if (from !== null) name.push(`from-${from}`);
   if (to !== null) name.push(`to-${to}`);
   return {
-    columns: [...PAPER_COLUMNS, value('x', 'pt.x'), value('y', 'pt.y')],
+    columns: [...PAPER_COLUMNS, value('x', 'pt.x'), value('y', 'pt.y'), ...PAPER_TAIL_COLUMNS],
     from: `${sql} AND pt.x BETWEEN $x0 AND $x1 AND pt.y BETWEEN $y0 AND $y1 ORDER BY pt.theme_id, pt.rank_in_theme, pt.paper_id`,
     params: { ...params, x0, x1, y0, y1 },
     name

@@ -43,6 +43,12 @@ describe('bibtexEntry and risRecord', () => {
     ]);
   });
 
+  it('say in a note when the paper was added after clustering, and whether it is novel', () => {
+    expect([bibtexEntry({ ...PAPER, added_batch: 3, novel: true }).split('\n').at(-4), risRecord({ ...PAPER, added_batch: 3, novel: false }).split('\r\n').at(-4),
+      bibtexEntry({ ...PAPER, added_batch: null, novel: null }).includes('note')]).toStrictEqual([
+      '  note = {Added after clustering (npm run assign, batch 3); novel: fits no theme well}', 'N1  - Added after clustering (npm run assign, batch 3)', false]);
+  });
+
   it('write a brace that pairs with none as a command (BibTeX counts braces whatever the backslash), and escape underscores outside math', () => {
     expect([bibValue('a } b {'), bibValue('Closing } brace first'), bibValue('Set \\{x\\} only opens \\{ here'), bibValue('kept {LLMs} \\{x\\}'),
       bibValue('snake_case'), bibValue('$x_i$ and y_j')]).toStrictEqual(['a \\textbraceright{} b \\textbraceleft{}', 'Closing \\textbraceright{} brace first',
@@ -124,7 +130,8 @@ describe('papers.bib and papers.ris', () => {
   let db: TempDb;
   let dir: string;
   beforeAll(async () => {
-    db = await writeTempDb([handMadeRun()]);
+    // Papers 19 and 22 (theme 1) were added after clustering (npm run assign), 22 novel: their records say so in a note.
+    db = await writeTempDb([handMadeRun()], `INSERT INTO assigned_papers VALUES (1, '2501.10019', 1, false), (1, '2501.10022', 1, true)`);
     dir = mkdtempSync(join(tmpdir(), 'themescope-bib-'));
   });
   afterAll(() => {
@@ -144,6 +151,10 @@ describe('papers.bib and papers.ris', () => {
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="themescope-run1-theme1-papers.${format}"`);
     const file = join(dir, `theme1.${format}`);
     writeFileSync(file, await response.text());
+    const text = await (await buildExport(parseExportName(`theme-papers.${format}`)!, await resolveRun(url), url.searchParams)).text();
+    const notes = text.match(format === 'bib' ? /note = \{[^}]*\}/g : /^N1 {2}- .*$/gm) ?? [];
+    expect(notes.map((n) => n.replace(/^note = \{|\}$|^N1 {2}- |\r$/g, ''))).toStrictEqual(
+      ['Added after clustering (npm run assign, batch 1)', 'Added after clustering (npm run assign, batch 1); novel: fits no theme well']);
     const read = await ingestFiles([file], { strict: true });
     const stored = await readDb<{ paper_id: string; title: string; published: string; authors: string[] }>(db.path,
       `SELECT p.paper_id, p.title, p.published::VARCHAR AS published, p.authors FROM paper_themes pt JOIN papers p USING (paper_id)

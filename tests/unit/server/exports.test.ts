@@ -14,7 +14,10 @@ import { writeTempDb, type TempDb } from './temp-db.js';
 
 let db: TempDb;
 beforeAll(async () => {
-  db = await writeTempDb([hostileRun()]);
+  const run = hostileRun();
+  run.papers[21].doi = '10.5555/merge.21';
+  // Papers 18 (theme 0, May) and 21 (theme 0, June) were added after clustering (npm run assign), 21 novel.
+  db = await writeTempDb([run], `INSERT INTO assigned_papers VALUES (1, '2501.10018', 1, false), (1, '2501.10021', 2, true)`);
 });
 afterAll(() => db.remove());
 
@@ -121,10 +124,10 @@ describe('papers export', () => {
     expect(disposition).toBe('attachment; filename="themescope-run1-papers-theme0-from-2025-06-01.csv"');
     expect(lines).toStrictEqual([
       '"paper_id","title","published","date_precision","theme_id","theme_label","similarity","url","authors","categories","area_id","area_label",' +
-        '"weak","second_theme_id","second_similarity","third_theme_id","third_similarity","theme_original_label"',
-      // Paper 21 (theme 0) is a weak member; its second theme is 1 (similarity / 2), its third 2 (/ 4).
+        '"weak","second_theme_id","second_similarity","third_theme_id","third_similarity","theme_original_label","doi","added_batch","novel"',
+      // Paper 21 (theme 0) is a weak member; its second theme is 1 (similarity / 2), its third 2 (/ 4); added in batch 2, novel.
       `"2501.10021","model merging, task vectors paper 21","2025-06-10","day",0,"model merging, task vectors",${Math.fround(1 - 21 / 48)},"https://arxiv.org/abs/2501.10021","Author 21; Shared Author","cs.CV",0,"language models",` +
-        `true,1,${Math.fround(Math.fround(1 - 21 / 48) / 2)},2,${Math.fround(Math.fround(1 - 21 / 48) / 4)},`,
+        `true,1,${Math.fround(Math.fround(1 - 21 / 48) / 2)},2,${Math.fround(Math.fround(1 - 21 / 48) / 4)},,"10.5555/merge.21",2,true`,
       ''
     ]);
   });
@@ -151,6 +154,40 @@ describe('papers export', () => {
     expect((await download('papers.json', 'q=Long%20Context')).disposition).toBe(
       'attachment; filename="themescope-run1-papers-q-long-context.json"'
     );
+  });
+});
+
+describe('the paper lists’ last columns', () => {
+  type Tail = { paper_id: string; doi: string | null; added_batch: number | null; novel: boolean | null };
+  const tail = (rows: Tail[], ids: string[]) => rows.filter((r) => ids.includes(r.paper_id)).map(({ paper_id, doi, added_batch, novel }) => [paper_id, doi, added_batch, novel]);
+  const expected = [['2501.10015', null, null, null], ['2501.10018', null, 1, false], ['2501.10021', '10.5555/merge.21', 2, true]];
+  const ids = expected.map((r) => r[0] as string);
+
+  it('are doi, added_batch (none for the run’s own papers) and novel, after every column there was, in every paper list', async () => {
+    for (const [file, search, before] of [['papers', 'theme=0', 'theme_original_label'], ['theme-papers', 'theme=0', 'theme_original_label'],
+      ['map-region', 'x0=-10&x1=10&y0=-10&y1=10', 'y']]) {
+      const header = (await csvLines((await download(`${file}.csv`, search)).response))[0];
+      expect(header.endsWith(`"${before}","doi","added_batch","novel"`)).toBe(true);
+      const rows: Tail[] = await (await download(`${file}.json`, search)).response.json();
+      expect(tail(rows, ids).sort()).toStrictEqual(expected);
+    }
+  });
+
+  it('are in the Parquet file too', async () => {
+    const { response } = await download('papers.parquet', 'theme=0');
+    const dir = mkdtempSync(join(tmpdir(), 'themescope-test-tail-'));
+    try {
+      const file = join(dir, 'p.parquet');
+      writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+      const instance = await DuckDBInstance.create(':memory:');
+      const connection = await instance.connect();
+      const rows = (await connection.runAndReadAll(`SELECT paper_id, doi, added_batch, novel FROM '${file}' ORDER BY paper_id`)).getRowObjectsJson() as Tail[];
+      connection.closeSync();
+      instance.closeSync();
+      expect(tail(rows, ids)).toStrictEqual(expected);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
