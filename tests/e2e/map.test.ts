@@ -178,6 +178,26 @@ describe('the Topic map', () => {
     await screenshot(page, 'map-url-view');
   });
 
+  it('says which view parameters of the address it ignored and why, instead of dropping them silently', async () => {
+    const page = await openMap('/map?z=abc&cx=zz&sel=foo&from=2025-06-01');
+    const notice = page.getByRole('status').filter({ hasText: 'Ignored' });
+    expect((await notice.locator('li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toStrictEqual([
+      'Ignored z=abc: expected a number from 0.7 to 80 (the zoom; 1 is the whole map).',
+      'Ignored cx=zz: expected a number from 0 to 65,535 (the view’s centre, in map grid units).',
+      'Ignored sel=foo: expected four numbers x0,y0,x1,y1 from 0 to 65,535, with x0 ≤ x1 and y0 ≤ y1 (a selected region).'
+    ]);
+    // The date it could use is used.
+    expect(await page.inputValue('input[aria-label="Published from"]')).toBe('2025-06-01');
+    await screenshot(page, 'map-ignored-params');
+    // The notice is in the server's HTML too, and an address it can use has none.
+    const html = await (await fetch(`${server.url}/map?sel=foo`)).text();
+    expect(html.replace(/<[^>]*>/g, '')).toContain('Ignored sel=foo: expected four numbers');
+    const clean = await openMap('/map?z=2&cx=30000&cy=30000');
+    expect(await clean.getByTestId('map-ignored').textContent()).toBe('');
+    await page.close();
+    await clean.close();
+  });
+
   it('names the theme count in the tab title', async () => {
     expect(await (await openMap()).title()).toBe('Topic map · 3 themes · Themescope');
   });

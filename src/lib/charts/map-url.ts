@@ -1,5 +1,6 @@
 // Owns the topic map's view in the address: zoom, centre (grid units, so a link fits any window
-// width), date filter — parsed and validated on the way in, written compactly on the way out.
+// width), date filter, selection — parsed and validated on the way in (a value it cannot use is
+// named, with what was expected, for the page to say so), written compactly on the way out.
 import { NO_DAY, isoOfDay } from './map-points.js';
 
 export interface MapViewState {
@@ -16,6 +17,8 @@ export interface MapViewState {
 }
 
 export const ZOOM_RANGE: [number, number] = [0.7, 80];
+/** Largest grid coordinate (the points' x and y are Uint16). */
+const GRID_MAX = 65535;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A valid ISO date (YYYY-MM-DD that Date.parse accepts and round-trips), else ''. */
@@ -34,8 +37,8 @@ function bounded(value: string | null, lo: number, hi: number): number | null {
 
 /** The view in `params` (z, cx, cy, from, to); anything missing or invalid falls back to the default. */
 export function parseMapView(params: URLSearchParams): MapViewState {
-  const cx = bounded(params.get('cx'), 0, 65535);
-  const cy = bounded(params.get('cy'), 0, 65535);
+  const cx = bounded(params.get('cx'), 0, GRID_MAX);
+  const cy = bounded(params.get('cy'), 0, GRID_MAX);
   return {
     zoom: bounded(params.get('z'), ZOOM_RANGE[0], ZOOM_RANGE[1]) ?? 1,
     cx: cx !== null && cy !== null ? cx : null,
@@ -48,10 +51,52 @@ export function parseMapView(params: URLSearchParams): MapViewState {
 
 /** 'x0,y0,x1,y1' of four grid numbers in 0..65535 with x0 ≤ x1 and y0 ≤ y1, else null. */
 function parseSelection(value: string | null): [number, number, number, number] | null {
-  const parts = (value ?? '').split(',').map((v) => bounded(v, 0, 65535));
+  const parts = (value ?? '').split(',').map((v) => bounded(v, 0, GRID_MAX));
   if (parts.length !== 4 || parts.some((v) => v === null)) return null;
   const [x0, y0, x1, y1] = parts as number[];
   return x0 <= x1 && y0 <= y1 ? [x0, y0, x1, y1] : null;
+}
+
+/** A view parameter of the address that parseMapView could not use, and what it expected. */
+export interface IgnoredParam {
+  name: string;
+  /** As given, cut to 40 characters. */
+  value: string;
+  expected: string;
+}
+
+const EXPECTED = {
+  z: `a number from ${ZOOM_RANGE[0]} to ${ZOOM_RANGE[1]} (the zoom; 1 is the whole map)`,
+  centre: `a number from 0 to ${GRID_MAX.toLocaleString('en-US')} (the view’s centre, in map grid units)`,
+  date: 'a date YYYY-MM-DD',
+  sel: `four numbers x0,y0,x1,y1 from 0 to ${GRID_MAX.toLocaleString('en-US')}, with x0 ≤ x1 and y0 ≤ y1 (a selected region)`
+};
+
+/**
+ * The view parameters of `params` that parseMapView leaves out, in address order, each with what it
+ * expected. The view is read in the browser (the server never sees it), so the page names them
+ * rather than answering 400; a lone cx or cy is left out too, as a centre needs both. An empty
+ * value is no value (the form's empty date), not a mistake.
+ */
+export function ignoredMapParams(params: URLSearchParams): IgnoredParam[] {
+  const out: IgnoredParam[] = [];
+  const view = parseMapView(params);
+  const cut = (value: string) => (value.length > 40 ? `${value.slice(0, 39)}…` : value);
+  const add = (name: string, expected: string) => {
+    const value = params.get(name);
+    if (value !== null && value.trim() !== '') out.push({ name, value: cut(value), expected });
+  };
+  for (const name of new Set(params.keys())) {
+    if (name === 'z' && bounded(params.get('z'), ZOOM_RANGE[0], ZOOM_RANGE[1]) === null) add(name, EXPECTED.z);
+    if (name === 'cx' || name === 'cy') {
+      const other = name === 'cx' ? 'cy' : 'cx';
+      if (bounded(params.get(name), 0, GRID_MAX) === null) add(name, EXPECTED.centre);
+      else if (view.cx === null) add(name, `a valid ${other} beside it (a centre needs both)`);
+    }
+    if ((name === 'from' || name === 'to') && isoDate(params.get(name)) === '') add(name, EXPECTED.date);
+    if (name === 'sel' && view.sel === null) add(name, EXPECTED.sel);
+  }
+  return out;
 }
 
 /** Writes the view into `params` (removing defaults), rounded so the address stays short. */
