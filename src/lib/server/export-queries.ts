@@ -6,6 +6,7 @@ import { TREND_CLASS_TEXT } from '../trend-wording.js';
 import type { CsvColumn } from './csv.js';
 import { query, type Params } from './db.js';
 import { loadTrendWindows } from './trend-windows.js';
+import { MONTHS_PER } from '../../../pipeline/trends/periods.js';
 import { paperFilterSql, paperOrderSql, readPaperFilter, themeOnlyFilter, type PaperFilter } from './papers.js';
 import { readDateRange, readGranularity, readMeasure, readQuery, readTheme } from './params.js';
 import { resolveQuery } from './search-index.js';
@@ -64,7 +65,11 @@ async function windowParams(run: RunRow): Promise<{ before_periods: number; afte
 const THEME_COLUMNS = [
   value('theme_id', 't.theme_id'), text('label', 't.label'), value('size', 't.size'), value('share', 't.share'),
   text('keywords', `array_to_string(t.keywords, '; ')`), text('direction', 't.direction'), value('emerging_score', 't.emerging_score'),
-  value('growth', 't.growth'), value('z_score', 't.z_score'), value('window_months', 't.window_months'), text('window_granularity', 't.window_granularity'),
+  value('growth', 't.growth'), value('z_score', 't.z_score'), // The stored window_months counts periods of window_granularity (years in a year-dated run): the
+  // export says months in window_months and the periods apart, so no column names a unit it does not hold.
+  value('window_months', `t.window_months * CASE coalesce(t.window_granularity, 'month') ${Object.entries(MONTHS_PER)
+    .map(([g, months]) => `WHEN '${g}' THEN ${months}`).join(' ')} END`),
+  text('window_granularity', 't.window_granularity'), value('window_periods', 't.window_months'),
   ...coverageColumns('t', ['t.papers_before', 't.papers_after']),
   value('share_before', 't.share_before'), value('share_after', 't.share_after'), value('papers_before', 't.papers_before'),
   value('papers_after', 't.papers_after'), value('cohesion', 't.cohesion'), value('x', 't.x'), value('y', 't.y'),

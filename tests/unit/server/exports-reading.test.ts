@@ -50,3 +50,12 @@ describe('reads_as in the themes and areas exports', () => {
     expect(areas.map((a) => [a.area_id, a.reads_as])).toStrictEqual([['0', 'growing slower than the field'], ['1', 'fading']]);
   });
 });
+
+describe('the themes export’s window', () => {
+  it('says months in window_months and the periods of window_granularity apart, for a year-dated run too', async () => {
+    await db.remove();
+    db = await writeTempDb([handMadeRun()], `UPDATE themes SET window_months = 2, window_granularity = 'year'`);
+    const themes = await rows('themes.csv');
+    expect(themes.map((t) => [t.window_months, t.window_granularity, t.window_periods])).toStrictEqual(themes.map(() => ['24', 'year', '2']));
+  });
+});

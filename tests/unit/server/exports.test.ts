@@ -61,14 +61,14 @@ describe('themes export', () => {
     const lines = await csvLines(response);
     expect([disposition, type]).toStrictEqual(['attachment; filename="themescope-run1-themes.csv"', 'text/csv; charset=utf-8']);
     expect(lines[0]).toBe(
-      '"theme_id","label","size","share","keywords","direction","emerging_score","growth","z_score","window_months","window_granularity",' +
+      '"theme_id","label","size","share","keywords","direction","emerging_score","growth","z_score","window_months","window_granularity","window_periods",' +
         '"covered_share","covered_direction","covered_z","covered_share_before","covered_share_after","covered_papers_before","covered_papers_after","reads_as",' +
         '"share_before","share_after","papers_before","papers_after","cohesion","x","y","area_id","area_label","separation",' +
         '"coherence","mixture","reproducibility","original_label","hidden","note"'
     );
     const third = 1 / 3;
     expect(lines[1]).toBe(
-      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0.0,0.0,0.0,3,"month",,,,,,,,"steady",${third},${third},4,4,${1 - 10.5 / 48},-0.5,0.0,0,"language models",0.5,0.3,false,0.9,,false,`
+      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0.0,0.0,0.0,3,"month",3,,,,,,,,"steady",${third},${third},4,4,${1 - 10.5 / 48},-0.5,0.0,0,"language models",0.5,0.3,false,0.9,,false,`
     );
     expect(lines.length).toBe(5); // header, 3 themes, and the empty string after the final CRLF
   });
