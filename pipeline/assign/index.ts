@@ -53,7 +53,14 @@ export interface AssignSummary {
   cpuSeconds: Record<string, number>;
 }
 
-export interface ThemeFigures { size: number; emergingScore: number; shareAfter: number; direction: string }
+export interface ThemeFigures {
+  size: number;
+  emergingScore: number;
+  shareAfter: number;
+  direction: string;
+  /** Whose share shareAfter is: the categories held throughout's where the trend is read there and the run stored it, else all papers'. */
+  shareOf: 'covered' | 'all';
+}
 
 /** Thrown inside the copy when no paper is new: the copy is dropped and the database left untouched. */
 class NothingNew extends Error {
@@ -306,7 +313,8 @@ async function readThemes(connection: DuckDBConnection, runId: number): Promise<
     const covered = coveredShare === null || coveredDirection === null ? null
       : { share: coveredShare, direction: coveredDirection, emergingScore: coveredScore ?? 0, zScore: coveredZ ?? 0 };
     const r = readTrend({ direction: t.direction, emergingScore: t.emergingScore, zScore, covered });
-    return { ...t, emergingScore: r.emergingScore, shareAfter: r.basis === 'covered' && coveredShareAfter !== null ? coveredShareAfter : t.shareAfter,
+    const within = r.basis === 'covered' && coveredShareAfter !== null;
+    return { ...t, emergingScore: r.emergingScore, shareAfter: within ? coveredShareAfter! : t.shareAfter, shareOf: within ? 'covered' as const : 'all' as const,
       direction: r.basis === 'coverage' ? 'moves with coverage'
       : r.basis === 'covered' ? `${r.direction} (categories held throughout)` : r.direction };
   });

@@ -25,7 +25,7 @@ export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: 
     else lines.push('Themes whose trend moved most (papers, emerging score, share of the recent window):');
     for (const t of moved) {
       lines.push(`  ${t.label}: ${t.before.size} → ${t.after.size} papers, score ${signed(t.before.emergingScore)} → ${signed(t.after.emergingScore)}, ` +
-        `share ${pct(t.before.shareAfter)} → ${pct(t.after.shareAfter)} (${t.before.direction} → ${t.after.direction})`);
+        `${shareMove(t)} (${t.before.direction} → ${t.after.direction})`);
     }
   }
   const steps = Object.entries(s.seconds).map(([k, v]) => `${k} ${v.toFixed(2)} s${k in s.cpuSeconds ? ` (CPU ${s.cpuSeconds[k].toFixed(2)})` : ''}`).join(' · ');
@@ -41,6 +41,15 @@ export function leastFitting<P extends { similarity: number }>(novel: readonly P
 
 type ThemeMove = AssignSummary['themes'][number];
 
+const SHARE_OF = { covered: 'within the categories held throughout', all: 'of all papers' } as const;
+
+/** "share 3.1% → 3.4% within the categories held throughout": each side's population named where the two differ. */
+export function shareMove(t: ThemeMove): string {
+  const [b, a] = [t.before, t.after];
+  if (b.shareOf === a.shareOf) return `share ${pct(b.shareAfter)} → ${pct(a.shareAfter)}${b.shareOf === 'covered' ? ` ${SHARE_OF.covered}` : ''}`;
+  return `share ${pct(b.shareAfter)} ${SHARE_OF[b.shareOf]} → ${pct(a.shareAfter)} ${SHARE_OF[a.shareOf]}`;
+}
+
 /**
  * The `n` themes whose emerging score moved most (then their size), leaving out those whose printed
  * figures did not move at all: "62 → 62 papers, score +0.00 → +0.00" says nothing.
@@ -54,5 +63,5 @@ export function movedMost(themes: readonly ThemeMove[], n: number): ThemeMove[] 
 /** Whether any figure the summary prints for the theme differs before and after (as printed, so float noise is no move). */
 function moved(t: ThemeMove): boolean {
   return t.before.size !== t.after.size || signed(t.before.emergingScore) !== signed(t.after.emergingScore) ||
-    pct(t.before.shareAfter) !== pct(t.after.shareAfter) || t.before.direction !== t.after.direction;
+    pct(t.before.shareAfter) !== pct(t.after.shareAfter) || t.before.shareOf !== t.after.shareOf || t.before.direction !== t.after.direction;
 }

@@ -13,7 +13,8 @@
 //              holds, no trend can be read (pipeline trends/coverage.ts trendBasis 'coverage')
 // Where the corpus holds some categories only part of the windows and those held throughout hold
 // half of a theme's papers or more, its class is read over those (trendBasis 'covered'): direction,
-// score and z are theirs (readFigures), and the page says so.
+// score and z are theirs, and so are the shares and papers shown beside them (readFigures, readPapers),
+// and the page says so.
 import type { Granularity, TrendDirection } from '../../pipeline/types.js';
 import { trendBasis, type TrendBasis } from '../../pipeline/trends/coverage.js';
 import { trendWindowPeriods } from '../../pipeline/trends/emerging.js';
@@ -120,23 +121,29 @@ export interface AllPapersFigures {
 
 /**
  * A row's figures as its trend is read: over the categories held throughout where basisOf says so —
- * direction, score and z, and (where the run stored them) the shares and papers they compare, so no
- * share shown beside a class is another population's — all papers' kept apart in `all`.
+ * direction, score and z, and the shares and papers they compare, so no share shown beside a class is
+ * another population's — all papers' kept apart in `all`. `shown` says whose shares and papers the row
+ * holds: 'covered' only where the run stored them (themes.covered_share_before…); a run stored before
+ * them keeps all papers' ('all'), and a page must then say so rather than call them the covered ones.
  */
 export function readFigures<T extends TrendFigures & TrendShares & { emergingScore: number; zScore: number; coveredScore?: number | null;
-  coveredZ?: number | null }>(t: T): T & { basis: TrendBasis; all: AllPapersFigures } {
+  coveredZ?: number | null }>(t: T): T & { basis: TrendBasis; shown: 'covered' | 'all'; all: AllPapersFigures } {
   const basis = basisOf(t);
   const all = { direction: t.direction, emergingScore: t.emergingScore, zScore: t.zScore, shareBefore: t.shareBefore, shareAfter: t.shareAfter,
     papersBefore: t.papersBefore, papersAfter: t.papersAfter };
-  if (basis !== 'covered') return { ...t, basis, all };
-  return { ...t, basis, all, direction: t.coveredDirection!, emergingScore: t.coveredScore ?? 0, zScore: t.coveredZ ?? 0, ...coveredShares(t),
-    ...readPapers(t) };
+  if (basis !== 'covered') return { ...t, basis, shown: 'all', all };
+  const read = { ...t, basis, all, direction: t.coveredDirection!, emergingScore: t.coveredScore ?? 0, zScore: t.coveredZ ?? 0 };
+  const papers = coveredPapers(t);
+  const stored = papers !== null && t.coveredShareBefore !== null && t.coveredShareBefore !== undefined && t.coveredShareAfter !== null
+    && t.coveredShareAfter !== undefined;
+  return stored ? { ...read, shown: 'covered', shareBefore: t.coveredShareBefore!, shareAfter: t.coveredShareAfter!, ...papers }
+    : { ...read, shown: 'all' };
 }
 
-/** The shares a covered reading compares (themes.covered_share_before/after), all papers' in runs before them. */
-function coveredShares(t: TrendShares): Pick<TrendShares, 'shareBefore' | 'shareAfter'> {
-  return t.coveredShareBefore === null || t.coveredShareBefore === undefined || t.coveredShareAfter === null || t.coveredShareAfter === undefined
-    ? { shareBefore: t.shareBefore, shareAfter: t.shareAfter } : { shareBefore: t.coveredShareBefore, shareAfter: t.coveredShareAfter };
+/** Its papers of the categories held throughout in each window (themes.covered_papers_before/after); null where the run did not store them. */
+export function coveredPapers(t: TrendFigures): Pick<TrendFigures, 'papersBefore' | 'papersAfter'> | null {
+  return t.coveredPapersBefore === null || t.coveredPapersBefore === undefined || t.coveredPapersAfter === null || t.coveredPapersAfter === undefined
+    ? null : { papersBefore: t.coveredPapersBefore, papersAfter: t.coveredPapersAfter };
 }
 
 /**
@@ -145,9 +152,7 @@ function coveredShares(t: TrendShares): Pick<TrendShares, 'shareBefore' | 'share
  * from "fading" by these, so the class and the papers per period shown beside it agree.
  */
 export function readPapers(t: TrendFigures): Pick<TrendFigures, 'papersBefore' | 'papersAfter'> {
-  const covered = basisOf(t) === 'covered' && t.coveredPapersBefore !== null && t.coveredPapersBefore !== undefined
-    && t.coveredPapersAfter !== null && t.coveredPapersAfter !== undefined;
-  return covered ? { papersBefore: t.coveredPapersBefore!, papersAfter: t.coveredPapersAfter! } : { papersBefore: t.papersBefore, papersAfter: t.papersAfter };
+  return (basisOf(t) === 'covered' ? coveredPapers(t) : null) ?? { papersBefore: t.papersBefore, papersAfter: t.papersAfter };
 }
 
 /** The class of a falling share: growing slower than the field when the papers per period grew, else fading. */

@@ -17,7 +17,7 @@ export type ThemeSummary = Camel<
     | 'separation' | 'coherence' | 'mixture' | 'reproducibility' | 'covered_share' | 'covered_direction' | 'covered_score' | 'covered_z'
     | 'covered_share_before' | 'covered_share_after' | 'covered_papers_before' | 'covered_papers_after'
   >
-> & Pick<ReturnType<typeof readFigures>, 'basis' | 'all'>;
+> & Pick<ReturnType<typeof readFigures>, 'basis' | 'shown' | 'all'>;
 
 /** An area's figures; `keywords` holds only the first few, best first. */
 export type AreaSummary = Camel<
@@ -42,12 +42,11 @@ export type KSelectionRow = Pick<TableRow<'k_selection'>, 'k' | 'stability' | 'i
 
 /** Themes shown when the URL picks none: the largest ones; the rest stack as "Other". */
 export const DEFAULT_PICKED = 10;
-export { MOVERS } from '../movers.js';
 
 /** All themes of the run but those a lead hid (curation/), largest first (ties by id, so the order is stable). */
 export async function listThemeSummaries(runId: number): Promise<ThemeSummary[]> {
   // Each theme's figures as its trend is read (trend-wording.ts readFigures): over the categories held throughout where the corpus's coverage changed.
-  return (await query<Omit<ThemeSummary, 'basis' | 'all'>>(
+  return (await query<Omit<ThemeSummary, 'basis' | 'shown' | 'all'>>(
     `SELECT theme_id AS "themeId", label, size, share, direction, emerging_score AS "emergingScore", growth,
        z_score AS "zScore", window_months AS "windowMonths", share_before AS "shareBefore",
        share_after AS "shareAfter", papers_before AS "papersBefore", papers_after AS "papersAfter",

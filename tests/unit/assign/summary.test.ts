@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { AssignSummary, ThemeFigures } from '../../../pipeline/assign/index.js';
 import { formatAssignSummary } from '../../../pipeline/assign/summary.js';
 
-const figures = (size: number, emergingScore: number, shareAfter = 0.1, direction = 'steady'): ThemeFigures => ({ size, emergingScore, shareAfter, direction });
+const figures = (size: number, emergingScore: number, shareAfter = 0.1, direction = 'steady', shareOf: ThemeFigures['shareOf'] = 'all'): ThemeFigures =>
+  ({ size, emergingScore, shareAfter, direction, shareOf });
 
 function summary(novel: AssignSummary['novel'], themes: AssignSummary['themes']): AssignSummary {
   return {
@@ -33,5 +34,16 @@ describe('formatAssignSummary', () => {
     const none = text(summary([], [still]));
     expect(none).toContain('Themes whose trend moved: none (papers, emerging scores, shares of the recent window and directions as before)');
     expect(none.join('\n')).not.toContain('Still');
+  });
+});
+
+describe('the share a moved theme prints', () => {
+  it('names whose share each side is where they differ (a run stored before the covered shares, or a theme whose reading changed)', () => {
+    const text = formatAssignSummary(summary([], [
+      { themeId: 0, label: 'ai systems', before: figures(10, 0.1, 0.032, 'emerging'), after: figures(12, -0.1, 0.024, 'fading (categories held throughout)', 'covered') },
+      { themeId: 1, label: 'llm agents', before: figures(10, 0.5, 0.05, 'emerging', 'covered'), after: figures(14, 0.7, 0.06, 'emerging', 'covered') }
+    ]), 'x.duckdb', { wall: 1, cpu: 1 });
+    expect(text).toContain('share 3.2% of all papers → 2.4% within the categories held throughout');
+    expect(text).toContain('share 5.0% → 6.0% within the categories held throughout');
   });
 });

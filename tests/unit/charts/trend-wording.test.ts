@@ -76,7 +76,7 @@ describe('readFigures', () => {
 
   it('reads a covered trend with the shares and papers it compares, so no figure beside its class is another population’s', () => {
     const r = readFigures(theme);
-    expect(r.basis).toBe('covered');
+    expect([r.basis, r.shown]).toStrictEqual(['covered', 'covered']);
     expect([r.direction, r.zScore, r.emergingScore, r.shareBefore, r.shareAfter, r.papersBefore, r.papersAfter])
       .toStrictEqual(['fading', -3.9, -0.12, 0.031, 0.026, 1200, 450]);
     expect(r.all).toStrictEqual({ direction: 'steady', emergingScore: 0, zScore: 2.7, shareBefore: 0.029, shareAfter: 0.032, papersBefore: 1476,
@@ -87,10 +87,12 @@ describe('readFigures', () => {
     expect(classifyTrend({ ...theme, coveredPapersAfter: 240 }, windows)).toBe('fading');
   });
 
-  it('keeps all papers’ figures where the trend is read over all papers, or the run stored no covered shares', () => {
-    expect(readFigures({ ...theme, coveredShare: null }).shareBefore).toBe(0.029);
+  it('keeps all papers’ figures where the trend is read over all papers, or the run stored no covered shares, and says whose they are', () => {
+    const plain = readFigures({ ...theme, coveredShare: null });
+    expect([plain.basis, plain.shown, plain.shareBefore]).toStrictEqual(['all', 'all', 0.029]);
+    // A run stored before the covered shares: its class and z are the covered ones, its shares all papers' — and `shown` says so.
     const old = readFigures({ ...theme, coveredShareBefore: null, coveredShareAfter: null, coveredPapersBefore: null, coveredPapersAfter: null });
-    expect([old.basis, old.direction, old.shareBefore, old.papersAfter]).toStrictEqual(['covered', 'fading', 0.029, 663]);
+    expect([old.basis, old.shown, old.direction, old.zScore, old.shareBefore, old.papersAfter]).toStrictEqual(['covered', 'all', 'fading', -3.9, 0.029, 663]);
   });
 });
 
