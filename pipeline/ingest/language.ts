@@ -52,7 +52,8 @@ export function languageEvidence(text: string): LanguageEvidence {
     if (word.length <= 8) {
       const lower = word.toLowerCase();
       if (ENGLISH.has(lower)) evidence.english++;
-      else if (FOREIGN.has(lower)) evidence.foreign++;
+      // An acronym is no function word: OS, EM, DA, IL, ES in capitals are systems and methods, not Portuguese or Italian.
+      else if (FOREIGN.has(lower) && (word.length < 2 || word !== word.toUpperCase())) evidence.foreign++;
     }
     evidence.letters += word.length;
     if (word.charCodeAt(0) < 0x250) evidence.latin += word.length; // Basic Latin to Latin Extended-B

@@ -112,9 +112,9 @@ function toRecord(key: string, fields: Fields): Record<string, unknown> {
   // paper's id, as the RIS reader's ID; a DOI is preferred only to a local one (a citation key).
   const listed = verbatim(fields.get('themescope-id')) || key;
   return {
-    id: arxiv || (isGlobalId(listed) ? listed : '') || verbatim(fields.get('doi')) || listed, title: text('title'), abstract: text('abstract'),
+    id: arxiv || (isGlobalId(listed) ? listed : '') || verbatimDoi(fields.get('doi')) || listed, title: text('title'), abstract: text('abstract'),
     published: bibtexDate(text('date'), text('year'), text('month')), authors: splitAnd(fields.get('author') ?? '').map(bibtexName),
-    keywords: splitKeywords(text('keywords')), doi: verbatim(fields.get('doi')), url: verbatim(fields.get('url')),
+    keywords: splitKeywords(text('keywords')), doi: verbatimDoi(fields.get('doi')), url: verbatim(fields.get('url')),
     venue: text('journal') || text('journaltitle') || text('booktitle')
   };
 }
@@ -125,7 +125,27 @@ function toRecord(key: string, fields: Fields): Record<string, unknown> {
  * a special character (\_ \% \& \#, as some tools write them for classic BibTeX) is taken out.
  */
 export function verbatim(value: string | undefined): string {
-  return (value ?? '').trim().replace(/\\([&%$#_{}~])/g, '$1');
+  let v = (value ?? '').trim();
+  // {{10.1000/ABC}}: JabRef and others "protect" a value with braces round the whole of it.
+  while (enclosedWhole(v)) v = v.slice(1, -1).trim();
+  return v.replace(/\\([&%$#_{}~])/g, '$1');
+}
+
+/** A DOI as written (verbatim), the characters the export percent-encodes in it (a backslash, a brace that pairs with none) decoded. */
+export function verbatimDoi(value: string | undefined): string {
+  return verbatim(value).replace(/%(5C|7B|7D)/gi, (m) => decodeURIComponent(m));
+}
+
+/** Whether `v` is one brace group: its first brace closes at its last character. */
+function enclosedWhole(v: string): boolean {
+  if (!v.startsWith('{') || !v.endsWith('}')) return false;
+  let depth = 0;
+  for (let i = 0; i < v.length; i++) {
+    if (v[i] === '\\') i++;
+    else if (v[i] === '{') depth++;
+    else if (v[i] === '}' && --depth === 0) return i === v.length - 1;
+  }
+  return false;
 }
 
 /** "Last, First" → "First Last"; a name in braces ({Barnes and Noble, Inc.}) is one name, as it is. */

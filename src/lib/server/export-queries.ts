@@ -46,12 +46,19 @@ const coverageColumns = (t: string, papers: [string, string]) => {
   const slower = `${read(papers[1], `${t}.covered_papers_after`)} * $before_periods > ${read(papers[0], `${t}.covered_papers_before`)} * $after_periods`;
   return [
     value('covered_share', `${t}.covered_share`), text('covered_direction', `${t}.covered_direction`), value('covered_z', `${t}.covered_z`),
-    value('covered_share_before', `${t}.covered_share_before`), value('covered_share_after', `${t}.covered_share_after`),
-    value('covered_papers_before', `${t}.covered_papers_before`), value('covered_papers_after', `${t}.covered_papers_after`),
     text('reads_as', `CASE WHEN $before_periods > 0 AND $after_periods > 0 AND ${reading} = 'fading' AND ${slower}
       THEN '${TREND_CLASS_TEXT.slower}' ELSE ${reading} END`)
   ];
 };
+
+/**
+ * The shares and papers a trend read within the categories held throughout compares (empty for runs
+ * before them): at the end of the row, so the columns before keep their places.
+ */
+const coveredFigureColumns = (t: string) => [
+  value('covered_share_before', `${t}.covered_share_before`), value('covered_share_after', `${t}.covered_share_after`),
+  value('covered_papers_before', `${t}.covered_papers_before`), value('covered_papers_after', `${t}.covered_papers_after`)
+];
 
 /** The run's trend windows' lengths in periods (0 when it has no themes or no windows), for coverageColumns. */
 async function windowParams(run: RunRow): Promise<{ before_periods: number; after_periods: number }> {
@@ -65,18 +72,20 @@ async function windowParams(run: RunRow): Promise<{ before_periods: number; afte
 const THEME_COLUMNS = [
   value('theme_id', 't.theme_id'), text('label', 't.label'), value('size', 't.size'), value('share', 't.share'),
   text('keywords', `array_to_string(t.keywords, '; ')`), text('direction', 't.direction'), value('emerging_score', 't.emerging_score'),
-  value('growth', 't.growth'), value('z_score', 't.z_score'), // The stored window_months counts periods of window_granularity (years in a year-dated run): the
-  // export says months in window_months and the periods apart, so no column names a unit it does not hold.
+  value('growth', 't.growth'), value('z_score', 't.z_score'),
+  // The stored window_months counts periods of window_granularity (years in a year-dated run): the export
+  // says months in window_months, and the periods in window_periods (at the end), so no column names a unit it does not hold.
   value('window_months', `t.window_months * CASE coalesce(t.window_granularity, 'month') ${Object.entries(MONTHS_PER)
     .map(([g, months]) => `WHEN '${g}' THEN ${months}`).join(' ')} END`),
-  text('window_granularity', 't.window_granularity'), value('window_periods', 't.window_months'),
+  text('window_granularity', 't.window_granularity'),
   ...coverageColumns('t', ['t.papers_before', 't.papers_after']),
   value('share_before', 't.share_before'), value('share_after', 't.share_after'), value('papers_before', 't.papers_before'),
   value('papers_after', 't.papers_after'), value('cohesion', 't.cohesion'), value('x', 't.x'), value('y', 't.y'),
   value('area_id', 't.area_id'), text('area_label', 'a.label'), value('separation', 't.separation'),
   value('coherence', 't.coherence'), value('mixture', 't.mixture'), value('reproducibility', 't.reproducibility'),
   // curation (dashboard edits): the label before the lead renamed, merged or split it; hidden; the note
-  text('original_label', curated('original_label', 't')), value('hidden', `coalesce(${curated('hidden', 't')}, false)`), text('note', curated('note', 't'))
+  text('original_label', curated('original_label', 't')), value('hidden', `coalesce(${curated('hidden', 't')}, false)`), text('note', curated('note', 't')),
+  value('window_periods', 't.window_months'), ...coveredFigureColumns('t')
 ];
 const TREND_COLUMNS = [
   text('period', 'tp.period'), text('granularity', 'tp.granularity'), value('theme_id', 'tp.theme_id'), text('label', 't.label'),
@@ -121,7 +130,7 @@ const AREA_COLUMNS = [
     WHERE t.run_id = a.run_id AND t.area_id = a.area_id)`),
   text('keywords', `array_to_string(a.keywords, '; ')`), text('direction', 'a.direction'), value('emerging_score', 'a.emerging_score'),
   value('growth', 'a.growth'), value('z_score', 'a.z_score'), ...coverageColumns('a', AREA_PAPERS), value('share_before', 'a.share_before'),
-  value('share_after', 'a.share_after'), value('x', 'a.x'), value('y', 'a.y')
+  value('share_after', 'a.share_after'), value('x', 'a.x'), value('y', 'a.y'), ...coveredFigureColumns('a')
 ];
 
 const BURST_COLUMNS = [

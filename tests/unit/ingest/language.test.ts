@@ -36,6 +36,10 @@ describe('looksNonEnglish', () => {
     expect(looksNonEnglish('As shown by de la Cruz et al. and van der Berg et al., a non-linear map per sample in x and y ' +
       'reaches the bound of Le and Da Silva on die area; we extend it to the case in which the loss is convex.')).toBe(false);
   });
+  it('does not count acronyms in capitals as foreign function words (OS, EM, DA, IL, ES, DI)', () => {
+    expect(looksNonEnglish('EM on OS logs: DA and IL baselines, ES and DI variants, DE LA EN PARA COM UMA ablations, QUE OS DA EM, ' +
+      'results on IL DI ES DA EM OS sets.')).toBe(false);
+  });
   it('gives a short text, or an English one full of symbols and names, the benefit of the doubt', () => {
     expect(looksNonEnglish('Résumé en français.')).toBe(false);
     expect(looksNonEnglish('We prove that Ω(n log n) bounds hold for Σ-protocols of Schnorr type; the proof uses λ-calculus, ' +

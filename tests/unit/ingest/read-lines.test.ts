@@ -1,4 +1,5 @@
 // Telling a binary file from text before any reader parses its bytes: one line naming the file.
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../pipeline/ingest/index.js';
 import { binaryReason } from '../../../pipeline/ingest/read-lines.js';
@@ -29,7 +30,8 @@ describe('binaryReason', () => {
 describe('a binary input', () => {
   it('stops with "is not a text file" and the file name, whatever its name says and gzipped or not, printing no control character', async () => {
     const bytes = Buffer.concat([Buffer.from([0x12, 0x34, 0x95, 0xb1, 0x07, 0x1b, 0x5b, 0x32, 0x4a, 0x00]), noiseWithoutNul(2000)]);
-    for (const [name, content] of [['binary.csv', bytes], ['noise.csv', noiseWithoutNul(2000)], ['binary.jsonl.gz', bytes], ['binary.bib', bytes]] as const) {
+    for (const [name, content] of [['binary.csv', bytes], ['noise.csv', noiseWithoutNul(2000)], ['binary.jsonl.gz', bytes],
+      ['gzipped.jsonl.gz', gzipSync(bytes)], ['binary.bib', bytes]] as const) {
       const path = temp.write(name, content);
       const error = await rejection(ingestFiles([path], { strict: false }));
       expect(error).toBeInstanceOf(IngestError);

@@ -59,3 +59,23 @@ describe('the themes export’s window', () => {
     expect(themes.map((t) => [t.window_months, t.window_granularity, t.window_periods])).toStrictEqual(themes.map(() => ['24', 'year', '2']));
   });
 });
+
+describe('reads_as of a trend read within the categories held throughout', () => {
+  it('tells slower from fading by the papers of those categories, as classifyTrend does', async () => {
+    await db.remove();
+    // Theme 0: all its papers grow (2 → 2.5 a month), those of the categories held throughout fall (2 → 1.5);
+    // theme 1 the other way round (2 → 1.5 over all, 2 → 3 within). Both read fading within the categories (90% of their papers).
+    db = await writeTempDb([handMadeRun()], `UPDATE themes SET window_months = 2, direction = 'steady', papers_before = 8,
+        covered_share = 0.9, covered_direction = 'fading', covered_z = -3, covered_score = -0.2, covered_papers_before = 8,
+        covered_share_before = 0.3, covered_share_after = 0.2;
+      UPDATE themes SET papers_after = [5, 3, 3][theme_id + 1], covered_papers_after = [3, 6, 6][theme_id + 1]`);
+    const run = await resolveRun(new URL('http://x/'));
+    const windows = await loadTrendWindows(run, 'month', 2);
+    const themes = await rows('themes.csv');
+    const shown = themes.map((t) => TREND_CLASS_TEXT[classifyTrend({ direction: 'steady', papersBefore: Number(t.papers_before),
+      papersAfter: Number(t.papers_after), coveredShare: 0.9, coveredDirection: 'fading', coveredPapersBefore: Number(t.covered_papers_before),
+      coveredPapersAfter: Number(t.covered_papers_after) }, windows)]);
+    expect(shown.slice(0, 2)).toStrictEqual(['fading', 'growing slower than the field']);
+    expect(themes.map((t) => t.reads_as)).toStrictEqual(shown);
+  });
+});

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../../pipeline/ingest/index.js';
-import { bibtexDate, splitAnd, verbatim } from '../../../../pipeline/ingest/readers/bibtex.js';
+import { bibtexDate, splitAnd, verbatim, verbatimDoi } from '../../../../pipeline/ingest/readers/bibtex.js';
 import { latexToText } from '../../../../pipeline/ingest/readers/latex-text.js';
 import { normaliseText } from '../../../../pipeline/tokenise/normalise-text.js';
 import { makeTempInputs, paper } from '../../../fixtures/ingest/temp-inputs.js';
@@ -84,6 +84,11 @@ describe('the BibTeX reader', () => {
     expect([verbatim(' https://x.org/~a/b--c?d={1} '), verbatim(String.raw`https://x.org/a\_b\%20c\&d`), verbatim(undefined)])
       .toStrictEqual(['https://x.org/~a/b--c?d={1}', 'https://x.org/a_b%20c&d', '']);
   });
+  it('unwraps braces round a whole url or doi ({{10.1000/ABC}}, as JabRef protects a value), and decodes what the export percent-encodes in a doi', () => {
+    expect([verbatim('{{https://x.org/a}}'), verbatim('{10.1000/ABC}'), verbatim('{a}{b}')]).toStrictEqual(['https://x.org/a', '10.1000/ABC', '{a}{b}']);
+    expect(verbatimDoi('{{10.1000/A%5CB%7Bc}}')).toBe('10.1000/A\\B{c');
+  });
+
   it('leaves math as it is, commands and braces included, so the tokeniser drops it and keeps the words around it', () => {
     expect(latexToText(String.raw`We prove $\alpha$-smooth losses converge for every {learning rate} and $\beta_{i}$-strong \emph{convexity}, \(\mathcal{O}(n)\) and $$\sum_i x$$.`))
       .toBe(String.raw`We prove $\alpha$-smooth losses converge for every learning rate and $\beta_{i}$-strong convexity, \(\mathcal{O}(n)\) and $$\sum_i x$$.`);
