@@ -77,11 +77,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     : await countAddedInWindow(run.run_id, windows.after[0], periodEnd(lastAfter, trendGranularity), trendGranularity);
   const moverIds = [...movers.emerging, ...movers.fading, ...movers.slower, ...movers.coverage].map((t) => t.themeId);
   const themeClasses: Record<number, TrendClass> = Object.fromEntries(themes.map((t) => [t.themeId, classifyTrend(t, windows)]));
-  // An area's papers in each window are its themes' (a paper is in one theme, a theme in one area).
+  // An area's papers in each window are all its themes' (a paper is in one theme, a theme in one area),
+  // hidden ones too, as the export's reads_as counts them (overview.ts listAreaSummaries).
   const areaClasses: Record<number, TrendClass> = Object.fromEntries(areas.map((a) => {
-    const own = themes.filter((t) => t.areaId === a.areaId);
-    const sum = (f: (t: ThemeSummary) => number) => own.reduce((s, t) => s + f(t), 0);
-    return [a.areaId, classifyTrend({ direction: a.direction, papersBefore: sum((t) => t.all.papersBefore), papersAfter: sum((t) => t.all.papersAfter),
+    return [a.areaId, classifyTrend({ direction: a.direction, papersBefore: a.papersBefore, papersAfter: a.papersAfter,
       coveredShare: a.coveredShare, coveredDirection: a.coveredDirection, coveredPapersBefore: a.coveredPapersBefore,
       coveredPapersAfter: a.coveredPapersAfter }, windows)];
   }));
