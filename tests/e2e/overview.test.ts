@@ -192,7 +192,7 @@ describe('the Overview page', () => {
     const theme = await open('/themes/0');
     expect((await theme.locator('main').textContent())!.replace(/\s+/g, ' ')).toContain('(z = \u22121.3)');
     expect(await page.locator('[data-testid=emerging-themes] svg.sparkline').getAttribute('aria-label')).toBe(
-      'gaussian splatting: share 25.0% before → 50.0% after; line: monthly share over Jan 2025 – May 2025 (5 months), the recent window shaded'
+      'gaussian splatting: share of all papers 25.0% before → 50.0% after; line: monthly share over Jan 2025 – May 2025 (5 months), the recent window shaded'
     );
     expect((await page.getByTestId('left-out').textContent())?.replace(/\s+/g, ' ')).toContain('Left out of both windows: Jun 2025 (data covers only');
   });

@@ -154,17 +154,20 @@ describe('the movers on the Overview', () => {
     await page.close();
   });
 
-  it('draw sparklines over complete months only, named with the same shares as their row', async () => {
+  it('draw sparklines over complete months only, named with all papers’ shares (their row’s, unless read within the categories held throughout)', async () => {
     const { months } = await facts();
     const page = await open('/');
     const rows = await page.locator('[data-testid$="-themes"] tbody tr').evaluateAll((trs) => trs.map((tr) => ({
       share: tr.children[1].textContent!.trim(), name: tr.querySelector('svg.sparkline')!.getAttribute('aria-label')!,
+      covered: tr.querySelector('[data-testid="covered"]')?.textContent?.replace(/\s+/g, ' ') ?? null,
       points: tr.querySelector('svg.sparkline path')!.getAttribute('d')!.split('L').length
     })));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      const [before, after] = row.share.split(' → ');
-      expect(row.name).toContain(`share ${before} before → ${after} after`);
+      // A row read within the categories held throughout shows their shares, and all papers' (the line's) under its name.
+      const [before, after] = row.covered === null || !row.covered.includes('all papers: share')
+        ? row.share.split(' → ') : /all papers: share ([\d.]+%) → ([\d.]+%)/.exec(row.covered)!.slice(1);
+      expect(row.name).toContain(`share of all papers ${before} before → ${after} after`);
       expect(row.points).toBe(months.filter((m) => !m.partial).length);
     }
     await page.close();
