@@ -30,11 +30,16 @@ export function loadThemeBursts(runId: number, themeId: number): Promise<BurstIt
   );
 }
 
-/** The strongest bursts (themes and phrases) still running at the end of the data. */
+/**
+ * The strongest bursts (themes and phrases) still running at the end of the data, for the Overview:
+ * a theme a lead hid (curation/) leaves them, as it leaves the Overview's charts, movers and table.
+ */
 export async function loadOngoingBursts(runId: number, limit: number): Promise<BurstItem[]> {
   const rows = await query<BurstItem>(
     `SELECT ${COLUMNS} FROM bursts b JOIN themes t ON t.run_id = b.run_id AND t.theme_id = b.theme_id
-     WHERE b.run_id = $run ORDER BY b.weight DESC, b.theme_id, b.term`,
+     WHERE b.run_id = $run
+       AND NOT EXISTS (SELECT 1 FROM theme_curation c WHERE c.run_id = t.run_id AND c.theme_id = t.theme_id AND c.hidden)
+     ORDER BY b.weight DESC, b.theme_id, b.term`,
     { run: runId }
   );
   return rows.filter((b) => b.ongoing).slice(0, limit);
