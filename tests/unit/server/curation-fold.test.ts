@@ -1,7 +1,7 @@
 // Curation logic without a database: folding edits (undo, edits that no longer fit), checking fields,
 // matching themes of consecutive runs (Jaccard, mutual best) and carrying edits forward.
 import { describe, expect, it } from 'vitest';
-import { carryForward, CONTINUE_JACCARD, matchThemes } from '../../../src/lib/server/curation/carry.js';
+import { carryForward, CLEAR_MARGIN, CONTINUE_JACCARD, matchThemes } from '../../../src/lib/server/curation/carry.js';
 import { checkText, describeEdit, type Edit, type EditBody } from '../../../src/lib/server/curation/edits.js';
 import { foldEdits, nextThemeId, type BaseTheme } from '../../../src/lib/server/curation/fold.js';
 
@@ -82,6 +82,17 @@ describe('matchThemes', () => {
   it('leaves a theme unmatched when its best Jaccard is under the threshold', () => {
     const m = matchThemes(new Map([[0, ['a', 'b', 'c', 'd']]]), new Map([['a', 5], ['x', 5], ['y', 5], ['z', 5]]));
     expect(m.size).toBe(0); // J = 1/7
+  });
+
+  it('leaves a theme split into two near-equal halves unmatched (its edits go to review), and matches one clearly ahead', () => {
+    const old = new Map([[0, ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']]]);
+    // halves of 4 and 4 papers plus 1 and 2 of their own: J = 4/9 and 4/10, 1.11× apart
+    const near = matchThemes(old, new Map([['a', 5], ['b', 5], ['c', 5], ['d', 5], ['x', 5], ['e', 6], ['f', 6], ['g', 6], ['h', 6], ['y', 6], ['z', 6]]));
+    expect(near.size).toBe(0);
+    // 6 and 2 papers: J = 6/8 against 2/8
+    const clear = matchThemes(old, new Map([['a', 5], ['b', 5], ['c', 5], ['d', 5], ['e', 5], ['f', 5], ['g', 6], ['h', 6], ['y', 6], ['z', 6], ['w', 6], ['v', 6]]));
+    expect([...clear.entries()]).toStrictEqual([[0, { themeId: 5, shared: 6, jaccard: 6 / 8 }]]);
+    expect(CLEAR_MARGIN).toBe(1.25);
   });
 });
 

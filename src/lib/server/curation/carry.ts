@@ -15,13 +15,21 @@ import type { Edit, EditBody } from './edits.js';
  */
 export const CONTINUE_JACCARD = 0.3;
 
+/**
+ * An old theme whose best match is not at least this many times its second best continues into
+ * neither: a theme split into two near-equal halves (Jaccard 0.379 and 0.370 on the 74.7k corpus,
+ * one of them an unrelated mixture) would otherwise hand its name to whichever half is a hair
+ * larger. Its edits go to review.
+ */
+export const CLEAR_MARGIN = 1.25;
+
 export interface Match {
   themeId: number;
   shared: number;
   jaccard: number;
 }
 
-/** Mutual best matches (Jaccard ≥ CONTINUE_JACCARD) of old paper sets against the new run's themes. */
+/** Mutual best matches (Jaccard ≥ CONTINUE_JACCARD, CLEAR_MARGIN over the old theme's second best) of old paper sets against the new run's themes. */
 export function matchThemes(old: Map<number, Iterable<string>>, next: Map<string, number>): Map<number, Match> {
   const nextSizes = new Map<number, number>();
   for (const t of next.values()) nextSizes.set(t, (nextSizes.get(t) ?? 0) + 1);
@@ -38,14 +46,20 @@ export function matchThemes(old: Map<number, Iterable<string>>, next: Map<string
   }
   const better = (x: (typeof pairs)[0], y: (typeof pairs)[0] | undefined) => !y || x.jaccard > y.jaccard || (x.jaccard === y.jaccard && (x.a < y.a || (x.a === y.a && x.b < y.b)));
   const bestOfA = new Map<number, (typeof pairs)[0]>();
+  const secondOfA = new Map<number, number>(); // the old theme's second-best Jaccard
   const bestOfB = new Map<number, (typeof pairs)[0]>();
   for (const p of pairs) {
-    if (better(p, bestOfA.get(p.a))) bestOfA.set(p.a, p);
+    const best = bestOfA.get(p.a);
+    if (better(p, best)) {
+      if (best) secondOfA.set(p.a, best.jaccard);
+      bestOfA.set(p.a, p);
+    } else secondOfA.set(p.a, Math.max(secondOfA.get(p.a) ?? 0, p.jaccard));
     if (better(p, bestOfB.get(p.b))) bestOfB.set(p.b, p);
   }
   const out = new Map<number, Match>();
   for (const [a, p] of bestOfA) {
-    if (p.jaccard >= CONTINUE_JACCARD && bestOfB.get(p.b) === p) out.set(a, { themeId: p.b, shared: p.shared, jaccard: p.jaccard });
+    const clear = p.jaccard >= CLEAR_MARGIN * (secondOfA.get(a) ?? 0);
+    if (p.jaccard >= CONTINUE_JACCARD && clear && bestOfB.get(p.b) === p) out.set(a, { themeId: p.b, shared: p.shared, jaccard: p.jaccard });
   }
   return out;
 }
