@@ -58,7 +58,8 @@ async function fillEditor(page: Page, form = page.locator('section.curation form
   await form.locator('input[name="token"]').fill(TOKEN);
 }
 
-const themes = (run = 1) => readDb<{ theme_id: number; label: string; size: number }>(db, `SELECT theme_id, label, size FROM themes WHERE run_id = ${run} ORDER BY size DESC, theme_id`);
+const themes = (run = 1) => readDb<{ theme_id: number; label: string; size: number; keywords: string }>(db,
+  `SELECT theme_id, label, size, array_to_string(keywords, '; ') AS keywords FROM themes WHERE run_id = ${run} ORDER BY size DESC, theme_id`);
 
 async function csv(path: string): Promise<string[][]> {
   const text = await (await fetch(server.url + path)).text();
@@ -199,6 +200,15 @@ describe('curation through the dashboard', () => {
     expect(rows.length - 1).toBe(after[0].n - 1 + 1); // one merged away (−1), one split into two (+1)
     const parted = rows.slice(1).filter((r) => r[rows[0].indexOf('original_label')].startsWith('part of'));
     expect(parted.map((r) => Number(r[rows[0].indexOf('size')])).reduce((a, b) => a + b, 0)).toBe(big.size);
+    // Each part has its own keywords (those its theme page shows), not its parent's, and ranks its papers 1..n.
+    const keywords = parted.map((r) => r[rows[0].indexOf('keywords')]);
+    expect(new Set(keywords).size).toBe(parted.length);
+    expect(keywords).not.toContain(big.keywords);
+    for (const r of parted) {
+      const id = r[rows[0].indexOf('theme_id')];
+      const ranks = (await csv(`/export/theme-papers.csv?run=1&theme=${id}`)).slice(1).map((x) => Number(x[0]));
+      expect(ranks).toStrictEqual(ranks.map((_, i) => i + 1));
+    }
     const curate = await open('/curate?run=1');
     await fillEditor(curate, curate.locator('#undo-form'));
     const hideRow = curate.locator('table.history tr', { hasText: 'Hid' });

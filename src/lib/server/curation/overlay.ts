@@ -42,7 +42,9 @@ async function installRun(db: Writer, s: string, c: Curation, present: Set<strin
   const override = await splitPapers(db, c, new Set(units.map((u) => u[0])));
   const map = bind({ unit: [units.map((u) => u[0]), INTEGER], cur: [units.map((u) => u[1]), INTEGER] }, { run: c.runId });
   const ov = bind({ opaper: [[...override.keys()], VARCHAR], ounit: [[...override.values()], INTEGER] });
-  const changed = themes.filter((t) => t.units.length !== 1 || t.units[0] !== t.id).map((t) => t.id);
+  // Merged themes and split parts (a part's one unit is its own id, its papers a part of its parent's):
+  // their ranks, keywords, position and quality are their own, not a stored theme's.
+  const changed = themes.filter((t) => t.units.length !== 1 || t.units[0] !== t.id || t.split !== null).map((t) => t.id);
   const ch = bind({ changed: [changed, INTEGER] });
   await db.exec(
     `INSERT INTO ${s}._paper_themes BY NAME
