@@ -1,7 +1,7 @@
 // Owns the compact wire format of the topic map's points (shared by the endpoint and the page): a
-// binary buffer of Uint16 columns (x, y on one 0..65535 grid, publication day) and the theme column
-// as runs (the points are in theme order, so one run a theme), 6 bytes a point: 450 kB for 75k,
-// 6 MB for a million. Point i is the i-th paper in (theme_id, rank_in_theme, paper_id) order.
+// binary buffer of Uint16 columns (x, y on one 0..65535 grid, publication day, the days the date
+// spans after it) and the theme column as runs (the points are in theme order, so one run a theme),
+// 8 bytes a point: 600 kB for 75k, 8 MB for a million. Point i is the i-th paper in (theme_id, rank_in_theme, paper_id) order.
 
 /** Grid resolution: both axes share one step, so the layout's aspect ratio is kept. */
 export const MAP_GRID = 65535;
@@ -20,17 +20,22 @@ export interface MapPointsPayload {
   theme: Uint16Array;
   /** Publication date as days since 1970-01-01 (UTC), NO_DAY when unknown. */
   day: Uint16Array;
+  /**
+   * Days the date covers after `day`: 0 for a day; for a month- or year-only date (its first day in
+   * `day`) the rest of its month or year, so a date filter takes it as the whole period, never as its first day.
+   */
+  span: Uint16Array;
 }
 
 /**
  * Layout: a 40-byte header — run, count n, theme runs m (Uint32), 4 zero bytes, origin x, origin y,
- * step (Float64, in that order) — then x[n], y[n], day[n] as little-endian Uint16, 2 zero bytes
- * when n is odd, then the runs: theme[m], length[m] as little-endian Uint32 (their lengths sum to n).
+ * step (Float64, in that order) — then x[n], y[n], day[n], span[n] as little-endian Uint16, then the
+ * runs: theme[m], length[m] as little-endian Uint32 (their lengths sum to n).
  */
 const HEADER = 40;
 
 /** This layout's version, part of the endpoint's ETag: a browser holding another layout's body refetches it. */
-export const POINTS_FORMAT = 2;
+export const POINTS_FORMAT = 3;
 
 /** The theme column as runs of equal values (any order works; theme order makes one run a theme). */
 function themeRuns(theme: Uint16Array): { themes: number[]; lengths: number[] } {
@@ -42,8 +47,8 @@ function themeRuns(theme: Uint16Array): { themes: number[]; lengths: number[] } 
   return { themes, lengths };
 }
 
-/** Byte offset of the runs: after the three columns, aligned to 4. */
-const runsAt = (n: number) => HEADER + 6 * n + (n % 2) * 2;
+/** Byte offset of the runs: after the four columns (so aligned to 4). */
+const runsAt = (n: number) => HEADER + 8 * n;
 
 export function encodePoints(p: MapPointsPayload): Uint8Array {
   const n = p.count;
@@ -57,7 +62,7 @@ export function encodePoints(p: MapPointsPayload): Uint8Array {
   view.setFloat64(16, p.origin[0], true);
   view.setFloat64(24, p.origin[1], true);
   view.setFloat64(32, p.step, true);
-  [p.x, p.y, p.day].forEach((column, c) => {
+  [p.x, p.y, p.day, p.span].forEach((column, c) => {
     for (let i = 0; i < n; i++) view.setUint16(HEADER + 2 * (c * n + i), column[i], true);
   });
   for (let r = 0; r < m; r++) {
@@ -90,7 +95,7 @@ export function decodePoints(buffer: ArrayBuffer): MapPointsPayload {
   if (at !== n) throw new Error(`map points: theme runs cover ${at} of ${n} points`);
   return {
     run: view.getUint32(0, true), count: n, origin: [view.getFloat64(16, true), view.getFloat64(24, true)],
-    step: view.getFloat64(32, true), x: column(0), y: column(1), theme, day: column(2)
+    step: view.getFloat64(32, true), x: column(0), y: column(1), theme, day: column(2), span: column(3)
   };
 }
 

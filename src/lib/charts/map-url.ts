@@ -111,13 +111,26 @@ export function writeMapView(params: URLSearchParams, view: MapViewState): void 
   set('sel', view.sel ? view.sel.map((v) => Math.round(v)).join(',') : null);
 }
 
-/** First and last publication date among `days` (NO_DAY skipped), as ISO dates; null when none. */
-export function dayRange(days: ArrayLike<number>): [string, string] | null {
+/**
+ * First and last publication date among `days` (NO_DAY skipped), as ISO dates; null when none. With
+ * `spans` (MapPointsPayload.span), a month- or year-only date reaches to its period's last day.
+ */
+export function dayRange(days: ArrayLike<number>, spans?: ArrayLike<number>): [string, string] | null {
   let [lo, hi] = [Infinity, -Infinity];
   for (let i = 0; i < days.length; i++) {
     if (days[i] === NO_DAY) continue;
     if (days[i] < lo) lo = days[i];
-    if (days[i] > hi) hi = days[i];
+    const last = days[i] + (spans?.[i] ?? 0);
+    if (last > hi) hi = last;
   }
   return lo <= hi ? [isoOfDay(lo), isoOfDay(hi)] : null;
+}
+
+/**
+ * Whether point i is in the date filter [lo, hi] (days): a dated point whose date's period (its day,
+ * or its whole month or year: `spans`) meets the range, as /papers' date filter takes a coarse date.
+ * "A year is never counted as January."
+ */
+export function dateFilter(days: ArrayLike<number>, spans: ArrayLike<number>, lo: number, hi: number): (i: number) => boolean {
+  return (i: number) => days[i] !== NO_DAY && days[i] <= hi && days[i] + spans[i] >= lo;
 }

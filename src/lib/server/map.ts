@@ -72,16 +72,17 @@ export async function loadMapPoints(runId: number): Promise<MapPointsPayload> {
   if (offsets === null) return loadMapPointsNumbered(runId);
   const n = offsets.count;
   const [xs, ys] = [new Float64Array(n), new Float64Array(n)];
-  const [theme, day] = [new Uint16Array(n), new Uint16Array(n)];
+  const [theme, day, span] = [new Uint16Array(n), new Uint16Array(n), new Uint16Array(n)];
   for await (const chunk of streamChunks(
-    `SELECT t.theme_id, t.rank_in_theme, t.x, t.y, (p.published - DATE '1970-01-01')::INTEGER AS day
+    `SELECT t.theme_id, t.rank_in_theme, t.x, t.y, (p.published - DATE '1970-01-01')::INTEGER AS day,
+       ${SPAN_SQL}
      FROM paper_themes t JOIN papers p ON p.paper_id = t.paper_id WHERE t.run_id = $run`,
     { run: runId }
   )) {
-    const [themes, ranks, x, y, days] = [0, 1, 2, 3, 4].map((c) => chunk.getColumnValues(c)) as (number | null)[][];
+    const [themes, ranks, x, y, days, spans] = [0, 1, 2, 3, 4, 5].map((c) => chunk.getColumnValues(c)) as (number | null)[][];
     for (let r = 0; r < themes.length; r++) {
       const i = pointIndex(offsets, themes[r]!, ranks[r]!);
-      [xs[i], ys[i], theme[i], day[i]] = [x[r]!, y[r]!, themes[r]!, dayColumn(days[r])];
+      [xs[i], ys[i], theme[i], day[i], span[i]] = [x[r]!, y[r]!, themes[r]!, dayColumn(days[r]), spans[r] ?? 0];
     }
   }
   if (n === 0) return emptyPoints(runId);
@@ -95,15 +96,19 @@ export async function loadMapPoints(runId: number): Promise<MapPointsPayload> {
     for (let i = 0; i < n; i++) q[i] = Math.round((v[i] - v0) / step);
     return q;
   };
-  return { run: runId, count: n, origin: [x0, y0], step, x: quantise(xs, x0), y: quantise(ys, y0), theme, day };
+  return { run: runId, count: n, origin: [x0, y0], step, x: quantise(xs, x0), y: quantise(ys, y0), theme, day, span };
 }
+
+/** The days a paper's date covers after its first (MapPointsPayload.span), from its precision. */
+const SPAN_SQL = `(CASE p.date_precision WHEN 'year' THEN (p.published + INTERVAL 1 YEAR)::DATE - p.published - 1
+  WHEN 'month' THEN (p.published + INTERVAL 1 MONTH)::DATE - p.published - 1 ELSE 0 END)::INTEGER AS span`;
 
 /** A day outside 0..65534 (before 1970 or after 2149) cannot be stored: it counts as undated. */
 const dayColumn = (d: number | null) => (d === null || d < 0 || d >= NO_DAY ? NO_DAY : d);
 
 function emptyPoints(runId: number): MapPointsPayload {
   const empty = new Uint16Array(0);
-  return { run: runId, count: 0, origin: [0, 0], step: 1, x: empty, y: empty, theme: empty, day: empty };
+  return { run: runId, count: 0, origin: [0, 0], step: 1, x: empty, y: empty, theme: empty, day: empty, span: empty };
 }
 
 interface PointsRow {
@@ -115,13 +120,14 @@ interface PointsRow {
   y: number[];
   theme: number[];
   day: (number | null)[];
+  span: number[];
 }
 
 /** loadMapPoints for a run whose ranks are not 1..n in some theme: one row of lists, each ordered in SQL. */
 async function loadMapPointsNumbered(runId: number): Promise<MapPointsPayload> {
   const rows = await query<PointsRow>(
     `WITH pts AS (
-       SELECT t.theme_id, t.rank_in_theme, t.paper_id, t.x, t.y, (p.published - DATE '1970-01-01')::INTEGER AS day
+       SELECT t.theme_id, t.rank_in_theme, t.paper_id, t.x, t.y, (p.published - DATE '1970-01-01')::INTEGER AS day, ${SPAN_SQL}
        FROM paper_themes t JOIN papers p ON p.paper_id = t.paper_id WHERE t.run_id = $run),
      frame AS (
        SELECT min(x) AS x0, min(y) AS y0,
@@ -131,7 +137,8 @@ async function loadMapPointsNumbered(runId: number): Promise<MapPointsPayload> {
        list(round((pts.x - frame.x0) / frame.step)::INTEGER ORDER BY ${POINT_ORDER}) AS x,
        list(round((pts.y - frame.y0) / frame.step)::INTEGER ORDER BY ${POINT_ORDER}) AS y,
        list(pts.theme_id ORDER BY ${POINT_ORDER}) AS theme,
-       list(pts.day ORDER BY ${POINT_ORDER}) AS day
+       list(pts.day ORDER BY ${POINT_ORDER}) AS day,
+       list(coalesce(pts.span, 0) ORDER BY ${POINT_ORDER}) AS span
      FROM pts, frame
      GROUP BY frame.x0, frame.y0, frame.step`,
     { run: runId }
@@ -139,7 +146,7 @@ async function loadMapPointsNumbered(runId: number): Promise<MapPointsPayload> {
   const r = rows[0];
   if (!r) return emptyPoints(runId);
   return { run: runId, count: r.n, origin: [r.x0, r.y0], step: r.step, x: Uint16Array.from(r.x), y: Uint16Array.from(r.y),
-    theme: Uint16Array.from(r.theme), day: Uint16Array.from(r.day, dayColumn) };
+    theme: Uint16Array.from(r.theme), day: Uint16Array.from(r.day, dayColumn), span: Uint16Array.from(r.span) };
 }
 
 export interface EncodedPoints {

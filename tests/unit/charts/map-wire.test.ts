@@ -1,28 +1,29 @@
 // The map's binary points, URL view and brushed selection: round trips, validation and counts.
 import { describe, expect, it } from 'vitest';
 import { NO_DAY, dayOf, decodePoints, encodePoints, isoOfDay } from '../../../src/lib/charts/map-points.js';
-import { dayRange, parseMapView, writeMapView } from '../../../src/lib/charts/map-url.js';
+import { dateFilter, dayRange, parseMapView, writeMapView } from '../../../src/lib/charts/map-url.js';
 import { rawRect, summariseSelection } from '../../../src/lib/charts/map-selection.js';
 
 describe('map points wire format', () => {
   const payload = {
     run: 7, count: 3, origin: [-1, -0.5] as [number, number], step: 2 / 65535,
     x: Uint16Array.from([0, 100, 65535]), y: Uint16Array.from([5, 6, 7]), theme: Uint16Array.from([2, 0, 1]),
-    day: Uint16Array.from([dayOf('2025-03-10'), NO_DAY, dayOf('2026-01-31')])
+    day: Uint16Array.from([dayOf('2025-03-10'), NO_DAY, dayOf('2026-01-01')]), span: Uint16Array.from([0, 0, 364])
   };
 
-  it('decodes what it encodes: a 40-byte header, 6 bytes a point (aligned to 4), 8 a theme run', () => {
+  it('decodes what it encodes: a 40-byte header, 8 bytes a point, 8 a theme run', () => {
     const bytes = encodePoints(payload);
-    expect(bytes.byteLength).toBe(40 + 6 * 3 + 2 + 8 * 3);
+    expect(bytes.byteLength).toBe(40 + 8 * 3 + 8 * 3);
     expect(decodePoints(bytes.buffer as ArrayBuffer)).toStrictEqual(payload);
   });
 
   it('sends the theme column as runs: one a theme when the points come in theme order', () => {
-    const sorted = { ...payload, count: 5, x: new Uint16Array(5), y: new Uint16Array(5), day: new Uint16Array(5), theme: Uint16Array.from([0, 0, 0, 4, 4]) };
+    const sorted = { ...payload, count: 5, x: new Uint16Array(5), y: new Uint16Array(5), day: new Uint16Array(5), span: new Uint16Array(5),
+      theme: Uint16Array.from([0, 0, 0, 4, 4]) };
     const bytes = encodePoints(sorted);
-    expect(bytes.byteLength).toBe(40 + 6 * 5 + 2 + 8 * 2);
+    expect(bytes.byteLength).toBe(40 + 8 * 5 + 8 * 2);
     expect(decodePoints(bytes.buffer as ArrayBuffer)).toStrictEqual(sorted);
-    expect(decodePoints(encodePoints({ ...sorted, count: 0, x: new Uint16Array(0), y: new Uint16Array(0), day: new Uint16Array(0), theme: new Uint16Array(0) }).buffer as ArrayBuffer).count).toBe(0);
+    expect(decodePoints(encodePoints({ ...sorted, count: 0, x: new Uint16Array(0), y: new Uint16Array(0), day: new Uint16Array(0), span: new Uint16Array(0), theme: new Uint16Array(0) }).buffer as ArrayBuffer).count).toBe(0);
   });
 
   it('rejects a buffer whose length does not match its counts', () => {
@@ -47,9 +48,19 @@ describe('map view in the URL', () => {
     expect(view).toStrictEqual({ zoom: 1, cx: null, cy: null, from: '', to: '', sel: null });
   });
 
-  it('gives the first and last date, skipping undated points', () => {
+  it('gives the first and last date, skipping undated points, a year-only date reaching to its last day', () => {
     expect(dayRange(Uint16Array.from([NO_DAY, dayOf('2025-05-01'), dayOf('2025-01-09')]))).toStrictEqual(['2025-01-09', '2025-05-01']);
     expect(dayRange(Uint16Array.from([NO_DAY]))).toBeNull();
+    expect(dayRange(Uint16Array.from([dayOf('2020-01-01'), dayOf('2024-01-01')]), Uint16Array.from([365, 365]))).toStrictEqual(['2020-01-01', '2024-12-31']);
+  });
+
+  it('takes a year-only date as its whole year in the date filter: never as 1 January', () => {
+    const days = Uint16Array.from([dayOf('2020-01-01'), dayOf('2020-07-15'), dayOf('2021-03-01')]);
+    const spans = Uint16Array.from([365, 0, 30]); // 2020 (a leap year), a day, March 2021
+    const inRange = (from: string, to: string) => [0, 1, 2].filter(dateFilter(days, spans, dayOf(from), dayOf(to)));
+    expect(inRange('2020-06-01', '2020-12-31')).toStrictEqual([0, 1]);
+    expect(inRange('2021-03-31', '2021-12-31')).toStrictEqual([2]);
+    expect(inRange('2021-04-01', '2021-12-31')).toStrictEqual([]);
   });
 });
 
