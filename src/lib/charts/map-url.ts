@@ -104,8 +104,9 @@ export function writeMapView(params: URLSearchParams, view: MapViewState): void 
   const set = (key: string, value: string | null) => (value ? params.set(key, value) : params.delete(key));
   const identity = Math.abs(view.zoom - 1) < 1e-3;
   set('z', identity ? null : String(Math.round(view.zoom * 1000) / 1000));
-  set('cx', identity || view.cx === null ? null : String(Math.round(view.cx)));
-  set('cy', identity || view.cy === null ? null : String(Math.round(view.cy)));
+  // A centre is written at any zoom (a pan at zoom 1 too); the view as the map opens has none (null).
+  set('cx', view.cx === null || view.cy === null ? null : String(Math.round(view.cx)));
+  set('cy', view.cx === null || view.cy === null ? null : String(Math.round(view.cy)));
   set('from', view.from || null);
   set('to', view.to || null);
   set('sel', view.sel ? view.sel.map((v) => Math.round(v)).join(',') : null);

@@ -43,6 +43,14 @@ describe('map view in the URL', () => {
     expect(parseMapView(params)).toStrictEqual({ zoom: 2.5, cx: 100, cy: 2001, from: '2025-01-01', to: '', sel: [1, 2, 3, 5] });
   });
 
+  it('keeps a pan at zoom 1 (a centre without z), and writes nothing for the map as it opens', () => {
+    const params = new URLSearchParams();
+    writeMapView(params, { zoom: 1, cx: 30000, cy: 20000, from: '', to: '', sel: null });
+    expect(params.toString()).toBe('cx=30000&cy=20000');
+    writeMapView(params, { zoom: 1, cx: null, cy: null, from: '', to: '', sel: null });
+    expect(params.toString()).toBe('');
+  });
+
   it('falls back to the default for invalid values', () => {
     const view = parseMapView(new URLSearchParams('z=1e9&cx=abc&cy=1&from=2025-02-30&to=yesterday&sel=5,5,1,1'));
     expect(view).toStrictEqual({ zoom: 1, cx: null, cy: null, from: '', to: '', sel: null });
