@@ -4,10 +4,12 @@
 // in: vector, copied from the overlay) — and a legend column: each area in its family's colour with
 // its themes' colours under it (map-legend.ts order).
 import { formatCount } from './periods.js';
-import { fitText, textWidth } from './text-width.js';
+import { fitText, textWidth, wrapText } from './text-width.js';
 
 const NS = 'http://www.w3.org/2000/svg';
+/** The legend column's width: at least this, wider (up to LEGEND_MAX) so no area or theme name is cut. */
 const LEGEND_WIDTH = 360;
+const LEGEND_MAX = 520;
 const ROW = 16;
 const ROW_FONT = 11;
 const TOP = 56;
@@ -49,8 +51,17 @@ function copyLayer(layer: SVGGElement): SVGGElement {
 }
 
 export function composeMapSvg(input: MapExportInput): SVGSVGElement {
-  const width = input.width + LEGEND_WIDTH + 16;
-  const height = Math.max(TOP + input.height + 8, TOP + 24 + input.legend.length * ROW);
+  const grouped = input.legend.some((r) => r.kind === 'area');
+  const rowWidth = (item: MapExportInput['legend'][number]) => {
+    const area = item.kind === 'area';
+    return 16 + (area || !grouped ? 0 : 12) + textWidth(`${area ? item.label.toUpperCase() : item.label} (${formatCount(item.size)})`, ROW_FONT, area);
+  };
+  const legendWidth = Math.ceil(Math.min(LEGEND_MAX, Math.max(LEGEND_WIDTH, ...input.legend.map(rowWidth))));
+  const width = input.width + legendWidth + 16;
+  // The note (zoom, dates, search in force) wraps to the picture's width: none of it is cut.
+  const noteLines = wrapText(input.note, width, 11);
+  const top = TOP + 14 * Math.max(0, noteLines.length - 1);
+  const height = Math.max(top + input.height + 8, top + 24 + input.legend.length * ROW);
   const svg = el('svg', {
     xmlns: NS,
     width,
@@ -60,21 +71,20 @@ export function composeMapSvg(input: MapExportInput): SVGSVGElement {
   });
   svg.append(el('rect', { width: '100%', height: '100%', fill: '#ffffff' }));
   svg.append(el('text', { x: 0, y: 20, 'font-size': 15, 'font-weight': 700, fill: '#111' }, input.title));
-  svg.append(el('text', { x: 0, y: 40, 'font-size': 11, fill: '#444' }, input.note));
+  noteLines.forEach((line, i) => svg.append(el('text', { x: 0, y: 40 + 14 * i, 'font-size': 11, fill: '#444' }, line)));
   const clip = el('clipPath', { id: 'map-frame' });
   clip.append(el('rect', { width: input.width, height: input.height }));
   const defs = el('defs', {});
   defs.append(clip);
   svg.append(defs);
-  const frame = el('g', { transform: `translate(0, ${TOP})` });
+  const frame = el('g', { transform: `translate(0, ${top})` });
   const map = el('g', { 'clip-path': 'url(#map-frame)', class: 'map' });
   if (input.density) map.append(copyLayer(input.density));
   map.append(el('image', { href: input.canvas.toDataURL('image/png'), width: input.width, height: input.height }));
   if (input.labels) map.append(copyLayer(input.labels));
   frame.append(map, el('rect', { width: input.width, height: input.height, fill: 'none', stroke: '#ccc' }));
   svg.append(frame);
-  const grouped = input.legend.some((r) => r.kind === 'area');
-  const legend = el('g', { transform: `translate(${input.width + 16}, ${TOP})`, class: 'legend' });
+  const legend = el('g', { transform: `translate(${input.width + 16}, ${top})`, class: 'legend' });
   legend.append(el('text', { y: 10, 'font-size': 12, 'font-weight': 600, fill: '#222' }, grouped ? 'Areas and themes (papers)' : 'Themes (papers)'));
   input.legend.forEach((item, i) => {
     const area = item.kind === 'area';
@@ -82,7 +92,7 @@ export function composeMapSvg(input: MapExportInput): SVGSVGElement {
     row.append(area ? el('circle', { cx: 5, cy: 5, r: 5, fill: item.colour }) : el('rect', { width: 10, height: 10, fill: item.colour }));
     // Cut to the column's width (what is left after the swatch, the indent and the count).
     const count = ` (${formatCount(item.size)})`;
-    const room = LEGEND_WIDTH - 16 - (area || !grouped ? 0 : 12) - textWidth(count, ROW_FONT, area);
+    const room = legendWidth - 16 - (area || !grouped ? 0 : 12) - textWidth(count, ROW_FONT, area);
     const text = fitText(area ? item.label.toUpperCase() : item.label, room, ROW_FONT, area);
     row.append(el('text', { x: 16, y: 9, 'font-size': ROW_FONT, 'font-weight': area ? 700 : 400, fill: area ? '#374151' : '#222' }, text + count));
     legend.append(row);
