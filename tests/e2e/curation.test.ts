@@ -161,6 +161,9 @@ describe('curation through the dashboard', () => {
     // the merged-away theme's page leads to the merged theme
     const old = await open(`/themes/${b.theme_id}?run=1`);
     expect(old.url()).toContain(`/themes/${a.theme_id}`);
+    // and its export's 404 says where it went
+    const gone = await fetch(`${server.url}/export/theme-papers.csv?run=1&theme=${b.theme_id}`);
+    expect([gone.status, await gone.text()]).toStrictEqual([404, expect.stringContaining(`curation merged it into theme ${a.theme_id}`)]);
     const themesCsv = await csv('/export/themes.csv?run=1');
     const size = themesCsv.find((r) => r[0] === String(a.theme_id))![themesCsv[0].indexOf('size')];
     expect(Number(size)).toBe(a.size + b.size);

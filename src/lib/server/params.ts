@@ -3,6 +3,7 @@
 import { error } from '@sveltejs/kit';
 import { GRANULARITIES, type Granularity } from '../../../pipeline/types.js';
 import { query } from './db.js';
+import { goneNote } from './curation/index.js';
 
 export type Measure = 'papers' | 'share';
 export type ExportFormat = 'csv' | 'json' | 'parquet';
@@ -115,7 +116,7 @@ export async function readTheme(params: URLSearchParams, runId: number, required
     return null;
   }
   const rows = await query(`SELECT 1 FROM themes WHERE run_id = $run AND theme_id = $theme`, { run: runId, theme: id });
-  if (rows.length === 0) error(404, `No theme ${id} in run ${runId}`);
+  if (rows.length === 0) error(404, `No theme ${id} in run ${runId}${await goneNote(runId, id)}`);
   return id;
 }
 

@@ -3,7 +3,7 @@
 // preview (`split`, `parts`). Its form actions are the only way anything is changed (curation/actions.ts).
 import { error, fail, redirect, type Actions } from '@sveltejs/kit';
 import { applyEditForm, checkGate, EditRefused, editingEnabled, tokenRequired, type ActionKind } from '$lib/server/curation/actions';
-import { loadRunCuration, summarise } from '$lib/server/curation';
+import { goneNote, loadRunCuration, summarise } from '$lib/server/curation';
 import { previewSplit } from '$lib/server/curation/split';
 import { rememberRefused } from '$lib/server/curation/refused-flash';
 import { listThemeSummaries } from '$lib/server/overview';
@@ -25,7 +25,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   if (splitRaw !== null) {
     if (!/^\d{1,7}$/.test(splitRaw)) error(400, 'split: expected a theme id');
     const themeId = Number(splitRaw);
-    if (!all.some((t) => t.themeId === themeId)) error(404, `No theme ${themeId} in run ${run.run_id}`);
+    if (!all.some((t) => t.themeId === themeId)) error(404, `No theme ${themeId} in run ${run.run_id}${await goneNote(run.run_id, themeId)}`);
     const parts = Number(url.searchParams.get('parts') ?? 2);
     split = await previewSplit(run.run_id, themeId, parts, all.filter((t) => t.themeId !== themeId).map((t) => t.label));
   }

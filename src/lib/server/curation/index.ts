@@ -19,6 +19,13 @@ export async function loadRunCuration(runId: number): Promise<RunCuration | null
   return state?.runs.get(runId) ?? null;
 }
 
+/** Where a theme a lead merged away or split went (" (merged into theme 0)"), '' for any other id: a 404 says it. */
+export async function goneNote(runId: number, themeId: number): Promise<string> {
+  const gone = (await loadRunCuration(runId))?.curation.gone.get(themeId);
+  if (!gone) return '';
+  return 'mergedInto' in gone ? ` (curation merged it into theme ${gone.mergedInto})` : ` (curation split it into themes ${gone.splitInto.join(', ')})`;
+}
+
 /** What a page needs to show curated names: per theme id, the original label and whether hidden. */
 export interface CurationSummary {
   original: Record<number, string>;
