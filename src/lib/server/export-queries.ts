@@ -151,8 +151,9 @@ function burstsQuery(runId: number): ExportQuery {
 }
 
 const LINEAGE_COLUMNS = [
-  value('run_id', 'l.run_id'), value('theme_id', 'l.theme_id'), text('theme_label', 't.label'), value('prev_run_id', 'l.prev_run_id'),
-  value('prev_theme_id', 'l.prev_theme_id'), text('prev_theme_label', 'p.label'), text('kind', 'l.kind'),
+  // A theme a lead merged away or split (curation/) keeps the label the run stored it under.
+  value('run_id', 'l.run_id'), value('theme_id', 'l.theme_id'), text('theme_label', 'coalesce(t.label, st.label)'), value('prev_run_id', 'l.prev_run_id'),
+  value('prev_theme_id', 'l.prev_theme_id'), text('prev_theme_label', 'coalesce(p.label, sp.label)'), text('kind', 'l.kind'),
   value('shared_papers', 'l.shared_papers'), value('jaccard', 'l.jaccard'), value('centroid_cosine', 'l.centroid_cosine'),
   value('theme_papers', 'l.theme_papers'), value('prev_theme_papers', 'l.prev_theme_papers')
 ];
@@ -163,6 +164,8 @@ function lineageQuery(runId: number): ExportQuery {
     columns: LINEAGE_COLUMNS,
     from: `FROM theme_lineage l LEFT JOIN themes t ON t.run_id = l.run_id AND t.theme_id = l.theme_id
       LEFT JOIN themes p ON p.run_id = l.prev_run_id AND p.theme_id = l.prev_theme_id
+      LEFT JOIN src.main.themes st ON st.run_id = l.run_id AND st.theme_id = l.theme_id
+      LEFT JOIN src.main.themes sp ON sp.run_id = l.prev_run_id AND sp.theme_id = l.prev_theme_id
       WHERE l.run_id = $run ORDER BY l.theme_id NULLS LAST, l.prev_theme_id`,
     params: { run: runId },
     name: ['theme-lineage']
