@@ -62,7 +62,12 @@ describe('the Overview page', () => {
     const readout = page.locator('.readout');
     await readout.waitFor();
     // January: papers 0..3 → themes 0, 1, 2, 0 → area 0 holds 3 of 4, area 1 (theme 2) 1 of 4.
-    const rows = await readout.locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.children[1].textContent, tr.children[2].textContent]));
+    const rows = await readout.locator('tr').evaluateAll((trs) => trs.map((tr) => [1, 2].map((c) => {
+      // What the cell shows: its visually-hidden separator (": ", "; ") is for the live region only.
+      const cell = tr.children[c].cloneNode(true) as Element;
+      cell.querySelectorAll('.visually-hidden').forEach((e) => e.remove());
+      return cell.textContent;
+    })));
     expect(rows).toStrictEqual([
       ['3d vision', '25.0%'],
       ['language models', '75.0%']
@@ -147,7 +152,12 @@ describe('the Overview page', () => {
     await readout.waitFor();
     // January: papers 0..3 → themes 0, 1, 2, 0 → shares 2/4, 1/4, 1/4.
     expect(await readout.locator('strong').textContent()).toBe('Jan 2025');
-    const rows = await readout.locator('tr').evaluateAll((trs) => trs.map((tr) => [tr.children[1].textContent, tr.children[2].textContent]));
+    const rows = await readout.locator('tr').evaluateAll((trs) => trs.map((tr) => [1, 2].map((c) => {
+      // What the cell shows: its visually-hidden separator (": ", "; ") is for the live region only.
+      const cell = tr.children[c].cloneNode(true) as Element;
+      cell.querySelectorAll('.visually-hidden').forEach((e) => e.remove());
+      return cell.textContent;
+    })));
     expect(rows).toStrictEqual([
       ['gaussian splatting', '25.0%'],
       ['Mixture: long context', '25.0%'],
