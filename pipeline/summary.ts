@@ -101,12 +101,14 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   const fmt = ({ t, r }: (typeof read)[number]) => {
     const c = r.basis === 'covered' ? t.trend.covered! : null;
     const [before, after] = c ? [c.shareBefore, c.shareAfter] : [t.trend.shareBefore, t.trend.shareAfter];
-    return `  ${t.mixture ? 'Mixture: ' : ''}${t.label} — share ${pct(before)} → ${pct(after)}, z ${r.zScore.toFixed(1)}, ` +
-      `score ${r.emergingScore.toFixed(2)}` + (r.basis === 'all' ? '' : r.basis === 'covered'
-        ? ` (within the categories held throughout: ${pct(c!.share)} of its papers; all papers: ${t.trend.direction}, ` +
-          `share ${pct(t.trend.shareBefore)} → ${pct(t.trend.shareAfter)}, z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)})`
-        : ` (within the categories held throughout: ${pct(t.trend.covered!.share)} of its papers, ` +
-          `${t.trend.covered!.direction}; all papers: ${t.trend.direction}, z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)})`);
+    const line = `  ${t.mixture ? 'Mixture: ' : ''}${t.label} — share ${pct(before)} → ${pct(after)}, z ${r.zScore.toFixed(1)}, ` +
+      `score ${r.emergingScore.toFixed(2)}`;
+    if (r.basis === 'all') return line;
+    // Read there: the shares above are those categories' and all papers' follow; else (moves with coverage) their direction.
+    const covered = t.trend.covered!;
+    return `${line} (within the categories held throughout: ${pct(covered.share)} of its papers${c ? '' : `, ${covered.direction}`}; ` +
+      `all papers: ${t.trend.direction}${c ? `, share ${pct(t.trend.shareBefore)} → ${pct(t.trend.shareAfter)}` : ''}, ` +
+      `z ${t.trend.zScore.toFixed(1)}, score ${t.trend.emergingScore.toFixed(2)})`;
   };
   const trend = run.themes[0]?.trend;
   const window = trend ? periodsText(trend.window, trend.windowGranularity) : '0 complete periods';

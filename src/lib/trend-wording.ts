@@ -133,11 +133,14 @@ export function readFigures<T extends TrendFigures & TrendShares & { emergingSco
     papersBefore: t.papersBefore, papersAfter: t.papersAfter };
   if (basis !== 'covered') return { ...t, basis, shown: 'all', all };
   const read = { ...t, basis, all, direction: t.coveredDirection!, emergingScore: t.coveredScore ?? 0, zScore: t.coveredZ ?? 0 };
-  const papers = coveredPapers(t);
-  const stored = papers !== null && t.coveredShareBefore !== null && t.coveredShareBefore !== undefined && t.coveredShareAfter !== null
-    && t.coveredShareAfter !== undefined;
-  return stored ? { ...read, shown: 'covered', shareBefore: t.coveredShareBefore!, shareAfter: t.coveredShareAfter!, ...papers }
-    : { ...read, shown: 'all' };
+  const [shares, papers] = [coveredShares(t), coveredPapers(t)];
+  return shares && papers ? { ...read, shown: 'covered', ...shares, ...papers } : { ...read, shown: 'all' };
+}
+
+/** Its shares within the categories held throughout (themes.covered_share_before/after); null where the run did not store them. */
+function coveredShares(t: TrendShares): Pick<TrendShares, 'shareBefore' | 'shareAfter'> | null {
+  return t.coveredShareBefore === null || t.coveredShareBefore === undefined || t.coveredShareAfter === null || t.coveredShareAfter === undefined
+    ? null : { shareBefore: t.coveredShareBefore, shareAfter: t.coveredShareAfter };
 }
 
 /** Its papers of the categories held throughout in each window (themes.covered_papers_before/after); null where the run did not store them. */

@@ -77,13 +77,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     : await countAddedInWindow(run.run_id, windows.after[0], periodEnd(lastAfter, trendGranularity), trendGranularity);
   const moverIds = [...movers.emerging, ...movers.fading, ...movers.slower, ...movers.coverage].map((t) => t.themeId);
   const themeClasses: Record<number, TrendClass> = Object.fromEntries(themes.map((t) => [t.themeId, classifyTrend(t, windows)]));
-  // An area's papers in each window are all its themes' (a paper is in one theme, a theme in one area),
-  // hidden ones too, as the export's reads_as counts them (overview.ts listAreaSummaries).
-  const areaClasses: Record<number, TrendClass> = Object.fromEntries(areas.map((a) => {
-    return [a.areaId, classifyTrend({ direction: a.direction, papersBefore: a.papersBefore, papersAfter: a.papersAfter,
-      coveredShare: a.coveredShare, coveredDirection: a.coveredDirection, coveredPapersBefore: a.coveredPapersBefore,
-      coveredPapersAfter: a.coveredPapersAfter }, windows)];
-  }));
+  // An area's papers are all its themes', hidden ones too, as the export's reads_as counts them (overview.ts areaPapersSql).
+  const areaClasses: Record<number, TrendClass> = Object.fromEntries(areas.map((a) => [a.areaId, classifyTrend(a, windows)]));
   // A burst that starts the period a category of its theme enters (or stops) the corpus is marked so (coverage-marks.ts).
   const first = windows.before[0] ?? windows.after[0];
   const last = windows.after.at(-1);

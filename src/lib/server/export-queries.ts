@@ -10,6 +10,7 @@ import { MONTHS_PER } from '../../../pipeline/trends/periods.js';
 import { paperFilterSql, paperOrderSql, readPaperFilter, themeOnlyFilter, type PaperFilter } from './papers.js';
 import { readDateRange, readGranularity, readMeasure, readQuery, readTheme } from './params.js';
 import { resolveQuery } from './search-index.js';
+import { areaPapersSql } from './overview.js';
 import { error } from '@sveltejs/kit';
 
 export type ExportDataset = 'themes' | 'trends' | 'papers' | 'theme-papers' | 'bursts' | 'areas' | 'map-region' | 'theme-lineage';
@@ -119,9 +120,6 @@ const PAPER_COLUMNS = [
  * paper; NULL for the run's own, which are never scored so).
  */
 const PAPER_TAIL_COLUMNS = [text('doi', 'p.doi'), value('added_batch', 'ap.batch_id'), value('novel', 'ap.novel')];
-/** An area's papers in each trend window: its themes' (a paper is in one theme, a theme in one area), as the Overview counts them. */
-const AREA_PAPERS: [string, string] = ['(SELECT sum(x.papers_before) FROM themes x WHERE x.run_id = a.run_id AND x.area_id = a.area_id)',
-  '(SELECT sum(x.papers_after) FROM themes x WHERE x.run_id = a.run_id AND x.area_id = a.area_id)'];
 
 const AREA_COLUMNS = [
   value('area_id', 'a.area_id'), text('label', 'a.label'), value('size', 'a.size'), value('share', 'a.share'),
@@ -129,7 +127,7 @@ const AREA_COLUMNS = [
   text('themes', `(SELECT string_agg(t.label, '; ' ORDER BY t.size DESC, t.theme_id) FROM themes t
     WHERE t.run_id = a.run_id AND t.area_id = a.area_id)`),
   text('keywords', `array_to_string(a.keywords, '; ')`), text('direction', 'a.direction'), value('emerging_score', 'a.emerging_score'),
-  value('growth', 'a.growth'), value('z_score', 'a.z_score'), ...coverageColumns('a', AREA_PAPERS), value('share_before', 'a.share_before'),
+  value('growth', 'a.growth'), value('z_score', 'a.z_score'), ...coverageColumns('a', areaPapersSql('a')), value('share_before', 'a.share_before'),
   value('share_after', 'a.share_after'), value('x', 'a.x'), value('y', 'a.y'), ...coveredFigureColumns('a')
 ];
 

@@ -22,13 +22,23 @@ export type ThemeSummary = Camel<
 /** An area's figures; `keywords` holds only the first few, best first. */
 export type AreaSummary = Camel<
   Pick<AreaRow, 'area_id' | 'label' | 'size' | 'share' | 'n_themes' | 'keywords' | 'direction' | 'growth' | 'share_before' | 'share_after'
-    | 'covered_share' | 'covered_direction' | 'covered_score' | 'covered_z' | 'emerging_score' | 'z_score' | 'covered_share_before'
-    | 'covered_share_after' | 'covered_papers_before' | 'covered_papers_after'>
+    | 'covered_share' | 'covered_direction' | 'covered_papers_before' | 'covered_papers_after'>
 > & {
   /** Its themes' papers in each trend window: every theme's, hidden ones too, as areas.csv's reads_as and areas.covered_papers_* count. */
   papersBefore: number;
   papersAfter: number;
 };
+
+/**
+ * An areas row's (aliased `alias`) papers in each trend window, [before, after] SQL: its themes' (a
+ * paper is in one theme, a theme in one area), hidden ones too. The Overview's area class and the
+ * export's reads_as count them so.
+ */
+export function areaPapersSql(alias: string): [string, string] {
+  const sum = (column: string) =>
+    `coalesce((SELECT sum(x.${column}) FROM themes x WHERE x.run_id = ${alias}.run_id AND x.area_id = ${alias}.area_id), 0)::INTEGER`;
+  return [sum('papers_before'), sum('papers_after')];
+}
 
 /**
  * What the chart stacks: every area (the default: each paper in one named band), one area's themes
@@ -71,12 +81,9 @@ export async function listAreaSummaries(runId: number): Promise<AreaSummary[]> {
   return query<AreaSummary>(
     `SELECT area_id AS "areaId", label, size, share, n_themes AS "nThemes", keywords[1:5] AS keywords, direction, growth,
        share_before AS "shareBefore", share_after AS "shareAfter", covered_share AS "coveredShare", covered_direction AS "coveredDirection",
-       covered_score AS "coveredScore", covered_z AS "coveredZ", emerging_score AS "emergingScore", z_score AS "zScore",
-       covered_share_before AS "coveredShareBefore", covered_share_after AS "coveredShareAfter",
        covered_papers_before AS "coveredPapersBefore", covered_papers_after AS "coveredPapersAfter",
-       coalesce((SELECT sum(t.papers_before) FROM themes t WHERE t.run_id = areas.run_id AND t.area_id = areas.area_id), 0)::INTEGER AS "papersBefore",
-       coalesce((SELECT sum(t.papers_after) FROM themes t WHERE t.run_id = areas.run_id AND t.area_id = areas.area_id), 0)::INTEGER AS "papersAfter"
-     FROM areas WHERE run_id = $run
+       ${areaPapersSql('a')[0]} AS "papersBefore", ${areaPapersSql('a')[1]} AS "papersAfter"
+     FROM areas a WHERE run_id = $run
      ORDER BY area_id`,
     { run: runId }
   );
