@@ -4,6 +4,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { lineageToPrevious } from './lineage.js';
 import { keepLocalIdsApart, keptApartWarning } from './local-ids.js';
+import { adoptStoredIds, adoptedWarning } from './stored-ids.js';
 import { countKinds } from '../lineage/match.js';
 import { appendChunks, appendColumns, appendTable, toJsonText } from './append.js';
 import { vectorBytes } from '../assign/model.js';
@@ -50,12 +51,13 @@ export async function writeRun(dbPath: string, run: RunData, options: WriteOptio
   const started = performance.now();
   return updateCopy(dbPath, { ...options, memoryLimitMb: storeMemoryMb(run) }, async (connection) => {
     const runId = await nextRunId(connection);
-    // Before the lineage, whose shared papers are matched by id, and before any row carries an id.
+    // Before the lineage, whose shared papers are matched by id, and before any row carries an id:
+    // a paper stored under another id keeps it, then a local id naming another stored paper is kept apart.
+    const warnings = (run.metrics.warnings ??= []) as RunWarning[];
+    const adopted = await adoptStoredIds(connection, run.papers);
+    if (adopted.length > 0) warnings.push({ code: 'input', message: adoptedWarning(adopted) });
     const kept = await keepLocalIdsApart(connection, run.papers);
-    if (kept.length > 0) {
-      const warning: RunWarning = { code: 'input', message: keptApartWarning(kept, 'a paper an earlier run stored') };
-      ((run.metrics.warnings ??= []) as RunWarning[]).push(warning);
-    }
+    if (kept.length > 0) warnings.push({ code: 'input', message: keptApartWarning(kept, 'a paper an earlier run stored') });
     await matchPreviousRun(connection, run);
     await insertRun(connection, runId, run, options, started);
     return runId;
