@@ -7,14 +7,18 @@
 // (a date whose record declared its precision, or that came from a `year` field, is left alone):
 //   year rule:  j = dates on 1 January;         under day precision each is there with p = 1/365.25
 //   month rule: j = dates on the 1st of a month;                                      p = 12/365.25
-//   a rule fires when n ≥ MIN_DATES and j ≥ MIN_SHARE · n; the year rule is tried first.
-// How far beyond chance that is: under day precision (independent days) the binomial tail is below
-// its Chernoff bound
-//   P(X ≥ j) ≤ exp(−n · KL(j/n ‖ p)),   KL(q ‖ p) = q ln(q/p) + (1 − q) ln((1 − q)/(1 − p)),
-// 10^−21.6 for the year rule and 10^−11.9 for the month rule at the thresholds (n = 10, j = 9), and
-// smaller for any larger file: chance never fires a rule, the share threshold decides. It is high so
-// that a file mixing real day dates with some year-only ones is not read as years as a whole; the
-// minimum n because a handful of papers from one issue are not independent days.
+//   a rule fires when n ≥ MIN_DATES, j ≥ MIN_SHARE · n, and its distinct dates are beyond chance
+//   (below); the year rule is tried first.
+// The papers of one day (one listing, one issue) are not independent days, so the evidence is
+// counted over distinct dates: of the file's d distinct dates, i are on 1 January (on a 1st). Under
+// day precision the binomial tail is below its Chernoff bound
+//   P(X ≥ i) ≤ exp(−d · KL(i/d ‖ p)),   KL(q ‖ p) = q ln(q/p) + (1 − q) ln((1 − q)/(1 − p)),
+// and a rule fires only when that is below 10^MAX_LOG10_CHANCE: at least two distinct 1 Januaries
+// (10^−5.1) or three distinct 1sts (10^−4.4) when nothing else is there. A file whose dates are all
+// one day (the first week of January's listing, all 2026-01-01) is one observation, 1 in 365 by
+// chance: its dates stay days. The share threshold is on papers, high so that a file mixing real
+// day dates with some year-only ones is not read as years as a whole; the minimum n because a
+// handful of papers are no evidence either way.
 // When a rule fires, the file's dates on 1 January (on the 1st of a month) become year (month)
 // precision; its other dates keep theirs. The bound is reported with the warning.
 import type { DatePrecision, Paper } from '../types.js';
@@ -25,6 +29,8 @@ export const DATE_PRECISION_MODES: readonly DatePrecisionMode[] = ['auto', 'year
 
 export const MIN_DATES = 10;
 export const MIN_SHARE = 0.9;
+/** log10 of the largest chance (over distinct dates, above) at which a rule still fires. */
+export const MAX_LOG10_CHANCE = -4;
 const DAYS_PER_YEAR = 365.25;
 
 /** One file whose dates were read as coarser than written. */
@@ -36,7 +42,7 @@ export interface CoarseDates {
   dates: number;
   /** Dates written as days in the file (the rule's n). */
   of: number;
-  /** log10 of the Chernoff bound on the chance of `dates` of `of` under day precision. */
+  /** log10 of the Chernoff bound on the chance, under day precision, of the distinct dates on 1 January (the 1st) among the file's distinct dates. */
   log10Chance: number;
 }
 
@@ -53,20 +59,24 @@ export function detectCoarseDates(file: string, papers: readonly Paper[]): Coars
   let n = 0;
   let firstOfYear = 0;
   let firstOfMonth = 0;
+  const distinct = new Set<string>();
   for (const p of papers) {
     if (p.published === null || p.datePrecision !== 'day' || p.datePrecisionDeclared) continue;
     n++;
+    distinct.add(p.published);
     if (p.published.endsWith('-01')) {
       firstOfMonth++;
       if (p.published.endsWith('-01-01')) firstOfYear++;
     }
   }
   if (n < MIN_DATES) return null;
-  if (firstOfYear >= MIN_SHARE * n) {
-    return { file, rule: 'year', dates: firstOfYear, of: n, log10Chance: log10ChanceBound(firstOfYear, n, 1 / DAYS_PER_YEAR) };
-  }
-  if (firstOfMonth >= MIN_SHARE * n) {
-    return { file, rule: 'month', dates: firstOfMonth, of: n, log10Chance: log10ChanceBound(firstOfMonth, n, 12 / DAYS_PER_YEAR) };
+  const onFirst = (suffix: string) => [...distinct].filter((d) => d.endsWith(suffix)).length;
+  const rules = [{ rule: 'year' as const, dates: firstOfYear, suffix: '-01-01', p: 1 / DAYS_PER_YEAR },
+    { rule: 'month' as const, dates: firstOfMonth, suffix: '-01', p: 12 / DAYS_PER_YEAR }];
+  for (const { rule, dates, suffix, p } of rules) {
+    if (dates < MIN_SHARE * n) continue;
+    const log10Chance = log10ChanceBound(onFirst(suffix), distinct.size, p);
+    if (log10Chance <= MAX_LOG10_CHANCE) return { file, rule, dates, of: n, log10Chance };
   }
   return null;
 }

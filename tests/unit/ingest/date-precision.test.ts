@@ -2,7 +2,7 @@
 // (all on the 1st), its thresholds and statistics, and the --date-precision override.
 import { describe, expect, it } from 'vitest';
 import {
-  describeCoarseDates, detectCoarseDates, log10ChanceBound, MIN_DATES, MIN_SHARE, settleDatePrecision
+  describeCoarseDates, detectCoarseDates, log10ChanceBound, MAX_LOG10_CHANCE, MIN_DATES, MIN_SHARE, settleDatePrecision
 } from '../../../pipeline/ingest/date-precision.js';
 import type { DatePrecision, Paper } from '../../../pipeline/types.js';
 
@@ -36,7 +36,8 @@ function exactLog10Tail(j: number, n: number, p: number): number {
 describe('detectCoarseDates', () => {
   it('reads a file of 40 dates all on 1 January, 1990..2025, as years', () => {
     expect(detectCoarseDates('old.jsonl', newYears(40))).toStrictEqual({
-      file: 'old.jsonl', rule: 'year', dates: 40, of: 40, log10Chance: log10ChanceBound(40, 40, 1 / 365.25)
+      // The evidence is the 36 distinct years (1990..2025), not the 40 papers.
+      file: 'old.jsonl', rule: 'year', dates: 40, of: 40, log10Chance: log10ChanceBound(36, 36, 1 / 365.25)
     });
   });
 
@@ -50,6 +51,18 @@ describe('detectCoarseDates', () => {
     expect(detectCoarseDates('f', [...newYears(9), ...days(1)])).toMatchObject({ rule: 'year', dates: 9, of: 10 });
     expect(detectCoarseDates('f', [...newYears(8), ...days(2)])).toBeNull();
     expect(detectCoarseDates('f', newYears(9))).toBeNull();
+  });
+
+  it('keeps a file of one day as days, however many papers: one listing on 1 January (or a 1st) is one date, 1 in 365 by chance', () => {
+    const oneDay = (date: string) => Array.from({ length: 207 }, () => paper(date));
+    expect(detectCoarseDates('2026-01-01.jsonl', oneDay('2026-01-01'))).toBeNull();
+    expect(detectCoarseDates('2026-07-01.jsonl', oneDay('2026-07-01'))).toBeNull();
+    // Two distinct 1 Januaries are beyond chance (1e-5.1), as are three distinct 1sts (1e-4.4), but not two (1e-3.0).
+    expect(MAX_LOG10_CHANCE).toBe(-4);
+    expect(detectCoarseDates('two-years.csv', [...oneDay('2024-01-01'), ...oneDay('2025-01-01')])).toMatchObject({ rule: 'year', dates: 414 });
+    expect(detectCoarseDates('three-months.csv', [...oneDay('2025-03-01'), ...oneDay('2025-04-01'), ...oneDay('2025-05-01')]))
+      .toMatchObject({ rule: 'month', dates: 621 });
+    expect(detectCoarseDates('two-months.csv', [...oneDay('2025-03-01'), ...oneDay('2025-04-01')])).toBeNull();
   });
 
   it('does not fire on a mixed file: half real days, half 1 January', () => {
