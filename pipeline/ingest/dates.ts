@@ -145,15 +145,18 @@ function zoneOffset(zone: string): number {
   return (m[1] === '-' ? -1 : 1) * (+m[2] * 60 + +m[3]);
 }
 
-/** A local date-time with a zone offset becomes the UTC calendar day it falls on. */
+/**
+ * A date-time is the calendar day written in it, whatever its zone: "2026-03-01T01:30:00+09:00" is
+ * 1 March, the day of the record (its author's local day), not 28 February, the day it falls on in
+ * UTC. The time and the zone are still checked, so a malformed one says so; the offset is not applied.
+ */
 function fromTime(y: number, mo: number, d: number, hms: number[], offset: number, got: string): ParsedDate {
-  const local = checked(y, mo, d, 'day', got);
-  if ('error' in local) return local;
+  const written = checked(y, mo, d, 'day', got);
+  if ('error' in written) return written;
   const [h, mi, s] = hms;
   if (h > 23 || mi > 59 || s > 60) return { error: `expected a real time of day, got ${got}` };
   if (Number.isNaN(offset)) return { error: `expected a time zone like GMT or +0100, got ${got}` };
-  const utc = new Date(Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59)) - offset * 60_000);
-  return checked(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate(), 'day', got);
+  return written;
 }
 
 /** Validates the calendar (2025-02-30 is impossible) and the 1000..2100 range (a history-of-science library holds 1687). */

@@ -22,17 +22,24 @@ describe('parseDate keeps the precision a date was given with', () => {
   it('reads an ISO datetime in UTC as its day', () => {
     expect(parseDate('2025-03-18T10:20:30.123Z')).toStrictEqual({ iso: '2025-03-18', precision: 'day' });
   });
-  it('reads an ISO datetime with an offset as the UTC day it falls on', () => {
-    expect(parseDate('2025-03-18T23:30:00-05:00')).toStrictEqual({ iso: '2025-03-19', precision: 'day' });
-    expect(parseDate('2025-03-18T01:00+0200')).toStrictEqual({ iso: '2025-03-17', precision: 'day' });
+  it('reads an ISO datetime with an offset as the calendar day written in it, not its UTC day', () => {
+    expect(parseDate('2026-03-01T01:30:00+09:00')).toStrictEqual({ iso: '2026-03-01', precision: 'day' });
+    expect(parseDate('2026-02-28T23:00:00-05:00')).toStrictEqual({ iso: '2026-02-28', precision: 'day' });
+    expect(parseDate('2025-03-18T23:30:00-05:00')).toStrictEqual({ iso: '2025-03-18', precision: 'day' });
+    expect(parseDate('2025-03-18T01:00+0200')).toStrictEqual({ iso: '2025-03-18', precision: 'day' });
   });
-  it('reads an ISO datetime without zone (space-separated) as UTC', () => {
+  it('keeps the written day across a year end and a leap day, whichever side of UTC the offset is', () => {
+    expect(parseDate('2026-01-01T00:15:00+14:00')).toStrictEqual({ iso: '2026-01-01', precision: 'day' });
+    expect(parseDate('2025-12-31T23:45:00-12:00')).toStrictEqual({ iso: '2025-12-31', precision: 'day' });
+    expect(parseDate('2024-02-29T22:00:00.5-03:30')).toStrictEqual({ iso: '2024-02-29', precision: 'day' });
+  });
+  it('reads an ISO datetime without zone (space-separated) as its written day', () => {
     expect(parseDate('2025-12-31 23:59')).toStrictEqual({ iso: '2025-12-31', precision: 'day' });
   });
-  it('reads the RFC 2822 dates of arXiv versions as the UTC day', () => {
+  it('reads RFC 2822 dates (arXiv versions, in GMT) as the day written, whatever the zone', () => {
     expect(parseDate('Mon, 2 Apr 2007 19:18:42 GMT')).toStrictEqual({ iso: '2007-04-02', precision: 'day' });
-    expect(parseDate('Mon, 2 Apr 2007 23:30:00 -0500')).toStrictEqual({ iso: '2007-04-03', precision: 'day' });
-    expect(parseDate('Sat, 31 Dec 2005 20:00:00 PST')).toStrictEqual({ iso: '2006-01-01', precision: 'day' });
+    expect(parseDate('Mon, 2 Apr 2007 23:30:00 -0500')).toStrictEqual({ iso: '2007-04-02', precision: 'day' });
+    expect(parseDate('Sat, 31 Dec 2005 20:00:00 PST')).toStrictEqual({ iso: '2005-12-31', precision: 'day' });
   });
   it('reads written-out dates with month names', () => {
     expect(parseDate('2 April 2007')).toStrictEqual({ iso: '2007-04-02', precision: 'day' });
@@ -97,6 +104,14 @@ describe('parseDate rejects impossible dates with the reason', () => {
   it('rejects a time of day past 23:59', () => {
     expect(parseDate('2025-03-18T24:00:00Z')).toStrictEqual({
       error: 'expected a real time of day, got "2025-03-18T24:00:00Z"'
+    });
+  });
+  it('rejects an impossible day or time in a datetime with an offset, naming the value', () => {
+    expect(parseDate('2026-02-29T01:30:00+09:00')).toStrictEqual({
+      error: 'expected a real date in 1000..2100, got "2026-02-29T01:30:00+09:00" (2026-02 has 28 days)'
+    });
+    expect(parseDate('2026-03-01T25:30:00+09:00')).toStrictEqual({
+      error: 'expected a real time of day, got "2026-03-01T25:30:00+09:00"'
     });
   });
   it('rejects an unknown time zone name', () => {
