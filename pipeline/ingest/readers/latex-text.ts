@@ -19,12 +19,14 @@ const LETTERS: Record<string, string> = {
   textasciitilde: '~', textasciicircum: '^', textbar: '|', textless: '<', textgreater: '>', LaTeX: 'LaTeX', TeX: 'TeX',
   LaTeXe: 'LaTeX2e', BibTeX: 'BibTeX'
 };
-// A brace written as a command (Themescope's BibTeX export writes a lone one so): set aside with the escaped specials.
-const BRACE_COMMAND = /\\textbrace(left|right)(?![A-Za-z])\s*(?:\{\})?/g;
+// Set aside first, in one left-to-right pass so that "\\" (a line break, kept as written) is one token
+// and the backslash after it starts nothing: "\\server" is no command \server, "\\{" no escaped brace.
+// Then a brace written as a command (Themescope's BibTeX export writes a lone one so) and the escaped
+// specials.
+const SET_ASIDE = /\\\\|\\textbrace(left|right)(?![A-Za-z])\s*(?:\{\})?|\\([&%$#_{}])/g;
 // \"o, \"{o}, {\"o}, \'\i, \c{c}, \v s: an accent command, then its letter (braced or not, or \i / \j).
 const ACCENT = /\\(["'`^~=.]|[uvHckrdb](?=[\s{]))\s*(?:\{\s*(\\[ij]|[A-Za-z]?)\s*\}|(\\[ij]|[A-Za-z]))/g;
 const LETTER = /\\([A-Za-z]+)(?![A-Za-z])\s*(?:\{\})?/g;
-const ESCAPED = /\\([&%$#_{}])/g;
 // Math, once escaped dollars are set aside: $$…$$, $…$, \(…\), \[…\].
 const MATH = /\$\$[\s\S]*?\$\$|\$[^$]*\$|\\\([\s\S]*?\\\)|\\\[[\s\S]*?\\\]/g;
 // Text commands keep their argument (no nesting inside it is needed: braces go last anyway).
@@ -34,11 +36,15 @@ const DROPPED = /\\(?:cite[a-z]*|ref|eqref|label|footnote|thanks|index)\*?\s*(?:
 
 /** Plain text of a BibTeX field value (its outer braces or quotes already removed). */
 export function latexToText(value: string): string {
-  if (!value.includes('\\') && !value.includes('{') && !value.includes('~') && !value.includes('--')) return value;
+  // The fast path skips only values that no rule below changes (LaTeX's quotes `` '' included, so they
+  // read as " whether or not the value also holds a command).
+  if (!/[\\{~]|--|``|''/.test(value)) return value;
   const escaped: string[] = [];
   // Escaped specials are set aside first, so that their braces survive the brace removal.
-  let text = value.replace(BRACE_COMMAND, (_m, side: string) => `\u0000${escaped.push(side === 'left' ? '{' : '}') - 1}\u0000`)
-    .replace(ESCAPED, (_m, c: string) => `\u0000${escaped.push(c) - 1}\u0000`);
+  let text = value.replace(SET_ASIDE, (m, side?: string, special?: string) => {
+    const kept = side !== undefined ? (side === 'left' ? '{' : '}') : special ?? m;
+    return `\u0000${escaped.push(kept) - 1}\u0000`;
+  });
   // Then math, untouched by the rules below (\alpha in $\alpha$ is no text command).
   const math: string[] = [];
   text = text.replace(MATH, (m) => `\u0001${math.push(m) - 1}\u0001`);
@@ -56,4 +62,17 @@ export function latexToText(value: string): string {
     .replace(/[{}]/g, '');
   text = text.replace(/\u0001(\d+)\u0001/g, (_m, i: string) => math[Number(i)]).replace(/\u0000(\d+)\u0000/g, (_m, i: string) => escaped[Number(i)]);
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether `\name` followed by `after` is LaTeX markup this reader reads (so a writer keeps it as a
+ * command): a letter or word it knows (\ss, \LaTeX, \textbackslash), an accent command on a letter
+ * (\c c, \v{s}), or any command with a braced argument (\emph{x}, \cite{k}, \underline{x}: the
+ * argument is kept or the whole dropped). Anything else (C:\new, \alpha written in text, \ours) is
+ * read as nothing, so a literal backslash there must be written \textbackslash{} to survive.
+ */
+export function readsAsCommand(name: string, after: string): boolean {
+  if (Object.hasOwn(LETTERS, name)) return true;
+  if (/^[uvHckrdb]$/.test(name) && /^[\s{]/.test(after)) return true;
+  return /^\s*\{/.test(after);
 }

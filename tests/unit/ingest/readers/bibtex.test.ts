@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../../pipeline/ingest/index.js';
 import { bibtexDate, splitAnd, verbatim, verbatimDoi } from '../../../../pipeline/ingest/readers/bibtex.js';
-import { latexToText } from '../../../../pipeline/ingest/readers/latex-text.js';
+import { latexToText, readsAsCommand } from '../../../../pipeline/ingest/readers/latex-text.js';
 import { normaliseText } from '../../../../pipeline/tokenise/normalise-text.js';
 import { makeTempInputs, paper } from '../../../fixtures/ingest/temp-inputs.js';
 
@@ -79,6 +79,18 @@ describe('the BibTeX reader', () => {
   it('reads \\textbackslash{}, \\^{} and \\~{} (how the export writes a literal \\, ^ and ~) back to the character', () => {
     expect(latexToText(String.raw`A \textbackslash{} b, ends \textbackslash{}, x\^{}2, \~{}10 ms, ma\~{}nana, espa\~nol, \^{o}`))
       .toBe('A \\ b, ends \\, x^2, ~10 ms, ma~nana, español, ô');
+  });
+  it('reads a line break (\\\\) as one token: the backslash after it starts no command and escapes no brace', () => {
+    expect([latexToText(String.raw`UNC path \\server\textbackslash{}share`), latexToText(String.raw`line\\{x} and \\\{y\}`)])
+      .toStrictEqual([String.raw`UNC path \\server\share`, String.raw`line\\x and \\{y}`]);
+  });
+  it('reads LaTeX quotes `` and \'\' as " whether or not the value also holds a command', () => {
+    expect([latexToText("``Plain'' title"), latexToText("``With'' \\emph{x}")]).toStrictEqual(['"Plain" title', '"With" x']);
+  });
+  it('says which commands it reads as markup, the rule the BibTeX export keeps commands by', () => {
+    expect([readsAsCommand('LaTeX', ' and'), readsAsCommand('emph', '{x}'), readsAsCommand('underline', ' {x}'), readsAsCommand('c', ' c'),
+      readsAsCommand('new', ' folder'), readsAsCommand('alpha', ' parameter'), readsAsCommand('b', 'in'), readsAsCommand('ours', '')])
+      .toStrictEqual([true, true, true, true, false, false, false, false]);
   });
   it('reads a url or doi as written, not as LaTeX: a tie, a dash and braces stay; only an escaped special loses its backslash', () => {
     expect([verbatim(' https://x.org/~a/b--c?d={1} '), verbatim(String.raw`https://x.org/a\_b\%20c\&d`), verbatim(undefined)])
