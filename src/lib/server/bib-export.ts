@@ -2,6 +2,7 @@
 // BibTeX entry or RIS record per paper, in the list's order, for a reference manager (Zotero, EndNote,
 // Mendeley) or a LaTeX bibliography. The pipeline's own BibTeX and RIS readers read them back to the
 // same ids, titles, authors and dates (tested), so a theme's papers can also seed another run.
+import { readsAsCommand } from '../../../pipeline/ingest/readers/latex-text.js';
 
 export type BibFormat = 'bib' | 'ris';
 export const BIB_FORMATS: readonly BibFormat[] = ['bib', 'ris'];
@@ -71,12 +72,18 @@ const BARE: Record<string, string> = { '^': '\\^{}', '~': '\\~{}', _: '\\_', $: 
  * \textbackslash{}. A backslash is literal at the end of the text (it escaped the field's closing
  * brace: the entry never closed), before a digit (no LaTeX command), or standing alone between spaces
  * ("a \ b"); after a word it is a control space ("e.g.\ crop", 100 arXiv abstracts) and stays.
+ * Before letters it is a command, kept, only where the reader reads one (readsAsCommand: \emph{x},
+ * \LaTeX, \c c); elsewhere ("C:\new", "\alpha" written in text, an arXiv macro like "\ours") LaTeX
+ * would stop at an undefined command and the reader would drop the word, so it is literal too.
  * The pipeline's BibTeX reader (latex-text.ts) reads each back to its character.
  */
 function escapeOutsideMath(text: string): string {
   return text.replace(TEXT_SPECIAL, (match: string, math: string | undefined, command: string | undefined, at: number) => {
     if (math !== undefined) return match;
     if (command === undefined) return BARE[match];
+    if (/^[A-Za-z]/.test(command)) {
+      return readsAsCommand(command, text.slice(at + match.length, at + match.length + 40)) ? match : `\\textbackslash{}${command}`;
+    }
     if (command !== '') return match;
     const next = text[at + 1];
     const literal = next === undefined || /\d/.test(next) || at === 0 || /\s/.test(text[at - 1]);

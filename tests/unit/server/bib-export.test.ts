@@ -63,6 +63,13 @@ describe('bibtexEntry and risRecord', () => {
         '\\(a^2\\) and \\[b_1\\] or \\\\']);
   });
 
+  it('write a literal backslash before letters as \\textbackslash{} unless it starts a command the reader reads (\\emph{x}, \\LaTeX, \\c c)', () => {
+    expect([bibValue('Paths like C:\\new and C:\\Users\\data'), bibValue('The \\alpha parameter, not $\\alpha$'), bibValue('Our \\ours method'),
+      bibValue('UNC \\\\server\\share'), bibValue('Keep \\emph{x}, \\underline {y}, \\LaTeX, Fran\\c cois and \\v{s}')]).toStrictEqual([
+      'Paths like C:\\textbackslash{}new and C:\\textbackslash{}Users\\textbackslash{}data', 'The \\textbackslash{}alpha parameter, not $\\alpha$',
+      'Our \\textbackslash{}ours method', 'UNC \\\\server\\textbackslash{}share', 'Keep \\emph{x}, \\underline {y}, \\LaTeX, Fran\\c cois and \\v{s}']);
+  });
+
   it('write url and doi as they are, not as LaTeX, a backslash and braces that do not pair percent-encoded', () => {
     const paper = { ...PAPER, doi: '10.1002/(SICI)1097-4571_x#1', url: 'https://x.org/a_b?c=1&d=50%25~e#f' };
     expect(bibtexEntry(paper)).toContain('  doi = {10.1002/(SICI)1097-4571_x#1},\n');
@@ -73,7 +80,9 @@ describe('bibtexEntry and risRecord', () => {
 
   it('read back by the pipeline give the same titles, urls and dois, backslashes, ^, ~, $ and braces included', async () => {
     const titles = ['Title ending with backslash for graph neural networks \\', 'Backslash \\ and math $\\alpha$-divergence for BERT',
-      'Percent 100% & hash #1 and under_score with tilde ~ and caret ^ in 10^6', 'Costs $5 and \\3) in C:\\'];
+      'Percent 100% & hash #1 and under_score with tilde ~ and caret ^ in 10^6', 'Costs $5 and \\3) in C:\\',
+      'Reading C:\\new and C:\\Users\\data\\train.csv with \\alpha written as text', 'Our \\ours model, \\eg on \\\\server\\share, \\t and \\n escapes',
+      'Line \\\\ break and a \\ b, "quotes" and 50% of GPUs kept'];
     const papers = titles.map((title, i): BibPaper => ({ ...PAPER, paper_id: `n${i}`, title, doi: `10.9999/N${i}_a~b`, url: `https://x.org/n${i}?a=1&b=c--d%20{e}` }));
     const dir = mkdtempSync(join(tmpdir(), 'themescope-bib-specials-'));
     try {
