@@ -2,7 +2,8 @@
 // assignment batches and the novel papers (those that fit no theme well), per run.
 import { shownLabelSql } from '../theme-label.js';
 import type { Granularity, TableRow } from '../../../pipeline/types.js';
-import { query } from './db.js';
+import { dateWindowClauses } from './date-window.js';
+import { query, type Params } from './db.js';
 
 export type BatchRow = Pick<TableRow<'assign_batches'>, 'batch_id' | 'added' | 'skipped' | 'duplicates' | 'already_in_run' | 'novel' | 'input_sha256' | 'finished_at'>;
 
@@ -81,6 +82,10 @@ export interface AddedInWindow {
  * stage (a year-only date is no month's). `themeId`: that theme's papers only.
  */
 export async function countAddedInWindow(runId: number, from: string, to: string, granularity: Granularity, themeId: number | null = null): Promise<AddedInWindow> {
+  const params: Params = { run: runId, theme: themeId };
+  // The window's papers by the Papers list's own rule (its link from the note, afterWindowQuery, lists these):
+  // in the range, and dated at least as precisely as the window's unit.
+  const inWindow = dateWindowClauses({ from, to, granularity }, params);
   const rows = await query<{ theme_id: number; papers: number; added: number; novel: number }>(
     `SELECT pt.theme_id, count(*)::INTEGER AS papers, count(ap.paper_id)::INTEGER AS added,
        count(*) FILTER (WHERE ap.novel)::INTEGER AS novel
@@ -89,11 +94,9 @@ export async function countAddedInWindow(runId: number, from: string, to: string
      LEFT JOIN assigned_papers ap ON ap.run_id = pt.run_id AND ap.paper_id = pt.paper_id
      WHERE pt.run_id = $run
        AND ($theme::INTEGER IS NULL OR pt.theme_id = $theme::INTEGER)
-       AND p.published BETWEEN $from::DATE AND $to::DATE
-       -- a coarser date than the window's unit is in no period of it
-       AND ($year OR p.date_precision IN ('day', 'month'))
+       AND ${inWindow.join(' AND ')}
      GROUP BY pt.theme_id`,
-    { run: runId, theme: themeId, from, to, year: granularity === 'year' });
+    params);
   const out: AddedInWindow = { papers: 0, added: 0, novel: 0, novelByTheme: {} };
   for (const r of rows) {
     out.papers += r.papers;
@@ -111,13 +114,15 @@ export async function countAddedInWindow(runId: number, from: string, to: string
  * granularity are in no period of it.
  */
 export async function addedMajorityFrom(runId: number, granularity: Granularity): Promise<string | null> {
+  const params: Params = { run: runId, g: granularity };
+  const counted = dateWindowClauses({ from: null, to: null, granularity }, params);
   const rows = await query<{ period: string; papers: number; added: number }>(
     `SELECT strftime(date_trunc($g, p.published), '%Y-%m-%d') AS period, count(*)::INTEGER AS papers, count(ap.paper_id)::INTEGER AS added
      FROM paper_themes pt
      JOIN papers p ON p.paper_id = pt.paper_id
      LEFT JOIN assigned_papers ap ON ap.run_id = pt.run_id AND ap.paper_id = pt.paper_id
-     WHERE pt.run_id = $run AND p.published IS NOT NULL AND ($year OR p.date_precision IN ('day', 'month'))
-     GROUP BY 1 ORDER BY 1`, { run: runId, g: granularity, year: granularity === 'year' });
+     WHERE pt.run_id = $run AND p.published IS NOT NULL AND ${counted.join(' AND ')}
+     GROUP BY 1 ORDER BY 1`, params);
   let from: string | null = null;
   for (const r of rows) {
     if (2 * r.added >= r.papers && r.added > 0) from ??= r.period;

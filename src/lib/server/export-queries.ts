@@ -210,6 +210,7 @@ async function papersQuery(runId: number, search: URLSearchParams): Promise<Expo
   if (filter.q !== null) name.push(slug(filter.q));
   if (filter.from !== null) name.push(`from-${filter.from}`);
   if (filter.to !== null) name.push(`to-${filter.to}`);
+  if (filter.granularity !== null) name.push(`${filter.granularity}-dated`);
   if (filter.author !== null) name.push(slug(filter.author));
   if (filter.category !== null) name.push(slug(filter.category));
   // Without it the novel papers downloaded as …-papers.csv, the same name as every paper of the run.

@@ -59,7 +59,7 @@ export async function loadFacets(runId: number, filter: PaperFilter): Promise<Fa
 /** The theme's top authors and categories (the run is immutable: computed once per run and theme). */
 export function loadThemeFacets(runId: number, themeId: number): Promise<Omit<Facets, 'themes'>> {
   return cachedForRun(runId, `theme-facets:${themeId}`, async () => {
-    const filter: PaperFilter = { theme: themeId, q: null, from: null, to: null, author: null, category: null, added: null, sort: 'relevance', match: null };
+    const filter: PaperFilter = { theme: themeId, q: null, from: null, to: null, granularity: null, author: null, category: null, added: null, sort: 'relevance', match: null };
     const { sql, params } = paperFilterSql(runId, filter);
     const [authors, categories] = await Promise.all([listFacet('authors', sql, params), listFacet('categories', sql, params)]);
     return { authors, categories };

@@ -1,10 +1,11 @@
 // Owns paper search for one run: the filter (ranked text search, theme, date range, author,
 // category) as bound SQL, shared by the Papers page and the papers exports, and the paginated page.
-import type { PaperRow, ThemeRow } from '../../../pipeline/types.js';
+import type { Granularity, PaperRow, ThemeRow } from '../../../pipeline/types.js';
+import { dateWindowClauses } from './date-window.js';
 import type { Params } from './db.js';
 import { query } from './db.js';
 import { excerpt, highlight, paperHref, PUBLISHED_SQL, shortAuthors, type ExcerptPart } from './paper-format.js';
-import { readAdded, readAuthor, readCategory, readDateRange, readQuery, readSort, readTheme, type AddedFilter, type Sort } from './params.js';
+import { readAdded, readAuthor, readCategory, readDateRange, readPeriodGranularity, readQuery, readSort, readTheme, type AddedFilter, type Sort } from './params.js';
 import { matchSql, resolveQuery, type ResolvedQuery } from './search-index.js';
 
 export interface PaperFilter {
@@ -12,6 +13,8 @@ export interface PaperFilter {
   q: string | null;
   from: string | null;
   to: string | null;
+  /** Only papers dated at least as precisely as these periods (a trend window's link: `granularity=month` leaves year-only dates out). */
+  granularity: Granularity | null;
   author: string | null;
   category: string | null;
   /** Only papers added after clustering (npm run assign), or only the novel ones of them. */
@@ -56,15 +59,16 @@ export type ThemeOption = Pick<ThemeRow, 'theme_id' | 'label' | 'size' | 'mixtur
 /** Validates the filter parameters of a request (400 on a bad value, 404 on a theme not in the run). */
 export async function readPaperFilter(params: URLSearchParams, runId: number): Promise<PaperFilter> {
   const { from, to } = readDateRange(params);
+  const granularity = readPeriodGranularity(params);
   const q = readQuery(params);
   const [author, category, sort, added] = [readAuthor(params), readCategory(params), readSort(params), readAdded(params)];
   const theme = await readTheme(params, runId);
-  return { theme, q, from, to, author, category, added, sort, match: q === null ? null : await resolveQuery(runId, q) };
+  return { theme, q, from, to, granularity, author, category, added, sort, match: q === null ? null : await resolveQuery(runId, q) };
 }
 
 /** A filter with only a theme (for the theme exports). */
 export function themeOnlyFilter(theme: number | null): PaperFilter {
-  return { theme, q: null, from: null, to: null, author: null, category: null, added: null, sort: 'relevance', match: null };
+  return { theme, q: null, from: null, to: null, granularity: null, author: null, category: null, added: null, sort: 'relevance', match: null };
 }
 
 /**
@@ -94,16 +98,8 @@ export function paperFilterSql(runId: number, filter: PaperFilter, { joins = 'al
     clauses.push('pt.theme_id = $theme');
     params.theme = filter.theme;
   }
-  // Date bounds are inclusive; papers without a date drop out once either bound is set. A year or
-  // month date is its whole period (published is its first day): it is in when its period ends on or after `from`.
-  if (filter.from !== null) {
-    clauses.push(`p.published + CASE p.date_precision WHEN 'year' THEN INTERVAL 1 YEAR WHEN 'month' THEN INTERVAL 1 MONTH ELSE INTERVAL 1 DAY END > $from::DATE`);
-    params.from = filter.from;
-  }
-  if (filter.to !== null) {
-    clauses.push('p.published <= $to::DATE');
-    params.to = filter.to;
-  }
+  // Date bounds are inclusive (date-window.ts: the rule the trend notes count by, granularity included).
+  clauses.push(...dateWindowClauses(filter, params));
   // Author and category: exact list members, as stored.
   if (filter.author !== null) {
     clauses.push('list_contains(p.authors, $author)');
@@ -126,9 +122,9 @@ export function paperFilterSql(runId: number, filter: PaperFilter, { joins = 'al
   return { sql, params };
 }
 
-/** Whether the filter's clauses read the papers table (`p`): a date bound, an author, a category, a phrase. */
+/** Whether the filter's clauses read the papers table (`p`): a date bound or granularity, an author, a category, a phrase. */
 function readsPapers(filter: PaperFilter): boolean {
-  return filter.from !== null || filter.to !== null || filter.author !== null || filter.category !== null ||
+  return filter.from !== null || filter.to !== null || filter.granularity !== null || filter.author !== null || filter.category !== null ||
     (filter.match?.phrasePatterns.length ?? 0) > 0;
 }
 
@@ -155,8 +151,8 @@ type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' 
 /** A plain ranked search (no other filter, no phrase, by relevance): ranked on the index alone, no join to the papers. */
 function indexOnly(filter: PaperFilter): boolean {
   return filter.match !== null && filter.match.phrasePatterns.length === 0 && filter.sort === 'relevance' &&
-    filter.theme === null && filter.from === null && filter.to === null && filter.author === null && filter.category === null &&
-    filter.added === null;
+    filter.theme === null && filter.from === null && filter.to === null && filter.granularity === null && filter.author === null &&
+    filter.category === null && filter.added === null;
 }
 
 /**
@@ -195,7 +191,7 @@ export async function searchPapers(runId: number, filter: PaperFilter, page: num
 /** No filter at all: the listing of every paper of the run, newest first. */
 function unfiltered(filter: PaperFilter): boolean {
   return filter.match === null && filter.theme === null && filter.from === null && filter.to === null &&
-    filter.author === null && filter.category === null && filter.added === null;
+    filter.granularity === null && filter.author === null && filter.category === null && filter.added === null;
 }
 
 /** Deepest row (offset + limit) that newestOfRun answers; past it, the full query. */

@@ -104,6 +104,12 @@ export function readGranularity(params: URLSearchParams, fallback: Granularity =
   return readChoice(params, 'granularity', GRANULARITIES, fallback);
 }
 
+/** `granularity` of a paper list (a trend window's link): only dates that count in such periods; absent or empty → null. */
+export function readPeriodGranularity(params: URLSearchParams): Granularity | null {
+  const value = raw(params, 'granularity');
+  return value === null || value === '' ? null : readChoice(params, 'granularity', GRANULARITIES, 'month');
+}
+
 export function readMeasure(params: URLSearchParams): Measure {
   return readChoice(params, 'measure', ['papers', 'share'], 'share');
 }

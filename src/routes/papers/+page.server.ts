@@ -16,7 +16,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   // Facets for the filters without a query (an author's or a category's papers across themes): a
   // ranked search shows its own list; facet counts over every match would run the search three times more.
   const faceted = filter.q === null && (filter.theme !== null || filter.from !== null || filter.to !== null ||
-    filter.author !== null || filter.category !== null || filter.added !== null);
+    filter.granularity !== null || filter.author !== null || filter.category !== null || filter.added !== null);
   const [results, themes, facets, addedPapers] = await Promise.all([
     searchPapers(run.run_id, filter, page, pageSize),
     listThemeOptions(run.run_id),

@@ -152,6 +152,11 @@ describe('papers export', () => {
     ]);
   });
 
+  it('names a trend window’s link (from, to, granularity) in the filename, as a list without the granularity holds other papers', async () => {
+    expect((await download('papers.csv', 'added=novel&from=2025-01-01&to=2025-03-31&granularity=month')).disposition).toBe(
+      'attachment; filename="themescope-run1-papers-from-2025-01-01-to-2025-03-31-month-dated-novel.csv"');
+  });
+
   it('names the search text in the filename', async () => {
     expect((await download('papers.json', 'q=Long%20Context')).disposition).toBe(
       'attachment; filename="themescope-run1-papers-q-long-context.json"'

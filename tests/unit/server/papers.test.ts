@@ -147,9 +147,9 @@ describe('searchPapers', () => {
 
 describe('readPaperFilter', () => {
   it('reads every filter parameter', async () => {
-    const filter = await readPaperFilter(new URLSearchParams('theme=2&q=xyz&from=2025-01-01&to=2025-02-01&author=A+B&category=cs.CL&added=novel&sort=date'), 1);
+    const filter = await readPaperFilter(new URLSearchParams('theme=2&q=xyz&from=2025-01-01&to=2025-02-01&granularity=month&author=A+B&category=cs.CL&added=novel&sort=date'), 1);
     const { match, ...rest } = filter;
-    expect(rest).toStrictEqual({ theme: 2, q: 'xyz', from: '2025-01-01', to: '2025-02-01', author: 'A B', category: 'cs.CL', added: 'novel', sort: 'date' });
+    expect(rest).toStrictEqual({ theme: 2, q: 'xyz', from: '2025-01-01', to: '2025-02-01', granularity: 'month', author: 'A B', category: 'cs.CL', added: 'novel', sort: 'date' });
     // "xyz" is in no paper: a query that cannot match.
     expect([match?.nWords, match?.matchable]).toStrictEqual([1, false]);
   });
@@ -158,11 +158,13 @@ describe('readPaperFilter', () => {
     expect([
       await httpErrorOf(() => readPaperFilter(new URLSearchParams('category=cs CL;'), 1)),
       await httpErrorOf(() => readPaperFilter(new URLSearchParams('sort=score'), 1)),
-      await httpErrorOf(() => readPaperFilter(new URLSearchParams('added=1'), 1))
+      await httpErrorOf(() => readPaperFilter(new URLSearchParams('added=1'), 1)),
+      await httpErrorOf(() => readPaperFilter(new URLSearchParams('granularity=week'), 1))
     ]).toStrictEqual([
       { status: 400, message: 'category: expected a category such as cs.CL' },
       { status: 400, message: 'sort: expected one of relevance, date' },
-      { status: 400, message: 'added: expected one of yes, novel' }
+      { status: 400, message: 'added: expected one of yes, novel' },
+      { status: 400, message: 'granularity: expected one of month, quarter, year' }
     ]);
   });
 
