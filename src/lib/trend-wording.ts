@@ -198,9 +198,13 @@ export function burstPartialPeriod(b: { startPeriod: string; endPeriod: string; 
   return partial.find((p) => p.period === b.startPeriod || (!b.ongoing && p.period === b.endPeriod)) ?? null;
 }
 
-/** `&from=…&to=…` of the after window for a /papers link, so it lists the papers a note counts in that window ('' without one). */
+/**
+ * `&from=…&to=…&granularity=…` of the after window for a /papers link, so it lists the papers a note
+ * counts in that window ('' without one): its periods hold only dates at least that precise (a year-only
+ * date is in no month), the rule both sides take from src/lib/server/date-window.ts.
+ */
 export function afterWindowQuery(w: Pick<TrendWindows, 'after' | 'granularity'>): string {
-  return w.after.length === 0 ? '' : `&from=${w.after[0]}&to=${periodEnd(w.after.at(-1)!, w.granularity)}`;
+  return w.after.length === 0 ? '' : `&from=${w.after[0]}&to=${periodEnd(w.after.at(-1)!, w.granularity)}&granularity=${w.granularity}`;
 }
 
 /** "Apr 2025 – Mar 2026 (12 months)", "Q3 2025 (1 quarter)", "none". */
