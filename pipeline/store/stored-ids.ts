@@ -3,17 +3,19 @@
 // Scopus export by its EID, and an export made before a reader's id rule changed by its DOI. Stored
 // under the new id it would be a second paper in `papers`, and lineage, the run comparison and
 // curation's carry-forward (all matched by paper id) would find none of it in the earlier runs.
-// So a run's paper whose own id no run has stored, but whose DOI (any case) or arXiv id is a
-// stored paper's, takes that stored paper's id: its row is updated in place, as for the same id.
+// So a run's paper whose own id no run has stored, but which is a stored paper by the duplicate rule
+// of ingest (the same DOI, arXiv id, or title and year), takes that stored paper's id: its row is
+// updated in place, as for the same id.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendChunks } from './append.js';
 import { queryRows } from '../assign/columns.js';
+import { isGenericTitle, titleKey } from '../ingest/merge.js';
 import { arxivId } from '../ingest/text.js';
 import type { Table } from './table-spec.js';
 import type { Paper } from '../types.js';
 
 const INPUT: Table = { name: 'stored_ids_input', columns: [{ name: 'i', type: 'INTEGER' }, { name: 'paper_id', type: 'VARCHAR' },
-  { name: 'doi', type: 'VARCHAR' }, { name: 'arxiv', type: 'VARCHAR' }], key: [] };
+  { name: 'doi', type: 'VARCHAR' }, { name: 'arxiv', type: 'VARCHAR' }, { name: 'year', type: 'VARCHAR' }], key: [] };
 
 /** A paper given the id a stored paper has, and the id it came with. */
 export interface Adopted {
@@ -26,48 +28,84 @@ function arxivOf(paper: Paper): string | null {
   return arxivId(paper.paperId) ?? (paper.doi === null ? null : arxivId(paper.doi));
 }
 
+const yearOf = (p: Paper) => p.published?.slice(0, 4) ?? '';
+
 /**
- * Gives each of `papers` whose id is not stored but whose DOI or arXiv id is a stored paper's that
- * paper's id, in place (so every row made from the papers afterwards carries it); returns those
- * papers. Of several stored papers, the one in the newest run (the one lineage compares with) is
- * taken, then the smallest id. A stored id that another of `papers` already has, or that an earlier
- * paper of `papers` took, is left alone: one id, one paper.
+ * Gives each of `papers` whose id is not stored the id of the stored paper it is by ingest/merge.ts's
+ * duplicate rule: the same DOI (any case) or arXiv id, else the same title and year unless both have
+ * DOIs and these differ (a generic title such as "Editorial" is no match by title). In place, so
+ * every row made from the papers afterwards carries it; returns those papers. Of several stored
+ * papers, the one in the newest run (the one lineage compares with) is taken, then the smallest id.
+ * A stored id that another of `papers` already has, or that an earlier paper of `papers` took, is
+ * left alone: one id, one paper.
  */
 export async function adoptStoredIds(connection: DuckDBConnection, papers: Paper[]): Promise<Adopted[]> {
-  const keyed: number[] = [];
-  for (let i = 0; i < papers.length; i++) if (papers[i].doi !== null || arxivOf(papers[i]) !== null) keyed.push(i);
-  if (keyed.length === 0) return [];
-  await connection.run(`CREATE OR REPLACE TEMP TABLE ${INPUT.name} (i INTEGER, paper_id VARCHAR, doi VARCHAR, arxiv VARCHAR)`);
-  await appendChunks(connection, INPUT, keyed.length, [(j) => keyed[j], (j) => papers[keyed[j]].paperId,
-    (j) => papers[keyed[j]].doi?.toLowerCase() ?? null, (j) => arxivOf(papers[keyed[j]])]);
-  const found = await queryRows<{ i: number; paper_id: string }>(connection, `
-    WITH a AS MATERIALIZED (SELECT * FROM ${INPUT.name} a WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.paper_id = a.paper_id)),
-    s AS MATERIALIZED (SELECT paper_id, lower(doi) AS doi, nullif(regexp_extract(doi, '^10\\.48550/(?i:arxiv)\\.(.+)$', 1), '') AS arxiv
-      FROM papers WHERE doi IS NOT NULL),
-    c AS (SELECT a.i, p.paper_id FROM a JOIN papers p ON p.paper_id = a.arxiv
-      UNION SELECT a.i, s.paper_id FROM a JOIN s ON s.doi = a.doi
-      UNION SELECT a.i, s.paper_id FROM a JOIN s ON s.arxiv = a.arxiv)
-    SELECT c.i, c.paper_id FROM c LEFT JOIN (SELECT paper_id, max(run_id) AS last_run FROM paper_rows GROUP BY paper_id) r USING (paper_id)
-    ORDER BY c.i, r.last_run DESC NULLS LAST, c.paper_id`);
-  await connection.run(`DROP TABLE ${INPUT.name}`);
-  const taken = new Set(papers.map((p) => p.paperId));
-  const adopted: Adopted[] = [];
-  let last = -1;
-  for (const { i, paper_id: id } of found) {
-    if (i === last || taken.has(id)) continue; // this paper has its id; that id is another paper's
-    last = i;
-    const paper = papers[i];
-    adopted.push({ paper, from: paper.paperId });
-    taken.add(id);
-    paper.paperId = id;
+  if (papers.length === 0) return [];
+  await connection.run(`CREATE OR REPLACE TEMP TABLE ${INPUT.name} (i INTEGER, paper_id VARCHAR, doi VARCHAR, arxiv VARCHAR, year VARCHAR)`);
+  await appendChunks(connection, INPUT, papers.length, [(i) => i, (i) => papers[i].paperId, (i) => papers[i].doi?.toLowerCase() ?? null,
+    (i) => arxivOf(papers[i]), (i) => yearOf(papers[i])]);
+  try {
+    // The input's papers under an id no run stored: most runs have none (the same export as last time).
+    await connection.run(`CREATE OR REPLACE TEMP TABLE stored_ids_new AS SELECT * FROM ${INPUT.name} a
+      WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.paper_id = a.paper_id)`);
+    const [{ n }] = await queryRows<{ n: number }>(connection, 'SELECT count(*)::INTEGER AS n FROM stored_ids_new');
+    if (n === 0) return [];
+    const LAST_RUN = '(SELECT paper_id, max(run_id) AS last_run FROM paper_rows GROUP BY paper_id)';
+    const byKey = await queryRows<{ i: number; paper_id: string }>(connection, `
+      WITH s AS MATERIALIZED (SELECT paper_id, lower(doi) AS doi, nullif(regexp_extract(doi, '^10\\.48550/(?i:arxiv)\\.(.+)$', 1), '') AS arxiv
+        FROM papers WHERE doi IS NOT NULL),
+      c AS (SELECT a.i, p.paper_id FROM stored_ids_new a JOIN papers p ON p.paper_id = a.arxiv
+        UNION SELECT a.i, s.paper_id FROM stored_ids_new a JOIN s ON s.doi = a.doi
+        UNION SELECT a.i, s.paper_id FROM stored_ids_new a JOIN s ON s.arxiv = a.arxiv)
+      SELECT c.i, c.paper_id FROM c LEFT JOIN ${LAST_RUN} r USING (paper_id) ORDER BY c.i, r.last_run DESC NULLS LAST, c.paper_id`);
+    const taken = new Set(papers.map((p) => p.paperId));
+    const adopted: Adopted[] = [];
+    const adopt = (i: number, id: string) => {
+      adopted.push({ paper: papers[i], from: papers[i].paperId });
+      taken.add(id);
+      papers[i].paperId = id;
+    };
+    const done = new Set<number>();
+    for (const { i, paper_id: id } of byKey) {
+      if (done.has(i) || taken.has(id)) continue; // this paper has its id; that id is another paper's
+      done.add(i);
+      adopt(i, id);
+    }
+    if (done.size === n) return adopted;
+    // The same title and year: the stored papers of the unmatched papers' years, keyed by merge.ts's titleKey.
+    const stored = await queryRows<{ title: string; doi: string | null; y: string; paper_id: string }>(connection, `
+      SELECT p.title, lower(p.doi) AS doi, coalesce(strftime(p.published, '%Y'), '') AS y, p.paper_id FROM papers p
+      LEFT JOIN ${LAST_RUN} r USING (paper_id)
+      WHERE coalesce(strftime(p.published, '%Y'), '') IN (SELECT DISTINCT year FROM stored_ids_new)
+      ORDER BY r.last_run DESC NULLS LAST, p.paper_id`);
+    const byTitle = new Map<string, { doi: string | null; paperId: string }[]>();
+    for (const { title, doi, y, paper_id: paperId } of stored) {
+      const key = `${titleKey(title)}|${y}`;
+      const rows = byTitle.get(key);
+      if (rows) rows.push({ doi, paperId });
+      else byTitle.set(key, [{ doi, paperId }]);
+    }
+    const unmatched = await queryRows<{ i: number }>(connection, 'SELECT i FROM stored_ids_new ORDER BY i');
+    for (const { i } of unmatched) {
+      const p = papers[i];
+      if (done.has(i) || isGenericTitle(p.title)) continue;
+      const key = titleKey(p.title);
+      const doi = p.doi?.toLowerCase() ?? null;
+      const same = key === '' ? undefined : byTitle.get(`${key}|${yearOf(p)}`)?.find((r) => (r.doi === null || doi === null || r.doi === doi) && !taken.has(r.paperId));
+      if (same) adopt(i, same.paperId);
+    }
+    return adopted;
+  } finally {
+    await connection.run(`DROP TABLE IF EXISTS ${INPUT.name}; DROP TABLE IF EXISTS stored_ids_new`);
   }
-  return adopted;
 }
 
 /** The warning for papers given their stored ids, naming the first. */
 export function adoptedWarning(adopted: readonly Adopted[]): string {
   const [{ paper, from }] = adopted;
   const one = adopted.length === 1;
-  return `${adopted.length} paper${one ? '' : 's'} came under a new id but ${one ? 'has' : 'have'} the DOI or arXiv id of a paper an earlier run ` +
-    `stored, and ${one ? 'keeps its' : 'keep their'} stored id${one ? '' : 's'} so runs can be compared: "${from}" is ${paper.paperId}`;
+  return one ? `1 paper came under an id no run had stored but is a paper an earlier run stored (same DOI, arXiv id, or title and year); ` +
+    `it keeps its stored id so runs can be compared: "${from}" is ${paper.paperId}`
+    : `${adopted.length} papers came under ids no run had stored but are papers an earlier run stored (same DOI, arXiv id, or title and year); ` +
+    `they keep their stored ids so runs can be compared: "${from}" is ${paper.paperId}`;
 }
