@@ -7,9 +7,8 @@ import type { CsvColumn } from './csv.js';
 import { query, type Params } from './db.js';
 import { loadTrendWindows } from './trend-windows.js';
 import { MONTHS_PER } from '../../../pipeline/trends/periods.js';
-import { paperFilterSql, paperOrderSql, readPaperFilter, themeOnlyFilter, type PaperFilter } from './papers.js';
+import { paperFilterSql, paperOrderSql, readPaperFilter, themeOnlyFilter, themePaperOrderSql, themeSearchFilter } from './papers.js';
 import { readDateRange, readGranularity, readMeasure, readQuery, readTheme } from './params.js';
-import { resolveQuery } from './search-index.js';
 import { areaPapersSql } from './overview.js';
 import { error } from '@sveltejs/kit';
 
@@ -220,17 +219,17 @@ async function papersQuery(runId: number, search: URLSearchParams): Promise<Expo
 
 /**
  * A theme's papers, most typical first; with `q` (the theme page's search) only those matching it,
- * best match first and then most typical, as the theme page lists them. The match is /papers' own
- * (readPaperFilter's resolveQuery, paperFilterSql), so the file holds what the list counts.
+ * best match first and then most typical: the theme page's own filter and order (papers.ts
+ * themeSearchFilter, themePaperOrderSql), so the file holds what the list counts.
  */
 async function themePapersQuery(runId: number, search: URLSearchParams): Promise<ExportQuery> {
   const theme = (await readTheme(search, runId, true)) as number;
   const q = readQuery(search);
-  const filter: PaperFilter = { ...themeOnlyFilter(theme), q, match: q === null ? null : await resolveQuery(runId, q) };
+  const filter = await themeSearchFilter(runId, theme, q);
   const { sql, params } = paperFilterSql(runId, filter, { more: PAPER_JOINS });
   return {
     columns: [value('rank_in_theme', 'pt.rank_in_theme'), ...PAPER_COLUMNS, ...PAPER_TAIL_COLUMNS],
-    from: `${sql} ORDER BY ${filter.match === null ? '' : 'm.score DESC, '}pt.rank_in_theme, p.paper_id`,
+    from: `${sql} ${themePaperOrderSql(filter)}`,
     params,
     name: [`theme${theme}`, 'papers', ...(q === null ? [] : [slug(q)])]
   };

@@ -1,5 +1,6 @@
 // Owns paper search for one run: the filter (ranked text search, theme, date range, author,
-// category) as bound SQL, shared by the Papers page and the papers exports, and the paginated page.
+// category) as bound SQL, shared by the Papers page, a theme page's list and every paper export,
+// and the paginated page.
 import type { Granularity, PaperRow, ThemeRow } from '../../../pipeline/types.js';
 import { dateWindowClauses } from './date-window.js';
 import type { Params } from './db.js';
@@ -72,6 +73,14 @@ export function themeOnlyFilter(theme: number | null): PaperFilter {
 }
 
 /**
+ * A theme's papers as its page searches them: the theme and `q`, resolved as on /papers
+ * (readPaperFilter), so a query means the same there, in the theme page's list and in its export.
+ */
+export async function themeSearchFilter(runId: number, theme: number, q: string | null): Promise<PaperFilter> {
+  return { ...themeOnlyFilter(theme), q, match: q === null ? null : await resolveQuery(runId, q) };
+}
+
+/**
  * FROM/WHERE over the run's papers (`pt` paper_themes, `p` papers, `t` themes, and with a query `m`:
  * the papers matching every word, with their BM25F score, search-index.ts) for a filter. Only
  * clauses for the filters given are added; every value is a bound parameter. `joins: 'papers'`
@@ -132,6 +141,14 @@ function readsPapers(filter: PaperFilter): boolean {
 export function paperOrderSql(filter: PaperFilter): string {
   if (filter.match !== null && filter.sort === 'relevance') return 'ORDER BY m.score DESC, p.paper_id';
   return 'ORDER BY p.published DESC NULLS LAST, p.paper_id';
+}
+
+/**
+ * A theme's papers in its page's order: with a query best BM25F score first, then (and without one
+ * only) most typical first (rank_in_theme); the id breaks ties so pages never overlap.
+ */
+export function themePaperOrderSql(filter: PaperFilter): string {
+  return `ORDER BY ${filter.match === null ? '' : 'm.score DESC, '}pt.rank_in_theme, pt.paper_id`;
 }
 
 /** FROM the matching papers of the index alone (`m`: paper_id, score), for indexOnly searches. */
@@ -218,7 +235,8 @@ async function newestOfRun(runId: number, { limit, offset }: { limit: number; of
   return inRun >= want || candidates < 4 * want ? rows.map(({ paper_id }) => ({ paper_id })) : null;
 }
 
-async function countPapers(sql: string, params: Params): Promise<number> {
+/** How many rows a paperFilterSql FROM/WHERE gives. */
+export async function countPapers(sql: string, params: Params): Promise<number> {
   const rows = await query<{ n: number }>(`SELECT count(*)::INTEGER AS n ${sql}`, params);
   return rows[0].n;
 }

@@ -8,7 +8,7 @@ import type { Camel, Granularity, PaperRow, TableRow, ThemeRow } from '../../../
 import type { TrendInput } from '../charts/trend-geometry.js';
 import { query } from './db.js';
 import { paperHref, PUBLISHED_SQL, shortAuthors } from './paper-format.js';
-import { matchSql, resolveQuery } from './search-index.js';
+import { countPapers, paperFilterSql, themePaperOrderSql, themeSearchFilter } from './papers.js';
 
 export type ThemeDetail = Camel<
   Pick<
@@ -146,31 +146,12 @@ function toThemePaper(r: PaperRowOut): ThemePaper {
 }
 
 /**
- * The theme's papers, with `q` only those matching every word (search-index.ts), best BM25F score
- * first; without `q` the most typical first. SQL (`join` after paper_themes pt; `p` papers only
- * where a phrase needs the text; `score` the BM25F score or NULL) and parameters.
- */
-async function themePaperFilter(runId: number, themeId: number, q: string | null) {
-  const base = { where: 'pt.run_id = $run AND pt.theme_id = $theme', params: { run: runId, theme: themeId } };
-  if (q === null) return { ...base, join: '', score: 'NULL::DOUBLE', order: 'pt.rank_in_theme, pt.paper_id' };
-  const resolved = await resolveQuery(runId, q);
-  const match = matchSql(runId, resolved);
-  const phrases = resolved.phrasePatterns.map((_, i) => ` AND CASE WHEN m.score > 0 THEN regexp_matches(p.title || ' ' || p.abstract, $phrase${i}) ELSE false END`).join('');
-  const phraseParams = Object.fromEntries(resolved.phrasePatterns.map((pattern, i) => [`phrase${i}`, pattern]));
-  return {
-    join: `JOIN (${match.sql}) m ON m.paper_id = pt.paper_id${phrases ? ' JOIN papers p ON p.paper_id = pt.paper_id' : ''}`,
-    where: base.where + phrases,
-    score: 'm.score',
-    order: 'm.score DESC, pt.rank_in_theme, pt.paper_id',
-    params: { ...base.params, ...match.params, ...phraseParams }
-  };
-}
-
-/**
- * The theme's papers, most typical first (rank_in_theme), `pageSize` per page; `q` filters them. A
- * page past the end has no items (the load refuses it). The page is cut from paper_themes first and
- * only its rows are joined to the papers' texts (a theme of 25k papers: no join of them all). The
- * total: with `q` a window count over the matches' narrow rows (the match runs once), else counted apart.
+ * The theme's papers, most typical first (rank_in_theme), `pageSize` per page; `q` filters them with
+ * /papers' own filter (papers.ts themeSearchFilter, paperFilterSql), best BM25F score first, then most
+ * typical. A page past the end has no items (the load refuses it). The page is cut from paper_themes
+ * first (the papers joined there only where a quoted phrase reads their text) and only its rows are
+ * joined to the papers' texts (a theme of 25k papers: no join of them all). The total: with `q` a
+ * window count over the matches' narrow rows (the match runs once), else counted apart.
  */
 export async function loadThemePapers(
   runId: number,
@@ -179,16 +160,16 @@ export async function loadThemePapers(
   page: number,
   pageSize: number
 ): Promise<ThemePaperPage> {
-  const filter = await themePaperFilter(runId, themeId, q);
-  const windowed = q !== null;
+  const filter = await themeSearchFilter(runId, themeId, q);
+  const { sql, params } = paperFilterSql(runId, filter, { joins: 'needed' });
+  const windowed = filter.match !== null;
   const [rows, counted] = await Promise.all([
     query<PaperRowOut & { total: number }>(
       `WITH page AS (
-         SELECT pt.run_id, pt.paper_id, pt.rank_in_theme, pt.similarity, pt.weak, ${filter.score} AS score
+         SELECT pt.run_id, pt.paper_id, pt.rank_in_theme, pt.similarity, pt.weak, ${windowed ? 'm.score' : 'NULL::DOUBLE'} AS score
            ${windowed ? ', count(*) OVER ()::INTEGER AS total' : ''}
-         FROM paper_themes pt ${filter.join}
-         WHERE ${filter.where}
-         ORDER BY ${filter.order}
+         ${sql}
+         ${themePaperOrderSql(filter)}
          LIMIT $limit OFFSET $offset)
        SELECT page.rank_in_theme AS rank, p.paper_id, p.title, ${PUBLISHED_SQL} AS published, p.authors,
          page.similarity, p.url, page.weak, r.theme_id AS second_theme, ${shownLabelSql('t2')} AS second_label, r.similarity AS second_similarity
@@ -198,18 +179,13 @@ export async function loadThemePapers(
          LEFT JOIN paper_theme_ranks r ON r.run_id = page.run_id AND r.paper_id = page.paper_id AND r.rank = 2
          LEFT JOIN themes t2 ON t2.run_id = r.run_id AND t2.theme_id = r.theme_id
        ORDER BY page.score DESC, page.rank_in_theme, page.paper_id`,
-      { ...filter.params, limit: pageSize, offset: (page - 1) * pageSize }
+      { ...params, limit: pageSize, offset: (page - 1) * pageSize }
     ),
-    windowed ? null : countThemePapers(filter)
+    windowed ? null : countPapers(sql, params)
   ]);
-  const total = counted ?? (rows.length > 0 ? rows[0].total : await countThemePapers(filter));
+  const total = counted ?? (rows.length > 0 ? rows[0].total : await countPapers(sql, params));
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return { items: rows.map(toThemePaper), total, page, pages, pageSize };
-}
-
-async function countThemePapers(filter: Awaited<ReturnType<typeof themePaperFilter>>): Promise<number> {
-  const rows = await query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM paper_themes pt ${filter.join} WHERE ${filter.where}`, filter.params);
-  return rows[0].n;
 }
 
 export async function loadNeighbours(runId: number, themeId: number): Promise<Neighbour[]> {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { listThemeOptions, readPaperFilter, searchPapers, type PaperFilter } from '../../../src/lib/server/papers.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { buildSearchIndex } from '../../../pipeline/search/index.js';
+import { loadThemePapers } from '../../../src/lib/server/theme.js';
 import { httpErrorOf } from './http-error.js';
 import { writeTempDb, type TempDb } from './temp-db.js';
 
@@ -141,6 +142,34 @@ describe('searchPapers', () => {
         added: false,
         novel: false
       }
+    ]);
+  });
+});
+
+describe('a theme page\'s list (theme.ts loadThemePapers)', () => {
+  // Theme 0 is papers 0, 3, …, 21, most typical in id order (similarity falls with the id): with
+  // theme=0 the list and /papers find the same papers in the same order, and count them alike.
+  const both = async (q: string) => {
+    const list = await loadThemePapers(1, 0, q, 1, 50);
+    return { list: { total: list.total, ids: list.items.map((p) => p.paperId) }, papers: await ids({ theme: 0, q }) };
+  };
+
+  it('means by a query what /papers means: words by stem, a prefix, a quoted phrase, a -word left out', async () => {
+    const queries = { merging: [0, 6, 9, 12, 15, 18, 21], merg: [0, 6, 9, 12, 15, 18, 21], '"task arithmetic"': [21, 3], 'task -merging': [3], 'merging splatting': [] };
+    for (const [q, want] of Object.entries(queries)) {
+      const { list, papers } = await both(q);
+      expect([q, list]).toStrictEqual([q, { total: want.length, ids: want.map(id) }]);
+      expect([q, list]).toStrictEqual([q, { total: papers.total, ids: papers.ids }]);
+    }
+  });
+
+  it('lists the most typical first, and with a query the best match first', async () => {
+    const rankedIds = async (q: string | null, pageSize: number) =>
+      (await loadThemePapers(1, 0, q, 1, pageSize)).items.map((p) => [p.rank, p.paperId]);
+    // Paper 21's shorter title holds "task arithmetic" with fewer other words: it scores above paper 3, more typical.
+    expect([await rankedIds(null, 3), await rankedIds('"task arithmetic"', 50)]).toStrictEqual([
+      [[1, id(0)], [2, id(3)], [3, id(6)]],
+      [[8, id(21)], [2, id(3)]]
     ]);
   });
 });
