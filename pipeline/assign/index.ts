@@ -6,14 +6,14 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { rankInTheme } from '../cluster/rank-in-theme.js';
 import { describeCoarseDates, settleDatePrecision, type DatePrecisionMode } from '../ingest/date-precision.js';
 import { ingestFiles } from '../ingest/index.js';
-import { abstractKey, isGenericTitle, isGlobalId, isLocalClash, localIdOf, titleKey } from '../ingest/merge.js';
-import { keepLocalIdsApart, keptApartWarning, type KeptApart } from '../store/local-ids.js';
+import { abstractKey, isGenericTitle, isGlobalId, localIdOf, titleKey } from '../ingest/merge.js';
+import { keepApart, keptApartWarning, readTakenIds, type KeptApart } from '../store/local-ids.js';
 import { arxivId } from '../ingest/text.js';
 import { updateCopy } from '../store/copy-update.js';
 import type { IngestResult, InputFormat, Paper, TrendDirection } from '../types.js';
 import { appendChunks } from '../store/append.js';
 import type { Table } from '../store/table-spec.js';
-import { queryRows, readColumns, readText } from './columns.js';
+import { readColumns, readText } from './columns.js';
 import { fitThemes, TOP_THEMES, type ThemeFit } from './nearest-themes.js';
 import { asBlock, blockRowsOf } from './model.js';
 import { PlaceHelper } from './place-threads.js';
@@ -213,9 +213,9 @@ const NEW_TABLE: Table = { name: NEW_PAPERS, columns: [{ name: 'j', type: 'INTEG
  * it by ingest/merge.ts's duplicate rule: the same id, DOI (any case), arXiv id (an arXiv DOI's),
  * or title and year (unless both have DOIs and these differ); so next week's export from another
  * tool (DOIs for ids, titles in another case) adds only what is new. A local id (a citation key, a
- * row number) that names a run paper of another title and abstract is no match, as in merge.ts: that paper is
- * added under its own id (localIdOf), which a later batch then finds; so is a new paper whose local
- * id names a paper another run stored (store/local-ids.ts).
+ * row number) that names a stored paper of another title and abstract, the run's or another run's, is
+ * no match (store/local-ids.ts readTakenIds, merge.ts's rule): that paper is added under its own id
+ * (localIdOf), which a later batch then finds.
  *
  * The id and DOI rules are hash joins in DuckDB; titles are compared here with merge.ts's own
  * titleKey, for the run's papers of the input's years only (a regexp key in SQL cost ~0.4 s).
@@ -234,15 +234,17 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
     UNION SELECT a.i FROM assign_input a JOIN r ON r.paper_id = a.arxiv
     UNION SELECT a.i FROM assign_input a JOIN r ON r.arxiv = a.paper_id
     UNION SELECT a.i FROM assign_input a JOIN r ON r.doi = a.doi`, { run: runId }, ['int'] as const);
-  const state = new Uint8Array(papers.length); // 0 new, 1 held, 2 new under its local id
+  const state = new Uint8Array(papers.length); // 0 new, 1 held, 2 new under an id of its own
   for (const i of byKey) state[i] = 1;
-  // The same id: held unless it is a local one naming a paper of another title that no shared DOI makes one.
-  const sameId = await queryRows<{ i: number; title: string; doi: string | null; abstract: string }>(connection, `SELECT a.i, p.title, p.doi,
-    p.abstract[1:300] AS abstract FROM assign_input a JOIN paper_rows pr ON pr.run_id = $run AND pr.paper_id = a.paper_id
-    JOIN papers p ON p.paper_id = pr.paper_id`, { run: runId });
-  for (const { i, title, doi, abstract } of sameId) {
+  // The same id as a stored paper (store/local-ids.ts, the rule a new run follows too): that paper, held
+  // when the run holds it, unless the id is a local one naming another paper, of this run or another.
+  const apartFromRun = new Set<number>();
+  for (const { i, clash, inRun } of await readTakenIds(connection, INPUT_TABLE.name, papers, runId)) {
     if (state[i] === 1) continue;
-    state[i] = isLocalClash({ title, doi, abstract }, papers[i]) ? 2 : 1;
+    if (clash) {
+      state[i] = 2;
+      if (inRun) apartFromRun.add(i);
+    } else if (inRun) state[i] = 1;
   }
   // The same title and year (the run's papers of the input's years), unless both DOIs differ.
   const text = await readText(connection, `SELECT string_agg(p.title || chr(31) || coalesce(lower(p.doi), '') || chr(31) || y || chr(31) || p.paper_id, chr(10))
@@ -267,18 +269,15 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
     else state[i] = 1;
   });
   for (const i of await heldBySameAbstract(connection, papers, generic)) state[i] = 1;
+  // A new paper whose local id names another paper is added under its own id: it must not rewrite that one.
   const renamed: KeptApart[] = [];
+  const keptApart: KeptApart[] = [];
   const out: Paper[] = [];
   papers.forEach((p, i) => {
     if (state[i] === 1) return;
-    if (state[i] === 2) {
-      const paper = { ...p, paperId: localIdOf(p) };
-      renamed.push({ paper, from: p.paperId });
-      out.push(paper);
-    } else out.push(p);
+    if (state[i] === 2) (apartFromRun.has(i) ? renamed : keptApart).push(keepApart(p));
+    out.push(p);
   });
-  // A new paper's local id may name a paper another run stored: it must not rewrite that one.
-  const keptApart = await keepLocalIdsApart(connection, out);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${NEW_PAPERS} (j INTEGER, paper_id VARCHAR)`);
   await appendChunks(connection, NEW_TABLE, out.length, [(j) => j, (j) => out[j].paperId]);
   return { papers: out, renamed, keptApart };
