@@ -58,6 +58,93 @@ describe('foldEdits', () => {
   });
 });
 
+describe('undo and redo', () => {
+  const rename = (themeId: number, name: string, labels?: Record<string, string>) => edit({ kind: 'rename', themeId, name, ...(labels ? { labels } : {}) } as EditBody);
+  const undo = (target: string) => edit({ kind: 'undo', target });
+  const rows = (c: ReturnType<typeof foldEdits>) => c.history.map((h) => [h.edit.id, h.status, h.reason, h.text]);
+
+  it('takes back an undo: the edit it undid applies again (a redo), and the redo can be taken back in turn', () => {
+    const r = rename(0, 'LLM serving', { 0: BASE[0].label });
+    const u = undo(r.id);
+    const redo = undo(u.id);
+    const c = foldEdits(1, BASE, [r, u, redo]);
+    expect(c.themes.get(0)!.label).toBe('LLM serving');
+    expect(rows(c)).toStrictEqual([
+      [r.id, 'applied', null, `Renamed “${BASE[0].label}” (0) to “LLM serving”`],
+      [u.id, 'undone', `by edit ${redo.id}`, `Undid edit ${r.id}: Renamed “${BASE[0].label}” (0) to “LLM serving”`],
+      [redo.id, 'applied', null, `Redid edit ${r.id} (taking back edit ${u.id}): Renamed “${BASE[0].label}” (0) to “LLM serving”`]
+    ]);
+    expect([c.history[1].effect, c.history[2].effect, c.history[2].root]).toStrictEqual(['undo', 'redo', r.id]);
+    const again = undo(redo.id);
+    const d = foldEdits(1, BASE, [r, u, redo, again]);
+    expect([d.themes.get(0)!.label, d.history.map((h) => h.status)]).toStrictEqual([BASE[0].label, ['undone', 'applied', 'undone', 'applied']]);
+    expect(d.history[0].reason).toBe(`by edit ${u.id}`); // back in effect, the first undo takes the rename back again
+    expect(d.history[3].text).toBe(`Undid edit ${r.id} again (taking back edit ${redo.id}): Renamed “${BASE[0].label}” (0) to “LLM serving”`);
+  });
+
+  it('refuses an undo of an edit already undone, of an undo that did not apply, of no earlier edit, and a redo undone again since', () => {
+    const r = rename(1, 'Low-bit LLMs');
+    const u = undo(r.id);
+    const twice = undo(r.id);
+    const ofRefused = undo(twice.id);
+    const unknown = undo('99');
+    const c = foldEdits(1, BASE, [r, u, twice, ofRefused, unknown]);
+    expect(c.history.slice(2).map((h) => [h.status, h.reason])).toStrictEqual([
+      ['not applied', `edit ${r.id} is already undone (by edit ${u.id})`],
+      ['not applied', `edit ${twice.id} did not apply`],
+      ['not applied', 'no edit 99 of this run before it']
+    ]);
+    // r redone by taking back u, then undone afresh by a plain undo: taking back the redo would undo r a second time
+    const redo = undo(u.id);
+    const fresh = undo(r.id);
+    const stale = undo(redo.id);
+    const d = foldEdits(1, BASE, [r, u, redo, fresh, stale]);
+    expect([d.history[4].status, d.history[4].reason, d.themes.get(1)!.label]).toStrictEqual(['not applied', `edit ${r.id} was undone again since (by edit ${fresh.id})`, BASE[1].label]);
+  });
+
+  it('keeps a split’s part ids in use after it is undone, so a split made since never takes them and a redo puts it back whole', () => {
+    const s1 = edit({ kind: 'split', themeId: 2, units: [2], parts: [{ id: 3, label: 'a', keywords: [], paperIds: ['p1'] }, { id: 4, label: 'b', keywords: [], paperIds: ['p2'] }] });
+    const u = undo(s1.id);
+    const undone = foldEdits(1, BASE, [s1, u]);
+    expect([[...undone.themes.keys()], nextThemeId(undone)]).toStrictEqual([[0, 1, 2], 5]);
+    const s2 = edit({ kind: 'split', themeId: 0, units: [0], parts: [{ id: 5, label: 'c', keywords: [], paperIds: ['p3'] }, { id: 6, label: 'd', keywords: [], paperIds: ['p4'] }] });
+    const c = foldEdits(1, BASE, [s1, u, s2, undo(u.id)]);
+    expect([[...c.themes.keys()].sort((a, b) => a - b), c.history.map((h) => h.status)]).toStrictEqual([[1, 3, 4, 5, 6], ['applied', 'undone', 'applied', 'applied']]);
+  });
+});
+
+describe('the history names themes as they were when each edit was made', () => {
+  it('by the labels kept with the edit, whatever was undone since', () => {
+    const r = edit({ kind: 'rename', themeId: 0, name: 'LLM serving', labels: { 0: BASE[0].label } } as EditBody);
+    const hide = edit({ kind: 'hide', themeId: 0, labels: { 0: 'LLM serving' } } as EditBody);
+    const c = foldEdits(1, BASE, [r, hide, edit({ kind: 'undo', target: r.id })]);
+    expect(c.history.map((h) => [h.text, h.reconstructed])).toStrictEqual([
+      [`Renamed “${BASE[0].label}” (0) to “LLM serving”`, false],
+      ['Hid “LLM serving” (0)', false],
+      [`Undid edit ${r.id}: Renamed “${BASE[0].label}” (0) to “LLM serving”`, false]
+    ]);
+  });
+
+  it('for an edit made before labels were kept: rebuilt from the edits before it as they stood then, and marked so', () => {
+    const r = edit({ kind: 'rename', themeId: 0, name: 'LLM serving' });
+    const hide = edit({ kind: 'hide', themeId: 0 });
+    const u = edit({ kind: 'undo', target: r.id });
+    const note = edit({ kind: 'note', themeId: 0, text: 'after the undo' });
+    const c = foldEdits(1, BASE, [r, hide, u, note]);
+    expect(c.history.map((h) => [h.text, h.reconstructed])).toStrictEqual([
+      [`Renamed “${BASE[0].label}” (0) to “LLM serving”`, true],
+      ['Hid “LLM serving” (0)', true], // the rename stood when it was made, though undone since
+      [`Undid edit ${r.id}: Renamed “${BASE[0].label}” (0) to “LLM serving”`, false],
+      [`Noted on “${BASE[0].label}” (0): “after the undo”`, true]
+    ]);
+  });
+
+  it('never marks a carried edit: it is made at the run’s start, over the labels the run stored', () => {
+    const carried = { ...edit({ kind: 'rename', themeId: 1, name: 'Low-bit LLMs' }, 2), carriedFrom: { runId: 1, id: '3' } };
+    expect(foldEdits(2, BASE, [carried]).history[0].reconstructed).toBe(false);
+  });
+});
+
 describe('checkText', () => {
   it('trims, and refuses empty, overlong, markup and control characters', () => {
     expect(checkText('  Efficient LLMs ', 'name', 120, true)).toStrictEqual({ ok: 'Efficient LLMs' });

@@ -4,7 +4,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { error } from '@sveltejs/kit';
 import { query } from '../db.js';
-import { checkText, checkThemeId, MAX_EDITOR, MAX_NAME, MAX_NOTE, type Edit, type EditBody } from './edits.js';
+import { checkText, checkThemeId, MAX_EDITOR, MAX_NAME, MAX_NOTE, themesNamed, type Edit, type EditBody } from './edits.js';
 import { foldEdits, nextThemeId, type BaseTheme, type Curation } from './fold.js';
 import { loadRunCuration } from './index.js';
 import { appendEdits, readJournal } from './journal.js';
@@ -90,20 +90,36 @@ function foldWith(runId: number, base: BaseTheme[], carried: Edit[], journal: Ed
   return foldEdits(runId, base, [...carried, ...journal.filter((e) => e.runId === runId), ...extra]);
 }
 
-/** Applies one form's edit to run `runId`; EditRefused (4xx) when a field or the edit does not fit. */
-export async function applyEditForm(kind: ActionKind, form: FormData, runId: number): Promise<Edit> {
+/** An edit made: as stored, and the run's other edits it left no longer applying (an undo or redo can). */
+export interface EditMade {
+  edit: Edit;
+  broke: string[];
+}
+
+/**
+ * Applies one form's edit to run `runId`; EditRefused (4xx) when a field or the edit does not fit. The
+ * edit keeps the labels its themes have now (the history names them so later). A redo (an undo of an
+ * undo) is refused when the edit it puts back would not apply now, like that edit made afresh.
+ */
+export async function applyEditForm(kind: ActionKind, form: FormData, runId: number): Promise<EditMade> {
   const by = must(checkText(form.get('by'), 'your name', MAX_EDITOR, true));
   const base = await query<BaseTheme>(`SELECT theme_id AS "themeId", label, keywords FROM src.main.themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
   const carried = ((await loadRunCuration(runId))?.curation.history ?? []).map((h) => h.edit).filter((e) => e.carriedFrom);
   // A split is clustered before the lock (about a second); its theme's papers are checked again under it.
   const draft = kind === 'split' ? await editFromForm(kind, form, runId, foldWith(runId, base, carried, readJournal())) : null;
+  let broke: string[] = [];
   const [added] = await appendEdits(runId, by, async (journal) => {
     const current = foldWith(runId, base, carried, journal);
     const body = draft ?? (await editFromForm(kind, form, runId, current));
-    const after = foldWith(runId, base, carried, journal, [{ ...body, id: 'new', runId, at: '', by }]);
+    const named = themesNamed(body).filter((id) => current.themes.has(id));
+    const made = body.kind === 'undo' ? body : { ...body, labels: Object.fromEntries(named.map((id) => [id, current.themes.get(id)!.label])) };
+    const after = foldWith(runId, base, carried, journal, [{ ...made, id: 'new', runId, at: '', by }]);
     const last = after.history[after.history.length - 1];
     if (last.status !== 'applied') throw new EditRefused(409, `Not applied: ${last.reason}`);
-    return [body];
+    const root = last.effect === 'redo' ? after.history.find((h) => h.edit.id === last.root) : undefined;
+    if (root && root.status !== 'applied') throw new EditRefused(409, `Not applied: edit ${root.edit.id} cannot be redone now: ${root.reason}`);
+    broke = current.history.filter((h, i) => h.status === 'applied' && after.history[i].status === 'not applied').map((h) => h.edit.id);
+    return [made];
   });
-  return added;
+  return { edit: added, broke };
 }

@@ -25,11 +25,19 @@ export type EditBody =
   | { kind: 'note'; themeId: number; text: string }
   | { kind: 'undo'; target: string };
 
+/**
+ * The label each theme an edit names had when the edit was made (theme id → label), kept with it so
+ * the history reads as it did then whatever came after. Absent on edits made before it was recorded
+ * (the history then reconstructs the names from the edits before) and on undos (they name an edit).
+ */
+export type LabelsThen = Record<string, string>;
+
 export type EditKind = EditBody['kind'];
 
 /** An edit as stored: `id` is its journal sequence number; carried edits have ids "r<run>.<id>". */
 export type Edit = EditBody & {
   id: string;
+  labels?: LabelsThen;
   runId: number;
   /** ISO time the edit was made. */
   at: string;
@@ -60,7 +68,19 @@ export function checkThemeId(raw: unknown, what = 'theme'): { ok: number } | { e
   return { ok: Number(raw.trim()) };
 }
 
-/** One line saying what an edit did, for the history. */
+/** The themes an edit names (whose labels it keeps): none for an undo. */
+export function themesNamed(edit: EditBody): number[] {
+  switch (edit.kind) {
+    case 'merge':
+      return edit.themeIds;
+    case 'undo':
+      return [];
+    default:
+      return [edit.themeId];
+  }
+}
+
+/** One line saying what an edit did, for the history; `labelOf` names a theme as it was then. */
 export function describeEdit(edit: EditBody, labelOf: (id: number) => string): string {
   const name = (id: number) => `“${labelOf(id)}” (${id})`;
   switch (edit.kind) {

@@ -1,7 +1,8 @@
 // Owns turning a run's edits into its curated themes: edits apply in order to the run's own themes;
-// an undone edit is skipped, and an edit that no longer fits (its theme merged away, a name taken)
-// is kept in the history as not applied, with the reason — never dropped.
-import { describeEdit, SPLIT_PARTS, type Edit } from './edits.js';
+// an undone edit is skipped (undo.ts), and an edit that no longer fits (its theme merged away, a name
+// taken) is kept in the history as not applied, with the reason — never dropped.
+import { describeEdit, SPLIT_PARTS, themesNamed, type Edit } from './edits.js';
+import { describeUndo, settleUndos, undoEffect } from './undo.js';
 
 /** A theme as the pipeline stored it. */
 export interface BaseTheme {
@@ -32,9 +33,15 @@ export type EditStatus = 'applied' | 'undone' | 'not applied';
 
 export interface HistoryEntry {
   edit: Edit;
+  /** What it did, naming themes as they were when it was made. */
   text: string;
+  /** Made before edits kept their themes' labels: the names in `text` are rebuilt from the edits before it. */
+  reconstructed: boolean;
   status: EditStatus;
   reason: string | null;
+  /** For an undo: whether it takes its root edit back ('undo') or puts it back ('redo'), and that edit. */
+  effect: 'undo' | 'redo' | null;
+  root: string | null;
 }
 
 export interface Curation {
@@ -139,41 +146,70 @@ function interleave(lists: string[][]): string[] {
   return out.slice(0, 20);
 }
 
-/** The run's curated themes after `edits` (carried first, then the run's own, in order). */
-export function foldEdits(runId: number, base: BaseTheme[], edits: Edit[]): Curation {
+/** The run's stored themes, before any edit. */
+function start(runId: number, base: BaseTheme[]): { c: Curation; nextId: { value: number } } {
   const themes = new Map<number, CuratedTheme>(base.map((b) => [b.themeId, {
     id: b.themeId, units: [b.themeId], label: b.label, named: false, originalLabel: null, base: b.themeId, keywords: b.keywords,
     hidden: false, note: null, split: null
   }]));
-  const c: Curation = { runId, themes, gone: new Map(), history: [], changed: false };
-  const labels = new Map(base.map((b) => [b.themeId, b.label]));
-  const labelOf = (id: number) => c.themes.get(id)?.label ?? labels.get(id) ?? `theme ${id}`;
-  const ids = new Set(edits.map((e) => e.id));
-  const undone = new Map<string, string>();
-  for (const e of edits) if (e.kind === 'undo' && ids.has(e.target) && !undone.has(e.target)) undone.set(e.target, e.id);
-  const nextId = { value: Math.max(-1, ...base.map((b) => b.themeId)) + 1 };
-  const texts = new Map<string, string>();
+  return { c: { runId, themes, gone: new Map(), history: [], changed: false }, nextId: { value: Math.max(-1, ...base.map((b) => b.themeId)) + 1 } };
+}
+
+/** `edits` applied in order, those taken back by an undo skipped; history entries without their lines yet. */
+function replay(runId: number, base: BaseTheme[], edits: Edit[]): { c: Curation; nextId: { value: number } } {
+  const state = start(runId, base);
+  const { c, nextId } = state;
+  const { undoneBy, refused } = settleUndos(edits);
+  const earlier = new Map<string, Edit>();
   for (const e of edits) {
-    let text = describeEdit(e, labelOf);
-    if (e.kind === 'undo' && texts.has(e.target)) text += `: ${texts.get(e.target)}`;
-    texts.set(e.id, text);
-    if (e.kind === 'undo') {
-      const ok = ids.has(e.target) && undone.get(e.target) === e.id;
-      c.history.push({ edit: e, text, status: ok ? 'applied' : 'not applied', reason: ok ? null : `edit ${e.target} is not an edit of this run, or was already undone` });
-      continue;
+    const fx = e.kind === 'undo' ? undoEffect(e, earlier) : null;
+    earlier.set(e.id, e);
+    const entry = { edit: e, text: '', reconstructed: false, effect: fx?.effect ?? null, root: fx?.root.id ?? null };
+    if (refused.has(e.id)) c.history.push({ ...entry, status: 'not applied', reason: refused.get(e.id)! });
+    else if (undoneBy.has(e.id)) c.history.push({ ...entry, status: 'undone', reason: `by edit ${undoneBy.get(e.id)}` });
+    else {
+      const reason = e.kind === 'undo' ? null : apply(c, e, nextId);
+      if (reason === null && e.kind !== 'undo') c.changed = true;
+      c.history.push({ ...entry, status: reason === null ? 'applied' : 'not applied', reason });
     }
-    if (undone.has(e.id)) {
-      c.history.push({ edit: e, text, status: 'undone', reason: `by edit ${undone.get(e.id)}` });
-      continue;
-    }
-    const reason = apply(c, e, nextId);
-    if (reason === null) c.changed = true;
-    c.history.push({ edit: e, text, status: reason === null ? 'applied' : 'not applied', reason });
   }
+  return state;
+}
+
+/**
+ * The run's curated themes after `edits` (carried first, then the run's own, in order), with each
+ * edit's line in the history naming its themes as they were when it was made: by the labels kept
+ * with it, else (an edit made before they were kept) as the edits before it left them, and marked
+ * `reconstructed`. Carried edits are made at the run's start, over its stored labels: never marked.
+ */
+export function foldEdits(runId: number, base: BaseTheme[], edits: Edit[]): Curation {
+  const { c } = replay(runId, base, edits);
+  const stored = new Map(base.map((b) => [b.themeId, b.label]));
+  const earlier = new Map<string, Edit>();
+  const texts = new Map<string, string>();
+  let then = start(runId, base); // the run as it stood when edit i was made
+  edits.forEach((e, i) => {
+    const entry = c.history[i];
+    if (e.kind === 'undo') {
+      entry.text = describeUndo(e, earlier, (id) => texts.get(id));
+      then = replay(runId, base, edits.slice(0, i + 1));
+    } else {
+      const kept = (id: number) => (typeof e.labels?.[id] === 'string' ? e.labels[id] : undefined);
+      entry.text = describeEdit(e, (id) => kept(id) ?? then.c.themes.get(id)?.label ?? stored.get(id) ?? `theme ${id}`);
+      entry.reconstructed = !e.carriedFrom && themesNamed(e).some((id) => kept(id) === undefined);
+      apply(then.c, e, then.nextId);
+    }
+    texts.set(e.id, entry.text);
+    earlier.set(e.id, e);
+  });
   return c;
 }
 
-/** The next free theme id of a curated run (for a split's parts). */
+/**
+ * The next free theme id of a curated run (for a split's parts): above its themes, the ids gone, and
+ * every part of a split in its history, undone ones too, so a split put back by a redo keeps its ids.
+ */
 export function nextThemeId(c: Curation): number {
-  return Math.max(-1, ...c.themes.keys(), ...c.gone.keys()) + 1;
+  const parts = c.history.flatMap((h) => (h.edit.kind === 'split' ? h.edit.parts.map((p) => p.id) : []));
+  return Math.max(-1, ...c.themes.keys(), ...c.gone.keys(), ...parts) + 1;
 }

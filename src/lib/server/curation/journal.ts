@@ -8,7 +8,7 @@ import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, 
 import { basename, dirname, join } from 'node:path';
 import { acquireLock } from '../../../../pipeline/store/lock.js';
 import { databasePath } from '../db.js';
-import type { Edit, EditBody } from './edits.js';
+import type { Edit, EditBody, LabelsThen } from './edits.js';
 
 /** How long an edit waits for another server's write before giving up (a 503). */
 const LOCK_WAIT_MS = 5000;
@@ -94,6 +94,9 @@ function removeDeadTemps(path: string): void {
   }
 }
 
+/** An edit to append: its body, and the labels of the themes it names as they are now. */
+export type NewEdit = EditBody & { labels?: LabelsThen };
+
 let chain: Promise<unknown> = Promise.resolve();
 
 /** Test hook: called between the fsynced temp file and the rename (THEMESCOPE_EDIT_PAUSE_MS pauses there). */
@@ -107,7 +110,7 @@ function pauseBeforeRename(): void {
  * every earlier edit, from any browser) and returns the bodies to add, or throws to add nothing.
  */
 export function appendEdits(
-  runId: number, by: string, decide: (journal: Edit[]) => EditBody[] | Promise<EditBody[]>
+  runId: number, by: string, decide: (journal: Edit[]) => NewEdit[] | Promise<NewEdit[]>
 ): Promise<Edit[]> {
   const run = async () => {
     const path = journalPath();
