@@ -15,6 +15,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { unusableReason } from '$lib/server/db';
 import { cacheKey, cachedResponse, cachingResponse, notModified } from '$lib/server/response-cache';
 import { REFUSED_COOKIE } from '$lib/server/curation/refused-flash';
+import { DONE_COOKIE } from '$lib/server/curation/done-flash';
 import { runOnce } from '$lib/server/run';
 import '$lib/server/curation';
 import { warmUp } from '$lib/server/warm-up';
@@ -27,8 +28,10 @@ export const init: ServerInit = () => {
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.run = runOnce(event.url);
   event.locals.firstLinks = [];
-  // A refused edit coming back to its page (refused-flash.ts) is one user's: neither cached nor answered from the cache.
-  if (event.request.method !== 'GET' || (event.request.headers.get('cookie') ?? '').includes(`${REFUSED_COOKIE}=`)) return resolve(event);
+  // A refused edit coming back to its page (refused-flash.ts), or an edit's confirmation (done-flash.ts),
+  // is one user's: neither cached nor answered from the cache.
+  const cookie = event.request.headers.get('cookie') ?? '';
+  if (event.request.method !== 'GET' || [REFUSED_COOKIE, DONE_COOKIE].some((name) => cookie.includes(`${name}=`))) return resolve(event);
   let key;
   try {
     // The request's own URL, not event.url: SvelteKit strips a client navigation's `/__data.json` and

@@ -6,12 +6,13 @@ import { applyEditForm, checkGate, EditRefused, editingEnabled, tokenRequired, t
 import { goneNote, loadRunCuration, summarise } from '$lib/server/curation';
 import { previewSplit } from '$lib/server/curation/split';
 import { rememberRefused } from '$lib/server/curation/refused-flash';
+import { confirmationOf, rememberDone, takeDone } from '$lib/server/curation/done-flash';
 import { listThemeSummaries } from '$lib/server/overview';
 import { query } from '$lib/server/db';
 import { readRun, resolveRun } from '$lib/server/run';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url, locals }) => {
+export const load: PageServerLoad = async ({ url, locals, cookies }) => {
   const run = await readRun({ url, locals });
   const [rc, visible, all] = await Promise.all([
     loadRunCuration(run.run_id),
@@ -30,8 +31,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     split = await previewSplit(run.run_id, themeId, parts, all.filter((t) => t.themeId !== themeId).map((t) => t.label));
   }
   const history = (rc?.curation.history ?? []).map((h) => ({ id: h.edit.id, at: h.edit.at, by: h.edit.by, text: h.text, status: h.status,
-    reason: h.reason, kind: h.edit.kind, carriedFrom: h.edit.carriedFrom?.runId ?? null }));
+    reason: h.reason, kind: h.edit.kind, effect: h.effect, root: h.root, reconstructed: h.reconstructed, carriedFrom: h.edit.carriedFrom?.runId ?? null }));
   return { runId: run.run_id, themes: all, visible: visible.map((t) => t.themeId), summary, history, review: rc?.review ?? [],
+    done: confirmationOf(rc, takeDone(cookies, run.run_id)),
     carriedFrom: rc?.carriedFrom ?? null, split: split && { ...split, parts: split.parts.map(({ paperIds: _, ...p }) => p) },
     editing: editingEnabled(), tokenRequired: tokenRequired() };
 };
@@ -51,7 +53,9 @@ function action(kind: ActionKind): Actions[string] {
     if (typeof runRaw !== 'string' || !/^[1-9]\d{0,8}$/.test(runRaw)) return fail(400, { error: 'run: expected a run id' });
     const run = await resolveRun(new URL(`?run=${runRaw}`, url));
     try {
-      await applyEditForm(kind, form, run.run_id);
+      const made = await applyEditForm(kind, form, run.run_id);
+      // The page the user lands on says what was done (done-flash.ts), from the history as it now stands.
+      rememberDone(cookies, { runId: run.run_id, editId: made.edit.id, broke: made.broke }, url.protocol === 'https:');
     } catch (e) {
       if (!(e instanceof EditRefused)) throw e;
       // Made on a theme page: back there, with the reason and what was typed (refused-flash.ts).

@@ -55,6 +55,18 @@ describe('handle: caching by run', () => {
   });
 });
 
+describe('handle: one user\'s edit messages', () => {
+  it('neither caches nor answers from the cache a page carrying an edit\'s confirmation or refusal cookie', async () => {
+    process.env.THEMESCOPE_DB = db.path;
+    const calls = { n: 0 };
+    expect(await (await get('/flash?run=1', {}, 'shared', calls)).text()).toBe('shared'); // read whole: now cached
+    const withDone = await get('/flash?run=1', { cookie: 'themescope-edit-done=%7B%7D' }, 'confirmed', calls);
+    const withRefused = await get('/flash?run=1', { cookie: 'a=b; themescope-refused-edit=%7B%7D' }, 'refused', calls);
+    const after = await get('/flash?run=1', {}, 'other', calls);
+    expect([await withDone.text(), await withRefused.text(), await after.text(), calls.n]).toStrictEqual(['confirmed', 'refused', 'shared', 3]);
+  });
+});
+
 describe('handle: a page and its data', () => {
   it('caches a page and the JSON of a client-side navigation to it apart, though SvelteKit gives both one event.url', async () => {
     process.env.THEMESCOPE_DB = db.path;

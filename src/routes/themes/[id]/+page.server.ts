@@ -2,6 +2,8 @@
 // (by default the run's), 10 typical papers, one page (50) of all its papers filtered by `q`, its
 // nearest themes, the themes its papers are also close to, its bursts, its lineage, and its top authors and categories.
 import { takeRefused } from '$lib/server/curation/refused-flash';
+import { confirmationOf, takeDone } from '$lib/server/curation/done-flash';
+import { loadRunCuration } from '$lib/server/curation';
 import { readGranularity, readPage, readQuery, refusePastEnd } from '$lib/server/params';
 import { readRun } from '$lib/server/run';
 import { loadThemeBursts } from '$lib/server/bursts';
@@ -74,6 +76,7 @@ export const load: PageServerLoad = async ({ url, params, locals, cookies }) => 
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, trend, typical: typical.items, q, papers,
     neighbours, alsoClose, bursts: bursts.map((b) => ({ ...b, coverageMark: burstMark(b, burstMarks)?.label ?? null,
       addedLater: addedFrom !== null && b.startPeriod >= addedFrom })), facets, lineage, windows,
-    trendClass, coverage, marks, curation: { ...curation, refused: takeRefused(cookies, run.run_id, themeId) }, coverageUnchecked: coverageUnchecked(run, changes),
+    trendClass, coverage, marks, curation: { ...curation, refused: takeRefused(cookies, run.run_id, themeId),
+      done: confirmationOf(await loadRunCuration(run.run_id), takeDone(cookies, run.run_id)) }, coverageUnchecked: coverageUnchecked(run, changes),
     addedAfter: added !== null && added.added > 0 ? added : null };
 };

@@ -1,0 +1,12 @@
+// Owns how an edit form is sent once the page has hydrated: in place (SvelteKit's enhance), so the page
+// keeps its scroll, the typed token and the open panel, and the confirmation region already in it
+// announces the edit (EditDone.svelte). Without JavaScript the same forms post and redirect as before.
+import type { SubmitFunction } from '@sveltejs/kit';
+import { goto } from '$app/navigation';
+
+export const submitEdit: SubmitFunction = () => async ({ result, update }) => {
+  // The action answers with a redirect to the page to show (this one, or the merged theme's): load it
+  // where the user is, focus left to EditDone, which moves it to the confirmation.
+  if (result.type === 'redirect') await goto(result.location, { invalidateAll: true, noScroll: true, keepFocus: true });
+  else await update({ reset: false });
+};
