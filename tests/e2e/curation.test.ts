@@ -3,14 +3,15 @@
 // their original labels; hostile edits change nothing; a kill mid-edit leaves the whole edit or none;
 // a pipeline run during edits loses neither; the next run finds the edits on its continuing themes.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { seriousViolations } from './axe.js';
 import { readDb } from './dbs.js';
-import { gotoHydrated, launchBrowser, newPage, ROOT, screenshot, startServer, type Server } from './harness.js';
+import { gotoHydrated, launchBrowser, newPage, ROOT, screenshot, SCREENSHOTS, startServer, type Server } from './harness.js';
 
 const TOKEN = 'team-secret';
 const dir = mkdtempSync(join(tmpdir(), 'themescope-curation-'));
@@ -58,6 +59,21 @@ async function fillEditor(page: Page, form = page.locator('section.curation form
   await form.locator('input[name="token"]').fill(TOKEN);
 }
 
+/**
+ * Clicks an edit's button and waits for the page to confirm it: the forms post in place, so the page
+ * does not navigate; the status region's text changes to the edit just saved. Returns that text.
+ */
+async function submitEdit(page: Page, button: Locator): Promise<string> {
+  const done = page.getByTestId('edit-done');
+  const before = (await done.textContent())?.trim() ?? '';
+  await button.click();
+  await expect.poll(async () => (await done.textContent())?.trim() ?? '', { timeout: 30_000 }).not.toBe(before);
+  return (await done.textContent())!.trim();
+}
+
+/** What the keyboard focus is on: the test id or tag of the focused element. */
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
+
 const themes = (run = 1) => readDb<{ theme_id: number; label: string; size: number; keywords: string }>(db,
   `SELECT theme_id, label, size, array_to_string(keywords, '; ') AS keywords FROM themes WHERE run_id = ${run} ORDER BY size DESC, theme_id`);
 
@@ -72,7 +88,11 @@ describe('curation through the dashboard', () => {
     const page = await open(`/themes/${first.theme_id}?run=1`);
     await fillEditor(page);
     await page.locator('section.curation input[name="name"]').fill('LLM inference efficiency');
-    await Promise.all([page.waitForURL(/\/themes\//), page.locator('button', { hasText: 'Rename' }).click()]);
+    const said = await submitEdit(page, page.locator('button', { hasText: 'Rename' }));
+    expect(said).toMatch(/^Saved as edit \d+: /);
+    expect(said).toContain(`Renamed “${first.label}” (${first.theme_id}) to “LLM inference efficiency”.`);
+    expect(await page.getByRole('status').filter({ hasText: 'Saved as edit' }).count()).toBe(1);
+    expect(await focused(page)).toBe('edit-done'); // the confirmation takes focus, so it is read and seen
     expect(await page.locator('h1').textContent()).toContain('LLM inference efficiency');
     expect(await page.locator('.curation .original').textContent()).toContain(first.label);
     await screenshot(page, 'curation-theme-renamed');
@@ -151,7 +171,7 @@ describe('curation through the dashboard', () => {
     const page = await open(`/themes/${a.theme_id}?run=1`);
     await fillEditor(page);
     await page.locator('select[name="with"]').selectOption(String(b.theme_id));
-    await Promise.all([page.waitForURL(/\/themes\//), page.locator('button', { hasText: 'Merge into this theme' }).click()]);
+    expect(await submitEdit(page, page.locator('button', { hasText: 'Merge into this theme' }))).toContain(`Merged “${a.label}” (${a.theme_id}) + “${b.label}” (${b.theme_id}) into ${a.theme_id}`);
     expect(await page.locator('.curation .original').textContent()).toContain('merged from');
     const rows = await csv('/export/trends.csv?run=1&granularity=month');
     const h = rows[0];
@@ -175,9 +195,9 @@ describe('curation through the dashboard', () => {
     const page = await open(`/themes/${t.theme_id}?run=1`);
     await fillEditor(page);
     await page.locator('textarea[name="text"]').fill('Junk: conference boilerplate');
-    await Promise.all([page.waitForURL(/\/themes\//), page.locator('button', { hasText: 'Save note' }).click()]);
+    expect(await submitEdit(page, page.locator('button', { hasText: 'Save note' }))).toContain(`Noted on “${t.label}” (${t.theme_id}): “Junk: conference boilerplate”`);
     await fillEditor(page);
-    await Promise.all([page.waitForURL(/\/themes\//), page.locator('button', { hasText: /^Hide$/ }).click()]);
+    expect(await submitEdit(page, page.locator('button', { hasText: /^Hide$/ }))).toContain(`Hid “${t.label}” (${t.theme_id})`);
     expect(await page.locator('.curation .note').textContent()).toContain('Junk: conference boilerplate');
     expect(await page.locator('.curation .hidden-mark').count()).toBe(1);
     const rows = await csv('/export/themes.csv?run=1');
@@ -197,7 +217,8 @@ describe('curation through the dashboard', () => {
     expect(parts).toBe(2);
     await screenshot(page, 'curation-split-preview');
     await fillEditor(page, page.locator('.split form'));
-    await Promise.all([page.waitForURL(/\/curate/), page.locator('button', { hasText: 'Accept split' }).click()]);
+    expect(await submitEdit(page, page.locator('button', { hasText: 'Accept split' }))).toContain(`Split “${big.label}” (${big.theme_id}) into`);
+    expect(page.url()).not.toContain('split='); // the preview is gone: the page is the run's /curate
     const after = await readDb<{ n: number }>(db, 'SELECT count(*)::INTEGER AS n FROM themes WHERE run_id = 1');
     const rows = await csv('/export/themes.csv?run=1');
     expect(rows.length - 1).toBe(after[0].n - 1 + 1); // one merged away (−1), one split into two (+1)
@@ -214,11 +235,47 @@ describe('curation through the dashboard', () => {
     }
     const curate = await open('/curate?run=1');
     await fillEditor(curate, curate.locator('#undo-form'));
-    const hideRow = curate.locator('table.history tr', { hasText: 'Hid' });
-    await Promise.all([curate.waitForURL(/\/curate/), hideRow.locator('button', { hasText: 'Undo' }).click()]);
-    expect(await curate.locator('table.history tr', { hasText: 'Hid' }).locator('td').nth(4).textContent()).toContain('undone');
+    const hideRow = curate.locator('table.history tbody tr').filter({ has: curate.locator('td:nth-child(4)', { hasText: /^Hid / }) });
+    expect(await submitEdit(curate, hideRow.locator('button', { hasText: 'Undo' }))).toMatch(/^Saved as edit \d+: Undid edit \d+: Hid /);
+    expect(await hideRow.locator('td').nth(4).textContent()).toContain('undone');
     await screenshot(curate, 'curation-history');
   });
+
+  it('redoes an undone rename from the history; every row keeps the names its themes had when it was made', async () => {
+    const t = (await themes())[4]; // not renamed, merged, hidden or split above
+    const page = await open(`/themes/${t.theme_id}?run=1`);
+    await fillEditor(page);
+    const name = page.locator('section.curation input[name="name"]');
+    await name.fill('Context windows');
+    const first = await submitEdit(page, page.locator('button', { hasText: 'Rename' }));
+    await name.fill('Long context');
+    expect(await submitEdit(page, page.locator('button', { hasText: 'Rename' }))).toContain(`Renamed “Context windows” (${t.theme_id}) to “Long context”`);
+    const firstId = first.match(/^Saved as edit (\d+):/)![1];
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'curation-theme-confirmed.png') }); // 1280×800, as the user sees it
+
+    const curate = await open('/curate?run=1');
+    await fillEditor(curate, curate.locator('#undo-form'));
+    const row = (id: string) => curate.locator('table.history tbody tr', { has: curate.locator('td:first-child', { hasText: new RegExp(`^${id}$`) }) });
+    const undone = await submitEdit(curate, curate.getByRole('button', { name: `Undo edit ${firstId}`, exact: true }));
+    const undoId = undone.match(/^Saved as edit (\d+):/)![1];
+    expect(undone).toBe(`Saved as edit ${undoId}: Undid edit ${firstId}: Renamed “${t.label}” (${t.theme_id}) to “Context windows”.`);
+    expect(await focused(curate)).toBe('edit-done');
+    // The second rename was made while the theme was "Context windows": its row still says so, though the first is undone.
+    expect(await row(String(Number(firstId) + 1)).locator('td').nth(3).textContent()).toContain(`Renamed “Context windows” (${t.theme_id}) to “Long context”`);
+    // The undo row is itself undoable: its button redoes the rename.
+    const redone = await submitEdit(curate, curate.getByRole('button', { name: `Redo edit ${firstId} (take back undo ${undoId})` }));
+    expect(redone).toMatch(new RegExp(`^Saved as edit \\d+: Redid edit ${firstId} \\(taking back edit ${undoId}\\): Renamed “`));
+    expect(await row(undoId).locator('td').nth(4).textContent()).toMatch(/^undone: by edit \d+/);
+    expect(await row(firstId).locator('td').nth(4).textContent()).toBe('applied');
+    const csvRows = await csv('/export/themes.csv?run=1');
+    expect(csvRows.find((r) => r[0] === String(t.theme_id))![csvRows[0].indexOf('label')]).toBe('Long context'); // both renames in effect, in order
+    expect(await seriousViolations(curate)).toStrictEqual([]);
+    // 1280×800 pictures of the confirmation and of the history as a user sees them
+    await curate.screenshot({ path: join(SCREENSHOTS, 'curation-redo-confirmed.png') });
+    await curate.locator('table.history tbody tr').last().scrollIntoViewIfNeeded();
+    await curate.screenshot({ path: join(SCREENSHOTS, 'curation-history-names-then.png') });
+  }, 90_000);
 
   it('keeps the whole edit or none when the server is killed in the middle of one', async () => {
     const paused = await startServer(db, { THEMESCOPE_EDIT: '1', THEMESCOPE_EDIT_PAUSE_MS: '5000' });
