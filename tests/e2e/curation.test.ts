@@ -297,6 +297,12 @@ describe('curation through the dashboard', () => {
       body: new URLSearchParams({ run: '1', by: 'After', token: TOKEN, theme: String(t.theme_id), text: 'whole' }) });
     expect(res.status).toBe(303);
     expect(edits().length).toBe(before + 1);
+    // Without JavaScript (a plain form post): the page the redirect leads to says what was saved, once.
+    const cookie = res.headers.get('set-cookie')!.split(';')[0];
+    expect(cookie).toMatch(/^themescope-edit-done=/);
+    const confirmed = await (await fetch(server.url + res.headers.get('location')!, { headers: { cookie } })).text();
+    expect(confirmed).toContain(`Saved as edit ${edits().at(-1).id}:</strong> Noted on “`);
+    expect(confirmed).toMatch(/role="status"/);
     expect(existsSync(temp)).toBe(false); // the dead server's temp journal is cleared by the next edit
   }, 60_000);
 
