@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { boxesOverlap, type Box } from '../../src/lib/charts/label-placement.js';
 import { MIN_SUPPORT } from '../../src/lib/charts/map-anchors.js';
-import { areaLabelForms } from '../../src/lib/charts/map-labels.js';
+import { areaLabelForms } from '../../src/lib/charts/map-label-text.js';
 import { useDashboard } from './dashboard.js';
 import { readDb } from './dbs.js';
 import { screenshot } from './harness.js';

@@ -1,6 +1,7 @@
 // Owns label placement without overlap: greedy, most important label first; each label tries a few
 // positions around its anchor and takes the first whose measured box is inside the bounds and clear
-// of every box already placed; a label with no free position is left out (zooming in frees room).
+// of every box already placed — its own box first, then its smaller forms' (a name on two lines, a
+// shorter name); a label with no free position in any form is left out (zooming in frees room).
 
 export interface LabelRequest {
   id: number;
@@ -12,6 +13,8 @@ export interface LabelRequest {
   height: number;
   /** Higher is placed first (e.g. theme size). */
   priority: number;
+  /** Boxes of the label's other forms, tried in order at every position when its own finds no room. */
+  alternatives?: { width: number; height: number }[];
 }
 
 export interface Box {
@@ -26,6 +29,8 @@ export interface PlacedLabel extends Box {
   /** Centre of the placed box (text is drawn centred here). */
   cx: number;
   cy: number;
+  /** Which form was placed: 0 its own box, i its alternatives[i - 1]. */
+  form: number;
 }
 
 /** True when the boxes intersect or come closer than `pad` px; boxes exactly `pad` apart do not count. */
@@ -82,7 +87,8 @@ export function isFree(box: Box, bounds: Box, taken: Box[], pad: number): boolea
 }
 
 /**
- * Places labels by descending priority (ties: lower id first), keeping `pad` px clear of each other
+ * Places labels by descending priority (ties: lower id first), each in its first form that has a
+ * free position (a whole name anywhere round its anchor before a shorter one right above it), keeping `pad` px clear of each other
  * and `obstaclePad` px clear of `obstacles` (e.g. the anchor dots, whose boxes carry their own
  * margin: a label may then stand right by its own dot); returns the placed ones only.
  */
@@ -90,11 +96,14 @@ export function placeLabels(labels: LabelRequest[], bounds: Box, pad = 2, obstac
   const order = [...labels].sort((a, b) => b.priority - a.priority || a.id - b.id);
   const placed: PlacedLabel[] = [];
   for (const l of order) {
-    for (const [cx, cy] of candidateCentres(l)) {
-      const box = boxAt(cx, cy, l.width, l.height);
-      if (!isFree(box, bounds, placed, pad) || !isFree(box, bounds, obstacles, obstaclePad)) continue;
-      placed.push({ id: l.id, ...box, cx, cy });
-      break;
+    const forms = [{ width: l.width, height: l.height }, ...(l.alternatives ?? [])];
+    found: for (const [form, size] of forms.entries()) {
+      for (const [cx, cy] of candidateCentres({ ...l, ...size })) {
+        const box = boxAt(cx, cy, size.width, size.height);
+        if (!isFree(box, bounds, placed, pad) || !isFree(box, bounds, obstacles, obstaclePad)) continue;
+        placed.push({ id: l.id, ...box, cx, cy, form });
+        break found;
+      }
     }
   }
   return placed;

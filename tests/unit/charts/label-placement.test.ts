@@ -25,7 +25,7 @@ describe('placeLabels', () => {
   it('puts a lone label just above its anchor, leaving the anchor uncovered', () => {
     // centre y = 100 − (16 / 2 + 5): the box's bottom edge is 5 px above the anchor.
     expect(placeLabels([label(7, 100, 100, 1)], bounds)).toStrictEqual([
-      { id: 7, left: 70, top: 79, width: 60, height: 16, cx: 100, cy: 87 }
+      { id: 7, left: 70, top: 79, width: 60, height: 16, cx: 100, cy: 87, form: 0 }
     ]);
   });
 
@@ -67,5 +67,15 @@ describe('placeLabels', () => {
     const dot = { left: 95, top: 80, width: 10, height: 10 };
     const [placed] = placeLabels([label(1, 100, 100, 1)], bounds, 2, [dot]);
     expect([placed.cx, placed.cy]).toStrictEqual([100, 113]);
+  });
+
+  it('tries a label’s own box at every position before its alternatives, and an alternative before leaving it out', () => {
+    // 300 px wide: no room in a 200 px view; the 30 px-tall alternative fits above or below.
+    const small = { left: 0, top: 0, width: 200, height: 100 };
+    const wide = { ...label(1, 100, 50, 1, 300, 16), alternatives: [{ width: 120, height: 30 }, { width: 60, height: 16 }] };
+    expect(placeLabels([wide], small).map((p) => [p.form, p.width, p.height, p.cx, p.cy])).toStrictEqual([[1, 120, 30, 100, 50 - 20]]);
+    // The own box wins at a farther position: right of the anchor before a smaller box above it.
+    const edge = { ...label(2, 10, 50, 1, 60, 16), alternatives: [{ width: 10, height: 10 }] };
+    expect(placeLabels([edge], small).map((p) => [p.form, p.cx, p.cy])).toStrictEqual([[0, 10 + 30 + 7, 50]]);
   });
 });

@@ -4,7 +4,8 @@
 // drawn label stands among its own papers (support ≥ MIN_SUPPORT at its anchor, map-anchors.ts),
 // and at a phone's width the area names still fit, in a shorter form, inside the view.
 import { describe, expect, it } from 'vitest';
-import { AREA_ZOOM, areaFormsFor, areaLabelForms, areaLabelTitle, areaLabelWidth, layoutMapLabels, themeLabelText, themeLabelTitle, themeLabelWidth, type LabelSubject, type MapLabelLayout } from '../../../src/lib/charts/map-labels.js';
+import { AREA_ZOOM, layoutMapLabels, type LabelSubject, type MapLabelLayout } from '../../../src/lib/charts/map-labels.js';
+import { THEME_LINE_MAX, areaFormsFor, areaLabelForms, areaLabelTitle, areaLabelWidth, themeLabelForms, themeLabelTitle, themeLineWidth } from '../../../src/lib/charts/map-label-text.js';
 import { boxesOverlap, type Box } from '../../../src/lib/charts/label-placement.js';
 import { MIN_SUPPORT, anchorSubjects, supportAt, type AnchoredSubjects } from '../../../src/lib/charts/map-anchors.js';
 import { extentOf, fitFrame, toGridPoint, type BaseFrame, type ZoomLike } from '../../../src/lib/charts/map-view.js';
@@ -46,10 +47,8 @@ function frame(themes: LabelSubject[]) {
 }
 
 describe('layoutMapLabels', () => {
-  it('measures labels as drawn: semi-bold themes cut to 30 characters, area names in spaced capitals', () => {
-    expect(themeLabelWidth('x'.repeat(40))).toBeCloseTo(textWidth('x'.repeat(29) + '…', 12, true), 6);
-    expect(themeLabelText('kv cache, speculative decoding', 366)).toBe('kv cache');
-    expect(themeLabelText('kv cache, speculative decoding', 860)).toBe('kv cache, speculative decoding');
+  it('measures labels as drawn: semi-bold themes, area names in spaced capitals', () => {
+    expect(themeLineWidth('kv cache')).toBeCloseTo(textWidth('kv cache', 12, true), 6);
     expect(areaLabelWidth('abc')).toBeCloseTo(textWidth('ABC', 13, true) + 3 * 0.04 * 13, 6);
   });
 
@@ -172,6 +171,63 @@ describe('labels among their own papers', () => {
     expect(split.length).toBeGreaterThanOrEqual(2);
     for (const l of split) {
       expect(supportAt(anchored.areaDensity!, l.id, ...toGridPoint(base, { k: 1, x: 0, y: 0 }, l.ax, l.ay))).toBeGreaterThanOrEqual(MIN_SUPPORT);
+    }
+  });
+});
+
+describe('theme labels in full where they fit', () => {
+  const ID = { k: 1, x: 0, y: 0 };
+  /** One theme whose dot is at screen (x, y) of a width × height view (grid units = pixels). */
+  const alone = (label: string, x: number, y: number, width: number, height: number) =>
+    layoutMapLabels([{ gx: x, gy: y, size: 10, label }], [], { k: 1, tx: 0, ty: 0 }, ID, width, height).themes;
+
+  it('offers the whole name on one line, then on two (cut after a comma), then its first phrase; each line at most THEME_LINE_MAX wide', () => {
+    expect(themeLabelForms('kv cache, speculative decoding', 860)).toStrictEqual([
+      ['kv cache, speculative decoding'], ['kv cache,', 'speculative decoding'], ['kv cache']
+    ]);
+    // 272 px on one line: wider than a line may be, so the whole name is offered on two lines only.
+    expect(themeLineWidth('vision transformers, state space models')).toBeGreaterThan(THEME_LINE_MAX);
+    expect(themeLabelForms('vision transformers, state space models', 860)).toStrictEqual([
+      ['vision transformers,', 'state space models'], ['vision transformers']
+    ]);
+    expect(themeLabelForms('graph neural networks', 860)).toStrictEqual([['graph neural networks'], ['graph neural', 'networks']]);
+    // A first phrase is broken only when one line cannot hold it.
+    const long = 'parameter-efficient fine-tuning of large language models, adapters';
+    expect(themeLabelForms(long, 860).at(-1)).toStrictEqual(['parameter-efficient fine-tuning', 'of large language models']);
+  });
+
+  it('offers only the first phrase on a phone, and cuts with "…" only a phrase that two lines cannot hold', () => {
+    expect(themeLabelForms('kv cache, speculative decoding', 366)).toStrictEqual([['kv cache']]);
+    const [[cut], ...rest] = themeLabelForms('x'.repeat(60), 860);
+    expect([cut.endsWith('…'), themeLineWidth(cut) <= THEME_LINE_MAX, rest]).toStrictEqual([true, true, []]);
+  });
+
+  it('draws a 39-character name whole, on two lines, where the view has room (it was cut to "vision transformers, state sp…")', () => {
+    const [label] = alone('vision transformers, state space models', 430, 290, 860, 580);
+    expect([label.lines, label.height, label.lineStep]).toStrictEqual([['vision transformers,', 'state space models'], 18 + 14, 14]);
+    expect(label.cy).toBeLessThan(290); // above its dot, as a one-line label stands
+  });
+
+  it('takes a shorter form only where no position round the dot holds the whole name', () => {
+    // 30 px tall: two lines (32 px) fit nowhere, the first phrase fits beside the dot.
+    const [short] = alone('vision transformers, state space models', 300, 15, 600, 30);
+    expect(short.lines).toStrictEqual(['vision transformers']);
+    // A one-line name that fits stays whole and on one line.
+    expect(alone('kv cache, speculative decoding', 300, 15, 600, 30)[0].lines).toStrictEqual(['kv cache, speculative decoding']);
+  });
+
+  it('keeps every label of a crowded map clear of the others and of the dots, drawing each in one of its forms', () => {
+    const names = ['large vision-language models, visual question answering', 'parameter-efficient fine-tuning, low-rank adaptation',
+      'vision transformers, state space models', 'kv cache, speculative decoding', 'graph neural networks', 'machine translation, cross-lingual'];
+    for (const seed of [21, 22, 23]) {
+      const { themes } = layout(seed, 40, 6);
+      themes.forEach((t, i) => (t.label = names[i % names.length]));
+      for (const zoom of [ID, { k: 2.56, x: -W, y: -H / 2 }]) {
+        const out = layoutMapLabels(themes, [], frame(themes), zoom, W, H);
+        expectClear(out);
+        for (const l of out.themes) expect(themeLabelForms(themes[l.id].label, W)).toContainEqual(l.lines);
+        expect(out.themes.some((l) => l.lines.join(' ') === themes[l.id].label)).toBe(true);
+      }
     }
   });
 });
