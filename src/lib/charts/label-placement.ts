@@ -45,14 +45,15 @@ export function boxesOverlap(a: Box, b: Box, pad = 0): boolean {
 
 /**
  * Box centres tried in order: just above the anchor, below it, right of it, left of it, then
- * further above and below, then the four corners (the box's nearest corner by the anchor). The
- * anchor itself stays uncovered (the map draws a dot there).
+ * further above and below, then the four corners (the box's nearest corner `gap` px from the anchor
+ * on both axes: nearer, it would cover the anchor's own dot, which the map keeps clear). The anchor
+ * itself stays uncovered (the map draws a dot there).
  */
 function candidateCentres(l: LabelRequest): [number, number][] {
   const gap = 5;
   const dx = l.width / 2 + gap + 2;
   const dy = l.height / 2 + gap;
-  const [cx, cy] = [l.width / 2 + 2, l.height / 2 + 2];
+  const [cx, cy] = [l.width / 2 + gap, l.height / 2 + gap];
   return [
     [l.x, l.y - dy],
     [l.x, l.y + dy],
@@ -65,6 +66,23 @@ function candidateCentres(l: LabelRequest): [number, number][] {
     [l.x + cx, l.y + cy],
     [l.x - cx, l.y + cy]
   ];
+}
+
+/**
+ * A candidate box that sticks out of the bounds slid back in along its side of the anchor (a box
+ * above or below it sideways, one beside it up or down), as long as the anchor still faces the text
+ * (at least `SLIDE_KEEP` px of it): near the map's edge a label slides along instead of being dropped.
+ */
+const SLIDE_KEEP = 6;
+function slideInside(cx: number, cy: number, size: { width: number; height: number }, l: LabelRequest, bounds: Box): [number, number] {
+  const clamp = (v: number, lo: number, hi: number) => (lo > hi ? v : Math.min(Math.max(v, lo), hi));
+  const [w, h] = [size.width / 2, size.height / 2];
+  if (Math.abs(cy - l.y) >= h) {
+    const x = clamp(cx, bounds.left + w, bounds.left + bounds.width - w);
+    return Math.abs(x - l.x) <= w - SLIDE_KEEP ? [x, cy] : [cx, cy];
+  }
+  const y = clamp(cy, bounds.top + h, bounds.top + bounds.height - h);
+  return Math.abs(y - l.y) <= h - SLIDE_KEEP / 2 ? [cx, y] : [cx, cy];
 }
 
 function inside(b: Box, bounds: Box): boolean {
@@ -98,7 +116,8 @@ export function placeLabels(labels: LabelRequest[], bounds: Box, pad = 2, obstac
   for (const l of order) {
     const forms = [{ width: l.width, height: l.height }, ...(l.alternatives ?? [])];
     found: for (const [form, size] of forms.entries()) {
-      for (const [cx, cy] of candidateCentres({ ...l, ...size })) {
+      for (const candidate of candidateCentres({ ...l, ...size })) {
+        const [cx, cy] = slideInside(...candidate, size, l, bounds);
         const box = boxAt(cx, cy, size.width, size.height);
         if (!isFree(box, bounds, placed, pad) || !isFree(box, bounds, obstacles, obstaclePad)) continue;
         placed.push({ id: l.id, ...box, cx, cy, form });

@@ -55,11 +55,21 @@ describe('placeLabels', () => {
     expect(Math.max(...dropped)).toBeLessThan(lowestKept);
   });
 
-  it('keeps every label inside the bounds, shifting one at the edge and dropping one far outside', () => {
-    const placed = placeLabels([label(1, 10, 150, 1), label(2, -500, 150, 2)], bounds);
-    expect(placed.map((p) => [p.id, p.left >= 0 && p.left + p.width <= 400])).toStrictEqual([[1, true]]);
-    // Above, below (both cut by the left edge) fail; right of the anchor fits.
-    expect([placed[0].cx, placed[0].cy]).toStrictEqual([10 + 60 / 2 + 7, 150]);
+  it('keeps every label inside the bounds, sliding one at the edge along it and dropping one far outside', () => {
+    const placed = placeLabels([label(1, 10, 150, 1), label(2, -500, 150, 2), label(3, 2, 50, 0)], bounds);
+    expect(placed.map((p) => [p.id, p.left >= 0 && p.left + p.width <= 400])).toStrictEqual([[1, true], [3, true]]);
+    // Above the anchor, cut by the left edge: slid right until inside, the anchor still under the text.
+    expect([placed[0].cx, placed[0].cy]).toStrictEqual([30, 150 - 13]);
+    // 2 px from the edge the text would no longer stand over the anchor: right of it instead.
+    expect([placed[1].cx, placed[1].cy]).toStrictEqual([2 + 60 / 2 + 7, 50]);
+  });
+
+  it('takes a corner clear of the anchor’s own dot when the sides are taken', () => {
+    const own = { left: 95, top: 95, width: 10, height: 10 };
+    const taken = [{ left: 65, top: 55, width: 40, height: 90 }, { left: 106, top: 96, width: 70, height: 20 }];
+    const [placed] = placeLabels([label(1, 100, 100, 1)], bounds, 2, [own, ...taken], 0);
+    expect([placed.cx, placed.cy]).toStrictEqual([100 + 30 + 5, 100 - 8 - 5]);
+    expect(boxesOverlap(placed, own)).toBe(false);
   });
 
   it('keeps labels off the obstacles, such as other themes’ anchor dots', () => {
@@ -75,7 +85,7 @@ describe('placeLabels', () => {
     const wide = { ...label(1, 100, 50, 1, 300, 16), alternatives: [{ width: 120, height: 30 }, { width: 60, height: 16 }] };
     expect(placeLabels([wide], small).map((p) => [p.form, p.width, p.height, p.cx, p.cy])).toStrictEqual([[1, 120, 30, 100, 50 - 20]]);
     // The own box wins at a farther position: right of the anchor before a smaller box above it.
-    const edge = { ...label(2, 10, 50, 1, 60, 16), alternatives: [{ width: 10, height: 10 }] };
-    expect(placeLabels([edge], small).map((p) => [p.form, p.cx, p.cy])).toStrictEqual([[0, 10 + 30 + 7, 50]]);
+    const edge = { ...label(2, 2, 50, 1, 60, 16), alternatives: [{ width: 10, height: 10 }] };
+    expect(placeLabels([edge], small).map((p) => [p.form, p.cx, p.cy])).toStrictEqual([[0, 2 + 30 + 7, 50]]);
   });
 });
