@@ -40,6 +40,12 @@ async function openMap(path = '/map'): Promise<Page> {
   return page;
 }
 
+/** The items of the notice about the address's view parameters, as read (whitespace collapsed). */
+async function noticeItems(page: Page): Promise<string[]> {
+  const items = await page.getByTestId('map-ignored').locator('li').allTextContents();
+  return items.map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
 /** Distinct RGBA colours among the canvas pixels. */
 async function canvasColours(page: Page): Promise<Map<string, number>> {
   const counts = await page.locator('.topic-map canvas').evaluate((c: HTMLCanvasElement) => {
@@ -178,20 +184,47 @@ describe('the Topic map', () => {
     await screenshot(page, 'map-url-view');
   });
 
+  it('swaps a date range whose start is after its end, and says so, naming both dates', async () => {
+    const page = await openMap('/map?from=2025-04-30&to=2025-03-01');
+    await page.locator('#map-search-status', { hasText: '8 of 24 papers in the dates' }).waitFor();
+    expect([await page.inputValue('input[aria-label="Published from"]'), await page.inputValue('input[aria-label="Published until"]')])
+      .toStrictEqual(['2025-03-01', '2025-04-30']);
+    const said = ['Swapped from=2025-04-30 and to=2025-03-01: expected the start (from) on or before the end (to); the map shows papers from 2025-03-01 to 2025-04-30.'];
+    expect(await noticeItems(page)).toStrictEqual(said);
+    // The view the map writes into the address (on the next zoom) has the range the right way round;
+    // the notice stays until the next address to follow.
+    await page.click('button[aria-label="Zoom in"]');
+    await page.waitForURL((url) => url.searchParams.get('from') === '2025-03-01' && url.searchParams.get('to') === '2025-04-30', { timeout: 10_000 });
+    expect(await noticeItems(page)).toStrictEqual(said);
+    await screenshot(page, 'map-swapped-dates');
+    await page.close();
+  });
+
+  it('ignores a date the map cannot place (before 1970, after 2149-06-05) and says which, drawing every paper', async () => {
+    const page = await openMap('/map?from=1969-12-31&to=2150-01-01');
+    expect(await noticeItems(page)).toStrictEqual([
+      'Ignored from=1969-12-31: expected a date from 1970-01-01 to 2149-06-05 (the dates the map can place); no start date.',
+      'Ignored to=2150-01-01: expected a date from 1970-01-01 to 2149-06-05 (the dates the map can place); no end date.'
+    ]);
+    expect((await page.locator('#map-search-status').textContent())!.trim()).toBe('24 papers');
+    expect(await page.inputValue('input[aria-label="Published from"]')).toBe('');
+    await page.close();
+  });
+
   it('says which view parameters of the address it ignored and why, instead of dropping them silently', async () => {
     const page = await openMap('/map?z=abc&cx=zz&sel=foo&from=2025-06-01');
     const notice = page.getByRole('status').filter({ hasText: 'Ignored' });
-    expect((await notice.locator('li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())).toStrictEqual([
-      'Ignored z=abc: expected a number from 0.7 to 80 (the zoom; 1 is the whole map).',
-      'Ignored cx=zz: expected a number from 0 to 65,535 (the view’s centre, in map grid units).',
-      'Ignored sel=foo: expected four numbers x0,y0,x1,y1 from 0 to 65,535, with x0 ≤ x1 and y0 ≤ y1 (a selected region).'
+    expect(await noticeItems(page)).toStrictEqual([
+      'Ignored z=abc: expected a number from 0.7 to 80 (the zoom; 1 is the whole map); the map opens at zoom 1.',
+      'Ignored cx=zz: expected a number from 0 to 65,535 (the view’s centre, in map grid units); the map keeps its own centre.',
+      'Ignored sel=foo: expected four numbers x0,y0,x1,y1 from 0 to 65,535, with x0 ≤ x1 and y0 ≤ y1 (a selected region); nothing is selected.'
     ]);
     // The date it could use is used.
     expect(await page.inputValue('input[aria-label="Published from"]')).toBe('2025-06-01');
     await screenshot(page, 'map-ignored-params');
     // The notice is in the server's HTML too, and an address it can use has none.
     const html = await (await fetch(`${server.url}/map?sel=foo`)).text();
-    expect(html.replace(/<[^>]*>/g, '')).toContain('Ignored sel=foo: expected four numbers');
+    expect(html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ')).toContain('Ignored sel=foo: expected four numbers');
     const clean = await openMap('/map?z=2&cx=30000&cy=30000');
     expect(await clean.getByTestId('map-ignored').textContent()).toBe('');
     await page.close();

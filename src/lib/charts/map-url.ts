@@ -1,6 +1,7 @@
 // Owns the topic map's view in the address: zoom, centre (grid units, so a link fits any window
 // width), date filter, selection — parsed and validated on the way in (a value it cannot use is
-// named, with what was expected, for the page to say so), written compactly on the way out.
+// named, with what was expected and what the map does instead, for the page to say so; a reversed
+// date range is swapped and said so), written compactly on the way out.
 import { NO_DAY, isoOfDay } from './map-points.js';
 
 export interface MapViewState {
@@ -20,12 +21,29 @@ export const ZOOM_RANGE: [number, number] = [0.7, 80];
 /** Largest grid coordinate (the points' x and y are Uint16). */
 const GRID_MAX = 65535;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * The dates the map can place, 1970-01-01 to 2149-06-05: its points carry a 16-bit day since
+ * 1970-01-01, the last value (NO_DAY) meaning undated. A bound outside them is no bound it can draw.
+ */
+export const DATE_LIMITS: [string, string] = [isoOfDay(0), isoOfDay(NO_DAY - 1)];
 
 /** A valid ISO date (YYYY-MM-DD that Date.parse accepts and round-trips), else ''. */
 function isoDate(value: string | null): string {
   if (!value || !ISO.test(value)) return '';
   const t = Date.parse(value + 'T00:00:00Z');
   return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value ? value : '';
+}
+
+/** A valid ISO date within DATE_LIMITS (ISO dates compare as strings), else ''. */
+function mapDate(value: string | null): string {
+  const iso = isoDate(value);
+  return iso && iso >= DATE_LIMITS[0] && iso <= DATE_LIMITS[1] ? iso : '';
+}
+
+/** The date filter of `params`: each bound the map can use, from and to swapped when from is after to. */
+function readDates(params: URLSearchParams): { from: string; to: string; swapped: boolean } {
+  const [from, to] = [mapDate(params.get('from')), mapDate(params.get('to'))];
+  return from && to && from > to ? { from: to, to: from, swapped: true } : { from, to, swapped: false };
 }
 
 /** A finite number within [lo, hi] from `value`, else null. */
@@ -35,16 +53,20 @@ function bounded(value: string | null, lo: number, hi: number): number | null {
   return Number.isFinite(x) && x >= lo && x <= hi ? x : null;
 }
 
-/** The view in `params` (z, cx, cy, from, to); anything missing or invalid falls back to the default. */
+/**
+ * The view in `params` (z, cx, cy, from, to, sel); anything missing or invalid falls back to the
+ * default, and a date range whose start is after its end is read the right way round.
+ */
 export function parseMapView(params: URLSearchParams): MapViewState {
   const cx = bounded(params.get('cx'), 0, GRID_MAX);
   const cy = bounded(params.get('cy'), 0, GRID_MAX);
+  const { from, to } = readDates(params);
   return {
     zoom: bounded(params.get('z'), ZOOM_RANGE[0], ZOOM_RANGE[1]) ?? 1,
     cx: cx !== null && cy !== null ? cx : null,
     cy: cx !== null && cy !== null ? cy : null,
-    from: isoDate(params.get('from')),
-    to: isoDate(params.get('to')),
+    from,
+    to,
     sel: parseSelection(params.get('sel'))
   };
 }
@@ -57,34 +79,52 @@ function parseSelection(value: string | null): [number, number, number, number] 
   return x0 <= x1 && y0 <= y1 ? [x0, y0, x1, y1] : null;
 }
 
-/** A view parameter of the address that parseMapView could not use, and what it expected. */
+/**
+ * A view parameter of the address that parseMapView could not use as given: what it expected, and
+ * what the map does instead — it leaves the value out (`ignored`: its default there), or, for a
+ * date range whose start is after its end, reads it the right way round (`swapped`, both named).
+ */
 export interface IgnoredParam {
-  name: string;
-  /** As given, cut to 40 characters. */
-  value: string;
+  action: 'ignored' | 'swapped';
+  /** The parameters concerned, in address order, values as given cut to 40 characters. */
+  params: { name: string; value: string }[];
   expected: string;
+  /** What the map shows instead, e.g. "no start date". */
+  instead: string;
 }
 
 const EXPECTED = {
   z: `a number from ${ZOOM_RANGE[0]} to ${ZOOM_RANGE[1]} (the zoom; 1 is the whole map)`,
   centre: `a number from 0 to ${GRID_MAX.toLocaleString('en-US')} (the view’s centre, in map grid units)`,
   date: 'a date YYYY-MM-DD',
+  dateRange: `a date from ${DATE_LIMITS[0]} to ${DATE_LIMITS[1]} (the dates the map can place)`,
+  order: 'the start (from) on or before the end (to)',
   sel: `four numbers x0,y0,x1,y1 from 0 to ${GRID_MAX.toLocaleString('en-US')}, with x0 ≤ x1 and y0 ≤ y1 (a selected region)`
+};
+/** What the map shows when it leaves a parameter out. */
+const INSTEAD: Record<string, string> = {
+  z: 'the map opens at zoom 1',
+  cx: 'the map keeps its own centre',
+  cy: 'the map keeps its own centre',
+  from: 'no start date',
+  to: 'no end date',
+  sel: 'nothing is selected'
 };
 
 /**
- * The view parameters of `params` that parseMapView leaves out, in address order, each with what it
- * expected. The view is read in the browser (the server never sees it), so the page names them
- * rather than answering 400; a lone cx or cy is left out too, as a centre needs both. An empty
- * value is no value (the form's empty date), not a mistake.
+ * The view parameters of `params` that parseMapView does not use as given, in address order, each
+ * with what it expected and what the map does instead. The view is read in the browser (the server
+ * never sees it), so the page names them rather than answering 400; a lone cx or cy is left out too,
+ * as a centre needs both. An empty value is no value (the form's empty date), not a mistake.
  */
 export function ignoredMapParams(params: URLSearchParams): IgnoredParam[] {
   const out: IgnoredParam[] = [];
   const view = parseMapView(params);
+  const dates = readDates(params);
   const cut = (value: string) => (value.length > 40 ? `${value.slice(0, 39)}…` : value);
   const add = (name: string, expected: string) => {
     const value = params.get(name);
-    if (value !== null && value.trim() !== '') out.push({ name, value: cut(value), expected });
+    if (value !== null && value.trim() !== '') out.push({ action: 'ignored', params: [{ name, value: cut(value) }], expected, instead: INSTEAD[name] });
   };
   for (const name of new Set(params.keys())) {
     if (name === 'z' && bounded(params.get('z'), ZOOM_RANGE[0], ZOOM_RANGE[1]) === null) add(name, EXPECTED.z);
@@ -93,7 +133,19 @@ export function ignoredMapParams(params: URLSearchParams): IgnoredParam[] {
       if (bounded(params.get(name), 0, GRID_MAX) === null) add(name, EXPECTED.centre);
       else if (view.cx === null) add(name, `a valid ${other} beside it (a centre needs both)`);
     }
-    if ((name === 'from' || name === 'to') && isoDate(params.get(name)) === '') add(name, EXPECTED.date);
+    if (name === 'from' || name === 'to') {
+      if (isoDate(params.get(name)) === '') add(name, EXPECTED.date);
+      else if (mapDate(params.get(name)) === '') add(name, EXPECTED.dateRange);
+    }
+    // Both bounds valid, in the wrong order: named once, where the first of them stands.
+    if (dates.swapped && (name === 'from' || name === 'to') && !out.some((p) => p.action === 'swapped')) {
+      out.push({
+        action: 'swapped',
+        params: [{ name: 'from', value: dates.to }, { name: 'to', value: dates.from }],
+        expected: EXPECTED.order,
+        instead: `the map shows papers from ${dates.from} to ${dates.to}`
+      });
+    }
     if (name === 'sel' && view.sel === null) add(name, EXPECTED.sel);
   }
   return out;

@@ -1,32 +1,37 @@
-// The map's view in the address (src/lib/charts/map-url.ts): every view parameter it cannot use is
-// named with what it expected, for the page's notice, and the ones it can use are not.
+// The map's view in the address (src/lib/charts/map-url.ts): every view parameter it cannot use as
+// given is named with what it expected and what the map does instead, for the page's notice (a
+// reversed date range is swapped), and the ones it can use are not.
 import { describe, expect, it } from 'vitest';
-import { ignoredMapParams, parseMapView } from '../../../src/lib/charts/map-url.js';
+import { DATE_LIMITS, ignoredMapParams, parseMapView } from '../../../src/lib/charts/map-url.js';
+import { NO_DAY, dayOf } from '../../../src/lib/charts/map-points.js';
 
-const ignored = (search: string) => ignoredMapParams(new URLSearchParams(search)).map((p) => `${p.name}=${p.value}: ${p.expected}`);
+/** Each notice as the page words it (without the markup). */
+const ignored = (search: string) => ignoredMapParams(new URLSearchParams(search)).map((n) =>
+  `${n.action} ${n.params.map((p) => `${p.name}=${p.value}`).join(' and ')}: ${n.expected}; ${n.instead}`);
+const view = (search: string) => parseMapView(new URLSearchParams(search));
 
 describe('ignoredMapParams', () => {
   it('names a zoom and a centre that are no numbers in range, with what was expected', () => {
     expect(ignored('z=abc&cx=zz')).toStrictEqual([
-      'z=abc: a number from 0.7 to 80 (the zoom; 1 is the whole map)',
-      'cx=zz: a number from 0 to 65,535 (the view’s centre, in map grid units)'
+      'ignored z=abc: a number from 0.7 to 80 (the zoom; 1 is the whole map); the map opens at zoom 1',
+      'ignored cx=zz: a number from 0 to 65,535 (the view’s centre, in map grid units); the map keeps its own centre'
     ]);
-    expect(ignored('z=1e9')).toStrictEqual(['z=1e9: a number from 0.7 to 80 (the zoom; 1 is the whole map)']);
+    expect(ignored('z=1e9')).toStrictEqual(['ignored z=1e9: a number from 0.7 to 80 (the zoom; 1 is the whole map); the map opens at zoom 1']);
   });
 
   it('names a selection that is not four ordered grid numbers, and dates that are no dates', () => {
     expect(ignored('sel=foo&from=2025-02-30&to=yesterday')).toStrictEqual([
-      'sel=foo: four numbers x0,y0,x1,y1 from 0 to 65,535, with x0 ≤ x1 and y0 ≤ y1 (a selected region)',
-      'from=2025-02-30: a date YYYY-MM-DD',
-      'to=yesterday: a date YYYY-MM-DD'
+      'ignored sel=foo: four numbers x0,y0,x1,y1 from 0 to 65,535, with x0 ≤ x1 and y0 ≤ y1 (a selected region); nothing is selected',
+      'ignored from=2025-02-30: a date YYYY-MM-DD; no start date',
+      'ignored to=yesterday: a date YYYY-MM-DD; no end date'
     ]);
     expect(ignored('sel=5,5,1,1')).toHaveLength(1);
   });
 
   it('names a half of a centre, which is left out without the other', () => {
-    expect(ignored('z=2&cx=100')).toStrictEqual(['cx=100: a valid cy beside it (a centre needs both)']);
-    expect(ignored('z=2&cx=100&cy=x')).toStrictEqual(['cx=100: a valid cy beside it (a centre needs both)',
-      'cy=x: a number from 0 to 65,535 (the view’s centre, in map grid units)']);
+    expect(ignored('z=2&cx=100')).toStrictEqual(['ignored cx=100: a valid cy beside it (a centre needs both); the map keeps its own centre']);
+    expect(ignored('z=2&cx=100&cy=x')).toStrictEqual(['ignored cx=100: a valid cy beside it (a centre needs both); the map keeps its own centre',
+      'ignored cy=x: a number from 0 to 65,535 (the view’s centre, in map grid units); the map keeps its own centre']);
   });
 
   it('names nothing the view uses, nor empty values, nor parameters that are no part of the view', () => {
@@ -36,6 +41,39 @@ describe('ignoredMapParams', () => {
   });
 
   it('cuts a long value to 40 characters', () => {
-    expect(ignoredMapParams(new URLSearchParams(`z=${'9'.repeat(100)}`))[0].value).toBe(`${'9'.repeat(39)}…`);
+    expect(ignoredMapParams(new URLSearchParams(`z=${'9'.repeat(100)}`))[0].params[0].value).toBe(`${'9'.repeat(39)}…`);
+  });
+});
+
+describe('the date range in the address', () => {
+  it('is limited to the days the map’s 16-bit days can hold: 1970-01-01 to 2149-06-05', () => {
+    expect(DATE_LIMITS).toStrictEqual(['1970-01-01', '2149-06-05']);
+    expect([dayOf(DATE_LIMITS[0]), dayOf(DATE_LIMITS[1])]).toStrictEqual([0, NO_DAY - 1]);
+  });
+
+  it('swaps a from after its to, and says so once, naming both with what was expected and what is shown', () => {
+    expect(view('from=2025-06-01&to=2025-01-31')).toMatchObject({ from: '2025-01-31', to: '2025-06-01' });
+    const said = ['swapped from=2025-06-01 and to=2025-01-31: the start (from) on or before the end (to); the map shows papers from 2025-01-31 to 2025-06-01'];
+    expect(ignored('from=2025-06-01&to=2025-01-31')).toStrictEqual(said);
+    // The same whichever comes first in the address, and among other notices in address order.
+    expect(ignored('to=2025-01-31&from=2025-06-01')).toStrictEqual(said);
+    expect(ignored('z=abc&to=2025-01-31&q=x&from=2025-06-01&sel=foo').map((t) => t.split(' ')[0] + ' ' + t.split(' ')[1].split('=')[0]))
+      .toStrictEqual(['ignored z', 'swapped from', 'ignored sel']);
+    // One day is a range; equal bounds are not reversed.
+    expect(ignored('from=2025-03-04&to=2025-03-04')).toStrictEqual([]);
+  });
+
+  it('ignores a date the map cannot place, before 1970 or after 2149-06-05, saying which and what it expected', () => {
+    expect(view('from=1969-12-31&to=2149-06-06')).toMatchObject({ from: '', to: '' });
+    expect(ignored('from=1969-12-31&to=2149-06-06')).toStrictEqual([
+      'ignored from=1969-12-31: a date from 1970-01-01 to 2149-06-05 (the dates the map can place); no start date',
+      'ignored to=2149-06-06: a date from 1970-01-01 to 2149-06-05 (the dates the map can place); no end date'
+    ]);
+    expect(view('from=1970-01-01&to=2149-06-05')).toMatchObject({ from: '1970-01-01', to: '2149-06-05' });
+    expect(ignored('from=1970-01-01&to=2149-06-05')).toStrictEqual([]);
+    // A bound it ignores takes no part in the order: the one it keeps is not "swapped" against it.
+    expect(view('from=2025-06-01&to=1900-01-01')).toMatchObject({ from: '2025-06-01', to: '' });
+    expect(ignored('from=2025-06-01&to=1900-01-01').map((t) => t.slice(0, 16))).toStrictEqual(['ignored to=1900-']);
+    expect(ignored('from=0001-01-01')).toHaveLength(1);
   });
 });
