@@ -211,6 +211,28 @@ describe('the Topic map', () => {
     await page.close();
   });
 
+  it('keeps the toolbar in place at 1280 px however long the status grows: Select view stays on the row of the zoom buttons', async () => {
+    const page = await openMap();
+    const places = () => page.locator('.toolbar').locator('button, input').evaluateAll((els) => els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return [e.getAttribute('aria-label') ?? e.textContent!.trim(), Math.round(r.left), Math.round(r.top)];
+    }));
+    const before = await places();
+    const top = (name: string) => before.find(([n]) => n === name)![2];
+    expect([top('Select view'), top('Download PNG')]).toStrictEqual([top('Zoom in'), top('Zoom in')]);
+    // The longest status the map writes: reversed dates typed in the form.
+    await page.fill('input[aria-label="Published from"]', '2025-04-30');
+    await page.fill('input[aria-label="Published until"]', '2025-03-01');
+    await page.locator('#map-search-status', { hasText: '“From” is after “to”' }).waitFor();
+    expect(await places()).toStrictEqual(before);
+    // Any longer text wraps and is cut inside the status's own cell.
+    await page.locator('#map-search-status').evaluate((e) => void (e.textContent = 'a status far longer than any the map writes '.repeat(20)));
+    expect(await places()).toStrictEqual(before);
+    const [status, search] = await Promise.all([page.locator('#map-search-status').boundingBox(), page.locator('input[type=search]').boundingBox()]);
+    expect(status!.height).toBeLessThanOrEqual(search!.height + 2);
+    await page.close();
+  });
+
   it('says which view parameters of the address it ignored and why, instead of dropping them silently', async () => {
     const page = await openMap('/map?z=abc&cx=zz&sel=foo&from=2025-06-01');
     const notice = page.getByRole('status').filter({ hasText: 'Ignored' });
