@@ -1,11 +1,13 @@
 // Every theme of the shipped sample's run is labelled at some zoom the map's buttons reach: computed
 // with the map's own placement (map-labels.ts, themes anchored at the densest spot of their papers:
 // map-anchors.ts) for the view centred on each theme at ×1.6ⁿ, then checked in Chromium by opening
-// that view from its URL — the label is there, no two labels or a label and a dot overlap, and every
-// drawn label stands among its own papers. Also: the map colours every theme as the run's palette says.
+// that view from its URL — the label is there, no two labels or a label and a dot overlap, every
+// drawn label stands among its own papers, and a theme label is one of its forms (no "…"). Also: the
+// map colours every theme as the run's palette says.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { layoutMapLabels } from '../../src/lib/charts/map-labels.js';
+import { themeLabelForms } from '../../src/lib/charts/map-label-text.js';
 import { MIN_SUPPORT } from '../../src/lib/charts/map-anchors.js';
 import { boxesOverlap, type Box } from '../../src/lib/charts/label-placement.js';
 import { ZOOM_RANGE } from '../../src/lib/charts/map-url.js';
@@ -56,6 +58,7 @@ describe('theme labels by zoom on the shipped sample', () => {
     expect(Math.max(...views.map((v) => v.k!))).toBeLessThanOrEqual(1.6 ** 3);
     // One page walks through the views as Back and Forward do: a new address re-creates the map from it.
     const page = await openMap();
+    const drawnForms: string[] = [];
     for (const v of views) {
       const path = v.k === 1 ? '/map' : `/map?z=${v.k}&cx=${v.cx}&cy=${v.cy}`;
       const expected = layoutMapLabels(s.themes, s.areas, s.base, viewAt(s, v.k!, v.cx, v.cy), s.width, s.height)
@@ -73,9 +76,17 @@ describe('theme labels by zoom on the shipped sample', () => {
         for (let j = i + 1; j < labels.length; j++) expect(boxesOverlap(labels[i], labels[j])).toBe(false);
         for (const d of dots) expect(boxesOverlap(labels[i], d)).toBe(false);
       }
-      for (const l of await drawnLabels(page)) expect(labelSupport(s, l, viewAt(s, v.k!, v.cx, v.cy)), l.lines.join(' ')).toBeGreaterThanOrEqual(MIN_SUPPORT);
+      for (const l of await drawnLabels(page)) {
+        expect(labelSupport(s, l, viewAt(s, v.k!, v.cx, v.cy)), l.lines.join(' ')).toBeGreaterThanOrEqual(MIN_SUPPORT);
+        // A theme is named in one of its forms (its whole name on one line or two, or its first phrase), never cut with "…".
+        if (l.kind === 'theme') expect(themeLabelForms(s.themes[s.themeIds.indexOf(l.id)].label, s.width)).toContainEqual(l.lines);
+        if (l.kind === 'theme') drawnForms.push(l.lines.join(' ') === s.themes[s.themeIds.indexOf(l.id)].label ? 'whole' : 'first phrase');
+        expect(l.lines.join(' ')).not.toContain('…');
+      }
       if (v === views.at(-1)) await screenshot(page, 'map-labels-zoomed');
     }
+    // Most theme labels drawn are whole names (the map is 860 px wide: room for most of them).
+    expect(drawnForms.filter((f) => f === 'whole').length).toBeGreaterThan(drawnForms.length / 2);
   }, 120_000);
 
   it('colours the legend and the theme dots with the run palette', async () => {
