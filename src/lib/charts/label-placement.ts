@@ -43,11 +43,15 @@ export function boxesOverlap(a: Box, b: Box, pad = 0): boolean {
   );
 }
 
+/** How much further from the anchor the second places above and below are: a line of text (18 px) and a gap. */
+const FURTHER = 20;
+
 /**
  * Box centres tried in order: just above the anchor, below it, right of it, left of it, then
- * further above and below, then the four corners (the box's nearest corner `gap` px from the anchor
- * on both axes: nearer, it would cover the anchor's own dot, which the map keeps clear). The anchor
- * itself stays uncovered (the map draws a dot there).
+ * FURTHER above and below (a fixed step, so a label on two lines stays as near its anchor as one on
+ * one), then the four corners (the box's nearest corner `gap` px from the anchor on both axes:
+ * nearer, it would cover the anchor's own dot, which the map keeps clear). The anchor itself stays
+ * uncovered (the map draws a dot there).
  */
 function candidateCentres(l: LabelRequest): [number, number][] {
   const gap = 5;
@@ -59,8 +63,8 @@ function candidateCentres(l: LabelRequest): [number, number][] {
     [l.x, l.y + dy],
     [l.x + dx, l.y],
     [l.x - dx, l.y],
-    [l.x, l.y - dy - l.height - 2],
-    [l.x, l.y + dy + l.height + 2],
+    [l.x, l.y - dy - FURTHER],
+    [l.x, l.y + dy + FURTHER],
     [l.x + cx, l.y - cy],
     [l.x - cx, l.y - cy],
     [l.x + cx, l.y + cy],

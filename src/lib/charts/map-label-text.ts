@@ -64,6 +64,15 @@ export function themeLabelForms(label: string, viewWidth = Infinity): string[][]
   return fitting.length > 0 ? fitting : [[fitText(first, THEME_LINE_MAX, THEME_FONT.size, true)]];
 }
 
+/**
+ * Whether a theme form names the theme in full as a view this wide does: its whole name (on one line
+ * or two) — on a phone, where a theme is named by its first phrase, any of its forms. Zoomed out, the
+ * map names the areas unless every theme is named so.
+ */
+export function namesInFull(form: string[], label: string, viewWidth: number): boolean {
+  return viewWidth < NARROW_VIEW || form.join(' ') === label;
+}
+
 export function areaLabelText(label: string): string {
   return label.toUpperCase();
 }

@@ -1,15 +1,16 @@
 // Owns which labels the topic map shows in a view (zoom and pan), and where: every label stands at
 // a dense spot of its own papers (map-anchors.ts). Zoomed out (below AREA_ZOOM) with more themes
-// than room, the areas are named first, largest first, each label covering one of its area's dense
-// spots in the first form that finds room (the whole name on one line, then on two, then its first
-// phrase; on a phone the first phrase first, in a smaller font), hiding the theme dots under it;
-// theme labels take the room left. Zoomed in, every theme competes alone, its label beside its dot,
-// in the first of its forms that finds room there (map-label-text.ts: the whole name on one line or
-// two, then its first phrase; on a phone the first phrase only). Widths come from text-width.ts, so
-// the server's first paint, the browser and the tests place the same labels.
+// than room to name each in full, the areas are named first, largest first, each label covering
+// one of its area's dense spots in the first form that finds room (the whole name on one line, then
+// on two, then its first phrase; on a phone the first phrase first, in a smaller font), hiding the
+// theme dots under it; theme labels take the room left. Zoomed in, every theme competes alone. A
+// theme label stands beside its dot in the first of its forms that finds room there
+// (map-label-text.ts: the whole name on one line or two, then its first phrase; on a phone the first
+// phrase only). Widths come from text-width.ts, so the server's first paint, the browser and the
+// tests place the same labels.
 import { boxAt, boxesOverlap, isFree, placeLabels, type Box, type PlacedLabel } from './label-placement.js';
 import type { LabelSubject } from './map-anchors.js';
-import { THEME_FONT, THEME_LINE_STEP, areaFontSize, areaFormsFor, areaLineWidth, themeLabelForms, themeLineWidth } from './map-label-text.js';
+import { THEME_FONT, THEME_LINE_STEP, areaFontSize, areaFormsFor, areaLineWidth, namesInFull, themeLabelForms, themeLineWidth } from './map-label-text.js';
 import { toScreen, type BaseFrame, type ZoomLike } from './map-view.js';
 
 export type { LabelSubject } from './map-anchors.js';
@@ -102,22 +103,28 @@ export function layoutMapLabels(
   const dots = anchors.map(([x, y]) => ({ left: x - DOT, top: y - DOT, width: 2 * DOT, height: 2 * DOT }));
   // Each theme's forms (whole name first), measured once per view; placement takes the first with room.
   const forms = themes.map((t) => themeLabelForms(t.label, width));
-  const request = (i: number) => {
-    const [own, ...alternatives] = forms[i].map(themeBox);
-    return { id: i, x: anchors[i][0], y: anchors[i][1], ...own, alternatives, priority: themes[i].size };
+  // Its forms that name it as this view names a theme in full (on a phone, by its first phrase).
+  const full = themes.map((t, i) => forms[i].filter((f) => namesInFull(f, t.label, width)));
+  const place = (use: string[][][], keep: (i: number) => boolean, obstacles: Box[]): MapLabel[] => {
+    const requests = themes.map((_, i) => i).filter((i) => keep(i) && use[i].length > 0).map((i) => {
+      const [own, ...alternatives] = use[i].map(themeBox);
+      return { id: i, x: anchors[i][0], y: anchors[i][1], ...own, alternatives, priority: themes[i].size };
+    });
+    return placeLabels(requests, bounds, THEME_BOX.gap, obstacles, 0).map((p) => ({
+      ...p, ax: anchors[p.id][0], ay: anchors[p.id][1], lines: use[p.id][p.form], size: THEME_FONT.size, lineStep: THEME_LINE_STEP
+    }));
   };
-  const themeLabel = (p: PlacedLabel): MapLabel => ({
-    ...p, ax: anchors[p.id][0], ay: anchors[p.id][1], lines: forms[p.id][p.form], size: THEME_FONT.size, lineStep: THEME_LINE_STEP
-  });
-  const alone = placeLabels(themes.map((_, i) => request(i)), bounds, THEME_BOX.gap, dots, 0);
   const allDots = themes.map(() => true);
-  if (areas.length === 0 || zoom.k >= AREA_ZOOM || alone.length === themes.length) return { anchors, dots: allDots, themes: alone.map(themeLabel), areas: [] };
+  const themesAlone = () => ({ anchors, dots: allDots, themes: place(forms, () => true, dots), areas: [] });
+  if (areas.length === 0 || zoom.k >= AREA_ZOOM) return themesAlone();
+  // Zoomed out, the themes stand alone only when every one is named in full; else the areas are named.
+  const whole = place(full, () => true, dots);
+  if (whole.length === themes.length) return { anchors, dots: allDots, themes: whole, areas: [] };
   const placedAreas = placeAreas(areas, base, zoom, bounds);
-  if (placedAreas.length === 0) return { anchors, dots: allDots, themes: alone.map(themeLabel), areas: [] };
+  if (placedAreas.length === 0) return themesAlone();
   // A dot under an area label is not drawn, and its theme is not labelled in this view.
   const shown = dots.map((d) => !placedAreas.some((a) => boxesOverlap(a, d)));
-  const requests = themes.map((_, i) => request(i)).filter((r) => shown[r.id]);
   const g = THEME_BOX.gap;
   const obstacles = [...dots.filter((_, i) => shown[i]), ...placedAreas.map((a) => ({ left: a.left - g, top: a.top - g, width: a.width + 2 * g, height: a.height + 2 * g }))];
-  return { anchors, dots: shown, themes: placeLabels(requests, bounds, g, obstacles, 0).map(themeLabel), areas: placedAreas };
+  return { anchors, dots: shown, themes: place(forms, (i) => shown[i], obstacles), areas: placedAreas };
 }

@@ -216,6 +216,14 @@ describe('theme labels in full where they fit', () => {
     expect(alone('kv cache, speculative decoding', 300, 15, 600, 30)[0].lines).toStrictEqual(['kv cache, speculative decoding']);
   });
 
+  it('names the areas zoomed out when a theme would be named only by its first phrase, not when all are named whole', () => {
+    const world = (label: string) => layoutMapLabels([{ gx: 300, gy: 15, size: 10, label }], [{ gx: 80, gy: 15, size: 10, label: 'cv' }],
+      { k: 1, tx: 0, ty: 0 }, ID, 600, 30);
+    const shortened = world('vision transformers, state space models');
+    expect([shortened.areas.length, shortened.themes.map((l) => l.lines)]).toStrictEqual([1, [['vision transformers']]]);
+    expect(world('kv cache, speculative decoding').areas).toStrictEqual([]);
+  });
+
   it('keeps every label of a crowded map clear of the others and of the dots, drawing each in one of its forms', () => {
     const names = ['large vision-language models, visual question answering', 'parameter-efficient fine-tuning, low-rank adaptation',
       'vision transformers, state space models', 'kv cache, speculative decoding', 'graph neural networks', 'machine translation, cross-lingual'];
@@ -225,7 +233,13 @@ describe('theme labels in full where they fit', () => {
       for (const zoom of [ID, { k: 2.56, x: -W, y: -H / 2 }]) {
         const out = layoutMapLabels(themes, [], frame(themes), zoom, W, H);
         expectClear(out);
-        for (const l of out.themes) expect(themeLabelForms(themes[l.id].label, W)).toContainEqual(l.lines);
+        for (const l of out.themes) {
+          expect(themeLabelForms(themes[l.id].label, W)).toContainEqual(l.lines);
+          // Beside its dot, on two lines as on one: the box's nearest edge at most 25 px from it.
+          const dx = Math.max(l.left - l.ax, 0, l.ax - (l.left + l.width));
+          const dy = Math.max(l.top - l.ay, 0, l.ay - (l.top + l.height));
+          expect(Math.hypot(dx, dy)).toBeLessThanOrEqual(25);
+        }
         expect(out.themes.some((l) => l.lines.join(' ') === themes[l.id].label)).toBe(true);
       }
     }
