@@ -41,6 +41,8 @@ const yearOf = (p: Paper) => p.published?.slice(0, 4) ?? '';
  */
 export async function adoptStoredIds(connection: DuckDBConnection, papers: Paper[]): Promise<Adopted[]> {
   if (papers.length === 0) return [];
+  const [{ stored }] = await queryRows<{ stored: boolean }>(connection, 'SELECT EXISTS (SELECT 1 FROM papers) AS stored');
+  if (!stored) return []; // a new database: nothing to keep
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${INPUT.name} (i INTEGER, paper_id VARCHAR, doi VARCHAR, arxiv VARCHAR, year VARCHAR)`);
   await appendChunks(connection, INPUT, papers.length, [(i) => i, (i) => papers[i].paperId, (i) => papers[i].doi?.toLowerCase() ?? null,
     (i) => arxivOf(papers[i]), (i) => yearOf(papers[i])]);
@@ -73,13 +75,14 @@ export async function adoptStoredIds(connection: DuckDBConnection, papers: Paper
     }
     if (done.size === n) return adopted;
     // The same title and year: the stored papers of the unmatched papers' years, keyed by merge.ts's titleKey.
-    const stored = await queryRows<{ title: string; doi: string | null; y: string; paper_id: string }>(connection, `
+    const candidates = await queryRows<{ title: string; doi: string | null; y: string; paper_id: string }>(connection, `
       SELECT p.title, lower(p.doi) AS doi, coalesce(strftime(p.published, '%Y'), '') AS y, p.paper_id FROM papers p
       LEFT JOIN ${LAST_RUN} r USING (paper_id)
       WHERE coalesce(strftime(p.published, '%Y'), '') IN (SELECT DISTINCT year FROM stored_ids_new)
       ORDER BY r.last_run DESC NULLS LAST, p.paper_id`);
     const byTitle = new Map<string, { doi: string | null; paperId: string }[]>();
-    for (const { title, doi, y, paper_id: paperId } of stored) {
+    if (candidates.length === 0) return adopted;
+    for (const { title, doi, y, paper_id: paperId } of candidates) {
       const key = `${titleKey(title)}|${y}`;
       const rows = byTitle.get(key);
       if (rows) rows.push({ doi, paperId });
@@ -88,11 +91,11 @@ export async function adoptStoredIds(connection: DuckDBConnection, papers: Paper
     const unmatched = await queryRows<{ i: number }>(connection, 'SELECT i FROM stored_ids_new ORDER BY i');
     for (const { i } of unmatched) {
       const p = papers[i];
-      if (done.has(i) || isGenericTitle(p.title)) continue;
+      if (done.has(i)) continue;
       const key = titleKey(p.title);
       const doi = p.doi?.toLowerCase() ?? null;
       const same = key === '' ? undefined : byTitle.get(`${key}|${yearOf(p)}`)?.find((r) => (r.doi === null || doi === null || r.doi === doi) && !taken.has(r.paperId));
-      if (same) adopt(i, same.paperId);
+      if (same && !isGenericTitle(p.title)) adopt(i, same.paperId);
     }
     return adopted;
   } finally {
