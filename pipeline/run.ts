@@ -9,6 +9,7 @@ import { chooseK } from './cluster/choose-k.js';
 import { clusterPapers } from './cluster/index.js';
 import { labelThemes } from './label/index.js';
 import { assessQuality, type QualityResult } from './quality/index.js';
+import { shownLabel } from './quality/shown-label.js';
 import { groupThemes, type AreaResult } from './areas/index.js';
 import { mapThemes, projectInBackground, shareMatrix } from './map/index.js';
 import { computeTrends, findBursts, primaryCategories } from './trends/index.js';
@@ -237,11 +238,14 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
   }
   const labels = await timed('label', reporter, durations,
     () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms }), (l) => `${l.length} themes named`);
-  if (emptyRows > 0) {
-    warnAboutEmptyPapers(warnings, matrix.indptr, clustering.assignments, (i) => papers[i].title, (t) => labels.find((l) => l.themeId === t)?.label ?? `theme ${t}`);
-  }
   const quality = await timed('quality', reporter, durations, () => assessQuality(matrix, clustering, labels, clustered.themeSimilarity),
     (q) => `${q.themes.filter((t) => t.mixture).length} mixtures, ${q.papers.weak.reduce((s, w) => s + w, 0)} weak members`);
+  // Themes named as everywhere else (a mixture as "Mixture: …"): the warnings are stored and shown on /runs.
+  const shownOf = (t: number) => {
+    const l = labels.find((x) => x.themeId === t);
+    return l === undefined ? `theme ${t}` : shownLabel({ label: l.label, mixture: quality.themes[t].mixture });
+  };
+  if (emptyRows > 0) warnAboutEmptyPapers(warnings, matrix.indptr, clustering.assignments, (i) => papers[i].title, shownOf);
   // The papers' primary categories: what tells a change in the corpus's coverage from a trend (trends/coverage.ts).
   const strata = primaryCategories(papers.map(primaryCategoryOf));
   const trend = await timed('trends', reporter, durations, () => {
@@ -250,7 +254,7 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
       totals: trends.totals }, trends.dates.granularity);
     return { ...trends, bursts };
   }, (t) => `${t.totals.filter((p) => p.granularity === t.dates.granularity).length} ${t.dates.granularity}s, ${t.bursts.length} bursts`);
-  warnAboutCoverage(warnings, trend.coverage?.changes ?? [], labels.map((l) => ({ label: l.label, trend: trend.trends[l.themeId] })));
+  warnAboutCoverage(warnings, trend.coverage?.changes ?? [], labels.map((l) => ({ label: shownOf(l.themeId), trend: trend.trends[l.themeId] })));
   // The wait for the projection (started after vectorise) and the themes placed among their papers.
   const { layout, neighbours, recall10, similar } = await timed('map', reporter, durations,
     async () => mapThemes(await projected(), clustering, clustered.themeSimilarity, { neighbours: Math.min(config.neighbours, k - 1) }),

@@ -3,6 +3,7 @@
 // and peak memory.
 import { escapeControls } from './errors.js';
 import { readTrend } from './trends/coverage.js';
+import { shownLabel } from './quality/shown-label.js';
 import type { RunSummary } from './run.js';
 import type { DatePrecision } from './types.js';
 import { countKinds, LINEAGE_KINDS } from './lineage/match.js';
@@ -91,7 +92,7 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
     for (const t of run.themes.filter((x) => x.areaId === area.areaId).sort((a, b) => b.size - a.size)) {
       out.push(`  ${String(t.themeId).padStart(3)} ${String(t.size).padStart(6)} ${pct(t.share).padStart(6)}  ` +
         `${t.cohesion.toFixed(2).padStart(8)} ${(Number.isNaN(t.coherence) ? 'n/a' : t.coherence.toFixed(2)).padStart(5)}   ` +
-        `${t.mixture ? 'Mixture: ' : ''}${t.label}`);
+        shownLabel(t));
     }
   }
   // Each trend as it is read (trends/coverage.ts readTrend): over the categories held throughout
@@ -101,7 +102,7 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   const fmt = ({ t, r }: (typeof read)[number]) => {
     const c = r.basis === 'covered' ? t.trend.covered! : null;
     const [before, after] = c ? [c.shareBefore, c.shareAfter] : [t.trend.shareBefore, t.trend.shareAfter];
-    const line = `  ${t.mixture ? 'Mixture: ' : ''}${t.label} — share ${pct(before)} → ${pct(after)}, z ${r.zScore.toFixed(1)}, ` +
+    const line = `  ${shownLabel(t)} — share ${pct(before)} → ${pct(after)}, z ${r.zScore.toFixed(1)}, ` +
       `score ${r.emergingScore.toFixed(2)}`;
     if (r.basis === 'all') return line;
     // Read there: the shares above are those categories' and all papers' follow; else (moves with coverage) their direction.

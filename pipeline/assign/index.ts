@@ -21,6 +21,7 @@ import { chooseRun, readStoredRun, readVocabulary, type StoredRun } from './read
 import { burstColumns, retrend, type Retrended } from './retrend.js';
 import { primaryCategories, primaryCategoryOf, readTrend } from '../trends/coverage.js';
 import { Warnings, warnAboutCoverage } from '../warnings.js';
+import { shownLabelSql } from '../quality/shown-label.js';
 import { addToSearchIndex } from './search-merge.js';
 import { TextPassHelper } from './text-pass-threads.js';
 import { BatchWrites, NEW_PAPERS } from './write.js';
@@ -299,10 +300,11 @@ async function heldBySameAbstract(connection: DuckDBConnection, papers: readonly
 
 /**
  * The themes' figures, each trend as it is read (trends/coverage.ts readTrend), as on the dashboard:
- * read over the categories held throughout, its share after is theirs too.
+ * read over the categories held throughout, its share after is theirs too. Each is named as the
+ * pipeline's summary and every page name it (quality/shown-label.ts: "Mixture: …" for a mixture).
  */
 async function readThemes(connection: DuckDBConnection, runId: number): Promise<(ThemeFigures & { label: string })[]> {
-  const reader = await connection.runAndReadAll(`SELECT label, size, emerging_score AS "emergingScore", z_score AS "zScore", share_after AS "shareAfter",
+  const reader = await connection.runAndReadAll(`SELECT ${shownLabelSql('themes')} AS label, size, emerging_score AS "emergingScore", z_score AS "zScore", share_after AS "shareAfter",
     direction, covered_share AS "coveredShare", covered_direction AS "coveredDirection", covered_score AS "coveredScore", covered_z AS "coveredZ",
     covered_share_after AS "coveredShareAfter" FROM themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
   const rows = reader.getRowObjectsJS() as unknown as (ThemeFigures & { label: string; direction: TrendDirection; zScore: number;

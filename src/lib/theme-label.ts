@@ -1,7 +1,10 @@
-// Owns how a theme's name is shown: a theme marked as a mixture (pipeline/quality/mixture.ts) is
-// never shown under its label alone, but as "Mixture: …" with the figures behind the mark. Queries
-// that hand a name straight to a page use shownLabelSql, the same rule in SQL.
+// Owns how a theme's name is shown on the pages: a theme marked as a mixture (pipeline/quality/mixture.ts)
+// is never shown under its label alone, but as "Mixture: …" with the figures behind the mark. The
+// rule itself is the pipeline's (pipeline/quality/shown-label.ts), so the CLIs' summaries name themes
+// as the pages do; queries that hand a name straight to a page use shownLabelSql, the rule in SQL.
 import { formatSigned } from './charts/periods.js';
+
+export { shownLabel, shownLabelSql } from '../../pipeline/quality/shown-label.js';
 
 export interface QualityFacts {
   label: string;
@@ -9,16 +12,6 @@ export interface QualityFacts {
   mixture: boolean | null;
   cohesion: number | null;
   coherence: number | null;
-}
-
-/** The label, prefixed "Mixture: " when the theme is marked as one. */
-export function shownLabel(theme: Pick<QualityFacts, 'label' | 'mixture'>): string {
-  return theme.mixture ? `Mixture: ${theme.label}` : theme.label;
-}
-
-/** shownLabel as a SQL expression over the themes row aliased `alias` (a fixed identifier, never user input). */
-export function shownLabelSql(alias: string): string {
-  return `CASE WHEN ${alias}.mixture THEN 'Mixture: ' || ${alias}.label ELSE ${alias}.label END`;
 }
 
 /** One line with the figures behind the mark, for a tooltip or a note. */

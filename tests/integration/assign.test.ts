@@ -81,6 +81,22 @@ describe('npm run assign', () => {
       .toStrictEqual([{ checked: 'true', inertia: '1.5' }]);
   });
 
+  it('names a theme marked as a mixture "Mixture: …" in its summary, as the pipeline\'s summary and every page do', async () => {
+    const db = copyOfBase();
+    const instance = await DuckDBInstance.create(db);
+    const connection = await instance.connect();
+    await connection.run('UPDATE themes SET mixture = (theme_id = 0)');
+    connection.closeSync();
+    instance.closeSync();
+    const [{ label }] = await select<{ label: string }>(db, 'SELECT label FROM themes WHERE theme_id = 0');
+    const r = runAssign(['--input', rest, '--db', db, '--quiet']);
+    expect(r.code).toBe(0);
+    // Every theme grows by its five papers, so each has a line under "moved most"; the others keep their label alone.
+    const moved = r.stdout.split('\n').flatMap((line) => /^ {2}(.*): \d+ → \d+ papers, score /.exec(line)?.[1] ?? []);
+    expect(moved).toHaveLength(3);
+    expect(moved.filter((name) => name.startsWith('Mixture: '))).toStrictEqual([`Mixture: ${label}`]);
+  });
+
   it('finds an added paper by a word of its title through the search index', async () => {
     const db = copyOfBase();
     expect(runAssign(['--input', rest, '--db', db, '--quiet']).code).toBe(0);
