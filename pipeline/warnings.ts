@@ -16,6 +16,11 @@ export interface RunWarning {
   code: WarningCode;
   /** One line for a person: what happened and what to do about it. */
   message: string;
+  /**
+   * The `npm run assign` batch whose recomputed trends it was said of (a coverage warning the batch
+   * replaced: replaceCoverageWarnings); absent: said of the run as it was made.
+   */
+  batch?: number;
 }
 
 /** A theme with fewer papers than this is flagged: too few to name or to trend reliably. */
@@ -94,4 +99,21 @@ export function warnAboutCoverage(warnings: Warnings, changes: readonly Coverage
   warnings.add('coverage', `the corpus holds some categories only part of the trend windows — ${shown}${more}. ` +
     `Trends are read over the categories held throughout (themes.covered_*; ${aside.toLocaleString('en-US')} papers of the windows set aside); ` +
     parts.join('; '));
+}
+
+/**
+ * A run's stored warnings (runs.metrics.warnings) once `npm run assign` has recomputed its trends:
+ * its coverage warnings, said of the trends as they were, give way to `coverage`, said of them now
+ * (marked with `batch`), in the place of the first (at the end when there was none); the others —
+ * the clustering's input, k and theme-size warnings — are kept as they were. `stored` is the JSON
+ * value as stored; anything but an array counts as no warnings.
+ */
+export function replaceCoverageWarnings(stored: unknown, coverage: readonly RunWarning[], batch: number): unknown[] {
+  const list: unknown[] = Array.isArray(stored) ? stored : [];
+  const isCoverage = (w: unknown) => w !== null && typeof w === 'object' && (w as { code?: unknown }).code === 'coverage';
+  const at = list.findIndex(isCoverage);
+  const kept = list.filter((w) => !isCoverage(w));
+  const fresh = coverage.map((w) => ({ ...w, batch }));
+  const place = at < 0 ? kept.length : at; // the ones before the first coverage warning are all kept
+  return [...kept.slice(0, place), ...fresh, ...kept.slice(place)];
 }

@@ -180,12 +180,16 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   // the papers' last row group and every stored vector are rewritten) on its own thread while the
   // batch goes on here (write.ts BatchWrites).
   const writes = new BatchWrites(connection, runId);
+  const coverage = new Warnings();
   let batch: Computed;
   try {
     step('papers');
     await writes.papers(papers);
     batch = await computeBatch(stored, papers, timed, step, { textPass, placing }, writes, batchId);
-    await writes.end({ batchId, added: papers.length, novel: batch.fit.novel.reduce((sum, x) => sum + x, 0), trends: batch.trends,
+    // The corpus's coverage changes over all the run's papers now, said as a run says them (labels do not
+    // change with a batch): printed below, and stored in place of the run's own in the same transaction.
+    warnAboutCoverage(coverage, batch.trends.coverage?.changes ?? [], themesBefore.map((t, i) => ({ label: t.label, trend: batch.trends.trends[i] })));
+    await writes.end({ batchId, added: papers.length, novel: batch.fit.novel.reduce((sum, x) => sum + x, 0), trends: batch.trends, coverage: coverage.list,
       info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files, skipped: ingest.skipped, duplicates: ingest.duplicates,
         alreadyInRun: base.alreadyInRun, startedAt } }, step);
   } catch (e) {
@@ -193,9 +197,6 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
     throw e;
   }
   const themesAfter = await readThemes(connection, runId);
-  // The corpus's coverage changes over all the run's papers now, said as a run says them.
-  const coverage = new Warnings();
-  warnAboutCoverage(coverage, batch.trends.coverage?.changes ?? [], themesAfter.map((t, i) => ({ label: t.label, trend: batch.trends.trends[i] })));
   ingest.warnings.push(...coverage.list.map((w) => w.message));
   const { fit } = batch;
   const novel = papers.flatMap((p, i) => (fit.novel[i] === 1

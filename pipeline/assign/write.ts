@@ -1,6 +1,7 @@
 // Owns writing one assignment batch into the run's tables (inside the copy that store/copy-update.ts
 // renames into place): the added papers' rows appended, the run-wide figures they change (ranks in
-// theme, theme and area sizes and trends, periods, bursts, search df, the runs row) replaced.
+// theme, theme and area sizes and trends, periods, bursts, search df, the runs row and its coverage
+// warning) replaced.
 // Four transactions (BatchWrites), each checkpointed once as it commits, the first three on
 // DuckDB's thread while this thread computes the batch: the papers (whose last row group DuckDB
 // rewrites whole) while the texts are read; the TF-IDF rows and search index (paper_vectors' one
@@ -15,11 +16,12 @@ import { appendChunks, appendRows, appendTable, toJsonText } from '../store/appe
 import { coveredColumns, paperColumns } from '../store/table-rows.js';
 import { ASSIGN_BATCHES, BURSTS, COVERAGE_CHANGES, SKIPPED_RECORDS, PAPER_VECTORS, PAPERS, PERIOD_TOTALS, SEARCH_POSTINGS, SIMILAR_PAPERS, THEME_PERIODS } from '../store/tables.js';
 import type { CsrMatrix, IngestIssue, Paper, ThemeTrend } from '../types.js';
-import { inlineIntegers, tempTable } from './columns.js';
+import { inlineIntegers, queryRows, tempTable } from './columns.js';
 import { BLOCK_ROWS, packBlock } from './model.js';
 import { TOP_THEMES, type ThemeFit } from './nearest-themes.js';
 import type { SimilarRows } from './place.js';
 import type { Retrended } from './retrend.js';
+import { replaceCoverageWarnings, type RunWarning } from '../warnings.js';
 import { SEARCH_IDS, SEARCH_KEYS, type SearchAddition } from './search-merge.js';
 
 /** Temp table of the added papers: j (0.., their order in the batch) and paper_id (index.ts makes it). */
@@ -41,6 +43,8 @@ export interface BatchEnd {
   added: number;
   novel: number;
   trends: Retrended;
+  /** The coverage warning(s) of the recomputed trends: they replace the run's (runs.metrics.warnings). */
+  coverage: RunWarning[];
   info: { inputSha256: string; inputFiles: unknown; skipped: IngestIssue[]; duplicates: number; alreadyInRun: number; startedAt: Date };
 }
 
@@ -170,7 +174,7 @@ export class BatchWrites {
     const connection = await this.idle();
     const run = this.runId;
     await connection.run('BEGIN TRANSACTION');
-    await writeTrends(connection, run, b.trends);
+    await writeTrends(connection, run, b.trends, b.coverage, b.batchId);
     step('assign_batches');
     const { info } = b;
     await appendTable(connection, ASSIGN_BATCHES, 1, () => ({
@@ -188,8 +192,11 @@ export class BatchWrites {
   }
 }
 
-/** The run-wide trend tables replaced, theme and area rows updated, the runs row's counts and dates. */
-async function writeTrends(connection: DuckDBConnection, run: number, t: Retrended) {
+/**
+ * The run-wide trend tables replaced, theme and area rows updated, the runs row's counts and dates,
+ * and its coverage warning: the one said of these trends (`coverage`, from batch `batch`).
+ */
+async function writeTrends(connection: DuckDBConnection, run: number, t: Retrended, coverage: RunWarning[], batch: number) {
   for (const table of ['theme_periods', 'period_totals', 'bursts', 'coverage_changes']) await connection.run(`DELETE FROM ${table} WHERE run_id = $run`, { run });
   await appendTable(connection, THEME_PERIODS, t.periods.length, (i) => {
     const p = t.periods[i];
@@ -218,11 +225,17 @@ async function writeTrends(connection: DuckDBConnection, run: number, t: Retrend
   await connection.run(`UPDATE areas SET size = v.size, share = v.share, ${TREND_SET}
     FROM assign_area_trends v WHERE areas.run_id = $run AND areas.area_id = v.id`, { run });
   const d = t.dates;
-  // The trends were just read with the corpus's coverage checked (retrend.ts): runs.metrics.coverageChecked, also for a run made before the check.
+  // The trends were just read with the corpus's coverage checked (retrend.ts): runs.metrics.coverageChecked, also for a run made
+  // before the check. The stored coverage warning was said of the trends replaced above: the one of these takes its place
+  // (/runs shows it beside the Overview, which reads coverage_changes); the run's other warnings stay.
+  const [stored] = await queryRows<{ warnings: string | null }>(connection,
+    `SELECT json_extract(metrics, '$.warnings')::VARCHAR AS warnings FROM runs WHERE run_id = $run`, { run });
+  const warnings = replaceCoverageWarnings(stored?.warnings == null ? [] : JSON.parse(stored.warnings), coverage, batch);
   await connection.run(`UPDATE runs SET n_papers = $n, date_min = $min::DATE, date_max = $max::DATE, date_min_precision = $minP,
-    date_max_precision = $maxP, default_granularity = $granularity, metrics = json_merge_patch(metrics, '{"coverageChecked": true}')
+    date_max_precision = $maxP, default_granularity = $granularity, metrics = json_merge_patch(metrics, $patch::JSON)
     WHERE run_id = $run`,
-  { run, n: total, min: d.min, max: d.max, minP: d.minPrecision, maxP: d.maxPrecision, granularity: d.granularity });
+  { run, n: total, min: d.min, max: d.max, minP: d.minPrecision, maxP: d.maxPrecision, granularity: d.granularity,
+    patch: JSON.stringify({ coverageChecked: true, warnings }) });
 }
 
 const TREND_SET = `growth = v.growth, emerging_score = v.emerging_score, direction = v.direction, share_before = v.share_before,

@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS runs (
   params               JSON NOT NULL,      -- every resolved option
   tool_version         VARCHAR NOT NULL,
   durations            JSON NOT NULL,      -- {stage: seconds}
-  metrics              JSON NOT NULL,      -- {inertia, iterations, ..., datePrecision, coarseDates, peakRssMb, coverageChecked}
+  metrics              JSON NOT NULL,      -- {inertia, iterations, ..., datePrecision, coarseDates, peakRssMb, coverageChecked, warnings: [{code, message, batch?}]}
   default_granularity  VARCHAR,            -- the finest granularity most dated papers have (NULL before it: 'month')
   date_min_precision   VARCHAR,            -- 'day' | 'month' | 'year' | NULL
   date_max_precision   VARCHAR             -- 'day' | 'month' | 'year' | NULL

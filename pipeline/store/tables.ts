@@ -28,7 +28,7 @@ export const RUNS = defineTable({
     { name: 'params', type: 'JSON', comment: 'every resolved option' },
     { name: 'tool_version', type: 'VARCHAR' },
     { name: 'durations', type: 'JSON', comment: '{stage: seconds}' },
-    { name: 'metrics', type: 'JSON', comment: '{inertia, iterations, ..., datePrecision, coarseDates, peakRssMb, coverageChecked}' },
+    { name: 'metrics', type: 'JSON', comment: '{inertia, iterations, ..., datePrecision, coarseDates, peakRssMb, coverageChecked, warnings: [{code, message, batch?}]}' },
     { name: 'default_granularity', type: 'VARCHAR', nullable: true, values: GRANULARITIES, comment: "the finest granularity most dated papers have (NULL before it: 'month')" },
     { name: 'date_min_precision', type: 'VARCHAR', nullable: true, values: ['day', 'month', 'year'] },
     { name: 'date_max_precision', type: 'VARCHAR', nullable: true, values: ['day', 'month', 'year'] }

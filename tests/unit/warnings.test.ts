@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Warnings, warnAboutEmptyPapers } from '../../pipeline/warnings.js';
+import { replaceCoverageWarnings, Warnings, warnAboutEmptyPapers, type RunWarning } from '../../pipeline/warnings.js';
 
 describe('warnAboutEmptyPapers (found by the CLI review of 2026-12-02: such papers went into theme 0 without a word)', () => {
   const titles = ['Graphs', 'qzxv', 'Robots', 'bkrt', 'wvlp'];
@@ -16,5 +16,28 @@ describe('warnAboutEmptyPapers (found by the CLI review of 2026-12-02: such pape
     const warnings = new Warnings();
     warnAboutEmptyPapers(warnings, Uint32Array.from([0, 1, 2]), [0, 1], (i) => titles[i], (t) => labels[t]);
     expect(warnings.list).toStrictEqual([]);
+  });
+});
+
+describe('replaceCoverageWarnings (found by the review of 2026-12-03: /runs kept the coverage warning of the trends a batch had replaced)', () => {
+  const input: RunWarning = { code: 'input', message: 'a.csv has no date column' };
+  const small: RunWarning = { code: 'small-themes', message: '1 theme has fewer than 5 papers: theme 2 (3)' };
+  const old: RunWarning = { code: 'coverage', message: '671 papers of the windows set aside' };
+  const now: RunWarning = { code: 'coverage', message: '901 papers of the windows set aside' };
+
+  it('puts the batch\'s coverage warning in the place of the run\'s, marked with the batch, and keeps the others as they were', () => {
+    expect(replaceCoverageWarnings([input, old, small], [now], 2)).toStrictEqual([input, { ...now, batch: 2 }, small]);
+  });
+
+  it('replaces one an earlier batch stored, and drops it when the corpus\'s coverage no longer changes', () => {
+    const earlier = { ...old, batch: 1 };
+    expect(replaceCoverageWarnings([input, earlier], [now], 2)).toStrictEqual([input, { ...now, batch: 2 }]);
+    expect(replaceCoverageWarnings([input, earlier, small], [], 2)).toStrictEqual([input, small]);
+  });
+
+  it('adds it at the end of a run that had none, and of one stored without warnings or with a malformed value', () => {
+    expect(replaceCoverageWarnings([input], [now], 3)).toStrictEqual([input, { ...now, batch: 3 }]);
+    expect(replaceCoverageWarnings(undefined, [now], 3)).toStrictEqual([{ ...now, batch: 3 }]);
+    expect(replaceCoverageWarnings({ code: 'coverage' }, [], 3)).toStrictEqual([]);
   });
 });

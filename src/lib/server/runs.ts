@@ -26,7 +26,7 @@ export interface RunDetails {
   totalSeconds: number;
   metrics: [name: string, value: string][];
   /** The run's warnings (runs.metrics.warnings, pipeline/warnings.ts), one line each. */
-  warnings: string[];
+  warnings: ShownWarning[];
   /** The themes against the papers' primary categories (runs.metrics.externalCheck); null when not recorded. */
   externalCheck: ExternalFacts | null;
   /** Resolved options, pretty-printed. */
@@ -45,10 +45,18 @@ export function parseObject(text: string): Record<string, unknown> {
   }
 }
 
-/** The messages of metrics.warnings ([{code, message}]); anything else is ignored. */
-function parseWarnings(value: unknown): string[] {
+/** A warning as /runs lists it. */
+export interface ShownWarning {
+  message: string;
+  /** The npm run assign batch it was said of (the coverage warning of the trends that batch recomputed); null: of the run as made. */
+  batch: number | null;
+}
+
+/** The messages of metrics.warnings ([{code, message, batch?}]), with their batch; anything else is ignored. */
+function parseWarnings(value: unknown): ShownWarning[] {
   if (!Array.isArray(value)) return [];
-  return value.flatMap((w) => (w !== null && typeof w === 'object' && typeof w.message === 'string' ? [w.message] : []));
+  return value.flatMap((w) => (w !== null && typeof w === 'object' && typeof w.message === 'string'
+    ? [{ message: w.message, batch: Number.isInteger(w.batch) ? (w.batch as number) : null }] : []));
 }
 
 function parseFiles(text: string): InputFile[] {

@@ -16,7 +16,7 @@ beforeAll(async () => {
   // The store adds its own (measured, so varying) duration and peak RSS; pin them for exact checks.
   db = await writeTempDb(
     [handMadeRun(), second],
-    `UPDATE runs SET status = 'failed', durations = '{"ingest": 0.01}', metrics = '{"inertia": 1.5, "iterations": 3, "warnings": [{"code": "small-themes", "message": "1 theme has fewer than 5 papers: theme 2 (3)"}]}' WHERE run_id = 1;
+    `UPDATE runs SET status = 'failed', durations = '{"ingest": 0.01}', metrics = '{"inertia": 1.5, "iterations": 3, "warnings": [{"code": "small-themes", "message": "1 theme has fewer than 5 papers: theme 2 (3)"}, {"code": "coverage", "message": "the corpus holds cs.IT only part of the windows", "batch": 2}]}' WHERE run_id = 1;
      UPDATE runs SET durations = '{"ingest": 1.25, "cluster": 2.5}' WHERE run_id = 2;`
   );
 });
@@ -31,7 +31,7 @@ describe('listRuns', () => {
     ]);
   });
 
-  it('parses inputs, durations with their total, metrics, warnings apart from the metrics, and parameters', async () => {
+  it('parses inputs, durations with their total, metrics, warnings apart from the metrics (with the batch a warning is of), and parameters', async () => {
     const [, first] = await listRuns();
     expect({
       inputFiles: first.inputFiles,
@@ -48,7 +48,8 @@ describe('listRuns', () => {
         ['inertia', '1.5'],
         ['iterations', '3']
       ],
-      warnings: ['1 theme has fewer than 5 papers: theme 2 (3)'],
+      // The coverage warning a batch replaced (npm run assign) says which batch it was said of.
+      warnings: [{ message: '1 theme has fewer than 5 papers: theme 2 (3)', batch: null }, { message: 'the corpus holds cs.IT only part of the windows', batch: 2 }],
       params: '{\n  "k": 3,\n  "seed": 42\n}'
     });
   });
