@@ -160,19 +160,24 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const vocabulary = await timed('read', () => readVocabulary(connection, runId));
   const ingest = await ingesting;
   const { papers, renamed, keptApart } = await newPapers(connection, runId, ingest.papers);
-  if (renamed.length > 0) ingest.warnings.push(keptApartWarning(renamed, 'a run paper', 'added'));
-  if (keptApart.length > 0) ingest.warnings.push(keptApartWarning(keptApart, 'a paper another run stored'));
+  // The batch's own warnings (its input's, ids kept apart, dates read coarsely): they are of this
+  // input, not of the run, so they are stored with the batch (assign_batches.warnings).
+  const own = new Warnings();
+  for (const message of ingest.warnings) own.add('input', message);
+  if (renamed.length > 0) own.add('input', keptApartWarning(renamed, 'a run paper', 'added'));
+  if (keptApart.length > 0) own.add('input', keptApartWarning(keptApart, 'a paper another run stored'));
   // The text pass starts now, taking chunks between the reads (and a worker's, with --workers 2).
   if (papers.length > 0) textPass.start(papers, vocabulary.terms, vocabulary.idf, vocabulary.ngramMax);
   const stored = await timed('read', () => readStoredRun(connection, runId, vocabulary));
-  const base = { runId, ingest, alreadyInRun: ingest.papers.length - papers.length, novelThreshold: stored.novelThreshold, seconds: {}, cpuSeconds: {} };
+  const base = { runId, ingest: { ...ingest, warnings: own.list.map((w) => w.message) }, alreadyInRun: ingest.papers.length - papers.length,
+    novelThreshold: stored.novelThreshold, seconds: {}, cpuSeconds: {} };
   const themesBefore = await readThemes(connection, runId);
   if (papers.length === 0) {
     // Nothing to write: the summary is made here and the copy dropped.
     throw new NothingNew({ ...base, batchId: null, added: 0, novel: [], themes: [] });
   }
   for (const c of settleDatePrecision(papers, (stored.params.datePrecision as DatePrecisionMode | undefined) ?? 'auto')) {
-    ingest.warnings.push(describeCoarseDates(c, 'assign reads dates as its run did: a run made with --date-precision day keeps them as days'));
+    own.add('coarse-dates', describeCoarseDates(c, 'assign reads dates as its run did: a run made with --date-precision day keeps them as days'));
   }
   const [{ batchId }] = (await connection.runAndReadAll('SELECT coalesce(max(batch_id), 0) + 1 AS batchId FROM assign_batches WHERE run_id = $run',
     { run: runId })).getRowObjectsJS() as { batchId: number }[];
@@ -190,6 +195,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
     // change with a batch): printed below, and stored in place of the run's own in the same transaction.
     warnAboutCoverage(coverage, batch.trends.coverage?.changes ?? [], themesBefore.map((t, i) => ({ label: t.label, trend: batch.trends.trends[i] })));
     await writes.end({ batchId, added: papers.length, novel: batch.fit.novel.reduce((sum, x) => sum + x, 0), trends: batch.trends, coverage: coverage.list,
+      warnings: own.list,
       info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files, skipped: ingest.skipped, duplicates: ingest.duplicates,
         alreadyInRun: base.alreadyInRun, startedAt } }, step);
   } catch (e) {
@@ -197,11 +203,11 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
     throw e;
   }
   const themesAfter = await readThemes(connection, runId);
-  ingest.warnings.push(...coverage.list.map((w) => w.message));
   const { fit } = batch;
   const novel = papers.flatMap((p, i) => (fit.novel[i] === 1
     ? [{ paperId: p.paperId, title: p.title, similarity: fit.similarity[i * TOP_THEMES], themeId: fit.themes[i * TOP_THEMES] }] : []));
-  return { ...base, batchId, added: papers.length, novel,
+  // Printed: the batch's own warnings, then the run's coverage warning as it now reads.
+  return { ...base, ingest: { ...base.ingest, warnings: [...own.list, ...coverage.list].map((w) => w.message) }, batchId, added: papers.length, novel,
     themes: themesAfter.map((after, t) => ({ themeId: t, label: after.label, before: themesBefore[t], after })) };
 }
 

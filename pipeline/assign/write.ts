@@ -45,6 +45,8 @@ export interface BatchEnd {
   trends: Retrended;
   /** The coverage warning(s) of the recomputed trends: they replace the run's (runs.metrics.warnings). */
   coverage: RunWarning[];
+  /** The batch's own warnings (its input's): stored with it (assign_batches.warnings). */
+  warnings: RunWarning[];
   info: { inputSha256: string; inputFiles: unknown; skipped: IngestIssue[]; duplicates: number; alreadyInRun: number; startedAt: Date };
 }
 
@@ -180,7 +182,7 @@ export class BatchWrites {
     await appendTable(connection, ASSIGN_BATCHES, 1, () => ({
       run_id: run, batch_id: b.batchId, input_sha256: info.inputSha256, input_files: toJsonText(info.inputFiles), added: b.added,
       skipped: info.skipped.length, duplicates: info.duplicates, already_in_run: info.alreadyInRun, novel: b.novel,
-      started_at: timestamp(info.startedAt), finished_at: timestamp(new Date())
+      started_at: timestamp(info.startedAt), finished_at: timestamp(new Date()), warnings: toJsonText(b.warnings)
     }));
     // The records it skipped, as a run's are (skipped_records), marked with the batch.
     await appendTable(connection, SKIPPED_RECORDS, info.skipped.length, (i) => {

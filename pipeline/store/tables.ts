@@ -417,7 +417,8 @@ export const ASSIGN_BATCHES = defineTable({
     { name: 'already_in_run', type: 'INTEGER', comment: 'papers of the input the run already had (left as they were)' },
     { name: 'novel', type: 'INTEGER', comment: 'added papers below the run\'s novel_threshold' },
     { name: 'started_at', type: 'TIMESTAMP' },
-    { name: 'finished_at', type: 'TIMESTAMP' }
+    { name: 'finished_at', type: 'TIMESTAMP' },
+    { name: 'warnings', type: 'JSON', nullable: true, comment: "the batch's own warnings, [{code, message}]: its input's (as a run's input warnings), ids kept apart, dates read coarsely; the run's coverage warning it recomputed is in runs.metrics.warnings; NULL: a batch stored before they were kept" }
   ]
 });
 

@@ -2,7 +2,7 @@
 // cs.IT in 2026-01 (tests/fixtures/coverage-corpus.ts), then later months assigned to it. The batch
 // recomputes the trends, so the coverage warning the run stored (runs.metrics.warnings, listed on
 // /runs) gives way to the one the batch printed — the one the Overview reads — and the run's other
-// warnings stay.
+// warnings stay; the batch's own (its input's) are kept with the batch.
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDb as select } from '../fixtures/read-db.js';
 import { runAssign, runCli, tempDbPath } from '../fixtures/cli.js';
-import { writeCoverageCorpus } from '../fixtures/coverage-corpus.js';
+import { ODD_DATE, writeCoverageCorpus } from '../fixtures/coverage-corpus.js';
 
 interface Stored { code: string; message: string; batch?: number }
 
@@ -64,6 +64,7 @@ describe('npm run assign on a corpus whose coverage changed', () => {
     expect(coverage).toContain('cs.IT: 0 papers in 2025-07..2025-12');
     expect(coverage).toContain('180 papers of the windows set aside');
     expect(await storedWarnings(db)).toStrictEqual([before[0], { code: 'coverage', message: coverage, batch: 1 }]);
+    expect(await select(db, 'SELECT warnings::VARCHAR AS w FROM assign_batches')).toStrictEqual([{ w: '[]' }]);
   });
 
   it('replaces the one an earlier batch stored, so the run keeps one coverage warning, of its latest trends', async () => {
@@ -79,6 +80,22 @@ describe('npm run assign on a corpus whose coverage changed', () => {
     const stored = await storedWarnings(db);
     expect(stored.map((w) => [w.code, w.batch])).toStrictEqual([['input', undefined], ['coverage', 2]]);
     expect(stored[1].message).toBe(printed(r.stdout)[0]);
+  });
+
+  it('keeps the batch\'s own warnings, its input\'s, with the batch (assign_batches.warnings), not with the run', async () => {
+    const { db } = await copyOfBase();
+    const before = await storedWarnings(db);
+    const odd = join(dir, 'later-odd.jsonl');
+    writeFileSync(odd, readFileSync(later, 'utf8') + ODD_DATE + '\n');
+    const r = runAssign(['--input', odd, '--db', db, '--quiet']);
+    expect(r.code).toBe(0);
+    const [input, coverage] = printed(r.stdout);
+    expect(input).toMatch(/later-odd\.jsonl: 1 date could not be read, so its paper is kept undated/);
+    // The undated paper is in no window: the coverage reads as without it.
+    expect(coverage).toContain('180 papers of the windows set aside');
+    const [batch] = await select<{ w: string }>(db, 'SELECT warnings::VARCHAR AS w FROM assign_batches');
+    expect(JSON.parse(batch.w)).toStrictEqual([{ code: 'input', message: input }]);
+    expect(await storedWarnings(db)).toStrictEqual([before[0], { code: 'coverage', message: coverage, batch: 1 }]);
   });
 
   it('names a mixture theme "Mixture: …" in the coverage warning it prints and stores, as in its list of themes that moved', async () => {

@@ -4,8 +4,12 @@ import { shownLabelSql } from '../theme-label.js';
 import type { Granularity, TableRow } from '../../../pipeline/types.js';
 import { dateWindowClauses } from './date-window.js';
 import { query, type Params } from './db.js';
+import { parseJson, parseWarnings } from './runs.js';
 
-export type BatchRow = Pick<TableRow<'assign_batches'>, 'batch_id' | 'added' | 'skipped' | 'duplicates' | 'already_in_run' | 'novel' | 'input_sha256' | 'finished_at'>;
+export type BatchRow = Pick<TableRow<'assign_batches'>, 'batch_id' | 'added' | 'skipped' | 'duplicates' | 'already_in_run' | 'novel' | 'input_sha256' | 'finished_at'> & {
+  /** The batch's own warnings (assign_batches.warnings: its input's), one line each; none for batches stored before they were kept. */
+  warnings: string[];
+};
 
 export interface NovelPaper {
   paperId: string;
@@ -36,9 +40,9 @@ export const SKIPPED_LISTED = 10;
 
 /** Batches and novel papers of every run that has any, by run id. */
 export async function listAddedPapers(): Promise<Record<number, AddedPapers>> {
-  const batches = await query<BatchRow & { run_id: number; novel_threshold: number | null }>(
+  const batches = await query<Omit<BatchRow, 'warnings'> & { run_id: number; novel_threshold: number | null; warnings: string | null }>(
     `SELECT b.run_id, b.batch_id, b.added, b.skipped, b.duplicates, b.already_in_run, b.novel, b.input_sha256,
-       strftime(b.finished_at, '%Y-%m-%d %H:%M:%S') AS finished_at, m.novel_threshold
+       strftime(b.finished_at, '%Y-%m-%d %H:%M:%S') AS finished_at, m.novel_threshold, b.warnings::VARCHAR AS warnings
      FROM assign_batches b LEFT JOIN run_models m USING (run_id) ORDER BY b.run_id, b.batch_id`, {});
   // The least fitting novel papers of each run (row_number per run keeps NOVEL_LISTED of each).
   const novel = await query<{ run_id: number; paperId: string; title: string; published: string | null; themeId: number; themeLabel: string; similarity: number }>(
@@ -56,9 +60,9 @@ export async function listAddedPapers(): Promise<Record<number, AddedPapers>> {
      QUALIFY row_number() OVER (PARTITION BY run_id, batch_id ORDER BY file, line, field) <= $n
      ORDER BY run_id, batch_id, file, line, field`, { n: SKIPPED_LISTED });
   const out: Record<number, AddedPapers> = {};
-  for (const { run_id, novel_threshold, ...b } of batches) {
+  for (const { run_id, novel_threshold, warnings, ...b } of batches) {
     out[run_id] ??= { batches: [], skipped: [], novelThreshold: novel_threshold, novelTotal: 0, novel: [] };
-    out[run_id].batches.push(b);
+    out[run_id].batches.push({ ...b, warnings: parseWarnings(warnings === null ? null : parseJson(warnings)).map((w) => w.message) });
     out[run_id].novelTotal += b.novel;
   }
   for (const { run_id, ...p } of novel) out[run_id]?.novel.push(p);

@@ -35,6 +35,15 @@ export interface RunDetails {
   skipped: SkippedRecord[];
 }
 
+/** A JSON text as its value; a malformed one as null. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** A JSON column as an object; a malformed value shows up as {} rather than breaking the page. */
 export function parseObject(text: string): Record<string, unknown> {
   try {
@@ -52,8 +61,8 @@ export interface ShownWarning {
   batch: number | null;
 }
 
-/** The messages of metrics.warnings ([{code, message, batch?}]), with their batch; anything else is ignored. */
-function parseWarnings(value: unknown): ShownWarning[] {
+/** The messages of stored warnings ([{code, message, batch?}]: runs.metrics, assign_batches), with their batch; anything else is ignored. */
+export function parseWarnings(value: unknown): ShownWarning[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((w) => (w !== null && typeof w === 'object' && typeof w.message === 'string'
     ? [{ message: w.message, batch: Number.isInteger(w.batch) ? (w.batch as number) : null }] : []));
