@@ -1,16 +1,18 @@
 // Owns how a trend is put into words: the months of the two windows the trends stage compared, the
 // partial periods left out of both (and the dates they cover), papers per period in each window, and
-// the class a page shows. The windows come from the pipeline's own trendWindowPeriods.
-//
-// Classes (share test = the trends stage's two-proportion z test, |z| ≥ 1.96; rate = papers of the
-// theme in a window / periods in that window, so windows of unequal length compare fairly):
-//   emerging — share rose significantly
+// the class a page shows. The windows come from the pipeline's own trendWindowPeriods; the classes and
+// their words are the pipeline's trends/trend-class.ts, the one rule the CLI summaries and the exports'
+// reads_as also use:
+//   emerging — share rose significantly (two-proportion z ≥ 1.96) AND output did not fall (rate after ≥ rate before)
+//   holding  — share rose significantly while output fell: "shrinking slower than the field"
 //   fading   — share fell significantly AND output did not grow (rate after ≤ rate before)
 //   slower   — share fell significantly while output grew: "growing slower than the field"
 //   steady   — no significant change of share
 //   coverage — emerging or fading over all papers, but fewer than half of its papers in the windows
 //              are in categories the corpus holds throughout them: it moves with what the corpus
 //              holds, no trend can be read (pipeline trends/coverage.ts trendBasis 'coverage')
+// (rate = papers of the theme in a window / periods in that window, so windows of unequal length
+// compare fairly.)
 // Where the corpus holds some categories only part of the windows and those held throughout hold
 // half of a theme's papers or more, its class is read over those (trendBasis 'covered'): direction,
 // score and z are theirs, and so are the shares and papers shown beside them (readFigures, readPapers),
@@ -18,17 +20,10 @@
 import type { Granularity, TrendDirection } from '../../pipeline/types.js';
 import { trendBasis, type TrendBasis } from '../../pipeline/trends/coverage.js';
 import { trendWindowPeriods } from '../../pipeline/trends/emerging.js';
+import { classOfDirection, directionWords, ratesIn, TREND_CLASS_TEXT, type TrendClass } from '../../pipeline/trends/trend-class.js';
 import { formatPeriod } from './charts/periods.js';
 
-export type TrendClass = 'emerging' | 'fading' | 'slower' | 'steady' | 'coverage';
-
-export const TREND_CLASS_TEXT: Record<TrendClass, string> = {
-  emerging: 'emerging',
-  fading: 'fading',
-  slower: 'growing slower than the field',
-  steady: 'steady',
-  coverage: 'moves with coverage'
-};
+export { TREND_CLASS_TEXT, type TrendClass };
 
 /** A period left out of both windows because the data covers only part of it. */
 export interface LeftOutPeriod {
@@ -95,10 +90,7 @@ export function describeWindows(totals: { period: string; papers: number; partia
 
 /** Papers per period of the theme in each window (null for an empty window). */
 export function ratesOf(t: Pick<TrendFigures, 'papersBefore' | 'papersAfter'>, w: TrendWindows): { before: number | null; after: number | null } {
-  return {
-    before: w.before.length > 0 ? t.papersBefore / w.before.length : null,
-    after: w.after.length > 0 ? t.papersAfter / w.after.length : null
-  };
+  return ratesIn(t, { before: w.before.length, after: w.after.length });
 }
 
 /** What a theme's (or an area's) trend is read from: all papers, the categories held throughout, or neither (trendBasis). */
@@ -152,25 +144,21 @@ export function coveredPapers(t: TrendFigures): Pick<TrendFigures, 'papersBefore
 /**
  * The papers a trend is read over: its papers of the categories held throughout where basisOf says
  * 'covered' (and the run stored them), else all its papers. "Growing slower than the field" is told
- * from "fading" by these, so the class and the papers per period shown beside it agree.
+ * from "fading", and "shrinking slower than the field" from "emerging", by these, so the class and the
+ * papers per period shown beside it agree.
  */
 export function readPapers(t: TrendFigures): Pick<TrendFigures, 'papersBefore' | 'papersAfter'> {
   return (basisOf(t) === 'covered' ? coveredPapers(t) : null) ?? { papersBefore: t.papersBefore, papersAfter: t.papersAfter };
 }
 
-/** The class of a falling share: growing slower than the field when the papers per period grew, else fading. */
-function fadingClass(t: Pick<TrendFigures, 'papersBefore' | 'papersAfter'>, w: TrendWindows): 'slower' | 'fading' {
-  const r = ratesOf(t, w);
-  return r.before !== null && r.after !== null && r.after > r.before ? 'slower' : 'fading';
-}
-
 /**
- * A direction in the words of the classes: "fading" while the theme's papers per period grew reads
- * "growing slower than the field", as classifyTrend says it, so no sentence calls fading what the
- * badge beside it calls growing slower.
+ * A direction in the words of the classes (trend-class.ts): "fading" while the theme's papers per
+ * period grew reads "growing slower than the field", "emerging" while they fell "shrinking slower than
+ * the field", as classifyTrend says it, so no sentence calls emerging or fading what the badge beside
+ * it does not.
  */
 export function directionText(direction: TrendDirection, t: Pick<TrendFigures, 'papersBefore' | 'papersAfter'>, w: TrendWindows): string {
-  return direction === 'fading' ? TREND_CLASS_TEXT[fadingClass(t, w)] : direction;
+  return directionWords(direction, ratesOf(t, w));
 }
 
 /** The class shown for a theme (or an area): see the header for the rule. */
@@ -178,16 +166,7 @@ export function classifyTrend(t: TrendFigures, w: TrendWindows): TrendClass {
   const basis = basisOf(t);
   if (basis === 'coverage') return 'coverage';
   const direction: TrendDirection = basis === 'covered' ? t.coveredDirection! : t.direction;
-  switch (direction) {
-    case 'emerging':
-      return 'emerging';
-    case 'steady':
-      return 'steady';
-    case 'fading':
-      return fadingClass(readPapers(t), w);
-    default:
-      throw new Error(`unknown trend direction: ${String(direction satisfies never)}`);
-  }
+  return classOfDirection(direction, ratesOf(readPapers(t), w));
 }
 
 /**

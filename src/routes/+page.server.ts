@@ -75,7 +75,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const lastAfter = windows.after.at(-1);
   const added = lastAfter === undefined ? null
     : await countAddedInWindow(run.run_id, windows.after[0], periodEnd(lastAfter, trendGranularity), trendGranularity);
-  const moverIds = [...movers.emerging, ...movers.fading, ...movers.slower, ...movers.coverage].map((t) => t.themeId);
+  const moverIds = [...movers.emerging, ...movers.holding, ...movers.fading, ...movers.slower, ...movers.coverage].map((t) => t.themeId);
   const themeClasses: Record<number, TrendClass> = Object.fromEntries(themes.map((t) => [t.themeId, classifyTrend(t, windows)]));
   // An area's papers are all its themes', hidden ones too, as the export's reads_as counts them (overview.ts areaPapersSql).
   const areaClasses: Record<number, TrendClass> = Object.fromEntries(areas.map((a) => [a.areaId, classifyTrend(a, windows)]));

@@ -2,7 +2,7 @@
 // with bound parameters only, and the words that name the download (what and which filter).
 import { coveredBasisSql, trendReadingSql } from '../../../pipeline/trends/coverage.js';
 import type { Granularity, RunRow } from '../../../pipeline/types.js';
-import { TREND_CLASS_TEXT } from '../trend-wording.js';
+import { trendClassSql } from '../../../pipeline/trends/trend-class.js';
 import type { CsvColumn } from './csv.js';
 import { query, type Params } from './db.js';
 import { loadTrendWindows } from './trend-windows.js';
@@ -32,22 +32,23 @@ const value = (name: string, sql = name): CsvColumn => ({ name, sql, text: false
 
 /**
  * The trend over the categories the corpus holds throughout the windows (empty without coverage
- * changes), and how the trend reads, in the dashboard's words (trend-wording.ts classifyTrend): the
- * direction over those categories where they hold half of the theme's papers or more, "moves with
- * coverage" where they hold fewer and it moved, else `direction` (coverage.ts trendReadingSql); and
- * "growing slower than the field" where it reads fading while its papers per period grew. The
- * windows' lengths in periods are the bound $before_periods and $after_periods (windowParams);
- * `papers` is the row's papers in the windows as `[before, after]` SQL; where the trend is read over
- * the categories held throughout, their papers tell slower from fading (trend-wording.ts readPapers).
+ * changes), and how the trend reads, in the dashboard's words (trends/trend-class.ts, the rule
+ * trend-wording.ts classifyTrend applies): the direction over those categories where they hold half
+ * of the theme's papers or more, "moves with coverage" where they hold fewer and it moved, else
+ * `direction` (coverage.ts trendReadingSql); "growing slower than the field" where it reads fading
+ * while its papers per period grew, and "shrinking slower than the field" where it reads emerging
+ * while they fell (trendClassSql). The windows' lengths in periods are the bound $before_periods and
+ * $after_periods (windowParams); `papers` is the row's papers in the windows as `[before, after]` SQL;
+ * where the trend is read over the categories held throughout, their papers are the ones compared
+ * (trend-wording.ts readPapers).
  */
 const coverageColumns = (t: string, papers: [string, string]) => {
   const reading = trendReadingSql(t);
   const read = (all: string, covered: string) => `CASE WHEN ${coveredBasisSql(t)} AND ${covered} IS NOT NULL THEN ${covered} ELSE ${all} END`;
-  const slower = `${read(papers[1], `${t}.covered_papers_after`)} * $before_periods > ${read(papers[0], `${t}.covered_papers_before`)} * $after_periods`;
+  const readPapers: [string, string] = [read(papers[0], `${t}.covered_papers_before`), read(papers[1], `${t}.covered_papers_after`)];
   return [
     value('covered_share', `${t}.covered_share`), text('covered_direction', `${t}.covered_direction`), value('covered_z', `${t}.covered_z`),
-    text('reads_as', `CASE WHEN $before_periods > 0 AND $after_periods > 0 AND ${reading} = 'fading' AND ${slower}
-      THEN '${TREND_CLASS_TEXT.slower}' ELSE ${reading} END`)
+    text('reads_as', trendClassSql(`(${reading})`, readPapers, ['$before_periods', '$after_periods']))
   ];
 };
 

@@ -177,19 +177,20 @@ export function sharesByTheme(series: PeriodSeries, themeIds: number[]): Record<
 }
 
 /**
- * The themes of each class but steady (trend-wording.ts): emerging, fading (share and output falling)
+ * The themes of each class but steady (trend-wording.ts): emerging (share rising, output not falling),
+ * shrinking slower than the field (share rising, output falling), fading (share and output falling)
  * and growing slower than the field (share falling, output growing), and those that move only with
  * the corpus's coverage; every list strongest supported change first. A card shows the first MOVERS
  * and the rest on request.
  */
 export function pickMovers(themes: ThemeSummary[], windows: TrendWindows): Record<Exclude<TrendClass, 'steady'>, ThemeSummary[]> {
   const of = (c: TrendClass) => themes.filter((t) => classifyTrend(t, windows) === c).sort(byStrength);
-  return { emerging: of('emerging'), fading: of('fading'), slower: of('slower'), coverage: of('coverage') };
+  return { emerging: of('emerging'), holding: of('holding'), fading: of('fading'), slower: of('slower'), coverage: of('coverage') };
 }
 
 /** How many themes fall in each class (the overview states the counts next to the lists). */
 export function countClasses(themes: ThemeSummary[], windows: TrendWindows): Record<TrendClass, number> {
-  const counts: Record<TrendClass, number> = { emerging: 0, fading: 0, slower: 0, steady: 0, coverage: 0 };
+  const counts: Record<TrendClass, number> = { emerging: 0, holding: 0, fading: 0, slower: 0, steady: 0, coverage: 0 };
   for (const t of themes) counts[classifyTrend(t, windows)]++;
   return counts;
 }

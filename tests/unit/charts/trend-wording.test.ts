@@ -1,5 +1,5 @@
 // trend-wording.ts: the windows named from the period totals, the partial periods left out with the
-// days they cover, papers per period, the four classes and their one order.
+// days they cover, papers per period, the classes and their one order.
 import { describe, expect, it } from 'vitest';
 import { burstPartialPeriod, byStrength, classifyTrend, describeWindows, directionText, formatRate, formatSupportedChange, leftOutText, periodEnd, ratesOf, readFigures, windowText } from '../../../src/lib/trend-wording.js';
 
@@ -61,9 +61,23 @@ describe('classifyTrend', () => {
     expect(classifyTrend({ ...fall, papersBefore: 1176, papersAfter: 414 }, windows)).toBe('slower');
   });
 
-  it('keeps emerging and steady as the trends stage classed them', () => {
-    expect(classifyTrend({ direction: 'emerging', papersBefore: 10, papersAfter: 1 }, windows)).toBe('emerging');
+  it('calls a rising share with fewer papers per month shrinking slower than the field: 1,308 → 261 is 109 → 87 a month', () => {
+    expect(ratesOf({ papersBefore: 1308, papersAfter: 261 }, windows)).toStrictEqual({ before: 109, after: 87 });
+    expect(classifyTrend({ direction: 'emerging', papersBefore: 1308, papersAfter: 261 }, windows)).toBe('holding');
+    // No fewer papers per month: emerging (100 → 100, 100 → 110).
+    expect(classifyTrend({ direction: 'emerging', papersBefore: 1200, papersAfter: 300 }, windows)).toBe('emerging');
+    expect(classifyTrend({ direction: 'emerging', papersBefore: 1200, papersAfter: 330 }, windows)).toBe('emerging');
+  });
+
+  it('keeps steady as the trends stage classed it', () => {
     expect(classifyTrend({ direction: 'steady', papersBefore: 10, papersAfter: 100 }, windows)).toBe('steady');
+  });
+
+  it('reads a rising share within the categories held throughout by their papers: fewer there is shrinking slower than the field', () => {
+    const theme = { direction: 'steady' as const, papersBefore: 1200, papersAfter: 330, coveredShare: 0.9, coveredDirection: 'emerging' as const,
+      coveredPapersBefore: 1200, coveredPapersAfter: 240 };
+    expect(classifyTrend(theme, windows)).toBe('holding');
+    expect(classifyTrend({ ...theme, coveredPapersAfter: 300 }, windows)).toBe('emerging');
   });
 });
 
@@ -109,10 +123,11 @@ describe('burstPartialPeriod', () => {
 });
 
 describe('directionText', () => {
-  it('words a direction as the class beside it does: fading with more papers per month is growing slower', () => {
-    const [growing, shrinking] = [{ papersBefore: 1176, papersAfter: 414 }, { papersBefore: 1200, papersAfter: 300 }];
-    expect([directionText('fading', growing, windows), directionText('fading', shrinking, windows), directionText('emerging', growing, windows),
-      directionText('steady', shrinking, windows)]).toStrictEqual(['growing slower than the field', 'fading', 'emerging', 'steady']);
+  it('words a direction as the class beside it does: fading with more papers per month is growing slower, emerging with fewer shrinking slower', () => {
+    const [growing, flat, falling] = [{ papersBefore: 1176, papersAfter: 414 }, { papersBefore: 1200, papersAfter: 300 }, { papersBefore: 1308, papersAfter: 261 }];
+    expect([directionText('fading', growing, windows), directionText('fading', flat, windows), directionText('emerging', growing, windows),
+      directionText('emerging', falling, windows), directionText('steady', flat, windows)])
+      .toStrictEqual(['growing slower than the field', 'fading', 'emerging', 'shrinking slower than the field', 'steady']);
   });
 });
 

@@ -1,6 +1,7 @@
 // The themes and areas exports' `reads_as` says what the dashboard's trend class says
 // (trend-wording.ts classifyTrend), "growing slower than the field" included: a theme whose share
-// fell while its papers per period grew, over windows of unequal length.
+// fell while its papers per period grew, over windows of unequal length; and its mirror, "shrinking
+// slower than the field": a share that rose while its papers per period fell.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExport, parseExportName } from '../../../src/lib/server/exports.js';
 import { resolveRun } from '../../../src/lib/server/run.js';
@@ -48,6 +49,25 @@ describe('reads_as in the themes and areas exports', () => {
   it('reads an area over its themes’ papers, as the Overview does', async () => {
     const areas = await rows('areas.csv');
     expect(areas.map((a) => [a.area_id, a.reads_as])).toStrictEqual([['0', 'growing slower than the field'], ['1', 'fading']]);
+  });
+});
+
+describe('reads_as of a rising share', () => {
+  it('is shrinking slower than the field where its papers per period fell, emerging where they did not, as classifyTrend says', async () => {
+    await db.remove();
+    // Theme 0: 8 → 3 papers (2 → 1.5 a month); theme 1: 8 → 4 (2 → 2); theme 2: 8 → 5 (2 → 2.5). Area 0 (themes 0 and 1): 4 → 3.5.
+    db = await writeTempDb([handMadeRun()], `UPDATE themes SET window_months = 2, direction = 'emerging', papers_before = 8;
+      UPDATE themes SET papers_after = [3, 4, 5][theme_id + 1];
+      UPDATE areas SET direction = 'emerging'`);
+    const run = await resolveRun(new URL('http://x/'));
+    const windows = await loadTrendWindows(run, 'month', 2);
+    const themes = await rows('themes.csv');
+    const shown = themes.map((t) => TREND_CLASS_TEXT[classifyTrend({ direction: 'emerging', papersBefore: Number(t.papers_before),
+      papersAfter: Number(t.papers_after) }, windows)]);
+    expect(shown).toStrictEqual(['shrinking slower than the field', 'emerging', 'emerging']);
+    expect(themes.map((t) => t.reads_as)).toStrictEqual(shown);
+    const areas = await rows('areas.csv');
+    expect(areas.map((a) => [a.area_id, a.reads_as])).toStrictEqual([['0', 'shrinking slower than the field'], ['1', 'emerging']]);
   });
 });
 

@@ -124,8 +124,9 @@ describe('computeTrends with strata', () => {
     expect(trends[2].direction).toBe('emerging');
     expect(trends[2].covered).toMatchObject({ share: 1, direction: 'emerging' });
     expect(dependsOnCoverage(trends[2])).toBe(false);
-    // The dashboard's class follows the same rule.
-    const windows = { granularity: 'month' as const, before: ['x'], after: ['y'], leftOut: [] };
+    // The dashboard's class follows the same rule, over the stage's windows: 8 months before, 2 after
+    // (theme 2 within cs.CL: 20 → 60 papers a month).
+    const windows = { granularity: 'month' as const, before: Array.from({ length: 8 }, (_, i) => `m${i}`), after: ['y', 'z'], leftOut: [] };
     const figures = (t: (typeof trends)[number]) => ({ direction: t.direction, papersBefore: t.papersBefore, papersAfter: t.papersAfter,
       coveredShare: t.covered?.share ?? null, coveredDirection: t.covered?.direction ?? null });
     expect(classifyTrend(figures(trends[1]), windows)).toBe('coverage');
