@@ -10,7 +10,7 @@ import { abstractKey, isGenericTitle, isGlobalId, localIdOf, titleKey } from '..
 import { keepApart, keptApartWarning, readTakenIds, type KeptApart } from '../store/local-ids.js';
 import { arxivId } from '../ingest/text.js';
 import { updateCopy } from '../store/copy-update.js';
-import type { IngestResult, InputFormat, Paper, TrendDirection } from '../types.js';
+import type { Granularity, IngestResult, InputFormat, Paper, TrendDirection } from '../types.js';
 import { appendChunks } from '../store/append.js';
 import type { Table } from '../store/table-spec.js';
 import { readColumns, readText } from './columns.js';
@@ -20,6 +20,8 @@ import { PlaceHelper } from './place-threads.js';
 import { chooseRun, readStoredRun, readVocabulary, type StoredRun } from './read-model.js';
 import { burstColumns, retrend, type Retrended } from './retrend.js';
 import { primaryCategories, primaryCategoryOf, readTrend } from '../trends/coverage.js';
+import { trendWindowPeriods } from '../trends/emerging.js';
+import { classOfTrend, TREND_CLASS_TEXT } from '../trends/trend-class.js';
 import { Warnings, warnAboutCoverage } from '../warnings.js';
 import { shownLabelSql } from '../quality/shown-label.js';
 import { addToSearchIndex } from './search-merge.js';
@@ -306,26 +308,46 @@ async function heldBySameAbstract(connection: DuckDBConnection, papers: readonly
 }
 
 /**
- * The themes' figures, each trend as it is read (trends/coverage.ts readTrend), as on the dashboard:
- * read over the categories held throughout, its share after is theirs too. Each is named as the
- * pipeline's summary and every page name it (quality/shown-label.ts: "Mixture: …" for a mixture).
+ * The themes' figures, each trend as it is read (trends/coverage.ts readTrend) and worded by its class
+ * (trends/trend-class.ts classOfTrend: the papers per period it was read over tell "shrinking slower
+ * than the field" from "emerging" and "growing slower" from "fading"), as on the dashboard: read over
+ * the categories held throughout, its share after is theirs too. Each is named as the pipeline's
+ * summary and every page name it (quality/shown-label.ts: "Mixture: …" for a mixture).
  */
 async function readThemes(connection: DuckDBConnection, runId: number): Promise<(ThemeFigures & { label: string })[]> {
   const reader = await connection.runAndReadAll(`SELECT ${shownLabelSql('themes')} AS label, size, emerging_score AS "emergingScore", z_score AS "zScore", share_after AS "shareAfter",
     direction, covered_share AS "coveredShare", covered_direction AS "coveredDirection", covered_score AS "coveredScore", covered_z AS "coveredZ",
-    covered_share_after AS "coveredShareAfter" FROM themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
+    covered_share_after AS "coveredShareAfter", papers_before AS "papersBefore", papers_after AS "papersAfter",
+    covered_papers_before AS "coveredPapersBefore", covered_papers_after AS "coveredPapersAfter",
+    coalesce(window_granularity, 'month') AS "windowGranularity", window_months AS "window"
+    FROM themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
   const rows = reader.getRowObjectsJS() as unknown as (ThemeFigures & { label: string; direction: TrendDirection; zScore: number;
     coveredShare: number | null; coveredDirection: TrendDirection | null; coveredScore: number | null; coveredZ: number | null;
-    coveredShareAfter: number | null })[];
-  return rows.map(({ coveredShare, coveredDirection, coveredScore, coveredZ, coveredShareAfter, zScore, ...t }) => {
+    coveredShareAfter: number | null; papersBefore: number; papersAfter: number; coveredPapersBefore: number | null;
+    coveredPapersAfter: number | null; windowGranularity: Granularity; window: number })[];
+  const periods = await windowPeriods(connection, runId, rows[0]);
+  return rows.map(({ coveredShare, coveredDirection, coveredScore, coveredZ, coveredShareAfter, zScore, papersBefore, papersAfter,
+    coveredPapersBefore, coveredPapersAfter, windowGranularity: _g, window: _w, ...t }) => {
     const covered = coveredShare === null || coveredDirection === null ? null
-      : { share: coveredShare, direction: coveredDirection, emergingScore: coveredScore ?? 0, zScore: coveredZ ?? 0 };
+      : { share: coveredShare, direction: coveredDirection, emergingScore: coveredScore ?? 0, zScore: coveredZ ?? 0,
+        papersBefore: coveredPapersBefore ?? papersBefore, papersAfter: coveredPapersAfter ?? papersAfter };
     const r = readTrend({ direction: t.direction, emergingScore: t.emergingScore, zScore, covered });
+    const words = TREND_CLASS_TEXT[classOfTrend({ direction: t.direction, papersBefore, papersAfter, covered }, periods)];
     const within = r.basis === 'covered' && coveredShareAfter !== null;
     return { ...t, emergingScore: r.emergingScore, shareAfter: within ? coveredShareAfter! : t.shareAfter, shareOf: within ? 'covered' as const : 'all' as const,
-      direction: r.basis === 'coverage' ? 'moves with coverage'
-      : r.basis === 'covered' ? `${r.direction} (categories held throughout)` : r.direction };
+      direction: r.basis === 'covered' ? `${words} (categories held throughout)` : words };
   });
+}
+
+/** The trend windows' lengths in periods (trendWindowPeriods over the run's period totals), as the theme rows were scored. */
+async function windowPeriods(connection: DuckDBConnection, runId: number, theme: { windowGranularity: Granularity; window: number } | undefined):
+  Promise<{ before: number; after: number }> {
+  if (theme === undefined || !(theme.window >= 1)) return { before: 0, after: 0 };
+  const totals = (await connection.runAndReadAll(`SELECT period::VARCHAR AS period, granularity, partial FROM period_totals
+    WHERE run_id = $run AND granularity = $granularity`, { run: runId, granularity: theme.windowGranularity })).getRowObjectsJS() as unknown as
+    { period: string; granularity: Granularity; partial: boolean }[];
+  const { before, after } = trendWindowPeriods(totals, theme.windowGranularity, theme.window);
+  return { before: before.length, after: after.length };
 }
 
 interface Computed {
