@@ -7,6 +7,7 @@ import { formatTrends } from './summary-trends.js';
 import type { RunSummary } from './run.js';
 import type { DatePrecision } from './types.js';
 import { countKinds, LINEAGE_KINDS } from './lineage/match.js';
+import { KEYWORDS_CHANGED_COSINE, keywordsChanged } from './lineage/wording.js';
 
 function pct(x: number): string {
   return `${(100 * x).toFixed(1)}%`;
@@ -25,8 +26,11 @@ function shortDate(iso: string | null, precision: DatePrecision | null): string 
  */
 function lineageLine({ prevRunId, links }: NonNullable<RunSummary['run']['lineage']>): string {
   const counts = countKinds(links);
+  // A continued link whose keywords barely overlap is said apart, as the dashboard marks it (lineage/wording.ts).
+  const changed = links.filter(keywordsChanged).length;
   return `Lineage to run ${prevRunId}, ${links.length} link${links.length === 1 ? '' : 's'}: ` +
-    LINEAGE_KINDS.map((k) => `${counts[k]} ${k}`).join(', ') + ' (theme_lineage, /runs/compare)';
+    LINEAGE_KINDS.map((k) => `${counts[k]} ${k}${k === 'continued' && changed > 0 ? ` (${changed} with changed keywords: ` +
+      `keyword cosine < ${KEYWORDS_CHANGED_COSINE})` : ''}`).join(', ') + ' (theme_lineage, /runs/compare)';
 }
 
 /** " · 43 of 49 undated (in no trend)" when papers have no date; trends count only dated papers. */

@@ -12,7 +12,7 @@ export interface FlowInput {
   prevThemes: FlowTheme[];
   themes: FlowTheme[];
   /** Papers per (previous theme, new theme); kind of the link, or null for a flow under the link threshold. */
-  flows: { prevThemeId: number; themeId: number; papers: number; kind: LineageKind | null }[];
+  flows: { prevThemeId: number; themeId: number; papers: number; kind: LineageKind | null; keywordsChanged?: boolean; cosine?: number | null }[];
 }
 
 export interface FlowNode extends FlowTheme {
@@ -29,6 +29,9 @@ export interface FlowBand {
   themeId: number;
   papers: number;
   kind: LineageKind | null;
+  /** A continued link whose keywords changed (pipeline/lineage/wording.ts keywordsChanged): drawn hatched. */
+  keywordsChanged?: boolean;
+  cosine?: number | null;
   /** The filled band: upper edge left → right, lower edge back. */
   path: string;
   /** Its ends: top and bottom at the left bar, and at the right bar. */

@@ -3,6 +3,7 @@
 import { coveredBasisSql, trendReadingSql } from '../../../pipeline/trends/coverage.js';
 import type { Granularity, RunRow } from '../../../pipeline/types.js';
 import { trendClassSql } from '../../../pipeline/trends/trend-class.js';
+import { KEYWORDS_CHANGED_COSINE, linkKindSql } from '../../../pipeline/lineage/wording.js';
 import type { CsvColumn } from './csv.js';
 import { query, type Params } from './db.js';
 import { loadTrendWindows } from './trend-windows.js';
@@ -153,7 +154,12 @@ const LINEAGE_COLUMNS = [
   value('run_id', 'l.run_id'), value('theme_id', 'l.theme_id'), text('theme_label', 'coalesce(t.label, st.label)'), value('prev_run_id', 'l.prev_run_id'),
   value('prev_theme_id', 'l.prev_theme_id'), text('prev_theme_label', 'coalesce(p.label, sp.label)'), text('kind', 'l.kind'),
   value('shared_papers', 'l.shared_papers'), value('jaccard', 'l.jaccard'), value('centroid_cosine', 'l.centroid_cosine'),
-  value('theme_papers', 'l.theme_papers'), value('prev_theme_papers', 'l.prev_theme_papers')
+  value('theme_papers', 'l.theme_papers'), value('prev_theme_papers', 'l.prev_theme_papers'),
+  // At the end, so the columns before keep their places: the share of each theme the link carries (n / A, n / B),
+  // whether a continued link's keywords changed, and the link in the dashboard's words (pipeline/lineage/wording.ts).
+  value('prev_theme_share', 'l.shared_papers / nullif(l.prev_theme_papers, 0)'), value('theme_share', 'l.shared_papers / nullif(l.theme_papers, 0)'),
+  value('keywords_changed', `coalesce(l.kind = 'continued' AND l.centroid_cosine < ${KEYWORDS_CHANGED_COSINE}, false)`),
+  text('reads_as', linkKindSql('l'))
 ];
 
 /** The run's links to the previous complete run (theme_lineage), with both themes' labels. */

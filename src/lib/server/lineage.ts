@@ -109,6 +109,10 @@ export interface ThemeLineageItem {
   sharedPapers: number;
   jaccard: number;
   centroidCosine: number | null;
+  /** A: the earlier theme's papers that both runs hold (null on a 'new' row); n / A is the share of it the link carries. */
+  prevThemePapers: number | null;
+  /** B: the later theme's papers that both runs hold (null on a 'gone' row). */
+  themePapers: number | null;
 }
 
 export interface ThemeLineage {
@@ -127,7 +131,8 @@ export interface ThemeLineage {
   isGone: boolean;
 }
 
-const ITEM = `l.kind, l.shared_papers AS "sharedPapers", l.jaccard, l.centroid_cosine AS "centroidCosine", ${shownLabelSql('t')} AS label`;
+const ITEM = `l.kind, l.shared_papers AS "sharedPapers", l.jaccard, l.centroid_cosine AS "centroidCosine",
+  l.prev_theme_papers AS "prevThemePapers", l.theme_papers AS "themePapers", ${shownLabelSql('t')} AS label`;
 
 /** The theme's rows in theme_lineage: as the new theme (its ancestors) and as the previous theme of a later run. */
 export async function loadThemeLineage(runId: number, themeId: number): Promise<ThemeLineage> {
