@@ -16,9 +16,12 @@ function reclustered() {
 }
 
 // Run 1 → 2: merged and split; run 2 → 3: the same themes again (continued); run 4 failed. Run 3's
-// theme 1 is marked as a mixture: the page must name it "Mixture: …" as every other page does.
+// theme 1 is marked as a mixture: the page must name it "Mixture: …" as every other page does. Run 3's
+// theme 2 keeps its papers under other keywords (cosine 0): a continued link whose keywords changed.
 const { app, open } = useDashboard(() => writeDb([handMadeRun(), reclustered(), reclustered(), handMadeRun()],
-  "UPDATE runs SET status = 'failed' WHERE run_id = 4; UPDATE themes SET mixture = true WHERE run_id = 3 AND theme_id = 1"));
+  `UPDATE runs SET status = 'failed' WHERE run_id = 4; UPDATE themes SET mixture = true WHERE run_id = 3 AND theme_id = 1;
+   UPDATE theme_terms SET term = 'unrelated ' || term WHERE run_id = 3 AND theme_id = 2;
+   UPDATE theme_lineage SET centroid_cosine = 0 WHERE run_id = 3 AND theme_id = 2`));
 const SHOWN = (t: string) => `CASE WHEN ${t}.mixture THEN 'Mixture: ' || ${t}.label ELSE ${t}.label END`;
 
 /** The table's rows as text, cell by cell. */
@@ -29,15 +32,22 @@ describe('/runs/compare', () => {
   it('compares the last two complete runs by default, its table being what theme_lineage stores for the later one', async () => {
     const page = await open('/runs/compare');
     expect(await page.locator('h1').textContent()).toBe('Compare run 2 → run 3');
-    const stored = await readDb<{ kind: string; prev: string; next: string; shared: number; jaccard: number }>(app.db,
-      `SELECT l.kind, ${SHOWN('p')} AS prev, ${SHOWN('t')} AS next, l.shared_papers AS shared, l.jaccard FROM theme_lineage l
+    const stored = await readDb<{ kind: string; prev: string; next: string; shared: number; jaccard: number; cosine: number }>(app.db,
+      `SELECT l.kind, ${SHOWN('p')} AS prev, ${SHOWN('t')} AS next, l.shared_papers AS shared, l.jaccard, l.centroid_cosine AS cosine FROM theme_lineage l
        JOIN themes t ON t.run_id = l.run_id AND t.theme_id = l.theme_id JOIN themes p ON p.run_id = l.prev_run_id AND p.theme_id = l.prev_theme_id
        WHERE l.run_id = 3 ORDER BY l.shared_papers DESC, l.theme_id`);
     expect(stored.map((r) => r.kind)).toStrictEqual(['continued', 'continued', 'continued']);
     expect(stored.map((r) => r.next)).toContain('Mixture: long context');
     const rows = await tableRows(page);
-    expect(rows.map((r) => r.slice(0, 5))).toStrictEqual(stored.map((r) => [r.kind, r.prev, r.next, String(r.shared), r.jaccard.toFixed(2)]));
+    // A continued link whose keywords changed (cosine under 0.25) says so in its row, the summary and the flow.
+    const kindText = (r: (typeof stored)[number]) => (r.kind === 'continued' && r.cosine < 0.25 ? 'continued, but its keywords changed' : r.kind);
+    expect(rows.map((r) => r.slice(0, 5))).toStrictEqual(stored.map((r) => [kindText(r), r.prev, r.next, String(r.shared), r.jaccard.toFixed(2)]));
+    expect(stored.filter((r) => r.cosine < 0.25)).toHaveLength(1);
     expect(await page.getByTestId('lineage-summary').textContent()).toContain('3 continued · 0 split · 0 merged · 0 new · 0 gone');
+    expect((await page.getByTestId('changed-count').textContent())!.replace(/\s+/g, ' ')).toBe(
+      '· 1 continued link has changed keywords (keyword cosine under 0.25)');
+    expect(await page.locator('path.band[data-keywords-changed="true"]').count()).toBe(1);
+    expect(await page.locator('g.legend text').allTextContents()).toContain('continued, keywords changed');
     expect(await page.locator('a[href="/export/theme-lineage.csv?run=3"]').count()).toBe(1);
     // The flow diagram names the later run's themes as the table does.
     // (Each label carries its bar's papers, on the side of its bar.)
@@ -124,21 +134,43 @@ describe('/runs/compare', () => {
     expect(items).toStrictEqual([
       ['took in model merging, task vectors of run 1 · 8 shared papers · Jaccard 0.50 · keyword cosine 1.00', '/themes/0?run=1'],
       ['took in long context of run 1 · 8 shared papers · Jaccard 0.50 · keyword cosine 0.00', '/themes/1?run=1'],
-      ['continued as model merging, task vectors in run 3 · 16 shared papers · Jaccard 1.00', '/themes/0?run=3']
+      ['100% → model merging, task vectors · continued · 16 shared papers · Jaccard 1.00 · keyword cosine 1.00', '/themes/0?run=3']
     ]);
+    expect((await card.getByTestId('descendants-reading').textContent())!.replace(/\s+/g, ' ').trim()).toBe(
+      'Continued as model merging, task vectors in run 3 (100% of its papers).');
     await page.setViewportSize({ width: 1280, height: 800 });
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'theme-lineage');
+  });
+
+  it('reads an earlier theme that went to two later ones as a split by their shares, and flags a continued link whose keywords changed', async () => {
+    // Run 1's theme 2 (papers 2, 5, …, 23) went half to run 2's theme 1 (papers under 12), half to its theme 2.
+    const page = await open('/themes/2?run=1');
+    const reading = (await page.getByTestId('descendants-reading').textContent())!.replace(/\s+/g, ' ').trim();
+    expect(reading).toMatch(/^Split in run 2: 50% → .+, 50% → .+\.$/);
+    expect(reading).not.toContain('merged into');
+    await page.close();
+    const later = await open('/themes/2?run=3');
+    expect((await later.getByTestId('keywords-changed').textContent())!.replace(/\s+/g, ' ')).toBe(', but its keywords changed (keyword cosine 0.00)');
+    await later.close();
+    const earlier = await open('/themes/2?run=2');
+    expect((await earlier.getByTestId('keywords-changed').textContent())!.replace(/\s+/g, ' ')).toBe('continued, but its keywords changed (keyword cosine 0.00)');
+    await earlier.close();
   });
 
   it('exports the stored lineage of a run with both themes\' labels', async () => {
     const csv = await (await fetch(`${app.server.url}/export/theme-lineage.csv?run=2`)).text();
     const [header, first] = csv.split('\r\n');
     expect(header).toBe(['run_id', 'theme_id', 'theme_label', 'prev_run_id', 'prev_theme_id', 'prev_theme_label', 'kind', 'shared_papers',
-      'jaccard', 'centroid_cosine', 'theme_papers', 'prev_theme_papers'].map((c) => `"${c}"`).join(','));
+      'jaccard', 'centroid_cosine', 'theme_papers', 'prev_theme_papers', 'prev_theme_share', 'theme_share', 'keywords_changed', 'reads_as']
+      .map((c) => `"${c}"`).join(','));
     // The cosine of two equal keyword profiles is 1 up to rounding.
     const cells = first.replace('"model merging, task vectors"', 'LABEL').replace('"model merging, task vectors"', 'LABEL').split(',');
-    expect([...cells.slice(0, 9), ...cells.slice(10)]).toStrictEqual(['2', '0', 'LABEL', '1', '0', 'LABEL', '"merged"', '8', '0.5', '16', '8']);
+    expect([...cells.slice(0, 9), ...cells.slice(10)]).toStrictEqual(['2', '0', 'LABEL', '1', '0', 'LABEL', '"merged"', '8', '0.5', '16', '8',
+      '1.0', '0.5', 'false', '"merged"']);
+    // Run 3's continued link whose keywords changed, in the dashboard's words.
+    const run3 = await (await fetch(`${app.server.url}/export/theme-lineage.json?run=3`)).json() as { theme_id: number; keywords_changed: boolean; reads_as: string }[];
+    expect(run3.filter((r) => r.keywords_changed).map((r) => [r.theme_id, r.reads_as])).toStrictEqual([[2, 'continued, but its keywords changed (keyword cosine 0.00)']]);
     expect(Number(cells[9])).toBeCloseTo(1, 12);
     const json = await (await fetch(`${app.server.url}/export/theme-lineage.json?run=2`)).json();
     expect(json).toHaveLength(4);

@@ -1,6 +1,7 @@
 // The Overview's movers on the shipped sample, checked against the database: the windows named by
 // their months, the partial months left out and said so, papers per month as rates, "fading" only
-// when output did not grow (else "growing slower than the field"), one order for every list, and
+// when output did not grow (else "growing slower than the field"), "emerging" only when it did not
+// fall (else "shrinking slower than the field"), one order for every list, and
 // sparklines and accessible names that agree with their rows; partial periods hatched in every chart.
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './harness.js';
@@ -56,19 +57,21 @@ describe('the movers on the Overview', () => {
   it('show papers per month in each window and call a theme fading only when its output did not grow', async () => {
     const { themes } = await facts();
     const page = await open('/');
-    for (const kind of ['fading', 'slower'] as const) {
+    for (const kind of ['emerging', 'holding', 'fading', 'slower'] as const) {
       const rows = await page.getByTestId(`${kind}-themes`).locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
         label: tr.querySelector('a')!.textContent!.trim(), rate: tr.querySelector('[data-testid="rate"]')!.textContent!,
         share: tr.querySelectorAll('td')[1].textContent!
       })));
       for (const row of rows) {
         const theme = themes.find((t) => t.label === row.label)!;
-        expect(reading(theme).direction).toBe('fading');
+        expect(reading(theme).direction).toBe(kind === 'emerging' || kind === 'holding' ? 'emerging' : 'fading');
         const [before, after] = cellNumbers(row.rate);
         const [papersBefore, papersAfter] = readPapers(theme);
         expect(before).toBeCloseTo(papersBefore / 12, 0);
         expect(after).toBeCloseTo(papersAfter / 3, 0);
-        expect(kind === 'fading' ? papersAfter / 3 <= papersBefore / 12 : papersAfter / 3 > papersBefore / 12).toBe(true);
+        const [rateBefore, rateAfter] = [papersBefore / 12, papersAfter / 3];
+        expect({ emerging: rateAfter >= rateBefore, holding: rateAfter < rateBefore, fading: rateAfter <= rateBefore, slower: rateAfter > rateBefore }[kind])
+          .toBe(true);
         // The shares beside the class are the ones it compares: within the categories held throughout where it is read there.
         const covered = reading(theme).basis === 'covered' && theme.covered_share_before !== null;
         const [shareBefore, shareAfter] = cellNumbers(row.share);
@@ -82,14 +85,16 @@ describe('the movers on the Overview', () => {
   it('order every list by the strength of the change, and count every class', async () => {
     const { themes } = await facts();
     const page = await open('/');
-    for (const kind of ['emerging', 'fading', 'slower']) {
+    for (const kind of ['emerging', 'holding', 'fading', 'slower']) {
       const labels = await page.getByTestId(`${kind}-themes`).locator('tbody tr td:first-child a').allTextContents();
       const scores = labels.map((l) => Math.abs(reading(themes.find((t) => t.label === l.trim())!).emergingScore));
       expect(scores).toStrictEqual([...scores].sort((a, b) => b - a));
     }
     const counts = (await page.getByTestId('class-counts').textContent())!.replace(/\s+/g, ' ');
-    const emerging = themes.filter((t) => reading(t).direction === 'emerging' && !movesWithCoverage(t)).length;
-    expect(counts).toContain(`${emerging} emerging`);
+    // Emerging: a rising share whose papers per month did not fall; the others shrink slower than the field.
+    const rising = themes.filter((t) => reading(t).direction === 'emerging' && !movesWithCoverage(t));
+    const held = rising.filter((t) => readPapers(t)[1] / 3 >= readPapers(t)[0] / 12).length;
+    expect(counts).toContain(`${held} emerging · ${rising.length - held} shrinking slower than the field`);
     expect(counts).toContain(`of ${themes.length} themes`);
     await screenshot(page, 'trend-wording-overview');
     await page.close();
@@ -127,7 +132,7 @@ describe('the movers on the Overview', () => {
       expect(labels.length).toBe(Math.min(5, bound.length));
       for (const l of labels) expect(bound.map((t) => t.label)).toContain(l);
       // Nor do they appear among the emerging or fading themes.
-      for (const kind of ['emerging', 'fading', 'slower']) {
+      for (const kind of ['emerging', 'holding', 'fading', 'slower']) {
         const listed = await page.getByTestId(`${kind}-themes`).locator('tbody tr td:first-child a').allTextContents().catch(() => []);
         for (const l of listed) expect(bound.map((t) => t.label)).not.toContain(l.trim());
       }
