@@ -3,7 +3,7 @@
 import { shownLabelSql } from '../theme-label.js';
 import type { Granularity, TableRow } from '../../../pipeline/types.js';
 import { dateWindowClauses } from './date-window.js';
-import { query, type Params } from './db.js';
+import { hasColumn, query, type Params } from './db.js';
 import { parseJson, parseWarnings } from './runs.js';
 
 export type BatchRow = Pick<TableRow<'assign_batches'>, 'batch_id' | 'added' | 'skipped' | 'duplicates' | 'already_in_run' | 'novel' | 'input_sha256' | 'finished_at'> & {
@@ -42,7 +42,7 @@ export const SKIPPED_LISTED = 10;
 export async function listAddedPapers(): Promise<Record<number, AddedPapers>> {
   const batches = await query<Omit<BatchRow, 'warnings'> & { run_id: number; novel_threshold: number | null; warnings: string | null }>(
     `SELECT b.run_id, b.batch_id, b.added, b.skipped, b.duplicates, b.already_in_run, b.novel, b.input_sha256,
-       strftime(b.finished_at, '%Y-%m-%d %H:%M:%S') AS finished_at, m.novel_threshold, b.warnings::VARCHAR AS warnings
+       strftime(b.finished_at, '%Y-%m-%d %H:%M:%S') AS finished_at, m.novel_threshold, ${(await hasColumn('assign_batches', 'warnings')) ? 'b.warnings::VARCHAR' : 'NULL'} AS warnings
      FROM assign_batches b LEFT JOIN run_models m USING (run_id) ORDER BY b.run_id, b.batch_id`, {});
   // The least fitting novel papers of each run (row_number per run keeps NOVEL_LISTED of each).
   const novel = await query<{ run_id: number; paperId: string; title: string; published: string | null; themeId: number; themeLabel: string; similarity: number }>(

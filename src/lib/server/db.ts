@@ -128,12 +128,34 @@ async function findMissingColumns(connection: DuckDBConnection): Promise<Set<str
     present.get(table)!.add(column);
   }
   const missing = new Set<string>();
+  missingTableColumns = new Set<string>();
   for (const t of TABLES) {
     const columns = present.get(t.name);
     if (columns === undefined) continue;
-    for (const c of t.columns) if (!columns.has(c.name)) missing.add(c.name);
+    for (const c of t.columns) {
+      if (columns.has(c.name)) continue;
+      missing.add(c.name);
+      missingTableColumns.add(`${t.name}.${c.name}`);
+    }
   }
   return missing;
+}
+
+/** The same columns as `table.column`. */
+let missingTableColumns = new Set<string>();
+
+/**
+ * Whether the open file's `table` has `column`: false for a column a later version added to a table
+ * (e.g. assign_batches.warnings), which a page that can do without it reads as NULL instead of
+ * answering 503 until the next pipeline run or batch migrates the file.
+ */
+export async function hasColumn(table: string, column: string): Promise<boolean> {
+  try {
+    await currentHandle();
+  } catch {
+    return true; // no usable file: the query says why (503)
+  }
+  return !missingTableColumns.has(`${table}.${column}`);
 }
 
 /**

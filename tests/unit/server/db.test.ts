@@ -1,7 +1,8 @@
 import { copyFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatabaseMissingError, fileKey, memoryLimitMb, query, streamRowObjects } from '../../../src/lib/server/db.js';
+import { listAddedPapers } from '../../../src/lib/server/assigned.js';
+import { DatabaseMissingError, fileKey, hasColumn, memoryLimitMb, query, streamRowObjects } from '../../../src/lib/server/db.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { httpErrorOf } from './http-error.js';
 import { writeTempDb, type TempDb } from './temp-db.js';
@@ -122,9 +123,22 @@ describe('query on an unusable file', () => {
       expect(await httpErrorOf(() => query('SELECT t.covered_share FROM themes t'))).toStrictEqual(expected);
       // Its other columns read as before.
       expect((await query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM themes'))[0].n).toBe(3);
+      expect([await hasColumn('themes', 'covered_share'), await hasColumn('themes', 'label')]).toStrictEqual([false, true]);
     } finally {
       process.env.THEMESCOPE_DB = db.path;
       old.remove();
     }
+  });
+
+  it('opens /runs on a file whose batches have no warnings column (a later version added it): none listed', async () => {
+    const old = await writeTempDb([handMadeRun()], 'ALTER TABLE assign_batches DROP COLUMN warnings');
+    try {
+      expect(await hasColumn('assign_batches', 'warnings')).toBe(false);
+      expect(await listAddedPapers()).toStrictEqual({});
+    } finally {
+      process.env.THEMESCOPE_DB = db.path;
+      old.remove();
+    }
+    expect(await hasColumn('assign_batches', 'warnings')).toBe(true);
   });
 });
