@@ -62,3 +62,15 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
   if (line !== '') lines.push(line);
   return lines.map((l) => fitText(l, maxWidth, fontSize));
 }
+
+/**
+ * `text` on one line, or on two where it does not fit in `maxWidth` px (broken at a space; the
+ * second line cut with "…" only when two lines cannot hold it). The first of two lines keeps its
+ * closing space, so the lines' text together is `text` (a reader or a test reading the element's
+ * text gets the whole name).
+ */
+export function twoLines(text: string, maxWidth: number, fontSize: number): string[] {
+  const lines = wrapText(text, maxWidth, fontSize);
+  if (lines.length <= 1) return lines;
+  return [`${lines[0]} `, fitText(lines.slice(1).join(' '), maxWidth, fontSize)];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitText, textWidth, wrapText } from '../../../src/lib/charts/text-width.js';
+import { fitText, textWidth, twoLines, wrapText } from '../../../src/lib/charts/text-width.js';
 
 describe('textWidth', () => {
   it('adds the advance widths of the characters at the font size', () => {
@@ -62,5 +62,26 @@ describe('wrapText', () => {
 
   it('cuts a single word wider than the line with an ellipsis', () => {
     expect(wrapText('a retrieval-augmented-generation b', 60, 12)).toStrictEqual(['a', fitText('retrieval-augmented-generation', 60, 12), 'b']);
+  });
+});
+
+describe('twoLines (a chart legend entry)', () => {
+  const NAME = 'large language models, retrieval-augmented generation';
+  it('keeps a name that fits on one line', () => {
+    expect(twoLines('clinical, patient', 248, 12)).toStrictEqual(['clinical, patient']);
+  });
+
+  it('breaks a long name at a space onto two lines that each fit, their text together the whole name', () => {
+    const lines = twoLines(NAME, 248, 12);
+    expect(lines).toHaveLength(2);
+    expect(lines.every((l) => textWidth(l.trimEnd(), 12) <= 248)).toBe(true);
+    expect(lines.join('')).toBe(NAME);
+  });
+
+  it('cuts the second line only when two lines cannot hold the name', () => {
+    const lines = twoLines(`${NAME}, ${NAME}`, 248, 12);
+    expect(lines).toHaveLength(2);
+    expect(lines[1].endsWith('…')).toBe(true);
+    expect(textWidth(lines[1], 12)).toBeLessThanOrEqual(248);
   });
 });
