@@ -149,6 +149,10 @@ describe('/runs/compare', () => {
     const reading = (await page.getByTestId('descendants-reading').textContent())!.replace(/\s+/g, ' ').trim();
     expect(reading).toMatch(/^Split in run 2: 50% → .+, 50% → .+\.$/);
     expect(reading).not.toContain('merged into');
+    // Each link read from this theme's side too: no bare "merged" under a split.
+    const kinds = await page.getByTestId('lineage').locator('ul.links li').evaluateAll((lis) => lis.map((li) => li.textContent!.replace(/\s+/g, ' ')));
+    expect(kinds).toHaveLength(2);
+    for (const k of kinds) expect(k).toMatch(/ · (continued|split: a part of it|merged there with other themes) · /);
     await page.close();
     const later = await open('/themes/2?run=3');
     expect((await later.getByTestId('keywords-changed').textContent())!.replace(/\s+/g, ' ')).toBe(', but its keywords changed (keyword cosine 0.00)');
