@@ -252,15 +252,20 @@ function readCoordinate(search: URLSearchParams, name: string): number {
 
 /**
  * The papers inside a rectangle of the topic map (x0 ≤ x ≤ x1, y0 ≤ y ≤ y1 in paper_themes' layout
- * coordinates), within the optional date range the map shows, in map order.
+ * coordinates), within the optional date range the map shows and, with `q`, only those matching the
+ * map's search (every word in the title or abstract, quoted phrases checked against the text: the
+ * rule of /map/points/search, map.ts searchMapPapers, and of /papers), in map order.
  */
-function mapRegionQuery(runId: number, search: URLSearchParams): ExportQuery {
+async function mapRegionQuery(runId: number, search: URLSearchParams): Promise<ExportQuery> {
   const [x0, x1, y0, y1] = ['x0', 'x1', 'y0', 'y1'].map((name) => readCoordinate(search, name));
   if (x0 > x1) error(400, 'x1: expected a coordinate at or above x0');
   if (y0 > y1) error(400, 'y1: expected a coordinate at or above y0');
   const { from, to } = readDateRange(search);
-  const { sql, params } = paperFilterSql(runId, { ...themeOnlyFilter(null), from, to }, { more: PAPER_JOINS });
+  const q = readQuery(search);
+  const filter = { ...(await themeSearchFilter(runId, null, q)), from, to };
+  const { sql, params } = paperFilterSql(runId, filter, { more: PAPER_JOINS });
   const name = ['map-region'];
+  if (q !== null) name.push(slug(q));
   if (from !== null) name.push(`from-${from}`);
   if (to !== null) name.push(`to-${to}`);
   return {

@@ -75,8 +75,9 @@ export function themeOnlyFilter(theme: number | null): PaperFilter {
 /**
  * A theme's papers as its page searches them: the theme and `q`, resolved as on /papers
  * (readPaperFilter), so a query means the same there, in the theme page's list and in its export.
+ * With no theme, the run's papers matching `q` (the map-region export's search, as the map's).
  */
-export async function themeSearchFilter(runId: number, theme: number, q: string | null): Promise<PaperFilter> {
+export async function themeSearchFilter(runId: number, theme: number | null, q: string | null): Promise<PaperFilter> {
   return { ...themeOnlyFilter(theme), q, match: q === null ? null : await resolveQuery(runId, q) };
 }
 

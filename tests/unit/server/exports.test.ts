@@ -7,6 +7,7 @@ import { slug } from '../../../src/lib/server/export-queries.js';
 import { buildExport, exportNames, parseExportName } from '../../../src/lib/server/exports.js';
 import { resolveRun } from '../../../src/lib/server/run.js';
 import { loadThemePapers } from '../../../src/lib/server/theme.js';
+import { searchMapPapers } from '../../../src/lib/server/map.js';
 import { hostileRun, HOSTILE_TITLES } from '../../fixtures/hostile-run.js';
 import { httpErrorOf } from './http-error.js';
 import { readDb } from '../../fixtures/read-db.js';
@@ -244,6 +245,35 @@ describe('map-region export', () => {
     expect(rows.map((r) => r.paper_id)).toStrictEqual(
       all.filter((r) => r.x <= mid && r.published !== null && r.published <= '2025-03-31').map((r) => r.paper_id));
     expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it('with q, lists only the papers the search of the map marks (the same rule), within the rectangle and the dates', async () => {
+    const all = await readDb<{ paper_id: string; x: number; published: string | null }>(db.path,
+      `SELECT pt.paper_id, pt.x, p.published::VARCHAR AS published FROM paper_themes pt JOIN papers p USING (paper_id)
+       WHERE run_id = 1 ORDER BY theme_id, rank_in_theme, paper_id`);
+    const xs = all.map((r) => r.x).sort((a, b) => a - b);
+    const mid = xs[Math.floor(xs.length / 2)];
+    for (const q of ['splatting', 'merging', '"gaussian splatting"', 'nothingmatchesthis']) {
+      // The map's own search (/map/points/search): point indices in the same order as `all`.
+      const marked = new Set((await searchMapPapers(1, q)).map((i) => all[i].paper_id));
+      const expected = all.filter((r) => marked.has(r.paper_id) && r.x <= mid && r.published !== null && r.published <= '2025-04-30');
+      const { response, disposition } = await download('map-region.json', new URLSearchParams({ x0: '-10', x1: String(mid), y0: '-10', y1: '10', to: '2025-04-30', q }).toString());
+      const rows: { paper_id: string }[] = await response.json();
+      expect(rows.map((r) => r.paper_id)).toStrictEqual(expected.map((r) => r.paper_id));
+      expect(disposition).toContain(slug(q));
+      if (q !== 'nothingmatchesthis') expect(rows.length).toBeGreaterThan(0);
+    }
+    // The whole map: every paper the search marks.
+    const rows: { paper_id: string }[] = await (await download('map-region.json', 'x0=-10&x1=10&y0=-10&y1=10&q=splatting')).response.json();
+    expect(rows.length).toBe((await searchMapPapers(1, 'splatting')).length);
+  });
+
+  it('validates q as /papers does: bound as a parameter, too long a 400', async () => {
+    const hostile = `splatting'); DROP TABLE papers; --`;
+    const { response } = await download('map-region.csv', new URLSearchParams({ x0: '-10', x1: '10', y0: '-10', y1: '10', q: hostile }).toString());
+    expect(response.status).toBe(200);
+    expect((await readDb<{ n: number }>(db.path, 'SELECT count(*)::INTEGER AS n FROM papers'))[0].n).toBe(24);
+    expect(await httpErrorOf(() => download('map-region.csv', `x0=0&x1=1&y0=0&y1=1&q=${'x'.repeat(201)}`))).toMatchObject({ status: 400 });
   });
 
   it('requires a complete, ordered rectangle of numbers', async () => {
