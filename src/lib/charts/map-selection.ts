@@ -1,5 +1,6 @@
 // Owns what a brushed rectangle of the topic map holds: the points inside it (within the date
-// filter), their theme mix, and the rectangle in layout coordinates for the map-region export.
+// filter and the search, as the map draws them), their theme mix, and the rectangle in layout
+// coordinates for the map-region export (with the same dates and search).
 import type { MapPointsPayload } from './map-points.js';
 
 export type GridRect = [x0: number, y0: number, x1: number, y1: number];
@@ -38,11 +39,40 @@ export function rawRect(payload: Pick<MapPointsPayload, 'origin' | 'step'>, rect
   return [origin[0] + (x0 - 0.5) * step, origin[1] + (y0 - 0.5) * step, origin[0] + (x1 + 0.5) * step, origin[1] + (y1 + 0.5) * step];
 }
 
-/** Query string of the map-region export for `rect` (grid units) and the date filter. */
-export function regionExportQuery(runId: number, payload: Pick<MapPointsPayload, 'origin' | 'step'>, rect: GridRect, from: string, to: string): string {
+/**
+ * The points a selection counts: those the date filter keeps (null: all) and, with a search in force,
+ * those it matches (`mask[i] === 1`, the map's highlight: /map/points/search). Null when neither filters.
+ */
+export function selectionKeep(dateKeep: ((i: number) => boolean) | null, mask: Uint8Array | null): ((i: number) => boolean) | null {
+  if (mask === null) return dateKeep;
+  if (dateKeep === null) return (i) => mask[i] === 1;
+  return (i) => mask[i] === 1 && dateKeep(i);
+}
+
+/** What filters the map's selection besides the rectangle: the dates ('' = open end) and the search in force ('' = none). */
+export interface RegionFilter {
+  from: string;
+  to: string;
+  q: string;
+}
+
+/**
+ * Query string of the map-region export for `rect` (grid units), the date filter and the search the
+ * map's highlight is for, so the file holds the papers the selection counts (the server matches `q`
+ * as /map/points/search does).
+ */
+export function regionExportQuery(runId: number, payload: Pick<MapPointsPayload, 'origin' | 'step'>, rect: GridRect, filter: RegionFilter): string {
   const [x0, y0, x1, y1] = rawRect(payload, rect);
   const params = new URLSearchParams({ run: String(runId), x0: String(x0), x1: String(x1), y0: String(y0), y1: String(y1) });
-  if (from) params.set('from', from);
-  if (to) params.set('to', to);
+  if (filter.from) params.set('from', filter.from);
+  if (filter.to) params.set('to', filter.to);
+  const q = filter.q.trim();
+  if (q) params.set('q', q);
   return params.toString();
+}
+
+/** How the selection's heading qualifies its count: "(matching “diffusion”, in the dates)", or '' with no filter. */
+export function selectionQualifier(q: string, dated: boolean): string {
+  const parts = [q.trim() ? `matching “${q.trim()}”` : '', dated ? 'in the dates' : ''].filter(Boolean);
+  return parts.length > 0 ? `(${parts.join(', ')})` : '';
 }

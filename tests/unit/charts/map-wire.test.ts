@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_DAY, dayOf, decodePoints, encodePoints, isoOfDay } from '../../../src/lib/charts/map-points.js';
 import { dateFilter, dayRange, parseMapView, writeMapView } from '../../../src/lib/charts/map-url.js';
-import { rawRect, summariseSelection } from '../../../src/lib/charts/map-selection.js';
+import { rawRect, regionExportQuery, selectionKeep, selectionQualifier, summariseSelection } from '../../../src/lib/charts/map-selection.js';
 
 describe('map points wire format', () => {
   const payload = {
@@ -84,5 +84,32 @@ describe('map selection', () => {
 
   it('widens the rectangle by half a grid step in layout coordinates', () => {
     expect(rawRect({ origin: [1, 2], step: 0.5 }, [2, 4, 6, 8])).toStrictEqual([1.75, 3.75, 4.25, 6.25]);
+  });
+
+  it('counts only the matches of the search within the dates, as the map draws them', () => {
+    const mask = Uint8Array.from([1, 0, 1, 1]);
+    const inDates = (i: number) => i !== 3;
+    const count = (keep: ((i: number) => boolean) | null) => summariseSelection(columns, [0, 0, 30, 30], keep).indices;
+    expect(selectionKeep(null, null)).toBeNull();
+    expect(count(selectionKeep(inDates, null))).toStrictEqual([0, 1, 2]);
+    expect(count(selectionKeep(null, mask))).toStrictEqual([0, 2, 3]);
+    expect(count(selectionKeep(inDates, mask))).toStrictEqual([0, 2]);
+    expect(summariseSelection(columns, [0, 0, 30, 30], selectionKeep(inDates, mask)).mix).toStrictEqual([{ themeId: 0, count: 1 }, { themeId: 1, count: 1 }]);
+  });
+
+  it('carries the dates and the search into the query of the region export', () => {
+    const payload = { origin: [0, 0] as [number, number], step: 1 };
+    const read = (filter: { from: string; to: string; q: string }) => Object.fromEntries(new URLSearchParams(regionExportQuery(3, payload, [2, 4, 6, 8], filter)));
+    expect(read({ from: '', to: '', q: '' })).toStrictEqual({ run: '3', x0: '1.5', x1: '6.5', y0: '3.5', y1: '8.5' });
+    expect(read({ from: '2024-01-01', to: '', q: '  diffusion  ' })).toStrictEqual(
+      { run: '3', x0: '1.5', x1: '6.5', y0: '3.5', y1: '8.5', from: '2024-01-01', q: 'diffusion' });
+    // Any text is encoded as one parameter: quotes, & and = stay inside q.
+    const q = '"score matching" & x=1';
+    expect(new URLSearchParams(regionExportQuery(3, payload, [0, 0, 1, 1], { from: '', to: '2025-06-30', q })).get('q')).toBe(q);
+  });
+
+  it('says what the count of a selection is within', () => {
+    expect([selectionQualifier('', false), selectionQualifier('diffusion', false), selectionQualifier(' diffusion ', true), selectionQualifier('', true)])
+      .toStrictEqual(['', '(matching “diffusion”)', '(matching “diffusion”, in the dates)', '(in the dates)']);
   });
 });
