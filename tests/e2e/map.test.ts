@@ -134,6 +134,43 @@ describe('the Topic map', () => {
     await screenshot(page, 'map-selection');
   });
 
+  it('selects only the papers the search marks, within the dates: the panel, its list and its CSV agree with the status', async () => {
+    // Theme 2 (gaussian splatting) holds papers 2, 5, …, 23: 8 match "splatting"; March–April (papers 8–15) holds 8, 11 and 14.
+    for (const [path, status, heading, n] of [
+      ['/map?q=splatting', '8 papers match', '8 papers selected (matching “splatting”)', 8],
+      ['/map?q=splatting&from=2025-03-01&to=2025-04-30', '3 papers match in the dates', '3 papers selected (matching “splatting”, in the dates)', 3]
+    ] as const) {
+      const page = await openMap(path);
+      await page.locator('#map-search-status', { hasText: status }).waitFor();
+      const box = (await page.locator('.topic-map svg[role=group]').boundingBox())!;
+      // Select, then drag over the whole map (the touch screen's way; shift-drag is tested above).
+      await page.click('button[aria-label="Select region"]');
+      await page.mouse.move(box.x + 3, box.y + 3);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width - 3, box.y + box.height - 3, { steps: 6 });
+      await page.mouse.up();
+      const panel = page.locator('section.selection');
+      await panel.locator('h2', { hasText: heading }).waitFor();
+      expect(await panel.locator('.mix li').allTextContents()).toStrictEqual([expect.stringContaining(`gaussian splatting — ${n} (100%)`)]);
+      await panel.locator('.titles li').nth(n - 1).waitFor();
+      const titles = await panel.locator('.titles li').allTextContents();
+      expect(titles.length).toBe(n);
+      expect(titles.every((t) => t.startsWith('gaussian splatting paper'))).toBe(true);
+      const href = new URL((await panel.locator('a', { hasText: 'CSV' }).getAttribute('href'))!, server.url);
+      expect(href.searchParams.get('q')).toBe('splatting');
+      for (const format of ['JSON', 'Parquet', 'BibTeX', 'RIS']) {
+        expect(new URL((await panel.locator('a', { hasText: format }).getAttribute('href'))!, server.url).searchParams.get('q')).toBe('splatting');
+      }
+      const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('a', { hasText: 'CSV' }).click()]);
+      expect(download.suggestedFilename()).toContain('q-splatting');
+      const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+      expect(csv.length).toBe(n + 1);
+      expect(csv.slice(1).every((line) => line.includes('gaussian splatting paper'))).toBe(true);
+      if (n === 3) await screenshot(page, 'map-selection-search');
+      await page.close();
+    }
+  });
+
   it('zooms, pans and selects a region from the keyboard alone (no drag: WCAG 2.1.1 and 2.5.7)', async () => {
     const page = await openMap();
     const press = async (name: string) => {
