@@ -118,6 +118,8 @@ describe('the Topic map', () => {
     await page.keyboard.up('Shift');
     const panel = page.locator('section.selection');
     await panel.locator('h2', { hasText: '24 papers selected' }).waitFor();
+    // The drag crossed theme labels: none of their text is selected (highlighted) by it.
+    expect(await page.evaluate(() => document.getSelection()?.toString() ?? '')).toBe('');
     expect(await panel.locator('.mix li').count()).toBe(3);
     expect(await panel.locator('.mix li').first().textContent()).toContain('8 (33%)');
     expect(await panel.locator('.mix li', { hasText: 'long context' }).textContent()).toContain('Mixture: long context');
@@ -151,6 +153,8 @@ describe('the Topic map', () => {
       await page.mouse.up();
       const panel = page.locator('section.selection');
       await panel.locator('h2', { hasText: heading }).waitFor();
+      // The drag crossed theme labels: none of their text is selected (highlighted) by it.
+      expect(await page.evaluate(() => document.getSelection()?.toString() ?? '')).toBe('');
       expect(await panel.locator('.mix li').allTextContents()).toStrictEqual([expect.stringContaining(`gaussian splatting — ${n} (100%)`)]);
       await panel.locator('.titles li').nth(n - 1).waitFor();
       const titles = await panel.locator('.titles li').allTextContents();
