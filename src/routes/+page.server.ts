@@ -16,6 +16,7 @@ import {
   readOverviewView,
   readPickedThemes,
   sharesByTheme,
+  DEFAULT_PICKED,
   type OverviewView,
   type ThemeSummary
 } from '$lib/server/overview';
@@ -127,6 +128,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     areaColours: palette.areas,
     picked,
     pickedExplicitly: view.kind === 'themes' && view.explicit,
+    // What the picker's “Largest N” link picks: the same themes a default pick shows.
+    largest: themes.slice(0, DEFAULT_PICKED).map((t) => t.themeId),
     series: areaRows ? { totals: series.totals, rows: areaRows } : series,
     movers,
     classCounts: countClasses(themes, windows),

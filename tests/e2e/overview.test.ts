@@ -183,6 +183,28 @@ describe('the Overview page', () => {
     expect(await page.getByTestId('view-note').textContent()).toContain('the other themes are left out');
   });
 
+  it('shows the largest themes from the picker’s “Largest” link, and its help says what is drawn', async () => {
+    const page = await open('/?themes=0');
+    await page.click('.picker summary');
+    // An explicit pick draws only its themes: the help says so, as the note beside the chart does (no Other band).
+    expect((await page.getByTestId('picker-help').textContent())!.replace(/\s+/g, ' ')).toContain(
+      'Only the ticked themes are drawn, stacked on each other; the others are left out.'
+    );
+    expect(await page.getByTestId('picker-help').textContent()).not.toContain('Other themes');
+    // The run has 3 themes (largest first: 2 and 0 with 8 papers, then 1): “Largest 3” picks them, not the Areas view.
+    const sizes = await readDb<{ theme_id: number }>(app.db, 'SELECT theme_id FROM themes WHERE run_id = 1 ORDER BY size DESC, theme_id');
+    const largest = page.locator('.picker a', { hasText: /^Largest/ });
+    expect(await largest.textContent()).toBe('Largest 3');
+    expect(await largest.getAttribute('href')).toBe(`?themes=${sizes.map((t) => t.theme_id).join(',')}`);
+    await largest.click();
+    await page.waitForURL((u) => u.searchParams.get('themes') === sizes.map((t) => t.theme_id).join(','));
+    await page.locator('text=Themes over time — share of papers per month').waitFor();
+    expect(await page.locator('svg path[data-series]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-series')).sort())).toStrictEqual(
+      ['theme-0', 'theme-1', 'theme-2']
+    );
+    expect(await page.locator('.picker summary').textContent()).toContain('Themes shown: 3 of 3');
+  });
+
   it('refuses a malformed theme list with 400 and an unknown theme with 404', async () => {
     const page = await newPage(app.browser);
     expect((await page.goto(app.server.url + '/?themes=x'))?.status()).toBe(400);
