@@ -11,6 +11,7 @@ import {
   loadKSelection,
   loadPeriodSeries,
   countClasses,
+  countHiddenThemes,
   loadCoverageChanges,
   pickMovers,
   readOverviewView,
@@ -52,7 +53,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   // Runs stored before default_granularity opened on months.
   const defaultGranularity = run.default_granularity ?? 'month';
   const granularity = readGranularity(url.searchParams, defaultGranularity);
-  const [themes, areas, palette] = await Promise.all([listThemeSummaries(run.run_id), listAreaSummaries(run.run_id), loadPalette(run.run_id)]);
+  const [themes, areas, palette, hidden] = await Promise.all([listThemeSummaries(run.run_id), listAreaSummaries(run.run_id), loadPalette(run.run_id),
+    countHiddenThemes(run.run_id)]);
   const view = readOverviewView(url.searchParams, areas);
   const picked = stackedIds(view, url.searchParams, themes, areas.map((a) => a.areaId));
   // Sparklines follow the emerging/fading windows' unit: the run's trend granularity.
@@ -122,6 +124,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     trendGranularity,
     measure,
     themes,
+    // Themes a lead hid (curation): left out of the lists, counted where the page counts themes.
+    hidden,
     areas,
     view,
     colours: palette.themes,

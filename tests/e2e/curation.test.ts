@@ -207,6 +207,22 @@ describe('curation through the dashboard', () => {
     const overview = await open('/?run=1&themes=' + shown.join(','));
     expect(await overview.locator(`a[href^="/themes/${t.theme_id}?"]`).count()).toBe(0);
     expect((await fetch(`${server.url}/?run=1&themes=${t.theme_id}`)).status).toBe(404); // not a chart's theme any more
+    // Every count of themes says the hidden one is left out: the lead, the movers' summary, its area's row; the map draws it and says so.
+    const text = async (p: Page, sel: string) => (await p.locator(sel).first().textContent())!.replace(/\s+/g, ' ');
+    // Counted from the curated themes (themes.csv): the merge above left one theme fewer than the stored ones.
+    const col = (name: string) => h.indexOf(name);
+    const curated = rows.slice(1);
+    const all = curated.length;
+    const mine = curated.find((r) => r[0] === String(t.theme_id))!;
+    const inArea = curated.filter((r) => r[col('area_id')] === mine[col('area_id')]);
+    const area = { area_id: mine[col('area_id')], n: inArea.length };
+    expect(await text(overview, 'p.lead')).toContain(`in ${all} themes, 1 of them hidden (left out below)`);
+    expect(await text(overview, '[data-testid=class-counts]')).toContain(`of ${all - 1} themes shown (1 hidden).`);
+    const row = overview.locator(`tbody[data-area="${area.area_id}"] tr.area-row`);
+    expect((await row.textContent())!.replace(/\s+/g, ' ')).toContain(`${area.n} themes (1 hidden, not listed: ${Number(mine[col('size')]).toLocaleString('en-US')} of the area’s papers)`);
+    expect(await overview.locator(`tbody[data-area="${area.area_id}"] tr.theme-row`).count()).toBe(area.n - 1);
+    const map = await open('/map?run=1');
+    expect(await text(map, 'main p.muted')).toContain(`in ${all} themes, 1 of them hidden (left out of the Overview, drawn here)`);
     await screenshot(overview, 'curation-overview');
   });
 

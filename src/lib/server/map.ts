@@ -19,6 +19,13 @@ export async function listMapThemes(runId: number): Promise<MapTheme[]> {
   );
 }
 
+/** How many of the run's themes a lead hid (curation/): the map still draws them, the Overview leaves them out. */
+export async function countHidden(runId: number): Promise<number> {
+  const [row] = await query<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM theme_curation WHERE run_id = $run AND hidden`, { run: runId });
+  return row?.n ?? 0;
+}
+
 /** The run's areas with their map position (none in runs made before areas). */
 export async function listMapAreas(runId: number): Promise<MapArea[]> {
   return query<MapArea>(`SELECT area_id AS "areaId", label, size, x, y FROM areas WHERE run_id = $run ORDER BY area_id`, { run: runId });

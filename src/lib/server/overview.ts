@@ -76,6 +76,46 @@ export async function listThemeSummaries(runId: number): Promise<ThemeSummary[]>
   )).map(readFigures);
 }
 
+/** The run's themes as curated, and how many of them a lead hid (curation/): in all and per area. */
+export interface HiddenCounts {
+  /** Every curated theme, hidden ones included. */
+  themes: number;
+  hidden: number;
+  /** Hidden themes and their papers per area id (areas without any are absent). */
+  byArea: Record<number, { themes: number; papers: number }>;
+}
+
+/**
+ * How many themes the run has and how many are hidden: the Overview lists only the shown ones, and
+ * says how many it leaves out wherever it counts themes (an area's count and papers hold its hidden
+ * themes too, as the areas chart and areas.csv do).
+ */
+export async function countHiddenThemes(runId: number): Promise<HiddenCounts> {
+  const rows = await query<HiddenRow>(
+    `SELECT t.area_id AS "areaId", count(*)::INTEGER AS themes, count(*) FILTER (WHERE coalesce(c.hidden, false))::INTEGER AS hidden,
+       coalesce(sum(t.size) FILTER (WHERE coalesce(c.hidden, false)), 0)::INTEGER AS "hiddenPapers"
+     FROM themes t LEFT JOIN theme_curation c ON c.run_id = t.run_id AND c.theme_id = t.theme_id
+     WHERE t.run_id = $run GROUP BY t.area_id`,
+    { run: runId }
+  );
+  return hiddenCounts(rows);
+}
+
+/** One area's themes, hidden ones and their papers (area null: themes of a run without areas). */
+export interface HiddenRow {
+  areaId: number | null;
+  themes: number;
+  hidden: number;
+  hiddenPapers: number;
+}
+
+/** The totals and per-area hidden counts of per-area rows (countHiddenThemes). */
+export function hiddenCounts(rows: HiddenRow[]): HiddenCounts {
+  const byArea: HiddenCounts['byArea'] = {};
+  for (const r of rows) if (r.areaId !== null && r.hidden > 0) byArea[r.areaId] = { themes: r.hidden, papers: r.hiddenPapers };
+  return { themes: rows.reduce((n, r) => n + r.themes, 0), hidden: rows.reduce((n, r) => n + r.hidden, 0), byArea };
+}
+
 /** All areas of the run, largest first (area 0 is the largest). Empty for runs made before areas. */
 export async function listAreaSummaries(runId: number): Promise<AreaSummary[]> {
   return query<AreaSummary>(
