@@ -116,6 +116,21 @@ describe('narrow screens', () => {
     await page.close();
   });
 
+  it('give the room of a name column to the titles, not to a rank column before them', async () => {
+    const widths: Record<string, number[]> = {};
+    for (const [name, path, table] of [['theme', '/themes/0', 'table.data.papers'], ['paper', 'paper', 'table[aria-label="Similar papers"]']]) {
+      const page = await openAt(await pathOf(path), SIZES[1], 200);
+      // Rank (or #) and the title column of the first row.
+      widths[name] = await page.locator(`${table} tbody tr`).first().locator('td').evaluateAll((tds) => tds.slice(0, 2).map((td) => td.getBoundingClientRect().width));
+      await screenshot(page, `any-screen-${name}-name-column-390`);
+      await page.close();
+    }
+    for (const [name, [rank, title]] of Object.entries(widths)) {
+      expect(rank, `${name}: rank column`).toBeLessThan(80); // a number and its heading, not 9rem
+      expect(title, `${name}: title column`).toBeGreaterThanOrEqual(9 * 16 - 16); // 9rem, less the padding
+    }
+  });
+
   it('scroll a wide table inside its own box, which takes keyboard focus when nothing in it can', async () => {
     const page = await openAt('/runs', SIZES[1], 200);
     const tables = await page.locator('table.data').evaluateAll((ts) =>
