@@ -103,6 +103,27 @@ describe('the Overview page', () => {
     ]);
   });
 
+  it('keeps the place from the legend’s area links: no scroll to the top, focus on the chart’s heading (the link is gone)', async () => {
+    const page = await open('/');
+    await page.setViewportSize({ width: 1280, height: 500 }); // short, so the chart's legend is scrolled to
+    const link = page.locator('svg g.legend a').first();
+    await link.scrollIntoViewIfNeeded();
+    const y = await page.evaluate(() => scrollY);
+    expect(y).toBeGreaterThan(0);
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/[?&]area=\d/);
+    await page.locator('#trend-heading', { hasText: 'Area: ' }).waitFor();
+    expect(await page.evaluate(() => [document.activeElement?.id, scrollY])).toStrictEqual(['trend-heading', y]);
+    // Back to every area from the view note: the same.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('← All areas');
+    await page.keyboard.press('Enter');
+    await page.locator('#trend-heading', { hasText: 'Areas over time' }).waitFor();
+    expect(await page.evaluate(() => [document.activeElement?.id, scrollY])).toStrictEqual(['trend-heading', y]);
+    await screenshot(page, 'overview-legend-focus');
+  });
+
   it('refuses a malformed area with 400, an unknown one with 404, and area with themes with 400', async () => {
     const page = await newPage(app.browser);
     expect((await page.goto(app.server.url + '/?area=x'))?.status()).toBe(400);

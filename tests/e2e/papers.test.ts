@@ -151,4 +151,19 @@ describe('the Papers page', () => {
     });
     expect(focused).toStrictEqual({ text: 'Overview', outline: 'solid' });
   });
+
+  it('clears the filters in place: focus goes to the search field (the Clear link is gone), no scroll to the top', async () => {
+    const page = await open('/papers?q=model&theme=0');
+    await page.setViewportSize({ width: 1280, height: 400 });
+    const clear = page.locator('a.button', { hasText: 'Clear' });
+    await clear.scrollIntoViewIfNeeded();
+    await page.evaluate(() => scrollBy(0, 60));
+    const y = await page.evaluate(() => scrollY);
+    await clear.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === '/papers' && u.search === '');
+    await clear.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => [document.activeElement?.id, scrollY])).toStrictEqual(['q', y]);
+    expect(await page.inputValue('#q')).toBe('');
+  });
 });

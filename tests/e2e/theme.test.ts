@@ -159,4 +159,19 @@ describe('the Theme page', () => {
     expect((await page.goto(app.server.url + '/themes/0?page=2'))?.status()).toBe(404);
     expect((await page.goto(app.server.url + '/themes/0?granularity=week'))?.status()).toBe(400);
   });
+
+  it('keeps the focus and the scroll on a change of granularity: the link clicked stays, marked current', async () => {
+    const page = await open('/themes/0');
+    await page.setViewportSize({ width: 1280, height: 400 });
+    const quarter = page.locator('p.granularity a', { hasText: 'quarter' });
+    await quarter.scrollIntoViewIfNeeded();
+    const y = await page.evaluate(() => scrollY);
+    await quarter.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/granularity=quarter/);
+    await page.locator('p.granularity a[aria-current="true"]', { hasText: 'quarter' }).waitFor();
+    expect(await page.evaluate(() => [document.activeElement?.textContent, document.activeElement?.getAttribute('aria-current'), scrollY]))
+      .toStrictEqual(['quarter', 'true', y]);
+    await screenshot(page, 'theme-granularity-focus');
+  });
 });
