@@ -56,9 +56,9 @@ describe('the Overview of a year-only corpus', () => {
   it('opens a theme page on years and names its window in years', async () => {
     const [theme] = await readDb<{ theme_id: number }>(app.db, `SELECT theme_id FROM themes ORDER BY size DESC LIMIT 1`);
     const page = await open(`/themes/${theme.theme_id}`);
-    expect(await page.locator('p.granularity strong').textContent()).toBe('year');
+    expect(await page.locator('p.granularity a[aria-current="true"]').textContent()).toBe('year');
     // A finer granularity than its papers' dates is not offered (a month chart of year-dated papers is empty).
-    expect(await page.locator('p.granularity a').count()).toBe(0);
+    expect(await page.locator('p.granularity a:not([aria-current])').count()).toBe(0);
     expect(await page.getByTestId('theme-trend').textContent()).toMatch(/after =\s+\d{4} – \d{4} \(2 years\)/);
     const published = await page.locator('ol.typical .small').first().textContent();
     expect(published).toMatch(/^(19|20)\d\d · similarity/);
