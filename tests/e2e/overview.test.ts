@@ -278,3 +278,29 @@ describe('the Overview page', () => {
     expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
   });
 });
+
+/** The hand-made run as written before areas existed: the Overview's default is then its largest themes, the rest as Other. */
+function runWithoutAreas() {
+  const run = handMadeRun();
+  // No areas stored (the themes' area ids then point at none), as in a run written before them.
+  run.areas = [];
+  return run;
+}
+
+const noAreas = useDashboard(async () => writeDb([runWithoutAreas()]));
+
+describe('the Overview of a run without areas', () => {
+  it('stacks its themes by default (all 3: no Other band to speak of), and the picker’s help and the note say what is drawn', async () => {
+    const page = await noAreas.open('/');
+    expect(await page.locator('svg path[data-series]').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-series')).sort()))
+      .toStrictEqual(['theme-0', 'theme-1', 'theme-2']);
+    const note = (await page.getByTestId('view-note').textContent())!.replace(/\s+/g, ' ');
+    expect(note.trim()).toBe('All 3 themes, each as a share of all papers, stacked on each other.');
+    expect(note).not.toContain('Other');
+    await page.click('.picker summary');
+    expect((await page.getByTestId('picker-help').textContent())!.replace(/\s+/g, ' ')).toContain(
+      'Only the ticked themes are drawn, stacked on each other; the others are left out.'
+    );
+    await screenshot(page, 'overview-no-areas-picker');
+  });
+});
