@@ -1,7 +1,7 @@
 // Owns the order of the stages: one call each, timed, handed to the store as one complete run.
 import { readFileSync } from 'node:fs';
 import { ingestFiles } from './ingest/index.js';
-import { describeCoarseDates, settleDatePrecision } from './ingest/date-precision.js';
+import { describeCoarseDates, describeUndecidedDates, settleDatePrecision, undecidedCoarseDates } from './ingest/date-precision.js';
 import { packPapers } from './ingest/packed-texts.js';
 import { tokenisePapers } from './tokenise/index.js';
 import { buildTfidf } from './tfidf/index.js';
@@ -109,6 +109,7 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   if (ingest.skipped.length > 0) {
     warnings.add('skipped-records', `${ingest.skipped.length} input record${ingest.skipped.length === 1 ? ' was' : 's were'} skipped (listed in the summary and the skipped_records table)`);
   }
+  if (config.datePrecision === 'auto') for (const c of undecidedCoarseDates(papers)) warnings.add('coarse-dates', describeUndecidedDates(c));
   const coarseDates = settleDatePrecision(papers, config.datePrecision); // README "Dates"
   for (const c of coarseDates) warnings.add('coarse-dates', describeCoarseDates(c));
   // The search index needs only the texts: built on its own low-priority thread, from here on in a

@@ -56,6 +56,11 @@ export function log10ChanceBound(j: number, n: number, p: number): number {
 
 /** Whether the file's papers' dates look like years (or months) written as days, by the rule above. */
 export function detectCoarseDates(file: string, papers: readonly Paper[]): CoarseDates | null {
+  return examine(file, papers).fired;
+}
+
+/** The rule that fires on a file, or the one whose share is met without the evidence of distinct dates. */
+function examine(file: string, papers: readonly Paper[]): { fired: CoarseDates | null; undecided: CoarseDates | null } {
   let n = 0;
   let firstOfYear = 0;
   let firstOfMonth = 0;
@@ -69,16 +74,35 @@ export function detectCoarseDates(file: string, papers: readonly Paper[]): Coars
       if (p.published.endsWith('-01-01')) firstOfYear++;
     }
   }
-  if (n < MIN_DATES) return null;
+  if (n < MIN_DATES) return { fired: null, undecided: null };
   const onFirst = (suffix: string) => [...distinct].filter((d) => d.endsWith(suffix)).length;
   const rules = [{ rule: 'year' as const, dates: firstOfYear, suffix: '-01-01', p: 1 / DAYS_PER_YEAR },
     { rule: 'month' as const, dates: firstOfMonth, suffix: '-01', p: 12 / DAYS_PER_YEAR }];
+  let undecided: CoarseDates | null = null;
   for (const { rule, dates, suffix, p } of rules) {
     if (dates < MIN_SHARE * n) continue;
-    const log10Chance = log10ChanceBound(onFirst(suffix), distinct.size, p);
-    if (log10Chance <= MAX_LOG10_CHANCE) return { file, rule, dates, of: n, log10Chance };
+    const found = { file, rule, dates, of: n, log10Chance: log10ChanceBound(onFirst(suffix), distinct.size, p) };
+    if (found.log10Chance <= MAX_LOG10_CHANCE) return { fired: found, undecided: null };
+    undecided ??= found;
   }
-  return null;
+  return { fired: null, undecided };
+}
+
+/**
+ * The files whose dates the share rule would read as years (months) but whose distinct dates are too
+ * few to tell that from a one-day listing (above): kept as days, each worth a warning, since a
+ * one-year list written as `2025-01-01` then counts in January. Read before settleDatePrecision.
+ */
+export function undecidedCoarseDates(papers: readonly Paper[]): CoarseDates[] {
+  return [...byFile(papers)].flatMap(([file, filePapers]) => examine(file, filePapers).undecided ?? []);
+}
+
+/** The warning line for a file of undecidedCoarseDates, ending with what reads them as years (months). */
+export function describeUndecidedDates(d: CoarseDates, remedy = `--date-precision ${d.rule} reads them so`): string {
+  const where = d.rule === 'year' ? '1 January' : 'the 1st of a month';
+  return `${d.file}: ${d.dates.toLocaleString('en-US')} of ${d.of.toLocaleString('en-US')} dates written as days are on ${where}, ` +
+    `but on too few distinct dates to tell ${d.rule}s from one day's papers (chance under day precision ~1e${Math.ceil(d.log10Chance)}), ` +
+    `so they stay days; if they are ${d.rule}s, ${remedy}`;
 }
 
 /**
@@ -100,15 +124,19 @@ export function settleDatePrecision(papers: Paper[], mode: DatePrecisionMode): C
   }
 }
 
-function detectPerFile(papers: Paper[]): CoarseDates[] {
-  const byFile = new Map<string, Paper[]>();
+function byFile<P extends Paper>(papers: readonly P[]): Map<string, P[]> {
+  const files = new Map<string, P[]>();
   for (const p of papers) {
-    const list = byFile.get(p.source);
+    const list = files.get(p.source);
     if (list) list.push(p);
-    else byFile.set(p.source, [p]);
+    else files.set(p.source, [p]);
   }
+  return files;
+}
+
+function detectPerFile(papers: Paper[]): CoarseDates[] {
   const found: CoarseDates[] = [];
-  for (const [file, filePapers] of byFile) {
+  for (const [file, filePapers] of byFile(papers)) {
     const detected = detectCoarseDates(file, filePapers);
     if (detected === null) continue;
     const suffix = detected.rule === 'year' ? '-01-01' : '-01';

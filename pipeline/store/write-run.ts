@@ -52,11 +52,13 @@ export async function writeRun(dbPath: string, run: RunData, options: WriteOptio
   return updateCopy(dbPath, { ...options, memoryLimitMb: storeMemoryMb(run) }, async (connection) => {
     const runId = await nextRunId(connection);
     // Before the lineage, whose shared papers are matched by id, and before any row carries an id:
-    // a paper stored under another id keeps it, then a local id naming another stored paper is kept apart.
+    // a paper stored under another id takes that id, then a local id naming another stored paper is kept apart.
     const warnings = (run.metrics.warnings ??= []) as RunWarning[];
     const adopted = await adoptStoredIds(connection, run.papers);
     if (adopted.length > 0) warnings.push({ code: 'input', message: adoptedWarning(adopted) });
-    const kept = await keepLocalIdsApart(connection, run.papers);
+    // A paper that just took a stored id is that paper (its DOI, arXiv id or title said so): not a clash.
+    const adoptedPapers = new Set(adopted.map((a) => a.paper));
+    const kept = await keepLocalIdsApart(connection, adoptedPapers.size === 0 ? run.papers : run.papers.filter((p) => !adoptedPapers.has(p)));
     if (kept.length > 0) warnings.push({ code: 'input', message: keptApartWarning(kept, 'a paper an earlier run stored') });
     await matchPreviousRun(connection, run);
     await insertRun(connection, runId, run, options, started);

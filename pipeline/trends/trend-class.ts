@@ -1,6 +1,6 @@
 // Owns the class a trend is shown as, and its words, for every reader: the dashboard's pages
-// (src/lib/trend-wording.ts classifyTrend, directionText), the CLI summaries (summary.ts,
-// assign/summary.ts) and the exports' reads_as (trendClassSql). The stored direction is the share
+// (src/lib/trend-wording.ts classifyTrend, directionText), the CLI summaries (summary-trends.ts,
+// assign/index.ts readThemes) and the exports' reads_as (trendClassSql). The stored direction is the share
 // test's (emerging.ts: two-proportion z, |z| ≥ 1.96) and stays as stored; the class adds the theme's
 // own papers per period (rate = its papers in a window / the window's periods), so no word says a
 // theme rose where its own output fell, or fell where its output grew:

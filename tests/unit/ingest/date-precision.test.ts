@@ -2,7 +2,8 @@
 // (all on the 1st), its thresholds and statistics, and the --date-precision override.
 import { describe, expect, it } from 'vitest';
 import {
-  describeCoarseDates, detectCoarseDates, log10ChanceBound, MAX_LOG10_CHANCE, MIN_DATES, MIN_SHARE, settleDatePrecision
+  describeCoarseDates, describeUndecidedDates, detectCoarseDates, log10ChanceBound, MAX_LOG10_CHANCE, MIN_DATES, MIN_SHARE, settleDatePrecision,
+  undecidedCoarseDates
 } from '../../../pipeline/ingest/date-precision.js';
 import type { DatePrecision, Paper } from '../../../pipeline/types.js';
 
@@ -63,6 +64,16 @@ describe('detectCoarseDates', () => {
     expect(detectCoarseDates('three-months.csv', [...oneDay('2025-03-01'), ...oneDay('2025-04-01'), ...oneDay('2025-05-01')]))
       .toMatchObject({ rule: 'month', dates: 621 });
     expect(detectCoarseDates('two-months.csv', [...oneDay('2025-03-01'), ...oneDay('2025-04-01')])).toBeNull();
+  });
+
+  it('names such a file as undecided, with what reads it as years (a one-year list written 2025-01-01), and no file that fired or mixes days', () => {
+    const oneDay = (date: string, source: string) => Array.from({ length: 30 }, () => paper(date, source));
+    const papers = [...oneDay('2025-01-01', 'proceedings-2025.csv'), ...newYears(20, 'old.jsonl'), ...days(40, 'daily.jsonl')];
+    const undecided = undecidedCoarseDates(papers);
+    expect(undecided).toStrictEqual([{ file: 'proceedings-2025.csv', rule: 'year', dates: 30, of: 30, log10Chance: log10ChanceBound(1, 1, 1 / 365.25) }]);
+    expect(describeUndecidedDates(undecided[0])).toBe('proceedings-2025.csv: 30 of 30 dates written as days are on 1 January, but on too few ' +
+      "distinct dates to tell years from one day's papers (chance under day precision ~1e-2), so they stay days; if they are years, " +
+      '--date-precision year reads them so');
   });
 
   it('does not fire on a mixed file: half real days, half 1 January', () => {
