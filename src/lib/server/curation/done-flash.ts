@@ -3,6 +3,7 @@
 // page names what was done from the run's history as it now stands, so the confirmation says what the
 // journal holds, not what the form asked for. Only ids travel in the cookie; the words come from the history.
 import type { Cookies } from '@sveltejs/kit';
+import { setFlash, takeFlash } from './flash-cookie.js';
 import type { EditKind } from './edits.js';
 import type { EditStatus } from './fold.js';
 import type { RunCuration } from './state.js';
@@ -24,22 +25,14 @@ export interface EditDone {
 /** Remembers the edit just made for the next page load (a minute at most; httpOnly, same-site). */
 export function rememberDone(cookies: Cookies, done: EditDone, secure: boolean): void {
   const value = JSON.stringify({ runId: done.runId, editId: done.editId, broke: done.broke.slice(0, MAX_BROKE), more: Math.max(0, done.broke.length - MAX_BROKE) });
-  cookies.set(DONE_COOKIE, value, { path: '/', maxAge: 60, httpOnly: true, sameSite: 'lax', secure });
+  setFlash(cookies, DONE_COOKIE, value, secure);
 }
 
 /** The edit just made on run `runId`, if any; read once (the cookie is deleted whatever it holds). */
 export function takeDone(cookies: Pick<Cookies, 'get' | 'delete'> | undefined, runId: number): (EditDone & { more: number }) | null {
-  const raw = cookies?.get(DONE_COOKIE);
-  if (raw === undefined) return null;
-  cookies!.delete(DONE_COOKIE, { path: '/' });
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (typeof v !== 'object' || v === null) return null;
-  const { runId: r, editId, broke, more } = v as Record<string, unknown>;
+  const v = takeFlash(cookies, DONE_COOKIE);
+  if (v === null) return null;
+  const { runId: r, editId, broke, more } = v;
   const isId = (x: unknown): x is string => typeof x === 'string' && EDIT_ID.test(x);
   if (r !== runId || !isId(editId) || !Array.isArray(broke) || broke.length > MAX_BROKE || !broke.every(isId)) return null;
   return { runId, editId, broke, more: Number.isInteger(more) && (more as number) >= 0 ? (more as number) : 0 };

@@ -3,6 +3,7 @@
 // with the reason and what they typed, in a cookie read once, instead of landing on /curate with the
 // text gone. Only plain strings of bounded length come back, and they are rendered as text.
 import type { Cookies } from '@sveltejs/kit';
+import { setFlash, takeFlash } from './flash-cookie.js';
 
 /** The cookie's name: a request carrying it is answered afresh, never from the response cache (hooks.server.ts). */
 export const REFUSED_COOKIE = 'themescope-refused-edit';
@@ -37,23 +38,14 @@ export function rememberRefused(cookies: Cookies, edit: RefusedEdit, secure: boo
     { ...edit, error, name: clip(edit.name, MAX_NAME), text: null }, { ...edit, error, name: null, text: null }];
   const value = tries.map((t) => JSON.stringify(t)).find((v) => encodeURIComponent(v).length <= MAX_COOKIE);
   if (value === undefined) return;
-  cookies.set(COOKIE, value, { path: '/', maxAge: 60, httpOnly: true, sameSite: 'lax', secure });
+  setFlash(cookies, COOKIE, value, secure);
 }
 
 /** The refused edit of theme `themeId` of run `runId`, if one was just made; read once (the cookie is deleted). */
 export function takeRefused(cookies: Pick<Cookies, 'get' | 'delete'> | undefined, runId: number, themeId: number): RefusedEdit | null {
   // A load called without a request's cookies (a test's event) has no refused edit to show.
-  const raw = cookies?.get(COOKIE);
-  if (raw === undefined) return null;
-  cookies!.delete(COOKIE, { path: '/' });
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
+  const v = takeFlash(cookies, COOKIE);
+  if (v === null) return null;
   const text = (x: unknown, max: number) => (typeof x === 'string' && x.length <= max ? x : null);
   const error = text(v.error, 500);
   if (error === null || v.runId !== runId || v.themeId !== themeId) return null;
