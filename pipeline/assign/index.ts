@@ -6,7 +6,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { rankInTheme } from '../cluster/rank-in-theme.js';
 import { describeCoarseDates, settleDatePrecision, type DatePrecisionMode } from '../ingest/date-precision.js';
 import { ingestFiles } from '../ingest/index.js';
-import { abstractKey, isGenericTitle, isGlobalId, localIdOf, titleKey } from '../ingest/merge.js';
+import { abstractKey, isGenericTitle, isGlobalId, localIdOf } from '../ingest/merge.js';
+import { TitleYearIndex, yearOf } from '../store/title-year.js';
 import { keepApart, keptApartWarning, readTakenIds, type KeptApart } from '../store/local-ids.js';
 import { arxivId } from '../ingest/text.js';
 import { updateCopy } from '../store/copy-update.js';
@@ -231,11 +232,10 @@ const NEW_TABLE: Table = { name: NEW_PAPERS, columns: [{ name: 'j', type: 'INTEG
  * titleKey, for the run's papers of the input's years only (a regexp key in SQL cost ~0.4 s).
  */
 async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<{ papers: Paper[]; renamed: KeptApart[]; keptApart: KeptApart[] }> {
-  const year = (p: Paper) => p.published?.slice(0, 4) ?? '';
   await connection.run('CREATE OR REPLACE TEMP TABLE assign_input (i INTEGER, paper_id VARCHAR, local_id VARCHAR, doi VARCHAR, arxiv VARCHAR, year VARCHAR)');
   await appendChunks(connection, INPUT_TABLE, papers.length, [(i) => i, (i) => papers[i].paperId,
     (i) => (isGlobalId(papers[i].paperId) ? null : localIdOf(papers[i])), (i) => papers[i].doi?.toLowerCase() ?? null,
-    (i) => (papers[i].doi === null ? null : arxivId(papers[i].doi!)), (i) => year(papers[i])]);
+    (i) => (papers[i].doi === null ? null : arxivId(papers[i].doi!)), (i) => yearOf(papers[i])]);
   // Held by a rule other than the id itself: the id kept apart last time, the arXiv id either way, the DOI.
   const RUN = `(SELECT pr.paper_id, lower(p.doi) AS doi, nullif(regexp_extract(p.doi, '^10\\.48550/(?i:arxiv)\\.(.+)$', 1), '') AS arxiv
     FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run)`;
@@ -260,20 +260,15 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
   const text = await readText(connection, `SELECT string_agg(p.title || chr(31) || coalesce(lower(p.doi), '') || chr(31) || y || chr(31) || p.paper_id, chr(10))
     FROM (SELECT p.title, p.doi, p.paper_id, coalesce(strftime(p.published, '%Y'), '') AS y FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id
       WHERE pr.run_id = $run) p WHERE y IN (SELECT DISTINCT year FROM assign_input)`, { run: runId });
-  const byTitle = new Map<string, { doi: string | null; paperId: string }[]>();
+  const byTitle = new TitleYearIndex();
   for (const line of text === null ? [] : text.split('\n')) {
     const [title, doi, y, paperId] = line.split('\u001f');
-    const key = `${titleKey(title)}|${y}`;
-    const rows = byTitle.get(key) ?? [];
-    rows.push({ doi: doi === '' ? null : doi, paperId });
-    byTitle.set(key, rows);
+    byTitle.add(title, y, doi === '' ? null : doi, paperId);
   }
   const generic = new Map<number, string[]>(); // a generic title's input paper → the run papers it is held by with the same abstract
   papers.forEach((p, i) => {
     if (state[i] === 1) return;
-    const key = titleKey(p.title);
-    const doi = p.doi?.toLowerCase() ?? null;
-    const same = (key === '' ? [] : byTitle.get(`${key}|${year(p)}`) ?? []).filter((r) => r.doi === null || doi === null || r.doi === doi);
+    const same = byTitle.matches(p);
     if (same.length === 0) return;
     if (isGenericTitle(p.title)) generic.set(i, same.map((r) => r.paperId));
     else state[i] = 1;

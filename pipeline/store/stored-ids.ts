@@ -9,7 +9,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendChunks } from './append.js';
 import { queryRows } from '../assign/columns.js';
-import { isGenericTitle, titleKey } from '../ingest/merge.js';
+import { isGenericTitle } from '../ingest/merge.js';
+import { TitleYearIndex, yearOf } from './title-year.js';
 import { arxivId } from '../ingest/text.js';
 import type { Table } from './table-spec.js';
 import type { Paper } from '../types.js';
@@ -27,8 +28,6 @@ export interface Adopted {
 function arxivOf(paper: Paper): string | null {
   return arxivId(paper.paperId) ?? (paper.doi === null ? null : arxivId(paper.doi));
 }
-
-const yearOf = (p: Paper) => p.published?.slice(0, 4) ?? '';
 
 /**
  * Gives each of `papers` whose id is not stored the id of the stored paper it is by ingest/merge.ts's
@@ -50,8 +49,8 @@ export async function adoptStoredIds(connection: DuckDBConnection, papers: Paper
     // The input's papers under an id no run stored: most runs have none (the same export as last time).
     await connection.run(`CREATE OR REPLACE TEMP TABLE stored_ids_new AS SELECT * FROM ${INPUT.name} a
       WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.paper_id = a.paper_id)`);
-    const [{ n }] = await queryRows<{ n: number }>(connection, 'SELECT count(*)::INTEGER AS n FROM stored_ids_new');
-    if (n === 0) return [];
+    const unstored = (await queryRows<{ i: number }>(connection, 'SELECT i FROM stored_ids_new ORDER BY i')).map((r) => r.i);
+    if (unstored.length === 0) return [];
     const LAST_RUN = '(SELECT paper_id, max(run_id) AS last_run FROM paper_rows GROUP BY paper_id)';
     const byKey = await queryRows<{ i: number; paper_id: string }>(connection, `
       WITH s AS MATERIALIZED (SELECT paper_id, lower(doi) AS doi, nullif(regexp_extract(doi, '^10\\.48550/(?i:arxiv)\\.(.+)$', 1), '') AS arxiv
@@ -73,29 +72,20 @@ export async function adoptStoredIds(connection: DuckDBConnection, papers: Paper
       done.add(i);
       adopt(i, id);
     }
-    if (done.size === n) return adopted;
+    if (done.size === unstored.length) return adopted;
     // The same title and year: the stored papers of the unmatched papers' years, keyed by merge.ts's titleKey.
     const candidates = await queryRows<{ title: string; doi: string | null; y: string; paper_id: string }>(connection, `
       SELECT p.title, lower(p.doi) AS doi, coalesce(strftime(p.published, '%Y'), '') AS y, p.paper_id FROM papers p
       LEFT JOIN ${LAST_RUN} r USING (paper_id)
       WHERE coalesce(strftime(p.published, '%Y'), '') IN (SELECT DISTINCT year FROM stored_ids_new)
       ORDER BY r.last_run DESC NULLS LAST, p.paper_id`);
-    const byTitle = new Map<string, { doi: string | null; paperId: string }[]>();
     if (candidates.length === 0) return adopted;
-    for (const { title, doi, y, paper_id: paperId } of candidates) {
-      const key = `${titleKey(title)}|${y}`;
-      const rows = byTitle.get(key);
-      if (rows) rows.push({ doi, paperId });
-      else byTitle.set(key, [{ doi, paperId }]);
-    }
-    const unmatched = await queryRows<{ i: number }>(connection, 'SELECT i FROM stored_ids_new ORDER BY i');
-    for (const { i } of unmatched) {
-      const p = papers[i];
+    const byTitle = new TitleYearIndex(); // newest run's holders first
+    for (const { title, doi, y, paper_id: paperId } of candidates) byTitle.add(title, y, doi, paperId);
+    for (const i of unstored) {
       if (done.has(i)) continue;
-      const key = titleKey(p.title);
-      const doi = p.doi?.toLowerCase() ?? null;
-      const same = key === '' ? undefined : byTitle.get(`${key}|${yearOf(p)}`)?.find((r) => (r.doi === null || doi === null || r.doi === doi) && !taken.has(r.paperId));
-      if (same && !isGenericTitle(p.title)) adopt(i, same.paperId);
+      const same = byTitle.matches(papers[i]).find((h) => !taken.has(h.paperId));
+      if (same && !isGenericTitle(papers[i].title)) adopt(i, same.paperId);
     }
     return adopted;
   } finally {

@@ -4,17 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { confirmationOf, DONE_COOKIE, rememberDone, takeDone } from '../../../src/lib/server/curation/done-flash.js';
 import { foldEdits } from '../../../src/lib/server/curation/fold.js';
 import type { Edit } from '../../../src/lib/server/curation/edits.js';
-
-function jar() {
-  const values = new Map<string, string>();
-  const options = new Map<string, unknown>();
-  return {
-    values, options,
-    set: (name: string, value: string, o: unknown) => void (values.set(name, value), options.set(name, o)),
-    get: (name: string) => values.get(name),
-    delete: (name: string) => void values.delete(name)
-  };
-}
+import { cookieJar as jar } from './cookie-jar.js';
 
 describe('rememberDone and takeDone', () => {
   it('bring the edit id back once, to its run only, in an httpOnly same-site cookie', () => {

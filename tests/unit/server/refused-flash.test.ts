@@ -2,17 +2,7 @@
 // browser to keep, and only to the run and theme it was made on.
 import { describe, expect, it } from 'vitest';
 import { rememberRefused, takeRefused } from '../../../src/lib/server/curation/refused-flash.js';
-
-function jar() {
-  const values = new Map<string, string>();
-  const options = new Map<string, unknown>();
-  return {
-    values, options,
-    set: (name: string, value: string, o: unknown) => void (values.set(name, value), options.set(name, o)),
-    get: (name: string) => values.get(name),
-    delete: (name: string) => void values.delete(name)
-  };
-}
+import { cookieJar as jar } from './cookie-jar.js';
 
 describe('rememberRefused and takeRefused', () => {
   it('bring the reason and the typed text back once, to the run and theme they were made on', () => {
