@@ -101,11 +101,21 @@ describe('/runs/compare', () => {
     await page.close();
   });
 
-  it('answers an unknown or incomplete run with 404, the same run twice and a malformed one with 400, each saying why', async () => {
+  it('answers the same run twice with the pickers still there, set to it, and a note to pick another', async () => {
+    const page = await newPage(app.browser);
+    expect((await page.goto(app.server.url + '/runs/compare?a=2&b=2'))?.status()).toBe(200);
+    expect(await page.getByTestId('same-run').textContent()).toContain('Both pickers name run 2');
+    expect(await page.locator('select[name=a]').inputValue()).toBe('2');
+    expect(await page.locator('select[name=b]').inputValue()).toBe('2');
+    expect(await page.getByTestId('lineage-summary').count()).toBe(0);
+    expect(await page.getByTestId('same-run').locator('a').getAttribute('href')).toBe('?a=1&b=2');
+    await page.close();
+  });
+
+  it('answers an unknown or incomplete run with 404, a malformed one with 400, each saying why', async () => {
     const cases: [string, number, string][] = [
       ['/runs/compare?a=9&b=2', 404, 'No complete run 9 (a): the complete runs are 3, 2, 1'],
       ['/runs/compare?a=1&b=4', 404, 'No complete run 4 (b): the complete runs are 3, 2, 1'],
-      ['/runs/compare?a=2&b=2', 400, 'a and b are both run 2: pick two different runs to compare'],
       ['/runs/compare?a=x', 400, 'a must be a run number (a positive integer), not “x”']
     ];
     for (const [path, status, message] of cases) {

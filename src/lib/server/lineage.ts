@@ -54,15 +54,16 @@ export function listCompleteRuns(): Promise<CompareRun[]> {
 /**
  * `a` (from) and `b` (to) from the URL. By default b is the newest complete run (the newest other
  * than a when a is named) and a the complete run before b (the newest other than b when b is the
- * first). 404 for a run that is not a complete run, 400 for the same run twice. Null when the
- * database has fewer than two complete runs.
+ * first). 404 for a run that is not a complete run. The same run twice is `{ same }`: the page says
+ * so beside its pickers (the pickers make that choice easy; an error page would lose them). Null
+ * when the database has fewer than two complete runs.
  */
-export function resolvePair(params: URLSearchParams, runs: CompareRun[]): { a: CompareRun; b: CompareRun } | null {
+export function resolvePair(params: URLSearchParams, runs: CompareRun[]): { a: CompareRun; b: CompareRun } | { same: CompareRun } | null {
   const a = readRunId(params, 'a');
   const b = readRunId(params, 'b');
   const find = (id: number, name: string) =>
     runs.find((r) => r.runId === id) ?? error(404, `No complete run ${id} (${name}): the complete runs are ${runs.map((r) => r.runId).join(', ') || 'none'}`);
-  if (a !== null && a === b) error(400, `a and b are both run ${a}: pick two different runs to compare`);
+  if (a !== null && a === b) return { same: find(a, 'a') };
   const next = b !== null ? find(b, 'b') : runs.find((r) => a === null || r.runId !== a);
   const prev = a !== null ? find(a, 'a')
     : runs.find((r) => next !== undefined && r.runId < next.runId) ?? runs.find((r) => next !== undefined && r.runId !== next.runId);

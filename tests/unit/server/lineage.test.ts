@@ -8,7 +8,7 @@ import { writeTempDb, type TempDb } from './temp-db.js';
 const run = (runId: number): CompareRun => ({ runId, createdAt: '2025-07-01 12:00', nPapers: 24, k: 3 });
 const pair = (search: string, runs: CompareRun[]) => {
   const p = resolvePair(new URLSearchParams(search), runs);
-  return p && [p.a.runId, p.b.runId];
+  return p && ('same' in p ? p : [p.a.runId, p.b.runId]);
 };
 
 describe('resolvePair', () => {
@@ -28,11 +28,15 @@ describe('resolvePair', () => {
     expect(pair('', [])).toBeNull();
   });
 
-  it('answers 404 for a run that is not complete, 400 for the same run twice or a malformed id', async () => {
+  it('gives the same run twice back as such, for the page to say beside its pickers', async () => {
+    expect(resolvePair(new URLSearchParams('a=3&b=3'), runs)).toStrictEqual({ same: run(3) });
+    expect(await httpErrorOf(() => resolvePair(new URLSearchParams('a=2&b=2'), runs)))
+      .toStrictEqual({ status: 404, message: 'No complete run 2 (a): the complete runs are 5, 3, 1' });
+  });
+
+  it('answers 404 for a run that is not complete, 400 for a malformed id', async () => {
     expect(await httpErrorOf(() => resolvePair(new URLSearchParams('a=2&b=5'), runs)))
       .toStrictEqual({ status: 404, message: 'No complete run 2 (a): the complete runs are 5, 3, 1' });
-    expect(await httpErrorOf(() => resolvePair(new URLSearchParams('a=3&b=3'), runs)))
-      .toStrictEqual({ status: 400, message: 'a and b are both run 3: pick two different runs to compare' });
     expect(await httpErrorOf(() => resolvePair(new URLSearchParams('b=0'), runs)))
       .toStrictEqual({ status: 400, message: 'b must be a run number (a positive integer), not “0”' });
     expect(await httpErrorOf(() => resolvePair(new URLSearchParams("a=1;DROP TABLE runs"), runs)))

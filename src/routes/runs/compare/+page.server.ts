@@ -8,5 +8,6 @@ export const load: PageServerLoad = async ({ url }) => {
   readRunParam(url);
   const runs = await listCompleteRuns();
   const pair = resolvePair(url.searchParams, runs);
-  return { runs, comparison: pair ? await compareRuns(pair.a, pair.b) : null };
+  if (pair && 'same' in pair) return { runs, comparison: null, same: pair.same.runId };
+  return { runs, comparison: pair ? await compareRuns(pair.a, pair.b) : null, same: null };
 };
