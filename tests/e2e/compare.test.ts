@@ -7,6 +7,7 @@ import { handMadeRun } from '../fixtures/hand-made-run.js';
 import { readDb, writeDb } from './dbs.js';
 import { gotoHydrated, newPage, screenshot } from './harness.js';
 import { useDashboard } from './dashboard.js';
+import { seriousViolations } from './axe.js';
 
 /** The hand-made run re-clustered: old themes 0 and 1 merged into theme 0, old theme 2 cut in two (papers 0-11 / 12-23). */
 function reclustered() {
@@ -81,6 +82,25 @@ describe('/runs/compare', () => {
     await page.mouse.move(5, 5);
     expect(await opacities()).toStrictEqual(['merged 0.55', 'merged 0.55', 'split 0.55', 'split 0.55']);
     await screenshot(page, 'compare');
+  });
+
+  it('draws the diagram wider than a phone inside its own sideways scroll, saying so, with the page itself no wider', async () => {
+    const page = await newPage(app.browser);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await gotoHydrated(page, app.server.url + '/runs/compare?a=1&b=2');
+    expect(await page.getByTestId('flow-scroll-hint').textContent()).toContain('scroll it sideways');
+    const scroller = page.locator('figure.chart .scroll');
+    expect(await scroller.getAttribute('tabindex')).toBe('0');
+    const [svgWidth, scrollerWidth] = await scroller.evaluate((e) => [e.querySelector('svg')!.getBoundingClientRect().width, e.clientWidth]);
+    expect(svgWidth).toBe(720);
+    expect(scrollerWidth).toBeLessThan(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await seriousViolations(page)).toStrictEqual([]);
+    // At 1280 px nothing scrolls and no hint is shown.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('flow-scroll-hint').waitFor({ state: 'detached' });
+    expect(await scroller.getAttribute('tabindex')).toBeNull();
+    await page.close();
   });
 
   it('keeps every legend entry inside the diagram on a phone, in rows, above the theme labels', async () => {
