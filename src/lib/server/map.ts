@@ -8,7 +8,8 @@ import { MAP_GRID, NO_DAY, POINTS_FORMAT, encodePoints, type MapArea, type MapPa
 import { query, streamChunks } from './db.js';
 import { cachedForRun, databaseIdentity } from './run-cache.js';
 import { PUBLISHED_SQL } from './paper-format.js';
-import { lowerBound, matchSql, resolveQuery } from './search-index.js';
+import { lowerBound } from './search-index.js';
+import { paperFilterSql, themeSearchFilter } from './papers.js';
 
 const POINT_ORDER = 'theme_id, rank_in_theme, paper_id';
 
@@ -17,13 +18,6 @@ export async function listMapThemes(runId: number): Promise<MapTheme[]> {
     `SELECT theme_id AS "themeId", label, size, x, y, mixture, area_id AS "areaId" FROM themes WHERE run_id = $run ORDER BY theme_id`,
     { run: runId }
   );
-}
-
-/** How many of the run's themes a lead hid (curation/): the map still draws them, the Overview leaves them out. */
-export async function countHidden(runId: number): Promise<number> {
-  const [row] = await query<{ n: number }>(
-    `SELECT count(*)::INTEGER AS n FROM theme_curation WHERE run_id = $run AND hidden`, { run: runId });
-  return row?.n ?? 0;
 }
 
 /** The run's areas with their map position (none in runs made before areas). */
@@ -214,29 +208,18 @@ export async function findMapPaper(runId: number, index: number): Promise<MapPap
 }
 
 /**
- * Point indices of the papers that match every word of `q` in the title or abstract (the search
- * index, search-index.ts, as /papers searches), quoted phrases checked against the text.
+ * Point indices of the papers that match `q` as /papers and the map-region export match it
+ * (papers.ts themeSearchFilter and paperFilterSql: every word in the title or abstract by the
+ * search index, quoted phrases checked against the text), in point order.
  */
 export async function searchMapPapers(runId: number, q: string): Promise<number[]> {
-  const resolved = await resolveQuery(runId, q);
-  const match = matchSql(runId, resolved);
+  const filter = await themeSearchFilter(runId, null, q);
   const offsets = await pointOffsets(runId);
-  const phrases = resolved.phrasePatterns.map((_, i) => ` AND CASE WHEN m.score > 0 THEN regexp_matches(p.title || ' ' || p.abstract, $phrase${i}) ELSE false END`).join('');
-  const params = { run: runId, ...match.params, ...Object.fromEntries(resolved.phrasePatterns.map((pattern, i) => [`phrase${i}`, pattern])) };
   if (offsets === null) {
-    const rows = await query<{ i: number }>(
-      `SELECT n.i FROM (${NUMBERED}) n JOIN (${match.sql}) m ON m.paper_id = n.paper_id
-       ${phrases ? `JOIN papers p ON p.paper_id = n.paper_id WHERE true${phrases}` : ''}
-       ORDER BY n.i`,
-      params
-    );
-    return rows.map((r) => r.i);
+    const { sql, params } = paperFilterSql(runId, filter, { joins: 'needed', more: `JOIN (${NUMBERED}) n ON n.paper_id = pt.paper_id` });
+    return (await query<{ i: number }>(`SELECT n.i ${sql} ORDER BY n.i`, params)).map((r) => r.i);
   }
-  const rows = await query<{ theme_id: number; rank_in_theme: number }>(
-    `SELECT pt.theme_id, pt.rank_in_theme FROM paper_themes pt JOIN (${match.sql}) m ON m.paper_id = pt.paper_id
-     ${phrases ? 'JOIN papers p ON p.paper_id = pt.paper_id' : ''}
-     WHERE pt.run_id = $run${phrases}`,
-    params
-  );
+  const { sql, params } = paperFilterSql(runId, filter, { joins: 'needed' });
+  const rows = await query<{ theme_id: number; rank_in_theme: number }>(`SELECT pt.theme_id, pt.rank_in_theme ${sql}`, params);
   return Array.from(Int32Array.from(rows, (r) => pointIndex(offsets, r.theme_id, r.rank_in_theme)).sort());
 }
