@@ -9,6 +9,7 @@ import { ingestFiles } from '../ingest/index.js';
 import { abstractKey, isGenericTitle, isGlobalId, localIdOf } from '../ingest/merge.js';
 import { TitleYearIndex, yearOf } from '../store/title-year.js';
 import { keepApart, keptApartWarning, readTakenIds, type KeptApart } from '../store/local-ids.js';
+import { adoptStoredIds, adoptedWarning, type Adopted } from '../store/stored-ids.js';
 import { arxivId } from '../ingest/text.js';
 import { updateCopy } from '../store/copy-update.js';
 import type { Granularity, IngestResult, InputFormat, Paper, TrendDirection } from '../types.js';
@@ -162,13 +163,14 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const runId = await chooseRun(connection, config.run, config.db);
   const vocabulary = await timed('read', () => readVocabulary(connection, runId));
   const ingest = await ingesting;
-  const { papers, renamed, keptApart } = await newPapers(connection, runId, ingest.papers);
+  const { papers, renamed, keptApart, adopted } = await newPapers(connection, runId, ingest.papers);
   // The batch's own warnings (its input's, ids kept apart, dates read coarsely): they are of this
   // input, not of the run, so they are stored with the batch (assign_batches.warnings).
   const own = new Warnings();
   for (const message of ingest.warnings) own.add('input', message);
   if (renamed.length > 0) own.add('input', keptApartWarning(renamed, 'a run paper', 'added'));
   if (keptApart.length > 0) own.add('input', keptApartWarning(keptApart, 'a paper another run stored'));
+  if (adopted.length > 0) own.add('input', adoptedWarning(adopted));
   // The text pass starts now, taking chunks between the reads (and a worker's, with --workers 2).
   if (papers.length > 0) textPass.start(papers, vocabulary.terms, vocabulary.idf, vocabulary.ngramMax);
   const stored = await timed('read', () => readStoredRun(connection, runId, vocabulary));
@@ -226,12 +228,14 @@ const NEW_TABLE: Table = { name: NEW_PAPERS, columns: [{ name: 'j', type: 'INTEG
  * tool (DOIs for ids, titles in another case) adds only what is new. A local id (a citation key, a
  * row number) that names a stored paper of another title and abstract, the run's or another run's, is
  * no match (store/local-ids.ts readTakenIds, merge.ts's rule): that paper is added under its own id
- * (localIdOf), which a later batch then finds.
+ * (localIdOf), which a later batch then finds. A new paper under an id no run stored that is, by the
+ * same rule, a paper another run stored takes that paper's id (store/stored-ids.ts, as a run does).
  *
  * The id and DOI rules are hash joins in DuckDB; titles are compared here with merge.ts's own
  * titleKey, for the run's papers of the input's years only (a regexp key in SQL cost ~0.4 s).
  */
-async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]): Promise<{ papers: Paper[]; renamed: KeptApart[]; keptApart: KeptApart[] }> {
+async function newPapers(connection: DuckDBConnection, runId: number, papers: Paper[]):
+  Promise<{ papers: Paper[]; renamed: KeptApart[]; keptApart: KeptApart[]; adopted: Adopted[] }> {
   await connection.run('CREATE OR REPLACE TEMP TABLE assign_input (i INTEGER, paper_id VARCHAR, local_id VARCHAR, doi VARCHAR, arxiv VARCHAR, year VARCHAR)');
   await appendChunks(connection, INPUT_TABLE, papers.length, [(i) => i, (i) => papers[i].paperId,
     (i) => (isGlobalId(papers[i].paperId) ? null : localIdOf(papers[i])), (i) => papers[i].doi?.toLowerCase() ?? null,
@@ -274,6 +278,10 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
     else state[i] = 1;
   });
   for (const i of await heldBySameAbstract(connection, papers, generic)) state[i] = 1;
+  // A new paper under an id no run stored that is a paper another run stored (the run's own are held
+  // above) takes that paper's id, as a new run's would (store/stored-ids.ts): one row in papers, and
+  // the next run's lineage and comparison find it under the id the other runs know.
+  const adopted = await adoptStoredIds(connection, papers.filter((_, i) => state[i] === 0), runId);
   // A new paper whose local id names another paper is added under its own id: it must not rewrite that one.
   const renamed: KeptApart[] = [];
   const keptApart: KeptApart[] = [];
@@ -285,7 +293,7 @@ async function newPapers(connection: DuckDBConnection, runId: number, papers: Pa
   });
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${NEW_PAPERS} (j INTEGER, paper_id VARCHAR)`);
   await appendChunks(connection, NEW_TABLE, out.length, [(j) => j, (j) => out[j].paperId]);
-  return { papers: out, renamed, keptApart };
+  return { papers: out, renamed, keptApart, adopted };
 }
 
 /**

@@ -73,6 +73,35 @@ describe('assign recognises papers already in the run as the pipeline does', () 
     expect([fixed.code, fixed.stdout]).toStrictEqual([0, expect.stringContaining('already in it')]);
   }, 120_000);
 
+  it('gives a new paper that another run stored under another id that stored id, so one paper is one row', async () => {
+    const db = join(dir, 'assign-adopt.duckdb');
+    const paper = (id: string, title: string, abstract: string, published: string, doi?: string) => ({ id, title, abstract, published, ...(doi ? { doi } : {}) });
+    const graphs = paper('2401.00001', 'Graph neural networks for molecules', 'Graph neural networks learn molecular representations from atoms and bonds.', '2024-01-02', '10.1000/graphs.1');
+    const robots = paper('2401.00002', 'Reinforcement learning for robot control', 'Robots learn control policies by reinforcement learning in simulation.', '2024-01-03');
+    const speech = paper('2401.00003', 'Speech recognition at scale', 'Large speech recognition models trained on weakly supervised audio.', '2024-01-04');
+    const protein = paper('2401.00004', 'Protein folding with diffusion', 'Diffusion models fold proteins from their sequences.', '2024-01-05');
+    const lines = (rows: object[]) => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    writeFileSync(join(dir, 'adopt1.jsonl'), lines([graphs, robots, speech, protein]));
+    writeFileSync(join(dir, 'adopt2.jsonl'), lines([robots, speech, protein]));
+    // This week's export from another tool: W-ids; the graphs paper (run 1's, not run 2's) by its DOI in
+    // another case, the speech paper (run 2's) by title and year, and one paper no run has.
+    writeFileSync(join(dir, 'adopt-week.jsonl'), lines([
+      { ...graphs, id: 'W1', doi: '10.1000/GRAPHS.1' }, { ...speech, id: 'W3' },
+      paper('W9', 'Video generation with transformers', 'Transformers generate long videos frame by frame.', '2024-02-01')]));
+    const options = ['--quiet', '--k', '2', '--min-df', '1', '--workers', '1', '--db', db];
+    expect(runCli([...options, '--input', join(dir, 'adopt1.jsonl')]).code).toBe(0);
+    expect(runCli([...options, '--input', join(dir, 'adopt2.jsonl')]).code).toBe(0);
+    const batch = runAssign(['--quiet', '--input', join(dir, 'adopt-week.jsonl'), '--db', db]);
+    expect([batch.code, batch.stdout]).toStrictEqual([0, expect.stringContaining('1 already in the run')]);
+    expect(batch.stdout).toContain('1 paper came under an id no run had stored but is a paper an earlier run stored (same DOI, arXiv id, ' +
+      'or title and year); it keeps its stored id so runs can be compared: "W1" is 2401.00001');
+    const added = await readDb<{ paper_id: string }>(db, 'SELECT paper_id FROM assigned_papers WHERE run_id = 2 ORDER BY paper_id');
+    expect(added.map((r) => r.paper_id)).toStrictEqual(['2401.00001', 'W9']);
+    // One row per paper, the graphs paper's updated in place from the new export.
+    expect(await readDb(db, 'SELECT count(*)::INTEGER AS n FROM papers')).toStrictEqual([{ n: 5 }]);
+    expect(await readDb(db, "SELECT doi FROM papers WHERE paper_id = '2401.00001'")).toStrictEqual([{ doi: '10.1000/GRAPHS.1' }]);
+  }, 120_000);
+
   it('keeps papers of one generic title and year but different abstracts apart, in the run, in assign and across runs', async () => {
     const db = join(dir, 'assign-generic.duckdb');
     const intro = (abstract: string) => ({ title: 'Introduction', abstract, published: '2024-05-01' });
