@@ -102,18 +102,24 @@ export function warnAboutCoverage(warnings: Warnings, changes: readonly Coverage
 }
 
 /**
- * A run's stored warnings (runs.metrics.warnings) once `npm run assign` has recomputed its trends:
- * its coverage warnings, said of the trends as they were, give way to `coverage`, said of them now
- * (marked with `batch`), in the place of the first (at the end when there was none); the others —
- * the clustering's input, k and theme-size warnings — are kept as they were. `stored` is the JSON
- * value as stored; anything but an array counts as no warnings.
+ * The warnings of a run that say how the run is now, not how its input was: its coverage warning
+ * (said of the trends) and its k and theme-size warnings (said of the themes' sizes). `npm run
+ * assign` recomputes both, so it says them again.
  */
-export function replaceCoverageWarnings(stored: unknown, coverage: readonly RunWarning[], batch: number): unknown[] {
+export const RECOMPUTED_WARNINGS: ReadonlySet<string> = new Set(['coverage', 'k-too-large', 'small-themes']);
+
+/**
+ * A run's stored warnings (runs.metrics.warnings) once `npm run assign` has recomputed its trends and
+ * theme sizes: those of RECOMPUTED_WARNINGS, said of the run as it was, give way to `fresh`, said of
+ * it now (marked with `batch`), in the place of the first (at the end when there was none); the
+ * others — the clustering's input and empty-paper warnings — are kept as they were. `stored` is the
+ * JSON value as stored; anything but an array counts as no warnings.
+ */
+export function replaceRecomputedWarnings(stored: unknown, fresh: readonly RunWarning[], batch: number): unknown[] {
   const list: unknown[] = Array.isArray(stored) ? stored : [];
-  const isCoverage = (w: unknown) => w !== null && typeof w === 'object' && (w as { code?: unknown }).code === 'coverage';
-  const at = list.findIndex(isCoverage);
-  const kept = list.filter((w) => !isCoverage(w));
-  const fresh = coverage.map((w) => ({ ...w, batch }));
-  const place = at < 0 ? kept.length : at; // the ones before the first coverage warning are all kept
-  return [...kept.slice(0, place), ...fresh, ...kept.slice(place)];
+  const recomputed = (w: unknown) => w !== null && typeof w === 'object' && RECOMPUTED_WARNINGS.has(String((w as { code?: unknown }).code));
+  const at = list.findIndex(recomputed);
+  const kept = list.filter((w) => !recomputed(w));
+  const place = at < 0 ? kept.length : at; // the ones before the first recomputed warning are all kept
+  return [...kept.slice(0, place), ...fresh.map((w) => ({ ...w, batch })), ...kept.slice(place)];
 }

@@ -24,7 +24,7 @@ import { burstColumns, retrend, type Retrended } from './retrend.js';
 import { primaryCategories, primaryCategoryOf, readTrend } from '../trends/coverage.js';
 import { trendWindowPeriods } from '../trends/emerging.js';
 import { classOfTrend, TREND_CLASS_TEXT } from '../trends/trend-class.js';
-import { Warnings, warnAboutCoverage } from '../warnings.js';
+import { Warnings, warnAboutCoverage, warnAboutThemes } from '../warnings.js';
 import { shownLabelSql } from '../quality/shown-label.js';
 import { addToSearchIndex } from './search-merge.js';
 import { TextPassHelper } from './text-pass-threads.js';
@@ -190,16 +190,18 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   // the papers' last row group and every stored vector are rewritten) on its own thread while the
   // batch goes on here (write.ts BatchWrites).
   const writes = new BatchWrites(connection, runId);
-  const coverage = new Warnings();
+  const runWarnings = new Warnings();
   let batch: Computed;
   try {
     step('papers');
     await writes.papers(papers);
     batch = await computeBatch(stored, papers, timed, step, { textPass, placing }, writes, batchId);
-    // The corpus's coverage changes over all the run's papers now, said as a run says them (labels do not
-    // change with a batch): printed below, and stored in place of the run's own in the same transaction.
-    warnAboutCoverage(coverage, batch.trends.coverage?.changes ?? [], themesBefore.map((t, i) => ({ label: t.label, trend: batch.trends.trends[i] })));
-    await writes.end({ batchId, added: papers.length, novel: batch.fit.novel.reduce((sum, x) => sum + x, 0), trends: batch.trends, coverage: coverage.list,
+    // The corpus's coverage changes and the themes' sizes over all the run's papers now, said as a run says
+    // them (labels do not change with a batch): printed below, and stored in place of the run's own in the
+    // same transaction (warnings.ts RECOMPUTED_WARNINGS).
+    warnAboutThemes(runWarnings, batch.trends.themeSizes.reduce((sum, x) => sum + x, 0), batch.trends.themeSizes);
+    warnAboutCoverage(runWarnings, batch.trends.coverage?.changes ?? [], themesBefore.map((t, i) => ({ label: t.label, trend: batch.trends.trends[i] })));
+    await writes.end({ batchId, added: papers.length, novel: batch.fit.novel.reduce((sum, x) => sum + x, 0), trends: batch.trends, runWarnings: runWarnings.list,
       warnings: own.list,
       info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files, skipped: ingest.skipped, duplicates: ingest.duplicates,
         alreadyInRun: base.alreadyInRun, startedAt } }, step);
@@ -211,8 +213,8 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const { fit } = batch;
   const novel = papers.flatMap((p, i) => (fit.novel[i] === 1
     ? [{ paperId: p.paperId, title: p.title, similarity: fit.similarity[i * TOP_THEMES], themeId: fit.themes[i * TOP_THEMES] }] : []));
-  // Printed: the batch's own warnings, then the run's coverage warning as it now reads.
-  return { ...base, ingest: { ...base.ingest, warnings: [...own.list, ...coverage.list].map((w) => w.message) }, batchId, added: papers.length, novel,
+  // Printed: the batch's own warnings, then the run's as it now is.
+  return { ...base, ingest: { ...base.ingest, warnings: [...own.list, ...runWarnings.list].map((w) => w.message) }, batchId, added: papers.length, novel,
     themes: themesAfter.map((after, t) => ({ themeId: t, label: after.label, before: themesBefore[t], after })) };
 }
 

@@ -21,7 +21,7 @@ import { BLOCK_ROWS, packBlock } from './model.js';
 import { TOP_THEMES, type ThemeFit } from './nearest-themes.js';
 import type { SimilarRows } from './place.js';
 import type { Retrended } from './retrend.js';
-import { replaceCoverageWarnings, type RunWarning } from '../warnings.js';
+import { replaceRecomputedWarnings, type RunWarning } from '../warnings.js';
 import { SEARCH_IDS, SEARCH_KEYS, type SearchAddition } from './search-merge.js';
 
 /** Temp table of the added papers: j (0.., their order in the batch) and paper_id (index.ts makes it). */
@@ -43,8 +43,8 @@ export interface BatchEnd {
   added: number;
   novel: number;
   trends: Retrended;
-  /** The coverage warning(s) of the recomputed trends: they replace the run's (runs.metrics.warnings). */
-  coverage: RunWarning[];
+  /** The run's warnings as it now is (warnings.ts RECOMPUTED_WARNINGS: coverage, k, theme sizes): they replace the run's (runs.metrics.warnings). */
+  runWarnings: RunWarning[];
   /** The batch's own warnings (its input's): stored with it (assign_batches.warnings). */
   warnings: RunWarning[];
   info: { inputSha256: string; inputFiles: unknown; skipped: IngestIssue[]; duplicates: number; alreadyInRun: number; startedAt: Date };
@@ -176,7 +176,7 @@ export class BatchWrites {
     const connection = await this.idle();
     const run = this.runId;
     await connection.run('BEGIN TRANSACTION');
-    await writeTrends(connection, run, b.trends, b.coverage, b.batchId);
+    await writeTrends(connection, run, b.trends, b.runWarnings, b.batchId);
     step('assign_batches');
     const { info } = b;
     await appendTable(connection, ASSIGN_BATCHES, 1, () => ({
@@ -196,9 +196,9 @@ export class BatchWrites {
 
 /**
  * The run-wide trend tables replaced, theme and area rows updated, the runs row's counts and dates,
- * and its coverage warning: the one said of these trends (`coverage`, from batch `batch`).
+ * and its warnings of the run as it now is (`runWarnings`, from batch `batch`).
  */
-async function writeTrends(connection: DuckDBConnection, run: number, t: Retrended, coverage: RunWarning[], batch: number) {
+async function writeTrends(connection: DuckDBConnection, run: number, t: Retrended, runWarnings: RunWarning[], batch: number) {
   for (const table of ['theme_periods', 'period_totals', 'bursts', 'coverage_changes']) await connection.run(`DELETE FROM ${table} WHERE run_id = $run`, { run });
   await appendTable(connection, THEME_PERIODS, t.periods.length, (i) => {
     const p = t.periods[i];
@@ -228,11 +228,11 @@ async function writeTrends(connection: DuckDBConnection, run: number, t: Retrend
     FROM assign_area_trends v WHERE areas.run_id = $run AND areas.area_id = v.id`, { run });
   const d = t.dates;
   // The trends were just read with the corpus's coverage checked (retrend.ts): runs.metrics.coverageChecked, also for a run made
-  // before the check. The stored coverage warning was said of the trends replaced above: the one of these takes its place
-  // (/runs shows it beside the Overview, which reads coverage_changes); the run's other warnings stay.
+  // before the check. The stored coverage, k and theme-size warnings were said of the run as it was: those of now take their
+  // place (/runs shows them beside the Overview, which reads coverage_changes and the sizes); the run's other warnings stay.
   const [stored] = await queryRows<{ warnings: string | null }>(connection,
     `SELECT json_extract(metrics, '$.warnings')::VARCHAR AS warnings FROM runs WHERE run_id = $run`, { run });
-  const warnings = replaceCoverageWarnings(stored?.warnings == null ? [] : JSON.parse(stored.warnings), coverage, batch);
+  const warnings = replaceRecomputedWarnings(stored?.warnings == null ? [] : JSON.parse(stored.warnings), runWarnings, batch);
   await connection.run(`UPDATE runs SET n_papers = $n, date_min = $min::DATE, date_max = $max::DATE, date_min_precision = $minP,
     date_max_precision = $maxP, default_granularity = $granularity, metrics = json_merge_patch(metrics, $patch::JSON)
     WHERE run_id = $run`,

@@ -100,6 +100,13 @@ describe('assign recognises papers already in the run as the pipeline does', () 
     // One row per paper, the graphs paper's updated in place from the new export.
     expect(await readDb(db, 'SELECT count(*)::INTEGER AS n FROM papers')).toStrictEqual([{ n: 5 }]);
     expect(await readDb(db, "SELECT doi FROM papers WHERE paper_id = '2401.00001'")).toStrictEqual([{ doi: '10.1000/GRAPHS.1' }]);
+    // The run's k and theme-size warnings are said again of the run as it now is (5 papers, not 3), marked with the batch.
+    const [{ w }] = await readDb<{ w: string }>(db, "SELECT (metrics->'$.warnings')::VARCHAR AS w FROM runs WHERE run_id = 2");
+    const stored = (JSON.parse(w) as { code: string; message: string; batch?: number }[]).filter((x) => x.code === 'k-too-large' || x.code === 'small-themes');
+    expect(stored.map((x) => [x.code, x.batch])).toStrictEqual([['k-too-large', 1], ['small-themes', 1]]);
+    expect(stored[0].message).toContain('k = 2 for 5 papers');
+    const sizes = [...stored[1].message.matchAll(/\((\d+)\)/g)].map((m) => Number(m[1]));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(5);
   }, 120_000);
 
   it('keeps papers of one generic title and year but different abstracts apart, in the run, in assign and across runs', async () => {
