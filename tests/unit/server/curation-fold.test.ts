@@ -139,6 +139,18 @@ describe('the history names themes as they were when each edit was made', () => 
     ]);
   });
 
+  it('rebuilds an old edit’s names after an undo and edits that kept theirs (it replays only when an edit needs it)', () => {
+    const r = edit({ kind: 'rename', themeId: 0, name: 'LLM serving' });
+    const u = edit({ kind: 'undo', target: r.id });
+    const r2 = edit({ kind: 'rename', themeId: 0, name: 'Inference', labels: { 0: BASE[0].label } } as EditBody);
+    const note = edit({ kind: 'note', themeId: 0, text: 'old journal line' });
+    const c = foldEdits(1, BASE, [r, u, r2, note]);
+    expect(c.history.slice(2).map((h) => [h.text, h.reconstructed])).toStrictEqual([
+      [`Renamed “${BASE[0].label}” (0) to “Inference”`, false],
+      ['Noted on “Inference” (0): “old journal line”', true]
+    ]);
+  });
+
   it('never marks a carried edit: it is made at the run’s start, over the labels the run stored', () => {
     const carried = { ...edit({ kind: 'rename', themeId: 1, name: 'Low-bit LLMs' }, 2), carriedFrom: { runId: 1, id: '3' } };
     expect(foldEdits(2, BASE, [carried]).history[0].reconstructed).toBe(false);
