@@ -18,7 +18,12 @@ export interface MapPointsPayload {
   x: Uint16Array;
   y: Uint16Array;
   theme: Uint16Array;
-  /** Publication date as days since 1970-01-01 (UTC), NO_DAY when unknown. */
+  /**
+   * Days since 1970-01-01 (UTC) of day value 0: the run's earliest date (0 without dates), so the
+   * 16-bit days hold 179 years from it, a corpus of papers from the 1950s as well as one of 2025.
+   */
+  dayOrigin: number;
+  /** Publication date as days since dayOrigin, NO_DAY when unknown. */
   day: Uint16Array;
   /**
    * Days the date covers after `day`: 0 for a day; for a month- or year-only date (its first day in
@@ -28,14 +33,14 @@ export interface MapPointsPayload {
 }
 
 /**
- * Layout: a 40-byte header — run, count n, theme runs m (Uint32), 4 zero bytes, origin x, origin y,
+ * Layout: a 40-byte header — run, count n, theme runs m (Uint32), dayOrigin (Int32), origin x, origin y,
  * step (Float64, in that order) — then x[n], y[n], day[n], span[n] as little-endian Uint16, then the
  * runs: theme[m], length[m] as little-endian Uint32 (their lengths sum to n).
  */
 const HEADER = 40;
 
 /** This layout's version, part of the endpoint's ETag: a browser holding another layout's body refetches it. */
-export const POINTS_FORMAT = 3;
+export const POINTS_FORMAT = 4;
 
 /** The theme column as runs of equal values (any order works; theme order makes one run a theme). */
 function themeRuns(theme: Uint16Array): { themes: number[]; lengths: number[] } {
@@ -59,6 +64,7 @@ export function encodePoints(p: MapPointsPayload): Uint8Array {
   view.setUint32(0, p.run, true);
   view.setUint32(4, n, true);
   view.setUint32(8, m, true);
+  view.setInt32(12, p.dayOrigin, true);
   view.setFloat64(16, p.origin[0], true);
   view.setFloat64(24, p.origin[1], true);
   view.setFloat64(32, p.step, true);
@@ -94,7 +100,7 @@ export function decodePoints(buffer: ArrayBuffer): MapPointsPayload {
   }
   if (at !== n) throw new Error(`map points: theme runs cover ${at} of ${n} points`);
   return {
-    run: view.getUint32(0, true), count: n, origin: [view.getFloat64(16, true), view.getFloat64(24, true)],
+    run: view.getUint32(0, true), count: n, dayOrigin: view.getInt32(12, true), origin: [view.getFloat64(16, true), view.getFloat64(24, true)],
     step: view.getFloat64(32, true), x: column(0), y: column(1), theme, day: column(2), span: column(3)
   };
 }

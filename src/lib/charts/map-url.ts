@@ -21,11 +21,6 @@ export const ZOOM_RANGE: [number, number] = [0.7, 80];
 /** Largest grid coordinate (the points' x and y are Uint16). */
 const GRID_MAX = 65535;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-/**
- * The dates the map can place, 1970-01-01 to 2149-06-05: its points carry a 16-bit day since
- * 1970-01-01, the last value (NO_DAY) meaning undated. A bound outside them is no bound it can draw.
- */
-export const DATE_LIMITS: [string, string] = [isoOfDay(0), isoOfDay(NO_DAY - 1)];
 
 /** A valid ISO date (YYYY-MM-DD that Date.parse accepts and round-trips), else ''. */
 function isoDate(value: string | null): string {
@@ -34,15 +29,13 @@ function isoDate(value: string | null): string {
   return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value ? value : '';
 }
 
-/** A valid ISO date within DATE_LIMITS (ISO dates compare as strings), else ''. */
-function mapDate(value: string | null): string {
-  const iso = isoDate(value);
-  return iso && iso >= DATE_LIMITS[0] && iso <= DATE_LIMITS[1] ? iso : '';
-}
-
-/** The date filter of `params`: each bound the map can use, from and to swapped when from is after to. */
+/**
+ * The date filter of `params`: each valid bound (any date: the points' days count from the run's
+ * earliest, so a bound before it or long after the last is simply no limit), from and to swapped
+ * when from is after to.
+ */
 function readDates(params: URLSearchParams): { from: string; to: string; swapped: boolean } {
-  const [from, to] = [mapDate(params.get('from')), mapDate(params.get('to'))];
+  const [from, to] = [isoDate(params.get('from')), isoDate(params.get('to'))];
   return from && to && from > to ? { from: to, to: from, swapped: true } : { from, to, swapped: false };
 }
 
@@ -97,7 +90,6 @@ const EXPECTED = {
   z: `a number from ${ZOOM_RANGE[0]} to ${ZOOM_RANGE[1]} (the zoom; 1 is the whole map)`,
   centre: `a number from 0 to ${GRID_MAX.toLocaleString('en-US')} (the view’s centre, in map grid units)`,
   date: 'a date YYYY-MM-DD',
-  dateRange: `a date from ${DATE_LIMITS[0]} to ${DATE_LIMITS[1]} (the dates the map can place)`,
   order: 'the start (from) on or before the end (to)',
   sel: `four numbers x0,y0,x1,y1 from 0 to ${GRID_MAX.toLocaleString('en-US')}, with x0 ≤ x1 and y0 ≤ y1 (a selected region)`
 };
@@ -135,7 +127,6 @@ export function ignoredMapParams(params: URLSearchParams): IgnoredParam[] {
     }
     if (name === 'from' || name === 'to') {
       if (isoDate(params.get(name)) === '') add(name, EXPECTED.date);
-      else if (mapDate(params.get(name)) === '') add(name, EXPECTED.dateRange);
     }
     // Both bounds valid, in the wrong order: named once, where the first of them stands.
     if (dates.swapped && (name === 'from' || name === 'to') && !out.some((p) => p.action === 'swapped')) {
@@ -165,10 +156,11 @@ export function writeMapView(params: URLSearchParams, view: MapViewState): void 
 }
 
 /**
- * First and last publication date among `days` (NO_DAY skipped), as ISO dates; null when none. With
- * `spans` (MapPointsPayload.span), a month- or year-only date reaches to its period's last day.
+ * First and last publication date among `days` (NO_DAY skipped; days since `dayOrigin`,
+ * MapPointsPayload.dayOrigin), as ISO dates; null when none. With `spans` (MapPointsPayload.span),
+ * a month- or year-only date reaches to its period's last day.
  */
-export function dayRange(days: ArrayLike<number>, spans?: ArrayLike<number>): [string, string] | null {
+export function dayRange(days: ArrayLike<number>, spans?: ArrayLike<number>, dayOrigin = 0): [string, string] | null {
   let [lo, hi] = [Infinity, -Infinity];
   for (let i = 0; i < days.length; i++) {
     if (days[i] === NO_DAY) continue;
@@ -176,7 +168,7 @@ export function dayRange(days: ArrayLike<number>, spans?: ArrayLike<number>): [s
     const last = days[i] + (spans?.[i] ?? 0);
     if (last > hi) hi = last;
   }
-  return lo <= hi ? [isoOfDay(lo), isoOfDay(hi)] : null;
+  return lo <= hi ? [isoOfDay(dayOrigin + lo), isoOfDay(dayOrigin + hi)] : null;
 }
 
 /**

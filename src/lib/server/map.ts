@@ -73,7 +73,8 @@ export async function loadMapPoints(runId: number): Promise<MapPointsPayload> {
   if (offsets === null) return loadMapPointsNumbered(runId);
   const n = offsets.count;
   const [xs, ys] = [new Float64Array(n), new Float64Array(n)];
-  const [theme, day, span] = [new Uint16Array(n), new Uint16Array(n), new Uint16Array(n)];
+  const [theme, span] = [new Uint16Array(n), new Uint16Array(n)];
+  const days1970 = new Float64Array(n).fill(NaN); // days since 1970-01-01, NaN undated: made relative to the earliest below
   for await (const chunk of streamChunks(
     `SELECT t.theme_id, t.rank_in_theme, t.x, t.y, (p.published - DATE '1970-01-01')::INTEGER AS day,
        ${SPAN_SQL}
@@ -83,7 +84,7 @@ export async function loadMapPoints(runId: number): Promise<MapPointsPayload> {
     const [themes, ranks, x, y, days, spans] = [0, 1, 2, 3, 4, 5].map((c) => chunk.getColumnValues(c)) as (number | null)[][];
     for (let r = 0; r < themes.length; r++) {
       const i = pointIndex(offsets, themes[r]!, ranks[r]!);
-      [xs[i], ys[i], theme[i], day[i], span[i]] = [x[r]!, y[r]!, themes[r]!, dayColumn(days[r]), spans[r] ?? 0];
+      [xs[i], ys[i], theme[i], days1970[i], span[i]] = [x[r]!, y[r]!, themes[r]!, days[r] ?? NaN, spans[r] ?? 0];
     }
   }
   if (n === 0) return emptyPoints(runId);
@@ -97,19 +98,32 @@ export async function loadMapPoints(runId: number): Promise<MapPointsPayload> {
     for (let i = 0; i < n; i++) q[i] = Math.round((v[i] - v0) / step);
     return q;
   };
-  return { run: runId, count: n, origin: [x0, y0], step, x: quantise(xs, x0), y: quantise(ys, y0), theme, day, span };
+  return { run: runId, count: n, origin: [x0, y0], step, x: quantise(xs, x0), y: quantise(ys, y0), theme, ...dayColumn(days1970), span };
 }
 
 /** The days a paper's date covers after its first (MapPointsPayload.span), from its precision. */
 const SPAN_SQL = `(CASE p.date_precision WHEN 'year' THEN (p.published + INTERVAL 1 YEAR)::DATE - p.published - 1
   WHEN 'month' THEN (p.published + INTERVAL 1 MONTH)::DATE - p.published - 1 ELSE 0 END)::INTEGER AS span`;
 
-/** A day outside 0..65534 (before 1970 or after 2149) cannot be stored: it counts as undated. */
-const dayColumn = (d: number | null) => (d === null || d < 0 || d >= NO_DAY ? NO_DAY : d);
+/**
+ * The day column: days since the earliest date (dayOrigin), NO_DAY for an undated paper. A date more
+ * than 179 years after the earliest cannot be stored in 16 bits: it counts as undated (no corpus yet).
+ */
+function dayColumn(days1970: ArrayLike<number>): { dayOrigin: number; day: Uint16Array } {
+  let dayOrigin = Infinity;
+  for (let i = 0; i < days1970.length; i++) if (days1970[i] < dayOrigin) dayOrigin = days1970[i];
+  if (!Number.isFinite(dayOrigin)) dayOrigin = 0;
+  const day = new Uint16Array(days1970.length);
+  for (let i = 0; i < days1970.length; i++) {
+    const d = days1970[i] - dayOrigin;
+    day[i] = d >= 0 && d < NO_DAY ? d : NO_DAY; // NaN (undated) fails both
+  }
+  return { dayOrigin, day };
+}
 
 function emptyPoints(runId: number): MapPointsPayload {
   const empty = new Uint16Array(0);
-  return { run: runId, count: 0, origin: [0, 0], step: 1, x: empty, y: empty, theme: empty, day: empty, span: empty };
+  return { run: runId, count: 0, origin: [0, 0], step: 1, x: empty, y: empty, theme: empty, dayOrigin: 0, day: empty, span: empty };
 }
 
 interface PointsRow {
@@ -147,7 +161,7 @@ async function loadMapPointsNumbered(runId: number): Promise<MapPointsPayload> {
   const r = rows[0];
   if (!r) return emptyPoints(runId);
   return { run: runId, count: r.n, origin: [r.x0, r.y0], step: r.step, x: Uint16Array.from(r.x), y: Uint16Array.from(r.y),
-    theme: Uint16Array.from(r.theme), day: Uint16Array.from(r.day, dayColumn), span: Uint16Array.from(r.span) };
+    theme: Uint16Array.from(r.theme), ...dayColumn(Float64Array.from(r.day, (d) => d ?? NaN)), span: Uint16Array.from(r.span) };
 }
 
 export interface EncodedPoints {

@@ -8,7 +8,8 @@ describe('map points wire format', () => {
   const payload = {
     run: 7, count: 3, origin: [-1, -0.5] as [number, number], step: 2 / 65535,
     x: Uint16Array.from([0, 100, 65535]), y: Uint16Array.from([5, 6, 7]), theme: Uint16Array.from([2, 0, 1]),
-    day: Uint16Array.from([dayOf('2025-03-10'), NO_DAY, dayOf('2026-01-01')]), span: Uint16Array.from([0, 0, 364])
+    dayOrigin: dayOf('1953-01-01'), // a negative day: the run's earliest paper, before 1970
+    day: Uint16Array.from([dayOf('2025-03-10') - dayOf('1953-01-01'), NO_DAY, 0]), span: Uint16Array.from([0, 0, 364])
   };
 
   it('decodes what it encodes: a 40-byte header, 8 bytes a point, 8 a theme run', () => {
@@ -54,6 +55,17 @@ describe('map view in the URL', () => {
   it('falls back to the default for invalid values', () => {
     const view = parseMapView(new URLSearchParams('z=1e9&cx=abc&cy=1&from=2025-02-30&to=yesterday&sel=5,5,1,1'));
     expect(view).toStrictEqual({ zoom: 1, cx: null, cy: null, from: '', to: '', sel: null });
+  });
+
+  it('counts the points\' days from the run\'s earliest date (dayOrigin), so papers of the 1950s have dates on the map', () => {
+    const origin = dayOf('1953-01-01');
+    const days = Uint16Array.from([0, dayOf('1969-06-01') - origin, dayOf('2025-03-10') - origin]);
+    const spans = Uint16Array.from([364, 0, 0]);
+    expect(dayRange(days, spans, origin)).toStrictEqual(['1953-01-01', '2025-03-10']);
+    const inRange = (from: string, to: string) => [0, 1, 2].filter(dateFilter(days, spans, dayOf(from) - origin, dayOf(to) - origin));
+    expect(inRange('1953-06-01', '1969-12-31')).toStrictEqual([0, 1]);
+    expect(inRange('1900-01-01', '1960-01-01')).toStrictEqual([0]);
+    expect(inRange('2000-01-01', '2999-12-31')).toStrictEqual([2]);
   });
 
   it('gives the first and last date, skipping undated points, a year-only date reaching to its last day', () => {

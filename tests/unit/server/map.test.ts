@@ -38,6 +38,26 @@ describe('map points', () => {
     expect(await on(shifted, () => loadMapPoints(1))).toStrictEqual(fast);
   });
 
+  it('counts the points\' days from the run\'s earliest date, so a paper of 1955 is dated on the map (it was undated before 1970)', async () => {
+    const early = await writeTempDb([handMadeRun()], "UPDATE papers SET published = DATE '1955-03-01', date_precision = 'day' WHERE paper_id = (SELECT min(paper_id) FROM papers)");
+    const earlyShifted = await writeTempDb([handMadeRun()], "UPDATE papers SET published = DATE '1955-03-01', date_precision = 'day' WHERE paper_id = (SELECT min(paper_id) FROM papers); " +
+      'UPDATE paper_themes SET rank_in_theme = rank_in_theme + 1');
+    try {
+      const points = await on(early, () => loadMapPoints(1));
+      expect(points.dayOrigin).toBe(Date.UTC(1955, 2, 1) / 86_400_000);
+      expect(Array.from(points.day).filter((d) => d === 0)).toHaveLength(1);
+      const normal = await on(written, () => loadMapPoints(1));
+      // Point by point (the same order), every other paper's date is the same day as before, counted from the new origin.
+      const absolute = (p: typeof points) => Array.from(p.day, (d) => p.dayOrigin + d);
+      const changed = absolute(points).flatMap((d, i) => (d === absolute(normal)[i] ? [] : [d]));
+      expect(changed).toStrictEqual([points.dayOrigin]);
+      expect(await on(earlyShifted, () => loadMapPoints(1))).toStrictEqual(points);
+    } finally {
+      early.remove();
+      earlyShifted.remove();
+    }
+  });
+
   it('finds the paper behind every point, and 404 past the last', async () => {
     const all = (db: TempDb) => on(db, () => Promise.all(Array.from({ length: 24 }, (_, i) => findMapPaper(1, i))));
     const papers = await all(written);
