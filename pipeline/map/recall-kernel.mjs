@@ -17,14 +17,20 @@
  * @param {Float64Array} out
  */
 export function recallRange(m, t, xy, grid, sample, K, start, end, out) {
-  const n = m.nRows;
-  const scores = new Float64Array(n);
+  const { indptr, indices, values } = m;
+  const [tIndptr, tIndices, tValues] = [t.indptr, t.indices, t.values];
+  const scores = new Float64Array(m.nRows);
   for (let s = start; s < end; s++) {
     const i = sample[s];
     scores.fill(0);
-    for (let p = m.indptr[i]; p < m.indptr[i + 1]; p++) {
-      const [col, v] = [m.indices[p], m.values[p]];
-      for (let q = t.indptr[col]; q < t.indptr[col + 1]; q++) scores[t.indices[q]] += v * t.values[q];
+    for (let p = indptr[i]; p < indptr[i + 1]; p++) {
+      const v = values[p];
+      const col = indices[p];
+      // The posting's end in a local: the stores to `scores` could alias t.indptr (any two typed
+      // arrays may share a buffer), so V8 would reload it for every product. With topK's `worst`:
+      // 1,000 sampled papers on one thread, interleaved runs, 2.0 → 1.4–1.6 CPU s.
+      const q1 = tIndptr[col + 1];
+      for (let q = tIndptr[col]; q < q1; q++) scores[tIndices[q]] += v * tValues[q];
     }
     const text = topK(scores, i, K);
     const near = new Set(nearestOnMap(xy, grid, i, K));
@@ -116,7 +122,8 @@ function nearestOnMap(xy, grid, i, K) {
 }
 
 /**
- * The K indices of highest value other than `self`, ties to the lower index.
+ * The K indices of highest value other than `self`, ties to the lower index. The K-th value is kept
+ * in a local (`worst`), so the scan of all rows reads one value per row.
  * @param {Float64Array} values
  * @param {number} self
  * @param {number} K
@@ -125,16 +132,18 @@ function nearestOnMap(xy, grid, i, K) {
 function topK(values, self, K) {
   /** @type {number[]} */
   const best = [];
+  let worst = -Infinity;
   for (let j = 0; j < values.length; j++) {
-    if (j === self) continue;
-    if (best.length === K && values[j] <= values[best[K - 1]]) continue;
+    const v = values[j];
+    if ((best.length === K && v <= worst) || j === self) continue;
     /** @type {number} */
     let p = best.length === K ? K - 1 : best.length;
-    while (p > 0 && values[j] > values[best[p - 1]]) {
+    while (p > 0 && v > values[best[p - 1]]) {
       best[p] = best[p - 1];
       p--;
     }
     best[p] = j;
+    if (best.length === K) worst = values[best[K - 1]];
   }
   return best;
 }
