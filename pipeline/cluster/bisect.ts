@@ -25,6 +25,16 @@ interface Leaf {
   inertia: number;
 }
 
+/** Some rows of the matrix copied together, their columns renumbered (rowsOf). */
+interface Copy {
+  /** CSR like CsrMatrix, with Int32Array indices: the hot loops then see one array type only. */
+  matrix: { nRows: number; nCols: number; indptr: Uint32Array; indices: Int32Array; values: Float32Array };
+  /** Each column's term. */
+  terms: Uint32Array;
+  /** The columns in term order: sums over terms add in this order. */
+  byTerm: Int32Array;
+}
+
 /**
  * Splits the rows into k themes, top down: the theme with the largest spherical inertia is cut in
  * two along its principal direction, then the two halves are polished by spherical 2-means. Returns
@@ -36,7 +46,7 @@ export function bisectingStart(matrix: CsrMatrix, k: number, options: BisectOpti
   const keys = o.keys ?? Uint32Array.from({ length: matrix.nRows }, (_, i) => i);
   const work = new Work(matrix);
   const all = Int32Array.from({ length: matrix.nRows }, (_, i) => i);
-  const leaves: Leaf[] = [{ rows: all, inertia: work.inertia(all) }];
+  const leaves: Leaf[] = [{ rows: all, inertia: work.inertias(work.root, null)[0] }];
   while (leaves.length < k) {
     let target = -1;
     for (let t = 0; t < leaves.length; t++) {
@@ -44,68 +54,110 @@ export function bisectingStart(matrix: CsrMatrix, k: number, options: BisectOpti
     }
     if (target < 0) break;
     const [a, b] = work.split(leaves[target].rows, keys, o);
-    if (a.length === 0 || b.length === 0) {
+    if (a.rows.length === 0 || b.rows.length === 0) {
       leaves[target].inertia = -1;
       continue;
     }
-    leaves.splice(target, 1, { rows: a, inertia: work.inertia(a) }, { rows: b, inertia: work.inertia(b) });
+    leaves.splice(target, 1, a, b);
   }
   const out = new Int32Array(matrix.nRows);
   leaves.forEach((leaf, t) => { for (const i of leaf.rows) out[i] = t; });
   return out;
 }
 
-/** Dense scratch vectors of nCols, reused by every split. */
+/** Dense scratch vectors of nCols, reused by every split (a split's compact copy uses their first entries). */
 class Work {
   readonly mean: Float64Array;
   readonly v: Float64Array;
   readonly w: Float64Array;
-  readonly s0: Float64Array;
-  readonly s1: Float64Array;
+  /**
+   * The two sides' sums of 2-means, interleaved (column c's at 2c and 2c + 1): a row's scoring reads
+   * both sums of each of its terms from one cache line, not from two arrays.
+   */
+  readonly sums: Float64Array;
+  /** Scratch of nCols: each term's count, then column, in a copy being built (rowsOf) or read. */
+  readonly local: Int32Array;
+
+  /** All rows, copied like a theme's: the root's inertia and the first split's full passes read it. */
+  readonly root: Copy;
 
   constructor(readonly m: CsrMatrix) {
     const n = m.nCols;
-    [this.mean, this.v, this.w, this.s0, this.s1] = Array.from({ length: 5 }, () => new Float64Array(n));
+    [this.mean, this.v, this.w] = Array.from({ length: 3 }, () => new Float64Array(n));
+    this.sums = new Float64Array(2 * n);
+    this.local = new Int32Array(n);
+    this.root = rowsOf(m, Int32Array.from({ length: m.nRows }, (_, i) => i), this.local);
   }
 
-  inertia(rows: Int32Array): number {
-    const { m, s0 } = this;
-    s0.fill(0);
-    let live = 0;
-    for (const i of rows) {
-      if (m.indptr[i + 1] > m.indptr[i]) live++;
-      for (let p = m.indptr[i]; p < m.indptr[i + 1]; p++) s0[m.indices[p]] += m.values[p];
+  /**
+   * Spherical inertia of the copy's rows on each side (`side` null: all on side 0), each side's rows
+   * summed in the same order as that side's own rows would be. A split's halves are scored from its
+   * copy, not read again from all over the matrix.
+   */
+  inertias(copy: Copy, side: Uint8Array | null): [number, number] {
+    const m = copy.matrix;
+    const { indptr, indices, values } = m;
+    const sums = this.sums.subarray(0, 2 * m.nCols);
+    sums.fill(0);
+    const live = [0, 0];
+    for (let r = 0; r < m.nRows; r++) {
+      const to = side === null ? 0 : side[r];
+      if (indptr[r + 1] > indptr[r]) live[to]++;
+      for (let p = indptr[r], end = indptr[r + 1]; p < end; p++) sums[2 * indices[p] + to] += values[p];
     }
-    return live - norm(s0);
+    return [live[0] - sideNorm(sums, 0, copy.byTerm), live[1] - sideNorm(sums, 1, copy.byTerm)];
   }
 
-  /** Cuts `rows` in two: sign of the principal direction, then spherical 2-means to convergence. */
-  split(rows: Int32Array, keys: Uint32Array, o: Required<Omit<BisectOptions, 'keys'>>): [Int32Array, Int32Array] {
+  /**
+   * Cuts `rows` in two: sign of the principal direction, then spherical 2-means to convergence.
+   * Returns each half's rows and its spherical inertia.
+   */
+  split(rows: Int32Array, keys: Uint32Array, o: Required<Omit<BisectOptions, 'keys'>>): [Leaf, Leaf] {
     const { m } = this;
     // The cut is found on the sample (all rows of a theme up to sampleCap), then carried to all rows.
     // The sample's rows are read ~10 times by the principal direction and again by every 2-means
     // pass: copied next to each other first (rowsOf), they are read in order instead of from all
     // over the matrix (~2x faster a pass here, the same sums in the same order).
     const sample = sampleOf(rows, keys, o.sampleCap);
-    const { matrix: near, rows: nearRows } = rowsOf(m, sample);
-    const v = this.principalDirection(near, nearRows, o.lanczosSteps);
-    let mv = 0;
-    for (let j = 0; j < v.length; j++) mv += this.mean[j] * v[j];
+    const near = rowsOf(m, sample, this.local);
+    const v = this.principalDirection(near, o.lanczosSteps);
+    const mv = termDot(this.mean, v, near.byTerm);
     const sampleSide = new Uint8Array(sample.length);
-    for (let r = 0; r < sample.length; r++) sampleSide[r] = dot(near, nearRows[r], v) - mv >= 0 ? 0 : 1;
-    this.twoMeans(near, nearRows, sampleSide, o.maxPasses);
+    for (let r = 0; r < sample.length; r++) sampleSide[r] = dot(near.matrix, r, v) - mv >= 0 ? 0 : 1;
+    this.twoMeans(near, sampleSide, o.maxPasses);
     const n = rows.length;
     let side = sampleSide;
+    let full = near;
     if (sample !== rows) {
       side = new Uint8Array(n);
-      const { s0, s1 } = this;
-      const n0 = norm(s0);
-      const n1 = norm(s1);
-      // The full passes likewise read the theme's rows copied together (the first split's are the matrix itself).
-      const all = rowsOf(m, rows);
-      for (let r = 0; r < n; r++) side[r] = dot(all.matrix, all.rows[r], s1) / n1 > dot(all.matrix, all.rows[r], s0) / n0 ? 1 : 0;
-      this.twoMeans(all.matrix, all.rows, side, o.fullPasses);
+      const { sums, local } = this;
+      const n0 = sideNorm(sums, 0, near.byTerm);
+      const n1 = sideNorm(sums, 1, near.byTerm);
+      // The full passes likewise read the theme's rows copied together (the first split's: `root`).
+      full = rows.length === m.nRows ? this.root : rowsOf(m, rows, local);
+      // The sample's sums, moved to the theme's columns (0 for the terms the sample lacks).
+      for (let c = 0; c < full.terms.length; c++) local[full.terms[c]] = c;
+      const moved = new Float64Array(2 * full.matrix.nCols);
+      for (let c = 0; c < near.terms.length; c++) {
+        const to = local[near.terms[c]];
+        moved[2 * to] = sums[2 * c];
+        moved[2 * to + 1] = sums[2 * c + 1];
+      }
+      const { indptr, indices, values } = full.matrix;
+      for (let r = 0; r < n; r++) {
+        let d0 = 0;
+        let d1 = 0;
+        for (let p = indptr[r], end = indptr[r + 1]; p < end; p++) {
+          d0 += values[p] * moved[2 * indices[p]];
+          d1 += values[p] * moved[2 * indices[p] + 1];
+        }
+        side[r] = d1 / n1 > d0 / n0 ? 1 : 0;
+      }
+      this.twoMeans(full, side, o.fullPasses);
     }
+    // Each half's inertia from the theme's rows already copied together (no second read of them from
+    // all over the matrix); a half's rows are in the same order there.
+    const [inertia0, inertia1] = this.inertias(full, side);
     let count0 = 0;
     for (let r = 0; r < n; r++) if (side[r] === 0) count0++;
     const a = new Int32Array(count0);
@@ -114,7 +166,7 @@ class Work {
       if (side[r] === 0) a[ia++] = rows[r];
       else b[ib++] = rows[r];
     }
-    return [a, b];
+    return [{ rows: a, inertia: inertia0 }, { rows: b, inertia: inertia1 }];
   }
 
   /**
@@ -122,32 +174,35 @@ class Work {
    * as its twin in row space (the top eigenvector u of the n × n matrix (X − 1μᵀ)(X − 1μᵀ)ᵀ, then
    * v ∝ (X − 1μᵀ)ᵀ u), by Lanczos with full reorthogonalisation on vectors of n, at most `steps`
    * products. Fixed start: each row's deviation from the mean along the mean's square-root pattern
-   * with signs alternating by term id, so nothing random and no sizeable direction missed.
+   * with signs alternating by term id (`terms`: each column's term id, null when the same), so
+   * nothing random and no sizeable direction missed.
    * Leaves the rows' mean in this.mean.
    */
-  private principalDirection(m: CsrMatrix, rows: Int32Array, steps: number): Float64Array {
-    const { mean, v } = this;
-    const n = rows.length;
+  private principalDirection(copy: Copy, steps: number): Float64Array {
+    const { matrix: m, terms, byTerm } = copy;
+    const n = m.nRows;
     const nCols = m.nCols;
+    const mean = this.mean.subarray(0, nCols);
+    const v = this.v.subarray(0, nCols);
+    const w = this.w.subarray(0, nCols);
     mean.fill(0);
-    for (const i of rows) addRow(m, i, mean, 1);
+    for (let r = 0; r < n; r++) addRow(m, r, mean, 1);
     scale(mean, 1 / n);
     // (X − 1μᵀ) w for a term vector w, and (X − 1μᵀ)ᵀ u for a row vector u.
     const rowTimes = (w: Float64Array, out: Float64Array) => {
-      let mw = 0;
-      for (let j = 0; j < nCols; j++) mw += mean[j] * w[j];
-      for (let r = 0; r < n; r++) out[r] = dot(m, rows[r], w) - mw;
+      const mw = termDot(mean, w, byTerm);
+      for (let r = 0; r < n; r++) out[r] = dot(m, r, w) - mw;
     };
     const termTimes = (u: Float64Array, out: Float64Array) => {
       out.fill(0);
       let su = 0;
       for (let r = 0; r < n; r++) {
-        addRow(m, rows[r], out, u[r]);
+        addRow(m, r, out, u[r]);
         su += u[r];
       }
       for (let j = 0; j < nCols; j++) out[j] -= mean[j] * su;
     };
-    for (let j = 0; j < nCols; j++) v[j] = (j % 2 === 0 ? 1 : -1) * Math.sqrt(mean[j]);
+    for (let j = 0; j < nCols; j++) v[j] = (terms[j] % 2 === 0 ? 1 : -1) * Math.sqrt(mean[j]);
     let q = new Float64Array(n);
     rowTimes(v, q);
     const start = norm(q);
@@ -161,8 +216,8 @@ class Work {
     let previous = NaN;
     for (let step = 0; step < steps; step++) {
       basis.push(q);
-      termTimes(q, this.w);
-      rowTimes(this.w, z);
+      termTimes(q, w);
+      rowTimes(w, z);
       let a = 0;
       for (let r = 0; r < n; r++) a += q[r] * z[r];
       alpha.push(a);
@@ -185,7 +240,7 @@ class Work {
     const u = new Float64Array(n);
     ritz.forEach((y, i) => { const b = basis[i]; for (let r = 0; r < n; r++) u[r] += y * b[r]; });
     termTimes(u, v);
-    const length = norm(v);
+    const length = Math.sqrt(termDot(v, v, byTerm));
     if (length > 0) scale(v, 1 / length);
     return v;
   }
@@ -196,17 +251,26 @@ class Work {
    * only, and a row whose lead over the other side exceeds how far both centroids have moved since it
    * was last scored (|x·(c′ − c)| ≤ ‖c′ − c‖ for a unit row) cannot move and is not scored again.
    */
-  private twoMeans(m: CsrMatrix, rows: Int32Array, side: Uint8Array, maxPasses: number): void {
-    const { s0, s1, w: delta } = this;
-    s0.fill(0);
-    s1.fill(0);
+  private twoMeans(copy: Copy, side: Uint8Array, maxPasses: number): void {
+    const m = copy.matrix;
+    const { indptr, indices, values } = m;
+    const n = m.nRows;
+    const sums = this.sums.subarray(0, 2 * m.nCols);
+    const delta = this.w.subarray(0, m.nCols);
+    sums.fill(0);
     delta.fill(0);
-    for (let r = 0; r < rows.length; r++) addRow(m, rows[r], side[r] === 0 ? s0 : s1, 1);
-    const lead = new Float64Array(rows.length).fill(-1);
+    for (let r = 0; r < n; r++) {
+      const to = side[r];
+      for (let p = indptr[r], end = indptr[r + 1]; p < end; p++) sums[2 * indices[p] + to] += values[p];
+    }
+    const lead = new Float64Array(n).fill(-1);
     const moved: number[] = [];
     const touched: number[] = [];
-    let sq0 = norm(s0) ** 2;
-    let sq1 = norm(s1) ** 2;
+    let sq0 = sideNorm(sums, 0, copy.byTerm) ** 2;
+    let sq1 = sideNorm(sums, 1, copy.byTerm) ** 2;
+    // Every lead shrinks by the pass's drift: done as a row is next looked at (the same subtraction,
+    // one loop fewer a pass).
+    let drift = 0;
     for (let pass = 0; pass < maxPasses; pass++) {
       if (!(sq0 > 0) || !(sq1 > 0)) return;
       const n0 = Math.sqrt(sq0);
@@ -215,15 +279,18 @@ class Work {
       // Δ = what side 0's sum gains (side 1's loses): Δ·s0 and Δ·s1 from the dots of the moved rows.
       let deltaDot0 = 0;
       let deltaDot1 = 0;
-      for (let r = 0; r < rows.length; r++) {
-        if (lead[r] > 1e-9) continue;
-        const i = rows[r];
+      for (let r = 0; r < n; r++) {
+        const left = lead[r] - drift;
+        if (left > 1e-9) {
+          lead[r] = left;
+          continue;
+        }
         let d0 = 0;
         let d1 = 0;
-        for (let p = m.indptr[i]; p < m.indptr[i + 1]; p++) {
-          const j = m.indices[p];
-          d0 += m.values[p] * s0[j];
-          d1 += m.values[p] * s1[j];
+        for (let p = indptr[r], end = indptr[r + 1]; p < end; p++) {
+          const j = 2 * indices[p];
+          d0 += values[p] * sums[j];
+          d1 += values[p] * sums[j + 1];
         }
         const margin = d0 / n0 - d1 / n1;
         lead[r] = Math.abs(margin);
@@ -237,32 +304,44 @@ class Work {
       if (moved.length === 0) return;
       for (const r of moved) {
         const sign = side[r] === 0 ? -1 : 1;
-        const i = rows[r];
-        for (let p = m.indptr[i]; p < m.indptr[i + 1]; p++) {
-          const j = m.indices[p];
+        for (let p = indptr[r], end = indptr[r + 1]; p < end; p++) {
+          const j = indices[p];
           if (delta[j] === 0) touched.push(j);
-          delta[j] += sign * m.values[p];
+          delta[j] += sign * values[p];
         }
         side[r] = side[r] === 0 ? 1 : 0;
       }
       let deltaSq = 0;
       for (const j of touched) {
         deltaSq += delta[j] * delta[j];
-        s0[j] += delta[j];
-        s1[j] -= delta[j];
+        sums[2 * j] += delta[j];
+        sums[2 * j + 1] -= delta[j];
         delta[j] = 0;
       }
       touched.length = 0;
       // ‖c′ − c‖² = 2 − 2 s′·s / (‖s′‖‖s‖) for each side, with s′ = s ± Δ.
       const next0 = sq0 + 2 * deltaDot0 + deltaSq;
       const next1 = sq1 - 2 * deltaDot1 + deltaSq;
-      const drift = Math.sqrt(Math.max(0, 2 - (2 * (sq0 + deltaDot0)) / Math.sqrt(next0 * sq0)))
+      drift = Math.sqrt(Math.max(0, 2 - (2 * (sq0 + deltaDot0)) / Math.sqrt(next0 * sq0)))
         + Math.sqrt(Math.max(0, 2 - (2 * (sq1 - deltaDot1)) / Math.sqrt(next1 * sq1))) + 1e-7;
       sq0 = next0;
       sq1 = next1;
-      for (let r = 0; r < rows.length; r++) lead[r] -= drift;
     }
   }
+}
+
+/** ‖s_side‖ of the two sides' sums interleaved in `sums` (side 0 at even places), over the columns in term order. */
+function sideNorm(sums: Float64Array, side: 0 | 1, byTerm: Int32Array): number {
+  let s = 0;
+  for (const c of byTerm) s += sums[2 * c + side] * sums[2 * c + side];
+  return Math.sqrt(s);
+}
+
+/** a · b over the columns in term order. */
+function termDot(a: Float64Array, b: Float64Array, byTerm: Int32Array): number {
+  let s = 0;
+  for (const c of byTerm) s += a[c] * b[c];
+  return s;
 }
 
 /** The `cap` rows with the smallest keys (all rows when there are no more), in row order. */
@@ -273,32 +352,60 @@ function sampleOf(rows: Int32Array, keys: Uint32Array, cap: number): Int32Array 
 }
 
 /**
- * Rows `rows` of `m` as a matrix of their own, in that order (row r of it is m's rows[r]), with the
- * row numbers to read it by; `m` itself when `rows` are all of its rows.
+ * Rows `rows` of `m` as a matrix of their own, in that order (row r of it is m's rows[r]), each row's
+ * entries in the same order. Its columns are only the terms those rows use, the most used first
+ * (ties in term order): the dense vectors over them are shorter, and the few thousand terms that
+ * hold most entries lie together in a few cache lines. Sums over a row add its entries in the same
+ * order, and sums over terms go by `byTerm`, in term order, skipping only the terms the rows lack
+ * (each would add +0), so every sum is the same as over m's columns. `local` is scratch of m.nCols.
  */
-function rowsOf(m: CsrMatrix, rows: Int32Array): { matrix: CsrMatrix; rows: Int32Array } {
-  if (rows.length === m.nRows) return { matrix: m, rows };
+function rowsOf(m: CsrMatrix, rows: Int32Array, local: Int32Array): Copy {
   const indptr = new Uint32Array(rows.length + 1);
   for (let r = 0; r < rows.length; r++) indptr[r + 1] = indptr[r] + m.indptr[rows[r] + 1] - m.indptr[rows[r]];
   const nnz = indptr[rows.length];
-  const indices = new Uint32Array(nnz);
+  const indices = new Int32Array(nnz);
   const values = new Float32Array(nnz);
   for (let r = 0; r < rows.length; r++) {
-    const [from, to] = [m.indptr[rows[r]], m.indptr[rows[r] + 1]];
+    const from = m.indptr[rows[r]];
+    const to = m.indptr[rows[r] + 1];
     indices.set(m.indices.subarray(from, to), indptr[r]);
     values.set(m.values.subarray(from, to), indptr[r]);
   }
-  return { matrix: { nRows: rows.length, nCols: m.nCols, indptr, indices, values }, rows: Int32Array.from({ length: rows.length }, (_, r) => r) };
+  // Columns by use, descending, ties by term: a counting sort over the terms in term order.
+  local.fill(0);
+  let most = 0;
+  for (let p = 0; p < nnz; p++) most = Math.max(most, ++local[indices[p]]);
+  const start = new Int32Array(most + 2);
+  let nCols = 0;
+  for (let j = 0; j < m.nCols; j++) {
+    if (local[j] === 0) continue;
+    start[most - local[j] + 1]++;
+    nCols++;
+  }
+  for (let c = 1; c <= most; c++) start[c] += start[c - 1];
+  const terms = new Uint32Array(nCols);
+  const byTerm = new Int32Array(nCols);
+  for (let j = 0, t = 0; j < m.nCols; j++) {
+    if (local[j] === 0) continue;
+    const c = start[most - local[j]]++;
+    local[j] = c;
+    terms[c] = j;
+    byTerm[t++] = c;
+  }
+  for (let p = 0; p < nnz; p++) indices[p] = local[indices[p]];
+  return { matrix: { nRows: rows.length, nCols, indptr, indices, values }, terms, byTerm };
 }
 
-function dot(m: CsrMatrix, i: number, v: Float64Array): number {
+function dot(m: Copy['matrix'], i: number, v: Float64Array): number {
+  const { indices, values } = m;
   let s = 0;
-  for (let p = m.indptr[i]; p < m.indptr[i + 1]; p++) s += m.values[p] * v[m.indices[p]];
+  for (let p = m.indptr[i], end = m.indptr[i + 1]; p < end; p++) s += values[p] * v[indices[p]];
   return s;
 }
 
-function addRow(m: CsrMatrix, i: number, into: Float64Array, sign: number): void {
-  for (let p = m.indptr[i]; p < m.indptr[i + 1]; p++) into[m.indices[p]] += sign * m.values[p];
+function addRow(m: Copy['matrix'], i: number, into: Float64Array, sign: number): void {
+  const { indices, values } = m;
+  for (let p = m.indptr[i], end = m.indptr[i + 1]; p < end; p++) into[indices[p]] += sign * values[p];
 }
 
 function norm(v: Float64Array): number {
