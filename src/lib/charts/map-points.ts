@@ -105,7 +105,7 @@ export function decodePoints(buffer: ArrayBuffer): MapPointsPayload {
   };
 }
 
-/** Days since 1970-01-01 of an ISO date (YYYY-MM-DD…), the unit of MapPointsPayload.day. */
+/** Days since 1970-01-01 of an ISO date (YYYY-MM-DD…): MapPointsPayload.dayOrigin + day. */
 export function dayOf(iso: string): number {
   return Math.round(Date.parse(iso.slice(0, 10) + 'T00:00:00Z') / 86_400_000);
 }

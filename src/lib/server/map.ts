@@ -106,13 +106,18 @@ const SPAN_SQL = `(CASE p.date_precision WHEN 'year' THEN (p.published + INTERVA
   WHEN 'month' THEN (p.published + INTERVAL 1 MONTH)::DATE - p.published - 1 ELSE 0 END)::INTEGER AS span`;
 
 /**
- * The day column: days since the earliest date (dayOrigin), NO_DAY for an undated paper. A date more
- * than 179 years after the earliest cannot be stored in 16 bits: it counts as undated (no corpus yet).
+ * The day column: days since dayOrigin, NO_DAY for an undated paper. The 16 bits hold 179 years
+ * (65,535 days), so dayOrigin starts the 179 years that hold the most dated papers, the earliest such
+ * (for any corpus within 179 years: its earliest date). A date outside them counts as undated on the
+ * map: a lone 1665 reprint or a typed "1019" among papers of 1950–2025, not the papers around it.
  */
 function dayColumn(days1970: ArrayLike<number>): { dayOrigin: number; day: Uint16Array } {
-  let dayOrigin = Infinity;
-  for (let i = 0; i < days1970.length; i++) if (days1970[i] < dayOrigin) dayOrigin = days1970[i];
-  if (!Number.isFinite(dayOrigin)) dayOrigin = 0;
+  const dated = Float64Array.from(days1970).filter(Number.isFinite).sort();
+  let [dayOrigin, most] = [dated.length > 0 ? dated[0] : 0, 0];
+  for (let lo = 0, hi = 0; lo < dated.length; lo++) {
+    while (hi < dated.length && dated[hi] - dated[lo] < NO_DAY) hi++;
+    if (hi - lo > most) [dayOrigin, most] = [dated[lo], hi - lo];
+  }
   const day = new Uint16Array(days1970.length);
   for (let i = 0; i < days1970.length; i++) {
     const d = days1970[i] - dayOrigin;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMapPaper, loadMapPoints, pointOffsets, searchMapPapers } from '../../../src/lib/server/map.js';
+import { NO_DAY } from '../../../src/lib/charts/map-points.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { httpErrorOf } from './http-error.js';
 import { writeTempDb, type TempDb } from './temp-db.js';
@@ -55,6 +56,18 @@ describe('map points', () => {
     } finally {
       early.remove();
       earlyShifted.remove();
+    }
+  });
+
+  it('keeps the dates of the many when one paper is centuries older (a 1665 reprint, a typed 1019): only that one is undated on the map', async () => {
+    const outlier = await writeTempDb([handMadeRun()], "UPDATE papers SET published = DATE '1665-03-06', date_precision = 'day' WHERE paper_id = (SELECT min(paper_id) FROM papers)");
+    try {
+      const points = await on(outlier, () => loadMapPoints(1));
+      const normal = await on(written, () => loadMapPoints(1));
+      expect(points.dayOrigin).toBe(normal.dayOrigin);
+      expect(Array.from(points.day).filter((d) => d === NO_DAY)).toHaveLength(1);
+    } finally {
+      outlier.remove();
     }
   });
 
