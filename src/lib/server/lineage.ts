@@ -63,10 +63,12 @@ export function resolvePair(params: URLSearchParams, runs: CompareRun[]): { a: C
   const b = readRunId(params, 'b');
   const find = (id: number, name: string) =>
     runs.find((r) => r.runId === id) ?? error(404, `No complete run ${id} (${name}): the complete runs are ${runs.map((r) => r.runId).join(', ') || 'none'}`);
-  if (a !== null && a === b) return { same: find(a, 'a') };
-  const next = b !== null ? find(b, 'b') : runs.find((r) => a === null || r.runId !== a);
-  const prev = a !== null ? find(a, 'a')
-    : runs.find((r) => next !== undefined && r.runId < next.runId) ?? runs.find((r) => next !== undefined && r.runId !== next.runId);
+  const [named, namedNext] = [a === null ? null : find(a, 'a'), b === null ? null : find(b, 'b')];
+  if (runs.length < 2) return null; // whatever was picked: the page says a comparison needs a second run
+  if (named !== null && named === namedNext) return { same: named };
+  const next = namedNext ?? runs.find((r) => a === null || r.runId !== a);
+  const prev = named
+    ?? runs.find((r) => next !== undefined && r.runId < next.runId) ?? runs.find((r) => next !== undefined && r.runId !== next.runId);
   return prev && next ? { a: prev, b: next } : null;
 }
 

@@ -22,9 +22,10 @@ describe('resolvePair', () => {
     expect(pair('b=1', runs)).toStrictEqual([5, 1]);
   });
 
-  it('is null with fewer than two complete runs', () => {
+  it('is null with fewer than two complete runs, whatever was picked (the one run in both pickers too)', () => {
     expect(pair('', [run(1)])).toBeNull();
     expect(pair('b=1', [run(1)])).toBeNull();
+    expect(pair('a=1&b=1', [run(1)])).toBeNull();
     expect(pair('', [])).toBeNull();
   });
 
