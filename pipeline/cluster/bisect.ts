@@ -46,7 +46,7 @@ export function bisectingStart(matrix: CsrMatrix, k: number, options: BisectOpti
   const keys = o.keys ?? Uint32Array.from({ length: matrix.nRows }, (_, i) => i);
   const work = new Work(matrix);
   const all = Int32Array.from({ length: matrix.nRows }, (_, i) => i);
-  const leaves: Leaf[] = [{ rows: all, inertia: work.inertias(work.root, null)[0] }];
+  const leaves: Leaf[] = [{ rows: all, inertia: work.inertias(work.root!, null)[0] }];
   while (leaves.length < k) {
     let target = -1;
     for (let t = 0; t < leaves.length; t++) {
@@ -78,8 +78,12 @@ class Work {
   /** Scratch of nCols: each term's count, then column, in a copy being built (rowsOf) or read. */
   readonly local: Int32Array;
 
-  /** All rows, copied like a theme's: the root's inertia and the first split's full passes read it. */
-  readonly root: Copy;
+  /**
+   * All rows, copied like a theme's: the root's inertia and the first split's full passes read it;
+   * let go after the first split (nnz × 8 bytes more under the cluster stage's peak otherwise:
+   * hundreds of MB at a million papers).
+   */
+  root: Copy | null;
 
   constructor(readonly m: CsrMatrix) {
     const n = m.nCols;
@@ -134,7 +138,7 @@ class Work {
       const n0 = sideNorm(sums, 0, near.byTerm);
       const n1 = sideNorm(sums, 1, near.byTerm);
       // The full passes likewise read the theme's rows copied together (the first split's: `root`).
-      full = rows.length === m.nRows ? this.root : rowsOf(m, rows, local);
+      full = rows.length === m.nRows && this.root ? this.root : rowsOf(m, rows, local);
       // The sample's sums, moved to the theme's columns (0 for the terms the sample lacks).
       for (let c = 0; c < full.terms.length; c++) local[full.terms[c]] = c;
       const moved = new Float64Array(2 * full.matrix.nCols);
@@ -159,6 +163,7 @@ class Work {
     // Each half's inertia from the theme's rows already copied together (no second read of them from
     // all over the matrix); a half's rows are in the same order there.
     const [inertia0, inertia1] = this.inertias(full, side);
+    this.root = null; // only the first split reads all rows
     let count0 = 0;
     for (let r = 0; r < n; r++) if (side[r] === 0) count0++;
     const a = new Int32Array(count0);
