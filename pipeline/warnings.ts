@@ -17,8 +17,8 @@ export interface RunWarning {
   /** One line for a person: what happened and what to do about it. */
   message: string;
   /**
-   * The `npm run assign` batch whose recomputed trends it was said of (a coverage warning the batch
-   * replaced: replaceCoverageWarnings); absent: said of the run as it was made.
+   * The `npm run assign` batch whose recomputed run it was said of (a coverage, k or theme-size
+   * warning the batch replaced: replaceRecomputedWarnings); absent: said of the run as it was made.
    */
   batch?: number;
 }

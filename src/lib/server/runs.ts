@@ -57,7 +57,7 @@ export function parseObject(text: string): Record<string, unknown> {
 /** A warning as /runs lists it. */
 export interface ShownWarning {
   message: string;
-  /** The npm run assign batch it was said of (the coverage warning of the trends that batch recomputed); null: of the run as made. */
+  /** The npm run assign batch it was said of (a coverage, k or theme-size warning that batch recomputed); null: of the run as made. */
   batch: number | null;
 }
 
