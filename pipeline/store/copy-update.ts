@@ -2,7 +2,7 @@
 // checkpointed and renamed over the original. A crash or an error at any point before the rename
 // leaves the previous file (and the dashboard reading it) exactly as it was. Used by a run
 // (write-run.ts) and by `npm run assign` (assign/write.ts).
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { constants as fsConstants, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -101,7 +101,10 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
     removeStaleTemps(dbPath);
     removeCopy();
     // Copied off the JS thread: `npm run assign` parses its input meanwhile (0.1–0.4 s for 160 MB).
-    if (existsSync(dbPath)) await copyFile(dbPath, tmpPath);
+    // A copy-on-write clone where the file system has them (APFS, Btrfs, XFS with reflink): no bytes
+    // copied, and the copy's writes still never touch the original. Elsewhere (ext4 here) a plain
+    // copy: 87–120 ms against 93–126 ms for 160 MB, alternated.
+    if (existsSync(dbPath)) await copyFile(dbPath, tmpPath, fsConstants.COPYFILE_FICLONE);
     // DuckDB's buffer pool would grow to most of the machine's memory while the appends run: capped,
     // it writes finished blocks out instead (a 75k-paper run peaked 40 MB lower, at the same speed).
     const memoryLimit = options.memoryLimitMb ? `${options.memoryLimitMb}MB` : STORE_MEMORY_LIMIT;
