@@ -76,13 +76,19 @@ function barycentres(ids: number[], flows: Flow[], side: 'prevThemeId' | 'themeI
   return new Map(ids.map((id, i) => { const [s, w] = sum.get(id) ?? [0, 0]; return [id, w > 0 ? s / w : ids.length + i]; }));
 }
 
+/** Each theme's papers on one side of the flows (its bar's height in papers). */
+export function papersPerTheme(flows: readonly Flow[], side: 'prevThemeId' | 'themeId'): Map<number, number> {
+  const papers = new Map<number, number>();
+  for (const f of flows) papers.set(f[side], (papers.get(f[side]) ?? 0) + f.papers);
+  return papers;
+}
+
 const rankOf = (ids: number[]) => new Map(ids.map((id, i) => [id, i]));
 const sortBy = (ids: number[], key: Map<number, number>) => [...ids].sort((a, b) => key.get(a)! - key.get(b)! || a - b);
 
 /** Column orders: left by papers (largest first), then four barycentre sweeps right, left, right, left. */
 export function orderColumns(input: FlowInput): { left: number[]; right: number[] } {
-  const papers = new Map<number, number>();
-  for (const f of input.flows) papers.set(f.prevThemeId, (papers.get(f.prevThemeId) ?? 0) + f.papers);
+  const papers = papersPerTheme(input.flows, 'prevThemeId');
   let left = input.prevThemes.map((t) => t.themeId).sort((a, b) => (papers.get(b) ?? 0) - (papers.get(a) ?? 0) || a - b);
   let right = input.themes.map((t) => t.themeId);
   for (let sweep = 0; sweep < 2; sweep++) {
@@ -158,12 +164,7 @@ export function bandPath(x0: number, x1: number, sy0: number, sy1: number, ty0: 
 export function layoutFlow(input: FlowInput, o: FlowOptions): FlowLayout {
   const order = orderColumns(input);
   const target = Math.max(o.minHeight, 1.3 * o.labelRow * Math.max(order.left.length, order.right.length));
-  const sums = (side: 'prevThemeId' | 'themeId') => {
-    const m = new Map<number, number>();
-    for (const f of input.flows) m.set(f[side], (m.get(f[side]) ?? 0) + f.papers);
-    return m;
-  };
-  const [leftPapers, rightPapers] = [sums('prevThemeId'), sums('themeId')];
+  const [leftPapers, rightPapers] = [papersPerTheme(input.flows, 'prevThemeId'), papersPerTheme(input.flows, 'themeId')];
   const total = input.flows.reduce((n, f) => n + f.papers, 0);
   const scale = fitScale([order.left.map((id) => leftPapers.get(id) ?? 0), order.right.map((id) => rightPapers.get(id) ?? 0)], target, o);
   const left = column(order.left, input.prevThemes, leftPapers, scale, o, target);
