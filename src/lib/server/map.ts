@@ -74,7 +74,7 @@ export async function loadMapPoints(runId: number): Promise<MapPointsPayload> {
   const n = offsets.count;
   const [xs, ys] = [new Float64Array(n), new Float64Array(n)];
   const [theme, span] = [new Uint16Array(n), new Uint16Array(n)];
-  const days1970 = new Float64Array(n).fill(NaN); // days since 1970-01-01, NaN undated: made relative to the earliest below
+  const days1970 = new Float64Array(n).fill(NaN); // days since 1970-01-01, NaN undated: dayColumn moves them to its origin
   for await (const chunk of streamChunks(
     `SELECT t.theme_id, t.rank_in_theme, t.x, t.y, (p.published - DATE '1970-01-01')::INTEGER AS day,
        ${SPAN_SQL}
