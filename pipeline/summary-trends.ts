@@ -7,7 +7,8 @@ import { readTrend } from './trends/coverage.js';
 import { trendWindowPeriods } from './trends/emerging.js';
 import { classOfTrend, directionWords, ratesIn, TREND_CLASS_TEXT, type TrendClass } from './trends/trend-class.js';
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** A share as the CLI's summaries print it: one decimal, "12.3%" (pipeline, trends and assign alike). */
+export const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Papers per period for reading: one decimal under 10, whole numbers above ("—" without a window). */

@@ -3,15 +3,11 @@
 // per stage and peak memory.
 import { escapeControls } from './errors.js';
 import { shownLabel } from './quality/shown-label.js';
-import { formatTrends } from './summary-trends.js';
+import { formatTrends, pct } from './summary-trends.js';
 import type { RunSummary } from './run.js';
 import type { DatePrecision } from './types.js';
 import { countKinds, LINEAGE_KINDS } from './lineage/match.js';
 import { KEYWORDS_CHANGED_COSINE, keywordsChanged } from './lineage/wording.js';
-
-function pct(x: number): string {
-  return `${(100 * x).toFixed(1)}%`;
-}
 
 /** A date as precise as it is known: 1998, 1998-05 or 1998-05-17. */
 function shortDate(iso: string | null, precision: DatePrecision | null): string {

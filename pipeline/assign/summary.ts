@@ -2,8 +2,8 @@
 // and how the themes' sizes and trends moved.
 import { escapeControls } from '../errors.js';
 import type { AssignSummary } from './index.js';
+import { pct } from '../summary-trends.js';
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const signed = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(2);
 
 export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: number; cpu: number }): string {
