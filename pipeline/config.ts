@@ -1,7 +1,7 @@
 // Owns the pipeline's options: their defaults, their --help text and their validation, resolved
 // once into a frozen Config that every stage reads.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { closeSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 import { DATE_PRECISION_MODES, type DatePrecisionMode } from './ingest/date-precision.js';
@@ -155,10 +155,36 @@ export function checkDbPath(db: string): string {
   };
   const dbIsDir = isDir(db); // null: no such file yet
   if (dbIsDir === true) throw new UsageError(`--db ${db} is a folder; give the database file, e.g. ${resolve(db, 'themes.duckdb')}`);
-  if (isDir(dirname(resolve(db))) !== true) throw new UsageError(`--db ${db}: the folder ${dirname(resolve(db))} does not exist`);
+  const folder = dirname(resolve(db));
+  if (isDir(folder) !== true) throw new UsageError(`--db ${db}: the folder ${folder} does not exist`);
+  // Found before the run's minutes of work: the lock, the copy and the rename all write in the folder.
+  const unwritable = folderUnwritable(folder, basename(db));
+  if (unwritable !== null) throw new UsageError(`--db ${db}: cannot write in the folder ${folder} (${unwritable}); give a --db in a folder you can write to`);
   // Found before the run's minutes of work, not at its store: DuckDB files say "DUCK" at byte 8.
   if (dbIsDir === false && !isDuckDbFile(db)) throw new UsageError(`--db ${db} is not a DuckDB database (is --db the right file?)`);
   return db;
+}
+
+/**
+ * Why nothing can be written in `folder` (EACCES, EROFS, …), or null when it can: a probe file is
+ * created there and removed (access(2) says yes to root on a folder whose file system refuses).
+ */
+function folderUnwritable(folder: string, name: string): string | null {
+  const probe = join(folder, `.${name}.probe-${process.pid}`);
+  try {
+    closeSync(openSync(probe, 'wx'));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return null;
+    return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system'
+      : code === 'ENOENT' ? 'the file system takes no new files' : (code ?? (e as Error).message);
+  }
+  try {
+    unlinkSync(probe);
+  } catch {
+    /* removed meanwhile */
+  }
+  return null;
 }
 
 /** Whether an existing file is a DuckDB database (an empty one is taken as new). */

@@ -23,7 +23,7 @@ import { InputError } from './errors.js';
 import { paperKey } from './prng.js';
 import { transpose } from './cluster/transpose.js';
 import { sharedArray } from './shared-memory.js';
-import { Warnings, warnAboutCoverage, warnAboutEmptyPapers, warnAboutThemes, type RunWarning } from './warnings.js';
+import { MIN_MEAN_THEME_PAPERS, Warnings, warnAboutCoverage, warnAboutEmptyPapers, warnAboutThemes, type RunWarning } from './warnings.js';
 import type { RunData, ThemeRecord } from './store/run-data.js';
 import type { SearchIndex } from './search/index.js';
 import type { Projection } from './map/project.js';
@@ -269,17 +269,21 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
 }
 
 /**
- * The part of --k-range that the corpus can fill (each k needs more papers than themes). None of it
- * is a usage error; a range cut short is a warning.
+ * The part of --k-range that the corpus can fill: each k needs more papers than themes, and --k auto
+ * takes no k that the run would then warn leaves too few papers per theme (warnings.ts
+ * MIN_MEAN_THEME_PAPERS; on 100 papers it chose k = 50, two papers a theme), unless the range holds
+ * no other. None of it is a usage error; a range cut short is a warning.
  */
 function feasibleKRange(range: Config['kRange'], nPapers: number, warnings: Warnings): Config['kRange'] {
-  const max = Math.min(range.max, nPapers - 1);
-  if (max < range.min) {
+  if (nPapers - 1 < range.min) {
     throw new InputError(`--k auto: ${nPapers} papers are too few for --k-range ${range.min}..${range.max} ` +
       `(k must be below the number of papers); give a smaller --k-range or a fixed --k`);
   }
+  const byMean = Math.floor(nPapers / MIN_MEAN_THEME_PAPERS);
+  const max = Math.min(range.max, nPapers - 1, byMean >= range.min ? byMean : Infinity);
   if (max < range.max) {
-    warnings.add('k-range-cut', `--k-range ${range.min}..${range.max} cut to ${range.min}..${max}: only ${nPapers} papers`);
+    warnings.add('k-range-cut', `--k-range ${range.min}..${range.max} cut to ${range.min}..${max}: only ${nPapers} papers` +
+      (max === byMean ? ` (a theme needs ${MIN_MEAN_THEME_PAPERS} papers on average to be worth naming)` : ''));
   }
   return { ...range, max };
 }

@@ -9,6 +9,8 @@ import { classOfTrend, directionWords, ratesIn, TREND_CLASS_TEXT, type TrendClas
 
 /** A share as the CLI's summaries print it: one decimal, "12.3%" (pipeline, trends and assign alike). */
 export const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+/** A count as every summary line writes it: 2,097. */
+export const count = (n: number) => n.toLocaleString('en-US');
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Papers per period for reading: one decimal under 10, whole numbers above ("—" without a window). */

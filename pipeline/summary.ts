@@ -3,7 +3,7 @@
 // per stage and peak memory.
 import { escapeControls } from './errors.js';
 import { shownLabel } from './quality/shown-label.js';
-import { formatTrends, pct } from './summary-trends.js';
+import { count, formatTrends, pct } from './summary-trends.js';
 import type { RunSummary } from './run.js';
 import type { DatePrecision } from './types.js';
 import { countKinds, LINEAGE_KINDS } from './lineage/match.js';
@@ -32,7 +32,7 @@ function lineageLine({ prevRunId, links }: NonNullable<RunSummary['run']['lineag
 /** " · 43 of 49 undated (in no trend)" when papers have no date; trends count only dated papers. */
 function undatedNote(precision: { undated?: number } | undefined, n: number): string {
   const undated = precision?.undated ?? 0;
-  return undated === 0 ? '' : ` · ${undated.toLocaleString('en-US')} of ${n.toLocaleString('en-US')} undated (in no trend)`;
+  return undated === 0 ? '' : ` · ${count(undated)} of ${count(n)} undated (in no trend)`;
 }
 
 /** " (chosen by --k auto from k:stability 10:0.22 15:0.25 20:0.25)" when k was chosen; "" for a fixed k. */
@@ -46,15 +46,15 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   const out: string[] = [];
   out.push('', `Run ${runId} complete → ${db}`);
   out.push(
-    `Papers: ${run.papers.length} read into themes, ${run.skipped.length} skipped, ${run.duplicates} duplicates merged` +
+    `Papers: ${count(run.papers.length)} read into themes, ${count(run.skipped.length)} skipped, ${count(run.duplicates)} duplicates merged` +
       (run.dateMin ? ` · dates ${shortDate(run.dateMin, run.dateMinPrecision)} .. ${shortDate(run.dateMax, run.dateMaxPrecision)}` : '') +
       undatedNote(run.metrics.datePrecision as { undated?: number } | undefined, run.papers.length) +
       ` · trends per ${run.defaultGranularity}`
   );
-  for (const f of run.inputFiles.slice(0, 20)) out.push(`  read ${f.path}: ${f.format}, ${f.records} record${f.records === 1 ? '' : 's'}`);
+  for (const f of run.inputFiles.slice(0, 20)) out.push(`  read ${f.path}: ${f.format}, ${count(f.records)} record${f.records === 1 ? '' : 's'}`);
   if (run.inputFiles.length > 20) out.push(`  … and ${run.inputFiles.length - 20} more files (runs.input_files)`);
   const stability = run.stability === null ? 'n/a (--restarts 1)' : run.stability.toFixed(3);
-  out.push(`Vocabulary: ${run.nTerms} terms · k = ${run.k}${chosenBy(run.kSelection)} · seed ${run.seed} · ` + (run.metrics.stabilityKind === 'subsample'
+  out.push(`Vocabulary: ${count(run.nTerms)} terms · k = ${run.k}${chosenBy(run.kSelection)} · seed ${run.seed} · ` + (run.metrics.stabilityKind === 'subsample'
     ? `divisive start (same themes for any seed) · stability (ARI with the themes of a 90% subsample) ${stability}`
     : `stability (mean ARI over pairs of restarts) ${stability}`));
   if (run.lineage) out.push(lineageLine(run.lineage));
@@ -63,9 +63,9 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   if (run.skipped.length > 5) out.push(`  … and ${run.skipped.length - 5} more skipped (table skipped_records)`);
   out.push('', '  id   size  share  cohesion  NPMI   label');
   for (const area of run.areas) {
-    out.push(`  area ${area.areaId}: ${area.label} — ${area.size} papers (${pct(area.share)}), ${area.themes.length} theme${area.themes.length === 1 ? '' : 's'}`);
+    out.push(`  area ${area.areaId}: ${area.label} — ${count(area.size)} papers (${pct(area.share)}), ${area.themes.length} theme${area.themes.length === 1 ? '' : 's'}`);
     for (const t of run.themes.filter((x) => x.areaId === area.areaId).sort((a, b) => b.size - a.size)) {
-      out.push(`  ${String(t.themeId).padStart(3)} ${String(t.size).padStart(6)} ${pct(t.share).padStart(6)}  ` +
+      out.push(`  ${String(t.themeId).padStart(3)} ${count(t.size).padStart(6)} ${pct(t.share).padStart(6)}  ` +
         `${t.cohesion.toFixed(2).padStart(8)} ${(Number.isNaN(t.coherence) ? 'n/a' : t.coherence.toFixed(2)).padStart(5)}   ` +
         shownLabel(t));
     }

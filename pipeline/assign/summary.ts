@@ -2,7 +2,7 @@
 // and how the themes' sizes and trends moved.
 import { escapeControls } from '../errors.js';
 import type { AssignSummary } from './index.js';
-import { pct } from '../summary-trends.js';
+import { count, pct } from '../summary-trends.js';
 
 const signed = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(2);
 
@@ -10,26 +10,27 @@ export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: 
   const lines: string[] = [];
   const records = s.ingest.files.reduce((n, f) => n + f.records, 0);
   lines.push(s.batchId === null
-    ? `Nothing added to run ${s.runId} of ${db}: all ${s.alreadyInRun} papers of the input are already in it (database unchanged).`
-    : `Batch ${s.batchId} added ${s.added} papers to run ${s.runId} → ${db}`);
-  lines.push(`Input: ${records} records in ${s.ingest.files.length} file${s.ingest.files.length === 1 ? '' : 's'}, ` +
-    `${s.ingest.skipped.length} skipped, ${s.ingest.duplicates} duplicates merged, ${s.alreadyInRun} already in the run`);
-  for (const issue of s.ingest.skipped.slice(0, 10)) lines.push(`  skipped ${issue.file}:${issue.line} ${issue.field}: ${issue.reason}`);
+    ? `Nothing added to run ${s.runId} of ${db}: all ${count(s.alreadyInRun)} papers of the input are already in it (database unchanged).`
+    : `Batch ${s.batchId} added ${count(s.added)} papers to run ${s.runId} → ${db}`);
+  lines.push(`Input: ${count(records)} records in ${s.ingest.files.length} file${s.ingest.files.length === 1 ? '' : 's'}, ` +
+    `${count(s.ingest.skipped.length)} skipped, ${count(s.ingest.duplicates)} duplicates merged, ${count(s.alreadyInRun)} already in the run`);
+  for (const issue of s.ingest.skipped.slice(0, 10)) lines.push(`  skipped ${issue.file} line ${issue.line}: field "${issue.field}": ${issue.reason}`);
+  if (s.ingest.skipped.length > 10) lines.push(`  … and ${count(s.ingest.skipped.length - 10)} more skipped (table skipped_records)`);
   for (const w of s.ingest.warnings) lines.push(`  warning: ${w}`);
   if (s.batchId !== null) {
-    lines.push(`Novel (cosine to the nearest centroid < ${s.novelThreshold.toFixed(3)}, the run's 5th percentile): ${s.novel.length} ` +
-      `of ${s.added} (${pct(s.novel.length / s.added)})`);
+    lines.push(`Novel (cosine to the nearest centroid < ${s.novelThreshold.toFixed(3)}, the run's 5th percentile): ${count(s.novel.length)} ` +
+      `of ${count(s.added)} (${pct(s.novel.length / s.added)})`);
     for (const p of leastFitting(s.novel, 5)) lines.push(`  ${p.paperId}  ${p.similarity.toFixed(3)}  ${p.title.slice(0, 80)}`);
     const moved = movedMost(s.themes, 5);
     if (moved.length === 0) lines.push('Themes whose trend moved: none (papers, emerging scores, shares of the recent window and directions as before)');
     else lines.push('Themes whose trend moved most (papers, emerging score, share of the recent window):');
     for (const t of moved) {
-      lines.push(`  ${t.label}: ${t.before.size} → ${t.after.size} papers, score ${signed(t.before.emergingScore)} → ${signed(t.after.emergingScore)}, ` +
+      lines.push(`  ${t.label}: ${count(t.before.size)} → ${count(t.after.size)} papers, score ${signed(t.before.emergingScore)} → ${signed(t.after.emergingScore)}, ` +
         `${shareMove(t)} (${t.before.direction} → ${t.after.direction})`);
     }
   }
   const steps = Object.entries(s.seconds).map(([k, v]) => `${k} ${v.toFixed(2)} s${k in s.cpuSeconds ? ` (CPU ${s.cpuSeconds[k].toFixed(2)})` : ''}`).join(' · ');
-  lines.push(`Time: ${time.wall.toFixed(2)} s (CPU ${time.cpu.toFixed(2)} s)${s.added > 0 ? `, ${Math.round(s.added / time.wall)} papers/s` : ''} · ${steps}`);
+  lines.push(`Time: ${time.wall.toFixed(2)} s (CPU ${time.cpu.toFixed(2)} s)${s.added > 0 ? `, ${count(Math.round(s.added / time.wall))} papers/s` : ''} · ${steps}`);
   // Skipped records' reasons quote what the file held: its control characters are escaped.
   return escapeControls(lines.join('\n')) + '\n';
 }

@@ -107,7 +107,8 @@ async function* readRows(file: string, lines: AsyncIterable<RawLine>, { delimite
         // Web of Science's Excel export, its fields spelled out: title and abstract go by normalise's names.
         const sheet = kind !== 'scopus' && isWosSheetHeader(fields);
         if (!forced && sheet) setFormat((kind = 'wos'));
-        header = kind === 'csv' || sheet ? checkHeader(file, line, fields, delimiter) : fields.map((name) => name.trim());
+        header = checkHeader(file, line, fields, delimiter, kind === 'csv' || sheet ? REQUIRED_FIELDS
+          : kind === 'scopus' ? SCOPUS_REQUIRED : WOS_TAGGED_REQUIRED);
       } else {
         const rescued = end > line ? rescueUnclosedQuote(header, fields, raw.lines(line, end), line, options) : null;
         if (rescued === null) {
@@ -245,11 +246,19 @@ function mapped(dialect: CsvDialect, item: RecordItem): RecordItem {
   return { line: item.line, record: dialect === 'scopus' ? scopusRecord(item.record) : wosRecord(item.record) };
 }
 
-/** Trimmed column names; throws naming the expected columns when title or abstract has none. */
-function checkHeader(file: string, line: number, header: string[], delimiter: Delimiter): string[] {
+/** The columns a Scopus export's title and abstract are read from (readers/scopus.ts), as fieldKey spells them. */
+const SCOPUS_REQUIRED: Record<string, string[]> = { title: ['title'], abstract: ['abstract'] };
+/** A tagged Web of Science export's (readers/wos.ts): TI and AB. */
+const WOS_TAGGED_REQUIRED: Record<string, string[]> = { title: ['ti'], abstract: ['ab'] };
+
+/**
+ * Trimmed column names; throws naming the expected columns when title or abstract has none (a file
+ * without its abstract column would otherwise skip every row as "an empty string").
+ */
+function checkHeader(file: string, line: number, header: string[], delimiter: Delimiter, required: Record<string, string[]>): string[] {
   const names = header.map((name) => name.trim());
   const have = new Set(names.map(fieldKey));
-  const missing = Object.entries(REQUIRED_FIELDS)
+  const missing = Object.entries(required)
     .filter(([, aliases]) => !aliases.some((alias) => have.has(alias)))
     .map(([field, aliases]) => `no ${field} column (expected one of ${aliases.map((a) => `"${a}"`).join(', ')})`);
   if (missing.length > 0) {

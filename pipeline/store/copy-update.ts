@@ -2,7 +2,7 @@
 // checkpointed and renamed over the original. A crash or an error at any point before the rename
 // leaves the previous file (and the dashboard reading it) exactly as it was. Used by a run
 // (write-run.ts) and by `npm run assign` (assign/write.ts).
-import { constants as fsConstants, existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { constants as fsConstants, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -122,7 +122,9 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
         const attach = options.rowGroupRows
           ? `ATTACH '${tmpPath.replaceAll("'", "''")}' AS ${COPY_ALIAS} (ROW_GROUP_SIZE ${Math.trunc(options.rowGroupRows)}); USE ${COPY_ALIAS};\n`
           : '';
-        await connection.run(attach + schemaSql()).catch((e) => notDuckDb(e, dbPath));
+        // Another program's database is left as it is, not given Themescope's tables beside its own.
+        await refuseForeign(connection, attach, dbPath);
+        await connection.run(schemaSql()).catch((e) => notDuckDb(e, dbPath));
         await migrateSchema(connection, dbPath);
         // One transaction: DuckDB then writes the appends' full row groups straight into the file
         // instead of through the write-ahead log and its automatic checkpoints (a 75k-paper run's
@@ -147,6 +149,43 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
   } finally {
     for (const signal of STOP_SIGNALS) process.off(signal, interrupted);
     release();
+  }
+}
+
+/**
+ * Runs `attach` (the copy made the default catalog, or nothing when it is already) and stops with an
+ * InputError when the database holds tables but no `runs`: a DuckDB file of another program.
+ */
+async function refuseForeign(connection: DuckDBConnection, attach: string, dbPath: string): Promise<void> {
+  const reader = await connection.runAndReadAll(`${attach}SELECT table_name FROM duckdb_tables()
+    WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary ORDER BY table_name`).catch((e) => notDuckDb(e, dbPath));
+  const problem = foreignDatabase((reader.getRows() as [string][]).map(([name]) => name), dbPath);
+  if (problem !== null) throw new InputError(problem);
+}
+
+/** Why a database whose tables are `tables` is not Themescope's (null when it is, or is empty). */
+export function foreignDatabase(tables: readonly string[], dbPath: string): string | null {
+  if (tables.length === 0 || tables.includes('runs')) return null;
+  const shown = tables.slice(0, 5).join(', ') + (tables.length > 5 ? `, … (${tables.length} tables)` : '');
+  return `${dbPath} is a DuckDB database of another program (its tables: ${shown}; no Themescope runs table); give a new --db`;
+}
+
+/**
+ * Checks, before a run's minutes of work, that an existing `dbPath` is Themescope's (foreignDatabase),
+ * read-only and beside any reader. A missing or empty file is a new database.
+ */
+export async function checkThemescopeDb(dbPath: string): Promise<void> {
+  if (!existsSync(dbPath) || statSync(dbPath).size === 0) return;
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+  try {
+    const connection = await instance.connect();
+    try {
+      await refuseForeign(connection, `ATTACH '${dbPath.replaceAll("'", "''")}' AS checked (READ_ONLY); USE checked;\n`, dbPath);
+    } finally {
+      connection.closeSync();
+    }
+  } finally {
+    instance.closeSync();
   }
 }
 

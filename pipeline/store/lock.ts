@@ -1,7 +1,7 @@
 // Owns the writer lock beside a database file, so two writers (runs, assign) on one database never
 // interleave: the second says it waits, waits (up to a limit) and then fails naming the holder.
 import { openSync, writeSync, closeSync, readFileSync, unlinkSync } from 'node:fs';
-import { BusyError } from '../errors.js';
+import { BusyError, InputError } from '../errors.js';
 
 /** The pid in the lock file, "?" when it is gone or not yet written. */
 function holderOf(lockPath: string): string {
@@ -28,8 +28,13 @@ function tryTakeOnce(lockPath: string): boolean {
     closeSync(fd);
     return true;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    return false;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // The folder went unwritable after config.ts checkDbPath looked: said as that check says it (exit 2).
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOENT') {
+      throw new InputError(`cannot write the lock file ${lockPath} (${code}); give a --db in a folder you can write to`);
+    }
+    throw e;
   }
 }
 

@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDb as select } from '../fixtures/read-db.js';
 import { runAssign, runCli, THREE_TOPICS } from '../fixtures/cli.js';
@@ -32,6 +33,9 @@ describe('fatal inputs stop the run with exit code 2 and one line naming the fil
     ['a missing file', () => join(dir, 'missing.jsonl'), /missing\.jsonl: no such file/],
     ['a JSON array cut short', () => file('cut.json', '[' + GOOD.slice(0, 3).join(',') + ',{"id": "x", "title": "T'), /cut\.json.*line \d+/],
     ['a CSV without an abstract column', () => file('noabs.csv', 'id,title\n1,A title\n'), /noabs\.csv.*abstract/],
+    // Found by the CLI audit of 2026-12-03: every row was skipped as "an empty string".
+    ['a Scopus export without its Abstract column', () => file('scopus-noabs.csv', 'Authors,Title,Year,Source title,EID\n"Li J.",A title,2024,J,2-s2.0-1\n'),
+      /scopus-noabs\.csv line 1: no abstract column \(expected one of "abstract"\)/],
     ['a file with no valid record', () => file('junk.jsonl', 'not json\n{"title": 5}\n'), /no valid papers in .*junk\.jsonl/]
   ];
   it.each(cases)('%s', (_name, make, message) => {
@@ -54,6 +58,8 @@ describe('a bad --db or a negative number stops the pipeline and assign with exi
     ['--db in a folder that does not exist', () => ['--db', join(dir, 'no-such-folder', 'x.duckdb')], /--db .*x\.duckdb: the folder .*no-such-folder does not exist/],
     ['--db that is a folder', () => ['--db', dir], /--db .* is a folder; give the database file/],
     ['--db that is some other file', () => ['--db', file('not-a-db.duckdb', 'just text')], /not-a-db\.duckdb is not a DuckDB database/],
+    // Found by the CLI audit of 2026-12-03: the lock file's EACCES was an internal error, after the run's work.
+    ['--db in a folder where no file can be made', () => ['--db', '/proc/themescope-test.duckdb'], /--db .*: cannot write in the folder \/proc/],
     ['a negative --lock-wait', () => ['--db', join(dir, 'never.duckdb'), '--lock-wait', '-1'], /--lock-wait expects an integer .*got "-1"/]
   ];
   it.each(cases)('%s', (_name, args, message) => {
@@ -63,6 +69,21 @@ describe('a bad --db or a negative number stops the pipeline and assign with exi
       expect(r.stderr).not.toMatch(/internal error|ambiguous/);
     }
   });
+  it('refuses a DuckDB file of another program before any work, and leaves it as it was (CLI audit of 2026-12-03)', async () => {
+    const path = join(dir, 'sales.duckdb');
+    const instance = await DuckDBInstance.create(path);
+    const connection = await instance.connect();
+    await connection.run('CREATE TABLE sales (id INTEGER); INSERT INTO sales VALUES (1)');
+    connection.closeSync();
+    instance.closeSync();
+    const before = readFileSync(path);
+    for (const r of [cli(['--input', THREE_TOPICS, '--db', path]), runAssign(['--quiet', '--input', THREE_TOPICS, '--db', path])]) {
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n')[0]).toMatch(/sales\.duckdb is a DuckDB database of another program \(its tables: sales; no Themescope runs table\)/);
+      expect(r.stdout).toBe('');
+    }
+    expect(readFileSync(path).equals(before)).toBe(true);
+  }, 60_000);
   it('answers --k -1 and --seed -1 with the option\'s own range', () => {
     expect(cli(['--input', THREE_TOPICS, '--k', '-1']).stderr).toMatch(/^themescope: --k expects an integer between 2 and 500, got "-1"/);
     expect(cli(['--input', THREE_TOPICS, '--seed', '-1']).stderr).toMatch(/^themescope: --seed expects an integer between 0 and 2147483647, got "-1"/);

@@ -99,6 +99,16 @@ describe('pipeline CLI', () => {
       'them in halves that must each hold k papers, so k is at most 7); give a smaller --k-range or a fixed --k\n');
   });
 
+  it('--k auto takes no k that leaves fewer than 10 papers a theme, and says so (found by the CLI audit of 2026-12-03: k = 50 for 100 papers)', () => {
+    const r = runCli(['--input', FIXTURE, '--k', 'auto', '--k-range', '2..30', '--min-df', '1', '--db', tempDb()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('warning: --k-range 2..30 cut to 2..6: only 60 papers (a theme needs 10 papers on average to be worth naming)');
+    const k = Number(/k = (\d+)/.exec(r.stdout)?.[1]);
+    expect(k).toBeGreaterThanOrEqual(2);
+    expect(k).toBeLessThanOrEqual(6);
+    expect(r.stdout).not.toContain('papers per theme on average');
+  });
+
   it('exits 2 with one line, no stack, when there are fewer distinct papers than themes', () => {
     const twins = join(mkdtempSync(join(tmpdir(), 'themescope-twins-')), 'twins.jsonl');
     // Different years: one title in three years is three papers (same title and year would be one, merged).

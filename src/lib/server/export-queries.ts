@@ -217,8 +217,8 @@ async function papersQuery(runId: number, search: URLSearchParams): Promise<Expo
   if (filter.from !== null) name.push(`from-${filter.from}`);
   if (filter.to !== null) name.push(`to-${filter.to}`);
   if (filter.granularity !== null) name.push(`${filter.granularity}-dated`);
-  if (filter.author !== null) name.push(slug(filter.author));
-  if (filter.category !== null) name.push(slug(filter.category));
+  if (filter.author !== null) name.push(slug(filter.author, 'author'));
+  if (filter.category !== null) name.push(slug(filter.category, 'category'));
   // Without it the novel papers downloaded as …-papers.csv, the same name as every paper of the run.
   if (filter.added !== null) name.push(filter.added === 'novel' ? 'novel' : 'added');
   return { columns: [...PAPER_COLUMNS, ...PAPER_TAIL_COLUMNS], from: `${sql} ${paperOrderSql(filter)}`, params, name };
@@ -276,10 +276,14 @@ async function mapRegionQuery(runId: number, search: URLSearchParams): Promise<E
   };
 }
 
-/** Search text as a filename word: ASCII letters and digits (accents dropped) joined by '-', ≤ 40 chars. */
-export function slug(text: string): string {
+/**
+ * A filter's text as a filename word after what it filters (`q` the search, `author`, `category`):
+ * ASCII letters and digits (accents dropped) joined by '-', ≤ 40 chars; text with none of them (a
+ * name in Chinese characters) is the word "text".
+ */
+export function slug(text: string, what: 'q' | 'author' | 'category' = 'q'): string {
   const words = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return `q-${words.slice(0, 40).replace(/-+$/, '') || 'text'}`;
+  return `${what}-${words.slice(0, 40).replace(/-+$/, '') || 'text'}`;
 }
 
 export async function exportQuery(dataset: ExportDataset, run: RunRow, search: URLSearchParams): Promise<ExportQuery> {

@@ -44,9 +44,9 @@ export function readDate(params: URLSearchParams, name: string): string | null {
   if (value === null) return null;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
-  if (!date || date.toISOString().slice(0, 10) !== value) {
-    error(400, `${name}: expected a date YYYY-MM-DD`);
-  }
+  if (!date) error(400, `${name}: expected a date YYYY-MM-DD`);
+  // Written right but no day of the calendar (2025-02-30, 2025-13-01): said so, not as a wrong format.
+  if (date.toISOString().slice(0, 10) !== value) error(400, `${name}: ${value} is no calendar date (expected a real date YYYY-MM-DD)`);
   return value;
 }
 

@@ -188,6 +188,13 @@ describe('ingestFiles leaves out an empty file among other inputs (an export fol
     const result = await ingestFiles([blank, good], { strict: true });
     expect([result.papers.map((p) => p.paperId), result.warnings]).toStrictEqual([['g1'], [`1 empty input file left out (the other inputs were read): ${blank} (only whitespace)`]]);
   });
+  it('reads a file given twice, or also inside a folder given, once, with a warning; passes hidden files over (CLI audit of 2026-12-03)', async () => {
+    const folder = folderWith('twice', { 'a.jsonl': jsonLines({ id: 't1', ...ok, published: '2024' }), '.DS_Store': 'binary' });
+    const inside = join(folder, 'a.jsonl');
+    const result = await ingestFiles([inside, folder, inside], { strict: false });
+    expect([result.papers.map((p) => p.paperId), result.duplicates, result.files.map((f) => f.path)]).toStrictEqual([['t1'], 0, [inside]]);
+    expect(result.warnings).toStrictEqual([`2 input files were given more than once and read once: ${inside}, ${inside}`]);
+  });
   it('stops when every input is empty, naming each', async () => {
     const folder = folderWith('all-empty', { 'a.jsonl': '', 'b.csv': 'title,abstract\n' });
     await expectIngestError(ingestFiles([folder], { strict: false }),

@@ -53,6 +53,8 @@ describe('parseExportName', () => {
 describe('slug', () => {
   it('keeps letters and digits of the search text joined by dashes', () => {
     expect([slug('Model  Merging!'), slug('Ünïcode café'), slug('***')]).toStrictEqual(['q-model-merging', 'q-unicode-cafe', 'q-text']);
+    // An author or category filter is named as what it is, not as a search.
+    expect([slug('Jürgen Müller', 'author'), slug('cs.CV', 'category')]).toStrictEqual(['author-jurgen-muller', 'category-cs-cv']);
   });
 });
 

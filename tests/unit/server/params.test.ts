@@ -71,8 +71,8 @@ describe('readDate', () => {
     expect(readDate(search('from=2024-02-29'), 'from')).toBe('2024-02-29');
   });
 
-  it.each(['2025-13-40', '2025-02-29', '2025-1-5', '20250105', '2025-01-05T00:00', 'yesterday'])(
-    'refuses from=%s with a 400',
+  it.each(['2025-1-5', '20250105', '2025-01-05T00:00', 'yesterday'])(
+    'refuses from=%s with a 400 naming the format',
     async (value) => {
       expect(await httpErrorOf(() => readDate(search(`from=${value}`), 'from'))).toStrictEqual({
         status: 400,
@@ -80,6 +80,13 @@ describe('readDate', () => {
       });
     }
   );
+
+  it.each(['2025-13-40', '2025-02-29', '2025-02-30'])('refuses from=%s with a 400 saying it is no calendar date', async (value) => {
+    expect(await httpErrorOf(() => readDate(search(`from=${value}`), 'from'))).toStrictEqual({
+      status: 400,
+      message: `from: ${value} is no calendar date (expected a real date YYYY-MM-DD)`
+    });
+  });
 
   it('treats an empty date as absent', () => {
     expect(readDate(search('to='), 'to')).toBe(null);

@@ -98,12 +98,10 @@ describe('writeRun', () => {
 
   it('stores a NULL k_selection stability, also into a file made when that column was NOT NULL', async () => {
     const db = tempDb();
-    const instance = await DuckDBInstance.create(db);
-    const connection = await instance.connect();
-    await connection.run(`CREATE TABLE k_selection (run_id INTEGER NOT NULL, k INTEGER NOT NULL, stability DOUBLE NOT NULL,
-      inertia DOUBLE NOT NULL, chosen BOOLEAN NOT NULL, PRIMARY KEY (run_id, k))`);
-    connection.closeSync();
-    instance.closeSync();
+    // A file of an earlier version: a run, and k_selection as it was then.
+    await writeRun(db, handMadeRun(), { lockWaitMs: 0 });
+    await withConnection(db, (c) => c.run(`DROP TABLE k_selection; CREATE TABLE k_selection (run_id INTEGER NOT NULL, k INTEGER NOT NULL,
+      stability DOUBLE NOT NULL, inertia DOUBLE NOT NULL, chosen BOOLEAN NOT NULL, PRIMARY KEY (run_id, k))`));
     const run = handMadeRun();
     run.stability = null;
     run.kSelection = [{ k: 3, stability: null, inertia: 1.5, chosen: true }];
@@ -129,7 +127,8 @@ describe('writeRun', () => {
 
   it("stops with an InputError, leaving the file as it was, when a table's columns are not a prefix of the spec", async () => {
     const db = tempDb();
-    await withConnection(db, (c) => c.run('CREATE TABLE theme_terms (run_id INTEGER, theme_id INTEGER, term VARCHAR, rank INTEGER, weight DOUBLE)'));
+    await writeRun(db, handMadeRun(), { lockWaitMs: 0 });
+    await withConnection(db, (c) => c.run('DROP TABLE theme_terms; CREATE TABLE theme_terms (run_id INTEGER, theme_id INTEGER, term VARCHAR, rank INTEGER, weight DOUBLE)'));
     const before = readFileSync(db);
     const error = await writeRun(db, handMadeRun(), { lockWaitMs: 0 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
