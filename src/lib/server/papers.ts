@@ -103,6 +103,10 @@ export function paperFilterSql(runId: number, filter: PaperFilter, { joins = 'al
       clauses.push(`CASE WHEN m.score > 0 THEN regexp_matches(${PAPER_TEXT}, $phrase${i}) ELSE false END`);
       params[`phrase${i}`] = pattern;
     });
+    filter.match.excludedPhrasePatterns.forEach((pattern, i) => {
+      clauses.push(`CASE WHEN m.score > 0 THEN NOT regexp_matches(${PAPER_TEXT}, $notphrase${i}) ELSE false END`);
+      params[`notphrase${i}`] = pattern;
+    });
   }
   if (filter.theme !== null) {
     clauses.push('pt.theme_id = $theme');
@@ -135,7 +139,12 @@ export function paperFilterSql(runId: number, filter: PaperFilter, { joins = 'al
 /** Whether the filter's clauses read the papers table (`p`): a date bound or granularity, an author, a category, a phrase. */
 function readsPapers(filter: PaperFilter): boolean {
   return filter.from !== null || filter.to !== null || filter.granularity !== null || filter.author !== null || filter.category !== null ||
-    (filter.match?.phrasePatterns.length ?? 0) > 0;
+    checksText(filter);
+}
+
+/** Whether the query has phrases, required or excluded, checked against the stored text. */
+function checksText(filter: PaperFilter): boolean {
+  return filter.match !== null && filter.match.phrasePatterns.length + filter.match.excludedPhrasePatterns.length > 0;
 }
 
 /** Best BM25F score first with a query (unless sort=date), else newest first; the id breaks ties so pages never overlap. */
@@ -168,7 +177,7 @@ type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' 
 
 /** A plain ranked search (no other filter, no phrase, by relevance): ranked on the index alone, no join to the papers. */
 function indexOnly(filter: PaperFilter): boolean {
-  return filter.match !== null && filter.match.phrasePatterns.length === 0 && filter.sort === 'relevance' &&
+  return filter.match !== null && !checksText(filter) && filter.sort === 'relevance' &&
     filter.theme === null && filter.from === null && filter.to === null && filter.granularity === null && filter.author === null &&
     filter.category === null && filter.added === null;
 }

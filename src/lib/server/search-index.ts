@@ -35,6 +35,8 @@ export interface ResolvedQuery {
   matchable: boolean;
   /** RE2 patterns of the quoted phrases, checked against title + abstract. */
   phrasePatterns: string[];
+  /** RE2 patterns of the excluded phrases (-"code generation"): a paper whose title + abstract matches one is left out. */
+  excludedPhrasePatterns: string[];
   /** Term ids of the excluded words ("-diffusion") that the run holds: a paper with one is left out. */
   excludedTermIds: number[];
 }
@@ -127,7 +129,8 @@ export async function resolveQuery(runId: number, q: string): Promise<ResolvedQu
     for (const at of ids) terms.push({ termId: dict.ids[at], key: dict.terms[at], word, idf: wordIdf });
   });
   const excludedTermIds = parsed.excluded.map((key) => idOf(dict, key)).filter((at) => at >= 0).map((at) => dict.ids[at]);
-  return { parsed, terms, nWords: parsed.words.length, matchable, phrasePatterns: parsed.phrases.map(phrasePattern), excludedTermIds };
+  return { parsed, terms, nWords: parsed.words.length, matchable, phrasePatterns: parsed.phrases.map(phrasePattern),
+    excludedPhrasePatterns: parsed.excludedPhrases.map(phrasePattern), excludedTermIds };
 }
 
 /**

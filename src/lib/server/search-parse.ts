@@ -16,6 +16,8 @@ export interface ParsedQuery {
   excluded: string[];
   /** Quoted phrases of two or more words: the words as written, lower-cased, in order. */
   phrases: string[][];
+  /** Quoted phrases written with a minus before the quote (-"code generation"): a paper holding one is left out. */
+  excludedPhrases: string[][];
 }
 
 /** A word of a phrase as written: letters and digits, with inner hyphens, dots, slashes, "++" or "#". */
@@ -36,12 +38,14 @@ export const MAX_WORDS = 12;
  * not end in a space or quote, also matches as a prefix ("transfor" finds "transformer"; a
  * hyphenated one whole and by its last part, "GPT-4" finds "GPT-4o"). Stop
  * words, numbers and one-letter words are dropped as the index drops them; "c++" and "c#" stay. A
- * word written with a leading minus ("-diffusion") leaves out the papers that hold it (its exact key).
+ * word written with a leading minus ("-diffusion") leaves out the papers that hold it (its exact key),
+ * and so does a phrase ('-"code generation"': its words in order).
  */
 export function parseQuery(q: string): ParsedQuery {
   const words: QueryWord[] = [];
   const excluded: string[] = [];
   const phrases: string[][] = [];
+  const excludedPhrases: string[][] = [];
   const seen = new Set<string>();
   const add = (key: string, prefix: string | null) => {
     const id = `${key}\u0000${prefix ?? ''}`;
@@ -61,6 +65,14 @@ export function parseQuery(q: string): ParsedQuery {
       return `${before} `;
     });
     const tokens = searchTokens(part);
+    // A minus right before the quote, at the query's start or after a space: the phrase leaves papers
+    // out (read as a required phrase, it did the opposite of what was asked).
+    if (quoted && /(^|\s)-$/.test(parts[i - 1])) {
+      const written = part.toLowerCase().match(PHRASE_WORD) ?? [];
+      if (written.length >= 2) excludedPhrases.push(written);
+      else if (tokens.length === 1 && !excluded.includes(tokens[0].key)) excluded.push(tokens[0].key);
+      return;
+    }
     if (quoted) {
       for (const t of tokens) add(t.key, null);
       // The phrase as written (stop words included: "state of the art"), checked against the text.
@@ -73,5 +85,5 @@ export function parseQuery(q: string): ParsedQuery {
     // and its last part ("gpt-4" finds "gpt-4o"; "long-conte" finds "long-context").
     for (const t of tokens) add(t.key, typing && t.end === part.length ? t.word : null);
   });
-  return { words, excluded, phrases };
+  return { words, excluded, phrases, excludedPhrases };
 }

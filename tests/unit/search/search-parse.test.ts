@@ -6,7 +6,8 @@ describe('parseQuery', () => {
     expect(parseQuery('Graph Neural netw')).toStrictEqual({
       words: [{ key: 'graph', prefix: null }, { key: 'neural', prefix: null }, { key: 'netw', prefix: 'netw' }],
       excluded: [],
-      phrases: []
+      phrases: [],
+      excludedPhrases: []
     });
   });
 
@@ -18,7 +19,8 @@ describe('parseQuery', () => {
     expect(parseQuery('"state of the art" agents')).toStrictEqual({
       words: [{ key: 'state', prefix: null }, { key: 'art', prefix: null }, { key: 'agent', prefix: 'agents' }],
       excluded: [],
-      phrases: [['state', 'of', 'the', 'art']]
+      phrases: [['state', 'of', 'the', 'art']],
+      excludedPhrases: []
     });
   });
 
@@ -47,12 +49,25 @@ describe('parseQuery', () => {
     expect(parseQuery('diffusion -video -long-context models')).toStrictEqual({
       words: [{ key: 'diffus', prefix: null }, { key: 'model', prefix: 'models' }],
       excluded: ['video', 'long-context'],
-      phrases: []
+      phrases: [],
+      excludedPhrases: []
     });
     expect(parseQuery('long-context').excluded).toStrictEqual([]);
     // Trailing punctuation and an expanding lower case do not lose the exclusion.
     expect(['graph -videos,', 'graph -video.', "graph -Video's", 'graph -İstanbul'].map((q) => parseQuery(q).excluded))
       .toStrictEqual([['video'], ['video'], ['video'], [parseQuery('İstanbul ').words[0].key]]);
+  });
+
+  it('reads a quoted phrase with a minus before it as excluded, not required (found by the dashboard audit of 2026-12-03)', () => {
+    expect(parseQuery('"large language" -"code generation"')).toStrictEqual({
+      words: [{ key: 'larg', prefix: null }, { key: 'languag', prefix: null }],
+      excluded: [],
+      phrases: [['large', 'language']],
+      excludedPhrases: [['code', 'generation']]
+    });
+    // A one-word quote excludes that word; a hyphen inside a word before a quote is no minus.
+    expect(parseQuery('graph -"videos"')).toMatchObject({ excluded: ['video'], excludedPhrases: [] });
+    expect(parseQuery('graph x-"video"').excludedPhrases).toStrictEqual([]);
   });
 
   it('has no words for punctuation or stop words only', () => {

@@ -163,6 +163,14 @@ describe('a theme page\'s list (theme.ts loadThemePapers)', () => {
     }
   });
 
+  it('leaves out a phrase written with a minus before its quote: what the word finds less what the phrase finds (dashboard audit of 2026-12-03)', async () => {
+    const [task, phrase, without] = await Promise.all(['task', '"task arithmetic"', 'task -"task arithmetic"'].map((q) => both(q)));
+    expect(phrase.list.total).toBeGreaterThan(0);
+    expect(without.list.ids).toStrictEqual(task.list.ids.filter((x) => !phrase.list.ids.includes(x)));
+    expect(without.list.total).toBeGreaterThan(0);
+    expect({ total: without.papers.total, ids: without.papers.ids }).toStrictEqual(without.list);
+  });
+
   it('lists the most typical first, and with a query the best match first', async () => {
     const rankedIds = async (q: string | null, pageSize: number) =>
       (await loadThemePapers(1, 0, q, 1, pageSize)).items.map((p) => [p.rank, p.paperId]);
