@@ -8,6 +8,7 @@ import type { CsvColumn } from './csv.js';
 import { query, type Params } from './db.js';
 import { loadTrendWindows } from './trend-windows.js';
 import { MONTHS_PER } from '../../../pipeline/trends/periods.js';
+import { shownLabelSql } from '../../../pipeline/quality/shown-label.js';
 import { paperFilterSql, paperOrderSql, readPaperFilter, themeOnlyFilter, themePaperOrderSql, themeSearchFilter } from './papers.js';
 import { readDateRange, readGranularity, readMeasure, readQuery, readTheme } from './params.js';
 import { areaPapersSql } from './overview.js';
@@ -71,8 +72,15 @@ async function windowParams(run: RunRow): Promise<{ before_periods: number; afte
   return { before_periods: windows.before.length, after_periods: windows.after.length };
 }
 
+/**
+ * A theme's name in every export as every page shows it (quality/shown-label.ts): "Mixture: …" for a
+ * theme marked as a mixture, so a CSV filtered or charted elsewhere keeps the warning (themes.csv
+ * also has the mark itself, `mixture`).
+ */
+const SHOWN = shownLabelSql('t');
+
 const THEME_COLUMNS = [
-  value('theme_id', 't.theme_id'), text('label', 't.label'), value('size', 't.size'), value('share', 't.share'),
+  value('theme_id', 't.theme_id'), text('label', SHOWN), value('size', 't.size'), value('share', 't.share'),
   text('keywords', `array_to_string(t.keywords, '; ')`), text('direction', 't.direction'), value('emerging_score', 't.emerging_score'),
   value('growth', 't.growth'), value('z_score', 't.z_score'),
   // The stored window_months counts periods of window_granularity (years in a year-dated run): the export
@@ -90,7 +98,7 @@ const THEME_COLUMNS = [
   value('window_periods', 't.window_months'), ...coveredFigureColumns('t')
 ];
 const TREND_COLUMNS = [
-  text('period', 'tp.period'), text('granularity', 'tp.granularity'), value('theme_id', 'tp.theme_id'), text('label', 't.label'),
+  text('period', 'tp.period'), text('granularity', 'tp.granularity'), value('theme_id', 'tp.theme_id'), text('label', SHOWN),
   value('papers', 'tp.papers'), value('share', 'tp.share'), value('partial', 'tp.partial'), value('area_id', 't.area_id'),
   text('original_label', curated('original_label', 't'))
 ];
@@ -106,7 +114,7 @@ const PAPER_JOINS = `LEFT JOIN areas pa ON pa.run_id = t.run_id AND pa.area_id =
   LEFT JOIN assigned_papers ap ON ap.run_id = pt.run_id AND ap.paper_id = pt.paper_id`;
 const PAPER_COLUMNS = [
   text('paper_id', 'p.paper_id'), text('title', 'p.title'), text('published', 'p.published'), text('date_precision', 'p.date_precision'), value('theme_id', 'pt.theme_id'),
-  text('theme_label', 't.label'), value('similarity', 'pt.similarity'), text('url', 'p.url'),
+  text('theme_label', SHOWN), value('similarity', 'pt.similarity'), text('url', 'p.url'),
   text('authors', `array_to_string(p.authors, '; ')`), text('categories', `array_to_string(p.categories, '; ')`),
   value('area_id', 't.area_id'),
   text('area_label', 'pa.label'),
@@ -125,7 +133,7 @@ const PAPER_TAIL_COLUMNS = [text('doi', 'p.doi'), value('added_batch', 'ap.batch
 const AREA_COLUMNS = [
   value('area_id', 'a.area_id'), text('label', 'a.label'), value('size', 'a.size'), value('share', 'a.share'),
   value('n_themes', 'a.n_themes'),
-  text('themes', `(SELECT string_agg(t.label, '; ' ORDER BY t.size DESC, t.theme_id) FROM themes t
+  text('themes', `(SELECT string_agg(${SHOWN}, '; ' ORDER BY t.size DESC, t.theme_id) FROM themes t
     WHERE t.run_id = a.run_id AND t.area_id = a.area_id)`),
   text('keywords', `array_to_string(a.keywords, '; ')`), text('direction', 'a.direction'), value('emerging_score', 'a.emerging_score'),
   value('growth', 'a.growth'), value('z_score', 'a.z_score'), ...coverageColumns('a', areaPapersSql('a')), value('share_before', 'a.share_before'),
@@ -133,7 +141,7 @@ const AREA_COLUMNS = [
 ];
 
 const BURST_COLUMNS = [
-  value('theme_id', 'b.theme_id'), text('theme_label', 't.label'), text('term', 'b.term'), text('granularity', 'b.granularity'),
+  value('theme_id', 'b.theme_id'), text('theme_label', SHOWN), text('term', 'b.term'), text('granularity', 'b.granularity'),
   text('start_period', 'b.start_period'), text('end_period', 'b.end_period'), value('weight', 'b.weight'), value('papers', 'b.papers'),
   text('theme_original_label', curated('original_label', 't'))
 ];
