@@ -61,15 +61,36 @@ export function buildPointIndex(xs: ArrayLike<number>, ys: ArrayLike<number>, ke
     .addAll(ids);
 }
 
-/** Index of the point nearest to screen pixel (sx, sy) within `radiusPx` screen pixels, or null. */
+/**
+ * Index of the point nearest to screen pixel (sx, sy) within `radiusPx` screen pixels, or null; with
+ * `keep`, of the points it keeps only (the map's date filter: a point it hides is not under the pointer).
+ */
 export function findPointAt(
   tree: Quadtree<number>,
   base: BaseFrame,
   zoom: ZoomLike,
   sx: number,
   sy: number,
-  radiusPx: number
+  radiusPx: number,
+  keep: ((index: number) => boolean) | null = null
 ): number | null {
   const [qx, qy] = toGridPoint(base, zoom, sx, sy);
-  return tree.find(qx, qy, radiusPx / (zoom.k * base.k)) ?? null;
+  const radius = radiusPx / (zoom.k * base.k);
+  if (keep === null) return tree.find(qx, qy, radius) ?? null;
+  let best: number | null = null;
+  let bestD2 = radius * radius;
+  const [x, y] = [tree.x(), tree.y()];
+  tree.visit((node, x0, y0, x1, y1) => {
+    // A quadrant wholly farther than the best so far holds nothing nearer.
+    if (x0 > qx + radius || x1 < qx - radius || y0 > qy + radius || y1 < qy - radius) return true;
+    if (!node.length) {
+      for (let leaf: typeof node | undefined = node; leaf; leaf = (leaf as { next?: typeof node }).next) {
+        const i = (leaf as { data: number }).data;
+        const d2 = (x(i) - qx) ** 2 + (y(i) - qy) ** 2;
+        if (d2 <= bestD2 && keep(i) && (best === null || d2 < bestD2 || i < best)) [best, bestD2] = [i, d2];
+      }
+    }
+    return false;
+  });
+  return best;
 }

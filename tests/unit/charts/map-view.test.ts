@@ -31,6 +31,28 @@ describe('findPointAt', () => {
     expect(findPointAt(tree, base, { k: 1, x: 0, y: 0 }, 50, 50, 5)).toBe(null);
   });
 
+  it('finds only a point the date filter keeps: a hidden one is not under the pointer (dashboard audit of 2026-12-03)', () => {
+    const view = { k: 1, x: 0, y: 0 };
+    expect(findPointAt(tree, base, view, 8, 1, 5, () => true)).toBe(1);
+    expect(findPointAt(tree, base, view, 6, 0, 8, (i) => i !== 1)).toBe(0);
+    expect(findPointAt(tree, base, view, 8, 1, 5, (i) => i !== 1)).toBe(null);
+    // A random cloud: the kept nearest agrees with a scan of every point.
+    const n = 500;
+    const px = Array.from({ length: n }, (_, i) => (i * 7919) % 257);
+    const py = Array.from({ length: n }, (_, i) => (i * 104729) % 263);
+    const cloud = buildPointIndex(px, py);
+    const keep = (i: number) => i % 3 !== 0;
+    for (const [sx, sy] of [[10, 10], [128, 100], [250, 5], [60, 200]]) {
+      let want: number | null = null;
+      let best = 12 * 12;
+      for (let i = 0; i < n; i++) {
+        const d2 = (px[i] - sx) ** 2 + (py[i] - sy) ** 2;
+        if (keep(i) && (d2 < best || (d2 === best && want !== null && i < want) || (d2 === best && want === null))) [want, best] = [i, d2];
+      }
+      expect([sx, sy, findPointAt(cloud, base, view, sx, sy, 12, keep)]).toStrictEqual([sx, sy, want]);
+    }
+  });
+
   it('measures the radius in screen pixels, so zooming in narrows it in grid units', () => {
     expect(findPointAt(tree, base, { k: 10, x: 0, y: 0 }, 140, 0, 5)).toBe(null);
     expect(findPointAt(tree, base, { k: 10, x: 0, y: 0 }, 103, 0, 5)).toBe(1);
