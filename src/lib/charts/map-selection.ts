@@ -30,6 +30,33 @@ export function summariseSelection(
 }
 
 /**
+ * Up to `n` of the selection's papers to list: the most typical of each theme in turn, largest theme
+ * first (the points are in theme order, most typical first within a theme: map.ts POINT_ORDER). The
+ * first `n` in point order were all of the lowest theme id, whatever the selection mostly held.
+ */
+export function typicalOfSelection(summary: SelectionSummary, themeOf: ArrayLike<number>, n: number): number[] {
+  const byTheme = new Map<number, number[]>();
+  for (const i of summary.indices) {
+    const list = byTheme.get(themeOf[i]);
+    if (list) {
+      if (list.length < n) list.push(i);
+    } else byTheme.set(themeOf[i], [i]);
+  }
+  const out: number[] = [];
+  for (let round = 0; out.length < n; round++) {
+    let took = false;
+    for (const { themeId } of summary.mix) {
+      const i = byTheme.get(themeId)![round];
+      if (i === undefined || out.length >= n) continue;
+      out.push(i);
+      took = true;
+    }
+    if (!took) break;
+  }
+  return out;
+}
+
+/**
  * The rectangle in the layout's own coordinates (raw = origin + q · step), widened by half a grid
  * step on every side so a point quantised onto the rectangle's edge is still inside.
  */

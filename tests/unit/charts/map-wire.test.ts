@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { NO_DAY, dayOf, decodePoints, encodePoints, isoOfDay } from '../../../src/lib/charts/map-points.js';
 import { dateFilter, dayRange, parseMapView, writeMapView } from '../../../src/lib/charts/map-url.js';
-import { rawRect, regionExportQuery, selectionKeep, selectionQualifier, summariseSelection } from '../../../src/lib/charts/map-selection.js';
+import { rawRect, regionExportQuery, selectionKeep, selectionQualifier, summariseSelection, typicalOfSelection } from '../../../src/lib/charts/map-selection.js';
 
 describe('map points wire format', () => {
   const payload = {
@@ -85,6 +85,17 @@ describe('map view in the URL', () => {
 });
 
 describe('map selection', () => {
+  it('lists the most typical paper of each theme in turn, largest theme first (dashboard audit of 2026-12-03: the first 10 in point order were all of theme 0)', () => {
+    // Points in theme order, most typical first: theme 0 has 2 papers in the rectangle, theme 1 has 5, theme 2 has 1.
+    const theme = [0, 0, 1, 1, 1, 1, 1, 2];
+    const columns = { x: theme.map(() => 1), y: theme.map(() => 1), theme };
+    const summary = summariseSelection(columns, [0, 0, 2, 2], null);
+    expect(summary.mix.map((m) => m.themeId)).toStrictEqual([1, 0, 2]);
+    expect(typicalOfSelection(summary, theme, 4)).toStrictEqual([2, 0, 7, 3]);
+    expect(typicalOfSelection(summary, theme, 10)).toStrictEqual([2, 0, 7, 3, 1, 4, 5, 6]);
+    expect(typicalOfSelection(summariseSelection(columns, [5, 5, 6, 6], null), theme, 10)).toStrictEqual([]);
+  });
+
   const columns = { x: [0, 10, 20, 30], y: [0, 10, 20, 30], theme: [1, 1, 0, 2] };
 
   it('counts the points inside the rectangle by theme, most first, within the date filter', () => {
