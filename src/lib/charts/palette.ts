@@ -5,7 +5,7 @@
 // differ by at least NEIGHBOUR_DELTA_E (ΔE in OKLab) where the shades allow it, and themes of one area
 // by AREA_DELTA_E. Every page colours a theme from this one assignment. Colour is never the only cue:
 // every chart that uses these also prints the theme's label.
-import { deltaE, hexToOklab, oklchToHex, type OkLab } from './oklab.js';
+import { deltaE, hexToOklab, hueGap, labToLch, oklchToHex, type OkLab } from './oklab.js';
 
 export const OTHER_COLOUR = '#b4b4b4';
 
@@ -161,7 +161,7 @@ function better(a: Score, b: Score): boolean {
   return false;
 }
 
-export function buildPalette(input: PaletteInput): Palette {
+export function buildPalette(input: PaletteInput, keep?: Palette): Palette {
   const families = familiesOf(input);
   const n = Math.max(1, families.length);
   const neighbours = themeNeighbours(input.themes, input.similar);
@@ -172,9 +172,13 @@ export function buildPalette(input: PaletteInput): Palette {
   const shades: Shade[][] = [];
   const anchor: OkLab[] = [];
   const familyOf = new Map<number, number>();
+  const familyHue: number[] = [];
   families.forEach((f, i) => {
-    const hue = (FIRST_HUE + (slots[i] * 360) / n) % 360;
-    const middle = oklchToHex({ L: AREA_LIGHTNESS[slots[i] % 2], C: CHROMA[0], h: hue });
+    // A kept area keeps its colour, and its family the hue of it.
+    const kept = f.areaId !== null ? keep?.areas[f.areaId] : undefined;
+    const hue = kept !== undefined ? labToLch(hexToOklab(kept)).h : (FIRST_HUE + (slots[i] * 360) / n) % 360;
+    const middle = kept ?? oklchToHex({ L: AREA_LIGHTNESS[slots[i] % 2], C: CHROMA[0], h: hue });
+    familyHue.push(hue);
     if (f.areaId !== null) areas[f.areaId] = middle;
     anchor.push(hexToOklab(middle));
     shades.push(
@@ -216,6 +220,7 @@ export function buildPalette(input: PaletteInput): Palette {
 
   /** Moves theme `t` to a better shade for itself, if there is one; true when it moved. */
   const moveOne = (t: PaletteTheme): boolean => {
+    if (fixed.has(t.themeId)) return false;
     const current = chosen.get(t.themeId)!;
     chosen.delete(t.themeId);
     const now = score(t, current);
@@ -237,6 +242,7 @@ export function buildPalette(input: PaletteInput): Palette {
   };
   /** Two neighbours under the floor that neither can fix alone move together to the best pair of shades. */
   const movePair = (t: PaletteTheme, u: PaletteTheme): boolean => {
+    if (fixed.has(t.themeId) || fixed.has(u.themeId)) return false;
     const [ct, cu] = [chosen.get(t.themeId)!, chosen.get(u.themeId)!];
     let best: [Shade, Shade, Score] = [ct, cu, pairScore(t, ct, u, cu)];
     const start = best[2];
@@ -254,7 +260,22 @@ export function buildPalette(input: PaletteInput): Palette {
   const order = [...input.themes].sort(bySize);
   const theme = new Map(order.map((t) => [t.themeId, t]));
   const degree = (t: PaletteTheme) => neighbours.get(t.themeId)!.size;
-  for (const t of [...order].sort((a, b) => degree(b) - degree(a) || bySize(a, b))) chosen.set(t.themeId, pick(t)[0]);
+  // A kept theme keeps its colour where it is still a shade of its family (curation/: an edit must not
+  // recolour the themes it did not touch); the others are placed around them.
+  const fixed = new Set<number>();
+  for (const t of order) {
+    const hex = keep?.themes[t.themeId];
+    if (hex === undefined) continue;
+    const f = familyOf.get(t.themeId)!;
+    const lab = hexToOklab(hex);
+    // Still of its family's hue (a theme now in another area is placed anew): kept as it was, exactly.
+    if (hueGap(labToLch(lab).h, familyHue[f]) > halfWidth + 2) continue;
+    let shade = shades[f].find((x) => x.hex === hex);
+    if (shade === undefined) shades[f].push((shade = { hex, lab }));
+    chosen.set(t.themeId, shade);
+    fixed.add(t.themeId);
+  }
+  for (const t of [...order].sort((a, b) => degree(b) - degree(a) || bySize(a, b))) if (!fixed.has(t.themeId)) chosen.set(t.themeId, pick(t)[0]);
   for (let round = 0; round < REFINE_ROUNDS; round++) {
     let moved = false;
     for (const t of order) moved = moveOne(t) || moved;

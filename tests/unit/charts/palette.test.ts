@@ -158,3 +158,36 @@ describe('buildPalette', () => {
     expect(colourOf({ 3: '#123456' }, 4)).toBe(OTHER_COLOUR);
   });
 });
+
+describe('buildPalette keeping a palette (curation: an edit recolours only what it made)', () => {
+  // Theme 10 (area 2) merged into theme 8: its papers now 8's, area 2 the same size; theme 4 (area 0) hidden keeps its row.
+  const merged: PaletteInput = {
+    themes: SAMPLE.themes.filter((t) => t.themeId !== 10).map((t) => (t.themeId === 8 ? { ...t, size: t.size + 99 } : t)),
+    areas: SAMPLE.areas,
+    similar: SAMPLE.similar!.filter((p) => p.themeId !== 10 && p.neighbourId !== 10)
+  };
+  // Theme 2 (area 1) split: a new theme 20 beside it, taking half its papers.
+  const split: PaletteInput = {
+    themes: [...SAMPLE.themes.map((t) => (t.themeId === 2 ? { ...t, size: 241 } : t)), { themeId: 20, areaId: 1, size: 241, x: -0.5, y: -0.3 }],
+    areas: SAMPLE.areas,
+    similar: SAMPLE.similar
+  };
+  const base = buildPalette(SAMPLE);
+
+  it('keeps every area colour and the colour of every theme the edit did not remove (found by the dashboard audit of 2026-12-03)', () => {
+    for (const input of [merged, split]) {
+      const kept = buildPalette(input, base);
+      expect(kept.areas).toStrictEqual(base.areas);
+      for (const t of input.themes) if (t.themeId in base.themes) expect([t.themeId, kept.themes[t.themeId]]).toStrictEqual([t.themeId, base.themes[t.themeId]]);
+    }
+  });
+
+  it('gives a theme the edit made a shade of its own area\'s hue, apart from its neighbours', () => {
+    const kept = buildPalette(split, base);
+    const fresh = kept.themes[20];
+    expect(fresh).toBeDefined();
+    expect(Object.values(base.themes)).not.toContain(fresh);
+    expect(hueGap(hueOf(fresh), hueOf(base.areas[1]))).toBeLessThanOrEqual(FAMILY_HUE);
+    expect(dOk(fresh, kept.themes[2])).toBeGreaterThan(0.05);
+  });
+});
