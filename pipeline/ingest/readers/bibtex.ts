@@ -105,6 +105,8 @@ function readValue(body: string, i: number, macros: Map<string, string>): { text
 
 function toRecord(key: string, fields: Fields): Record<string, unknown> {
   const text = (name: string) => latexToText(fields.get(name) ?? '');
+  // A required field the entry does not have is left out, not '': the skip says "field missing", not "an empty string".
+  const present = (name: string) => (fields.has(name) ? text(name) : undefined);
   const eprint = fields.get('eprint') ?? '';
   const arxiv = /arxiv/i.test(`${fields.get('archiveprefix') ?? ''}${fields.get('eprinttype') ?? ''}`) ? eprint.trim() : '';
   // Themescope's export writes an id its key cannot hold (a DOI's "/", a kept-apart local id's "~") in
@@ -112,7 +114,7 @@ function toRecord(key: string, fields: Fields): Record<string, unknown> {
   // paper's id, as the RIS reader's ID; a DOI is preferred only to a local one (a citation key).
   const listed = verbatim(fields.get('themescope-id')) || key;
   return {
-    id: arxiv || (isGlobalId(listed) ? listed : '') || verbatimDoi(fields.get('doi')) || listed, title: text('title'), abstract: text('abstract'),
+    id: arxiv || (isGlobalId(listed) ? listed : '') || verbatimDoi(fields.get('doi')) || listed, title: present('title'), abstract: present('abstract'),
     published: bibtexDate(text('date'), text('year'), text('month')), authors: splitAnd(fields.get('author') ?? '').map(bibtexName),
     keywords: splitKeywords(text('keywords')), doi: verbatimDoi(fields.get('doi')), url: verbatim(fields.get('url')),
     venue: text('journal') || text('journaltitle') || text('booktitle')

@@ -50,7 +50,7 @@ function risRecord(tags: Tags): Record<string, unknown> {
   // only to a local one (EndNote's record number), so a round trip changes no global id.
   const listed = first('ID', 'AN');
   return {
-    id: isGlobalId(listed) ? listed : first('DO') || listed, title: first('TI', 'T1'), abstract: all('AB', 'N2').slice(0, 1).join(' '),
+    id: isGlobalId(listed) ? listed : first('DO') || listed, title: first('TI', 'T1') || undefined, abstract: all('AB', 'N2')[0],
     published: risDate([first('DA'), first('PY'), first('Y1')]), authors: all('AU', 'A1').map(firstLast), keywords,
     doi: first('DO'), url: first('UR'), venue: first('T2', 'JO', 'JF', 'JA', 'BT')
   };

@@ -31,8 +31,10 @@ export function scopusRecord(row: Record<string, unknown>): Record<string, unkno
   };
 }
 
-function scopusAbstract(text: string): string {
-  if (NO_ABSTRACT.test(text)) return '';
+function scopusAbstract(text: string): string | undefined {
+  // "[No abstract available]" goes on as written: the skip names the placeholder, as for any format's "N/A".
+  if (NO_ABSTRACT.test(text)) return text;
+  if (text === '') return undefined;
   const notice = COPYRIGHT.exec(text);
   return notice !== null && notice.index > 0 && text.length - notice.index <= 300 ? text.slice(0, notice.index) : text;
 }

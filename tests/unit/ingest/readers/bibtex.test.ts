@@ -54,7 +54,7 @@ describe('the BibTeX reader', () => {
         datePrecision: 'year', authors: ['Andrew Ng'], source: 'library.bib', venue: 'JMLR'
       })
     ]);
-    expect(result.skipped).toStrictEqual([{ file: path, line: 26, field: 'abstract', reason: 'expected a non-empty string, got an empty string' }]);
+    expect(result.skipped).toStrictEqual([{ file: path, line: 26, field: 'abstract', reason: 'expected a non-empty string, got nothing (field missing)' }]);
   });
   it('skips an entry that loses a brace and reads the next one', async () => {
     const path = temp.write('broken.bib', '@article{a,\n title = {Open {brace},\n abstract = {x}\n\n@article{b, title = {Fine}, abstract = {Fine.}}\n');
