@@ -152,7 +152,16 @@ function bibKey(paperId: string): string {
   return paperId.replace(/[^A-Za-z0-9.:_/-]/g, '_').replace(/\//g, '_');
 }
 
-/** One BibTeX entry: @article when the paper names a venue, else @misc; arXiv ids as eprint. */
+/**
+ * Whether a venue is a conference's or workshop's proceedings ("Proc. of NeurIPS", "Proceedings of
+ * the …", "… Conference on …", "Workshop", "Symposium"): such a paper is @inproceedings (booktitle)
+ * and RIS CONF, not a journal article.
+ */
+export function isProceedings(venue: string): boolean {
+  return /^(?:proc\b|proceedings\b)|\b(?:conference|workshops?|symposium|congress|colloquium)\b/i.test(venue.trim());
+}
+
+/** One BibTeX entry: @article when the paper names a journal, @inproceedings a conference's proceedings, else @misc; arXiv ids as eprint. */
 export function bibtexEntry(p: BibPaper): string {
   const fields: [string, string][] = [['title', bibValue(p.title)]];
   // The id the key could not keep, for the round trip (bibKey); other readers ignore a field they do not know.
@@ -168,7 +177,8 @@ export function bibtexEntry(p: BibPaper): string {
     fields.push(['year', year]);
     if (precision !== 'year') fields.push(['month', MONTHS[month - 1]]);
   }
-  if (p.venue) fields.push(['journal', bibValue(p.venue)]);
+  const proceedings = p.venue ? isProceedings(p.venue) : false;
+  if (p.venue) fields.push([proceedings ? 'booktitle' : 'journal', bibValue(p.venue)]);
   if (p.doi) fields.push(['doi', verbatimValue(p.doi)]);
   if (ARXIV_ID.test(p.paper_id)) fields.push(['eprint', p.paper_id], ['archiveprefix', 'arXiv']);
   if (p.url) fields.push(['url', verbatimValue(p.url)]);
@@ -178,12 +188,13 @@ export function bibtexEntry(p: BibPaper): string {
   if (note !== null) fields.push(['note', bibValue(note)]);
   // month is a macro (no braces); everything else is braced.
   const body = fields.map(([name, value]) => `  ${name} = ${name === 'month' ? value : `{${value}}`}`).join(',\n');
-  return `@${p.venue ? 'article' : 'misc'}{${bibKey(p.paper_id)},\n${body}\n}\n\n`;
+  return `@${!p.venue ? 'misc' : proceedings ? 'inproceedings' : 'article'}{${bibKey(p.paper_id)},\n${body}\n}\n\n`;
 }
 
-/** One RIS record: JOUR when the paper names a venue, else UNPB (a preprint); DA as precise as the date. */
+/** One RIS record: JOUR when the paper names a journal, CONF a conference's proceedings, else UNPB (a preprint); DA as precise as the date. */
 export function risRecord(p: BibPaper): string {
-  const lines: [string, string][] = [['TY', p.venue ? 'JOUR' : 'UNPB'], ['ID', p.paper_id], ['TI', p.title]];
+  const type = !p.venue ? 'UNPB' : isProceedings(p.venue) ? 'CONF' : 'JOUR';
+  const lines: [string, string][] = [['TY', type], ['ID', p.paper_id], ['TI', p.title]];
   for (const author of p.authors ?? []) lines.push(['AU', author]);
   if (p.published !== null) {
     const [y, m, d] = [p.published.slice(0, 4), p.published.slice(5, 7), p.published.slice(8, 10)];

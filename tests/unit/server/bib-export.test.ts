@@ -135,6 +135,27 @@ describe('bibtexEntry and risRecord', () => {
   });
 });
 
+describe('a paper in a conference\'s proceedings (CLI audit of 2026-12-03: it was @article with journal = {Proc. of NeurIPS})', () => {
+  it('is @inproceedings with booktitle and RIS CONF, a journal paper stays @article and JOUR, and the venue reads back', async () => {
+    const venues = ['Proc. of NeurIPS', 'Proceedings of the 41st International Conference on Machine Learning', 'ICLR 2025 Workshop on Agents',
+      'Journal of Machine Learning Research', 'Transactions on Machine Learning Research'];
+    const papers = venues.map((venue, i) => ({ ...PAPER, paper_id: `p${i}`, title: `Paper ${i} on merging`, venue }));
+    expect(papers.map((p) => bibtexEntry(p).split('{')[0])).toStrictEqual(['@inproceedings', '@inproceedings', '@inproceedings', '@article', '@article']);
+    expect(papers.map((p) => risRecord(p).split('\r\n')[0])).toStrictEqual(['TY  - CONF', 'TY  - CONF', 'TY  - CONF', 'TY  - JOUR', 'TY  - JOUR']);
+    expect(bibtexEntry(papers[0])).toContain('  booktitle = {Proc. of NeurIPS},');
+    const dir = mkdtempSync(join(tmpdir(), 'themescope-bib-conf-'));
+    try {
+      for (const [name, text] of [['conf.bib', papers.map(bibtexEntry).join('')], ['conf.ris', papers.map(risRecord).join('')]]) {
+        writeFileSync(join(dir, name), text);
+        const read = await ingestFiles([join(dir, name)], { strict: true });
+        expect(read.papers.map((p) => p.venue)).toStrictEqual(venues);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('papers.bib and papers.ris', () => {
   let db: TempDb;
   let dir: string;
