@@ -300,3 +300,19 @@ export async function countAddedPapers(runId: number): Promise<number> {
   const [row] = await query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM assigned_papers WHERE run_id = $run', { run: runId });
   return row.n;
 }
+
+/** What looks like a paper's id rather than words: an arXiv id (with or without its version), a DOI, a Scopus EID or an OpenAlex W-id. */
+const ID_LIKE = /^(?:\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?|10\.\d{4,9}\/\S+|2-s2\.0-\d+|W\d{4,})$/i;
+
+/**
+ * The run's paper a query names by its id or DOI ("2508.17281", "10.1145/…"), or null: the search
+ * index holds words, so an id found nothing ("has no word to search for") though the paper is there.
+ */
+export async function paperNamedBy(runId: number, q: string | null): Promise<{ paperId: string; title: string } | null> {
+  const text = q?.trim() ?? '';
+  if (!ID_LIKE.test(text)) return null;
+  const id = text.replace(/v\d+$/i, '');
+  const [row] = await query<{ paper_id: string; title: string }>(`SELECT p.paper_id, p.title FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id
+    WHERE pr.run_id = $run AND (p.paper_id = $id OR p.paper_id = $text OR lower(p.doi) = lower($text)) ORDER BY p.paper_id LIMIT 1`, { run: runId, id, text });
+  return row === undefined ? null : { paperId: row.paper_id, title: row.title };
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import { listThemeOptions, readPaperFilter, searchPapers, type PaperFilter } from '../../../src/lib/server/papers.js';
+import { listThemeOptions, paperNamedBy, readPaperFilter, searchPapers, type PaperFilter } from '../../../src/lib/server/papers.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { buildSearchIndex } from '../../../pipeline/search/index.js';
 import { loadThemePapers } from '../../../src/lib/server/theme.js';
@@ -179,6 +179,14 @@ describe('a theme page\'s list (theme.ts loadThemePapers)', () => {
       [[1, id(0)], [2, id(3)], [3, id(6)]],
       [[8, id(21)], [2, id(3)]]
     ]);
+  });
+});
+
+describe('paperNamedBy', () => {
+  it('finds the run\'s paper a query names by its arXiv id (with a version or not) or its DOI, and nothing for words or an unknown id (dashboard audit of 2026-12-03)', async () => {
+    expect(await paperNamedBy(1, id(3))).toMatchObject({ paperId: id(3) });
+    expect(await paperNamedBy(1, ` ${id(3)}v2 `)).toMatchObject({ paperId: id(3) });
+    expect(await Promise.all([paperNamedBy(1, '2501.99999'), paperNamedBy(1, 'model merging'), paperNamedBy(1, null)])).toStrictEqual([null, null, null]);
   });
 });
 
