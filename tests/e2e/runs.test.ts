@@ -96,7 +96,7 @@ describe('the Runs page', () => {
   it('writes the run’s inertia in Metrics as in its chosen k’s row: one grouped number, one decimal', async () => {
     const page = await open('/runs');
     await page.click('#run-2 summary:has-text("k selection")');
-    const metric = await page.locator('#run-2 table:has(caption:text("Metrics")) tr:has(th:text-is("inertia")) td').textContent();
+    const metric = await page.locator('#run-2 table:has(caption:text("Metrics")) tr:has(th:text-is("Inertia Σ(1 − cos)")) td').textContent();
     const chosen = await page.locator('#run-2 tr.chosen td').nth(2).textContent();
     expect([metric, chosen]).toStrictEqual(['58,574.9', '58,574.9']);
     expect(await texts(page, '#run-2 details:has(summary:has-text("k selection")) tbody tr td:nth-child(3)')).toStrictEqual(['59,998', '58,574.9', '59,996']);

@@ -105,6 +105,28 @@ export function coverageUnchecked(run: Pick<RunRow, 'metrics'>, changes: readonl
 
 const NOT_TABULATED = new Set(['warnings', 'coarseDates', 'externalCheck', 'coverageChecked']);
 
+/** The Metrics table's names for runs.metrics' keys (a key not here, from a later version, is shown as stored). */
+const METRIC_NAMES: Record<string, string> = {
+  inertia: 'Inertia Σ(1 − cos)', iterations: 'k-means iterations', restarts: 'Restarts', init: 'Start', stabilityKind: 'Stability measured on',
+  nnz: 'Non-zeros of the TF-IDF matrix', termsBeforePruning: 'Terms before pruning', mapRecall10: 'Map recall@10 (neighbours kept)',
+  emptyRows: 'Papers without a term', datePrecision: 'Dates by precision, when clustered', peakRssMb: 'Peak memory (MB)',
+  lineage: 'Lineage to the previous run'
+};
+const STABILITY_KINDS: Record<string, string> = { subsample: 'a 90% subsample', restarts: 'pairs of restarts' };
+
+/** One row of the Metrics table: its name in words and its value as read. */
+export function metricRow(key: string, value: unknown): [string, string] {
+  const name = METRIC_NAMES[key] ?? key;
+  if (key === 'stabilityKind' && typeof value === 'string') return [name, STABILITY_KINDS[value] ?? value];
+  if (key === 'lineage' && value !== null && typeof value === 'object') {
+    const l = value as Record<string, number>;
+    if (typeof l.prevRunId === 'number') {
+      return [name, `run ${l.prevRunId}: ${['continued', 'split', 'merged', 'new', 'gone'].map((k) => `${wholeFormat.format(l[k] ?? 0)} ${k}`).join(' · ')}`];
+    }
+  }
+  return [name, formatMetric(value)];
+}
+
 export async function listRuns(): Promise<RunDetails[]> {
   const [runs, kRows, skippedRows] = await Promise.all([
     query<RunRow>(`SELECT ${RUN_COLUMNS} FROM runs ORDER BY run_id DESC`),
@@ -129,7 +151,7 @@ export async function listRuns(): Promise<RunDetails[]> {
       inputFiles: parseFiles(run.input_files),
       durations,
       totalSeconds: durations.reduce((sum, [, s]) => sum + s, 0),
-      metrics: Object.entries(metrics).filter(([k]) => !NOT_TABULATED.has(k)).map(([k, v]) => [k, formatMetric(v)]),
+      metrics: Object.entries(metrics).filter(([k]) => !NOT_TABULATED.has(k)).map(([k, v]) => metricRow(k, v)),
       warnings: parseWarnings(metrics.warnings),
       externalCheck: readExternal(metrics),
       params: JSON.stringify(parseObject(run.params), null, 2),

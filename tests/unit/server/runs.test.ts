@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
-import { formatMetric, listRuns } from '../../../src/lib/server/runs.js';
+import { formatMetric, listRuns, metricRow } from '../../../src/lib/server/runs.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { writeTempDb, type TempDb } from './temp-db.js';
 
@@ -45,8 +45,8 @@ describe('listRuns', () => {
       durations: [['ingest', 0.01]],
       totalSeconds: 0.01,
       metrics: [
-        ['inertia', '1.5'],
-        ['iterations', '3']
+        ['Inertia Σ(1 − cos)', '1.5'],
+        ['k-means iterations', '3']
       ],
       // The coverage warning a batch replaced (npm run assign) says which batch it was said of.
       warnings: [{ message: '1 theme has fewer than 5 papers: theme 2 (3)', batch: null }, { message: 'the corpus holds cs.IT only part of the windows', batch: 2 }],
@@ -70,6 +70,18 @@ describe('listRuns', () => {
     expect(second.skipped.map((s) => s.line)).toStrictEqual(Array.from({ length: 20 }, (_, i) => 76 + i));
     expect(first.skipped).toStrictEqual([{ file: 'hand-made.jsonl', line: 25, field: 'abstract', reason: 'expected a non-empty string' }]);
     expect(second.totalSeconds).toBe(3.75);
+  });
+});
+
+describe('metricRow', () => {
+  it('names each metric in words and reads its value (dashboard audit of 2026-12-03: stabilityKind, peakRssMb, lineage as "prevRunId 1 · …")', () => {
+    expect([
+      metricRow('stabilityKind', 'subsample'), metricRow('peakRssMb', 976), metricRow('mapRecall10', 0.25635),
+      metricRow('lineage', { prevRunId: 1, continued: 31, split: 8, merged: 9, new: 0, gone: 0 }), metricRow('someLaterKey', 3)
+    ]).toStrictEqual([
+      ['Stability measured on', 'a 90% subsample'], ['Peak memory (MB)', '976'], ['Map recall@10 (neighbours kept)', '0.2564'],
+      ['Lineage to the previous run', 'run 1: 31 continued · 8 split · 9 merged · 0 new · 0 gone'], ['someLaterKey', '3']
+    ]);
   });
 });
 
