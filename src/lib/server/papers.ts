@@ -316,3 +316,21 @@ export async function paperNamedBy(runId: number, q: string | null): Promise<{ p
     WHERE pr.run_id = $run AND (p.paper_id = $id OR p.paper_id = $text OR lower(p.doi) = lower($text)) ORDER BY p.paper_id LIMIT 1`, { run: runId, id, text });
   return row === undefined ? null : { paperId: row.paper_id, title: row.title };
 }
+
+/**
+ * Of the papers `filter` finds within its dates, how many are dated only by a year or a month that the
+ * dates do not wholly hold: a coarse date counts as its whole year or month (date-window.ts), so a range
+ * inside 2003 lists every paper dated "2003", which the page then says (dashboard audit of 2026-12-03: it did not).
+ * Null without a date bound, or when the filter already leaves year-only dates out (granularity).
+ */
+export async function countCoarseDated(runId: number, filter: PaperFilter): Promise<{ year: number; month: number } | null> {
+  if ((filter.from === null && filter.to === null) || filter.granularity !== null) return null;
+  const { sql, params } = paperFilterSql(runId, filter, { joins: 'papers' });
+  // Only a year or month the dates asked for do not wholly hold: one they hold is in the range as such.
+  const outside = (unit: 'YEAR' | 'MONTH') => [filter.from === null ? null : `p.published < $cfrom::DATE`,
+    filter.to === null ? null : `p.published + INTERVAL 1 ${unit} - INTERVAL 1 DAY > $cto::DATE`].filter((c) => c !== null).join(' OR ');
+  const bounds = { ...(filter.from === null ? {} : { cfrom: filter.from }), ...(filter.to === null ? {} : { cto: filter.to }) };
+  const [row] = await query<{ year: number; month: number }>(`SELECT count(*) FILTER (WHERE p.date_precision = 'year' AND (${outside('YEAR')}))::INTEGER AS year,
+    count(*) FILTER (WHERE p.date_precision = 'month' AND (${outside('MONTH')}))::INTEGER AS month ${sql}`, { ...params, ...bounds });
+  return row;
+}

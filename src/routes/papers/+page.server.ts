@@ -1,6 +1,6 @@
 // Papers page data: validated filters → one page of matching papers of the run (ranked with a query),
 // its themes, and the facets of the matches (themes, authors, categories) when filtered.
-import { countAddedPapers, listThemeOptions, paperNamedBy, readPaperFilter, searchPapers } from '$lib/server/papers';
+import { countAddedPapers, countCoarseDated, listThemeOptions, paperNamedBy, readPaperFilter, searchPapers } from '$lib/server/papers';
 import { readLimit, readPage, refusePastEnd } from '$lib/server/params';
 import { loadFacets } from '$lib/server/facets';
 import { readRun, readRunParam } from '$lib/server/run';
@@ -17,12 +17,13 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   // ranked search shows its own list; facet counts over every match would run the search three times more.
   const faceted = filter.q === null && (filter.theme !== null || filter.from !== null || filter.to !== null ||
     filter.granularity !== null || filter.author !== null || filter.category !== null || filter.added !== null);
-  const [results, themes, facets, addedPapers, named] = await Promise.all([
+  const [results, themes, facets, addedPapers, named, coarse] = await Promise.all([
     searchPapers(run.run_id, filter, page, pageSize),
     listThemeOptions(run.run_id),
     faceted ? loadFacets(run.run_id, filter) : null,
     countAddedPapers(run.run_id),
-    paperNamedBy(run.run_id, filter.q)
+    paperNamedBy(run.run_id, filter.q),
+    countCoarseDated(run.run_id, filter)
   ]);
   if (results.total > 0 && page > results.pages) refusePastEnd(url.searchParams, page, results.pages);
   // The resolved query (term ids, idf) is server-side detail; the page gets the filter as typed.
@@ -31,6 +32,6 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const noWords = filter.match !== null && filter.match.nWords === 0;
   // "diffusion OR gaussian": OR is no operator (a stop word, dropped), so every other word must appear: said so.
   const orWritten = filter.q !== null && /(^|\s)(OR|\|)(\s|$)/.test(filter.q);
-  return { runId: run.run_id, runParam: readRunParam(url), filter: shown, results, themes, facets, addedPapers, noWords, named, orWritten,
+  return { runId: run.run_id, runParam: readRunParam(url), filter: shown, results, themes, facets, addedPapers, noWords, named, orWritten, coarse,
     runDates: { min: run.date_min, max: run.date_max } };
 };

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countAddedInWindow } from '../../../src/lib/server/assigned.js';
 import { dateWindowClauses } from '../../../src/lib/server/date-window.js';
-import { readPaperFilter, searchPapers } from '../../../src/lib/server/papers.js';
+import { countCoarseDated, readPaperFilter, searchPapers } from '../../../src/lib/server/papers.js';
 import { afterWindowQuery } from '../../../src/lib/trend-wording.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { writeTempDb, type TempDb } from './temp-db.js';
@@ -64,5 +64,19 @@ describe('dateWindowClauses', () => {
     expect(params).toStrictEqual({ to: '2025-06-30' });
     expect(dateWindowClauses({ from: null, to: null, granularity: 'year' }, {})).toStrictEqual(["p.date_precision IN ('day', 'month', 'year')"]);
     expect(dateWindowClauses({ from: null, to: null, granularity: null }, {})).toStrictEqual([]);
+  });
+});
+
+describe('the papers a date range holds by a coarser date (dashboard audit of 2026-12-03)', () => {
+  const coarse = async (query: string) => countCoarseDated(1, await readPaperFilter(new URLSearchParams(query), 1));
+  it('counts the year-only papers whose year the dates do not wholly hold, and none when they hold it or a granularity leaves them out', async () => {
+    // 17 and 20 are dated 2025 (year only): a range inside 2025 lists them, and says so.
+    expect(await coarse('from=2025-03-01&to=2025-03-31')).toStrictEqual({ year: 2, month: 0 });
+    expect(await coarse('from=2025-01-01&to=2025-12-31')).toStrictEqual({ year: 0, month: 0 });
+    expect(await coarse('from=2025-03-01')).toStrictEqual({ year: 2, month: 0 });
+    expect(await Promise.all([coarse('from=2025-03-01&to=2025-03-31&granularity=month'), coarse('theme=1')])).toStrictEqual([null, null]);
+    // And the list does hold them: the note is about papers it shows.
+    const listed = await searchPapers(1, await readPaperFilter(new URLSearchParams('from=2025-03-01&to=2025-03-31'), 1), 1, 50);
+    expect(listed.items.map((p) => p.paperId)).toEqual(expect.arrayContaining([id(17), id(20)]));
   });
 });
