@@ -24,8 +24,10 @@ describe('Back and Forward', () => {
     await urlMatches(page, /granularity=quarter/);
     await page.getByLabel('Papers', { exact: true }).check();
     await urlMatches(page, /measure=papers/);
-    await period.selectOption('year');
-    await urlMatches(page, /granularity=year/);
+    // (The sample holds no complete year, so its Overview offers no year view: month again.)
+    expect(await period.locator('option').allTextContents()).not.toContain('Year');
+    await period.selectOption('month');
+    await urlMatches(page, /^(?!.*granularity=quarter)/);
     const title = () => page.locator('figure.chart svg text').first().textContent();
     await page.goBack();
     await expect.poll(title).toContain('papers per quarter');
@@ -37,8 +39,8 @@ describe('Back and Forward', () => {
     expect(await period.inputValue()).toBe('quarter');
     await page.goForward();
     await page.goForward();
-    await expect.poll(title).toContain('papers per year');
-    expect(await period.inputValue()).toBe('year');
+    await expect.poll(title).toContain('papers per month');
+    expect(await period.inputValue()).toBe('month');
     expect(await page.locator('input[name=measure][value=papers]').isChecked()).toBe(true);
     await page.close();
   });

@@ -7,6 +7,11 @@ describe('offeredGranularities', () => {
     expect([offeredGranularities('month', 'month'), offeredGranularities('quarter', 'quarter'), offeredGranularities('year', 'year'),
       offeredGranularities('year', 'month')]).toStrictEqual([['month', 'quarter', 'year'], ['quarter', 'year'], ['year'], ['month', 'year']]);
   });
+
+  it('leaves out a coarser one with no complete period (16 months by year: every year partial), unless shown (dashboard audit of 2026-12-03)', () => {
+    expect([offeredGranularities('month', 'month', ['month', 'quarter']), offeredGranularities('month', 'year', ['month', 'quarter']),
+      offeredGranularities('month', 'month', [])]).toStrictEqual([['month', 'quarter'], ['month', 'quarter', 'year'], ['month']]);
+  });
 });
 
 describe('formatPeriod', () => {
