@@ -238,7 +238,8 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
     kSelection = [{ k, stability: clustered.stability, inertia: clustering.inertia, chosen: true }];
   }
   const labels = await timed('label', reporter, durations,
-    () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms }), (l) => `${l.length} themes named`);
+    () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms, textOf: (row) => `${papers[row].title}\n${papers[row].abstract}` }),
+    (l) => `${l.length} themes named`);
   const quality = await timed('quality', reporter, durations, () => assessQuality(matrix, clustering, labels, clustered.themeSimilarity),
     (q) => `${q.themes.filter((t) => t.mixture).length} mixtures, ${q.papers.weak.reduce((s, w) => s + w, 0)} weak members`);
   // Themes named as everywhere else (a mixture as "Mixture: …"): the warnings are stored and shown on /runs.

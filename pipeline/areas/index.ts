@@ -43,7 +43,8 @@ export interface AreaInput {
   themeSimilarity: Float64Array;
   themeLabels: ThemeLabel[];
   themeXY: Float64Array;
-  papers: Pick<Paper, 'published' | 'datePrecision'>[];
+  /** With their title and abstract, the areas' labels write words as the papers do (label/casing.ts). */
+  papers: (Pick<Paper, 'published' | 'datePrecision'> & Partial<Pick<Paper, 'title' | 'abstract'>>)[];
 }
 
 /** Area ids renumbered so 0 is the largest area (by papers; ties to the lower first theme). */
@@ -62,7 +63,8 @@ export function groupThemes(input: AreaInput, options: { topTerms: number; windo
   const cut = chooseAreaCut(wardLinkage(input.themeSimilarity, sizes, k), k);
   const areaOfTheme = bySize(cut.areaOfTheme, cut.groups, sizes);
   const areaOfPaper = assignments.map((t) => areaOfTheme[t]);
-  const labels = labelGroups(matrix, input.vocabulary, areaOfPaper, cut.groups, { topTerms: options.topTerms },
+  const textOf = papers.length > 0 && papers[0].title !== undefined ? (row: number) => `${papers[row].title ?? ''}\n${papers[row].abstract ?? ''}` : undefined;
+  const labels = labelGroups(matrix, input.vocabulary, areaOfPaper, cut.groups, { topTerms: options.topTerms, textOf },
     new Set(themeLabels.map((l) => l.label)), 'area');
   // Scored as the themes are: at the run's default granularity, over the same windows.
   const { trends } = computeTrends(papers, areaOfPaper, cut.groups, { window: options.window, strata: options.strata });

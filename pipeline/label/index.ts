@@ -3,10 +3,13 @@
 import type { Clustering, CsrMatrix, ThemeLabel, Vocabulary } from '../types.js';
 import { classTermTotals, distinctiveTfidf } from './ctfidf.js';
 import { pickKeywords, pickLabelParts, repeats, type Keyword } from './keywords.js';
+import { applyCasing, CASING_SAMPLE, wordCasing } from './casing.js';
 
 export interface LabelOptions {
   /** Keywords kept per theme. */
   topTerms: number;
+  /** Paper row → its title and abstract as written: labels and keywords then write words as the papers do ("CoT", not "cot"; casing.ts). */
+  textOf?: (row: number) => string;
 }
 
 /** Distinctive terms handed on per theme for burst detection (more than the keywords shown). */
@@ -33,21 +36,34 @@ export function labelGroups(
 ): ThemeLabel[] {
   const weights = distinctiveTfidf(classTermTotals(matrix, groupOf, k), k, matrix.nCols);
   const keys = vocabulary.terms;
-  const used = new Set(taken);
+  // Labels are made and kept unique in lower case (the vocabulary's), and written as the papers write them last.
+  const used = new Set([...taken].map((label) => label.toLowerCase()));
   const labels: ThemeLabel[] = [];
+  const samples = options.textOf === undefined ? null : sampleRows(groupOf, k, CASING_SAMPLE);
   for (let c = 0; c < k; c++) {
     const themeWeights = weights.subarray(c * matrix.nCols, (c + 1) * matrix.nCols);
     const keywords = pickKeywords(themeWeights, keys, options.topTerms);
     const label = uniqueLabel(pickLabelParts(keywords, keys, vocabulary.surfaces), keywords, vocabulary, used, `${noun} ${c}`);
     used.add(label);
+    const casing = samples === null ? new Map<string, string>() : wordCasing(samples[c].map(options.textOf!));
     labels.push({
       themeId: c,
-      label,
-      keywords: keywords.map((kw) => ({ term: vocabulary.surfaces[kw.term], weight: kw.weight, column: kw.term })),
+      label: applyCasing(label, casing),
+      keywords: keywords.map((kw) => ({ term: applyCasing(vocabulary.surfaces[kw.term], casing), weight: kw.weight, column: kw.term })),
       distinctiveTerms: pickKeywords(themeWeights, keys, BURST_CANDIDATES).map((kw) => kw.term)
     });
   }
   return labels;
+}
+
+/** Up to `n` rows of each group 0..k−1, in row order. */
+function sampleRows(groupOf: Int32Array, k: number, n: number): number[][] {
+  const out: number[][] = Array.from({ length: k }, () => []);
+  for (let row = 0; row < groupOf.length; row++) {
+    const g = groupOf[row];
+    if (g >= 0 && g < k && out[g].length < n) out[g].push(row);
+  }
+  return out;
 }
 
 function uniqueLabel(parts: number[], keywords: Keyword[], vocabulary: Vocabulary, used: Set<string>, fallback: string): string {

@@ -1,0 +1,42 @@
+// Owns how a label's words are written: the vocabulary is lower-cased (tokenise/), so labels read
+// "reward, cot", "diffusion models, fid", "vlms". A word that its papers write as an acronym or with a
+// capital inside ("CoT", "FID", "VLMs", "LoRA", "3D") is written so, from the words of a sample of the
+// group's papers. A word its papers only capitalise ("Diffusion" at a sentence's start, "Gaussian")
+// stays lower-case: a capital first letter says nothing about the word.
+
+/** Papers per group whose words are read: enough for a keyword's usual form, cheap for 40 themes. */
+export const CASING_SAMPLE = 40;
+
+/**
+ * Per lower-case word of `texts`, its written form where one form with a capital after its first
+ * character ("CoT", "LLMs", "FID", "3D") is at least half of the word's occurrences and seen twice.
+ */
+export function wordCasing(texts: Iterable<string>): Map<string, string> {
+  const forms = new Map<string, Map<string, number>>();
+  for (const text of texts) {
+    for (const [word] of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const lower = word.toLowerCase();
+      let counts = forms.get(lower);
+      if (counts === undefined) forms.set(lower, (counts = new Map()));
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  const out = new Map<string, string>();
+  for (const [lower, counts] of forms) {
+    let total = 0;
+    let best: [string, number] = ['', 0];
+    for (const [form, n] of counts) {
+      total += n;
+      if (n > best[1] || (n === best[1] && form < best[0])) best = [form, n];
+    }
+    const [form, n] = best;
+    if (form !== lower && n >= 2 && 2 * n >= total && /\p{Lu}/u.test(form.slice(1))) out.set(lower, form);
+  }
+  return out;
+}
+
+/** `surface` ("llm agents", "vision-language models") with each word in its written form from `casing`. */
+export function applyCasing(surface: string, casing: ReadonlyMap<string, string>): string {
+  if (casing.size === 0) return surface;
+  return surface.replace(/[\p{L}\p{N}]+/gu, (word) => casing.get(word) ?? word);
+}
