@@ -1,11 +1,11 @@
 // Owns how a label's words are written: the vocabulary is lower-cased (tokenise/), so labels read
 // "reward, cot", "diffusion models, fid", "vlms". A word that its papers write as an acronym or with a
-// capital inside ("CoT", "FID", "VLMs", "LoRA", "3D") is written so, from the words of a sample of the
-// group's papers. A word its papers only capitalise ("Diffusion" at a sentence's start, "Gaussian")
+// capital inside ("CoT", "FID", "VLMs", "LoRA", "3D") is written so, from the words of a few of the
+// group's papers that hold each keyword (label/index.ts). A word its papers only capitalise ("Diffusion" at a sentence's start, "Gaussian")
 // stays lower-case: a capital first letter says nothing about the word.
 
-/** Papers per group whose words are read: enough for a keyword's usual form, cheap for 40 themes. */
-export const CASING_SAMPLE = 40;
+/** Papers read per keyword of a group (those that hold it): enough for its usual form, cheap for 40 themes of 12 keywords. */
+export const CASING_SAMPLE = 12;
 
 /**
  * Per lower-case word of `texts`, its written form where one form with a capital after its first

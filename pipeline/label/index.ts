@@ -39,13 +39,14 @@ export function labelGroups(
   // Labels are made and kept unique in lower case (the vocabulary's), and written as the papers write them last.
   const used = new Set([...taken].map((label) => label.toLowerCase()));
   const labels: ThemeLabel[] = [];
-  const samples = options.textOf === undefined ? null : sampleRows(groupOf, k, CASING_SAMPLE);
+  const rowsOf = options.textOf === undefined ? null : groupRows(groupOf, k);
   for (let c = 0; c < k; c++) {
     const themeWeights = weights.subarray(c * matrix.nCols, (c + 1) * matrix.nCols);
     const keywords = pickKeywords(themeWeights, keys, options.topTerms);
     const label = uniqueLabel(pickLabelParts(keywords, keys, vocabulary.surfaces), keywords, vocabulary, used, `${noun} ${c}`);
     used.add(label);
-    const casing = samples === null ? new Map<string, string>() : wordCasing(samples[c].map(options.textOf!));
+    const casing = rowsOf === null ? new Map<string, string>()
+      : wordCasing(rowsHolding(matrix, rowsOf[c], keywords.map((kw) => kw.term), CASING_SAMPLE).map(options.textOf!));
     labels.push({
       themeId: c,
       label: applyCasing(label, casing),
@@ -56,12 +57,29 @@ export function labelGroups(
   return labels;
 }
 
-/** Up to `n` rows of each group 0..k−1, in row order. */
-function sampleRows(groupOf: Int32Array, k: number, n: number): number[][] {
+/** The rows of each group 0..k−1, in row order. */
+function groupRows(groupOf: Int32Array, k: number): number[][] {
   const out: number[][] = Array.from({ length: k }, () => []);
-  for (let row = 0; row < groupOf.length; row++) {
-    const g = groupOf[row];
-    if (g >= 0 && g < k && out[g].length < n) out[g].push(row);
+  for (let row = 0; row < groupOf.length; row++) if (groupOf[row] >= 0 && groupOf[row] < k) out[groupOf[row]].push(row);
+  return out;
+}
+
+/** Of `rows` (in order), up to `n` holding each of `columns`: the papers that write each keyword, for its casing. */
+function rowsHolding(matrix: Pick<CsrMatrix, 'indptr' | 'indices'>, rows: readonly number[], columns: readonly number[], n: number): number[] {
+  const want = new Map(columns.map((c) => [c, 0]));
+  const out: number[] = [];
+  let open = want.size;
+  for (const row of rows) {
+    if (open === 0) break;
+    let taken = false;
+    for (let p = matrix.indptr[row]; p < matrix.indptr[row + 1]; p++) {
+      const seen = want.get(matrix.indices[p]);
+      if (seen === undefined || seen >= n) continue;
+      want.set(matrix.indices[p], seen + 1);
+      if (seen + 1 === n) open--;
+      taken = true;
+    }
+    if (taken) out.push(row);
   }
   return out;
 }

@@ -42,6 +42,21 @@ describe('labelThemes', () => {
     ]);
   });
 
+  it('writes a keyword as the theme\'s papers holding it write it, and keeps the lower-cased label otherwise (label/casing.ts)', () => {
+    const texts = ['Fast 3D rendering with Gaussian splatting', 'Rendering splats: rendering is fast', 'Language models and LLM tokens', 'Tokens of language models'];
+    const cased = labelThemes(matrix, vocabularyOf([
+      ['gaussian splat', 'gaussian splatting'], ['splat', 'splatting'], ['render', 'rendering'],
+      ['model', 'model'], ['languag model', 'language models'], ['token', 'tokens']
+    ]), clustering, { topTerms: 3, textOf: (row) => texts[row] });
+    const plain = labelThemes(matrix, vocabulary, clustering, { topTerms: 3 });
+    // "Gaussian", "Rendering", "Tokens": only a first capital, so nothing changes.
+    expect(cased.map((l) => [l.label, l.keywords.map((k) => k.term)])).toStrictEqual(plain.map((l) => [l.label, l.keywords.map((k) => k.term)]));
+    const acronym = vocabularyOf([['gaussian splat', 'gaussian splatting'], ['splat', 'splatting'], ['render', 'rendering'],
+      ['model', 'model'], ['languag model', 'llm agents'], ['token', 'tokens']]);
+    const agents = ['', '', 'LLM agents plan. LLM agents act.', 'Many LLM agents'];
+    expect(labelThemes(matrix, acronym, clustering, { topTerms: 3, textOf: (row) => agents[row] })[1].label).toBe('LLM agents, tokens');
+  });
+
   it('hands on the ids of each theme\'s distinctive terms, best first, beyond the keywords shown', () => {
     const [splats, language] = labelThemes(matrix, vocabulary, clustering, { topTerms: 1 });
     expect([splats.keywords.length, splats.distinctiveTerms, language.distinctiveTerms]).toStrictEqual([1, [0, 2, 3], [4, 5]]);
