@@ -19,7 +19,11 @@ import { isWosTextStart, readWosText } from './readers/wos-text.js';
  * A record read from a file, or why it could not be read. `printable`: the record is a JSON line's
  * object as parsed, from a line whose strings are all printable ASCII (RawLine.printable).
  */
-export type RecordItem = { line: number; record: Record<string, unknown>; printable?: boolean } | { line: number; problem: Problem };
+/**
+ * A record or the problem with it, at the line it starts on. `element`: where it is on that line when
+ * it shares it ("record 2 of the page"), said with a skip: a one-line page holds every record on line 1.
+ */
+export type RecordItem = ({ line: number; record: Record<string, unknown>; printable?: boolean } | { line: number; problem: Problem }) & { element?: string };
 
 export interface FormatReader {
   /** Known once the first records are read (a .json file starting with "{" is JSON Lines). */
@@ -105,15 +109,20 @@ async function* readJson(file: string, first: string, lines: LineStream, format:
       out.push(item);
       return;
     }
-    for (const record of expandPage(item.record)) {
+    const records = expandPage(item.record);
+    records.forEach((record, j) => {
       const kind = forced ?? kindOf(record);
       if (!kindSet && kind !== null) [kindSet] = [true, setFormat(kind)];
-      if (kind === 'openalex') out.push({ line: item.line, record: openAlexRecord(record) });
-      else if (kind === 'csl-json') out.push({ line: item.line, record: cslRecord(record) });
-      else if (isZoteroItem(record)) out.push({ line: item.line, record: zoteroRecord(record) });
-      else out.push({ line: item.line, record, printable });
-    }
+      // A page of several records on one line: each is told apart by its place in the page.
+      const element = records.length > 1 ? `record ${j + 1} of the page` : item.element;
+      const at = element === undefined ? {} : { element };
+      if (kind === 'openalex') out.push({ line: item.line, record: openAlexRecord(record), ...at });
+      else if (kind === 'csl-json') out.push({ line: item.line, record: cslRecord(record), ...at });
+      else if (isZoteroItem(record)) out.push({ line: item.line, record: zoteroRecord(record), ...at });
+      else out.push({ line: item.line, record, printable, ...at });
+    });
   };
+  let elements = 0;
   for (let batch = await lines.nextBatch(); batch !== null; batch = await lines.nextBatch()) {
     try {
       for (const { line, text, valid, printable } of batch) {
@@ -123,7 +132,14 @@ async function* readJson(file: string, first: string, lines: LineStream, format:
         } else {
           // Unlike a JSON line, a bad span cannot be skipped: the array's structure past it is unknown.
           if (!valid) failAt(file, line, '(line)', 'not valid UTF-8');
-          for (const element of splitter.push(text, line)) add(parseElement(element), false);
+          // Elements that start on one line (a compact file) are told apart by their place in the array.
+          const found = splitter.push(text, line);
+          const perLine = new Map<number, number>();
+          for (const e of found) perLine.set(e.line, (perLine.get(e.line) ?? 0) + 1);
+          for (const e of found) {
+            elements++;
+            add(perLine.get(e.line)! > 1 ? { ...parseElement(e), element: `record ${elements} of the array` } : parseElement(e), false);
+          }
         }
       }
     } catch (error) {

@@ -106,7 +106,9 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
         const result = 'problem' in item ? item.problem : normaliseRecord(item.record, source, item.printable === true, context);
         if ('reason' in result) {
           const field = 'problem' in item ? result.field : fieldName(item.record, result);
-          const issue: IngestIssue = { file: path, line: item.line, field, reason: result.reason };
+          // In a JSON array or page, its place too: a one-line API page has every record on line 1.
+          const reason = item.element === undefined ? result.reason : `${item.element}: ${result.reason}`;
+          const issue: IngestIssue = { file: path, line: item.line, field, reason };
           if (strict) throw new IngestError(formatIssue(issue), issue);
           seen.skipped.push(issue);
           firstSkip ??= issue;

@@ -86,6 +86,17 @@ describe('the OpenAlex reader', () => {
     const result = await ingestFiles([path], { strict: false });
     expect(result.papers).toStrictEqual([expected(1, 'works.jsonl'), expected(2, 'works.jsonl')]);
   });
+  it('tells apart the skipped works of a compact, one-line page by their place in it (CLI audit of 2026-12-03: each was "line 1")', async () => {
+    const results = [work(1), work(2, { abstract_inverted_index: null }), work(3), work(4, { abstract_inverted_index: null })];
+    const page = temp.write('compact.json', JSON.stringify({ meta: { count: 4 }, results }));
+    const array = temp.write('compact-array.json', JSON.stringify(results));
+    for (const [path, kind] of [[page, 'page'], [array, 'array']] as const) {
+      const result = await ingestFiles([path], { strict: false });
+      expect(result.papers.map((p) => p.title)).toStrictEqual([expected(1, 'x').title, expected(3, 'x').title]);
+      expect(result.skipped.map((s) => [s.line, s.reason])).toStrictEqual([
+        [1, `record 2 of the ${kind}: expected a non-empty string, got null`], [1, `record 4 of the ${kind}: expected a non-empty string, got null`]]);
+    }
+  });
   it('rebuilds an abstract in position order', () => {
     expect(rebuildAbstract({ b: [1], a: [0, 2] })).toBe('a b a');
   });
