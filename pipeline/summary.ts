@@ -46,7 +46,7 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   const out: string[] = [];
   out.push('', `Run ${runId} complete → ${db}`);
   out.push(
-    `Papers: ${count(run.papers.length)} read into themes, ${count(run.skipped.length)} skipped, ${count(run.duplicates)} duplicates merged` +
+    `Papers: ${count(run.papers.length)} read into themes, ${count(run.skipped.length)} skipped, ${count(run.duplicates)} duplicate${run.duplicates === 1 ? '' : 's'} merged` +
       (run.dateMin ? ` · dates ${shortDate(run.dateMin, run.dateMinPrecision)} .. ${shortDate(run.dateMax, run.dateMaxPrecision)}` : '') +
       undatedNote(run.metrics.datePrecision as { undated?: number } | undefined, run.papers.length) +
       ` · trends per ${run.defaultGranularity}`

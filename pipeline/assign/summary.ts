@@ -13,7 +13,7 @@ export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: 
     ? `Nothing added to run ${s.runId} of ${db}: all ${count(s.alreadyInRun)} papers of the input are already in it (database unchanged).`
     : `Batch ${s.batchId} added ${count(s.added)} papers to run ${s.runId} → ${db}`);
   lines.push(`Input: ${count(records)} records in ${s.ingest.files.length} file${s.ingest.files.length === 1 ? '' : 's'}, ` +
-    `${count(s.ingest.skipped.length)} skipped, ${count(s.ingest.duplicates)} duplicates merged, ${count(s.alreadyInRun)} already in the run`);
+    `${count(s.ingest.skipped.length)} skipped, ${count(s.ingest.duplicates)} duplicate${s.ingest.duplicates === 1 ? '' : 's'} merged, ${count(s.alreadyInRun)} already in the run`);
   for (const issue of s.ingest.skipped.slice(0, 10)) lines.push(`  skipped ${issue.file} line ${issue.line}: field "${issue.field}": ${issue.reason}`);
   if (s.ingest.skipped.length > 10) lines.push(`  … and ${count(s.ingest.skipped.length - 10)} more skipped (table skipped_records)`);
   for (const w of s.ingest.warnings) lines.push(`  warning: ${w}`);

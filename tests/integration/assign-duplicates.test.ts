@@ -123,7 +123,7 @@ describe('assign recognises papers already in the run as the pipeline does', () 
     writeFileSync(join(dir, 'generic2.jsonl'), [intro(robots), intro(speech)].map((r) => JSON.stringify(r)).join('\n') + '\n');
     const options = ['--quiet', '--k', '2', '--min-df', '1', '--workers', '1', '--db', db];
     const first = runCli([...options, '--input', join(dir, 'generic1.jsonl')]);
-    expect([first.code, first.stdout]).toStrictEqual([0, expect.stringContaining('Papers: 4 read into themes, 0 skipped, 1 duplicates merged')]);
+    expect([first.code, first.stdout]).toStrictEqual([0, expect.stringContaining('Papers: 4 read into themes, 0 skipped, 1 duplicate merged')]);
     const batch = runAssign(['--quiet', '--input', join(dir, 'generic2.jsonl'), '--db', db]);
     expect([batch.code, batch.stdout]).toStrictEqual([0, expect.stringContaining('1 already in the run')]);
     const introductions = `SELECT p.paper_id, p.abstract FROM paper_rows pr JOIN papers p USING (paper_id) WHERE pr.run_id = $run AND p.title = 'Introduction' ORDER BY p.abstract`;

@@ -145,7 +145,7 @@ describe('bad records are skipped, counted and listed, and the run completes', (
     const r = cli(['--input', path, '--db', db]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('61 read into themes, 9 skipped, 1 duplicates merged');
+    expect(r.stdout).toContain('61 read into themes, 9 skipped, 1 duplicate merged');
     const [run] = await select(db, 'SELECT status, n_papers, n_skipped, n_duplicates FROM runs');
     expect(run).toStrictEqual({ status: 'complete', n_papers: 61, n_skipped: 9, n_duplicates: 1 });
     const skipped = await select(db, 'SELECT line, field FROM skipped_records ORDER BY line');
