@@ -31,7 +31,7 @@ import { classifyTrend, describeWindows, periodEnd, type TrendClass } from '$lib
 import { burstMark, coverageMarks } from '$lib/coverage-marks';
 import { loadCoverageByTheme } from '$lib/server/theme';
 import type { PageServerLoad } from './$types';
-import { completeGranularities } from '$lib/server/trend-windows';
+import { partialOnlyGranularities } from '$lib/server/trend-windows';
 import { offeredGranularities } from '$lib/charts/periods';
 
 /** Bursts listed on the overview: the strongest still running at the end of the data. */
@@ -55,8 +55,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   // Runs stored before default_granularity opened on months.
   const defaultGranularity = run.default_granularity ?? 'month';
   const granularity = readGranularity(url.searchParams, defaultGranularity);
-  const [themes, areas, palette, hidden, completeIn] = await Promise.all([listThemeSummaries(run.run_id), listAreaSummaries(run.run_id), loadPalette(run.run_id),
-    countHiddenThemes(run.run_id), completeGranularities(run.run_id)]);
+  const [themes, areas, palette, hidden, partialOnly] = await Promise.all([listThemeSummaries(run.run_id), listAreaSummaries(run.run_id), loadPalette(run.run_id),
+    countHiddenThemes(run.run_id), partialOnlyGranularities(run.run_id)]);
   const view = readOverviewView(url.searchParams, areas);
   const picked = stackedIds(view, url.searchParams, themes, areas.map((a) => a.areaId));
   // Sparklines follow the emerging/fading windows' unit: the run's trend granularity.
@@ -123,7 +123,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     },
     granularity,
     defaultGranularity,
-    offered: offeredGranularities(defaultGranularity, granularity, completeIn),
+    offered: offeredGranularities(defaultGranularity, granularity, partialOnly),
     trendGranularity,
     measure,
     themes,

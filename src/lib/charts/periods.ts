@@ -10,13 +10,13 @@ export { GRANULARITIES };
 /**
  * The granularities a run's charts offer: its default (the finest most of its papers are dated to)
  * and the coarser ones that hold a complete period, and the one shown. A finer one counts only the
- * few papers dated that finely (a year-dated corpus charted by month is empty), and one with no
- * complete period draws only hatched partial ones (16 months charted by year), so neither is offered;
- * the URL may still ask for it. `complete`: the granularities with a complete period (all, when not known).
+ * few papers dated that finely (a year-dated corpus charted by month is empty), and one whose periods
+ * are all partial draws only hatched ones (16 months charted by year), so neither is offered; the URL
+ * may still ask for it. `partialOnly`: the granularities whose stored periods are all partial.
  */
-export function offeredGranularities(defaultGranularity: Granularity, shown: Granularity, complete?: readonly Granularity[]): Granularity[] {
+export function offeredGranularities(defaultGranularity: Granularity, shown: Granularity, partialOnly: readonly Granularity[] = []): Granularity[] {
   const from = GRANULARITIES.indexOf(defaultGranularity);
-  return GRANULARITIES.filter((g, i) => (i >= from && (complete === undefined || complete.includes(g) || g === defaultGranularity)) || g === shown);
+  return GRANULARITIES.filter((g, i) => (i >= from && (g === defaultGranularity || !partialOnly.includes(g))) || g === shown);
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -15,9 +15,12 @@ export async function loadTrendWindows(run: Pick<RunRow, 'run_id' | 'date_min' |
   return describeWindows(totals, granularity, window, { min: run.date_min, max: run.date_max });
 }
 
-/** The granularities in which the run has at least one complete (not partial) period, the charts' period choice (periods.ts offeredGranularities). */
-export async function completeGranularities(runId: number): Promise<Granularity[]> {
-  const rows = await query<{ granularity: Granularity }>(`SELECT DISTINCT granularity FROM period_totals
-    WHERE run_id = $run AND NOT coalesce(partial, false) ORDER BY granularity`, { run: runId });
+/**
+ * The granularities whose stored periods are all partial (16 months by year), which the charts' period
+ * choice leaves out (periods.ts offeredGranularities); one the run stored no totals for is not among them.
+ */
+export async function partialOnlyGranularities(runId: number): Promise<Granularity[]> {
+  const rows = await query<{ granularity: Granularity }>(`SELECT granularity FROM period_totals WHERE run_id = $run
+    GROUP BY granularity HAVING bool_and(coalesce(partial, false)) ORDER BY granularity`, { run: runId });
   return rows.map((r) => r.granularity);
 }

@@ -9,8 +9,9 @@ describe('offeredGranularities', () => {
   });
 
   it('leaves out a coarser one with no complete period (16 months by year: every year partial), unless shown (dashboard audit of 2026-12-03)', () => {
-    expect([offeredGranularities('month', 'month', ['month', 'quarter']), offeredGranularities('month', 'year', ['month', 'quarter']),
-      offeredGranularities('month', 'month', [])]).toStrictEqual([['month', 'quarter'], ['month', 'quarter', 'year'], ['month']]);
+    expect([offeredGranularities('month', 'month', ['year']), offeredGranularities('month', 'year', ['year']),
+      offeredGranularities('month', 'month', ['quarter', 'year']), offeredGranularities('year', 'year', ['year'])])
+      .toStrictEqual([['month', 'quarter'], ['month', 'quarter', 'year'], ['month'], ['year']]);
   });
 });
 

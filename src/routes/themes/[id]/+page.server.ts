@@ -21,7 +21,7 @@ import {
   loadThemeTrend,
   readThemeIdParam
 } from '$lib/server/theme';
-import { completeGranularities, loadTrendWindows } from '$lib/server/trend-windows';
+import { partialOnlyGranularities, loadTrendWindows } from '$lib/server/trend-windows';
 import { offeredGranularities } from '$lib/charts/periods';
 import { classifyTrend, periodEnd } from '$lib/trend-wording';
 import { burstMark, coverageMarks } from '$lib/coverage-marks';
@@ -74,7 +74,7 @@ export const load: PageServerLoad = async ({ url, params, locals, cookies }) => 
   const burstMarks = marksAt(windows.granularity);
   // A burst that starts where papers added later are most of every period is marked so (assigned.ts).
   const addedFrom = added !== null && added.added > 0 ? await addedMajorityFrom(run.run_id, windows.granularity) : null;
-  const offered = offeredGranularities(defaultGranularity, granularity, await completeGranularities(run.run_id));
+  const offered = offeredGranularities(defaultGranularity, granularity, await partialOnlyGranularities(run.run_id));
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, offered, trend, typical: typical.items, q, papers,
     neighbours, alsoClose, bursts: bursts.map((b) => ({ ...b, coverageMark: burstMark(b, burstMarks)?.label ?? null,
       addedLater: addedFrom !== null && b.startPeriod >= addedFrom })), facets, lineage, windows,
