@@ -7,9 +7,21 @@ export interface StabilityFacts {
   /** How much the themes depend on the seed. */
   seed: string;
   seedTitle: string;
-  /** How much they depend on which papers are in: ARI with the 90% subsample runs, or not measured. */
+  /** How much they depend on which papers are in: ARI with the 90% subsample runs, or not measured (with sampleNote in brackets). */
   sample: string;
+  /** `sample` without its note: the figure, or "not measured". */
+  sampleValue: string;
+  /** How to measure it when it was not (shown small under sampleValue), else null. */
+  sampleNote: string | null;
   sampleTitle: string;
+}
+
+const NOT_MEASURED = 'not measured';
+const HOW_TO_MEASURE = 'a run with --restarts 2 measures it';
+
+/** The sample fact as a figure and, when not measured, the note saying how it would be. */
+function sampleFact(value: string, note: string | null): Pick<StabilityFacts, 'sample' | 'sampleValue' | 'sampleNote'> {
+  return { sample: note === null ? value : `${value} (${note})`, sampleValue: value, sampleNote: note };
 }
 
 const SAMPLE_TITLE = 'Adjusted Rand index between the themes and those of the same clustering on seeded random 90% subsamples of the papers, on the papers both hold (--restarts N: N − 1 subsamples): 1 = identical';
@@ -22,14 +34,14 @@ export function stabilityFacts(stability: number | null, metrics: unknown): Stab
     return {
       seed: 'does not change them',
       seedTitle: 'The run starts k-means from top-down principal-direction cuts, with no random draw: the same papers give the same themes for any seed',
-      sample: stability === null ? 'not measured (a run with --restarts 2 measures it)' : stability.toFixed(2),
+      ...(stability === null ? sampleFact(NOT_MEASURED, HOW_TO_MEASURE) : sampleFact(stability.toFixed(2), null)),
       sampleTitle: SAMPLE_TITLE
     };
   }
   return {
-    seed: stability === null ? 'not measured (a run with --restarts 2 measures it)' : `ARI ${stability.toFixed(2)} between seeds`,
+    seed: stability === null ? `${NOT_MEASURED} (${HOW_TO_MEASURE})` : `ARI ${stability.toFixed(2)} between seeds`,
     seedTitle: 'k-means++ start: mean adjusted Rand index over pairs of restarts with different seeds (1 = identical)',
-    sample: 'not measured for a k-means++ start',
+    ...sampleFact('not measured for a k-means++ start', null),
     sampleTitle: SAMPLE_TITLE
   };
 }

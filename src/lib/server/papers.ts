@@ -8,6 +8,7 @@ import { query } from './db.js';
 import { excerpt, highlight, paperHref, PUBLISHED_SQL, shortAuthors, type ExcerptPart } from './paper-format.js';
 import { readAdded, readAuthor, readCategory, readDateRange, readPeriodGranularity, readQuery, readSort, readTheme, type AddedFilter, type Sort } from './params.js';
 import { matchSql, resolveQuery, type ResolvedQuery } from './search-index.js';
+import { cachedForRun } from './run-cache.js';
 
 export interface PaperFilter {
   theme: number | null;
@@ -325,6 +326,8 @@ export async function paperNamedBy(runId: number, q: string | null): Promise<{ p
  */
 export async function countCoarseDated(runId: number, filter: PaperFilter): Promise<{ year: number; month: number } | null> {
   if ((filter.from === null && filter.to === null) || filter.granularity !== null) return null;
+  // A run of day-dated papers only (arXiv) has none: the filtered count (the search again, with a query) is not run.
+  if (!(await holdsCoarseDates(runId))) return { year: 0, month: 0 };
   const { sql, params } = paperFilterSql(runId, filter, { joins: 'papers' });
   // Only a year or month the dates asked for do not wholly hold: one they hold is in the range as such.
   const outside = (unit: 'YEAR' | 'MONTH') => [filter.from === null ? null : `p.published < $cfrom::DATE`,
@@ -333,4 +336,10 @@ export async function countCoarseDated(runId: number, filter: PaperFilter): Prom
   const [row] = await query<{ year: number; month: number }>(`SELECT count(*) FILTER (WHERE p.date_precision = 'year' AND (${outside('YEAR')}))::INTEGER AS year,
     count(*) FILTER (WHERE p.date_precision = 'month' AND (${outside('MONTH')}))::INTEGER AS month ${sql}`, { ...params, ...bounds });
   return row;
+}
+
+/** Whether any paper of the run is dated only by year or month (once per run: run cache). */
+function holdsCoarseDates(runId: number): Promise<boolean> {
+  return cachedForRun(runId, 'holds-coarse-dates', async () => (await query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM paper_rows pr
+    JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run AND p.date_precision IN ('year', 'month')`, { run: runId }))[0].n > 0, () => 8);
 }
