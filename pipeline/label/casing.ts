@@ -8,14 +8,17 @@
 export const CASING_SAMPLE = 12;
 
 /**
- * Per lower-case word of `texts`, its written form where one form with a capital after its first
- * character ("CoT", "LLMs", "FID", "3D") is at least half of the word's occurrences and seen twice.
+ * Per lower-case word of `texts` (of `words` only, when given), its written form where one form with a
+ * capital after its first character ("CoT", "LLMs", "FID", "3D") is at least half of the word's
+ * occurrences and seen twice.
  */
-export function wordCasing(texts: Iterable<string>): Map<string, string> {
+export function wordCasing(texts: Iterable<string>, words?: ReadonlySet<string>): Map<string, string> {
   const forms = new Map<string, Map<string, number>>();
   for (const text of texts) {
     for (const [word] of text.matchAll(/[\p{L}\p{N}]+/gu)) {
       const lower = word.toLowerCase();
+      // Only the words asked about (a label's keywords' words) are counted.
+      if (words !== undefined && !words.has(lower)) continue;
       let counts = forms.get(lower);
       if (counts === undefined) forms.set(lower, (counts = new Map()));
       counts.set(word, (counts.get(word) ?? 0) + 1);
@@ -39,4 +42,11 @@ export function wordCasing(texts: Iterable<string>): Map<string, string> {
 export function applyCasing(surface: string, casing: ReadonlyMap<string, string>): string {
   if (casing.size === 0) return surface;
   return surface.replace(/[\p{L}\p{N}]+/gu, (word) => casing.get(word) ?? word);
+}
+
+/** The lower-case words of `surfaces` ("llm agents", "vision-language models"): what wordCasing need count. */
+export function surfaceWords(surfaces: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const surface of surfaces) for (const [word] of surface.matchAll(/[\p{L}\p{N}]+/gu)) out.add(word.toLowerCase());
+  return out;
 }

@@ -3,7 +3,7 @@
 import type { Clustering, CsrMatrix, ThemeLabel, Vocabulary } from '../types.js';
 import { classTermTotals, distinctiveTfidf } from './ctfidf.js';
 import { pickKeywords, pickLabelParts, repeats, type Keyword } from './keywords.js';
-import { applyCasing, CASING_SAMPLE, wordCasing } from './casing.js';
+import { applyCasing, CASING_SAMPLE, surfaceWords, wordCasing } from './casing.js';
 
 export interface LabelOptions {
   /** Keywords kept per theme. */
@@ -40,13 +40,15 @@ export function labelGroups(
   const used = new Set([...taken].map((label) => label.toLowerCase()));
   const labels: ThemeLabel[] = [];
   const rowsOf = options.textOf === undefined ? null : groupRows(groupOf, k);
+  const seen = new Int32Array(rowsOf === null ? 0 : matrix.nCols).fill(-1);
   for (let c = 0; c < k; c++) {
     const themeWeights = weights.subarray(c * matrix.nCols, (c + 1) * matrix.nCols);
     const keywords = pickKeywords(themeWeights, keys, options.topTerms);
     const label = uniqueLabel(pickLabelParts(keywords, keys, vocabulary.surfaces), keywords, vocabulary, used, `${noun} ${c}`);
     used.add(label);
     const casing = rowsOf === null ? new Map<string, string>()
-      : wordCasing(rowsHolding(matrix, rowsOf[c], keywords.map((kw) => kw.term), CASING_SAMPLE).map(options.textOf!));
+      : wordCasing(rowsHolding(matrix, rowsOf[c], keywords.map((kw) => kw.term), CASING_SAMPLE, seen).map(options.textOf!),
+        surfaceWords(keywords.map((kw) => vocabulary.surfaces[kw.term])));
     labels.push({
       themeId: c,
       label: applyCasing(label, casing),
@@ -64,23 +66,28 @@ function groupRows(groupOf: Int32Array, k: number): number[][] {
   return out;
 }
 
-/** Of `rows` (in order), up to `n` holding each of `columns`: the papers that write each keyword, for its casing. */
-function rowsHolding(matrix: Pick<CsrMatrix, 'indptr' | 'indices'>, rows: readonly number[], columns: readonly number[], n: number): number[] {
-  const want = new Map(columns.map((c) => [c, 0]));
+/**
+ * Of `rows` (in order), up to `n` holding each of `columns`: the papers that write each keyword, for
+ * its casing. `seen` (one slot per column, all −1) counts them and is left all −1 again.
+ */
+function rowsHolding(matrix: Pick<CsrMatrix, 'indptr' | 'indices'>, rows: readonly number[], columns: readonly number[], n: number,
+  seen: Int32Array): number[] {
+  for (const c of columns) seen[c] = 0;
   const out: number[] = [];
-  let open = want.size;
-  for (const row of rows) {
-    if (open === 0) break;
+  let open = new Set(columns).size;
+  const { indptr, indices } = matrix;
+  for (let r = 0; r < rows.length && open > 0; r++) {
+    const row = rows[r];
     let taken = false;
-    for (let p = matrix.indptr[row]; p < matrix.indptr[row + 1]; p++) {
-      const seen = want.get(matrix.indices[p]);
-      if (seen === undefined || seen >= n) continue;
-      want.set(matrix.indices[p], seen + 1);
-      if (seen + 1 === n) open--;
+    for (let p = indptr[row]; p < indptr[row + 1]; p++) {
+      const c = indices[p];
+      if (seen[c] < 0 || seen[c] >= n) continue;
+      if (++seen[c] === n) open--;
       taken = true;
     }
     if (taken) out.push(row);
   }
+  for (const c of columns) seen[c] = -1;
   return out;
 }
 
