@@ -137,12 +137,45 @@ export function arrayName(name: string): string {
   return `${parts[1]} ${parts[0]}`;
 }
 
-/** "Lovelace, Ada" → "Ada Lovelace"; "Stark, Jr., Tony" → "Tony Stark Jr."; other names as they are. */
+/**
+ * "Lovelace, Ada" → "Ada Lovelace"; "Stark, Jr., Tony" (BibTeX's order) and "Stark, Tony, Jr." (RIS's)
+ * → "Tony Stark Jr."; other names as they are.
+ */
 export function firstLast(name: string): string {
   const parts = name.split(',').map((part) => part.trim());
   if (parts.length === 2 && parts[0] !== '' && parts[1] !== '') return `${parts[1]} ${parts[0]}`;
-  if (parts.length === 3 && parts.every((part) => part !== '')) return `${parts[2]} ${parts[0]} ${parts[1]}`;
+  if (parts.length === 3 && parts.every((part) => part !== '')) {
+    const [last, a, b] = parts;
+    return JUNIOR.test(b) && !JUNIOR.test(a) ? `${a} ${last} ${b}` : `${b} ${last} ${a}`;
+  }
   return name.trim();
+}
+
+/** A generational suffix: what follows the surname in "First Last Jr.". */
+const JUNIOR = /^(?:jr|sr|ii|iii|iv|v|2nd|3rd)\.?$/i;
+
+/** The lower-case words BibTeX counts as part of the surname ("van", "de la"). */
+const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ter|ten|bin|ibn|al|el|y|zu|vom|op)$/;
+
+/** A name that is a group's, not a person's: written as it is, never turned about. */
+const GROUP = /\b(?:collaboration|consortium|team|group|project|initiative|society|association|institute|university|laboratory|lab|committee|council|network|foundation|center|centre|inc|ltd|llc|gmbh|corp)\b\.?/i;
+
+/**
+ * A stored "First Last" name as RIS and library tools want it: "Last, First", "Last, First, Jr."; a
+ * particle stays with the surname ("van Beethoven, Ludwig"). firstLast reads each back as it was. A name
+ * of one word, holding a comma already, or naming a group ("The CMS Collaboration") is left as it is.
+ */
+export function lastFirst(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.includes(',') || GROUP.test(trimmed)) return trimmed;
+  const words = trimmed.split(/\s+/);
+  if (words.length === 2 && JUNIOR.test(words[1])) return trimmed;
+  const suffix = words.length > 2 && JUNIOR.test(words[words.length - 1]) ? words.pop()! : null;
+  if (words.length < 2) return trimmed;
+  let start = words.length - 1;
+  while (start > 1 && PARTICLE.test(words[start - 1])) start--;
+  const [first, last] = [words.slice(0, start).join(' '), words.slice(start).join(' ')];
+  return suffix === null ? `${last}, ${first}` : `${last}, ${first}, ${suffix}`;
 }
 
 const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;

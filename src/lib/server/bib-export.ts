@@ -3,6 +3,7 @@
 // Mendeley) or a LaTeX bibliography. The pipeline's own BibTeX and RIS readers read them back to the
 // same ids, titles, authors and dates (tested), so a theme's papers can also seed another run.
 import { readsAsCommand } from '../../../pipeline/ingest/readers/latex-text.js';
+import { lastFirst } from '../../../pipeline/ingest/text.js';
 
 export type BibFormat = 'bib' | 'ris';
 export const BIB_FORMATS: readonly BibFormat[] = ['bib', 'ris'];
@@ -195,7 +196,8 @@ export function bibtexEntry(p: BibPaper): string {
 export function risRecord(p: BibPaper): string {
   const type = !p.venue ? 'UNPB' : isProceedings(p.venue) ? 'CONF' : 'JOUR';
   const lines: [string, string][] = [['TY', type], ['ID', p.paper_id], ['TI', p.title]];
-  for (const author of p.authors ?? []) lines.push(['AU', author]);
+  // RIS names are "Last, First" (what EndNote and Zotero read as surname and given names); the reader turns them back.
+  for (const author of p.authors ?? []) lines.push(['AU', lastFirst(author)]);
   if (p.published !== null) {
     const [y, m, d] = [p.published.slice(0, 4), p.published.slice(5, 7), p.published.slice(8, 10)];
     const precision = p.date_precision ?? 'day';

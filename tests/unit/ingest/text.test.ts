@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { arxivId, cleanText, splitAuthors, splitCategories, splitLastFirstAuthors, titleId, truncate } from '../../../pipeline/ingest/text.js';
+import { arxivId, cleanText, firstLast, lastFirst, splitAuthors, splitCategories, splitLastFirstAuthors, titleId, truncate } from '../../../pipeline/ingest/text.js';
 
 describe('cleanText', () => {
   it('collapses newlines, tabs, no-break spaces and double spaces into one space and trims', () => {
@@ -106,5 +106,22 @@ describe('splitLastFirstAuthors', () => {
 describe('splitCategories', () => {
   it('splits on spaces and semicolons', () => {
     expect(splitCategories(' cs.CL  cs.AI;stat.ML ')).toStrictEqual(['cs.CL', 'cs.AI', 'stat.ML']);
+  });
+});
+
+describe('lastFirst and firstLast', () => {
+  const NAMES: [string, string][] = [
+    ['Ada Lovelace', 'Lovelace, Ada'], ['Jürgen Müller', 'Müller, Jürgen'], ['Ludwig van Beethoven', 'van Beethoven, Ludwig'],
+    ['Jean-Pierre de la Fontaine', 'de la Fontaine, Jean-Pierre'], ['Martin Luther King Jr.', 'King, Martin Luther, Jr.'],
+    ['J. R. R. Tolkien', 'Tolkien, J. R. R.'], ['Plato', 'Plato'], ['The CMS Collaboration', 'The CMS Collaboration'],
+    ['Barnes and Noble, Inc.', 'Barnes and Noble, Inc.'], ['King Jr.', 'King Jr.']
+  ];
+  it('write a stored "First Last" name as RIS wants it: surname (with its particles) first, a suffix last; groups and one word as they are', () => {
+    expect(NAMES.map(([name]) => lastFirst(name))).toStrictEqual(NAMES.map(([, ris]) => ris));
+  });
+  it('read each person\'s name back as it was stored, the suffix in RIS\'s order or BibTeX\'s', () => {
+    const people = NAMES.filter(([name, ris]) => name !== ris);
+    expect(people.map(([, ris]) => firstLast(ris))).toStrictEqual(people.map(([name]) => name));
+    expect(firstLast('Stark, Jr., Tony')).toBe('Tony Stark Jr.');
   });
 });

@@ -37,7 +37,7 @@ describe('bibtexEntry and risRecord', () => {
   it('write a journal paper dated by month as an RIS JOUR record, one value per line', () => {
     const paper = { ...PAPER, paper_id: 'doi-x', published: '2024-05-01', date_precision: 'month' as const, venue: 'J. Merging', doi: '10.1/x' };
     expect(risRecord(paper).split('\r\n')).toStrictEqual([
-      'TY  - JOUR', 'ID  - doi-x', 'TI  - Scaling $O(n)$ merging: Q&A for 100% of {LLMs}', 'AU  - Ada Lovelace', 'AU  - Alan Turing',
+      'TY  - JOUR', 'ID  - doi-x', 'TI  - Scaling $O(n)$ merging: Q&A for 100% of {LLMs}', 'AU  - Lovelace, Ada', 'AU  - Turing, Alan',
       'PY  - 2024', 'DA  - 2024/05//', 'T2  - J. Merging', 'DO  - 10.1/x', 'UR  - https://arxiv.org/abs/2503.12345',
       'KW  - cs.CL', 'KW  - cs.LG', 'AB  - We study model merging.', 'ER  - ', '', ''
     ]);
