@@ -164,10 +164,14 @@ describe('accessibility beyond axe', () => {
     await map.close();
     const page = await openAt('/themes/0?granularity=month', SIZES[0], 200);
     const plot = page.locator('#trend-heading ~ figure .plot');
+    // The spoken read-out is a live region on the page before the first key (one that appears with its message is often not read).
+    const spoken = page.locator('#trend-heading ~ figure [data-testid="chart-announce"]');
+    expect([await spoken.count(), await spoken.textContent(), await spoken.getAttribute('aria-live')]).toStrictEqual([1, '', 'polite']);
     await plot.focus();
     await page.keyboard.press('End');
     const last = await plot.locator('.readout').textContent();
     expect(last).toMatch(/^Jul 2026\s*\(partial\)/);
+    expect(await spoken.textContent()).toMatch(/^Jul 2026 \(partial\): \d+ papers, [\d.]+% of all papers$/);
     await page.keyboard.press('ArrowLeft');
     expect(await plot.locator('.readout strong').textContent()).toBe('Jun 2026');
     await page.close();

@@ -72,6 +72,8 @@ describe('the Overview page', () => {
       ['3d vision', '25.0%'],
       ['language models', '75.0%']
     ]);
+    // Spoken from a live region that was on the page already, names whole.
+    expect(await page.locator('[data-testid="chart-announce"]').first().textContent()).toBe('Jan 2025: 4 papers in the period; 3d vision: 25.0%; language models: 75.0%');
   });
 
   it('opens an area’s themes from a click on its band, and goes back to all areas', async () => {
