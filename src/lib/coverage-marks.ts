@@ -4,12 +4,15 @@
 // it is. Only at the changes' own granularity: a quarter or year chart cannot place a month.
 import type { Granularity } from '../../pipeline/types.js';
 import { periodEnd } from './trend-wording.js';
+import { formatPeriod } from './charts/periods.js';
 import { NO_CATEGORY } from '../../pipeline/trends/coverage.js';
 
 export interface CoverageMark {
   /** Period start (ISO) the mark stands before. */
   period: string;
   label: string;
+  /** The categories that enter the corpus there, as the label names them (burstCoverage reads them). */
+  comes: string[];
 }
 
 /** Categories holding at least this share of the theme's papers are marked (a handful of papers explain no step). */
@@ -49,7 +52,8 @@ export function coverageMarks(changes: readonly { category: string; granularity:
   const names = (categories: string[]) => categories.map(markName).join(', ');
   return [...at].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, { goes, comes }]) => ({
     period,
-    label: [goes.length > 0 ? `no ${names(goes)} from here` : '', comes.length > 0 ? `${names(comes)} from here` : ''].filter((l) => l !== '').join('; ')
+    label: [goes.length > 0 ? `no ${names(goes)} from here` : '', comes.length > 0 ? `${names(comes)} from here` : ''].filter((l) => l !== '').join('; '),
+    comes: comes.map(markName)
   }));
 }
 
@@ -66,4 +70,23 @@ export function burstMark(burst: { startPeriod: string; endPeriod: string; granu
   marks: readonly CoverageMark[]): CoverageMark | null {
   const after = burst.ongoing ? null : nextPeriod(burst.endPeriod, burst.granularity);
   return marks.find((m) => m.period === burst.startPeriod || m.period === after) ?? null;
+}
+
+/**
+ * What a burst's row says of its theme's coverage changes (`marks`: coverageMarks at the burst's
+ * granularity), or null: a burst that starts at a change or ends just before one is "at" it (burstMark);
+ * one that starts after a category of the theme entered the corpus is "after" it, for its share (or
+ * its phrase's) then counts papers the periods it is weighed against lack ("nash equilibrium, game"
+ * bursting from May 2026 when cs.GT, a third of its papers, is held only from January).
+ */
+export function burstCoverage(burst: { startPeriod: string; endPeriod: string; granularity: Granularity; ongoing: boolean },
+  marks: readonly CoverageMark[]): string | null {
+  const at = burstMark(burst, marks);
+  if (at !== null) return `at a change of what the corpus holds: ${at.label}`;
+  const entered = marks.filter((m) => m.period < burst.startPeriod && m.comes.length > 0);
+  if (entered.length === 0) return null;
+  // Each category once, at the last period it entered before the burst.
+  const since = new Map<string, string>();
+  for (const m of entered) for (const c of m.comes) since.set(c, m.period);
+  return `after a change of what the corpus holds: ${[...since].map(([c, period]) => `${c} from ${formatPeriod(period, burst.granularity)}`).join(', ')}`;
 }

@@ -28,7 +28,7 @@ import { loadOngoingBursts } from '$lib/server/bursts';
 import { addedMajorityFrom, countAddedInWindow } from '$lib/server/assigned';
 import { countAddedPapers } from '$lib/server/papers';
 import { classifyTrend, describeWindows, periodEnd, type TrendClass } from '$lib/trend-wording';
-import { burstMark, coverageMarks } from '$lib/coverage-marks';
+import { burstCoverage, coverageMarks } from '$lib/coverage-marks';
 import { loadCoverageByTheme } from '$lib/server/theme';
 import type { PageServerLoad } from './$types';
 import { partialOnlyGranularities } from '$lib/server/trend-windows';
@@ -96,7 +96,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const addedFrom = added !== null && added.added > 0 ? await addedMajorityFrom(run.run_id, trendGranularity) : null;
   const markedBursts = bursts.map((b) => {
     const marks = byTheme.has(b.themeId) ? coverageMarks(coverageChanges, byTheme.get(b.themeId)!, sizes.get(b.themeId) ?? 0, b.granularity, first!, last!) : [];
-    return { ...b, coverageMark: burstMark(b, marks)?.label ?? null, addedLater: addedFrom !== null && b.startPeriod >= addedFrom };
+    return { ...b, coverageMark: burstCoverage(b, marks), addedLater: addedFrom !== null && b.startPeriod >= addedFrom };
   });
   // Sparklines draw complete periods only: a partial one would end the line on a misleading point.
   const complete = sparkSeries.totals.map((t, i) => (t.partial ? -1 : i)).filter((i) => i >= 0);

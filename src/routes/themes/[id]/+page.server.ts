@@ -24,7 +24,7 @@ import {
 import { partialOnlyGranularities, loadTrendWindows } from '$lib/server/trend-windows';
 import { offeredGranularities } from '$lib/charts/periods';
 import { classifyTrend, periodEnd } from '$lib/trend-wording';
-import { burstMark, coverageMarks } from '$lib/coverage-marks';
+import { burstCoverage, coverageMarks } from '$lib/coverage-marks';
 import { loadCoverageChanges } from '$lib/server/overview';
 import { addedMajorityFrom, countAddedInWindow } from '$lib/server/assigned';
 import { curationOfTheme } from '$lib/server/curation/theme-curation';
@@ -76,7 +76,7 @@ export const load: PageServerLoad = async ({ url, params, locals, cookies }) => 
   const addedFrom = added !== null && added.added > 0 ? await addedMajorityFrom(run.run_id, windows.granularity) : null;
   const offered = offeredGranularities(defaultGranularity, granularity, await partialOnlyGranularities(run.run_id));
   return { runId: run.run_id, theme, colours, terms, granularity, defaultGranularity, offered, trend, typical: typical.items, q, papers,
-    neighbours, alsoClose, bursts: bursts.map((b) => ({ ...b, coverageMark: burstMark(b, burstMarks)?.label ?? null,
+    neighbours, alsoClose, bursts: bursts.map((b) => ({ ...b, coverageMark: burstCoverage(b, burstMarks),
       addedLater: addedFrom !== null && b.startPeriod >= addedFrom })), facets, lineage, windows,
     trendClass, coverage, marks, curation: { ...curation, refused: takeRefused(cookies, run.run_id, themeId),
       done: confirmationOf(await loadRunCuration(run.run_id), takeDone(cookies, run.run_id)) }, coverageUnchecked: coverageUnchecked(run, changes),
