@@ -126,7 +126,7 @@ describe('the Papers page', () => {
   it('offers the export of the current filter, and its CSV has the listed papers', async () => {
     const page = await open('/papers?q=merging&theme=0');
     const href = await page.locator('a', { hasText: 'CSV' }).getAttribute('href');
-    expect(href).toBe('/export/papers.csv?q=merging&theme=0');
+    expect(href).toBe('/export/papers.csv?q=merging&theme=0&run=1');
     const csv = await (await fetch(app.server.url + href)).text();
     expect(csv.split('\r\n').length - 2).toBe(Number(await page.locator('[data-testid=total]').textContent()));
   });

@@ -113,6 +113,10 @@ describe('facets', () => {
     const mix = (await page.locator('[data-testid=facet-themes] li').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
     expect(mix).toStrictEqual(['model merging, task vectors 8', 'long context 8', 'gaussian splatting 8']);
     await screenshot(page, 'author-facets');
+    // A name typed in another case finds the same papers; the exports follow the page and are pinned to its run.
+    const lower = await open('/papers?author=shared+author');
+    expect(await lower.locator('[data-testid=total]').textContent()).toBe('24');
+    expect(await lower.locator('.exports a').first().getAttribute('href')).toMatch(/^\/export\/papers\.csv\?author=shared\+author&run=\d+$/);
   });
 
   it('filters by category, and answers 400 for a malformed one', async () => {

@@ -115,9 +115,9 @@ export function paperFilterSql(runId: number, filter: PaperFilter, { joins = 'al
   }
   // Date bounds are inclusive (date-window.ts: the rule the trend notes count by, granularity included).
   clauses.push(...dateWindowClauses(filter, params));
-  // Author and category: exact list members, as stored.
+  // Author: a list member in any case ("song han" finds Song Han); category: exact, as stored.
   if (filter.author !== null) {
-    clauses.push('list_contains(p.authors, $author)');
+    clauses.push('list_contains(list_transform(p.authors, a -> lower(a)), lower($author))');
     params.author = filter.author;
   }
   if (filter.category !== null) {
