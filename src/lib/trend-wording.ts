@@ -211,9 +211,23 @@ export function leftOutText(w: TrendWindows): string {
 }
 
 /** A papers-per-period rate for reading: one decimal under 10, whole numbers above. */
-export function formatRate(rate: number | null): string {
+export function formatRate(rate: number | null, decimals: number | null = null): string {
   if (rate === null) return '—';
-  return rate < 10 ? rate.toFixed(1) : Math.round(rate).toLocaleString('en-US');
+  const places = decimals ?? (rate < 10 ? 1 : 0);
+  return rate.toLocaleString('en-US', { minimumFractionDigits: places, maximumFractionDigits: places });
+}
+
+/**
+ * A rate before and after, written "before → after" with as many decimals (up to two) as it takes to
+ * tell unequal rates apart: 20.9 and 20.7 a month are "20.9 → 20.7", not "21 → 21" under a heading of
+ * fewer papers.
+ */
+export function formatRatePair(before: number | null, after: number | null): string {
+  const [b, a] = [formatRate(before), formatRate(after)];
+  if (b !== a || before === null || after === null || before === after) return `${b} → ${a}`;
+  let places = before < 10 ? 1 : 0;
+  while (places < 2 && formatRate(before, places) === formatRate(after, places)) places++;
+  return `${formatRate(before, places)} → ${formatRate(after, places)}`;
 }
 
 /**

@@ -1,7 +1,7 @@
 // trend-wording.ts: the windows named from the period totals, the partial periods left out with the
 // days they cover, papers per period, the classes and their one order.
 import { describe, expect, it } from 'vitest';
-import { burstPartialPeriod, byStrength, classifyTrend, describeWindows, directionText, formatRate, formatSupportedChange, leftOutText, periodEnd, ratesOf, readFigures, windowText } from '../../../src/lib/trend-wording.js';
+import { burstPartialPeriod, byStrength, classifyTrend, describeWindows, directionText, formatRate, formatRatePair, formatSupportedChange, leftOutText, periodEnd, ratesOf, readFigures, windowText } from '../../../src/lib/trend-wording.js';
 
 /** Months 2025-03 … 2026-07; March 2025 and July 2026 partial. */
 const months = Array.from({ length: 17 }, (_, i) => {
@@ -147,5 +147,8 @@ describe('byStrength and formatRate', () => {
 
   it('prints rates with one decimal under 10 and whole numbers from 10', () => {
     expect([formatRate(9.25), formatRate(97.9), formatRate(1234.4), formatRate(null)]).toStrictEqual(['9.3', '98', '1,234', '—']);
+    // A pair gets the decimals it takes to tell unequal rates apart (up to two): never "21 → 21" for 20.9 → 20.7.
+    expect([formatRatePair(167 / 8, 62 / 3), formatRatePair(35.7, 155.7), formatRatePair(9.25, 9.27), formatRatePair(20, 20), formatRatePair(9.5, 12.2),
+      formatRatePair(null, 3)]).toStrictEqual(['20.9 → 20.7', '36 → 156', '9.25 → 9.27', '20 → 20', '9.5 → 12', '— → 3.0']);
   });
 });
