@@ -5,6 +5,7 @@ import { K1, idf } from '../../../pipeline/search/bm25.js';
 import { query, streamChunks, type Params } from './db.js';
 import { cachedForRun } from './run-cache.js';
 import { parseQuery, type ParsedQuery } from './search-parse.js';
+import { searchKey } from '../../../pipeline/tokenise/search-tokens.js';
 
 /** Index terms one prefix may stand for at most: the most frequent (a two-letter prefix can match thousands). */
 export const MAX_PREFIX_TERMS = 64;
@@ -108,10 +109,77 @@ export function termsForWord(dict: Pick<Dictionary, 'terms' | 'df'>, key: string
   return [...ids].sort((a, b) => a - b);
 }
 
-/** RE2 (DuckDB regexp_matches) pattern of a phrase: its words in order, case-insensitive, whole words, anything but letters and digits between. */
+/**
+ * RE2 (DuckDB regexp_matches) pattern of a phrase: its words in order, each in any of its inflected
+ * forms (wordForms), case-insensitive, whole words, anything but letters and digits between. The
+ * phrase's words are matched by stem like any query word; the phrase adds their order, so
+ * "large language model" finds "large language models" too (it had found 3,287 of the 20,113 papers
+ * of the 74.7k run that hold the phrase in either form).
+ */
 export function phrasePattern(words: readonly string[]): string {
-  const escaped = words.map((w) => w.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&'));
-  return `(?i)(^|[^\\pL\\pM\\pN])${escaped.join('[^\\pL\\pM\\pN]+')}($|[^\\pL\\pM\\pN])`;
+  const alternatives = words.map((w) => {
+    const forms = wordForms(w).map(escapeRe2);
+    return forms.length === 1 ? forms[0] : `(?:${forms.join('|')})`;
+  });
+  return `(?i)(^|[^\\pL\\pM\\pN])${alternatives.join('[^\\pL\\pM\\pN]+')}($|[^\\pL\\pM\\pN])`;
+}
+
+function escapeRe2(text: string): string {
+  return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+}
+
+/** Endings of English inflection (plural, past, participle, gerund) tried on a word's bases. */
+const INFLECTIONS = ['', 's', 'es', 'd', 'ed', 'ing'];
+
+/** Whether English spells `base` + `ending` so: "-es" after a sibilant, "o" or "i", "-d" after "e", "-ed" and "-ing" not after "e". */
+function fits(base: string, ending: string): boolean {
+  switch (ending) {
+    case 's': return !/(?:s|x|z|ch|sh|i)$/.test(base);
+    case 'es': return /(?:s|x|z|ch|sh|o|i)$/.test(base);
+    case 'd': return base.endsWith('e');
+    case 'ed': return !base.endsWith('e');
+    case 'ing': return !base.endsWith('e') && !base.endsWith('i');
+    default: return !base.endsWith('i');
+  }
+}
+
+/**
+ * A phrase word's inflected forms: the word as written and each plural, past or gerund form of it
+ * that has its search key (stem), the key deciding: "model" → model, models, modeled, modeling,
+ * modelled, modelling; "studies" → studies, study, studied, …; a stop word or number only itself. A
+ * hyphenated or dotted word ("vision-language-model") inflects its last part. Derived words of the
+ * same stem ("generation" for "general") are not tried: a quoted phrase is asked for as written.
+ */
+export function wordForms(word: string): string[] {
+  const cut = Math.max(word.lastIndexOf('-'), word.lastIndexOf('.'), word.lastIndexOf('/')) + 1;
+  const [head, last] = [word.slice(0, cut), word.slice(cut)];
+  const key = /^[\p{L}]+$/u.test(last) ? searchKey(last) : null;
+  if (key === null) return [word];
+  // The word less an ending, twice ("embeddings" → "embedding" → "embedd").
+  const bases = new Set([last]);
+  for (let pass = 0; pass < 2; pass++) {
+    for (const base of [...bases]) {
+      for (const ending of ['ies', 'ied', 'es', 'ed', 'ing', 's', 'd']) {
+        if (base.length > ending.length + 2 && base.endsWith(ending)) bases.add(base.slice(0, -ending.length));
+      }
+    }
+  }
+  for (const base of [...bases]) {
+    if (base.endsWith('e')) bases.add(base.slice(0, -1));
+    if (base.endsWith('y')) bases.add(`${base.slice(0, -1)}i`);
+    if (/i$/.test(base)) bases.add(`${base.slice(0, -1)}y`);
+    if (/[^aeiou][aeiou][bdglmnprt]$/.test(base)) bases.add(base + base.at(-1));
+    if (/([bdglmnprt])\1$/.test(base)) bases.add(base.slice(0, -1));
+  }
+  const forms = new Set([last]);
+  for (const base of bases) {
+    for (const ending of INFLECTIONS) {
+      if (!fits(base, ending)) continue;
+      const form = base + ending;
+      if (!forms.has(form) && searchKey(form) === key) forms.add(form);
+    }
+  }
+  return [...forms].map((f) => head + f);
 }
 
 /** Parses `q` and resolves its words against the run's dictionary. */

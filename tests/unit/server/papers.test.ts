@@ -155,7 +155,7 @@ describe('a theme page\'s list (theme.ts loadThemePapers)', () => {
   };
 
   it('means by a query what /papers means: words by stem, a prefix, a quoted phrase, a -word left out', async () => {
-    const queries = { merging: [0, 6, 9, 12, 15, 18, 21], merg: [0, 6, 9, 12, 15, 18, 21], '"task arithmetic"': [21, 3], 'task -merging': [3], 'merging splatting': [] };
+    const queries = { merging: [0, 6, 9, 12, 15, 18, 21], merg: [0, 6, 9, 12, 15, 18, 21], '"task arithmetic"': [21, 3], '"tasks arithmetics"': [21, 3], 'task -merging': [3], 'merging splatting': [] };
     for (const [q, want] of Object.entries(queries)) {
       const { list, papers } = await both(q);
       expect([q, list]).toStrictEqual([q, { total: want.length, ids: want.map(id) }]);
