@@ -33,6 +33,7 @@ import { loadCoverageByTheme } from '$lib/server/theme';
 import type { PageServerLoad } from './$types';
 import { partialOnlyGranularities } from '$lib/server/trend-windows';
 import { offeredGranularities } from '$lib/charts/periods';
+import { query } from '$lib/server/db';
 
 /** Bursts listed on the overview: the strongest still running at the end of the data. */
 const ONGOING_BURSTS = 8;
@@ -58,6 +59,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const [themes, areas, palette, hidden, partialOnly] = await Promise.all([listThemeSummaries(run.run_id), listAreaSummaries(run.run_id), loadPalette(run.run_id),
     countHiddenThemes(run.run_id), partialOnlyGranularities(run.run_id)]);
   const view = readOverviewView(url.searchParams, areas);
+  // A run read per year says how many of its papers are dated by year only ("every paper" or "N of M").
+  const yearDated = defaultGranularity !== 'year' ? null : (await query<{ year: number; n: number }>(
+    `SELECT count(*) FILTER (WHERE p.date_precision = 'year')::INTEGER AS year, count(*)::INTEGER AS n
+     FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run`, { run: run.run_id }))[0];
   const picked = stackedIds(view, url.searchParams, themes, areas.map((a) => a.areaId));
   // Sparklines follow the emerging/fading windows' unit: the run's trend granularity.
   const trendGranularity = themes[0]?.windowGranularity ?? 'month';
@@ -123,6 +128,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     },
     granularity,
     defaultGranularity,
+    yearDated,
     offered: offeredGranularities(defaultGranularity, granularity, partialOnly),
     trendGranularity,
     measure,
