@@ -38,13 +38,26 @@ export function readLimit(params: URLSearchParams, fallback: number): number {
   return readInt(params, 'limit', 1, MAX_LIMIT, fallback);
 }
 
-/** A real calendar date written YYYY-MM-DD (2025-02-30 is refused), or null. */
-export function readDate(params: URLSearchParams, name: string): string | null {
+/**
+ * A real calendar date, or null: YYYY-MM-DD (2025-02-30 is refused), or a month YYYY-MM or a year YYYY,
+ * which stand for their first day as a range's start (`edge` 'start') and their last as its end
+ * ("from=2025-12&to=2026-02" is December to February, both whole), as the corpus's own dates are read.
+ */
+export function readDate(params: URLSearchParams, name: string, edge: 'start' | 'end' = 'start'): string | null {
   const value = raw(params, name);
   if (value === null) return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
-  if (!date) error(400, `${name}: expected a date YYYY-MM-DD`);
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!match) error(400, `${name}: expected a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY)`);
+  const [year, month, day] = [+match[1], match[2] === undefined ? null : +match[2], match[3] === undefined ? null : +match[3]];
+  if (day === null) {
+    if (month !== null && (month < 1 || month > 12)) error(400, `${name}: ${value} is no calendar month (expected a real month YYYY-MM)`);
+    // The month's (or year's) first day, or its last: the day before the next one starts.
+    const date = edge === 'start' ? new Date(Date.UTC(year, (month ?? 1) - 1, 1)) : new Date(Date.UTC(year, month ?? 12, 0));
+    date.setUTCFullYear(year);
+    return date.toISOString().slice(0, 10);
+  }
+  const date = new Date(Date.UTC(year, month! - 1, day));
+  date.setUTCFullYear(year);
   // Written right but no day of the calendar (2025-02-30, 2025-13-01): said so, not as a wrong format.
   if (date.toISOString().slice(0, 10) !== value) error(400, `${name}: ${value} is no calendar date (expected a real date YYYY-MM-DD)`);
   return value;
@@ -52,8 +65,8 @@ export function readDate(params: URLSearchParams, name: string): string | null {
 
 /** `from` and `to` dates, refusing a range that ends before it starts. */
 export function readDateRange(params: URLSearchParams): { from: string | null; to: string | null } {
-  const from = readDate(params, 'from');
-  const to = readDate(params, 'to');
+  const from = readDate(params, 'from', 'start');
+  const to = readDate(params, 'to', 'end');
   if (from !== null && to !== null && from > to) error(400, 'to: expected a date on or after from');
   return { from, to };
 }

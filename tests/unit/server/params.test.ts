@@ -76,7 +76,7 @@ describe('readDate', () => {
     async (value) => {
       expect(await httpErrorOf(() => readDate(search(`from=${value}`), 'from'))).toStrictEqual({
         status: 400,
-        message: 'from: expected a date YYYY-MM-DD'
+        message: 'from: expected a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY)'
       });
     }
   );
@@ -90,6 +90,17 @@ describe('readDate', () => {
 
   it('treats an empty date as absent', () => {
     expect(readDate(search('to='), 'to')).toBe(null);
+  });
+
+  it('reads a month or a year as its first day at a range\'s start and its last at its end', () => {
+    expect(readDateRange(search('from=2025-12&to=2026-02'))).toStrictEqual({ from: '2025-12-01', to: '2026-02-28' });
+    expect(readDateRange(search('from=2024&to=2024-02'))).toStrictEqual({ from: '2024-01-01', to: '2024-02-29' });
+    expect(readDateRange(search('to=1999'))).toStrictEqual({ from: null, to: '1999-12-31' });
+  });
+
+  it('refuses a month that is none with a 400 saying so', async () => {
+    expect(await httpErrorOf(() => readDate(search('from=2025-13'), 'from'))).toStrictEqual({
+      status: 400, message: 'from: 2025-13 is no calendar month (expected a real month YYYY-MM)' });
   });
 });
 
