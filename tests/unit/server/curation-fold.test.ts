@@ -20,6 +20,14 @@ describe('foldEdits', () => {
     expect([t.label, t.originalLabel, t.named, c.changed]).toStrictEqual(['LLM inference efficiency', 'kv cache, speculative decoding', true, true]);
   });
 
+  it('names a stored mixture "Mixture: …" in its history while no merge changed it, as the pages name it (audit of 2026-12-03)', () => {
+    const base = BASE.map((b) => (b.themeId === 2 ? { ...b, mixture: true } : b));
+    const c = foldEdits(1, base, [edit({ kind: 'hide', themeId: 2 }), edit({ kind: 'merge', themeIds: [2, 1], into: 2, name: null }),
+      edit({ kind: 'unhide', themeId: 2 })]);
+    expect(c.history.map((h) => h.text)).toStrictEqual(['Hid “Mixture: gaussian splatting” (2)',
+      'Merged “Mixture: gaussian splatting” (2) + “quantization” (1) into 2', 'Unhid “gaussian splatting” (2)']);
+  });
+
   it('merges themes into one that holds both, the other id gone into it', () => {
     const c = foldEdits(1, BASE, [edit({ kind: 'merge', themeIds: [0, 1], into: 0, name: 'Efficient LLMs' })]);
     expect(c.themes.get(0)!.units).toStrictEqual([0, 1]);

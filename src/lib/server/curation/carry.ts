@@ -4,7 +4,7 @@
 // preferred for the stored themes. Renames, hides and notes follow their theme; a merge holds when
 // every member continues as a distinct theme; splits are not re-run. What cannot carry is reported.
 import { formatCount } from '../../charts/periods.js';
-import type { Curation, CuratedTheme } from './fold.js';
+import { shownName, type Curation, type CuratedTheme } from './fold.js';
 import type { Edit, EditBody } from './edits.js';
 
 /**
@@ -99,19 +99,19 @@ export function carryForward(prev: Curation, runId: number, byStored: Map<number
         add({ kind: 'merge', themeIds: next as number[], into, name: null }, source);
         successor.set(t.id, into);
         const j = t.units.map((u) => byStored.get(u)!.jaccard.toFixed(2)).join(', ');
-        review.push({ fromRun: from, status: 'carried', text: `Merge “${t.label}” holds: its themes continue as ${next.join(' + ')} in run ${runId} (Jaccard ${j})` });
+        review.push({ fromRun: from, status: 'carried', text: `Merge “${shownName(t)}” holds: its themes continue as ${next.join(' + ')} in run ${runId} (Jaccard ${j})` });
       } else if (byTheme.has(t.id)) {
         successor.set(t.id, byTheme.get(t.id)!.themeId);
-        review.push({ fromRun: from, status: 'carried', text: `Merge “${t.label}”: run ${runId} already has it as one theme (${byTheme.get(t.id)!.themeId})` });
+        review.push({ fromRun: from, status: 'carried', text: `Merge “${shownName(t)}”: run ${runId} already has it as one theme (${byTheme.get(t.id)!.themeId})` });
       } else {
-        review.push({ fromRun: from, status: 'review', text: `Merge “${t.label}” (${t.originalLabel}) not carried: not every merged theme continues in run ${runId}` });
+        review.push({ fromRun: from, status: 'review', text: `Merge “${shownName(t)}” (${t.originalLabel}) not carried: not every merged theme continues in run ${runId}` });
       }
     } else {
       // a stored theme follows the stored-theme matching (theme_lineage when there is one); a split part its own
       const next = t.split === null ? byStored.get(t.units[0]) : byTheme.get(t.id);
       if (next) successor.set(t.id, next.themeId);
       if (next && (t.named || t.hidden || t.note !== null)) {
-        review.push({ fromRun: from, status: 'carried', text: `“${t.label}” (${t.id}) continues as theme ${next.themeId} in run ${runId}: ` +
+        review.push({ fromRun: from, status: 'carried', text: `“${shownName(t)}” (${t.id}) continues as theme ${next.themeId} in run ${runId}: ` +
           `${formatCount(next.shared)} papers shared, Jaccard ${next.jaccard.toFixed(2)}` });
       }
     }
@@ -141,7 +141,7 @@ function carryTheme(
   const what = [t.named ? `the name “${t.label}”` : null, t.hidden ? 'hidden' : null, t.note !== null ? 'a note' : null].filter((w) => w !== null);
   if (what.length === 0) return;
   if (next === undefined) {
-    review.push({ fromRun: from, status: 'review', text: `Theme “${t.label}” (${t.id}: ${what.join(', ')}) has no continuing theme in run ${runId}` });
+    review.push({ fromRun: from, status: 'review', text: `Theme “${shownName(t)}” (${t.id}: ${what.join(', ')}) has no continuing theme in run ${runId}` });
     return;
   }
   if (t.named) add({ kind: 'rename', themeId: next, name: t.label }, ['rename', 'merge']);

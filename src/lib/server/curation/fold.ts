@@ -9,6 +9,8 @@ export interface BaseTheme {
   themeId: number;
   label: string;
   keywords: string[];
+  /** The stored theme is marked a mixture (themes.mixture): named "Mixture: …" while no merge or split changed it. */
+  mixture?: boolean;
 }
 
 /** A theme as the lead sees it. `units`: stored themes and split parts whose papers it holds. */
@@ -27,6 +29,14 @@ export interface CuratedTheme {
   note: string | null;
   /** Set on a split part: the theme it came from and its papers. */
   split: { from: number; paperIds: string[] } | null;
+  /** Its stored theme is a mixture (BaseTheme.mixture); shownName says so only while the theme is that stored theme unchanged. */
+  mixture?: boolean;
+}
+
+/** A curated theme's name as the pages give it: "Mixture: …" for a stored mixture no merge or split changed (overlay.ts keeps its mark then). */
+export function shownName(t: CuratedTheme, label: string = t.label): string {
+  const unchanged = t.units.length === 1 && t.units[0] === t.id && t.split === null;
+  return t.mixture === true && unchanged ? `Mixture: ${label}` : label;
 }
 
 export type EditStatus = 'applied' | 'undone' | 'not applied';
@@ -150,7 +160,7 @@ function interleave(lists: string[][]): string[] {
 function start(runId: number, base: BaseTheme[]): { c: Curation; nextId: { value: number } } {
   const themes = new Map<number, CuratedTheme>(base.map((b) => [b.themeId, {
     id: b.themeId, units: [b.themeId], label: b.label, named: false, originalLabel: null, base: b.themeId, keywords: b.keywords,
-    hidden: false, note: null, split: null
+    hidden: false, note: null, split: null, mixture: b.mixture === true
   }]));
   return { c: { runId, themes, gone: new Map(), history: [], changed: false }, nextId: { value: Math.max(-1, ...base.map((b) => b.themeId)) + 1 } };
 }
@@ -202,7 +212,11 @@ export function foldEdits(runId: number, base: BaseTheme[], edits: Edit[]): Cura
       const kept = (id: number) => (typeof e.labels?.[id] === 'string' ? e.labels[id] : undefined);
       const unkept = themesNamed(e).some((id) => kept(id) === undefined);
       if (unkept && stale) [then, stale] = [replay(runId, base, edits.slice(0, i)), false];
-      entry.text = describeEdit(e, (id) => kept(id) ?? then.c.themes.get(id)?.label ?? stored.get(id) ?? `theme ${id}`);
+      entry.text = describeEdit(e, (id) => {
+        const was = then.c.themes.get(id);
+        const label = kept(id) ?? was?.label ?? stored.get(id) ?? `theme ${id}`;
+        return was === undefined ? label : shownName(was, label);
+      });
       entry.reconstructed = !e.carriedFrom && unkept;
       if (!stale) apply(then.c, e, then.nextId);
     }

@@ -23,7 +23,7 @@ export interface CurationState {
 
 export async function loadBaseThemes(db: Reader, runId: number): Promise<BaseTheme[]> {
   return db.query<BaseTheme>(
-    `SELECT theme_id AS "themeId", label, keywords FROM src.main.themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
+    `SELECT theme_id AS "themeId", label, keywords, coalesce(mixture, false) AS mixture FROM src.main.themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
 }
 
 /** Each paper's theme in a run as stored: paper id → theme id. */
