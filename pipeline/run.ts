@@ -23,7 +23,7 @@ import { InputError } from './errors.js';
 import { paperKey } from './prng.js';
 import { transpose } from './cluster/transpose.js';
 import { sharedArray } from './shared-memory.js';
-import { MIN_MEAN_THEME_PAPERS, Warnings, warnAboutCoverage, warnAboutEmptyPapers, warnAboutThemes, type RunWarning } from './warnings.js';
+import { MIN_MEAN_THEME_PAPERS, Warnings, warnAboutCoverage, warnAboutEmptyPapers, warnAboutThemes, windowLengths, type RunWarning } from './warnings.js';
 import type { RunData, ThemeRecord } from './store/run-data.js';
 import type { SearchIndex } from './search/index.js';
 import type { Projection } from './map/project.js';
@@ -256,7 +256,8 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
       totals: trends.totals }, trends.dates.granularity);
     return { ...trends, bursts };
   }, (t) => `${t.totals.filter((p) => p.granularity === t.dates.granularity).length} ${t.dates.granularity}s, ${t.bursts.length} bursts`);
-  warnAboutCoverage(warnings, trend.coverage?.changes ?? [], labels.map((l) => ({ label: shownOf(l.themeId), trend: trend.trends[l.themeId] })));
+  warnAboutCoverage(warnings, trend.coverage?.changes ?? [], labels.map((l) => ({ label: shownOf(l.themeId), trend: trend.trends[l.themeId] })),
+    windowLengths(trend));
   // The wait for the projection (started after vectorise) and the themes placed among their papers.
   const { layout, neighbours, recall10, similar } = await timed('map', reporter, durations,
     async () => mapThemes(await projected(), clustering, clustered.themeSimilarity, { neighbours: Math.min(config.neighbours, k - 1) }),

@@ -3,6 +3,9 @@
 // `runs.metrics.warnings`.
 import { describeChange, readTrend, type CoverageChange } from './trends/coverage.js';
 import type { ThemeTrend } from './types.js';
+import { classOfDirection, ratesIn, TREND_CLASS_TEXT } from './trends/trend-class.js';
+import { trendWindowPeriods } from './trends/emerging.js';
+import type { Trends } from './trends/index.js';
 
 export type WarningCode = 'input' | 'skipped-records' | 'small-themes' | 'k-too-large' | 'k-range-cut'
   /** A file's day-written dates read as years or months (ingest/date-precision.ts). */
@@ -81,7 +84,8 @@ export function warnAboutEmptyPapers(warnings: Warnings, indptr: Uint32Array, as
  * categories held throughout (trends/coverage.ts readTrend), so that nobody reads the former as trends.
  */
 export function warnAboutCoverage(warnings: Warnings, changes: readonly CoverageChange[],
-  themes: readonly { label: string; trend: Pick<ThemeTrend, 'direction' | 'emergingScore' | 'zScore' | 'covered'> }[]): void {
+  themes: readonly { label: string; trend: Pick<ThemeTrend, 'direction' | 'emergingScore' | 'zScore' | 'covered' | 'papersBefore' | 'papersAfter'> }[],
+  periods: { before: number; after: number }): void {
   if (changes.length === 0) return;
   const shown = changes.slice(0, 6).map(describeChange).join('; ');
   const more = changes.length > 6 ? `; and ${changes.length - 6} more (table coverage_changes)` : '';
@@ -89,16 +93,29 @@ export function warnAboutCoverage(warnings: Warnings, changes: readonly Coverage
   // Every theme named: the warning is all /runs shows of it, and a list cut with "…" left the rest unseen.
   const list = (xs: readonly { label: string }[]) => xs.map((t) => t.label).join('; ');
   const bound = themes.filter((t) => readTrend(t.trend).basis === 'coverage');
-  const reread = themes.filter((t) => readTrend(t.trend).basis === 'covered' && t.trend.covered!.direction !== t.trend.direction);
+  // Each reading in the words of its class (trends/trend-class.ts), as the pages and reads_as word it:
+  // "steady → shrinking slower than the field", not the share test's "steady → emerging".
+  const words = (t: (typeof themes)[number]) => [TREND_CLASS_TEXT[classOfDirection(t.trend.direction, ratesIn(t.trend, periods))],
+    TREND_CLASS_TEXT[classOfDirection(t.trend.covered!.direction, ratesIn(t.trend.covered!, periods))]];
+  const reread = themes.filter((t) => readTrend(t.trend).basis === 'covered').map((t) => ({ label: t.label, said: words(t) }))
+    .filter((t) => t.said[0] !== t.said[1]);
   const parts = [
     bound.length === 0 ? 'no theme moves only with it' : `${bound.length} moving only with it (too few of their papers in the categories held ` +
       `throughout to read a trend): ${list(bound)}`,
     reread.length === 0 ? '' : `${reread.length} reading otherwise over the categories held throughout than over all papers: ` +
-      list(reread.map((t) => ({ label: `${t.label} (${t.trend.direction} → ${t.trend.covered!.direction})` })))
+      list(reread.map((t) => ({ label: `${t.label} (${t.said[0]} → ${t.said[1]})` })))
   ].filter((p) => p !== '');
   warnings.add('coverage', `the corpus holds some categories only part of the trend windows — ${shown}${more}. ` +
     `Trends are read over the categories held throughout (themes.covered_*; ${aside.toLocaleString('en-US')} papers of the windows set aside); ` +
     parts.join('; '));
+}
+
+/** The trend windows' lengths in periods (trends/emerging.ts trendWindowPeriods), as the themes' trends were scored. */
+export function windowLengths(trend: Pick<Trends, 'totals' | 'trends'>): { before: number; after: number } {
+  const first = trend.trends[0];
+  if (first === undefined) return { before: 0, after: 0 };
+  const { before, after } = trendWindowPeriods(trend.totals, first.windowGranularity, first.window);
+  return { before: before.length, after: after.length };
 }
 
 /**

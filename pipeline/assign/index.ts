@@ -24,7 +24,7 @@ import { burstColumns, retrend, type Retrended } from './retrend.js';
 import { primaryCategories, primaryCategoryOf, readTrend } from '../trends/coverage.js';
 import { trendWindowPeriods } from '../trends/emerging.js';
 import { classOfTrend, TREND_CLASS_TEXT } from '../trends/trend-class.js';
-import { Warnings, warnAboutCoverage, warnAboutThemes } from '../warnings.js';
+import { Warnings, warnAboutCoverage, warnAboutThemes, windowLengths } from '../warnings.js';
 import { shownLabelSql } from '../quality/shown-label.js';
 import { addToSearchIndex } from './search-merge.js';
 import { TextPassHelper } from './text-pass-threads.js';
@@ -200,7 +200,8 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
     // them (labels do not change with a batch): printed below, and stored in place of the run's own in the
     // same transaction (warnings.ts RECOMPUTED_WARNINGS).
     warnAboutThemes(runWarnings, batch.trends.themeSizes.reduce((sum, x) => sum + x, 0), batch.trends.themeSizes);
-    warnAboutCoverage(runWarnings, batch.trends.coverage?.changes ?? [], themesBefore.map((t, i) => ({ label: t.label, trend: batch.trends.trends[i] })));
+    warnAboutCoverage(runWarnings, batch.trends.coverage?.changes ?? [], themesBefore.map((t, i) => ({ label: t.label, trend: batch.trends.trends[i] })),
+      windowLengths(batch.trends));
     await writes.end({ batchId, added: papers.length, novel: batch.fit.novel.reduce((sum, x) => sum + x, 0), trends: batch.trends, runWarnings: runWarnings.list,
       warnings: own.list,
       info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files, skipped: ingest.skipped, duplicates: ingest.duplicates,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replaceRecomputedWarnings, Warnings, warnAboutEmptyPapers, type RunWarning } from '../../pipeline/warnings.js';
+import { replaceRecomputedWarnings, Warnings, warnAboutCoverage, warnAboutEmptyPapers, type RunWarning } from '../../pipeline/warnings.js';
 
 describe('warnAboutEmptyPapers (found by the CLI review of 2026-12-02: such papers went into theme 0 without a word)', () => {
   const titles = ['Graphs', 'qzxv', 'Robots', 'bkrt', 'wvlp'];
@@ -43,5 +43,21 @@ describe('replaceRecomputedWarnings (found by reviews of 2026-12-03: /runs kept 
     expect(replaceRecomputedWarnings([input], [now], 3)).toStrictEqual([input, { ...now, batch: 3 }]);
     expect(replaceRecomputedWarnings(undefined, [now], 3)).toStrictEqual([{ ...now, batch: 3 }]);
     expect(replaceRecomputedWarnings({ code: 'coverage' }, [], 3)).toStrictEqual([]);
+  });
+});
+
+describe('warnAboutCoverage (workflow audit of 2026-12-03: the warning said "steady → emerging" where every page said "shrinking slower than the field")', () => {
+  const change = { category: 'cs.GT', granularity: 'month' as const, absent: [{ from: '2025-08-01', to: '2025-12-01', papers: 0 }], expected: 78, papers: 664 };
+  const covered = (direction: 'emerging' | 'fading' | 'steady', papersBefore: number, papersAfter: number) =>
+    ({ share: 0.9, emergingScore: 0.3, direction, zScore: 2.5, shareBefore: 0.02, shareAfter: 0.03, papersBefore, papersAfter });
+  it('words each reading of a theme read otherwise over the categories held throughout in its class, papers per period weighed', () => {
+    const warnings = new Warnings();
+    warnAboutCoverage(warnings, [change], [
+      // Steady over all papers; emerging in share within the categories, on fewer papers a month (167 in 8 → 62 in 3): shrinking slower.
+      { label: 'kv cache', trend: { direction: 'steady', emergingScore: 0, zScore: 0.5, papersBefore: 188, papersAfter: 62, covered: covered('emerging', 167, 62) } },
+      // Emerging both ways, more papers a month: not listed.
+      { label: 'llm agents', trend: { direction: 'emerging', emergingScore: 0.5, zScore: 9, papersBefore: 800, papersAfter: 900, covered: covered('emerging', 700, 800) } }
+    ], { before: 8, after: 3 });
+    expect(warnings.list[0].message).toMatch(/; 1 reading otherwise over the categories held throughout than over all papers: kv cache \(steady → shrinking slower than the field\)$/);
   });
 });
