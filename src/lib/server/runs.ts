@@ -141,8 +141,17 @@ export async function listRuns(): Promise<RunDetails[]> {
       { n: SKIPPED_SAMPLE }
     )
   ]);
+  // The lineage counts as the dashboard reads theme_lineage: between the curated themes where a lead
+  // curated either run (curation/overlay-lineage.ts), so /runs says what /runs/compare shows.
+  const kinds = await query<{ run_id: number; prev_run_id: number; kind: string; n: number }>(
+    'SELECT run_id, prev_run_id, kind, count(*)::INTEGER AS n FROM theme_lineage GROUP BY ALL');
   return runs.map((run) => {
     const metrics = parseObject(run.metrics);
+    const lineage = metrics.lineage as Record<string, unknown> | undefined;
+    if (lineage && typeof lineage === 'object' && typeof lineage.prevRunId === 'number') {
+      const rows = kinds.filter((k) => k.run_id === run.run_id && k.prev_run_id === lineage.prevRunId);
+      if (rows.length > 0) metrics.lineage = { ...lineage, ...Object.fromEntries(['continued', 'split', 'merged', 'new', 'gone'].map((k) => [k, rows.find((r) => r.kind === k)?.n ?? 0])) };
+    }
     const durations = Object.entries(parseObject(run.durations)).filter(
       (e): e is [string, number] => typeof e[1] === 'number'
     );

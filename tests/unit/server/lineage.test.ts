@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import '../../../src/lib/server/curation/index.js';
+import { appendEdits } from '../../../src/lib/server/curation/journal.js';
+import { query } from '../../../src/lib/server/db.js';
 import { compareRuns, listCompleteRuns, loadThemeLineage, resolvePair, type CompareRun } from '../../../src/lib/server/lineage.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { readDb } from '../../fixtures/read-db.js';
@@ -92,5 +95,35 @@ describe('compareRuns and loadThemeLineage on stored runs', () => {
       later.remove();
       process.env.THEMESCOPE_DB = db.path;
     }
+  });
+});
+
+describe('lineage after curation (workflow audit of 2026-12-03: a merge left a blank ancestor name, and the export disagreed with /runs/compare)', () => {
+  let db: TempDb;
+  beforeAll(async () => {
+    const second = handMadeRun();
+    second.clustering.assignments = Int32Array.from(second.papers, (_, i) => (i % 3 < 2 ? 0 : i < 12 ? 1 : 2));
+    db = await writeTempDb([handMadeRun(), second]);
+    // Run 1's themes 0 and 1 merged into 0 by a lead: run 1 no longer has a theme 1.
+    await appendEdits(1, 'Ada', () => [{ kind: 'merge', themeIds: [0, 1], into: 0, name: 'Merged' }]);
+  });
+  afterAll(() => db.remove());
+
+  it('reads one set of links everywhere: theme_lineage as the dashboard reads it is /runs/compare\'s, between the curated themes', async () => {
+    const [b, a] = await listCompleteRuns();
+    const c = await compareRuns(a, b);
+    const read = await query<Record<string, unknown>>(`SELECT kind, theme_id AS "themeId", prev_theme_id AS "prevThemeId",
+      shared_papers AS "sharedPapers", jaccard, centroid_cosine AS "centroidCosine", theme_papers AS "themePapers",
+      prev_theme_papers AS "prevThemePapers" FROM theme_lineage WHERE run_id = 2 ORDER BY theme_id NULLS LAST, prev_theme_id`);
+    expect(read).toStrictEqual(c.links);
+    expect(read.some((l) => l.prevThemeId === 1)).toBe(false);
+    // The stored rows stay as the pipeline wrote them (run 1's theme 1 merged into run 2's theme 0).
+    const stored = await readDb<{ n: number }>(db.path, 'SELECT count(*)::INTEGER AS n FROM theme_lineage WHERE run_id = 2 AND prev_theme_id = 1');
+    expect(stored[0].n).toBeGreaterThan(0);
+  });
+
+  it('names every ancestor by its curated theme: run 2\'s theme 0 continues run 1\'s merged theme', async () => {
+    const lineage = await loadThemeLineage(2, 0);
+    expect(lineage.ancestors.map((x) => [x.kind, x.runId, x.themeId, x.label])).toStrictEqual([['continued', 1, 0, 'Merged']]);
   });
 });

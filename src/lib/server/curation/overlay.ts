@@ -1,7 +1,8 @@
 // Owns the curated view of the runs database. In the dashboard's in-memory DuckDB (db.ts) a schema
 // `memory.ovN` holds the curated rows of each curated run and views named like the stored tables
 // (themes, paper_themes, theme_periods, …) that read the stored rows of every other run and the
-// curated rows of these; db.ts puts that schema first on each connection's search_path, so every
+// curated rows of these (theme_lineage: the links of the pairs of runs they touch, matched again:
+// overlay-lineage.ts); db.ts puts that schema first on each connection's search_path, so every
 // query, chart and export reads curated themes without knowing about edits. Stored rows stay as written.
 import { BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { Curation } from './fold.js';
@@ -9,6 +10,7 @@ import { computeCurations, type CurationState, type Reader } from './state.js';
 import { readJournal } from './journal.js';
 import { bind, UNIT_MAP } from './overlay-sql.js';
 import { curatedTrends, installPeriods, splitPapers, type Trend } from './overlay-periods.js';
+import { installLineage } from './overlay-lineage.js';
 
 export interface Writer extends Reader {
   exec(sql: string, params?: Record<string, DuckDBValue>, types?: Record<string, DuckDBType>): Promise<void>;
@@ -33,6 +35,8 @@ export async function buildOverlay(db: Writer, schema: string, journalPath: stri
   for (const t of present) {
     await db.exec(`CREATE VIEW ${s}.${t} AS SELECT * FROM src.main.${t} WHERE run_id NOT IN (${ids}) UNION ALL SELECT * FROM ${s}._${t}`);
   }
+  // The links to and from a curated run, matched again between the curated themes (overlay-lineage.ts).
+  if (tables.has('theme_lineage') && present.includes('theme_terms')) await installLineage(db, s, curated.map((c) => c.runId));
   return { ...state, installed: true };
 }
 
