@@ -39,6 +39,8 @@ export async function loadOngoingBursts(runId: number, limit: number): Promise<B
     `SELECT ${COLUMNS} FROM bursts b JOIN themes t ON t.run_id = b.run_id AND t.theme_id = b.theme_id
      WHERE b.run_id = $run
        AND NOT EXISTS (SELECT 1 FROM theme_curation c WHERE c.run_id = t.run_id AND c.theme_id = t.theme_id AND c.hidden)
+       -- running at the last complete period: not one that starts in a partial period after it
+       AND b.start_period <= (SELECT max(pt.period) FROM period_totals pt WHERE pt.run_id = b.run_id AND pt.granularity = b.granularity AND NOT pt.partial)
      ORDER BY b.weight DESC, b.theme_id, b.term`,
     { run: runId }
   );
