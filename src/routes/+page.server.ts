@@ -34,19 +34,20 @@ import type { PageServerLoad } from './$types';
 import { partialOnlyGranularities } from '$lib/server/trend-windows';
 import { offeredGranularities } from '$lib/charts/periods';
 import { query } from '$lib/server/db';
+import { goneText, loadRunCuration, summarise } from '$lib/server/curation';
 
 /** Bursts listed on the overview: the strongest still running at the end of the data. */
 const ONGOING_BURSTS = 8;
 
 /** The ids stacked in the view: every area, the area's themes (largest first), or the picked themes. */
-function stackedIds(view: OverviewView, params: URLSearchParams, themes: ThemeSummary[], areaIds: number[]): number[] {
+function stackedIds(view: OverviewView, params: URLSearchParams, themes: ThemeSummary[], areaIds: number[], goneNote: (id: number) => string): number[] {
   switch (view.kind) {
     case 'areas':
       return areaIds;
     case 'area':
       return themes.filter((t) => t.areaId === view.areaId).map((t) => t.themeId);
     case 'themes':
-      return readPickedThemes(params, themes);
+      return readPickedThemes(params, themes, goneNote);
   }
 }
 
@@ -63,7 +64,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const yearDated = defaultGranularity !== 'year' ? null : (await query<{ year: number; n: number }>(
     `SELECT count(*) FILTER (WHERE p.date_precision = 'year')::INTEGER AS year, count(*)::INTEGER AS n
      FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run`, { run: run.run_id }))[0];
-  const picked = stackedIds(view, url.searchParams, themes, areas.map((a) => a.areaId));
+  // A picked theme a lead merged away or split is named as such in the 404 (as /papers?theme= does).
+  const gone = view.kind === 'themes' ? summarise(await loadRunCuration(run.run_id)).gone : {};
+  const picked = stackedIds(view, url.searchParams, themes, areas.map((a) => a.areaId), (id) => goneText(gone[id]));
   // Sparklines follow the emerging/fading windows' unit: the run's trend granularity.
   const trendGranularity = themes[0]?.windowGranularity ?? 'month';
   const [series, areaRows, trendSeries, kSelection, bursts, addedPapers, coverageChanges] = await Promise.all([

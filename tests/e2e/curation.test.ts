@@ -184,6 +184,9 @@ describe('curation through the dashboard', () => {
     // and its export's 404 says where it went
     const gone = await fetch(`${server.url}/export/theme-papers.csv?run=1&theme=${b.theme_id}`);
     expect([gone.status, await gone.text()]).toStrictEqual([404, expect.stringContaining(`curation merged it into theme ${a.theme_id}`)]);
+    // and so does the overview's comparison of picked themes
+    const picked = await fetch(`${server.url}/?run=1&themes=${a.theme_id},${b.theme_id}`);
+    expect([picked.status, await picked.text()]).toStrictEqual([404, expect.stringContaining(`No theme ${b.theme_id} in this run (curation merged it into theme ${a.theme_id})`)]);
     const themesCsv = await csv('/export/themes.csv?run=1');
     const size = themesCsv.find((r) => r[0] === String(a.theme_id))![themesCsv[0].indexOf('size')];
     expect(Number(size)).toBe(a.size + b.size);

@@ -167,7 +167,7 @@ export async function loadAreaPeriodRows(runId: number, granularity: Granularity
  * The themes to stack, from `themes` (repeated and/or comma-separated ids). Malformed → 400,
  * an id not in the run → 404; none given → the DEFAULT_PICKED largest. Returned largest first.
  */
-export function readPickedThemes(params: URLSearchParams, themes: ThemeSummary[]): number[] {
+export function readPickedThemes(params: URLSearchParams, themes: ThemeSummary[], goneNote: (id: number) => string = () => ''): number[] {
   const raw = params
     .getAll('themes')
     .flatMap((v) => v.split(','))
@@ -179,7 +179,7 @@ export function readPickedThemes(params: URLSearchParams, themes: ThemeSummary[]
   for (const v of raw) {
     if (!/^\d{1,7}$/.test(v)) error(400, `themes: expected theme ids (integers ≥ 0), got “${v.slice(0, 40)}”`);
     const id = Number(v);
-    if (!known.has(id)) error(404, `No theme ${id} in this run`);
+    if (!known.has(id)) error(404, `No theme ${id} in this run${goneNote(id)}`);
     ids.add(id);
   }
   return themes.filter((t) => ids.has(t.themeId)).map((t) => t.themeId);

@@ -21,7 +21,11 @@ export async function loadRunCuration(runId: number): Promise<RunCuration | null
 
 /** Where a theme a lead merged away or split went (" (merged into theme 0)"), '' for any other id: a 404 says it. */
 export async function goneNote(runId: number, themeId: number): Promise<string> {
-  const gone = (await loadRunCuration(runId))?.curation.gone.get(themeId);
+  return goneText((await loadRunCuration(runId))?.curation.gone.get(themeId));
+}
+
+/** goneNote's words for a theme's fate (CurationSummary.gone), '' for none. */
+export function goneText(gone: { mergedInto: number } | { splitInto: number[] } | undefined): string {
   if (!gone) return '';
   return 'mergedInto' in gone ? ` (curation merged it into theme ${gone.mergedInto})` : ` (curation split it into themes ${gone.splitInto.join(', ')})`;
 }
