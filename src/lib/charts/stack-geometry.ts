@@ -94,3 +94,65 @@ export function seriesAt(layout: StackLayout, index: number, value: number): Sta
   }
   return null;
 }
+
+/** A series' name written inside its band (bandLabels). */
+export interface BandLabel {
+  key: string;
+  text: string;
+  /** Centre of the text, plot-area pixels. */
+  x: number;
+  y: number;
+}
+
+/** Height a band label takes (11 px text and a little air above and below). */
+export const BAND_LABEL_HEIGHT = 14;
+
+/**
+ * Each series' name inside its band, where the band holds it: centred at a complete period, the
+ * thickest where it fits, whole or else its first phrase (before the first comma), and only where the band
+ * holds the text's box at every period point under it and the one beyond each end (band edges are
+ * straight between points, so the box is then inside the band all along). Labels so placed never
+ * overlap one another, and a reader tells the bands of one area's shades apart by their names, not by
+ * colour alone (WCAG 1.4.1). `measure` gives a text's width in pixels at 11 px.
+ */
+export function bandLabels(layout: StackLayout, geometry: Pick<StackGeometry, 'xs' | 'y'>, width: number,
+  measure: (text: string) => number): BandLabel[] {
+  const { xs, y } = geometry;
+  const n = xs.length;
+  if (n < 2) return [];
+  const out: BandLabel[] = [];
+  for (const s of layout.series) {
+    const edges = s.bands.map(([b0, b1]) => [y(b1), y(b0)] as const); // [top, bottom] in pixels
+    const thickness = (i: number) => edges[i][1] - edges[i][0];
+    // Complete periods, thickest first: the first where a text fits is the label's place.
+    const centres = [...xs.keys()].filter((i) => !layout.partial[i] && thickness(i) >= BAND_LABEL_HEIGHT + 2)
+      .sort((a, b) => thickness(b) - thickness(a) || a - b);
+    const comma = s.label.indexOf(',');
+    const texts = comma > 0 ? [s.label, s.label.slice(0, comma)] : [s.label];
+    const place = (text: string): BandLabel | null => {
+      const half = measure(text) / 2 + 3;
+      for (const i of centres) {
+        const cy = (edges[i][0] + edges[i][1]) / 2;
+        const [top, bottom] = [cy - BAND_LABEL_HEIGHT / 2, cy + BAND_LABEL_HEIGHT / 2];
+        const x = Math.min(Math.max(xs[i], half), width - half);
+        // The points under the text and the one beyond each end.
+        let first = 0;
+        while (first + 1 < n && xs[first + 1] <= x - half) first++;
+        let last = n - 1;
+        while (last - 1 >= 0 && xs[last - 1] >= x + half) last--;
+        let fits = true;
+        for (let j = first; j <= last && fits; j++) fits = edges[j][0] <= top && edges[j][1] >= bottom;
+        if (fits) return { key: s.key, text, x, y: cy };
+      }
+      return null;
+    };
+    for (const text of texts) {
+      const label = place(text);
+      if (label !== null) {
+        out.push(label);
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutStackGeometry, nearestPeriod, periodPositions, seriesAt } from '../../../src/lib/charts/stack-geometry.js';
+import { bandLabels, layoutStackGeometry, nearestPeriod, periodPositions, seriesAt } from '../../../src/lib/charts/stack-geometry.js';
 import { layoutStack } from '../../../src/lib/charts/stack-layout.js';
 
 const months = ['2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01', '2025-05-01'];
@@ -80,5 +80,36 @@ describe('seriesAt', () => {
   it('inverts the y scale, so a click’s pixel maps back to its value', () => {
     const g = layoutStackGeometry(layoutStack(totals, rows, picked, 'share'), 'month', 'share', 400, 200);
     expect(g.valueAt(g.y(0.3))).toBeCloseTo(0.3, 12);
+  });
+});
+
+describe('bandLabels', () => {
+  const series = (key: string, label: string, bands: [number, number][]) => ({ key, themeId: 0, label, colour: '#888', values: bands.map(([a, b]) => b - a), bands });
+  // Five months over 400 px (100 px apart), share 0..1 over 200 px: a band 0.1 thick is 20 px.
+  const layout = (s: ReturnType<typeof series>[], partial = [false, false, false, false, false]) => ({
+    periods: ['2025-01-01', '2025-02-01', '2025-03-01', '2025-04-01', '2025-05-01'], partial, totals: [1, 1, 1, 1, 1], series: s, max: 1 });
+  const measure = (text: string) => text.length * 6;
+  const at = (l: ReturnType<typeof layout>) => bandLabels(l, layoutStackGeometry(l, 'month', 'share', 400, 200), 400, measure);
+
+  it('writes a name inside its band where the band holds it, the first phrase when the whole does not fit, none in a thin band', () => {
+    const flat = (a: number, b: number): [number, number][] => Array.from({ length: 5 }, () => [a, b]);
+    const labels = at(layout([
+      series('thick', 'object detection, anomaly detection', flat(0, 0.5)),
+      // 16 px thick only in March and 12 px elsewhere: even its first phrase would reach a thinner month.
+      series('bulge', 'graph networks, message passing and more words', [[0.5, 0.56], [0.5, 0.56], [0.5, 0.58], [0.5, 0.56], [0.5, 0.56]]),
+      series('thin', 'robots', flat(0.58, 0.62)),
+      series('top', 'everything else', flat(0.62, 1))
+    ]));
+    expect(labels.map((l) => [l.key, l.text])).toStrictEqual([['thick', 'object detection, anomaly detection'], ['top', 'everything else']]);
+    // Each label's box lies inside its own band, so no two overlap.
+    for (const l of labels) expect(l.y).toBeCloseTo(l.key === 'thick' ? 150 : 38, 5);
+  });
+
+  it('takes its first phrase where only that fits, and never centres on a partial period', () => {
+    // 60 px thick from February to April, 15 px in January and May: the whole name would reach over January.
+    const wide = series('wide', 'large language models, retrieval-augmented generation', [[0, 0.075], [0, 0.3], [0, 0.3], [0, 0.3], [0, 0.075]]);
+    expect(at(layout([wide])).map((l) => [l.text, l.x])).toStrictEqual([['large language models', 200]]);
+    // With March partial, February and April are the only centres, and the phrase reaches a thin month from either.
+    expect(at(layout([wide], [false, false, true, false, false]))).toStrictEqual([]);
   });
 });
