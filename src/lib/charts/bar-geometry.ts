@@ -52,4 +52,4 @@ function fittingTicks(x: ScaleLinear<number, number>, width: number): Tick[] {
 }
 
 /** A weight printed with 3 significant digits (c-TF-IDF weights are small decimals). */
-export const formatWeight = format('.3~r');
+export const formatWeight = format('.3r');
