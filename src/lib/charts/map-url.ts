@@ -21,10 +21,23 @@ export const ZOOM_RANGE: [number, number] = [0.7, 80];
 /** Largest grid coordinate (the points' x and y are Uint16). */
 const GRID_MAX = 65535;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_OR_YEAR = /^(\d{4})(?:-(\d{2}))?$/;
 
-/** A valid ISO date (YYYY-MM-DD that Date.parse accepts and round-trips), else ''. */
-function isoDate(value: string | null): string {
-  if (!value || !ISO.test(value)) return '';
+/**
+ * A valid ISO date (YYYY-MM-DD that Date.parse accepts and round-trips), or a month YYYY-MM or year
+ * YYYY as its first day (`edge` 'start') or last ('end'), as /papers reads them; else ''.
+ */
+function isoDate(value: string | null, edge: 'start' | 'end' = 'start'): string {
+  if (!value) return '';
+  const coarse = MONTH_OR_YEAR.exec(value);
+  if (coarse) {
+    const [year, month] = [Number(coarse[1]), coarse[2] === undefined ? null : Number(coarse[2])];
+    if (month !== null && (month < 1 || month > 12)) return '';
+    const day = edge === 'start' ? new Date(Date.UTC(year, (month ?? 1) - 1, 1)) : new Date(Date.UTC(year, month ?? 12, 0));
+    day.setUTCFullYear(year); // Date.UTC reads years 0-99 as 1900-1999
+    return day.toISOString().slice(0, 10);
+  }
+  if (!ISO.test(value)) return '';
   const t = Date.parse(value + 'T00:00:00Z');
   return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value ? value : '';
 }
@@ -35,7 +48,7 @@ function isoDate(value: string | null): string {
  * when from is after to.
  */
 function readDates(params: URLSearchParams): { from: string; to: string; swapped: boolean } {
-  const [from, to] = [isoDate(params.get('from')), isoDate(params.get('to'))];
+  const [from, to] = [isoDate(params.get('from'), 'start'), isoDate(params.get('to'), 'end')];
   return from && to && from > to ? { from: to, to: from, swapped: true } : { from, to, swapped: false };
 }
 
@@ -89,7 +102,7 @@ export interface IgnoredParam {
 const EXPECTED = {
   z: `a number from ${ZOOM_RANGE[0]} to ${ZOOM_RANGE[1]} (the zoom; 1 is the whole map)`,
   centre: `a number from 0 to ${GRID_MAX.toLocaleString('en-US')} (the view’s centre, in map grid units)`,
-  date: 'a date YYYY-MM-DD',
+  date: 'a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY)',
   order: 'the start (from) on or before the end (to)',
   sel: `four numbers x0,y0,x1,y1 from 0 to ${GRID_MAX.toLocaleString('en-US')}, with x0 ≤ x1 and y0 ≤ y1 (a selected region)`
 };

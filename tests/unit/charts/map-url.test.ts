@@ -22,8 +22,8 @@ describe('ignoredMapParams', () => {
   it('names a selection that is not four ordered grid numbers, and dates that are no dates', () => {
     expect(ignored('sel=foo&from=2025-02-30&to=yesterday')).toStrictEqual([
       'ignored sel=foo: four numbers x0,y0,x1,y1 from 0 to 65,535, with x0 ≤ x1 and y0 ≤ y1 (a selected region); nothing is selected',
-      'ignored from=2025-02-30: a date YYYY-MM-DD; no start date',
-      'ignored to=yesterday: a date YYYY-MM-DD; no end date'
+      'ignored from=2025-02-30: a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY); no start date',
+      'ignored to=yesterday: a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY); no end date'
     ]);
     expect(ignored('sel=5,5,1,1')).toHaveLength(1);
   });
@@ -62,6 +62,10 @@ describe('the date range in the address', () => {
     expect(view('from=1953-01-01&to=2149-06-06')).toMatchObject({ from: '1953-01-01', to: '2149-06-06' });
     expect(ignored('from=1953-01-01&to=2149-06-06')).toStrictEqual([]);
     expect(view('from=0001-01-01')).toMatchObject({ from: '0001-01-01' });
-    expect(ignored('from=1953-02-30')).toStrictEqual(['ignored from=1953-02-30: a date YYYY-MM-DD; no start date']);
+    // A month or a year is its first day as from and its last as to, as /papers reads them.
+    expect(view('from=2025-12&to=2026-02')).toMatchObject({ from: '2025-12-01', to: '2026-02-28' });
+    expect(view('from=1999&to=2024')).toMatchObject({ from: '1999-01-01', to: '2024-12-31' });
+    expect(ignored('from=2025-13')).toStrictEqual(['ignored from=2025-13: a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY); no start date']);
+    expect(ignored('from=1953-02-30')).toStrictEqual(['ignored from=1953-02-30: a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY); no start date']);
   });
 });
