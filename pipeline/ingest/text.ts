@@ -143,7 +143,8 @@ export function arrayName(name: string): string {
  */
 export function firstLast(name: string): string {
   const parts = name.split(',').map((part) => part.trim());
-  if (parts.length === 2 && parts[0] !== '' && parts[1] !== '') return `${parts[1]} ${parts[0]}`;
+  // "Barnes and Noble, Inc." is a name with its suffix, not a surname before a given name.
+  if (parts.length === 2 && parts[0] !== '' && parts[1] !== '') return NAME_SUFFIX.test(parts[1]) ? name.trim() : `${parts[1]} ${parts[0]}`;
   if (parts.length === 3 && parts.every((part) => part !== '')) {
     const [last, a, b] = parts;
     return JUNIOR.test(b) && !JUNIOR.test(a) ? `${a} ${last} ${b}` : `${b} ${last} ${a}`;
@@ -152,13 +153,13 @@ export function firstLast(name: string): string {
 }
 
 /** A generational suffix: what follows the surname in "First Last Jr.". */
-const JUNIOR = /^(?:jr|sr|ii|iii|iv|v|2nd|3rd)\.?$/i;
+const JUNIOR = /^(?:jr|sr|ii|iii|iv|2nd|3rd)\.?$/i;
 
 /** The lower-case words BibTeX counts as part of the surname ("van", "de la"). */
 const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ter|ten|bin|ibn|al|el|y|zu|vom|op)$/;
 
 /** A name that is a group's, not a person's: written as it is, never turned about. */
-const GROUP = /\b(?:collaboration|consortium|team|group|project|initiative|society|association|institute|university|laboratory|lab|committee|council|network|foundation|center|centre|inc|ltd|llc|gmbh|corp)\b\.?/i;
+const GROUP = /\b(?:collaboration|consortium|team|project|initiative|society|association|institute|university|laboratory|committee|council|foundation|inc|ltd|llc|gmbh|corp)\b\.?/i;
 
 /**
  * A stored "First Last" name as RIS and library tools want it: "Last, First", "Last, First, Jr."; a
@@ -167,6 +168,12 @@ const GROUP = /\b(?:collaboration|consortium|team|group|project|initiative|socie
  */
 export function lastFirst(name: string): string {
   const trimmed = name.trim();
+  // "Bo Li, Jr." (a name stored with its suffix after a comma): "Li, Bo, Jr.".
+  const [person, suffix0, ...more] = trimmed.split(',').map((part) => part.trim());
+  if (suffix0 !== undefined && more.length === 0 && JUNIOR.test(suffix0) && person.includes(' ')) {
+    const turned = lastFirst(person);
+    return turned === person ? trimmed : `${turned}, ${suffix0}`;
+  }
   if (trimmed.includes(',') || GROUP.test(trimmed)) return trimmed;
   const words = trimmed.split(/\s+/);
   if (words.length === 2 && JUNIOR.test(words[1])) return trimmed;

@@ -11,8 +11,9 @@ export interface CoverageMark {
   /** Period start (ISO) the mark stands before. */
   period: string;
   label: string;
-  /** The categories that enter the corpus there, as the label names them (burstCoverage reads them). */
+  /** The categories that enter the corpus there, and those that leave it, as the label names them (burstCoverage reads them). */
   comes: string[];
+  goes: string[];
 }
 
 /** Categories holding at least this share of the theme's papers are marked (a handful of papers explain no step). */
@@ -53,7 +54,8 @@ export function coverageMarks(changes: readonly { category: string; granularity:
   return [...at].sort(([a], [b]) => (a < b ? -1 : 1)).map(([period, { goes, comes }]) => ({
     period,
     label: [goes.length > 0 ? `no ${names(goes)} from here` : '', comes.length > 0 ? `${names(comes)} from here` : ''].filter((l) => l !== '').join('; '),
-    comes: comes.map(markName)
+    comes: comes.map(markName),
+    goes: goes.map(markName)
   }));
 }
 
@@ -83,10 +85,14 @@ export function burstCoverage(burst: { startPeriod: string; endPeriod: string; g
   marks: readonly CoverageMark[]): string | null {
   const at = burstMark(burst, marks);
   if (at !== null) return `at a change of what the corpus holds: ${at.label}`;
-  const entered = marks.filter((m) => m.period < burst.startPeriod && m.comes.length > 0);
-  if (entered.length === 0) return null;
-  // Each category once, at the last period it entered before the burst.
+  // Each category held at the burst's start, at the last period it entered before it (one that left
+  // again before the burst is not held there).
   const since = new Map<string, string>();
-  for (const m of entered) for (const c of m.comes) since.set(c, m.period);
+  for (const m of marks) {
+    if (m.period >= burst.startPeriod) break;
+    for (const c of m.goes) since.delete(c);
+    for (const c of m.comes) since.set(c, m.period);
+  }
+  if (since.size === 0) return null;
   return `after a change of what the corpus holds: ${[...since].map(([c, period]) => `${c} from ${formatPeriod(period, burst.granularity)}`).join(', ')}`;
 }

@@ -223,11 +223,11 @@ export function formatRate(rate: number | null, decimals: number | null = null):
  * fewer papers.
  */
 export function formatRatePair(before: number | null, after: number | null): string {
-  const [b, a] = [formatRate(before), formatRate(after)];
-  if (b !== a || before === null || after === null || before === after) return `${b} → ${a}`;
-  let places = before < 10 ? 1 : 0;
-  while (places < 2 && formatRate(before, places) === formatRate(after, places)) places++;
-  return `${formatRate(before, places)} → ${formatRate(after, places)}`;
+  if (before === null || after === null) return `${formatRate(before)} → ${formatRate(after)}`;
+  // Both at the finer default of the two (9.99 → 10.01 is not "10.0 → 10"), then finer while they read alike.
+  let places = Math.min(before, after) < 10 ? 1 : 0;
+  while (places < 2 && before !== after && formatRate(before, places) === formatRate(after, places)) places++;
+  return places === 0 ? `${formatRate(before)} → ${formatRate(after)}` : `${formatRate(before, places)} → ${formatRate(after, places)}`;
 }
 
 /**

@@ -34,6 +34,7 @@ import type { PageServerLoad } from './$types';
 import { partialOnlyGranularities } from '$lib/server/trend-windows';
 import { offeredGranularities } from '$lib/charts/periods';
 import { query } from '$lib/server/db';
+import { cachedForRun } from '$lib/server/run-cache';
 import { goneText, loadRunCuration, summarise } from '$lib/server/curation';
 
 /** Bursts listed on the overview: the strongest still running at the end of the data. */
@@ -60,10 +61,11 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const [themes, areas, palette, hidden, partialOnly] = await Promise.all([listThemeSummaries(run.run_id), listAreaSummaries(run.run_id), loadPalette(run.run_id),
     countHiddenThemes(run.run_id), partialOnlyGranularities(run.run_id)]);
   const view = readOverviewView(url.searchParams, areas);
-  // A run read per year says how many of its papers are dated by year only ("every paper" or "N of M").
-  const yearDated = defaultGranularity !== 'year' ? null : (await query<{ year: number; n: number }>(
-    `SELECT count(*) FILTER (WHERE p.date_precision = 'year')::INTEGER AS year, count(*)::INTEGER AS n
-     FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run`, { run: run.run_id }))[0];
+  // A run read per year says how many of its dated papers are dated by year only ("every" or "N of M"),
+  // counted as the granularity rule counts them (undated papers aside); once per run.
+  const yearDated = defaultGranularity !== 'year' ? null : await cachedForRun(run.run_id, 'year-dated', async () => (await query<{ year: number; n: number }>(
+    `SELECT count(*) FILTER (WHERE p.date_precision = 'year')::INTEGER AS year, count(p.published)::INTEGER AS n
+     FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run`, { run: run.run_id }))[0], () => 1);
   // A picked theme a lead merged away or split is named as such in the 404 (as /papers?theme= does).
   const gone = view.kind === 'themes' ? summarise(await loadRunCuration(run.run_id)).gone : {};
   const picked = stackedIds(view, url.searchParams, themes, areas.map((a) => a.areaId), (id) => goneText(gone[id]));

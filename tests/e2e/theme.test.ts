@@ -5,6 +5,7 @@ import { handMadeRun } from '../fixtures/hand-made-run.js';
 import { gotoHydrated, newPage, screenshot } from './harness.js';
 import { useDashboard } from './dashboard.js';
 import { readDb, writeDb } from './dbs.js';
+import { formatWeight } from '../../src/lib/charts/bar-geometry.js';
 
 /** Theme 1's keywords: one that used to lose its first letter to the chart's edge, one far too long to draw whole. */
 const LONG_TERMS = ['long-term memory', 'context window', 'retrieval-augmented generation over very long scientific documents', 'rope'];
@@ -28,7 +29,9 @@ describe('the Theme page', () => {
     const shown = await bars.evaluateAll((gs) =>
       gs.map((g) => [g.querySelector('text title')!.textContent, g.querySelectorAll('text')[1].textContent!.trim()])
     );
-    expect(shown).toStrictEqual(terms.map((t) => [t.term, String(t.weight)]));
+    // Three significant digits, trailing zeros kept (0.400, 0.0110), as bar-geometry.ts formatWeight writes them.
+    expect(shown).toStrictEqual(terms.map((t) => [t.term, formatWeight(t.weight)]));
+    expect(shown.every(([, w]) => /^0\.0*[1-9]\d{2}$|^[1-9]\.\d{2}$/.test(w!))).toBe(true);
     expect(await page.locator('h1').textContent()).toContain('long context');
     await screenshot(page, 'theme');
   });

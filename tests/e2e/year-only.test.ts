@@ -30,7 +30,7 @@ describe('the Overview of a year-only corpus', () => {
     expect(text).not.toContain('partial period');
     expect(await page.locator('h2#trend-heading ~ figure, figure.chart').first().locator('svg path[data-series]').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid="year-note"]').count()).toBe(1);
-    expect((await page.locator('[data-testid="year-note"]').textContent())!.replace(/\s+/g, ' ')).toMatch(/^ ?Every paper of this run is dated by year only, so its trends are read per year/);
+    expect((await page.locator('[data-testid="year-note"]').textContent())!.replace(/\s+/g, ' ')).toMatch(/^ ?Every dated paper of this run is dated by year only, so its trends are read per year/);
     await screenshot(page, 'overview-year-only');
   });
 

@@ -48,8 +48,10 @@ function isoDate(value: string | null, edge: 'start' | 'end' = 'start'): string 
  * when from is after to.
  */
 function readDates(params: URLSearchParams): { from: string; to: string; swapped: boolean } {
-  const [from, to] = [isoDate(params.get('from'), 'start'), isoDate(params.get('to'), 'end')];
-  return from && to && from > to ? { from: to, to: from, swapped: true } : { from, to, swapped: false };
+  // A reversed range is swapped before a month or year is read as its first or last day, so both stay whole.
+  const [from0, to0] = [isoDate(params.get('from'), 'start'), isoDate(params.get('to'), 'end')];
+  if (!(from0 && to0 && from0 > to0)) return { from: from0, to: to0, swapped: false };
+  return { from: isoDate(params.get('to'), 'start'), to: isoDate(params.get('from'), 'end'), swapped: true };
 }
 
 /** A finite number within [lo, hi] from `value`, else null. */

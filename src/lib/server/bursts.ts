@@ -10,15 +10,16 @@ export type BurstItem = Camel<Pick<TableRow<'bursts'>, 'theme_id' | 'term' | 'gr
   mixture: boolean | null;
   cohesion: number | null;
   coherence: number | null;
-  /** The burst runs into the last complete period of its granularity (or beyond). */
+  /** The burst runs at the last complete period of its granularity (it may go on into a partial one after it). */
   ongoing: boolean;
 };
 
 const COLUMNS = `b.theme_id AS "themeId", b.term, b.granularity, b.start_period::VARCHAR AS "startPeriod",
   b.end_period::VARCHAR AS "endPeriod", b.weight, b.papers, t.label, t.mixture, t.cohesion, t.coherence,
-  -- ongoing: it has not ended before the last complete period of its granularity
-  b.end_period >= (SELECT max(pt.period) FROM period_totals pt
-                   WHERE pt.run_id = b.run_id AND pt.granularity = b.granularity AND NOT pt.partial) AS ongoing`;
+  -- ongoing: it runs at the last complete period of its granularity (not ended before it, nor started
+  -- only in a partial period after it)
+  (SELECT max(pt.period) FROM period_totals pt WHERE pt.run_id = b.run_id AND pt.granularity = b.granularity AND NOT pt.partial)
+    BETWEEN b.start_period AND b.end_period AS ongoing`;
 
 /** The theme's bursts, its own first, then its phrases by weight. */
 export function loadThemeBursts(runId: number, themeId: number): Promise<BurstItem[]> {
@@ -39,8 +40,6 @@ export async function loadOngoingBursts(runId: number, limit: number): Promise<B
     `SELECT ${COLUMNS} FROM bursts b JOIN themes t ON t.run_id = b.run_id AND t.theme_id = b.theme_id
      WHERE b.run_id = $run
        AND NOT EXISTS (SELECT 1 FROM theme_curation c WHERE c.run_id = t.run_id AND c.theme_id = t.theme_id AND c.hidden)
-       -- running at the last complete period: not one that starts in a partial period after it
-       AND b.start_period <= (SELECT max(pt.period) FROM period_totals pt WHERE pt.run_id = b.run_id AND pt.granularity = b.granularity AND NOT pt.partial)
      ORDER BY b.weight DESC, b.theme_id, b.term`,
     { run: runId }
   );

@@ -131,22 +131,25 @@ function escapeRe2(text: string): string {
 /** Endings of English inflection (plural, past, participle, gerund) tried on a word's bases. */
 const INFLECTIONS = ['', 's', 'es', 'd', 'ed', 'ing'];
 
-/** Whether English spells `base` + `ending` so: "-es" after a sibilant, "o" or "i", "-d" after "e", "-ed" and "-ing" not after "e". */
+/**
+ * Whether English may spell `base` + `ending` so: "-es" after a sibilant, "o" or "i", "-d" after "e",
+ * "-ed" and "-ing" not after "e" (a junk form left is harmless: it must still have the word's stem).
+ */
 function fits(base: string, ending: string): boolean {
   switch (ending) {
-    case 's': return !/(?:s|x|z|ch|sh|i)$/.test(base);
+    case 's': return !/(?:s|x|z|ch|sh)$/.test(base);
     case 'es': return /(?:s|x|z|ch|sh|o|i)$/.test(base);
     case 'd': return base.endsWith('e');
     case 'ed': return !base.endsWith('e');
     case 'ing': return !base.endsWith('e') && !base.endsWith('i');
-    default: return !base.endsWith('i');
+    default: return true;
   }
 }
 
 /**
  * A phrase word's inflected forms: the word as written and each plural, past or gerund form of it
  * that has its search key (stem), the key deciding: "model" → model, models, modeled, modeling,
- * modelled, modelling; "studies" → studies, study, studied, …; a stop word or number only itself. A
+ * modelled, modelling; "APIs" → apis, api; a stop word ("studies") or a number only itself. A
  * hyphenated or dotted word ("vision-language-model") inflects its last part. Derived words of the
  * same stem ("generation" for "general") are not tried: a quoted phrase is asked for as written.
  */

@@ -65,6 +65,8 @@ describe('the date range in the address', () => {
     // A month or a year is its first day as from and its last as to, as /papers reads them.
     expect(view('from=2025-12&to=2026-02')).toMatchObject({ from: '2025-12-01', to: '2026-02-28' });
     expect(view('from=1999&to=2024')).toMatchObject({ from: '1999-01-01', to: '2024-12-31' });
+    // Reversed months are swapped whole: January to March.
+    expect(view('from=2026-03&to=2026-01')).toMatchObject({ from: '2026-01-01', to: '2026-03-31' });
     expect(ignored('from=2025-13')).toStrictEqual(['ignored from=2025-13: a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY); no start date']);
     expect(ignored('from=1953-02-30')).toStrictEqual(['ignored from=1953-02-30: a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY); no start date']);
   });

@@ -149,6 +149,7 @@ describe('byStrength and formatRate', () => {
     expect([formatRate(9.25), formatRate(97.9), formatRate(1234.4), formatRate(null)]).toStrictEqual(['9.3', '98', '1,234', '—']);
     // A pair gets the decimals it takes to tell unequal rates apart (up to two): never "21 → 21" for 20.9 → 20.7.
     expect([formatRatePair(167 / 8, 62 / 3), formatRatePair(35.7, 155.7), formatRatePair(9.25, 9.27), formatRatePair(20, 20), formatRatePair(9.5, 12.2),
-      formatRatePair(null, 3)]).toStrictEqual(['20.9 → 20.7', '36 → 156', '9.25 → 9.27', '20 → 20', '9.5 → 12', '— → 3.0']);
+      formatRatePair(null, 3), formatRatePair(9.99, 10.01), formatRatePair(9.96, 10.4)]).toStrictEqual(['20.9 → 20.7', '36 → 156', '9.25 → 9.27', '20 → 20',
+      '9.5 → 12.2', '— → 3.0', '9.99 → 10.01', '10.0 → 10.4']);
   });
 });

@@ -114,7 +114,7 @@ describe('lastFirst and firstLast', () => {
     ['Ada Lovelace', 'Lovelace, Ada'], ['Jürgen Müller', 'Müller, Jürgen'], ['Ludwig van Beethoven', 'van Beethoven, Ludwig'],
     ['Jean-Pierre de la Fontaine', 'de la Fontaine, Jean-Pierre'], ['Martin Luther King Jr.', 'King, Martin Luther, Jr.'],
     ['J. R. R. Tolkien', 'Tolkien, J. R. R.'], ['Plato', 'Plato'], ['The CMS Collaboration', 'The CMS Collaboration'],
-    ['Barnes and Noble, Inc.', 'Barnes and Noble, Inc.'], ['King Jr.', 'King Jr.']
+    ['Barnes and Noble, Inc.', 'Barnes and Noble, Inc.'], ['King Jr.', 'King Jr.'], ['Anil Kumar V', 'V, Anil Kumar'], ['Ruth Center', 'Center, Ruth']
   ];
   it('write a stored "First Last" name as RIS wants it: surname (with its particles) first, a suffix last; groups and one word as they are', () => {
     expect(NAMES.map(([name]) => lastFirst(name))).toStrictEqual(NAMES.map(([, ris]) => ris));
@@ -123,5 +123,8 @@ describe('lastFirst and firstLast', () => {
     const people = NAMES.filter(([name, ris]) => name !== ris);
     expect(people.map(([, ris]) => firstLast(ris))).toStrictEqual(people.map(([name]) => name));
     expect(firstLast('Stark, Jr., Tony')).toBe('Tony Stark Jr.');
+    // Names kept as written: a group with its suffix reads back whole; a person's "Bo Li, Jr." as the same name.
+    expect(firstLast(lastFirst('Barnes and Noble, Inc.'))).toBe('Barnes and Noble, Inc.');
+    expect([lastFirst('Bo Li, Jr.'), firstLast(lastFirst('Bo Li, Jr.'))]).toStrictEqual(['Li, Bo, Jr.', 'Bo Li Jr.']);
   });
 });

@@ -1,5 +1,5 @@
 // Owns theme_lineage in the curated view: the links of every stored pair of runs one of which a lead
-// curated, matched again between the curated themes (pipeline/lineage: shared papers, then keyword
+// regrouped (a merge or a split), matched again between the curated themes (pipeline/lineage: shared papers, then keyword
 // cosine), so a theme page's ancestors, /runs/compare and the theme-lineage export all read one set of
 // links. Without it a merge in curation left the stored links pointing at a theme the run no longer had
 // (a blank name on the later run's theme page) and the export disagreed with the page.
@@ -13,7 +13,8 @@ import { bind } from './overlay-sql.js';
 /**
  * Installs `${s}._theme_lineage` (the pairs' links as matched over the curated themes) and the view
  * `${s}.theme_lineage`: the stored links of every other pair, these for the pairs touching a run of
- * `curated`. `s` holds the curated views of themes, paper_themes and theme_terms already.
+ * `curated` (the runs a merge or split regrouped). `s` holds the curated views of themes, paper_themes
+ * and theme_terms already.
  */
 export async function installLineage(db: Writer, s: string, curated: readonly number[]): Promise<void> {
   const ids = curated.map((id) => Math.trunc(id)).join(', ');

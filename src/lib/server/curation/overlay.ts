@@ -35,8 +35,10 @@ export async function buildOverlay(db: Writer, schema: string, journalPath: stri
   for (const t of present) {
     await db.exec(`CREATE VIEW ${s}.${t} AS SELECT * FROM src.main.${t} WHERE run_id NOT IN (${ids}) UNION ALL SELECT * FROM ${s}._${t}`);
   }
-  // The links to and from a curated run, matched again between the curated themes (overlay-lineage.ts).
-  if (tables.has('theme_lineage') && present.includes('theme_terms')) await installLineage(db, s, curated.map((c) => c.runId));
+  // The links to and from a run whose themes a merge or split changed, matched again between the curated
+  // themes (overlay-lineage.ts); a rename, hide or note changes no link, and the stored ones stand.
+  const regrouped = curated.filter((c) => [...c.themes.values()].some((t) => t.units.length !== 1 || t.units[0] !== t.id || t.split !== null));
+  if (regrouped.length > 0 && tables.has('theme_lineage') && present.includes('theme_terms')) await installLineage(db, s, regrouped.map((c) => c.runId));
   return { ...state, installed: true };
 }
 
