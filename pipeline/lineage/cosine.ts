@@ -25,6 +25,17 @@ export function keywordWeights(terms: readonly { term: string; weight: number }[
   return weights;
 }
 
+/** Each theme's keyword profile from its theme_terms rows (any order within a theme: weights add up). */
+export function keywordProfiles(rows: readonly { themeId: number; term: string; weight: number }[]): Map<number, TermWeights> {
+  const byTheme = new Map<number, { term: string; weight: number }[]>();
+  for (const r of rows) {
+    const list = byTheme.get(r.themeId);
+    if (list) list.push(r);
+    else byTheme.set(r.themeId, [r]);
+  }
+  return new Map([...byTheme].map(([id, list]) => [id, keywordWeights(list)]));
+}
+
 /**
  * cos(a, b) = Σ_t a_t·b_t / (‖a‖·‖b‖): the sum runs over the terms in both profiles (the shared
  * vocabulary; a term a profile lacks weighs 0 there), the norms over each whole profile. 0 when

@@ -1,7 +1,7 @@
 // Owns reading the previous complete run's themes (its papers and keyword weights) from the database
 // being written, and matching the run being stored against them (pipeline/lineage/match.ts).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { keywordWeights, type TermWeights } from '../lineage/cosine.js';
+import { keywordProfiles, keywordWeights, type TermWeights } from '../lineage/cosine.js';
 import { lineageBetween, type RunThemes } from '../lineage/index.js';
 import type { LineageLink } from '../lineage/match.js';
 import type { RunData } from './run-data.js';
@@ -30,9 +30,7 @@ export async function storedRunThemes(connection: DuckDBConnection, runId: numbe
   for (const [themeId, paperId] of members.getRows() as [number, string][]) addTo(papers, themeId, paperId);
   const rows = await connection.runAndReadAll(
     'SELECT theme_id, term, weight FROM theme_terms WHERE run_id = $run ORDER BY theme_id, rank', { run: runId });
-  const byTheme = new Map<number, { term: string; weight: number }[]>();
-  for (const [themeId, term, weight] of rows.getRows() as [number, string, number][]) addTo(byTheme, themeId, { term, weight });
-  const terms = new Map<number, TermWeights>([...byTheme].map(([t, list]) => [t, keywordWeights(list)]));
+  const terms = keywordProfiles((rows.getRows() as [number, string, number][]).map(([themeId, term, weight]) => ({ themeId, term, weight })));
   return { papers, terms };
 }
 

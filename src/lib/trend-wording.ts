@@ -227,7 +227,7 @@ export function formatRatePair(before: number | null, after: number | null): str
   // Both at the finer default of the two (9.99 → 10.01 is not "10.0 → 10"), then finer while they read alike.
   let places = Math.min(before, after) < 10 ? 1 : 0;
   while (places < 2 && before !== after && formatRate(before, places) === formatRate(after, places)) places++;
-  return places === 0 ? `${formatRate(before)} → ${formatRate(after)}` : `${formatRate(before, places)} → ${formatRate(after, places)}`;
+  return `${formatRate(before, places)} → ${formatRate(after, places)}`;
 }
 
 /**

@@ -3,6 +3,7 @@
 // named, with what was expected and what the map does instead, for the page to say so; a reversed
 // date range is swapped and said so), written compactly on the way out.
 import { NO_DAY, isoOfDay } from './map-points.js';
+import { readDateBound } from '../date-bound.js';
 
 export interface MapViewState {
   /** Zoom factor, 1 = the whole map. */
@@ -20,26 +21,10 @@ export interface MapViewState {
 export const ZOOM_RANGE: [number, number] = [0.7, 80];
 /** Largest grid coordinate (the points' x and y are Uint16). */
 const GRID_MAX = 65535;
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const MONTH_OR_YEAR = /^(\d{4})(?:-(\d{2}))?$/;
-
-/**
- * A valid ISO date (YYYY-MM-DD that Date.parse accepts and round-trips), or a month YYYY-MM or year
- * YYYY as its first day (`edge` 'start') or last ('end'), as /papers reads them; else ''.
- */
+/** A valid date bound (date-bound.ts: a day, or a month or year as its first or last day), else ''. */
 function isoDate(value: string | null, edge: 'start' | 'end' = 'start'): string {
-  if (!value) return '';
-  const coarse = MONTH_OR_YEAR.exec(value);
-  if (coarse) {
-    const [year, month] = [Number(coarse[1]), coarse[2] === undefined ? null : Number(coarse[2])];
-    if (month !== null && (month < 1 || month > 12)) return '';
-    const day = edge === 'start' ? new Date(Date.UTC(year, (month ?? 1) - 1, 1)) : new Date(Date.UTC(year, month ?? 12, 0));
-    day.setUTCFullYear(year); // Date.UTC reads years 0-99 as 1900-1999
-    return day.toISOString().slice(0, 10);
-  }
-  if (!ISO.test(value)) return '';
-  const t = Date.parse(value + 'T00:00:00Z');
-  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value ? value : '';
+  const bound = value ? readDateBound(value, edge) : null;
+  return bound !== null && 'date' in bound ? bound.date : '';
 }
 
 /**

@@ -2,7 +2,7 @@
 // themes and the links between them (pipeline/lineage/match.ts on the stored runs, any pair), and a
 // theme page's ancestors and descendants (the stored theme_lineage rows).
 import { error } from '@sveltejs/kit';
-import { keywordWeights, type TermWeights } from '../../../pipeline/lineage/cosine.js';
+import { keywordProfiles, type TermWeights } from '../../../pipeline/lineage/cosine.js';
 import { cosineOf } from '../../../pipeline/lineage/index.js';
 import { matchThemes, type LineageKind, type LineageLink, type SharedCount } from '../../../pipeline/lineage/match.js';
 import { shownLabel, shownLabelSql } from '../theme-label.js';
@@ -79,11 +79,8 @@ async function themesOf(runId: number): Promise<CompareTheme[]> {
 }
 
 async function termsOf(runId: number): Promise<Map<number, TermWeights>> {
-  const rows = await query<{ themeId: number; term: string; weight: number }>(
-    'SELECT theme_id AS "themeId", term, weight FROM theme_terms WHERE run_id = $run ORDER BY theme_id, rank', { run: runId });
-  const byTheme = new Map<number, { term: string; weight: number }[]>();
-  for (const r of rows) byTheme.set(r.themeId, [...(byTheme.get(r.themeId) ?? []), r]);
-  return new Map([...byTheme].map(([id, list]) => [id, keywordWeights(list)]));
+  return keywordProfiles(await query<{ themeId: number; term: string; weight: number }>(
+    'SELECT theme_id AS "themeId", term, weight FROM theme_terms WHERE run_id = $run ORDER BY theme_id, rank', { run: runId }));
 }
 
 /** The two runs' themes, the papers flowing between them and the links, as the pipeline computes them. */

@@ -4,6 +4,7 @@ import { error } from '@sveltejs/kit';
 import { GRANULARITIES, type Granularity } from '../../../pipeline/types.js';
 import { query } from './db.js';
 import { goneNote } from './curation/index.js';
+import { readDateBound } from '../date-bound.js';
 
 export type Measure = 'papers' | 'share';
 export type ExportFormat = 'csv' | 'json' | 'parquet';
@@ -46,21 +47,13 @@ export function readLimit(params: URLSearchParams, fallback: number): number {
 export function readDate(params: URLSearchParams, name: string, edge: 'start' | 'end' = 'start'): string | null {
   const value = raw(params, name);
   if (value === null) return null;
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!match) error(400, `${name}: expected a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY)`);
-  const [year, month, day] = [+match[1], match[2] === undefined ? null : +match[2], match[3] === undefined ? null : +match[3]];
-  if (day === null) {
-    if (month !== null && (month < 1 || month > 12)) error(400, `${name}: ${value} is no calendar month (expected a real month YYYY-MM)`);
-    // The month's (or year's) first day, or its last: the day before the next one starts.
-    const date = edge === 'start' ? new Date(Date.UTC(year, (month ?? 1) - 1, 1)) : new Date(Date.UTC(year, month ?? 12, 0));
-    date.setUTCFullYear(year);
-    return date.toISOString().slice(0, 10);
-  }
-  const date = new Date(Date.UTC(year, month! - 1, day));
-  date.setUTCFullYear(year);
-  // Written right but no day of the calendar (2025-02-30, 2025-13-01): said so, not as a wrong format.
-  if (date.toISOString().slice(0, 10) !== value) error(400, `${name}: ${value} is no calendar date (expected a real date YYYY-MM-DD)`);
-  return value;
+  const bound = readDateBound(value, edge);
+  if ('date' in bound) return bound.date;
+  error(400, {
+    format: `${name}: expected a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY)`,
+    month: `${name}: ${value} is no calendar month (expected a real month YYYY-MM)`,
+    day: `${name}: ${value} is no calendar date (expected a real date YYYY-MM-DD)`
+  }[bound.error]);
 }
 
 /** `from` and `to` dates, refusing a range that ends before it starts. */

@@ -5,6 +5,7 @@ import { query } from './db.js';
 import { RUN_COLUMNS } from './run.js';
 import { readExternal, type ExternalFacts } from './run-checks.js';
 import { formatFigure } from '../number-format.js';
+import { LINEAGE_KINDS } from '../../../pipeline/lineage/match.js';
 
 export const SKIPPED_SAMPLE = 20;
 
@@ -121,7 +122,7 @@ export function metricRow(key: string, value: unknown): [string, string] {
   if (key === 'lineage' && value !== null && typeof value === 'object') {
     const l = value as Record<string, number>;
     if (typeof l.prevRunId === 'number') {
-      return [name, `run ${l.prevRunId}: ${['continued', 'split', 'merged', 'new', 'gone'].map((k) => `${wholeFormat.format(l[k] ?? 0)} ${k}`).join(' · ')}`];
+      return [name, `run ${l.prevRunId}: ${LINEAGE_KINDS.map((k) => `${wholeFormat.format(l[k] ?? 0)} ${k}`).join(' · ')}`];
     }
   }
   return [name, formatMetric(value)];
@@ -150,7 +151,7 @@ export async function listRuns(): Promise<RunDetails[]> {
     const lineage = metrics.lineage as Record<string, unknown> | undefined;
     if (lineage && typeof lineage === 'object' && typeof lineage.prevRunId === 'number') {
       const rows = kinds.filter((k) => k.run_id === run.run_id && k.prev_run_id === lineage.prevRunId);
-      if (rows.length > 0) metrics.lineage = { ...lineage, ...Object.fromEntries(['continued', 'split', 'merged', 'new', 'gone'].map((k) => [k, rows.find((r) => r.kind === k)?.n ?? 0])) };
+      if (rows.length > 0) metrics.lineage = { ...lineage, ...Object.fromEntries(LINEAGE_KINDS.map((k) => [k, rows.find((r) => r.kind === k)?.n ?? 0])) };
     }
     const durations = Object.entries(parseObject(run.durations)).filter(
       (e): e is [string, number] => typeof e[1] === 'number'

@@ -33,10 +33,14 @@ export interface CuratedTheme {
   mixture?: boolean;
 }
 
+/** Whether a merge or a split made this theme (not one stored theme as it was): its rows, quality and links are its own. */
+export function isRegrouped(t: Pick<CuratedTheme, 'id' | 'units' | 'split'>): boolean {
+  return t.units.length !== 1 || t.units[0] !== t.id || t.split !== null;
+}
+
 /** A curated theme's name as the pages give it: "Mixture: …" for a stored mixture no merge or split changed (overlay.ts keeps its mark then). */
 export function shownName(t: CuratedTheme, label: string = t.label): string {
-  const unchanged = t.units.length === 1 && t.units[0] === t.id && t.split === null;
-  return t.mixture === true && unchanged ? `Mixture: ${label}` : label;
+  return t.mixture === true && !isRegrouped(t) ? `Mixture: ${label}` : label;
 }
 
 export type EditStatus = 'applied' | 'undone' | 'not applied';

@@ -4,7 +4,7 @@
 // links. Without it a merge in curation left the stored links pointing at a theme the run no longer had
 // (a blank name on the later run's theme page) and the export disagreed with the page.
 import { DOUBLE, INTEGER, VARCHAR } from '@duckdb/node-api';
-import { keywordWeights, type TermWeights } from '../../../../pipeline/lineage/cosine.js';
+import { keywordProfiles, type TermWeights } from '../../../../pipeline/lineage/cosine.js';
 import { cosineOf } from '../../../../pipeline/lineage/index.js';
 import { matchThemes, type SharedCount } from '../../../../pipeline/lineage/match.js';
 import type { Writer } from './overlay.js';
@@ -50,9 +50,6 @@ async function installPair(db: Writer, s: string, prev: number, run: number): Pr
 
 /** Each theme's keyword weights (theme_terms in the curated view), as lineage.ts reads them for /runs/compare. */
 async function termsOf(db: Writer, s: string, runId: number): Promise<Map<number, TermWeights>> {
-  const rows = await db.query<{ themeId: number; term: string; weight: number }>(
-    `SELECT theme_id AS "themeId", term, weight FROM ${s}.theme_terms WHERE run_id = $run ORDER BY theme_id, rank`, { run: runId });
-  const byTheme = new Map<number, { term: string; weight: number }[]>();
-  for (const r of rows) byTheme.set(r.themeId, [...(byTheme.get(r.themeId) ?? []), r]);
-  return new Map([...byTheme].map(([id, list]) => [id, keywordWeights(list)]));
+  return keywordProfiles(await db.query<{ themeId: number; term: string; weight: number }>(
+    `SELECT theme_id AS "themeId", term, weight FROM ${s}.theme_terms WHERE run_id = $run ORDER BY theme_id, rank`, { run: runId }));
 }

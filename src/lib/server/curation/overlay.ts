@@ -5,7 +5,7 @@
 // overlay-lineage.ts); db.ts puts that schema first on each connection's search_path, so every
 // query, chart and export reads curated themes without knowing about edits. Stored rows stay as written.
 import { BOOLEAN, DOUBLE, INTEGER, VARCHAR, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import type { Curation } from './fold.js';
+import { isRegrouped, type Curation } from './fold.js';
 import { computeCurations, type CurationState, type Reader } from './state.js';
 import { readJournal } from './journal.js';
 import { bind, UNIT_MAP } from './overlay-sql.js';
@@ -37,7 +37,7 @@ export async function buildOverlay(db: Writer, schema: string, journalPath: stri
   }
   // The links to and from a run whose themes a merge or split changed, matched again between the curated
   // themes (overlay-lineage.ts); a rename, hide or note changes no link, and the stored ones stand.
-  const regrouped = curated.filter((c) => [...c.themes.values()].some((t) => t.units.length !== 1 || t.units[0] !== t.id || t.split !== null));
+  const regrouped = curated.filter((c) => [...c.themes.values()].some(isRegrouped));
   if (regrouped.length > 0 && tables.has('theme_lineage') && present.includes('theme_terms')) await installLineage(db, s, regrouped.map((c) => c.runId));
   return { ...state, installed: true };
 }
@@ -50,7 +50,7 @@ async function installRun(db: Writer, s: string, c: Curation, present: Set<strin
   const ov = bind({ opaper: [[...override.keys()], VARCHAR], ounit: [[...override.values()], INTEGER] });
   // Merged themes and split parts (a part's one unit is its own id, its papers a part of its parent's):
   // their ranks, keywords, position and quality are their own, not a stored theme's.
-  const changed = themes.filter((t) => t.units.length !== 1 || t.units[0] !== t.id || t.split !== null).map((t) => t.id);
+  const changed = themes.filter(isRegrouped).map((t) => t.id);
   const ch = bind({ changed: [changed, INTEGER] });
   await db.exec(
     `INSERT INTO ${s}._paper_themes BY NAME
