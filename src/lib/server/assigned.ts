@@ -5,6 +5,7 @@ import type { Granularity, TableRow } from '../../../pipeline/types.js';
 import { dateWindowClauses } from './date-window.js';
 import { hasColumn, query, type Params } from './db.js';
 import { parseJson, parseWarnings } from './runs.js';
+import { readableTex } from '../tex-display.js';
 
 export type BatchRow = Pick<TableRow<'assign_batches'>, 'batch_id' | 'added' | 'skipped' | 'duplicates' | 'already_in_run' | 'novel' | 'input_sha256' | 'finished_at'> & {
   /** The batch's own warnings (assign_batches.warnings: its input's), one line each; none for batches stored before they were kept. */
@@ -65,7 +66,7 @@ export async function listAddedPapers(): Promise<Record<number, AddedPapers>> {
     out[run_id].batches.push({ ...b, warnings: parseWarnings(warnings === null ? null : parseJson(warnings)).map((w) => w.message) });
     out[run_id].novelTotal += b.novel;
   }
-  for (const { run_id, ...p } of novel) out[run_id]?.novel.push(p);
+  for (const { run_id, ...p } of novel) out[run_id]?.novel.push({ ...p, title: readableTex(p.title) });
   for (const { run_id, ...s } of skipped) out[run_id]?.skipped.push(s);
   return out;
 }

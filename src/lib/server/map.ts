@@ -10,6 +10,7 @@ import { cachedForRun, databaseIdentity } from './run-cache.js';
 import { PUBLISHED_SQL } from './paper-format.js';
 import { lowerBound } from './search-index.js';
 import { paperFilterSql, themeSearchFilter } from './papers.js';
+import { readableTex } from '../tex-display.js';
 
 const POINT_ORDER = 'theme_id, rank_in_theme, paper_id';
 
@@ -223,7 +224,7 @@ export async function findMapPaper(runId: number, index: number): Promise<MapPap
     );
   }
   if (rows.length === 0) error(404, `No point ${index} in run ${runId}`);
-  return rows[0];
+  return { ...rows[0], title: readableTex(rows[0].title) };
 }
 
 /**

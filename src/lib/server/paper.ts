@@ -6,6 +6,7 @@ import type { PaperRow } from '../../../pipeline/types.js';
 import { query } from './db.js';
 import { paperHref, shortAuthors } from './paper-format.js';
 import { shownLabelSql } from '../theme-label.js';
+import { readableTex } from '../tex-display.js';
 
 export interface PaperDetail {
   paperId: string;
@@ -68,7 +69,7 @@ export async function loadPaper(runId: number, paperId: string): Promise<PaperDe
   if (rows.length === 0) error(404, `No paper ${paperId} in run ${runId}`);
   const r = rows[0];
   return {
-    paperId: r.paper_id, title: r.title, abstract: r.abstract, published: r.published, datePrecision: r.date_precision,
+    paperId: r.paper_id, title: readableTex(r.title), abstract: readableTex(r.abstract), published: r.published, datePrecision: r.date_precision,
     authors: r.authors, categories: r.categories, href: paperHref(r.paper_id, r.url), themeId: r.theme_id, themeLabel: r.label,
     similarity: r.similarity, rankInTheme: r.rank_in_theme, themeSize: r.size,
     added: r.batch_id === null ? null : { batchId: r.batch_id, finishedAt: r.finished_at ?? '', novel: r.novel === true, novelThreshold: r.novel_threshold ?? 0 }
@@ -91,7 +92,7 @@ export async function loadSimilarPapers(runId: number, paperId: string): Promise
     { run: runId, paper: paperId }
   );
   return rows.map((r) => ({
-    rank: r.rank, paperId: r.paper_id, title: r.title, published: r.published, authors: shortAuthors(r.authors),
+    rank: r.rank, paperId: r.paper_id, title: readableTex(r.title), published: r.published, authors: shortAuthors(r.authors),
     themeId: r.theme_id, themeLabel: r.label, similarity: r.similarity
   }));
 }

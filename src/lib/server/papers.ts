@@ -9,6 +9,7 @@ import { excerpt, highlight, paperHref, PUBLISHED_SQL, shortAuthors, type Excerp
 import { readAdded, readAuthor, readCategory, readDateRange, readPeriodGranularity, readQuery, readSort, readTheme, type AddedFilter, type Sort } from './params.js';
 import { matchSql, resolveQuery, type ResolvedQuery } from './search-index.js';
 import { cachedForRun } from './run-cache.js';
+import { readableTex } from '../tex-display.js';
 
 export interface PaperFilter {
   theme: number | null;
@@ -277,15 +278,15 @@ async function readDetails(runId: number, ids: string[]): Promise<DetailRow[]> {
 function toListItem(row: DetailRow, keys: ReadonlySet<string>): PaperListItem {
   return {
     paperId: row.paper_id,
-    title: row.title,
-    titleParts: highlight(row.title, keys),
+    title: readableTex(row.title),
+    titleParts: highlight(readableTex(row.title), keys),
     published: row.published,
     authors: shortAuthors(row.authors),
     href: paperHref(row.paper_id, row.url),
     themeId: row.theme_id,
     themeLabel: row.label,
     themeMixture: row.mixture === true,
-    excerpt: excerpt(row.abstract, keys),
+    excerpt: excerpt(readableTex(row.abstract), keys),
     added: row.added,
     novel: row.novel
   };
@@ -315,7 +316,7 @@ export async function paperNamedBy(runId: number, q: string | null): Promise<{ p
   const id = text.replace(/v\d+$/i, '');
   const [row] = await query<{ paper_id: string; title: string }>(`SELECT p.paper_id, p.title FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id
     WHERE pr.run_id = $run AND (p.paper_id = $id OR p.paper_id = $text OR lower(p.doi) = lower($text)) ORDER BY p.paper_id LIMIT 1`, { run: runId, id, text });
-  return row === undefined ? null : { paperId: row.paper_id, title: row.title };
+  return row === undefined ? null : { paperId: row.paper_id, title: readableTex(row.title) };
 }
 
 /**

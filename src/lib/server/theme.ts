@@ -9,6 +9,7 @@ import type { TrendInput } from '../charts/trend-geometry.js';
 import { query } from './db.js';
 import { paperHref, PUBLISHED_SQL, shortAuthors } from './paper-format.js';
 import { countPapers, paperFilterSql, themePaperOrderSql, themeSearchFilter } from './papers.js';
+import { readableTex } from '../tex-display.js';
 
 export type ThemeDetail = Camel<
   Pick<
@@ -133,7 +134,7 @@ function toThemePaper(r: PaperRowOut): ThemePaper {
   return {
     rank: r.rank,
     paperId: r.paper_id,
-    title: r.title,
+    title: readableTex(r.title),
     published: r.published,
     authors: shortAuthors(r.authors),
     similarity: r.similarity,

@@ -15,10 +15,10 @@ let db: TempDb;
 beforeAll(async () => {
   const run = handMadeRun();
   // Paper 3 (theme 0) says "emerging" only; paper 4 has a hyphenated title; paper 21 (theme 0, the
-  // newest) says "merging" in its abstract only.
+  // newest) says "merging" in its abstract only, and has a formula in its title.
   Object.assign(run.papers[3], { title: 'Emerging trends in task arithmetic', abstract: 'An abstract about emerging trends (3).' });
   run.papers[4].title = 'Long-context retrieval paper 4';
-  run.papers[21].title = 'Task arithmetic paper 21';
+  run.papers[21].title = 'Task arithmetic paper 21 at $\\mathcal{O}(n^2)$ cost';
   run.search = buildSearchIndex(run.papers); // the index of the texts as changed
   db = await writeTempDb([run]);
 });
@@ -143,6 +143,16 @@ describe('searchPapers', () => {
         novel: false
       }
     ]);
+  });
+});
+
+describe('LaTeX in titles and abstracts (tex-display.ts)', () => {
+  it('is shown as text in lists and theme pages, the search words still marked', async () => {
+    const [listed] = (await searchPapers(1, await filterOf({ q: 'arithmetic cost' }), 1, 1)).items;
+    expect([listed.title, listed.titleParts.filter((p) => p.hit).map((p) => p.text)]).toStrictEqual(['Task arithmetic paper 21 at 𝒪(n²) cost', ['arithmetic', 'cost']]);
+    expect(listed.titleParts.map((p) => p.text).join('')).toBe(listed.title);
+    const typical = (await loadThemePapers(1, 0, null, 1, 50)).items.find((p) => p.paperId === id(21));
+    expect(typical?.title).toBe('Task arithmetic paper 21 at 𝒪(n²) cost');
   });
 });
 

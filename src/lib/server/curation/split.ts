@@ -9,6 +9,7 @@ import { buildTfidf } from '../../../../pipeline/tfidf/index.js';
 import { tokenisePapers } from '../../../../pipeline/tokenise/index.js';
 import { query } from '../db.js';
 import { SPLIT_PARTS, type SplitPart } from './edits.js';
+import { readableTex } from '../../tex-display.js';
 
 export interface PreviewPart extends Omit<SplitPart, 'id'> {
   size: number;
@@ -55,7 +56,7 @@ export async function previewSplit(runId: number, themeId: number, k: number, ot
     const part = parts[best.assignments[i]];
     part.paperIds.push(p.paperId);
     // papers come most typical of the theme first
-    if (part.examples.length < 3) part.examples.push(p.title);
+    if (part.examples.length < 3) part.examples.push(readableTex(p.title));
   });
   for (const p of parts) p.size = p.paperIds.length;
   parts.sort((a, b) => b.size - a.size || a.label.localeCompare(b.label));
