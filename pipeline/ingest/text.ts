@@ -98,7 +98,23 @@ function isLastFirstPairs(parts: readonly string[]): boolean {
  * never on the comma inside a name, and given as "First Last".
  */
 export function splitLastFirstAuthors(text: string): string[] {
-  return cleanList(text.split(/;|\s+and\s+/)).map(firstLast);
+  // Zotero parts names with "; " only, so with one there a name keeps its " and " ("Bill and Melinda Gates Foundation").
+  return cleanList(text.split(text.includes(';') ? ';' : /\s+and\s+/)).map(firstLast);
+}
+
+/** Initials as Scopus writes them after a surname: "W.", "E.M.", "J.-P.". */
+const TRAILING_INITIALS = /^(?:\p{Lu}\.)+(?:-\p{Lu}\.)*$/u;
+
+/**
+ * A name written "Surname Initials" (Scopus's Authors column: "Nie W.", "Chen E.M.", "van der Berg
+ * J.-P.") as "Initials Surname", so it is stored as people are ("W. Nie") and RIS and BibTeX write its
+ * surname first ("Nie, W."). Any other name is left as it is.
+ */
+export function initialsFirst(name: string): string {
+  const words = name.trim().split(/\s+/);
+  let k = words.length;
+  while (k > 1 && TRAILING_INITIALS.test(words[k - 1])) k--;
+  return k === words.length || k === 0 ? name.trim() : [...words.slice(k), ...words.slice(0, k)].join(' ');
 }
 
 /** "cs.CL cs.AI" or "cs.CL; cs.AI" → categories. */

@@ -24,13 +24,18 @@ export function cslRecord(item: Item): Item {
   };
 }
 
-/** {family, given} → "given family"; {literal} as it is; anything else is left for normalise to reject. */
+/**
+ * {given, dropping-particle, non-dropping-particle, family, suffix} → "given particles family suffix"
+ * ("Joost van de Weijer", "Martin Luther King Jr."); {literal} as it is; anything else is left for
+ * normalise to reject.
+ */
 function cslName(name: unknown): unknown {
   if (typeof name !== 'object' || name === null) return name;
-  const { family, given, literal } = name as Record<string, unknown>;
+  const { family, given, literal, suffix, 'dropping-particle': dropping, 'non-dropping-particle': nonDropping } = name as Record<string, unknown>;
   if (typeof literal === 'string') return literal;
-  const parts = [given, family].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
-  return parts.length > 0 ? parts.join(' ') : name;
+  const text = (part: unknown): part is string => typeof part === 'string' && part.trim() !== '';
+  if (!text(given) && !text(family)) return name;
+  return [given, dropping, nonDropping, family, suffix].filter(text).map((part) => part.trim()).join(' ');
 }
 
 /**

@@ -1,6 +1,6 @@
 // Owns Scopus's CSV export: which header is one, and a row as the record normalise.ts reads
 // (Title, Abstract, Year, Author full names/Authors, Author Keywords, DOI, Source title, Link, EID).
-import { firstLast, splitAuthors } from '../text.js';
+import { firstLast, initialsFirst, splitAuthors } from '../text.js';
 import { rowFields, semicolonList } from './row-fields.js';
 
 /** Scopus writes this instead of leaving the cell empty. */
@@ -21,12 +21,12 @@ export function scopusRecord(row: Record<string, unknown>): Record<string, unkno
   const get = rowFields(row);
   // Without `Author full names`, `Authors` is read as splitAuthors reads a list: newer exports part it
   // with ";" ("Li J.; Deng Q."), older ones with "," ("Chaduvula S., Ho J."), some "Smith, J., Doe, A."
-  // ("Last I." names kept as written, "Smith, J." pairs flipped); a split on ";" alone made a comma
-  // list one author.
+  // ("Smith, J." pairs flipped); a split on ";" alone made a comma list one author. Its "Surname
+  // Initials" names are turned about ("Li J." → "J. Li"), else RIS and BibTeX wrote "J." as the surname.
   const fullNames = semicolonList(get('authorfullnames')).map((name) => firstLast(name.replace(AUTHOR_ID, '')));
   return {
     id: get('eid'), title: get('title'), abstract: scopusAbstract(get('abstract')), published: get('year'),
-    authors: fullNames.length > 0 ? fullNames : splitAuthors(get('authors')), keywords: semicolonList(get('authorkeywords')),
+    authors: fullNames.length > 0 ? fullNames : splitAuthors(get('authors')).map(initialsFirst), keywords: semicolonList(get('authorkeywords')),
     doi: get('doi'), venue: get('sourcetitle'), url: get('link')
   };
 }

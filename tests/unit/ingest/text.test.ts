@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { arxivId, cleanText, firstLast, lastFirst, splitAuthors, splitCategories, splitLastFirstAuthors, titleId, truncate } from '../../../pipeline/ingest/text.js';
+import { arxivId, cleanText, firstLast, initialsFirst, lastFirst, splitAuthors, splitCategories, splitLastFirstAuthors, titleId, truncate } from '../../../pipeline/ingest/text.js';
 
 describe('cleanText', () => {
   it('collapses newlines, tabs, no-break spaces and double spaces into one space and trims', () => {
@@ -98,8 +98,20 @@ describe('splitLastFirstAuthors', () => {
   it('keeps a single "Last, First" name whole, as "First Last"', () => {
     expect(splitLastFirstAuthors('Roe, Richard')).toStrictEqual(['Richard Roe']);
   });
-  it('splits on semicolons and on "and" (BibTeX)', () => {
-    expect(splitLastFirstAuthors('Smith, Jane; Doe, John and Roe, R.')).toStrictEqual(['Jane Smith', 'John Doe', 'R. Roe']);
+  it('splits on semicolons (Zotero), else on "and" (BibTeX)', () => {
+    expect(splitLastFirstAuthors('Smith, Jane and Doe, John and Roe, R.')).toStrictEqual(['Jane Smith', 'John Doe', 'R. Roe']);
+    expect(splitLastFirstAuthors('Smith, Jane; Doe, John')).toStrictEqual(['Jane Smith', 'John Doe']);
+  });
+  it('keeps a group\'s " and " inside a semicolon list whole (interop audit of 2026-12-04)', () => {
+    expect(splitLastFirstAuthors('Bill and Melinda Gates Foundation; Park, Jungyeon; Barnes and Noble, Inc.'))
+      .toStrictEqual(['Bill and Melinda Gates Foundation', 'Jungyeon Park', 'Barnes and Noble, Inc.']);
+  });
+});
+
+describe('initialsFirst', () => {
+  it('turns Scopus\'s "Surname Initials" about and leaves other names as they are', () => {
+    expect(['Nie W.', 'Chen E.M.', 'van der Berg J.-P.', 'Jane Smith', 'W. Nie', 'Ruth Center', 'Kumar V', 'Plato'].map(initialsFirst))
+      .toStrictEqual(['W. Nie', 'E.M. Chen', 'J.-P. van der Berg', 'Jane Smith', 'W. Nie', 'Ruth Center', 'Kumar V', 'Plato']);
   });
 });
 

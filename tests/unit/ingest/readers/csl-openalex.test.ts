@@ -10,14 +10,15 @@ afterAll(() => temp.remove());
 
 const CSL = [
   { id: 'http://zotero.org/users/1/items/ABC', type: 'article-journal', title: 'CSL with a full date', 'container-title': 'Nature',
-    author: [{ family: 'Dvořák', given: 'Antonín' }, { literal: 'The Consortium' }], issued: { 'date-parts': [[2024, 3, 18]] },
+    author: [{ family: 'Dvořák', given: 'Antonín' }, { literal: 'The Consortium' }, { family: 'Weijer', given: 'Joost', 'non-dropping-particle': 'van de' },
+      { family: 'Gogh', given: 'Vincent', 'dropping-particle': 'van' }, { family: 'King', given: 'Martin Luther', suffix: 'Jr.' }], issued: { 'date-parts': [[2024, 3, 18]] },
     DOI: '10.1000/csl.1', URL: 'https://example.org/csl1', keyword: 'graphs, networks', abstract: 'First.' },
   { id: 'b', type: 'book', title: 'Better CSL JSON: string date parts', 'citation-key': 'b2020', issued: { 'date-parts': [['2020']] }, abstract: 'Second.' },
   { id: 'c', type: 'article', title: 'No abstract', issued: { 'date-parts': [[2019]] } }
 ];
 
 describe('the CSL-JSON reader', () => {
-  it('reads title, abstract, issued date-parts, family/given/literal authors, DOI, URL, keyword and container-title', async () => {
+  it('reads title, abstract, issued date-parts, family/given/literal authors (particles and suffixes kept: interop audit of 2026-12-04), DOI, URL, keyword and container-title', async () => {
     const text = JSON.stringify(CSL, null, 2);
     const path = temp.write('zotero.json', text);
     const lineOfC = text.split('\n').findIndex((line) => line.includes('"id": "c"')); // 0-based: the "{" before it
@@ -25,7 +26,7 @@ describe('the CSL-JSON reader', () => {
     expect(result.files[0].format).toBe('csl-json');
     expect(result.papers).toStrictEqual([
       paper({ paperId: '10.1000/csl.1', title: 'CSL with a full date', abstract: 'First.', published: '2024-03-18', datePrecision: 'day',
-        authors: ['Antonín Dvořák', 'The Consortium'], categories: ['graphs', 'networks'], keywordsOnly: true, url: 'https://example.org/csl1', source: 'zotero.json',
+        authors: ['Antonín Dvořák', 'The Consortium', 'Joost van de Weijer', 'Vincent van Gogh', 'Martin Luther King Jr.'], categories: ['graphs', 'networks'], keywordsOnly: true, url: 'https://example.org/csl1', source: 'zotero.json',
         doi: '10.1000/csl.1', venue: 'Nature' }),
       paper({ paperId: 'b', title: 'Better CSL JSON: string date parts', abstract: 'Second.', published: '2020-01-01', datePrecision: 'year', source: 'zotero.json' })
     ]);

@@ -28,18 +28,18 @@ describe('Scopus CSV', () => {
     expect(result.skipped).toStrictEqual([{ file: path, line: 3, field: 'abstract', reason: 'expected an abstract, got the placeholder "[No abstract available]"' }]);
   });
 
-  it('splits an older export\'s Authors column (no Author full names) into its authors, whichever way it is parted', async () => {
+  it('splits an older export\'s Authors column (no Author full names) into its authors, whichever way it is parted, initials first (interop audit of 2026-12-04)', async () => {
     const old = [
       'Authors,Title,Year,Abstract,EID',
       '"Chaduvula S., Ho J., Exem A.V., Santamaria-Pang A.",Comma parted,2026,First.,2-s2.0-85000000011',
       '"Li J.; Deng Q.",Semicolon parted,2025,Second.,2-s2.0-85000000012',
       '"Smith, J., Doe, A.",Pairs,2024,Third.,2-s2.0-85000000013',
-      'Qin J.,One author,2023,Fourth.,2-s2.0-85000000014', ''
+      'van der Berg J.-P.,One author,2023,Fourth.,2-s2.0-85000000014', ''
     ].join('\r\n');
     const result = await ingestFiles([temp.write('scopus-old.csv', old)], { strict: false });
     expect(result.files[0].format).toBe('scopus');
     expect(result.papers.map((p) => p.authors)).toStrictEqual([
-      ['Chaduvula S.', 'Ho J.', 'Exem A.V.', 'Santamaria-Pang A.'], ['Li J.', 'Deng Q.'], ['J. Smith', 'A. Doe'], ['Qin J.']
+      ['S. Chaduvula', 'J. Ho', 'A.V. Exem', 'A. Santamaria-Pang'], ['J. Li', 'Q. Deng'], ['J. Smith', 'A. Doe'], ['J.-P. van der Berg']
     ]);
   });
 });
