@@ -177,6 +177,11 @@ const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ter|te
 /** A name that is a group's, not a person's: written as it is, never turned about. */
 const GROUP = /\b(?:collaboration|consortium|team|project|initiative|society|association|institute|university|laboratory|committee|council|foundation|inc|ltd|llc|gmbh|corp)\b\.?/i;
 
+/** Whether a name is a group's ("The CMS Collaboration", "Barnes and Noble, Inc."), which no tool should turn about. */
+export function isGroupName(name: string): boolean {
+  return GROUP.test(name);
+}
+
 /**
  * A stored "First Last" name as RIS and library tools want it: "Last, First", "Last, First, Jr."; a
  * particle stays with the surname ("van Beethoven, Ludwig"). firstLast reads each back as it was. A name
@@ -190,7 +195,7 @@ export function lastFirst(name: string): string {
     const turned = lastFirst(person);
     return turned === person ? trimmed : `${turned}, ${suffix0}`;
   }
-  if (trimmed.includes(',') || GROUP.test(trimmed)) return trimmed;
+  if (trimmed.includes(',') || isGroupName(trimmed)) return trimmed;
   const words = trimmed.split(/\s+/);
   if (words.length === 2 && JUNIOR.test(words[1])) return trimmed;
   const suffix = words.length > 2 && JUNIOR.test(words[words.length - 1]) ? words.pop()! : null;

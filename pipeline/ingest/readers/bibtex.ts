@@ -117,7 +117,8 @@ function toRecord(key: string, fields: Fields): Record<string, unknown> {
     id: arxiv || (isGlobalId(listed) ? listed : '') || verbatimDoi(fields.get('doi')) || listed, title: present('title'), abstract: present('abstract'),
     published: bibtexDate(text('date'), text('year'), text('month')), authors: splitAnd(fields.get('author') ?? '').map(bibtexName),
     keywords: splitKeywords(text('keywords')), doi: verbatimDoi(fields.get('doi')), url: verbatim(fields.get('url')),
-    venue: text('journal') || text('journaltitle') || text('booktitle')
+    // howpublished: a preprint server's name, as Themescope writes it on a @misc (not a URL, as some tools write there).
+    venue: text('journal') || text('journaltitle') || text('booktitle') || (/\\url|https?:/.test(fields.get('howpublished') ?? '') ? '' : text('howpublished'))
   };
 }
 

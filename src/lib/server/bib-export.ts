@@ -3,7 +3,7 @@
 // Mendeley) or a LaTeX bibliography. The pipeline's own BibTeX and RIS readers read them back to the
 // same ids, titles, authors and dates (tested), so a theme's papers can also seed another run.
 import { readsAsCommand } from '../../../pipeline/ingest/readers/latex-text.js';
-import { lastFirst } from '../../../pipeline/ingest/text.js';
+import { isGroupName, lastFirst } from '../../../pipeline/ingest/text.js';
 
 export type BibFormat = 'bib' | 'ris';
 export const BIB_FORMATS: readonly BibFormat[] = ['bib', 'ris'];
@@ -149,8 +149,67 @@ function balanceBraces(text: string): string {
  * local id kept apart, mueller2024~c8672824). Such an id is also written whole in a themescope-id
  * field (bibtexEntry), which the pipeline's reader takes in place of the key.
  */
-function bibKey(paperId: string): string {
+export function bibKey(paperId: string): string {
   return paperId.replace(/[^A-Za-z0-9.:_/-]/g, '_').replace(/\//g, '_');
+}
+
+/**
+ * Keys handed out in one file: BibTeX compares keys ignoring case and stops at a repeated one (biber
+ * drops it), and two ids can make one key ("10.1000/x.y_z" and "10.1000/x.y/z", "dup/key" and
+ * "dup_key"): a later one takes the first free "_2", "_3", … (its id then goes in themescope-id).
+ */
+export class BibKeys {
+  private readonly taken = new Set<string>();
+
+  key(paperId: string): string {
+    const base = bibKey(paperId);
+    let key = base;
+    for (let n = 2; this.taken.has(key.toLowerCase()); n++) key = `${base}_${n}`;
+    this.taken.add(key.toLowerCase());
+    return key;
+  }
+}
+
+/**
+ * One author for BibTeX's author field, surname first as BibTeX reads names ("von Last, Jr., First"):
+ * "van Beethoven, Ludwig", "King, Jr., Martin Luther"; a group's name, or one holding " and " or a comma
+ * it does not part as a person's, braced whole ("{The CMS Collaboration}", "{Barnes and Noble, Inc.}"),
+ * else BibTeX reads "Collaboration" as a surname or two people. A one-word name stays as it is.
+ */
+function bibName(name: string): string {
+  if (/\sand\s/i.test(name) || isGroupName(name)) return `{${bibValue(name)}}`;
+  const turned = lastFirst(name);
+  if (turned === name.trim()) return name.includes(',') ? `{${bibValue(name)}}` : bibValue(name);
+  const [last, first, suffix] = turned.split(',').map((part) => part.trim());
+  return bibValue(suffix === undefined ? `${last}, ${first}` : `${last}, ${suffix}, ${first}`);
+}
+
+/**
+ * A title with its capitals kept: a word with a capital after its first letter ("InfiniVerse", "RLVR",
+ * "3D", "LLMs", "CR-Seg") is braced, so sentence-case styles (plain, IEEEtran, ACM) do not print
+ * "Infiniverse". Math, commands and what is braced already are left as they are; the reader drops
+ * the braces.
+ */
+export function protectCapitals(value: string): string {
+  let depth = 0;
+  let out = '';
+  // Math and braced groups are copied whole; a word is letters, digits and inner hyphens or apostrophes.
+  for (const m of value.matchAll(/(\$\$[^]*?\$\$|\$(?:\\[^]|[^$\\])+\$)|(\\(?:[A-Za-z]+|.))|([{}])|([\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*)|([^])/gu)) {
+    const [all, , , brace, word] = m;
+    if (brace !== undefined) depth += brace === '{' ? 1 : -1;
+    const afterCommand = /\\[A-Za-z]+$/.test(out);
+    out += word !== undefined && depth === 0 && !afterCommand && /\p{Lu}/u.test(word.slice(1)) ? `{${word}}` : all;
+  }
+  return out;
+}
+
+/** Venues that are preprint servers (OpenAlex names arXiv "arXiv (Cornell University)"): such a paper is a preprint, not an article. */
+const PREPRINT_VENUE = /\b(?:arxiv|biorxiv|medrxiv|chemrxiv|techrxiv|psyarxiv|socarxiv|eartharxiv|engrxiv|ssrn|research square|preprints\.org|osf preprints|zenodo)\b/i;
+
+/** The kind of record: a journal article, a paper in proceedings, or a preprint (no venue, or a preprint server's). */
+function kindOf(p: BibPaper): 'article' | 'proceedings' | 'preprint' {
+  if (!p.venue || PREPRINT_VENUE.test(p.venue)) return 'preprint';
+  return isProceedings(p.venue) ? 'proceedings' : 'article';
 }
 
 /**
@@ -162,15 +221,17 @@ export function isProceedings(venue: string): boolean {
   return /^(?:proc\b|proceedings\b)|\b(?:conference|workshops?|symposium|congress|colloquium)\b/i.test(venue.trim());
 }
 
-/** One BibTeX entry: @article when the paper names a journal, @inproceedings a conference's proceedings, else @misc; arXiv ids as eprint. */
-export function bibtexEntry(p: BibPaper): string {
-  const fields: [string, string][] = [['title', bibValue(p.title)]];
+/**
+ * One BibTeX entry: @article when the paper names a journal, @inproceedings a conference's
+ * proceedings, else @misc (a preprint: no venue, or a preprint server's, written as howpublished);
+ * arXiv ids as eprint. `key`: the entry's key (BibKeys, unique in its file; the id's by default).
+ */
+export function bibtexEntry(p: BibPaper, { key = bibKey(p.paper_id) }: { key?: string } = {}): string {
+  const fields: [string, string][] = [['title', protectCapitals(bibValue(p.title))]];
   // The id the key could not keep, for the round trip (bibKey); other readers ignore a field they do not know.
-  if (bibKey(p.paper_id) !== p.paper_id) fields.push(['themescope-id', verbatimValue(p.paper_id)]);
+  if (key !== p.paper_id) fields.push(['themescope-id', verbatimValue(p.paper_id)]);
   const authors = (p.authors ?? []).map(oneLine).filter((a) => a !== '');
-  // A name holding " and " or a comma is braced whole: else BibTeX reads two people ("Bill and Melinda
-  // Gates Foundation") or a surname before the comma ("Barnes and Noble, Inc.").
-  if (authors.length > 0) fields.push(['author', authors.map((a) => (/\sand\s|,/i.test(a) ? `{${bibValue(a)}}` : bibValue(a))).join(' and ')]);
+  if (authors.length > 0) fields.push(['author', authors.map(bibName).join(' and ')]);
   if (p.published !== null) {
     const [year, month] = [p.published.slice(0, 4), Number(p.published.slice(5, 7))];
     const precision = p.date_precision ?? 'day';
@@ -178,23 +239,28 @@ export function bibtexEntry(p: BibPaper): string {
     fields.push(['year', year]);
     if (precision !== 'year') fields.push(['month', MONTHS[month - 1]]);
   }
-  const proceedings = p.venue ? isProceedings(p.venue) : false;
-  if (p.venue) fields.push([proceedings ? 'booktitle' : 'journal', bibValue(p.venue)]);
+  const kind = kindOf(p);
+  if (p.venue) fields.push([kind === 'proceedings' ? 'booktitle' : kind === 'article' ? 'journal' : 'howpublished', bibValue(p.venue)]);
   if (p.doi) fields.push(['doi', verbatimValue(p.doi)]);
   if (ARXIV_ID.test(p.paper_id)) fields.push(['eprint', p.paper_id], ['archiveprefix', 'arXiv']);
   if (p.url) fields.push(['url', verbatimValue(p.url)]);
-  if (p.categories && p.categories.length > 0) fields.push(['keywords', bibValue(p.categories.join(', '))]);
+  // Parted by "; ", which the reader parts at before commas: a category may hold commas (arXiv's "92B20, 68T07"),
+  // and a lone one ends with ";" so that it is read whole.
+  if (p.categories && p.categories.length > 0) {
+    const joined = p.categories.join('; ');
+    fields.push(['keywords', bibValue(p.categories.length === 1 && joined.includes(',') ? `${joined};` : joined)]);
+  }
   if (p.abstract) fields.push(['abstract', bibValue(p.abstract)]);
   const note = addedNote(p);
   if (note !== null) fields.push(['note', bibValue(note)]);
   // month is a macro (no braces); everything else is braced.
   const body = fields.map(([name, value]) => `  ${name} = ${name === 'month' ? value : `{${value}}`}`).join(',\n');
-  return `@${!p.venue ? 'misc' : proceedings ? 'inproceedings' : 'article'}{${bibKey(p.paper_id)},\n${body}\n}\n\n`;
+  return `@${kind === 'preprint' ? 'misc' : kind === 'proceedings' ? 'inproceedings' : 'article'}{${key},\n${body}\n}\n\n`;
 }
 
-/** One RIS record: JOUR when the paper names a journal, CONF a conference's proceedings, else UNPB (a preprint); DA as precise as the date. */
+/** One RIS record: JOUR when the paper names a journal, CONF a conference's proceedings, else UNPB (a preprint, as bibtexEntry tells them); DA as precise as the date. */
 export function risRecord(p: BibPaper): string {
-  const type = !p.venue ? 'UNPB' : isProceedings(p.venue) ? 'CONF' : 'JOUR';
+  const type = { article: 'JOUR', proceedings: 'CONF', preprint: 'UNPB' }[kindOf(p)];
   const lines: [string, string][] = [['TY', type], ['ID', p.paper_id], ['TI', p.title]];
   // RIS names are "Last, First" (what EndNote and Zotero read as surname and given names); the reader turns them back.
   for (const author of p.authors ?? []) lines.push(['AU', lastFirst(author)]);
@@ -217,7 +283,8 @@ export function risRecord(p: BibPaper): string {
 /** The records of `rows` as they come (constant memory); the query starts on the first read. */
 export function bibStream(rows: AsyncGenerator<Record<string, unknown>[]>, format: BibFormat): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const write = format === 'bib' ? bibtexEntry : risRecord;
+  const keys = new BibKeys();
+  const write = format === 'bib' ? (p: BibPaper) => bibtexEntry(p, { key: keys.key(p.paper_id) }) : risRecord;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { done, value } = await rows.next();

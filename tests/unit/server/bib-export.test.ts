@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../pipeline/ingest/index.js';
-import { bibtexEntry, bibValue, risRecord, verbatimValue, type BibPaper } from '../../../src/lib/server/bib-export.js';
+import { BibKeys, bibtexEntry, bibValue, protectCapitals, risRecord, verbatimValue, type BibPaper } from '../../../src/lib/server/bib-export.js';
 import { buildExport, exportNames, parseExportName } from '../../../src/lib/server/exports.js';
 import { resolveRun } from '../../../src/lib/server/run.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
@@ -21,14 +21,14 @@ describe('bibtexEntry and risRecord', () => {
     expect(bibtexEntry(PAPER)).toBe([
       '@misc{2503.12345,',
       '  title = {Scaling $O(n)$ merging: Q\\&A for 100\\% of {LLMs}},',
-      '  author = {Ada Lovelace and Alan Turing},',
+      '  author = {Lovelace, Ada and Turing, Alan},',
       '  date = {2025-03-18},',
       '  year = {2025},',
       '  month = mar,',
       '  eprint = {2503.12345},',
       '  archiveprefix = {arXiv},',
       '  url = {https://arxiv.org/abs/2503.12345},',
-      '  keywords = {cs.CL, cs.LG},',
+      '  keywords = {cs.CL; cs.LG},',
       '  abstract = {We study model merging.}',
       '}', '', ''
     ].join('\n'));
@@ -87,7 +87,7 @@ describe('bibtexEntry and risRecord', () => {
     const dir = mkdtempSync(join(tmpdir(), 'themescope-bib-specials-'));
     try {
       const path = join(dir, 'specials.bib');
-      writeFileSync(path, papers.map(bibtexEntry).join(''));
+      writeFileSync(path, papers.map((p) => bibtexEntry(p)).join(''));
       const read = await ingestFiles([path], { strict: true });
       expect(read.papers.map((p) => [p.title, p.doi, p.url])).toStrictEqual(papers.map((p) => [p.title, p.doi, p.url]));
     } finally {
@@ -98,7 +98,7 @@ describe('bibtexEntry and risRecord', () => {
   it.each(['bib', 'ris'])('keep global ids and a local id without a DOI on a round trip through the pipeline\'s reader (%s)', async (format) => {
     const ids = ['WOS:001200000000250', '2-s2.0-85200000000', '2503.12345', '10.1145/3292500.3330701', 't:0123456789abcdef', 'W2741809807', 'mueller2024~c8672824'];
     const papers = ids.map((id, i): BibPaper => ({ ...PAPER, paper_id: id, title: `Paper ${i}`, doi: id === 'mueller2024~c8672824' ? null : id.startsWith('10.') ? id : `10.9999/R${i}` }));
-    const bib = papers.map(format === 'bib' ? bibtexEntry : risRecord).join('');
+    const bib = papers.map((p) => (format === 'bib' ? bibtexEntry(p) : risRecord(p))).join('');
     if (format === 'bib') expect(bib).toContain('@misc{mueller2024_c8672824,\n  title = {Paper 6},\n  themescope-id = {mueller2024~c8672824},\n');
     const dir = mkdtempSync(join(tmpdir(), 'themescope-bib-ids-'));
     try {
@@ -119,7 +119,7 @@ describe('bibtexEntry and risRecord', () => {
   it('brace a name holding " and " or a comma whole, and read every value back as written', async () => {
     const odd: BibPaper = { ...PAPER, paper_id: 'odd1', title: 'Closing } brace, then \\{ one {LLMs}', authors: ['Bill and Melinda Gates Foundation', 'Barnes and Noble, Inc.', 'Jane Doe'],
       abstract: 'The \\LaTeX{} Companion, et al.\\ results.' };
-    expect(bibtexEntry(odd)).toContain('author = {{Bill and Melinda Gates Foundation} and {Barnes and Noble, Inc.} and Jane Doe}');
+    expect(bibtexEntry(odd)).toContain('author = {{Bill and Melinda Gates Foundation} and {Barnes and Noble, Inc.} and Doe, Jane}');
     const dir = mkdtempSync(join(tmpdir(), 'themescope-bib-odd-'));
     try {
       const path = join(dir, 'odd.bib');
@@ -135,6 +135,58 @@ describe('bibtexEntry and risRecord', () => {
   });
 });
 
+describe('what reference managers read (interop audit of 2026-12-04)', () => {
+  const roundTrip = async (papers: BibPaper[], format: 'bib' | 'ris') => {
+    const keys = new BibKeys();
+    const dir = mkdtempSync(join(tmpdir(), 'themescope-bib-interop-'));
+    try {
+      writeFileSync(join(dir, `x.${format}`), papers.map((p) => (format === 'bib' ? bibtexEntry(p, { key: keys.key(p.paper_id) }) : risRecord(p))).join(''));
+      return (await ingestFiles([join(dir, `x.${format}`)], { strict: true })).papers;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('gives every entry of a file its own key, BibTeX comparing keys without case, and reads each id back', async () => {
+    const ids = ['10.1000/x.y_z', '10.1000/x.y/z', 'dup/key', 'dup_key', 'Dup_Key', 'solo'];
+    const keys = new BibKeys();
+    expect(ids.map((id) => keys.key(id))).toStrictEqual(['10.1000_x.y_z', '10.1000_x.y_z_2', 'dup_key', 'dup_key_2', 'Dup_Key_3', 'solo']);
+    const papers = ids.map((id, i): BibPaper => ({ ...PAPER, paper_id: id, title: `Paper ${i}`, doi: null }));
+    expect((await roundTrip(papers, 'bib')).map((p) => p.paperId)).toStrictEqual(ids);
+  });
+
+  it('writes names surname first, a suffix after it and a group braced whole, and reads them back as stored', async () => {
+    const authors = ['Martin Luther King Jr.', 'The CMS Collaboration', 'Ludwig van Beethoven', 'Bo Li, Jr.', 'Plato', 'Barnes and Noble, Inc.'];
+    const paper: BibPaper = { ...PAPER, authors };
+    expect(bibtexEntry(paper)).toContain(
+      '  author = {King, Jr., Martin Luther and {The CMS Collaboration} and van Beethoven, Ludwig and Li, Jr., Bo and Plato and {Barnes and Noble, Inc.}},');
+    expect((await roundTrip([paper], 'bib'))[0].authors).toStrictEqual(['Martin Luther King Jr.', 'The CMS Collaboration', 'Ludwig van Beethoven', 'Bo Li Jr.', 'Plato', 'Barnes and Noble, Inc.']);
+  });
+
+  it('keeps categories that hold commas apart, the first one (the primary) whole', async () => {
+    const papers = [{ ...PAPER, paper_id: 'c1', title: 'One', categories: ['q-bio.NC', 'cs.CV', '92B20, 68T07'] }, { ...PAPER, paper_id: 'c2', title: 'Two', categories: ['92B20, 68T07'] }];
+    expect(bibtexEntry(papers[0])).toContain('  keywords = {q-bio.NC; cs.CV; 92B20, 68T07},');
+    for (const format of ['bib', 'ris'] as const) {
+      expect((await roundTrip(papers, format)).map((p) => p.categories)).toStrictEqual([['q-bio.NC', 'cs.CV', '92B20, 68T07'], ['92B20, 68T07']]);
+    }
+  });
+
+  it('writes a paper whose venue is a preprint server as a preprint (@misc with howpublished, RIS UNPB), and reads the venue back', async () => {
+    const papers = ['arXiv (Cornell University)', 'bioRxiv', 'SSRN Electronic Journal', 'Nature'].map((venue, i) => ({ ...PAPER, paper_id: `v${i}`, title: `Paper ${i}`, venue }));
+    expect(papers.map((p) => bibtexEntry(p).split('{')[0])).toStrictEqual(['@misc', '@misc', '@misc', '@article']);
+    expect(papers.map((p) => risRecord(p).split('\r\n')[0])).toStrictEqual(['TY  - UNPB', 'TY  - UNPB', 'TY  - UNPB', 'TY  - JOUR']);
+    expect(bibtexEntry(papers[0])).toContain('  howpublished = {arXiv (Cornell University)},');
+    expect((await roundTrip(papers, 'bib')).map((p) => p.venue)).toStrictEqual(papers.map((p) => p.venue));
+  });
+
+  it('braces a title\'s words with inner capitals, so sentence-case styles keep them, and the reader drops the braces', async () => {
+    expect(protectCapitals('InfiniVerse: RLVR with the 3D {LLMs} and CR-Seg, $O(N)$ \\emph{DeepSeek} Q\\&A')).toBe(
+      '{InfiniVerse}: {RLVR} with the {3D} {LLMs} and {CR-Seg}, $O(N)$ \\emph{DeepSeek} Q\\&A');
+    const paper = { ...PAPER, title: 'InfiniVerse: RLVR for 3D LLMs' };
+    expect((await roundTrip([paper], 'bib'))[0].title).toBe(paper.title);
+  });
+});
+
 describe('a paper in a conference\'s proceedings (CLI audit of 2026-12-03: it was @article with journal = {Proc. of NeurIPS})', () => {
   it('is @inproceedings with booktitle and RIS CONF, a journal paper stays @article and JOUR, and the venue reads back', async () => {
     const venues = ['Proc. of NeurIPS', 'Proceedings of the 41st International Conference on Machine Learning', 'ICLR 2025 Workshop on Agents',
@@ -145,7 +197,7 @@ describe('a paper in a conference\'s proceedings (CLI audit of 2026-12-03: it wa
     expect(bibtexEntry(papers[0])).toContain('  booktitle = {Proc. of NeurIPS},');
     const dir = mkdtempSync(join(tmpdir(), 'themescope-bib-conf-'));
     try {
-      for (const [name, text] of [['conf.bib', papers.map(bibtexEntry).join('')], ['conf.ris', papers.map(risRecord).join('')]]) {
+      for (const [name, text] of [['conf.bib', papers.map((p) => bibtexEntry(p)).join('')], ['conf.ris', papers.map(risRecord).join('')]]) {
         writeFileSync(join(dir, name), text);
         const read = await ingestFiles([join(dir, name)], { strict: true });
         expect(read.papers.map((p) => p.venue)).toStrictEqual(venues);
