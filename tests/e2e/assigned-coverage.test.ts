@@ -32,7 +32,7 @@ describe('the coverage warning of a run papers were added to', () => {
   it('is on /runs as the batch recomputed it, said to be as of that batch, and agrees with the Overview', async () => {
     const [{ message }] = await readDb<{ message: string }>(app.db, "SELECT metrics->>'$.warnings[0].message' AS message FROM runs");
     const page = await open('/runs');
-    const warnings = page.locator('#run-1 section[aria-label="Warnings"] li');
+    const warnings = page.locator('#run-1 section[aria-label="Warnings of run 1"] li');
     expect(await warnings.count()).toBe(1);
     expect(squash(await warnings.textContent())).toBe(`As of batch 1 (npm run assign): ${message}`);
     expect(message).toContain('cs.IT: 0 papers in 2025-07..2025-12');
