@@ -1,7 +1,7 @@
 // Overview data: the run's facts, every area and theme with its figures, the view the URL asks for
 // (every area by default, one area's themes, or picked themes) with its periods at the requested
 // granularity (by default the run's: month, or year for a run dated mostly by year), shares at the
-// trend granularity for the movers' sparklines, the k evidence and the strongest bursts still running.
+// trend granularity for the movers' sparklines, the k evidence and the bursts still running (the strongest shown first).
 import { stabilityFacts } from '$lib/stability-facts.js';
 import { coverageUnchecked } from '$lib/server/runs';
 import {
@@ -36,9 +36,6 @@ import { offeredGranularities } from '$lib/charts/periods';
 import { query } from '$lib/server/db';
 import { cachedForRun } from '$lib/server/run-cache';
 import { goneText, loadRunCuration, summarise } from '$lib/server/curation';
-
-/** Bursts listed on the overview: the strongest still running at the end of the data. */
-const ONGOING_BURSTS = 8;
 
 /** The ids stacked in the view: every area, the area's themes (largest first), or the picked themes. */
 function stackedIds(view: OverviewView, params: URLSearchParams, themes: ThemeSummary[], areaIds: number[], goneNote: (id: number) => string): number[] {
@@ -76,7 +73,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     view.kind === 'areas' ? loadAreaPeriodRows(run.run_id, granularity) : null,
     granularity === trendGranularity ? null : loadPeriodSeries(run.run_id, trendGranularity),
     loadKSelection(run.run_id),
-    loadOngoingBursts(run.run_id, ONGOING_BURSTS),
+    loadOngoingBursts(run.run_id),
     countAddedPapers(run.run_id),
     loadCoverageChanges(run.run_id)
   ]);

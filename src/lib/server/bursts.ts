@@ -35,7 +35,7 @@ export function loadThemeBursts(runId: number, themeId: number): Promise<BurstIt
  * The strongest bursts (themes and phrases) still running at the end of the data, for the Overview:
  * a theme a lead hid (curation/) leaves them, as it leaves the Overview's charts, movers and table.
  */
-export async function loadOngoingBursts(runId: number, limit: number): Promise<BurstItem[]> {
+export async function loadOngoingBursts(runId: number, limit = Infinity): Promise<BurstItem[]> {
   const rows = await query<BurstItem>(
     `SELECT ${COLUMNS} FROM bursts b JOIN themes t ON t.run_id = b.run_id AND t.theme_id = b.theme_id
      WHERE b.run_id = $run
