@@ -7,7 +7,7 @@ import type { Params } from './db.js';
 import { query } from './db.js';
 import { excerpt, highlight, paperHref, PUBLISHED_SQL, shortAuthors, type ExcerptPart } from './paper-format.js';
 import { readAdded, readAuthor, readCategory, readDateRange, readPeriodGranularity, readQuery, readSort, readTheme, type AddedFilter, type Sort } from './params.js';
-import { matchSql, resolveQuery, type ResolvedQuery } from './search-index.js';
+import { matchSql, NEAR_BONUS, resolveQuery, type ResolvedQuery } from './search-index.js';
 import { cachedForRun } from './run-cache.js';
 import { readableTex } from '../tex-display.js';
 
@@ -96,7 +96,7 @@ export function paperFilterSql(runId: number, filter: PaperFilter, { joins = 'al
   const params: Params = { run: runId };
   let join = '';
   if (filter.match !== null) {
-    const match = matchSql(runId, filter.match);
+    const match = rankedMatchSql(runId, filter.match);
     join = `JOIN (${match.sql}) m ON m.paper_id = pt.paper_id`;
     Object.assign(params, match.params);
     // A quoted phrase: its words in order in the stored text, checked only on papers that hold them all.
@@ -165,8 +165,20 @@ export function themePaperOrderSql(filter: PaperFilter): string {
 
 /** FROM the matching papers of the index alone (`m`: paper_id, score), for indexOnly searches. */
 function rankedOnlySql(runId: number, filter: PaperFilter): { sql: string; params: Params } {
-  const match = matchSql(runId, filter.match!);
+  const match = rankedMatchSql(runId, filter.match!);
   return { sql: `FROM (${match.sql}) m`, params: match.params };
+}
+
+/**
+ * The papers matching every word with the score they rank by (paper_id, score): BM25F (matchSql),
+ * plus NEAR_BONUS for a paper holding the query's words in the order written ("model merging"; its
+ * text read only for papers that hold every word, at most NEAR_MAX_PAPERS), so those come first.
+ */
+function rankedMatchSql(runId: number, match: ResolvedQuery): { sql: string; params: Params } {
+  const bm25 = matchSql(runId, match);
+  if (match.nearPattern === null) return bm25;
+  return { sql: `SELECT mm.paper_id, mm.score + CASE WHEN regexp_matches(np.title || ' ' || np.abstract, $near) THEN ${NEAR_BONUS} ELSE 0 END AS score
+      FROM (${bm25.sql}) mm JOIN papers np ON np.paper_id = mm.paper_id`, params: { ...bm25.params, near: match.nearPattern } };
 }
 
 /** The index keys that made papers match (for marking hits): every term the query's words resolved to. */

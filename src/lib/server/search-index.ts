@@ -40,7 +40,27 @@ export interface ResolvedQuery {
   excludedPhrasePatterns: string[];
   /** Term ids of the excluded words ("-diffusion") that the run holds: a paper with one is left out. */
   excludedTermIds: number[];
+  /**
+   * RE2 pattern of the unquoted words in order (ParsedQuery.near), when at most NEAR_MAX_PAPERS papers
+   * can hold every word: the papers whose title + abstract matches it rank first (paperFilterSql).
+   */
+  nearPattern: string | null;
 }
+
+/**
+ * Papers whose text the order check may read at most: the fewest papers holding one of the words
+ * (their document frequency) bounds those holding all. Above it ("language model" at a million
+ * papers) the ranking is BM25F alone, so a plain search stays within its time (a quoted phrase over
+ * ~300k texts took ~500 ms there).
+ */
+export const NEAR_MAX_PAPERS = 50_000;
+
+/**
+ * What a paper holding the query's words in order gains: more than any BM25F score (a word adds at
+ * most idf · (k1 + 1) < 20 · 2.2, and a query has at most 12), so those papers come first, each
+ * group in BM25F order.
+ */
+export const NEAR_BONUS = 1000;
 
 async function loadDictionary(runId: number): Promise<Dictionary> {
   // Column by column, chunk by chunk (db.ts streamChunks): a row object per term cost ~1 s of CPU at 235k terms.
@@ -116,9 +136,10 @@ export function termsForWord(dict: Pick<Dictionary, 'terms' | 'df'>, key: string
  * "large language model" finds "large language models" too (it had found 3,287 of the 20,113 papers
  * of the 74.7k run that hold the phrase in either form).
  */
-export function phrasePattern(words: readonly string[]): string {
-  const alternatives = words.map((w) => {
-    const forms = wordForms(w).map(escapeRe2);
+export function phrasePattern(words: readonly string[], lastPrefix = false): string {
+  const alternatives = words.map((w, i) => {
+    // The word being typed also as the start of a word ("model merg" finds "model merging").
+    const forms = [...wordForms(w).map(escapeRe2), ...(lastPrefix && i === words.length - 1 ? [`${escapeRe2(w)}[\\pL\\pM\\pN-]*`] : [])];
     return forms.length === 1 ? forms[0] : `(?:${forms.join('|')})`;
   });
   return `(?i)(^|[^\\pL\\pM\\pN])${alternatives.join('[^\\pL\\pM\\pN]+')}($|[^\\pL\\pM\\pN])`;
@@ -200,8 +221,14 @@ export async function resolveQuery(runId: number, q: string): Promise<ResolvedQu
     for (const at of ids) terms.push({ termId: dict.ids[at], key: dict.terms[at], word, idf: wordIdf });
   });
   const excludedTermIds = parsed.excluded.map((key) => idOf(dict, key)).filter((at) => at >= 0).map((at) => dict.ids[at]);
-  return { parsed, terms, nWords: parsed.words.length, matchable, phrasePatterns: parsed.phrases.map(phrasePattern),
-    excludedPhrasePatterns: parsed.excludedPhrases.map(phrasePattern), excludedTermIds };
+  // The fewest papers holding one word (a word's terms' frequencies summed) bound those that hold them all.
+  const dfOfWord = new Array<number>(parsed.words.length).fill(0);
+  parsed.words.forEach((w, word) => {
+    for (const at of termsForWord(dict, w.key, w.prefix)) dfOfWord[word] += dict.df[at];
+  });
+  const nearPattern = matchable && parsed.near !== null && Math.min(...dfOfWord) <= NEAR_MAX_PAPERS ? phrasePattern(parsed.near, parsed.nearPrefix) : null;
+  return { parsed, terms, nWords: parsed.words.length, matchable, phrasePatterns: parsed.phrases.map((words) => phrasePattern(words)),
+    excludedPhrasePatterns: parsed.excludedPhrases.map((words) => phrasePattern(words)), excludedTermIds, nearPattern };
 }
 
 /**

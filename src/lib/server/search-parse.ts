@@ -18,6 +18,13 @@ export interface ParsedQuery {
   phrases: string[][];
   /** Quoted phrases written with a minus before the quote (-"code generation"): a paper holding one is left out. */
   excludedPhrases: string[][];
+  /**
+   * The words of a query written without quotes, as written, when there are two or more ("model
+   * merging"): papers holding them in this order rank first (search-index.ts); the last one also as
+   * a prefix when it is being typed (nearPrefix).
+   */
+  near: string[] | null;
+  nearPrefix: boolean;
 }
 
 /** A word of a phrase as written: letters and digits, with inner hyphens, dots, slashes, "++" or "#". */
@@ -47,6 +54,7 @@ export function parseQuery(q: string): ParsedQuery {
   const phrases: string[][] = [];
   const excludedPhrases: string[][] = [];
   const seen = new Set<string>();
+  const unquoted: string[] = [];
   const add = (key: string, prefix: string | null) => {
     const id = `${key}\u0000${prefix ?? ''}`;
     if (seen.has(id) || words.length >= MAX_WORDS) return;
@@ -84,6 +92,10 @@ export function parseQuery(q: string): ParsedQuery {
     // The word being typed is every token that ends where the query does: a hyphenated word whole
     // and its last part ("gpt-4" finds "gpt-4o"; "long-conte" finds "long-context").
     for (const t of tokens) add(t.key, typing && t.end === part.length ? t.word : null);
+    if (part.trim() !== '') unquoted.push(part);
   });
-  return { words, excluded, phrases, excludedPhrases };
+  // The words in order, when the query is one stretch of unquoted words (no quote to say which order is meant).
+  const written = unquoted.length === 1 && phrases.length === 0 && excludedPhrases.length === 0 ? unquoted[0].toLowerCase().match(PHRASE_WORD) ?? [] : [];
+  const near = written.length >= 2 && words.length >= 2 ? written : null;
+  return { words, excluded, phrases, excludedPhrases, near, nearPrefix: near !== null && words.some((w) => w.prefix !== null) };
 }

@@ -7,7 +7,9 @@ describe('parseQuery', () => {
       words: [{ key: 'graph', prefix: null }, { key: 'neural', prefix: null }, { key: 'netw', prefix: 'netw' }],
       excluded: [],
       phrases: [],
-      excludedPhrases: []
+      excludedPhrases: [],
+      near: ['graph', 'neural', 'netw'],
+      nearPrefix: true
     });
   });
 
@@ -20,7 +22,9 @@ describe('parseQuery', () => {
       words: [{ key: 'state', prefix: null }, { key: 'art', prefix: null }, { key: 'agent', prefix: 'agents' }],
       excluded: [],
       phrases: [['state', 'of', 'the', 'art']],
-      excludedPhrases: []
+      excludedPhrases: [],
+      near: null,
+      nearPrefix: false
     });
   });
 
@@ -50,7 +54,9 @@ describe('parseQuery', () => {
       words: [{ key: 'diffus', prefix: null }, { key: 'model', prefix: 'models' }],
       excluded: ['video', 'long-context'],
       phrases: [],
-      excludedPhrases: []
+      excludedPhrases: [],
+      near: ['diffusion', 'models'],
+      nearPrefix: true
     });
     expect(parseQuery('long-context').excluded).toStrictEqual([]);
     // Trailing punctuation and an expanding lower case do not lose the exclusion.
@@ -63,11 +69,20 @@ describe('parseQuery', () => {
       words: [{ key: 'larg', prefix: null }, { key: 'languag', prefix: null }],
       excluded: [],
       phrases: [['large', 'language']],
-      excludedPhrases: [['code', 'generation']]
+      excludedPhrases: [['code', 'generation']],
+      near: null,
+      nearPrefix: false
     });
     // A one-word quote excludes that word; a hyphen inside a word before a quote is no minus.
     expect(parseQuery('graph -"videos"')).toMatchObject({ excluded: ['video'], excludedPhrases: [] });
     expect(parseQuery('graph x-"video"').excludedPhrases).toStrictEqual([]);
+  });
+
+  it('keeps the unquoted words in the order written, for the ranking, the last as a prefix while typed (dashboard audit of 2026-12-04)', () => {
+    expect(['model merging ', 'State of the art agents ', 'model merg', 'merging', '"model merging" ', 'model "merging" '].map((q) => {
+      const { near, nearPrefix } = parseQuery(q);
+      return [near, nearPrefix];
+    })).toStrictEqual([[['model', 'merging'], false], [['state', 'of', 'the', 'art', 'agents'], false], [['model', 'merg'], true], [null, false], [null, false], [null, false]]);
   });
 
   it('has no words for punctuation or stop words only', () => {
