@@ -1,5 +1,5 @@
 // Owns the topic map's view in the address: zoom, centre (grid units, so a link fits any window
-// width), date filter, selection — parsed and validated on the way in (a value it cannot use is
+// width), date filter, selection, a theme picked out — parsed and validated on the way in (a value it cannot use is
 // named, with what was expected and what the map does instead, for the page to say so; a reversed
 // date range is swapped and said so), written compactly on the way out.
 import { NO_DAY, isoOfDay } from './map-points.js';
@@ -16,6 +16,8 @@ export interface MapViewState {
   to: string;
   /** Brushed rectangle in grid units [x0, y0, x1, y1] (x0 ≤ x1, y0 ≤ y1), or null. */
   sel: [number, number, number, number] | null;
+  /** A theme picked out (its papers drawn, the others dimmed; the view fitted to it when the address gives none), or null. */
+  theme: number | null;
 }
 
 export const ZOOM_RANGE: [number, number] = [0.7, 80];
@@ -60,8 +62,14 @@ export function parseMapView(params: URLSearchParams): MapViewState {
     cy: cx !== null && cy !== null ? cy : null,
     from,
     to,
-    sel: parseSelection(params.get('sel'))
+    sel: parseSelection(params.get('sel')),
+    theme: parseTheme(params.get('theme'))
   };
+}
+
+/** A theme id: an integer from 0 (whether the run has it, the page checks), else null. */
+function parseTheme(value: string | null): number | null {
+  return value !== null && /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : null;
 }
 
 /** 'x0,y0,x1,y1' of four grid numbers in 0..65535 with x0 ≤ x1 and y0 ≤ y1, else null. */
@@ -91,7 +99,8 @@ const EXPECTED = {
   centre: `a number from 0 to ${GRID_MAX.toLocaleString('en-US')} (the view’s centre, in map grid units)`,
   date: 'a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY)',
   order: 'the start (from) on or before the end (to)',
-  sel: `four numbers x0,y0,x1,y1 from 0 to ${GRID_MAX.toLocaleString('en-US')}, with x0 ≤ x1 and y0 ≤ y1 (a selected region)`
+  sel: `four numbers x0,y0,x1,y1 from 0 to ${GRID_MAX.toLocaleString('en-US')}, with x0 ≤ x1 and y0 ≤ y1 (a selected region)`,
+  theme: 'a theme number, an integer from 0 (the theme to pick out)'
 };
 /** What the map shows when it leaves a parameter out. */
 const INSTEAD: Record<string, string> = {
@@ -100,7 +109,8 @@ const INSTEAD: Record<string, string> = {
   cy: 'the map keeps its own centre',
   from: 'no start date',
   to: 'no end date',
-  sel: 'nothing is selected'
+  sel: 'nothing is selected',
+  theme: 'no theme is picked out'
 };
 
 /**
@@ -138,6 +148,7 @@ export function ignoredMapParams(params: URLSearchParams): IgnoredParam[] {
       });
     }
     if (name === 'sel' && view.sel === null) add(name, EXPECTED.sel);
+    if (name === 'theme' && view.theme === null) add(name, EXPECTED.theme);
   }
   return out;
 }
@@ -153,6 +164,7 @@ export function writeMapView(params: URLSearchParams, view: MapViewState): void 
   set('from', view.from || null);
   set('to', view.to || null);
   set('sel', view.sel ? view.sel.map((v) => Math.round(v)).join(',') : null);
+  set('theme', view.theme === null ? null : String(view.theme));
 }
 
 /**

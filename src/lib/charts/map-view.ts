@@ -94,3 +94,29 @@ export function findPointAt(
   });
   return best;
 }
+
+/**
+ * The zoom transform (d3-zoom's k, x, y) that shows the middle 90% of theme `themeId`'s points (5th to
+ * 95th percentile on each axis, so a few strays do not leave it small) with a margin, at zoom 1 to
+ * 40; null when the theme has no point.
+ */
+export function themeView(points: { x: ArrayLike<number>; y: ArrayLike<number>; theme: ArrayLike<number> }, themeId: number, base: BaseFrame,
+  width: number, height: number): { k: number; x: number; y: number } | null {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < points.theme.length; i++) {
+    if (points.theme[i] !== themeId) continue;
+    xs.push(points.x[i]);
+    ys.push(points.y[i]);
+  }
+  if (xs.length === 0) return null;
+  const at = (v: number[], q: number) => v[Math.min(v.length - 1, Math.floor(q * (v.length - 1)))];
+  xs.sort((a, b) => a - b);
+  ys.sort((a, b) => a - b);
+  const [x0, x1, y0, y1] = [at(xs, 0.05), at(xs, 0.95), at(ys, 0.05), at(ys, 0.95)];
+  // Screen size of that box at zoom 1, and the zoom at which it fills 80% of the view.
+  const [w, h] = [Math.max(1, (x1 - x0) * base.k), Math.max(1, (y1 - y0) * base.k)];
+  const k = Math.min(40, Math.max(1, 0.8 * Math.min(width / w, height / h)));
+  const [cx, cy] = [base.tx + base.k * (x0 + x1) / 2, base.ty + base.k * (y0 + y1) / 2];
+  return { k, x: width / 2 - k * cx, y: height / 2 - k * cy };
+}

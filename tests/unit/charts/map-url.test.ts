@@ -37,7 +37,12 @@ describe('ignoredMapParams', () => {
   it('names nothing the view uses, nor empty values, nor parameters that are no part of the view', () => {
     const search = 'z=2.5&cx=100&cy=2001&from=2025-01-01&to=&sel=1,2,3,5&q=diffusion&run=1';
     expect(ignored(search)).toStrictEqual([]);
-    expect(parseMapView(new URLSearchParams(search))).toStrictEqual({ zoom: 2.5, cx: 100, cy: 2001, from: '2025-01-01', to: '', sel: [1, 2, 3, 5] });
+    expect(parseMapView(new URLSearchParams(search))).toStrictEqual({ zoom: 2.5, cx: 100, cy: 2001, from: '2025-01-01', to: '', sel: [1, 2, 3, 5], theme: null });
+  });
+
+  it('names a theme that is no theme number', () => {
+    expect(ignored('theme=abc')).toStrictEqual(['ignored theme=abc: a theme number, an integer from 0 (the theme to pick out); no theme is picked out']);
+    expect(ignored('theme=7')).toStrictEqual([]);
   });
 
   it('cuts a long value to 40 characters', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pointSize } from '../../../src/lib/charts/map-draw.js';
 import { toGrid } from '../../../src/lib/charts/map-points.js';
-import { buildPointIndex, extentOf, findPointAt, fitFrame, toGridPoint, toScreen } from '../../../src/lib/charts/map-view.js';
+import { buildPointIndex, extentOf, findPointAt, fitFrame, themeView, toGridPoint, toScreen } from '../../../src/lib/charts/map-view.js';
 
 describe('fitFrame', () => {
   it('fits the extent with padding and keeps the aspect ratio, centring the short side', () => {
@@ -70,5 +70,21 @@ describe('pointSize', () => {
   it('draws few points large and many points small, growing with √zoom up to 8 px', () => {
     expect(pointSize(1, 24)).toBeCloseTo(7 - 1.2 * Math.log10(24), 12);
     expect([pointSize(1, 75_000), pointSize(4, 75_000), pointSize(100, 24)]).toStrictEqual([1.6, 3.2, 8]);
+  });
+});
+
+describe('themeView', () => {
+  it('zooms to the middle 90% of a theme\'s points, centred, a stray point left out', () => {
+    // Theme 1: 40 points in the box [100, 200] × [300, 400] of a 0..1000 grid, and one stray at (900, 900).
+    const xs = [...Array.from({ length: 40 }, (_, i) => 100 + (i % 10) * 11.1), 900, 0, 1000];
+    const ys = [...Array.from({ length: 40 }, (_, i) => 300 + Math.floor(i / 10) * 33.3), 900, 0, 1000];
+    const theme = [...Array(40).fill(1), 1, 0, 0];
+    const base = fitFrame(extentOf(xs, ys), 500, 500, 0);
+    const view = themeView({ x: xs, y: ys, theme }, 1, base, 500, 500)!;
+    // The box's centre is in the middle of the view, and the box fills about 80% of it.
+    const [cx, cy] = toScreen(base, view, 150, 350);
+    expect([Math.round(cx), Math.round(cy)]).toStrictEqual([250, 250]);
+    expect(view.k).toBeGreaterThan(3);
+    expect(themeView({ x: xs, y: ys, theme }, 7, base, 500, 500)).toBeNull();
   });
 });

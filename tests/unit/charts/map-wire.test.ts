@@ -38,23 +38,23 @@ describe('map points wire format', () => {
 });
 
 describe('map view in the URL', () => {
-  it('round-trips zoom, centre, dates and selection', () => {
+  it('round-trips zoom, centre, dates, selection and the theme picked out', () => {
     const params = new URLSearchParams();
-    writeMapView(params, { zoom: 2.5, cx: 100.4, cy: 2000.6, from: '2025-01-01', to: '', sel: [1, 2, 3.4, 5] });
-    expect(parseMapView(params)).toStrictEqual({ zoom: 2.5, cx: 100, cy: 2001, from: '2025-01-01', to: '', sel: [1, 2, 3, 5] });
+    writeMapView(params, { zoom: 2.5, cx: 100.4, cy: 2000.6, from: '2025-01-01', to: '', sel: [1, 2, 3.4, 5], theme: 16 });
+    expect(parseMapView(params)).toStrictEqual({ zoom: 2.5, cx: 100, cy: 2001, from: '2025-01-01', to: '', sel: [1, 2, 3, 5], theme: 16 });
   });
 
   it('keeps a pan at zoom 1 (a centre without z), and writes nothing for the map as it opens', () => {
     const params = new URLSearchParams();
-    writeMapView(params, { zoom: 1, cx: 30000, cy: 20000, from: '', to: '', sel: null });
+    writeMapView(params, { zoom: 1, cx: 30000, cy: 20000, from: '', to: '', sel: null, theme: null });
     expect(params.toString()).toBe('cx=30000&cy=20000');
-    writeMapView(params, { zoom: 1, cx: null, cy: null, from: '', to: '', sel: null });
+    writeMapView(params, { zoom: 1, cx: null, cy: null, from: '', to: '', sel: null, theme: null });
     expect(params.toString()).toBe('');
   });
 
   it('falls back to the default for invalid values', () => {
-    const view = parseMapView(new URLSearchParams('z=1e9&cx=abc&cy=1&from=2025-02-30&to=yesterday&sel=5,5,1,1'));
-    expect(view).toStrictEqual({ zoom: 1, cx: null, cy: null, from: '', to: '', sel: null });
+    const view = parseMapView(new URLSearchParams('z=1e9&cx=abc&cy=1&from=2025-02-30&to=yesterday&sel=5,5,1,1&theme=-1'));
+    expect(view).toStrictEqual({ zoom: 1, cx: null, cy: null, from: '', to: '', sel: null, theme: null });
   });
 
   it('counts the points\' days from the run\'s earliest date (dayOrigin), so papers of the 1950s have dates on the map', () => {
