@@ -113,10 +113,11 @@ export const BAND_LABEL_HEIGHT = 14;
  * holds the text's box at every period point under it and the one beyond each end (band edges are
  * straight between points, so the box is then inside the band all along). Labels so placed never
  * overlap one another, and a reader tells the bands of one area's shades apart by their names, not by
- * colour alone (WCAG 1.4.1). `measure` gives a text's width in pixels at 11 px.
+ * colour alone (WCAG 1.4.1). `measure` gives a text's width in pixels at 11 px. `avoid`: x ranges
+ * (plot pixels) a label must not cross — the hatched partial periods, the coverage marks' lines.
  */
 export function bandLabels(layout: StackLayout, geometry: Pick<StackGeometry, 'xs' | 'y'>, width: number,
-  measure: (text: string) => number): BandLabel[] {
+  measure: (text: string) => number, avoid: readonly (readonly [number, number])[] = []): BandLabel[] {
   const { xs, y } = geometry;
   const n = xs.length;
   if (n < 2) return [];
@@ -140,7 +141,7 @@ export function bandLabels(layout: StackLayout, geometry: Pick<StackGeometry, 'x
         while (first + 1 < n && xs[first + 1] <= x - half) first++;
         let last = n - 1;
         while (last - 1 >= 0 && xs[last - 1] >= x + half) last--;
-        let fits = true;
+        let fits = avoid.every(([a0, a1]) => x + half <= a0 || x - half >= a1);
         for (let j = first; j <= last && fits; j++) fits = edges[j][0] <= top && edges[j][1] >= bottom;
         if (fits) return { key: s.key, text, x, y: cy };
       }

@@ -112,4 +112,18 @@ describe('bandLabels', () => {
     // With March partial, February and April are the only centres, and the phrase reaches a thin month from either.
     expect(at(layout([wide], [false, false, true, false, false]))).toStrictEqual([]);
   });
+
+  it('keeps off the x ranges it is told to avoid: a hatched partial period, a coverage mark\'s line (dashboard audit of 2026-12-04)', () => {
+    const flat = series('flat', 'clinical, patient', Array.from({ length: 5 }, (): [number, number] => [0, 0.5]));
+    const l = layout([flat]);
+    const geometry = layoutStackGeometry(l, 'month', 'share', 400, 200);
+    const free = bandLabels(l, geometry, 400, measure);
+    expect(free).toHaveLength(1);
+    // A dashed line through where the label stood moves it to another period where it fits.
+    const moved = bandLabels(l, geometry, 400, measure, [[free[0].x - 2, free[0].x + 2]]);
+    expect(moved).toHaveLength(1);
+    expect(Math.abs(moved[0].x - free[0].x)).toBeGreaterThanOrEqual(measure('clinical, patient') / 2);
+    // Lines everywhere: no label rather than one crossed.
+    expect(bandLabels(l, geometry, 400, measure, geometry.xs.map((x) => [x - 60, x + 60] as const))).toStrictEqual([]);
+  });
 });
