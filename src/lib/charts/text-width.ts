@@ -74,3 +74,12 @@ export function twoLines(text: string, maxWidth: number, fontSize: number): stri
   if (lines.length <= 1) return lines;
   return [`${lines[0]} `, fitText(lines.slice(1).join(' '), maxWidth, fontSize)];
 }
+
+/**
+ * A chart's bold title on as many lines as it takes, up to `maxLines` (the last cut with "…" if it
+ * must be): a phone's width cut a theme's name out of "Keywords of “llm agents, agentic syst…".
+ */
+export function titleLines(title: string, maxWidth: number, fontSize = 15, maxLines = 3): string[] {
+  const lines = wrapText(title, maxWidth, fontSize * BOLD);
+  return lines.length <= maxLines ? lines : [...lines.slice(0, maxLines - 1), fitText(lines.slice(maxLines - 1).join(' '), maxWidth, fontSize, true)];
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitText, textWidth, twoLines, wrapText } from '../../../src/lib/charts/text-width.js';
+import { fitText, textWidth, titleLines, twoLines, wrapText } from '../../../src/lib/charts/text-width.js';
 
 describe('textWidth', () => {
   it('adds the advance widths of the characters at the font size', () => {
@@ -83,5 +83,19 @@ describe('twoLines (a chart legend entry)', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1].endsWith('…')).toBe(true);
     expect(textWidth(lines[1], 12)).toBeLessThanOrEqual(248);
+  });
+});
+
+describe('titleLines (a chart title on a narrow screen: dashboard audit of 2026-12-04)', () => {
+  it('keeps a title that fits on one line, wraps one that does not, and cuts only past the last line', () => {
+    const title = 'Keywords of “llm agents, agentic systems”';
+    expect(titleLines(title, 1000)).toStrictEqual([title]);
+    const lines = titleLines(title, 300);
+    expect(lines.length).toBe(2);
+    expect(lines.join(' ')).toBe(title);
+    for (const line of lines) expect(textWidth(line, 15 * 1.13)).toBeLessThanOrEqual(300);
+    const cut = titleLines('one two three four five six seven eight nine ten eleven twelve', 60, 15, 3);
+    expect(cut.length).toBe(3);
+    expect(cut[2].endsWith('…')).toBe(true);
   });
 });
