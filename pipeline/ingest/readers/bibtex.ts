@@ -31,14 +31,26 @@ function readEntry(entry: EntryText, type: string, macros: Map<string, string>):
     const where = entry.unclosed === 'next-entry' ? 'before the next entry' : 'before the end of the file';
     return { line, problem: { field: '(record)', reason: `BibTeX entry not closed: expected a closing "}" ${where} (a brace too few?)` } };
   }
-  const body = entry.text.slice(entry.text.search(/[{(]/) + 1, -1);
+  const bodyStart = entry.text.search(/[{(]/) + 1;
+  const body = entry.text.slice(bodyStart, -1);
   const parsed = parseFields(body, type !== 'string', macros);
-  if ('reason' in parsed) return { line, problem: parsed };
+  if ('reason' in parsed) {
+    // The line of the problem itself, not the entry's first: "}{" 19 lines into an abstract was reported at "@article{".
+    const { at, ...problem } = parsed;
+    return { line: line + newlinesIn(entry.text, bodyStart + Math.min(at, body.length)), problem };
+  }
   if (type === 'string') {
     for (const [name, value] of parsed.fields) macros.set(name, value);
     return null;
   }
   return { line, record: toRecord(parsed.key, parsed.fields) };
+}
+
+/** Line breaks in text before `end`. */
+function newlinesIn(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 interface Parsed {
@@ -47,7 +59,7 @@ interface Parsed {
 }
 
 /** `key, name = value, …` (with a key) or `name = value` (@string). Values keep their LaTeX. */
-export function parseFields(body: string, withKey: boolean, macros: Map<string, string>): Parsed | { field: string; reason: string } {
+export function parseFields(body: string, withKey: boolean, macros: Map<string, string>): Parsed | { field: string; reason: string; at: number } {
   let i = 0;
   let key = '';
   if (withKey) {
@@ -61,21 +73,21 @@ export function parseFields(body: string, withKey: boolean, macros: Map<string, 
   };
   for (skip(); i < body.length; skip()) {
     const name = /^[^\s=,{}"#]+/.exec(body.slice(i, i + 100))?.[0];
-    if (name === undefined) return { field: '(record)', reason: `expected a field name, got "${body.slice(i, i + 20)}"` };
+    if (name === undefined) return { field: '(record)', reason: `expected a field name, got "${body.slice(i, i + 20)}"`, at: i };
     i += name.length;
     while (/\s/.test(body[i] ?? '')) i++;
-    if (body[i] !== '=') return { field: name.toLowerCase(), reason: 'expected "=" after the field name' };
+    if (body[i] !== '=') return { field: name.toLowerCase(), reason: 'expected "=" after the field name', at: i };
     const parts: string[] = [];
     do {
       i++;
       while (/\s/.test(body[i] ?? '')) i++;
       const value = readValue(body, i, macros);
-      if ('reason' in value) return { field: name.toLowerCase(), reason: value.reason };
+      if ('reason' in value) return { field: name.toLowerCase(), reason: value.reason, at: i };
       parts.push(value.text);
       i = value.end;
       while (/\s/.test(body[i] ?? '')) i++;
     } while (body[i] === '#');
-    if (i < body.length && body[i] !== ',') return { field: name.toLowerCase(), reason: `expected "," after the value, got "${body[i]}"` };
+    if (i < body.length && body[i] !== ',') return { field: name.toLowerCase(), reason: `expected "," after the value, got "${body[i]}"`, at: i };
     fields.set(name.toLowerCase(), parts.join(''));
   }
   return { key, fields };

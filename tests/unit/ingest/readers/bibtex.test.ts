@@ -67,6 +67,11 @@ describe('the BibTeX reader', () => {
     const result = await ingestFiles([path], { strict: false });
     expect(result.skipped).toStrictEqual([{ file: path, line: 1, field: 'journal', reason: 'unknown @string name "nosuchmacro"' }]);
   });
+  it('names the line the problem is on, not the entry\'s first (interop audit of 2026-12-04)', async () => {
+    const path = temp.write('stray.bib', '@article{b, title = {Fine}, abstract = {Fine.}}\n\n@article{a,\n  title = {T},\n  abstract = {One\n    two}{three},\n  year = 2024\n}\n');
+    const result = await ingestFiles([path], { strict: false });
+    expect(result.skipped).toStrictEqual([{ file: path, line: 6, field: 'abstract', reason: 'expected "," after the value, got "{"' }]);
+  });
   it('turns LaTeX accents, letters, escapes and text commands into text', () => {
     expect(latexToText(String.raw`Erd\H{o}s, \v{S}ilhav\'y, {\c c}a, Stra\ss e, \o{}rsted, \textit{et al.}, A \& B`))
       .toBe('Erdős, Šilhavý, ça, Straße, ørsted, et al., A & B');
