@@ -98,12 +98,12 @@ function isLastFirstPairs(parts: readonly string[]): boolean {
  * never on the comma inside a name, and given as "First Last".
  */
 export function splitLastFirstAuthors(text: string): string[] {
-  // Zotero parts names with "; " only, so with one there a name keeps its " and " ("Bill and Melinda Gates Foundation").
-  return cleanList(text.split(text.includes(';') ? ';' : /\s+and\s+/)).map(firstLast);
+  // Zotero parts names with "; ", BibTeX with " and ": a group's name keeps its " and " ("Bill and Melinda Gates Foundation").
+  return cleanList(text.split(';').flatMap((part) => (isGroupName(part) ? [part] : part.split(/\s+and\s+/)))).map(firstLast);
 }
 
-/** Initials as Scopus writes them after a surname: "W.", "E.M.", "J.-P.". */
-const TRAILING_INITIALS = /^(?:\p{Lu}\.)+(?:-\p{Lu}\.)*$/u;
+/** Initials as Scopus writes them after a surname: "W.", "E.M.", "J.-P.", "Yu.A.", "Th.". */
+const TRAILING_INITIALS = /^(?:\p{Lu}\p{Ll}?\.)+(?:-\p{Lu}\p{Ll}?\.)*$/u;
 
 /**
  * A name written "Surname Initials" (Scopus's Authors column: "Nie W.", "Chen E.M.", "van der Berg

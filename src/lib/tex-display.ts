@@ -99,6 +99,7 @@ function operand(text: string): string {
 /** Reads one math formula's source, left to right. */
 class MathReader {
   private i = 0;
+  private depth = 0;
   constructor(private readonly s: string) {}
 
   read(): string {
@@ -120,6 +121,16 @@ class MathReader {
   }
 
   private item(): string {
+    // Groups and arguments nest by recursion: a formula nested deeper than any real one is shown as written.
+    if (++this.depth > MAX_DEPTH) throw new TooDeep();
+    try {
+      return this.itemAt();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private itemAt(): string {
     const c = this.s[this.i++];
     switch (c) {
       case '{': {
@@ -244,8 +255,17 @@ class MathReader {
 
 /** One formula's source (without its delimiters) as Unicode text. */
 export function mathText(source: string): string {
-  return new MathReader(source).read();
+  try {
+    return new MathReader(source).read();
+  } catch (e) {
+    if (e instanceof TooDeep) return source;
+    throw e;
+  }
 }
+
+/** Nesting a formula may have (groups, arguments, scripts); real ones stay under ~10. */
+const MAX_DEPTH = 64;
+class TooDeep extends Error {}
 
 // Text commands outside math: the argument stays (innermost first, so nested ones come off in turn).
 const TEXT_COMMAND = /\\(?:textbf|textit|textsl|textrm|textsf|texttt|textsc|textup|textmd|textnormal|emph|underline|uline|mbox|text|url)\s*\{([^{}]*)\}/g;
@@ -281,41 +301,71 @@ function textCommands(text: string): string {
     .replace(TEXT_SYMBOL, (_m, name: string) => SYMBOLS[name])
     .replace(TEXT_ABBREVIATION, (_m, name: string) => ABBREVIATIONS[name])
     .replace(TEXT_MATH_SYMBOL, (m, braced?: string, bare?: string) => TEXT_ONLY[(braced ?? bare)!] ?? SYMBOLS[(braced ?? bare)!] ?? m)
-    .replace(TEXT_ESCAPE, '$1').normalize('NFC');
+    .replace(TEXT_ESCAPE, '$1')
+    // A control space ("e.g.\ this"), not the second backslash of a line break "\\".
+    .replace(/(?<!\\)\\ /g, ' ').normalize('NFC');
 }
 
 // A formula: $$…$$, \(…\), \[…\] or $…$ (an escaped \$ inside is no end). A single dollar opens only
 // before a non-space and closes only after one and not before a digit (Pandoc's rule), so prices
 // ("from $5 to $10") stay as written.
-const FORMULA = /\$\$((?:\\.|[^$\\])+?)\$\$|\\\(([\s\S]+?)\\\)|\\\[([\s\S]+?)\\\]|\$((?:\\.|[^$\\])+?)\$/g;
+// Each is at most MAX_FORMULA characters, so a text of unpaired dollars costs a bounded scan per dollar.
+const FORMULA = /\$\$((?:\\.|[^$\\]){1,4000}?)\$\$|\\\(([\s\S]{1,4000}?)\\\)|\\\[([\s\S]{1,4000}?)\\\]|\$((?:\\.|[^$\\]){1,1000}?)\$/g;
 
 /** `text` as the pages show it: each formula as Unicode text, text commands replaced; plain text as it is. */
 export function readableTex(text: string): string {
   if (!text.includes('$') && !text.includes('\\')) return text;
+  try {
+    return readTex(text);
+  } catch {
+    return text; // whatever this reading cannot take is shown as written, never an error page
+  }
+}
+
+function readTex(text: string): string {
+  // The placeholders below are private-use characters: a text holding one is read formula by formula.
+  if (/[\ue000\ue001]/.test(text)) {
+    let out = '';
+    let at = 0;
+    for (const f of formulasOf(text)) {
+      out += textCommands(text.slice(at, f.start)) + mathText(f.source);
+      at = f.end;
+    }
+    return out + textCommands(text.slice(at));
+  }
   // Formulas first, each left as a placeholder while the text commands around them (which may hold one:
   // "\textbf{Omni$^2$}") are read.
   const formulas: string[] = [];
   let out = '';
   let at = 0;
-  FORMULA.lastIndex = 0;
-  for (let m = FORMULA.exec(text); m !== null; m = FORMULA.exec(text)) {
+  for (const f of formulasOf(text)) {
+    out += `${text.slice(at, f.start)}\ue000${formulas.push(mathText(f.source)) - 1}\ue001`;
+    at = f.end;
+  }
+  return textCommands(out + text.slice(at)).replace(/\ue000(\d+)\ue001/g, (m, i: string) => formulas[Number(i)] ?? m);
+}
+
+/** The formulas of `text` in order: where each starts and ends, and its source without delimiters. */
+function* formulasOf(text: string): Generator<{ start: number; end: number; source: string }> {
+  const re = new RegExp(FORMULA.source, 'g');
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const inline = m[4];
-    if (text[m.index - 1] === '\\' || (inline !== undefined && notAFormula(inline, text[FORMULA.lastIndex] ?? ''))) {
-      FORMULA.lastIndex = m.index + 1; // this dollar is a character
+    if (text[m.index - 1] === '\\' || (inline !== undefined && notAFormula(inline, text[re.lastIndex] ?? ''))) {
+      re.lastIndex = m.index + 1; // this dollar is a character
       continue;
     }
-    out += `${text.slice(at, m.index)}\ue000${formulas.push(mathText(m[1] ?? m[2] ?? m[3] ?? inline)) - 1}\ue001`;
-    at = FORMULA.lastIndex;
+    yield { start: m.index, end: re.lastIndex, source: m[1] ?? m[2] ?? m[3] ?? inline };
   }
-  return textCommands(out + text.slice(at)).replace(/\ue000(\d+)\ue001/g, (_m, i: string) => formulas[Number(i)]);
 }
 
 /**
  * Whether `$…$` holding `inside` is prices, not a formula: without markup, it starts or ends with a
- * space ("from $5 to $10"), or a digit follows its second dollar and starts it ("$5-$10"). With
- * markup it is a formula however it is spaced ("$ 30\times $", "$\times$4", "$>$3%" is one too).
+ * space ("from $5 to $10", "from $5 (a 10\% cut) to $4"), or a digit follows its second dollar and
+ * starts it ("$5-$10"). With markup (a command, ^, _, a group) it is a formula however it is spaced
+ * ("$ 30\times $", "$\times$4"); "$>$3%" is one too.
  */
 function notAFormula(inside: string, after: string): boolean {
-  if (/[\\^_{]/.test(inside)) return false;
+  // Markup is a command, a script or a group: an escaped "\%" or "\&" between two prices is text.
+  if (/\\[A-Za-z]|[\^_{]/.test(inside)) return false;
   return /^\s|\s$/.test(inside) || (/\d/.test(after) && /^\d/.test(inside));
 }

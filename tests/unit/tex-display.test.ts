@@ -46,6 +46,24 @@ describe('readableTex: abstracts', () => {
     expect(readableTex('Our \\method{} beats $\\bigO(n)$ baselines')).toBe('Our \\method{} beats \\bigO(n) baselines');
   });
 
+  it('leaves prices alone when an escaped % or & stands between them, and reads a control space (review of 2026-12-04)', () => {
+    expect(readableTex('Costs fell from $5 (a 10\\% cut) to $4 per unit.')).toBe('Costs fell from $5 (a 10% cut) to $4 per unit.');
+    expect(readableTex('a $20 fee and a 5\\% tax, then $30 more')).toBe('a $20 fee and a 5% tax, then $30 more');
+    expect(readableTex('e.g.\\ this, and $x$')).toBe('e.g. this, and x');
+  });
+
+  it('shows hostile input as written, quickly, and never throws (review of 2026-12-04)', () => {
+    // Nested deeper than any real formula: its source as written; longer than any (1,000 characters): no formula at all.
+    expect(readableTex('$' + '{'.repeat(900) + 'x$') === '{'.repeat(900) + 'x').toBe(true);
+    const long = '$' + '{'.repeat(5000) + 'x$';
+    expect(readableTex(long) === long).toBe(true);
+    const start = performance.now();
+    readableTex('$' + '\\$'.repeat(9999));
+    readableTex('$a\\'.repeat(6666));
+    expect(performance.now() - start).toBeLessThan(2000); // was ~350 ms of regexp rescans for the two; now bounded per dollar
+    expect(readableTex('a\ue0005\ue001 and $x^2$')).toBe('a\ue0005\ue001 and x²');
+  });
+
   it('leaves text without LaTeX exactly as it is', () => {
     const plain = 'JSON {key: 1} and C:/path — costs 5 USD';
     expect(readableTex(plain)).toBe(plain);

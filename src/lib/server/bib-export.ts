@@ -194,7 +194,7 @@ export function protectCapitals(value: string): string {
   let depth = 0;
   let out = '';
   // Math and braced groups are copied whole; a word is letters, digits and inner hyphens or apostrophes.
-  for (const m of value.matchAll(/(\$\$[^]*?\$\$|\$(?:\\[^]|[^$\\])+\$)|(\\(?:[A-Za-z]+|.))|([{}])|([\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*)|([^])/gu)) {
+  for (const m of value.matchAll(/(\$\$[^]*?\$\$|\$(?:\\[^]|[^$\\])+\$|\\\([^]*?\\\)|\\\[[^]*?\\\])|(\\(?:[A-Za-z]+|.))|([{}])|([\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*)|([^])/gu)) {
     const [all, , , brace, word] = m;
     if (brace !== undefined) depth += brace === '{' ? 1 : -1;
     const afterCommand = /\\[A-Za-z]+$/.test(out);
@@ -208,7 +208,8 @@ const PREPRINT_VENUE = /\b(?:arxiv|biorxiv|medrxiv|chemrxiv|techrxiv|psyarxiv|so
 
 /** The kind of record: a journal article, a paper in proceedings, or a preprint (no venue, or a preprint server's). */
 function kindOf(p: BibPaper): 'article' | 'proceedings' | 'preprint' {
-  if (!p.venue || PREPRINT_VENUE.test(p.venue)) return 'preprint';
+  // A server's name, not its address: a URL as venue stays a journal's, as it was read ("https://www.biorxiv.org").
+  if (!p.venue || (PREPRINT_VENUE.test(p.venue) && !/^https?:/i.test(p.venue.trim()))) return 'preprint';
   return isProceedings(p.venue) ? 'proceedings' : 'article';
 }
 
@@ -244,11 +245,12 @@ export function bibtexEntry(p: BibPaper, { key = bibKey(p.paper_id) }: { key?: s
   if (p.doi) fields.push(['doi', verbatimValue(p.doi)]);
   if (ARXIV_ID.test(p.paper_id)) fields.push(['eprint', p.paper_id], ['archiveprefix', 'arXiv']);
   if (p.url) fields.push(['url', verbatimValue(p.url)]);
-  // Parted by "; ", which the reader parts at before commas: a category may hold commas (arXiv's "92B20, 68T07"),
-  // and a lone one ends with ";" so that it is read whole.
+  // Parted by ", " as biblatex and JabRef part keywords; by "; " (which the reader parts at first) when a
+  // category holds a comma (arXiv's "92B20, 68T07"), a lone one then ending with ";" so that it is read whole.
   if (p.categories && p.categories.length > 0) {
-    const joined = p.categories.join('; ');
-    fields.push(['keywords', bibValue(p.categories.length === 1 && joined.includes(',') ? `${joined};` : joined)]);
+    const commas = p.categories.some((c) => c.includes(','));
+    const joined = p.categories.join(commas ? '; ' : ', ');
+    fields.push(['keywords', bibValue(commas && p.categories.length === 1 ? `${joined};` : joined)]);
   }
   if (p.abstract) fields.push(['abstract', bibValue(p.abstract)]);
   const note = addedNote(p);

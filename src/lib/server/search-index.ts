@@ -206,8 +206,8 @@ export function wordForms(word: string): string[] {
   return [...forms].map((f) => head + f);
 }
 
-/** Parses `q` and resolves its words against the run's dictionary. */
-export async function resolveQuery(runId: number, q: string): Promise<ResolvedQuery> {
+/** Parses `q` and resolves its words against the run's dictionary (`nearMax`: NEAR_MAX_PAPERS, a test's own below it). */
+export async function resolveQuery(runId: number, q: string, { nearMax = NEAR_MAX_PAPERS }: { nearMax?: number } = {}): Promise<ResolvedQuery> {
   const parsed = parseQuery(q);
   const dict = await dictionary(runId);
   const terms: ResolvedTerm[] = [];
@@ -226,7 +226,7 @@ export async function resolveQuery(runId: number, q: string): Promise<ResolvedQu
   parsed.words.forEach((w, word) => {
     for (const at of termsForWord(dict, w.key, w.prefix)) dfOfWord[word] += dict.df[at];
   });
-  const nearPattern = matchable && parsed.near !== null && Math.min(...dfOfWord) <= NEAR_MAX_PAPERS ? phrasePattern(parsed.near, parsed.nearPrefix) : null;
+  const nearPattern = matchable && parsed.near !== null && Math.min(...dfOfWord) <= nearMax ? phrasePattern(parsed.near, parsed.nearPrefix) : null;
   return { parsed, terms, nWords: parsed.words.length, matchable, phrasePatterns: parsed.phrases.map((words) => phrasePattern(words)),
     excludedPhrasePatterns: parsed.excludedPhrases.map((words) => phrasePattern(words)), excludedTermIds, nearPattern };
 }

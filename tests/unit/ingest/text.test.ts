@@ -105,13 +105,15 @@ describe('splitLastFirstAuthors', () => {
   it('keeps a group\'s " and " inside a semicolon list whole (interop audit of 2026-12-04)', () => {
     expect(splitLastFirstAuthors('Bill and Melinda Gates Foundation; Park, Jungyeon; Barnes and Noble, Inc.'))
       .toStrictEqual(['Bill and Melinda Gates Foundation', 'Jungyeon Park', 'Barnes and Noble, Inc.']);
+    expect(splitLastFirstAuthors('Bill and Melinda Gates Foundation')).toStrictEqual(['Bill and Melinda Gates Foundation']);
+    expect(splitLastFirstAuthors('Smith, Jane; Doe, John and Roe, R.')).toStrictEqual(['Jane Smith', 'John Doe', 'R. Roe']);
   });
 });
 
 describe('initialsFirst', () => {
   it('turns Scopus\'s "Surname Initials" about and leaves other names as they are', () => {
-    expect(['Nie W.', 'Chen E.M.', 'van der Berg J.-P.', 'Jane Smith', 'W. Nie', 'Ruth Center', 'Kumar V', 'Plato'].map(initialsFirst))
-      .toStrictEqual(['W. Nie', 'E.M. Chen', 'J.-P. van der Berg', 'Jane Smith', 'W. Nie', 'Ruth Center', 'Kumar V', 'Plato']);
+    expect(['Nie W.', 'Chen E.M.', 'van der Berg J.-P.', 'Ivanov Yu.A.', 'Müller Th.', 'Jane Smith', 'W. Nie', 'Ruth Center', 'Kumar V', 'Plato'].map(initialsFirst))
+      .toStrictEqual(['W. Nie', 'E.M. Chen', 'J.-P. van der Berg', 'Yu.A. Ivanov', 'Th. Müller', 'Jane Smith', 'W. Nie', 'Ruth Center', 'Kumar V', 'Plato']);
   });
 });
 

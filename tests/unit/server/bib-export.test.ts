@@ -28,7 +28,7 @@ describe('bibtexEntry and risRecord', () => {
       '  eprint = {2503.12345},',
       '  archiveprefix = {arXiv},',
       '  url = {https://arxiv.org/abs/2503.12345},',
-      '  keywords = {cs.CL; cs.LG},',
+      '  keywords = {cs.CL, cs.LG},',
       '  abstract = {We study model merging.}',
       '}', '', ''
     ].join('\n'));
@@ -163,7 +163,7 @@ describe('what reference managers read (interop audit of 2026-12-04)', () => {
     expect((await roundTrip([paper], 'bib'))[0].authors).toStrictEqual(['Martin Luther King Jr.', 'The CMS Collaboration', 'Ludwig van Beethoven', 'Bo Li Jr.', 'Plato', 'Barnes and Noble, Inc.']);
   });
 
-  it('keeps categories that hold commas apart, the first one (the primary) whole', async () => {
+  it('parts keywords by ", " as biblatex does, and by "; " when a category holds a comma, the first one (the primary) whole', async () => {
     const papers = [{ ...PAPER, paper_id: 'c1', title: 'One', categories: ['q-bio.NC', 'cs.CV', '92B20, 68T07'] }, { ...PAPER, paper_id: 'c2', title: 'Two', categories: ['92B20, 68T07'] }];
     expect(bibtexEntry(papers[0])).toContain('  keywords = {q-bio.NC; cs.CV; 92B20, 68T07},');
     for (const format of ['bib', 'ris'] as const) {
@@ -172,9 +172,9 @@ describe('what reference managers read (interop audit of 2026-12-04)', () => {
   });
 
   it('writes a paper whose venue is a preprint server as a preprint (@misc with howpublished, RIS UNPB), and reads the venue back', async () => {
-    const papers = ['arXiv (Cornell University)', 'bioRxiv', 'SSRN Electronic Journal', 'Nature'].map((venue, i) => ({ ...PAPER, paper_id: `v${i}`, title: `Paper ${i}`, venue }));
-    expect(papers.map((p) => bibtexEntry(p).split('{')[0])).toStrictEqual(['@misc', '@misc', '@misc', '@article']);
-    expect(papers.map((p) => risRecord(p).split('\r\n')[0])).toStrictEqual(['TY  - UNPB', 'TY  - UNPB', 'TY  - UNPB', 'TY  - JOUR']);
+    const papers = ['arXiv (Cornell University)', 'bioRxiv', 'SSRN Electronic Journal', 'Nature', 'https://www.biorxiv.org'].map((venue, i) => ({ ...PAPER, paper_id: `v${i}`, title: `Paper ${i}`, venue }));
+    expect(papers.map((p) => bibtexEntry(p).split('{')[0])).toStrictEqual(['@misc', '@misc', '@misc', '@article', '@article']);
+    expect(papers.map((p) => risRecord(p).split('\r\n')[0])).toStrictEqual(['TY  - UNPB', 'TY  - UNPB', 'TY  - UNPB', 'TY  - JOUR', 'TY  - JOUR']);
     expect(bibtexEntry(papers[0])).toContain('  howpublished = {arXiv (Cornell University)},');
     expect((await roundTrip(papers, 'bib')).map((p) => p.venue)).toStrictEqual(papers.map((p) => p.venue));
   });
@@ -182,6 +182,7 @@ describe('what reference managers read (interop audit of 2026-12-04)', () => {
   it('braces a title\'s words with inner capitals, so sentence-case styles keep them, and the reader drops the braces', async () => {
     expect(protectCapitals('InfiniVerse: RLVR with the 3D {LLMs} and CR-Seg, $O(N)$ \\emph{DeepSeek} Q\\&A')).toBe(
       '{InfiniVerse}: {RLVR} with the {3D} {LLMs} and {CR-Seg}, $O(N)$ \\emph{DeepSeek} Q\\&A');
+    expect(protectCapitals('A \\(ReLU\\) and \\[GeLU\\] study')).toBe('A \\(ReLU\\) and \\[GeLU\\] study');
     const paper = { ...PAPER, title: 'InfiniVerse: RLVR for 3D LLMs' };
     expect((await roundTrip([paper], 'bib'))[0].title).toBe(paper.title);
   });
