@@ -279,6 +279,22 @@ describe('the Topic map', () => {
     await page.close();
   });
 
+  it('picks out a theme from the address until "Show every theme", and names one the run lacks (dashboard audit of 2026-12-04)', async () => {
+    const page = await openMap('/map?theme=2');
+    const picked = page.getByTestId('map-theme');
+    expect((await picked.textContent())!.replace(/\s+/g, ' ').trim()).toBe('Picked out: gaussian splatting (8 papers; the others dimmed) Show every theme');
+    // Fitted to the theme: the view settles into the address with the theme and a zoom.
+    await page.waitForFunction(() => /theme=2/.test(location.search) && /[?&]z=/.test(location.search), undefined, { timeout: 5000 });
+    await page.getByRole('button', { name: 'Show every theme' }).click();
+    await page.waitForFunction(() => !/theme=/.test(location.search), undefined, { timeout: 5000 });
+    expect(await picked.count()).toBe(0);
+    const missing = await openMap('/map?theme=99');
+    expect(await noticeItems(missing)).toStrictEqual(["Ignored theme=99: expected one of run 1's themes (the legend's); no theme is picked out."]);
+    expect(await missing.getByTestId('map-theme').count()).toBe(0);
+    await page.close();
+    await missing.close();
+  });
+
   it('says which view parameters of the address it ignored and why, instead of dropping them silently', async () => {
     const page = await openMap('/map?z=abc&cx=zz&sel=foo&from=2025-06-01');
     const notice = page.getByRole('status').filter({ hasText: 'Ignored' });
