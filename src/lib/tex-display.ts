@@ -4,6 +4,7 @@
 // 0.6% of the 74.7k corpus's titles and 7% of its abstracts hold math. Only what the pages show changes:
 // the stored text, the search index and the exports keep what the input said. A command this does not
 // know (an author's own macro) is shown as written, backslash and all.
+import { ACCENTS as TEXT_ACCENTS } from '../../pipeline/ingest/readers/latex-text.js';
 
 /** Math's letters and symbols, by command name. */
 const SYMBOLS: Record<string, string> = {
@@ -46,7 +47,7 @@ const IGNORED = new Set(['displaystyle', 'textstyle', 'scriptstyle', 'scriptscri
 /** Commands whose one argument is shown as it is (the letters of \mathbf are not made bold: plain reads and searches better). */
 const PLAIN_ARGUMENT = new Set(['text', 'textrm', 'textbf', 'textit', 'texttt', 'textsc', 'textsf', 'textup', 'textsl', 'textnormal',
   'textmd', 'emph', 'mathrm', 'mathbf', 'mathit', 'mathsf', 'mathtt', 'mathnormal', 'boldsymbol', 'bm', 'pmb', 'mbox', 'hbox',
-  'operatorname', 'underline', 'overline', 'mathring', 'url', 'ensuremath', 'textnormal', 'mathop', 'mathbin', 'mathrel', 'mathord',
+  'operatorname', 'underline', 'overline', 'mathring', 'url', 'ensuremath', 'mathop', 'mathbin', 'mathrel', 'mathord',
   'underbrace', 'overbrace', 'boxed', 'fbox', 'textcolor', 'color']);
 
 /** Combining marks of the math accents, put on a one-letter argument. */
@@ -283,7 +284,6 @@ const TEXT_ABBREVIATION = /\\(eg|ie|etal|wrt|etc)(?![A-Za-z])\.?/g;
 const ABBREVIATIONS: Record<string, string> = { eg: 'e.g.', ie: 'i.e.', etal: 'et al.', wrt: 'w.r.t.', etc: 'etc.' };
 const TEXT_ACCENT_BRACED = /\{\\(["'`^~=.])\s*\{?([A-Za-z])\}?\}/g;
 const TEXT_ACCENT = /\\(["'`^~=.])\s*(?:\{([A-Za-z])\}|([A-Za-z]))/g;
-const TEXT_ACCENTS: Record<string, string> = { '"': '\u0308', "'": '\u0301', '`': '\u0300', '^': '\u0302', '~': '\u0303', '=': '\u0304', '.': '\u0307' };
 const TEXT_ESCAPE = /\\([%&$#_])/g;
 const TEXT_SYMBOL = /\\(textregistered|texttrademark|copyright|textdegree|textperthousand|textpertenthousand|textbullet|textasciitilde|textbackslash|dag|ddag|ldots|dots)(?![A-Za-z])\s*(?:\{\})?/g;
 
@@ -309,8 +309,9 @@ function textCommands(text: string): string {
 // A formula: $$…$$, \(…\), \[…\] or $…$ (an escaped \$ inside is no end). A single dollar opens only
 // before a non-space and closes only after one and not before a digit (Pandoc's rule), so prices
 // ("from $5 to $10") stay as written.
-// Each is at most MAX_FORMULA characters, so a text of unpaired dollars costs a bounded scan per dollar.
-const FORMULA = /\$\$((?:\\.|[^$\\]){1,4000}?)\$\$|\\\(([\s\S]{1,4000}?)\\\)|\\\[([\s\S]{1,4000}?)\\\]|\$((?:\\.|[^$\\]){1,1000}?)\$/g;
+// A display formula is at most 4,000 characters and an inline one 1,000, so a text of unpaired dollars
+// costs a bounded scan per dollar. formulasOf makes its own global copy (no lastIndex shared between calls).
+const FORMULA = /\$\$((?:\\.|[^$\\]){1,4000}?)\$\$|\\\(([\s\S]{1,4000}?)\\\)|\\\[([\s\S]{1,4000}?)\\\]|\$((?:\\.|[^$\\]){1,1000}?)\$/;
 
 /** `text` as the pages show it: each formula as Unicode text, text commands replaced; plain text as it is. */
 export function readableTex(text: string): string {

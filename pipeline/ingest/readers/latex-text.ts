@@ -4,8 +4,8 @@
 // first and left as it is, commands and braces included: the tokeniser drops it
 // (tokenise/normalise-text.ts), and the words around stay.
 
-/** Combining marks for the accent commands. */
-const ACCENTS: Record<string, string> = {
+/** Combining marks for the accent commands (the dashboard's tex-display.ts reads text accents by them too). */
+export const ACCENTS: Record<string, string> = {
   '"': '\u0308', "'": '\u0301', '`': '\u0300', '^': '\u0302', '~': '\u0303', '=': '\u0304', '.': '\u0307',
   u: '\u0306', v: '\u030c', H: '\u030b', c: '\u0327', k: '\u0328', r: '\u030a', d: '\u0323', b: '\u0331'
 };

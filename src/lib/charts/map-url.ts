@@ -48,11 +48,19 @@ function bounded(value: string | null, lo: number, hi: number): number | null {
   return Number.isFinite(x) && x >= lo && x <= hi ? x : null;
 }
 
+/** The run a view is read for: a theme picked out must be one of its themes (curation leaves gaps in the ids). */
+export interface MapRun {
+  runId: number;
+  themeIds: ReadonlySet<number>;
+}
+
 /**
- * The view in `params` (z, cx, cy, from, to, sel); anything missing or invalid falls back to the
- * default, and a date range whose start is after its end is read the right way round.
+ * The view in `params` (z, cx, cy, from, to, sel, theme); anything missing or invalid falls back to
+ * the default (with `run`, a theme it lacks too), and a date range whose start is after its end is
+ * read the right way round.
  */
-export function parseMapView(params: URLSearchParams): MapViewState {
+export function parseMapView(params: URLSearchParams, run?: MapRun): MapViewState {
+  const theme = parseTheme(params.get('theme'));
   const cx = bounded(params.get('cx'), 0, GRID_MAX);
   const cy = bounded(params.get('cy'), 0, GRID_MAX);
   const { from, to } = readDates(params);
@@ -63,11 +71,11 @@ export function parseMapView(params: URLSearchParams): MapViewState {
     from,
     to,
     sel: parseSelection(params.get('sel')),
-    theme: parseTheme(params.get('theme'))
+    theme: theme !== null && run !== undefined && !run.themeIds.has(theme) ? null : theme
   };
 }
 
-/** A theme id: an integer from 0 (whether the run has it, the page checks), else null. */
+/** A theme id: an integer from 0, else null. */
 function parseTheme(value: string | null): number | null {
   return value !== null && /^\d{1,9}$/.test(value.trim()) ? Number(value.trim()) : null;
 }
@@ -119,9 +127,9 @@ const INSTEAD: Record<string, string> = {
  * never sees it), so the page names them rather than answering 400; a lone cx or cy is left out too,
  * as a centre needs both. An empty value is no value (the form's empty date), not a mistake.
  */
-export function ignoredMapParams(params: URLSearchParams): IgnoredParam[] {
+export function ignoredMapParams(params: URLSearchParams, run?: MapRun): IgnoredParam[] {
   const out: IgnoredParam[] = [];
-  const view = parseMapView(params);
+  const view = parseMapView(params, run);
   const dates = readDates(params);
   const cut = (value: string) => (value.length > 40 ? `${value.slice(0, 39)}…` : value);
   const add = (name: string, expected: string) => {
@@ -148,7 +156,9 @@ export function ignoredMapParams(params: URLSearchParams): IgnoredParam[] {
       });
     }
     if (name === 'sel' && view.sel === null) add(name, EXPECTED.sel);
-    if (name === 'theme' && view.theme === null) add(name, EXPECTED.theme);
+    if (name === 'theme' && view.theme === null) {
+      add(name, parseTheme(params.get(name)) === null || run === undefined ? EXPECTED.theme : `one of run ${run.runId}'s themes (the legend's)`);
+    }
   }
   return out;
 }

@@ -288,10 +288,11 @@ async function readDetails(runId: number, ids: string[]): Promise<DetailRow[]> {
 }
 
 function toListItem(row: DetailRow, keys: ReadonlySet<string>): PaperListItem {
+  const title = readableTex(row.title);
   return {
     paperId: row.paper_id,
-    title: readableTex(row.title),
-    titleParts: highlight(readableTex(row.title), keys),
+    title,
+    titleParts: highlight(title, keys),
     published: row.published,
     authors: shortAuthors(row.authors),
     href: paperHref(row.paper_id, row.url),

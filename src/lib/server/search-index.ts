@@ -212,8 +212,11 @@ export async function resolveQuery(runId: number, q: string, { nearMax = NEAR_MA
   const dict = await dictionary(runId);
   const terms: ResolvedTerm[] = [];
   let matchable = parsed.words.length > 0;
+  // The fewest papers holding one word (a word's terms' frequencies summed) bound those that hold them all.
+  let fewest = Infinity;
   parsed.words.forEach((w, word) => {
     const ids = termsForWord(dict, w.key, w.prefix);
+    fewest = Math.min(fewest, ids.reduce((sum, at) => sum + dict.df[at], 0));
     if (ids.length === 0) matchable = false;
     // A word weighs as its most frequent form (the lowest idf of its terms): a prefix must not make a
     // rare completion ("neural-symbolic" for "neural") outweigh the word itself.
@@ -221,12 +224,7 @@ export async function resolveQuery(runId: number, q: string, { nearMax = NEAR_MA
     for (const at of ids) terms.push({ termId: dict.ids[at], key: dict.terms[at], word, idf: wordIdf });
   });
   const excludedTermIds = parsed.excluded.map((key) => idOf(dict, key)).filter((at) => at >= 0).map((at) => dict.ids[at]);
-  // The fewest papers holding one word (a word's terms' frequencies summed) bound those that hold them all.
-  const dfOfWord = new Array<number>(parsed.words.length).fill(0);
-  parsed.words.forEach((w, word) => {
-    for (const at of termsForWord(dict, w.key, w.prefix)) dfOfWord[word] += dict.df[at];
-  });
-  const nearPattern = matchable && parsed.near !== null && Math.min(...dfOfWord) <= nearMax ? phrasePattern(parsed.near, parsed.nearPrefix) : null;
+  const nearPattern = matchable && parsed.near !== null && fewest <= nearMax ? phrasePattern(parsed.near, parsed.nearPrefix) : null;
   return { parsed, terms, nWords: parsed.words.length, matchable, phrasePatterns: parsed.phrases.map((words) => phrasePattern(words)),
     excludedPhrasePatterns: parsed.excludedPhrases.map((words) => phrasePattern(words)), excludedTermIds, nearPattern };
 }

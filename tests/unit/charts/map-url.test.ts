@@ -43,6 +43,10 @@ describe('ignoredMapParams', () => {
   it('names a theme that is no theme number', () => {
     expect(ignored('theme=abc')).toStrictEqual(['ignored theme=abc: a theme number, an integer from 0 (the theme to pick out); no theme is picked out']);
     expect(ignored('theme=7')).toStrictEqual([]);
+    // With the run: a theme it lacks (curation leaves gaps in the ids) is named and not read.
+    const run = { runId: 3, themeIds: new Set([0, 1, 4]) };
+    expect(ignoredMapParams(new URLSearchParams('theme=2'), run).map((n) => n.expected)).toStrictEqual(["one of run 3's themes (the legend's)"]);
+    expect([parseMapView(new URLSearchParams('theme=2'), run).theme, parseMapView(new URLSearchParams('theme=4'), run).theme]).toStrictEqual([null, 4]);
   });
 
   it('cuts a long value to 40 characters', () => {
