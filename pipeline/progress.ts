@@ -50,7 +50,7 @@ function barReporter(): Reporter {
       process.stderr.write(`  ✓ ${doneLine(stage, seconds, detail)}\n`);
     },
     storeStep(step) {
-      bar?.update(Math.max(0, STORE_STEPS.indexOf(step)), { note: `writing ${step}` });
+      bar?.update(Math.max(0, STORE_STEPS.indexOf(step)), { note: step === 'map' ? 'waiting for the map' : `writing ${step}` });
     },
     clusterIteration(restart, restarts, iteration, maxIter, inertia) {
       bar?.setTotal(restarts * maxIter);

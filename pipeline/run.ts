@@ -13,7 +13,7 @@ import { shownLabel } from './quality/shown-label.js';
 import { groupThemes, type AreaResult } from './areas/index.js';
 import { mapThemes, projectInBackground, shareMatrix } from './map/index.js';
 import { computeTrends, findBursts, primaryCategories } from './trends/index.js';
-import { primaryCategoryOf } from './trends/coverage.js';
+import { primaryCategoryOf, type Strata } from './trends/coverage.js';
 import { indexInBackground, type BackgroundIndex } from './search/in-background.js';
 import { writeRun } from './store/write-run.js';
 import { collectGarbage } from './collect-garbage.js';
@@ -24,11 +24,11 @@ import { paperKey } from './prng.js';
 import { transpose } from './cluster/transpose.js';
 import { sharedArray } from './shared-memory.js';
 import { MIN_MEAN_THEME_PAPERS, Warnings, warnAboutCoverage, warnAboutEmptyPapers, warnAboutThemes, windowLengths, type RunWarning } from './warnings.js';
-import type { RunData, ThemeRecord } from './store/run-data.js';
+import type { Placement, RunData, ThemeRecord } from './store/run-data.js';
 import type { SearchIndex } from './search/index.js';
-import type { Projection } from './map/project.js';
+import type { BackgroundProjection } from './map/index.js';
 import type { Config } from './config.js';
-import type { Clustering, CsrMatrix, KSelectionPoint, MapLayout, Paper, ThemeLabel, ThemeTrend } from './types.js';
+import type { Clustering, CsrMatrix, KSelectionPoint, MapLayout, Paper, ThemeLabel, ThemeTrend, Vocabulary } from './types.js';
 
 export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | 'label' | 'quality' | 'map' | 'trends' | 'areas'
   | 'search' | 'store';
@@ -119,7 +119,6 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   const startSearch = () => (background.search ??= indexInBackground(papers));
   try {
     if (papers.length <= EARLY_SEARCH_PAPERS) startSearch();
-    const analysis = await analyse(papers, config, reporter, durations, warnings, startSearch);
     // Awaited by the store before the index's tables, which it writes last: the index thread gets the
     // core the store leaves idle too. The wait is the search stage's time (durations.search).
     const search = async () => {
@@ -131,7 +130,13 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
       background.search = null;
       return index;
     };
-    return await storeRun({ config, reporter, durations, createdAt, ingest, coarseDates, warnings, analysis, search });
+    // The store starts before the map is placed (analysis.place), inside the projection's lifetime.
+    const { analysis, close } = await analyse(papers, config, reporter, durations, warnings, startSearch);
+    try {
+      return await storeRun({ config, reporter, durations, createdAt, ingest, coarseDates, warnings, analysis, search });
+    } finally {
+      await close();
+    }
   } finally {
     await background.search?.close();
   }
@@ -140,10 +145,11 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
 /** Assembles the run from the stages' results and stores it (the store stage). */
 async function storeRun({ config, reporter, durations, createdAt, ingest, coarseDates, warnings, analysis, search }: {
   config: Config; reporter: Reporter; durations: Record<string, number>; createdAt: Date; ingest: Awaited<ReturnType<typeof ingestFiles>>;
-  coarseDates: ReturnType<typeof settleDatePrecision>; warnings: Warnings; analysis: Awaited<ReturnType<typeof analyse>>; search: () => Promise<SearchIndex>;
+  coarseDates: ReturnType<typeof settleDatePrecision>; warnings: Warnings; analysis: Analysis; search: () => Promise<SearchIndex>;
 }): Promise<RunSummary> {
   const { papers } = ingest;
   const { k, clustering, labels, clustered, trend } = analysis;
+  const themes = (placement: ThemePlacement | null) => themeRecords(labels, clustering, analysis, placement, trend.trends, papers.length);
   const { dates } = trend;
   const run: RunData = {
     createdAt, inputSha256: ingest.inputSha256, inputFiles: ingest.files, papers, skipped: ingest.skipped,
@@ -152,31 +158,39 @@ async function storeRun({ config, reporter, durations, createdAt, ingest, coarse
     defaultGranularity: dates.granularity, params: { ...config, db: undefined }, toolVersion: TOOL_VERSION, durations,
     metrics: { inertia: clustering.inertia, iterations: clustering.iterations, restarts: config.restarts,
       init: config.init, stabilityKind: clustered.stabilityKind,
-      nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, mapRecall10: analysis.recall10, emptyRows: analysis.emptyRows,
+      // mapRecall10 is set by the store once the recall check is done (write-run.ts recall).
+      nnz: analysis.nnz, termsBeforePruning: analysis.termsBeforePruning, mapRecall10: null, emptyRows: analysis.emptyRows,
       externalCheck: checkAgainstCategories(papers.map(primaryCategoryOf), clustering.assignments),
       datePrecision: dates.precision, coarseDates, warnings: warnings.list,
       // The trends were read with the corpus's coverage checked (trends/coverage.ts; no change found is trend.coverage null).
       coverageChecked: true },
-    themes: themeRecords(labels, clustering, analysis, trend.trends, papers.length),
-    clustering, layout: analysis.layout, periods: trend.periods,
-    totals: trend.totals, bursts: trend.bursts, coverageChanges: trend.coverage?.changes ?? [], neighbours: analysis.neighbours, kSelection: analysis.kSelection,
-    areas: analysis.grouped.areas, memberships: analysis.quality.papers, search: null,
-    similar: analysis.similar, model: analysis.model
+    // Until the store has the map's part (analysis.place), the themes are unplaced and the map's fields
+    // empty; the store writes the tables that hold them last but for the search index's.
+    themes: themes(null), clustering, layout: { paperXY: new Float32Array(0), themeXY: new Float64Array(0) }, periods: trend.periods,
+    totals: trend.totals, bursts: trend.bursts, coverageChanges: trend.coverage?.changes ?? [], neighbours: [], kSelection: analysis.kSelection,
+    areas: [], memberships: analysis.quality.papers, search: null, similar: { top: 0, rows: new Int32Array(0), similarity: new Float64Array(0) },
+    model: analysis.model
   };
-  collectGarbage(); // the matrix, its transpose and shared copies: ~150 MB under the store's peak
   // Not timed() here: writeRun measures its own time (and peak RSS) into the run as it stores them.
   reporter.start('store');
-  const runId = await writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep, searchIndex: search });
+  const place = async (): Promise<Placement> => {
+    const { layout, neighbours, similar, grouped } = await analysis.place();
+    return { layout, neighbours, similar, areas: grouped.areas, themes: themes({ layout, grouped }) };
+  };
+  const runId = await writeRun(config.db, run, { lockWaitMs: config.lockWait * 1000, onStep: reporter.storeStep, searchIndex: search,
+    place, recall: analysis.recall });
   reporter.end('store', durations.store, `run ${runId} → ${config.db}`);
   return { runId, run, peakRssMb: run.metrics.peakRssMb as number, warnings: warnings.list };
 }
 
 /**
  * The stages between ingest and store, in their own scope: the TF-IDF matrix (about 50 MB at 75k
- * papers) is garbage before the store stage, which is the run's memory peak.
+ * papers) is garbage once the map is placed, early in the store. `close` ends the projection's
+ * thread: the caller's, after the store, which waits for the places only before the tables that
+ * hold them, and for the recall check only before it marks the run complete.
  */
 async function analyse(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>,
-  warnings: Warnings, startSearch: () => void) {
+  warnings: Warnings, startSearch: () => void): Promise<{ analysis: Analysis; close: () => Promise<void> }> {
   const { matrix, vocabulary, emptyRows, termsBeforePruning } = await vectorise(papers, config, reporter, durations);
   collectGarbage(); // the token lists and the full dictionary: hundreds of MB under the cluster stage's peak
   // Beside the clustering while the two fit in memory together; above that, first and alone, and the
@@ -189,18 +203,32 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   const transposed: { columns: CsrMatrix | null } = { columns: transpose(matrix, sharedArray) };
   const projection = projectInBackground(matrix, transposed.columns!, { seed: config.seed, threads: config.workers });
   try {
-    if (alone) await projection.result();
-    return await analyseRows(papers, config, reporter, durations, warnings, { matrix, vocabulary, emptyRows, termsBeforePruning },
-      transposed, () => projection.result(), alone ? startSearch : () => {});
-  } finally {
+    if (alone) await projection.recall(); // the projection whole, its memory gone before the cluster stage
+    const analysis = await analyseRows(papers, config, reporter, durations, warnings, { matrix, vocabulary, emptyRows, termsBeforePruning },
+      transposed, projection, alone ? startSearch : () => {});
+    return { analysis, close: () => projection.close() };
+  } catch (e) {
     await projection.close();
+    throw e;
   }
 }
 
-/** The stages from cluster to areas over the shared rows; `projected` is the map's projection, made meanwhile. */
+/** What the map stage adds to the themes, for themeRecords. */
+interface ThemePlacement {
+  layout: MapLayout;
+  grouped: AreaResult;
+}
+
+type Analysis = Awaited<ReturnType<typeof analyseRows>>;
+
+/**
+ * The stages from cluster to trends over the shared rows, and `place`: the map stage (the wait for
+ * `projection`, made meanwhile) and the areas, which the store calls once it has written what does
+ * not need them (write-run.ts place). Its time is the map and areas stages' (durations), not the store's.
+ */
 async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>,
   warnings: Warnings, { matrix, vocabulary, emptyRows, termsBeforePruning }: Awaited<ReturnType<typeof vectorise>>,
-  transposed: { columns: CsrMatrix | null }, projected: () => Promise<Projection>, afterCluster: () => void) {
+  transposed: { columns: CsrMatrix | null }, projection: BackgroundProjection, afterCluster: () => void) {
 
   let k = config.k === 'auto' ? 0 : config.k;
   let kSelection: KSelectionPoint[] = [];
@@ -258,16 +286,43 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
   }, (t) => `${t.totals.filter((p) => p.granularity === t.dates.granularity).length} ${t.dates.granularity}s, ${t.bursts.length} bursts`);
   warnAboutCoverage(warnings, trend.coverage?.changes ?? [], labels.map((l) => ({ label: shownOf(l.themeId), trend: trend.trends[l.themeId] })),
     windowLengths(trend));
-  // The wait for the projection (started after vectorise) and the themes placed among their papers.
-  const { layout, neighbours, recall10, similar } = await timed('map', reporter, durations,
-    async () => mapThemes(await projected(), clustering, clustered.themeSimilarity, { neighbours: Math.min(config.neighbours, k - 1) }),
-    (m) => `${papers.length} papers placed, recall@10 ${m.recall10 === null ? 'n/a' : m.recall10.toFixed(3)}`);
-  const grouped = await timed('areas', reporter, durations, () => groupThemes(
-    { matrix, vocabulary, clustering, themeSimilarity: clustered.themeSimilarity, themeLabels: labels, themeXY: layout.themeXY, papers },
-    { topTerms: config.topTerms, window: config.emergingWindow, strata }), (a) => `${a.areas.length} areas`);
   const model = describeModel({ matrix, vocabulary, clustering, labels, ngramMax: config.ngramMax });
-  return { k, kSelection, clustered, clustering, labels, quality, layout, neighbours, recall10, trend, grouped, similar, nTerms: matrix.nCols,
+  const { place, recall } = placeLater({ matrix, vocabulary, papers, projection, clustering, clustered, labels, strata, config, durations });
+  return { k, kSelection, clustered, clustering, labels, quality, trend, place, recall, nTerms: matrix.nCols,
     nnz: matrix.indices.length, termsBeforePruning, emptyRows, model };
+}
+
+/**
+ * The map and areas stages, run inside the store (write-run.ts place; not reported as stages of their
+ * own: the store's progress shows the step): the wait for the projection (started after vectorise),
+ * the themes placed among their papers, then the areas, which read the matrix one last time. Made
+ * here, apart from analyseRows, so that these closures hold the matrix only until `place` is done.
+ * The recall check's wait counts as the map stage's time too.
+ */
+function placeLater(input: { matrix: CsrMatrix; vocabulary: Vocabulary; papers: Paper[]; projection: BackgroundProjection; clustering: Clustering;
+  clustered: { themeSimilarity: Float64Array }; labels: ThemeLabel[]; strata: Strata; config: Config; durations: Record<string, number> }) {
+  const { vocabulary, papers, projection, clustering, clustered, labels, strata, config, durations } = input;
+  let matrix: CsrMatrix | null = input.matrix;
+  const place = async () => {
+    const t0 = performance.now();
+    const mapped = mapThemes(await projection.placed(), clustering, clustered.themeSimilarity,
+      { neighbours: Math.min(config.neighbours, clustering.k - 1) });
+    const t1 = performance.now();
+    const grouped = groupThemes(
+      { matrix: matrix!, vocabulary, clustering, themeSimilarity: clustered.themeSimilarity, themeLabels: labels, themeXY: mapped.layout.themeXY, papers },
+      { topTerms: config.topTerms, window: config.emergingWindow, strata });
+    durations.map = Math.round(t1 - t0) / 1000;
+    durations.areas = Math.round(performance.now() - t1) / 1000;
+    matrix = null;
+    return { ...mapped, grouped };
+  };
+  const recall = async () => {
+    const t0 = performance.now();
+    const recall10 = await projection.recall();
+    durations.map = Math.round(1000 * (durations.map ?? 0) + performance.now() - t0) / 1000;
+    return recall10;
+  };
+  return { place, recall };
 }
 
 /**
@@ -290,15 +345,16 @@ function feasibleKRange(range: Config['kRange'], nPapers: number, warnings: Warn
   return { ...range, max };
 }
 
+/** The themes' records; unplaced (placement null: x, y NaN, area -1) until the map is (storeRun). */
 function themeRecords(labels: ThemeLabel[], clustering: Clustering,
-  { layout, quality, grouped, clustered: { reproducibility } }: { layout: MapLayout; quality: QualityResult; grouped: AreaResult;
-    clustered: { reproducibility: Float64Array | null } }, trends: ThemeTrend[], nPapers: number): ThemeRecord[] {
+  { quality, clustered: { reproducibility } }: { quality: QualityResult; clustered: { reproducibility: Float64Array | null } },
+  placement: ThemePlacement | null, trends: ThemeTrend[], nPapers: number): ThemeRecord[] {
   const { sizes } = clustering;
   return labels.map((l) => ({
     themeId: l.themeId, label: l.label, size: sizes[l.themeId], share: sizes[l.themeId] / nPapers,
     keywords: l.keywords.map((w) => w.term), weights: l.keywords.map((w) => w.weight),
-    x: layout.themeXY[2 * l.themeId], y: layout.themeXY[2 * l.themeId + 1], trend: trends[l.themeId],
-    areaId: grouped.areaOfTheme[l.themeId], ...quality.themes[l.themeId],
+    x: placement ? placement.layout.themeXY[2 * l.themeId] : NaN, y: placement ? placement.layout.themeXY[2 * l.themeId + 1] : NaN,
+    trend: trends[l.themeId], areaId: placement ? placement.grouped.areaOfTheme[l.themeId] : -1, ...quality.themes[l.themeId],
     reproducibility: reproducibility === null ? null : reproducibility[l.themeId]
   }));
 }

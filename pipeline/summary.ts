@@ -57,6 +57,9 @@ export function formatSummary({ runId, run, peakRssMb, warnings }: RunSummary, d
   out.push(`Vocabulary: ${count(run.nTerms)} terms · k = ${run.k}${chosenBy(run.kSelection)} · seed ${run.seed} · ` + (run.metrics.stabilityKind === 'subsample'
     ? `divisive start (same themes for any seed) · stability (ARI with the themes of a 90% subsample) ${stability}`
     : `stability (mean ARI over pairs of restarts) ${stability}`));
+  const recall = run.metrics.mapRecall10 as number | null | undefined;
+  out.push(`Map: ${count(run.papers.length)} papers placed · recall@10 ${typeof recall === 'number' ? recall.toFixed(3) : 'n/a'} ` +
+    '(of each sampled paper\'s 10 nearest by TF-IDF cosine, the share among its 10 nearest on the map)');
   if (run.lineage) out.push(lineageLine(run.lineage));
   for (const w of warnings) out.push(`  warning: ${w.message}`);
   for (const s of run.skipped.slice(0, 5)) out.push(`  skipped ${s.file} line ${s.line}: field "${s.field}": ${s.reason}`);

@@ -1,15 +1,18 @@
 // Owns projecting the papers on a thread of their own while the cluster stage runs: the projection
 // (project.ts) reads only the TF-IDF rows, not the themes, so it need not wait for them, and it fills
 // the core the cluster stage's single-threaded divisive start leaves idle. Same result as in the
-// foreground: the projection is identical for any number of threads.
+// foreground: the projection is identical for any number of threads. The places come first; the
+// recall check after them, beside whatever the run does next (the store).
 import type { CsrMatrix } from '../types.js';
 import { share } from '../shared-memory.js';
 import { startWorkers } from '../workers.js';
-import type { Projection } from './project.js';
+import type { Placed } from './project.js';
 
 export interface BackgroundProjection {
-  /** The projection, once made; rejects when the thread fails. */
-  result(): Promise<Projection>;
+  /** The papers' places, once made; rejects when the thread fails. */
+  placed(): Promise<Placed>;
+  /** The layout's measured recall@10 (recall.ts), after the places; rejects when the thread fails. */
+  recall(): Promise<number | null>;
   /** Ends the thread (a no-op once the result is in); callers must call it in a finally. */
   close(): Promise<void>;
 }
@@ -24,9 +27,13 @@ export function shareMatrix(matrix: CsrMatrix): CsrMatrix {
  * (cluster/transpose.ts, which the cluster stage reads too) are shared with them (see shareMatrix).
  */
 export function projectInBackground(matrix: CsrMatrix, transposed: CsrMatrix, options: { seed: number; threads: number }): BackgroundProjection {
-  const worker = startWorkers<Projection>(new URL('./project-worker.ts', import.meta.url),
+  const worker = startWorkers<Placed | { recall10: number | null }>(new URL('./project-worker.ts', import.meta.url),
     [{ matrix: shareMatrix(matrix), transposed: shareMatrix(transposed), seed: options.seed, threads: options.threads }]);
-  const reply = worker.replies({ end: true }).then(([projection]) => projection);
-  reply.catch(() => {}); // a failure surfaces where result() is awaited, not as an unhandled rejection
-  return { result: () => reply, close: () => worker.close() };
+  // The worker's two messages, in order (project-worker.ts); it is ended after the second.
+  const placed = worker.replies().then(([message]) => message as Placed);
+  const recall = placed.then(() => worker.replies({ end: true })).then(([message]) => (message as { recall10: number | null }).recall10);
+  // A failure surfaces where these are awaited, not as an unhandled rejection.
+  placed.catch(() => {});
+  recall.catch(() => {});
+  return { placed: () => placed, recall: () => recall, close: () => worker.close() };
 }

@@ -4,12 +4,12 @@
 import type { Clustering, ThemeNeighbour } from '../types.js';
 import { placeThemes, type LaidOut } from './layout.js';
 import { nearestThemes } from './neighbours.js';
-import type { Projection } from './project.js';
+import type { Placed } from './project.js';
 
 export { projectInBackground, shareMatrix, type BackgroundProjection } from './in-background.js';
 
 /** `themeSimilarity`: the k × k centroid cosines the cluster stage hands on. */
-export function mapThemes(projection: Projection, clustering: Clustering, themeSimilarity: Float64Array, options: { neighbours: number }):
+export function mapThemes(projection: Placed, clustering: Clustering, themeSimilarity: Float64Array, options: { neighbours: number }):
   LaidOut & { neighbours: ThemeNeighbour[] } {
   return { ...placeThemes(projection, clustering), neighbours: nearestThemes(themeSimilarity, clustering.k, options.neighbours) };
 }

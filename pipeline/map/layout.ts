@@ -3,28 +3,28 @@
 // number of threads; with its measured neighbourhood preservation (recall.ts) and, from the same
 // neighbour lists, each paper's similar papers.
 import type { Clustering, CsrMatrix, MapLayout } from '../types.js';
-import { projectPapers, type Projection } from './project.js';
+import { projectPapers, type Placed } from './project.js';
 import { themeCentres } from './theme-centres.js';
 import { similarFromNeighbours, type SimilarPapers } from '../similar/index.js';
 
 export interface LaidOut {
   layout: MapLayout;
-  recall10: number | null;
   similar: SimilarPapers;
 }
 
 export async function layoutMap(matrix: CsrMatrix, clustering: Pick<Clustering, 'k' | 'assignments'>,
-  options: { seed: number; workers: number }): Promise<LaidOut> {
+  options: { seed: number; workers: number }): Promise<LaidOut & { recall10: number | null }> {
   checkAssignments(clustering, matrix.nRows);
-  return placeThemes(await projectPapers(matrix, options), clustering);
+  const projection = await projectPapers(matrix, options);
+  return { ...placeThemes(projection, clustering), recall10: projection.recall10 };
 }
 
 /** The layout from a projection made beforehand (in-background.ts), with the themes placed among their papers. */
-export function placeThemes(projection: Projection, clustering: Pick<Clustering, 'k' | 'assignments'>): LaidOut {
-  const { xy: paperXY, knnIdx, knnSim, K, recall10 } = projection;
+export function placeThemes(projection: Placed, clustering: Pick<Clustering, 'k' | 'assignments'>): LaidOut {
+  const { xy: paperXY, knnIdx, knnSim, K } = projection;
   checkAssignments(clustering, paperXY.length / 2);
   const themeXY = themeCentres(paperXY, clustering.assignments, clustering.k);
-  return { layout: { themeXY, paperXY }, recall10, similar: similarFromNeighbours(knnIdx, knnSim, K) };
+  return { layout: { themeXY, paperXY }, similar: similarFromNeighbours(knnIdx, knnSim, K) };
 }
 
 function checkAssignments({ k, assignments }: Pick<Clustering, 'k' | 'assignments'>, nRows: number): void {

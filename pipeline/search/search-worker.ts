@@ -1,7 +1,7 @@
 // Owns the search-index worker thread: builds the index of the texts it was started with (UTF-8 in
-// shared memory, ingest/packed-texts.ts) and posts it back, its typed arrays transferred. It runs at
-// the lowest thread priority (thread-priority.ts): from ingest to the store, on the CPU the stages
-// leave idle, never slowing the ones the run waits for.
+// shared memory, ingest/packed-texts.ts) and posts it back, its typed arrays transferred. It runs
+// below the normal priority (thread-priority.ts), from ingest to the store: the stages the run
+// waits for keep their cores.
 import { parentPort, workerData } from 'node:worker_threads';
 import { textField, type PackedTexts } from '../ingest/packed-texts.js';
 import { buildSearchIndex, type IndexText } from './index.js';

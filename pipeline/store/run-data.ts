@@ -45,6 +45,12 @@ export interface ThemeRecord {
   reproducibility: number | null;
 }
 
+/**
+ * The map's part of a run: what waits for the projection. The pipeline hands it to the store
+ * separately (write-run.ts place), which writes the tables holding it after the others.
+ */
+export type Placement = Pick<RunData, 'themes' | 'layout' | 'neighbours' | 'areas' | 'similar'>;
+
 export interface RunData {
   createdAt: Date;
   inputSha256: string;

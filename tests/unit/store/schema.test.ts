@@ -13,13 +13,38 @@ describe('the table spec', () => {
     expect(committed).toBe(schemaSql());
   });
 
-  it('gives the store one progress step per table, in write order (the search index, then paper_vectors, last), then complete and rename', () => {
+  it('gives the store one progress step per table, in write order (the map\'s, then the search index\'s, then paper_vectors, last), then complete and rename', () => {
     expect(STORE_STEPS).toStrictEqual([
-      'runs', 'papers', 'themes', 'theme_terms', 'paper_themes', 'theme_periods', 'period_totals',
-      'theme_neighbours', 'k_selection', 'skipped_records', 'bursts', 'areas', 'coverage_changes', 'paper_theme_ranks',
-      'similar_papers', 'theme_lineage', 'run_models', 'run_terms', 'theme_vectors', 'assign_batches',
-      'assigned_papers', 'paper_rows', 'search_terms', 'search_postings', 'paper_vectors', 'complete', 'rename'
+      'runs', 'papers', 'theme_terms', 'theme_periods', 'period_totals', 'k_selection', 'skipped_records', 'bursts',
+      'coverage_changes', 'paper_theme_ranks', 'theme_lineage', 'run_models', 'run_terms', 'theme_vectors', 'assign_batches',
+      'assigned_papers', 'map', 'themes', 'paper_themes', 'theme_neighbours', 'areas', 'similar_papers', 'paper_rows',
+      'search_terms', 'search_postings', 'paper_vectors', 'complete', 'rename'
     ]);
+  });
+
+  it('waits for the map\'s part of a run only before the tables that hold it, and for the recall check only before it completes', { timeout: 30_000 }, async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'themescope-placed-')), 'themes.duckdb');
+    const run = handMadeRun();
+    const placement = { themes: run.themes, layout: run.layout, neighbours: run.neighbours, areas: run.areas, similar: run.similar };
+    // Until the map arrives the run holds placeholders, as the pipeline's does (run.ts storeRun).
+    Object.assign(run, { themes: run.themes.map((t) => ({ ...t, x: NaN, y: NaN, areaId: -1 })), layout: { paperXY: new Float32Array(0), themeXY: new Float64Array(0) },
+      neighbours: [], areas: [], similar: { top: 0, rows: new Int32Array(0), similarity: new Float64Array(0) } });
+    const steps: string[] = [];
+    const asked: Record<string, string> = {};
+    await writeRun(db, run, {
+      lockWaitMs: 0, onStep: (s) => steps.push(s),
+      place: async () => ((asked.place = steps.at(-1)!), placement),
+      recall: async () => ((asked.recall = steps.at(-1)!), 0.42)
+    });
+    expect(asked).toStrictEqual({ place: 'map', recall: 'paper_vectors' });
+    expect(steps.indexOf('papers')).toBeLessThan(steps.indexOf('map'));
+    const [{ x, areas, similar, recall }] = await readDb<{ x: number; areas: bigint; similar: bigint; recall: string }>(db,
+      `SELECT (SELECT min(x) FROM themes) AS x, (SELECT count(*) FROM areas) AS areas, (SELECT count(*) FROM similar_papers) AS similar,
+        (SELECT metrics->>'mapRecall10' FROM runs) AS recall`);
+    expect(x).toBe(Math.min(...placement.themes.map((t) => t.x)));
+    expect(Number(areas)).toBe(placement.areas.length);
+    expect(Number(similar)).toBe(placement.similar.rows.filter((r) => r >= 0).length);
+    expect(Number(recall)).toBe(0.42);
   });
 
   it('waits for a search index still in the making only before its tables, and stores it', { timeout: 30_000 }, async () => {
