@@ -30,6 +30,7 @@ import type { BackgroundProjection } from './map/index.js';
 import type { Config } from './config.js';
 import type { Clustering, CsrMatrix, KSelectionPoint, MapLayout, Paper, ThemeLabel, ThemeTrend, Vocabulary } from './types.js';
 
+/** The stages; 'map' and 'areas' run inside the store (placeLater) and are only timed, not reported as stages. */
 export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | 'label' | 'quality' | 'map' | 'trends' | 'areas'
   | 'search' | 'store';
 
@@ -184,10 +185,11 @@ async function storeRun({ config, reporter, durations, createdAt, ingest, coarse
 }
 
 /**
- * The stages between ingest and store, in their own scope: the TF-IDF matrix (about 50 MB at 75k
- * papers) is garbage once the map is placed, early in the store. `close` ends the projection's
- * thread: the caller's, after the store, which waits for the places only before the tables that
- * hold them, and for the recall check only before it marks the run complete.
+ * The stages between ingest and store, in their own scope: the token lists and the dictionary are
+ * garbage before the cluster stage. The TF-IDF matrix lives on in the run's model (paper_vectors),
+ * its transpose with the projection's thread until its recall check ends. `close` ends that thread:
+ * the caller's, after the store, which waits for the places only before the tables that hold them,
+ * and for the recall check only before it marks the run complete.
  */
 async function analyse(papers: Paper[], config: Config, reporter: Reporter, durations: Record<string, number>,
   warnings: Warnings, startSearch: () => void): Promise<{ analysis: Analysis; close: () => Promise<void> }> {
@@ -203,7 +205,7 @@ async function analyse(papers: Paper[], config: Config, reporter: Reporter, dura
   const transposed: { columns: CsrMatrix | null } = { columns: transpose(matrix, sharedArray) };
   const projection = projectInBackground(matrix, transposed.columns!, { seed: config.seed, threads: config.workers });
   try {
-    if (alone) await projection.recall(); // the projection whole, its memory gone before the cluster stage
+    if (alone) await projection.recall(); // the projection whole, its thread's working memory gone before the cluster stage
     const analysis = await analyseRows(papers, config, reporter, durations, warnings, { matrix, vocabulary, emptyRows, termsBeforePruning },
       transposed, projection, alone ? startSearch : () => {});
     return { analysis, close: () => projection.close() };
@@ -295,9 +297,10 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
 /**
  * The map and areas stages, run inside the store (write-run.ts place; not reported as stages of their
  * own: the store's progress shows the step): the wait for the projection (started after vectorise),
- * the themes placed among their papers, then the areas, which read the matrix one last time. Made
- * here, apart from analyseRows, so that these closures hold the matrix only until `place` is done.
- * The recall check's wait counts as the map stage's time too.
+ * the themes placed among their papers, then the areas. Made here, apart from analyseRows, so that
+ * these closures hold only what they read (their reference to the matrix is dropped once `place` is
+ * done; the run's model still holds it for paper_vectors). The recall check's wait counts as the map
+ * stage's time too.
  */
 function placeLater(input: { matrix: CsrMatrix; vocabulary: Vocabulary; papers: Paper[]; projection: BackgroundProjection; clustering: Clustering;
   clustered: { themeSimilarity: Float64Array }; labels: ThemeLabel[]; strata: Strata; config: Config; durations: Record<string, number> }) {

@@ -13,7 +13,9 @@ export type WarningCode = 'input' | 'skipped-records' | 'small-themes' | 'k-too-
   /** Papers with no term of the vocabulary: placed in a theme by no word of theirs. */
   | 'no-terms'
   /** Categories the corpus holds only part of the trend windows (trends/coverage.ts). */
-  | 'coverage';
+  | 'coverage'
+  /** The map's recall check failed after the places were made: the run is stored with mapRecall10 NULL. */
+  | 'map-recall';
 
 export interface RunWarning {
   code: WarningCode;

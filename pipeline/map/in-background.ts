@@ -9,7 +9,7 @@ import { startWorkers } from '../workers.js';
 import type { Placed } from './project.js';
 
 export interface BackgroundProjection {
-  /** The papers' places, once made; rejects when the thread fails. */
+  /** The papers' places, once made; rejects when the thread fails. Called once: they are not kept here. */
   placed(): Promise<Placed>;
   /** The layout's measured recall@10 (recall.ts), after the places; rejects when the thread fails. */
   recall(): Promise<number | null>;
@@ -30,10 +30,19 @@ export function projectInBackground(matrix: CsrMatrix, transposed: CsrMatrix, op
   const worker = startWorkers<Placed | { recall10: number | null }>(new URL('./project-worker.ts', import.meta.url),
     [{ matrix: shareMatrix(matrix), transposed: shareMatrix(transposed), seed: options.seed, threads: options.threads }]);
   // The worker's two messages, in order (project-worker.ts); it is ended after the second.
-  const placed = worker.replies().then(([message]) => message as Placed);
-  const recall = placed.then(() => worker.replies({ end: true })).then(([message]) => (message as { recall10: number | null }).recall10);
+  const first = worker.replies().then(([message]) => message as Placed);
+  const recall = first.then(() => worker.replies({ end: true })).then(([message]) => (message as { recall10: number | null }).recall10);
   // A failure surfaces where these are awaited, not as an unhandled rejection.
-  placed.catch(() => {});
+  first.catch(() => {});
   recall.catch(() => {});
-  return { placed: () => placed, recall: () => recall, close: () => worker.close() };
+  // The places are handed over once and not held here after: close() and recall() live on through
+  // the store, and the neighbour lists (~88 bytes a paper) would live with them.
+  let placed: Promise<Placed> | null = first;
+  const takePlaced = () => {
+    if (placed === null) throw new Error('projectInBackground: the places were already taken');
+    const taken = placed;
+    placed = null;
+    return taken;
+  };
+  return { placed: takePlaced, recall: () => recall, close: () => worker.close() };
 }

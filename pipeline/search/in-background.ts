@@ -1,7 +1,7 @@
 // Owns building the search index on its own thread while the other stages run: it needs only the
-// papers' texts, and it is single-threaded work at the lowest thread priority (search-worker.ts), so
-// it fills the core that the single-threaded stages (ingest's tail, tokenise's merge, TF-IDF, label,
-// quality, trends, areas) leave idle and yields to the cluster stage and the map's projection.
+// papers' texts, and it is single-threaded work below the normal priority (search-worker.ts, at the
+// map's projection's level), so it takes the CPU that the single-threaded stages (ingest's tail,
+// tokenise's merge, TF-IDF, label, quality, trends) leave and yields to the cluster stage.
 import { packedRun, packTexts, type PackedTexts } from '../ingest/packed-texts.js';
 import { startWorkers } from '../workers.js';
 import type { IndexText, SearchIndex } from './index.js';

@@ -1,5 +1,5 @@
 // The DuckDB contract between the pipeline (the only writer) and the dashboard (read-only): every
-// table once (the store writes them in this order, the search index's tables last). schema.sql, the
+// table once, in schema order (the store writes them in its own order, write-run.ts WRITE_ORDER). schema.sql, the
 // appends and the dashboard's row types all come from here.
 import { GRANULARITIES } from '../types.js';
 import { createTableSql, defineTable, type Row } from './table-spec.js';

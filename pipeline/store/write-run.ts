@@ -142,7 +142,12 @@ async function insertRun(connection: DuckDBConnection, runId: number, run: RunDa
     // at a million papers, which would otherwise be held through paper_vectors and the checkpoint).
     if (options.searchIndex && table.name === SEARCH_INDEX_TABLES[SEARCH_INDEX_TABLES.length - 1]) run.search = null;
   }
-  if (options.recall) run.metrics.mapRecall10 = await wait(options.recall());
+  if (options.recall) run.metrics.mapRecall10 = await wait(options.recall().catch((e: unknown) => {
+    // A measure of the map, not part of it: its failure does not throw away a run written whole.
+    (run.metrics.warnings as RunWarning[]).push({ code: 'map-recall',
+      message: `the map's recall check failed (${e instanceof Error ? e.message : String(e)}); the map is stored without its recall@10` });
+    return null;
+  }));
   step('complete');
   // The store's own time (lock wait included, final checkpoint and rename not) and the peak RSS so
   // far, taken as late as can still be stored; the run object carries the same values to the CLI.

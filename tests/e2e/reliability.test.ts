@@ -51,9 +51,10 @@ describe('a pipeline killed with SIGKILL', () => {
   });
   afterAll(() => server?.stop());
 
-  // Stages, then the store's steps: runs row written, papers, paper_themes (mid-write), the search
-  // index's first table (where the store waits for the index), the search postings (the largest
-  // table), marked complete, before rename.
+  // Stages, then the store's steps: runs row written, papers, the wait for the map (its step 'map'; the
+  // 'map' and 'areas' below are stage names no longer started, so those points stop at the store's
+  // 'map' and 'areas' steps), paper_themes (mid-write), the search index's first table (where the
+  // store waits for the index), the search postings (the largest table), marked complete, before rename.
   const POINTS = [
     'ingest', 'tokenise', 'cluster', 'label', 'quality', 'map', 'trends', 'areas',
     'runs', 'papers', 'paper_themes', 'bursts', 'paper_rows', 'search_postings', 'complete', 'rename'

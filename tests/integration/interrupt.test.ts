@@ -23,7 +23,7 @@ function ended(child: ReturnType<typeof spawnCli>): Promise<{ code: number | nul
 }
 
 describe('Ctrl-C while the database is written', () => {
-  it.each(['papers', 'search_postings', 'complete'])('in a run, at %s: exit 130, no copy or lock left, the database unchanged', async (point) => {
+  it.each(['papers', 'map', 'themes', 'similar_papers', 'search_postings', 'complete'])('in a run, at %s: exit 130, no copy or lock left, the database unchanged', async (point) => {
     const before = sha(db);
     const r = await ended(spawnCli(['--input', THREE_TOPICS, '--k', '3', '--min-df', '2', '--quiet', '--db', db], { THEMESCOPE_TEST_SIGINT_AT: point }));
     expect([r.code, r.signal]).toStrictEqual([130, null]);

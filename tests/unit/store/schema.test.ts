@@ -38,13 +38,28 @@ describe('the table spec', () => {
     });
     expect(asked).toStrictEqual({ place: 'map', recall: 'paper_vectors' });
     expect(steps.indexOf('papers')).toBeLessThan(steps.indexOf('map'));
-    const [{ x, areas, similar, recall }] = await readDb<{ x: number; areas: bigint; similar: bigint; recall: string }>(db,
-      `SELECT (SELECT min(x) FROM themes) AS x, (SELECT count(*) FROM areas) AS areas, (SELECT count(*) FROM similar_papers) AS similar,
-        (SELECT metrics->>'mapRecall10' FROM runs) AS recall`);
-    expect(x).toBe(Math.min(...placement.themes.map((t) => t.x)));
-    expect(Number(areas)).toBe(placement.areas.length);
-    expect(Number(similar)).toBe(placement.similar.rows.filter((r) => r >= 0).length);
-    expect(Number(recall)).toBe(0.42);
+    const [row] = await readDb<{ x: number; areaIds: string; areas: bigint; neighbours: bigint; paperX: number; similar: bigint; recall: string }>(db,
+      `SELECT (SELECT min(x) FROM themes) AS x, (SELECT string_agg(area_id::VARCHAR, ',' ORDER BY theme_id) FROM themes) AS "areaIds",
+        (SELECT count(*) FROM areas) AS areas, (SELECT count(*) FROM theme_neighbours) AS neighbours,
+        (SELECT x FROM paper_themes WHERE paper_id = '${run.papers[0].paperId}') AS "paperX",
+        (SELECT count(*) FROM similar_papers) AS similar, (SELECT metrics->>'mapRecall10' FROM runs) AS recall`);
+    expect(row.x).toBe(Math.min(...placement.themes.map((t) => t.x)));
+    expect(row.areaIds).toBe(placement.themes.map((t) => t.areaId).join(','));
+    expect(Number(row.areas)).toBe(placement.areas.length);
+    expect(Number(row.neighbours)).toBe(placement.neighbours.length);
+    expect(row.paperX).toBeCloseTo(placement.layout.paperXY[0], 5);
+    expect(Number(row.similar)).toBe(placement.similar.rows.filter((r) => r >= 0).length);
+    expect(Number(row.recall)).toBe(0.42);
+  });
+
+  it('stores a run whose recall check failed, without its recall and with a warning', { timeout: 30_000 }, async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'themescope-recall-')), 'themes.duckdb');
+    await writeRun(db, handMadeRun(), { lockWaitMs: 0, recall: async () => { throw new Error('worker exited'); } });
+    const [{ status, recall, warning }] = await readDb<{ status: string; recall: string | null; warning: string }>(db,
+      `SELECT status, metrics->>'mapRecall10' AS recall, (metrics->'warnings')::VARCHAR AS warning FROM runs`);
+    expect(status).toBe('complete');
+    expect(recall).toBeNull();
+    expect(warning).toContain("the map's recall check failed (worker exited)");
   });
 
   it('waits for a search index still in the making only before its tables, and stores it', { timeout: 30_000 }, async () => {
