@@ -24,7 +24,7 @@ import { paperKey } from './prng.js';
 import { transpose } from './cluster/transpose.js';
 import { sharedArray } from './shared-memory.js';
 import { MIN_MEAN_THEME_PAPERS, Warnings, warnAboutCoverage, warnAboutEmptyPapers, warnAboutThemes, windowLengths, type RunWarning } from './warnings.js';
-import type { Placement, RunData, ThemeRecord } from './store/run-data.js';
+import { unplaced, type Placement, type RunData, type ThemeRecord } from './store/run-data.js';
 import type { SearchIndex } from './search/index.js';
 import type { BackgroundProjection } from './map/index.js';
 import type { Config } from './config.js';
@@ -167,9 +167,8 @@ async function storeRun({ config, reporter, durations, createdAt, ingest, coarse
       coverageChecked: true },
     // Until the store has the map's part (analysis.place), the themes are unplaced and the map's fields
     // empty; the store writes the tables that hold them last but for the search index's.
-    themes: themes(null), clustering, layout: { paperXY: new Float32Array(0), themeXY: new Float64Array(0) }, periods: trend.periods,
-    totals: trend.totals, bursts: trend.bursts, coverageChanges: trend.coverage?.changes ?? [], neighbours: [], kSelection: analysis.kSelection,
-    areas: [], memberships: analysis.quality.papers, search: null, similar: { top: 0, rows: new Int32Array(0), similarity: new Float64Array(0) },
+    themes: themes(null), ...unplaced(), clustering, periods: trend.periods, totals: trend.totals, bursts: trend.bursts,
+    coverageChanges: trend.coverage?.changes ?? [], kSelection: analysis.kSelection, memberships: analysis.quality.papers, search: null,
     model: analysis.model
   };
   // Not timed() here: writeRun measures its own time (and peak RSS) into the run as it stores them.

@@ -1,6 +1,7 @@
-// The map stage's public face: the 2-D layout of papers and themes (its measured recall@10 comes apart, in-background.ts)
-// (layout.ts), each paper's similar papers, and each theme's nearest themes from the k × k table of
-// centroid cosines. The projection itself starts before the themes exist (in-background.ts).
+// The map stage's public face: the 2-D layout of papers and themes (layout.ts; its measured
+// recall@10 comes apart, in-background.ts), each paper's similar papers, and each theme's nearest
+// themes from the k × k table of centroid cosines. The projection itself starts before the themes
+// exist (in-background.ts).
 import type { Clustering, ThemeNeighbour } from '../types.js';
 import { placeThemes, type LaidOut } from './layout.js';
 import { nearestThemes } from './neighbours.js';

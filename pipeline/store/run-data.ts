@@ -51,6 +51,12 @@ export interface ThemeRecord {
  */
 export type Placement = Pick<RunData, 'themes' | 'layout' | 'neighbours' | 'areas' | 'similar'>;
 
+/** The map's fields of a run before the map is placed (all empty; the themes' own x, y and area wait too). */
+export function unplaced(): Omit<Placement, 'themes'> {
+  return { layout: { paperXY: new Float32Array(0), themeXY: new Float64Array(0) }, neighbours: [], areas: [],
+    similar: { top: 0, rows: new Int32Array(0), similarity: new Float64Array(0) } };
+}
+
 export interface RunData {
   createdAt: Date;
   inputSha256: string;

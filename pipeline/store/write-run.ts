@@ -29,13 +29,14 @@ const AFTER_SEARCH_INDEX = new Set<string>(['paper_vectors']);
  * so that the papers (the store's longest append) go in while the projection ends (WriteOptions.place).
  */
 const PLACED = new Set<string>(['themes', 'paper_themes', 'theme_neighbours', 'areas', 'similar_papers']);
+/** Which group of the write order a table is in (WRITE_ORDER). */
+const writeGroup = (name: string) => (PLACED.has(name) ? 1 : fromSearchIndex.has(name) ? 2 : AFTER_SEARCH_INDEX.has(name) ? 3 : 0);
 /**
- * The tables in the order they are written: those of neither the map nor the search index, then
- * PLACED, then the search index's (it may still be in the making), then AFTER_SEARCH_INDEX.
+ * The tables in the order they are written, each group in spec order: those of neither the map nor
+ * the search index, then PLACED, then the search index's (it may still be in the making), then
+ * AFTER_SEARCH_INDEX.
  */
-const WRITE_ORDER = [...TABLES.filter((t) => !fromSearchIndex.has(t.name) && !AFTER_SEARCH_INDEX.has(t.name) && !PLACED.has(t.name)),
-  ...TABLES.filter((t) => PLACED.has(t.name)), ...TABLES.filter((t) => fromSearchIndex.has(t.name)),
-  ...TABLES.filter((t) => AFTER_SEARCH_INDEX.has(t.name))];
+const WRITE_ORDER = [...TABLES].sort((a, b) => writeGroup(a.name) - writeGroup(b.name));
 
 /** The first table that holds the map's part: before it, the store's 'map' step waits for it (WriteOptions.place). */
 const FIRST_PLACED = WRITE_ORDER.find((t) => PLACED.has(t.name))!;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaSql, TABLES } from '../../../pipeline/store/tables.js';
 import { STORE_STEPS, writeRun } from '../../../pipeline/store/write-run.js';
+import { unplaced } from '../../../pipeline/store/run-data.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { readDb } from '../../fixtures/read-db.js';
 
@@ -27,8 +28,7 @@ describe('the table spec', () => {
     const run = handMadeRun();
     const placement = { themes: run.themes, layout: run.layout, neighbours: run.neighbours, areas: run.areas, similar: run.similar };
     // Until the map arrives the run holds placeholders, as the pipeline's does (run.ts storeRun).
-    Object.assign(run, { themes: run.themes.map((t) => ({ ...t, x: NaN, y: NaN, areaId: -1 })), layout: { paperXY: new Float32Array(0), themeXY: new Float64Array(0) },
-      neighbours: [], areas: [], similar: { top: 0, rows: new Int32Array(0), similarity: new Float64Array(0) } });
+    Object.assign(run, { themes: run.themes.map((t) => ({ ...t, x: NaN, y: NaN, areaId: -1 })), ...unplaced() });
     const steps: string[] = [];
     const asked: Record<string, string> = {};
     await writeRun(db, run, {
