@@ -1,13 +1,14 @@
 // `npm run bench`: the pipeline at several corpus sizes and k, each measurement in its own process,
 // optionally beside the scikit-learn peer on the same files in the same sitting; JSON + Markdown out.
-// With --stability, the stability sitting instead (sitting.ts: seeds, a 90% subset, agreement figures).
+// With --stability, the stability sitting instead (sitting.ts: seeds, a 90% subset, agreement figures);
+// with --assign, the assign sitting (the corpus' last months added by `npm run assign` to a run of the rest).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { inputsOf, type Corpus } from './corpora.js';
-import { markdownTable, stageTables, type Measurement } from './report.js';
+import { inputsOf, type AssignCorpora, type Corpus } from './corpora.js';
+import { assignTables, markdownTable, stageTables, type AssignMeasurement, type Measurement } from './report.js';
 import { readLabels, sittingTable, summarise, type SittingRow, type SittingRun } from './sitting.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -31,6 +32,9 @@ const { values } = parseArgs({
     'keep-db': { type: 'string' },
     stability: { type: 'boolean', default: false },
     seeds: { type: 'string', default: '1,1001,2001' },
+    assign: { type: 'boolean', default: false },
+    months: { type: 'string', default: '2' },
+    repeats: { type: 'string', default: '3' },
     out: { type: 'string', default: 'bench-results' },
     help: { type: 'boolean', short: 'h' }
   }
@@ -40,6 +44,7 @@ if (values.help) {
        [--peer-configs "sklearn kmeans,sklearn minibatch,sklearn lsa100+kmeans"]
        [--synthetic 10000,100000,300000 [--mix-real]] [--corpus-dir DIR] [--keep-db DIR] [--out bench-results]
        npm run bench -- --stability [--sizes all] [--k 40] [--seeds 1,1001,2001] [--peer] [--peer-configs …] [--out …]
+       npm run bench -- --assign [--months 2] [--repeats 3] [--k 40] [--keep-db DIR] [--out …]
 Corpora: ../shared/data/arxiv-daily-cs-2025-2026.jsonl.gz subsets when present, else the shipped sample;
 --synthetic adds synthetic corpora of those sizes (pipeline/bench/synthetic.ts); with --mix-real each of
 them holds the whole real corpus too (N − real papers synthetic, both files given to the pipeline), e.g.
@@ -52,7 +57,13 @@ seconds, resident memory at the stage's end and the peak so far.
 then each --peer config) runs once per seed and once, with the first seed, on a seeded random 90% of the
 corpus; prints ARI between seeds (mean over pairs), ARI full vs 90% on the shared papers, V-measure
 against the primary category (mean over seeds), real themes (≥ 0.5% of papers) per seed, mean time,
-peak RSS, and time and memory ÷ the fastest peer config.`);
+peak RSS, and time and memory ÷ the fastest peer config.
+--assign: the assign sitting. The corpus is split by published month: a run is made (k = the first --k,
+default 40) of every paper before its last --months calendar months (a last month cut off a few days
+into it goes with them without counting: pipeline/bench/corpora.ts splitByLastMonths), then \`npm run assign\` adds those
+months' papers to it, --repeats times, each into a fresh copy of the run's database, each in its own
+process. Prints each batch's time, papers per second (by the batch's own time, and by the process's,
+node and tsx starting included), novel papers, CPU, peak RSS, and each step's median time.`);
   process.exit(0);
 }
 
@@ -102,7 +113,7 @@ function sitConfig(config: string, corpus: Corpus, subset: Corpus, k: number, se
 
 const sizes = (values.sizes ?? (values.stability ? 'all' : '10000,30000,all')).split(',').filter(Boolean)
   .map((s) => (s === 'all' ? 'all' : Number(s)));
-const ks = (values.k ?? (values.stability ? '40' : '20,40')).split(',').map(Number);
+const ks = (values.k ?? (values.stability || values.assign ? '40' : '20,40')).split(',').map(Number);
 const peerConfigs = values.peer ? values['peer-configs']!.split(',').filter((c) => c in PEER_CONFIGS) : [];
 if (values.peer && !existsSync(PEER)) {
   console.error(`npm run bench: --peer needs ${PEER} (the shared scikit-learn peer); run without --peer to measure Themescope alone`);
@@ -113,14 +124,24 @@ if (values.stability && (seeds.length < 2 || seeds.some((s) => !/^\d+$/.test(s))
   console.error(`npm run bench: --seeds expects two or more whole numbers separated by commas (got "${values.seeds}")`);
   process.exit(2);
 }
+const [months, repeats] = [Number(values.months), Number(values.repeats)];
+if (values.assign && (!Number.isInteger(months) || months < 1 || !Number.isInteger(repeats) || repeats < 1)) {
+  console.error(`npm run bench: --months and --repeats expect whole numbers ≥ 1 (got "${values.months}", "${values.repeats}")`);
+  process.exit(2);
+}
 const prepared = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/prepare.ts', JSON.stringify({
   root: ROOT, sizes, synthetic: values.synthetic ? values.synthetic.split(',').map(Number) : [],
-  subset: values.stability ? { share: 0.9, seed: Number(seeds[0]) } : null, mixReal: values['mix-real'], dir: values['corpus-dir'] ?? null
-})]) as { corpora: Corpus[]; subset: Corpus | null } | null;
+  subset: values.stability ? { share: 0.9, seed: Number(seeds[0]) } : null, mixReal: values['mix-real'], dir: values['corpus-dir'] ?? null,
+  ...(values.assign ? { assignMonths: months } : {})
+})]) as { corpora: Corpus[]; subset: Corpus | null; assign?: AssignCorpora } | null;
 if (!prepared) process.exit(1);
 const corpora = prepared.corpora;
 
 const results: Measurement[] = [];
+if (values.assign) {
+  sitAssign(prepared.assign!, ks[0] ?? 40);
+  process.exit(0);
+}
 if (values.stability) {
   const [corpus, k] = [corpora[0], ks[0]];
   if (!corpus || !(k > 1 && k < corpus.docs)) {
@@ -154,14 +175,51 @@ for (const corpus of corpora) {
 
 writeOutputs(markdownTable(results) + stageTables(results));
 
+/**
+ * The assign sitting: the base run (measured as any run, its database kept), then the batch added by
+ * bench-assign.ts `repeats` times, each into a fresh copy of that database, the parent timing the
+ * whole process as a user waits for it.
+ */
+function sitAssign({ base, added, from }: AssignCorpora, k: number): void {
+  const keep = values['keep-db'] ? resolve(values['keep-db']) : null;
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'themescope-bench-assign-'));
+  mkdirSync(dir, { recursive: true });
+  const baseDb = join(dir, `assign-base-k${k}.duckdb`);
+  const db = join(dir, `assign-batch-k${k}.duckdb`);
+  try {
+    rmSync(baseDb, { force: true });
+    console.error(`▸ ${base.name} (${base.docs} papers), k=${k}: the run to add to`);
+    const made = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/bench-one.ts',
+      JSON.stringify({ inputs: [base.path], k: String(k), seed: values.seed, keepDb: baseDb })]);
+    if (!made) process.exit(1);
+    results.push({ ...made, config: 'themescope', corpus: base.name, load: loadavg()[0], db: baseDb } as Measurement);
+    const runs: (AssignMeasurement & { command_s: number })[] = [];
+    for (let r = 1; r <= repeats; r++) {
+      for (const path of [db, `${db}.wal`]) rmSync(path, { force: true });
+      copyFileSync(baseDb, db);
+      console.error(`▸ ${added.name} (${added.docs} records) into it: npm run assign, repeat ${r} of ${repeats}`);
+      const t0 = performance.now();
+      const json = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/bench-assign.ts', JSON.stringify({ inputs: [added.path], db })]);
+      if (!json) process.exit(1);
+      runs.push({ ...(json as unknown as AssignMeasurement), load: loadavg()[0], command_s: (performance.now() - t0) / 1000 });
+    }
+    const title = `Assign sitting: ${added.name} (${added.docs} records, published ${from} on) added to a run of ${base.name} ` +
+      `(${made.n_docs} papers, k = ${k}, made in ${(made.timings_s as Record<string, number>).total.toFixed(1)} s)` +
+      (keep ? `; databases kept at ${baseDb} and ${db}` : '');
+    writeOutputs(assignTables(title, runs), { base: results[0], assign: runs });
+  } finally {
+    if (!keep) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Writes the results as JSON and `table` as Markdown under --out, and prints the table. */
-function writeOutputs(table: string): void {
+function writeOutputs(table: string, json: object = { results }): void {
   const outDir = resolve(ROOT, values.out!); // an absolute --out is taken as it is
   mkdirSync(outDir, { recursive: true });
   const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const jsonPath = join(outDir, `bench-${stamp}.json`);
   const mdPath = join(outDir, `bench-${stamp}.md`);
-  writeFileSync(jsonPath, JSON.stringify({ date: new Date().toISOString(), machine: machineLine(), results }, null, 2));
+  writeFileSync(jsonPath, JSON.stringify({ date: new Date().toISOString(), machine: machineLine(), ...json }, null, 2));
   writeFileSync(mdPath, `# Themescope benchmark ${stamp}\n\n${machineLine()}\n\n${table}\n`);
   console.log(table);
   console.log(`\nJSON: ${jsonPath}\nMarkdown: ${mdPath}`);

@@ -74,3 +74,58 @@ export function randomSubset(corpus: Corpus, share: number, seed: number, dir = 
   }
   return { name: `${corpus.name}-${pct}%`, path, docs: kept.length };
 }
+
+/** The assign sitting's two files: the corpus before its last months, and those months (`from` = the first of them, YYYY-MM). */
+export interface AssignCorpora {
+  base: Corpus;
+  added: Corpus;
+  from: string;
+}
+
+/**
+ * Splits JSON Lines by their record's `published` month: the last `months` calendar months that
+ * hold a dated record go to `added`, every other line (undated ones too) to `base`, each in file
+ * order. Months are counted back from the latest one, empty months included; a latest month with
+ * fewer than a quarter of the records of the month before it is a stub (a corpus cut off a few days
+ * into it: the 74.7k arXiv corpus' July 2026 holds 300 papers, its June 6,626): it goes to `added`
+ * without counting as one of the months. Throws when no record has a date or nothing is left for `base`.
+ */
+export function splitByLastMonths(lines: readonly string[], months: number): { base: string[]; added: string[]; from: string } {
+  if (!Number.isInteger(months) || months < 1) throw new RangeError(`months must be a whole number ≥ 1, got ${months}`);
+  const monthOf = (line: string): number | null => {
+    const published = (JSON.parse(line) as { published?: unknown }).published;
+    const m = typeof published === 'string' ? /^(\d{4})-(\d{2})/.exec(published) : null;
+    return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : null;
+  };
+  const keyed = lines.map((line) => ({ line, month: monthOf(line) }));
+  const counts = new Map<number, number>();
+  for (const { month } of keyed) if (month !== null) counts.set(month, (counts.get(month) ?? 0) + 1);
+  if (counts.size === 0) throw new RangeError('no record has a published date to split by');
+  const latest = Math.max(...counts.keys());
+  const stub = (counts.get(latest) ?? 0) * 4 < (counts.get(latest - 1) ?? 0);
+  const first = latest - months + 1 - (stub ? 1 : 0);
+  const added = keyed.filter((x) => x.month !== null && x.month >= first).map((x) => x.line);
+  const base = keyed.filter((x) => x.month === null || x.month < first).map((x) => x.line);
+  const from = `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, '0')}`;
+  if (base.length === 0) throw new RangeError(`every dated record is from ${from} on: nothing left to make the run of`);
+  return { base, added, from };
+}
+
+/** The real corpus (or the shipped sample) split for the assign sitting, written once under `dir` as gzipped JSONL. */
+export function assignCorpora(root: string, months: number, dir = DEFAULT_CORPUS_DIR): AssignCorpora {
+  mkdirSync(dir, { recursive: true });
+  const shared = resolve(root, '../shared/data/arxiv-daily-cs-2025-2026.jsonl.gz');
+  const source = existsSync(shared) ? shared : join(root, 'data/sample-arxiv.jsonl.gz');
+  const name = existsSync(shared) ? 'arxiv' : 'sample';
+  const lines = gunzipSync(readFileSync(source)).toString('utf8').trimEnd().split('\n');
+  const { base, added, from } = splitByLastMonths(lines, months);
+  const write = (part: string, kept: string[]): Corpus => {
+    const path = join(dir, `${name}-${part}.jsonl.gz`);
+    if (!existsSync(path)) {
+      writeFileSync(`${path}.part`, gzipSync(kept.join('\n') + '\n'));
+      renameSync(`${path}.part`, path);
+    }
+    return { name: `${name} ${part}`, path, docs: kept.length };
+  };
+  return { base: write(`before-${from}`, base), added: write(`from-${from}`, added), from };
+}

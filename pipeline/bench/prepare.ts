@@ -2,13 +2,18 @@
 // process starts with its parent's resident memory counted in its peak RSS (Linux fork + exec), so the
 // bench itself must never hold a corpus while it spawns the measured runs.
 import { resolve } from 'node:path';
-import { DEFAULT_CORPUS_DIR, prepareCorpora, randomSubset } from './corpora.js';
+import { assignCorpora, DEFAULT_CORPUS_DIR, prepareCorpora, randomSubset } from './corpora.js';
 
-const { root, sizes, synthetic, subset, mixReal, dir } = JSON.parse(process.argv[2]) as {
+const { root, sizes, synthetic, subset, mixReal, dir, assignMonths } = JSON.parse(process.argv[2]) as {
   root: string; sizes: (number | 'all')[]; synthetic: number[]; subset: { share: number; seed: number } | null;
-  mixReal: boolean; dir: string | null;
+  mixReal: boolean; dir: string | null; assignMonths?: number;
 };
 const corpusDir = dir === null ? DEFAULT_CORPUS_DIR : resolve(dir);
+// The assign sitting: the corpus split at its last months, nothing else.
+if (assignMonths !== undefined) {
+  console.log(JSON.stringify({ corpora: [], subset: null, assign: assignCorpora(resolve(root), assignMonths, corpusDir) }));
+  process.exit(0);
+}
 const corpora = await prepareCorpora(resolve(root), sizes, synthetic, { mixReal, dir: corpusDir });
 // The stability sitting's subset is drawn from the first corpus.
 const first = corpora[0];

@@ -92,3 +92,50 @@ export function stageTables(results: Measurement[]): string {
     `| all stages | ${f(sum('s'), 1)} | ${f(sum('cpu_s'), 1)} | | ${Math.round(m.peak_rss_mb)} |`].join('\n');
   }).join('');
 }
+
+/** One `npm run assign` of the assign sitting (bench-assign.ts's JSON, with the bench's own figures). */
+export interface AssignMeasurement {
+  added: number;
+  already_in_run: number;
+  novel: number;
+  /** assignPapers' own time, and the process's from its start (node, tsx, modules) to the summary. */
+  total_s: number;
+  process_s: number;
+  cpu_s: number;
+  peak_rss_mb: number;
+  /** Each step's wall and CPU seconds (assign/index.ts AssignSummary.seconds). */
+  seconds: Record<string, number>;
+  cpu_seconds: Record<string, number>;
+  load: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * The assign sitting's tables: each repeat of the same batch into a fresh copy of the base run (time,
+ * papers per second by the batch's own time and by the process's, CPU, peak memory), their median, and
+ * the median of each step.
+ */
+export function assignTables(title: string, runs: AssignMeasurement[]): string {
+  const rate = (m: AssignMeasurement, s: number) => Math.round(m.added / s);
+  const rows = [title, '',
+    '| repeat | added | novel | assign s | papers/s | process s | papers/s with start-up | CPU s | peak RSS MB | load |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...runs.map((m, i) => `| ${i + 1} | ${m.added} | ${m.novel} | ${f(m.total_s)} | ${rate(m, m.total_s)} | ${f(m.process_s)} | ` +
+      `${rate(m, m.process_s)} | ${f(m.cpu_s)} | ${m.peak_rss_mb} | ${f(m.load, 1)} |`)];
+  if (runs.length > 0) {
+    const med = (key: 'total_s' | 'process_s' | 'cpu_s' | 'peak_rss_mb') => median(runs.map((m) => m[key]));
+    const added = runs[0].added;
+    rows.push(`| **median** | ${added} | ${runs[0].novel} | ${f(med('total_s'))} | **${Math.round(added / med('total_s'))}** | ` +
+      `${f(med('process_s'))} | ${Math.round(added / med('process_s'))} | ${f(med('cpu_s'))} | ${Math.round(med('peak_rss_mb'))} | |`);
+    const steps = Object.keys(runs[0].seconds);
+    rows.push('', 'Steps, median over the repeats (the input is read alongside the copy and the run\'s model: its own line overlaps theirs):', '',
+      '| step | wall s | CPU s |', '|---|---|---|',
+      ...steps.map((s) => `| ${s} | ${f(median(runs.map((m) => m.seconds[s] ?? 0)))} | ` +
+        `${s in runs[0].cpu_seconds ? f(median(runs.map((m) => m.cpu_seconds[s] ?? 0))) : '–'} |`));
+  }
+  return rows.join('\n');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterShape, markdownTable, stageTables, type Measurement } from '../../../pipeline/bench/report.js';
+import { assignTables, clusterShape, markdownTable, stageTables, type AssignMeasurement, type Measurement } from '../../../pipeline/bench/report.js';
 import { peakStage } from '../../../pipeline/bench/stage-meter.js';
 
 function measurement(config: string, total: number, rss: number, v: number, sizes: number[]): Measurement {
@@ -67,5 +67,23 @@ describe('peakStage', () => {
     const f = (peak: number) => ({ s: 1, cpu_s: 1, rss_mb: peak, peak_rss_mb: peak });
     expect(peakStage({ a: f(1), b: f(5), c: f(5) })).toBe('b');
     expect(peakStage({})).toBeNull();
+  });
+});
+
+describe('assignTables', () => {
+  const run = (total: number, process: number, cpu: number, rss: number, steps: Record<string, number>): AssignMeasurement => ({
+    added: 1000, already_in_run: 0, novel: 70, total_s: total, process_s: process, cpu_s: cpu, peak_rss_mb: rss, seconds: steps,
+    cpu_seconds: { copy: steps.copy * 2 }, load: 1
+  });
+  const table = assignTables('T', [run(0.5, 1, 1, 300, { copy: 0.1, read: 0.3 }), run(0.25, 0.8, 0.9, 320, { copy: 0.3, read: 0.1 }),
+    run(0.4, 2, 1.2, 310, { copy: 0.2, read: 0.2 })]).split('\n');
+
+  it('gives each repeat its papers per second by its own time and by the process\'s, and their medians', () => {
+    expect(table[4]).toBe('| 1 | 1000 | 70 | 0.50 | 2000 | 1.00 | 1000 | 1.00 | 300 | 1.0 |');
+    expect(table[7]).toBe('| **median** | 1000 | 70 | 0.40 | **2500** | 1.00 | 1000 | 1.00 | 310 | |');
+  });
+
+  it('gives each step its median wall and CPU seconds, a dash where no CPU figure was kept', () => {
+    expect(table.slice(-2)).toStrictEqual(['| copy | 0.20 | 0.40 |', '| read | 0.20 | – |']);
   });
 });
