@@ -8,7 +8,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { inputsOf, type AssignCorpora, type Corpus } from './corpora.js';
-import { assignTables, markdownTable, stageTables, type AssignMeasurement, type Measurement } from './report.js';
+import { assignScalingTable, assignTables, markdownTable, stageTables, type AssignMeasurement, type Measurement } from './report.js';
 import { readLabels, sittingTable, summarise, type SittingRow, type SittingRun } from './sitting.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -35,6 +35,7 @@ const { values } = parseArgs({
     assign: { type: 'boolean', default: false },
     months: { type: 'string', default: '2' },
     repeats: { type: 'string', default: '3' },
+    scaling: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench-results' },
     help: { type: 'boolean', short: 'h' }
   }
@@ -44,7 +45,7 @@ if (values.help) {
        [--peer-configs "sklearn kmeans,sklearn minibatch,sklearn lsa100+kmeans"]
        [--synthetic 10000,100000,300000 [--mix-real]] [--corpus-dir DIR] [--keep-db DIR] [--out bench-results]
        npm run bench -- --stability [--sizes all] [--k 40] [--seeds 1,1001,2001] [--peer] [--peer-configs …] [--out …]
-       npm run bench -- --assign [--months 2] [--repeats 3] [--k 40] [--keep-db DIR] [--out …]
+       npm run bench -- --assign [--months 2] [--repeats 3] [--scaling] [--k 40] [--keep-db DIR] [--out …]
 Corpora: ../shared/data/arxiv-daily-cs-2025-2026.jsonl.gz subsets when present, else the shipped sample;
 --synthetic adds synthetic corpora of those sizes (pipeline/bench/synthetic.ts); with --mix-real each of
 them holds the whole real corpus too (N − real papers synthetic, both files given to the pipeline), e.g.
@@ -63,7 +64,10 @@ default 40) of every paper before its last --months calendar months (a last mont
 into it goes with them without counting: pipeline/bench/corpora.ts splitByLastMonths), then \`npm run assign\` adds those
 months' papers to it, --repeats times, each into a fresh copy of the run's database, each in its own
 process. Prints each batch's time, papers per second (by the batch's own time, and by the process's,
-node and tsx starting included), novel papers, CPU, peak RSS, and each step's median time.`);
+node and tsx starting included), novel papers, CPU, peak RSS, and each step's median time. With
+--scaling, the batch's first quarter and first half are added too, each as often, and the line through
+the three median times splits a batch's time into what it costs whatever its size and papers per
+second for the papers themselves.`);
   process.exit(0);
 }
 
@@ -132,7 +136,7 @@ if (values.assign && (!Number.isInteger(months) || months < 1 || !Number.isInteg
 const prepared = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/prepare.ts', JSON.stringify({
   root: ROOT, sizes, synthetic: values.synthetic ? values.synthetic.split(',').map(Number) : [],
   subset: values.stability ? { share: 0.9, seed: Number(seeds[0]) } : null, mixReal: values['mix-real'], dir: values['corpus-dir'] ?? null,
-  ...(values.assign ? { assignMonths: months } : {})
+  ...(values.assign ? { assignMonths: months, scaling: values.scaling } : {})
 })]) as { corpora: Corpus[]; subset: Corpus | null; assign?: AssignCorpora } | null;
 if (!prepared) process.exit(1);
 const corpora = prepared.corpora;
@@ -180,7 +184,7 @@ writeOutputs(markdownTable(results) + stageTables(results));
  * bench-assign.ts `repeats` times, each into a fresh copy of that database, the parent timing the
  * whole process as a user waits for it.
  */
-function sitAssign({ base, added, from }: AssignCorpora, k: number): void {
+function sitAssign({ base, added, from, parts }: AssignCorpora, k: number): void {
   const keep = values['keep-db'] ? resolve(values['keep-db']) : null;
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'themescope-bench-assign-'));
   mkdirSync(dir, { recursive: true });
@@ -193,20 +197,25 @@ function sitAssign({ base, added, from }: AssignCorpora, k: number): void {
       JSON.stringify({ inputs: [base.path], k: String(k), seed: values.seed, keepDb: baseDb })]);
     if (!made) process.exit(1);
     results.push({ ...made, config: 'themescope', corpus: base.name, load: loadavg()[0], db: baseDb } as Measurement);
-    const runs: (AssignMeasurement & { command_s: number })[] = [];
-    for (let r = 1; r <= repeats; r++) {
-      for (const path of [db, `${db}.wal`]) rmSync(path, { force: true });
-      copyFileSync(baseDb, db);
-      console.error(`▸ ${added.name} (${added.docs} records) into it: npm run assign, repeat ${r} of ${repeats}`);
-      const t0 = performance.now();
-      const json = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/bench-assign.ts', JSON.stringify({ inputs: [added.path], db })]);
-      if (!json) process.exit(1);
-      runs.push({ ...(json as unknown as AssignMeasurement), load: loadavg()[0], command_s: (performance.now() - t0) / 1000 });
-    }
-    const title = `Assign sitting: ${added.name} (${added.docs} records, published ${from} on) added to a run of ${base.name} ` +
-      `(${made.n_docs} papers, k = ${k}, made in ${(made.timings_s as Record<string, number>).total.toFixed(1)} s)` +
-      (keep ? `; databases kept at ${baseDb} and ${db}` : '');
-    writeOutputs(assignTables(title, runs), { base: results[0], assign: runs });
+    const batches = [...parts, added].map((batch) => {
+      const runs: (AssignMeasurement & { command_s: number })[] = [];
+      for (let r = 1; r <= repeats; r++) {
+        for (const path of [db, `${db}.wal`]) rmSync(path, { force: true });
+        copyFileSync(baseDb, db);
+        console.error(`▸ ${batch.name} (${batch.docs} records) into it: npm run assign, repeat ${r} of ${repeats}`);
+        const t0 = performance.now();
+        const json = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/bench-assign.ts', JSON.stringify({ inputs: [batch.path], db })]);
+        if (!json) process.exit(1);
+        runs.push({ ...(json as unknown as AssignMeasurement), load: loadavg()[0], command_s: (performance.now() - t0) / 1000 });
+      }
+      return { name: batch.name, runs };
+    });
+    const into = `a run of ${base.name} (${made.n_docs} papers, k = ${k}, made in ${(made.timings_s as Record<string, number>).total.toFixed(1)} s)`;
+    const tables = batches.map(({ name, runs }) =>
+      assignTables(`Assign sitting: ${name} (${runs[0].added + runs[0].already_in_run} records, published ${from} on) added to ${into}`, runs));
+    const scaling = batches.length > 1 ? `\n\nTime against batch size (the same run, each batch's median):\n\n${assignScalingTable(batches)}` : '';
+    writeOutputs(tables.join('\n\n') + scaling + (keep ? `\n\nDatabases kept at ${baseDb} (the run) and ${db} (the last batch added).` : ''),
+      { base: results[0], batches });
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
   }

@@ -80,7 +80,12 @@ export interface AssignCorpora {
   base: Corpus;
   added: Corpus;
   from: string;
+  /** The batch's first quarter and half (file order, so the earlier dates), when asked for (the bench's --scaling). */
+  parts: Corpus[];
 }
+
+/** The batch shares the bench's --scaling adds besides the whole batch. */
+export const SCALING_SHARES = [0.25, 0.5];
 
 /**
  * Splits JSON Lines by their record's `published` month: the last `months` calendar months that
@@ -112,7 +117,7 @@ export function splitByLastMonths(lines: readonly string[], months: number): { b
 }
 
 /** The real corpus (or the shipped sample) split for the assign sitting, written once under `dir` as gzipped JSONL. */
-export function assignCorpora(root: string, months: number, dir = DEFAULT_CORPUS_DIR): AssignCorpora {
+export function assignCorpora(root: string, months: number, dir = DEFAULT_CORPUS_DIR, scaling = false): AssignCorpora {
   mkdirSync(dir, { recursive: true });
   const shared = resolve(root, '../shared/data/arxiv-daily-cs-2025-2026.jsonl.gz');
   const source = existsSync(shared) ? shared : join(root, 'data/sample-arxiv.jsonl.gz');
@@ -127,5 +132,6 @@ export function assignCorpora(root: string, months: number, dir = DEFAULT_CORPUS
     }
     return { name: `${name} ${part}`, path, docs: kept.length };
   };
-  return { base: write(`before-${from}`, base), added: write(`from-${from}`, added), from };
+  const parts = scaling ? SCALING_SHARES.map((share) => write(`from-${from}-first-${Math.round(100 * share)}pct`, added.slice(0, Math.ceil(share * added.length)))) : [];
+  return { base: write(`before-${from}`, base), added: write(`from-${from}`, added), from, parts };
 }

@@ -4,14 +4,14 @@
 import { resolve } from 'node:path';
 import { assignCorpora, DEFAULT_CORPUS_DIR, prepareCorpora, randomSubset } from './corpora.js';
 
-const { root, sizes, synthetic, subset, mixReal, dir, assignMonths } = JSON.parse(process.argv[2]) as {
+const { root, sizes, synthetic, subset, mixReal, dir, assignMonths, scaling } = JSON.parse(process.argv[2]) as {
   root: string; sizes: (number | 'all')[]; synthetic: number[]; subset: { share: number; seed: number } | null;
-  mixReal: boolean; dir: string | null; assignMonths?: number;
+  mixReal: boolean; dir: string | null; assignMonths?: number; scaling?: boolean;
 };
 const corpusDir = dir === null ? DEFAULT_CORPUS_DIR : resolve(dir);
 // The assign sitting: the corpus split at its last months, nothing else.
 if (assignMonths !== undefined) {
-  console.log(JSON.stringify({ corpora: [], subset: null, assign: assignCorpora(resolve(root), assignMonths, corpusDir) }));
+  console.log(JSON.stringify({ corpora: [], subset: null, assign: assignCorpora(resolve(root), assignMonths, corpusDir, scaling === true) }));
   process.exit(0);
 }
 const corpora = await prepareCorpora(resolve(root), sizes, synthetic, { mixReal, dir: corpusDir });

@@ -139,3 +139,31 @@ export function assignTables(title: string, runs: AssignMeasurement[]): string {
   }
   return rows.join('\n');
 }
+
+/**
+ * Time against batch size over batches of one sitting: the least-squares line through each batch's
+ * (papers added, median seconds). Its intercept is the cost of a batch of none (the copy, the run's
+ * model read back, the run-wide trends), its slope's inverse the papers per second the per-paper
+ * work alone runs at. Null with fewer than two distinct batch sizes.
+ */
+export function assignScaling(points: { added: number; seconds: number }[]): { fixedSeconds: number; marginalRate: number } | null {
+  const n = points.length;
+  if (new Set(points.map((p) => p.added)).size < 2) return null;
+  const mx = points.reduce((a, p) => a + p.added, 0) / n;
+  const my = points.reduce((a, p) => a + p.seconds, 0) / n;
+  const sxy = points.reduce((a, p) => a + (p.added - mx) * (p.seconds - my), 0);
+  const sxx = points.reduce((a, p) => a + (p.added - mx) ** 2, 0);
+  const slope = sxy / sxx;
+  return { fixedSeconds: my - slope * mx, marginalRate: 1 / slope };
+}
+
+/** The --scaling table: each batch's median time and rate, then the line through them (assignScaling). */
+export function assignScalingTable(batches: { name: string; runs: AssignMeasurement[] }[]): string {
+  const points = batches.map(({ name, runs }) => ({ name, added: runs[0]?.added ?? 0, seconds: median(runs.map((m) => m.total_s)) }));
+  const fit = assignScaling(points);
+  return ['| batch | added | median assign s | papers/s |', '|---|---|---|---|',
+    ...points.map((p) => `| ${p.name} | ${p.added} | ${f(p.seconds)} | ${Math.round(p.added / p.seconds)} |`),
+    '', fit === null ? 'Too few batch sizes for a line.' :
+      `Line through them: ${f(fit.fixedSeconds)} s for a batch of none + ${Math.round(fit.marginalRate)} papers/s for the papers themselves ` +
+      '(the intercept is what a batch costs whatever its size: the copy, the run read back, the run-wide figures recomputed).'].join('\n');
+}

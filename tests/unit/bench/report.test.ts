@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignTables, clusterShape, markdownTable, stageTables, type AssignMeasurement, type Measurement } from '../../../pipeline/bench/report.js';
+import { assignScaling, assignScalingTable, assignTables, clusterShape, markdownTable, stageTables, type AssignMeasurement, type Measurement } from '../../../pipeline/bench/report.js';
 import { peakStage } from '../../../pipeline/bench/stage-meter.js';
 
 function measurement(config: string, total: number, rss: number, v: number, sizes: number[]): Measurement {
@@ -85,5 +85,24 @@ describe('assignTables', () => {
 
   it('gives each step its median wall and CPU seconds, a dash where no CPU figure was kept', () => {
     expect(table.slice(-2)).toStrictEqual(['| copy | 0.20 | 0.40 |', '| read | 0.20 | – |']);
+  });
+});
+
+describe('assignScaling', () => {
+  it('splits time into a fixed part and papers per second by the least-squares line', () => {
+    // 2 s whatever the size + 1,000 papers/s; the two 2,000-paper batches ±0.1 s about the line.
+    const fit = assignScaling([{ added: 1000, seconds: 3.0 }, { added: 2000, seconds: 3.9 }, { added: 2000, seconds: 4.1 }, { added: 4000, seconds: 6.0 }])!;
+    expect(fit.fixedSeconds).toBeCloseTo(2.0, 1);
+    expect(fit.marginalRate).toBeGreaterThan(950);
+    expect(fit.marginalRate).toBeLessThan(1050);
+    expect(assignScaling([{ added: 5, seconds: 1 }, { added: 5, seconds: 2 }])).toBeNull();
+  });
+
+  it('gives each batch its median and the line in words', () => {
+    const m = (added: number, total: number): AssignMeasurement => ({ added, already_in_run: 0, novel: 0, total_s: total, process_s: total, cpu_s: total,
+      peak_rss_mb: 1, seconds: {}, cpu_seconds: {}, load: 0 });
+    const table = assignScalingTable([{ name: 'quarter', runs: [m(1000, 3), m(1000, 3.2), m(1000, 2.8)] }, { name: 'whole', runs: [m(4000, 6)] }]);
+    expect(table).toContain('| quarter | 1000 | 3.00 | 333 |');
+    expect(table).toContain('Line through them: 2.00 s for a batch of none + 1000 papers/s');
   });
 });
