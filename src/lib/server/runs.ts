@@ -115,10 +115,17 @@ const METRIC_NAMES: Record<string, string> = {
 };
 const STABILITY_KINDS: Record<string, string> = { subsample: 'a 90% subsample', restarts: 'pairs of restarts' };
 
-/** One row of the Metrics table: its name in words and its value as read. */
-export function metricRow(key: string, value: unknown): [string, string] {
+/**
+ * One row of the Metrics table: its name in words and its value as read. `stabilityMeasured`: the
+ * run's stability is stored (runs.stability); the pipeline records what it would be measured on
+ * either way, which a run of one restart must not read as measured.
+ */
+export function metricRow(key: string, value: unknown, stabilityMeasured = true): [string, string] {
   const name = METRIC_NAMES[key] ?? key;
-  if (key === 'stabilityKind' && typeof value === 'string') return [name, STABILITY_KINDS[value] ?? value];
+  if (key === 'stabilityKind' && typeof value === 'string') {
+    const on = STABILITY_KINDS[value] ?? value;
+    return stabilityMeasured ? [name, on] : ['Stability', `not measured (one run; --restarts 2 measures it on ${on})`];
+  }
   if (key === 'lineage' && value !== null && typeof value === 'object') {
     const l = value as Record<string, number>;
     if (typeof l.prevRunId === 'number') {
@@ -161,7 +168,7 @@ export async function listRuns(): Promise<RunDetails[]> {
       inputFiles: parseFiles(run.input_files),
       durations,
       totalSeconds: durations.reduce((sum, [, s]) => sum + s, 0),
-      metrics: Object.entries(metrics).filter(([k]) => !NOT_TABULATED.has(k)).map(([k, v]) => metricRow(k, v)),
+      metrics: Object.entries(metrics).filter(([k]) => !NOT_TABULATED.has(k)).map(([k, v]) => metricRow(k, v, run.stability !== null)),
       warnings: parseWarnings(metrics.warnings),
       externalCheck: readExternal(metrics),
       params: JSON.stringify(parseObject(run.params), null, 2),

@@ -83,6 +83,10 @@ describe('metricRow', () => {
       ['Lineage to the previous run', 'run 1: 31 continued · 8 split · 9 merged · 0 new · 0 gone'], ['someLaterKey', '3']
     ]);
   });
+
+  it('does not call a stability measured that the run did not measure (one restart: runs.stability NULL)', () => {
+    expect(metricRow('stabilityKind', 'subsample', false)).toStrictEqual(['Stability', 'not measured (one run; --restarts 2 measures it on a 90% subsample)']);
+  });
 });
 
 describe('formatMetric', () => {
