@@ -50,6 +50,22 @@ describe('area labels on the topic map', () => {
     await screenshot(page, 'map-areas');
   });
 
+  it('tints each area\'s territory in the area\'s legend colour, under the points, and says so under the map', async () => {
+    const page = await openMap();
+    const lands = await page.locator('svg.density path.territory').evaluateAll((els) =>
+      els.map((e) => ({ id: Number(e.getAttribute('data-area-id')), fill: e.getAttribute('fill'), d: e.getAttribute('d') ?? '' })));
+    expect(lands.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(lands.map((l) => l.id)).size).toBe(lands.length); // one path per area
+    for (const land of lands) {
+      expect(land.d.length).toBeGreaterThan(0);
+      const swatch = await page.locator(`h3.area[data-area-id="${land.id}"] .area-swatch`).evaluate((e) => getComputedStyle(e).backgroundColor);
+      const fill = await page.evaluate((f) => { const el = document.createElement('span'); el.style.color = f; document.body.append(el);
+        const c = getComputedStyle(el).color; el.remove(); return c; }, land.fill!);
+      expect(fill).toBe(swatch);
+    }
+    await expect.poll(() => page.locator('p.note').first().textContent()).toContain('A tint in an area\'s colour marks where its papers are more than half of those around.');
+  });
+
   it('stands every label among its own papers: support ≥ MIN_SUPPORT at its anchor, and many of its papers near it', async () => {
     const page = await openMap();
     const s = await mapScene(app, page);
