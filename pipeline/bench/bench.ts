@@ -60,8 +60,9 @@ corpus; prints ARI between seeds (mean over pairs), ARI full vs 90% on the share
 against the primary category (mean over seeds), real themes (≥ 0.5% of papers) per seed, mean time,
 peak RSS, and time and memory ÷ the fastest peer config.
 --assign: the assign sitting. The corpus is split by published month: a run is made (k = the first --k,
-default 40) of every paper before its last --months calendar months (a last month cut off a few days
-into it goes with them without counting: pipeline/bench/corpora.ts splitByLastMonths), then \`npm run assign\` adds those
+default 40) of every paper before its last --months calendar months (a last month with under a quarter
+of the month before's papers, none after its 10th day, goes with them without counting:
+pipeline/bench/corpora.ts splitByLastMonths), then \`npm run assign\` adds those
 months' papers to it, --repeats times, each into a fresh copy of the run's database, each in its own
 process. Prints each batch's time, papers per second (by the batch's own time, and by the process's,
 node and tsx starting included), novel papers, CPU, peak RSS, and each step's median time. With
@@ -143,8 +144,11 @@ const corpora = prepared.corpora;
 
 const results: Measurement[] = [];
 if (values.assign) {
+  const ignored = [values.sizes !== undefined && '--sizes', values.peer && '--peer', values.synthetic && '--synthetic', ks.length > 1 && `--k beyond ${ks[0]}`]
+    .filter(Boolean);
+  if (ignored.length > 0) console.error(`▸ the assign sitting takes the corpus' last --months and the first --k only: ${ignored.join(', ')} ignored`);
   sitAssign(prepared.assign!, ks[0] ?? 40);
-  process.exit(0);
+  process.exit(process.exitCode ?? 0);
 }
 if (values.stability) {
   const [corpus, k] = [corpora[0], ks[0]];
@@ -180,9 +184,10 @@ for (const corpus of corpora) {
 writeOutputs(markdownTable(results) + stageTables(results));
 
 /**
- * The assign sitting: the base run (measured as any run, its database kept), then the batch added by
- * bench-assign.ts `repeats` times, each into a fresh copy of that database, the parent timing the
- * whole process as a user waits for it.
+ * The assign sitting: the base run (measured as any run, its database kept), then each batch added
+ * by bench-assign.ts `repeats` times, each into a fresh copy of that database. The tables give the
+ * child's own figures; the JSON also keeps `command_s`, the whole child process as this parent timed
+ * it (spawning included).
  */
 function sitAssign({ base, added, from, parts }: AssignCorpora, k: number): void {
   const keep = values['keep-db'] ? resolve(values['keep-db']) : null;
@@ -195,7 +200,10 @@ function sitAssign({ base, added, from, parts }: AssignCorpora, k: number): void
     console.error(`▸ ${base.name} (${base.docs} papers), k=${k}: the run to add to`);
     const made = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/bench-one.ts',
       JSON.stringify({ inputs: [base.path], k: String(k), seed: values.seed, keepDb: baseDb })]);
-    if (!made) process.exit(1);
+    if (!made) {
+      process.exitCode = 1;
+      return; // the finally below still removes the temp databases
+    }
     results.push({ ...made, config: 'themescope', corpus: base.name, load: loadavg()[0], db: baseDb } as Measurement);
     const batches = [...parts, added].map((batch) => {
       const runs: (AssignMeasurement & { command_s: number })[] = [];
@@ -205,7 +213,7 @@ function sitAssign({ base, added, from, parts }: AssignCorpora, k: number): void
         console.error(`▸ ${batch.name} (${batch.docs} records) into it: npm run assign, repeat ${r} of ${repeats}`);
         const t0 = performance.now();
         const json = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/bench-assign.ts', JSON.stringify({ inputs: [batch.path], db })]);
-        if (!json) process.exit(1);
+        if (!json) throw new Error(`npm run assign failed on ${batch.name} (its output above)`);
         runs.push({ ...(json as unknown as AssignMeasurement), load: loadavg()[0], command_s: (performance.now() - t0) / 1000 });
       }
       return { name: batch.name, runs };

@@ -88,33 +88,39 @@ export interface AssignCorpora {
 export const SCALING_SHARES = [0.25, 0.5];
 
 /**
- * Splits JSON Lines by their record's `published` month: the last `months` calendar months that
- * hold a dated record go to `added`, every other line (undated ones too) to `base`, each in file
- * order. Months are counted back from the latest one, empty months included; a latest month with
- * fewer than a quarter of the records of the month before it is a stub (a corpus cut off a few days
- * into it: the 74.7k arXiv corpus' July 2026 holds 300 papers, its June 6,626): it goes to `added`
- * without counting as one of the months. Throws when no record has a date or nothing is left for `base`.
+ * Splits JSON Lines by their record's `published` month: the last `months` calendar months, counted
+ * back from the latest month with a dated record (a month without records among them still counts),
+ * go to `added`, every other line (undated ones too) to `base`, each in file order. A latest month is
+ * a stub — a corpus cut off a few days into it, as the 74.7k arXiv corpus' July 2026 (300 papers, all
+ * of 1 July; June holds 6,626) — when it holds fewer than a quarter of the month before's records and
+ * none dated after its 10th day: it goes to `added` without counting as one of the months. Throws
+ * when no record has a date or nothing is left for `base`.
  */
 export function splitByLastMonths(lines: readonly string[], months: number): { base: string[]; added: string[]; from: string } {
   if (!Number.isInteger(months) || months < 1) throw new RangeError(`months must be a whole number ≥ 1, got ${months}`);
-  const monthOf = (line: string): number | null => {
+  const dateOf = (line: string): { month: number; day: number } | null => {
     const published = (JSON.parse(line) as { published?: unknown }).published;
-    const m = typeof published === 'string' ? /^(\d{4})-(\d{2})/.exec(published) : null;
-    return m ? Number(m[1]) * 12 + Number(m[2]) - 1 : null;
+    const m = typeof published === 'string' ? /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(published) : null;
+    // A month without a day could lie anywhere in it: as late as it can be.
+    return m ? { month: Number(m[1]) * 12 + Number(m[2]) - 1, day: m[3] === undefined ? 31 : Number(m[3]) } : null;
   };
-  const keyed = lines.map((line) => ({ line, month: monthOf(line) }));
+  const keyed = lines.map((line) => ({ line, date: dateOf(line) }));
   const counts = new Map<number, number>();
-  for (const { month } of keyed) if (month !== null) counts.set(month, (counts.get(month) ?? 0) + 1);
+  for (const { date } of keyed) if (date !== null) counts.set(date.month, (counts.get(date.month) ?? 0) + 1);
   if (counts.size === 0) throw new RangeError('no record has a published date to split by');
   const latest = Math.max(...counts.keys());
-  const stub = (counts.get(latest) ?? 0) * 4 < (counts.get(latest - 1) ?? 0);
+  const lastDay = Math.max(...keyed.map((x) => (x.date?.month === latest ? x.date.day : 0)));
+  const stub = (counts.get(latest) ?? 0) * 4 < (counts.get(latest - 1) ?? 0) && lastDay <= STUB_LAST_DAY;
   const first = latest - months + 1 - (stub ? 1 : 0);
-  const added = keyed.filter((x) => x.month !== null && x.month >= first).map((x) => x.line);
-  const base = keyed.filter((x) => x.month === null || x.month < first).map((x) => x.line);
+  const added = keyed.filter((x) => x.date !== null && x.date.month >= first).map((x) => x.line);
+  const base = keyed.filter((x) => x.date === null || x.date.month < first).map((x) => x.line);
   const from = `${Math.floor(first / 12)}-${String((first % 12) + 1).padStart(2, '0')}`;
   if (base.length === 0) throw new RangeError(`every dated record is from ${from} on: nothing left to make the run of`);
   return { base, added, from };
 }
+
+/** A stub month's records all lie on or before this day of it (splitByLastMonths). */
+const STUB_LAST_DAY = 10;
 
 /** The real corpus (or the shipped sample) split for the assign sitting, written once under `dir` as gzipped JSONL. */
 export function assignCorpora(root: string, months: number, dir = DEFAULT_CORPUS_DIR, scaling = false): AssignCorpora {

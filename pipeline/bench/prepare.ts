@@ -11,7 +11,14 @@ const { root, sizes, synthetic, subset, mixReal, dir, assignMonths, scaling } = 
 const corpusDir = dir === null ? DEFAULT_CORPUS_DIR : resolve(dir);
 // The assign sitting: the corpus split at its last months, nothing else.
 if (assignMonths !== undefined) {
-  console.log(JSON.stringify({ corpora: [], subset: null, assign: assignCorpora(resolve(root), assignMonths, corpusDir, scaling === true) }));
+  try {
+    console.log(JSON.stringify({ corpora: [], subset: null, assign: assignCorpora(resolve(root), assignMonths, corpusDir, scaling === true) }));
+  } catch (e) {
+    // The corpus cannot be split (no dates, or every paper in the batch): said in a line, not a stack.
+    if (!(e instanceof RangeError)) throw e;
+    console.error(`npm run bench --assign: ${e.message}`);
+    process.exit(2);
+  }
   process.exit(0);
 }
 const corpora = await prepareCorpora(resolve(root), sizes, synthetic, { mixReal, dir: corpusDir });

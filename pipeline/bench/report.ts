@@ -144,7 +144,8 @@ export function assignTables(title: string, runs: AssignMeasurement[]): string {
  * Time against batch size over batches of one sitting: the least-squares line through each batch's
  * (papers added, median seconds). Its intercept is the cost of a batch of none (the copy, the run's
  * model read back, the run-wide trends), its slope's inverse the papers per second the per-paper
- * work alone runs at. Null with fewer than two distinct batch sizes.
+ * work alone runs at. Null with fewer than two distinct batch sizes, or when the line does not rise
+ * (the per-paper cost lost in the noise, as it can be with the shipped sample's few hundred papers).
  */
 export function assignScaling(points: { added: number; seconds: number }[]): { fixedSeconds: number; marginalRate: number } | null {
   const n = points.length;
@@ -154,6 +155,8 @@ export function assignScaling(points: { added: number; seconds: number }[]): { f
   const sxy = points.reduce((a, p) => a + (p.added - mx) * (p.seconds - my), 0);
   const sxx = points.reduce((a, p) => a + (p.added - mx) ** 2, 0);
   const slope = sxy / sxx;
+  // Larger batches no quicker to add than smaller ones, within the noise: no rate to give.
+  if (!(slope > 0)) return null;
   return { fixedSeconds: my - slope * mx, marginalRate: 1 / slope };
 }
 
@@ -163,7 +166,7 @@ export function assignScalingTable(batches: { name: string; runs: AssignMeasurem
   const fit = assignScaling(points);
   return ['| batch | added | median assign s | papers/s |', '|---|---|---|---|',
     ...points.map((p) => `| ${p.name} | ${p.added} | ${f(p.seconds)} | ${Math.round(p.added / p.seconds)} |`),
-    '', fit === null ? 'Too few batch sizes for a line.' :
+    '', fit === null ? 'No line: too few batch sizes, or the larger batches took no longer than the smaller (the per-paper cost is below the noise).' :
       `Line through them: ${f(fit.fixedSeconds)} s for a batch of none + ${Math.round(fit.marginalRate)} papers/s for the papers themselves ` +
       '(the intercept is what a batch costs whatever its size: the copy, the run read back, the run-wide figures recomputed).'].join('\n');
 }

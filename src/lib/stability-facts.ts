@@ -16,8 +16,8 @@ export interface StabilityFacts {
   sampleTitle: string;
 }
 
-const NOT_MEASURED = 'not measured';
-const HOW_TO_MEASURE = 'a run with --restarts 2 measures it';
+export const NOT_MEASURED = 'not measured';
+export const HOW_TO_MEASURE = 'a run with --restarts 2 measures it';
 
 /** The sample fact as a figure and, when not measured, the note saying how it would be. */
 function sampleFact(value: string, note: string | null): Pick<StabilityFacts, 'sample' | 'sampleValue' | 'sampleNote'> {

@@ -100,24 +100,31 @@ export interface Territory {
 export const TERRITORY_SHARE = 0.5;
 
 /**
- * Each area's territory: the places where its papers are more than TERRITORY_SHARE of the smoothed
- * density (the same kernel as the shading), among the places the shading's lightest band covers; the
- * edge fades with the density, so a territory ends where the papers thin out rather than at a cell's
- * edge. `areaOfTheme` gives a theme's index in `areaIds` (−1: no area); none with fewer than two areas.
+ * Each area's territory: the places where its papers are more than TERRITORY_SHARE of all the
+ * shown papers' smoothed density (the shading's kernel; papers of no area count in it), among the
+ * places the shading's lightest band covers. The field contoured is min(share, ½ · density / the
+ * band's threshold), so a place is in exactly when both hold, and the edge runs smoothly where either
+ * stops holding rather than along a cell's edge. `areaOfTheme` gives a theme's index in `areaIds`
+ * (−1: no area). None with fewer than two areas, or where the shading draws nothing (under 3 papers).
  */
 export function territories(xs: ArrayLike<number>, ys: ArrayLike<number>, theme: ArrayLike<number>, areaOfTheme: (themeId: number) => number,
   areaIds: readonly number[], keep: ((i: number) => boolean) | null): Territory[] {
   const nAreas = areaIds.length;
   if (nAreas < 2) return [];
-  // One pass over the points, each into its area's grid (a pass per area took ~11× as long).
+  // One pass over the points, each into its area's grid and the total (a pass per area took ~nAreas× as long).
   const grids = Array.from({ length: nAreas }, () => new Float32Array(N * N));
-  for (let i = 0; i < xs.length; i++) {
-    const a = areaOfTheme(theme[i]);
-    if (a >= 0 && (keep === null || keep(i))) splat(grids[a], xs[i], ys[i]);
-  }
-  for (const grid of grids) blurred(grid);
   const total = new Float32Array(N * N);
-  for (const grid of grids) for (let c = 0; c < total.length; c++) total[c] += grid[c];
+  let count = 0;
+  for (let i = 0; i < xs.length; i++) {
+    if (keep !== null && !keep(i)) continue;
+    count++;
+    splat(total, xs[i], ys[i]);
+    const a = areaOfTheme(theme[i]);
+    if (a >= 0) splat(grids[a], xs[i], ys[i]);
+  }
+  if (count < 3) return [];
+  blurred(total);
+  for (const grid of grids) blurred(grid);
   const max = maxOf(total) ?? 0;
   if (!(max > 0)) return [];
   // The lightest band's threshold (densityBands): below it the map shows no shading, and no territory.
@@ -127,7 +134,7 @@ export function territories(xs: ArrayLike<number>, ys: ArrayLike<number>, theme:
   const path = geoPath();
   const out: Territory[] = [];
   for (let a = 0; a < nAreas; a++) {
-    for (let c = 0; c < field.length; c++) field[c] = total[c] > 0 ? (grids[a][c] / total[c]) * Math.min(1, total[c] / floor) : 0;
+    for (let c = 0; c < field.length; c++) field[c] = total[c] > 0 ? Math.min(grids[a][c] / total[c], (TERRITORY_SHARE * total[c]) / floor) : 0;
     const shape = grid.contour(field as unknown as number[], TERRITORY_SHARE);
     if (shape.coordinates.length === 0) continue;
     for (const polygon of shape.coordinates) for (const ring of polygon) for (const point of ring) {

@@ -6,6 +6,7 @@ import { RUN_COLUMNS } from './run.js';
 import { readExternal, type ExternalFacts } from './run-checks.js';
 import { formatFigure } from '../number-format.js';
 import { LINEAGE_KINDS } from '../../../pipeline/lineage/match.js';
+import { HOW_TO_MEASURE, NOT_MEASURED } from '../stability-facts.js';
 
 export const SKIPPED_SAMPLE = 20;
 
@@ -116,15 +117,17 @@ const METRIC_NAMES: Record<string, string> = {
 const STABILITY_KINDS: Record<string, string> = { subsample: 'a 90% subsample', restarts: 'pairs of restarts' };
 
 /**
- * One row of the Metrics table: its name in words and its value as read. `stabilityMeasured`: the
- * run's stability is stored (runs.stability); the pipeline records what it would be measured on
- * either way, which a run of one restart must not read as measured.
+ * One row of the Metrics table: its name in words and its value as read. `stability`: whether the
+ * run's stability is stored (runs.stability) and the restarts it was made with. The pipeline records
+ * what stability would be measured on either way, which must not read as measured when it was not:
+ * with one restart (nothing to compare), or with more on a corpus too small for k on a subsample.
  */
-export function metricRow(key: string, value: unknown, stabilityMeasured = true): [string, string] {
+export function metricRow(key: string, value: unknown, stability: { measured: boolean; restarts: number } = { measured: true, restarts: 1 }): [string, string] {
   const name = METRIC_NAMES[key] ?? key;
   if (key === 'stabilityKind' && typeof value === 'string') {
     const on = STABILITY_KINDS[value] ?? value;
-    return stabilityMeasured ? [name, on] : ['Stability', `not measured (one run; --restarts 2 measures it on ${on})`];
+    if (stability.measured) return [name, on];
+    return ['Stability', stability.restarts >= 2 ? `${NOT_MEASURED} (too few papers for k themes on ${on})` : `${NOT_MEASURED} (${HOW_TO_MEASURE} on ${on})`];
   }
   if (key === 'lineage' && value !== null && typeof value === 'object') {
     const l = value as Record<string, number>;
@@ -168,7 +171,8 @@ export async function listRuns(): Promise<RunDetails[]> {
       inputFiles: parseFiles(run.input_files),
       durations,
       totalSeconds: durations.reduce((sum, [, s]) => sum + s, 0),
-      metrics: Object.entries(metrics).filter(([k]) => !NOT_TABULATED.has(k)).map(([k, v]) => metricRow(k, v, run.stability !== null)),
+      metrics: Object.entries(metrics).filter(([k]) => !NOT_TABULATED.has(k))
+        .map(([k, v]) => metricRow(k, v, { measured: run.stability !== null, restarts: Number(parseObject(run.params).restarts ?? 1) })),
       warnings: parseWarnings(metrics.warnings),
       externalCheck: readExternal(metrics),
       params: JSON.stringify(parseObject(run.params), null, 2),

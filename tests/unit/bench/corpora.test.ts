@@ -61,9 +61,25 @@ describe('splitByLastMonths', () => {
     expect(splitByLastMonths(counted, 2)).toMatchObject({ from: '2026-06' });
   });
 
+  it('counts a small last month when it runs past its 10th day or holds a quarter of the month before, and a gap month as a month', () => {
+    const june = Array.from({ length: 8 }, (_, i) => line(`j${i}`, '2026-06-10'));
+    const may = line('may', '2026-05-20');
+    // Two papers in July (under a quarter of June's 8), one on the 12th: a quiet month, not a cut-off one.
+    expect(splitByLastMonths([may, ...june, line('a', '2026-07-01'), line('b', '2026-07-12')], 1).from).toBe('2026-07');
+    // Exactly a quarter (2 of 8), both early: counted.
+    expect(splitByLastMonths([may, ...june, line('a', '2026-07-01'), line('b', '2026-07-02')], 1).from).toBe('2026-07');
+    // One paper on 1 July: a stub, going with June.
+    expect(splitByLastMonths([may, ...june, line('a', '2026-07-01')], 1).from).toBe('2026-06');
+    // A month-only date may lie late in its month: never a stub.
+    expect(splitByLastMonths([may, ...june, line('a', '2026-07')], 1).from).toBe('2026-07');
+    // No papers in June: the May before it is no reason to take a stub July along; June still counts as a month.
+    expect(splitByLastMonths([line('apr', '2026-04-02'), may, line('a', '2026-07-01')], 2)).toMatchObject({ from: '2026-06', added: [line('a', '2026-07-01')] });
+  });
+
   it('refuses a corpus without dates, one the split would empty, and a months count that is no whole number', () => {
     expect(() => splitByLastMonths([line('a'), line('b')], 1)).toThrow(/no record has a published date/);
     expect(() => splitByLastMonths([line('a', '2026-01-01'), line('b', '2026-02-01')], 2)).toThrow(/nothing left to make the run of/);
     expect(() => splitByLastMonths([line('a', '2026-01-01')], 0)).toThrow(/whole number/);
+    expect(() => splitByLastMonths([line('a', '2026-01-01')], 1.5)).toThrow(/whole number/);
   });
 });

@@ -96,6 +96,9 @@ describe('assignScaling', () => {
     expect(fit.marginalRate).toBeGreaterThan(950);
     expect(fit.marginalRate).toBeLessThan(1050);
     expect(assignScaling([{ added: 5, seconds: 1 }, { added: 5, seconds: 2 }])).toBeNull();
+    // The larger batch no slower (a few hundred papers, the fixed part's noise larger than their cost): no rate.
+    expect(assignScaling([{ added: 240, seconds: 2.1 }, { added: 950, seconds: 2.0 }])).toBeNull();
+    expect(assignScaling([{ added: 240, seconds: 2.0 }, { added: 950, seconds: 2.0 }])).toBeNull();
   });
 
   it('gives each batch its median and the line in words', () => {

@@ -49,11 +49,32 @@ describe('territories', () => {
     expect(territories(q.x, q.y, q.theme, areaOf, AREAS, null).map((l) => l.areaId)).toStrictEqual([7]);
   });
 
+  it('counts the papers of no area in the density: a place they fill is nobody\'s', () => {
+    // Theme 3 has no area: at 91% of the papers here, area 7's 9% lead no place.
+    const p = join(blob(250, 250, 910, 3), blob(250, 250, 90, 0), blob(100, 100, 300, 2));
+    expect(territories(p.x, p.y, p.theme, areaOf, AREAS, null).map((l) => l.areaId)).toStrictEqual([9]);
+  });
+
+  it('stays within the shading: no territory reaches past the lightest band', () => {
+    const p = join(blob(150, 150, 800, 0), blob(350, 350, 800, 2));
+    const lightest = box(densityBands(p.x, p.y, null)[0].d);
+    for (const land of territories(p.x, p.y, p.theme, areaOf, AREAS, null)) {
+      const b = box(land.d);
+      expect(b.x0).toBeGreaterThanOrEqual(lightest.x0 - 1e-6);
+      expect(b.x1).toBeLessThanOrEqual(lightest.x1 + 1e-6);
+      expect(b.y0).toBeGreaterThanOrEqual(lightest.y0 - 1e-6);
+      expect(b.y1).toBeLessThanOrEqual(lightest.y1 + 1e-6);
+    }
+  });
+
   it('draws only the papers the date filter keeps, and nothing for fewer than two areas', () => {
     const p = join(blob(120, 150, 400, 0), blob(380, 350, 500, 2));
     const kept = territories(p.x, p.y, p.theme, areaOf, AREAS, (i) => p.theme[i] === 2);
     expect(kept.map((l) => l.areaId)).toStrictEqual([9]);
     expect(territories(p.x, p.y, p.theme, () => 0, [7], null)).toStrictEqual([]);
     expect(territories(p.x, p.y, p.theme, areaOf, AREAS, () => false)).toStrictEqual([]);
+    // Two papers left by the dates: the shading draws nothing, and no tint stands alone.
+    expect(densityBands(p.x, p.y, (i) => i < 2)).toStrictEqual([]);
+    expect(territories(p.x, p.y, p.theme, areaOf, AREAS, (i) => i < 2)).toStrictEqual([]);
   });
 });

@@ -17,7 +17,10 @@ beforeAll(async () => {
   db = await writeTempDb(
     [handMadeRun(), second],
     `UPDATE runs SET status = 'failed', durations = '{"ingest": 0.01}', metrics = '{"inertia": 1.5, "iterations": 3, "warnings": [{"code": "small-themes", "message": "1 theme has fewer than 5 papers: theme 2 (3)"}, {"code": "coverage", "message": "the corpus holds cs.IT only part of the windows", "batch": 2}]}' WHERE run_id = 1;
-     UPDATE runs SET durations = '{"ingest": 1.25, "cluster": 2.5}' WHERE run_id = 2;`
+     UPDATE runs SET durations = '{"ingest": 1.25, "cluster": 2.5}' WHERE run_id = 2;
+     -- Made with --restarts 2 on too few papers for a subsample: what it would be measured on, no figure.
+     UPDATE runs SET stability = NULL, params = json_merge_patch(params, '{"restarts": 2}'),
+       metrics = json_merge_patch(metrics, '{"stabilityKind": "subsample"}') WHERE run_id = 2;`
   );
 });
 afterAll(() => db.remove());
@@ -54,6 +57,12 @@ describe('listRuns', () => {
     });
   });
 
+  it('reads each run\'s stability and restarts for the stability row: no "measured on" without a figure', async () => {
+    const [second] = await listRuns();
+    expect(second.metrics).toContainEqual(['Stability', 'not measured (too few papers for k themes on a 90% subsample)']);
+    expect(second.metrics.map(([name]) => name)).not.toContain('Stability measured on');
+  });
+
   it('gives each run its own k-selection curve', async () => {
     const [second, first] = await listRuns();
     expect([second.kSelection, first.kSelection]).toStrictEqual([
@@ -84,8 +93,11 @@ describe('metricRow', () => {
     ]);
   });
 
-  it('does not call a stability measured that the run did not measure (one restart: runs.stability NULL)', () => {
-    expect(metricRow('stabilityKind', 'subsample', false)).toStrictEqual(['Stability', 'not measured (one run; --restarts 2 measures it on a 90% subsample)']);
+  it('does not call a stability measured that the run did not measure (runs.stability NULL), and says why', () => {
+    expect(metricRow('stabilityKind', 'subsample', { measured: false, restarts: 1 }))
+      .toStrictEqual(['Stability', 'not measured (a run with --restarts 2 measures it on a 90% subsample)']);
+    expect(metricRow('stabilityKind', 'subsample', { measured: false, restarts: 2 }))
+      .toStrictEqual(['Stability', 'not measured (too few papers for k themes on a 90% subsample)']);
   });
 });
 
