@@ -96,7 +96,9 @@ function measureOurs(corpus: Corpus, k: number, seed = values.seed!, labelsOut?:
 function measurePeer(corpus: Corpus, k: number, config: string, seed = values.seed!, labelsOut?: string): Measurement | null {
   const args = [PEER, corpus.path, '--k', String(k), '--seed', seed, '--quiet', '--no-silhouette', ...PEER_CONFIGS[config]];
   const json = runJson('/usr/bin/python3', labelsOut ? [resolve(import.meta.dirname, 'peer_labels.py'), labelsOut, ...args] : args);
-  return json && { config, corpus: corpus.name, load: loadavg()[0], ...json } as Measurement;
+  // The peer's JSON names its corpus by the file's path: the bench's name goes over it, or no ratio
+  // row finds the peer beside our run of the same corpus (markdownTable matches them by name).
+  return json && { ...json, config, corpus: corpus.name, load: loadavg()[0] } as Measurement;
 }
 
 /** One config of the stability sitting: a run per seed on the corpus, then one on the subset with the first seed. */
