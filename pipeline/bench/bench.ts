@@ -222,7 +222,7 @@ function sitAssign({ base, added, from, parts }: AssignCorpora, k: number): void
     });
     const into = `a run of ${base.name} (${made.n_docs} papers, k = ${k}, made in ${(made.timings_s as Record<string, number>).total.toFixed(1)} s)`;
     const tables = batches.map(({ name, runs }) =>
-      assignTables(`Assign sitting: ${name} (${runs[0].added + runs[0].already_in_run} records, published ${from} on) added to ${into}`, runs));
+      assignTables(`Assign sitting: ${name} (${runs[0].added + runs[0].already_in_run} papers read, published ${from} on) added to ${into}`, runs));
     const scaling = batches.length > 1 ? `\n\nTime against batch size (the same run, each batch's median):\n\n${assignScalingTable(batches)}` : '';
     writeOutputs(tables.join('\n\n') + scaling + (keep ? `\n\nDatabases kept at ${baseDb} (the run) and ${db} (the last batch added).` : ''),
       { base: results[0], batches });
