@@ -121,7 +121,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
       k: run.k,
       seed: run.seed,
       stability: run.stability,
-      stabilityFacts: stabilityFacts(run.stability, run.metrics),
+      stabilityFacts: stabilityFacts(run.stability, run.metrics, run.params),
       dateMin: run.date_min,
       dateMax: run.date_max,
       dateMinPrecision: run.date_min_precision,

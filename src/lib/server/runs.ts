@@ -6,7 +6,7 @@ import { RUN_COLUMNS } from './run.js';
 import { readExternal, type ExternalFacts } from './run-checks.js';
 import { formatFigure } from '../number-format.js';
 import { LINEAGE_KINDS } from '../../../pipeline/lineage/match.js';
-import { HOW_TO_MEASURE, NOT_MEASURED } from '../stability-facts.js';
+import { HOW_TO_MEASURE, NOT_MEASURED, TOO_FEW_PAPERS } from '../stability-facts.js';
 
 export const SKIPPED_SAMPLE = 20;
 
@@ -127,7 +127,7 @@ export function metricRow(key: string, value: unknown, stability: { measured: bo
   if (key === 'stabilityKind' && typeof value === 'string') {
     const on = STABILITY_KINDS[value] ?? value;
     if (stability.measured) return [name, on];
-    return ['Stability', stability.restarts >= 2 ? `${NOT_MEASURED} (too few papers for k themes on ${on})` : `${NOT_MEASURED} (${HOW_TO_MEASURE} on ${on})`];
+    return ['Stability', `${NOT_MEASURED} (${stability.restarts >= 2 ? TOO_FEW_PAPERS : `${HOW_TO_MEASURE} on ${on}`})`];
   }
   if (key === 'lineage' && value !== null && typeof value === 'object') {
     const l = value as Record<string, number>;
