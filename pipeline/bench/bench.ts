@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { inputsOf, type AssignCorpora, type Corpus } from './corpora.js';
 import { assignScalingTable, assignTables, markdownTable, stageTables, type AssignMeasurement, type Measurement } from './report.js';
@@ -82,10 +82,13 @@ function runJson(command: string, args: string[]): Record<string, unknown> | nul
   return JSON.parse(last);
 }
 
-/** With `labelsOut`, the run also writes each paper's id and theme there (the stability sitting). */
-function measureOurs(corpus: Corpus, k: number, seed = values.seed!, labelsOut?: string): Measurement | null {
-  const keepDb = values['keep-db'] ? join(resolve(values['keep-db']), `${corpus.name}-k${k}-seed${seed}.duckdb`) : undefined;
-  if (keepDb) mkdirSync(resolve(values['keep-db']!), { recursive: true });
+/**
+ * With `labelsOut`, the run also writes each paper's id and theme there (the stability sitting).
+ * The run's database is kept at `keepDb` when given, else under --keep-db when that is set.
+ */
+function measureOurs(corpus: Corpus, k: number, seed = values.seed!, labelsOut?: string,
+  keepDb = values['keep-db'] ? join(resolve(values['keep-db']), `${corpus.name}-k${k}-seed${seed}.duckdb`) : undefined): Measurement | null {
+  if (keepDb) mkdirSync(dirname(keepDb), { recursive: true });
   const json = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/bench-one.ts',
     JSON.stringify({ inputs: inputsOf(corpus), k: String(k), seed, labelsOut, keepDb })]);
   // The corpus by name (bench-one prints its input files).
@@ -194,19 +197,17 @@ writeOutputs(markdownTable(results) + stageTables(results));
 function sitAssign({ base, added, from, parts }: AssignCorpora, k: number): void {
   const keep = values['keep-db'] ? resolve(values['keep-db']) : null;
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'themescope-bench-assign-'));
-  mkdirSync(dir, { recursive: true });
   const baseDb = join(dir, `assign-base-k${k}.duckdb`);
   const db = join(dir, `assign-batch-k${k}.duckdb`);
   try {
     rmSync(baseDb, { force: true });
     console.error(`▸ ${base.name} (${base.docs} papers), k=${k}: the run to add to`);
-    const made = runJson(process.execPath, ['--import', 'tsx', 'pipeline/bench/bench-one.ts',
-      JSON.stringify({ inputs: [base.path], k: String(k), seed: values.seed, keepDb: baseDb })]);
+    const made = measureOurs(base, k, values.seed, undefined, baseDb);
     if (!made) {
       process.exitCode = 1;
       return; // the finally below still removes the temp databases
     }
-    results.push({ ...made, config: 'themescope', corpus: base.name, load: loadavg()[0], db: baseDb } as Measurement);
+    results.push(made);
     const batches = [...parts, added].map((batch) => {
       const runs: (AssignMeasurement & { command_s: number })[] = [];
       for (let r = 1; r <= repeats; r++) {
@@ -220,7 +221,7 @@ function sitAssign({ base, added, from, parts }: AssignCorpora, k: number): void
       }
       return { name: batch.name, runs };
     });
-    const into = `a run of ${base.name} (${made.n_docs} papers, k = ${k}, made in ${(made.timings_s as Record<string, number>).total.toFixed(1)} s)`;
+    const into = `a run of ${base.name} (${made.n_docs} papers, k = ${k}, made in ${made.timings_s.total.toFixed(1)} s)`;
     const tables = batches.map(({ name, runs }) =>
       assignTables(`Assign sitting: ${name} (${runs[0].added + runs[0].already_in_run} papers read, published ${from} on) added to ${into}`, runs));
     const scaling = batches.length > 1 ? `\n\nTime against batch size (the same run, each batch's median):\n\n${assignScalingTable(batches)}` : '';

@@ -27,7 +27,17 @@ function sampleFact(value: string, note: string | null): Pick<StabilityFacts, 's
 const SAMPLE_TITLE = 'Adjusted Rand index between the themes and those of the same clustering on seeded random 90% subsamples of the papers, on the papers both hold (--restarts N: N − 1 subsamples): 1 = identical';
 
 /** Why a run with --restarts 2 or more has no subsample figure: every subsample was smaller than k (cluster/index.ts). */
-export const TOO_FEW_PAPERS = 'too few papers for k themes on a 90% subsample';
+const TOO_FEW_PAPERS = 'too few papers for k themes on a 90% subsample';
+
+/** The restarts a run was made with, from its parameters (JSON text or object; 1 when absent). */
+export function restartsOf(params: unknown): number {
+  return Number(parseMetrics(params).restarts ?? 1);
+}
+
+/** Why a run of `restarts` restarts has no stability figure: it did not try (one), or could not. */
+export function whyNotMeasured(restarts: number): typeof HOW_TO_MEASURE | typeof TOO_FEW_PAPERS {
+  return restarts >= 2 ? TOO_FEW_PAPERS : HOW_TO_MEASURE;
+}
 
 /**
  * The facts for a run from its stability column, its metrics and its parameters (JSON text or
@@ -35,13 +45,12 @@ export const TOO_FEW_PAPERS = 'too few papers for k themes on a 90% subsample';
  */
 export function stabilityFacts(stability: number | null, metrics: unknown, params: unknown = null): StabilityFacts {
   const m = parseMetrics(metrics);
-  const tried = Number(parseMetrics(params).restarts ?? 1) >= 2;
   const divisive = m.init === 'divisive' || m.stabilityKind === 'subsample';
   if (divisive) {
     return {
       seed: 'does not change them',
       seedTitle: 'The run starts k-means from top-down principal-direction cuts, with no random draw: the same papers give the same themes for any seed',
-      ...(stability === null ? sampleFact(NOT_MEASURED, tried ? TOO_FEW_PAPERS : HOW_TO_MEASURE) : sampleFact(stability.toFixed(2), null)),
+      ...(stability === null ? sampleFact(NOT_MEASURED, whyNotMeasured(restartsOf(params))) : sampleFact(stability.toFixed(2), null)),
       sampleTitle: SAMPLE_TITLE
     };
   }

@@ -48,8 +48,14 @@ function splat(values: Float32Array, x: number, y: number): void {
 /** contourDensity's blur of a splatted grid. */
 const blurred = (values: Float32Array) => blur2({ data: values, width: N, height: N }, R * Math.pow(2, -K));
 
+/** The shown points' smoothed density, which the shading and the territories both read (computed once per data and dates). */
+export interface DensityGrid {
+  values: Float32Array;
+  count: number;
+}
+
 /** Points splatted bilinearly onto the N × N grid and blurred, as contourDensity's grid(). */
-function densityGrid(xs: ArrayLike<number>, ys: ArrayLike<number>, keep: ((i: number) => boolean) | null): { values: Float32Array; count: number } {
+export function densityGrid(xs: ArrayLike<number>, ys: ArrayLike<number>, keep: ((i: number) => boolean) | null): DensityGrid {
   const values = new Float32Array(N * N);
   let count = 0;
   for (let i = 0; i < xs.length; i++) {
@@ -61,29 +67,30 @@ function densityGrid(xs: ArrayLike<number>, ys: ArrayLike<number>, keep: ((i: nu
   return { values, count };
 }
 
+/** The contour of `field` (N × N) at `threshold`, as an SVG path in raster units ('' when empty), as contourDensity's transform. */
+function rasterPath(field: Float32Array, threshold: number): string {
+  // d3 reads the grid by index (contourDensity passes its Float32Array too); @types says number[].
+  const shape = contours().size([N, N]).contour(field as unknown as number[], threshold);
+  for (const polygon of shape.coordinates) for (const ring of polygon) for (const point of ring) {
+    point[0] = point[0] * Math.pow(2, K) - O;
+    point[1] = point[1] * Math.pow(2, K) - O;
+  }
+  return geoPath()(shape) ?? '';
+}
+
 /**
  * Contours at LEVELS thresholds spread evenly up to the densest cell, sparsest first (so denser
- * bands paint over them). `keep` limits the points to the date filter.
+ * bands paint over them). `keep` limits the points to the date filter; `grid`, when given, is
+ * densityGrid's of the same points.
  */
-export function densityBands(xs: ArrayLike<number>, ys: ArrayLike<number>, keep: ((i: number) => boolean) | null): DensityBand[] {
-  const { values, count } = densityGrid(xs, ys, keep);
+export function densityBands(xs: ArrayLike<number>, ys: ArrayLike<number>, keep: ((i: number) => boolean) | null,
+  grid: DensityGrid = densityGrid(xs, ys, keep)): DensityBand[] {
+  const { values, count } = grid;
   if (count < 3) return [];
-  const pow4k = Math.pow(2, 2 * K);
-  const max = (maxOf(values) ?? 0) / pow4k;
+  const max = maxOf(values) ?? 0;
   if (!(max > 0)) return [];
-  const grid = contours().size([N, N]);
-  const path = geoPath();
-  return Array.from({ length: LEVELS }, (_, l) => {
-    const threshold = (max * (l + 1)) / (LEVELS + 1);
-    // d3 reads the grid by index (contourDensity passes its Float32Array too); @types says number[].
-    const shape = grid.contour(values as unknown as number[], threshold * pow4k);
-    // Back to raster units, as contourDensity's transform.
-    for (const polygon of shape.coordinates) for (const ring of polygon) for (const point of ring) {
-      point[0] = point[0] * Math.pow(2, K) - O;
-      point[1] = point[1] * Math.pow(2, K) - O;
-    }
-    return { d: path(shape) ?? '', level: l / (LEVELS - 1) };
-  }).filter((b) => b.d !== '');
+  return Array.from({ length: LEVELS }, (_, l) => ({ d: rasterPath(values, (max * (l + 1)) / (LEVELS + 1)), level: l / (LEVELS - 1) }))
+    .filter((b) => b.d !== '');
 }
 
 /** An area's territory: where its papers lead the smoothed density, as one SVG path in raster units. */
@@ -105,43 +112,31 @@ export const TERRITORY_SHARE = 0.5;
  * places the shading's lightest band covers. The field contoured is min(share, ½ · density / the
  * band's threshold), so a place is in exactly when both hold, and the edge runs smoothly where either
  * stops holding rather than along a cell's edge. `areaOfTheme` gives a theme's index in `areaIds`
- * (−1: no area). None with fewer than two areas, or where the shading draws nothing (under 3 papers).
+ * (−1: no area); `density`, when given, is densityGrid's of the same points (the shading's, not made
+ * again). None with fewer than two areas, or where the shading draws nothing (under 3 papers).
  */
 export function territories(xs: ArrayLike<number>, ys: ArrayLike<number>, theme: ArrayLike<number>, areaOfTheme: (themeId: number) => number,
-  areaIds: readonly number[], keep: ((i: number) => boolean) | null): Territory[] {
+  areaIds: readonly number[], keep: ((i: number) => boolean) | null, density: DensityGrid = densityGrid(xs, ys, keep)): Territory[] {
   const nAreas = areaIds.length;
-  if (nAreas < 2) return [];
-  // One pass over the points, each into its area's grid and the total (a pass per area took ~nAreas× as long).
+  if (nAreas < 2 || density.count < 3) return [];
+  // One pass over the points, each into its area's grid (a pass per area took ~nAreas× as long).
   const grids = Array.from({ length: nAreas }, () => new Float32Array(N * N));
-  const total = new Float32Array(N * N);
-  let count = 0;
   for (let i = 0; i < xs.length; i++) {
     if (keep !== null && !keep(i)) continue;
-    count++;
-    splat(total, xs[i], ys[i]);
     const a = areaOfTheme(theme[i]);
     if (a >= 0) splat(grids[a], xs[i], ys[i]);
   }
-  if (count < 3) return [];
-  blurred(total);
   for (const grid of grids) blurred(grid);
+  const total = density.values;
   const max = maxOf(total) ?? 0;
   if (!(max > 0)) return [];
   // The lightest band's threshold (densityBands): below it the map shows no shading, and no territory.
   const floor = max / (LEVELS + 1);
   const field = new Float32Array(N * N);
-  const grid = contours().size([N, N]);
-  const path = geoPath();
   const out: Territory[] = [];
   for (let a = 0; a < nAreas; a++) {
     for (let c = 0; c < field.length; c++) field[c] = total[c] > 0 ? Math.min(grids[a][c] / total[c], (TERRITORY_SHARE * total[c]) / floor) : 0;
-    const shape = grid.contour(field as unknown as number[], TERRITORY_SHARE);
-    if (shape.coordinates.length === 0) continue;
-    for (const polygon of shape.coordinates) for (const ring of polygon) for (const point of ring) {
-      point[0] = point[0] * Math.pow(2, K) - O;
-      point[1] = point[1] * Math.pow(2, K) - O;
-    }
-    const d = path(shape) ?? '';
+    const d = rasterPath(field, TERRITORY_SHARE);
     if (d !== '') out.push({ areaId: areaIds[a], d });
   }
   return out;

@@ -6,7 +6,7 @@ import { RUN_COLUMNS } from './run.js';
 import { readExternal, type ExternalFacts } from './run-checks.js';
 import { formatFigure } from '../number-format.js';
 import { LINEAGE_KINDS } from '../../../pipeline/lineage/match.js';
-import { HOW_TO_MEASURE, NOT_MEASURED, TOO_FEW_PAPERS } from '../stability-facts.js';
+import { HOW_TO_MEASURE, NOT_MEASURED, restartsOf, whyNotMeasured } from '../stability-facts.js';
 
 export const SKIPPED_SAMPLE = 20;
 
@@ -127,7 +127,8 @@ export function metricRow(key: string, value: unknown, stability: { measured: bo
   if (key === 'stabilityKind' && typeof value === 'string') {
     const on = STABILITY_KINDS[value] ?? value;
     if (stability.measured) return [name, on];
-    return ['Stability', `${NOT_MEASURED} (${stability.restarts >= 2 ? TOO_FEW_PAPERS : `${HOW_TO_MEASURE} on ${on}`})`];
+    const why = whyNotMeasured(stability.restarts);
+    return ['Stability', `${NOT_MEASURED} (${why === HOW_TO_MEASURE ? `${why} on ${on}` : why})`];
   }
   if (key === 'lineage' && value !== null && typeof value === 'object') {
     const l = value as Record<string, number>;
@@ -172,7 +173,7 @@ export async function listRuns(): Promise<RunDetails[]> {
       durations,
       totalSeconds: durations.reduce((sum, [, s]) => sum + s, 0),
       metrics: Object.entries(metrics).filter(([k]) => !NOT_TABULATED.has(k))
-        .map(([k, v]) => metricRow(k, v, { measured: run.stability !== null, restarts: Number(parseObject(run.params).restarts ?? 1) })),
+        .map(([k, v]) => metricRow(k, v, { measured: run.stability !== null, restarts: restartsOf(run.params) })),
       warnings: parseWarnings(metrics.warnings),
       externalCheck: readExternal(metrics),
       params: JSON.stringify(parseObject(run.params), null, 2),
