@@ -146,6 +146,7 @@ export function fromCallerDir(path: string): string {
 
 /** `--db PATH` checked where it can be before any work: its folder must exist, and it must not be one. */
 export function checkDbPath(db: string): string {
+  if (db.trim() === '') throw new UsageError('--db expects the path of a database file, got ""');
   const isDir = (path: string) => {
     try {
       return statSync(path).isDirectory();
@@ -202,7 +203,7 @@ function isDuckDbFile(path: string): boolean {
 function int(name: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(text);
   if (!/^-?\d+$/.test(text) || n < min || n > max) {
-    throw new UsageError(`--${name} expects an integer between ${min} and ${max}, got "${text}"`);
+    throw new UsageError(`--${name} expects an integer ${max < Number.MAX_SAFE_INTEGER ? `between ${min} and ${max}` : `>= ${min}`}, got "${text}"`);
   }
   return n;
 }
@@ -287,23 +288,23 @@ export function resolveConfig(argv: string[]): Config | 'help' {
     format: v.format === undefined ? d.format : parseFormat(v.format),
     db: checkDbPath(v.db === undefined ? d.db : fromCallerDir(v.db)),
     k: v.k === undefined ? d.k : v.k === 'auto' ? 'auto' : int('k', v.k, 2, 500),
-    kRange: v['k-range'] ? parseKRange(v['k-range']) : d.kRange,
-    seed: v.seed ? int('seed', v.seed, 0, 2 ** 31 - 1) : d.seed,
-    init: v.init ? choice('init', v.init, ['divisive', 'kmeans++'] as const) : d.init,
-    restarts: v.restarts ? int('restarts', v.restarts, 1, 100) : d.restarts,
-    maxIter: v['max-iter'] ? int('max-iter', v['max-iter'], 1, 10_000) : d.maxIter,
-    tolerance: v.tolerance ? num('tolerance', v.tolerance, 0, 1) : d.tolerance,
-    minDf: v['min-df'] ? int('min-df', v['min-df'], 1) : d.minDf,
-    maxDf: v['max-df'] ? num('max-df', v['max-df'], 0.01, 1) : d.maxDf,
-    maxTerms: v['max-terms'] ? int('max-terms', v['max-terms'], 10) : d.maxTerms,
-    ngramMax: v['ngram-max'] ? int('ngram-max', v['ngram-max'], 1, 3) : d.ngramMax,
-    topTerms: v['top-terms'] ? int('top-terms', v['top-terms'], 1, 100) : d.topTerms,
-    neighbours: v.neighbours ? int('neighbours', v.neighbours, 1, 50) : d.neighbours,
-    emergingWindow: v['emerging-window'] && v['emerging-window'] !== 'auto' ? int('emerging-window', v['emerging-window'], 1, 24) : d.emergingWindow,
-    datePrecision: v['date-precision'] ? choice('date-precision', v['date-precision'], DATE_PRECISION_MODES) : d.datePrecision,
+    kRange: v['k-range'] !== undefined ? parseKRange(v['k-range']) : d.kRange,
+    seed: v.seed !== undefined ? int('seed', v.seed, 0, 2 ** 31 - 1) : d.seed,
+    init: v.init !== undefined ? choice('init', v.init, ['divisive', 'kmeans++'] as const) : d.init,
+    restarts: v.restarts !== undefined ? int('restarts', v.restarts, 1, 100) : d.restarts,
+    maxIter: v['max-iter'] !== undefined ? int('max-iter', v['max-iter'], 1, 10_000) : d.maxIter,
+    tolerance: v.tolerance !== undefined ? num('tolerance', v.tolerance, 0, 1) : d.tolerance,
+    minDf: v['min-df'] !== undefined ? int('min-df', v['min-df'], 1) : d.minDf,
+    maxDf: v['max-df'] !== undefined ? num('max-df', v['max-df'], 0.01, 1) : d.maxDf,
+    maxTerms: v['max-terms'] !== undefined ? int('max-terms', v['max-terms'], 10) : d.maxTerms,
+    ngramMax: v['ngram-max'] !== undefined ? int('ngram-max', v['ngram-max'], 1, 3) : d.ngramMax,
+    topTerms: v['top-terms'] !== undefined ? int('top-terms', v['top-terms'], 1, 100) : d.topTerms,
+    neighbours: v.neighbours !== undefined ? int('neighbours', v.neighbours, 1, 50) : d.neighbours,
+    emergingWindow: v['emerging-window'] !== undefined && v['emerging-window'] !== 'auto' ? int('emerging-window', v['emerging-window'], 1, 24) : d.emergingWindow,
+    datePrecision: v['date-precision'] !== undefined ? choice('date-precision', v['date-precision'], DATE_PRECISION_MODES) : d.datePrecision,
     strict: v.strict ?? false,
-    lockWait: v['lock-wait'] ? int('lock-wait', v['lock-wait'], 0, 86_400) : d.lockWait,
-    workers: v.workers ? int('workers', v.workers, 1, 16) : d.workers,
+    lockWait: v['lock-wait'] !== undefined ? int('lock-wait', v['lock-wait'], 0, 86_400) : d.lockWait,
+    workers: v.workers !== undefined ? int('workers', v.workers, 1, 16) : d.workers,
     quiet: v.quiet ?? false
   });
 }

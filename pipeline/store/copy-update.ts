@@ -40,18 +40,29 @@ function notDuckDb(e: unknown, dbPath: string): never {
   throw e;
 }
 
-/** Removes temp copies left by writers that died (their pid no longer runs). */
+/**
+ * What a writer's copy is on disk: the file, its write-ahead log, and the folder DuckDB spills to
+ * when the copy outgrows its memory limit (`<copy>.tmp/`, left behind by a kill during the store).
+ */
+const copyFiles = (tmpPath: string) => [tmpPath, `${tmpPath}.wal`, `${tmpPath}.tmp`];
+
+/** Removes a copy's files and spill folder (copyFiles), those that exist. */
+function removeCopyFiles(tmpPath: string): void {
+  for (const path of copyFiles(tmpPath)) rmSync(path, { force: true, recursive: true });
+}
+
+/** Removes temp copies left by writers that died (their pid no longer runs): each file and spill folder. */
 function removeStaleTemps(dbPath: string): void {
   const dir = dirname(dbPath);
   const prefix = `${basename(dbPath)}.tmp-`;
   for (const name of readdirSync(dir)) {
     if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (pid === process.pid) continue;
+    const pid = /^\d+/.exec(name.slice(prefix.length));
+    if (pid === null || Number(pid[0]) === process.pid) continue;
     try {
-      process.kill(pid, 0);
+      process.kill(Number(pid[0]), 0);
     } catch {
-      rmSync(join(dir, name), { force: true });
+      rmSync(join(dir, name), { force: true, recursive: true });
     }
   }
 }
@@ -77,10 +88,7 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
   const release = await acquireLock(`${dbPath}.lock`, options.lockWaitMs, (holder) => process.stderr.write(
     `themescope: ${dbPath} is being written by pid ${holder} (npm run pipeline or assign); waiting up to ${Math.round(options.lockWaitMs / 1000)} s for it\n`));
   const tmpPath = `${dbPath}.tmp-${process.pid}`;
-  const removeCopy = () => {
-    rmSync(tmpPath, { force: true });
-    rmSync(`${tmpPath}.wal`, { force: true });
-  };
+  const removeCopy = () => removeCopyFiles(tmpPath);
   // Ctrl-C (or a kill) while the copy is written: the copy and the lock go with the process, and the
   // database is the file it was. (A SIGKILL leaves both, for the next writer to clear: removeStaleTemps, lock.ts.)
   const interrupted = (signal: NodeJS.Signals) => {
@@ -89,7 +97,7 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
     // thread blocked, so nothing here renames meanwhile): 150 ms, then until a check finds nothing (≤ 1 s).
     for (let i = 0; i < 20; i++) {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
-      if (i >= 2 && !existsSync(tmpPath) && !existsSync(`${tmpPath}.wal`)) break;
+      if (i >= 2 && !copyFiles(tmpPath).some((path) => existsSync(path))) break;
       removeCopy();
     }
     release();
@@ -110,8 +118,10 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
     const memoryLimit = options.memoryLimitMb ? `${options.memoryLimitMb}MB` : STORE_MEMORY_LIMIT;
     // A row group size is an option of ATTACH only: the copy is then attached to an in-memory
     // database and made the default one (temp tables stay in DuckDB's own temp catalog either way).
+    // Spilled beside the copy in either case (an in-memory database would spill to .tmp in the current
+    // folder), so that the copy's files are all removeCopyFiles removes.
     const instance = await DuckDBInstance.create(options.rowGroupRows ? ':memory:' : tmpPath, {
-      memory_limit: memoryLimit, ...(options.threads ? { threads: String(options.threads) } : {})
+      memory_limit: memoryLimit, temp_directory: `${tmpPath}.tmp`, ...(options.threads ? { threads: String(options.threads) } : {})
     }).catch((e) => notDuckDb(e, dbPath));
     let result: T;
     try {

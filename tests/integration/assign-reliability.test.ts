@@ -1,7 +1,8 @@
 // `npm run assign` is atomic like a run: SIGKILLed at each of its steps, it leaves the database
 // byte for byte as it was, and the next assign cleans up what the killed ones left and completes.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDb as select } from '../fixtures/read-db.js';
@@ -38,6 +39,11 @@ describe('an assign killed with SIGKILL', () => {
   });
 
   it('and the next assign cleans up after them and adds the papers', async () => {
+    // A kill while DuckDB spilled to disk leaves the copy's spill folder too: cleared like the copy
+    // (it once made every later writer exit 1, "Path is a directory").
+    const dead = spawnSync('true').pid;
+    mkdirSync(`${db}.tmp-${dead}.tmp`);
+    writeFileSync(`${db}.tmp-${dead}.tmp/duckdb_temp_storage-0.tmp`, 'spilled');
     const r = runAssign(['--input', rest, '--db', db, '--quiet']);
     expect([r.code, r.stderr]).toStrictEqual([0, '']);
     expect(r.stdout).toContain('Batch 1 added 10 papers to run 1');

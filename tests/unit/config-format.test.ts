@@ -23,3 +23,20 @@ describe('--k-range', () => {
     expect((resolveConfig(['--k', 'auto', '--k-range', '2..4']) as Config).kRange).toStrictEqual({ min: 2, max: 4, step: 5 });
   });
 });
+
+describe('an option given an empty value', () => {
+  // A script's `--seed "$SEED"` with SEED unset used to run seed 42 in silence (CLI review of 2026-12-04).
+  it.each(['--seed', '--init', '--restarts', '--max-iter', '--tolerance', '--min-df', '--max-df', '--max-terms', '--ngram-max',
+    '--top-terms', '--neighbours', '--emerging-window', '--date-precision', '--lock-wait', '--workers', '--k', '--format'])(
+    '%s "" is a usage error, not the default', (option) => {
+      expect(() => resolveConfig([option, ''])).toThrow(UsageError);
+      expect(() => resolveConfig([option, ''])).toThrow(/got ""$/);
+    });
+  it('--db "" is a usage error before any work (it used to run whole and fail at the rename)', () => {
+    expect(() => resolveConfig(['--db', ''])).toThrow('--db expects the path of a database file, got ""');
+  });
+  it('names a bound only where there is one', () => {
+    expect(() => resolveConfig(['--min-df', '0'])).toThrow('--min-df expects an integer >= 1, got "0"');
+    expect(() => resolveConfig(['--top-terms', '0'])).toThrow('--top-terms expects an integer between 1 and 100, got "0"');
+  });
+});
