@@ -107,7 +107,7 @@ export function warnAboutCoverage(warnings: Warnings, changes: readonly Coverage
     reread.length === 0 ? '' : `${reread.length} reading otherwise over the categories held throughout than over all papers: ` +
       list(reread.map((t) => ({ label: `${t.label} (${t.said[0]} → ${t.said[1]})` })))
   ].filter((p) => p !== '');
-  warnings.add('coverage', `the corpus holds some categories only part of the trend windows — ${shown}${more}. ` +
+  warnings.add('coverage', `the corpus holds some primary categories (each paper counted under its first-listed one) only part of the trend windows — ${shown}${more}. ` +
     `Trends are read over the categories held throughout (themes.covered_*; ${aside.toLocaleString('en-US')} papers of the windows set aside); ` +
     parts.join('; '));
 }

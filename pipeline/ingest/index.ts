@@ -63,6 +63,13 @@ export async function ingestFiles(paths: string[], options: IngestOptions): Prom
       `row number used twice) and ${renamed.length === 1 ? 'was' : 'were'} kept apart under an id of ${renamed.length === 1 ? 'its' : 'their'} own: ` +
       `"${first.paperId}" in ${first.source} is ${first.keptAs}`);
   }
+  const { clashes } = seen.set;
+  if (clashes.length > 0) {
+    const [first] = clashes;
+    seen.warnings.push(`${clashes.length} record${clashes.length === 1 ? '' : 's'} had the id of another paper with another title and abstract ` +
+      `(a mistyped or reused id) and ${clashes.length === 1 ? 'was' : 'were'} merged into it by the id, the more complete record kept: ` +
+      `"${first.paperId}" in ${first.source} is "${first.kept}", not "${first.dropped}"`);
+  }
   const notEnglish = nonEnglishWarning(seen.set.papers);
   if (notEnglish !== null) seen.warnings.push(notEnglish);
   return { papers: seen.set.papers, skipped: seen.skipped, duplicates: seen.set.duplicates, files, inputSha256, warnings: seen.warnings };

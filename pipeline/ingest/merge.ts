@@ -23,6 +23,13 @@ export class PaperSet {
   /** Records whose local id named a paper of another title, and the id each was kept under. */
   readonly renamed: { paperId: string; keptAs: string; source: string }[] = [];
 
+  /**
+   * Records whose global id (an arXiv id, a DOI, …) named a paper of another title and another
+   * abstract: a mistyped id, or a list that reused one. Merged by the id as the rule says, so one of
+   * the two texts is gone; listed so that the summary says which (ingest/index.ts).
+   */
+  readonly clashes: { paperId: string; kept: string; dropped: string; source: string }[] = [];
+
   add(paper: Paper): void {
     const known = this.byId.get(paper.paperId);
     if (known !== undefined && isLocalClash(this.papers[known], paper)) {
@@ -57,6 +64,10 @@ export class PaperSet {
     const kept = this.papers[index];
     // The record kept in place is the more complete one (ties: the first), filled in from the other.
     const [best, other] = completeness(paper) > completeness(kept) ? [paper, kept] : [kept, paper];
+    if (kept.paperId === paper.paperId && isGlobalId(paper.paperId) && titleKey(kept.title) !== titleKey(paper.title)
+      && abstractKey(kept.abstract) !== abstractKey(paper.abstract)) {
+      this.clashes.push({ paperId: paper.paperId, kept: best.title, dropped: other.title, source: paper.source });
+    }
     const merged = fillIn(best, other);
     this.papers[index] = merged;
     // Keys the merged paper has and no paper had yet now name it too; so does the id of the record

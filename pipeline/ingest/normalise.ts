@@ -276,14 +276,20 @@ function readDate(fields: Fields, context: NormaliseContext | null): DateField |
       if (NEWER_DATES.has(alias)) continue;
       return { field: 'published', key: SLOT_KEYS[alias], reason: `expected a date string or a year number, got ${describeValue(value)}` };
     }
-    const parsed = parseDate(value, options);
+    // A year field holds a year however it is written: five digits there are a mistyped year
+    // ("20255"), not a spreadsheet's day number (which would read as 1955-06-15 in silence).
+    const yearField = YEAR_FIELDS.has(alias);
+    if (yearField && typeof value === 'string' && /^\s*\d{5,}\s*$/.test(value)) {
+      return { field: 'published', key: SLOT_KEYS[alias], reason: `expected a year in 1000..2100, got "${value.trim()}"` };
+    }
+    const parsed = parseDate(value, yearField ? undefined : options);
     if ('undated' in parsed) continue;
     if ('error' in parsed) {
       if (parsed.unreadable !== true) return { field: 'published', key: SLOT_KEYS[alias], reason: parsed.error };
       unreadable ??= { field: 'published', key: SLOT_KEYS[alias], reason: parsed.error };
       continue;
     }
-    const implied = YEAR_FIELDS.has(alias) ? 'year' : precision;
+    const implied = yearField ? 'year' : precision;
     if (implied === null) return { iso: parsed.iso, precision: parsed.precision, declared: false };
     const final = coarser(parsed.precision, implied);
     return { iso: truncateDate(parsed.iso, final), precision: final, declared: true };

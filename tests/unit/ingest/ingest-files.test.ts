@@ -226,6 +226,21 @@ describe('ingestFiles keeps apart papers that share only a local id', () => {
     expect(result.warnings.filter((w) => w.includes('kept apart'))).toStrictEqual([`2 records had the id of another paper with another title (a citation key or row number used twice) and were ` +
       `kept apart under an id of their own: "smith2023" in libB.bib is smith2023~${titleId('Soil microbiome diversity under drought').slice(2, 10)}`]);
   });
+  it('says so when a global id names two papers of different titles and abstracts (CLI review of 2026-12-04: one vanished as "1 duplicate merged")', async () => {
+    const a = temp.write('feed.jsonl', jsonLines(
+      { id: '2501.00001', title: 'Graph networks for molecules', abstract: 'Graphs of atoms and bonds.', published: '2025-01-02' },
+      { id: '2501.00002', title: 'Speech at scale', abstract: 'Speech.', published: '2025-01-02' },
+      { id: '2501.00001', title: 'Soil microbiome diversity under drought', abstract: 'Soil, water and microbes.', published: '2025-01-03',
+        authors: ['A. Author'] },
+      // A new version of the same paper (the title corrected, the abstract the same) is no clash.
+      { id: '2501.00002v2', title: 'Speech recognition at scale', abstract: 'Speech.', published: '2025-01-02' }
+    ));
+    const result = await ingestFiles([a], { strict: false });
+    expect([result.papers.length, result.duplicates]).toStrictEqual([2, 2]);
+    expect(result.warnings.filter((w) => w.includes('mistyped'))).toStrictEqual(['1 record had the id of another paper with another title and abstract ' +
+      '(a mistyped or reused id) and was merged into it by the id, the more complete record kept: "2501.00001" in feed.jsonl is ' +
+      '"Soil microbiome diversity under drought", not "Graph networks for molecules"']);
+  });
   it('merges one key whose title was corrected but whose abstract is the same (found by the CLI review of 2026-12-02)', async () => {
     const abstract = 'Graph neural networks learn molecular representations from atoms and bonds and we show how.';
     const a = temp.write('week1.csv', `Key,Title,Abstract Note\nZK1,Graph netwroks for molecules,${abstract}\n`);

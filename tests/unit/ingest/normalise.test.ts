@@ -172,6 +172,18 @@ describe('normaliseRecord skips records that cannot be papers', () => {
     // No column at all: Themescope's own name.
     expect(reported({ Abstract: 'x' })).toStrictEqual({ field: 'title', reason: 'expected a non-empty string, got nothing (field missing)' });
   });
+
+  it('reads five digits in a year column as a mistyped year, not as an Excel day (CLI review of 2026-12-04: 20255 became 1955)', () => {
+    const sheet = (row: Record<string, unknown>) => {
+      const context = { sheet: true, unreadableDate: null, dateField: false, cut: false };
+      const problem = normaliseRecord(row, 'in.csv', false, context) as Problem;
+      return 'reason' in problem ? { field: fieldName(row, problem), reason: problem.reason } : problem;
+    };
+    expect(sheet({ Title: 'T', Abstract: 'x', Year: '20255' })).toStrictEqual({ field: 'Year', reason: 'expected a year in 1000..2100, got "20255"' });
+    expect(sheet({ Title: 'T', Abstract: 'x', PY: ' 45356 ' })).toStrictEqual({ field: 'PY', reason: 'expected a year in 1000..2100, got "45356"' });
+    // A date column of a sheet still reads Excel's day numbers.
+    expect((sheet({ Title: 'T', Abstract: 'x', Date: '45356' }) as { published: string }).published).toBe('2024-03-05');
+  });
 });
 
 /** The problem as a message reports it: the record's own field name and the reason. */
