@@ -18,9 +18,9 @@ function rateText(rate: number | null): string {
   return rate === null ? '—' : rate < 10 ? rate.toFixed(1) : Math.round(rate).toLocaleString('en-US');
 }
 
-/** "3 complete months", "1 complete year". */
+/** "3 complete months", "complete year" (read after "the last"). */
 function periodsText(n: number, unit: string): string {
-  return `${n} complete ${unit}${n === 1 ? '' : 's'}`;
+  return n === 1 ? `complete ${unit}` : `${n} complete ${unit}s`;
 }
 
 /**
@@ -40,7 +40,7 @@ export function unmeasuredTrends(trends: readonly { window: number; papersBefore
       : 'no paper has a date the trends can count (undated, or too coarse: see the warnings and README "Dates")';
   }
   return after === 0 ? `no dated paper in the last ${window}, the recent window` :
-    `no dated paper before the last ${window}: a trend needs a baseline (a shorter --emerging-window, or older papers)`;
+    `no dated paper before the last ${window}: a trend needs a baseline (${trends[0]?.window > 1 ? 'a shorter --emerging-window, or ' : ''}older papers)`;
 }
 
 /**

@@ -4,7 +4,11 @@ import { escapeControls } from '../errors.js';
 import type { AssignSummary } from './index.js';
 import { count, pct } from '../summary-trends.js';
 
-const signed = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(2);
+/** "+0.53", "-0.66", and "+0.00" for a score that rounds to nothing either way (not "-0.00"). */
+const signed = (x: number) => {
+  const text = Math.abs(x).toFixed(2);
+  return (x < 0 && Number(text) !== 0 ? '-' : '+') + text;
+};
 
 export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: number; cpu: number }): string {
   const lines: string[] = [];

@@ -10,6 +10,9 @@ describe('unmeasuredTrends (found by the CLI review of 2026-12-02: "(none signif
   it('says there is no baseline, no recent paper, or no countable date', () => {
     expect(unmeasuredTrends([t(0, 3), t(0, 4)], '2 complete years')).toBe('no dated paper before the last 2 complete years: ' +
       'a trend needs a baseline (a shorter --emerging-window, or older papers)');
+    // A one-period window can be no shorter (CLI review of 2026-12-04: "the last 1 complete year … a shorter --emerging-window").
+    expect(unmeasuredTrends([{ window: 1, papersBefore: 0, papersAfter: 3 }], 'complete year')).toBe('no dated paper before the last complete year: ' +
+      'a trend needs a baseline (older papers)');
     expect(unmeasuredTrends([t(5, 0)], '3 complete months')).toBe('no dated paper in the last 3 complete months, the recent window');
     expect(unmeasuredTrends([t(0, 0)], '3 complete months')).toMatch(/^no paper has a date the trends can count/);
     // Dated papers all in a partial month (2024-03-01..09): no undated papers, a span too short.

@@ -37,6 +37,14 @@ describe('formatAssignSummary', () => {
   });
 });
 
+describe('the scores a moved theme prints', () => {
+  it('writes a score that rounds to nothing as +0.00, never -0.00 (CLI review of 2026-12-04)', () => {
+    const moved = { themeId: 1, label: 'Moved', before: figures(10, -0.02), after: figures(12, -0.001) };
+    const line = text(summary([], [moved])).find((l) => l.includes('Moved:'))!;
+    expect(line).toContain('score -0.02 → +0.00');
+  });
+});
+
 describe('the share a moved theme prints', () => {
   it('names whose share each side is where they differ (a run stored before the covered shares, or a theme whose reading changed)', () => {
     const text = formatAssignSummary(summary([], [
