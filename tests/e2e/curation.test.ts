@@ -159,6 +159,9 @@ describe('curation through the dashboard', () => {
       const page = readOnly.url + '/themes/0?run=1';
       const html = await (await fetch(page)).text();
       expect([html.includes('Curate this theme'), html.includes('Editing is off on this server')]).toStrictEqual([false, true]);
+      // Nor does it re-cluster a theme for a split preview nobody could accept there (dashboard review of 2026-12-04).
+      const preview = await fetch(`${readOnly.url}/curate?run=1&split=0&parts=2`);
+      expect([preview.status, await preview.text()]).toStrictEqual([403, expect.stringContaining('editing is off on this server')]);
     } finally {
       await readOnly.stop();
     }

@@ -150,7 +150,8 @@ export function ignoredMapParams(params: URLSearchParams, run?: MapRun): Ignored
     if (dates.swapped && (name === 'from' || name === 'to') && !out.some((p) => p.action === 'swapped')) {
       out.push({
         action: 'swapped',
-        params: [{ name: 'from', value: dates.to }, { name: 'to', value: dates.from }],
+        // As typed ("2026-06"), not as read (its last day): the notice names what the address said.
+        params: [{ name: 'from', value: cut(params.get('from')!.trim()) }, { name: 'to', value: cut(params.get('to')!.trim()) }],
         expected: EXPECTED.order,
         instead: `the map shows papers from ${dates.from} to ${dates.to}`
       });

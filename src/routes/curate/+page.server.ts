@@ -24,6 +24,8 @@ export const load: PageServerLoad = async ({ url, locals, cookies }) => {
   const splitRaw = url.searchParams.get('split');
   let split = null;
   if (splitRaw !== null) {
+    // A preview re-clusters the theme (a second of CPU and more): only where a split can be accepted.
+    if (!editingEnabled()) error(403, 'split: editing is off on this server (start it with THEMESCOPE_EDIT=1 to preview and accept a split)');
     if (!/^\d{1,7}$/.test(splitRaw)) error(400, 'split: expected a theme id');
     const themeId = Number(splitRaw);
     if (!all.some((t) => t.themeId === themeId)) error(404, `No theme ${themeId} in run ${run.run_id}${await goneNote(run.run_id, themeId)}`);

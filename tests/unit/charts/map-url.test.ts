@@ -76,6 +76,9 @@ describe('the date range in the address', () => {
     expect(view('from=1999&to=2024')).toMatchObject({ from: '1999-01-01', to: '2024-12-31' });
     // Reversed months are swapped whole: January to March.
     expect(view('from=2026-03&to=2026-01')).toMatchObject({ from: '2026-01-01', to: '2026-03-31' });
+    // The notice names the values as the address wrote them (dashboard review of 2026-12-04: "Swapped from=2026-06-30").
+    expect(ignored('from=2026-06&to=2025-01')).toStrictEqual(['swapped from=2026-06 and to=2025-01: the start (from) on or before the end (to); ' +
+      'the map shows papers from 2025-01-01 to 2026-06-30']);
     expect(ignored('from=2025-13')).toStrictEqual(['ignored from=2025-13: a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY); no start date']);
     expect(ignored('from=1953-02-30')).toStrictEqual(['ignored from=1953-02-30: a date YYYY-MM-DD (or a month YYYY-MM, a year YYYY); no start date']);
   });
