@@ -136,6 +136,25 @@ describe('narrow screens', () => {
     }
   });
 
+  it('show a mover\'s papers per period, z and supported change on a phone, each under its heading (dashboard review of 2026-12-04)', async () => {
+    const page = await openAt('/', SIZES[1], 200);
+    const table = page.locator('table.data[data-testid$="-themes"]').first();
+    const row = table.locator('tbody tr').first();
+    // Every figure of the row is inside the window, not in a sideways scroll, and says what it is.
+    const cells = await row.locator('td.num').evaluateAll((tds) => tds.map((td) => {
+      const box = td.getBoundingClientRect();
+      return { label: getComputedStyle(td, '::before').content, inside: box.left >= 0 && box.right <= window.innerWidth };
+    }));
+    expect(cells.map((c) => c.label)).toStrictEqual(['"Share before → after"', expect.stringMatching(/^"Papers per \w+ before → after"$/), '"z"', '"Supported change"']);
+    expect(cells.every((c) => c.inside)).toBe(true);
+    expect(await table.evaluate((t) => t.scrollWidth <= t.clientWidth + 1)).toBe(true);
+    // Still a table with its column headers for a screen reader.
+    expect(await table.getAttribute('role')).toBe('table');
+    expect(await table.locator('thead th').count()).toBe(6);
+    await screenshot(page, 'any-screen-movers-390');
+    await page.close();
+  });
+
   it('scroll a wide table inside its own box, which takes keyboard focus when nothing in it can', async () => {
     const page = await openAt('/runs', SIZES[1], 200);
     const tables = await page.locator('table.data').evaluateAll((ts) =>
