@@ -56,6 +56,29 @@ const FIELD_KEYS: Record<string, readonly string[]> = {
  * the alias the value was read from, else the most preferred one present (a non-blank one first).
  */
 export function fieldName(record: Record<string, unknown>, problem: Problem): string {
+  const name = recordFieldName(record, problem);
+  // A reader that filled Themescope's field from one of its format's own (RIS's DA, Scopus's Year) named it.
+  return (record as { [SOURCE_NAMES]?: SourceNames })[SOURCE_NAMES]?.[name] ?? name;
+}
+
+/**
+ * The format's own name of each field a reader filled from it under Themescope's name ({published:
+ * 'DA'} for RIS): a skipped record then names the field as the file writes it. A symbol key: no field
+ * of the record, and left out by everything that reads its keys.
+ */
+export const SOURCE_NAMES: unique symbol = Symbol('the format\'s own field names');
+export type SourceNames = Record<string, string>;
+
+/** `record` with the format's own names of its fields (SOURCE_NAMES); those given as undefined are left out. */
+export function withSourceNames<T extends Record<string, unknown>>(record: T, names: Record<string, string | undefined>): T {
+  const own: SourceNames = {};
+  for (const [field, name] of Object.entries(names)) if (name !== undefined && name !== field) own[field] = name;
+  (record as { [SOURCE_NAMES]?: SourceNames })[SOURCE_NAMES] = own;
+  return record;
+}
+
+/** The record's own key the problem is of (fieldName before a reader's SOURCE_NAMES). */
+function recordFieldName(record: Record<string, unknown>, problem: Problem): string {
   const keys = problem.key !== undefined ? [problem.key] : FIELD_KEYS[problem.field];
   if (keys === undefined) return problem.field;
   let name: string | null = null;

@@ -2,6 +2,7 @@
 // read into the record normalise.ts reads. @comment and @preamble are skipped, @string defines macros.
 import type { RecordItem } from '../formats.js';
 import { isGlobalId } from '../merge.js';
+import { withSourceNames } from '../normalise.js';
 import type { RawLine } from '../read-lines.js';
 import { firstLast, splitKeywords } from '../text.js';
 import { bibtexEntries, type EntryText } from './bibtex-entries.js';
@@ -125,13 +126,13 @@ function toRecord(key: string, fields: Fields): Record<string, unknown> {
   // themescope-id. A key or id that names the paper beyond this file (an EID, a UT: isGlobalId) is the
   // paper's id, as the RIS reader's ID; a DOI is preferred only to a local one (a citation key).
   const listed = verbatim(fields.get('themescope-id')) || key;
-  return {
+  return withSourceNames({
     id: arxiv || (isGlobalId(listed) ? listed : '') || verbatimDoi(fields.get('doi')) || listed, title: present('title'), abstract: present('abstract'),
     published: bibtexDate(text('date'), text('year'), text('month')), authors: splitAnd(fields.get('author') ?? '').map(bibtexName),
     keywords: splitKeywords(text('keywords')), doi: verbatimDoi(fields.get('doi')), url: verbatim(fields.get('url')),
     // howpublished: a preprint server's name, as Themescope writes it on a @misc (not a URL, as some tools write there).
     venue: text('journal') || text('journaltitle') || text('booktitle') || (/\\url|https?:/.test(fields.get('howpublished') ?? '') ? '' : text('howpublished'))
-  };
+  }, { published: text('date') !== '' ? 'date' : 'year', authors: 'author' });
 }
 
 /**

@@ -1,6 +1,7 @@
 // Owns CSL-JSON items (Zotero's "CSL JSON" and Better BibTeX's "Better CSL JSON"): which object is
 // one, and an item as the record normalise.ts reads (title, abstract, issued, author, DOI, URL, keyword);
 // Crossref's JATS and HTML markup taken out of title and abstract (markup.ts).
+import { withSourceNames } from '../normalise.js';
 import { splitKeywords } from '../text.js';
 import { stripMarkup } from './markup.js';
 
@@ -16,12 +17,13 @@ export function isCslItem(item: Item): boolean {
 export function cslRecord(item: Item): Item {
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const keyword = item.keyword;
-  return {
+  return withSourceNames({
     id: text(item.DOI) ?? item.id, title: stripMarkup(item.title), abstract: stripMarkup(item.abstract), published: cslDate(item.issued),
     authors: Array.isArray(item.author) ? item.author.map(cslName) : item.author,
     keywords: typeof keyword === 'string' ? splitKeywords(keyword) : keyword, doi: item.DOI, url: item.URL,
     venue: item['container-title']
-  };
+  }, { id: text(item.DOI) !== undefined ? 'DOI' : 'id', published: 'issued', authors: 'author', keywords: 'keyword', doi: 'DOI', url: 'URL',
+    venue: 'container-title' });
 }
 
 /**

@@ -2,6 +2,7 @@
 // as the record normalise.ts reads, with the abstract rebuilt from abstract_inverted_index (and
 // Crossref's markup taken out of it and the title, markup.ts).
 
+import { withSourceNames } from '../normalise.js';
 import { cleanDoi } from '../text.js';
 import { stripMarkup } from './markup.js';
 
@@ -17,12 +18,14 @@ export function isOpenAlexWork(work: Work): boolean {
 
 export function openAlexRecord(work: Work): Work {
   const location = work.primary_location as { source?: { display_name?: unknown }; landing_page_url?: unknown } | null | undefined;
-  return {
+  return withSourceNames({
     // The DOI names the work outside OpenAlex too; else its short W-id.
     id: (typeof work.doi === 'string' ? cleanDoi(work.doi) : null) ?? shortId(work.id), doi: work.doi, title: stripMarkup(work.title ?? work.display_name), abstract: stripMarkup(rebuildAbstract(work.abstract_inverted_index)),
     published: work.publication_date ?? work.publication_year, authors: authorNames(work.authorships),
     categories: topics(work), venue: location?.source?.display_name, url: location?.landing_page_url
-  };
+  }, { title: work.title == null ? 'display_name' : 'title', abstract: 'abstract_inverted_index',
+    published: work.publication_date == null ? 'publication_year' : 'publication_date', authors: 'authorships', categories: 'primary_topic',
+    venue: 'primary_location.source.display_name', url: 'primary_location.landing_page_url' });
 }
 
 /** "https://openalex.org/W2741809807" → "W2741809807". */

@@ -2,6 +2,7 @@
 // a line without a tag continues the value above; tags mapped to the record normalise.ts reads.
 import type { RecordItem } from '../formats.js';
 import { isGlobalId } from '../merge.js';
+import { withSourceNames } from '../normalise.js';
 import type { RawLine } from '../read-lines.js';
 import { firstLast, splitKeywords } from '../text.js';
 
@@ -43,17 +44,23 @@ export async function* readRis(lines: AsyncIterable<RawLine>): AsyncGenerator<Re
 
 function risRecord(tags: Tags): Record<string, unknown> {
   const first = (...names: string[]) => names.map((n) => tags.get(n)?.find((v) => v !== '')).find((v) => v !== undefined) ?? '';
+  // The tag a field is read from, as first() and all() pick it (the first given, else the first named).
+  const tagOf = (...names: string[]) => names.find((n) => tags.get(n)?.some((v) => v !== '')) ?? names[0];
+  const dates = ['DA', 'PY', 'Y1'];
   const all = (...names: string[]) => names.flatMap((n) => tags.get(n) ?? []).filter((v) => v !== '');
   const keywords = all('KW').flatMap((kw) => (kw.includes(';') ? splitKeywords(kw) : [kw]));
   // An ID or AN that names the paper beyond this file (a Scopus EID, a WoS UT, an arXiv id: isGlobalId)
   // is its id, as in the exports it comes from and in Themescope's own RIS export; a DOI is preferred
   // only to a local one (EndNote's record number), so a round trip changes no global id.
   const listed = first('ID', 'AN');
-  return {
+  const date = risDateOf(dates.map((tag) => first(tag)));
+  return withSourceNames({
     id: isGlobalId(listed) ? listed : first('DO') || listed, title: first('TI', 'T1') || undefined, abstract: all('AB', 'N2')[0],
-    published: risDate([first('DA'), first('PY'), first('Y1')]), authors: all('AU', 'A1').map(firstLast), keywords,
+    published: date.value, authors: all('AU', 'A1').map(firstLast), keywords,
     doi: first('DO'), url: first('UR'), venue: first('T2', 'JO', 'JF', 'JA', 'BT')
-  };
+  }, { id: isGlobalId(listed) ? tagOf('ID', 'AN') : first('DO') ? 'DO' : tagOf('ID', 'AN'), title: tagOf('TI', 'T1'), abstract: tagOf('AB', 'N2'),
+    published: date.from < 0 ? 'DA' : dates[date.from], authors: tagOf('AU', 'A1'), keywords: 'KW', doi: 'DO', url: 'UR',
+    venue: tagOf('T2', 'JO', 'JF', 'JA', 'BT') });
 }
 
 /**
@@ -61,15 +68,21 @@ function risRecord(tags: Tags): Record<string, unknown> {
  * "2023/05" → "2023-05" (RIS dates are YYYY/MM/DD/other, any part may be empty).
  */
 export function risDate(values: string[]): string {
+  return risDateOf(values).value;
+}
+
+/** risDate's value and which of `values` it came from (-1: none). */
+function risDateOf(values: string[]): { value: string; from: number } {
   let best = '';
-  for (const value of values) {
+  let from = -1;
+  values.forEach((value, i) => {
     const m = /^(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?/.exec(value.trim());
     if (m === null) {
-      if (best === '' && value.trim() !== '') best = value.trim(); // let parseDate say what is wrong
-      continue;
+      if (best === '' && value.trim() !== '') [best, from] = [value.trim(), i]; // let parseDate say what is wrong
+      return;
     }
     const iso = m[1] + (m[2] ? `-${m[2].padStart(2, '0')}` + (m[3] ? `-${m[3].padStart(2, '0')}` : '') : '');
-    if (iso.length > best.length || !/^\d{4}/.test(best)) best = iso;
-  }
-  return best;
+    if (iso.length > best.length || !/^\d{4}/.test(best)) [best, from] = [iso, i];
+  });
+  return { value: best, from };
 }

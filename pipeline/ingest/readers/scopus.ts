@@ -1,6 +1,7 @@
 // Owns Scopus's CSV export: which header is one, and a row as the record normalise.ts reads
 // (Title, Abstract, Year, Author full names/Authors, Author Keywords, DOI, Source title, Link, EID).
 import { firstLast, initialsFirst, splitAuthors } from '../text.js';
+import { withSourceNames } from '../normalise.js';
 import { rowFields, semicolonList } from './row-fields.js';
 
 /** Scopus writes this instead of leaving the cell empty. */
@@ -24,11 +25,13 @@ export function scopusRecord(row: Record<string, unknown>): Record<string, unkno
   // ("Smith, J." pairs flipped); a split on ";" alone made a comma list one author. Its "Surname
   // Initials" names are turned about ("Li J." → "J. Li"), else RIS and BibTeX wrote "J." as the surname.
   const fullNames = semicolonList(get('authorfullnames')).map((name) => firstLast(name.replace(AUTHOR_ID, '')));
-  return {
+  return withSourceNames({
     id: get('eid'), title: get('title'), abstract: scopusAbstract(get('abstract')), published: get('year'),
     authors: fullNames.length > 0 ? fullNames : splitAuthors(get('authors')).map(initialsFirst), keywords: semicolonList(get('authorkeywords')),
     doi: get('doi'), venue: get('sourcetitle'), url: get('link')
-  };
+  }, { id: get.nameOf('eid'), title: get.nameOf('title'), abstract: get.nameOf('abstract'), published: get.nameOf('year'),
+    authors: get.nameOf(fullNames.length > 0 ? 'authorfullnames' : 'authors'), keywords: get.nameOf('authorkeywords'), doi: get.nameOf('doi'),
+    venue: get.nameOf('sourcetitle'), url: get.nameOf('link') });
 }
 
 function scopusAbstract(text: string): string | undefined {

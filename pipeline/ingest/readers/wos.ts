@@ -2,7 +2,7 @@
 // DE WC AB DI PD PY EA UT) and its Excel export saved as CSV (the same fields spelled out: "Article
 // Title", "Publication Date", "UT (Unique WOS ID)"): which header is one, and a row as the record
 // normalise.ts reads, dated by one rule whichever export it comes from.
-import { fieldKey } from '../normalise.js';
+import { fieldKey, withSourceNames } from '../normalise.js';
 import { firstLast } from '../text.js';
 import { rowFields, semicolonList } from './row-fields.js';
 
@@ -34,14 +34,18 @@ export function wosRecord(row: Record<string, unknown>): Record<string, unknown>
   const cells = rowFields(row);
   // A tag's cell, else its spelled-out column's: one mapping for both exports.
   const get = (tag: string) => cells(tag) || cells(SPELLED_OUT[tag]);
+  // The column (or tag) a field is read from, as the file names it.
+  const nameOf = (tag: string) => (cells(tag) || !cells(SPELLED_OUT[tag]) ? cells.nameOf(tag) ?? cells.nameOf(SPELLED_OUT[tag]) : cells.nameOf(SPELLED_OUT[tag]));
   const names = semicolonList(get('af')).length > 0 ? semicolonList(get('af')) : semicolonList(get('au'));
-  return {
+  return withSourceNames({
     id: get('ut'), title: get('ti'), abstract: get('ab'), published: wosPublished(get('py'), get('pd'), get('ea')),
     authors: names.map(firstLast),
     // WC, Web of Science's subject categories, is a classification: the papers' categories (their primary
     // category tells a change of coverage from a trend, trends/coverage.ts); DE, the authors' keywords, follow.
     categories: semicolonList(get('wc')), keywords: semicolonList(get('de')), doi: get('di'), venue: get('so')
-  };
+  }, { id: nameOf('ut'), title: nameOf('ti'), abstract: nameOf('ab'), published: nameOf(get('py') ? 'py' : get('pd') ? 'pd' : get('ea') ? 'ea' : 'py'),
+    authors: nameOf(semicolonList(get('af')).length > 0 ? 'af' : 'au'), categories: nameOf('wc'), keywords: nameOf('de'), doi: nameOf('di'),
+    venue: nameOf('so') });
 }
 
 /**

@@ -1,6 +1,7 @@
 // Owns Zotero's own item shape, as Better BibTeX's JSON export ({"items": […]}) and Zotero's API
 // write it: the fields normalise.ts reads by name already (title, abstractNote, date, DOI, url,
 // publicationTitle) stay; creators become authors, tags keywords, and the DOI or the citation key the id.
+import { withSourceNames } from '../normalise.js';
 
 /** A Zotero item: an itemType, with creators or an abstractNote. */
 export function isZoteroItem(record: Record<string, unknown>): boolean {
@@ -17,5 +18,6 @@ export function zoteroRecord(item: Record<string, unknown>): Record<string, unkn
   const { creators: _creators, tags: _tags, ...rest } = item;
   // As the BibTeX reader: the DOI, else the citation key (a DOI names the paper beyond this library).
   const doi = typeof item.DOI === 'string' && item.DOI.trim() !== '' ? item.DOI : null;
-  return { ...rest, id: doi ?? item.citationKey ?? item.key ?? item.itemKey, authors, keywords: tags };
+  return withSourceNames({ ...rest, id: doi ?? item.citationKey ?? item.key ?? item.itemKey, authors, keywords: tags },
+    { authors: 'creators', keywords: 'tags' });
 }

@@ -80,7 +80,7 @@ describe('the OpenAlex reader', () => {
     const result = await ingestFiles([path], { strict: false });
     expect(result.files[0].format).toBe('openalex');
     expect(result.papers).toStrictEqual([expected(1, 'page.json'), expected(3, 'page.json')]);
-    expect(result.skipped.map((s) => [s.field, s.reason])).toStrictEqual([['abstract', 'expected a non-empty string, got null']]);
+    expect(result.skipped.map((s) => [s.field, s.reason])).toStrictEqual([['abstract_inverted_index', 'expected a non-empty string, got null']]);
   });
   it('reads works as JSON Lines, and a one-line API page as its works', async () => {
     const path = temp.write('works.jsonl', jsonLines(work(1), { meta: {}, results: [work(2)] }));

@@ -29,7 +29,7 @@ describe('the RIS reader', () => {
       }),
       paper({ paperId: expect.stringMatching(/^t:/) as unknown as string, title: 'Year only, N2 for the abstract', abstract: 'The second abstract tag.', published: '2021-01-01', datePrecision: 'year', source: 'export.ris' })
     ]);
-    expect(result.skipped).toStrictEqual([{ file: path, line: 25, field: 'abstract', reason: 'expected a non-empty string, got nothing (field missing)' }]);
+    expect(result.skipped).toStrictEqual([{ file: path, line: 25, field: 'AB', reason: 'expected a non-empty string, got nothing (field missing)' }]);
   });
   it('skips a record cut off by the next TY or by the end of the file', async () => {
     const path = temp.write('cut.ris', 'TY  - JOUR\nTI  - Lost\nTY  - JOUR\nTI  - Kept\nAB  - Kept.\nER  - \nTY  - JOUR\nTI  - Cut\n');

@@ -25,7 +25,7 @@ describe('Scopus CSV', () => {
       authors: ['Jürgen Müller', 'Andrew Ng'], categories: ['graphs', 'networks'], keywordsOnly: true, url: 'https://www.scopus.com/x', source: 'scopus.csv',
       doi: '10.1016/j.patcog.2022.1', venue: 'Pattern Recognition'
     })]);
-    expect(result.skipped).toStrictEqual([{ file: path, line: 3, field: 'abstract', reason: 'expected an abstract, got the placeholder "[No abstract available]"' }]);
+    expect(result.skipped).toStrictEqual([{ file: path, line: 3, field: 'Abstract', reason: 'expected an abstract, got the placeholder "[No abstract available]"' }]);
   });
 
   it('splits an older export\'s Authors column (no Author full names) into its authors, whichever way it is parted, initials first (interop audit of 2026-12-04)', async () => {
