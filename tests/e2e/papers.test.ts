@@ -131,6 +131,14 @@ describe('the Papers page', () => {
     expect(csv.split('\r\n').length - 2).toBe(Number(await page.locator('[data-testid=total]').textContent()));
   });
 
+  it('offers no export of an empty list, and answers /themes/01 with the canonical /themes/1 (dashboard review of 2026-12-04)', async () => {
+    const page = await open('/papers?q=zzqqxxnothing');
+    expect(await page.locator('[data-testid=total]').count() === 0 || (await page.locator('[data-testid=total]').textContent()) === '0').toBe(true);
+    expect(await page.locator('p.exports').count()).toBe(0);
+    const res = await fetch(app.server.url + '/themes/01?run=1', { redirect: 'manual' });
+    expect([res.status, res.headers.get('location')]).toStrictEqual([308, '/themes/1?run=1']);
+  });
+
   it('keeps ?run= in the navigation and shows the run badge', async () => {
     const page = await open('/papers?run=1');
     const hrefs = await page.locator('header nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));

@@ -28,6 +28,7 @@ import { burstCoverage, coverageMarks } from '$lib/coverage-marks';
 import { loadCoverageChanges } from '$lib/server/overview';
 import { addedMajorityFrom, countAddedInWindow } from '$lib/server/assigned';
 import { curationOfTheme } from '$lib/server/curation/theme-curation';
+import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -36,6 +37,8 @@ const ALSO_CLOSE = 5;
 
 export const load: PageServerLoad = async ({ url, params, locals, cookies }) => {
   const themeId = readThemeIdParam(params.id);
+  // One address per theme: /themes/01 is /themes/1 (a link or bookmark keeps the canonical one).
+  if (params.id !== String(themeId)) redirect(308, `/themes/${themeId}${url.search}`);
   const q = readQuery(url.searchParams);
   const page = readPage(url.searchParams);
   const run = await readRun({ url, locals });
