@@ -83,3 +83,21 @@ export function titleLines(title: string, maxWidth: number, fontSize = 15, maxLi
   const lines = wrapText(title, maxWidth, fontSize * BOLD);
   return lines.length <= maxLines ? lines : [...lines.slice(0, maxLines - 1), fitText(lines.slice(maxLines - 1).join(' '), maxWidth, fontSize, true)];
 }
+
+/**
+ * A theme's name in `room` px: whole, else its first phrase and ", …" (a cut between phrases), else
+ * as many whole words as fit and "…" ("medical image …", not "medical image segmentatio…"), else
+ * (its first word too long) cut with "…" (fitText).
+ */
+export function fitThemeName(label: string, room: number, fontSize: number): string {
+  if (textWidth(label, fontSize) <= room) return label;
+  const comma = label.indexOf(',');
+  const phrase = comma > 0 ? `${label.slice(0, comma)}, …` : null;
+  if (phrase !== null && textWidth(phrase, fontSize) <= room) return phrase;
+  const words = label.split(' ');
+  for (let n = words.length - 1; n >= 1; n--) {
+    const cut = `${words.slice(0, n).join(' ').replace(/,$/, '')} …`;
+    if (textWidth(cut, fontSize) <= room) return cut;
+  }
+  return fitText(label, room, fontSize);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitText, textWidth, titleLines, twoLines, wrapText } from '../../../src/lib/charts/text-width.js';
+import { fitText, textWidth, titleLines, twoLines, wrapText, fitThemeName } from '../../../src/lib/charts/text-width.js';
 
 describe('textWidth', () => {
   it('adds the advance widths of the characters at the font size', () => {
@@ -97,5 +97,21 @@ describe('titleLines (a chart title on a narrow screen: dashboard audit of 2026-
     const cut = titleLines('one two three four five six seven eight nine ten eleven twelve', 60, 15, 3);
     expect(cut.length).toBe(3);
     expect(cut[2].endsWith('…')).toBe(true);
+  });
+});
+
+describe('fitThemeName (the flow diagram\'s theme names; dashboard review of 2026-12-04: "medical image segmentatio…" at 390 px)', () => {
+  const room = (text: string) => textWidth(text, 12) + 0.5;
+  it('keeps a name whole when it fits, else its first phrase', () => {
+    expect(fitThemeName('LLM agents, GUI agents', room('LLM agents, GUI agents'), 12)).toBe('LLM agents, GUI agents');
+    expect(fitThemeName('LLM agents, GUI agents', room('LLM agents, …'), 12)).toBe('LLM agents, …');
+  });
+  it('cuts a first phrase too long between words, not inside one', () => {
+    const label = 'medical image segmentation, segment anything model';
+    expect(fitThemeName(label, room('medical image segmentatio…'), 12)).toBe('medical image …');
+    expect(fitThemeName('retrieval-augmented generation', room('retrieval-augmented generat…'), 12)).toBe('retrieval-augmented …');
+  });
+  it('cuts inside the word only when the first word alone does not fit', () => {
+    expect(fitThemeName('retrieval-augmented generation', room('retrieval-aug…'), 12)).toBe('retrieval-aug…');
   });
 });
