@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAssign, runCli, THREE_TOPICS } from '../fixtures/cli.js';
+import { parseCsv } from '../fixtures/csv.js';
 import { readDb } from './dbs.js';
 import { screenshot } from './harness.js';
 import { useDashboard } from './dashboard.js';
@@ -70,9 +71,9 @@ describe('papers added after clustering', () => {
     const rows: Row[] = await (await fetch(`${app.server.url}/export/papers.json`)).json();
     expect(rows.length).toBe(62);
     expect(rows.map((r) => [r.added_batch, r.novel])).toStrictEqual(rows.map((r) => expected(r.paper_id)));
-    const [header, ...lines] = (await (await fetch(`${app.server.url}/export/papers.csv?added=novel`)).text()).trim().split('\r\n');
-    expect(header.split(',').slice(-3)).toStrictEqual(['"doi"', '"added_batch"', '"novel"']);
-    expect(lines.map((line) => line.split(',').slice(-2).join(','))).toStrictEqual(lines.map(() => '1,true'));
+    const [header, ...lines] = parseCsv(await (await fetch(`${app.server.url}/export/papers.csv?added=novel`)).text());
+    expect(header.slice(-4)).toStrictEqual(['doi', 'added_batch', 'novel', 'abstract']);
+    expect(lines.map((cells) => cells.slice(-3, -1).join(','))).toStrictEqual(lines.map(() => '1,true'));
     expect(lines.length).toBe(novel.size);
   });
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { handMadeRun } from '../fixtures/hand-made-run.js';
 import { hostileRun, HOSTILE_TITLES } from '../fixtures/hostile-run.js';
+import { parseCsv } from '../fixtures/csv.js';
 import { readDb, writeDb } from './dbs.js';
 import { startServer, type Server } from './harness.js';
 
@@ -23,26 +24,6 @@ afterAll(async () => {
 });
 
 const get = (path: string) => fetch(server.url + path);
-
-/** RFC 4180 parse of our own output (every text cell quoted), for comparing with the database. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  return rows;
-}
 
 describe('exports', () => {
   it.each([
@@ -72,8 +53,12 @@ describe('exports', () => {
     const pageOrder = Array.from(html.matchAll(/<h2 class="title[^"]*"><a href="\/papers\/([^"?]+)\?run=1"/g), (m) => m[1]);
     expect(csv[0]).toStrictEqual([
       'paper_id', 'title', 'published', 'date_precision', 'theme_id', 'theme_label', 'similarity', 'url', 'authors', 'categories', 'area_id', 'area_label',
-      'weak', 'second_theme_id', 'second_similarity', 'third_theme_id', 'third_similarity', 'theme_original_label', 'doi', 'added_batch', 'novel'
+      'weak', 'second_theme_id', 'second_similarity', 'third_theme_id', 'third_similarity', 'theme_original_label', 'doi', 'added_batch', 'novel',
+      'abstract'
     ]);
+    // The abstract, last, as the database holds it.
+    const abstracts = new Map((await readDb<{ paper_id: string; abstract: string }>(db, 'SELECT paper_id, abstract FROM papers')).map((p) => [p.paper_id, p.abstract]));
+    expect(csv.slice(1).every((r) => r[r.length - 1] === abstracts.get(r[0]))).toBe(true);
     expect(csv.slice(1).map((r) => r[0])).toStrictEqual(pageOrder);
     expect(csv.slice(1).map((r) => r[0]).sort()).toStrictEqual(rows.map((r) => r.paper_id));
     expect(rows.length).toBe(7);

@@ -126,13 +126,14 @@ describe('papers export', () => {
   it('writes every matching paper with theme, authors and categories', async () => {
     const { response, disposition } = await download('papers.csv', 'theme=0&from=2025-06-01');
     const lines = await csvLines(response);
+    const [{ abstract }] = await readDb<{ abstract: string }>(db.path, "SELECT abstract FROM papers WHERE paper_id = '2501.10021'");
     expect(disposition).toBe('attachment; filename="themescope-run1-papers-theme0-from-2025-06-01.csv"');
     expect(lines).toStrictEqual([
       '"paper_id","title","published","date_precision","theme_id","theme_label","similarity","url","authors","categories","area_id","area_label",' +
-        '"weak","second_theme_id","second_similarity","third_theme_id","third_similarity","theme_original_label","doi","added_batch","novel"',
+        '"weak","second_theme_id","second_similarity","third_theme_id","third_similarity","theme_original_label","doi","added_batch","novel","abstract"',
       // Paper 21 (theme 0) is a weak member; its second theme is 1 (similarity / 2), its third 2 (/ 4); added in batch 2, novel.
       `"2501.10021","model merging, task vectors paper 21","2025-06-10","day",0,"model merging, task vectors",${Math.fround(1 - 21 / 48)},"https://arxiv.org/abs/2501.10021","Author 21; Shared Author","cs.CV",0,"language models",` +
-        `true,1,${Math.fround(Math.fround(1 - 21 / 48) / 2)},2,${Math.fround(Math.fround(1 - 21 / 48) / 4)},,"10.5555/merge.21",2,true`,
+        `true,1,${Math.fround(Math.fround(1 - 21 / 48) / 2)},2,${Math.fround(Math.fround(1 - 21 / 48) / 4)},,"10.5555/merge.21",2,true,"${abstract}"`,
       ''
     ]);
   });
@@ -173,11 +174,11 @@ describe('the paper lists’ last columns', () => {
   const expected = [['2501.10015', null, null, null], ['2501.10018', null, 1, false], ['2501.10021', '10.5555/merge.21', 2, true]];
   const ids = expected.map((r) => r[0] as string);
 
-  it('are doi, added_batch (none for the run’s own papers) and novel, after every column there was, in every paper list', async () => {
+  it('are doi, added_batch (none for the run’s own papers), novel and the abstract, after every column there was, in every paper list', async () => {
     for (const [file, search, before] of [['papers', 'theme=0', 'theme_original_label'], ['theme-papers', 'theme=0', 'theme_original_label'],
       ['map-region', 'x0=-10&x1=10&y0=-10&y1=10', 'y']]) {
       const header = (await csvLines((await download(`${file}.csv`, search)).response))[0];
-      expect(header.endsWith(`"${before}","doi","added_batch","novel"`)).toBe(true);
+      expect(header.endsWith(`"${before}","doi","added_batch","novel","abstract"`)).toBe(true);
       const rows: Tail[] = await (await download(`${file}.json`, search)).response.json();
       expect(tail(rows, ids).sort()).toStrictEqual(expected);
     }
