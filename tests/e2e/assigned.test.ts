@@ -77,6 +77,18 @@ describe('papers added after clustering', () => {
     expect(lines.length).toBe(novel.size);
   });
 
+  it('are marked in a theme\'s list of papers too, as on the Papers page (review of 2026-12-04: unmarked at the end of the list)', async () => {
+    const themes = await readDb<{ theme_id: number; added: number; novel: number }>(app.db, `SELECT pt.theme_id, count(ap.paper_id)::INT AS added,
+      count(*) FILTER (WHERE ap.novel)::INT AS novel FROM paper_themes pt LEFT JOIN assigned_papers ap USING (run_id, paper_id) GROUP BY 1 ORDER BY 1`);
+    for (const t of themes) {
+      const page = await open(`/themes/${t.theme_id}?run=1`);
+      expect([await page.locator('table.papers [data-testid=added-badge]').count(), await page.locator('table.papers [data-testid=novel-badge]').count()])
+        .toStrictEqual([t.added, t.novel]);
+      await page.close();
+    }
+    expect(themes.reduce((n, t) => n + t.added, 0)).toBe(12);
+  });
+
   it('keep the Novel filter chosen when the page is opened at ?added=novel and a search is sent from it', async () => {
     // The form is re-set from the URL after hydration; a control left out of that came back as "All"
     // and the next search silently dropped the filter.

@@ -229,7 +229,7 @@ describe('the export formats: bad files stop with one line, bad records are skip
     const db = join(dir, 'ris.duckdb');
     expect(cli(['--input', path, '--db', db]).code).toBe(0);
     const skipped = await select(db, 'SELECT line, field FROM skipped_records ORDER BY line');
-    expect(skipped).toStrictEqual([{ line: 151, field: '(record)' }, { line: 153, field: 'abstract' }]);
+    expect(skipped).toStrictEqual([{ line: 151, field: '(record)' }, { line: 153, field: 'AB' }]);
     const strict = cli(['--input', path, '--strict', '--db', join(dir, 'never.duckdb')]);
     expect(strict.code).toBe(2);
     expect(strict.stderr).toMatch(/export\.ris line 151: RIS record not closed: expected "ER {2}- " before the next "TY {2}- "/);
@@ -249,6 +249,6 @@ describe('the export formats: bad files stop with one line, bad records are skip
     const scopus = ['Title,Abstract,Year,EID', ...rows.map((p, i) => `"${p.title.replace(/"/g, '""')}","${p.abstract.replace(/"/g, '""')}",2025,2-s2.0-${i}`), '"Untitled",[No abstract available],2025,2-s2.0-x'].join('\n');
     const db2 = join(dir, 'scopus.duckdb');
     expect(cli(['--input', file('scopus.csv', scopus), '--db', db2]).code).toBe(0);
-    expect(await select(db2, 'SELECT line, field FROM skipped_records')).toStrictEqual([{ line: 62, field: 'abstract' }]);
+    expect(await select(db2, 'SELECT line, field FROM skipped_records')).toStrictEqual([{ line: 62, field: 'Abstract' }]);
   });
 });

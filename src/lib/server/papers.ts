@@ -311,6 +311,13 @@ export async function listThemeOptions(runId: number): Promise<ThemeOption[]> {
 }
 
 /** Papers added to the run after clustering (npm run assign); 0 for a run as clustered. */
+/** The complete runs that hold papers added after clustering, newest first, with how many (and how many novel). */
+export async function runsWithAddedPapers(): Promise<{ runId: number; added: number; novel: number }[]> {
+  return query<{ runId: number; added: number; novel: number }>(`SELECT ap.run_id AS "runId", count(*)::INTEGER AS added,
+      count(*) FILTER (WHERE ap.novel)::INTEGER AS novel
+    FROM assigned_papers ap JOIN runs r ON r.run_id = ap.run_id AND r.status = 'complete' GROUP BY ap.run_id ORDER BY ap.run_id DESC`);
+}
+
 export async function countAddedPapers(runId: number): Promise<number> {
   const [row] = await query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM assigned_papers WHERE run_id = $run', { run: runId });
   return row.n;

@@ -52,6 +52,9 @@ export interface ThemePaper {
   secondThemeId: number | null;
   secondLabel: string | null;
   secondSimilarity: number | null;
+  /** Added after clustering (`npm run assign`), and then whether it fits no theme well: marked as /papers marks them. */
+  added: boolean;
+  novel: boolean;
 }
 
 export interface ThemePaperPage {
@@ -128,6 +131,8 @@ type PaperRowOut = Pick<PaperRow, 'paper_id' | 'title' | 'published' | 'authors'
     second_theme: number | null;
     second_label: string | null;
     second_similarity: number | null;
+    added: boolean;
+    novel: boolean | null;
   };
 
 function toThemePaper(r: PaperRowOut): ThemePaper {
@@ -142,7 +147,9 @@ function toThemePaper(r: PaperRowOut): ThemePaper {
     weak: r.weak,
     secondThemeId: r.second_theme,
     secondLabel: r.second_label,
-    secondSimilarity: r.second_similarity
+    secondSimilarity: r.second_similarity,
+    added: r.added,
+    novel: r.novel === true
   };
 }
 
@@ -173,12 +180,15 @@ export async function loadThemePapers(
          ${themePaperOrderSql(filter)}
          LIMIT $limit OFFSET $offset)
        SELECT page.rank_in_theme AS rank, p.paper_id, p.title, ${PUBLISHED_SQL} AS published, p.authors,
-         page.similarity, p.url, page.weak, r.theme_id AS second_theme, ${shownLabelSql('t2')} AS second_label, r.similarity AS second_similarity
+         page.similarity, p.url, page.weak, r.theme_id AS second_theme, ${shownLabelSql('t2')} AS second_label, r.similarity AS second_similarity,
+         ap.paper_id IS NOT NULL AS added, ap.novel
          ${windowed ? ', page.total' : ''}
        FROM page JOIN papers p ON p.paper_id = page.paper_id
          -- the paper's next-closest theme, where stored
          LEFT JOIN paper_theme_ranks r ON r.run_id = page.run_id AND r.paper_id = page.paper_id AND r.rank = 2
          LEFT JOIN themes t2 ON t2.run_id = r.run_id AND t2.theme_id = r.theme_id
+         -- added after clustering (npm run assign): no row for the run's own papers
+         LEFT JOIN assigned_papers ap ON ap.run_id = page.run_id AND ap.paper_id = page.paper_id
        ORDER BY page.score DESC, page.rank_in_theme, page.paper_id`,
       { ...params, limit: pageSize, offset: (page - 1) * pageSize }
     ),

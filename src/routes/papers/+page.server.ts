@@ -1,6 +1,6 @@
 // Papers page data: validated filters → one page of matching papers of the run (ranked with a query),
 // its themes, and the facets of the matches (themes, authors, categories) when filtered.
-import { countAddedPapers, countCoarseDated, listThemeOptions, paperNamedBy, readPaperFilter, searchPapers } from '$lib/server/papers';
+import { countAddedPapers, countCoarseDated, listThemeOptions, paperNamedBy, readPaperFilter, runsWithAddedPapers, searchPapers } from '$lib/server/papers';
 import { readLimit, readPage, refusePastEnd } from '$lib/server/params';
 import { loadFacets } from '$lib/server/facets';
 import { readRun, readRunParam } from '$lib/server/run';
@@ -26,12 +26,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     countCoarseDated(run.run_id, filter)
   ]);
   if (results.total > 0 && page > results.pages) refusePastEnd(url.searchParams, page, results.pages);
+  // "Added after clustering" on a run that has none: the runs that have some, so the filter does not look broken.
+  const addedElsewhere = filter.added !== null && addedPapers === 0 ? await runsWithAddedPapers() : [];
   // The resolved query (term ids, idf) is server-side detail; the page gets the filter as typed.
   const { match: _match, ...shown } = filter;
   // A query of stop words, numbers or punctuation alone ("++", "the") has no word to look for: said so.
   const noWords = filter.match !== null && filter.match.nWords === 0;
   // "diffusion OR gaussian": OR is no operator (a stop word, dropped), so every other word must appear: said so.
   const orWritten = filter.q !== null && /(^|\s)(OR|\|)(\s|$)/.test(filter.q);
-  return { runId: run.run_id, runParam: readRunParam(url), filter: shown, results, themes, facets, addedPapers, noWords, named, orWritten, coarse,
+  return { runId: run.run_id, runParam: readRunParam(url), filter: shown, results, themes, facets, addedPapers, addedElsewhere, noWords, named, orWritten, coarse,
     runDates: { min: run.date_min, max: run.date_max } };
 };
