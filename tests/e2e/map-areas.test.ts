@@ -11,6 +11,7 @@ import { readDb } from './dbs.js';
 import { screenshot } from './harness.js';
 import { drawnLabels, labelSupport, mapScene, nearShare } from './map-scene.js';
 import { sampleDb } from './sample-db.js';
+import { areaLabelText } from '../../src/lib/charts/map-label-text.js';
 
 const { app, open } = useDashboard(async () => sampleDb());
 
@@ -42,7 +43,7 @@ describe('area labels on the topic map', () => {
       expect(await page.locator(`a.area-label[data-area-id="${id}"]`).getAttribute('href')).toBe(`/?run=1&area=${id}`);
     }
     // At this width most are named whole, on one line.
-    const whole = shown.filter((l) => l.lines.length === 1 && l.lines[0] === areas.find((a) => a.area_id === l.id)!.label.toUpperCase());
+    const whole = shown.filter((l) => l.lines.length === 1 && l.lines[0] === areaLabelText(areas.find((a) => a.area_id === l.id)!.label));
     expect(whole.length).toBeGreaterThanOrEqual(shown.length / 2);
     const areaBoxes = await boxes(page, 'a.area-label text');
     const others = [...(await boxes(page, 'a.theme-label text')), ...(await boxes(page, 'g.labels circle'))];

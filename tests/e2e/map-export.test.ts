@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { useDashboard } from './dashboard.js';
 import { readDb } from './dbs.js';
 import { sampleDb } from './sample-db.js';
+import { areaLabelText } from '../../src/lib/charts/map-label-text.js';
 
 const { app, open } = useDashboard(async () => sampleDb());
 
@@ -71,7 +72,7 @@ describe('topic map export', () => {
     expect(picture.image).toBe(true);
     expect(picture.legend[0]).toBe('Areas and themes (papers)');
     // Sizes with thousands separators, as the legend beside the map writes them (the largest area holds over 1,000).
-    expect(picture.legend).toContain(`${areas[0].label.toUpperCase()} (${areas[0].size.toLocaleString('en-US')})`);
+    expect(picture.legend).toContain(`${areaLabelText(areas[0].label)} (${areas[0].size.toLocaleString('en-US')})`);
     expect(picture.legend).toHaveLength(1 + areas.length + themes.length);
     for (const t of themes) expect(picture.legend.some((l) => l.startsWith(t.label.slice(0, 20)))).toBe(true);
     expect(new Set(picture.legendColours).size).toBe(areas.length + themes.length);

@@ -5,6 +5,7 @@
 // its themes' colours under it (map-legend.ts order).
 import { formatCount } from './periods.js';
 import { fitText, textWidth, wrapText } from './text-width.js';
+import { areaLabelText } from './map-label-text.js';
 
 const NS = 'http://www.w3.org/2000/svg';
 /** The legend column's width: at least this, wider (up to LEGEND_MAX) so no area or theme name is cut. */
@@ -54,7 +55,7 @@ export function composeMapSvg(input: MapExportInput): SVGSVGElement {
   const grouped = input.legend.some((r) => r.kind === 'area');
   const rowWidth = (item: MapExportInput['legend'][number]) => {
     const area = item.kind === 'area';
-    return 16 + (area || !grouped ? 0 : 12) + textWidth(`${area ? item.label.toUpperCase() : item.label} (${formatCount(item.size)})`, ROW_FONT, area);
+    return 16 + (area || !grouped ? 0 : 12) + textWidth(`${area ? areaLabelText(item.label) : item.label} (${formatCount(item.size)})`, ROW_FONT, area);
   };
   const legendWidth = Math.ceil(Math.min(LEGEND_MAX, Math.max(LEGEND_WIDTH, ...input.legend.map(rowWidth))));
   const width = input.width + legendWidth + 16;
@@ -93,7 +94,7 @@ export function composeMapSvg(input: MapExportInput): SVGSVGElement {
     // Cut to the column's width (what is left after the swatch, the indent and the count).
     const count = ` (${formatCount(item.size)})`;
     const room = legendWidth - 16 - (area || !grouped ? 0 : 12) - textWidth(count, ROW_FONT, area);
-    const text = fitText(area ? item.label.toUpperCase() : item.label, room, ROW_FONT, area);
+    const text = fitText(area ? areaLabelText(item.label) : item.label, room, ROW_FONT, area);
     row.append(el('text', { x: 16, y: 9, 'font-size': ROW_FONT, 'font-weight': area ? 700 : 400, fill: area ? '#374151' : '#222' }, text + count));
     legend.append(row);
   });

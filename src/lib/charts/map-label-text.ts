@@ -73,8 +73,12 @@ export function namesInFull(form: string[], label: string, viewWidth: number): b
   return viewWidth < NARROW_VIEW || form.join(' ') === label;
 }
 
+/**
+ * An area's name in capitals, as the map writes areas — but a word the corpus writes with capitals
+ * of its own ("VLMs", "CoT", "3D") stays as written: "COT" would read as another word.
+ */
 export function areaLabelText(label: string): string {
-  return label.toUpperCase();
+  return label.replace(/[^\s,]+/g, (word) => (word === word.toLowerCase() ? word.toUpperCase() : word));
 }
 
 /** Drawn width of one line of an area label (already in capitals) at `size` px, letter-spacing included. */

@@ -133,7 +133,8 @@ export function metricRow(key: string, value: unknown, stability: { measured: bo
   if (key === 'lineage' && value !== null && typeof value === 'object') {
     const l = value as Record<string, number>;
     if (typeof l.prevRunId === 'number') {
-      return [name, `run ${l.prevRunId}: ${LINEAGE_KINDS.map((k) => `${wholeFormat.format(l[k] ?? 0)} ${k}`).join(' · ')}`];
+      // Links, not themes: a theme that split has a link per part, so they add up to more than k (review of 2026-12-04).
+      return [name, `run ${l.prevRunId}: ${LINEAGE_KINDS.map((k) => `${wholeFormat.format(l[k] ?? 0)} ${k}`).join(' · ')} (links; a theme can have several)`];
     }
   }
   return [name, formatMetric(value)];

@@ -5,7 +5,7 @@
 // and at a phone's width the area names still fit, in a shorter form, inside the view.
 import { describe, expect, it } from 'vitest';
 import { AREA_ZOOM, layoutMapLabels, type LabelSubject, type MapLabelLayout } from '../../../src/lib/charts/map-labels.js';
-import { THEME_LINE_MAX, areaFormsFor, areaLabelForms, areaLabelTitle, areaLabelWidth, themeLabelForms, themeLabelTitle, themeLineWidth } from '../../../src/lib/charts/map-label-text.js';
+import { THEME_LINE_MAX, areaFormsFor, areaLabelText, areaLabelForms, areaLabelTitle, areaLabelWidth, themeLabelForms, themeLabelTitle, themeLineWidth } from '../../../src/lib/charts/map-label-text.js';
 import { boxesOverlap, type Box } from '../../../src/lib/charts/label-placement.js';
 import { MIN_SUPPORT, anchorSubjects, supportAt, type AnchoredSubjects } from '../../../src/lib/charts/map-anchors.js';
 import { extentOf, fitFrame, toGridPoint, type BaseFrame, type ZoomLike } from '../../../src/lib/charts/map-view.js';
@@ -282,5 +282,13 @@ describe('label hover titles', () => {
     expect(themeLabelTitle({ label: 'Mixture: sentinel-2, face recognition', size: 2586 })).toBe('Mixture: sentinel-2, face recognition — 2,586 papers');
     expect(areaLabelTitle({ label: 'object detection, anomaly detection', size: 15660 }))
       .toBe('Area: object detection, anomaly detection — 15,660 papers (zoom in for its themes)');
+  });
+});
+
+describe('areaLabelText (second review of 2026-12-04: "REINFORCEMENT LEARNING, REWARD, COT")', () => {
+  it('writes an area in capitals but keeps a word the corpus writes with capitals of its own', () => {
+    expect(areaLabelText('reinforcement learning, reward, CoT')).toBe('REINFORCEMENT LEARNING, REWARD, CoT');
+    expect(areaLabelText('multimodal large language, VLMs')).toBe('MULTIMODAL LARGE LANGUAGE, VLMs');
+    expect(areaLabelText('LLM agents, 3D scene')).toBe('LLM AGENTS, 3D SCENE');
   });
 });

@@ -89,7 +89,7 @@ describe('metricRow', () => {
       metricRow('lineage', { prevRunId: 1, continued: 31, split: 8, merged: 9, new: 0, gone: 0 }), metricRow('someLaterKey', 3)
     ]).toStrictEqual([
       ['Stability measured on', 'a 90% subsample'], ['Peak memory (MB)', '976'], ['Map recall@10 (neighbours kept)', '0.2564'],
-      ['Lineage to the previous run', 'run 1: 31 continued · 8 split · 9 merged · 0 new · 0 gone'], ['someLaterKey', '3']
+      ['Lineage to the previous run', 'run 1: 31 continued · 8 split · 9 merged · 0 new · 0 gone (links; a theme can have several)'], ['someLaterKey', '3']
     ]);
   });
 
