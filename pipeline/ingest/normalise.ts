@@ -57,23 +57,22 @@ const FIELD_KEYS: Record<string, readonly string[]> = {
  */
 export function fieldName(record: Record<string, unknown>, problem: Problem): string {
   const name = recordFieldName(record, problem);
-  // A reader that filled Themescope's field from one of its format's own (RIS's DA, Scopus's Year) named it.
-  return (record as { [SOURCE_NAMES]?: SourceNames })[SOURCE_NAMES]?.[name] ?? name;
+  // A reader that filled Themescope's field from one of its format's own (RIS's DA, Scopus's Year) names it.
+  return (record as { [SOURCE_NAMES]?: SourceNames })[SOURCE_NAMES]?.()[name] ?? name;
 }
 
 /**
  * The format's own name of each field a reader filled from it under Themescope's name ({published:
- * 'DA'} for RIS): a skipped record then names the field as the file writes it. A symbol key: no field
- * of the record, and left out by everything that reads its keys.
+ * 'DA'} for RIS; undefined: the same name): a skipped record then names the field as the file writes
+ * it. Asked only for a skipped record, so a reader works them out then, not for every record. Under a
+ * symbol key: no field of the record, and left out by everything that reads its keys.
  */
 export const SOURCE_NAMES: unique symbol = Symbol('the format\'s own field names');
-export type SourceNames = Record<string, string>;
+export type SourceNames = () => Record<string, string | undefined>;
 
-/** `record` with the format's own names of its fields (SOURCE_NAMES); those given as undefined are left out. */
-export function withSourceNames<T extends Record<string, unknown>>(record: T, names: Record<string, string | undefined>): T {
-  const own: SourceNames = {};
-  for (const [field, name] of Object.entries(names)) if (name !== undefined && name !== field) own[field] = name;
-  (record as { [SOURCE_NAMES]?: SourceNames })[SOURCE_NAMES] = own;
+/** `record` with the format's own names of its fields (SOURCE_NAMES), worked out by `names` when asked. */
+export function withSourceNames<T extends Record<string, unknown>>(record: T, names: SourceNames): T {
+  (record as { [SOURCE_NAMES]?: SourceNames })[SOURCE_NAMES] = names;
   return record;
 }
 

@@ -132,7 +132,7 @@ function toRecord(key: string, fields: Fields): Record<string, unknown> {
     keywords: splitKeywords(text('keywords')), doi: verbatimDoi(fields.get('doi')), url: verbatim(fields.get('url')),
     // howpublished: a preprint server's name, as Themescope writes it on a @misc (not a URL, as some tools write there).
     venue: text('journal') || text('journaltitle') || text('booktitle') || (/\\url|https?:/.test(fields.get('howpublished') ?? '') ? '' : text('howpublished'))
-  }, { published: text('date') !== '' ? 'date' : 'year', authors: 'author' });
+  }, () => ({ published: text('date') !== '' ? 'date' : 'year', authors: 'author' }));
 }
 
 /**

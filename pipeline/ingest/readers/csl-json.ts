@@ -22,8 +22,8 @@ export function cslRecord(item: Item): Item {
     authors: Array.isArray(item.author) ? item.author.map(cslName) : item.author,
     keywords: typeof keyword === 'string' ? splitKeywords(keyword) : keyword, doi: item.DOI, url: item.URL,
     venue: item['container-title']
-  }, { id: text(item.DOI) !== undefined ? 'DOI' : 'id', published: 'issued', authors: 'author', keywords: 'keyword', doi: 'DOI', url: 'URL',
-    venue: 'container-title' });
+  }, () => ({ id: text(item.DOI) !== undefined ? 'DOI' : 'id', published: 'issued', authors: 'author', keywords: 'keyword', doi: 'DOI', url: 'URL',
+    venue: 'container-title' }));
 }
 
 /**

@@ -23,9 +23,9 @@ export function openAlexRecord(work: Work): Work {
     id: (typeof work.doi === 'string' ? cleanDoi(work.doi) : null) ?? shortId(work.id), doi: work.doi, title: stripMarkup(work.title ?? work.display_name), abstract: stripMarkup(rebuildAbstract(work.abstract_inverted_index)),
     published: work.publication_date ?? work.publication_year, authors: authorNames(work.authorships),
     categories: topics(work), venue: location?.source?.display_name, url: location?.landing_page_url
-  }, { title: work.title == null ? 'display_name' : 'title', abstract: 'abstract_inverted_index',
+  }, () => ({ title: work.title == null ? 'display_name' : 'title', abstract: 'abstract_inverted_index',
     published: work.publication_date == null ? 'publication_year' : 'publication_date', authors: 'authorships', categories: 'primary_topic',
-    venue: 'primary_location.source.display_name', url: 'primary_location.landing_page_url' });
+    venue: 'primary_location.source.display_name', url: 'primary_location.landing_page_url' }));
 }
 
 /** "https://openalex.org/W2741809807" → "W2741809807". */

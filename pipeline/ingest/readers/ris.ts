@@ -58,9 +58,9 @@ function risRecord(tags: Tags): Record<string, unknown> {
     id: isGlobalId(listed) ? listed : first('DO') || listed, title: first('TI', 'T1') || undefined, abstract: all('AB', 'N2')[0],
     published: date.value, authors: all('AU', 'A1').map(firstLast), keywords,
     doi: first('DO'), url: first('UR'), venue: first('T2', 'JO', 'JF', 'JA', 'BT')
-  }, { id: isGlobalId(listed) ? tagOf('ID', 'AN') : first('DO') ? 'DO' : tagOf('ID', 'AN'), title: tagOf('TI', 'T1'), abstract: tagOf('AB', 'N2'),
+  }, () => ({ id: isGlobalId(listed) || !first('DO') ? tagOf('ID', 'AN') : 'DO', title: tagOf('TI', 'T1'), abstract: tagOf('AB', 'N2'),
     published: date.from < 0 ? 'DA' : dates[date.from], authors: tagOf('AU', 'A1'), keywords: 'KW', doi: 'DO', url: 'UR',
-    venue: tagOf('T2', 'JO', 'JF', 'JA', 'BT') });
+    venue: tagOf('T2', 'JO', 'JF', 'JA', 'BT') }));
 }
 
 /**

@@ -2,21 +2,28 @@
 // export dialects (Scopus, Web of Science) share.
 import { fieldKey } from '../normalise.js';
 
-/** A row's cell getter by field key, and the column a key is read from, as the file names it (undefined when it has none). */
-export type RowFields = ((key: string) => string) & { nameOf: (key: string) => string | undefined };
-
-/** A row's cells by field key ("Source title" → "sourcetitle"); the first non-blank cell wins (its column is nameOf's). */
-export function rowFields(record: Record<string, unknown>): RowFields {
+/** A row's cells by field key ("Source title" → "sourcetitle"); the first non-blank cell wins. */
+export function rowFields(record: Record<string, unknown>): (key: string) => string {
   const cells = new Map<string, string>();
-  const names = new Map<string, string>();
   for (const [name, value] of Object.entries(record)) {
     const key = fieldKey(name);
-    if (typeof value === 'string' && value.trim() !== '' && !cells.has(key)) {
-      cells.set(key, value.trim());
-      names.set(key, name);
-    } else if (!names.has(key)) names.set(key, name);
+    if (typeof value === 'string' && value.trim() !== '' && !cells.has(key)) cells.set(key, value.trim());
   }
-  return Object.assign((key: string) => cells.get(key) ?? '', { nameOf: (key: string) => names.get(key) });
+  return (key) => cells.get(key) ?? '';
+}
+
+/**
+ * The column rowFields reads `key` from, as the file names it: the first non-blank cell's, else the
+ * first of that key at all (undefined: none). For a skipped record's message only (SOURCE_NAMES).
+ */
+export function columnOf(record: Record<string, unknown>, key: string): string | undefined {
+  let any: string | undefined;
+  for (const [name, value] of Object.entries(record)) {
+    if (fieldKey(name) !== key) continue;
+    if (typeof value === 'string' && value.trim() !== '') return name;
+    any ??= name;
+  }
+  return any;
 }
 
 /** Splits on ";" and drops blanks. */

@@ -2,7 +2,7 @@
 // (Title, Abstract, Year, Author full names/Authors, Author Keywords, DOI, Source title, Link, EID).
 import { firstLast, initialsFirst, splitAuthors } from '../text.js';
 import { withSourceNames } from '../normalise.js';
-import { rowFields, semicolonList } from './row-fields.js';
+import { columnOf, rowFields, semicolonList } from './row-fields.js';
 
 /** Scopus writes this instead of leaving the cell empty. */
 const NO_ABSTRACT = /^\[no abstract available\]$/i;
@@ -29,9 +29,12 @@ export function scopusRecord(row: Record<string, unknown>): Record<string, unkno
     id: get('eid'), title: get('title'), abstract: scopusAbstract(get('abstract')), published: get('year'),
     authors: fullNames.length > 0 ? fullNames : splitAuthors(get('authors')).map(initialsFirst), keywords: semicolonList(get('authorkeywords')),
     doi: get('doi'), venue: get('sourcetitle'), url: get('link')
-  }, { id: get.nameOf('eid'), title: get.nameOf('title'), abstract: get.nameOf('abstract'), published: get.nameOf('year'),
-    authors: get.nameOf(fullNames.length > 0 ? 'authorfullnames' : 'authors'), keywords: get.nameOf('authorkeywords'), doi: get.nameOf('doi'),
-    venue: get.nameOf('sourcetitle'), url: get.nameOf('link') });
+  }, () => {
+    const column = (key: string) => columnOf(row, key);
+    return { id: column('eid'), title: column('title'), abstract: column('abstract'), published: column('year'),
+      authors: column(fullNames.length > 0 ? 'authorfullnames' : 'authors'), keywords: column('authorkeywords'), doi: column('doi'),
+      venue: column('sourcetitle'), url: column('link') };
+  });
 }
 
 function scopusAbstract(text: string): string | undefined {

@@ -4,7 +4,7 @@
 // normalise.ts reads, dated by one rule whichever export it comes from.
 import { fieldKey, withSourceNames } from '../normalise.js';
 import { firstLast } from '../text.js';
-import { rowFields, semicolonList } from './row-fields.js';
+import { columnOf, rowFields, semicolonList } from './row-fields.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /**
@@ -34,8 +34,6 @@ export function wosRecord(row: Record<string, unknown>): Record<string, unknown>
   const cells = rowFields(row);
   // A tag's cell, else its spelled-out column's: one mapping for both exports.
   const get = (tag: string) => cells(tag) || cells(SPELLED_OUT[tag]);
-  // The column (or tag) a field is read from, as the file names it.
-  const nameOf = (tag: string) => (cells(tag) || !cells(SPELLED_OUT[tag]) ? cells.nameOf(tag) ?? cells.nameOf(SPELLED_OUT[tag]) : cells.nameOf(SPELLED_OUT[tag]));
   const names = semicolonList(get('af')).length > 0 ? semicolonList(get('af')) : semicolonList(get('au'));
   return withSourceNames({
     id: get('ut'), title: get('ti'), abstract: get('ab'), published: wosPublished(get('py'), get('pd'), get('ea')),
@@ -43,9 +41,13 @@ export function wosRecord(row: Record<string, unknown>): Record<string, unknown>
     // WC, Web of Science's subject categories, is a classification: the papers' categories (their primary
     // category tells a change of coverage from a trend, trends/coverage.ts); DE, the authors' keywords, follow.
     categories: semicolonList(get('wc')), keywords: semicolonList(get('de')), doi: get('di'), venue: get('so')
-  }, { id: nameOf('ut'), title: nameOf('ti'), abstract: nameOf('ab'), published: nameOf(get('py') ? 'py' : get('pd') ? 'pd' : get('ea') ? 'ea' : 'py'),
-    authors: nameOf(semicolonList(get('af')).length > 0 ? 'af' : 'au'), categories: nameOf('wc'), keywords: nameOf('de'), doi: nameOf('di'),
-    venue: nameOf('so') });
+  }, () => {
+    // The column (or tag) get() read a field from: the tag's when it has a value, else the spelled-out one's.
+    const column = (tag: string) => (!cells(tag) && cells(SPELLED_OUT[tag]) ? columnOf(row, SPELLED_OUT[tag]) : columnOf(row, tag) ?? columnOf(row, SPELLED_OUT[tag]));
+    return { id: column('ut'), title: column('ti'), abstract: column('ab'), published: column(['py', 'pd', 'ea'].find((tag) => get(tag)) ?? 'py'),
+      authors: column(semicolonList(get('af')).length > 0 ? 'af' : 'au'), categories: column('wc'), keywords: column('de'), doi: column('di'),
+      venue: column('so') };
+  });
 }
 
 /**
