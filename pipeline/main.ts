@@ -4,7 +4,7 @@ import { HELP, resolveConfig } from './config.js';
 import { ThemescopeError, exitCodeOf, type ExitCode } from './errors.js';
 import { createReporter } from './progress.js';
 import { runPipeline, type Reporter } from './run.js';
-import { checkThemescopeDb } from './store/copy-update.js';
+import { checkThemescopeDb, sayWhenStopped } from './store/copy-update.js';
 import { formatSummary } from './summary.js';
 
 export interface MainOptions {
@@ -22,8 +22,13 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<E
     // Another program's DuckDB file is refused now, not after the run's minutes of work (the store checks again).
     await checkThemescopeDb(config.db);
     const reporter = createReporter({ quiet: config.quiet, tty: process.stderr.isTTY === true });
-    const summary = await runPipeline(config, options.wrapReporter?.(reporter) ?? reporter);
-    process.stdout.write(formatSummary(summary, config.db));
+    const forget = sayWhenStopped(config.db);
+    try {
+      const summary = await runPipeline(config, options.wrapReporter?.(reporter) ?? reporter);
+      process.stdout.write(formatSummary(summary, config.db));
+    } finally {
+      forget();
+    }
     return 0;
   } catch (e) {
     const code = exitCodeOf(e);

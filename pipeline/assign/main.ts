@@ -6,6 +6,7 @@ import { ThemescopeError, UsageError, exitCodeOf, type ExitCode } from '../error
 import { INPUT_FORMATS, type InputFormat } from '../types.js';
 import { assignPapers, type AssignConfig } from './index.js';
 import { formatAssignSummary } from './summary.js';
+import { sayWhenStopped } from '../store/copy-update.js';
 
 /**
  * The text pass's threads by default: one. On this 2-core machine a second thread tokenising beside
@@ -85,7 +86,8 @@ export async function assignMain(argv: string[], options: AssignMainOptions = {}
     const step = (name: string) => progress && process.stderr.write(`assign: ${name}\n`);
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const summary = await assignPapers(config, options.wrapStep?.(step) ?? step);
+    const forget = sayWhenStopped(config.db);
+    const summary = await assignPapers(config, options.wrapStep?.(step) ?? step).finally(forget);
     const cpu = process.cpuUsage(cpu0);
     process.stdout.write(formatAssignSummary(summary, config.db, { wall: (performance.now() - t0) / 1000, cpu: (cpu.user + cpu.system) / 1e6 }));
     return 0;

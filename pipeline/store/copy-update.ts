@@ -73,6 +73,27 @@ const SETTLE_MS = 50;
 /** The signals that stop a writer cleanly (Ctrl-C, kill). */
 const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
+/** Copies this process is writing (updateCopy): while one is, a stop is its handler's to report (sayWhenStopped). */
+let copiesBeingWritten = 0;
+
+/**
+ * Until the returned function is called, a stop signal (Ctrl-C, kill) that comes while no copy is
+ * being written ends the process with the word that `dbPath` is unchanged, as updateCopy's own
+ * handler says once it has cleared its copy. Without it, Ctrl-C while a run read, tokenised or
+ * clustered, or while it waited for the lock, ended the process in silence.
+ */
+export function sayWhenStopped(dbPath: string): () => void {
+  const stopped = (signal: NodeJS.Signals) => {
+    if (copiesBeingWritten > 0) return;
+    process.stderr.write(`themescope: stopped by ${signal}; ${dbPath} is unchanged\n`);
+    process.exit(128 + constants.signals[signal]);
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, stopped);
+  return () => {
+    for (const signal of STOP_SIGNALS) process.off(signal, stopped);
+  };
+}
+
 /** The copy's catalog name when it is attached (CopyUpdateOptions.rowGroupRows). */
 const COPY_ALIAS = 'store_copy';
 
@@ -105,6 +126,7 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
     process.exit(128 + constants.signals[signal]);
   };
   for (const signal of STOP_SIGNALS) process.once(signal, interrupted);
+  copiesBeingWritten++;
   try {
     removeStaleTemps(dbPath);
     removeCopy();
@@ -157,6 +179,7 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
     removeCopy();
     throw e;
   } finally {
+    copiesBeingWritten--;
     for (const signal of STOP_SIGNALS) process.off(signal, interrupted);
     release();
   }

@@ -1,4 +1,4 @@
-// Ctrl-C while a run or a batch is written: the process stops at once with 130, takes its copy of the
+// Ctrl-C before or while a run or a batch is written: the process stops at once with 130, takes its copy of the
 // database and its lock with it, and leaves the database as it was, so the next writer neither waits
 // nor finds a stale copy. Found by the CLI review of 2026-12-02 (the lock and a copy as large as the
 // database stayed behind until the next writer).
@@ -21,6 +21,17 @@ function ended(child: ReturnType<typeof spawnCli>): Promise<{ code: number | nul
   child.stderr!.on('data', (d) => (stderr += d));
   return new Promise((res) => child.on('exit', (code, signal) => res({ code, signal, stderr })));
 }
+
+describe('Ctrl-C before the database is written', () => {
+  it.each(['tokenise', 'cluster'])('in a run, at %s: exit 130 with the word that the database is unchanged', async (point) => {
+    const before = sha(db);
+    const r = await ended(spawnCli(['--input', THREE_TOPICS, '--k', '3', '--min-df', '2', '--quiet', '--db', db], { THEMESCOPE_TEST_SIGINT_AT: point }));
+    expect([r.code, r.signal]).toStrictEqual([130, null]);
+    expect(r.stderr).toContain(`themescope: stopped by SIGINT; ${db} is unchanged`);
+    expect(readdirSync(dirname(db))).toStrictEqual(['themes.duckdb']);
+    expect(sha(db)).toBe(before);
+  });
+});
 
 describe('Ctrl-C while the database is written', () => {
   it.each(['papers', 'map', 'themes', 'similar_papers', 'search_postings', 'complete'])('in a run, at %s: exit 130, no copy or lock left, the database unchanged', async (point) => {
