@@ -56,11 +56,24 @@ export function readDate(params: URLSearchParams, name: string, edge: 'start' | 
   }[bound.error]);
 }
 
-/** `from` and `to` dates, refusing a range that ends before it starts. */
+/**
+ * `from` and `to` dates, refusing a range that ends before it starts: a 400 whose page offers the two
+ * swapped, as typed (the map swaps them itself, and says so: its view is a client-side state).
+ */
 export function readDateRange(params: URLSearchParams): { from: string | null; to: string | null } {
   const from = readDate(params, 'from', 'start');
   const to = readDate(params, 'to', 'end');
-  if (from !== null && to !== null && from > to) error(400, 'to: expected a date on or after from');
+  if (from !== null && to !== null && from > to) {
+    const [typedFrom, typedTo] = [raw(params, 'from')!, raw(params, 'to')!];
+    const swapped = new URLSearchParams(params);
+    swapped.set('from', typedTo);
+    swapped.set('to', typedFrom);
+    swapped.delete('page');
+    error(400, {
+      message: `to: expected a date on or after from, got from=${typedFrom} and to=${typedTo}`,
+      nearest: { href: `?${swapped.toString()}`, text: `Swap them: from ${typedTo} to ${typedFrom}` }
+    });
+  }
   return { from, to };
 }
 

@@ -109,11 +109,21 @@ describe('readDateRange', () => {
     expect(readDateRange(search('from=2025-03-01&to=2025-03-01'))).toStrictEqual({ from: '2025-03-01', to: '2025-03-01' });
   });
 
-  it('refuses a range that ends before it starts', async () => {
+  it('refuses a range that ends before it starts, offering the two swapped as typed (the page dropped)', async () => {
     expect(await httpErrorOf(() => readDateRange(search('from=2025-03-02&to=2025-03-01')))).toStrictEqual({
       status: 400,
-      message: 'to: expected a date on or after from'
+      message: 'to: expected a date on or after from, got from=2025-03-02 and to=2025-03-01'
     });
+    try {
+      readDateRange(search('q=merging&from=2026-06&to=2026-05-15&page=3'));
+      expect.unreachable();
+    } catch (e) {
+      expect((e as { body: { nearest: unknown } }).body.nearest).toStrictEqual({ href: '?q=merging&from=2026-05-15&to=2026-06', text: 'Swap them: from 2026-05-15 to 2026-06' });
+    }
+  });
+
+  it('takes a month as a whole: from=2026-06&to=2026-06-15 is no reversed range', () => {
+    expect(readDateRange(search('from=2026-06&to=2026-06-15'))).toStrictEqual({ from: '2026-06-01', to: '2026-06-15' });
   });
 });
 
