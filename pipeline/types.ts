@@ -131,6 +131,9 @@ export interface Clustering {
   /** Each paper's most similar other theme (−1 when k = 1), and its cosine to that centroid (0 then). */
   secondTheme: Int32Array;
   secondSimilarity: Float32Array;
+  /** The most similar theme after those two (−1 when k < 3), and its cosine (0 then; never above the second's). */
+  thirdTheme: Int32Array;
+  thirdSimilarity: Float32Array;
   /** Dense k × nCols unit-length centroids, row-major. */
   centroids: Float32Array;
   /** Sum over papers of (1 - cosine to own centroid). */

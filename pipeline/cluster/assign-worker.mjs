@@ -3,10 +3,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { assignBoundedRange, scoreRange } from './assign-kernel.mjs';
 
-const { indptr, indices, values, assignments, scores, second, secondScores, start, end } = workerData;
+const { indptr, indices, values, assignments, scores, second, secondScores, third, thirdScores, start, end } = workerData;
 
 parentPort.on('message', ({ centT, k, final, drift, reset, upper }) => {
-  if (final) scoreRange(indptr, indices, values, centT, k, start, end, assignments, scores, second, secondScores);
+  if (final) scoreRange(indptr, indices, values, centT, k, start, end, assignments, scores, second, secondScores, third, thirdScores);
   else assignBoundedRange(indptr, indices, values, centT, k, start, end, assignments, scores, upper, drift, reset);
   parentPort.postMessage('done');
 });

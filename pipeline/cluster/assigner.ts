@@ -13,6 +13,9 @@ export interface Assigner {
   /** After `score`: each row's most similar other theme (−1 when k = 1), and its cosine. */
   readonly second: Int32Array;
   readonly secondScores: Float64Array;
+  /** After `score`: the most similar theme after those two (−1 when k < 3), and its cosine. */
+  readonly third: Int32Array;
+  readonly thirdScores: Float64Array;
   /**
    * Assigns every row its most similar centroid; `centT` (nCols × k, term-major) from `sharedArray`.
    * With `drift` (each centroid's move ‖c' − c‖ since the last assign of these themes), rows whose
@@ -22,7 +25,7 @@ export interface Assigner {
   assign(centT: Float32Array, k: number, drift?: Float64Array): Promise<void>;
   /** Forces a full scan of `row` at the next assign (its theme was changed from outside). */
   forget(row: number): void;
-  /** Scores every row against the centroids with `assignments` fixed: own and second-best cosines. */
+  /** Scores every row against the centroids with `assignments` fixed: own, second- and third-best cosines. */
   score(centT: Float32Array, k: number): Promise<void>;
   /** Ends the worker threads; callers must call it (in a finally) or the process stays alive. */
   close(): Promise<void>;
@@ -50,7 +53,9 @@ export function createAssigner(matrix: CsrMatrix, workers: number): Assigner {
     assignments: sharedArray(Int32Array, matrix.nRows),
     scores: sharedArray(Float64Array, matrix.nRows),
     second: sharedArray(Int32Array, matrix.nRows),
-    secondScores: sharedArray(Float64Array, matrix.nRows)
+    secondScores: sharedArray(Float64Array, matrix.nRows),
+    third: sharedArray(Int32Array, matrix.nRows),
+    thirdScores: sharedArray(Float64Array, matrix.nRows)
   };
   let upper = sharedArray(Float32Array, 0); // n × k bounds (assign-kernel.mjs), sized at the first assign
   const m = threads > 1 ? { indptr: share(matrix.indptr), indices: share(matrix.indices), values: share(matrix.values) } : matrix;
@@ -78,7 +83,8 @@ export function createAssigner(matrix: CsrMatrix, workers: number): Assigner {
       out.assignments[row] = -1;
     },
     score: (centT, k) => onAllThreads({ centT, k, final: true },
-      () => scoreRange(m.indptr, m.indices, m.values, centT, k, start, end, out.assignments, out.scores, out.second, out.secondScores)),
+      () => scoreRange(m.indptr, m.indices, m.values, centT, k, start, end, out.assignments, out.scores, out.second, out.secondScores,
+        out.third, out.thirdScores)),
     close: () => pool.close()
   };
 }

@@ -1,5 +1,5 @@
 // Owns what a k-means run hands on to the later stages, computed once from its final centroids:
-// each paper's cosine to its own and to its second theme, its rank in its theme, and theme sizes.
+// each paper's cosine to its own, second and third themes, its rank in its theme, and theme sizes.
 import type { Clustering, CsrMatrix } from '../types.js';
 import type { Assigner } from './assigner.js';
 import { toRowMajor } from './centroids.js';
@@ -28,6 +28,9 @@ export async function describeClustering(
     rankInTheme: rankInTheme({ assignments, similarity }),
     secondTheme: Int32Array.from(assigner.second),
     secondSimilarity: Float32Array.from(assigner.secondScores),
+    thirdTheme: Int32Array.from(assigner.third),
+    // Capped at the second's, so float rounding never orders the two wrongly.
+    thirdSimilarity: Float32Array.from(assigner.thirdScores, (s, i) => Math.min(s, assigner.secondScores[i])),
     centroids: toRowMajor(centT, k, matrix.nCols),
     inertia,
     iterations

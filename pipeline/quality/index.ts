@@ -48,6 +48,6 @@ export function assessQuality(matrix: CsrMatrix, clustering: Clustering, labels:
     themes: Array.from({ length: k }, (_, t) => ({
       cohesion: cohesion[t], separation: separation[t], coherence: coherence[t], mixture: mixture[t]
     })),
-    papers: paperMemberships(matrix, clustering, cohesion)
+    papers: paperMemberships(clustering, cohesion)
   };
 }

@@ -1,6 +1,6 @@
-// Owns each paper's third-closest theme (the clustering hands on the first two) and the weak-member
-// flag: a paper that sits far out at the edge of its theme.
-import type { Clustering, CsrMatrix } from '../types.js';
+// Owns the weak-member flag (a paper that sits far out at the edge of its theme), handed on with each
+// paper's third-closest theme (the clustering's scoring pass finds the first three).
+import type { Clustering } from '../types.js';
 
 /**
  * A paper is a weak member of its theme when its cosine to the theme's centroid is below
@@ -20,46 +20,15 @@ export interface PaperMemberships {
   weak: Uint8Array;
 }
 
-/** Term-major (nCols × k) copy of the row-major unit centroids, so one row's terms read k values in a run. */
-function termMajor(centroids: Float32Array, k: number, nCols: number): Float32Array {
-  const out = new Float32Array(nCols * k);
-  for (let c = 0; c < k; c++) for (let t = 0; t < nCols; t++) out[t * k + c] = centroids[c * nCols + t];
-  return out;
-}
-
 /**
- * One pass over the rows × the k centroids: cos(x_i, c) = x_i · c (unit rows and centroids); the
- * third theme is the most similar one other than the paper's own and its second (ties to the lower
- * id), its cosine capped at the second's so float rounding never orders them wrongly.
+ * Each paper's third theme, as the clustering's scoring pass found it (cluster/describe.ts), and its
+ * weak-member flag (see WEAK_SHARE).
  */
 export function paperMemberships(
-  matrix: CsrMatrix,
-  clustering: Pick<Clustering, 'k' | 'assignments' | 'similarity' | 'secondTheme' | 'secondSimilarity' | 'centroids'>,
+  clustering: Pick<Clustering, 'assignments' | 'similarity' | 'thirdTheme' | 'thirdSimilarity'>,
   cohesion: ArrayLike<number>
 ): PaperMemberships {
-  const { k, assignments, similarity, secondTheme, secondSimilarity } = clustering;
-  const n = matrix.nRows;
-  const third = new Int32Array(n).fill(-1);
-  const thirdSimilarity = new Float32Array(n);
-  const weak = new Uint8Array(n);
-  const centT = termMajor(clustering.centroids, k, matrix.nCols);
-  const scores = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
-    weak[i] = similarity[i] < WEAK_SHARE * cohesion[assignments[i]] ? 1 : 0;
-    if (k < 3) continue;
-    scores.fill(0);
-    for (let p = matrix.indptr[i]; p < matrix.indptr[i + 1]; p++) {
-      const base = matrix.indices[p] * k;
-      const v = matrix.values[p];
-      for (let c = 0; c < k; c++) scores[c] += v * centT[base + c];
-    }
-    let best = -1;
-    for (let c = 0; c < k; c++) {
-      if (c === assignments[i] || c === secondTheme[i]) continue;
-      if (best < 0 || scores[c] > scores[best]) best = c;
-    }
-    third[i] = best;
-    thirdSimilarity[i] = Math.min(scores[best], secondSimilarity[i]);
-  }
-  return { third, thirdSimilarity, weak };
+  const { assignments, similarity } = clustering;
+  const weak = Uint8Array.from(assignments, (theme, i) => (similarity[i] < WEAK_SHARE * cohesion[theme] ? 1 : 0));
+  return { third: clustering.thirdTheme, thirdSimilarity: clustering.thirdSimilarity, weak };
 }

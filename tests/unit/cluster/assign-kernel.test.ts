@@ -1,4 +1,4 @@
-// assignRange, assignBoundedRange and scoreRange: the assignment step's argmax (with and without bounds), and the final pass's own and second cosines.
+// assignRange, assignBoundedRange and scoreRange: the assignment step's argmax (with and without bounds), and the final pass's own, second and third cosines.
 import { describe, expect, it } from 'vitest';
 import { assignBoundedRange, assignRange, scoreRange } from '../../../pipeline/cluster/assign-kernel.mjs';
 import { createRandom } from '../../../pipeline/prng.js';
@@ -34,6 +34,23 @@ describe('scoreRange', () => {
     expect(Array.from(scores)).toStrictEqual([1, 1, 1, Math.fround(0.6)]);
     expect(Array.from(second)).toStrictEqual([1, 0, 0, 2]);
     expect(Array.from(secondScores)).toStrictEqual([0, 0, 0, Math.fround(0.8)]);
+  });
+
+  it('finds the third theme from the same dots: the most similar after the own and the second, ties to the lower id', () => {
+    // Row (4, 3, 2, 1) / √30 against the axes of R^4, in theme 0: second 1, third 2; row e2 in theme 2: second 0, third 1 (all 0, ties low).
+    const m4 = makeCsr([[4, 3, 2, 1], [0, 0, 1, 0]]);
+    const axes = Float32Array.from({ length: 16 }, (_, x) => (x % 5 === 0 ? 1 : 0));
+    const [scores, second, secondScores, third, thirdScores] = [new Float64Array(2), new Int32Array(2), new Float64Array(2), new Int32Array(2), new Float64Array(2)];
+    scoreRange(m4.indptr, m4.indices, m4.values, axes, 4, 0, 2, Int32Array.from([0, 2]), scores, second, secondScores, third, thirdScores);
+    expect([Array.from(second), Array.from(third)]).toStrictEqual([[1, 0], [2, 1]]);
+    expect(Array.from(thirdScores)).toStrictEqual([m4.values[2], 0]);
+  });
+
+  it('gives no third theme when there are two', () => {
+    const [third, thirdScores] = [Int32Array.from([9]), Float64Array.from([9])];
+    scoreRange(Uint32Array.from([0, 2]), Uint32Array.from([0, 1]), Float32Array.from([0.6, 0.8]), Float32Array.from([1, 0, 0, 1]), 2, 0, 1,
+      new Int32Array(1), new Float64Array(1), new Int32Array(1), new Float64Array(1), third, thirdScores);
+    expect([third[0], thirdScores[0]]).toStrictEqual([-1, 0]);
   });
 
   it('gives no second theme when there is one theme', () => {

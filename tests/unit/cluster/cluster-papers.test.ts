@@ -68,7 +68,7 @@ describe('clusterPapers', () => {
     expect(Math.abs(best.inertia - inertia)).toBeLessThan(1e-4);
   });
 
-  it('hands on theme sizes, ranks in theme and each paper\'s most similar other theme', async () => {
+  it('hands on theme sizes, ranks in theme and each paper\'s two most similar other themes', async () => {
     const { best } = await clusterPapers(noisy, { ...options, k: 4, workers: 2 });
     const nCols = noisy.nCols;
     const cosine = (i: number, c: number) => {
@@ -82,6 +82,10 @@ describe('clusterPapers', () => {
       themes.reduce((o, c) => (c !== own && (o < 0 || cosine(i, c) > cosine(i, o)) ? c : o), -1));
     expect(Array.from(best.secondTheme)).toStrictEqual(second);
     expect(Array.from(best.secondSimilarity)).toStrictEqual(second.map((o, i) => Math.fround(cosine(i, o))));
+    const third = Array.from(best.assignments, (own, i) =>
+      themes.reduce((o, c) => (c !== own && c !== second[i] && (o < 0 || cosine(i, c) > cosine(i, o)) ? c : o), -1));
+    expect(Array.from(best.thirdTheme)).toStrictEqual(third);
+    expect(Array.from(best.thirdSimilarity)).toStrictEqual(third.map((o, i) => Math.min(Math.fround(cosine(i, o)), best.secondSimilarity[i])));
     const rank = Array.from(best.assignments, (own, i) => 1 + Array.from(best.assignments).filter((c, j) =>
       c === own && (best.similarity[j] > best.similarity[i] || (best.similarity[j] === best.similarity[i] && j < i))).length);
     expect(Array.from(best.rankInTheme)).toStrictEqual(rank);

@@ -44,6 +44,8 @@ export function clusteringOf(matrix: CsrMatrix, assignments: number[], k: number
   const similarity = Float32Array.from(assignments, (t, i) => cosines[i][t]);
   const secondTheme = Int32Array.from(assignments, (t, i) =>
     cosines[i].reduce((best, x, o) => (o !== t && (best < 0 || x > cosines[i][best]) ? o : best), -1));
+  const thirdTheme = Int32Array.from(assignments, (t, i) =>
+    cosines[i].reduce((best, x, o) => (o !== t && o !== secondTheme[i] && (best < 0 || x > cosines[i][best]) ? o : best), -1));
   const rankInTheme = Int32Array.from(assignments, (t, i) =>
     1 + assignments.filter((u, j) => u === t && (similarity[j] > similarity[i] || (similarity[j] === similarity[i] && j < i))).length);
   return {
@@ -54,6 +56,8 @@ export function clusteringOf(matrix: CsrMatrix, assignments: number[], k: number
     rankInTheme,
     secondTheme,
     secondSimilarity: Float32Array.from(secondTheme, (o, i) => (o < 0 ? 0 : cosines[i][o])),
+    thirdTheme,
+    thirdSimilarity: Float32Array.from(thirdTheme, (o, i) => (o < 0 ? 0 : cosines[i][o])),
     centroids,
     inertia: similarity.reduce((s, x) => s + 1 - x, 0),
     iterations: 1
