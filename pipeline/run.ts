@@ -23,7 +23,7 @@ import { InputError } from './errors.js';
 import { paperKey } from './prng.js';
 import { transpose } from './cluster/transpose.js';
 import { sharedArray } from './shared-memory.js';
-import { MIN_MEAN_THEME_PAPERS, Warnings, warnAboutCoverage, warnAboutEmptyPapers, warnAboutThemes, windowLengths, type RunWarning } from './warnings.js';
+import { MIN_MEAN_THEME_PAPERS, Warnings, warnAboutCoverage, warnAboutEmptyPapers, warnAboutStragglers, warnAboutThemes, windowLengths, type RunWarning } from './warnings.js';
 import { unplaced, type Placement, type RunData, type ThemeRecord } from './store/run-data.js';
 import type { SearchIndex } from './search/index.js';
 import type { BackgroundProjection } from './map/index.js';
@@ -287,6 +287,7 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
   }, (t) => `${t.totals.filter((p) => p.granularity === t.dates.granularity).length} ${t.dates.granularity}s, ${t.bursts.length} bursts`);
   warnAboutCoverage(warnings, trend.coverage?.changes ?? [], labels.map((l) => ({ label: shownOf(l.themeId), trend: trend.trends[l.themeId] })),
     windowLengths(trend));
+  warnAboutStragglers(warnings, trend.stragglers);
   const model = describeModel({ matrix, vocabulary, clustering, labels, ngramMax: config.ngramMax });
   const { place, recall } = placeLater({ matrix, vocabulary, papers, projection, clustering, clustered, labels, strata, config, durations });
   return { k, kSelection, clustered, clustering, labels, quality, trend, place, recall, nTerms: matrix.nCols,

@@ -5,7 +5,7 @@ import { describeChange, readTrend, type CoverageChange } from './trends/coverag
 import type { ThemeTrend } from './types.js';
 import { classOfDirection, ratesIn, TREND_CLASS_TEXT } from './trends/trend-class.js';
 import { trendWindowPeriods } from './trends/emerging.js';
-import type { Trends } from './trends/index.js';
+import type { Stragglers, Trends } from './trends/index.js';
 
 export type WarningCode = 'input' | 'skipped-records' | 'small-themes' | 'k-too-large' | 'k-range-cut'
   /** A file's day-written dates read as years or months (ingest/date-precision.ts). */
@@ -15,7 +15,9 @@ export type WarningCode = 'input' | 'skipped-records' | 'small-themes' | 'k-too-
   /** Categories the corpus holds only part of the trend windows (trends/coverage.ts). */
   | 'coverage'
   /** The map's recall check failed after the places were made: the run is stored with mapRecall10 NULL. */
-  | 'map-recall';
+  | 'map-recall'
+  /** A few dated papers far apart from the rest, left out of the periods (trends/periods.ts). */
+  | 'date-stragglers';
 
 export interface RunWarning {
   code: WarningCode;
@@ -112,6 +114,15 @@ export function warnAboutCoverage(warnings: Warnings, changes: readonly Coverage
     parts.join('; '));
 }
 
+/** Papers left out of the periods as stragglers (trends/periods.ts): said, so that no one wonders where they went. */
+export function warnAboutStragglers(warnings: Warnings, stragglers: Stragglers | null): void {
+  if (stragglers === null) return;
+  const { papers, from, to } = stragglers;
+  const which = papers === 1 ? `1 paper dated ${from} lies` : `${papers.toLocaleString('en-US')} papers dated ${from} … ${to} lie`;
+  warnings.add('date-stragglers', `${which} far apart from the rest of the run's dates: ${papers === 1 ? 'it is' : 'they are'} left out of the periods, ` +
+    `the charts and the trends (not to stretch them over empty periods), and kept in ${papers === 1 ? 'its theme' : 'their themes'} and the Papers list`);
+}
+
 /** The trend windows' lengths in periods (trends/emerging.ts trendWindowPeriods), as the themes' trends were scored. */
 export function windowLengths(trend: Pick<Trends, 'totals' | 'trends'>): { before: number; after: number } {
   const first = trend.trends[0];
@@ -121,11 +132,11 @@ export function windowLengths(trend: Pick<Trends, 'totals' | 'trends'>): { befor
 }
 
 /**
- * The warnings of a run that say how the run is now, not how its input was: its coverage warning
- * (said of the trends) and its k and theme-size warnings (said of the themes' sizes). `npm run
+ * The warnings of a run that say how the run is now, not how its input was: its coverage and
+ * stragglers warnings (said of the trends) and its k and theme-size warnings (said of the themes' sizes). `npm run
  * assign` recomputes both, so it says them again.
  */
-export const RECOMPUTED_WARNINGS: ReadonlySet<string> = new Set(['coverage', 'k-too-large', 'small-themes']);
+export const RECOMPUTED_WARNINGS: ReadonlySet<string> = new Set(['coverage', 'k-too-large', 'small-themes', 'date-stragglers']);
 
 /**
  * A run's stored warnings (runs.metrics.warnings) once `npm run assign` has recomputed its trends and

@@ -4,9 +4,9 @@ import type { Paper, PeriodRow, PeriodTotal, ThemeTrend } from '../types.js';
 import { measureCoverage, scoreWithinCategories, withCoveredTrends, type Strata, type TrendCoverage } from './coverage.js';
 import { describeDates, paperDates, type PaperDates, type RunDates } from './dates.js';
 import { scoreTrends, trendWindow } from './emerging.js';
-import { computePeriods } from './periods.js';
+import { computePeriods, type Stragglers } from './periods.js';
 
-export { computePeriods, GRACE_DAYS } from './periods.js';
+export { computePeriods, GRACE_DAYS, type Stragglers } from './periods.js';
 export { scoreTrends, trendWindow, trendWindowPeriods, TREND_WINDOWS, Z_CRITICAL } from './emerging.js';
 export { findBursts, type BurstRecord } from './bursts.js';
 export { primaryCategories, type CoverageChange, type Strata, type TrendCoverage } from './coverage.js';
@@ -19,6 +19,8 @@ export interface Trends {
   trends: ThemeTrend[];
   /** The corpus's coverage changes over the windows (by `strata`), null when none: then no trend has `covered`. */
   coverage: TrendCoverage | null;
+  /** Papers left out of the periods, far apart from the rest of the dates (periods.ts), or null. */
+  stragglers: Stragglers | null;
 }
 
 /**
@@ -30,11 +32,12 @@ export interface Trends {
 export function computeTrends(papers: Pick<Paper, 'published' | 'datePrecision'>[], assignments: Int32Array, k: number,
   options: { window: number | 'auto'; strata?: Strata }, parsed: PaperDates = paperDates(papers)): Trends {
   const dates = describeDates(papers);
-  const { periods, totals } = computePeriods(papers, assignments, k, parsed);
+  const { periods, totals, stragglers: left } = computePeriods(papers, assignments, k, parsed);
   const { granularity } = dates;
+  const stragglers = left[granularity];
   const window = trendWindow(granularity, options.window);
   let trends = scoreTrends(periods, totals, k, { granularity, window });
   const coverage = options.strata ? measureCoverage(papers, assignments, k, options.strata, parsed, totals, granularity, window) : null;
   if (coverage !== null) trends = withCoveredTrends(trends, scoreWithinCategories(coverage.windows, window, granularity));
-  return { dates, periods, totals, trends, coverage };
+  return { dates, periods, totals, trends, coverage, stragglers };
 }

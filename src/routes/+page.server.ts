@@ -31,7 +31,7 @@ import { classifyTrend, describeWindows, periodEnd, type TrendClass } from '$lib
 import { burstCoverage, coverageMarks } from '$lib/coverage-marks';
 import { loadCoverageByTheme } from '$lib/server/theme';
 import type { PageServerLoad } from './$types';
-import { partialOnlyGranularities } from '$lib/server/trend-windows';
+import { loadDatedSpan, partialOnlyGranularities } from '$lib/server/trend-windows';
 import { offeredGranularities } from '$lib/charts/periods';
 import { query } from '$lib/server/db';
 import { cachedForRun } from '$lib/server/run-cache';
@@ -68,19 +68,20 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const picked = stackedIds(view, url.searchParams, themes, areas.map((a) => a.areaId), (id) => goneText(gone[id]));
   // Sparklines follow the emerging/fading windows' unit: the run's trend granularity.
   const trendGranularity = themes[0]?.windowGranularity ?? 'month';
-  const [series, areaRows, trendSeries, kSelection, bursts, addedPapers, coverageChanges] = await Promise.all([
+  const [series, areaRows, trendSeries, kSelection, bursts, addedPapers, coverageChanges, chartSpan] = await Promise.all([
     loadPeriodSeries(run.run_id, granularity),
     view.kind === 'areas' ? loadAreaPeriodRows(run.run_id, granularity) : null,
     granularity === trendGranularity ? null : loadPeriodSeries(run.run_id, trendGranularity),
     loadKSelection(run.run_id),
     loadOngoingBursts(run.run_id),
     countAddedPapers(run.run_id),
-    loadCoverageChanges(run.run_id)
+    loadCoverageChanges(run.run_id),
+    loadDatedSpan(run.run_id, granularity)
   ]);
   const sparkSeries = trendSeries ?? series;
   // The windows the trends stage compared, named by their periods, and the partial periods left out.
   const windows = describeWindows(sparkSeries.totals, trendGranularity, themes[0]?.windowMonths ?? 0,
-    { min: run.date_min, max: run.date_max });
+    trendGranularity === granularity ? chartSpan : await loadDatedSpan(run.run_id, trendGranularity));
   const movers = pickMovers(themes, windows);
   // Papers added after clustering (npm run assign) sit in themes made without them, the novel ones in
   // their nearest theme: the page says how much of the recent window they are.
@@ -152,8 +153,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     areaClasses,
     windows,
     addedAfter: added !== null && added.added > 0 ? added : null,
+    // Dated papers in no period of the chart: stragglers far from the rest of the dates (pipeline/trends/periods.ts).
+    outsidePeriods: chartSpan.outside,
     // The chart's partial periods (at its granularity) and the part of each the data covers.
-    chartPartial: describeWindows(series.totals, granularity, 0, { min: run.date_min, max: run.date_max }),
+    chartPartial: describeWindows(series.totals, granularity, 0, chartSpan),
     sparklines: Object.fromEntries(Object.entries(shares).map(([id, v]) => [id, complete.map((i) => v[i])])) as Record<number, number[]>,
     sparkPeriods: complete.map((i) => sparkSeries.totals[i].period),
     kSelection,

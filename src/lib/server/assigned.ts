@@ -1,7 +1,7 @@
 // Owns what the dashboard shows of papers added to a run after clustering (npm run assign): the
 // assignment batches and the novel papers (those that fit no theme well), per run.
 import { shownLabelSql } from '../theme-label.js';
-import type { Granularity, TableRow } from '../../../pipeline/types.js';
+import type { DatePrecision, Granularity, TableRow } from '../../../pipeline/types.js';
 import { dateWindowClauses } from './date-window.js';
 import { hasColumn, query, type Params } from './db.js';
 import { parseJson, parseWarnings } from './runs.js';
@@ -16,6 +16,8 @@ export interface NovelPaper {
   paperId: string;
   title: string;
   published: string | null;
+  /** How much of `published` the record gave (a year-only date is shown as its year). */
+  datePrecision: DatePrecision | null;
   themeId: number;
   themeLabel: string;
   /** Cosine to its nearest theme's centre (below the run's novel threshold). */
@@ -46,9 +48,10 @@ export async function listAddedPapers(): Promise<Record<number, AddedPapers>> {
        strftime(b.finished_at, '%Y-%m-%d %H:%M:%S') AS finished_at, m.novel_threshold, ${(await hasColumn('assign_batches', 'warnings')) ? 'b.warnings::VARCHAR' : 'NULL'} AS warnings
      FROM assign_batches b LEFT JOIN run_models m USING (run_id) ORDER BY b.run_id, b.batch_id`, {});
   // The least fitting novel papers of each run (row_number per run keeps NOVEL_LISTED of each).
-  const novel = await query<{ run_id: number; paperId: string; title: string; published: string | null; themeId: number; themeLabel: string; similarity: number }>(
+  const novel = await query<{ run_id: number; paperId: string; title: string; published: string | null; datePrecision: DatePrecision | null;
+    themeId: number; themeLabel: string; similarity: number }>(
     `SELECT * EXCLUDE (r) FROM (
-       SELECT ap.run_id, ap.paper_id AS "paperId", p.title, p.published::VARCHAR AS published, pt.theme_id AS "themeId",
+       SELECT ap.run_id, ap.paper_id AS "paperId", p.title, p.published::VARCHAR AS published, p.date_precision AS "datePrecision", pt.theme_id AS "themeId",
          ${shownLabelSql('t')} AS "themeLabel", pt.similarity, row_number() OVER (PARTITION BY ap.run_id ORDER BY pt.similarity, ap.paper_id) AS r
        FROM assigned_papers ap
        JOIN paper_themes pt ON pt.run_id = ap.run_id AND pt.paper_id = ap.paper_id

@@ -4,15 +4,45 @@ import type { Granularity, RunRow } from '../../../pipeline/types.js';
 import { describeWindows, type TrendWindows } from '../trend-wording.js';
 import { query } from './db.js';
 
-export async function loadTrendWindows(run: Pick<RunRow, 'run_id' | 'date_min' | 'date_max'>, granularity: Granularity,
-  window: number): Promise<TrendWindows> {
-  const totals = await query<{ period: string; papers: number; partial: boolean }>(
+export async function loadTrendWindows(run: Pick<RunRow, 'run_id'>, granularity: Granularity, window: number): Promise<TrendWindows> {
+  const [totals, span] = await Promise.all([query<{ period: string; papers: number; partial: boolean }>(
     `SELECT period::VARCHAR AS period, papers, partial FROM period_totals
      WHERE run_id = $run AND granularity = $granularity
      ORDER BY period`,
     { run: run.run_id, granularity }
-  );
-  return describeWindows(totals, granularity, window, { min: run.date_min, max: run.date_max });
+  ), loadDatedSpan(run.run_id, granularity)]);
+  return describeWindows(totals, granularity, window, span);
+}
+
+export interface DatedSpan {
+  /** The earliest and latest date of the papers counted in the periods (a partial period's covered part is read from them). */
+  min: string | null;
+  max: string | null;
+  /** Dated papers in no period: the stragglers the trends stage left out, far apart from the rest (pipeline/trends/periods.ts). */
+  outside: { papers: number; from: string; to: string } | null;
+}
+
+/**
+ * The dates of the run's papers that count at `granularity` (year-only dates count at year only), split
+ * into those in its periods and those in none.
+ */
+export async function loadDatedSpan(runId: number, granularity: Granularity): Promise<DatedSpan> {
+  const [row] = await query<{ papers: number; from: string | null; to: string | null; min: string | null; max: string | null }>(
+    `WITH span AS (SELECT min(period) AS first, max(period) AS last FROM period_totals WHERE run_id = $run AND granularity = $granularity),
+     dated AS (
+       SELECT p.published, p.date_precision AS precision, date_trunc($granularity, p.published)::DATE NOT BETWEEN span.first AND span.last AS outside
+       FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id CROSS JOIN span
+       WHERE pr.run_id = $run AND p.published IS NOT NULL AND ($granularity = 'year' OR p.date_precision <> 'year'))
+     SELECT count(*) FILTER (WHERE outside)::INTEGER AS papers,
+       -- each end as precise as its paper's date is (a year-only date as its year)
+       arg_min(CASE precision WHEN 'year' THEN strftime(published, '%Y') WHEN 'month' THEN strftime(published, '%Y-%m') ELSE published::VARCHAR END,
+         published) FILTER (WHERE outside) AS "from",
+       arg_max(CASE precision WHEN 'year' THEN strftime(published, '%Y') WHEN 'month' THEN strftime(published, '%Y-%m') ELSE published::VARCHAR END,
+         published) FILTER (WHERE outside) AS "to", min(published) FILTER (WHERE NOT outside)::VARCHAR AS min,
+       max(published) FILTER (WHERE NOT outside)::VARCHAR AS max
+     FROM dated`,
+    { run: runId, granularity });
+  return { min: row.min, max: row.max, outside: row.papers === 0 ? null : { papers: row.papers, from: row.from!, to: row.to! } };
 }
 
 /**

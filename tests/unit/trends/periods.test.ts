@@ -1,6 +1,6 @@
-// computePeriods: which papers count at which granularity, zero rows, shares and partial periods.
+// computePeriods: which papers count at which granularity, zero rows, shares, partial periods and stragglers.
 import { describe, expect, it } from 'vitest';
-import { computePeriods } from '../../../pipeline/trends/periods.js';
+import { bodyOf, computePeriods, STRAGGLER_SHARE } from '../../../pipeline/trends/periods.js';
 import type { DatePrecision } from '../../../pipeline/types.js';
 
 type P = { published: string | null; datePrecision: DatePrecision | null };
@@ -108,7 +108,7 @@ describe('computePeriods', () => {
   });
 
   it('returns no rows when no paper is dated', () => {
-    expect(computePeriods([undated, undated], Int32Array.from([0, 1]), 2)).toStrictEqual({ periods: [], totals: [] });
+    expect(computePeriods([undated, undated], Int32Array.from([0, 1]), 2)).toStrictEqual({ periods: [], totals: [], stragglers: { month: null, quarter: null, year: null } });
   });
 
   it('rejects a theme outside 0..k-1, a length mismatch and a malformed date', () => {
@@ -145,3 +145,61 @@ describe('computePeriods with year-only and mixed dates', () => {
       .toStrictEqual(['year 2016-01-01']);
   });
 });
+
+describe('stragglers', () => {
+  /** A daily feed: `n` papers, one a day from `from` (ISO), every day. */
+  function feed(from: string, n: number): P[] {
+    const start = Date.parse(`${from}T00:00:00Z`);
+    return Array.from({ length: n }, (_, i) => day(new Date(start + i * 86_400_000).toISOString().slice(0, 10)));
+  }
+  const monthsOf = (papers: P[]) => computePeriods(papers, new Int32Array(papers.length), 1).totals.filter((t) => t.granularity === 'month');
+
+  it('leaves a reading list\'s few old papers out of a feed\'s periods: the feed\'s first month is partial again, no month of nothing', () => {
+    // 500 days from 2025-03-18 (to 2026-07-30), and five papers of 2023-10 … 2025-02-16 (under 1% of 505, a month before the feed).
+    const papers = [...feed('2025-03-18', 500), day('2023-10-01'), day('2023-10-12'), day('2024-02-06'), day('2024-04-24'), day('2025-02-16')];
+    const months = monthsOf(papers);
+    expect(months[0]).toStrictEqual({ period: '2025-03-01', granularity: 'month', papers: 14, partial: true });
+    expect(months.at(-1)!.period).toBe('2026-07-01');
+    expect(months.reduce((sum, t) => sum + t.papers, 0)).toBe(500);
+    const { totals, stragglers } = computePeriods(papers, new Int32Array(papers.length), 1);
+    expect(totals.filter((t) => t.granularity === 'year').map((t) => t.period)).toStrictEqual(['2025-01-01', '2026-01-01']);
+    expect(stragglers.month).toStrictEqual({ papers: 5, from: '2023-10-01', to: '2025-02-16' });
+    // At year, 2025-02-16 shares the rest's first year, so it counts there.
+    expect(stragglers.year).toStrictEqual({ papers: 4, from: '2023-10-01', to: '2024-04-24' });
+  });
+
+  it('leaves out a lone date far after the rest (a typo such as 2036)', () => {
+    const months = monthsOf([...feed('2025-01-01', 400), day('2036-05-01')]);
+    expect([months[0].period, months.at(-1)!.period, months.length]).toStrictEqual(['2025-01-01', '2026-02-01', 14]);
+  });
+
+  it('keeps a sparse list whole: its gaps are its usual spacing', () => {
+    // 300 papers 9 days apart, and the first one 40 days before the second (under 10 × the median gap).
+    const papers = [day('2020-01-01'), ...Array.from({ length: 299 }, (_, i) => day(new Date(Date.UTC(2020, 1, 10) + i * 9 * 86_400_000).toISOString().slice(0, 10)))];
+    expect(monthsOf(papers)[0].period).toBe('2020-01-01');
+  });
+
+  it('keeps papers apart from the rest when they are more than STRAGGLER_SHARE of them', () => {
+    const early = Array.from({ length: 10 }, () => day('2023-06-01')); // 10 of 510: 2%
+    expect(monthsOf([...early, ...feed('2025-03-18', 500)])[0].period).toBe('2023-06-01');
+  });
+
+  it('reads year dates as the spans they are: a lone 1975 before 25 full years is apart, a year dated by a year-only paper over a gap is not', () => {
+    const years = [year('1975-01-01'), ...Array.from({ length: 500 }, (_, i) => year(`${2000 + (i % 25)}-01-01`))];
+    const { totals, stragglers } = computePeriods(years, new Int32Array(years.length), 1);
+    expect([totals[0].period, stragglers.year]).toStrictEqual(['2000-01-01', { papers: 1, from: '1975', to: '1975' }]);
+    const spanned = [year('2024-01-01'), ...feed('2024-12-01', 400)]; // 2024 covers the gap before December
+    expect(computePeriods(spanned, new Int32Array(spanned.length), 1).stragglers.year).toBeNull();
+  });
+
+  it('bodyOf: at most the first and last STRAGGLER_SHARE of the dates are cut, each at the gap nearest the body', () => {
+    const days = Int32Array.from([0, 100, 200, ...Array.from({ length: 297 }, (_, i) => 300 + i)]); // 300 dates: cap 3
+    expect(STRAGGLER_SHARE).toBe(0.01);
+    expect(bodyOf(days)).toStrictEqual([3, 299]);
+    expect(bodyOf(Int32Array.from([0, 1, 2]))).toStrictEqual([0, 2]);
+    // A date that spans the gap (a year date over days 150..515) leaves none: only the first is apart.
+    const spans = Int32Array.from([0, 150, ...Array.from({ length: 298 }, (_, i) => 300 + i)]);
+    expect(bodyOf(spans, Int32Array.from(spans, (d, i) => (i === 1 ? 515 : d)))).toStrictEqual([1, 299]);
+  });
+});
+
