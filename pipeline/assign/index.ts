@@ -24,7 +24,8 @@ import { burstColumns, retrend, type Retrended } from './retrend.js';
 import { primaryCategories, primaryCategoryOf, readTrend } from '../trends/coverage.js';
 import { trendWindowPeriods } from '../trends/emerging.js';
 import { classOfTrend, TREND_CLASS_TEXT } from '../trends/trend-class.js';
-import { Warnings, warnAboutCoverage, warnAboutThemes, windowLengths } from '../warnings.js';
+import { whereAdded, type WhereAdded } from './where-added.js';
+import { Warnings, warnAboutCoverage, warnAboutStragglers, warnAboutThemes, windowLengths } from '../warnings.js';
 import { shownLabelSql } from '../quality/shown-label.js';
 import { addToSearchIndex } from './search-merge.js';
 import { TextPassHelper } from './text-pass-threads.js';
@@ -53,6 +54,8 @@ export interface AssignSummary {
   novelThreshold: number;
   /** Themes' sizes and trends before and after (emerging score, share of the last window). */
   themes: { themeId: number; label: string; before: ThemeFigures; after: ThemeFigures }[];
+  /** Where the batch's papers fall against the trend windows (null when nothing was added or the run has no trend window). */
+  whereAdded: WhereAdded | null;
   seconds: Record<string, number>;
   /** CPU seconds of the process per step (the input's own time is not apart: it overlaps the copy and read). */
   cpuSeconds: Record<string, number>;
@@ -179,7 +182,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const themesBefore = await readThemes(connection, runId);
   if (papers.length === 0) {
     // Nothing to write: the summary is made here and the copy dropped.
-    throw new NothingNew({ ...base, batchId: null, added: 0, novel: [], themes: [] });
+    throw new NothingNew({ ...base, batchId: null, added: 0, novel: [], themes: [], whereAdded: null });
   }
   for (const c of settleDatePrecision(papers, (stored.params.datePrecision as DatePrecisionMode | undefined) ?? 'auto')) {
     own.add('coarse-dates', describeCoarseDates(c, 'assign reads dates as its run did: a run made with --date-precision day keeps them as days'));
@@ -202,6 +205,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
     warnAboutThemes(runWarnings, batch.trends.themeSizes.reduce((sum, x) => sum + x, 0), batch.trends.themeSizes);
     warnAboutCoverage(runWarnings, batch.trends.coverage?.changes ?? [], themesBefore.map((t, i) => ({ label: t.label, trend: batch.trends.trends[i] })),
       windowLengths(batch.trends));
+    warnAboutStragglers(runWarnings, batch.trends.stragglers);
     await writes.end({ batchId, added: papers.length, novel: batch.fit.novel.reduce((sum, x) => sum + x, 0), trends: batch.trends, runWarnings: runWarnings.list,
       warnings: own.list,
       info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files, skipped: ingest.skipped, duplicates: ingest.duplicates,
@@ -214,9 +218,11 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const { fit } = batch;
   const novel = papers.flatMap((p, i) => (fit.novel[i] === 1
     ? [{ paperId: p.paperId, title: p.title, similarity: fit.similarity[i * TOP_THEMES], themeId: fit.themes[i * TOP_THEMES] }] : []));
+  const trend = batch.trends.trends[0];
   // Printed: the batch's own warnings, then the run's as it now is.
   return { ...base, ingest: { ...base.ingest, warnings: [...own.list, ...runWarnings.list].map((w) => w.message) }, batchId, added: papers.length, novel,
-    themes: themesAfter.map((after, t) => ({ themeId: t, label: after.label, before: themesBefore[t], after })) };
+    themes: themesAfter.map((after, t) => ({ themeId: t, label: after.label, before: themesBefore[t], after })),
+    whereAdded: trend === undefined || !(trend.window >= 1) ? null : whereAdded(papers, batch.trends.totals, trend.windowGranularity, trend.window) };
 }
 
 const INPUT_TABLE: Table = { name: 'assign_input', columns: [{ name: 'i', type: 'INTEGER' }, { name: 'paper_id', type: 'VARCHAR' },

@@ -2,6 +2,7 @@
 // and how the themes' sizes and trends moved.
 import { escapeControls } from '../errors.js';
 import type { AssignSummary } from './index.js';
+import type { WhereAdded } from './where-added.js';
 import { count, pct } from '../summary-trends.js';
 
 /** "+0.53", "-0.66", and "+0.00" for a score that rounds to nothing either way (not "-0.00"). */
@@ -25,18 +26,60 @@ export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: 
     lines.push(`Novel (cosine to the nearest centroid < ${s.novelThreshold.toFixed(3)}, the run's 5th percentile): ${count(s.novel.length)} ` +
       `of ${count(s.added)} (${pct(s.novel.length / s.added)})`);
     for (const p of leastFitting(s.novel, 5)) lines.push(`  ${p.paperId}  ${p.similarity.toFixed(3)}  ${p.title.slice(0, 80)}`);
+    if (s.whereAdded !== null) lines.push(whereAddedLine(s.whereAdded, s.added));
     const moved = movedMost(s.themes, 5);
     if (moved.length === 0) lines.push('Themes whose trend moved: none (papers, emerging scores, shares of the recent window and directions as before)');
+    else if (!moved.some(trendMoved)) lines.push('No theme\'s trend moved (emerging scores, shares of the recent window and directions as before); the largest gains in papers:');
     else lines.push('Themes whose trend moved most (papers, emerging score, share of the recent window):');
     for (const t of moved) {
       lines.push(`  ${t.label}: ${count(t.before.size)} → ${count(t.after.size)} papers, score ${signed(t.before.emergingScore)} → ${signed(t.after.emergingScore)}, ` +
-        `${shareMove(t)} (${t.before.direction} → ${t.after.direction})`);
+        `${shareMove(t)} (${directionMove(t)})`);
     }
   }
   const steps = Object.entries(s.seconds).map(([k, v]) => `${k} ${v.toFixed(2)} s${k in s.cpuSeconds ? ` (CPU ${s.cpuSeconds[k].toFixed(2)})` : ''}`).join(' · ');
   lines.push(`Time: ${time.wall.toFixed(2)} s (CPU ${time.cpu.toFixed(2)} s)${s.added > 0 ? `, ${count(Math.round(s.added / time.wall))} papers/s` : ''} · ${steps}`);
   // Skipped records' reasons quote what the file held: its control characters are escaped.
   return escapeControls(lines.join('\n')) + '\n';
+}
+
+/**
+ * Where the batch's papers fall against the trend windows: "1,381 … outside both windows (1,381 in
+ * 2026-06, a partial month the trends leave out): no emerging or fading score reflects them yet."
+ */
+export function whereAddedLine(w: WhereAdded, added: number): string {
+  const unit = w.granularity;
+  const range = (r: [string, string] | null) => (r === null ? 'none' : r[0] === r[1] ? periodText(r[0], unit) : `${periodText(r[0], unit)} … ${periodText(r[1], unit)}`);
+  const outside = w.outside.reduce((sum, o) => sum + o.papers, 0);
+  const parts = [`${count(w.inAfter)} in the recent window (${range(w.after)})`, `${count(w.inBefore)} in the window before it (${range(w.before)})`];
+  if (outside > 0) {
+    const shown = w.outside.slice(-3).map((o) => `${count(o.papers)} in ${periodText(o.period, unit)}${o.partial ? `, a partial ${unit}` : ''}`);
+    parts.push(`${count(outside)} outside both (${w.outside.length > 3 ? '…, ' : ''}${shown.join('; ')})`);
+  }
+  if (w.unplaced > 0) parts.push(`${count(w.unplaced)} with no ${unit} date`);
+  const note = w.inAfter + w.inBefore === 0 ? ': no emerging or fading score reflects them yet (the trends compare complete ' +
+    `${unit}s only; a later run or batch that completes the ${unit} will)` : '';
+  return `Where the ${count(added)} added papers fall against the trend windows: ${parts.join(', ')}${note}`;
+}
+
+/** A period's start (ISO) as the summary names it: 2026-06, 2026-Q2, 2026. */
+function periodText(start: string, granularity: WhereAdded['granularity']): string {
+  if (granularity === 'year') return start.slice(0, 4);
+  if (granularity === 'quarter') return `${start.slice(0, 4)}-Q${Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1}`;
+  return start.slice(0, 7);
+}
+
+const HELD = ' (categories held throughout)';
+
+/** "emerging → steady, categories held throughout": the basis said once where both sides read the trend there. */
+export function directionMove(t: ThemeMove): string {
+  const [b, a] = [t.before.direction, t.after.direction];
+  return b.endsWith(HELD) && a.endsWith(HELD) ? `${b.slice(0, -HELD.length)} → ${a.slice(0, -HELD.length)}, categories held throughout` : `${b} → ${a}`;
+}
+
+/** Whether a theme's trend (score, share or direction as printed) moved, not only its size. */
+function trendMoved(t: ThemeMove): boolean {
+  return signed(t.before.emergingScore) !== signed(t.after.emergingScore) || pct(t.before.shareAfter) !== pct(t.after.shareAfter) ||
+    t.before.shareOf !== t.after.shareOf || t.before.direction !== t.after.direction;
 }
 
 /** The `n` novel papers that fit least (lowest similarity first): the ones worth a look, whatever the input's order. */

@@ -1,7 +1,9 @@
 // The text `npm run assign` prints: the least-fitting novel papers first, and only themes whose trend moved.
 import { describe, expect, it } from 'vitest';
 import type { AssignSummary, ThemeFigures } from '../../../pipeline/assign/index.js';
-import { formatAssignSummary } from '../../../pipeline/assign/summary.js';
+import { formatAssignSummary, whereAddedLine } from '../../../pipeline/assign/summary.js';
+import { whereAdded } from '../../../pipeline/assign/where-added.js';
+import type { PeriodTotal } from '../../../pipeline/types.js';
 
 const figures = (size: number, emergingScore: number, shareAfter = 0.1, direction = 'steady', shareOf: ThemeFigures['shareOf'] = 'all'): ThemeFigures =>
   ({ size, emergingScore, shareAfter, direction, shareOf });
@@ -9,7 +11,7 @@ const figures = (size: number, emergingScore: number, shareAfter = 0.1, directio
 function summary(novel: AssignSummary['novel'], themes: AssignSummary['themes']): AssignSummary {
   return {
     runId: 1, batchId: 1, ingest: { files: [{ path: 'in.jsonl', format: 'jsonl', sha256: '', records: 8 }], skipped: [], duplicates: 0, warnings: [] },
-    added: 8, alreadyInRun: 0, novel, novelThreshold: 0.3, themes, seconds: {}, cpuSeconds: {}
+    added: 8, alreadyInRun: 0, novel, novelThreshold: 0.3, themes, whereAdded: null, seconds: {}, cpuSeconds: {}
   };
 }
 const text = (s: AssignSummary) => formatAssignSummary(s, 'db.duckdb', { wall: 1, cpu: 1 }).split('\n');
@@ -55,3 +57,33 @@ describe('the share a moved theme prints', () => {
     expect(text).toContain('share 5.0% → 6.0% within the categories held throughout');
   });
 });
+
+describe('where the added papers fall (weekly-use review of 2026-12-04)', () => {
+  // Complete months 2025-04 … 2026-05, June partial: with a 2-month window, after = 2026-04 … 05, before = the 8 months ahead of it.
+  const months = Array.from({ length: 15 }, (_, i) => `${2025 + Math.floor((3 + i) / 12)}-${String(((3 + i) % 12) + 1).padStart(2, '0')}-01`);
+  const totals: PeriodTotal[] = months.map((period, i) => ({ period, granularity: 'month', papers: 100, partial: i === months.length - 1 }));
+  const day = (published: string) => ({ published, datePrecision: 'day' as const });
+
+  it('says that a week in a partial month moves no trend yet', () => {
+    const w = whereAdded([day('2026-06-15'), day('2026-06-18'), { published: null, datePrecision: null }], totals, 'month', 2);
+    expect([w.inAfter, w.inBefore, w.outside, w.unplaced]).toStrictEqual([0, 0, [{ period: '2026-06-01', papers: 2, partial: true }], 1]);
+    expect(whereAddedLine(w, 3)).toBe('Where the 3 added papers fall against the trend windows: 0 in the recent window (2026-04 … 2026-05), ' +
+      '0 in the window before it (2025-08 … 2026-03), 2 outside both (2 in 2026-06, a partial month), 1 with no month date: no emerging or fading ' +
+      'score reflects them yet (the trends compare complete months only; a later run or batch that completes the month will)');
+  });
+
+  it('counts papers in the windows, and says nothing more then', () => {
+    const w = whereAdded([day('2026-05-02'), day('2025-12-24'), day('2024-01-01')], totals, 'month', 2);
+    expect([w.inAfter, w.inBefore, w.outside.map((o) => o.period)]).toStrictEqual([1, 1, ['2024-01-01']]);
+    expect(whereAddedLine(w, 3)).not.toContain('no emerging');
+  });
+
+  it('heads the size-only moves as gains in papers, and says the basis of both directions once', () => {
+    const held = (d: string) => `${d} (categories held throughout)`;
+    const grew = { themeId: 2, label: 'Grew', before: figures(10, 0.5, 0.1, held('emerging'), 'covered'), after: figures(95, 0.5, 0.1, held('emerging'), 'covered') };
+    const lines = text(summary([], [grew]));
+    expect(lines).toContain('No theme\'s trend moved (emerging scores, shares of the recent window and directions as before); the largest gains in papers:');
+    expect(lines.find((l) => l.includes('Grew:'))).toContain('(emerging → emerging, categories held throughout)');
+  });
+});
+
