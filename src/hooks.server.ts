@@ -19,6 +19,7 @@ import { DONE_COOKIE } from '$lib/server/curation/done-flash';
 import { runOnce } from '$lib/server/run';
 import '$lib/server/curation';
 import { warmUp } from '$lib/server/warm-up';
+import { isFormRequest, originAllowed } from '$lib/server/origin-check';
 
 /** At start: the newest run's caches are filled in the background (warm-up.ts), not awaited. */
 export const init: ServerInit = () => {
@@ -26,6 +27,13 @@ export const init: ServerInit = () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+  // Forms from other sites are refused here (origin-check.ts: SvelteKit's own check is off in svelte.config.js).
+  if (isFormRequest(event.request) && !originAllowed(event.request.headers.get('origin'), event.url)) {
+    const from = event.request.headers.get('origin') ?? 'no Origin header';
+    return new Response(`Edits are accepted only from ${event.url.origin} (this server's ORIGIN) or, for a server on this machine, ` +
+      `the same port under another local name; this request came from ${from}. Open the dashboard at ${event.url.origin}, or start it ` +
+      `with ORIGIN set to the address you open.`, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
   event.locals.run = runOnce(event.url);
   event.locals.firstLinks = [];
   // A refused edit coming back to its page (refused-flash.ts), or an edit's confirmation (done-flash.ts),

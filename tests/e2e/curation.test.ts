@@ -148,6 +148,23 @@ describe('curation through the dashboard', () => {
     expect(journalText()).toBe(before);
   });
 
+  it('takes an edit from the same port under another local name: localhost for a server whose ORIGIN names 127.0.0.1', async () => {
+    // The weekly-use review of 2026-12-04: opened at http://localhost:PORT, every edit was a silent 403.
+    const before = edits().length;
+    const [t] = await themes();
+    const res = await fetch(`${server.url}/curate?/note`, { method: 'POST', redirect: 'manual',
+      headers: { origin: server.url.replace('127.0.0.1', 'localhost'), accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ run: '1', by: 'Local', token: TOKEN, theme: String(t.theme_id), text: 'from localhost' }) });
+    expect(res.status).toBe(303);
+    expect(edits().length).toBe(before + 1);
+    // Another site's form is still refused, saying where edits are accepted from.
+    const evil = await fetch(`${server.url}/curate?/note`, { method: 'POST', redirect: 'manual',
+      headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ run: '1', by: 'Mallory', token: TOKEN, theme: String(t.theme_id), text: 'x' }) });
+    expect([evil.status, await evil.text()]).toStrictEqual([403, expect.stringContaining(`Edits are accepted only from ${server.url}`)]);
+    expect(edits().length).toBe(before + 1);
+  });
+
   it('changes nothing on a server started without THEMESCOPE_EDIT=1, and shows no edit forms', async () => {
     const before = journalText();
     const readOnly = await startServer(db, { THEMESCOPE_EDIT: '0' }); // not '1': off (ORIGIN set, so the gate itself answers)
