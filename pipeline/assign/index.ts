@@ -54,6 +54,8 @@ export interface AssignSummary {
   novelThreshold: number;
   /** Themes' sizes and trends before and after (emerging score, share of the last window). */
   themes: { themeId: number; label: string; before: ThemeFigures; after: ThemeFigures }[];
+  /** The run's warnings this batch left word for word as they were (not printed again). */
+  runWarningsUnchanged: number;
   /** Where the batch's papers fall against the trend windows (null when nothing was added or the run has no trend window). */
   whereAdded: WhereAdded | null;
   seconds: Record<string, number>;
@@ -182,7 +184,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const themesBefore = await readThemes(connection, runId);
   if (papers.length === 0) {
     // Nothing to write: the summary is made here and the copy dropped.
-    throw new NothingNew({ ...base, batchId: null, added: 0, novel: [], themes: [], whereAdded: null });
+    throw new NothingNew({ ...base, batchId: null, added: 0, novel: [], themes: [], whereAdded: null, runWarningsUnchanged: 0 });
   }
   for (const c of settleDatePrecision(papers, (stored.params.datePrecision as DatePrecisionMode | undefined) ?? 'auto')) {
     own.add('coarse-dates', describeCoarseDates(c, 'assign reads dates as its run did: a run made with --date-precision day keeps them as days'));
@@ -194,6 +196,11 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   // batch goes on here (write.ts BatchWrites).
   const writes = new BatchWrites(connection, runId);
   const runWarnings = new Warnings();
+  // The run's warnings as stored before this batch: one said again word for word is not printed again (its 1,500
+  // characters of coverage after every weekly batch; the weekly-use review of 2026-12-04). /runs lists them all.
+  const saidBefore = new Set((JSON.parse((await readText(connection,
+    "SELECT coalesce(json_extract(metrics, '$.warnings')::VARCHAR, '[]') FROM runs WHERE run_id = $run", { run: runId })) ?? '[]') as unknown[])
+    .map((w) => (w !== null && typeof w === 'object' ? String((w as { message?: unknown }).message) : '')));
   let batch: Computed;
   try {
     step('papers');
@@ -219,8 +226,10 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   const novel = papers.flatMap((p, i) => (fit.novel[i] === 1
     ? [{ paperId: p.paperId, title: p.title, similarity: fit.similarity[i * TOP_THEMES], themeId: fit.themes[i * TOP_THEMES] }] : []));
   const trend = batch.trends.trends[0];
-  // Printed: the batch's own warnings, then the run's as it now is.
-  return { ...base, ingest: { ...base.ingest, warnings: [...own.list, ...runWarnings.list].map((w) => w.message) }, batchId, added: papers.length, novel,
+  // Printed: the batch's own warnings, then the run's as it now is where they say something new.
+  const fresh = runWarnings.list.filter((w) => !saidBefore.has(w.message));
+  return { ...base, ingest: { ...base.ingest, warnings: [...own.list, ...fresh].map((w) => w.message) }, batchId, added: papers.length, novel,
+    runWarningsUnchanged: runWarnings.list.length - fresh.length,
     themes: themesAfter.map((after, t) => ({ themeId: t, label: after.label, before: themesBefore[t], after })),
     whereAdded: trend === undefined || !(trend.window >= 1) ? null : whereAdded(papers, batch.trends.totals, trend.windowGranularity, trend.window) };
 }

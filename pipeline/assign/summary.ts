@@ -11,6 +11,9 @@ const signed = (x: number) => {
   return (x < 0 && Number(text) !== 0 ? '-' : '+') + text;
 };
 
+/** Papers a batch needs before the summary gives its papers per second ("9 papers/s" said nothing of 49 papers in 5 s). */
+export const RATE_FROM = 1000;
+
 export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: number; cpu: number }): string {
   const lines: string[] = [];
   const records = s.ingest.files.reduce((n, f) => n + f.records, 0);
@@ -22,6 +25,10 @@ export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: 
   for (const issue of s.ingest.skipped.slice(0, 10)) lines.push(`  skipped ${issue.file} line ${issue.line}: field "${issue.field}": ${issue.reason}`);
   if (s.ingest.skipped.length > 10) lines.push(`  … and ${count(s.ingest.skipped.length - 10)} more skipped (table skipped_records)`);
   for (const w of s.ingest.warnings) lines.push(`  warning: ${w}`);
+  if (s.runWarningsUnchanged > 0) {
+    lines.push(`  (${s.runWarningsUnchanged === 1 ? 'a warning of the run is' : `${s.runWarningsUnchanged} warnings of the run are`} as before this batch, ` +
+      'not repeated here: /runs lists them)');
+  }
   if (s.batchId !== null) {
     lines.push(`Novel (cosine to the nearest centroid < ${s.novelThreshold.toFixed(3)}, the run's 5th percentile): ${count(s.novel.length)} ` +
       `of ${count(s.added)} (${pct(s.novel.length / s.added)})`);
@@ -37,7 +44,9 @@ export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: 
     }
   }
   const steps = Object.entries(s.seconds).map(([k, v]) => `${k} ${v.toFixed(2)} s${k in s.cpuSeconds ? ` (CPU ${s.cpuSeconds[k].toFixed(2)})` : ''}`).join(' · ');
-  lines.push(`Time: ${time.wall.toFixed(2)} s (CPU ${time.cpu.toFixed(2)} s)${s.added > 0 ? `, ${count(Math.round(s.added / time.wall))} papers/s` : ''} · ${steps}`);
+  // A rate only where the papers, not the batch's fixed cost (reading the run: ~2 s), make the time.
+  const rate = s.added >= RATE_FROM ? `, ${count(Math.round(s.added / time.wall))} papers/s` : '';
+  lines.push(`Time: ${time.wall.toFixed(2)} s (CPU ${time.cpu.toFixed(2)} s)${rate} · ${steps}`);
   // Skipped records' reasons quote what the file held: its control characters are escaped.
   return escapeControls(lines.join('\n')) + '\n';
 }

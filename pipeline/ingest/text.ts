@@ -175,7 +175,8 @@ const JUNIOR = /^(?:jr|sr|ii|iii|iv|2nd|3rd)\.?$/i;
 const PARTICLE = /^(?:van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ter|ten|bin|ibn|al|el|y|zu|vom|op)$/;
 
 /** A name that is a group's, not a person's: written as it is, never turned about. */
-const GROUP = /\b(?:collaboration|consortium|team|project|initiative|society|association|institute|university|laboratory|committee|council|foundation|inc|ltd|llc|gmbh|corp)\b\.?/i;
+// Words bounded by letters of any script: with \b, "Inc" in "D'Incà" was a word (JS's \b counts "à" as no letter).
+const GROUP = /(?<![\p{L}\p{N}])(?:collaboration|consortium|team|project|initiative|society|association|institute|university|laboratory|committee|council|foundation|inc|ltd|llc|gmbh|corp)(?![\p{L}\p{N}])\.?/iu;
 
 /** Whether a name is a group's ("The CMS Collaboration", "Barnes and Noble, Inc."), which no tool should turn about. */
 export function isGroupName(name: string): boolean {

@@ -29,8 +29,10 @@ export interface BibPaper {
 }
 
 /**
- * What the lists' badges say, for the record's note: "Added after clustering (npm run assign, batch
- * 2); novel: fits no theme well"; null for the run's own papers. The pipeline's readers skip the note.
+ * What the lists' badges say, for the record's annotation: "Added after clustering (npm run assign,
+ * batch 2); novel: fits no theme well"; null for the run's own papers. BibTeX's `annote`, which the
+ * standard styles never print (a `note` went into the reference list), and RIS's N1 (a reference
+ * manager's note). The pipeline's readers skip both.
  */
 function addedNote(p: BibPaper): string | null {
   if (p.added_batch === null || p.added_batch === undefined) return null;
@@ -214,12 +216,24 @@ function kindOf(p: BibPaper): 'article' | 'proceedings' | 'preprint' {
 }
 
 /**
+ * Conferences that papers name by their acronym alone ("NAACL", "NeurIPS 2024", "CHI '25", "Findings
+ * of EMNLP"): computer science's, where most of the field publishes in proceedings. Matched with their
+ * own capitals, at the start of the venue, so "TACL" or "Transactions of the ACL" (journals) stay articles.
+ */
+const CONFERENCE_ACRONYMS = ['NeurIPS', 'NIPS', 'ICML', 'ICLR', 'AAAI', 'IJCAI', 'AISTATS', 'UAI', 'COLT', 'ACL', 'EMNLP', 'NAACL', 'EACL',
+  'AACL', 'COLING', 'CoNLL', 'LREC', 'IJCNLP', 'CVPR', 'ICCV', 'ECCV', 'WACV', 'BMVC', 'MICCAI', 'ISBI', 'ICASSP', 'INTERSPEECH', 'Interspeech',
+  'KDD', 'SIGIR', 'SIGMOD', 'VLDB', 'ICDE', 'WWW', 'WSDM', 'CIKM', 'RecSys', 'CHI', 'UIST', 'CSCW', 'ICRA', 'IROS', 'CoRL', 'RSS', 'SIGGRAPH',
+  'ICSE', 'FSE', 'ASE', 'PLDI', 'POPL', 'OSDI', 'SOSP', 'NSDI', 'CCS', 'STOC', 'FOCS', 'SODA', 'MLSys', 'ECAI', 'ECIR', 'ICDM', 'SDM'];
+const ACRONYM_VENUE = new RegExp(`^(?:Findings of (?:the )?)?(?:${CONFERENCE_ACRONYMS.join('|')})(?![\\w-])`);
+
+/**
  * Whether a venue is a conference's or workshop's proceedings ("Proc. of NeurIPS", "Proceedings of
- * the …", "… Conference on …", "Workshop", "Symposium"): such a paper is @inproceedings (booktitle)
- * and RIS CONF, not a journal article.
+ * the …", "… Conference on …", "Workshop", "Symposium", or a conference's acronym alone: "NAACL"):
+ * such a paper is @inproceedings (booktitle) and RIS CONF, not a journal article.
  */
 export function isProceedings(venue: string): boolean {
-  return /^(?:proc\b|proceedings\b)|\b(?:conference|workshops?|symposium|congress|colloquium)\b/i.test(venue.trim());
+  const v = venue.trim();
+  return /^(?:proc\b|proceedings\b)|\b(?:conference|workshops?|symposium|congress|colloquium)\b/i.test(v) || ACRONYM_VENUE.test(v);
 }
 
 /**
@@ -254,7 +268,7 @@ export function bibtexEntry(p: BibPaper, { key = bibKey(p.paper_id) }: { key?: s
   }
   if (p.abstract) fields.push(['abstract', bibValue(p.abstract)]);
   const note = addedNote(p);
-  if (note !== null) fields.push(['note', bibValue(note)]);
+  if (note !== null) fields.push(['annote', bibValue(note)]);
   // month is a macro (no braces); everything else is braced.
   const body = fields.map(([name, value]) => `  ${name} = ${name === 'month' ? value : `{${value}}`}`).join(',\n');
   return `@${kind === 'preprint' ? 'misc' : kind === 'proceedings' ? 'inproceedings' : 'article'}{${key},\n${body}\n}\n\n`;

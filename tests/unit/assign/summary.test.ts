@@ -11,7 +11,7 @@ const figures = (size: number, emergingScore: number, shareAfter = 0.1, directio
 function summary(novel: AssignSummary['novel'], themes: AssignSummary['themes']): AssignSummary {
   return {
     runId: 1, batchId: 1, ingest: { files: [{ path: 'in.jsonl', format: 'jsonl', sha256: '', records: 8 }], skipped: [], duplicates: 0, warnings: [] },
-    added: 8, alreadyInRun: 0, novel, novelThreshold: 0.3, themes, whereAdded: null, seconds: {}, cpuSeconds: {}
+    added: 8, alreadyInRun: 0, novel, novelThreshold: 0.3, themes, whereAdded: null, runWarningsUnchanged: 0, seconds: {}, cpuSeconds: {}
   };
 }
 const text = (s: AssignSummary) => formatAssignSummary(s, 'db.duckdb', { wall: 1, cpu: 1 }).split('\n');

@@ -128,7 +128,8 @@ describe('lastFirst and firstLast', () => {
     ['Ada Lovelace', 'Lovelace, Ada'], ['Jürgen Müller', 'Müller, Jürgen'], ['Ludwig van Beethoven', 'van Beethoven, Ludwig'],
     ['Jean-Pierre de la Fontaine', 'de la Fontaine, Jean-Pierre'], ['Martin Luther King Jr.', 'King, Martin Luther, Jr.'],
     ['J. R. R. Tolkien', 'Tolkien, J. R. R.'], ['Plato', 'Plato'], ['The CMS Collaboration', 'The CMS Collaboration'],
-    ['Barnes and Noble, Inc.', 'Barnes and Noble, Inc.'], ['King Jr.', 'King Jr.'], ['Anil Kumar V', 'V, Anil Kumar'], ['Ruth Center', 'Center, Ruth']
+    ['Barnes and Noble, Inc.', 'Barnes and Noble, Inc.'], ['King Jr.', 'King Jr.'], ['Anil Kumar V', 'V, Anil Kumar'], ['Ruth Center', 'Center, Ruth'],
+    ['Moreno D\'Incà', 'D\'Incà, Moreno'] // "Inc" ends no word here: à is a letter (the weekly-use review of 2026-12-04)
   ];
   it('write a stored "First Last" name as RIS wants it: surname (with its particles) first, a suffix last; groups and one word as they are', () => {
     expect(NAMES.map(([name]) => lastFirst(name))).toStrictEqual(NAMES.map(([, ris]) => ris));

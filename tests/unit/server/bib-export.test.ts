@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles } from '../../../pipeline/ingest/index.js';
-import { BibKeys, bibtexEntry, bibValue, protectCapitals, risRecord, verbatimValue, type BibPaper } from '../../../src/lib/server/bib-export.js';
+import { BibKeys, bibtexEntry, bibValue, isProceedings, protectCapitals, risRecord, verbatimValue, type BibPaper } from '../../../src/lib/server/bib-export.js';
 import { buildExport, exportNames, parseExportName } from '../../../src/lib/server/exports.js';
 import { resolveRun } from '../../../src/lib/server/run.js';
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
@@ -43,10 +43,17 @@ describe('bibtexEntry and risRecord', () => {
     ]);
   });
 
-  it('say in a note when the paper was added after clustering, and whether it is novel', () => {
+  it('say in an annotation (BibTeX annote, which no standard style prints; RIS N1) when the paper was added after clustering, and whether it is novel', () => {
     expect([bibtexEntry({ ...PAPER, added_batch: 3, novel: true }).split('\n').at(-4), risRecord({ ...PAPER, added_batch: 3, novel: false }).split('\r\n').at(-4),
-      bibtexEntry({ ...PAPER, added_batch: null, novel: null }).includes('note')]).toStrictEqual([
-      '  note = {Added after clustering (npm run assign, batch 3); novel: fits no theme well}', 'N1  - Added after clustering (npm run assign, batch 3)', false]);
+      bibtexEntry({ ...PAPER, added_batch: null, novel: null }).includes('annote')]).toStrictEqual([
+      '  annote = {Added after clustering (npm run assign, batch 3); novel: fits no theme well}', 'N1  - Added after clustering (npm run assign, batch 3)', false]);
+    expect(bibtexEntry({ ...PAPER, added_batch: 3, novel: true })).not.toMatch(/^\s*note = /m);
+  });
+
+  it('type a conference named by its acronym alone as proceedings, and a journal that carries one as an article', () => {
+    expect(['NAACL', 'NeurIPS 2024', "CHI '25", 'Findings of EMNLP', 'ACL', 'Proc. of the VLDB Endowment'].map(isProceedings)).toStrictEqual([true, true, true, true, true, true]);
+    expect(['TACL', 'Transactions of the ACL', 'ACM Computing Surveys', 'Chinese Journal of Electronics', 'ACLU Law Review', 'Nature'].map(isProceedings))
+      .toStrictEqual([false, false, false, false, false, false]);
   });
 
   it('write a brace that pairs with none as a command (BibTeX counts braces whatever the backslash), and escape underscores outside math', () => {
