@@ -9,6 +9,7 @@ import { foldEdits, nextThemeId, type BaseTheme, type Curation } from './fold.js
 import { loadRunCuration } from './index.js';
 import { appendEdits, readJournal } from './journal.js';
 import { previewSplit } from './split.js';
+import { originAllowed } from '../origin-check.js';
 
 export type ActionKind = 'rename' | 'merge' | 'split' | 'hide' | 'unhide' | 'note' | 'undo';
 
@@ -31,7 +32,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 /** Throws 403 (editing off, another origin) or 401 (token missing or wrong); nothing is read before. */
 export function checkGate(request: Request, url: URL, form: FormData): void {
   if (!editingEnabled()) error(403, 'Editing is off: start the server with THEMESCOPE_EDIT=1 to allow edits');
-  if (request.headers.get('origin') !== url.origin) error(403, 'Edits are accepted only from forms of this dashboard (same origin)');
+  if (!originAllowed(request.headers.get('origin'), url)) error(403, 'Edits are accepted only from forms of this dashboard (same origin)');
   if (tokenRequired()) {
     const given = form.get('token');
     if (typeof given !== 'string' || given === '') error(401, 'This dashboard needs the edit token (THEMESCOPE_EDIT_TOKEN) for edits');
