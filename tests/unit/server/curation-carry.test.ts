@@ -43,5 +43,8 @@ describe('carrying edits to the next run', { timeout: 30_000 }, () => {
     // old 1 has no 'continued' row (lineage says gone): its hide is listed for review, not carried by another rule
     expect(rc.review.filter((r) => r.status === 'review').map((r) => r.text)).toStrictEqual([
       'Theme “long context” (1: hidden) has no continuing theme in run 2']);
+    // with what to look at to decide (the weekly-use review of 2026-12-04: the item gave the lead nothing to go on)
+    expect(rc.review.find((r) => r.status === 'review')!.links).toStrictEqual([
+      { href: '/themes/1?run=1', text: 'the theme in run 1' }, { href: '/runs/compare?a=1&b=2', text: 'where its papers went in run 2' }]);
   });
 });

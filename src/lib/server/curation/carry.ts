@@ -69,6 +69,8 @@ export interface ReviewItem {
   text: string;
   /** 'carried': it applies to the new run as said; 'review': it could not carry, the lead decides. */
   status: 'carried' | 'review';
+  /** What to look at to decide (an item to review): the old theme's page, where its papers went. */
+  links?: { href: string; text: string }[];
 }
 
 export interface Carried {
@@ -141,7 +143,10 @@ function carryTheme(
   const what = [t.named ? `the name “${t.label}”` : null, t.hidden ? 'hidden' : null, t.note !== null ? 'a note' : null].filter((w) => w !== null);
   if (what.length === 0) return;
   if (next === undefined) {
-    review.push({ fromRun: from, status: 'review', text: `Theme “${shownName(t)}” (${t.id}: ${what.join(', ')}) has no continuing theme in run ${runId}` });
+    review.push({ fromRun: from, status: 'review', text: `Theme “${shownName(t)}” (${t.id}: ${what.join(', ')}) has no continuing theme in run ${runId}`,
+      // Where its papers went is the comparison's (a split's parts, a merge's theme): the lead renames or hides there what fits.
+      links: [{ href: `/themes/${t.id}?run=${from}`, text: `the theme in run ${from}` },
+        { href: `/runs/compare?a=${from}&b=${runId}`, text: `where its papers went in run ${runId}` }] });
     return;
   }
   if (t.named) add({ kind: 'rename', themeId: next, name: t.label }, ['rename', 'merge']);
