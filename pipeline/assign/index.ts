@@ -186,6 +186,13 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
     // Nothing to write: the summary is made here and the copy dropped.
     throw new NothingNew({ ...base, batchId: null, added: 0, novel: [], themes: [], whereAdded: null, runWarningsUnchanged: 0 });
   }
+  // A newer run stored its links to this one (theme_lineage) on this run as it was: said, as /runs/compare says it.
+  const newer = (await connection.runAndReadAll(`SELECT min(run_id)::INTEGER AS id FROM theme_lineage WHERE prev_run_id = $run`, { run: runId }))
+    .getRowObjectsJS() as { id: number | null }[];
+  if (newer[0]?.id != null) {
+    own.add('input', `run ${newer[0].id}, made after run ${runId}, stored its lineage to run ${runId} as run ${runId} was then: its theme_lineage ` +
+      `rows, their export and its theme pages' ancestors leave these papers out, while /runs/compare recomputes the links with them`);
+  }
   for (const c of settleDatePrecision(papers, (stored.params.datePrecision as DatePrecisionMode | undefined) ?? 'auto')) {
     own.add('coarse-dates', describeCoarseDates(c, 'assign reads dates as its run did: a run made with --date-precision day keeps them as days'));
   }

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDb } from '../fixtures/read-db.js';
-import { runCli, tempDbPath, THREE_TOPICS } from '../fixtures/cli.js';
+import { runAssign, runCli, tempDbPath, THREE_TOPICS } from '../fixtures/cli.js';
 
 const db = tempDbPath('themescope-lineage-');
 const twoTopics = join(dirname(db), 'two-topics.jsonl');
@@ -50,5 +50,13 @@ describe('lineage between runs through the CLI', () => {
     expect(rows.map((r) => r.kind)).toStrictEqual(['continued', 'continued', 'gone']);
     expect(rows[2].prev).toMatch(/jailbreak/i);
     expect(outputs[2]).toContain('Lineage to run 2, 3 links: 2 continued, 0 split, 0 merged, 0 new, 1 gone');
+  });
+
+  it('warns that papers added to an older run are not in the lineage a newer run stored to it (the weekly-use review of 2026-12-04)', () => {
+    const jailbreaks = join(dirname(db), 'jailbreaks.jsonl');
+    writeFileSync(jailbreaks, readFileSync(THREE_TOPICS, 'utf8').trim().split('\n').filter((l) => /jailbreak/i.test(JSON.parse(l).title)).join('\n') + '\n');
+    const r = runAssign(['--input', jailbreaks, '--db', db, '--run', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('warning: run 2, made after run 1, stored its lineage to run 1 as run 1 was then');
   });
 });

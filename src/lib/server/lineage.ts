@@ -52,6 +52,17 @@ export function listCompleteRuns(): Promise<CompareRun[]> {
 }
 
 /**
+ * Papers `npm run assign` added to run `a` or `b` after run `b` was made: `b`'s stored links to `a`
+ * (theme_lineage, its export, the theme pages) were computed on the runs as they were then, while
+ * the comparison reads them as they are now, so its figures differ. Per run, the papers added since.
+ */
+export async function addedSinceStored(a: number, b: number): Promise<{ runId: number; papers: number }[]> {
+  return query<{ runId: number; papers: number }>(
+    `SELECT ab.run_id AS "runId", sum(ab.added)::INTEGER AS papers FROM assign_batches ab JOIN runs r ON r.run_id = $b
+     WHERE ab.run_id IN ($a, $b) AND ab.finished_at > r.created_at AND ab.added > 0 GROUP BY ab.run_id ORDER BY ab.run_id`, { a, b });
+}
+
+/**
  * `a` (from) and `b` (to) from the URL. By default b is the newest complete run (the newest other
  * than a when a is named) and a the complete run before b (the newest other than b when b is the
  * first). 404 for a run that is not a complete run. The same run twice is `{ same }`: the page says
