@@ -92,24 +92,19 @@ const toDay = (key: number) => dayNumber(Math.floor(key / 10_000), Math.floor(ke
 /**
  * The covered intervals (day numbers) of the dates of `precisions` (sorted keys per precision code):
  * each precision's dates span from its earliest to its latest date among those that are not
- * stragglers (bodyOf over all of them), merged.
+ * stragglers (bodyOf over all of them together), merged.
  */
 function coveredSpans(sorted: Int32Array[], precisions: readonly number[]): Span[] {
-  // All dates of these precisions in order of their first day, with their last day and precision; one conversion per distinct date.
-  const n = precisions.reduce((sum, p) => sum + sorted[p].length, 0);
-  const [lo, hi, code, keyOf] = [new Int32Array(n), new Int32Array(n), new Uint8Array(n), new Int32Array(n)];
+  const days = precisions.map((p) => daySpans(sorted[p], p));
+  // All the dates in order of their first day (each precision's list is in order already: merged).
+  const n = days.reduce((sum, d) => sum + d.lo.length, 0);
+  const [lo, hi, code] = [new Int32Array(n), new Int32Array(n), new Uint8Array(n)];
   const at = precisions.map(() => 0);
-  const first = precisions.map((p) => (sorted[p].length > 0 ? toDay(spanOf(sorted[p][0], p)[0]) : 0));
   for (let i = 0; i < n; i++) {
-    let best = -1;
-    for (let q = 0; q < precisions.length; q++) if (at[q] < sorted[precisions[q]].length && (best < 0 || first[q] < first[best])) best = q;
-    const p = precisions[best];
-    const keys = sorted[p];
-    const key = keys[at[best]];
-    [lo[i], code[i], keyOf[i]] = [first[best], p, key];
-    hi[i] = i > 0 && keyOf[i - 1] === key && code[i - 1] === p ? hi[i - 1] : toDay(spanOf(key, p)[1]);
-    at[best]++;
-    if (at[best] < keys.length) first[best] = keys[at[best]] === key ? first[best] : toDay(spanOf(keys[at[best]], p)[0]);
+    let q = -1;
+    for (let r = 0; r < precisions.length; r++) if (at[r] < days[r].lo.length && (q < 0 || days[r].lo[at[r]] < days[q].lo[at[q]])) q = r;
+    [lo[i], hi[i], code[i]] = [days[q].lo[at[q]], days[q].hi[at[q]], precisions[q]];
+    at[q]++;
   }
   if (n === 0) return [];
   const [a, b] = bodyOf(lo, hi);
@@ -124,6 +119,16 @@ function coveredSpans(sorted: Int32Array[], precisions: readonly number[]): Span
     if (span !== null) spans.push(span);
   }
   return mergeSpans(spans);
+}
+
+/** The first and last day (day numbers) each date of `sorted` (ascending keys of one precision) stands for: one conversion per distinct date. */
+function daySpans(sorted: Int32Array, precision: number): { lo: Int32Array; hi: Int32Array } {
+  const [lo, hi] = [new Int32Array(sorted.length), new Int32Array(sorted.length)];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) [lo[i], hi[i]] = [lo[i - 1], hi[i - 1]];
+    else [lo[i], hi[i]] = spanOf(sorted[i], precision).map(toDay);
+  }
+  return { lo, hi };
 }
 
 /**
