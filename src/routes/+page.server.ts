@@ -88,6 +88,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const lastAfter = windows.after.at(-1);
   const added = lastAfter === undefined ? null
     : await countAddedInWindow(run.run_id, windows.after[0], periodEnd(lastAfter, trendGranularity), trendGranularity);
+  // Added papers in neither window (a week in a partial month, say): no trend reflects them yet, and the page says so.
+  const inWindows = lastAfter === undefined || addedPapers === 0 ? 0 : windows.before.length === 0 ? added!.added
+    : (await countAddedInWindow(run.run_id, windows.before[0], periodEnd(lastAfter, trendGranularity), trendGranularity)).added;
+  const addedOutside = addedPapers - inWindows;
   const moverIds = [...movers.emerging, ...movers.holding, ...movers.fading, ...movers.slower, ...movers.coverage].map((t) => t.themeId);
   const themeClasses: Record<number, TrendClass> = Object.fromEntries(themes.map((t) => [t.themeId, classifyTrend(t, windows)]));
   // An area's papers are all its themes', hidden ones too, as the export's reads_as counts them (overview.ts areaPapersSql).
@@ -153,6 +157,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     areaClasses,
     windows,
     addedAfter: added !== null && added.added > 0 ? added : null,
+    addedOutside: lastAfter === undefined ? 0 : addedOutside,
     // Dated papers in no period of the chart: stragglers far from the rest of the dates (pipeline/trends/periods.ts).
     outsidePeriods: chartSpan.outside,
     // The chart's partial periods (at its granularity) and the part of each the data covers.
