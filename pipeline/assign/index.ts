@@ -203,11 +203,13 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   // batch goes on here (write.ts BatchWrites).
   const writes = new BatchWrites(connection, runId);
   const runWarnings = new Warnings();
-  // The run's warnings as stored before this batch: one said again word for word is not printed again (its 1,500
-  // characters of coverage after every weekly batch; the weekly-use review of 2026-12-04). /runs lists them all.
-  const saidBefore = new Set((JSON.parse((await readText(connection,
-    "SELECT coalesce(json_extract(metrics, '$.warnings')::VARCHAR, '[]') FROM runs WHERE run_id = $run", { run: runId })) ?? '[]') as unknown[])
-    .map((w) => (w !== null && typeof w === 'object' ? String((w as { message?: unknown }).message) : '')));
+  // The run's warnings as stored before this batch: the batch's recomputed ones replace theirs (write.ts), and one
+  // said again word for word is not printed again (its 1,500 characters of coverage after every weekly batch; the
+  // weekly-use review of 2026-12-04). /runs lists them all.
+  const storedWarnings: unknown = JSON.parse((await readText(connection,
+    "SELECT coalesce(json_extract(metrics, '$.warnings')::VARCHAR, '[]') FROM runs WHERE run_id = $run", { run: runId })) ?? '[]');
+  const saidBefore = new Set((Array.isArray(storedWarnings) ? storedWarnings : [])
+    .map((w: unknown) => (w !== null && typeof w === 'object' ? String((w as { message?: unknown }).message) : '')));
   let batch: Computed;
   try {
     step('papers');
@@ -221,7 +223,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
       windowLengths(batch.trends));
     warnAboutStragglers(runWarnings, batch.trends.stragglers);
     await writes.end({ batchId, added: papers.length, novel: batch.fit.novel.reduce((sum, x) => sum + x, 0), trends: batch.trends, runWarnings: runWarnings.list,
-      warnings: own.list,
+      storedWarnings, warnings: own.list,
       info: { inputSha256: ingest.inputSha256, inputFiles: ingest.files, skipped: ingest.skipped, duplicates: ingest.duplicates,
         alreadyInRun: base.alreadyInRun, startedAt } }, step);
   } catch (e) {

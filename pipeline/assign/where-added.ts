@@ -4,10 +4,9 @@
 // their size (the weekly-use review of 2026-12-04).
 import type { Granularity, Paper, PeriodTotal } from '../types.js';
 import { periodStartIso } from '../trends/calendar.js';
-import { paperDates } from '../trends/dates.js';
+import { DATE_CODE, paperDates } from '../trends/dates.js';
 import { MONTHS_PER } from '../trends/periods.js';
 import { trendWindowPeriods } from '../trends/emerging.js';
-import { DATE_CODE } from '../trends/dates.js';
 
 export interface WhereAdded {
   granularity: Granularity;

@@ -45,6 +45,8 @@ export interface BatchEnd {
   trends: Retrended;
   /** The run's warnings as it now is (warnings.ts RECOMPUTED_WARNINGS: coverage, k, theme sizes): they replace the run's (runs.metrics.warnings). */
   runWarnings: RunWarning[];
+  /** runs.metrics.warnings as stored before the batch (the JSON value; anything but an array counts as none). */
+  storedWarnings: unknown;
   /** The batch's own warnings (its input's): stored with it (assign_batches.warnings). */
   warnings: RunWarning[];
   info: { inputSha256: string; inputFiles: unknown; skipped: IngestIssue[]; duplicates: number; alreadyInRun: number; startedAt: Date };
@@ -176,7 +178,7 @@ export class BatchWrites {
     const connection = await this.idle();
     const run = this.runId;
     await connection.run('BEGIN TRANSACTION');
-    await writeTrends(connection, run, b.trends, b.runWarnings, b.batchId);
+    await writeTrends(connection, run, b.trends, replaceRecomputedWarnings(b.storedWarnings, b.runWarnings, b.batchId));
     step('assign_batches');
     const { info } = b;
     await appendTable(connection, ASSIGN_BATCHES, 1, () => ({
@@ -196,9 +198,9 @@ export class BatchWrites {
 
 /**
  * The run-wide trend tables replaced, theme and area rows updated, the runs row's counts and dates,
- * and its warnings of the run as it now is (`runWarnings`, from batch `batch`).
+ * and its warnings (the stored ones with those the batch recomputed in their place: replaceRecomputedWarnings).
  */
-async function writeTrends(connection: DuckDBConnection, run: number, t: Retrended, runWarnings: RunWarning[], batch: number) {
+async function writeTrends(connection: DuckDBConnection, run: number, t: Retrended, warnings: unknown[]) {
   for (const table of ['theme_periods', 'period_totals', 'bursts', 'coverage_changes']) await connection.run(`DELETE FROM ${table} WHERE run_id = $run`, { run });
   await appendTable(connection, THEME_PERIODS, t.periods.length, (i) => {
     const p = t.periods[i];
@@ -228,11 +230,8 @@ async function writeTrends(connection: DuckDBConnection, run: number, t: Retrend
     FROM assign_area_trends v WHERE areas.run_id = $run AND areas.area_id = v.id`, { run });
   const d = t.dates;
   // The trends were just read with the corpus's coverage checked (retrend.ts): runs.metrics.coverageChecked, also for a run made
-  // before the check. The stored coverage, k and theme-size warnings were said of the run as it was: those of now take their
+  // before the check. The stored coverage, k and theme-size warnings were said of the run as it was: those of now took their
   // place (/runs shows them beside the Overview, which reads coverage_changes and the sizes); the run's other warnings stay.
-  const [stored] = await queryRows<{ warnings: string | null }>(connection,
-    `SELECT json_extract(metrics, '$.warnings')::VARCHAR AS warnings FROM runs WHERE run_id = $run`, { run });
-  const warnings = replaceRecomputedWarnings(stored?.warnings == null ? [] : JSON.parse(stored.warnings), runWarnings, batch);
   await connection.run(`UPDATE runs SET n_papers = $n, date_min = $min::DATE, date_max = $max::DATE, date_min_precision = $minP,
     date_max_precision = $maxP, default_granularity = $granularity, metrics = json_merge_patch(metrics, $patch::JSON)
     WHERE run_id = $run`,

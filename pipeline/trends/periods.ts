@@ -250,8 +250,7 @@ function monthOfDay(day: number): number {
 
 /** yyyymmdd as precise as its date is: YYYY-MM-DD, YYYY-MM or YYYY. */
 function shownDate(key: number, precision: number): string {
-  const [y, m, d] = [Math.floor(key / 10_000), Math.floor(key / 100) % 100, key % 100];
-  const year = String(y).padStart(4, '0');
-  if (precision === YEAR) return year;
-  return precision === MONTH ? `${year}-${String(m).padStart(2, '0')}` : `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const digits = String(key).padStart(8, '0');
+  const iso = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+  return iso.slice(0, precision === YEAR ? 4 : precision === MONTH ? 7 : 10);
 }

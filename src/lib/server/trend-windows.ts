@@ -1,6 +1,7 @@
 // Owns loading the trend windows of a run (trend-wording.ts describeWindows over its period totals at
 // the trend granularity), for pages that do not load every period total anyway (the theme page).
-import type { Granularity, RunRow } from '../../../pipeline/types.js';
+import type { DatePrecision, Granularity, RunRow } from '../../../pipeline/types.js';
+import { formatDate } from '../charts/periods.js';
 import { describeWindows, type TrendWindows } from '../trend-wording.js';
 import { query } from './db.js';
 
@@ -27,22 +28,22 @@ export interface DatedSpan {
  * into those in its periods and those in none.
  */
 export async function loadDatedSpan(runId: number, granularity: Granularity): Promise<DatedSpan> {
-  const [row] = await query<{ papers: number; from: string | null; to: string | null; min: string | null; max: string | null }>(
+  const [row] = await query<{ papers: number; from: string | null; fromPrecision: DatePrecision | null; to: string | null; toPrecision: DatePrecision | null;
+    min: string | null; max: string | null }>(
     `WITH span AS (SELECT min(period) AS first, max(period) AS last FROM period_totals WHERE run_id = $run AND granularity = $granularity),
      dated AS (
        SELECT p.published, p.date_precision AS precision, date_trunc($granularity, p.published)::DATE NOT BETWEEN span.first AND span.last AS outside
        FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id CROSS JOIN span
        WHERE pr.run_id = $run AND p.published IS NOT NULL AND ($granularity = 'year' OR p.date_precision <> 'year'))
      SELECT count(*) FILTER (WHERE outside)::INTEGER AS papers,
-       -- each end as precise as its paper's date is (a year-only date as its year)
-       arg_min(CASE precision WHEN 'year' THEN strftime(published, '%Y') WHEN 'month' THEN strftime(published, '%Y-%m') ELSE published::VARCHAR END,
-         published) FILTER (WHERE outside) AS "from",
-       arg_max(CASE precision WHEN 'year' THEN strftime(published, '%Y') WHEN 'month' THEN strftime(published, '%Y-%m') ELSE published::VARCHAR END,
-         published) FILTER (WHERE outside) AS "to", min(published) FILTER (WHERE NOT outside)::VARCHAR AS min,
-       max(published) FILTER (WHERE NOT outside)::VARCHAR AS max
+       min(published) FILTER (WHERE outside)::VARCHAR AS "from", arg_min(precision, published) FILTER (WHERE outside) AS "fromPrecision",
+       max(published) FILTER (WHERE outside)::VARCHAR AS "to", arg_max(precision, published) FILTER (WHERE outside) AS "toPrecision",
+       min(published) FILTER (WHERE NOT outside)::VARCHAR AS min, max(published) FILTER (WHERE NOT outside)::VARCHAR AS max
      FROM dated`,
     { run: runId, granularity });
-  return { min: row.min, max: row.max, outside: row.papers === 0 ? null : { papers: row.papers, from: row.from!, to: row.to! } };
+  // Each end as precise as its paper's date is (a year-only date as its year).
+  return { min: row.min, max: row.max, outside: row.papers === 0 ? null
+    : { papers: row.papers, from: formatDate(row.from!, row.fromPrecision), to: formatDate(row.to!, row.toPrecision) } };
 }
 
 /**
