@@ -324,7 +324,7 @@ CREATE TABLE IF NOT EXISTS assign_batches (
   novel           INTEGER NOT NULL,        -- added papers below the run's novel_threshold
   started_at      TIMESTAMP NOT NULL,
   finished_at     TIMESTAMP NOT NULL,
-  warnings        JSON,                    -- the batch's own warnings, [{code, message}]: its input's (as a run's input warnings), ids kept apart, dates read coarsely; the run's coverage, k and theme-size warnings it recomputed are in runs.metrics.warnings; NULL: a batch stored before they were kept
+  warnings        JSON,                    -- the batch's own warnings, [{code, message}]: its input's (as a run's input warnings), ids kept apart, dates read coarsely; the run's coverage, k, theme-size and straggler-date warnings it recomputed are in runs.metrics.warnings; NULL: a batch stored before they were kept
   PRIMARY KEY (run_id, batch_id)
 );
 
