@@ -230,7 +230,7 @@ async function writeTrends(connection: DuckDBConnection, run: number, t: Retrend
     FROM assign_area_trends v WHERE areas.run_id = $run AND areas.area_id = v.id`, { run });
   const d = t.dates;
   // The trends were just read with the corpus's coverage checked (retrend.ts): runs.metrics.coverageChecked, also for a run made
-  // before the check. The stored coverage, k and theme-size warnings were said of the run as it was: those of now took their
+  // before the check. The stored coverage, k, theme-size and straggler-date warnings were said of the run as it was: those of now took their
   // place (/runs shows them beside the Overview, which reads coverage_changes and the sizes); the run's other warnings stay.
   await connection.run(`UPDATE runs SET n_papers = $n, date_min = $min::DATE, date_max = $max::DATE, date_min_precision = $minP,
     date_max_precision = $maxP, default_granularity = $granularity, metrics = json_merge_patch(metrics, $patch::JSON)

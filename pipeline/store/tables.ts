@@ -418,7 +418,7 @@ export const ASSIGN_BATCHES = defineTable({
     { name: 'novel', type: 'INTEGER', comment: 'added papers below the run\'s novel_threshold' },
     { name: 'started_at', type: 'TIMESTAMP' },
     { name: 'finished_at', type: 'TIMESTAMP' },
-    { name: 'warnings', type: 'JSON', nullable: true, comment: "the batch's own warnings, [{code, message}]: its input's (as a run's input warnings), ids kept apart, dates read coarsely; the run's coverage, k and theme-size warnings it recomputed are in runs.metrics.warnings; NULL: a batch stored before they were kept" }
+    { name: 'warnings', type: 'JSON', nullable: true, comment: "the batch's own warnings, [{code, message}]: its input's (as a run's input warnings), ids kept apart, dates read coarsely; the run's coverage, k, theme-size and straggler-date warnings it recomputed are in runs.metrics.warnings; NULL: a batch stored before they were kept" }
   ]
 });
 
