@@ -24,23 +24,24 @@ export interface DatedSpan {
 }
 
 /**
- * The dates of the run's papers that count at `granularity` (year-only dates count at year only), split
- * into those in its periods and those in none.
+ * The dates of the run's papers (of theme `themeId` when given) that count at `granularity` (year-only
+ * dates count at year only), split into those in the run's periods and those in none.
  */
-export async function loadDatedSpan(runId: number, granularity: Granularity): Promise<DatedSpan> {
+export async function loadDatedSpan(runId: number, granularity: Granularity, themeId: number | null = null): Promise<DatedSpan> {
   const [row] = await query<{ papers: number; from: string | null; fromPrecision: DatePrecision | null; to: string | null; toPrecision: DatePrecision | null;
     min: string | null; max: string | null }>(
     `WITH span AS (SELECT min(period) AS first, max(period) AS last FROM period_totals WHERE run_id = $run AND granularity = $granularity),
      dated AS (
        SELECT p.published, p.date_precision AS precision, date_trunc($granularity, p.published)::DATE NOT BETWEEN span.first AND span.last AS outside
-       FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id CROSS JOIN span
-       WHERE pr.run_id = $run AND p.published IS NOT NULL AND ($granularity = 'year' OR p.date_precision <> 'year'))
+       FROM paper_themes pt JOIN papers p ON p.paper_id = pt.paper_id CROSS JOIN span
+       WHERE pt.run_id = $run AND ($theme::INTEGER IS NULL OR pt.theme_id = $theme::INTEGER) AND p.published IS NOT NULL
+         AND ($granularity = 'year' OR p.date_precision <> 'year'))
      SELECT count(*) FILTER (WHERE outside)::INTEGER AS papers,
        min(published) FILTER (WHERE outside)::VARCHAR AS "from", arg_min(precision, published) FILTER (WHERE outside) AS "fromPrecision",
        max(published) FILTER (WHERE outside)::VARCHAR AS "to", arg_max(precision, published) FILTER (WHERE outside) AS "toPrecision",
        min(published) FILTER (WHERE NOT outside)::VARCHAR AS min, max(published) FILTER (WHERE NOT outside)::VARCHAR AS max
      FROM dated`,
-    { run: runId, granularity });
+    { run: runId, granularity, theme: themeId });
   // Each end as precise as its paper's date is (a year-only date as its year).
   return { min: row.min, max: row.max, outside: row.papers === 0 ? null
     : { papers: row.papers, from: formatDate(row.from!, row.fromPrecision), to: formatDate(row.to!, row.toPrecision) } };

@@ -21,7 +21,7 @@ import {
   loadThemeTrend,
   readThemeIdParam
 } from '$lib/server/theme';
-import { partialOnlyGranularities, loadTrendWindows } from '$lib/server/trend-windows';
+import { loadDatedSpan, partialOnlyGranularities, loadTrendWindows } from '$lib/server/trend-windows';
 import { offeredGranularities } from '$lib/charts/periods';
 import { classifyTrend, periodEnd } from '$lib/trend-wording';
 import { burstCoverage, coverageMarks } from '$lib/coverage-marks';
@@ -46,7 +46,7 @@ export const load: PageServerLoad = async ({ url, params, locals, cookies }) => 
   const granularity = readGranularity(url.searchParams, defaultGranularity);
   const curation = await curationOfTheme(run.run_id, themeId);
   const theme = await loadThemeDetail(run.run_id, themeId);
-  const [terms, trend, typical, papers, neighbours, palette, alsoClose, bursts, facets, lineage, windows] = await Promise.all([
+  const [terms, trend, typical, papers, neighbours, palette, alsoClose, bursts, facets, lineage, windows, chartSpan] = await Promise.all([
     loadThemeTerms(run.run_id, themeId),
     loadThemeTrend(run.run_id, themeId, granularity),
     loadThemePapers(run.run_id, themeId, null, 1, TYPICAL),
@@ -57,7 +57,8 @@ export const load: PageServerLoad = async ({ url, params, locals, cookies }) => 
     loadThemeBursts(run.run_id, themeId),
     loadThemeFacets(run.run_id, themeId),
     loadThemeLineage(run.run_id, themeId),
-    loadTrendWindows(run, theme.windowGranularity ?? 'month', theme.windowMonths)
+    loadTrendWindows(run, theme.windowGranularity ?? 'month', theme.windowMonths),
+    loadDatedSpan(run.run_id, granularity, themeId)
   ]);
   if (papers.page > papers.pages) refusePastEnd(url.searchParams, papers.page, papers.pages);
   const colours = palette.themes;
@@ -83,5 +84,7 @@ export const load: PageServerLoad = async ({ url, params, locals, cookies }) => 
       addedLater: addedFrom !== null && b.startPeriod >= addedFrom })), facets, lineage, windows,
     trendClass, coverage, marks, curation: { ...curation, refused: takeRefused(cookies, run.run_id, themeId),
       done: confirmationOf(await loadRunCuration(run.run_id), takeDone(cookies, run.run_id)) }, coverageUnchecked: coverageUnchecked(run, changes),
-    addedAfter: added !== null && added.added > 0 ? added : null };
+    addedAfter: added !== null && added.added > 0 ? added : null,
+    // Its dated papers in no period of the chart: stragglers far from the rest of the run's dates (pipeline/trends/periods.ts).
+    outsidePeriods: chartSpan.outside };
 };
