@@ -236,7 +236,7 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
   if (config.k === 'auto') {
     const kRange = feasibleKRange(config.kRange, papers.length, warnings);
     const choice = await timed('choose-k', reporter, durations,
-      () => chooseK(matrix, { kMin: kRange.min, kMax: kRange.max, kStep: kRange.step,
+      () => chooseK(matrix, { kMin: kRange.min, kMax: kRange.max, kMaxAsked: Math.min(config.kRange.max, papers.length - 1), kStep: kRange.step,
         seed: config.seed, maxIter: config.maxIter, tolerance: config.tolerance, workers: config.workers,
         init: config.init, keys: Uint32Array.from(papers, (p) => paperKey(p.paperId)),
         onCandidate: (p, done, total) => reporter.kCandidate?.(p.k, p.stability, done, total) }),
@@ -339,11 +339,15 @@ function feasibleKRange(range: Config['kRange'], nPapers: number, warnings: Warn
     throw new InputError(`--k auto: ${nPapers} papers are too few for --k-range ${range.min}..${range.max} ` +
       `(k must be below the number of papers); give a smaller --k-range or a fixed --k`);
   }
+  // No k above papers / MIN_MEAN_THEME_PAPERS; when the range holds none that low, only its smallest k (on 49 papers and
+  // 10..40 it had tried up to 20, 2.5 papers a theme).
   const byMean = Math.floor(nPapers / MIN_MEAN_THEME_PAPERS);
-  const max = Math.min(range.max, nPapers - 1, byMean >= range.min ? byMean : Infinity);
+  const max = Math.min(range.max, nPapers - 1, Math.max(byMean, range.min));
   if (max < range.max) {
-    warnings.add('k-range-cut', `--k-range ${range.min}..${range.max} cut to ${range.min}..${max}: only ${nPapers} papers` +
-      (max === byMean ? ` (a theme needs ${MIN_MEAN_THEME_PAPERS} papers on average to be worth naming)` : ''));
+    const why = max === byMean ? ` (a theme needs ${MIN_MEAN_THEME_PAPERS} papers on average to be worth naming)`
+      : byMean < range.min ? ` (a theme needs ${MIN_MEAN_THEME_PAPERS} papers on average to be worth naming: ${nPapers} papers are too few even for ` +
+        `k = ${range.min}, the range's smallest, which is the only one tried)` : '';
+    warnings.add('k-range-cut', `--k-range ${range.min}..${range.max} cut to ${range.min}..${max}: only ${nPapers} papers${why}`);
   }
   return { ...range, max };
 }

@@ -32,6 +32,8 @@ export const STABILITY_BAND = 0.02;
 export interface ChooseKOptions {
   kMin: number;
   kMax: number;
+  /** The --k-range's end as given (below the papers), when kMax is it cut to papers / 10: messages name that one. */
+  kMaxAsked?: number;
   kStep: number;
   seed: number;
   maxIter: number;
@@ -86,7 +88,7 @@ export async function chooseK(matrix: CsrMatrix, options: ChooseKOptions): Promi
   }
   if (curve.length === 0) {
     const most = divisive ? Math.floor(sample.nRows / 2) : sample.nRows;
-    throw new InputError(`--k auto: no k of --k-range ${options.kMin}..${options.kMax} can be measured on ${sample.nRows} papers ` +
+    throw new InputError(`--k auto: no k of --k-range ${options.kMin}..${options.kMaxAsked ?? options.kMax} can be measured on ${sample.nRows} papers ` +
       `(${divisive ? 'the stability check splits them in halves that must each hold k papers, ' : ''}so k is at most ${most}); ` +
       'give a smaller --k-range or a fixed --k');
   }

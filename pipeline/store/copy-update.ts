@@ -69,6 +69,8 @@ function removeStaleTemps(dbPath: string): void {
 
 /** How long a stopped writer lets DuckDB's threads finish a write in flight before it looks for the copy again. */
 const SETTLE_MS = 50;
+/** Checks in a row that must find no copy file before a stopped writer exits. */
+const QUIET_CHECKS = 6;
 
 /** The signals that stop a writer cleanly (Ctrl-C, kill). */
 const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -112,14 +114,20 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
   const removeCopy = () => removeCopyFiles(tmpPath);
   // Ctrl-C (or a kill) while the copy is written: the copy and the lock go with the process, and the
   // database is the file it was. (A SIGKILL leaves both, for the next writer to clear: removeStaleTemps, lock.ts.)
+  let live: DuckDBConnection | null = null;
   const interrupted = (signal: NodeJS.Signals) => {
+    // The statement DuckDB is running is stopped first (a commit under way still ends), so that its threads write no more.
+    live?.interrupt();
     removeCopy();
-    // A commit already on DuckDB's thread may still write the copy's WAL: it is given moments (this
-    // thread blocked, so nothing here renames meanwhile): 150 ms, then until a check finds nothing (≤ 1 s).
-    for (let i = 0; i < 20; i++) {
+    // A write already on DuckDB's threads may still make the copy's WAL: it is given moments (this thread
+    // blocked, so nothing here renames meanwhile) until QUIET_CHECKS checks in a row find nothing (≤ 3 s).
+    // One check after 150 ms was too few on a loaded machine (load 8 on 2 cores: a WAL left, 1 run in the CI of 2026-12-04).
+    for (let i = 0, quiet = 0; i < 60 && quiet < QUIET_CHECKS; i++) {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
-      if (i >= 2 && !copyFiles(tmpPath).some((path) => existsSync(path))) break;
-      removeCopy();
+      if (copyFiles(tmpPath).some((path) => existsSync(path))) {
+        quiet = 0;
+        removeCopy();
+      } else quiet++;
     }
     release();
     process.stderr.write(`themescope: stopped by ${signal}; ${dbPath} is unchanged\n`);
@@ -134,7 +142,8 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
     // A copy-on-write clone where the file system has them (APFS, Btrfs, XFS with reflink): no bytes
     // copied, and the copy's writes still never touch the original. Elsewhere (ext4 here) a plain
     // copy: 87–120 ms against 93–126 ms for 160 MB, alternated.
-    if (existsSync(dbPath)) await copyFile(dbPath, tmpPath, fsConstants.COPYFILE_FICLONE);
+    // An empty file is a new database (checkThemescopeDb): there is nothing to copy, and DuckDB would not open a 0-byte copy.
+    if (existsSync(dbPath) && statSync(dbPath).size > 0) await copyFile(dbPath, tmpPath, fsConstants.COPYFILE_FICLONE);
     // DuckDB's buffer pool would grow to most of the machine's memory while the appends run: capped,
     // it writes finished blocks out instead (a 75k-paper run peaked 40 MB lower, at the same speed).
     const memoryLimit = options.memoryLimitMb ? `${options.memoryLimitMb}MB` : STORE_MEMORY_LIMIT;
@@ -148,6 +157,7 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
     let result: T;
     try {
       const connection = await instance.connect();
+      live = connection;
       try {
         // One call: each is a round trip through the JS thread, which `npm run assign` keeps busy
         // parsing its input meanwhile.
@@ -167,6 +177,7 @@ export async function updateCopy<T>(dbPath: string, options: CopyUpdateOptions, 
         await connection.run('CHECKPOINT');
         if (options.rowGroupRows) await connection.run(`USE memory; DETACH ${COPY_ALIAS}`);
       } finally {
+        live = null;
         connection.closeSync();
       }
     } finally {

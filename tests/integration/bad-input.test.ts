@@ -84,6 +84,12 @@ describe('a bad --db or a negative number stops the pipeline and assign with exi
     }
     expect(readFileSync(path).equals(before)).toBe(true);
   }, 60_000);
+  it('takes a 0-byte --db as a new database, as the README says (the README audit: the run did its work, then the store could not open it)', async () => {
+    const path = file('empty.duckdb', '');
+    const r = cli(['--input', THREE_TOPICS, '--k', '3', '--min-df', '2', '--quiet', '--db', path]);
+    expect(r.code).toBe(0);
+    expect(await select<{ run_id: number; status: string }>(path, 'SELECT run_id, status FROM runs')).toStrictEqual([{ run_id: 1, status: 'complete' }]);
+  }, 60_000);
   it('answers --k -1 and --seed -1 with the option\'s own range', () => {
     expect(cli(['--input', THREE_TOPICS, '--k', '-1']).stderr).toMatch(/^themescope: --k expects an integer between 2 and 500, got "-1"/);
     expect(cli(['--input', THREE_TOPICS, '--seed', '-1']).stderr).toMatch(/^themescope: --seed expects an integer between 0 and 2147483647, got "-1"/);

@@ -109,6 +109,14 @@ describe('pipeline CLI', () => {
     expect(r.stdout).not.toContain('papers per theme on average');
   });
 
+  it('--k auto tries only the range’s smallest k when even it leaves fewer than 10 papers a theme (the README audit: k = 20 for 49 papers)', () => {
+    const r = runCli(['--input', FIXTURE, '--k', 'auto', '--k-range', '8..20', '--min-df', '1', '--db', tempDb()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('warning: --k-range 8..20 cut to 8..8: only 60 papers (a theme needs 10 papers on average to be worth naming: ' +
+      '60 papers are too few even for k = 8, the range\'s smallest, which is the only one tried)');
+    expect(/k = (\d+)/.exec(r.stdout)?.[1]).toBe('8');
+  });
+
   it('exits 2 with one line, no stack, when there are fewer distinct papers than themes', () => {
     const twins = join(mkdtempSync(join(tmpdir(), 'themescope-twins-')), 'twins.jsonl');
     // Different years: one title in three years is three papers (same title and year would be one, merged).
