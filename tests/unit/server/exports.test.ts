@@ -64,15 +64,15 @@ describe('themes export', () => {
     const lines = await csvLines(response);
     expect([disposition, type]).toStrictEqual(['attachment; filename="themescope-run1-themes.csv"', 'text/csv; charset=utf-8']);
     expect(lines[0]).toBe(
-      '"theme_id","label","size","share","keywords","direction","emerging_score","growth","z_score","window_months","window_granularity",' +
-        '"covered_share","covered_direction","covered_z","reads_as",' +
+      '"theme_id","label","size","share","keywords","reads_as","direction","emerging_score","growth","z_score","window_months","window_granularity",' +
+        '"covered_share","covered_direction","covered_z",' +
         '"share_before","share_after","papers_before","papers_after","cohesion","x","y","area_id","area_label","separation",' +
         '"coherence","mixture","reproducibility","original_label","hidden","note",' +
         '"window_periods","covered_share_before","covered_share_after","covered_papers_before","covered_papers_after"'
     );
     const third = 1 / 3;
     expect(lines[1]).toBe(
-      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady",0.0,0.0,0.0,3,"month",,,,"steady",${third},${third},4,4,${1 - 10.5 / 48},-0.5,0.0,0,"language models",0.5,0.3,false,0.9,,false,,3,,,,`
+      `0,"model merging, task vectors",8,${third},"model merging; task vectors; merging; weight averaging","steady","steady",0.0,0.0,0.0,3,"month",,,,${third},${third},4,4,${1 - 10.5 / 48},-0.5,0.0,0,"language models",0.5,0.3,false,0.9,,false,,3,,,,`
     );
     expect(lines.length).toBe(5); // header, 3 themes, and the empty string after the final CRLF
   });
@@ -84,12 +84,12 @@ describe('areas export', () => {
     const lines = await csvLines(response);
     expect(disposition).toBe('attachment; filename="themescope-run1-areas.csv"');
     expect(lines[0]).toBe(
-      '"area_id","label","size","share","n_themes","themes","keywords","direction","emerging_score","growth","z_score",' +
-        '"covered_share","covered_direction","covered_z","reads_as","share_before","share_after","x","y",' +
+      '"area_id","label","size","share","n_themes","themes","keywords","reads_as","direction","emerging_score","growth","z_score",' +
+        '"covered_share","covered_direction","covered_z","share_before","share_after","x","y",' +
         '"covered_share_before","covered_share_after","covered_papers_before","covered_papers_after"'
     );
     expect(lines[1]).toBe(
-      `0,"language models",16,${2 / 3},2,"model merging, task vectors; <i>long</i> context <script>alert(2)</script>","language models; tokens","steady",0.0,0.0,0.0,,,,"steady",${2 / 3},${2 / 3},0.0,0.0,,,,`
+      `0,"language models",16,${2 / 3},2,"model merging, task vectors; <i>long</i> context <script>alert(2)</script>","language models; tokens","steady","steady",0.0,0.0,0.0,,,,${2 / 3},${2 / 3},0.0,0.0,,,,`
     );
     expect(lines[2].startsWith('1,"3d vision",8,')).toBe(true);
     expect(lines.length).toBe(4);
