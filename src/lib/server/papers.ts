@@ -305,9 +305,9 @@ function toListItem(row: DetailRow, keys: ReadonlySet<string>): PaperListItem {
   };
 }
 
-/** Themes of the run for the filter menu, by label. */
+/** Themes of the run for the filter menu, by label whatever its case ("anomaly detection" among the A, not after "MRI"). */
 export async function listThemeOptions(runId: number): Promise<ThemeOption[]> {
-  return query<ThemeOption>(`SELECT theme_id, label, size, mixture FROM themes WHERE run_id = $run ORDER BY label`, { run: runId });
+  return query<ThemeOption>(`SELECT theme_id, label, size, mixture FROM themes WHERE run_id = $run ORDER BY lower(label), label`, { run: runId });
 }
 
 /** Papers added to the run after clustering (npm run assign); 0 for a run as clustered. */
