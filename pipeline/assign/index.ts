@@ -177,7 +177,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
   if (keptApart.length > 0) own.add('input', keptApartWarning(keptApart, 'a paper another run stored'));
   if (adopted.length > 0) own.add('input', adoptedWarning(adopted));
   // The text pass starts now, taking chunks between the reads (and a worker's, with --workers 2).
-  if (papers.length > 0) textPass.start(papers, vocabulary.terms, vocabulary.idf, vocabulary.ngramMax);
+  if (papers.length > 0) textPass.start(papers, vocabulary.terms, vocabulary.idf, vocabulary.ngramMax, vocabulary.searchStem);
   const stored = await timed('read', () => readStoredRun(connection, runId, vocabulary));
   const base = { runId, ingest: { ...ingest, warnings: own.list.map((w) => w.message) }, alreadyInRun: ingest.papers.length - papers.length,
     novelThreshold: stored.novelThreshold, seconds: {}, cpuSeconds: {} };

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import type { DatePrecision, Granularity, Paper } from '../types.js';
 import { queryRows, readBlobRows, readColumns, readLines, readText } from './columns.js';
 import { primaryCategorySql } from '../trends/coverage.js';
+import { searchStemOf, type SearchStem } from '../tokenise/search-tokens.js';
 import { blockRows, decodeBlocks, float32Of, int32Of, type VectorBlock } from './model.js';
 
 export type PaperDate = Pick<Paper, 'published' | 'datePrecision'>;
@@ -65,16 +66,20 @@ export async function chooseRun(connection: DuckDBConnection, wanted: number | n
 
 const PRECISIONS: (DatePrecision | null)[] = [null, 'day', 'month', 'year'];
 
-/** What the text pass needs of a run: its vocabulary (column c's stem key and IDF) and phrase length. */
-export type Vocabulary = Pick<StoredRun, 'terms' | 'idf' | 'ngramMax'>;
+/** What the text pass needs of a run: its vocabulary (column c's stem key and IDF), phrase length and search stem. */
+export type Vocabulary = Pick<StoredRun, 'terms' | 'idf' | 'ngramMax'> & {
+  /** How the run's search index keys its words (runs.metrics.searchStem, search-tokens.ts): the new papers' words are keyed so. */
+  searchStem: SearchStem;
+};
 
 /** Run `runId`'s vocabulary, read first so the text pass can start while the rest is read. */
 export async function readVocabulary(connection: DuckDBConnection, runId: number): Promise<Vocabulary> {
   const run = { run: runId };
-  const [r] = await queryRows<{ ngram_max: number; n_terms: number }>(connection, 'SELECT ngram_max, n_terms FROM run_models WHERE run_id = $run', run);
+  const [r] = await queryRows<{ ngram_max: number; n_terms: number; search_stem: string | null }>(connection,
+    `SELECT ngram_max, n_terms, (SELECT metrics->>'searchStem' FROM runs WHERE run_id = $run) AS search_stem FROM run_models WHERE run_id = $run`, run);
   const terms = await readLines(connection, 'SELECT string_agg(term, chr(10) ORDER BY term_id) FROM run_terms WHERE run_id = $run', run, r.n_terms);
   const [idf] = await readColumns(connection, 'SELECT idf::DOUBLE FROM run_terms WHERE run_id = $run ORDER BY term_id', run, ['double'] as const);
-  return { terms, idf, ngramMax: r.ngram_max };
+  return { terms, idf, ngramMax: r.ngram_max, searchStem: searchStemOf({ searchStem: r.search_stem }) };
 }
 
 /** Everything `assign` needs of run `runId` (its vocabulary as readVocabulary read it). */

@@ -10,6 +10,7 @@
 import { packTexts, textField, type PackedTexts } from '../ingest/packed-texts.js';
 import { sharedArray } from '../shared-memory.js';
 import type { PaperText } from '../tokenise/chunk.js';
+import type { SearchStem } from '../tokenise/search-tokens.js';
 import type { CsrMatrix } from '../types.js';
 import { startWorkers, type Workers } from '../workers.js';
 import type { PaperWords } from './search-words.js';
@@ -27,6 +28,8 @@ export interface TextPassJob {
   terms: readonly string[];
   idf: Float64Array;
   ngramMax: number;
+  /** How the run's search keys are stemmed (runs.metrics.searchStem). */
+  searchStem: SearchStem;
   texts: PackedTexts;
   count: number;
   next: Int32Array;
@@ -103,18 +106,18 @@ export class TextPassHelper {
    * writes the papers meanwhile, mostly waiting for DuckDB's thread): one chunk, then whatever
    * DuckDB has answered, then the next. finish() takes what is left at once.
    */
-  start(papers: readonly PaperText[], terms: readonly string[], idf: Float64Array, ngramMax: number): void {
+  start(papers: readonly PaperText[], terms: readonly string[], idf: Float64Array, ngramMax: number, searchStem: SearchStem): void {
     const next = sharedArray(Int32Array, 1);
     let reply: Promise<TextPassReply> | null = null;
     this.workerChunks = 0;
     // One chunk or no worker: no point in handing texts over.
     if (this.workers && papers.length > CHUNK_PAPERS) {
       const workers = this.workers;
-      workers.post({ terms, idf, ngramMax, texts: packTexts(papers), count: papers.length, next } satisfies TextPassJob);
+      workers.post({ terms, idf, ngramMax, searchStem, texts: packTexts(papers), count: papers.length, next } satisfies TextPassJob);
       reply = this.started.then(() => workers.replies({ end: true })).then(([r]) => r as TextPassReply);
       reply.catch(() => {}); // a failure surfaces in finish()
     }
-    const tokeniser = new VocabularyTokeniser(terms, ngramMax, papers.length);
+    const tokeniser = new VocabularyTokeniser(terms, ngramMax, papers.length, searchStem);
     const pass: Pass = { papers, tokeniser, job: { idf, count: papers.length, next }, reply,
       alone: reply === null ? new TextPass(tokeniser, idf, papers.length, true) : null, own: [], stopped: false, failure: null };
     this.pass = pass;

@@ -12,7 +12,7 @@ parentPort!.postMessage('ready');
 // cleaning consults, read once per thread (~0.15 s), is read now rather than at the first broken word.
 isEnglishWord('warm');
 const [job] = (await once(parentPort!, 'message')) as [TextPassJob];
-const tokeniser = new VocabularyTokeniser(job.terms, job.ngramMax, job.count);
+const tokeniser = new VocabularyTokeniser(job.terms, job.ngramMax, job.count, job.searchStem);
 const chunks = takeChunks(tokeniser, job, (i) => packedText(job.texts, i));
 const used = new Set<number>();
 for (const c of chunks) for (const key of c.words.key) used.add(key);

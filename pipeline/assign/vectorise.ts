@@ -5,6 +5,7 @@ import type { CsrMatrix } from '../types.js';
 import type { PaperText } from '../tokenise/chunk.js';
 import { ensureCapacity } from '../tokenise/grow.js';
 import { SearchWords, type PaperWords } from './search-words.js';
+import { SEARCH_STEM, type SearchStem } from '../tokenise/search-tokens.js';
 import { PaperTerms, VocabularyTokeniser } from './vocabulary-tokeniser.js';
 
 export interface Vectorised {
@@ -25,12 +26,14 @@ export function vectorisePapers(papers: readonly PaperText[], terms: readonly st
 }
 
 /** The TF-IDF rows and the search words of `papers`, in one pass over each text. */
-export function vectoriseWithWords(papers: readonly PaperText[], terms: readonly string[], idf: Float64Array, ngramMax: number): Vectorised {
-  return vectorise(papers, terms, idf, ngramMax, true);
+export function vectoriseWithWords(papers: readonly PaperText[], terms: readonly string[], idf: Float64Array, ngramMax: number,
+  searchStem: SearchStem = SEARCH_STEM): Vectorised {
+  return vectorise(papers, terms, idf, ngramMax, true, searchStem);
 }
 
-function vectorise(papers: readonly PaperText[], terms: readonly string[], idf: Float64Array, ngramMax: number, withSearch: boolean): Vectorised {
-  const tokeniser = new VocabularyTokeniser(terms, ngramMax, papers.length);
+function vectorise(papers: readonly PaperText[], terms: readonly string[], idf: Float64Array, ngramMax: number, withSearch: boolean,
+  searchStem: SearchStem = SEARCH_STEM): Vectorised {
+  const tokeniser = new VocabularyTokeniser(terms, ngramMax, papers.length, searchStem);
   const { rows, words } = vectoriseRun(tokeniser, idf, papers.length, (i) => papers[i], withSearch);
   return { rows, words, keyText: (key) => tokeniser.keyText(key) };
 }

@@ -5,7 +5,8 @@
 //    to ngram_max words), but each unigram, bigram and trigram is looked up among the run's terms
 //    instead of interned, so only known terms count.
 //  - Search words: what search/index.ts indexes (search-tokens.ts rules: the lower-cased title and
-//    abstract, each word's stem key, a hyphenated word's parts, "c++"-like words whole), per field.
+//    abstract, each word's search key under the run's search stem — its Porter stem key in runs
+//    before 2026-12-04, its inflection stem since — a hyphenated word's parts, "c++"-like words whole), per field.
 // Both read the same words, so one word table stems each distinct word once, and when normalising
 // changed nothing but the case (most abstracts) one scan of the text serves both.
 //
@@ -18,7 +19,7 @@
 // words seen, and each part is stemmed once.
 import { ensureCapacity } from '../tokenise/grow.js';
 import { normaliseFields } from '../tokenise/normalise-text.js';
-import { searchKey, symbolSuffix } from '../tokenise/search-tokens.js';
+import { SEARCH_STEM, searchKey, symbolSuffix, type SearchStem } from '../tokenise/search-tokens.js';
 import { BREAK, CLASSES, DIGIT, DOT, HYPHEN, LETTER, SLASH } from '../tokenise/token-scanner.js';
 import { porterStem } from '../tokenise/porter-stemmer.js';
 import { isContentToken } from '../tokenise/word-table.js';
@@ -96,12 +97,21 @@ export class VocabularyTokeniser {
   private readonly partStems = new Map<string, string>();
   private readonly stems: string[] = [];
   private nParts = 0;
+  /**
+   * Search key id of each word id (-1: no content word) when the run's search keys are stemmed
+   * otherwise than its vocabulary (`searchStem` 'inflection'); with 'porter' (runs before 2026-12-04)
+   * a word's search key is its stem key (KEY) and this stays empty.
+   */
+  private searchKeyOfWord = new Int32Array(0);
+  private readonly ownSearchKeys: boolean;
 
   /**
    * `terms[c]` is column c's stem key: stems joined by one space (tfidf Vocabulary.terms).
    * `papers`: how many papers it will read, to size the word table once (it grows as needed).
    */
-  constructor(terms: readonly string[], private readonly ngramMax: number, papers = 0) {
+  constructor(terms: readonly string[], private readonly ngramMax: number, papers = 0, private readonly searchStem: SearchStem = SEARCH_STEM) {
+    this.ownSearchKeys = searchStem !== 'porter';
+    if (this.ownSearchKeys) this.searchKeyOfWord = new Int32Array(1024);
     // The tables that grow mid-scan are stored twice: V8 takes a field stored only once for a
     // constant, and optimised scan code built on that would be thrown away the first time a table
     // grows (in the first call), the scan then running unoptimised until it is compiled again.
@@ -264,7 +274,8 @@ export class VocabularyTokeniser {
       }
       const key = slots[at + KEY];
       if (words !== null && symbol === 0) {
-        if (key >= 0) words.add(field, key);
+        const searchKeyId = this.ownSearchKeys ? this.searchKeyOfWord[slots[at + ID]] : key;
+        if (searchKeyId >= 0) words.add(field, searchKeyId);
         let parts = slots[at + PARTS];
         if (parts !== 0) {
           if (parts < 0) parts = this.partsOf(at);
@@ -317,7 +328,12 @@ export class VocabularyTokeniser {
     // V8 makes a slice of 13 or more characters a view that would keep the whole abstract alive
     // through a stem key made of it: those are copied.
     const word = size < 13 ? text.slice(start, end) : this.textOf(from, size);
-    const key = isContentToken(word) ? this.keyTable.internKey(hyphen ? this.hyphenatedStemKey(from, size) : porterStem(word)) : -1;
+    const content = isContentToken(word);
+    const key = content ? this.keyTable.internKey(hyphen ? this.hyphenatedStemKey(from, size) : porterStem(word)) : -1;
+    if (this.ownSearchKeys) {
+      this.searchKeyOfWord = ensureCapacity(this.searchKeyOfWord, this.nWords);
+      this.searchKeyOfWord[id] = content ? this.keyTable.internKey(searchKey(word, this.searchStem)!) : -1;
+    }
     const role = key >= 0 && key < pairRole.length ? pairRole[key] : 0;
     const slots = this.slots;
     slots[at + HASH] = hash;
@@ -403,16 +419,16 @@ export class VocabularyTokeniser {
   /**
    * The search keys of a hyphenated word's parts (search-tokens.ts searchKey of each part, in order),
    * kept in `parts`; returns them as the word's PARTS (also stored in its slot, at `at`). A part seen
-   * as a word has its key in its slot (the same rule: a content token's stem key), already interned.
+   * as a word has its search key already interned (the same rule: a content token's key).
    */
   private partsOf(at: number): number {
     const first = this.nParts;
     const from = this.charsFrom[this.slots[at + ID]];
     this.eachPart(from, from + (this.slots[at + SHAPE] & SHAPE_MASK & ~WIDE), (start, end, seen) => {
       let key = -1;
-      if (seen >= 0) key = this.slots[seen + KEY];
+      if (seen >= 0) key = this.ownSearchKeys ? this.searchKeyOfWord[this.slots[seen + ID]] : this.slots[seen + KEY];
       else {
-        const partKey = searchKey(this.textOf(start, end - start));
+        const partKey = searchKey(this.textOf(start, end - start), this.searchStem);
         if (partKey !== null) key = this.keyTable.internKey(partKey);
       }
       if (key >= 0) {

@@ -11,7 +11,7 @@ export type TermWeights = ReadonlyMap<string, number>;
  * when no word is searchable. Runs may pick different surface forms of one stem; the key is the same.
  */
 export function termKey(surface: string): string {
-  const keys = searchTokens(surface).map((t) => t.key);
+  const keys = searchTokens(surface, 'porter').map((t) => t.key);
   return keys.length > 0 ? keys.join(' ') : surface.toLowerCase();
 }
 

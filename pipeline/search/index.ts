@@ -1,7 +1,7 @@
 // Owns the search stage: the inverted index over the run's titles and abstracts that the dashboard
 // ranks with BM25F (bm25.ts). Words are normalised by search-tokens.ts, which the dashboard shares.
 import { ensureCapacity } from '../tokenise/grow.js';
-import { searchKey, symbolSuffix } from '../tokenise/search-tokens.js';
+import { SEARCH_STEM, searchKey, symbolSuffix, type SearchStem } from '../tokenise/search-tokens.js';
 import { TokenScanner } from '../tokenise/token-scanner.js';
 import { WordTable } from '../tokenise/word-table.js';
 import { fieldTf } from './bm25.js';
@@ -18,6 +18,8 @@ export interface SearchIndex {
   /** Searchable words in each paper's title and abstract. */
   titleLength: Int32Array;
   abstractLength: Int32Array;
+  /** How its keys are stemmed (search-tokens.ts), stored as runs.metrics.searchStem. */
+  stem: SearchStem;
 }
 
 export interface IndexText {
@@ -52,7 +54,7 @@ class PostingCollector {
   n = 0;
 
   /** `expectedPostings` sizes the arrays (they grow by half when it is short). */
-  constructor(papers: number, expectedPostings: number) {
+  constructor(papers: number, expectedPostings: number, private readonly stem: SearchStem) {
     const capacity = Math.max(1 << 10, Math.ceil(expectedPostings));
     [this.term, this.tfTitle, this.tfAbstract] = [new Int32Array(capacity), new Uint16Array(capacity), new Uint16Array(capacity)];
     this.ends = new Int32Array(papers);
@@ -101,10 +103,10 @@ class PostingCollector {
   /** Term id of a word seen for the first time, and of its hyphen parts. */
   private learn(word: number): void {
     const text = this.words.words[word];
-    const key = searchKey(text);
+    const key = searchKey(text, this.stem);
     this.termOfWord[word] = key === null ? -1 : this.idOf(key);
     if (!text.includes('-')) return;
-    const parts = text.split('-').map(searchKey).filter((k) => k !== null).map((k) => this.idOf(k));
+    const parts = text.split('-').map((part) => searchKey(part, this.stem)).filter((k) => k !== null).map((k) => this.idOf(k));
     this.partStart[word] = this.partTerms.n;
     this.partCount[word] = Math.min(255, parts.length);
     for (const id of parts.slice(0, 255)) this.partTerms.push(id);
@@ -189,10 +191,12 @@ export const POSTINGS_PER_CHAR = 0.065;
 /**
  * Builds the run's search index; paper row i is `papers[i]`. `averages`: the field lengths to
  * normalise by (default: these papers' own means); `npm run assign` passes the run's. `chars`: the
- * texts' length in all, when known without reading them (sizes the arrays).
+ * texts' length in all, when known without reading them (sizes the arrays). `stem`: how its keys are
+ * stemmed (search-tokens.ts; a new run's, SEARCH_STEM).
  */
-export function buildSearchIndex(papers: readonly IndexText[], averages?: { title: number; abstract: number }, chars = 0): SearchIndex {
-  const collector = new PostingCollector(papers.length, chars * POSTINGS_PER_CHAR);
+export function buildSearchIndex(papers: readonly IndexText[], averages?: { title: number; abstract: number }, chars = 0,
+  stem: SearchStem = SEARCH_STEM): SearchIndex {
+  const collector = new PostingCollector(papers.length, chars * POSTINGS_PER_CHAR, stem);
   const titleLength = new Int32Array(papers.length);
   const abstractLength = new Int32Array(papers.length);
   const [title, abstract] = [new TermList(), new TermList()];
@@ -224,5 +228,5 @@ export function buildSearchIndex(papers: readonly IndexText[], averages?: { titl
       postingTf[at] = fieldTf(tfTitle[i], titleLength[row], avgTitle, tfAbstract[i], abstractLength[row], avgAbstract);
     }
   }
-  return { terms: order.map((local) => localKeys[local]), df, postingTerm, postingRow, postingTf, titleLength, abstractLength };
+  return { terms: order.map((local) => localKeys[local]), df, postingTerm, postingRow, postingTf, titleLength, abstractLength, stem };
 }

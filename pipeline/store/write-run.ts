@@ -15,6 +15,7 @@ import type { Paper } from '../types.js';
 import type { RunWarning } from '../warnings.js';
 import { paperColumns, runRows, SEARCH_INDEX_TABLES, type Rows, type RunRows } from './table-rows.js';
 import type { SearchIndex } from '../search/index.js';
+import { SEARCH_STEM } from '../tokenise/search-tokens.js';
 import { PAPERS, TABLES } from './tables.js';
 
 const fromSearchIndex = new Set<string>(SEARCH_INDEX_TABLES);
@@ -75,6 +76,9 @@ export async function writeRun(dbPath: string, run: RunData, options: WriteOptio
     // Before the lineage, whose shared papers are matched by id, and before any row carries an id:
     // a paper stored under another id takes that id, then a local id naming another stored paper is kept apart.
     const warnings = (run.metrics.warnings ??= []) as RunWarning[];
+    // How the search index's keys are stemmed (search-tokens.ts): the dashboard and npm run assign key words so.
+    // An index handed over later (options.searchIndex) is checked against it when it comes.
+    run.metrics.searchStem = run.search?.stem ?? SEARCH_STEM;
     const adopted = await adoptStoredIds(connection, run.papers);
     if (adopted.length > 0) warnings.push({ code: 'input', message: adoptedWarning(adopted) });
     // A paper that just took a stored id is that paper (its DOI, arXiv id or title said so): not a clash.
@@ -130,7 +134,10 @@ async function insertRun(connection: DuckDBConnection, runId: number, run: RunDa
       rows = runRows(run, runId);
     }
     step(table.name);
-    if (options.searchIndex && table.name === SEARCH_INDEX_TABLES[0]) run.search = await wait(options.searchIndex());
+    if (options.searchIndex && table.name === SEARCH_INDEX_TABLES[0]) {
+      run.search = await wait(options.searchIndex());
+      if (run.search.stem !== run.metrics.searchStem) throw new Error(`search index stemmed ${run.search.stem}, the run says ${run.metrics.searchStem}`);
+    }
     if (table === PAPERS) {
       await upsertPapers(connection, run.papers);
       continue;

@@ -219,3 +219,16 @@ export function porterStem(token: string): string {
   if (token.length < 3) return token;
   return step5b(step5a(step4(replaceSuffixes(replaceSuffixes(step1c(step1b(step1a(token.toLowerCase()))), STEP2, 0), STEP3, 0))));
 }
+
+/**
+ * The Porter steps that undo inflection only — plural (1a), past and gerund (1b), final y (1c), a
+ * final e (5a: "merge" meets "merging" at "merg") and a doubled final l (5b: "modelling" →
+ * "model") — not derivation (steps 2–4), so "transformers" → "transformer", not "transform" as
+ * "transformation" and "transform" are too; "generative", "generation" and "general" stay three words
+ * (full Porter makes them all "gener"). Search keys (search-tokens.ts): a search for "transformers"
+ * found 10,432 papers of the 74.7k run, 6,498 of them with the word.
+ */
+export function inflectionStem(token: string): string {
+  if (token.length < 3) return token;
+  return step5b(step5a(step1c(step1b(step1a(token.toLowerCase())))));
+}

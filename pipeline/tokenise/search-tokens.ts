@@ -1,9 +1,30 @@
 // Owns the words of full-text search, shared by the pipeline (indexing titles and abstracts) and the
 // dashboard (reading queries and marking hits), so both cut and normalise a word identically: the
-// tokeniser's scanner (token-scanner.ts), lower case, its content-word rule and stem key
-// (word-table.ts isContentToken, stemKey: Porter per hyphen part).
+// tokeniser's scanner (token-scanner.ts), lower case, its content-word rule (word-table.ts
+// isContentToken) and a stem key per hyphen part — inflection only (porter-stemmer.ts
+// inflectionStem) in runs made since 2026-12-04, full Porter (word-table.ts stemKey) in runs before,
+// whose stored index has those keys: a run says which in runs.metrics.searchStem (absent: porter).
+import { inflectionStem, porterStem } from './porter-stemmer.js';
 import { TokenScanner } from './token-scanner.js';
-import { isContentToken, stemKey } from './word-table.js';
+import { isContentToken } from './word-table.js';
+
+/** How a run's search keys are stemmed: 'inflection' (plural, past, gerund) since 2026-12-04; 'porter' before. */
+export type SearchStem = 'porter' | 'inflection';
+/** What a new run's index is stemmed with. */
+export const SEARCH_STEM: SearchStem = 'inflection';
+
+/** A run's search stem from its runs.metrics (absent in runs made before inflection stems: porter). */
+export function searchStemOf(metrics: { searchStem?: unknown } | null | undefined): SearchStem {
+  return metrics?.searchStem === 'inflection' ? 'inflection' : 'porter';
+}
+
+const STEMMERS: Record<SearchStem, (word: string) => string> = { porter: porterStem, inflection: inflectionStem };
+
+/** A word's key under `stem`: each hyphen-separated part stemmed on its own ("multi-agents" → "multi-agent"). */
+function stemKeyOf(word: string, stem: SearchStem): string {
+  const stemmer = STEMMERS[stem];
+  return word.includes('-') ? word.split('-').map(stemmer).join('-') : stemmer(word);
+}
 
 export interface SearchToken {
   /** The search key: stem key of the lower-cased word, or the word itself for "c++"-like words. */
@@ -15,27 +36,19 @@ export interface SearchToken {
   end: number;
 }
 
-// Stems cost ~1 µs each; a server repeats query words. Bounded, then cleared.
-const cache = new Map<string, string | null>();
+// Stems cost ~1 µs each; a server repeats query words. Bounded, then cleared; one per stem.
+const caches: Record<SearchStem, Map<string, string | null>> = { porter: new Map(), inflection: new Map() };
 const CACHE_LIMIT = 100_000;
 
 /** Search key of one lower-cased word, or null when the word is not searchable (stop word, number, too short or long). */
-export function searchKey(word: string): string | null {
+export function searchKey(word: string, stem: SearchStem = SEARCH_STEM): string | null {
+  const cache = caches[stem];
   let key = cache.get(word);
   if (key !== undefined) return key;
-  key = isContentToken(word) ? stemKey(word) : null;
+  key = isContentToken(word) ? stemKeyOf(word, stem) : null;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, key);
   return key;
-}
-
-/**
- * Search keys already known for words (`key` = stemKey(word) for a content word, null otherwise, as
- * the tokeniser's word table decides them): `npm run assign` tokenises the same texts first, so the
- * index build need not stem them again.
- */
-export function rememberSearchKeys(words: readonly string[], keys: readonly (string | null)[]): void {
-  for (let i = 0; i < words.length && cache.size < CACHE_LIMIT; i++) cache.set(words[i], keys[i]);
 }
 
 const PLUS = 0x2b;
@@ -59,7 +72,7 @@ const scanner = new TokenScanner();
  * gives each of its parts ("long-context" → "long-context", "long", "context"), so that "long
  * context" finds "long-context" and "long-context" finds it exactly.
  */
-export function searchTokens(text: string): SearchToken[] {
+export function searchTokens(text: string, stem: SearchStem = SEARCH_STEM): SearchToken[] {
   const tokens: SearchToken[] = [];
   // Positions are the lower-cased text's: the same as the text's except for the few characters
   // whose lower case is longer (e.g. "İ"), where a mark may be shifted.
@@ -69,12 +82,12 @@ export function searchTokens(text: string): SearchToken[] {
     const { start } = scanner;
     const end = scanner.end + symbolSuffix(lower, start, scanner.end);
     const word = lower.slice(start, end);
-    const key = end > scanner.end ? word : searchKey(word);
+    const key = end > scanner.end ? word : searchKey(word, stem);
     if (key !== null) tokens.push({ key, word, start, end });
     if (!word.includes('-')) continue;
     let at = start;
     for (const part of word.split('-')) {
-      const partKey = searchKey(part);
+      const partKey = searchKey(part, stem);
       if (partKey !== null) tokens.push({ key: partKey, word: part, start: at, end: at + part.length });
       at += part.length + 1;
     }

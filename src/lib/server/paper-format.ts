@@ -1,6 +1,6 @@
 // Owns how a paper is shown in lists: a safe link to its source, a short author line and an
 // abstract excerpt with the search words marked. Plain text only — the page renders no HTML.
-import { searchTokens } from '../../../pipeline/tokenise/search-tokens.js';
+import { SEARCH_STEM, searchTokens, type SearchStem } from '../../../pipeline/tokenise/search-tokens.js';
 
 export interface ExcerptPart {
   text: string;
@@ -38,11 +38,11 @@ export function shortAuthors(authors: readonly string[]): string {
   return `${authors.slice(0, 3).join(', ')} et al.`;
 }
 
-/** [start, end) spans of `text` whose search key is one of `keys` (hyphenated words merged into one span). */
-export function hitSpans(text: string, keys: ReadonlySet<string>): [number, number][] {
+/** [start, end) spans of `text` whose search key (by the run's `stem`) is one of `keys` (hyphenated words merged into one span). */
+export function hitSpans(text: string, keys: ReadonlySet<string>, stem: SearchStem = SEARCH_STEM): [number, number][] {
   const spans: [number, number][] = [];
   if (keys.size === 0) return spans;
-  for (const t of searchTokens(text)) {
+  for (const t of searchTokens(text, stem)) {
     if (!keys.has(t.key)) continue;
     const last = spans[spans.length - 1];
     if (last && t.start < last[1]) last[1] = Math.max(last[1], t.end);
@@ -65,8 +65,8 @@ export function splitHits(text: string, spans: readonly [number, number][]): Exc
 }
 
 /** The title with the words that matched the search (their keys in `keys`) as hit parts. */
-export function highlight(text: string, keys: ReadonlySet<string>): ExcerptPart[] {
-  return splitHits(text, hitSpans(text, keys));
+export function highlight(text: string, keys: ReadonlySet<string>, stem: SearchStem = SEARCH_STEM): ExcerptPart[] {
+  return splitHits(text, hitSpans(text, keys, stem));
 }
 
 /**
@@ -74,9 +74,9 @@ export function highlight(text: string, keys: ReadonlySet<string>): ExcerptPart[
  * else the opening. Words whose search key (pipeline/tokenise/search-tokens.ts, as the index has
  * them) is in `keys` come back as `hit` parts: the words that made the paper match.
  */
-export function excerpt(abstract: string, keys: ReadonlySet<string>, maxChars = 280): ExcerptPart[] {
+export function excerpt(abstract: string, keys: ReadonlySet<string>, maxChars = 280, stem: SearchStem = SEARCH_STEM): ExcerptPart[] {
   const text = abstract.replace(/\s+/g, ' ').trim();
-  const spans = hitSpans(text, keys);
+  const spans = hitSpans(text, keys, stem);
   const first = spans.length > 0 ? spans[0][0] : -1;
   let start = first > maxChars / 3 ? text.lastIndexOf(' ', first - Math.floor(maxChars / 3)) + 1 : 0;
   if (start < 0) start = 0;

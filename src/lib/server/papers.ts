@@ -8,6 +8,7 @@ import { query } from './db.js';
 import { excerpt, highlight, paperHref, PUBLISHED_SQL, shortAuthors, type ExcerptPart } from './paper-format.js';
 import { readAdded, readAuthor, readCategory, readDateRange, readPeriodGranularity, readQuery, readSort, readTheme, type AddedFilter, type Sort } from './params.js';
 import { matchSql, NEAR_BONUS, resolveQuery, type ResolvedQuery } from './search-index.js';
+import { SEARCH_STEM, type SearchStem } from '../../../pipeline/tokenise/search-tokens.js';
 import { cachedForRun } from './run-cache.js';
 import { readableTex } from '../tex-display.js';
 
@@ -225,7 +226,7 @@ export async function searchPapers(runId: number, filter: PaperFilter, page: num
   const details = ids.length === 0 ? [] : await readDetails(runId, ids.map((r) => r.paper_id));
   const byId = new Map(details.map((d) => [d.paper_id, d]));
   const keys = hitKeys(filter);
-  const items = ids.map((r) => toListItem(byId.get(r.paper_id)!, keys));
+  const items = ids.map((r) => toListItem(byId.get(r.paper_id)!, keys, filter.match?.stem ?? SEARCH_STEM));
   return { items, total, page, pages: Math.max(1, Math.ceil(total / pageSize)), pageSize };
 }
 
@@ -287,19 +288,19 @@ async function readDetails(runId: number, ids: string[]): Promise<DetailRow[]> {
   );
 }
 
-function toListItem(row: DetailRow, keys: ReadonlySet<string>): PaperListItem {
+function toListItem(row: DetailRow, keys: ReadonlySet<string>, stem: SearchStem): PaperListItem {
   const title = readableTex(row.title);
   return {
     paperId: row.paper_id,
     title,
-    titleParts: highlight(title, keys),
+    titleParts: highlight(title, keys, stem),
     published: row.published,
     authors: shortAuthors(row.authors),
     href: paperHref(row.paper_id, row.url),
     themeId: row.theme_id,
     themeLabel: row.label,
     themeMixture: row.mixture === true,
-    excerpt: excerpt(readableTex(row.abstract), keys),
+    excerpt: excerpt(readableTex(row.abstract), keys, undefined, stem),
     added: row.added,
     novel: row.novel
   };

@@ -5,7 +5,7 @@ import { K1, idf } from '../../../pipeline/search/bm25.js';
 import { query, streamChunks, type Params } from './db.js';
 import { cachedForRun } from './run-cache.js';
 import { parseQuery, type ParsedQuery } from './search-parse.js';
-import { searchKey } from '../../../pipeline/tokenise/search-tokens.js';
+import { SEARCH_STEM, searchKey, searchStemOf, type SearchStem } from '../../../pipeline/tokenise/search-tokens.js';
 
 /** Index terms one prefix may stand for at most: the most frequent (a two-letter prefix can match thousands). */
 export const MAX_PREFIX_TERMS = 64;
@@ -17,6 +17,8 @@ interface Dictionary {
   nDocs: number;
   /** term_id of each position: the position itself for a run as written (search_terms sorted), not after `npm run assign` added terms. */
   ids: Int32Array;
+  /** How the run's keys are stemmed (runs.metrics.searchStem): a query's words are stemmed so too. */
+  stem: SearchStem;
 }
 
 export interface ResolvedTerm {
@@ -29,6 +31,8 @@ export interface ResolvedTerm {
 
 export interface ResolvedQuery {
   parsed: ParsedQuery;
+  /** The run's search stem: the words of a text are keyed so to mark its hits. */
+  stem: SearchStem;
   terms: ResolvedTerm[];
   /** Words in the query; a paper needs a term of each. */
   nWords: number;
@@ -69,13 +73,15 @@ async function loadDictionary(runId: number): Promise<Dictionary> {
     const [id, term, n] = [0, 1, 2].map((c) => chunk.getColumnValues(c));
     for (let i = 0; i < id.length; i++) [ids.push(id[i] as number), terms.push(term[i] as string), df.push(n[i] as number)];
   }
-  const [n] = await query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM paper_rows WHERE run_id = $run`, { run: runId });
+  const [n] = await query<{ n: number; stem: string | null }>(`SELECT (SELECT count(*) FROM paper_rows WHERE run_id = $run)::INTEGER AS n,
+    (SELECT metrics->>'searchStem' FROM runs WHERE run_id = $run) AS stem`, { run: runId });
+  const stem = searchStemOf({ searchStem: n.stem });
   // Terms added by npm run assign come after the run's, out of key order: sorted here (JS code-unit order).
   if (terms.some((t, i) => i > 0 && terms[i - 1] > t)) {
     const order = terms.map((_, i) => i).sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
-    return { terms: order.map((i) => terms[i]), df: Int32Array.from(order, (i) => df[i]), nDocs: n.n, ids: Int32Array.from(order, (i) => ids[i]) };
+    return { terms: order.map((i) => terms[i]), df: Int32Array.from(order, (i) => df[i]), nDocs: n.n, ids: Int32Array.from(order, (i) => ids[i]), stem };
   }
-  return { terms, df: Int32Array.from(df), nDocs: n.n, ids: Int32Array.from(ids) };
+  return { terms, df: Int32Array.from(df), nDocs: n.n, ids: Int32Array.from(ids), stem };
 }
 
 /** The run's search dictionary, loaded once per run (about 10 MB at 220k terms) and kept in the run cache. */
@@ -136,10 +142,10 @@ export function termsForWord(dict: Pick<Dictionary, 'terms' | 'df'>, key: string
  * "large language model" finds "large language models" too (it had found 3,287 of the 20,113 papers
  * of the 74.7k run that hold the phrase in either form).
  */
-export function phrasePattern(words: readonly string[], lastPrefix = false): string {
+export function phrasePattern(words: readonly string[], lastPrefix = false, stem: SearchStem = SEARCH_STEM): string {
   const alternatives = words.map((w, i) => {
     // The word being typed also as the start of a word ("model merg" finds "model merging").
-    const forms = [...wordForms(w).map(escapeRe2), ...(lastPrefix && i === words.length - 1 ? [`${escapeRe2(w)}[\\pL\\pM\\pN-]*`] : [])];
+    const forms = [...wordForms(w, stem).map(escapeRe2), ...(lastPrefix && i === words.length - 1 ? [`${escapeRe2(w)}[\\pL\\pM\\pN-]*`] : [])];
     return forms.length === 1 ? forms[0] : `(?:${forms.join('|')})`;
   });
   return `(?i)(^|[^\\pL\\pM\\pN])${alternatives.join('[^\\pL\\pM\\pN]+')}($|[^\\pL\\pM\\pN])`;
@@ -174,10 +180,10 @@ function fits(base: string, ending: string): boolean {
  * hyphenated or dotted word ("vision-language-model") inflects its last part. Derived words of the
  * same stem ("generation" for "general") are not tried: a quoted phrase is asked for as written.
  */
-export function wordForms(word: string): string[] {
+export function wordForms(word: string, stem: SearchStem = SEARCH_STEM): string[] {
   const cut = Math.max(word.lastIndexOf('-'), word.lastIndexOf('.'), word.lastIndexOf('/')) + 1;
   const [head, last] = [word.slice(0, cut), word.slice(cut)];
-  const key = /^[\p{L}]+$/u.test(last) ? searchKey(last) : null;
+  const key = /^[\p{L}]+$/u.test(last) ? searchKey(last, stem) : null;
   if (key === null) return [word];
   // The word less an ending, twice ("embeddings" → "embedding" → "embedd").
   const bases = new Set([last]);
@@ -200,7 +206,7 @@ export function wordForms(word: string): string[] {
     for (const ending of INFLECTIONS) {
       if (!fits(base, ending)) continue;
       const form = base + ending;
-      if (!forms.has(form) && searchKey(form) === key) forms.add(form);
+      if (!forms.has(form) && searchKey(form, stem) === key) forms.add(form);
     }
   }
   return [...forms].map((f) => head + f);
@@ -208,8 +214,8 @@ export function wordForms(word: string): string[] {
 
 /** Parses `q` and resolves its words against the run's dictionary (`nearMax`: NEAR_MAX_PAPERS, a test's own below it). */
 export async function resolveQuery(runId: number, q: string, { nearMax = NEAR_MAX_PAPERS }: { nearMax?: number } = {}): Promise<ResolvedQuery> {
-  const parsed = parseQuery(q);
   const dict = await dictionary(runId);
+  const parsed = parseQuery(q, dict.stem);
   const terms: ResolvedTerm[] = [];
   let matchable = parsed.words.length > 0;
   // The fewest papers holding one word (a word's terms' frequencies summed) bound those that hold them all.
@@ -224,9 +230,10 @@ export async function resolveQuery(runId: number, q: string, { nearMax = NEAR_MA
     for (const at of ids) terms.push({ termId: dict.ids[at], key: dict.terms[at], word, idf: wordIdf });
   });
   const excludedTermIds = parsed.excluded.map((key) => idOf(dict, key)).filter((at) => at >= 0).map((at) => dict.ids[at]);
-  const nearPattern = matchable && parsed.near !== null && fewest <= nearMax ? phrasePattern(parsed.near, parsed.nearPrefix) : null;
-  return { parsed, terms, nWords: parsed.words.length, matchable, phrasePatterns: parsed.phrases.map((words) => phrasePattern(words)),
-    excludedPhrasePatterns: parsed.excludedPhrases.map((words) => phrasePattern(words)), excludedTermIds, nearPattern };
+  const nearPattern = matchable && parsed.near !== null && fewest <= nearMax ? phrasePattern(parsed.near, parsed.nearPrefix, dict.stem) : null;
+  return { parsed, stem: dict.stem, terms, nWords: parsed.words.length, matchable,
+    phrasePatterns: parsed.phrases.map((words) => phrasePattern(words, false, dict.stem)),
+    excludedPhrasePatterns: parsed.excludedPhrases.map((words) => phrasePattern(words, false, dict.stem)), excludedTermIds, nearPattern };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Owns what a search query means (pure, no database): its words, each normalised like the index
 // (pipeline/tokenise/search-tokens.ts), its quoted phrases, and the word being typed (a prefix).
 // AND by default: every word must match, in the title or the abstract.
-import { searchTokens } from '../../../pipeline/tokenise/search-tokens.js';
+import { SEARCH_STEM, searchTokens, type SearchStem } from '../../../pipeline/tokenise/search-tokens.js';
 
 export interface QueryWord {
   /** Search key (stem key) to match exactly. */
@@ -48,7 +48,7 @@ export const MAX_WORDS = 12;
  * word written with a leading minus ("-diffusion") leaves out the papers that hold it (its exact key),
  * and so does a phrase ('-"code generation"': its words in order).
  */
-export function parseQuery(q: string): ParsedQuery {
+export function parseQuery(q: string, stem: SearchStem = SEARCH_STEM): ParsedQuery {
   const words: QueryWord[] = [];
   const excluded: string[] = [];
   const phrases: string[][] = [];
@@ -68,11 +68,11 @@ export function parseQuery(q: string): ParsedQuery {
     // "-word" at the start of a word (not "long-context"): that word excludes; the rest is searched.
     const part = quoted ? whole : whole.replace(EXCLUDED_WORD, (_m, before: string, word: string) => {
       // The word whole (a hyphenated one's first token; the lower case may be longer, "İ").
-      const token = searchTokens(word).find((t) => t.start === 0 && t.end === word.toLowerCase().length);
+      const token = searchTokens(word, stem).find((t) => t.start === 0 && t.end === word.toLowerCase().length);
       if (token !== undefined && !excluded.includes(token.key)) excluded.push(token.key);
       return `${before} `;
     });
-    const tokens = searchTokens(part);
+    const tokens = searchTokens(part, stem);
     // A minus right before the quote, at the query's start or after a space: the phrase leaves papers
     // out (read as a required phrase, it did the opposite of what was asked).
     if (quoted && /(^|\s)-$/.test(parts[i - 1])) {

@@ -10,10 +10,14 @@ import { buildSearchIndex, type IndexText, type SearchIndex } from '../../../pip
 import { buildTfidf } from '../../../pipeline/tfidf/index.js';
 import { tokenisePapers } from '../../../pipeline/tokenise/index.js';
 import { CHUNK_PAPERS, TextPassHelper } from '../../../pipeline/assign/text-pass-threads.js';
+import type { SearchStem } from '../../../pipeline/tokenise/search-tokens.js';
+
+/** A run's search keys: inflection stems since 2026-12-04, full Porter in the runs before (assign adds to both). */
+const STEMS: SearchStem[] = ['inflection', 'porter'];
 
 /** The index search/index.ts would build, from the one-pass words (own mean lengths, key order). */
-function indexOfWords(papers: readonly IndexText[], terms: string[], idf: Float64Array): SearchIndex {
-  const { words, keyText } = vectoriseWithWords(papers, terms, idf, 3);
+function indexOfWords(papers: readonly IndexText[], terms: string[], idf: Float64Array, stem: SearchStem): SearchIndex {
+  const { words, keyText } = vectoriseWithWords(papers, terms, idf, 3, stem);
   const keys = [...new Set(words.key)];
   const texts = keys.map(keyText).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const idOf = new Map(texts.map((t, i) => [t, i]));
@@ -25,7 +29,7 @@ function indexOfWords(papers: readonly IndexText[], terms: string[], idf: Float6
   const df = new Uint32Array(texts.length);
   for (const p of postings) df[p.term]++;
   return { terms: texts, df, postingTerm: Int32Array.from(postings, (p) => p.term), postingRow: Int32Array.from(postings, (p) => p.row),
-    postingTf: Float64Array.from(postings, (p) => p.tf), titleLength: words.titleLength, abstractLength: words.abstractLength };
+    postingTf: Float64Array.from(postings, (p) => p.tf), titleLength: words.titleLength, abstractLength: words.abstractLength, stem };
 }
 
 const TRICKY: IndexText[] = [
@@ -56,7 +60,7 @@ function expectSame(actual: object, expected: object) {
 
 describe('one pass over a new paper\'s text', () => {
   it('gives the search words search/index.ts indexes, on tricky texts', () => {
-    expect(indexOfWords(TRICKY, [], new Float64Array(0))).toStrictEqual(buildSearchIndex(TRICKY));
+    for (const stem of STEMS) expect(indexOfWords(TRICKY, [], new Float64Array(0), stem)).toStrictEqual(buildSearchIndex(TRICKY, undefined, 0, stem));
   }, 60_000);
 
   it('gives the search words and the TF-IDF rows of the pipeline on the shipped sample', async () => {
@@ -65,7 +69,7 @@ describe('one pass over a new paper\'s text', () => {
     const { matrix, vocabulary } = buildTfidf(corpus, { minDf: 2, maxDf: 0.5, maxTerms: 20_000 });
     expectSame(vectorisePapers(papers, vocabulary.terms, vocabulary.idf, 3), matrix);
     expectSame(vectoriseWithWords(papers, vocabulary.terms, vocabulary.idf, 3).rows, matrix);
-    expectSame(indexOfWords(papers, vocabulary.terms, vocabulary.idf), buildSearchIndex(papers));
+    for (const stem of STEMS) expectSame(indexOfWords(papers, vocabulary.terms, vocabulary.idf, stem), buildSearchIndex(papers, undefined, 0, stem));
   }, 120_000);
 
   it('gives the same rows and words on two threads as on one (chunks in paper order, keys renumbered)', async () => {
@@ -78,7 +82,7 @@ describe('one pass over a new paper\'s text', () => {
     let two;
     try {
       await helper.ready();
-      helper.start(papers, vocabulary.terms, vocabulary.idf, 3);
+      helper.start(papers, vocabulary.terms, vocabulary.idf, 3, 'inflection');
       two = await helper.finish();
       expect(helper.workerChunks).toBeGreaterThan(0);
     } finally {
@@ -101,7 +105,7 @@ describe('the text pass on this thread alone', () => {
     const helper = new TextPassHelper(1);
     let alone;
     try {
-      helper.start(papers, vocabulary.terms, vocabulary.idf, 3);
+      helper.start(papers, vocabulary.terms, vocabulary.idf, 3, 'inflection');
       // Some chunks are taken in the background while this awaits, the rest by finish().
       for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
       alone = await helper.finish();

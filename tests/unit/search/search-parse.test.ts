@@ -13,6 +13,14 @@ describe('parseQuery', () => {
     });
   });
 
+  it('stems as the run’s index does: inflection only since 2026-12-04 ("transformers" is not "transformation"), full Porter in runs before', () => {
+    const keys = (q: string, stem?: 'porter' | 'inflection') => parseQuery(q, stem).words.map((w) => w.key);
+    expect(keys('transformers generative models ')).toStrictEqual(['transformer', 'generativ', 'model']);
+    expect(keys('transformation generation modelling ')).toStrictEqual(['transformation', 'generation', 'model']);
+    expect(keys('transformers generative models ', 'porter')).toStrictEqual(['transform', 'gener', 'model']);
+    expect(keys('transformation generation modelling ', 'porter')).toStrictEqual(['transform', 'gener', 'model']);
+  });
+
   it('has no prefix once the query ends in a space', () => {
     expect(parseQuery('graph networks ').words).toStrictEqual([{ key: 'graph', prefix: null }, { key: 'network', prefix: null }]);
   });
@@ -51,7 +59,7 @@ describe('parseQuery', () => {
 
   it('reads a word with a leading minus as excluded, not a hyphen inside a word', () => {
     expect(parseQuery('diffusion -video -long-context models')).toStrictEqual({
-      words: [{ key: 'diffus', prefix: null }, { key: 'model', prefix: 'models' }],
+      words: [{ key: 'diffusion', prefix: null }, { key: 'model', prefix: 'models' }],
       excluded: ['video', 'long-context'],
       phrases: [],
       excludedPhrases: [],
