@@ -20,7 +20,7 @@ CREATE TABLE IF NOT EXISTS runs (
   params               JSON NOT NULL,      -- every resolved option
   tool_version         VARCHAR NOT NULL,
   durations            JSON NOT NULL,      -- {stage: seconds}
-  metrics              JSON NOT NULL,      -- {inertia, iterations, ..., datePrecision, coarseDates, peakRssMb, coverageChecked, warnings: [{code, message, batch?}]}
+  metrics              JSON NOT NULL,      -- {inertia, iterations, ..., datePrecision, coarseDates, peakRssMb, coverageChecked, searchStem, warnings: [{code, message, batch?}]}
   default_granularity  VARCHAR,            -- the finest granularity most dated papers have (NULL before it: 'month')
   date_min_precision   VARCHAR,            -- 'day' | 'month' | 'year' | NULL
   date_max_precision   VARCHAR             -- 'day' | 'month' | 'year' | NULL
@@ -227,7 +227,7 @@ CREATE TABLE IF NOT EXISTS paper_rows (
   PRIMARY KEY (run_id, paper_row)
 );
 
--- Search keys of the run (pipeline/tokenise/search-tokens.ts: stem keys), sorted, so term_id order is key order.
+-- Search keys of the run (pipeline/tokenise/search-tokens.ts: inflection stem keys, full Porter in runs before runs.metrics.searchStem), sorted, so term_id order is key order.
 CREATE TABLE IF NOT EXISTS search_terms (
   run_id   INTEGER NOT NULL,
   term_id  INTEGER NOT NULL,

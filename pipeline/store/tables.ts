@@ -28,7 +28,7 @@ export const RUNS = defineTable({
     { name: 'params', type: 'JSON', comment: 'every resolved option' },
     { name: 'tool_version', type: 'VARCHAR' },
     { name: 'durations', type: 'JSON', comment: '{stage: seconds}' },
-    { name: 'metrics', type: 'JSON', comment: '{inertia, iterations, ..., datePrecision, coarseDates, peakRssMb, coverageChecked, warnings: [{code, message, batch?}]}' },
+    { name: 'metrics', type: 'JSON', comment: '{inertia, iterations, ..., datePrecision, coarseDates, peakRssMb, coverageChecked, searchStem, warnings: [{code, message, batch?}]}' },
     { name: 'default_granularity', type: 'VARCHAR', nullable: true, values: GRANULARITIES, comment: "the finest granularity most dated papers have (NULL before it: 'month')" },
     { name: 'date_min_precision', type: 'VARCHAR', nullable: true, values: ['day', 'month', 'year'] },
     { name: 'date_max_precision', type: 'VARCHAR', nullable: true, values: ['day', 'month', 'year'] }
@@ -289,7 +289,7 @@ export const PAPER_ROWS = defineTable({
 
 export const SEARCH_TERMS = defineTable({
   name: 'search_terms',
-  comment: ['Search keys of the run (pipeline/tokenise/search-tokens.ts: stem keys), sorted, so term_id order is key order.'],
+  comment: ['Search keys of the run (pipeline/tokenise/search-tokens.ts: inflection stem keys, full Porter in runs before runs.metrics.searchStem), sorted, so term_id order is key order.'],
   key: ['run_id', 'term_id'],
   columns: [
     RUN_ID,

@@ -109,8 +109,8 @@ function idOf(dict: Pick<Dictionary, 'terms'>, key: string): number {
 /**
  * Dictionary positions (term ids: dict.ids) for one query word: its exact key; with a prefix (the word being typed) also every key
  * starting with the word as typed ("transfor" → "transform") and every key the typed word starts
- * with, down to 3 characters shorter and at least 3 long (a stem: "mergi" → "merg"), not into a
- * hyphenated word's earlier parts ("gpt-4" is no "gpt"); at most
+ * with, down to 3 characters shorter and at least 3 long (a stem: "mergi" → "merg") when the word's own key is
+ * not in the run, not into a hyphenated word's earlier parts ("gpt-4" is no "gpt"); at most
  * MAX_PREFIX_TERMS of them, the most frequent. Not the stem of the typed word: Porter cuts "vis"
  * to "vi", which would widen the prefix to "view".
  */
@@ -121,8 +121,9 @@ export function termsForWord(dict: Pick<Dictionary, 'terms' | 'df'>, key: string
   if (prefix !== null) {
     const expanded: number[] = [];
     for (let t = lowerBound(dict.terms, prefix); t < dict.terms.length && dict.terms[t].startsWith(prefix); t++) expanded.push(t);
-    // Within the last part of a hyphenated word: "gpt-4" must not widen to every "gpt".
-    for (let length = Math.max(3, prefix.length - 3, prefix.lastIndexOf('-') + 2); length < prefix.length; length++) {
+    // Within the last part of a hyphenated word: "gpt-4" must not widen to every "gpt". Only for a word the run does
+    // not hold as typed: a whole word ("transformers", key "transformer") is not widened back to "transform".
+    for (let length = Math.max(3, prefix.length - 3, prefix.lastIndexOf('-') + 2); exact < 0 && length < prefix.length; length++) {
       const stem = idOf(dict, prefix.slice(0, length));
       if (stem >= 0) expanded.push(stem);
     }

@@ -84,6 +84,9 @@ describe('ranked search in DuckDB', () => {
     expect([termsForWord(dict, 'graph', null), termsForWord(dict, 'graph', 'graph'), termsForWord(dict, 'gr', 'gr')]).toStrictEqual([[1], [1, 2], [1, 2, 3]]);
     // "mergi" (on its way to "merging") reaches the stem "merg"; "vis" is not widened to its stem "vi".
     expect([termsForWord(dict, 'mergi', 'mergi'), termsForWord(dict, 'vi', 'vis')]).toStrictEqual([[4], [5]]);
+    // A whole word the run holds is not widened back to a shorter key ("transformers" found every "transform" paper, the review of 2026-12-04).
+    const words = { terms: ['transform', 'transformer', 'transformers-x'], df: Int32Array.from([7, 5, 1]), nDocs: 10 };
+    expect([termsForWord(words, 'transformer', 'transformers'), termsForWord(words, 'transforme', 'transforme')]).toStrictEqual([[1, 2], [0, 1, 2]]);
  
     // A hyphenated word being typed widens within its last part only: "gpt-4" is no "gpt", "long-conte" reaches "long-cont".
     const hyphens = { terms: ['gpt', 'gpt-4', 'gpt-4o', 'gpt-5', 'long', 'long-cont', 'long-context'], df: Int32Array.from([9, 3, 5, 2, 8, 1, 4]), nDocs: 10 };
