@@ -1,6 +1,6 @@
 // Owns the pipeline's options: their defaults, their --help text and their validation, resolved
 // once into a frozen Config that every stage reads.
-import { closeSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
@@ -134,6 +134,20 @@ export function joinNegativeValues(argv: readonly string[], options: Record<stri
 }
 
 /**
+ * A word right after a flag that takes no value (`--strict yes`, `--quiet 3`) that names no file: a
+ * usage error naming the flag. Without this it was read as an input file ("yes: no such file").
+ */
+export function refuseFlagValues(argv: readonly string[], options: Record<string, { type: 'string' | 'boolean' }>): void {
+  for (let i = 0; i + 1 < argv.length; i++) {
+    const name = argv[i].startsWith('--') ? argv[i].slice(2) : null;
+    const next = argv[i + 1];
+    if (name !== null && options[name]?.type === 'boolean' && !next.startsWith('-') && !existsSync(fromCallerDir(next))) {
+      throw new UsageError(`--${name} takes no value, got "${next}" (input files follow --input)`);
+    }
+  }
+}
+
+/**
  * A path the user typed, as the user meant it: `npm run` starts the script in the project's folder,
  * so a relative path given from elsewhere (npm's INIT_CWD, the folder npm was called from) is made
  * absolute from there. Called from the project's folder (or without npm), the path is as given.
@@ -200,10 +214,11 @@ function isDuckDbFile(path: string): boolean {
   }
 }
 
-function int(name: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+/** `orAuto`: the option also takes "auto", and its message says so. */
+function int(name: string, text: string, min: number, max = Number.MAX_SAFE_INTEGER, orAuto = false): number {
   const n = Number(text);
   if (!/^-?\d+$/.test(text) || n < min || n > max) {
-    throw new UsageError(`--${name} expects an integer ${max < Number.MAX_SAFE_INTEGER ? `between ${min} and ${max}` : `>= ${min}`}, got "${text}"`);
+    throw new UsageError(`--${name} expects an integer ${max < Number.MAX_SAFE_INTEGER ? `between ${min} and ${max}` : `>= ${min}`}${orAuto ? ' or auto' : ''}, got "${text}"`);
   }
   return n;
 }
@@ -277,6 +292,7 @@ export function resolveConfig(argv: string[]): Config | 'help' {
   }
   const v = parsed.values;
   if (v.help) return 'help';
+  refuseFlagValues(argv, PIPELINE_OPTIONS);
   if (v['k-range'] !== undefined && v.k !== 'auto') {
     // Ignored, it would run at a k the user did not ask for.
     throw new UsageError(`--k-range is for --k auto: add --k auto to choose k in ${v['k-range']} (without it k is ${v.k ?? `${DEFAULTS.k}, the default`})`);
@@ -287,7 +303,7 @@ export function resolveConfig(argv: string[]): Config | 'help' {
     inputs: inputs.length > 0 ? inputs : d.inputs,
     format: v.format === undefined ? d.format : parseFormat(v.format),
     db: checkDbPath(v.db === undefined ? d.db : fromCallerDir(v.db)),
-    k: v.k === undefined ? d.k : v.k === 'auto' ? 'auto' : int('k', v.k, 2, 500),
+    k: v.k === undefined ? d.k : v.k === 'auto' ? 'auto' : int('k', v.k, 2, 500, true),
     kRange: v['k-range'] !== undefined ? parseKRange(v['k-range']) : d.kRange,
     seed: v.seed !== undefined ? int('seed', v.seed, 0, 2 ** 31 - 1) : d.seed,
     init: v.init !== undefined ? choice('init', v.init, ['divisive', 'kmeans++'] as const) : d.init,
@@ -300,7 +316,7 @@ export function resolveConfig(argv: string[]): Config | 'help' {
     ngramMax: v['ngram-max'] !== undefined ? int('ngram-max', v['ngram-max'], 1, 3) : d.ngramMax,
     topTerms: v['top-terms'] !== undefined ? int('top-terms', v['top-terms'], 1, 100) : d.topTerms,
     neighbours: v.neighbours !== undefined ? int('neighbours', v.neighbours, 1, 50) : d.neighbours,
-    emergingWindow: v['emerging-window'] !== undefined && v['emerging-window'] !== 'auto' ? int('emerging-window', v['emerging-window'], 1, 24) : d.emergingWindow,
+    emergingWindow: v['emerging-window'] !== undefined && v['emerging-window'] !== 'auto' ? int('emerging-window', v['emerging-window'], 1, 24, true) : d.emergingWindow,
     datePrecision: v['date-precision'] !== undefined ? choice('date-precision', v['date-precision'], DATE_PRECISION_MODES) : d.datePrecision,
     strict: v.strict ?? false,
     lockWait: v['lock-wait'] !== undefined ? int('lock-wait', v['lock-wait'], 0, 86_400) : d.lockWait,

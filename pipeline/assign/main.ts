@@ -1,7 +1,7 @@
 // Owns one invocation of `npm run assign`: arguments → assignPapers → summary, errors → exit codes
 // as the pipeline's (pipeline/errors.ts: 0 done · 1 bug · 2 bad input or usage · 3 busy).
 import { parseArgs } from 'node:util';
-import { checkDbPath, DEFAULTS, fromCallerDir, joinNegativeValues } from '../config.js';
+import { checkDbPath, DEFAULTS, fromCallerDir, joinNegativeValues, refuseFlagValues } from '../config.js';
 import { ThemescopeError, UsageError, exitCodeOf, type ExitCode } from '../errors.js';
 import { INPUT_FORMATS, type InputFormat } from '../types.js';
 import { assignPapers, type AssignConfig } from './index.js';
@@ -59,6 +59,7 @@ export function resolveAssignConfig(argv: string[]): (AssignConfig & { quiet: bo
   }
   const v = parsed.values;
   if (v.help) return 'help';
+  refuseFlagValues(argv, ASSIGN_OPTIONS);
   const inputs = [...(v.input ?? []), ...parsed.positionals].map(fromCallerDir);
   if (inputs.length === 0) throw new UsageError('--input is required: the files with the papers to add');
   const format = v.format === undefined ? null : INPUT_FORMATS.find((f) => f === v.format!.toLowerCase());

@@ -60,7 +60,9 @@ describe('a bad --db or a negative number stops the pipeline and assign with exi
     ['--db that is some other file', () => ['--db', file('not-a-db.duckdb', 'just text')], /not-a-db\.duckdb is not a DuckDB database/],
     // Found by the CLI audit of 2026-12-03: the lock file's EACCES was an internal error, after the run's work.
     ['--db in a folder where no file can be made', () => ['--db', '/proc/themescope-test.duckdb'], /--db .*: cannot write in the folder \/proc/],
-    ['a negative --lock-wait', () => ['--db', join(dir, 'never.duckdb'), '--lock-wait', '-1'], /--lock-wait expects an integer .*got "-1"/]
+    ['a negative --lock-wait', () => ['--db', join(dir, 'never.duckdb'), '--lock-wait', '-1'], /--lock-wait expects an integer .*got "-1"/],
+    // Found by the README audit of 2026-12-04: "yes" was read as an input file ("yes: no such file").
+    ['a value after a flag that takes none', () => ['--db', join(dir, 'never.duckdb'), '--strict', 'yes'], /--strict takes no value, got "yes" \(input files follow --input\)/]
   ];
   it.each(cases)('%s', (_name, args, message) => {
     for (const r of [cli(['--input', THREE_TOPICS, ...args()]), runAssign(['--quiet', '--input', THREE_TOPICS, ...args()])]) {
@@ -91,7 +93,7 @@ describe('a bad --db or a negative number stops the pipeline and assign with exi
     expect(await select<{ run_id: number; status: string }>(path, 'SELECT run_id, status FROM runs')).toStrictEqual([{ run_id: 1, status: 'complete' }]);
   }, 60_000);
   it('answers --k -1 and --seed -1 with the option\'s own range', () => {
-    expect(cli(['--input', THREE_TOPICS, '--k', '-1']).stderr).toMatch(/^themescope: --k expects an integer between 2 and 500, got "-1"/);
+    expect(cli(['--input', THREE_TOPICS, '--k', '-1']).stderr).toMatch(/^themescope: --k expects an integer between 2 and 500 or auto, got "-1"/);
     expect(cli(['--input', THREE_TOPICS, '--seed', '-1']).stderr).toMatch(/^themescope: --seed expects an integer between 0 and 2147483647, got "-1"/);
   });
 });

@@ -14,6 +14,6 @@ describe('--date-precision and --emerging-window', () => {
   });
   it('refuse anything else with a one-line usage error', () => {
     expect(() => config('--date-precision', 'weekly')).toThrow('--date-precision expects one of auto|year|month|day, got "weekly"');
-    expect(() => config('--emerging-window', '0')).toThrow('--emerging-window expects an integer between 1 and 24, got "0"');
+    expect(() => config('--emerging-window', '0')).toThrow('--emerging-window expects an integer between 1 and 24 or auto, got "0"');
   });
 });
