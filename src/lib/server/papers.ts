@@ -117,10 +117,13 @@ export function paperFilterSql(runId: number, filter: PaperFilter, { joins = 'al
   }
   // Date bounds are inclusive (date-window.ts: the rule the trend notes count by, granularity included).
   clauses.push(...dateWindowClauses(filter, params));
-  // Author: a list member in any case ("song han" finds Song Han); category: exact, as stored.
+  // Author: a list member in any case ("song han" finds Song Han), or one word, a surname: the last word of a name
+  // ("lecun" finds Yann LeCun; it had found none, the dashboard review of 2026-12-04); category: exact, as stored.
   if (filter.author !== null) {
-    clauses.push('list_contains(list_transform(p.authors, a -> lower(a)), lower($author))');
-    params.author = filter.author;
+    clauses.push(/\s/.test(filter.author.trim())
+      ? 'list_contains(list_transform(p.authors, a -> lower(a)), lower($author))'
+      : `len(list_filter(p.authors, a -> lower(a) = lower($author) OR regexp_extract(lower(a), '(\\S+)$', 1) = lower($author))) > 0`);
+    params.author = filter.author.trim();
   }
   if (filter.category !== null) {
     clauses.push('list_contains(p.categories, $category)');

@@ -75,6 +75,12 @@ describe('searchPapers', () => {
     ]);
   });
 
+  it('takes one word as a surname, the last word of a name, in any case (dashboard review of 2026-12-04: "LeCun" found none)', async () => {
+    // Every paper lists "Shared Author"; "Author 7" ends in 7 ("Author 17" does not); a first name is no surname.
+    expect([(await ids({ author: 'AUTHOR' })).total, (await ids({ author: '7' })).ids, (await ids({ author: 'shared' })).total, (await ids({ author: 'AUTHOR 7' })).ids])
+      .toStrictEqual([24, [id(7)], 0, [id(7)]]);
+  });
+
   it('matches the start of a word, so a prefix finds the whole word', async () => {
     expect(await ids({ q: 'merg' })).toStrictEqual(await ids({ q: 'merging' }));
   });
