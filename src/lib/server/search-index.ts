@@ -5,7 +5,7 @@ import { K1, idf } from '../../../pipeline/search/bm25.js';
 import { query, streamChunks, type Params } from './db.js';
 import { cachedForRun } from './run-cache.js';
 import { parseQuery, type ParsedQuery } from './search-parse.js';
-import { SEARCH_STEM, searchKey, searchStemOf, type SearchStem } from '../../../pipeline/tokenise/search-tokens.js';
+import { SEARCH_STEM, searchKey, searchStemOf, searchTokens, type SearchStem } from '../../../pipeline/tokenise/search-tokens.js';
 
 /** Index terms one prefix may stand for at most: the most frequent (a two-letter prefix can match thousands). */
 export const MAX_PREFIX_TERMS = 64;
@@ -44,6 +44,11 @@ export interface ResolvedQuery {
   excludedPhrasePatterns: string[];
   /** Term ids of the excluded words ("-diffusion") that the run holds: a paper with one is left out. */
   excludedTermIds: number[];
+  /**
+   * The query with each word the run does not hold replaced by the run's most frequent word a letter or
+   * two away ("gausian splatting" → "gaussian splatting"), when there is one for each; else null.
+   */
+  suggestion: string | null;
   /**
    * RE2 pattern of the unquoted words in order (ParsedQuery.near), when at most NEAR_MAX_PAPERS papers
    * can hold every word: the papers whose title + abstract matches it rank first (paperFilterSql).
@@ -231,8 +236,10 @@ export async function resolveQuery(runId: number, q: string, { nearMax = NEAR_MA
     for (const at of ids) terms.push({ termId: dict.ids[at], key: dict.terms[at], word, idf: wordIdf });
   });
   const excludedTermIds = parsed.excluded.map((key) => idOf(dict, key)).filter((at) => at >= 0).map((at) => dict.ids[at]);
+  const unmatched = parsed.words.filter((_, word) => !terms.some((t) => t.word === word)).map((w) => w.key);
+  const suggestion = unmatched.length > 0 ? suggestQuery(dict, q, unmatched) : null;
   const nearPattern = matchable && parsed.near !== null && fewest <= nearMax ? phrasePattern(parsed.near, parsed.nearPrefix, dict.stem) : null;
-  return { parsed, stem: dict.stem, terms, nWords: parsed.words.length, matchable,
+  return { parsed, stem: dict.stem, terms, nWords: parsed.words.length, matchable, suggestion,
     phrasePatterns: parsed.phrases.map((words) => phrasePattern(words, false, dict.stem)),
     excludedPhrasePatterns: parsed.excludedPhrases.map((words) => phrasePattern(words, false, dict.stem)), excludedTermIds, nearPattern };
 }
@@ -273,4 +280,64 @@ export function matchSql(runId: number, resolved: ResolvedQuery): { sql: string;
       HAVING count(*) = $swords
     ) s JOIN paper_rows pr ON pr.run_id = $srun AND pr.paper_row = s.paper_row ${excluding}`;
   return { sql, params };
+}
+
+/** How far a word the run lacks may be from its suggestion: 1 edit up to 5 letters, 2 above (a typo, not another word). */
+const maxEdits = (length: number) => (length <= 5 ? 1 : 2);
+
+/**
+ * `q` with each of its words whose key is in `unmatched` written as the run's most frequent key within
+ * maxEdits (optimal string alignment: a swap of two letters is one edit), taken only where that key is
+ * itself a word as written (its own key: "gaussian", not a stem cut short like "merg"); null when a
+ * word has none. Only for a query that matched nothing, so the scan of the dictionary (235k keys at
+ * 74.7k papers, those of about its length compared) is paid only then.
+ */
+export function suggestQuery(dict: Pick<Dictionary, 'terms' | 'df' | 'stem'>, q: string, unmatched: readonly string[]): string | null {
+  const replacement = new Map<string, string>();
+  for (const key of new Set(unmatched)) {
+    if (!/^[\p{L}]+$/u.test(key) || key.length < 4) return null;
+    let best = -1;
+    const most = maxEdits(key.length);
+    for (let t = 0; t < dict.terms.length; t++) {
+      const term = dict.terms[t];
+      if (Math.abs(term.length - key.length) > most || (best >= 0 && dict.df[t] <= dict.df[best])) continue;
+      if (editDistance(key, term, most) <= most && searchKey(term, dict.stem) === term) best = t;
+    }
+    if (best < 0) return null;
+    replacement.set(key, dict.terms[best]);
+  }
+  // Each token of the query whose key has a replacement, as written (positions in its lower case, the same but for "İ"-like letters).
+  const lower = q.toLowerCase();
+  if (lower.length !== q.length) return null;
+  let out = '';
+  let at = 0;
+  for (const token of searchTokens(q, dict.stem)) {
+    const word = replacement.get(token.key);
+    if (word === undefined || token.start < at) continue;
+    out += q.slice(at, token.start) + word;
+    at = token.end;
+  }
+  return at === 0 ? null : out + q.slice(at);
+}
+
+/** Optimal string alignment distance of `a` and `b`, or more than `limit` once it is certain to be. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = new Array<number>(b.length + 1);
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      current[j] = d;
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > limit) return limit + 1;
+    [before, previous] = [previous, current];
+  }
+  return previous[b.length];
 }

@@ -34,6 +34,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   const noWords = filter.match !== null && filter.match.nWords === 0;
   // "diffusion OR gaussian": OR is no operator (a stop word, dropped), so every other word must appear: said so.
   const orWritten = filter.q !== null && /(^|\s)(OR|\|)(\s|$)/.test(filter.q);
+  // A word the run does not hold ("gausian"): the query with the run's most frequent word a letter or two away, offered when nothing matched.
+  const suggestion = results.total === 0 ? (filter.match?.suggestion ?? null) : null;
   return { runId: run.run_id, runParam: readRunParam(url), filter: shown, results, themes, facets, addedPapers, addedElsewhere, noWords, named, orWritten, coarse,
-    runDates: { min: run.date_min, max: run.date_max } };
+    suggestion, runDates: { min: run.date_min, max: run.date_max } };
 };
