@@ -43,7 +43,9 @@ export function wosRecord(row: Record<string, unknown>): Record<string, unknown>
     categories: semicolonList(get('wc')), keywords: semicolonList(get('de')), doi: get('di'), venue: get('so')
   }, () => {
     // The column (or tag) get() read a field from: the tag's when it has a value, else the spelled-out one's.
-    const column = (tag: string) => (!cells(tag) && cells(SPELLED_OUT[tag]) ? columnOf(row, SPELLED_OUT[tag]) : columnOf(row, tag) ?? columnOf(row, SPELLED_OUT[tag]));
+    // A tag the record lacks altogether (the plain-text export leaves out an empty AB) is still named by its tag, not "abstract".
+    const column = (tag: string) => (!cells(tag) && cells(SPELLED_OUT[tag]) ? columnOf(row, SPELLED_OUT[tag])
+      : columnOf(row, tag) ?? columnOf(row, SPELLED_OUT[tag]) ?? tag.toUpperCase());
     return { id: column('ut'), title: column('ti'), abstract: column('ab'), published: column(['py', 'pd', 'ea'].find((tag) => get(tag)) ?? 'py'),
       authors: column(semicolonList(get('af')).length > 0 ? 'af' : 'au'), categories: column('wc'), keywords: column('de'), doi: column('di'),
       venue: column('so') };
