@@ -21,7 +21,7 @@ import { ensureCapacity } from '../tokenise/grow.js';
 import { normaliseFields } from '../tokenise/normalise-text.js';
 import { SEARCH_STEM, searchKey, symbolSuffix, type SearchStem } from '../tokenise/search-tokens.js';
 import { BREAK, CLASSES, DIGIT, DOT, HYPHEN, LETTER, SLASH } from '../tokenise/token-scanner.js';
-import { porterStem } from '../tokenise/porter-stemmer.js';
+import { inflectionStem, porterStem } from '../tokenise/porter-stemmer.js';
 import { isContentToken } from '../tokenise/word-table.js';
 import { KeyTable } from './key-table.js';
 import { PairMap } from './pair-map.js';
@@ -110,6 +110,7 @@ export class VocabularyTokeniser {
    * `papers`: how many papers it will read, to size the word table once (it grows as needed).
    */
   constructor(terms: readonly string[], private readonly ngramMax: number, papers = 0, private readonly searchStem: SearchStem = SEARCH_STEM) {
+    // Inflection is the one other stem (search-tokens.ts SearchStem); addWord stems with it directly.
     this.ownSearchKeys = searchStem !== 'porter';
     if (this.ownSearchKeys) this.searchKeyOfWord = new Int32Array(1024);
     // The tables that grow mid-scan are stored twice: V8 takes a field stored only once for a
@@ -331,8 +332,9 @@ export class VocabularyTokeniser {
     const content = isContentToken(word);
     const key = content ? this.keyTable.internKey(hyphen ? this.hyphenatedStemKey(from, size) : porterStem(word)) : -1;
     if (this.ownSearchKeys) {
+      // The stemmer itself, not searchKey: its cache (a Map, cleared at 100k words) cost ~0.3 s a 14k-paper batch.
       this.searchKeyOfWord = ensureCapacity(this.searchKeyOfWord, this.nWords);
-      this.searchKeyOfWord[id] = content ? this.keyTable.internKey(searchKey(word, this.searchStem)!) : -1;
+      this.searchKeyOfWord[id] = content ? this.keyTable.internKey(hyphen ? word.split('-').map(inflectionStem).join('-') : inflectionStem(word)) : -1;
     }
     const role = key >= 0 && key < pairRole.length ? pairRole[key] : 0;
     const slots = this.slots;
