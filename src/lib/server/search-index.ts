@@ -286,11 +286,11 @@ export function matchSql(runId: number, resolved: ResolvedQuery): { sql: string;
 const maxEdits = (length: number) => (length <= 5 ? 1 : 2);
 
 /**
- * `q` with each of its words whose key is in `unmatched` written as the run's most frequent key within
- * maxEdits (optimal string alignment: a swap of two letters is one edit), taken only where that key is
- * itself a word as written (its own key: "gaussian", not a stem cut short like "merg"); null when a
- * word has none. Only for a query that matched nothing, so the scan of the dictionary (235k keys at
- * 74.7k papers, those of about its length compared) is paid only then.
+ * `q` with each of its words whose key is in `unmatched` replaced by the run's most frequent key within
+ * maxEdits (optimal string alignment: a swap of two letters is one edit), written as the form of that
+ * key closest to what was typed (surfaceNear: "mergng" → key "merg" → "merging"); null when a word has
+ * none. Only for a query that matched nothing, so the scan of the dictionary (235k keys at 74.7k
+ * papers, those of about its length compared) is paid only then.
  */
 export function suggestQuery(dict: Pick<Dictionary, 'terms' | 'df' | 'stem'>, q: string, unmatched: readonly string[]): string | null {
   const replacement = new Map<string, string>();
@@ -301,7 +301,7 @@ export function suggestQuery(dict: Pick<Dictionary, 'terms' | 'df' | 'stem'>, q:
     for (let t = 0; t < dict.terms.length; t++) {
       const term = dict.terms[t];
       if (Math.abs(term.length - key.length) > most || (best >= 0 && dict.df[t] <= dict.df[best])) continue;
-      if (editDistance(key, term, most) <= most && searchKey(term, dict.stem) === term) best = t;
+      if (editDistance(key, term, most) <= most) best = t;
     }
     if (best < 0) return null;
     replacement.set(key, dict.terms[best]);
@@ -312,12 +312,19 @@ export function suggestQuery(dict: Pick<Dictionary, 'terms' | 'df' | 'stem'>, q:
   let out = '';
   let at = 0;
   for (const token of searchTokens(q, dict.stem)) {
-    const word = replacement.get(token.key);
-    if (word === undefined || token.start < at) continue;
-    out += q.slice(at, token.start) + word;
+    const key = replacement.get(token.key);
+    if (key === undefined || token.start < at) continue;
+    out += q.slice(at, token.start) + surfaceNear(key, token.word, dict.stem);
     at = token.end;
   }
   return at === 0 ? null : out + q.slice(at);
+}
+
+/** Of the forms of `key` (itself, an ending added or its last letter changed back), the one closest to `typed` that stems to it. */
+function surfaceNear(key: string, typed: string, stem: SearchStem): string {
+  const forms = [key, ...['e', 's', 'es', 'ed', 'ing', 'ion', 'er', 'ers'].map((ending) => key + ending),
+    ...(key.endsWith('i') ? [`${key.slice(0, -1)}y`, `${key.slice(0, -1)}ies`] : [])].filter((form) => searchKey(form, stem) === key);
+  return forms.reduce((best, form) => (editDistance(typed, form, 9) < editDistance(typed, best, 9) ? form : best), key);
 }
 
 /** Optimal string alignment distance of `a` and `b`, or more than `limit` once it is certain to be. */

@@ -26,11 +26,15 @@ describe('suggestQuery', () => {
     expect(suggestQuery(dict, 'spla', ['spla'])).toBe('splat');
   });
 
-  it('offers nothing for a word with no near word, a short one, or a stem cut short', () => {
+  it('writes a key cut short as the form of it nearest to what was typed', () => {
+    expect(suggestQuery(dict, 'model mergng', ['mergng'])).toBe('model merging');
+  });
+
+  it('offers nothing for a word with no near word, or a short one', () => {
     expect(suggestQuery(dict, 'quantum splatting', ['quantum'])).toBe(null);
     expect(suggestQuery(dict, 'spl', ['spl'])).toBe(null); // under 4 letters: too short to guess
     expect(suggestQuery(dict, 'gausian quantum', ['gausian', 'quantum'])).toBe(null); // every word needs one
-    // "merh" is one edit from the key "merg", which is no word as written ("merging" stems to it): not offered.
+    // "merhh" is two edits from "merg", and a 5-letter word may be one edit off.
     expect(suggestQuery(dict, 'merhh', ['merhh'])).toBe(null);
   });
 });
