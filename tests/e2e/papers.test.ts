@@ -50,6 +50,14 @@ describe('the Papers page', () => {
     expect(await inside.locator('.summary').textContent()).toContain('No papers match.');
   });
 
+  it('offers the nearest words the run holds when a word is not in it, and the link finds them (dashboard review of 2026-12-04)', async () => {
+    const page = await open('/papers?q=mdoel+merging');
+    expect((await page.locator('.summary').textContent())!.replace(/\s+/g, ' ')).toContain('No papers match. Did you mean model merging?');
+    await page.getByTestId('suggestion').locator('a').click();
+    await page.waitForURL(/q=model\+merging/);
+    expect(await page.locator('[data-testid=total]').textContent()).toBe(String(await count('AND pt.theme_id = 0')));
+  });
+
   it('draws every filter field alike: the author and category boxes as tall as the search box, with the same border', async () => {
     const page = await open('/papers');
     const looks = await page.locator('#q, #theme, #from, #author, #category').evaluateAll((els) =>
