@@ -112,8 +112,10 @@ const METRIC_NAMES: Record<string, string> = {
   inertia: 'Inertia Σ(1 − cos)', iterations: 'k-means iterations', restarts: 'Restarts', init: 'Start', stabilityKind: 'Stability measured on',
   nnz: 'Non-zeros of the TF-IDF matrix', termsBeforePruning: 'Terms before pruning', mapRecall10: 'Map recall@10 (neighbours kept)',
   emptyRows: 'Papers without a term', datePrecision: 'Dates by precision, when clustered', peakRssMb: 'Peak memory (MB)',
-  lineage: 'Lineage to the previous run'
+  lineage: 'Lineage to the previous run', searchStem: 'Search matches words by'
 };
+/** How a run's search keys are stemmed (pipeline/tokenise/search-tokens.ts), in words. */
+const SEARCH_STEMS: Record<string, string> = { inflection: 'inflection (“transformers” = “transformer”)', porter: 'Porter stem (“transformers” = “transform”)' };
 const STABILITY_KINDS: Record<string, string> = { subsample: 'a 90% subsample', restarts: 'pairs of restarts' };
 
 /**
@@ -137,6 +139,7 @@ export function metricRow(key: string, value: unknown, stability: { measured: bo
       return [name, `run ${l.prevRunId}: ${LINEAGE_KINDS.map((k) => `${wholeFormat.format(l[k] ?? 0)} ${k}`).join(' · ')} (links; a theme can have several)`];
     }
   }
+  if (key === 'searchStem' && typeof value === 'string') return [name, SEARCH_STEMS[value] ?? value];
   return [name, formatMetric(value)];
 }
 

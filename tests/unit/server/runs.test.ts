@@ -86,10 +86,12 @@ describe('metricRow', () => {
   it('names each metric in words and reads its value (dashboard audit of 2026-12-03: stabilityKind, peakRssMb, lineage as "prevRunId 1 · …")', () => {
     expect([
       metricRow('stabilityKind', 'subsample'), metricRow('peakRssMb', 976), metricRow('mapRecall10', 0.25635),
-      metricRow('lineage', { prevRunId: 1, continued: 31, split: 8, merged: 9, new: 0, gone: 0 }), metricRow('someLaterKey', 3)
+      metricRow('lineage', { prevRunId: 1, continued: 31, split: 8, merged: 9, new: 0, gone: 0 }), metricRow('someLaterKey', 3),
+      metricRow('searchStem', 'inflection')
     ]).toStrictEqual([
       ['Stability measured on', 'a 90% subsample'], ['Peak memory (MB)', '976'], ['Map recall@10 (neighbours kept)', '0.2564'],
-      ['Lineage to the previous run', 'run 1: 31 continued · 8 split · 9 merged · 0 new · 0 gone (links; a theme can have several)'], ['someLaterKey', '3']
+      ['Lineage to the previous run', 'run 1: 31 continued · 8 split · 9 merged · 0 new · 0 gone (links; a theme can have several)'], ['someLaterKey', '3'],
+      ['Search matches words by', 'inflection (“transformers” = “transformer”)']
     ]);
   });
 
