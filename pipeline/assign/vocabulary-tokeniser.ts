@@ -19,10 +19,10 @@
 // words seen, and each part is stemmed once.
 import { ensureCapacity } from '../tokenise/grow.js';
 import { normaliseFields } from '../tokenise/normalise-text.js';
-import { SEARCH_STEM, searchKey, symbolSuffix, type SearchStem } from '../tokenise/search-tokens.js';
+import { SEARCH_STEM, searchKey, STEMMERS, symbolSuffix, type SearchStem } from '../tokenise/search-tokens.js';
 import { BREAK, CLASSES, DIGIT, DOT, HYPHEN, LETTER, SLASH } from '../tokenise/token-scanner.js';
-import { inflectionStem, porterStem } from '../tokenise/porter-stemmer.js';
-import { isContentToken } from '../tokenise/word-table.js';
+import { porterStem } from '../tokenise/porter-stemmer.js';
+import { isContentToken, stemKey } from '../tokenise/word-table.js';
 import { KeyTable } from './key-table.js';
 import { PairMap } from './pair-map.js';
 import type { SearchWords } from './search-words.js';
@@ -110,7 +110,6 @@ export class VocabularyTokeniser {
    * `papers`: how many papers it will read, to size the word table once (it grows as needed).
    */
   constructor(terms: readonly string[], private readonly ngramMax: number, papers = 0, private readonly searchStem: SearchStem = SEARCH_STEM) {
-    // Inflection is the one other stem (search-tokens.ts SearchStem); addWord stems with it directly.
     this.ownSearchKeys = searchStem !== 'porter';
     if (this.ownSearchKeys) this.searchKeyOfWord = new Int32Array(1024);
     // The tables that grow mid-scan are stored twice: V8 takes a field stored only once for a
@@ -334,7 +333,7 @@ export class VocabularyTokeniser {
     if (this.ownSearchKeys) {
       // The stemmer itself, not searchKey: its cache (a Map, cleared at 100k words) cost ~0.3 s a 14k-paper batch.
       this.searchKeyOfWord = ensureCapacity(this.searchKeyOfWord, this.nWords);
-      this.searchKeyOfWord[id] = content ? this.keyTable.internKey(hyphen ? word.split('-').map(inflectionStem).join('-') : inflectionStem(word)) : -1;
+      this.searchKeyOfWord[id] = content ? this.keyTable.internKey(stemKey(word, STEMMERS[this.searchStem])) : -1;
     }
     const role = key >= 0 && key < pairRole.length ? pairRole[key] : 0;
     const slots = this.slots;

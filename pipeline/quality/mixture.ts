@@ -6,7 +6,7 @@ export const MIXTURE_Z = -1.5;
 /** Below this many themes a run has no "typical" cohesion to compare with: nothing is marked. */
 export const MIXTURE_MIN_THEMES = 5;
 /** 1.4826 · MAD estimates the standard deviation of normally distributed values. */
-export const MAD_TO_SD = 1.4826;
+const MAD_TO_SD = 1.4826;
 
 function median(values: ArrayLike<number>): number {
   const s = Array.from(values).sort((a, b) => a - b);

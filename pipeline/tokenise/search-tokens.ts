@@ -6,7 +6,7 @@
 // whose stored index has those keys: a run says which in runs.metrics.searchStem (absent: porter).
 import { inflectionStem, porterStem } from './porter-stemmer.js';
 import { TokenScanner } from './token-scanner.js';
-import { isContentToken } from './word-table.js';
+import { isContentToken, stemKey } from './word-table.js';
 
 /** How a run's search keys are stemmed: 'inflection' (plural, past, gerund) since 2026-12-04; 'porter' before. */
 export type SearchStem = 'porter' | 'inflection';
@@ -18,13 +18,8 @@ export function searchStemOf(metrics: { searchStem?: unknown } | null | undefine
   return metrics?.searchStem === 'inflection' ? 'inflection' : 'porter';
 }
 
-const STEMMERS: Record<SearchStem, (word: string) => string> = { porter: porterStem, inflection: inflectionStem };
-
-/** A word's key under `stem`: each hyphen-separated part stemmed on its own ("multi-agents" → "multi-agent"). */
-function stemKeyOf(word: string, stem: SearchStem): string {
-  const stemmer = STEMMERS[stem];
-  return word.includes('-') ? word.split('-').map(stemmer).join('-') : stemmer(word);
-}
+/** The stemmer of each search stem (word-table.ts stemKey applies it per hyphen part). */
+export const STEMMERS: Record<SearchStem, (word: string) => string> = { porter: porterStem, inflection: inflectionStem };
 
 export interface SearchToken {
   /** The search key: stem key of the lower-cased word, or the word itself for "c++"-like words. */
@@ -45,7 +40,7 @@ export function searchKey(word: string, stem: SearchStem = SEARCH_STEM): string 
   const cache = caches[stem];
   let key = cache.get(word);
   if (key !== undefined) return key;
-  key = isContentToken(word) ? stemKeyOf(word, stem) : null;
+  key = isContentToken(word) ? stemKey(word, STEMMERS[stem]) : null;
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, key);
   return key;

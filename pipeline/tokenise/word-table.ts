@@ -30,13 +30,13 @@ export function isContentToken(token: string): boolean {
 }
 
 /**
- * Matching key of a word: Porter stem of each hyphen-separated part, so "multi-agents" and
- * "multi-agent" meet at "multi-agent" (stemming the whole string would measure the syllables of
- * all parts and cut "agent" to "ag").
+ * Matching key of a word: the stem (Porter's, or the search index's: search-tokens.ts) of each
+ * hyphen-separated part, so "multi-agents" and "multi-agent" meet at "multi-agent" (stemming the
+ * whole string would measure the syllables of all parts and cut "agent" to "ag").
  */
-export function stemKey(token: string): string {
-  if (!token.includes('-')) return porterStem(token);
-  return token.split('-').map((part) => porterStem(part)).join('-');
+export function stemKey(token: string, stem: (word: string) => string = porterStem): string {
+  if (!token.includes('-')) return stem(token);
+  return token.split('-').map((part) => stem(part)).join('-');
 }
 
 export class WordTable {

@@ -3,7 +3,7 @@
 // and the weak-member flag), its nearest themes, and the themes its papers are also close to.
 import { shownLabelSql } from '../theme-label.js';
 import { primaryCategorySql } from '../../../pipeline/trends/coverage.js';
-import { MAD_TO_SD, MIXTURE_MIN_THEMES, MIXTURE_Z } from '../../../pipeline/quality/mixture.js';
+import { cohesionZ, MIXTURE_MIN_THEMES, MIXTURE_Z } from '../../../pipeline/quality/mixture.js';
 import { error } from '@sveltejs/kit';
 import type { Camel, Granularity, PaperRow, TableRow, ThemeRow } from '../../../pipeline/types.js';
 import type { TrendInput } from '../charts/trend-geometry.js';
@@ -84,7 +84,7 @@ export function readThemeIdParam(raw: string): number {
 }
 
 export async function loadThemeDetail(runId: number, themeId: number): Promise<ThemeDetail> {
-  const rows = await query<Omit<ThemeDetail, 'loose'>>(
+  const rows = await query<Omit<ThemeDetail, 'loose' | 'cohesionZ'>>(
     `SELECT t.theme_id AS "themeId", t.label, t.size, t.share, t.direction, t.growth, t.z_score AS "zScore",
        window_months AS "windowMonths", t.share_before AS "shareBefore", t.share_after AS "shareAfter",
        t.papers_before AS "papersBefore", t.papers_after AS "papersAfter", cohesion, t.window_granularity AS "windowGranularity", t.area_id AS "areaId", separation,
@@ -94,17 +94,21 @@ export async function loadThemeDetail(runId: number, themeId: number): Promise<T
        t.covered_papers_before AS "coveredPapersBefore", t.covered_papers_after AS "coveredPapersAfter", a.label AS "areaLabel",
        (SELECT median(cohesion) FROM themes m WHERE m.run_id = t.run_id) AS "medianCohesion",
        (SELECT median(coherence) FROM themes m WHERE m.run_id = t.run_id) AS "medianCoherence",
-       (SELECT CASE WHEN count(*) >= $minThemes AND mad(cohesion) > 0 THEN (t.cohesion - median(cohesion)) / ($madToSd * mad(cohesion)) END
-         FROM themes m WHERE m.run_id = t.run_id) AS "cohesionZ",
        (SELECT count(*) FILTER (WHERE weak)::INTEGER FROM paper_themes pt
          WHERE pt.run_id = t.run_id AND pt.theme_id = t.theme_id) AS "weakPapers"
      FROM themes t LEFT JOIN areas a ON a.run_id = t.run_id AND a.area_id = t.area_id
      WHERE t.run_id = $run AND t.theme_id = $theme`,
-    { run: runId, theme: themeId, minThemes: MIXTURE_MIN_THEMES, madToSd: MAD_TO_SD }
+    { run: runId, theme: themeId }
   );
   if (rows.length === 0) error(404, `No theme ${themeId} in run ${runId}`);
   const theme = rows[0];
-  return { ...theme, loose: !theme.mixture && theme.cohesionZ !== null && theme.cohesionZ < MIXTURE_Z };
+  // Its cohesion's robust z among the run's themes, by the mixture rule's own measure.
+  const themes = await query<{ themeId: number; cohesion: number | null }>(
+    `SELECT theme_id AS "themeId", cohesion FROM themes WHERE run_id = $run ORDER BY theme_id`, { run: runId });
+  const z = themes.length < MIXTURE_MIN_THEMES ? NaN
+    : cohesionZ(themes.map((t) => t.cohesion ?? NaN))[themes.findIndex((t) => t.themeId === themeId)];
+  // NaN: all themes alike, or a run stored without cohesion.
+  return { ...theme, cohesionZ: Number.isNaN(z) ? null : z, loose: !theme.mixture && z < MIXTURE_Z };
 }
 
 export async function loadThemeTerms(runId: number, themeId: number): Promise<ThemeTerm[]> {
