@@ -1,6 +1,7 @@
 // Owns the order of the stages: one call each, timed, handed to the store as one complete run.
 import { readFileSync } from 'node:fs';
 import { ingestFiles } from './ingest/index.js';
+import { formatIssue } from './ingest/errors.js';
 import { describeCoarseDates, describeUndecidedDates, settleDatePrecision, undecidedCoarseDates } from './ingest/date-precision.js';
 import { packPapers } from './ingest/packed-texts.js';
 import { tokenisePapers } from './tokenise/index.js';
@@ -28,7 +29,7 @@ import { unplaced, type Placement, type RunData, type ThemeRecord } from './stor
 import type { SearchIndex } from './search/index.js';
 import type { BackgroundProjection } from './map/index.js';
 import type { Config } from './config.js';
-import type { Clustering, CsrMatrix, KSelectionPoint, MapLayout, Paper, ThemeLabel, ThemeTrend, Vocabulary } from './types.js';
+import type { Clustering, CsrMatrix, IngestIssue, KSelectionPoint, MapLayout, Paper, ThemeLabel, ThemeTrend, Vocabulary } from './types.js';
 
 /** The stages; 'map' and 'areas' run inside the store (placeLater) and are only timed, not reported as stages. */
 export type Stage = 'ingest' | 'tokenise' | 'tfidf' | 'choose-k' | 'cluster' | 'label' | 'quality' | 'map' | 'trends' | 'areas'
@@ -110,9 +111,9 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
   if (ingest.skipped.length > 0) {
     warnings.add('skipped-records', `${ingest.skipped.length} input record${ingest.skipped.length === 1 ? ' was' : 's were'} skipped (listed in the summary and the skipped_records table)`);
   }
-  if (config.datePrecision === 'auto') for (const c of undecidedCoarseDates(papers)) warnings.add('coarse-dates', describeUndecidedDates(c));
+  if (config.datePrecision === 'auto') for (const c of undecidedCoarseDates(papers)) warnings.add('coarse-dates', describeUndecidedDates(c, ingest.files));
   const coarseDates = settleDatePrecision(papers, config.datePrecision); // README "Dates"
-  for (const c of coarseDates) warnings.add('coarse-dates', describeCoarseDates(c));
+  for (const c of coarseDates) warnings.add('coarse-dates', describeCoarseDates(c, ingest.files));
   // The search index needs only the texts: built on its own low-priority thread, from here on in a
   // corpus of up to EARLY_SEARCH_PAPERS; above, from the end of vectorise, or for a matrix above
   // CONCURRENT_MAP_NNZ from the end of the cluster stage (analyse).
@@ -132,7 +133,8 @@ export async function runPipeline(config: Config, reporter: Reporter): Promise<R
       return index;
     };
     // The store starts before the map is placed (analysis.place), inside the projection's lifetime.
-    const { analysis, close } = await analyse(papers, config, reporter, durations, warnings, startSearch);
+    const { analysis, close } = await analyse(papers, config, reporter, durations, warnings, startSearch)
+      .catch((e: unknown) => { throw withSkips(e, ingest.skipped); });
     try {
       return await storeRun({ config, reporter, durations, createdAt, ingest, coarseDates, warnings, analysis, search });
     } finally {
@@ -364,4 +366,14 @@ function themeRecords(labels: ThemeLabel[], clustering: Clustering,
     trend: trends[l.themeId], areaId: placement ? placement.grouped.areaOfTheme[l.themeId] : -1, ...quality.themes[l.themeId],
     reproducibility: reproducibility === null ? null : reproducibility[l.themeId]
   }));
+}
+
+/**
+ * Input too small for a run (too few papers for k, none with terms) says how many records were
+ * skipped and the first: they are listed only in a finished run's summary, and may be the reason.
+ */
+function withSkips(error: unknown, skipped: IngestIssue[]): unknown {
+  if (!(error instanceof InputError) || skipped.length === 0) return error;
+  const n = skipped.length;
+  return new InputError(`${error.message}; ${n} input record${n === 1 ? ' was' : 's were'} skipped, the first at ${formatIssue(skipped[0])}`);
 }

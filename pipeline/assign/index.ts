@@ -194,7 +194,7 @@ async function assignInCopy(connection: DuckDBConnection, { config, ingesting, t
       `rows, their export and its theme pages' ancestors leave these papers out, while /runs/compare recomputes the links with them`);
   }
   for (const c of settleDatePrecision(papers, (stored.params.datePrecision as DatePrecisionMode | undefined) ?? 'auto')) {
-    own.add('coarse-dates', describeCoarseDates(c, 'assign reads dates as its run did: a run made with --date-precision day keeps them as days'));
+    own.add('coarse-dates', describeCoarseDates(c, ingest.files, 'assign reads dates as its run did: a run made with --date-precision day keeps them as days'));
   }
   const [{ batchId }] = (await connection.runAndReadAll('SELECT coalesce(max(batch_id), 0) + 1 AS batchId FROM assign_batches WHERE run_id = $run',
     { run: runId })).getRowObjectsJS() as { batchId: number }[];

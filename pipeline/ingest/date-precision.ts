@@ -21,7 +21,8 @@
 // handful of papers are no evidence either way.
 // When a rule fires, the file's dates on 1 January (on the 1st of a month) become year (month)
 // precision; its other dates keep theirs. The bound is reported with the warning.
-import type { DatePrecision, Paper } from '../types.js';
+import { basename } from 'node:path';
+import type { DatePrecision, InputFileInfo, Paper } from '../types.js';
 import { truncateDate } from './dates.js';
 
 export type DatePrecisionMode = 'auto' | DatePrecision;
@@ -98,9 +99,9 @@ export function undecidedCoarseDates(papers: readonly Paper[]): CoarseDates[] {
 }
 
 /** The warning line for a file of undecidedCoarseDates, ending with what reads them as years (months). */
-export function describeUndecidedDates(d: CoarseDates, remedy = `--date-precision ${d.rule} reads them so`): string {
+export function describeUndecidedDates(d: CoarseDates, files: readonly InputFileInfo[] = [], remedy = `--date-precision ${d.rule} reads them so`): string {
   const where = d.rule === 'year' ? '1 January' : 'the 1st of a month';
-  return `${d.file}: ${d.dates.toLocaleString('en-US')} of ${d.of.toLocaleString('en-US')} dates written as days are on ${where}, ` +
+  return `${pathOf(d.file, files)}: ${d.dates.toLocaleString('en-US')} of ${d.of.toLocaleString('en-US')} dates written as days are on ${where}, ` +
     `but on too few distinct dates to tell ${d.rule}s from one day's papers (chance under day precision ~1e${Math.ceil(d.log10Chance)}), ` +
     `so they stay days; if they are ${d.rule}s, ${remedy}`;
 }
@@ -160,10 +161,16 @@ function coarsen(p: Paper, precision: 'month' | 'year'): void {
  * The warning line for one file, e.g. "old.jsonl: 480 of 482 dates are on 1 January …", ending
  * with what keeps them as days (`npm run assign` has no --date-precision: it follows its run's).
  */
-export function describeCoarseDates(d: CoarseDates, remedy = '--date-precision day keeps them as days'): string {
+export function describeCoarseDates(d: CoarseDates, files: readonly InputFileInfo[] = [], remedy = '--date-precision day keeps them as days'): string {
   const where = d.rule === 'year' ? '1 January' : 'the 1st of a month';
   const share = Math.floor((100 * d.dates) / d.of);
-  return `${d.file}: ${d.dates.toLocaleString('en-US')} of ${d.of.toLocaleString('en-US')} dates written as days are on ${where} ` +
+  return `${pathOf(d.file, files)}: ${d.dates.toLocaleString('en-US')} of ${d.of.toLocaleString('en-US')} dates written as days are on ${where} ` +
     `(${share}%; chance under day precision < 1e${Math.ceil(d.log10Chance)}), so they are read as ${d.rule}s ` +
     `(${d.rule} rule, README "Dates"); ${remedy}`;
+}
+
+/** The input path a paper's `source` (its file's name) came from, as the user gave it, when one input has that name. */
+function pathOf(source: string, files: readonly InputFileInfo[]): string {
+  const named = files.filter((f) => basename(f.path) === source);
+  return named.length === 1 ? named[0].path : source;
 }

@@ -79,6 +79,19 @@ describe('pipeline CLI', () => {
     expect(r.stderr).toContain('fewer papers (60) than themes');
   });
 
+  it('says how many records were skipped, and the first, when the papers left are too few for k', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'themescope-skips-'));
+    const lines = readFileSync(FIXTURE, 'utf8').trim().split('\n');
+    // 58 of the 60 records lose their abstract: 2 papers for k = 3.
+    const broken = lines.map((line, i) => (i < 58 ? JSON.stringify({ ...JSON.parse(line), abstract: '' }) : line));
+    const file = join(dir, 'mostly-blank.jsonl');
+    writeFileSync(file, broken.join('\n'));
+    const r = runCli(['--input', file, '--k', '3', '--min-df', '1', '--db', tempDb(), '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`themescope: fewer papers (2) than themes (k = 3); lower --k; 58 input records were skipped, the first at ${file} line 1: ` +
+      'field "abstract": expected a non-empty string, got an empty string\n');
+  });
+
   it('exits 2 with one line, no stack, when --k auto meets fewer papers than the k range', () => {
     const five = join(mkdtempSync(join(tmpdir(), 'themescope-five-')), 'five.jsonl');
     writeFileSync(five, readFileSync(FIXTURE, 'utf8').split('\n').slice(0, 5).join('\n'));

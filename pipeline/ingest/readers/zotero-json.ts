@@ -19,5 +19,5 @@ export function zoteroRecord(item: Record<string, unknown>): Record<string, unkn
   // As the BibTeX reader: the DOI, else the citation key (a DOI names the paper beyond this library).
   const doi = typeof item.DOI === 'string' && item.DOI.trim() !== '' ? item.DOI : null;
   return withSourceNames({ ...rest, id: doi ?? item.citationKey ?? item.key ?? item.itemKey, authors, keywords: tags },
-    () => ({ authors: 'creators', keywords: 'tags' }));
+    () => ({ authors: 'creators', keywords: 'tags', abstract: 'abstractNote' }));
 }

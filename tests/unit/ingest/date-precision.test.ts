@@ -157,4 +157,12 @@ describe('describeCoarseDates', () => {
         'so they are read as years (year rule, README "Dates"); --date-precision day keeps them as days'
     );
   });
+
+  it('names the file by the path it was given as, when one input has that name (the README review: the folder was missing)', () => {
+    const d = { file: 'old.jsonl', rule: 'year' as const, dates: 1_480, of: 1_500, log10Chance: -3541.2 };
+    const input = (path: string) => ({ path, format: 'jsonl' as const, sha256: '', records: 1_500 });
+    expect(describeCoarseDates(d, [input('exports/2024/old.jsonl'), input('new.jsonl')])).toMatch(/^exports\/2024\/old\.jsonl: 1,480 of 1,500/);
+    // Two inputs of that name (their papers share a source): the name alone.
+    expect(describeCoarseDates(d, [input('a/old.jsonl'), input('b/old.jsonl')])).toMatch(/^old\.jsonl: /);
+  });
 });

@@ -37,3 +37,14 @@ describe("Zotero's item JSON (Better BibTeX export)", () => {
     }
   });
 });
+
+describe('a skipped Zotero item', () => {
+  it("names the field as Zotero writes it (abstractNote), whether it is missing or blank", async () => {
+    const items = [{ itemType: 'journalArticle', title: 'No abstract at all', creators: [], date: '2022' },
+      { itemType: 'journalArticle', title: 'A blank abstract', abstractNote: '  ', creators: [], date: '2022' },
+      EXPORT.items[1]];
+    const result = await ingestFiles([temp.write('skips.json', JSON.stringify({ items }, null, 2))], { strict: false });
+    expect(result.papers.map((p) => p.title)).toStrictEqual(['A year-only paper']);
+    expect(result.skipped.map((s) => s.field)).toStrictEqual(['abstractNote', 'abstractNote']);
+  });
+});
