@@ -269,7 +269,7 @@ async function analyseRows(papers: Paper[], config: Config, reporter: Reporter, 
     kSelection = [{ k, stability: clustered.stability, inertia: clustering.inertia, chosen: true }];
   }
   const labels = await timed('label', reporter, durations,
-    () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms, textOf: (row) => `${papers[row].title}\n${papers[row].abstract}` }),
+    () => labelThemes(matrix, vocabulary, clustering, { topTerms: config.topTerms, ngramMax: config.ngramMax, textOf: (row) => `${papers[row].title}\n${papers[row].abstract}` }),
     (l) => `${l.length} themes named`);
   const quality = await timed('quality', reporter, durations, () => assessQuality(matrix, clustering, labels, clustered.themeSimilarity),
     (q) => `${q.themes.filter((t) => t.mixture).length} mixtures, ${q.papers.weak.reduce((s, w) => s + w, 0)} weak members`);

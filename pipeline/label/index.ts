@@ -4,12 +4,19 @@ import type { Clustering, CsrMatrix, ThemeLabel, Vocabulary } from '../types.js'
 import { classTermTotals, distinctiveTfidf } from './ctfidf.js';
 import { pickKeywords, pickLabelParts, repeats, type Keyword } from './keywords.js';
 import { applyCasing, CASING_SAMPLE, surfaceWords, wordCasing } from './casing.js';
+import { COMPLETION_SAMPLE, completePhrase, MAX_COMPLETION_WORDS, wordCount } from './complete-phrases.js';
 
 export interface LabelOptions {
   /** Keywords kept per theme. */
   topTerms: number;
   /** Paper row → its title and abstract as written: labels and keywords then write words as the papers do ("CoT", not "cot"; casing.ts). */
   textOf?: (row: number) => string;
+  /**
+   * The vocabulary's longest phrase, in words (--ngram-max): with textOf, a phrase of this length that
+   * its papers nearly always continue with one word is written with it (complete-phrases.ts), in
+   * vocabulary.surfaces itself, so that every later stage and table shows it so.
+   */
+  ngramMax?: number;
 }
 
 /** Distinctive terms handed on per theme for burst detection (more than the keywords shown). */
@@ -41,9 +48,15 @@ export function labelGroups(
   const labels: ThemeLabel[] = [];
   const rowsOf = options.textOf === undefined ? null : groupRows(groupOf, k);
   const seen = new Int32Array(rowsOf === null ? 0 : matrix.nCols).fill(-1);
-  for (let c = 0; c < k; c++) {
+  const picked = Array.from({ length: k }, (_, c) => {
     const themeWeights = weights.subarray(c * matrix.nCols, (c + 1) * matrix.nCols);
-    const keywords = pickKeywords(themeWeights, keys, options.topTerms);
+    return { keywords: pickKeywords(themeWeights, keys, options.topTerms), distinctive: pickKeywords(themeWeights, keys, BURST_CANDIDATES) };
+  });
+  if (rowsOf !== null && options.ngramMax !== undefined && options.ngramMax > 1) {
+    completeCutPhrases(matrix, vocabulary, rowsOf, picked.map((p) => p.distinctive.map((kw) => kw.term)), options.ngramMax, options.textOf!, seen);
+  }
+  for (let c = 0; c < k; c++) {
+    const { keywords, distinctive } = picked[c];
     const label = uniqueLabel(pickLabelParts(keywords, keys, vocabulary.surfaces), keywords, vocabulary, used, `${noun} ${c}`);
     used.add(label);
     const casing = rowsOf === null ? new Map<string, string>()
@@ -53,10 +66,41 @@ export function labelGroups(
       themeId: c,
       label: applyCasing(label, casing),
       keywords: keywords.map((kw) => ({ term: applyCasing(vocabulary.surfaces[kw.term], casing), weight: kw.weight, column: kw.term })),
-      distinctiveTerms: pickKeywords(themeWeights, keys, BURST_CANDIDATES).map((kw) => kw.term)
+      distinctiveTerms: distinctive.map((kw) => kw.term)
     });
   }
   return labels;
+}
+
+/**
+ * Each group's distinctive phrases of `ngramMax` words (its keywords among them) written whole where
+ * a few of the group's papers that hold one nearly always continue it with one word
+ * (complete-phrases.ts): vocabulary.surfaces is changed in place. A phrase distinctive of several
+ * groups is read in the first one's papers.
+ */
+function completeCutPhrases(matrix: CsrMatrix, vocabulary: Vocabulary, rowsOf: number[][], termsOf: number[][], ngramMax: number,
+  textOf: (row: number) => string, seen: Int32Array): void {
+  const done = new Set<number>();
+  for (let c = 0; c < termsOf.length; c++) {
+    const terms = termsOf[c].filter((t) => !done.has(t) && wordCount(vocabulary.surfaces[t]) === ngramMax);
+    if (terms.length === 0) continue;
+    for (const t of terms) done.add(t);
+    const wanted = new Set(terms);
+    const textsOf = new Map<number, string[]>(terms.map((t) => [t, []]));
+    for (const row of rowsHolding(matrix, rowsOf[c], terms, COMPLETION_SAMPLE, seen)) {
+      const text = textOf(row);
+      for (let p = matrix.indptr[row]; p < matrix.indptr[row + 1]; p++) {
+        const texts = wanted.has(matrix.indices[p]) ? textsOf.get(matrix.indices[p])! : null;
+        if (texts !== null && texts.length < COMPLETION_SAMPLE) texts.push(text);
+      }
+    }
+    for (const [t, texts] of textsOf) {
+      // Up to MAX_COMPLETION_WORDS more ("benchmarking multimodal large" → "… language" → "… language models").
+      for (let added = 0, whole: string | null; added < MAX_COMPLETION_WORDS && (whole = completePhrase(vocabulary.surfaces[t], texts)) !== null; added++) {
+        vocabulary.surfaces[t] = whole;
+      }
+    }
+  }
 }
 
 /** The rows of each group 0..k−1, in row order. */

@@ -57,6 +57,26 @@ describe('labelThemes', () => {
     expect(labelThemes(matrix, acronym, clustering, { topTerms: 3, textOf: (row) => agents[row] })[1].label).toBe('LLM agents, tokens');
   });
 
+  it('writes a phrase of --ngram-max words whole where its papers nearly always go on with one word, in the run\'s surfaces too (complete-phrases.ts)', () => {
+    const cut = vocabularyOf([
+      ['gaussian splat', 'gaussian splatting'], ['splat', 'splatting'], ['render', 'rendering'],
+      ['model', 'model'], ['languag model', 'language models'], ['token', 'tokens']
+    ]);
+    cut.surfaces[4] = 'multimodal large language';
+    const texts = ['Gaussian splatting renders', 'Rendering by splatting',
+      'Multimodal large language models read tokens. Multimodal large language models see.', 'multimodal large language model tokens; multimodal large language models.'];
+    const [splats, language] = labelThemes(matrix, cut, clustering, { topTerms: 3, textOf: (row) => texts[row], ngramMax: 3 });
+    expect(language.label).toBe('multimodal large language models, tokens');
+    expect(cut.surfaces[4]).toBe('multimodal large language models');
+    // A two-word phrase is below --ngram-max 3: its longer form would be a term of its own.
+    expect(splats.label.startsWith('gaussian splatting')).toBe(true);
+    // Without ngramMax (areas), or a phrase shorter than it, nothing is completed.
+    const again = vocabularyOf([['gaussian splat', 'gaussian splatting'], ['splat', 'splatting'], ['render', 'rendering'],
+      ['model', 'model'], ['languag model', 'multimodal large language'], ['token', 'tokens']]);
+    labelThemes(matrix, again, clustering, { topTerms: 3, textOf: (row) => texts[row] });
+    expect(again.surfaces[4]).toBe('multimodal large language');
+  });
+
   it('hands on the ids of each theme\'s distinctive terms, best first, beyond the keywords shown', () => {
     const [splats, language] = labelThemes(matrix, vocabulary, clustering, { topTerms: 1 });
     expect([splats.keywords.length, splats.distinctiveTerms, language.distinctiveTerms]).toStrictEqual([1, [0, 2, 3], [4, 5]]);
