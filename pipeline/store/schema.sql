@@ -168,7 +168,7 @@ CREATE TABLE IF NOT EXISTS bursts (
 -- Trends per area are the sums of its themes' theme_periods rows.
 CREATE TABLE IF NOT EXISTS areas (
   run_id                 INTEGER NOT NULL,
-  area_id                INTEGER NOT NULL, -- 0 = the largest
+  area_id                INTEGER NOT NULL, -- 0 = the largest when the run was made (an assign batch changes sizes; pages list areas by size)
   label                  VARCHAR NOT NULL, -- unique within the run, and unlike its themes' labels where the keywords allow
   size                   INTEGER NOT NULL, -- papers in its themes
   share                  DOUBLE NOT NULL,  -- size / n_papers

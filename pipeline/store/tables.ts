@@ -222,7 +222,7 @@ export const AREAS = defineTable({
   key: ['run_id', 'area_id'],
   columns: [
     RUN_ID,
-    { name: 'area_id', type: 'INTEGER', comment: '0 = the largest' },
+    { name: 'area_id', type: 'INTEGER', comment: '0 = the largest when the run was made (an assign batch changes sizes; pages list areas by size)' },
     { name: 'label', type: 'VARCHAR', comment: 'unique within the run, and unlike its themes\' labels where the keywords allow' },
     { name: 'size', type: 'INTEGER', comment: 'papers in its themes' },
     { name: 'share', type: 'DOUBLE', comment: 'size / n_papers' },

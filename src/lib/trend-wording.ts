@@ -247,3 +247,30 @@ export function formatSupportedChange(score: number): string {
 export function byStrength<T extends { emergingScore: number; themeId: number }>(a: T, b: T): number {
   return Math.abs(b.emergingScore) - Math.abs(a.emergingScore) || a.themeId - b.themeId;
 }
+
+/** What mixTurned reads: the category-by-category shares and z, its papers of those categories and all themes' together. */
+export interface CoveredMix {
+  coveredZ: number | null;
+  coveredShareBefore: number | null;
+  coveredShareAfter: number | null;
+  coveredPapersBefore: number | null;
+  coveredPapersAfter: number | null;
+  coveredTotalBefore: number | null;
+  coveredTotalAfter: number | null;
+}
+
+/**
+ * Its share of the categories held throughout, their papers taken together (not standardised), before
+ * and after; with `turned` when the category-by-category share moved significantly the other way
+ * (|z| ≥ 1.96), which the pipeline reads as steady (trends/coverage.ts scoreWithinCategories): the
+ * mix of categories alone turned it. Null without the figures.
+ */
+export function mixTurned(t: CoveredMix): { before: number; after: number; turned: boolean } | null {
+  const { coveredPapersBefore: b, coveredPapersAfter: a, coveredTotalBefore: B, coveredTotalAfter: A } = t;
+  if (b === null || a === null || !B || !A || t.coveredShareBefore === null || t.coveredShareAfter === null) return null;
+  const [before, after] = [b / B, a / A];
+  const standardised = Math.sign(t.coveredShareAfter - t.coveredShareBefore);
+  const turned = t.coveredZ !== null && Math.abs(t.coveredZ) >= 1.96 && Math.sign(t.coveredZ) === standardised
+    && Math.sign(after - before) !== standardised;
+  return { before, after, turned };
+}

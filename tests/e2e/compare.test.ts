@@ -171,6 +171,11 @@ describe('/runs/compare', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await card.scrollIntoViewIfNeeded();
     await screenshot(page, 'theme-lineage');
+    // Run 1's theme 1 went whole into run 2's theme 0: merged, and nothing left over to spread.
+    const merged = await open('/themes/1?run=1');
+    expect((await merged.getByTestId('descendants-reading').textContent())!.replace(/\s+/g, ' ').trim()).toBe(
+      'Merged into model merging, task vectors in run 2: 100% of its papers went there, with other themes\' papers (50% of that theme is from this one).');
+    await merged.close();
   });
 
   it('reads an earlier theme that went to two later ones as a split by their shares, and flags a continued link whose keywords changed', async () => {
@@ -205,6 +210,9 @@ describe('/runs/compare', () => {
     // Run 3's continued link whose keywords changed, in the dashboard's words.
     const run3 = await (await fetch(`${app.server.url}/export/theme-lineage.json?run=3`)).json() as { theme_id: number; keywords_changed: boolean; reads_as: string }[];
     expect(run3.filter((r) => r.keywords_changed).map((r) => [r.theme_id, r.reads_as])).toStrictEqual([[2, 'continued, but its keywords changed (keyword cosine 0.00)']]);
+    // Run 3's theme 1, a mixture, is named as /runs/compare names it (the numbers audit: this export alone dropped "Mixture: ").
+    const labels = run3 as unknown as { theme_id: number; theme_label: string }[];
+    expect(labels.filter((r) => r.theme_id === 1).map((r) => r.theme_label)).toStrictEqual(['Mixture: long context']);
     expect(Number(cells[9])).toBeCloseTo(1, 12);
     const json = await (await fetch(`${app.server.url}/export/theme-lineage.json?run=2`)).json();
     expect(json).toHaveLength(4);

@@ -162,9 +162,11 @@ function burstsQuery(runId: number): ExportQuery {
 }
 
 const LINEAGE_COLUMNS = [
-  // A theme a lead merged away or split (curation/) keeps the label the run stored it under.
-  value('run_id', 'l.run_id'), value('theme_id', 'l.theme_id'), text('theme_label', 'coalesce(t.label, st.label)'), value('prev_run_id', 'l.prev_run_id'),
-  value('prev_theme_id', 'l.prev_theme_id'), text('prev_theme_label', 'coalesce(p.label, sp.label)'), text('kind', 'l.kind'),
+  // A theme a lead merged away or split (curation/) keeps the label the run stored it under; a mixture is named
+  // "Mixture: …" as on /runs/compare (the numbers audit: this export alone dropped the prefix).
+  value('run_id', 'l.run_id'), value('theme_id', 'l.theme_id'), text('theme_label', `coalesce(${shownLabelSql('t')}, ${shownLabelSql('st')})`),
+  value('prev_run_id', 'l.prev_run_id'), value('prev_theme_id', 'l.prev_theme_id'),
+  text('prev_theme_label', `coalesce(${shownLabelSql('p')}, ${shownLabelSql('sp')})`), text('kind', 'l.kind'),
   value('shared_papers', 'l.shared_papers'), value('jaccard', 'l.jaccard'), value('centroid_cosine', 'l.centroid_cosine'),
   value('theme_papers', 'l.theme_papers'), value('prev_theme_papers', 'l.prev_theme_papers'),
   // At the end, so the columns before keep their places: the share of each theme the link carries (n / A, n / B),

@@ -23,7 +23,7 @@ export async function listMapThemes(runId: number): Promise<MapTheme[]> {
 
 /** The run's areas with their map position (none in runs made before areas). */
 export async function listMapAreas(runId: number): Promise<MapArea[]> {
-  return query<MapArea>(`SELECT area_id AS "areaId", label, size, x, y FROM areas WHERE run_id = $run ORDER BY area_id`, { run: runId });
+  return query<MapArea>(`SELECT area_id AS "areaId", label, size, x, y FROM areas WHERE run_id = $run ORDER BY size DESC, area_id`, { run: runId });
 }
 
 /**

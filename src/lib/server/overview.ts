@@ -116,7 +116,10 @@ export function hiddenCounts(rows: HiddenRow[]): HiddenCounts {
   return { themes: rows.reduce((n, r) => n + r.themes, 0), hidden: rows.reduce((n, r) => n + r.hidden, 0), byArea };
 }
 
-/** All areas of the run, largest first (area 0 is the largest). Empty for runs made before areas. */
+/**
+ * All areas of the run, largest first: area 0 is the largest as the run made them, but an assign batch
+ * changes sizes (the numbers audit: 19,270 papers in area 0, 19,799 in area 1). Empty for runs made before areas.
+ */
 export async function listAreaSummaries(runId: number): Promise<AreaSummary[]> {
   return query<AreaSummary>(
     `SELECT area_id AS "areaId", label, size, share, n_themes AS "nThemes", keywords[1:5] AS keywords, direction, growth,
@@ -124,7 +127,7 @@ export async function listAreaSummaries(runId: number): Promise<AreaSummary[]> {
        covered_papers_before AS "coveredPapersBefore", covered_papers_after AS "coveredPapersAfter",
        ${areaPapersSql('a')[0]} AS "papersBefore", ${areaPapersSql('a')[1]} AS "papersAfter"
      FROM areas a WHERE run_id = $run
-     ORDER BY area_id`,
+     ORDER BY size DESC, area_id`,
     { run: runId }
   );
 }

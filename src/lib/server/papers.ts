@@ -11,6 +11,7 @@ import { matchSql, NEAR_BONUS, resolveQuery, type ResolvedQuery } from './search
 import { SEARCH_STEM, type SearchStem } from '../../../pipeline/tokenise/search-tokens.js';
 import { cachedForRun } from './run-cache.js';
 import { readableTex } from '../tex-display.js';
+import { shownLabelSql } from '../theme-label.js';
 
 export interface PaperFilter {
   theme: number | null;
@@ -309,9 +310,13 @@ function toListItem(row: DetailRow, keys: ReadonlySet<string>, stem: SearchStem)
   };
 }
 
-/** Themes of the run for the filter menu, by label whatever its case ("anomaly detection" among the A, not after "MRI"). */
+/**
+ * Themes of the run for the filter menu, by the name it shows whatever its case ("anomaly detection" among
+ * the A, not after "MRI"; "Mixture: linear codes" among the M, where the menu reads it).
+ */
 export async function listThemeOptions(runId: number): Promise<ThemeOption[]> {
-  return query<ThemeOption>(`SELECT theme_id, label, size, mixture FROM themes WHERE run_id = $run ORDER BY lower(label), label`, { run: runId });
+  const shown = shownLabelSql('t');
+  return query<ThemeOption>(`SELECT theme_id, label, size, mixture FROM themes t WHERE run_id = $run ORDER BY lower(${shown}), ${shown}`, { run: runId });
 }
 
 /** Papers added to the run after clustering (npm run assign); 0 for a run as clustered. */

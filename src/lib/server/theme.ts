@@ -35,6 +35,12 @@ export type ThemeDetail = Camel<
   loose: boolean;
   /** Its papers flagged as weak members (paper_themes.weak). */
   weakPapers: number;
+  /**
+   * The papers of the categories held throughout in each window, all themes' together (Σ covered_papers_*):
+   * its share of them, not standardised, is what the category-by-category share is read against. Null without them.
+   */
+  coveredTotalBefore: number | null;
+  coveredTotalAfter: number | null;
 };
 
 /** A theme that the theme's papers are next closest to (their rank-2 theme), with how many papers. */
@@ -94,6 +100,8 @@ export async function loadThemeDetail(runId: number, themeId: number): Promise<T
        t.covered_papers_before AS "coveredPapersBefore", t.covered_papers_after AS "coveredPapersAfter", a.label AS "areaLabel",
        (SELECT median(cohesion) FROM themes m WHERE m.run_id = t.run_id) AS "medianCohesion",
        (SELECT median(coherence) FROM themes m WHERE m.run_id = t.run_id) AS "medianCoherence",
+       (SELECT sum(covered_papers_before)::DOUBLE FROM themes m WHERE m.run_id = t.run_id) AS "coveredTotalBefore",
+       (SELECT sum(covered_papers_after)::DOUBLE FROM themes m WHERE m.run_id = t.run_id) AS "coveredTotalAfter",
        (SELECT count(*) FILTER (WHERE weak)::INTEGER FROM paper_themes pt
          WHERE pt.run_id = t.run_id AND pt.theme_id = t.theme_id) AS "weakPapers"
      FROM themes t LEFT JOIN areas a ON a.run_id = t.run_id AND a.area_id = t.area_id

@@ -1,7 +1,7 @@
 // trend-wording.ts: the windows named from the period totals, the partial periods left out with the
 // days they cover, papers per period, the classes and their one order.
 import { describe, expect, it } from 'vitest';
-import { burstPartialPeriod, byStrength, classifyTrend, describeWindows, directionText, formatRate, formatRatePair, formatSupportedChange, leftOutText, periodEnd, ratesOf, readFigures, windowText } from '../../../src/lib/trend-wording.js';
+import { burstPartialPeriod, byStrength, classifyTrend, describeWindows, directionText, formatRate, formatRatePair, formatSupportedChange, leftOutText, mixTurned, periodEnd, ratesOf, readFigures, windowText } from '../../../src/lib/trend-wording.js';
 
 /** Months 2025-03 … 2026-07; March 2025 and July 2026 partial. */
 const months = Array.from({ length: 17 }, (_, i) => {
@@ -151,5 +151,28 @@ describe('byStrength and formatRate', () => {
     expect([formatRatePair(167 / 8, 62 / 3), formatRatePair(35.7, 155.7), formatRatePair(9.25, 9.27), formatRatePair(20, 20), formatRatePair(9.5, 12.2),
       formatRatePair(null, 3), formatRatePair(9.99, 10.01), formatRatePair(9.96, 10.4)]).toStrictEqual(['20.9 → 20.7', '36 → 156', '9.25 → 9.27', '20 → 20',
       '9.5 → 12.2', '— → 3.0', '9.99 → 10.01', '10.0 → 10.4']);
+  });
+});
+
+describe('mixTurned (the numbers audit: "AI systems" read as growing slower than the field while it outgrew it)', () => {
+  // AI systems on the 74.7k corpus: 2.82% → 2.39% category by category (z = −3.8); 1,378 of 48,947 → 638 of 18,967 together.
+  const ai = { coveredZ: -3.8, coveredShareBefore: 0.0282, coveredShareAfter: 0.0239, coveredPapersBefore: 1_378, coveredPapersAfter: 638,
+    coveredTotalBefore: 48_947, coveredTotalAfter: 18_967 };
+
+  it('finds a significant category-by-category change that the categories\' papers together do not follow', () => {
+    const mix = mixTurned(ai)!;
+    expect(mix.before).toBeCloseTo(0.02815, 4);
+    expect(mix.after).toBeCloseTo(0.03364, 4);
+    expect(mix.turned).toBe(true);
+  });
+
+  it('is not turned where both readings move the same way, or the change is not significant', () => {
+    expect(mixTurned({ ...ai, coveredPapersAfter: 400 })!.turned).toBe(false);
+    expect(mixTurned({ ...ai, coveredZ: -1.5 })!.turned).toBe(false);
+  });
+
+  it('is null without the figures (runs made before them)', () => {
+    expect(mixTurned({ ...ai, coveredTotalAfter: null })).toBeNull();
+    expect(mixTurned({ ...ai, coveredPapersBefore: null })).toBeNull();
   });
 });

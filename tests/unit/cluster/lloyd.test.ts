@@ -52,3 +52,23 @@ describe('runLloyd from given initial centres', () => {
     }
   });
 });
+
+describe('runLloyd stopped by its tolerance', () => {
+  it('leaves every row in the theme of its nearest final centroid (the numbers audit: 1.4% of the 74.7k papers were not)', async () => {
+    const matrix = makeCsr(blobs(centres, 20, 1.2, 3));
+    const data = toDense(matrix);
+    const assigner = createAssigner(matrix, 1);
+    const centT = centroidsFromRows(matrix, start);
+    // A loose tolerance stops it after the second iteration, on an update that moved the centroids.
+    const { assignments, iterations } = await runLloyd(matrix, transpose(matrix), assigner, centT, 3, { maxIter: 100, tolerance: 0.5 });
+    await assigner.close();
+    expect(iterations).toBe(2);
+    const cosine = (i: number, c: number) => data[i].reduce((s, x, j) => s + x * centT[j * 3 + c], 0);
+    let notNearest = 0;
+    for (let i = 0; i < data.length; i++) {
+      const nearest = [0, 1, 2].reduce((best, c) => (cosine(i, c) > cosine(i, best) ? c : best), 0);
+      if (cosine(i, assignments[i]) < cosine(i, nearest) - 1e-6) notNearest++;
+    }
+    expect(notNearest).toBe(0);
+  });
+});

@@ -157,6 +157,36 @@ describe('computeTrends with strata', () => {
     expect([c.papersBefore, c.papersAfter]).toStrictEqual([trends[1].papersBefore, trends[1].papersAfter]);
     expect(c.papersAfter).toBe(2 * (20 + 120));
   });
+
+  it('claims no direction where the mix of categories alone turns it: its share falls in each category but rises over them together', () => {
+    // cs.AI grows fourfold; theme 1 holds 60% of cs.AI before and 45% after, and 10% of cs.CV throughout (the numbers audit:
+    // "AI systems" was "growing slower than the field" at ×1.85 papers a month against the categories' ×1.55).
+    const ai = [50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 200, 200];
+    const share = (m: number) => (m < 10 ? 0.6 : 0.45);
+    const { papers, themes } = corpus([
+      { category: 'cs.CV', theme: 0, perMonth: flat(180) }, { category: 'cs.CV', theme: 1, perMonth: flat(20) },
+      { category: 'cs.AI', theme: 1, perMonth: ai.map((n, m) => share(m) * n) }, { category: 'cs.AI', theme: 2, perMonth: ai.map((n, m) => (1 - share(m)) * n) },
+      { category: 'cs.IT', theme: 0, perMonth: [0, 0, 0, 0, 0, 0, 0, 0, 60, 60, 60, 60] }
+    ]);
+    const { trends } = computeTrends(papers, themes, 3, { window: 2, strata: primaryCategories(papers.map((p) => p.categories)) });
+    const c = trends[1].covered!;
+    // Category by category its share fell, significantly …
+    expect(c.shareAfter).toBeLessThan(0.85 * c.shareBefore);
+    expect(c.zScore).toBeLessThan(-1.96);
+    // … but of the categories' papers together it rose (cs.CV and cs.AI: 110 of 402 papers a month after, 50 of 252 before): steady, no score.
+    expect(c.papersAfter / 2 / 402).toBeGreaterThan(c.shareBefore);
+    expect(c.direction).toBe('steady');
+    expect(c.emergingScore).toBe(0);
+    // Without the mix (cs.AI flat), the same fall within cs.AI is a fade.
+    const still = corpus([
+      { category: 'cs.CV', theme: 0, perMonth: flat(180) }, { category: 'cs.CV', theme: 1, perMonth: flat(20) },
+      { category: 'cs.AI', theme: 1, perMonth: flat(200).map((n, m) => share(m) * n) }, { category: 'cs.AI', theme: 2, perMonth: flat(200).map((n, m) => (1 - share(m)) * n) },
+      { category: 'cs.IT', theme: 0, perMonth: [0, 0, 0, 0, 0, 0, 0, 0, 60, 60, 60, 60] }
+    ]);
+    const fading = computeTrends(still.papers, still.themes, 3, { window: 2, strata: primaryCategories(still.papers.map((p) => p.categories)) }).trends[1].covered!;
+    expect(fading.direction).toBe('fading');
+    expect(fading.emergingScore).toBeLessThan(0);
+  });
 });
 
 describe('trendReadingSql', () => {
