@@ -142,6 +142,8 @@ describe('papers added after clustering', () => {
   it('lists the batch and the novel papers on /runs, linked to their pages', async () => {
     const page = await open('/runs');
     const section = page.locator('[data-testid=added-papers]');
+    // Named by its run: two runs' sections are two landmarks of two names (axe landmark-unique; the WCAG review).
+    expect(await section.locator('h3').textContent()).toMatch(/^Added to run \d+ after clustering$/);
     const batches = section.locator('table[aria-label^="Assignment batches"] tbody tr');
     expect(await batches.count()).toBe(1);
     expect(await batches.locator('td').nth(2).textContent()).toBe('12');
