@@ -4,7 +4,7 @@
 //    (label stage, ThemeLabel.distinctiveTerms) out of the theme's papers per period.
 // A phrase burst needs at least MIN_BURST_PAPERS papers in it; each theme keeps its
 // PHRASE_BURSTS_PER_THEME strongest phrase bursts. Papers count at a granularity as in periods.ts:
-// a year-only date counts only at year granularity.
+// a year-only date counts only at year granularity; a partial first or last period is left out.
 import type { CsrMatrix, Granularity, Paper, PeriodTotal, ThemeLabel } from '../types.js';
 import { periodStartIso } from './calendar.js';
 import { DATE_CODE, paperDates, type PaperDates } from './dates.js';
@@ -40,7 +40,14 @@ export interface BurstInput {
 
 /** Every theme burst and the strongest phrase bursts of each theme, at `granularity`. `dates`: paperDates(input.papers), when read already. */
 export function findBursts(input: BurstInput, granularity: Granularity, dates: PaperDates = paperDates(input.papers)): BurstRecord[] {
-  const starts = input.totals.filter((t) => t.granularity === granularity).map((t) => t.period).sort();
+  const periods = input.totals.filter((t) => t.granularity === granularity).sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  // A partial period at either end is left out, as the trend windows leave it out: a day's papers are no
+  // month's (the numbers audit: a theme "bursting in Jul 2026" on 21 of the 300 papers of 1 July, and
+  // bursts still running counting those papers). Its papers belong to no period here.
+  let [first, last] = [0, periods.length];
+  while (first < last && periods[first].partial) first++;
+  while (last > first && periods[last - 1].partial) last--;
+  const starts = periods.slice(first, last).map((t) => t.period);
   if (starts.length < 2) return [];
   const position = new Map(starts.map((iso, p) => [iso, p]));
   const paperPeriod = periodOfPapers(dates, granularity, position);

@@ -40,7 +40,7 @@ describe('the Theme page', () => {
     expect(await (await open('/themes/0?run=1')).title()).toBe('model merging, task vectors · Themescope');
   });
 
-  it('draws every keyword label whole inside the chart, and a too-long one cut with "…"', async () => {
+  it('draws every keyword label whole inside the chart, a long one on two lines and a longer one cut with "…"', async () => {
     const page = await open('/themes/1?run=1');
     const labels = await page.locator('figure.chart').first().evaluate((figure) => {
       const svg = figure.querySelector('svg')!.getBoundingClientRect();
@@ -48,7 +48,8 @@ describe('the Theme page', () => {
         const text = g.querySelector('text')!;
         const box = text.getBoundingClientRect();
         const bar = g.querySelector('rect')!.getBoundingClientRect();
-        return { text: text.childNodes[0].textContent!.trim(), inside: box.left >= svg.left && box.right <= bar.left };
+        // Its lines (one, or two where one is too short), each inside the chart.
+        return { text: [...text.querySelectorAll('tspan')].map((t) => t.textContent!.trim()).join(' / '), inside: box.left >= svg.left && box.right <= bar.left };
       });
     });
     expect(labels).toStrictEqual([
@@ -71,6 +72,15 @@ describe('the Theme page', () => {
       return { text: [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' '), inside: box.right <= frame.right + 0.5, aboveBars: box.bottom <= bars.top };
     });
     expect(legend).toStrictEqual({ text: "weight of the term in this theme (c-TF-IDF × the theme's share of the term)", inside: true, aboveBars: true });
+    // At 320 px a keyword takes two lines rather than be cut (the WCAG review: "long-term mem…" on a phone).
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.waitForTimeout(200);
+    const first = await chart.locator('g.bar').first().locator('text').first().evaluate((t) => {
+      const frame = (t as SVGElement).ownerSVGElement!.getBoundingClientRect();
+      return { lines: [...t.querySelectorAll('tspan')].map((s) => s.textContent), inside: t.getBoundingClientRect().left >= frame.left };
+    });
+    expect(first.lines.join(' ')).toBe('long-term memory');
+    expect(first.inside).toBe(true);
     await page.close();
   });
 

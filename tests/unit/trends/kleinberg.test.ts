@@ -52,6 +52,18 @@ describe('findBursts', () => {
     ]);
   });
 
+  it('leaves a partial first or last period out, as the trend windows do (the numbers audit: a burst on one day of July)', () => {
+    // June partial: the bursts end in May, with May's papers only.
+    const partialJune = totals.map((t, i) => ({ ...t, partial: i === 5 }));
+    expect(findBursts({ ...input, totals: partialJune }, 'month').map(({ themeId, term, end, papers: n }) => ({ themeId, term, end, n }))).toStrictEqual([
+      { themeId: 1, term: null, end: '2025-05-01', n: 12 },
+      { themeId: 0, term: 'new phrase', end: '2025-05-01', n: 8 }
+    ]);
+    // A partial period inside the span (not at an end) is read as it is.
+    const partialMarch = totals.map((t, i) => ({ ...t, partial: i === 2 }));
+    expect(findBursts({ ...input, totals: partialMarch }, 'month')).toStrictEqual(findBursts(input, 'month'));
+  });
+
   it('reports nothing at a granularity with fewer than two periods', () => {
     expect(findBursts({ ...input, totals: [{ period: '2025-01-01', granularity: 'year', papers: 120, partial: false }] }, 'year')).toStrictEqual([]);
   });
