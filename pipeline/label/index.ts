@@ -4,7 +4,7 @@ import type { Clustering, CsrMatrix, ThemeLabel, Vocabulary } from '../types.js'
 import { classTermTotals, distinctiveTfidf } from './ctfidf.js';
 import { pickKeywords, pickLabelParts, repeats, type Keyword } from './keywords.js';
 import { applyCasing, CASING_SAMPLE, surfaceWords, wordCasing } from './casing.js';
-import { COMPLETION_SAMPLE, completePhrase, MAX_COMPLETION_WORDS, wordCount } from './complete-phrases.js';
+import { COMPLETION_SAMPLE, completePhrase, MAX_COMPLETION_WORDS, phraseText, wordCount } from './complete-phrases.js';
 
 export interface LabelOptions {
   /** Keywords kept per theme. */
@@ -88,7 +88,7 @@ function completeCutPhrases(matrix: CsrMatrix, vocabulary: Vocabulary, rowsOf: n
     const wanted = new Set(terms);
     const textsOf = new Map<number, string[]>(terms.map((t) => [t, []]));
     for (const row of rowsHolding(matrix, rowsOf[c], terms, COMPLETION_SAMPLE, seen)) {
-      const text = textOf(row);
+      const text = phraseText(textOf(row));
       for (let p = matrix.indptr[row]; p < matrix.indptr[row + 1]; p++) {
         const texts = wanted.has(matrix.indices[p]) ? textsOf.get(matrix.indices[p])! : null;
         if (texts !== null && texts.length < COMPLETION_SAMPLE) texts.push(text);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { completePhrase, COMPLETION_MIN_USES } from '../../../pipeline/label/complete-phrases.js';
+import { completePhrase as completeRaw, COMPLETION_MIN_USES, phraseText } from '../../../pipeline/label/complete-phrases.js';
+
+/** completePhrase on the papers' texts as the label stage hands them over (phraseText). */
+const completePhrase = (surface: string, texts: string[]) => completeRaw(surface, texts.map(phraseText));
 
 const uses = (n: number, text: string) => Array.from({ length: n }, () => text);
 
@@ -29,5 +32,7 @@ describe('completePhrase (a phrase cut at --ngram-max words: the 74.7k run label
     expect(completePhrase('multi-modal large language', uses(5, 'our multi-modal large language models'))).toBe('multi-modal large language models');
     expect(completePhrase('c++ code', uses(5, 'we write c++ code generators'))).toBe('c++ code generators');
     expect(completePhrase('gpt-4 level', uses(5, 'a gpt-4 level 7'))).toBeNull();
+    // A line break or two spaces inside the phrase, as an abstract has them, are one space.
+    expect(completePhrase('masked diffusion language', uses(5, 'Masked diffusion\nlanguage  Models are fast'))).toBe('masked diffusion language models');
   });
 });
