@@ -19,7 +19,8 @@
 // i.e. absent: at most a tenth of what its share elsewhere predicts, where that prediction is ≥ 10
 // papers, so chance (Poisson: P(o ≤ 1 | 10) < 0.001) does not explain it. A run of absent periods
 // is a coverage change only at a step: next to a period where the stratum is held (at half its
-// level or more), so it came or went from one period to the next. A category that grows from a few
+// level or more), so it came or went from one period to the next. Two runs with only low periods
+// between them (each under a quarter of its level) are one run. A category that grows from a few
 // papers — a topic-query export whose topic took off — passes through periods at a tenth, a fifth,
 // a third of its later share: a ramp, no step, no change. A stratum with a step has a coverage
 // change (its runs with a step are reported); its papers are left out of the "covered" trends, which
@@ -117,7 +118,7 @@ export function findCoverageChanges(periods: readonly PeriodRow[], totals: reado
       return expected >= COVERAGE_RULE.minExpected && counts[s * windows.length + i] < COVERAGE_RULE.absentBelow * expected;
     });
     const held = shares.map((r) => r >= COVERAGE_RULE.held * level);
-    const steps = runsOf(absent).filter(([from, to]) => (from > 0 && held[from - 1]) || (to + 1 < windows.length && held[to + 1]));
+    const steps = runsOf(bridgeLowGaps(absent, shares, level)).filter(([from, to]) => (from > 0 && held[from - 1]) || (to + 1 < windows.length && held[to + 1]));
     if (steps.length === 0) continue;
     changed[s] = 1;
     const papersIn = (from: number, to: number) => { let n = 0; for (let i = from; i <= to; i++) n += counts[s * windows.length + i]; return n; };
@@ -134,6 +135,24 @@ function levelOf(shares: number[]): number {
   const held = shares.filter((r) => r >= COVERAGE_RULE.levelFraction * top).sort((a, b) => a - b);
   const mid = held.length >> 1;
   return held.length % 2 === 1 ? held[mid] : (held[mid - 1] + held[mid]) / 2;
+}
+
+/**
+ * `absent` with each gap between two absent periods filled when every period in it is low (a share
+ * under levelFraction of the level): one run of absence, not two. cs.GT in the arXiv corpus had 1,
+ * 0, 3, 12, 0, 0, 0, 0, 0 papers from 2025-04 (~78 a month expected): July's 12, above a tenth,
+ * split it, and only 2025-08..2025-12, next to its step in January, was reported (the numbers audit).
+ * A ramp (absent, absent, a fifth, a third, held) has no absent period after its low ones: unchanged.
+ */
+function bridgeLowGaps(absent: boolean[], shares: number[], level: number): boolean[] {
+  const out = [...absent];
+  let last = -1; // the last absent period seen
+  for (let i = 0; i < absent.length; i++) {
+    if (!absent[i]) continue;
+    if (last >= 0 && i > last + 1 && shares.slice(last + 1, i).every((r) => r < COVERAGE_RULE.levelFraction * level)) out.fill(true, last + 1, i);
+    last = i;
+  }
+  return out;
 }
 
 /** The runs of consecutive true flags, as [first, last] indices. */

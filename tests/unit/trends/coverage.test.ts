@@ -73,6 +73,23 @@ describe('findCoverageChanges', () => {
       .toEqual([[{ from: '2025-03-01', to: '2025-09-01', papers: 3 }]]);
   });
 
+  it('reads two absent runs with only a low month between them as one (the numbers audit: cs.GT\'s 12 papers in July split it)', () => {
+    // Absent March–May, 12 papers in June (above a tenth of ~80, under a quarter), absent July–September, held from October.
+    const { papers } = corpus([{ category: 'cs.CV', theme: 0, perMonth: flat(200) },
+      { category: 'cs.GT', theme: 1, perMonth: [80, 80, 1, 0, 3, 12, 0, 0, 0, 80, 80, 80] }]);
+    const strata = primaryCategories(papers.map((p) => p.categories));
+    const { periods, totals } = computePeriods(papers, strata.of, strata.names.length);
+    expect(findCoverageChanges(periods, totals, strata.names, 'month', window)!.changes.map((c) => c.absent))
+      .toEqual([[{ from: '2025-03-01', to: '2025-09-01', papers: 16 }]]);
+    // A month at half its level between them is no gap to bridge: two runs, each reported where it is at a step.
+    const half = corpus([{ category: 'cs.CV', theme: 0, perMonth: flat(200) },
+      { category: 'cs.GT', theme: 1, perMonth: [80, 80, 1, 0, 3, 40, 0, 0, 0, 80, 80, 80] }]);
+    const s2 = primaryCategories(half.papers.map((p) => p.categories));
+    const p2 = computePeriods(half.papers, s2.of, s2.names.length);
+    expect(findCoverageChanges(p2.periods, p2.totals, s2.names, 'month', window)!.changes.map((c) => c.absent))
+      .toEqual([[{ from: '2025-03-01', to: '2025-05-01', papers: 4 }, { from: '2025-07-01', to: '2025-09-01', papers: 0 }]]);
+  });
+
   it('takes a noisy category held throughout, or one too small to tell, as no change', () => {
     const { papers, themes: _ } = corpus([
       { category: 'cs.CV', theme: 0, perMonth: flat(200) },
