@@ -39,11 +39,26 @@ export function keywordProfiles(rows: readonly { themeId: number; term: string; 
 /**
  * cos(a, b) = Σ_t a_t·b_t / (‖a‖·‖b‖): the sum runs over the terms in both profiles (the shared
  * vocabulary; a term a profile lacks weighs 0 there), the norms over each whole profile. 0 when
- * either profile is empty or all zero.
+ * either profile is empty or all zero. A term one profile has and the other lacks is the same term
+ * as one the other has whole with words added after it, when neither has a term of its own to match
+ * ("multimodal large language" and "multimodal large language models": the label stage writes a
+ * phrase cut at --ngram-max whole, label/complete-phrases.ts, so a run from before that, or one whose
+ * papers completed it otherwise, wrote it shorter; theme 8 of the 74.7k run read 0.69 against itself).
  */
 export function keywordCosine(a: TermWeights, b: TermWeights): number {
   let dot = 0;
-  for (const [term, w] of a) dot += w * (b.get(term) ?? 0);
+  const unmatchedB = [...b.keys()].filter((t) => !a.has(t));
+  for (const [term, w] of a) {
+    const exact = b.get(term);
+    if (exact !== undefined) {
+      dot += w * exact;
+      continue;
+    }
+    const i = unmatchedB.findIndex((t) => t.startsWith(`${term} `) || term.startsWith(`${t} `));
+    if (i < 0) continue;
+    dot += w * b.get(unmatchedB[i])!;
+    unmatchedB.splice(i, 1);
+  }
   const norm = (p: TermWeights) => Math.sqrt([...p.values()].reduce((s, w) => s + w * w, 0));
   const denominator = norm(a) * norm(b);
   return denominator > 0 ? dot / denominator : 0;

@@ -93,6 +93,20 @@ describe('keywordCosine', () => {
     expect(termKey('Model Merging')).toBe(termKey('model merge'));
   });
 
+  it('takes a phrase and the same phrase written whole (words added after it) as one term where neither profile has the other\'s', () => {
+    // Theme 8 of the 74.7k run, before and after the label stage wrote phrases cut at --ngram-max whole: 0.69 against itself.
+    const before = keywordWeights([{ term: 'MLLMs', weight: 4 }, { term: 'multimodal large language', weight: 3 }]);
+    const after = keywordWeights([{ term: 'MLLMs', weight: 4 }, { term: 'multimodal large language models', weight: 3 }]);
+    expect(keywordCosine(before, after)).toBeCloseTo(1, 12);
+    expect(keywordCosine(after, before)).toBeCloseTo(1, 12);
+    // Where the profile holds the longer phrase too, each matches its own: "large language" is no "large language models".
+    const both = keywordWeights([{ term: 'large language', weight: 1 }, { term: 'large language models', weight: 1 }]);
+    const longer = keywordWeights([{ term: 'large language models', weight: 1 }]);
+    expect(keywordCosine(both, longer)).toBeCloseTo(1 / Math.SQRT2, 12);
+    // Words before the phrase are another term.
+    expect(keywordCosine(keywordWeights([{ term: 'language models', weight: 1 }]), keywordWeights([{ term: 'large language models', weight: 1 }]))).toBe(0);
+  });
+
   it('is passed through lineageBetween for each link', () => {
     const prev = { papers: themes({ 0: [['p', 0, 5]] }), terms: new Map([[0, keywordWeights([{ term: 'rope', weight: 1 }])]]) };
     const next = { papers: themes({ 0: [['p', 0, 5]] }), terms: new Map([[0, keywordWeights([{ term: 'rope', weight: 2 }])]]) };
