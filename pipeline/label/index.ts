@@ -85,13 +85,12 @@ function completeCutPhrases(matrix: CsrMatrix, vocabulary: Vocabulary, rowsOf: n
     const terms = termsOf[c].filter((t) => !done.has(t) && wordCount(vocabulary.surfaces[t]) === ngramMax);
     if (terms.length === 0) continue;
     for (const t of terms) done.add(t);
-    const wanted = new Set(terms);
     const textsOf = new Map<number, string[]>(terms.map((t) => [t, []]));
     for (const row of rowsHolding(matrix, rowsOf[c], terms, COMPLETION_SAMPLE, seen)) {
       const text = phraseText(textOf(row));
       for (let p = matrix.indptr[row]; p < matrix.indptr[row + 1]; p++) {
-        const texts = wanted.has(matrix.indices[p]) ? textsOf.get(matrix.indices[p])! : null;
-        if (texts !== null && texts.length < COMPLETION_SAMPLE) texts.push(text);
+        const texts = textsOf.get(matrix.indices[p]);
+        if (texts !== undefined && texts.length < COMPLETION_SAMPLE) texts.push(text);
       }
     }
     for (const [t, texts] of textsOf) {

@@ -19,7 +19,7 @@
 // and the page says so.
 import type { Granularity, TrendDirection } from '../../pipeline/types.js';
 import { trendBasis, type TrendBasis } from '../../pipeline/trends/coverage.js';
-import { trendWindowPeriods } from '../../pipeline/trends/emerging.js';
+import { directionOf, trendWindowPeriods } from '../../pipeline/trends/emerging.js';
 import { classOfDirection, directionWords, ratesIn, TREND_CLASS_TEXT, type TrendClass } from '../../pipeline/trends/trend-class.js';
 import { formatPeriod } from './charts/periods.js';
 
@@ -262,15 +262,15 @@ export interface CoveredMix {
 /**
  * Its share of the categories held throughout, their papers taken together (not standardised), before
  * and after; with `turned` when the category-by-category share moved significantly the other way
- * (|z| ≥ 1.96), which the pipeline reads as steady (trends/coverage.ts scoreWithinCategories): the
+ * (directionOf: |z| ≥ 1.96), which the pipeline reads as steady (trends/coverage.ts scoreWithinCategories): the
  * mix of categories alone turned it. Null without the figures.
  */
 export function mixTurned(t: CoveredMix): { before: number; after: number; turned: boolean } | null {
   const { coveredPapersBefore: b, coveredPapersAfter: a, coveredTotalBefore: B, coveredTotalAfter: A } = t;
   if (b === null || a === null || !B || !A || t.coveredShareBefore === null || t.coveredShareAfter === null) return null;
   const [before, after] = [b / B, a / A];
-  const standardised = Math.sign(t.coveredShareAfter - t.coveredShareBefore);
-  const turned = t.coveredZ !== null && Math.abs(t.coveredZ) >= 1.96 && Math.sign(t.coveredZ) === standardised
-    && Math.sign(after - before) !== standardised;
+  const change = t.coveredShareAfter - t.coveredShareBefore;
+  // A direction the category-by-category share alone would give (emerging.ts directionOf), which the categories' papers together do not follow.
+  const turned = t.coveredZ !== null && directionOf(t.coveredZ, change) !== 'steady' && Math.sign(after - before) !== Math.sign(change);
   return { before, after, turned };
 }
