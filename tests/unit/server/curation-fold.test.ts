@@ -222,6 +222,25 @@ describe('carryForward', () => {
   });
 });
 
+describe('carried edit ids (weekly-use audit of 2026-12-05)', () => {
+  it('keeps a carried edit’s id when the old run is edited again, so an undo in the new run still takes back the same edit', () => {
+    const byStored = new Map([[0, { themeId: 5, shared: 9, jaccard: 0.9 }], [1, { themeId: 6, shared: 9, jaccard: 0.9 }], [2, { themeId: 7, shared: 9, jaccard: 0.9 }]]);
+    const rename = edit({ kind: 'rename', themeId: 2, name: '3D scenes' });
+    const note = edit({ kind: 'note', themeId: 1, text: 'watch it' });
+    const before = carryForward(foldEdits(1, BASE, [rename, note]), 2, byStored, new Map());
+    const renameId = before.edits.find((e) => e.kind === 'rename')!.id;
+    // the lead undoes the carried rename in run 2 …
+    const undo = { ...edit({ kind: 'undo', target: renameId }, 2) };
+    // … then hides theme 0 of run 1, a theme carried ahead of the others
+    const after = carryForward(foldEdits(1, BASE, [rename, note, edit({ kind: 'hide', themeId: 0 })]), 2, byStored, new Map());
+    expect(after.edits.find((e) => e.kind === 'rename')!.id).toBe(renameId);
+    const base2 = [5, 6, 7].map((id) => ({ themeId: id, label: `t${id}`, keywords: [] }));
+    const run2 = foldEdits(2, base2, [...after.edits, undo]);
+    expect([run2.themes.get(7)!.label, run2.themes.get(6)!.note, run2.themes.get(5)!.hidden]).toStrictEqual(['t7', 'watch it', true]);
+    expect(run2.history.filter((h) => h.status === 'undone').map((h) => h.edit.kind)).toStrictEqual(['rename']);
+  });
+});
+
 describe('counts in what the curate page says', () => {
   it('writes papers with thousands separators: a split part, and the papers a continuing theme shares', () => {
     const ids = (n: number, from: number) => Array.from({ length: n }, (_, i) => `p${from + i}`);

@@ -86,8 +86,11 @@ export function carryForward(prev: Curation, runId: number, byStored: Map<number
   const edits: Edit[] = [];
   const review: ReviewItem[] = [];
   const from = prev.runId;
-  const add = (body: EditBody, source: Edit) =>
-    edits.push({ ...body, id: `r${from}.${edits.length + 1}`, runId, at: source.at, by: source.by, carriedFrom: { runId: from, id: source.id } } as Edit);
+  // A carried edit's id names what it carries — the old theme and the kind — not its place in the list: an
+  // undo in the new run names it by id, and a list place moved as soon as the lead edited the old run again
+  // (a theme earlier in the list renamed or hidden), so the undo took back another theme's edit.
+  const add = (body: EditBody, source: Edit, oldTheme: number) =>
+    edits.push({ ...body, id: carriedId(from, oldTheme, body.kind), runId, at: source.at, by: source.by, carriedFrom: { runId: from, id: source.id } } as Edit);
   const lastEdit = (t: CuratedTheme, kinds: string[]) =>
     [...prev.history].reverse().find((h) => h.status === 'applied' && kinds.includes(h.edit.kind) && touches(h.edit, t))?.edit ?? prev.history[0].edit;
   const successor = new Map<number, number>();
@@ -98,7 +101,7 @@ export function carryForward(prev: Curation, runId: number, byStored: Map<number
       const source = lastEdit(t, ['merge']);
       if (next.every((n) => n !== undefined) && new Set(next).size === next.length) {
         const into = byStored.get(t.base)?.themeId ?? next[0]!;
-        add({ kind: 'merge', themeIds: next as number[], into, name: null }, source);
+        add({ kind: 'merge', themeIds: next as number[], into, name: null }, source, t.id);
         successor.set(t.id, into);
         const j = t.units.map((u) => byStored.get(u)!.jaccard.toFixed(2)).join(', ');
         review.push({ fromRun: from, status: 'carried', text: `Merge “${shownName(t)}” holds: its themes continue as ${next.join(' + ')} in run ${runId} (Jaccard ${j})` });
@@ -117,7 +120,7 @@ export function carryForward(prev: Curation, runId: number, byStored: Map<number
           `${formatCount(next.shared)} papers shared, Jaccard ${next.jaccard.toFixed(2)}` });
       }
     }
-    carryTheme(t, successor.get(t.id), runId, review, from, (body, kinds) => add(body, lastEdit(t, kinds)));
+    carryTheme(t, successor.get(t.id), runId, review, from, (body, kinds) => add(body, lastEdit(t, kinds), t.id));
   }
   for (const h of prev.history) {
     if (h.edit.kind === 'split' && h.status === 'applied') {
@@ -128,6 +131,17 @@ export function carryForward(prev: Curation, runId: number, byStored: Map<number
     }
   }
   return { edits, review };
+}
+
+/** The kinds an edit can be carried as, each a digit of the carried id. */
+const CARRIED_KINDS: Partial<Record<Edit['kind'], number>> = { merge: 1, rename: 2, hide: 3, note: 4 };
+
+/**
+ * The id of the edit carrying `kind` of old theme `oldTheme` from run `from`: `r<from>.<oldTheme><digit>`
+ * (theme 31's rename from run 1: `r1.312`), the same whatever else the old run's edits do.
+ */
+export function carriedId(from: number, oldTheme: number, kind: Edit['kind']): string {
+  return `r${from}.${oldTheme * 10 + CARRIED_KINDS[kind]!}`;
 }
 
 function touches(e: Edit, t: CuratedTheme): boolean {
