@@ -31,6 +31,20 @@ describe('carrying edits to the next run', { timeout: 30_000 }, () => {
       { theme_id: 0, label: 'Model merging' }, { theme_id: 1, label: 'long context' }, { theme_id: 2, label: 'gaussian splatting' }]);
   });
 
+  it('does not carry a name to a theme that continues with other keywords: it asks for review (weekly-use audit of 2026-12-05)', async () => {
+    // theme 0 continues by its papers, but theme_lineage marks its keywords changed (cosine 0.07 < 0.25)
+    db = await writeTempDb([handMadeRun(), handMadeRun()], `
+      UPDATE theme_lineage SET centroid_cosine = 0.07 WHERE run_id = 2 AND prev_theme_id = 0;`);
+    editRun1(db.path);
+    const rc = (await loadRunCuration(2))!;
+    const stored = await query<{ label: string }>(`SELECT label FROM src.main.themes WHERE run_id = 2 AND theme_id = 0`);
+    expect(rc.curation.themes.get(0)!.label).toBe(stored[0].label);
+    expect(rc.curation.themes.get(1)!.hidden).toBe(true); // theme 1 continues with its keywords: its hide carries
+    const review = rc.review.filter((r) => r.status === 'review');
+    expect(review.map((r) => r.text)).toStrictEqual([
+      '“Model merging” (0) continues as theme 0 in run 2, but its keywords changed (keyword cosine 0.07): its edits are not carried; rename, hide or annotate it there if it fits']);
+  });
+
   it('prefers theme_lineage’s continued rows over its own matching', async () => {
     // The store wrote run 2's lineage (each theme continued); replaced here by a lineage that says otherwise.
     db = await writeTempDb([handMadeRun(), handMadeRun()], `

@@ -27,6 +27,8 @@ export interface Match {
   themeId: number;
   shared: number;
   jaccard: number;
+  /** Set when theme_lineage calls the link "continued, but its keywords changed": its keyword cosine. */
+  keywordsChanged?: number;
 }
 
 /** Mutual best matches (Jaccard ≥ CONTINUE_JACCARD, CLEAR_MARGIN over the old theme's second best) of old paper sets against the new run's themes. */
@@ -114,6 +116,13 @@ export function carryForward(prev: Curation, runId: number, byStored: Map<number
     } else {
       // a stored theme follows the stored-theme matching (theme_lineage when there is one); a split part its own
       const next = t.split === null ? byStored.get(t.units[0]) : byTheme.get(t.id);
+      if (next?.keywordsChanged !== undefined && (t.named || t.hidden || t.note !== null)) {
+        // mostly the same papers, described by other words: the lead's name, hide or note may not fit it
+        review.push({ fromRun: from, status: 'review', text: `“${shownName(t)}” (${t.id}) continues as theme ${next.themeId} in run ${runId}, ` +
+          `but its keywords changed (keyword cosine ${next.keywordsChanged.toFixed(2)}): its edits are not carried; rename, hide or annotate it there if it fits`,
+        links: [{ href: `/themes/${t.id}?run=${from}`, text: `the theme in run ${from}` }, { href: `/themes/${next.themeId}?run=${runId}`, text: `theme ${next.themeId} in run ${runId}` }] });
+        continue;
+      }
       if (next) successor.set(t.id, next.themeId);
       if (next && (t.named || t.hidden || t.note !== null)) {
         review.push({ fromRun: from, status: 'carried', text: `“${shownName(t)}” (${t.id}) continues as theme ${next.themeId} in run ${runId}: ` +

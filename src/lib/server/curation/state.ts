@@ -5,6 +5,7 @@ import type { DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { carryForward, matchThemes, type Match, type ReviewItem } from './carry.js';
 import type { Edit } from './edits.js';
 import { foldEdits, type BaseTheme, type Curation } from './fold.js';
+import { keywordsChanged } from '../../../../pipeline/lineage/wording.js';
 
 export interface Reader {
   query<T>(sql: string, params?: Record<string, DuckDBValue>, types?: Record<string, DuckDBType>): Promise<T[]>;
@@ -69,11 +70,15 @@ async function lineageMatches(db: Reader, runId: number, prevRunId: number, own:
   const has = await db.query<{ n: number }>(
     `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = 'src' AND table_name = 'theme_lineage'`);
   if (has[0].n === 0) return null;
-  const rows = await db.query<{ prev: number | null; next: number | null; shared: number; jaccard: number; kind: string }>(
-    `SELECT prev_theme_id AS prev, theme_id AS next, shared_papers AS shared, jaccard, kind FROM src.main.theme_lineage
+  const rows = await db.query<{ prev: number | null; next: number | null; shared: number; jaccard: number; kind: string; cosine: number | null }>(
+    `SELECT prev_theme_id AS prev, theme_id AS next, shared_papers AS shared, jaccard, kind, centroid_cosine AS cosine FROM src.main.theme_lineage
      WHERE run_id = $run AND prev_run_id = $prev`, { run: runId, prev: prevRunId });
   if (rows.length === 0) return null;
-  const out = new Map(rows.filter((r) => r.kind === 'continued').map((r) => [r.prev!, { themeId: r.next!, shared: r.shared, jaccard: r.jaccard }]));
+  // A continued link whose keywords changed is marked, so that the lead's edits of it go to review (carry.ts).
+  const out = new Map<number, Match>(rows.filter((r) => r.kind === 'continued').map((r) => [r.prev!, {
+    themeId: r.next!, shared: r.shared, jaccard: r.jaccard,
+    ...(keywordsChanged({ kind: 'continued', centroidCosine: r.cosine }) ? { keywordsChanged: r.cosine! } : {})
+  }]));
   const linked = new Set(rows.filter((r) => r.kind === 'split' || r.kind === 'merged').map((r) => r.prev!));
   const taken = new Set([...out.values()].map((m) => m.themeId));
   for (const [prev, match] of own) {
