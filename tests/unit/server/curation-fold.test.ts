@@ -238,6 +238,10 @@ describe('carried edit ids (weekly-use audit of 2026-12-05)', () => {
     const run2 = foldEdits(2, base2, [...after.edits, undo]);
     expect([run2.themes.get(7)!.label, run2.themes.get(6)!.note, run2.themes.get(5)!.hidden]).toStrictEqual(['t7', 'watch it', true]);
     expect(run2.history.filter((h) => h.status === 'undone').map((h) => h.edit.kind)).toStrictEqual(['rename']);
+    // an undo written when carried edits were numbered by their place ('r1.1': the first carried) names none of them now
+    const legacy = foldEdits(2, base2, [...after.edits, { ...edit({ kind: 'undo', target: 'r1.1' }, 2) }]);
+    expect(legacy.history.at(-1)!.status).toBe('not applied');
+    expect(legacy.history.filter((h) => h.status === 'undone')).toStrictEqual([]);
   });
 });
 

@@ -80,7 +80,7 @@ async function editFromForm(kind: ActionKind, form: FormData, runId: number, cur
     }
     case 'undo': {
       const target = form.get('target');
-      if (typeof target !== 'string' || !/^(\d{1,9}|r\d{1,9}\.\d{1,9})$/.test(target)) throw new EditRefused(400, 'target: expected an edit id');
+      if (typeof target !== 'string' || !/^(\d{1,9}|r\d{1,9}\.\d{1,9}(?:-(?:merge|rename|hide|note))?)$/.test(target)) throw new EditRefused(400, 'target: expected an edit id');
       return { kind, target };
     }
   }

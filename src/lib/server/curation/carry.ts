@@ -142,15 +142,14 @@ export function carryForward(prev: Curation, runId: number, byStored: Map<number
   return { edits, review };
 }
 
-/** The kinds an edit can be carried as, each a digit of the carried id. */
-const CARRIED_KINDS: Partial<Record<Edit['kind'], number>> = { merge: 1, rename: 2, hide: 3, note: 4 };
-
 /**
- * The id of the edit carrying `kind` of old theme `oldTheme` from run `from`: `r<from>.<oldTheme><digit>`
- * (theme 31's rename from run 1: `r1.312`), the same whatever else the old run's edits do.
+ * The id of the edit carrying `kind` of old theme `oldTheme` from run `from`: `r<from>.<oldTheme>-<kind>`
+ * (theme 31's rename from run 1: `r1.31-rename`), the same whatever else the old run's edits do. The
+ * kind's suffix keeps it apart from the ids carried edits had before (`r1.3`: the third carried), so an
+ * undo written then names no edit now (listed as not applied) rather than another one.
  */
 export function carriedId(from: number, oldTheme: number, kind: Edit['kind']): string {
-  return `r${from}.${oldTheme * 10 + CARRIED_KINDS[kind]!}`;
+  return `r${from}.${oldTheme}-${kind}`;
 }
 
 function touches(e: Edit, t: CuratedTheme): boolean {

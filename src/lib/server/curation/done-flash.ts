@@ -11,8 +11,8 @@ import type { RunCuration } from './state.js';
 /** The cookie's name: a request carrying it is answered afresh, never from the response cache (hooks.server.ts). */
 export const DONE_COOKIE = 'themescope-edit-done';
 
-/** An edit id as the journal writes them ("12", a carried "r3.4"). */
-const EDIT_ID = /^(\d{1,9}|r\d{1,9}\.\d{1,9})$/;
+/** An edit id as the journal writes them ("12", a carried "r3.4" or "r3.31-rename"). */
+const EDIT_ID = /^(\d{1,9}|r\d{1,9}\.\d{1,9}(?:-(?:merge|rename|hide|note))?)$/;
 /** Other edits named as no longer applying, at most (the rest are counted). */
 const MAX_BROKE = 20;
 
