@@ -369,4 +369,43 @@ describe('curation through the dashboard', () => {
     expect(await page.locator('h2', { hasText: 'Carried from run 1' }).count()).toBe(1);
     await screenshot(page, 'curation-carried');
   }, 120_000);
+
+  it('puts papers added to a split theme after the split in the part of their similar papers, and names parts as next-closest themes', async () => {
+    // The weekly flow: run 1 was split above; next week's 200 papers are added to it with npm run assign.
+    const added = join(dir, 'papers-added.jsonl');
+    writeFileSync(added, gunzipSync(readFileSync(join(ROOT, 'data/sample-arxiv.jsonl.gz'))).toString('utf8').split('\n').slice(1200, 1400).join('\n') + '\n');
+    const assign = spawn(process.execPath, ['--import', 'tsx', 'pipeline/assign/cli.ts', '--input', added, '--db', db, '--run', '1', '--quiet'],
+      { cwd: ROOT, stdio: 'ignore' });
+    expect(await finished(assign)).toBe(0);
+    const split = edits().find((e) => e.kind === 'split') as { themeId: number; parts: { id: number; paperIds: string[] }[] };
+    const partOf = new Map(split.parts.flatMap((p) => p.paperIds.map((id) => [id, p.id] as const)));
+    // Each added paper of the split theme: its similar papers' cosines summed per part; the part with most is where it belongs.
+    const neighbours = await readDb<{ paper_id: string; neighbour: string; similarity: number }>(db,
+      `SELECT pr.paper_id, nr.paper_id AS neighbour, sp.similarity FROM assigned_papers ap
+         JOIN paper_themes pt ON pt.run_id = ap.run_id AND pt.paper_id = ap.paper_id AND pt.theme_id = ${split.themeId}
+         JOIN paper_rows pr ON pr.run_id = ap.run_id AND pr.paper_id = ap.paper_id
+         JOIN similar_papers sp ON sp.run_id = pr.run_id AND sp.paper_row = pr.paper_row
+         JOIN paper_rows nr ON nr.run_id = sp.run_id AND nr.paper_row = sp.similar_row WHERE ap.run_id = 1`);
+    const weights = new Map<string, Map<number, number>>();
+    for (const n of neighbours) {
+      const w = weights.get(n.paper_id) ?? new Map<number, number>();
+      weights.set(n.paper_id, w);
+      if (partOf.has(n.neighbour)) w.set(partOf.get(n.neighbour)!, (w.get(partOf.get(n.neighbour)!) ?? 0) + n.similarity);
+    }
+    const largest = split.parts.reduce((a, b) => (b.paperIds.length > a.paperIds.length ? b : a)).id;
+    const expected = new Map([...weights].map(([paper, w]) => [paper, [...w].reduce((a, b) => (b[1] > a[1] ? b : a), [largest, 0])[0]]));
+    expect(expected.size).toBeGreaterThan(2);
+    expect(new Set(expected.values()).size).toBe(2); // the data has added papers for both parts: not all in the largest
+    const rows = await csv('/export/papers.csv?run=1');
+    const h = rows[0];
+    const curated = new Map(rows.slice(1).map((r) => [r[h.indexOf('paper_id')], r]));
+    for (const [paper, part] of expected) expect([paper, Number(curated.get(paper)![h.indexOf('theme_id')])]).toStrictEqual([paper, part]);
+    // A next-closest theme that was split names a part; ranks are numbered again, so no second theme is blank beside a third.
+    const parts = new Set(split.parts.map((p) => String(p.id)));
+    const storedSecond = await readDb<{ paper_id: string }>(db,
+      `SELECT paper_id FROM paper_theme_ranks WHERE run_id = 1 AND rank = 2 AND theme_id = ${split.themeId}`);
+    expect(storedSecond.length).toBeGreaterThan(0);
+    for (const { paper_id } of storedSecond) expect(parts.has(curated.get(paper_id)![h.indexOf('second_theme_id')])).toBe(true);
+    expect(rows.slice(1).filter((r) => r[h.indexOf('second_theme_id')] === '' && r[h.indexOf('third_theme_id')] !== '')).toStrictEqual([]);
+  }, 120_000);
 });

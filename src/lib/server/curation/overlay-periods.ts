@@ -9,34 +9,95 @@ import type { Curation } from './fold.js';
 import { bind, UNIT_MAP } from './overlay-sql.js';
 import type { Writer } from './overlay.js';
 
+/** Where the papers of split themes go: each paper → its live unit; a next-closest theme that was split → the part it stands for. */
+export interface SplitPlacement {
+  /** Each paper of a split stored theme → the split part (a live unit) that holds it. */
+  papers: Map<string, number>;
+  /** A paper whose rank-2 or rank-3 theme (paper_theme_ranks) was split → the part that row names now. */
+  ranks: { paperId: string; theme: number; unit: number }[];
+  /** Papers added to a split theme after the split (npm run assign) that no part lists: placed by their similar papers. */
+  placedByNeighbours: number;
+}
+
 /**
- * Each paper of a split theme → the split part (a live unit) that holds it. A paper added to the
- * split theme after the split (npm run assign updates a run in place) is in no part's list: it goes
- * to the largest part rather than out of the run.
+ * Each paper of a split theme → the split part (a live unit) that holds it: the part that lists it,
+ * or, for a paper added to the split theme after the split (npm run assign updates a run in place),
+ * the part holding most of its similar papers (similar_papers, weighed by cosine) — the part nearest
+ * to it by the run's own neighbours, so a week's papers are not all put in the largest part, which
+ * made it "emerging" and the others "growing slower". Likewise a paper's next-closest theme that was
+ * split names the part its similar papers are in. With no similar paper in any part (or a run stored
+ * before similar_papers), the largest part.
  */
-export async function splitPapers(db: Writer, c: Curation, live: Set<number>): Promise<Map<string, number>> {
+export async function splitPapers(db: Writer, c: Curation, live: Set<number>): Promise<SplitPlacement> {
   const listed = new Map<string, number>();
   const largest = new Map<number, number>();
+  const partsOf = new Map<number, number[]>();
   for (const h of c.history) {
     if (h.status !== 'applied' || h.edit.kind !== 'split') continue;
     for (const p of h.edit.parts) for (const id of p.paperIds) listed.set(id, p.id);
-    for (const u of h.edit.units) largest.set(u, h.edit.parts.reduce((a, b) => (b.paperIds.length > a.paperIds.length ? b : a)).id);
+    for (const u of h.edit.units) {
+      largest.set(u, h.edit.parts.reduce((a, b) => (b.paperIds.length > a.paperIds.length ? b : a)).id);
+      partsOf.set(u, h.edit.parts.map((p) => p.id));
+    }
   }
   const resolve = (unit: number) => {
     let u = unit;
     for (let i = 0; i < 100 && !live.has(u) && largest.has(u); i++) u = largest.get(u)!;
     return u;
   };
+  // The live units a split unit's papers can be in now (its parts, and theirs when split again).
+  const descendants = (unit: number, depth = 0): number[] =>
+    live.has(unit) ? [unit] : depth > 100 ? [] : (partsOf.get(unit) ?? []).flatMap((p) => descendants(p, depth + 1));
   // Stored themes that a split emptied (part ids are above every stored id, and paper_themes holds only stored ids).
   const emptied = [...largest.keys()].filter((u) => !live.has(u) && u < Math.min(...largest.values()));
   const out = new Map<string, number>();
-  if (emptied.length > 0) {
-    const rows = await db.query<{ paper_id: string; theme_id: number }>(
-      `SELECT paper_id, theme_id FROM src.main.paper_themes WHERE run_id = $run AND list_contains($emptied, theme_id)`,
-      ...Object.values(bind({ emptied: [emptied, INTEGER] }, { run: c.runId })) as [Record<string, DuckDBValue>, Record<string, DuckDBType>]);
-    for (const r of rows) out.set(r.paper_id, resolve(listed.get(r.paper_id) ?? r.theme_id));
+  if (emptied.length === 0) return { papers: out, ranks: [], placedByNeighbours: 0 };
+  const list = bind({ emptied: [emptied, INTEGER] }, { run: c.runId });
+  const args = Object.values(list) as [Record<string, DuckDBValue>, Record<string, DuckDBType>];
+  const rows = await db.query<{ paper_id: string; theme_id: number }>(
+    `SELECT paper_id, theme_id FROM src.main.paper_themes WHERE run_id = $run AND list_contains($emptied, theme_id)`, ...args);
+  const unlisted: { paperId: string; theme: number }[] = [];
+  for (const r of rows) {
+    const part = listed.get(r.paper_id);
+    if (part === undefined) unlisted.push({ paperId: r.paper_id, theme: r.theme_id });
+    else out.set(r.paper_id, resolve(part));
   }
-  return out;
+  const nextClosest = (await db.query<{ paper_id: string; theme_id: number }>(
+    `SELECT paper_id, theme_id FROM src.main.paper_theme_ranks WHERE run_id = $run AND rank > 1 AND list_contains($emptied, theme_id)`, ...args))
+    .map((r) => ({ paperId: r.paper_id, theme: r.theme_id }));
+  const votes = await neighbourVotes(db, c.runId, [...new Set([...unlisted, ...nextClosest].map((p) => p.paperId))], out);
+  const place = ({ paperId, theme }: { paperId: string; theme: number }) => {
+    const allowed = new Set(descendants(theme));
+    let best: number | null = null;
+    let weight = 0;
+    for (const [unit, w] of votes.get(paperId) ?? []) if (allowed.has(unit) && w > weight) [best, weight] = [unit, w];
+    return best ?? resolve(theme);
+  };
+  for (const p of unlisted) out.set(p.paperId, place(p));
+  return { papers: out, ranks: nextClosest.map((p) => ({ ...p, unit: place(p) })), placedByNeighbours: unlisted.length };
+}
+
+/** Each paper of `paperIds` → (live unit → summed cosine of its similar papers that `placed` puts there). */
+async function neighbourVotes(db: Writer, runId: number, paperIds: string[], placed: Map<string, number>): Promise<Map<string, Map<number, number>>> {
+  const votes = new Map<string, Map<number, number>>();
+  if (paperIds.length === 0) return votes;
+  const [{ n }] = await db.query<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE database_name = 'src' AND table_name = 'similar_papers'`);
+  if (n === 0) return votes;
+  const b = bind({ ids: [paperIds, VARCHAR] }, { run: runId });
+  const rows = await db.query<{ paper_id: string; neighbour: string; similarity: number }>(
+    `SELECT pr.paper_id, nr.paper_id AS neighbour, sp.similarity FROM src.main.paper_rows pr
+       JOIN src.main.similar_papers sp ON sp.run_id = pr.run_id AND sp.paper_row = pr.paper_row
+       JOIN src.main.paper_rows nr ON nr.run_id = sp.run_id AND nr.paper_row = sp.similar_row
+     WHERE pr.run_id = $run AND list_contains($ids, pr.paper_id)`, ...Object.values(b) as [Record<string, DuckDBValue>, Record<string, DuckDBType>]);
+  for (const r of rows) {
+    const unit = placed.get(r.neighbour);
+    if (unit === undefined) continue;
+    let v = votes.get(r.paper_id);
+    if (!v) votes.set(r.paper_id, (v = new Map()));
+    v.set(unit, (v.get(unit) ?? 0) + r.similarity);
+  }
+  return votes;
 }
 
 /**

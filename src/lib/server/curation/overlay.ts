@@ -45,7 +45,8 @@ export async function buildOverlay(db: Writer, schema: string, journalPath: stri
 async function installRun(db: Writer, s: string, c: Curation, present: Set<string>): Promise<void> {
   const themes = [...c.themes.values()];
   const units = themes.flatMap((t) => t.units.map((u) => [u, t.id]));
-  const override = await splitPapers(db, c, new Set(units.map((u) => u[0])));
+  const placement = await splitPapers(db, c, new Set(units.map((u) => u[0])));
+  const override = placement.papers;
   const map = bind({ unit: [units.map((u) => u[0]), INTEGER], cur: [units.map((u) => u[1]), INTEGER] }, { run: c.runId });
   const ov = bind({ opaper: [[...override.keys()], VARCHAR], ounit: [[...override.values()], INTEGER] });
   // Merged themes and split parts (a part's one unit is its own id, its papers a part of its parent's):
@@ -67,13 +68,22 @@ async function installRun(db: Writer, s: string, c: Curation, present: Set<strin
   await installThemes(db, s, c, trends, changed);
   if (present.has('theme_terms')) await installTerms(db, s, c, map);
   if (present.has('paper_theme_ranks')) {
+    // A next-closest theme that was split names the part its similar papers are in (overlay-periods.ts);
+    // one merged into the paper's own theme, or into one it already names, is dropped, and the rest are
+    // numbered again, so rank 2 is the closest theme that still stands apart.
+    const rp = bind({ rpaper: [placement.ranks.map((r) => r.paperId), VARCHAR], rtheme: [placement.ranks.map((r) => r.theme), INTEGER],
+      runit: [placement.ranks.map((r) => r.unit), INTEGER] });
     await db.exec(
-      `INSERT INTO ${s}._paper_theme_ranks BY NAME WITH ${UNIT_MAP}
-       SELECT r.* REPLACE (CASE WHEN r.rank = 1 THEN p.theme_id ELSE um.cur END AS theme_id)
-       FROM src.main.paper_theme_ranks r JOIN ${s}._paper_themes p ON p.run_id = r.run_id AND p.paper_id = r.paper_id
-         LEFT JOIN um ON um.unit = r.theme_id
-       -- rank 1 is the paper's own (curated) theme; a next-closest theme merged into it is no longer another theme
-       WHERE r.run_id = $run AND (r.rank = 1 OR (um.cur IS NOT NULL AND um.cur <> p.theme_id))`, map.params, map.types);
+      `INSERT INTO ${s}._paper_theme_ranks BY NAME WITH ${UNIT_MAP},
+         rp AS (SELECT unnest($rpaper) AS paper_id, unnest($rtheme) AS theme_id, unnest($runit) AS unit),
+         r AS (SELECT r.*, CASE WHEN r.rank = 1 THEN p.theme_id ELSE um.cur END AS cur
+               FROM src.main.paper_theme_ranks r JOIN ${s}._paper_themes p ON p.run_id = r.run_id AND p.paper_id = r.paper_id
+                 LEFT JOIN rp ON rp.paper_id = r.paper_id AND rp.theme_id = r.theme_id
+                 LEFT JOIN um ON um.unit = coalesce(rp.unit, r.theme_id)
+               WHERE r.run_id = $run AND (r.rank = 1 OR (um.cur IS NOT NULL AND um.cur <> p.theme_id))),
+         once AS (SELECT * FROM r QUALIFY row_number() OVER (PARTITION BY paper_id, cur ORDER BY rank) = 1)
+       SELECT run_id, paper_id, row_number() OVER (PARTITION BY paper_id ORDER BY rank)::INTEGER AS rank, cur AS theme_id, similarity FROM once`,
+      { ...map.params, ...rp.params }, { ...map.types, ...rp.types });
   }
   if (present.has('theme_neighbours')) {
     await db.exec(
