@@ -50,7 +50,9 @@ export async function previewSplit(runId: number, themeId: number, k: number, ot
   // A term in 2+ of the theme's papers can tell parts apart; one in most of them cannot.
   const { matrix, vocabulary } = buildTfidf(corpus, { minDf: 2, maxDf: params.maxDf ?? 0.5, maxTerms: params.maxTerms ?? 60000 });
   const { best } = await clusterPapers(matrix, { k, seed: params.seed ?? 42, restarts: 1, maxIter: 100, tolerance: 1e-4, workers: 1 });
-  const labels = labelGroups(matrix, vocabulary, best.assignments, k, { topTerms: params.topTerms ?? 12 }, new Set(otherLabels));
+  // Named as the run names its themes: words written as the papers write them ("LLM agents", not "llm agents"), cut phrases completed.
+  const labels = labelGroups(matrix, vocabulary, best.assignments, k, { topTerms: params.topTerms ?? 12, ngramMax: params.ngramMax ?? 3,
+    textOf: (row) => `${papers[row].title}\n${papers[row].abstract}` }, new Set(otherLabels));
   const parts: PreviewPart[] = labels.map((l) => ({ label: l.label, keywords: l.keywords.map((kw) => ({ term: kw.term, weight: kw.weight })), paperIds: [], size: 0, examples: [] }));
   papers.forEach((p, i) => {
     const part = parts[best.assignments[i]];
