@@ -8,6 +8,8 @@ declare global {
       message: string;
       /** A link to the nearest valid answer (the last page, the newest run, the query cut to length). */
       nearest?: { href: string; text: string };
+      /** Other valid answers after the nearest (a split theme's other parts). */
+      links?: { href: string; text: string }[];
     }
     interface Locals {
       /** The run this request looks at, resolved on first call (hooks.server.ts); read it with `readRun`. */

@@ -2,6 +2,7 @@
 // (every area by default, one area's themes, or picked themes) with its periods at the requested
 // granularity (by default the run's: month, or year for a run dated mostly by year), shares at the
 // trend granularity for the movers' sparklines, the k evidence and the bursts still running (the strongest shown first).
+import { redirect } from '@sveltejs/kit';
 import { stabilityFacts } from '$lib/stability-facts.js';
 import { coverageUnchecked } from '$lib/server/runs';
 import {
@@ -35,7 +36,7 @@ import { loadDatedSpan, partialOnlyGranularities } from '$lib/server/trend-windo
 import { offeredGranularities } from '$lib/charts/periods';
 import { query } from '$lib/server/db';
 import { cachedForRun } from '$lib/server/run-cache';
-import { goneText, loadRunCuration, summarise } from '$lib/server/curation';
+import { followGoneThemes, goneText, loadRunCuration, summarise } from '$lib/server/curation';
 
 /** The ids stacked in the view: every area, the area's themes (largest first), or the picked themes. */
 function stackedIds(view: OverviewView, params: URLSearchParams, themes: ThemeSummary[], areaIds: number[], goneNote: (id: number) => string): number[] {
@@ -65,6 +66,9 @@ export const load: PageServerLoad = async ({ url, locals }) => {
      FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run`, { run: run.run_id }))[0], () => 1);
   // A picked theme a lead merged away or split is named as such in the 404 (as /papers?theme= does).
   const gone = view.kind === 'themes' ? summarise(await loadRunCuration(run.run_id)).gone : {};
+  // A saved "compare these themes" link naming a theme since merged or split opens on the themes standing for it now.
+  const followed = followGoneThemes(url.searchParams, gone);
+  if (followed !== null) redirect(307, followed);
   const picked = stackedIds(view, url.searchParams, themes, areas.map((a) => a.areaId), (id) => goneText(gone[id]));
   // Sparklines follow the emerging/fading windows' unit: the run's trend granularity.
   const trendGranularity = themes[0]?.windowGranularity ?? 'month';

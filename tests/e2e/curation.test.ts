@@ -201,12 +201,13 @@ describe('curation through the dashboard', () => {
     // the merged-away theme's page leads to the merged theme
     const old = await open(`/themes/${b.theme_id}?run=1`);
     expect(old.url()).toContain(`/themes/${a.theme_id}`);
-    // and its export's 404 says where it went
-    const gone = await fetch(`${server.url}/export/theme-papers.csv?run=1&theme=${b.theme_id}`);
-    expect([gone.status, await gone.text()]).toStrictEqual([404, expect.stringContaining(`curation merged it into theme ${a.theme_id}`)]);
-    // and so does the overview's comparison of picked themes
-    const picked = await fetch(`${server.url}/?run=1&themes=${a.theme_id},${b.theme_id}`);
-    expect([picked.status, await picked.text()]).toStrictEqual([404, expect.stringContaining(`No theme ${b.theme_id} in this run (curation merged it into theme ${a.theme_id})`)]);
+    // and so does its export, which is the merged theme's (its papers after the merge)
+    const gone = await fetch(`${server.url}/export/theme-papers.csv?run=1&theme=${b.theme_id}`, { redirect: 'manual' });
+    expect([gone.status, gone.headers.get('location')]).toStrictEqual([307, `?run=1&theme=${a.theme_id}`]);
+    expect((await fetch(`${server.url}/export/theme-papers.csv?run=1&theme=${b.theme_id}`)).status).toBe(200);
+    // and so does the overview's comparison of picked themes: it compares the merged theme
+    const picked = await fetch(`${server.url}/?run=1&themes=${a.theme_id},${b.theme_id}`, { redirect: 'manual' });
+    expect([picked.status, picked.headers.get('location')]).toStrictEqual([307, `?run=1&themes=${a.theme_id}`]);
     const themesCsv = await csv('/export/themes.csv?run=1');
     const size = themesCsv.find((r) => r[0] === String(a.theme_id))![themesCsv[0].indexOf('size')];
     expect(Number(size)).toBe(a.size + b.size);
@@ -278,6 +279,34 @@ describe('curation through the dashboard', () => {
     expect(await submitEdit(curate, hideRow.locator('button', { hasText: 'Undo' }))).toMatch(/^Saved as edit \d+: Undid edit \d+: Hid /);
     expect(await hideRow.locator('td').nth(4).textContent()).toContain('undone');
     await screenshot(curate, 'curation-history');
+  });
+
+  it('follows old links to a merged-away or split theme: to the theme it went into, or a 404 that links its parts (audit of 2026-12-05)', async () => {
+    const merge = edits().find((e) => e.kind === 'merge') as { themeIds: number[]; into: number };
+    const away = merge.themeIds.find((id) => id !== merge.into)!;
+    const split = edits().find((e) => e.kind === 'split') as { themeId: number; parts: { id: number }[] };
+    const parts = split.parts.map((p) => p.id);
+    const get = (path: string) => fetch(server.url + path, { redirect: 'manual' });
+    // a list or an export of the merged-away theme's papers is the merged theme's, as its page is
+    for (const path of [`/papers?run=1&theme=${away}`, `/export/papers.csv?run=1&theme=${away}`]) {
+      const res = await get(path);
+      expect([path, res.status]).toStrictEqual([path, 307]);
+      expect(new URL(res.headers.get('location')!, server.url + path).href).toBe(server.url + path.replace(`theme=${away}`, `theme=${merge.into}`));
+    }
+    // a saved comparison naming both opens on the themes that stand for them now
+    const overview = await get(`/?run=1&themes=${away},${split.themeId}`);
+    expect(overview.status).toBe(307);
+    expect(new URL(overview.headers.get('location')!, server.url).searchParams.get('themes')).toBe([merge.into, ...parts].join(','));
+    // the split theme's own page and its papers' list are 404s that link each part
+    const page = await newPage(browser);
+    expect((await gotoHydrated(page, `${server.url}/themes/${split.themeId}?run=1`))?.status()).toBe(404);
+    const links = await page.locator('[data-testid="nearest"], [data-testid="nearest-more"] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toStrictEqual([...parts.map((id) => `${server.url}/themes/${id}?run=1`), `${server.url}/curate?run=1`]);
+    expect((await gotoHydrated(page, `${server.url}/papers?run=1&theme=${split.themeId}`))?.status()).toBe(404);
+    await page.getByTestId('nearest').click();
+    await page.waitForURL((u) => u.searchParams.get('theme') === String(parts[0]));
+    expect(page.url()).toBe(`${server.url}/papers?run=1&theme=${parts[0]}`);
+    await page.close();
   });
 
   it('redoes an undone rename from the history; every row keeps the names its themes had when it was made', async () => {

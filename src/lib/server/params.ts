@@ -3,7 +3,7 @@
 import { error } from '@sveltejs/kit';
 import { GRANULARITIES, type Granularity } from '../../../pipeline/types.js';
 import { query } from './db.js';
-import { goneNote } from './curation/index.js';
+import { followGoneTheme } from './curation/index.js';
 import { readDateBound } from '../date-bound.js';
 
 export type Measure = 'papers' | 'share';
@@ -133,7 +133,7 @@ export function readMeasure(params: URLSearchParams): Measure {
   return readChoice(params, 'measure', ['papers', 'share'], 'share');
 }
 
-/** A theme id that exists in the run: malformed → 400, well-formed but not in the run → 404. */
+/** A theme id that exists in the run: malformed → 400, well-formed but not in the run → 404 (one curation merged away → 307 to where it went). */
 export async function readTheme(params: URLSearchParams, runId: number, required = false): Promise<number | null> {
   const id = readInt(params, 'theme', 0, 1_000_000);
   if (id === null) {
@@ -141,7 +141,11 @@ export async function readTheme(params: URLSearchParams, runId: number, required
     return null;
   }
   const rows = await query(`SELECT 1 FROM themes WHERE run_id = $run AND theme_id = $theme`, { run: runId, theme: id });
-  if (rows.length === 0) error(404, `No theme ${id} in run ${runId}${await goneNote(runId, id)}`);
+  if (rows.length === 0) {
+    // a theme a lead merged away is followed to the theme it went into; a split one's 404 links its parts
+    await followGoneTheme(params, runId, id);
+    error(404, `No theme ${id} in run ${runId}`);
+  }
   return id;
 }
 

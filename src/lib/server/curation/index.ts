@@ -1,5 +1,6 @@
 // The curation seam: registers the curated views with db.ts (every query then reads edited themes)
 // and gives pages a run's curation — its themes, history and what was carried or needs review.
+import { error, redirect } from '@sveltejs/kit';
 import { overlayState, setOverlayBuilder } from '../db.js';
 import { buildOverlay } from './overlay.js';
 import { journalKey, journalPath } from './journal.js';
@@ -22,6 +23,63 @@ export async function loadRunCuration(runId: number): Promise<RunCuration | null
 /** Where a theme a lead merged away or split went (" (merged into theme 0)"), '' for any other id: a 404 says it. */
 export async function goneNote(runId: number, themeId: number): Promise<string> {
   return goneText((await loadRunCuration(runId))?.curation.gone.get(themeId));
+}
+
+type Gone = { mergedInto: number } | { splitInto: number[] };
+
+/**
+ * The themes that stand now for theme `id` of a run a lead merged or split: the theme it was merged
+ * into, or the parts it was split into, each followed through later edits; null when `id` is not gone.
+ */
+export function successorsOf(gone: ReadonlyMap<number, Gone> | Record<number, Gone>, id: number): number[] | null {
+  const fate = (t: number) => (gone instanceof Map ? gone.get(t) : (gone as Record<number, Gone>)[t]);
+  if (fate(id) === undefined) return null;
+  const out: number[] = [];
+  const walk = (t: number, depth: number) => {
+    const g = fate(t);
+    if (g === undefined || depth > 100) {
+      if (!out.includes(t)) out.push(t);
+      return;
+    }
+    for (const next of 'mergedInto' in g ? [g.mergedInto] : g.splitInto) walk(next, depth + 1);
+  };
+  walk(id, 0);
+  return out;
+}
+
+/**
+ * A `theme=` id a lead merged away or split, in a request of run `runId` with query `params`: a
+ * merged one is followed (307 to the same page with the theme it went into, as its theme page is),
+ * a split one is a 404 that links the same page for each part. Returns when the id is not gone.
+ * The links are the query alone ("?theme=40&run=1"), which a browser and fetch read against the
+ * request's own path: one rule for /papers, the exports and any page that takes `theme=`.
+ */
+export async function followGoneTheme(params: URLSearchParams, runId: number, themeId: number): Promise<void> {
+  const rc = await loadRunCuration(runId);
+  const next = rc === null ? null : successorsOf(rc.curation.gone, themeId);
+  if (next === null) return;
+  const at = (id: number) => {
+    const q = new URLSearchParams(params);
+    q.set('theme', String(id));
+    return `?${q}`;
+  };
+  if (next.length === 1) redirect(307, at(next[0]));
+  const names = new Map([...rc!.curation.themes.values()].map((t) => [t.id, t.label]));
+  const [first, ...rest] = next.map((id) => ({ href: at(id), text: `Theme ${id}: ${names.get(id) ?? ''}` }));
+  error(404, { message: `No theme ${themeId} in run ${runId}${goneText(rc!.curation.gone.get(themeId))}: open one of its parts`, nearest: first, links: rest });
+}
+
+/**
+ * The Overview's `themes=` with every id a lead merged away or split put as the themes that stand
+ * for it now (successorsOf), for a 307 to them; null when none of the ids is gone.
+ */
+export function followGoneThemes(params: URLSearchParams, gone: Record<number, Gone>): string | null {
+  const raw = params.getAll('themes').flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  if (!raw.some((v) => /^\d{1,7}$/.test(v) && successorsOf(gone, Number(v)) !== null)) return null;
+  const ids = [...new Set(raw.flatMap((v) => (/^\d{1,7}$/.test(v) ? (successorsOf(gone, Number(v)) ?? [Number(v)]).map(String) : [v])))];
+  const q = new URLSearchParams(params);
+  q.set('themes', ids.join(','));
+  return `?${q}`;
 }
 
 /** goneNote's words for a theme's fate (CurationSummary.gone), '' for none. */
