@@ -45,6 +45,22 @@ describe('carrying edits to the next run', { timeout: 30_000 }, () => {
       '“Model merging” (0) continues as theme 0 in run 2, but its keywords changed (keyword cosine 0.07): its edits are not carried; rename, hide or annotate it there if it fits']);
   });
 
+  it('names a split that does not carry by the theme it split, and links its parts and where their papers went (weekly-use audit of 2026-12-05)', async () => {
+    db = await writeTempDb([handMadeRun(), handMadeRun()]);
+    const papers = (await query<{ paper_id: string }>(`SELECT paper_id FROM src.main.paper_themes WHERE run_id = 1 AND theme_id = 0 ORDER BY paper_id`))
+      .map((r) => r.paper_id);
+    const half = Math.ceil(papers.length / 2);
+    writeFileSync(`${db.path}.edits.jsonl`, JSON.stringify({ kind: 'split', themeId: 0, units: [0], id: '1', runId: 1, at: '2026-12-01T10:00:00Z', by: 'Ada',
+      labels: { 0: 'model merging' }, parts: [{ id: 10, label: 'merging methods', keywords: [], paperIds: papers.slice(0, half) },
+        { id: 11, label: 'merging theory', keywords: [], paperIds: papers.slice(half) }] }) + '\n');
+    const rc = (await loadRunCuration(2))!;
+    const item = rc.review.find((r) => r.text.startsWith('Split of'))!;
+    expect([item.status, item.text]).toStrictEqual(['review',
+      'Split of “model merging” (0) into 2 parts not re-applied: run 2 clusters afresh; split again there if needed']);
+    expect(item.links).toStrictEqual([{ href: '/themes/10?run=1', text: '“merging methods” in run 1' },
+      { href: '/themes/11?run=1', text: '“merging theory” in run 1' }, { href: '/runs/compare?a=1&b=2', text: 'where its papers went in run 2' }]);
+  });
+
   it('prefers theme_lineage’s continued rows over its own matching', async () => {
     // The store wrote run 2's lineage (each theme continued); replaced here by a lineage that says otherwise.
     db = await writeTempDb([handMadeRun(), handMadeRun()], `

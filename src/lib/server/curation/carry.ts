@@ -134,9 +134,14 @@ export function carryForward(prev: Curation, runId: number, byStored: Map<number
   for (const h of prev.history) {
     if (h.edit.kind === 'split' && h.status === 'applied') {
       const parts = h.edit.parts.map((p) => byTheme.get(p.id)?.themeId);
+      // named as it was when split (the edit keeps the labels), with the parts in the old run and where their papers went
+      const then = h.edit.labels?.[String(h.edit.themeId)];
+      const name = then === undefined ? `theme ${h.edit.themeId}` : `“${then}” (${h.edit.themeId})`;
+      const links = [...h.edit.parts.map((p) => ({ href: `/themes/${p.id}?run=${from}`, text: `“${p.label}” in run ${from}` })),
+        { href: `/runs/compare?a=${from}&b=${runId}`, text: `where its papers went in run ${runId}` }];
       review.push(parts.every((p) => p !== undefined)
-        ? { fromRun: from, status: 'carried', text: `Split of theme ${h.edit.themeId}: its parts continue as themes ${parts.join(', ')} in run ${runId}` }
-        : { fromRun: from, status: 'review', text: `Split of theme ${h.edit.themeId} into ${h.edit.parts.length} parts not re-applied: run ${runId} clusters afresh; split again there if needed` });
+        ? { fromRun: from, status: 'carried', text: `Split of ${name}: its parts continue as themes ${parts.join(', ')} in run ${runId}` }
+        : { fromRun: from, status: 'review', text: `Split of ${name} into ${h.edit.parts.length} parts not re-applied: run ${runId} clusters afresh; split again there if needed`, links });
     }
   }
   return { edits, review };
