@@ -179,7 +179,8 @@ export class BibKeys {
  * else BibTeX reads "Collaboration" as a surname or two people. A one-word name stays as it is.
  */
 function bibName(name: string): string {
-  if (/\sand\s/i.test(name) || isGroupName(name)) return `{${bibValue(name)}}`;
+  // " and " anywhere, or a name starting or ending with "and" (arXiv lists hold "and Wen Tong"): BibTeX parts at it.
+  if (/(?:^|\s)and(?:\s|$)/i.test(name.trim()) || isGroupName(name)) return `{${bibValue(name)}}`;
   const turned = lastFirst(name);
   if (turned === name.trim()) return name.includes(',') ? `{${bibValue(name)}}` : bibValue(name);
   const [last, first, suffix] = turned.split(',').map((part) => part.trim());
@@ -261,8 +262,10 @@ export function bibtexEntry(p: BibPaper, { key = bibKey(p.paper_id) }: { key?: s
   if (p.url) fields.push(['url', verbatimValue(p.url)]);
   // Parted by ", " as biblatex and JabRef part keywords; by "; " (which the reader parts at first) when a
   // category holds a comma (arXiv's "92B20, 68T07"), a lone one then ending with ";" so that it is read whole.
+  // A category holding a ";" (arXiv's ACM classes "I.2.10; I.4.6") is read back as its parts either way: parted
+  // by "; " the others stay whole (by ", " the reader took "cs.CV, cs.AI, I.2.10" as the primary category).
   if (p.categories && p.categories.length > 0) {
-    const commas = p.categories.some((c) => c.includes(','));
+    const commas = p.categories.some((c) => c.includes(',') || c.includes(';'));
     const joined = p.categories.join(commas ? '; ' : ', ');
     fields.push(['keywords', bibValue(commas && p.categories.length === 1 ? `${joined};` : joined)]);
   }

@@ -178,6 +178,20 @@ describe('what reference managers read (interop audit of 2026-12-04)', () => {
     }
   });
 
+  it('keeps the primary category whole when a category holds a semicolon (arXiv ACM classes "I.2.10; I.4.6"), as the RIS file does', async () => {
+    const papers = [{ ...PAPER, paper_id: 's1', title: 'One', categories: ['cs.CV', 'cs.AI', 'I.2.10; I.4.6'] }];
+    expect(bibtexEntry(papers[0])).toContain('  keywords = {cs.CV; cs.AI; I.2.10; I.4.6},');
+    for (const format of ['bib', 'ris'] as const) {
+      expect((await roundTrip(papers, format)).map((p) => p.categories)).toStrictEqual([['cs.CV', 'cs.AI', 'I.2.10', 'I.4.6']]);
+    }
+  });
+
+  it('braces a name that starts or ends with "and" (arXiv\'s "and Wen Tong"), which BibTeX would part into two people', async () => {
+    const paper: BibPaper = { ...PAPER, authors: ['Jun Wang', 'and Wen Tong', 'Smith and'] };
+    expect(bibtexEntry(paper)).toContain('  author = {Wang, Jun and {and Wen Tong} and {Smith and}},');
+    expect((await roundTrip([paper], 'bib'))[0].authors).toStrictEqual(['Jun Wang', 'and Wen Tong', 'Smith and']);
+  });
+
   it('writes a paper whose venue is a preprint server as a preprint (@misc with howpublished, RIS UNPB), and reads the venue back', async () => {
     const papers = ['arXiv (Cornell University)', 'bioRxiv', 'SSRN Electronic Journal', 'Nature', 'https://www.biorxiv.org'].map((venue, i) => ({ ...PAPER, paper_id: `v${i}`, title: `Paper ${i}`, venue }));
     expect(papers.map((p) => bibtexEntry(p).split('{')[0])).toStrictEqual(['@misc', '@misc', '@misc', '@article', '@article']);
