@@ -12,7 +12,7 @@ import { readBibtex } from './readers/bibtex.js';
 import { cslRecord, isCslItem } from './readers/csl-json.js';
 import { isOpenAlexWork, openAlexRecord } from './readers/openalex.js';
 import { readRis } from './readers/ris.js';
-import { isZoteroItem, zoteroRecord } from './readers/zotero-json.js';
+import { isZoteroItem, unwrapZoteroApi, zoteroRecord } from './readers/zotero-json.js';
 import { isWosTextStart, readWosText } from './readers/wos-text.js';
 
 /**
@@ -99,7 +99,7 @@ async function* readJson(file: string, first: string, lines: LineStream, format:
   setFormat: (f: InputFormat) => void): AsyncGenerator<RecordItem[]> {
   const forced: JsonKind = format === 'csl-json' || format === 'openalex' ? format : null;
   const head = first.trim();
-  const shape = format === 'jsonl' || (head.startsWith('{') && head !== '{') ? 'jsonl' : head === '{' ? 'page' : 'array';
+  const shape = format === 'jsonl' || (head.startsWith('{') && head !== '{' && !opensPage(head)) ? 'jsonl' : head.startsWith('{') ? 'page' : 'array';
   if (forced === null) setFormat(shape === 'jsonl' ? 'jsonl' : 'json');
   const splitter = shape === 'jsonl' ? null : new JsonArraySplitter(file, shape === 'page');
   let kindSet = forced !== null;
@@ -109,7 +109,7 @@ async function* readJson(file: string, first: string, lines: LineStream, format:
       out.push(item);
       return;
     }
-    const records = expandPage(item.record);
+    const records = expandPage(item.record).map(unwrapZoteroApi);
     records.forEach((record, j) => {
       const kind = forced ?? kindOf(record);
       if (!kindSet && kind !== null) [kindSet] = [true, setFormat(kind)];
@@ -150,6 +150,20 @@ async function* readJson(file: string, first: string, lines: LineStream, format:
     if (out.length > 0) yield out.splice(0);
   }
   splitter?.end();
+}
+
+/**
+ * Whether a first line opens a page written one record per line: the wrapper and its "results" or "items"
+ * array's "[" on it (`{"meta": {…}, "results": [`), so that it is no whole JSON value as a JSON line is.
+ */
+function opensPage(head: string): boolean {
+  if (!/"(?:results|items)"\s*:\s*\[/.test(head)) return false;
+  try {
+    JSON.parse(head);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function kindOf(record: Record<string, unknown>): JsonKind {

@@ -47,4 +47,20 @@ describe('a skipped Zotero item', () => {
     expect(result.papers.map((p) => p.title)).toStrictEqual(['A year-only paper']);
     expect(result.skipped.map((s) => s.field)).toStrictEqual(['abstractNote', 'abstractNote']);
   });
+
+  it('reads an export written one item per line after a first line holding the wrapper and the array\'s "[" (audit 2026-12-05: each line was read as JSON Lines, 2 of 3 skipped as invalid JSON)', async () => {
+    const lines = [`{"config":${JSON.stringify(EXPORT.config)},"collections":{},"items":[`, ...EXPORT.items.map((item, i) => JSON.stringify(item) + (i < EXPORT.items.length - 1 ? ',' : '')), ']}'];
+    const result = await ingestFiles([temp.write('per-line.json', lines.join('\n') + '\n')], { strict: false });
+    expect(result.skipped).toStrictEqual([]);
+    expect(result.papers.map((p) => p.paperId)).toStrictEqual(['10.1007/s11192-023-00001-x', 'roe2021']);
+  });
+
+  it("reads the Zotero Web API's items, whose fields sit under \"data\", and a conference paper's proceedingsTitle as its venue", async () => {
+    const items: Record<string, unknown>[] = [EXPORT.items[0], { ...EXPORT.items[1], proceedingsTitle: 'Proceedings of CVPR' }];
+    const api = items.map((item, i) => ({ key: `K${i}`, version: 7, library: { type: 'user', id: 1 }, links: {}, meta: {}, data: { key: `K${i}`, ...item } }));
+    const result = await ingestFiles([temp.write('api.json', JSON.stringify(api, null, 2))], { strict: false });
+    expect(result.skipped).toStrictEqual([]);
+    expect(result.papers.map((p) => [p.paperId, p.authors, p.venue])).toStrictEqual([
+      ['10.1007/s11192-023-00001-x', ['Ayşe Çelik', 'The Example Consortium'], 'Scientometrics'], ['roe2021', [], 'Proceedings of CVPR']]);
+  });
 });
