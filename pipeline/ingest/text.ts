@@ -117,9 +117,20 @@ export function initialsFirst(name: string): string {
   return k === words.length || k === 0 ? name.trim() : [...words.slice(k), ...words.slice(0, k)].join(' ');
 }
 
-/** "cs.CL cs.AI" or "cs.CL; cs.AI" → categories. */
+/** An arXiv-style category code ("cs.CL", "q-bio.NC", "I.2.10", "hep-th"): a list of them may be parted by spaces. */
+const CATEGORY_CODE = /^(?:[A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+|hep-th|hep-ph|hep-ex|hep-lat|gr-qc|quant-ph|math-ph|nucl-th|nucl-ex|astro-ph|cond-mat|nlin)$/;
+
+/**
+ * "cs.CL cs.AI" or "cs.CL; cs.AI" → categories. In a ";" list (as Themescope's own CSV and JSON exports
+ * write categories) a part is split further only when it is codes ("cs.CL cs.AI", "cs.LG, stat.ML"), so
+ * "mixture of experts" or Web of Science's "Computer Science, Artificial Intelligence" stays one category.
+ */
 export function splitCategories(text: string): string[] {
-  return cleanList(text.split(/[\s;,]+/));
+  if (!text.includes(';')) return cleanList(text.split(/[\s,]+/));
+  return cleanList(text.split(';').flatMap((part) => {
+    const words = part.split(/[\s,]+/).filter((word) => word !== '');
+    return words.every((word) => CATEGORY_CODE.test(word)) ? words : [part];
+  }));
 }
 
 /** Cleans each string and drops the empty ones; `printable`: the strings are known to be printable ASCII (cleanPrintable). */

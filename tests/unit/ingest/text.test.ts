@@ -121,6 +121,14 @@ describe('splitCategories', () => {
   it('splits on spaces and semicolons', () => {
     expect(splitCategories(' cs.CL  cs.AI;stat.ML ')).toStrictEqual(['cs.CL', 'cs.AI', 'stat.ML']);
   });
+
+  it("keeps a multi-word category whole in a ';' list, as Themescope's own papers.csv and papers.json write categories (audit 2026-12-05: re-read, 'mixture of experts' became three categories)", () => {
+    expect(splitCategories('Computer Science - Machine Learning; mixture of experts; cs.LG')).toStrictEqual(['Computer Science - Machine Learning', 'mixture of experts', 'cs.LG']);
+    expect(splitCategories('cs.CV; cs.AI; I.2.10; I.4.6')).toStrictEqual(['cs.CV', 'cs.AI', 'I.2.10', 'I.4.6']);
+    expect(splitCategories('q-bio.NC; cs.CV; 92B20, 68T07')).toStrictEqual(['q-bio.NC', 'cs.CV', '92B20, 68T07']);
+    expect(splitCategories('Computer Science, Artificial Intelligence; Robotics')).toStrictEqual(['Computer Science, Artificial Intelligence', 'Robotics']);
+    expect(splitCategories('hep-th gr-qc; cs.LG, stat.ML')).toStrictEqual(['hep-th', 'gr-qc', 'cs.LG', 'stat.ML']);
+  });
 });
 
 describe('lastFirst and firstLast', () => {
