@@ -109,6 +109,8 @@ async function* readRows(file: string, lines: AsyncIterable<RawLine>, { delimite
         if (!forced && sheet) setFormat((kind = 'wos'));
         header = checkHeader(file, line, fields, delimiter, kind === 'csv' || sheet ? REQUIRED_FIELDS
           : kind === 'scopus' ? SCOPUS_REQUIRED : WOS_TAGGED_REQUIRED);
+      } else if (fields.every((field) => field.trim() === '')) {
+        // A row of empty cells (";;;", what Excel leaves where rows were deleted) is no record, as a blank line is none.
       } else {
         const rescued = end > line ? rescueUnclosedQuote(header, fields, raw.lines(line, end), line, options) : null;
         if (rescued === null) {

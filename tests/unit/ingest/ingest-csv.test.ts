@@ -139,4 +139,12 @@ describe('ingestFiles reads CSV', () => {
     const path = temp.write('header-only.csv', 'title,abstract\n\n');
     await expectIngestError(ingestFiles([path], { strict: false }), `${path} has a header row but no records`);
   });
+
+  it("passes over a row of empty cells (what Excel leaves where rows were deleted: ';;;'), as over a blank line, neither a record nor a skip", async () => {
+    const path = temp.write('blank-rows.csv', '\uFEFFTitle;Abstract;Year\r\nDrones;Drone swarms coordinate.;2022\r\n;;\r\n ; ;\r\n');
+    const result = await ingestFiles([path], { strict: true });
+    expect([result.papers.map((p) => p.title), result.skipped, result.files[0].records]).toStrictEqual([['Drones'], [], 1]);
+    await expectIngestError(ingestFiles([temp.write('only-blank-rows.csv', 'title,abstract\n,\n,\n')], { strict: false }),
+      `${temp.dir}/only-blank-rows.csv has a header row but no records`);
+  });
 });
