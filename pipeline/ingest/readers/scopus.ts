@@ -9,6 +9,8 @@ const NO_ABSTRACT = /^\[no abstract available\]$/i;
 // Publishers' notices Scopus appends to abstracts ("© 2023 Elsevier B.V. All rights reserved."):
 // cut from a © or "Copyright" followed by a year, when it is near the end (the last 300 characters).
 const COPYRIGHT = /\s*(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}|the author)[^]*$/i;
+/** What Scopus writes in Authors and Author full names for a paper with no author (an editorial, a front matter). */
+const NO_AUTHOR = /^\[no author name available\]$/i;
 /** "Smith, John (57195000000)": the Scopus author id in brackets. */
 const AUTHOR_ID = /\s*\(\d+\)\s*$/;
 
@@ -24,10 +26,11 @@ export function scopusRecord(row: Record<string, unknown>): Record<string, unkno
   // with ";" ("Li J.; Deng Q."), older ones with "," ("Chaduvula S., Ho J."), some "Smith, J., Doe, A."
   // ("Smith, J." pairs flipped); a split on ";" alone made a comma list one author. Its "Surname
   // Initials" names are turned about ("Li J." → "J. Li"), else RIS and BibTeX wrote "J." as the surname.
-  const fullNames = semicolonList(get('authorfullnames')).map((name) => firstLast(name.replace(AUTHOR_ID, '')));
+  const fullNames = semicolonList(get('authorfullnames')).filter((name) => !NO_AUTHOR.test(name)).map((name) => firstLast(name.replace(AUTHOR_ID, '')));
+  const authors = NO_AUTHOR.test(get('authors')) ? '' : get('authors');
   return withSourceNames({
     id: get('eid'), title: get('title'), abstract: scopusAbstract(get('abstract')), published: get('year'),
-    authors: fullNames.length > 0 ? fullNames : splitAuthors(get('authors')).map(initialsFirst), keywords: semicolonList(get('authorkeywords')),
+    authors: fullNames.length > 0 ? fullNames : splitAuthors(authors).map(initialsFirst), keywords: semicolonList(get('authorkeywords')),
     doi: get('doi'), venue: get('sourcetitle'), url: get('link')
   }, () => {
     const column = (key: string) => columnOf(row, key);

@@ -42,6 +42,16 @@ describe('Scopus CSV', () => {
       ['S. Chaduvula', 'J. Ho', 'A.V. Exem', 'A. Santamaria-Pang'], ['J. Li', 'Q. Deng'], ['J. Smith', 'A. Doe'], ['J.-P. van der Berg']
     ]);
   });
+
+  it('reads "[No author name available]", which Scopus writes for an anonymous paper, as no author (audit 2026-12-05: it was every such paper\'s author, and top author of an editorials theme)', async () => {
+    const rows = [
+      'Authors,Author full names,Title,Year,Abstract,EID',
+      '[No author name available],[No author name available],Editorial one,2024,First editorial text.,2-s2.0-85000000021',
+      '[No author name available],,Editorial two,2024,Second editorial text.,2-s2.0-85000000022', ''
+    ].join('\r\n');
+    const result = await ingestFiles([temp.write('scopus-anonymous.csv', rows)], { strict: true });
+    expect(result.papers.map((p) => p.authors)).toStrictEqual([[], []]);
+  });
 });
 
 const WOS = [
