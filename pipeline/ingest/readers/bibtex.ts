@@ -69,8 +69,15 @@ export function parseFields(body: string, withKey: boolean, macros: Map<string, 
     i = comma < 0 ? body.length : comma + 1;
   }
   const fields: Fields = new Map();
+  // Between fields, "%" starts a comment to the end of its line, as biber reads it ("%volume = {7},"
+  // commented out of an entry; inside a value it is text).
   const skip = () => {
-    while (i < body.length && /[\s,]/.test(body[i])) i++;
+    for (;;) {
+      while (i < body.length && /[\s,]/.test(body[i])) i++;
+      if (body[i] !== '%') return;
+      const end = body.indexOf('\n', i);
+      i = end < 0 ? body.length : end + 1;
+    }
   };
   for (skip(); i < body.length; skip()) {
     const name = /^[^\s=,{}"#]+/.exec(body.slice(i, i + 100))?.[0];

@@ -62,6 +62,11 @@ describe('the BibTeX reader', () => {
     expect(result.papers.map((p) => p.title)).toStrictEqual(['Fine']);
     expect(result.skipped).toStrictEqual([{ file: path, line: 1, field: '(record)', reason: 'BibTeX entry not closed: expected a closing "}" before the next entry (a brace too few?)' }]);
   });
+  it('passes over a field commented out with "%" between fields, as biber does (audit 2026-12-05: the entry was skipped, field "%")', async () => {
+    const text = '@article{a,\n  title = {Kept 95\\% {T}itle},\n  % note = {commented out},\n  %volume = {7},\n  abstract = {A. 50% off}, % trailing remark\n  year = {2024}\n}\n';
+    const result = await ingestFiles([temp.write('percent.bib', text)], { strict: true });
+    expect(result.papers.map((p) => [p.title, p.abstract, p.published])).toStrictEqual([['Kept 95% Title', 'A. 50% off', '2024-01-01']]);
+  });
   it('names the field of a value it cannot read', async () => {
     const path = temp.write('macro.bib', '@article{a, title = {T}, journal = nosuchmacro, abstract = {A.}}\n@article{b, title = {Fine}, abstract = {Fine.}}\n');
     const result = await ingestFiles([path], { strict: false });
