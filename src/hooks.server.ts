@@ -26,7 +26,16 @@ export const init: ServerInit = () => {
   void warmUp();
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+/** A 503 (no usable database, or busy: export-gate.ts, db.ts) says when to ask again, for browsers and download tools. */
+export const handle: Handle = async (input) => {
+  const response = await route(input);
+  if (response.status !== 503 || response.headers.has('retry-after')) return response;
+  const headers = new Headers(response.headers);
+  headers.set('retry-after', '60');
+  return new Response(response.body, { status: 503, statusText: response.statusText, headers });
+};
+
+const route: Handle = async ({ event, resolve }) => {
   // Forms from other sites are refused here (origin-check.ts: SvelteKit's own check is off in svelte.config.js).
   if (isFormRequest(event.request) && !originAllowed(event.request.headers.get('origin'), event.url)) {
     const from = event.request.headers.get('origin') ?? 'no Origin header';

@@ -190,6 +190,17 @@ export function unusableReason(e: unknown): string | null {
 }
 
 /**
+ * DuckDB's "Out of Memory Error" (its memory limit reached while other requests held memory) as a 503
+ * that says to try again, not a 500: the request was fine, the server was busy.
+ */
+function busyError(e: unknown): void {
+  if (e instanceof Error && /^Out of Memory Error/.test(e.message)) {
+    console.error('[503] DuckDB ran out of memory:', e.message);
+    error(503, 'The server is busy with other requests (it ran out of memory for this one); try again in a minute.');
+  }
+}
+
+/**
  * Runs `read` on the current file, an unusable file becoming a 503 here: SvelteKit answers 500 for
  * every error that is not an HttpError (handleError shapes the message, never the status).
  */
@@ -199,6 +210,7 @@ async function withConnection<T>(read: (connection: DuckDBConnection) => Promise
   } catch (e) {
     const reason = unusableReason(e);
     if (reason !== null) error(503, reason);
+    busyError(e);
     throw e;
   }
 }
@@ -279,6 +291,7 @@ async function* streamResult<T>(sql: string, params: Params, read: (result: Duck
   } catch (e) {
     const reason = unusableReason(e);
     if (reason !== null) error(503, reason);
+    busyError(e);
     throw e;
   } finally {
     lease.release(!finished);

@@ -6,6 +6,7 @@ import { BIB_COLUMNS, BIB_FORMATS, bibStream, type BibFormat } from './bib-expor
 import { copyToStream } from './copy-export.js';
 import { csvCopyOptions, csvHeader, csvValueSql } from './csv.js';
 import { streamRowObjects } from './db.js';
+import { exportGate, releasingStream } from './export-gate.js';
 import { EXPORT_DATASETS, exportQuery, type ExportDataset, type ExportQuery } from './export-queries.js';
 import { EXPORT_FORMATS, type ExportFormat } from './params.js';
 
@@ -60,17 +61,25 @@ export async function buildExport(
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff'
   };
-  if (parsed.format === 'bib' || parsed.format === 'ris') {
-    return new Response(bibStream(streamRowObjects(`SELECT ${BIB_COLUMNS} ${q.from}`, q.params), parsed.format), { headers });
-  }
-  const sql = exportSelect(q, parsed.format);
-  switch (parsed.format) {
-    case 'csv':
-      return new Response(await copyToStream(sql, q.params, csvCopyOptions(q.columns), csvHeader(q.columns)), { headers });
-    case 'json':
-      return new Response(jsonArrayStream(streamRowObjects(sql, q.params)), { headers });
-    case 'parquet':
-      return new Response(await copyToStream(sql, q.params, 'FORMAT parquet, COMPRESSION zstd'), { headers });
+  // A turn to read the database (export-gate.ts): exports take turns rather than run out of memory together.
+  const release = await exportGate.enter();
+  try {
+    if (parsed.format === 'bib' || parsed.format === 'ris') {
+      return new Response(releasingStream(bibStream(streamRowObjects(`SELECT ${BIB_COLUMNS} ${q.from}`, q.params), parsed.format), release), { headers });
+    }
+    const sql = exportSelect(q, parsed.format);
+    switch (parsed.format) {
+      case 'json':
+        return new Response(releasingStream(jsonArrayStream(streamRowObjects(sql, q.params)), release), { headers });
+      // COPY writes the whole file before it is sent: the turn ends with the COPY, not with the download.
+      case 'csv':
+        return new Response(await copyToStream(sql, q.params, csvCopyOptions(q.columns), csvHeader(q.columns)).finally(release), { headers });
+      case 'parquet':
+        return new Response(await copyToStream(sql, q.params, 'FORMAT parquet, COMPRESSION zstd').finally(release), { headers });
+    }
+  } catch (e) {
+    release();
+    throw e;
   }
 }
 
