@@ -54,7 +54,7 @@ describe('exports', () => {
     expect(csv[0]).toStrictEqual([
       'paper_id', 'title', 'published', 'date_precision', 'theme_id', 'theme_label', 'similarity', 'url', 'authors', 'categories', 'area_id', 'area_label',
       'weak', 'second_theme_id', 'second_similarity', 'third_theme_id', 'third_similarity', 'theme_original_label', 'doi', 'added_batch', 'novel',
-      'abstract'
+      'venue', 'abstract'
     ]);
     // The abstract, last, as the database holds it.
     const abstracts = new Map((await readDb<{ paper_id: string; abstract: string }>(db, 'SELECT paper_id, abstract FROM papers')).map((p) => [p.paper_id, p.abstract]));

@@ -128,7 +128,7 @@ describe('the Topic map', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), panel.locator('text=CSV').click()]);
     const csv = parseCsv(readFileSync((await download.path())!, 'utf8'));
     expect(csv[0]).toContain('paper_id');
-    expect(csv[0].slice(-6)).toStrictEqual(['x', 'y', 'doi', 'added_batch', 'novel', 'abstract']);
+    expect(csv[0].slice(-7)).toStrictEqual(['x', 'y', 'doi', 'added_batch', 'novel', 'venue', 'abstract']);
     expect(csv.length).toBe(25);
     const [parquet] = await Promise.all([page.waitForEvent('download'), panel.locator('text=Parquet').click()]);
     expect(parquet.suggestedFilename()).toMatch(/\.parquet$/);

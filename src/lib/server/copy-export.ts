@@ -1,10 +1,12 @@
-// Owns the exports DuckDB writes itself (CSV and Parquet): COPY of the query's result to a file in a
-// private temp dir; the file is opened, unlinked at once (the open descriptor keeps its data) and streamed back.
-import { createReadStream } from 'node:fs';
+// Owns writing an export to a file before it is sent: DuckDB's COPY of the query's result (CSV, Parquet),
+// or a stream written in JS (JSON, BibTeX, RIS), to a file in a private temp dir; the file is opened,
+// unlinked at once (the open descriptor keeps its data) and streamed back.
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { query, type Params } from './db.js';
 
 /**
@@ -17,16 +19,34 @@ export async function copyToStream(
   options: string,
   prefix?: string
 ): Promise<ReadableStream<Uint8Array>> {
+  const body = await viaTempFile(async (file) => {
+    await query(`COPY (${sql}) TO '${file.replaceAll("'", "''")}' (${options})`, params);
+  });
+  return prefix === undefined ? body : prepend(new TextEncoder().encode(prefix), body);
+}
+
+/**
+ * `body` (an export written in JS from a streamed query: JSON, BibTeX, RIS) read to its end into a
+ * temp file, which is then streamed: the query is done, and its memory free, however slowly the
+ * client reads (export-gate.ts gives the query a turn, not the download).
+ */
+export async function spoolToStream(body: ReadableStream<Uint8Array>): Promise<ReadableStream<Uint8Array>> {
+  return viaTempFile(async (file) => {
+    await pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>), createWriteStream(file));
+  });
+}
+
+/** What `write` puts in a fresh private temp file, streamed back; the file is unlinked as soon as it is open. */
+async function viaTempFile(write: (file: string) => Promise<void>): Promise<ReadableStream<Uint8Array>> {
   // mkdtemp makes a 0700 directory; the path comes from it alone, never from the request.
   const dir = await mkdtemp(join(tmpdir(), 'themescope-export-'));
   try {
     const file = join(dir, 'export');
-    await query(`COPY (${sql}) TO '${file.replaceAll("'", "''")}' (${options})`, params);
+    await write(file);
     const handle = await open(file, 'r');
     // Unlinked while open: nothing is left on disk even if the client aborts the download.
     await rm(dir, { recursive: true, force: true });
-    const body = Readable.toWeb(createReadStream('', { fd: handle })) as ReadableStream<Uint8Array>;
-    return prefix === undefined ? body : prepend(new TextEncoder().encode(prefix), body);
+    return Readable.toWeb(createReadStream('', { fd: handle })) as ReadableStream<Uint8Array>;
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
     throw e;

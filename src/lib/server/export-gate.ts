@@ -2,8 +2,9 @@
 // streamed one (JSON, BibTeX, RIS) keeps its sorted blocks pinned in DuckDB's memory for as long as the
 // client takes to read it; six downloads of a 75k-paper run at once left a CSV's COPY no memory to pin
 // ("Out of Memory Error", a 500; inputs-and-exports audit of 2026-12-05). Exports now take turns: at
-// most EXPORT_PERMITS read at once, the rest wait (a download that starts a few seconds later), and
-// past MAX_WAITING waiting, or after WAIT_MS, the answer is a 503 that says to try again.
+// most EXPORT_PERMITS read at once, each written to a temp file in its turn (copy-export.ts), the rest
+// wait (a download that starts a few seconds later), and past MAX_WAITING waiting, or after WAIT_MS,
+// the answer is a 503 that says to try again.
 import { error } from '@sveltejs/kit';
 
 /** Exports reading the database at once: two leave the dashboard's pages (and their two DuckDB threads) room. */
@@ -64,26 +65,3 @@ export class Gate {
 }
 
 export const exportGate = new Gate(EXPORT_PERMITS, MAX_WAITING, WAIT_MS);
-
-/** `body` that calls `release` once, when it is read to the end, fails or is cancelled (the client went away). */
-export function releasingStream(body: ReadableStream<Uint8Array>, release: () => void): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await reader.read();
-        if (done) {
-          release();
-          controller.close();
-        } else controller.enqueue(value);
-      } catch (e) {
-        release();
-        throw e;
-      }
-    },
-    async cancel(reason) {
-      release();
-      await reader.cancel(reason);
-    }
-  });
-}

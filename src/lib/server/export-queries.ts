@@ -128,10 +128,12 @@ const PAPER_COLUMNS = [
  * Last in every paper list, after its own columns (a reader that takes columns by position keeps
  * them): the DOI, and what the lists' badges say — the `npm run assign` batch that added the paper
  * after clustering (NULL for the run's own papers) and whether it is novel (true/false for an added
- * paper; NULL for the run's own, which are never scored so) — then, last, the abstract, as stored
+ * paper; NULL for the run's own, which are never scored so) — the venue (journal, proceedings or
+ * conference, as the input gave it; a lead sorts a theme's papers by it) — then, last, the abstract, as stored
  * (the BibTeX and RIS files had it; a lead screening a theme in a spreadsheet needs it too).
  */
-const PAPER_TAIL_COLUMNS = [text('doi', 'p.doi'), value('added_batch', 'ap.batch_id'), value('novel', 'ap.novel'), text('abstract', 'p.abstract')];
+const PAPER_TAIL_COLUMNS = [text('doi', 'p.doi'), value('added_batch', 'ap.batch_id'), value('novel', 'ap.novel'), text('venue', 'p.venue'),
+  text('abstract', 'p.abstract')];
 
 const AREA_COLUMNS = [
   value('area_id', 'a.area_id'), text('label', 'a.label'), value('size', 'a.size'), value('share', 'a.share'),

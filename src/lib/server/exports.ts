@@ -1,12 +1,13 @@
 // Owns the export downloads: which file names exist, the filename that says what and which run, and
-// the encodings — CSV and Parquet written by DuckDB's COPY, JSON streamed from the result chunk by
-// chunk (a million papers would otherwise be one string of half a gigabyte), all in constant memory.
+// the encodings — CSV and Parquet written by DuckDB's COPY, JSON, BibTeX and RIS written from the result
+// chunk by chunk (a million papers would otherwise be one string of half a gigabyte), all in constant
+// memory, each to a temp file in its turn (export-gate.ts) and sent from there.
 import type { RunRow } from '../../../pipeline/types.js';
 import { BIB_COLUMNS, BIB_FORMATS, bibStream, type BibFormat } from './bib-export.js';
-import { copyToStream } from './copy-export.js';
+import { copyToStream, spoolToStream } from './copy-export.js';
 import { csvCopyOptions, csvHeader, csvValueSql } from './csv.js';
 import { streamRowObjects } from './db.js';
-import { exportGate, releasingStream } from './export-gate.js';
+import { exportGate } from './export-gate.js';
 import { EXPORT_DATASETS, exportQuery, type ExportDataset, type ExportQuery } from './export-queries.js';
 import { EXPORT_FORMATS, type ExportFormat } from './params.js';
 
@@ -61,25 +62,25 @@ export async function buildExport(
     'cache-control': 'no-cache',
     'x-content-type-options': 'nosniff'
   };
-  // A turn to read the database (export-gate.ts): exports take turns rather than run out of memory together.
+  // A turn to read the database (export-gate.ts): exports take turns rather than run out of memory
+  // together. Each is written to a temp file within its turn and sent from there, so a turn lasts as
+  // long as the query, not as long as the client takes to download.
   const release = await exportGate.enter();
   try {
     if (parsed.format === 'bib' || parsed.format === 'ris') {
-      return new Response(releasingStream(bibStream(streamRowObjects(`SELECT ${BIB_COLUMNS} ${q.from}`, q.params), parsed.format), release), { headers });
+      return new Response(await spoolToStream(bibStream(streamRowObjects(`SELECT ${BIB_COLUMNS} ${q.from}`, q.params), parsed.format)), { headers });
     }
     const sql = exportSelect(q, parsed.format);
     switch (parsed.format) {
       case 'json':
-        return new Response(releasingStream(jsonArrayStream(streamRowObjects(sql, q.params)), release), { headers });
-      // COPY writes the whole file before it is sent: the turn ends with the COPY, not with the download.
+        return new Response(await spoolToStream(jsonArrayStream(streamRowObjects(sql, q.params))), { headers });
       case 'csv':
-        return new Response(await copyToStream(sql, q.params, csvCopyOptions(q.columns), csvHeader(q.columns)).finally(release), { headers });
+        return new Response(await copyToStream(sql, q.params, csvCopyOptions(q.columns), csvHeader(q.columns)), { headers });
       case 'parquet':
-        return new Response(await copyToStream(sql, q.params, 'FORMAT parquet, COMPRESSION zstd').finally(release), { headers });
+        return new Response(await copyToStream(sql, q.params, 'FORMAT parquet, COMPRESSION zstd'), { headers });
     }
-  } catch (e) {
+  } finally {
     release();
-    throw e;
   }
 }
 

@@ -17,6 +17,9 @@ export interface PaperDetail {
   authors: string[];
   categories: string[];
   href: string | null;
+  /** The journal, proceedings or conference, as the input gave it; the bare DOI. Null when the input had none. */
+  venue: string | null;
+  doi: string | null;
   themeId: number;
   themeLabel: string;
   /** Cosine of the paper to its theme's centroid, and its rank among the theme's papers (1 = most typical). */
@@ -46,7 +49,7 @@ export function readPaperId(raw: string): string {
 }
 
 type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' | 'date_precision' | 'authors' | 'categories' | 'url'> & {
-  theme_id: number; label: string; similarity: number; rank_in_theme: number; size: number;
+  venue: string | null; doi: string | null; theme_id: number; label: string; similarity: number; rank_in_theme: number; size: number;
   batch_id: number | null; finished_at: string | null; novel: boolean | null; novel_threshold: number | null;
 };
 
@@ -54,7 +57,7 @@ type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' 
 export async function loadPaper(runId: number, paperId: string): Promise<PaperDetail> {
   const rows = await query<DetailRow>(
     `SELECT p.paper_id, p.title, p.abstract, p.published::VARCHAR AS published, p.date_precision, p.authors, p.categories, p.url,
-       pt.theme_id, ${shownLabelSql('t')} AS label, pt.similarity, pt.rank_in_theme, t.size,
+       p.venue, p.doi, pt.theme_id, ${shownLabelSql('t')} AS label, pt.similarity, pt.rank_in_theme, t.size,
        ap.batch_id, strftime(b.finished_at, '%Y-%m-%d %H:%M') AS finished_at, ap.novel, m.novel_threshold
      FROM paper_themes pt
      JOIN papers p ON p.paper_id = pt.paper_id
@@ -70,7 +73,8 @@ export async function loadPaper(runId: number, paperId: string): Promise<PaperDe
   const r = rows[0];
   return {
     paperId: r.paper_id, title: readableTex(r.title), abstract: readableTex(r.abstract), published: r.published, datePrecision: r.date_precision,
-    authors: r.authors, categories: r.categories, href: paperHref(r.paper_id, r.url), themeId: r.theme_id, themeLabel: r.label,
+    authors: r.authors, categories: r.categories, href: paperHref(r.paper_id, r.url),
+    venue: r.venue === null || r.venue === '' ? null : readableTex(r.venue), doi: r.doi === '' ? null : r.doi, themeId: r.theme_id, themeLabel: r.label,
     similarity: r.similarity, rankInTheme: r.rank_in_theme, themeSize: r.size,
     added: r.batch_id === null ? null : { batchId: r.batch_id, finishedAt: r.finished_at ?? '', novel: r.novel === true, novelThreshold: r.novel_threshold ?? 0 }
   };

@@ -1,9 +1,8 @@
 // Exports take turns (export-gate.ts): at most `permits` read the database at once, the rest wait in
-// order, too many waiting or too long a wait is a 503; a download's turn ends when it is read, fails
-// or is cancelled.
+// order, too many waiting or too long a wait is a 503.
 import { isHttpError } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
-import { BUSY_MESSAGE, Gate, releasingStream } from '../../../src/lib/server/export-gate.js';
+import { BUSY_MESSAGE, Gate } from '../../../src/lib/server/export-gate.js';
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -47,29 +46,5 @@ describe('the export gate', () => {
     expect(gate.load).toStrictEqual({ active: 1, waiting: 0 });
     first();
     expect(gate.load).toStrictEqual({ active: 0, waiting: 0 });
-  });
-});
-
-describe('a download holding a turn', () => {
-  const body = (chunks: string[], fail = false) => new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = chunks.shift();
-      if (next !== undefined) controller.enqueue(new TextEncoder().encode(next));
-      else if (fail) controller.error(new Error('query failed'));
-      else controller.close();
-    }
-  });
-
-  it('gives it back when read to the end, when it fails and when the client goes away', async () => {
-    let released = 0;
-    const release = () => released++;
-    expect(await new Response(releasingStream(body(['a', 'b']), release)).text()).toBe('ab');
-    expect(released).toBe(1);
-    await expect(new Response(releasingStream(body(['a'], true), release)).text()).rejects.toThrow('query failed');
-    expect(released).toBe(2);
-    const reader = releasingStream(body(['a', 'b']), release).getReader();
-    await reader.read();
-    await reader.cancel();
-    expect(released).toBe(3);
   });
 });

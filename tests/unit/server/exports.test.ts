@@ -12,11 +12,13 @@ import { hostileRun, HOSTILE_TITLES } from '../../fixtures/hostile-run.js';
 import { httpErrorOf } from './http-error.js';
 import { readDb } from '../../fixtures/read-db.js';
 import { writeTempDb, type TempDb } from './temp-db.js';
+import { exportGate } from '../../../src/lib/server/export-gate.js';
 
 let db: TempDb;
 beforeAll(async () => {
   const run = hostileRun();
   run.papers[21].doi = '10.5555/merge.21';
+  run.papers[21].venue = 'Proceedings of =MERGE 2025';
   // Papers 18 (theme 0, May) and 21 (theme 0, June) were added after clustering (npm run assign), 21 novel.
   db = await writeTempDb([run], `INSERT INTO assigned_papers VALUES (1, '2501.10018', 1, false), (1, '2501.10021', 2, true)`);
 });
@@ -122,6 +124,17 @@ describe('trends export', () => {
   });
 });
 
+describe('exports taking turns (export-gate.ts)', () => {
+  it('write each file in their turn: six at once all answer, and no turn is held by a download not yet read', async () => {
+    const files = ['papers.json', 'papers.bib', 'papers.ris', 'papers.csv', 'papers.parquet', 'theme-papers.json'];
+    const responses = await Promise.all(files.map((f) => download(f, f.startsWith('theme') ? 'theme=0' : '')));
+    expect(responses.map((r) => r.response.status)).toStrictEqual(files.map(() => 200));
+    expect(exportGate.load).toStrictEqual({ active: 0, waiting: 0 });
+    const [{ n }] = await readDb<{ n: number }>(db.path, 'SELECT count(*)::INTEGER AS n FROM paper_themes WHERE run_id = 1');
+    expect(JSON.parse(await responses[0].response.text()).length).toBe(n);
+  });
+});
+
 describe('papers export', () => {
   it('writes every matching paper with theme, authors and categories', async () => {
     const { response, disposition } = await download('papers.csv', 'theme=0&from=2025-06-01');
@@ -130,10 +143,10 @@ describe('papers export', () => {
     expect(disposition).toBe('attachment; filename="themescope-run1-papers-theme0-from-2025-06-01.csv"');
     expect(lines).toStrictEqual([
       '"paper_id","title","published","date_precision","theme_id","theme_label","similarity","url","authors","categories","area_id","area_label",' +
-        '"weak","second_theme_id","second_similarity","third_theme_id","third_similarity","theme_original_label","doi","added_batch","novel","abstract"',
+        '"weak","second_theme_id","second_similarity","third_theme_id","third_similarity","theme_original_label","doi","added_batch","novel","venue","abstract"',
       // Paper 21 (theme 0) is a weak member; its second theme is 1 (similarity / 2), its third 2 (/ 4); added in batch 2, novel.
       `"2501.10021","model merging, task vectors paper 21","2025-06-10","day",0,"model merging, task vectors",${Math.fround(1 - 21 / 48)},"https://arxiv.org/abs/2501.10021","Author 21; Shared Author","cs.CV",0,"language models",` +
-        `true,1,${Math.fround(Math.fround(1 - 21 / 48) / 2)},2,${Math.fround(Math.fround(1 - 21 / 48) / 4)},,"10.5555/merge.21",2,true,"${abstract}"`,
+        `true,1,${Math.fround(Math.fround(1 - 21 / 48) / 2)},2,${Math.fround(Math.fround(1 - 21 / 48) / 4)},,"10.5555/merge.21",2,true,"Proceedings of =MERGE 2025","${abstract}"`,
       ''
     ]);
   });
@@ -174,11 +187,11 @@ describe('the paper lists’ last columns', () => {
   const expected = [['2501.10015', null, null, null], ['2501.10018', null, 1, false], ['2501.10021', '10.5555/merge.21', 2, true]];
   const ids = expected.map((r) => r[0] as string);
 
-  it('are doi, added_batch (none for the run’s own papers), novel and the abstract, after every column there was, in every paper list', async () => {
+  it('are doi, added_batch (none for the run’s own papers), novel, venue and the abstract, after every column there was, in every paper list', async () => {
     for (const [file, search, before] of [['papers', 'theme=0', 'theme_original_label'], ['theme-papers', 'theme=0', 'theme_original_label'],
       ['map-region', 'x0=-10&x1=10&y0=-10&y1=10', 'y']]) {
       const header = (await csvLines((await download(`${file}.csv`, search)).response))[0];
-      expect(header.endsWith(`"${before}","doi","added_batch","novel","abstract"`)).toBe(true);
+      expect(header.endsWith(`"${before}","doi","added_batch","novel","venue","abstract"`)).toBe(true);
       const rows: Tail[] = await (await download(`${file}.json`, search)).response.json();
       expect(tail(rows, ids).sort()).toStrictEqual(expected);
     }
