@@ -275,6 +275,28 @@ function parseMore(text: string, serial: boolean): ParsedDate | null {
 const DAY_MON_YEAR = /^\d{1,2}-\p{L}{3,}-\d{4}$/u;
 const WITH_TIME = /^(\S+)[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?$/;
 
+/** Which way round a numeric date with "/" or "-" is written: readable by itself, or either way. */
+export type NumericOrder = { order: 'day-first' | 'month-first' } | { either: { monthFirst: string; dayFirst: string } };
+
+const SLASH_DATE = /^\s*(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?:[\sT]+\d{1,2}:\d{2}\S*(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*$/;
+
+/**
+ * For a date written d/m/yyyy or m/d/yyyy (or with "-"): the order it shows (one of the two numbers
+ * is over 12), or, when both could be the month, the date read either way; null for any other text
+ * and for a date that reads the same both ways (5/5/2024). A file's dates are then read in the
+ * order all of its other such dates show (ingest/index.ts): one column of one export has one order.
+ */
+export function numericOrder(value: string): NumericOrder | null {
+  const m = SLASH_DATE.exec(value);
+  if (m === null) return null;
+  const [a, b, y] = [+m[1], +m[3], +m[4]];
+  if (a === b || a < 1 || b < 1 || (a > 12 && b > 12)) return null;
+  if (a > 12) return { order: 'day-first' };
+  if (b > 12) return { order: 'month-first' };
+  const iso = (month: number, day: number) => `${y}-${pad(month)}-${pad(day)}`;
+  return y < MIN_YEAR || y > MAX_YEAR ? null : { either: { monthFirst: iso(a, b), dayFirst: iso(b, a) } };
+}
+
 /** d.m.yyyy is day first; with "/" or "-" the order is read only when one of the two is not a month. */
 function numericDay(a: number, separator: string, b: number, y: number, got: string): ParsedDate {
   if (separator === '.' || (a > 12 && b <= 12) || a === b) return checked(y, b, a, 'day', got);

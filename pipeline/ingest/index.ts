@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { IngestIssue, IngestResult, InputFileInfo, InputFormat } from '../types.js';
+import type { IngestIssue, IngestResult, InputFileInfo, InputFormat, Paper } from '../types.js';
 import { IngestError } from '../errors.js';
 import { declaredFormat } from './detect.js';
 import { EmptyInputError, formatIssue } from './errors.js';
@@ -100,9 +100,11 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
   let records = 0;
   let valid = 0;
   let firstSkip: IngestIssue | null = null;
-  const context: NormaliseContext = { sheet: false, unreadableDate: null, dateField: false, cut: false };
+  const context: NormaliseContext = { sheet: false, unreadableDate: null, dateField: false, cut: false, dateOrder: { dayFirst: 0, monthFirst: 0 }, eitherDate: null };
   const cut = { n: 0, firstLine: 0 };
   const dates = { dated: 0, field: false, unreadable: 0, first: null as IngestIssue | null };
+  // Papers whose date reads either way (5/1/2024): dated at the end of the file when its other such dates agree on one order.
+  const either: { paper: Paper; date: NonNullable<NormaliseContext['eitherDate']>; issue: IngestIssue }[] = [];
   try {
     for await (const batch of reader.records) {
       context.sheet = SHEETS.has(reader.format());
@@ -130,8 +132,11 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
           const field = 'record' in item ? fieldName(item.record, unreadable) : unreadable.field;
           const issue: IngestIssue = { file: path, line: item.line, field, reason: unreadable.reason };
           if (strict) throw new IngestError(formatIssue(issue), issue);
-          dates.unreadable++;
-          dates.first ??= issue;
+          if (context.eitherDate) either.push({ paper: result, date: context.eitherDate, issue });
+          else {
+            dates.unreadable++;
+            dates.first ??= issue;
+          }
         }
         dates.field ||= result.published !== null || context.dateField;
         if (context.cut && cut.n++ === 0) cut.firstLine = item.line;
@@ -147,6 +152,13 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
     const first = firstSkip === null ? '' : `; first: ${formatIssue(firstSkip).slice(path.length + 1)}`;
     const skipped = `${records} record${records === 1 ? '' : 's'} skipped`;
     throw new IngestError(`no valid papers in ${path} (${skipped}${first})`, firstSkip ?? undefined);
+  }
+  const ordered = readInFileOrder(path, either, context.dateOrder!);
+  if (ordered.warning !== null) seen.warnings.push(ordered.warning);
+  dates.dated += ordered.dated;
+  if (ordered.left.length > 0) {
+    dates.unreadable += ordered.left.length;
+    if (dates.first === null || ordered.left[0].line < dates.first.line) dates.first = ordered.left[0];
   }
   if (dates.unreadable > 0) {
     const n = dates.unreadable;
@@ -164,6 +176,33 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
     seen.warnings.push(`${path} is not UTF-8: read as Windows-1252 (Excel's "CSV"); save it as "CSV UTF-8" to be sure of accented letters`);
   }
   return { path, format: reader.format(), sha256: input.sha256(), records };
+}
+
+/** Numeric dates of one order a file must show before its dates that read either way are read so. */
+export const ORDER_EVIDENCE = 5;
+
+/**
+ * A file's dates that read either way ("5/1/2024": 5 January or 1 May) read in the order every other
+ * such date of the file shows ("12/24/2024" can only be month first), when at least ORDER_EVIDENCE do
+ * and none shows the other: one export writes one column one way, and leaving them undated kept only
+ * the papers of the 13th–31st of each month in the trends (inputs audit of 2026-12-05). Said in a
+ * warning; otherwise they stay undated, and are counted with the file's unreadable dates.
+ */
+function readInFileOrder(path: string, either: { paper: Paper; date: NonNullable<NormaliseContext['eitherDate']>; issue: IngestIssue }[],
+  shown: { dayFirst: number; monthFirst: number }): { dated: number; left: IngestIssue[]; warning: string | null } {
+  const { dayFirst, monthFirst } = shown;
+  const order = either.length === 0 || dayFirst + monthFirst < ORDER_EVIDENCE || (dayFirst > 0 && monthFirst > 0) ? null
+    : dayFirst > 0 ? 'dayFirst' : 'monthFirst';
+  if (order === null) return { dated: 0, left: either.map((e) => e.issue), warning: null };
+  for (const { paper, date } of either) {
+    [paper.published, paper.datePrecision] = [date[order], date.precision];
+    if (date.declared) paper.datePrecisionDeclared = true;
+  }
+  const words = order === 'dayFirst' ? 'day first (d/m/yyyy)' : 'month first (m/d/yyyy)';
+  const n = either.length;
+  const example = /got ("[^"]*")/.exec(either[0].issue.reason)?.[1] ?? 'one';
+  return { dated: n, left: [], warning: `${path}: ${n} date${n === 1 ? '' : 's'} such as ${example} (line ${either[0].issue.line}) could be read day first or ` +
+    `month first; every other date of the file written so (${(dayFirst + monthFirst).toLocaleString('en-US')}) is ${words}, so ${n === 1 ? 'it was' : 'they were'} read ${words}` };
 }
 
 async function checkFile(path: string): Promise<void> {

@@ -2,7 +2,7 @@
 // record) into a Paper: field aliases (case-, space-, "_"- and "-"-insensitive), type checks,
 // dates, ids, DOIs and urls. A bad record becomes a Problem.
 import type { DatePrecision, Paper } from '../types.js';
-import { coarser, parseDate, parsePrecision, truncateDate } from './dates.js';
+import { coarser, numericOrder, parseDate, parsePrecision, truncateDate } from './dates.js';
 import { describeValue } from './errors.js';
 import { MAX_ABSTRACT_CHARS, arxivId, cleanDoi, cleanList, cleanPrintable, cleanText, arrayName, splitAuthors, splitCategories, splitKeywords, splitLastFirstAuthors, truncate } from './text.js';
 import { contentId } from './merge.js';
@@ -138,6 +138,13 @@ export interface NormaliseContext {
   dateField: boolean;
   /** The abstract was longer than MAX_ABSTRACT_CHARS and was cut there (a whole paper pasted in, PDF debris). */
   cut: boolean;
+  /**
+   * Optional, kept for the whole file: how many of its numeric d/m/yyyy or m/d/yyyy dates showed
+   * which order (dates.ts numericOrder); and, set by each call, the record's date read either way
+   * when that was why it has none (unreadableDate is then set too), at the precision it would have.
+   */
+  dateOrder?: { dayFirst: number; monthFirst: number };
+  eitherDate?: { monthFirst: string; dayFirst: string; precision: DatePrecision; declared: boolean } | null;
 }
 
 /**
@@ -287,6 +294,7 @@ function readDate(fields: Fields, context: NormaliseContext | null): DateField |
   // An unreadable date or a "no date" word ("in press") passes on to the next date field; when
   // none gives a date the paper is undated, and the first unreadable one is noted for the warning.
   let unreadable: Problem | null = null;
+  let either: NonNullable<NormaliseContext['eitherDate']> | null = null;
   let present = false;
   for (let i = 0; i < DATES.length; i++) {
     const alias = DATES[i];
@@ -306,11 +314,18 @@ function readDate(fields: Fields, context: NormaliseContext | null): DateField |
     }
     const parsed = parseDate(value, yearField ? undefined : options);
     if ('undated' in parsed) continue;
+    const order = typeof value === 'string' && !yearField && context !== null ? numericOrder(value) : null;
     if ('error' in parsed) {
       if (parsed.unreadable !== true) return { field: 'published', key: SLOT_KEYS[alias], reason: parsed.error };
+      if (unreadable === null && order !== null && 'either' in order) {
+        const final = precision === null ? 'day' : coarser('day', precision);
+        either = { monthFirst: truncateDate(order.either.monthFirst, final), dayFirst: truncateDate(order.either.dayFirst, final), precision: final,
+          declared: precision !== null };
+      }
       unreadable ??= { field: 'published', key: SLOT_KEYS[alias], reason: parsed.error };
       continue;
     }
+    if (order !== null && 'order' in order && context?.dateOrder) context.dateOrder[order.order === 'day-first' ? 'dayFirst' : 'monthFirst']++;
     const implied = yearField ? 'year' : precision;
     if (implied === null) return { iso: parsed.iso, precision: parsed.precision, declared: false };
     const final = coarser(parsed.precision, implied);
@@ -318,6 +333,7 @@ function readDate(fields: Fields, context: NormaliseContext | null): DateField |
   }
   if (context !== null) {
     context.unreadableDate = unreadable;
+    context.eitherDate = either;
     context.dateField = present;
   }
   return { iso: null, precision: null, declared: false };

@@ -14,6 +14,33 @@ const dates = async (paths: string[]) => {
   return { dates: result.papers.map((p) => [p.title, p.published, p.datePrecision]), skipped: result.skipped, warnings: result.warnings };
 };
 
+describe('a date that reads either way (5/1/2024) is read in the order the file\'s other dates show (inputs audit of 2026-12-05)', () => {
+  // US Excel dates: 5 of them can only be month first (a day over 12), 3 read either way.
+  const us = ['title,abstract,published', 'A,x,12/24/2024', 'B,x,5/1/2024', 'C,x,1/13/2025', 'D,x,3/30/2025', 'E,x,2/3/2025 2:30 PM',
+    'F,x,11/15/2024', 'G,x,7/20/2025', 'H,x,6/6/2025', 'I,x,4/2/2025', ''].join('\n');
+  it('dates them month first when every other such date is month first, and says so', async () => {
+    const path = temp.write('us-dates.csv', us);
+    const { dates: got, warnings } = await dates([path]);
+    expect(got).toStrictEqual([['A', '2024-12-24', 'day'], ['B', '2024-05-01', 'day'], ['C', '2025-01-13', 'day'], ['D', '2025-03-30', 'day'],
+      ['E', '2025-02-03', 'day'], ['F', '2024-11-15', 'day'], ['G', '2025-07-20', 'day'], ['H', '2025-06-06', 'day'], ['I', '2025-04-02', 'day']]);
+    expect(warnings).toStrictEqual([`${path}: 3 dates such as "5/1/2024" (line 3) could be read day first or month first; every other date of the file ` +
+      'written so (5) is month first (m/d/yyyy), so they were read month first (m/d/yyyy)']);
+  });
+  it('dates them day first in a day-first file', async () => {
+    const path = temp.write('uk-dates.csv', ['title,abstract,published', 'A,x,24/12/2024', 'B,x,5/1/2024', 'C,x,13/1/2025', 'D,x,30/3/2025',
+      'E,x,15/11/2024', 'F,x,20/7/2025', ''].join('\n'));
+    expect((await dates([path])).dates.slice(0, 2)).toStrictEqual([['A', '2024-12-24', 'day'], ['B', '2024-01-05', 'day']]);
+  });
+  it('leaves them undated when the file shows both orders, or too few dates to tell', async () => {
+    const mixed = temp.write('mixed-dates.csv', us.replace('12/24/2024', '24/12/2024'));
+    expect((await dates([mixed])).dates.filter(([, published]) => published === null).map(([t]) => t)).toStrictEqual(['B', 'E', 'I']);
+    const few = temp.write('few-dates.csv', ['title,abstract,published', 'A,x,12/24/2024', 'B,x,5/1/2024', ''].join('\n'));
+    const { dates: got, warnings } = await dates([few]);
+    expect(got).toStrictEqual([['A', '2024-12-24', 'day'], ['B', null, null]]);
+    expect(warnings[0]).toContain('1 date could not be read');
+  });
+});
+
 describe('a date that cannot be read leaves its paper undated, with a warning', () => {
   const csv = ['title,abstract,published', 'A,x,sometime', 'B,x,2024-3-5', 'C,x,in press', 'D,x,05/03/2024', 'E,x,2025-02-30', 'F,x,45356', ''].join('\n');
   it('keeps the paper, counts the unreadable dates of the file and names the first', async () => {
