@@ -93,9 +93,11 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
   await checkFile(path);
   const declared = declaredFormat(path, options.format ?? null); // before opening: an unknown format must leave no stream open
   const source = basename(path);
-  // Only delimited text may be Windows-1252 (what Excel on Windows saves as "CSV").
+  // Only delimited text (what Excel on Windows saves as "CSV"), BibTeX and RIS (JabRef's ISO-8859-1, older
+  // EndNote and Zotero exports) may be Windows-1252, a superset of Latin-1; JSON is UTF-8 by definition.
   const spreadsheet = declared === 'csv' || declared === 'scopus' || declared === 'wos' || declared === 'sniff';
-  const input = openLines(path, { windows1252: spreadsheet });
+  const legacy = spreadsheet || declared === 'bibtex' || declared === 'ris';
+  const input = openLines(path, { windows1252: legacy });
   const reader = readFormat(path, declared, input.lines, (options.format ?? null) !== null);
   let records = 0;
   let valid = 0;
@@ -173,7 +175,9 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
       `characters and ${cut.n === 1 ? 'was' : 'were'} cut there (first: line ${cut.firstLine}); a whole paper in the abstract field weighs its words far more than an abstract's`);
   }
   if (input.encoding() === 'windows-1252') {
-    seen.warnings.push(`${path} is not UTF-8: read as Windows-1252 (Excel's "CSV"); save it as "CSV UTF-8" to be sure of accented letters`);
+    seen.warnings.push(reader.format() === 'bibtex' || reader.format() === 'ris'
+      ? `${path} is not UTF-8: read as Windows-1252 (Latin-1, as JabRef and older reference managers save); save or export it as UTF-8 to be sure of accented letters`
+      : `${path} is not UTF-8: read as Windows-1252 (Excel's "CSV"); save it as "CSV UTF-8" to be sure of accented letters`);
   }
   return { path, format: reader.format(), sha256: input.sha256(), records };
 }

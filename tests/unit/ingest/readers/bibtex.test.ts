@@ -137,3 +137,15 @@ describe('the BibTeX reader', () => {
     expect(splitAnd('Smith, J. and Jones, K. and others')).toStrictEqual(['Smith, J.', 'Jones, K.']);
   });
 });
+
+describe('a BibTeX file saved as Latin-1 (JabRef\'s ISO-8859-1; inputs audit of 2026-12-05)', () => {
+  it('is read as Windows-1252 with a warning, not skipped entry by entry as "not valid UTF-8"', async () => {
+    const entry = (key: string, author: string) => Buffer.concat([Buffer.from(`@article{${key},\n  author = {`), Buffer.from(author, 'latin1'),
+      Buffer.from(`},\n  title = {Title ${key}},\n  abstract = {An abstract of ${key}.},\n  year = {2024}\n}\n`)]);
+    const path = temp.write('jabref-latin1.bib', Buffer.concat([Buffer.from('% Encoding: ISO-8859-1\n\n'), entry('a', 'Jürgen Müller'), entry('b', 'José Núñez')]));
+    const result = await ingestFiles([path], { strict: false });
+    expect([result.papers.map((p) => p.authors), result.skipped]).toStrictEqual([[['Jürgen Müller'], ['José Núñez']], []]);
+    expect(result.warnings).toStrictEqual([`${path} is not UTF-8: read as Windows-1252 (Latin-1, as JabRef and older reference managers save); ` +
+      'save or export it as UTF-8 to be sure of accented letters']);
+  });
+});
