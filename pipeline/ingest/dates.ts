@@ -194,6 +194,10 @@ const SEASONS = new Set(['spring', 'summer', 'fall', 'autumn', 'winter', 'fruhli
 const SEASON_YEAR = /^(\p{L}+)\.?,?\s+(\d{4})$/u;
 const YEAR_SEASON = /^(\d{4}),?\s+(\p{L}+)$/u;
 const QUARTER = /^(?:q([1-4])|([1-4])q)[\s/-]*(\d{4})$|^(\d{4})[\s/-]*q([1-4])$/i;
+/** A year as a float ("2024.0": a year column that went through pandas), in brackets ("[2024]"), or with BibTeX's letter ("2023a"). */
+const YEAR_WRITTEN_OTHERWISE = /^(?:(\d{4})\.0+|\[(\d{4})\]|(\d{4})[a-z])$/;
+/** PubMed/MEDLINE's "2024 Mar 12", "2024 Mar" and an issue's span "2024 Mar-Apr" (its first month). */
+const YEAR_MONTH_NAME = /^(\d{4})\s+(\p{L}{3,})\.?(?:\s*[-–/]\s*\p{L}{3,}\.?)?(?:\s+(\d{1,2}))?$/u;
 /** "März 2024", "5. März 2024", "5 de marzo de 2024", "March 5th, 2024", "5th March 2024". */
 const NAMED_MONTH = /^(?:(\d{1,2})(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?)?(\p{L}+)\.?,?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(?:de\s+)?(\d{4})$/u;
 /** Month names and abbreviations in German, French, Spanish, Italian, Dutch and Portuguese, without accents. */
@@ -236,6 +240,10 @@ function parseMore(text: string, serial: boolean): ParsedDate | null {
   const got = `"${text}"`;
   let m: RegExpExecArray | null;
   if (NO_DATE.test(text)) return { undated: true };
+  if ((m = YEAR_WRITTEN_OTHERWISE.exec(text))) return checked(+(m[1] ?? m[2] ?? m[3]), 1, 1, 'year', got);
+  if ((m = YEAR_MONTH_NAME.exec(text)) && anyMonthNumber(m[2]) > 0) {
+    return m[3] === undefined ? checked(+m[1], anyMonthNumber(m[2]), 1, 'month', got) : checked(+m[1], anyMonthNumber(m[2]), +m[3], 'day', got);
+  }
   if (serial && (m = SERIAL.exec(text)) && +m[1] >= SERIAL_MIN && +m[1] <= SERIAL_MAX) {
     const day = new Date(EXCEL_EPOCH + +m[1] * 86_400_000);
     return checked(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), 'day', got);

@@ -138,7 +138,10 @@ describe('parseDate reads the further forms real exports write', () => {
     ['5th March 2024', day('2024-03-05')],
     // Excel's forms (found by the CLI review of 2026-12-02): a date with a time of day, d-Mon-yyyy.
     ['18.03.2025 14:30', day('2025-03-18')], ['18/03/2025 14:30:05', day('2025-03-18')], ['3/18/2025 2:30 PM', day('2025-03-18')],
-    ['18-Mar-2025', day('2025-03-18')], ['5-März-2024', day('2024-03-05')]
+    ['18-Mar-2025', day('2025-03-18')], ['5-März-2024', day('2024-03-05')],
+    // Found by the inputs audit of 2026-12-05: PubMed's DP, a pandas float year, a bracketed year, BibTeX's disambiguated year.
+    ['2024 Mar 12', day('2024-03-12')], ['2024 Dec', month('2024-12-01')], ['2024 Mar-Apr', month('2024-03-01')],
+    ['2024.0', year('2024-01-01')], ['[2024]', year('2024-01-01')], ['2023a', year('2023-01-01')]
   ])('reads %s', (text, expected) => {
     expect(parseDate(text)).toStrictEqual(expected);
   });
