@@ -40,6 +40,14 @@ const EXCLUDED_WORD = /(^|\s)-([\p{L}\p{M}\p{N}]+(?:[-./][\p{L}\p{M}\p{N}]+)*(?:
 export const MAX_WORDS = 12;
 
 /**
+ * Quoted phrases per query at most, required and excluded together; the rest are ignored, as words
+ * past MAX_WORDS are, and a phrase written twice counts once. Each is a regexp over the text of every
+ * paper holding the query's words: 22 excluded phrases beside "model" read 61k abstracts 22 times,
+ * ~16 s of a server's CPU for one request (review of 2026-12-05).
+ */
+export const MAX_PHRASES = 4;
+
+/**
  * Parses a query: `"..."` is a phrase (its words must also appear in this order, separated only by
  * spaces or punctuation); other words match anywhere. The last unquoted word, when the query does
  * not end in a space or quote, also matches as a prefix ("transfor" finds "transformer"; a
@@ -55,6 +63,14 @@ export function parseQuery(q: string, stem: SearchStem = SEARCH_STEM): ParsedQue
   const excludedPhrases: string[][] = [];
   const seen = new Set<string>();
   const unquoted: string[] = [];
+  const phraseIds = new Set<string>();
+  /** Whether one more phrase is taken (not one already taken, and fewer than MAX_PHRASES so far). */
+  const takePhrase = (sign: string, written: string[]) => {
+    const id = `${sign}${written.join(' ')}`;
+    if (phraseIds.has(id) || phraseIds.size >= MAX_PHRASES) return false;
+    phraseIds.add(id);
+    return true;
+  };
   const add = (key: string, prefix: string | null) => {
     const id = `${key}\u0000${prefix ?? ''}`;
     if (seen.has(id) || words.length >= MAX_WORDS) return;
@@ -77,15 +93,16 @@ export function parseQuery(q: string, stem: SearchStem = SEARCH_STEM): ParsedQue
     // out (read as a required phrase, it did the opposite of what was asked).
     if (quoted && /(^|\s)-$/.test(parts[i - 1])) {
       const written = part.toLowerCase().match(PHRASE_WORD) ?? [];
-      if (written.length >= 2) excludedPhrases.push(written);
-      else if (tokens.length === 1 && !excluded.includes(tokens[0].key)) excluded.push(tokens[0].key);
+      if (written.length >= 2) {
+        if (takePhrase('-', written)) excludedPhrases.push(written);
+      } else if (tokens.length === 1 && !excluded.includes(tokens[0].key)) excluded.push(tokens[0].key);
       return;
     }
     if (quoted) {
       for (const t of tokens) add(t.key, null);
       // The phrase as written (stop words included: "state of the art"), checked against the text.
       const written = part.toLowerCase().match(PHRASE_WORD) ?? [];
-      if (written.length >= 2 && tokens.length > 0) phrases.push(written);
+      if (written.length >= 2 && tokens.length > 0 && takePhrase('+', written)) phrases.push(written);
       return;
     }
     const typing = i === parts.length - 1 && parts.length % 2 === 1 && /[\p{L}\p{M}\p{N}+#]$/u.test(part);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery } from '../../../src/lib/server/search-parse.js';
+import { MAX_PHRASES, parseQuery } from '../../../src/lib/server/search-parse.js';
 
 describe('parseQuery', () => {
   it('normalises words as the index does (stems) and makes the last word typed a prefix', () => {
@@ -84,6 +84,16 @@ describe('parseQuery', () => {
     // A one-word quote excludes that word; a hyphen inside a word before a quote is no minus.
     expect(parseQuery('graph -"videos"')).toMatchObject({ excluded: ['video'], excludedPhrases: [] });
     expect(parseQuery('graph x-"video"').excludedPhrases).toStrictEqual([]);
+  });
+
+  it('takes at most MAX_PHRASES quoted phrases, required and excluded together, each once (review of 2026-12-05: 22 excluded phrases took ~16 s)', () => {
+    const excludedOnly = `model ${Array.from({ length: 22 }, (_, i) => `-"w${i} x${i}"`).join(' ')}`;
+    expect(parseQuery(excludedOnly).excludedPhrases).toStrictEqual(Array.from({ length: MAX_PHRASES }, (_, i) => [`w${i}`, `x${i}`]));
+    const mixed = parseQuery('"model merging" "model merging" -"code generation" -"code generation" "task arithmetic" -"video diffusion" "weight averaging" "model soups"');
+    expect([mixed.phrases, mixed.excludedPhrases]).toStrictEqual([
+      [['model', 'merging'], ['task', 'arithmetic']], [['code', 'generation'], ['video', 'diffusion']]
+    ]);
+    expect(MAX_PHRASES).toBeLessThanOrEqual(4);
   });
 
   it('keeps the unquoted words in the order written, for the ranking, the last as a prefix while typed (dashboard audit of 2026-12-04)', () => {
