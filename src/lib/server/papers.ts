@@ -333,6 +333,8 @@ export async function countAddedPapers(runId: number): Promise<number> {
 }
 
 /** What looks like a paper's id rather than words: an arXiv id (with or without its version), a DOI, a Scopus EID or an OpenAlex W-id. */
+/** What is written around an id when it is pasted: a scheme ("arXiv:", "doi:") or the link of its page. */
+const ID_WRAPPING = /^(?:arxiv:\s*|doi:\s*|https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/|https?:\/\/(?:dx\.)?doi\.org\/)/i;
 const ID_LIKE = /^(?:\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?|10\.\d{4,9}\/\S+|2-s2\.0-\d+|W\d{4,})$/i;
 
 /**
@@ -340,7 +342,9 @@ const ID_LIKE = /^(?:\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d
  * index holds words, so an id found nothing ("has no word to search for") though the paper is there.
  */
 export async function paperNamedBy(runId: number, q: string | null): Promise<{ paperId: string; title: string } | null> {
-  const text = q?.trim() ?? '';
+  // An id as it is pasted: "arXiv:2508.17281", an arXiv abs or pdf link, "doi:10.…" or a doi.org link (review of 2026-12-05:
+  // "arXiv:2508.05813" listed the 114 papers that say "arXiv", and a link found nothing).
+  const text = (q?.trim() ?? '').replace(ID_WRAPPING, '').replace(/\.pdf$/i, '');
   if (!ID_LIKE.test(text)) return null;
   const id = text.replace(/v\d+$/i, '');
   const [row] = await query<{ paper_id: string; title: string }>(`SELECT p.paper_id, p.title FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id

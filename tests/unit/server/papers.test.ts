@@ -19,6 +19,7 @@ beforeAll(async () => {
   Object.assign(run.papers[3], { title: 'Emerging trends in task arithmetic', abstract: 'An abstract about emerging trends (3).' });
   run.papers[4].title = 'Long-context retrieval paper 4';
   run.papers[21].title = 'Task arithmetic paper 21 at $\\mathcal{O}(n^2)$ cost';
+  run.papers[5].doi = '10.1234/ABC.def-5';
   run.search = buildSearchIndex(run.papers); // the index of the texts as changed
   db = await writeTempDb([run]);
 });
@@ -203,6 +204,16 @@ describe('paperNamedBy', () => {
     expect(await paperNamedBy(1, id(3))).toMatchObject({ paperId: id(3) });
     expect(await paperNamedBy(1, ` ${id(3)}v2 `)).toMatchObject({ paperId: id(3) });
     expect(await Promise.all([paperNamedBy(1, '2501.99999'), paperNamedBy(1, 'model merging'), paperNamedBy(1, null)])).toStrictEqual([null, null, null]);
+  });
+
+  it('reads an id as it is pasted: "arXiv:…", an arXiv abs or pdf link, "doi:…" or a doi.org link (review of 2026-12-05)', async () => {
+    const named = await Promise.all([`arXiv:${id(3)}`, `arxiv: ${id(3)}v1`, `https://arxiv.org/abs/${id(3)}v2`, `http://arxiv.org/pdf/${id(3)}.pdf`]
+      .map(async (q) => (await paperNamedBy(1, q))?.paperId ?? null));
+    expect(named).toStrictEqual([id(3), id(3), id(3), id(3)]);
+    const byDoi = await Promise.all(['10.1234/abc.def-5', 'doi:10.1234/ABC.def-5', 'https://doi.org/10.1234/ABC.def-5', 'https://dx.doi.org/10.1234/abc.DEF-5']
+      .map(async (q) => (await paperNamedBy(1, q))?.paperId ?? null));
+    expect(byDoi).toStrictEqual([id(5), id(5), id(5), id(5)]);
+    expect(await paperNamedBy(1, 'arXiv: model merging')).toBeNull();
   });
 });
 
