@@ -119,7 +119,7 @@ export function paperFilterSql(runId: number, filter: PaperFilter, { joins = 'al
   // Date bounds are inclusive (date-window.ts: the rule the trend notes count by, granularity included).
   clauses.push(...dateWindowClauses(filter, params));
   // Author: a list member in any case ("song han" finds Song Han), or one word, a surname: the last word of a name
-  // ("lecun" finds Yann LeCun; it had found none, the dashboard review of 2026-12-04); category: exact, as stored.
+  // ("lecun" finds Yann LeCun; it had found none, the dashboard review of 2026-12-04); category: as stored, in any case.
   if (filter.author !== null) {
     clauses.push(/\s/.test(filter.author.trim())
       ? 'list_contains(list_transform(p.authors, a -> lower(a)), lower($author))'
@@ -127,7 +127,8 @@ export function paperFilterSql(runId: number, filter: PaperFilter, { joins = 'al
     params.author = filter.author.trim();
   }
   if (filter.category !== null) {
-    clauses.push('list_contains(p.categories, $category)');
+    // In any case: "cs.ro" is cs.RO (it had listed no paper and said nothing, review of 2026-12-05); no two arXiv categories differ only so.
+    clauses.push('list_contains(list_transform(p.categories, c -> lower(c)), lower($category))');
     params.category = filter.category;
   }
   // Added after clustering: the run's assigned_papers rows (novel: those below the run's novel threshold).

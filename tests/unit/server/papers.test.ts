@@ -69,11 +69,16 @@ describe('searchPapers', () => {
     expect((await ids({ q: 'merging', sort: 'date' })).ids).toStrictEqual([21, 18, 12, 15, 9, 6, 0].map(id));
   });
 
-  it('filters by author and by category, exactly as stored', async () => {
+  it('filters by author and by category', async () => {
     expect([(await ids({ author: 'Author 7' })).ids, (await ids({ category: 'cs.CL', theme: 1 })).ids]).toStrictEqual([
       [id(7)],
       [22, 16, 10, 4].map(id)
     ]);
+  });
+
+  it('filters by category in any case, as a category is typed (review of 2026-12-05: "cs.cl" found none)', async () => {
+    expect([(await ids({ category: 'cs.cl', theme: 1 })).ids, (await ids({ category: 'CS.CL', theme: 1 })).ids, (await ids({ category: 'cs.C' })).total])
+      .toStrictEqual([[22, 16, 10, 4].map(id), [22, 16, 10, 4].map(id), 0]);
   });
 
   it('takes one word as a surname, the last word of a name, in any case (dashboard review of 2026-12-04: "LeCun" found none)', async () => {
