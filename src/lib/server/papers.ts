@@ -107,8 +107,16 @@ export function paperFilterSql(runId: number, filter: PaperFilter, { joins = 'al
       clauses.push(`CASE WHEN m.score > 0 THEN regexp_matches(${PAPER_TEXT}, $phrase${i}) ELSE false END`);
       params[`phrase${i}`] = pattern;
     });
+    // An excluded phrase: read only in the papers holding its words (the WHEN, evaluated first, keeps the others unread).
     filter.match.excludedPhrasePatterns.forEach((pattern, i) => {
-      clauses.push(`CASE WHEN m.score > 0 THEN NOT regexp_matches(${PAPER_TEXT}, $notphrase${i}) ELSE false END`);
+      const terms = filter.match!.excludedPhraseTerms[i];
+      const holds = terms === null ? '' : ` AND pt.paper_id IN (SELECT xr.paper_id FROM search_postings xp
+        JOIN paper_rows xr ON xr.run_id = xp.run_id AND xr.paper_row = xp.paper_row
+        WHERE xp.run_id = $run AND xp.term_id IN (${terms.map((id, j) => {
+          params[`notphrase${i}t${j}`] = id;
+          return `$notphrase${i}t${j}`;
+        }).join(', ')}) GROUP BY xr.paper_id HAVING count(DISTINCT xp.term_id) = ${terms.length})`;
+      clauses.push(`CASE WHEN m.score > 0${holds} THEN NOT regexp_matches(${PAPER_TEXT}, $notphrase${i}) ELSE m.score > 0 END`);
       params[`notphrase${i}`] = pattern;
     });
   }

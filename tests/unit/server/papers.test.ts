@@ -193,6 +193,20 @@ describe('a theme page\'s list (theme.ts loadThemePapers)', () => {
     expect({ total: without.papers.total, ids: without.papers.ids }).toStrictEqual(without.list);
   });
 
+  it('reads an excluded phrase only in the papers holding its words, and drops one with a word no paper holds (review of 2026-12-05: each read every text, 2 s)', async () => {
+    const resolved = await Promise.all(['task -"task arithmetic"', 'task -"Task-Arithmetic paper"', 'task -"of the"', 'task -"task zebra"'].map((q) => filterOf({ q })));
+    const [phrase, hyphenated, stopWords, unheld] = resolved.map((f) => [f.match!.excludedPhrasePatterns.length, f.match!.excludedPhraseTerms]);
+    expect(phrase[0]).toBe(1);
+    expect((phrase[1] as number[][])[0]).toHaveLength(2);
+    // A hyphenated phrase word by its parts, which the index holds however the text joins them.
+    expect(hyphenated[0]).toBe(1);
+    expect((hyphenated[1] as number[][])[0].slice(0, 2)).toStrictEqual((phrase[1] as number[][])[0]);
+    expect(stopWords).toStrictEqual([1, [null]]);
+    expect(unheld).toStrictEqual([0, []]);
+    const [task, ...without] = await Promise.all(['task', 'task -"task zebra"', 'task -"of the"', 'task -"task arithmetic"'].map((q) => both(q)));
+    expect(without.map((w) => w.list.ids)).toStrictEqual([task.list.ids, task.list.ids, task.list.ids.filter((x) => x !== id(3) && x !== id(21))]);
+  });
+
   it('lists the most typical first, and with a query the best match first', async () => {
     const rankedIds = async (q: string | null, pageSize: number) =>
       (await loadThemePapers(1, 0, q, 1, pageSize)).items.map((p) => [p.rank, p.paperId]);
