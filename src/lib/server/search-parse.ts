@@ -95,7 +95,11 @@ export function parseQuery(q: string, stem: SearchStem = SEARCH_STEM): ParsedQue
       const written = part.toLowerCase().match(PHRASE_WORD) ?? [];
       if (written.length >= 2) {
         if (takePhrase('-', written)) excludedPhrases.push(written);
-      } else if (tokens.length === 1 && !excluded.includes(tokens[0].key)) excluded.push(tokens[0].key);
+      } else {
+        // One word: that word whole, a hyphenated one too (-"long-context" had left nothing out: its parts made it no single token).
+        const whole = tokens.find((t) => t.word === written[0]);
+        if (written.length === 1 && whole !== undefined && !excluded.includes(whole.key)) excluded.push(whole.key);
+      }
       return;
     }
     if (quoted) {

@@ -84,6 +84,9 @@ describe('parseQuery', () => {
     // A one-word quote excludes that word; a hyphen inside a word before a quote is no minus.
     expect(parseQuery('graph -"videos"')).toMatchObject({ excluded: ['video'], excludedPhrases: [] });
     expect(parseQuery('graph x-"video"').excludedPhrases).toStrictEqual([]);
+    // A quoted hyphenated word with a minus is that word left out, as without quotes (review of 2026-12-05: it left out nothing).
+    expect(['graph -"long-context"', 'graph -long-context', 'graph -" Long-Context "'].map((q) => parseQuery(q).excluded))
+      .toStrictEqual([['long-context'], ['long-context'], ['long-context']]);
   });
 
   it('takes at most MAX_PHRASES quoted phrases, required and excluded together, each once (review of 2026-12-05: 22 excluded phrases took ~16 s)', () => {
