@@ -5,6 +5,7 @@ import { error } from '@sveltejs/kit';
 import type { PaperRow } from '../../../pipeline/types.js';
 import { query } from './db.js';
 import { paperHref, shortAuthors } from './paper-format.js';
+import { paperNamedBy } from './papers.js';
 import { shownLabelSql } from '../theme-label.js';
 import { readableTex } from '../tex-display.js';
 
@@ -69,7 +70,14 @@ export async function loadPaper(runId: number, paperId: string): Promise<PaperDe
      WHERE pt.run_id = $run AND pt.paper_id = $paper`,
     { run: runId, paper: paperId }
   );
-  if (rows.length === 0) error(404, `No paper ${paperId} in run ${runId}`);
+  if (rows.length === 0) {
+    // The id as it is often written ("2508.05813v2", "arXiv:2508.05813", a space pasted with it): its paper is the nearest choice.
+    const named = await paperNamedBy(runId, paperId);
+    error(404, {
+      message: `No paper “${paperId}” in run ${runId}`,
+      ...(named === null ? {} : { nearest: { href: `/papers/${encodeURIComponent(named.paperId)}?run=${runId}`, text: `Open ${named.paperId}: ${named.title}` } })
+    });
+  }
   const r = rows[0];
   return {
     paperId: r.paper_id, title: readableTex(r.title), abstract: readableTex(r.abstract), published: r.published, datePrecision: r.date_precision,

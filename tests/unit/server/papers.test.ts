@@ -3,6 +3,7 @@ import { listThemeOptions, paperNamedBy, readPaperFilter, searchPapers, type Pap
 import { handMadeRun } from '../../fixtures/hand-made-run.js';
 import { buildSearchIndex } from '../../../pipeline/search/index.js';
 import { loadThemePapers } from '../../../src/lib/server/theme.js';
+import { loadPaper } from '../../../src/lib/server/paper.js';
 import { httpErrorOf } from './http-error.js';
 import { writeTempDb, type TempDb } from './temp-db.js';
 
@@ -233,6 +234,23 @@ describe('paperNamedBy', () => {
       .map(async (q) => (await paperNamedBy(1, q))?.paperId ?? null));
     expect(byDoi).toStrictEqual([id(5), id(5), id(5), id(5)]);
     expect(await paperNamedBy(1, 'arXiv: model merging')).toBeNull();
+  });
+});
+
+describe('loadPaper', () => {
+  it('answers an id the run holds as written otherwise (a version, "arXiv:", a space) with a 404 that links its paper (review of 2026-12-05)', async () => {
+    expect((await loadPaper(1, id(3))).paperId).toBe(id(3));
+    expect(await httpErrorOf(() => loadPaper(1, `${id(3)}v2`))).toMatchObject({ status: 404, message: `No paper “${id(3)}v2” in run 1` });
+    const nearest = async (paperId: string) => {
+      try {
+        await loadPaper(1, paperId);
+      } catch (e) {
+        return (e as { body: { nearest?: { href: string } } }).body.nearest?.href ?? null;
+      }
+      return 'found';
+    };
+    expect(await Promise.all([`${id(3)}v2`, `arXiv:${id(3)}`, ` ${id(3)}`, '2501.99999'].map(nearest)))
+      .toStrictEqual([`/papers/${id(3)}?run=1`, `/papers/${id(3)}?run=1`, `/papers/${id(3)}?run=1`, null]);
   });
 });
 
