@@ -82,7 +82,7 @@ export function readDateRange(params: URLSearchParams): { from: string | null; t
  * the same search cut to the limit (at the last space before it, if any).
  */
 export function readQuery(params: URLSearchParams): string | null {
-  const value = raw(params, 'q')?.trim() ?? null;
+  const value = raw(params, 'q') === null ? null : typedText(raw(params, 'q')!).trim();
   if (value !== null && [...value].length > MAX_QUERY_LENGTH) {
     const head = [...value].slice(0, MAX_QUERY_LENGTH).join('');
     const cut = head.lastIndexOf(' ') > MAX_QUERY_LENGTH / 2 ? head.slice(0, head.lastIndexOf(' ')) : head;
@@ -92,6 +92,15 @@ export function readQuery(params: URLSearchParams): string | null {
     });
   }
   return value === '' ? null : value;
+}
+
+/**
+ * Text as the stored texts write it: composed (NFC: an "ö" pasted as "o" + a combining diaeresis is "ö"),
+ * a ligature pasted from a PDF as its letters ("ﬁne-tuning" is "fine-tuning") and full-width letters
+ * as letters; each had found no paper (review of 2026-12-05). Other compatibility forms ("²") are kept.
+ */
+export function typedText(value: string): string {
+  return value.normalize('NFC').replace(/[\uFB00-\uFB06\uFF01-\uFF5E]/g, (ch) => ch.normalize('NFKC'));
 }
 
 /** A relative link (“?…”) to the current page with `name` set (null: removed) and `drop` removed. */
@@ -158,7 +167,8 @@ export function readSort(params: URLSearchParams): Sort {
 
 /** An author name as stored (exact match), trimmed; at most 200 characters, no control characters. */
 export function readAuthor(params: URLSearchParams): string | null {
-  const value = raw(params, 'author')?.trim() ?? null;
+  // Composed, and spaces as one ("Yann  LeCun" is Yann LeCun: it had found none).
+  const value = raw(params, 'author') === null ? null : typedText(raw(params, 'author')!).replace(/\s+/g, ' ').trim();
   if (value === null || value === '') return null;
   if ([...value].length > 200 || /\p{Cc}/u.test(value)) error(400, 'author: expected a name of at most 200 characters');
   return value;

@@ -7,6 +7,7 @@ import {
   readLimit,
   readMeasure,
   readPage,
+  readAuthor,
   readQuery,
   refusePastEnd
 } from '../../../src/lib/server/params.js';
@@ -157,6 +158,13 @@ describe('readQuery', () => {
       status: 404,
       body: { message: 'Page 99 is past the end: there are 7 pages.', nearest: { href: '?q=model&page=7', text: 'Go to the last page (7)' } }
     });
+  });
+
+  it('reads a query and an author as the stored texts write them: composed, ligatures and full-width letters as letters (review of 2026-12-05)', () => {
+    const q = (text: string) => readQuery(search(`q=${encodeURIComponent(text)}`));
+    expect([q('Schro\u0308dinger'), q('\uFB01ne-tuning'), q('\uFF4C\uFF4F\uFF52\uFF41'), q('DS²Net')]).toStrictEqual(['Schrödinger', 'fine-tuning', 'lora', 'DS²Net']);
+    const author = (text: string) => readAuthor(search(`author=${encodeURIComponent(text)}`));
+    expect([author('Jose\u0301  Álvarez'), author(' Yann \t LeCun ')]).toStrictEqual(['José Álvarez', 'Yann LeCun']);
   });
 
   it('counts characters, not UTF-16 units', () => {
