@@ -10,6 +10,7 @@ const { app, open } = useDashboard(async () => {
   const run = handMadeRun();
   // Theme 1 (long context) marked as a mixture: the paper list and its facets must say so.
   run.themes[1] = { ...run.themes[1], mixture: true };
+  run.papers[5].doi = '10.1234/mdoel';
   return writeDb([run]);
 });
 
@@ -48,6 +49,14 @@ describe('the Papers page', () => {
     expect(await page.locator('[data-testid=total]').textContent()).toBe(String(await count('AND pt.theme_id = 0')));
     const inside = await open('/papers?q=erging');
     expect(await inside.locator('.summary').textContent()).toContain('No papers match.');
+  });
+
+  it('offers no other words for a query that names a paper, and names a mixture theme so in the tab (review of 2026-12-05)', async () => {
+    const page = await open('/papers?q=10.1234%2Fmdoel');
+    expect(await page.getByTestId('named-paper').textContent()).toContain('The paper with this id');
+    expect(await page.getByTestId('suggestion').count()).toBe(0);
+    const theme = await open('/papers?theme=1');
+    expect(await theme.title()).toMatch(/^Papers in Mixture: /);
   });
 
   it('offers the nearest words the run holds when a word is not in it, and the link finds them (dashboard review of 2026-12-04)', async () => {

@@ -35,7 +35,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
   // "diffusion OR gaussian": OR is no operator (a stop word, dropped), so every other word must appear: said so.
   const orWritten = filter.q !== null && /(^|\s)(OR|\|)(\s|$)/.test(filter.q);
   // A word the run does not hold ("gausian"): the query with the run's most frequent word a letter or two away, offered when nothing matched.
-  const suggestion = results.total === 0 ? (filter.match?.suggestion ?? null) : null;
+  // Not for a query that names a paper: "10.5555/ünicode" offered "10.5555/encode" beside the paper it found (review of 2026-12-05).
+  const suggestion = results.total === 0 && named === null ? (filter.match?.suggestion ?? null) : null;
   return { runId: run.run_id, runParam: readRunParam(url), filter: shown, results, themes, facets, addedPapers, addedElsewhere, noWords, named, orWritten, coarse,
     suggestion, runDates: { min: run.date_min, max: run.date_max } };
 };
