@@ -140,6 +140,19 @@ describe('the Papers page', () => {
     expect(new Set(similar)).toStrictEqual(new Set(similar.length > 0 ? ['Mixture: long context'] : []));
   });
 
+  it('says on a paper page whether the paper is a weak member and which themes it is also close to (search audit of 2026-12-05)', async () => {
+    const [weak] = await readDb<{ paper_id: string }>(app.db, 'SELECT paper_id FROM paper_themes WHERE run_id = 1 AND weak ORDER BY paper_id LIMIT 1');
+    const page = await open(`/papers/${weak.paper_id}?run=1`);
+    expect(await page.getByTestId('weak').textContent()).toContain('weak member');
+    const close = await readDb<{ theme_id: number }>(app.db,
+      `SELECT theme_id FROM paper_theme_ranks WHERE run_id = 1 AND paper_id = $p AND rank > 1 ORDER BY rank`, { p: weak.paper_id });
+    expect(close.length).toBeGreaterThan(0);
+    expect(await page.getByTestId('also-close').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+      .toStrictEqual(close.map((t) => `/themes/${t.theme_id}?run=1`));
+    const [strong] = await readDb<{ paper_id: string }>(app.db, 'SELECT paper_id FROM paper_themes WHERE run_id = 1 AND NOT weak ORDER BY paper_id LIMIT 1');
+    expect(await (await open(`/papers/${strong.paper_id}?run=1`)).getByTestId('weak').count()).toBe(0);
+  });
+
   it('offers the export of the current filter, and its CSV has the listed papers', async () => {
     const page = await open('/papers?q=merging&theme=0');
     const href = await page.locator('a', { hasText: 'CSV' }).getAttribute('href');

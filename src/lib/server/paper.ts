@@ -27,6 +27,11 @@ export interface PaperDetail {
   similarity: number;
   rankInTheme: number;
   themeSize: number;
+  /** A weak member of its theme (paper_themes.weak: cosine under 0.6 × the theme's cohesion), and that cohesion. */
+  weak: boolean;
+  cohesion: number | null;
+  /** Its next-closest themes (paper_theme_ranks 2 and 3), as every list names them, with the cosine to each centre. */
+  alsoClose: { themeId: number; label: string; similarity: number }[];
   /** Set when the paper was added after clustering (npm run assign): its batch, when, and whether it is novel. */
   added: { batchId: number; finishedAt: string; novel: boolean; novelThreshold: number } | null;
 }
@@ -51,6 +56,7 @@ export function readPaperId(raw: string): string {
 
 type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' | 'date_precision' | 'authors' | 'categories' | 'url'> & {
   venue: string | null; doi: string | null; theme_id: number; label: string; similarity: number; rank_in_theme: number; size: number;
+  weak: boolean | null; cohesion: number | null;
   batch_id: number | null; finished_at: string | null; novel: boolean | null; novel_threshold: number | null;
 };
 
@@ -58,7 +64,7 @@ type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' 
 export async function loadPaper(runId: number, paperId: string): Promise<PaperDetail> {
   const rows = await query<DetailRow>(
     `SELECT p.paper_id, p.title, p.abstract, p.published::VARCHAR AS published, p.date_precision, p.authors, p.categories, p.url,
-       p.venue, p.doi, pt.theme_id, ${shownLabelSql('t')} AS label, pt.similarity, pt.rank_in_theme, t.size,
+       p.venue, p.doi, pt.theme_id, ${shownLabelSql('t')} AS label, pt.similarity, pt.rank_in_theme, t.size, pt.weak, t.cohesion,
        ap.batch_id, strftime(b.finished_at, '%Y-%m-%d %H:%M') AS finished_at, ap.novel, m.novel_threshold
      FROM paper_themes pt
      JOIN papers p ON p.paper_id = pt.paper_id
@@ -79,11 +85,15 @@ export async function loadPaper(runId: number, paperId: string): Promise<PaperDe
     });
   }
   const r = rows[0];
+  const alsoClose = await query<{ themeId: number; label: string; similarity: number }>(
+    `SELECT r.theme_id AS "themeId", ${shownLabelSql('t')} AS label, r.similarity FROM paper_theme_ranks r
+     JOIN themes t ON t.run_id = r.run_id AND t.theme_id = r.theme_id
+     WHERE r.run_id = $run AND r.paper_id = $paper AND r.rank > 1 ORDER BY r.rank`, { run: runId, paper: r.paper_id });
   return {
     paperId: r.paper_id, title: readableTex(r.title), abstract: readableTex(r.abstract), published: r.published, datePrecision: r.date_precision,
     authors: r.authors, categories: r.categories, href: paperHref(r.paper_id, r.url),
     venue: r.venue === null || r.venue === '' ? null : readableTex(r.venue), doi: r.doi === '' ? null : r.doi, themeId: r.theme_id, themeLabel: r.label,
-    similarity: r.similarity, rankInTheme: r.rank_in_theme, themeSize: r.size,
+    similarity: r.similarity, rankInTheme: r.rank_in_theme, themeSize: r.size, weak: r.weak === true, cohesion: r.cohesion, alsoClose,
     added: r.batch_id === null ? null : { batchId: r.batch_id, finishedAt: r.finished_at ?? '', novel: r.novel === true, novelThreshold: r.novel_threshold ?? 0 }
   };
 }
