@@ -1,5 +1,6 @@
 // Owns the text `npm run assign` prints at the end: what was added, what is novel, what it took,
 // and how the themes' sizes and trends moved.
+import { readFileSync } from 'node:fs';
 import { escapeControls } from '../errors.js';
 import type { AssignSummary } from './index.js';
 import type { WhereAdded } from './where-added.js';
@@ -29,6 +30,11 @@ export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: 
     lines.push(`  (${s.runWarningsUnchanged === 1 ? 'a warning of the run is' : `${s.runWarningsUnchanged} warnings of the run are`} as before this batch, ` +
       'not repeated here: /runs lists them)');
   }
+  const curated = curatedEdits(db, s.runId);
+  if (s.batchId !== null && curated > 0) {
+    lines.push(`Themes are named below as the run stored them: ${count(curated)} edit${curated === 1 ? '' : 's'} in ${db}.edits.jsonl rename, merge, split, ` +
+      `hide or annotate run ${s.runId}'s themes on the dashboard, whose pages and exports show the papers added here under the curated themes (/curate?run=${s.runId})`);
+  }
   if (s.batchId !== null) {
     lines.push(`Novel (cosine to the nearest centroid < ${s.novelThreshold.toFixed(3)}, the run's 5th percentile): ${count(s.novel.length)} ` +
       `of ${count(s.added)} (${pct(s.novel.length / s.added)})`);
@@ -49,6 +55,29 @@ export function formatAssignSummary(s: AssignSummary, db: string, time: { wall: 
   lines.push(`Time: ${time.wall.toFixed(2)} s (CPU ${time.cpu.toFixed(2)} s)${rate} · ${steps}`);
   // Skipped records' reasons quote what the file held: its control characters are escaped.
   return escapeControls(lines.join('\n')) + '\n';
+}
+
+/**
+ * How many edits the dashboard's journal beside the database (`<db>.edits.jsonl`, src/lib/server/curation/
+ * journal.ts) holds for run `runId`; 0 when there is none or it cannot be read (it is the dashboard's to check).
+ */
+export function curatedEdits(db: string, runId: number): number {
+  let text: string;
+  try {
+    text = readFileSync(`${db}.edits.jsonl`, 'utf8');
+  } catch {
+    return 0;
+  }
+  let n = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      if ((JSON.parse(line) as { runId?: unknown }).runId === runId) n++;
+    } catch {
+      // a line being written, or damaged: the dashboard reports it
+    }
+  }
+  return n;
 }
 
 /**

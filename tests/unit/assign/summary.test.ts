@@ -1,4 +1,7 @@
 // The text `npm run assign` prints: the least-fitting novel papers first, and only themes whose trend moved.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AssignSummary, ThemeFigures } from '../../../pipeline/assign/index.js';
 import { formatAssignSummary, whereAddedLine } from '../../../pipeline/assign/summary.js';
@@ -17,6 +20,25 @@ function summary(novel: AssignSummary['novel'], themes: AssignSummary['themes'])
 const text = (s: AssignSummary) => formatAssignSummary(s, 'db.duckdb', { wall: 1, cpu: 1 }).split('\n');
 
 describe('formatAssignSummary', () => {
+  it('says the themes are named as stored when the dashboard\'s journal has edits of the run (weekly-use audit of 2026-12-05)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'themescope-summary-'));
+    try {
+      const db = join(dir, 'themes.duckdb');
+      const at = '2026-12-01T10:00:00Z';
+      writeFileSync(`${db}.edits.jsonl`, [{ kind: 'rename', themeId: 0, name: 'Merging', id: '1', runId: 1, at, by: 'Ada' },
+        { kind: 'hide', themeId: 2, id: '2', runId: 1, at, by: 'Ada' }, { kind: 'hide', themeId: 2, id: '3', runId: 2, at, by: 'Ada' }]
+        .map((e) => JSON.stringify(e)).join('\n') + '\n');
+      const lines = formatAssignSummary(summary([], []), db, { wall: 1, cpu: 1 }).split('\n');
+      expect(lines.filter((l) => l.startsWith('Themes are named below as the run stored them'))).toStrictEqual([
+        `Themes are named below as the run stored them: 2 edits in ${db}.edits.jsonl rename, merge, split, hide or annotate run 1's themes ` +
+          'on the dashboard, whose pages and exports show the papers added here under the curated themes (/curate?run=1)']);
+      expect(text(summary([], [])).some((l) => l.startsWith('Themes are named below'))).toBe(false); // no journal beside db.duckdb
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+
   it('lists the novel papers least fitting first, before cutting at 5', () => {
     const sims = [0.25, 0.1, 0.29, 0.05, 0.2, 0.15, 0.01];
     const novel = sims.map((similarity, i) => ({ paperId: `p${i}`, title: `Paper ${i}`, similarity, themeId: 1 }));
