@@ -436,5 +436,9 @@ describe('curation through the dashboard', () => {
     expect(storedSecond.length).toBeGreaterThan(0);
     for (const { paper_id } of storedSecond) expect(parts.has(curated.get(paper_id)![h.indexOf('second_theme_id')])).toBe(true);
     expect(rows.slice(1).filter((r) => r[h.indexOf('second_theme_id')] === '' && r[h.indexOf('third_theme_id')] !== '')).toStrictEqual([]);
+    // /runs/compare says its links are matched again over run 1's curated themes, as its exports are (not "as they were then").
+    const compare = await open('/runs/compare?a=1&b=2');
+    expect(await compare.getByTestId('lineage-curated').textContent()).toMatch(/merged or split themes of\s+run 1\b[^]*added to run 1 with npm run assign/);
+    expect(await compare.getByTestId('lineage-recomputed').count()).toBe(0);
   }, 120_000);
 });
