@@ -399,6 +399,33 @@ describe('curation through the dashboard', () => {
     await screenshot(page, 'curation-carried');
   }, 120_000);
 
+  it('marks the pressed button as saving, and takes no second press, until the edit shows (weekly-use audit of 2026-12-05)', async () => {
+    const [t] = await themes();
+    const page = await open(`/themes/${t.theme_id}?run=1`);
+    // The server's answer held back a second, as on a busy machine (the curated views rebuilt).
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/curate?/note', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await fillEditor(page);
+    await page.locator('textarea[name="text"]').fill('Weekly check');
+    const button = page.locator('button', { hasText: 'Save note' });
+    const done = page.getByTestId('edit-done');
+    const before = (await done.textContent())?.trim() ?? '';
+    await button.click();
+    await expect.poll(() => button.getAttribute('data-busy')).toBe('');
+    expect([await button.isDisabled(), await page.locator('form[aria-busy="true"]').count()]).toStrictEqual([true, 1]);
+    expect(await button.evaluate((b) => getComputedStyle(b, '::after').content)).toBe('" — saving…"');
+    release();
+    await expect.poll(async () => (await done.textContent())?.trim() ?? '', { timeout: 30_000 }).not.toBe(before);
+    expect(await done.textContent()).toContain('Weekly check');
+    await expect.poll(() => page.locator('button', { hasText: 'Save note' }).getAttribute('data-busy')).toBe(null);
+    expect(await page.locator('button', { hasText: 'Save note' }).isDisabled()).toBe(false);
+    await page.close();
+  });
+
   it('puts papers added to a split theme after the split in the part of their similar papers, and names parts as next-closest themes', async () => {
     // The weekly flow: run 1 was split above; next week's 200 papers are added to it with npm run assign.
     const added = join(dir, 'papers-added.jsonl');
