@@ -233,6 +233,10 @@ function readFailure(path: string, error: unknown): unknown {
     case 'Z_DATA_ERROR':
     case 'Z_BUF_ERROR':
       return new IngestError(`${path}: not a readable gzip file (${message})`);
+    case 'ERR_STRING_TOO_LONG':
+      // A line over V8's longest string (~512M characters): a whole JSON array written on one line, as json.dump writes it.
+      return new IngestError(`${path}: a line is longer than Node.js can hold (about 512 million characters): write the records one per ` +
+        'line (JSON Lines: one object a line; Python: one json.dumps(record) per line, or json.dump(records, f, indent=1))');
     default:
       return typeof code === 'string' ? new IngestError(`${path}: cannot read: ${message}`) : error;
   }

@@ -85,8 +85,10 @@ export async function buildExport(
 }
 
 /**
- * A JSON array of the rows, written as they come: the same text as JSON.stringify of the whole array.
- * The query starts on the first read, so an error there (a 503) fails the response before its body.
+ * A JSON array of the rows, written as they come, one row a line ("[", then each row, then "]"): the
+ * same value as JSON.stringify of the whole array, and a file the pipeline's reader (and jq, and any
+ * line tool) takes a row at a time — on one line, a million papers' 534 MB were one string, at V8's
+ * limit for a string (inputs audit of 2026-12-05). The query starts on the first read.
  */
 export function jsonArrayStream(rows: AsyncGenerator<Record<string, unknown>[]>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -95,13 +97,13 @@ export function jsonArrayStream(rows: AsyncGenerator<Record<string, unknown>[]>)
     async pull(controller) {
       const { done, value } = await rows.next();
       if (done) {
-        controller.enqueue(encoder.encode(first ? '[]' : ']'));
+        controller.enqueue(encoder.encode(first ? '[]\n' : '\n]\n'));
         controller.close();
         return;
       }
       if (value.length === 0) return;
-      const text = value.map((row) => JSON.stringify(row)).join(',');
-      controller.enqueue(encoder.encode((first ? '[' : ',') + text));
+      const text = value.map((row) => JSON.stringify(row)).join(',\n');
+      controller.enqueue(encoder.encode((first ? '[\n' : ',\n') + text));
       first = false;
     },
     async cancel() {
