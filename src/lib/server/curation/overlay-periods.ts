@@ -86,10 +86,11 @@ async function neighbourVotes(db: Writer, runId: number, paperIds: string[], pla
   if (n === 0) return votes;
   const b = bind({ ids: [paperIds, VARCHAR] }, { run: runId });
   const rows = await db.query<{ paper_id: string; neighbour: string; similarity: number }>(
-    `SELECT pr.paper_id, nr.paper_id AS neighbour, sp.similarity FROM src.main.paper_rows pr
+    `WITH wanted AS (SELECT DISTINCT unnest($ids) AS paper_id)
+     SELECT pr.paper_id, nr.paper_id AS neighbour, sp.similarity FROM wanted
+       JOIN src.main.paper_rows pr ON pr.run_id = $run AND pr.paper_id = wanted.paper_id
        JOIN src.main.similar_papers sp ON sp.run_id = pr.run_id AND sp.paper_row = pr.paper_row
-       JOIN src.main.paper_rows nr ON nr.run_id = sp.run_id AND nr.paper_row = sp.similar_row
-     WHERE pr.run_id = $run AND list_contains($ids, pr.paper_id)`, ...Object.values(b) as [Record<string, DuckDBValue>, Record<string, DuckDBType>]);
+       JOIN src.main.paper_rows nr ON nr.run_id = sp.run_id AND nr.paper_row = sp.similar_row`, ...Object.values(b) as [Record<string, DuckDBValue>, Record<string, DuckDBType>]);
   for (const r of rows) {
     const unit = placed.get(r.neighbour);
     if (unit === undefined) continue;
