@@ -302,6 +302,8 @@ describe('curation through the dashboard', () => {
     expect((await gotoHydrated(page, `${server.url}/themes/${split.themeId}?run=1`))?.status()).toBe(404);
     const links = await page.locator('[data-testid="nearest"], [data-testid="nearest-more"] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links).toStrictEqual([...parts.map((id) => `${server.url}/themes/${id}?run=1`), `${server.url}/curate?run=1`]);
+    // its search box searches every paper: there is no theme 34 to search in
+    expect(await page.locator('form[role="search"]').getAttribute('action')).toBe('/papers');
     expect((await gotoHydrated(page, `${server.url}/papers?run=1&theme=${split.themeId}`))?.status()).toBe(404);
     await page.getByTestId('nearest').click();
     await page.waitForURL((u) => u.searchParams.get('theme') === String(parts[0]));

@@ -262,7 +262,8 @@ async function themePapersQuery(runId: number, search: URLSearchParams): Promise
 function readCoordinate(search: URLSearchParams, name: string): number {
   const raw = search.get(name);
   const x = raw === null || raw.trim() === '' ? NaN : Number(raw);
-  if (!(Math.abs(x) <= 1e6)) error(400, `${name}: expected a map coordinate (a number)`);
+  if (!Number.isFinite(x)) error(400, `${name}: expected a map coordinate (a number)${raw === null ? ', required' : `, got "${raw.slice(0, 40)}"`}`);
+  if (!(Math.abs(x) <= 1e6)) error(400, `${name}: expected a map coordinate between -1000000 and 1000000 (the map's lie in -1..1), got ${raw}`);
   return x;
 }
 
@@ -298,7 +299,9 @@ async function mapRegionQuery(runId: number, search: URLSearchParams): Promise<E
  * name in Chinese characters) is the word "text".
  */
 export function slug(text: string, what: 'q' | 'author' | 'category' = 'q'): string {
-  const words = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  // A search's excluded word or phrase reads "not-…" ("graph -video" → q-graph-not-video: it had read as a search for video).
+  const marked = what === 'q' ? text.replace(/(^|\s)-(?=["\p{L}\p{N}])/gu, '$1 not ') : text;
+  const words = marked.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return `${what}-${words.slice(0, 40).replace(/-+$/, '') || 'text'}`;
 }
 

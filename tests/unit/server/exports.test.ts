@@ -57,6 +57,9 @@ describe('slug', () => {
     expect([slug('Model  Merging!'), slug('Ünïcode café'), slug('***')]).toStrictEqual(['q-model-merging', 'q-unicode-cafe', 'q-text']);
     // An author or category filter is named as what it is, not as a search.
     expect([slug('Jürgen Müller', 'author'), slug('cs.CV', 'category')]).toStrictEqual(['author-jurgen-muller', 'category-cs-cv']);
+    // an excluded word or phrase is named as such, a hyphen inside a word is not (inputs audit of 2026-12-05)
+    expect([slug('graph -video'), slug('model -"code generation"'), slug('long-context')])
+      .toStrictEqual(['q-graph-not-video', 'q-model-not-code-generation', 'q-long-context']);
   });
 });
 
@@ -298,11 +301,13 @@ describe('map-region export', () => {
     expect([
       await httpErrorOf(() => download('map-region.csv', 'x0=0&x1=1&y0=0')),
       await httpErrorOf(() => download('map-region.csv', 'x0=1&x1=0&y0=0&y1=1')),
-      await httpErrorOf(() => download('map-region.csv', 'x0=1;drop&x1=2&y0=0&y1=1'))
+      await httpErrorOf(() => download('map-region.csv', 'x0=1;drop&x1=2&y0=0&y1=1')),
+      await httpErrorOf(() => download('map-region.csv', 'x0=-1e9&x1=2&y0=0&y1=1'))
     ]).toStrictEqual([
-      { status: 400, message: 'y1: expected a map coordinate (a number)' },
+      { status: 400, message: 'y1: expected a map coordinate (a number), required' },
       { status: 400, message: 'x1: expected a coordinate at or above x0' },
-      { status: 400, message: 'x0: expected a map coordinate (a number)' }
+      { status: 400, message: 'x0: expected a map coordinate (a number), got "1;drop"' },
+      { status: 400, message: 'x0: expected a map coordinate between -1000000 and 1000000 (the map\'s lie in -1..1), got -1e9' }
     ]);
   });
 });
