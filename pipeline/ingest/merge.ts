@@ -1,6 +1,7 @@
 // Owns duplicates across records, files and formats: two papers are one when they share an id, a
 // DOI (case-insensitive), an arXiv id, or the same normalised title and year (unless both have DOIs
-// and these differ); the more complete record is kept and filled in from the other. A generic or
+// and these differ), or the same title and abstract in any year (sameWork: a preprint and its journal
+// version); the more complete record is kept and filled in from the other. A generic or
 // very short title ("Introduction", "Editorial") names many papers, so there the title and year
 // match only with the same abstract too. A local id (a BibTeX key, a spreadsheet's row number) that
 // names a paper of another title is no match: that record keeps an id of its own (localIdOf).
@@ -19,6 +20,8 @@ export class PaperSet {
   private readonly byId = new Map<string, number>();
   private readonly byDoi = new Map<string, number>();
   private readonly byTitle = new Map<string, number>();
+  /** Titles with LaTeX command names left out, whatever the year (plainTitleKey): a match there is one paper when the abstracts agree too. */
+  private readonly byPlainTitle = new Map<string, number>();
 
   /** Records whose local id named a paper of another title, and the id each was kept under. */
   readonly renamed: { paperId: string; keptAs: string; source: string }[] = [];
@@ -51,12 +54,19 @@ export class PaperSet {
         index = sameTitle;
       }
     }
+    const plain = plainTitleKey(paper.title);
+    if (index === undefined) {
+      // The same title and abstract in another year, or with LaTeX in one title only: a preprint and its journal version.
+      const sameText = this.byPlainTitle.get(plain);
+      if (sameText !== undefined && sameWork(this.papers[sameText], paper)) index = sameText;
+    }
     if (index === undefined) {
       const at = this.papers.length;
       this.byId.set(paper.paperId, at);
       if (doi !== null) this.byDoi.set(doi, at);
       if (arxiv !== null) this.byId.set(arxiv, at);
       setNew(this.byTitle, title, at);
+      setNew(this.byPlainTitle, plain, at);
       this.papers.push(paper);
       return;
     }
@@ -80,7 +90,35 @@ export class PaperSet {
       if (mergedArxiv !== null) setNew(this.byId, mergedArxiv, index);
     }
     setNew(this.byTitle, titleYearKey(merged), index);
+    setNew(this.byPlainTitle, plainTitleKey(merged.title), index);
   }
+}
+
+/** Letters and digits an abstract must have to say two records are one work: "See the paper." names no paper. */
+const SAME_WORK_LETTERS = 100;
+
+/** titleKey with LaTeX command names left out: "$\\mathcal{O}(1)$" and "O(1)" are one title. */
+export function plainTitleKey(title: string): string {
+  return titleKey(title.includes('\\') ? title.replace(/\\[A-Za-z]+/g, ' ') : title);
+}
+
+/**
+ * Whether two records of one plain title (plainTitleKey) are one work whatever their years: the same
+ * abstract (its first 200 letters and digits, LaTeX command names left out, at least
+ * SAME_WORK_LETTERS of them), and not two published versions with different DOIs. An arXiv preprint
+ * and its journal version in the next year's Scopus export were two papers, each counted in its theme
+ * (inputs audit of 2026-12-05). The abstracts are keyed only for records whose titles meet.
+ */
+export function sameWork(a: Pick<Paper, 'abstract' | 'doi'>, b: Pick<Paper, 'abstract' | 'doi'>): boolean {
+  if (twoPublishedDois(a.doi, b.doi)) return false;
+  const key = (abstract: string) => plainTitleKey(abstract.slice(0, 300)).slice(0, 200);
+  const ka = key(a.abstract);
+  return ka.replace(/ /g, '').length >= SAME_WORK_LETTERS && ka === key(b.abstract);
+}
+
+/** Two DOIs of published versions that differ (an arXiv DOI is the preprint's: it names the same work as the journal's). */
+function twoPublishedDois(a: string | null, b: string | null): boolean {
+  return a !== null && b !== null && arxivId(a) === null && arxivId(b) === null && a.toLowerCase() !== b.toLowerCase();
 }
 
 /**

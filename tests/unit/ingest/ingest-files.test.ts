@@ -163,6 +163,28 @@ describe('ingestFiles merges duplicates by id', () => {
   });
 });
 
+describe('ingestFiles merges a preprint and its journal version (the same title and abstract; inputs audit of 2026-12-05)', () => {
+  const abstract = 'We route tokens to experts in constant time with a hashing scheme and show that sparse mixture-of-experts models ' +
+    'keep their accuracy while the router costs nothing; experiments on language modelling confirm it.';
+  it('whatever the year, and with LaTeX in one title only', async () => {
+    const arxiv = temp.write('preprint.jsonl', jsonLines(
+      { id: '2412.01234', title: 'Sparse Mixture-of-Experts for $\\mathcal{O}(1)$ Routing in LLMs', abstract, published: '2024-12-20' }));
+    const scopus = temp.write('journal.csv', 'Title,Abstract,Year,DOI,Source title\n' +
+      `Sparse mixture-of-experts for O(1) routing in LLMs,"${abstract}",2025,10.1016/j.neunet.2025.1,Neural Networks\n`);
+    const result = await ingestFiles([arxiv, scopus], { strict: false });
+    expect([result.papers.length, result.duplicates]).toStrictEqual([1, 1]);
+    expect([result.papers[0].paperId, result.papers[0].doi, result.papers[0].venue]).toStrictEqual(['2412.01234', '10.1016/j.neunet.2025.1', 'Neural Networks']);
+  });
+  it('but not two published versions with different DOIs, nor papers with a short shared abstract', async () => {
+    const path = temp.write('two-dois.jsonl', jsonLines(
+      { id: 'a', title: 'Sparse routing', abstract, doi: '10.1000/conf.2024.1', published: '2024-05-01' },
+      { id: 'b', title: 'Sparse routing', abstract, doi: '10.2000/journal.2025.7', published: '2025-05-01' },
+      { id: 'c', title: 'Poster', abstract: 'See the poster for details of the work.', published: '2024-05-01' },
+      { id: 'd', title: 'Poster', abstract: 'See the poster for details of the work.', published: '2025-05-01' }));
+    expect((await ingestFiles([path], { strict: false })).papers.map((p) => p.paperId)).toStrictEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
 describe('ingestFiles leaves out an empty file among other inputs (an export folder often holds one)', () => {
   function folderWith(name: string, files: Record<string, string>): string {
     const folder = join(temp.dir, name);
