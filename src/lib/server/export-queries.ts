@@ -281,7 +281,9 @@ async function mapRegionQuery(runId: number, search: URLSearchParams): Promise<E
   const q = readQuery(search);
   const filter = { ...(await themeSearchFilter(runId, null, q)), from, to };
   const { sql, params } = paperFilterSql(runId, filter, { more: PAPER_JOINS });
-  const name = ['map-region'];
+  // The rectangle in the name, so two selections of one map download as two files (to 2 decimals of the map's -1..1).
+  const at = (x: number) => (Math.round(x * 100) / 100).toFixed(2).replace('-', 'm');
+  const name = ['map-region', `x${at(x0)}-${at(x1)}-y${at(y0)}-${at(y1)}`];
   if (q !== null) name.push(slug(q));
   if (from !== null) name.push(`from-${from}`);
   if (to !== null) name.push(`to-${to}`);

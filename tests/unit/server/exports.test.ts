@@ -284,8 +284,11 @@ describe('map-region export', () => {
       expect(disposition).toContain(slug(q));
       if (q !== 'nothingmatchesthis') expect(rows.length).toBeGreaterThan(0);
     }
-    // The whole map: every paper the search marks.
-    const rows: { paper_id: string }[] = await (await download('map-region.json', 'x0=-10&x1=10&y0=-10&y1=10&q=splatting')).response.json();
+    // The whole map: every paper the search marks; the rectangle is in the name, so two selections are two files.
+    const whole = await download('map-region.json', 'x0=-10&x1=10&y0=-10&y1=10&q=splatting');
+    expect(whole.disposition).toBe('attachment; filename="themescope-run1-map-region-xm10.00-10.00-ym10.00-10.00-q-splatting.json"');
+    expect((await download('map-region.json', 'x0=-0.5&x1=0.25&y0=0&y1=1')).disposition).toContain('map-region-xm0.50-0.25-y0.00-1.00');
+    const rows: { paper_id: string }[] = await whole.response.json();
     expect(rows.length).toBe((await searchMapPapers(1, 'splatting')).length);
   });
 
