@@ -106,7 +106,7 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
   const cut = { n: 0, firstLine: 0 };
   const dates = { dated: 0, field: false, unreadable: 0, first: null as IngestIssue | null };
   // Papers whose date reads either way (5/1/2024): dated at the end of the file when its other such dates agree on one order.
-  const either: { paper: Paper; date: NonNullable<NormaliseContext['eitherDate']>; issue: IngestIssue }[] = [];
+  const either: EitherDated[] = [];
   try {
     for await (const batch of reader.records) {
       context.sheet = SHEETS.has(reader.format());
@@ -182,6 +182,9 @@ async function ingestFile(path: string, seen: Collected, options: IngestOptions)
   return { path, format: reader.format(), sha256: input.sha256(), records };
 }
 
+/** A paper whose date reads either way, the date both ways, and the issue it is while it stays undated. */
+type EitherDated = { paper: Paper; date: NonNullable<NormaliseContext['eitherDate']>; issue: IngestIssue };
+
 /** Numeric dates of one order a file must show before its dates that read either way are read so. */
 export const ORDER_EVIDENCE = 5;
 
@@ -192,7 +195,7 @@ export const ORDER_EVIDENCE = 5;
  * the papers of the 13th–31st of each month in the trends (inputs audit of 2026-12-05). Said in a
  * warning; otherwise they stay undated, and are counted with the file's unreadable dates.
  */
-function readInFileOrder(path: string, either: { paper: Paper; date: NonNullable<NormaliseContext['eitherDate']>; issue: IngestIssue }[],
+function readInFileOrder(path: string, either: EitherDated[],
   shown: { dayFirst: number; monthFirst: number }): { dated: number; left: IngestIssue[]; warning: string | null } {
   const { dayFirst, monthFirst } = shown;
   const order = either.length === 0 || dayFirst + monthFirst < ORDER_EVIDENCE || (dayFirst > 0 && monthFirst > 0) ? null

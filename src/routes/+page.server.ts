@@ -65,9 +65,10 @@ export const load: PageServerLoad = async ({ url, locals }) => {
     `SELECT count(*) FILTER (WHERE p.date_precision = 'year')::INTEGER AS year, count(p.published)::INTEGER AS n
      FROM paper_rows pr JOIN papers p ON p.paper_id = pr.paper_id WHERE pr.run_id = $run`, { run: run.run_id }))[0], () => 1);
   // A picked theme a lead merged away or split is named as such in the 404 (as /papers?theme= does).
-  const gone = view.kind === 'themes' ? summarise(await loadRunCuration(run.run_id)).gone : {};
+  const curation = view.kind === 'themes' ? await loadRunCuration(run.run_id) : null;
+  const gone = summarise(curation).gone;
   // A saved "compare these themes" link naming a theme since merged or split opens on the themes standing for it now.
-  const followed = followGoneThemes(url.searchParams, gone);
+  const followed = curation === null ? null : followGoneThemes(url.searchParams, curation.curation.gone);
   if (followed !== null) redirect(307, followed);
   const picked = stackedIds(view, url.searchParams, themes, areas.map((a) => a.areaId), (id) => goneText(gone[id]));
   // Sparklines follow the emerging/fading windows' unit: the run's trend granularity.

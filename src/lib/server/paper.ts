@@ -62,7 +62,8 @@ type DetailRow = Pick<PaperRow, 'paper_id' | 'title' | 'abstract' | 'published' 
 
 /** The paper in the run; 404 when the run does not hold it. */
 export async function loadPaper(runId: number, paperId: string): Promise<PaperDetail> {
-  const rows = await query<DetailRow>(
+  // Its next-closest themes are read beside the paper (the same id: nothing waits for the first answer).
+  const [rows, alsoClose] = await Promise.all([query<DetailRow>(
     `SELECT p.paper_id, p.title, p.abstract, p.published::VARCHAR AS published, p.date_precision, p.authors, p.categories, p.url,
        p.venue, p.doi, pt.theme_id, ${shownLabelSql('t')} AS label, pt.similarity, pt.rank_in_theme, t.size, pt.weak, t.cohesion,
        ap.batch_id, strftime(b.finished_at, '%Y-%m-%d %H:%M') AS finished_at, ap.novel, m.novel_threshold
@@ -75,7 +76,10 @@ export async function loadPaper(runId: number, paperId: string): Promise<PaperDe
      LEFT JOIN run_models m ON m.run_id = pt.run_id
      WHERE pt.run_id = $run AND pt.paper_id = $paper`,
     { run: runId, paper: paperId }
-  );
+  ), query<{ themeId: number; label: string; similarity: number }>(
+    `SELECT r.theme_id AS "themeId", ${shownLabelSql('t')} AS label, r.similarity FROM paper_theme_ranks r
+     JOIN themes t ON t.run_id = r.run_id AND t.theme_id = r.theme_id
+     WHERE r.run_id = $run AND r.paper_id = $paper AND r.rank > 1 ORDER BY r.rank`, { run: runId, paper: paperId })]);
   if (rows.length === 0) {
     // The id as it is often written ("2508.05813v2", "arXiv:2508.05813", a space pasted with it): its paper is the nearest choice.
     const named = await paperNamedBy(runId, paperId);
@@ -85,10 +89,6 @@ export async function loadPaper(runId: number, paperId: string): Promise<PaperDe
     });
   }
   const r = rows[0];
-  const alsoClose = await query<{ themeId: number; label: string; similarity: number }>(
-    `SELECT r.theme_id AS "themeId", ${shownLabelSql('t')} AS label, r.similarity FROM paper_theme_ranks r
-     JOIN themes t ON t.run_id = r.run_id AND t.theme_id = r.theme_id
-     WHERE r.run_id = $run AND r.paper_id = $paper AND r.rank > 1 ORDER BY r.rank`, { run: runId, paper: r.paper_id });
   return {
     paperId: r.paper_id, title: readableTex(r.title), abstract: readableTex(r.abstract), published: r.published, datePrecision: r.date_precision,
     authors: r.authors, categories: r.categories, href: paperHref(r.paper_id, r.url),

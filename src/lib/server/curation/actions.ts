@@ -4,7 +4,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { error } from '@sveltejs/kit';
 import { query } from '../db.js';
-import { checkText, checkThemeId, MAX_EDITOR, MAX_NAME, MAX_NOTE, themesNamed, type Edit, type EditBody } from './edits.js';
+import { checkText, checkThemeId, EDIT_ID, MAX_EDITOR, MAX_NAME, MAX_NOTE, themesNamed, type Edit, type EditBody } from './edits.js';
 import { foldEdits, nextThemeId, type BaseTheme, type Curation } from './fold.js';
 import { loadRunCuration } from './index.js';
 import { appendEdits, readJournal } from './journal.js';
@@ -80,7 +80,7 @@ async function editFromForm(kind: ActionKind, form: FormData, runId: number, cur
     }
     case 'undo': {
       const target = form.get('target');
-      if (typeof target !== 'string' || !/^(\d{1,9}|r\d{1,9}\.\d{1,9}(?:-(?:merge|rename|hide|note))?)$/.test(target)) throw new EditRefused(400, 'target: expected an edit id');
+      if (typeof target !== 'string' || !EDIT_ID.test(target)) throw new EditRefused(400, 'target: expected an edit id');
       return { kind, target };
     }
   }

@@ -4,15 +4,13 @@
 // journal holds, not what the form asked for. Only ids travel in the cookie; the words come from the history.
 import type { Cookies } from '@sveltejs/kit';
 import { setFlash, takeFlash } from './flash-cookie.js';
-import type { EditKind } from './edits.js';
+import { EDIT_ID, type EditKind } from './edits.js';
 import type { EditStatus } from './fold.js';
 import type { RunCuration } from './state.js';
 
 /** The cookie's name: a request carrying it is answered afresh, never from the response cache (hooks.server.ts). */
 export const DONE_COOKIE = 'themescope-edit-done';
 
-/** An edit id as the journal writes them ("12", a carried "r3.4" or "r3.31-rename"). */
-const EDIT_ID = /^(\d{1,9}|r\d{1,9}\.\d{1,9}(?:-(?:merge|rename|hide|note))?)$/;
 /** Other edits named as no longer applying, at most (the rest are counted). */
 const MAX_BROKE = 20;
 

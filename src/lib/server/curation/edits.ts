@@ -34,6 +34,12 @@ export type LabelsThen = Record<string, string>;
 
 export type EditKind = EditBody['kind'];
 
+/**
+ * An edit id as the journal and the carry write them: "12", a carried "r3.31-rename" (carry.ts carriedId),
+ * or "r3.4" as carried edits were numbered before; what an undo form and the confirmation cookie accept.
+ */
+export const EDIT_ID = /^(\d{1,9}|r\d{1,9}\.\d{1,9}(?:-(?:merge|rename|hide|note))?)$/;
+
 /** An edit as stored: `id` is its journal sequence number; carried edits have ids "r<run>.<id>". */
 export type Edit = EditBody & {
   id: string;

@@ -31,12 +31,11 @@ type Gone = { mergedInto: number } | { splitInto: number[] };
  * The themes that stand now for theme `id` of a run a lead merged or split: the theme it was merged
  * into, or the parts it was split into, each followed through later edits; null when `id` is not gone.
  */
-export function successorsOf(gone: ReadonlyMap<number, Gone> | Record<number, Gone>, id: number): number[] | null {
-  const fate = (t: number) => (gone instanceof Map ? gone.get(t) : (gone as Record<number, Gone>)[t]);
-  if (fate(id) === undefined) return null;
+export function successorsOf(gone: ReadonlyMap<number, Gone>, id: number): number[] | null {
+  if (!gone.has(id)) return null;
   const out: number[] = [];
   const walk = (t: number, depth: number) => {
-    const g = fate(t);
+    const g = gone.get(t);
     if (g === undefined || depth > 100) {
       if (!out.includes(t)) out.push(t);
       return;
@@ -45,6 +44,16 @@ export function successorsOf(gone: ReadonlyMap<number, Gone> | Record<number, Go
   };
   walk(id, 0);
   return out;
+}
+
+/**
+ * A 404's links to what stands for gone theme `themeId` now (successorsOf), each at `href(id)` and named
+ * as the run names it: the first as the nearest answer, the rest after it.
+ */
+export function successorLinks(rc: RunCuration, themeId: number, href: (id: number) => string): Pick<App.Error, 'nearest' | 'links'> {
+  const [nearest, ...links] = (successorsOf(rc.curation.gone, themeId) ?? [])
+    .map((id) => ({ href: href(id), text: `Theme ${id}: ${rc.curation.themes.get(id)?.label ?? ''}` }));
+  return { nearest, links };
 }
 
 /**
@@ -64,26 +73,25 @@ export async function followGoneTheme(params: URLSearchParams, runId: number, th
     return `?${q}`;
   };
   if (next.length === 1) redirect(307, at(next[0]));
-  const names = new Map([...rc!.curation.themes.values()].map((t) => [t.id, t.label]));
-  const [first, ...rest] = next.map((id) => ({ href: at(id), text: `Theme ${id}: ${names.get(id) ?? ''}` }));
-  error(404, { message: `No theme ${themeId} in run ${runId}${goneText(rc!.curation.gone.get(themeId))}: open one of its parts`, nearest: first, links: rest });
+  error(404, { message: `No theme ${themeId} in run ${runId}${goneText(rc!.curation.gone.get(themeId))}: open one of its parts`,
+    ...successorLinks(rc!, themeId, at) });
 }
 
 /**
  * The Overview's `themes=` with every id a lead merged away or split put as the themes that stand
  * for it now (successorsOf), for a 307 to them; null when none of the ids is gone.
  */
-export function followGoneThemes(params: URLSearchParams, gone: Record<number, Gone>): string | null {
+export function followGoneThemes(params: URLSearchParams, gone: ReadonlyMap<number, Gone>): string | null {
   const raw = params.getAll('themes').flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
-  if (!raw.some((v) => /^\d{1,7}$/.test(v) && successorsOf(gone, Number(v)) !== null)) return null;
-  const ids = [...new Set(raw.flatMap((v) => (/^\d{1,7}$/.test(v) ? (successorsOf(gone, Number(v)) ?? [Number(v)]).map(String) : [v])))];
+  const now = raw.map((v) => (/^\d{1,7}$/.test(v) ? successorsOf(gone, Number(v))?.map(String) ?? null : null));
+  if (now.every((ids) => ids === null)) return null;
   const q = new URLSearchParams(params);
-  q.set('themes', ids.join(','));
+  q.set('themes', [...new Set(raw.flatMap((v, i) => now[i] ?? [v]))].join(','));
   return `?${q}`;
 }
 
 /** goneNote's words for a theme's fate (CurationSummary.gone), '' for none. */
-export function goneText(gone: { mergedInto: number } | { splitInto: number[] } | undefined): string {
+export function goneText(gone: Gone | undefined): string {
   if (!gone) return '';
   return 'mergedInto' in gone ? ` (curation merged it into theme ${gone.mergedInto})` : ` (curation split it into themes ${gone.splitInto.join(', ')})`;
 }

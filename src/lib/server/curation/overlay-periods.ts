@@ -15,8 +15,6 @@ export interface SplitPlacement {
   papers: Map<string, number>;
   /** A paper whose rank-2 or rank-3 theme (paper_theme_ranks) was split → the part that row names now. */
   ranks: { paperId: string; theme: number; unit: number }[];
-  /** Papers added to a split theme after the split (npm run assign) that no part lists: placed by their similar papers. */
-  placedByNeighbours: number;
 }
 
 /**
@@ -51,7 +49,7 @@ export async function splitPapers(db: Writer, c: Curation, live: Set<number>): P
   // Stored themes that a split emptied (part ids are above every stored id, and paper_themes holds only stored ids).
   const emptied = [...largest.keys()].filter((u) => !live.has(u) && u < Math.min(...largest.values()));
   const out = new Map<string, number>();
-  if (emptied.length === 0) return { papers: out, ranks: [], placedByNeighbours: 0 };
+  if (emptied.length === 0) return { papers: out, ranks: [] };
   const list = bind({ emptied: [emptied, INTEGER] }, { run: c.runId });
   const args = Object.values(list) as [Record<string, DuckDBValue>, Record<string, DuckDBType>];
   const rows = await db.query<{ paper_id: string; theme_id: number }>(
@@ -74,7 +72,7 @@ export async function splitPapers(db: Writer, c: Curation, live: Set<number>): P
     return best ?? resolve(theme);
   };
   for (const p of unlisted) out.set(p.paperId, place(p));
-  return { papers: out, ranks: nextClosest.map((p) => ({ ...p, unit: place(p) })), placedByNeighbours: unlisted.length };
+  return { papers: out, ranks: nextClosest.map((p) => ({ ...p, unit: place(p) })) };
 }
 
 /** Each paper of `paperIds` → (live unit → summed cosine of its similar papers that `placed` puts there). */

@@ -5,7 +5,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { shownLabelSql } from '../../theme-label.js';
 import { query } from '../db.js';
 import { editingEnabled, tokenRequired } from './actions.js';
-import { loadRunCuration, successorsOf } from './index.js';
+import { loadRunCuration, successorLinks } from './index.js';
 
 export async function curationOfTheme(runId: number, themeId: number) {
   const rc = await loadRunCuration(runId);
@@ -13,10 +13,9 @@ export async function curationOfTheme(runId: number, themeId: number) {
   if (gone && 'mergedInto' in gone) redirect(307, `/themes/${gone.mergedInto}?run=${runId}`);
   if (gone) {
     // the parts, each followed through later edits, linked: an old link to the theme leads on to them
-    const names = new Map([...rc!.curation.themes.values()].map((t) => [t.id, t.label]));
-    const [first, ...rest] = (successorsOf(rc!.curation.gone, themeId) ?? []).map((id) => ({ href: `/themes/${id}?run=${runId}`, text: `Theme ${id}: ${names.get(id) ?? ''}` }));
+    const { nearest, links = [] } = successorLinks(rc!, themeId, (id) => `/themes/${id}?run=${runId}`);
     error(404, { message: `Theme ${themeId} was split into themes ${gone.splitInto.join(', ')}: open one of its parts, or see the run's edits at /curate?run=${runId}`,
-      nearest: first, links: [...rest, { href: `/curate?run=${runId}`, text: 'The run’s edits (/curate)' }] });
+      nearest, links: [...links, { href: `/curate?run=${runId}`, text: 'The run’s edits (/curate)' }] });
   }
   const t = rc?.curation.themes.get(themeId);
   const others = await query<{ themeId: number; label: string }>(
